@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+	"github.com/awskg/awskg/queries"
+)
+
+// Factory hands commands their dependencies lazily: --help and flag errors
+// never ingest notes or open a store.
+type Factory struct {
+	IO  *IOStreams
+	Now func() time.Time
+
+	// Notes are the user's extra notes (--notes), read on first use.
+	Notes []string
+	// DB is the persistent store to read instead of ingesting (--db).
+	DB string
+
+	once   sync.Once
+	corpus *ingest.Corpus
+	dict   *ingest.Dictionary
+	store  graph.Store
+	engine *queries.Engine
+	err    error
+}
+
+// NewFactory returns a factory on the given streams.
+func NewFactory(io *IOStreams) *Factory {
+	return &Factory{IO: io, Now: time.Now}
+}
+
+// Dictionary returns the service dictionary.
+func (f *Factory) Dictionary() (*ingest.Dictionary, error) {
+	if f.dict == nil {
+		d, err := ingest.LoadDictionary()
+		if err != nil {
+			return nil, err
+		}
+		f.dict = d
+	}
+	return f.dict, nil
+}
+
+// Sources returns the embedded notes plus the user's.
+func (f *Factory) Sources(ctx context.Context) ([]ingest.Source, ingest.ErrorList, error) {
+	src, err := ingest.Embedded()
+	if err != nil {
+		return nil, nil, err
+	}
+	extra, warn, err := ingest.ReadPaths(ctx, f.Notes)
+	if err != nil {
+		return nil, warn, err
+	}
+	return append(src, extra...), warn, nil
+}
+
+// Corpus ingests the notes once.
+func (f *Factory) Corpus(ctx context.Context) (*ingest.Corpus, error) {
+	if _, err := f.Engine(ctx); err != nil {
+		return nil, err
+	}
+	if f.corpus == nil {
+		return nil, graph.Errorf(graph.EINVALID, "the notes were not ingested in this run (reading --db %s)", f.DB)
+	}
+	return f.corpus, nil
+}
+
+// Store returns the graph store, ingesting the notes on first use.
+func (f *Factory) Store(ctx context.Context) (graph.Store, error) {
+	if _, err := f.Engine(ctx); err != nil {
+		return nil, err
+	}
+	return f.store, nil
+}
+
+// Engine returns the question engine on the store.
+func (f *Factory) Engine(ctx context.Context) (*queries.Engine, error) {
+	f.once.Do(func() { f.err = f.open(ctx) })
+	return f.engine, f.err
+}
+
+func (f *Factory) open(ctx context.Context) error {
+	dict, err := f.Dictionary()
+	if err != nil {
+		return err
+	}
+	if f.DB != "" {
+		s, err := graph.Open(ctx, f.DB)
+		if err != nil {
+			return err
+		}
+		f.store = s
+	} else {
+		src, warn, err := f.Sources(ctx)
+		for _, w := range warn {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+		}
+		if err != nil {
+			return err
+		}
+		c, err := ingest.Build(ctx, src, dict)
+		if err != nil {
+			return err
+		}
+		for _, w := range c.Warnings {
+			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+		}
+		f.corpus = c
+		s, err := graph.NewMemStore()
+		if err != nil {
+			return err
+		}
+		if err := s.Load(ctx, c.Nodes, c.Facts); err != nil {
+			return fmt.Errorf("load graph: %w", err)
+		}
+		f.store = s
+	}
+	e, err := queries.New(ctx, f.store, dict)
+	if err != nil {
+		return err
+	}
+	f.engine = e
+	return nil
+}
+
+// Close releases the store.
+func (f *Factory) Close() error {
+	if f.store != nil {
+		return f.store.Close()
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+// Command awskg is a knowledge-graph query tool for AWS DevOps notes.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitError    = 1 // a failure, or some questions of a batch failed
+	exitUsage    = 2 // bad flags or input, unknown question or entity
+	exitConflict = 3 // the store is in use
+	exitTimeout  = 4 // a query ran past --timeout
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) (code int) {
+	io := System()
+	debugMode := hasFlag(args, "--debug")
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(io.ErrOut, "awskg: internal error: %v\n", r)
+			if debugMode {
+				io.ErrOut.Write(debug.Stack())
+			} else {
+				fmt.Fprintln(io.ErrOut, "(run again with --debug for the stack trace)")
+			}
+			code = exitError
+		}
+	}()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	f := NewFactory(io)
+	defer f.Close()
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	if !errors.Is(err, errSilent) {
+		fmt.Fprintf(io.ErrOut, "awskg: %s\n", oneLine(err.Error()))
+	}
+	return exitCode(err)
+}
+
+func hasFlag(args []string, flag string) bool {
+	for _, a := range args {
+		if a == flag {
+			return true
+		}
+	}
+	return false
+}
+
+// errSilent marks an error already reported to the user.
+var errSilent = errors.New("silent")
+
+// silentError carries an exit code for an error already reported.
+type silentError struct{ code int }
+
+func (e silentError) Error() string   { return "silent" }
+func (e silentError) Is(t error) bool { return t == errSilent }
+
+// flagError is a usage error from flags or arguments.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+func (e flagError) Unwrap() error { return e.err }
+
+func exitCode(err error) int {
+	var s silentError
+	if errors.As(err, &s) {
+		return s.code
+	}
+	var fe flagError
+	if errors.As(err, &fe) {
+		return exitUsage
+	}
+	switch graph.ErrorCode(err) {
+	case graph.ENOTFOUND, graph.EINVALID:
+		return exitUsage
+	case graph.ECONFLICT:
+		return exitConflict
+	case graph.ETIMEOUT:
+		return exitTimeout
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return exitTimeout
+	}
+	return exitError
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

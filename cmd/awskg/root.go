@@ -1,0 +1,39 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// NewCmdRoot builds the command tree.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "awskg",
+		Short: "Query a knowledge graph of AWS DevOps notes",
+		Long: `awskg ingests AWS DevOps study notes into a graph of services, features,
+capabilities, notification and data paths, and answers questions about it.
+Every answer cites the note lines it comes from.
+
+Exit status: 0 success, 1 failure (or some questions of a batch failed),
+2 usage error, unknown question or entity, 3 store in use, 4 timeout.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.IO.IsStdinTTY() {
+				return runRepl(&ReplOptions{IO: f.IO, Engine: f.Engine, Factory: f, Timeout: defaultTimeout})
+			}
+			return cmd.Help()
+		},
+	}
+	cmd.PersistentFlags().StringArrayVar(&f.Notes, "notes", nil, "add the notes in `PATH` (a file, or a folder of .md/.txt); repeatable")
+	cmd.PersistentFlags().StringVar(&f.DB, "db", "", "read the graph from a store (`DIR` of a bolt store, or postgres://...) instead of ingesting notes")
+	cmd.PersistentFlags().Bool("debug", false, "print stack traces of internal errors")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
+	cmd.SetOut(f.IO.Out)
+	cmd.SetErr(f.IO.ErrOut)
+	cmd.SetIn(f.IO.In)
+	cmd.AddCommand(NewCmdAsk(f, nil))
+	cmd.AddCommand(NewCmdFacts(f, nil))
+	cmd.AddCommand(NewCmdConflicts(f, nil))
+	cmd.AddCommand(NewCmdRepl(f, nil))
+	return cmd
+}

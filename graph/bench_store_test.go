@@ -1,0 +1,143 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// synthGraph returns a synthetic graph of about 2*services + 3*events +
+// facts*(1 + 6/4) quads: services with a name and a kind, a handful of
+// capabilities, and facts spread over them, one in four with a detail and a
+// position (so reified on a fact node).
+func synthGraph(services, facts int) ([]graph.Node, []graph.Fact) {
+	var nodes []graph.Node
+	caps := []string{"cross-account", "multi-region", "multi-az", "auto-healing", "blue-green"}
+	for _, c := range caps {
+		nodes = append(nodes, graph.Node{ID: graph.NodeID(graph.KindCapability, c), Name: c, Kind: graph.KindCapability})
+	}
+	for i := 0; i < services; i++ {
+		name := fmt.Sprintf("Service %04d", i)
+		nodes = append(nodes, graph.Node{ID: graph.NodeID(graph.KindService, name), Name: name, Kind: graph.KindService})
+	}
+	preds := []string{graph.PredSupports, graph.PredNotifies, graph.PredTargets, graph.PredDelivers}
+	out := make([]graph.Fact, 0, facts)
+	for i := 0; i < facts; i++ {
+		s := nodes[len(caps)+i%services].ID
+		var o string
+		if i%2 == 0 {
+			o = nodes[i%len(caps)].ID
+		} else {
+			o = nodes[len(caps)+(i*7+3)%services].ID
+		}
+		f := graph.Fact{Subject: s, Predicate: preds[i%len(preds)], Object: o, Source: fmt.Sprintf("data/notes/%03d.txt:%d", i%50, i)}
+		if i%4 == 0 {
+			f.Detail = fmt.Sprintf("detail %d", i)
+			f.Position = i%9 + 1
+		}
+		out = append(out, f)
+	}
+	return nodes, out
+}
+
+// benchGraph has about 10,000 quads.
+func benchGraph(b *testing.B) ([]graph.Node, []graph.Fact, int) {
+	nodes, facts := synthGraph(400, 3600)
+	n := len(graph.Quads(nodes, facts))
+	b.ReportMetric(float64(n), "quads")
+	return nodes, facts, n
+}
+
+func BenchmarkLoadMemStore(b *testing.B) {
+	nodes, facts, _ := benchGraph(b)
+	ctx := context.Background()
+	for b.Loop() {
+		s, err := graph.NewMemStore()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Load(ctx, nodes, facts); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkBuildBolt(b *testing.B) {
+	nodes, facts, _ := benchGraph(b)
+	ctx := context.Background()
+	dir := filepath.Join(b.TempDir(), "store")
+	for b.Loop() {
+		if err := graph.BuildBolt(ctx, dir, nodes, facts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadPostgres(b *testing.B) {
+	nodes, facts, _ := benchGraph(b)
+	ctx := context.Background()
+	db := newPGDatabase(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dsn := db.schemaDSN(b, fmt.Sprintf("bench_%d", i))
+		s, err := graph.Open(ctx, dsn) // creates the tables
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.Load(ctx, nodes, facts); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+func BenchmarkOpenBoltOut(b *testing.B) {
+	nodes, facts, _ := benchGraph(b)
+	ctx := context.Background()
+	dir := filepath.Join(b.TempDir(), "store")
+	if err := graph.BuildBolt(ctx, dir, nodes, facts); err != nil {
+		b.Fatal(err)
+	}
+	id := nodes[5].ID
+	for b.Loop() {
+		s, err := graph.Open(ctx, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		edges, err := s.Out(ctx, id)
+		if err != nil || len(edges) == 0 {
+			b.Fatalf("Out(%s) = %d edges, %v", id, len(edges), err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBoltOut(b *testing.B) {
+	nodes, facts, _ := benchGraph(b)
+	ctx := context.Background()
+	dir := filepath.Join(b.TempDir(), "store")
+	if err := graph.BuildBolt(ctx, dir, nodes, facts); err != nil {
+		b.Fatal(err)
+	}
+	s, err := graph.Open(ctx, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	id := nodes[5].ID
+	for b.Loop() {
+		if edges, err := s.Out(ctx, id); err != nil || len(edges) == 0 {
+			b.Fatalf("Out(%s) = %d edges, %v", id, len(edges), err)
+		}
+	}
+}

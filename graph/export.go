@@ -1,0 +1,333 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	_ "github.com/cayleygraph/quad/dot"     // "graphviz" (alias "dot"), write only
+	_ "github.com/cayleygraph/quad/gml"     // "gml", write only
+	_ "github.com/cayleygraph/quad/graphml" // "graphml", write only
+	_ "github.com/cayleygraph/quad/json"    // "json" and "json-stream"
+	_ "github.com/cayleygraph/quad/jsonld"  // "jsonld"
+	_ "github.com/cayleygraph/quad/nquads"  // "nquads"
+	_ "github.com/cayleygraph/quad/pquads"  // "pquads", binary
+)
+
+// formatAliases maps friendlier names to Cayley's format names.
+var formatAliases = map[string]string{
+	"dot": "graphviz",
+	"nq":  "nquads",
+}
+
+// exportChunk is how many quads are written between two ctx checks.
+const exportChunk = 1000
+
+// ExportFormats returns the names of the formats Export writes, sorted.
+func ExportFormats() []string {
+	return formatNames(func(f quad.Format) bool { return f.Writer != nil })
+}
+
+// ImportFormats returns the names of the formats Import reads, sorted.
+func ImportFormats() []string {
+	return formatNames(func(f quad.Format) bool { return f.Reader != nil })
+}
+
+func formatNames(keep func(quad.Format) bool) []string {
+	var names []string
+	for _, f := range quad.Formats() {
+		if keep(f) {
+			names = append(names, f.Name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func lookupFormat(name string) (*quad.Format, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if a, ok := formatAliases[n]; ok {
+		n = a
+	}
+	if f := quad.FormatByName(n); f != nil {
+		return f, nil
+	}
+	return nil, Errorf(EINVALID, "unknown quad format %q (known: %s)", name, strings.Join(ExportFormats(), ", "))
+}
+
+// Export writes every quad of s to w in format (see ExportFormats), sorted
+// by subject, predicate, object and label so the output is deterministic.
+//
+// Labels (the note line a fact came from) are kept where the format has room
+// for them: the graph label of N-Quads, "label" in JSON, the label field of
+// pquads and JSON-LD's graph. GraphML, GML and Graphviz drop them: they are
+// for drawing, not for round trips. In JSON, a string that Cayley's JSON
+// reader would take for another kind of value (one that looks like "<iri>",
+// "_:bnode", a quoted or typed literal, or is empty) is written quoted, so
+// Import gives it back unchanged.
+func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) error {
+	f, err := lookupFormat(format)
+	if err != nil {
+		return err
+	}
+	if f.Writer == nil {
+		return Errorf(EINVALID, "quad format %q cannot be written", format)
+	}
+	qs, err := s.allQuads(ctx)
+	if err != nil {
+		return fmt.Errorf("export %s: %w", f.Name, err)
+	}
+	SortQuads(qs)
+	if f.Name == "json" || f.Name == "json-stream" {
+		for i := range qs {
+			qs[i] = jsonSafe(qs[i])
+		}
+	}
+	qw := f.Writer(w)
+	for i := 0; i < len(qs); i += exportChunk {
+		if err := ctx.Err(); err != nil {
+			qw.Close()
+			return &Error{Code: ETIMEOUT, Message: "export " + f.Name, Err: err}
+		}
+		end := min(i+exportChunk, len(qs))
+		if _, err := qw.WriteQuads(qs[i:end]); err != nil {
+			qw.Close()
+			return fmt.Errorf("export %s: write quads: %w", f.Name, err)
+		}
+	}
+	if err := qw.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+// allQuads returns every quad of the store.
+func (s *CayleyStore) allQuads(ctx context.Context) ([]quad.Quad, error) {
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		out = append(out, s.qs.Quad(it.Result()))
+		if len(out)%exportChunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, &Error{Code: ETIMEOUT, Message: "read quads", Err: err}
+			}
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("iterate quads: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Code: ETIMEOUT, Message: "read quads", Err: err}
+	}
+	return out, nil
+}
+
+// SortQuads orders quads by subject, predicate, object and label, compared in
+// their N-Quads form.
+func SortQuads(qs []quad.Quad) {
+	key := func(q quad.Quad) [4]string {
+		return [4]string{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
+	}
+	sort.SliceStable(qs, func(i, j int) bool {
+		a, b := key(qs[i]), key(qs[j])
+		for k := range a {
+			if a[k] != b[k] {
+				return a[k] < b[k]
+			}
+		}
+		return false
+	})
+}
+
+// jsonSafe quotes the strings of q that Cayley's JSON reader would not read
+// back as the same string (it strips one pair of surrounding quotes).
+func jsonSafe(q quad.Quad) quad.Quad {
+	fix := func(v quad.Value) quad.Value {
+		s, ok := v.(quad.String)
+		if !ok {
+			return v
+		}
+		if back, ok := quad.Raw(string(s)).(quad.String); ok && back == s && s != "" {
+			return v
+		}
+		return quad.String(`"` + string(s) + `"`)
+	}
+	q.Subject, q.Predicate, q.Object = fix(q.Subject), fix(q.Predicate), fix(q.Object)
+	if q.Label != nil {
+		q.Label = fix(q.Label)
+	}
+	return q
+}
+
+// Import reads every quad of r in format (see ImportFormats), in file order.
+// Typed literals that have a native Go form (integers, ...) are converted to
+// it, so positions come back as quad.Int.
+func Import(ctx context.Context, format string, r io.Reader) ([]quad.Quad, error) {
+	f, err := lookupFormat(format)
+	if err != nil {
+		return nil, err
+	}
+	if f.Reader == nil {
+		return nil, Errorf(EINVALID, "quad format %q cannot be imported (it is for drawing only; use one of %s)", format, strings.Join(ImportFormats(), ", "))
+	}
+	qr := f.Reader(r)
+	defer qr.Close()
+	var out []quad.Quad
+	for {
+		if len(out)%exportChunk == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, &Error{Code: ETIMEOUT, Message: "import " + f.Name, Err: err}
+			}
+		}
+		q, err := qr.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("import %s: quad %d", f.Name, len(out)+1), Err: err}
+		}
+		q.Subject, q.Predicate, q.Object, q.Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+// native converts a typed string to its native value when it has one.
+func native(v quad.Value) quad.Value {
+	ts, ok := v.(quad.TypedString)
+	if !ok {
+		return v
+	}
+	if nv, err := ts.ParseValue(); err == nil {
+		return nv
+	}
+	return v
+}
+
+// FromQuads rebuilds nodes and facts from quads in the layout of Quads (see
+// ontology.go), the inverse of Quads: details and positions come from the
+// fact nodes, matched to their fact by subject, predicate, object and label.
+// Nodes are returned sorted by ID with sorted aliases, facts as SortFacts
+// orders them. Malformed input (a fact node without its fact, a position that
+// is not an integer, a node without a name) is an *Error with code EINVALID.
+func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
+	nodes := map[string]*Node{}
+	node := func(id string) *Node {
+		n, ok := nodes[id]
+		if !ok {
+			n = &Node{ID: id}
+			nodes[id] = n
+		}
+		return n
+	}
+	type factKey struct{ s, p, o, src string }
+	type reified struct {
+		s, p, o, detail string
+		pos             int
+	}
+	facts := map[factKey]*Fact{}
+	var order []factKey
+	reifs := map[[2]string]*reified{} // (fact node, source) → properties
+	var reifOrder [][2]string
+	for i, q := range qs {
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			return nil, nil, Errorf(EINVALID, "quad %d is incomplete: %v", i+1, q)
+		}
+		s, p := iri(q.Subject), pred(q)
+		switch p {
+		case PredName:
+			node(s).Name = literal(q.Object)
+			continue
+		case PredKind:
+			node(s).Kind = NodeKind(literal(q.Object))
+			continue
+		case PredAlias:
+			n := node(s)
+			n.Aliases = append(n.Aliases, literal(q.Object))
+			continue
+		}
+		if q.Label == nil {
+			return nil, nil, Errorf(EINVALID, "quad %d (%s %s %s) has no source label", i+1, quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object))
+		}
+		src := literal(q.Label)
+		if !isRelation(p) {
+			k := [2]string{s, src}
+			r, ok := reifs[k]
+			if !ok {
+				r = &reified{}
+				reifs[k] = r
+				reifOrder = append(reifOrder, k)
+			}
+			switch p {
+			case PredFactSubject:
+				r.s = iri(q.Object)
+			case PredFactPredicate:
+				r.p = iri(q.Object)
+			case PredFactObject:
+				r.o = iri(q.Object)
+			case PredFactDetail:
+				r.detail = literal(q.Object)
+			case PredFactPosition:
+				n, err := intOf(q.Object)
+				if err != nil {
+					return nil, nil, &Error{Code: EINVALID, Message: fmt.Sprintf("quad %d: position of %s", i+1, s), Err: err}
+				}
+				r.pos = n
+			}
+			continue
+		}
+		k := factKey{s, p, iri(q.Object), src}
+		if _, ok := facts[k]; !ok {
+			facts[k] = &Fact{Subject: k.s, Predicate: k.p, Object: k.o, Source: src}
+			order = append(order, k)
+		}
+	}
+	for _, k := range reifOrder {
+		r := reifs[k]
+		if r.s == "" || r.p == "" || r.o == "" {
+			return nil, nil, Errorf(EINVALID, "fact node %s (source %q) lacks its subject, predicate or object", k[0], k[1])
+		}
+		f, ok := facts[factKey{r.s, r.p, r.o, k[1]}]
+		if !ok {
+			return nil, nil, Errorf(EINVALID, "fact node %s annotates %s %s %s from %q, which is not in the quads", k[0], r.s, r.p, r.o, k[1])
+		}
+		f.Detail, f.Position = r.detail, r.pos
+	}
+	outNodes := make([]Node, 0, len(nodes))
+	for _, n := range nodes {
+		if n.Name == "" {
+			return nil, nil, Errorf(EINVALID, "node %s has no name", n.ID)
+		}
+		sort.Strings(n.Aliases)
+		n.Aliases = slices.Compact(n.Aliases)
+		outNodes = append(outNodes, *n)
+	}
+	sort.Slice(outNodes, func(i, j int) bool { return outNodes[i].ID < outNodes[j].ID })
+	outFacts := make([]Fact, 0, len(order))
+	for _, k := range order {
+		outFacts = append(outFacts, *facts[k])
+	}
+	SortFacts(outFacts)
+	return outNodes, outFacts, nil
+}
+
+// intOf reads an integer value, typed or written as a plain string.
+func intOf(v quad.Value) (int, error) {
+	switch x := native(v).(type) {
+	case quad.Int:
+		return int(x), nil
+	case quad.String:
+		n, err := strconv.Atoi(string(x))
+		if err != nil {
+			return 0, fmt.Errorf("not an integer: %w", err)
+		}
+		return n, nil
+	}
+	return 0, fmt.Errorf("not an integer: %s", quad.StringOf(v))
+}

@@ -1,0 +1,75 @@
+// Package graph holds the knowledge graph: the ontology (node kinds and
+// predicates), the Store interface and its Cayley implementation, subgraph
+// selection and rendering.
+//
+// # Ontology
+//
+// Every node is an IRI "<kind>:<slug>", e.g. "service:amazon-s3" or
+// "capability:cross-account", and carries two literal properties:
+//
+//	<name>  its display name ("Amazon S3")
+//	<kind>  its NodeKind ("service")
+//
+// Every relation is one quad (subject, predicate, object, label) whose label is
+// the note line it came from ("data/notes/002_653d9272087ba1e1.txt:745"). A fact
+// stated in several notes is stored once per source. A relation with a detail
+// (the note's own words about it, e.g. "Aggregators: multi region as well as
+// multi account") is reified on a fact node "fact:<hash>" with the properties
+// <subject>, <predicate>, <object> and <detail>, labelled with the same source.
+package graph
+
+// NodeKind is the kind of a node.
+type NodeKind string
+
+// Node kinds.
+const (
+	KindService    NodeKind = "service"    // an AWS (or third-party) service: "AWS CodeDeploy"
+	KindFeature    NodeKind = "feature"    // a named part of a service: "DynamoDB Global Tables", "cfn-init", "Run Command"
+	KindCapability NodeKind = "capability" // a property services share: cross-account, multi-region, multi-AZ, auto-healing
+	KindStrategy   NodeKind = "strategy"   // a deployment strategy or configuration: "Blue/Green", "Canary", "Rolling"
+	KindDR         NodeKind = "dr"         // a disaster recovery strategy: "Pilot Light"
+	KindLevel      NodeKind = "level"      // an ordered level of a DR metric: RPO "High", cost "$$"
+	KindComponent  NodeKind = "component"  // a hop of a data path that is not a service: "subscription filter", "metric filter"
+	KindEvent      NodeKind = "event"      // a lifecycle event or hook: "Setup", "BeforeInstall"
+	KindLog        NodeKind = "log"        // an AWS-managed log: "VPC Flow Logs"
+	KindPath       NodeKind = "path"       // a data or notification path written as an arrow chain
+	KindConcept    NodeKind = "concept"    // anything else a relation needs: a region, a target kind, a platform
+)
+
+// Predicates. Direction is subject → object.
+const (
+	PredName       = "name"             // node → display name (literal)
+	PredKind       = "kind"             // node → NodeKind (literal)
+	PredAlias      = "alias"            // node → an alias from the dictionary (literal)
+	PredSupports   = "supports"         // service|feature → capability|strategy: "DynamoDB supports multi-region"
+	PredFeature    = "feature"          // service → feature: "CloudFormation feature StackSets"
+	PredProvides   = "provides"         // feature → capability: "StackSets provides cross-account"
+	PredNotifies   = "notifies"         // service|feature → service|component it notifies: "CodeCommit notifies Amazon SNS"
+	PredNoNotify   = "noNotify"         // service → channel it does not notify (a "-" cell of a notifications table)
+	PredTargets    = "targets"          // service|feature → target it can invoke: "EventBridge targets AWS Lambda"
+	PredDelivers   = "deliversTo"       // service|feature|log → destination: "VPC Flow Logs deliversTo CloudWatch Logs"
+	PredFlowsTo    = "flowsTo"          // one hop of a path → the next hop: "CloudWatch Logs flowsTo subscription filter"
+	PredHop        = "hop"              // path → hop node (reified with <position>)
+	PredConfig     = "deploymentConfig" // service|platform → strategy: "CodeDeploy Lambda deploymentConfig Canary"
+	PredDeployType = "deploymentType"   // service → strategy a note lists among its deployment types
+	PredEvent      = "lifecycleEvent"   // service|feature → event, in order via fact <position>
+	PredHelper     = "helperScript"     // service → feature that is a helper script: "CloudFormation helperScript cfn-init"
+	PredAggregate  = "aggregates"       // service → service whose findings it aggregates: "Security Hub aggregates GuardDuty"
+	PredRPO        = "rpo"              // dr → level
+	PredRTO        = "rto"              // dr → level
+	PredCost       = "cost"             // dr → level
+	PredRank       = "rank"             // level → its rank among its scale (literal int, 1 = lowest)
+	PredOnlyIn     = "onlyIn"           // service|feature → region it exists only in: "Billing alarms onlyIn us-east-1"
+	PredIsA        = "isA"              // node → broader node: "Multi-AZ (manual) isA Multi-AZ"
+	PredPartOf     = "partOf"           // node → node it belongs to: "subscription filter partOf CloudWatch Logs"
+	PredWarns      = "warnsAbout"       // service → what it warns about (literal detail)
+	PredDoes       = "does"             // service → what it does (literal detail)
+	PredMentions   = "mentions"         // section service → other service named in the same sentence (weak)
+
+	// Reification of a fact that carries a detail or a position.
+	PredFactSubject   = "subject"
+	PredFactPredicate = "predicate"
+	PredFactObject    = "object"
+	PredFactDetail    = "detail"
+	PredFactPosition  = "position"
+)

@@ -1,0 +1,138 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Node is an entity of the graph.
+type Node struct {
+	ID      string   // "<kind>:<slug>"
+	Name    string   // display name
+	Kind    NodeKind // node kind
+	Aliases []string // dictionary aliases, for linking and completion
+}
+
+// Fact is one relation as extracted from one note line.
+type Fact struct {
+	Subject   string // node ID
+	Predicate string // one of the Pred* constants
+	Object    string // node ID
+	Detail    string // the note's own words about the relation, may be empty
+	Position  int    // order among siblings (lifecycle events, path hops), 0 when unordered
+	Source    string // "file:line"
+}
+
+// Edge is a relation with every source that states it.
+type Edge struct {
+	Subject   string
+	Predicate string
+	Object    string
+	Details   []string // distinct details, in source order
+	Position  int      // smallest position stated, 0 when unordered
+	Sources   []string // sorted, distinct
+}
+
+// Store is a graph of nodes and sourced facts.
+//
+// Error contract: methods return an *Error with code ENOTFOUND when a node
+// does not exist, ETIMEOUT when ctx expires, ECONFLICT when a persistent store
+// is locked by another writer, and EINTERNAL (or a wrapped backend error) for
+// anything else. Results are always in a stable order.
+type Store interface {
+	// Load adds nodes and facts in one batch. Loading a fact already present
+	// with the same source is a no-op.
+	Load(ctx context.Context, nodes []Node, facts []Fact) error
+	// Node returns one node; ENOTFOUND when it does not exist.
+	Node(ctx context.Context, id string) (Node, error)
+	// Nodes returns every node of a kind ("" for all), ordered by name.
+	Nodes(ctx context.Context, kind NodeKind) ([]Node, error)
+	// Out returns the edges leaving id, restricted to preds when given,
+	// ordered by predicate, position and object name.
+	Out(ctx context.Context, id string, preds ...string) ([]Edge, error)
+	// In returns the edges entering id, restricted to preds when given.
+	In(ctx context.Context, id string, preds ...string) ([]Edge, error)
+	// Facts returns every fact, ordered by subject, predicate, object, source.
+	Facts(ctx context.Context) ([]Fact, error)
+	// Close releases the store.
+	Close() error
+}
+
+// FactID is the ID of the reification node of (subject, predicate, object).
+func FactID(subject, predicate, object string) string {
+	h := sha1.Sum([]byte(subject + "\x00" + predicate + "\x00" + object))
+	return "fact:" + hex.EncodeToString(h[:8])
+}
+
+// NodeID returns the ID of a node of kind named name: "service:amazon-s3".
+func NodeID(kind NodeKind, name string) string {
+	return string(kind) + ":" + Slug(name)
+}
+
+// Slug lower-cases name and keeps letters and digits, joining words with "-".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == '@' || r == '$' || r == '&':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteString(map[rune]string{'@': "at", '$': "usd", '&': "and"}[r])
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// MergeFacts groups facts by (subject, predicate, object) into edges.
+func MergeFacts(facts []Fact) []Edge {
+	type key struct{ s, p, o string }
+	idx := map[key]int{}
+	var edges []Edge
+	for _, f := range facts {
+		k := key{f.Subject, f.Predicate, f.Object}
+		i, ok := idx[k]
+		if !ok {
+			i = len(edges)
+			idx[k] = i
+			edges = append(edges, Edge{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Position: f.Position})
+		}
+		e := &edges[i]
+		if f.Source != "" && !contains(e.Sources, f.Source) {
+			e.Sources = append(e.Sources, f.Source)
+		}
+		if f.Detail != "" && !contains(e.Details, f.Detail) {
+			e.Details = append(e.Details, f.Detail)
+		}
+		if f.Position > 0 && (e.Position == 0 || f.Position < e.Position) {
+			e.Position = f.Position
+		}
+	}
+	for i := range edges {
+		sort.Strings(edges[i].Sources)
+	}
+	return edges
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

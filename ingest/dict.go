@@ -1,0 +1,384 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Entry is one dictionary entry: a canonical name, its kind and its aliases.
+type Entry struct {
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Aliases []string `yaml:"aliases"`
+	// Weak aliases are common words; they link only when a whole segment
+	// (cell, list item, chain hop, heading) is the alias.
+	Weak []string `yaml:"weak"`
+	// Cased aliases link inside prose only with this exact capitalisation.
+	Cased []string `yaml:"cased"`
+}
+
+type dictFile struct {
+	Services     []Entry `yaml:"services"`
+	Capabilities []Entry `yaml:"capabilities"`
+	Features     []Entry `yaml:"features"`
+}
+
+// Dictionary maps names and aliases onto nodes.
+type Dictionary struct {
+	entries []Entry
+	nodes   map[string]graph.Node // by ID
+	exact   map[string]string     // normalised alias (strong, weak or cased) → node ID
+	phrases []phrase              // strong aliases for scanning prose, longest first
+}
+
+type phrase struct {
+	words []string // normalised words
+	id    string
+	cased string // non-empty: must match this exact text
+}
+
+// ParseDictionary reads the YAML dictionary.
+func ParseDictionary(src []byte) (*Dictionary, error) {
+	var f dictFile
+	if err := yaml.Unmarshal(src, &f); err != nil {
+		return nil, fmt.Errorf("parse dictionary: %w", err)
+	}
+	d := &Dictionary{nodes: map[string]graph.Node{}, exact: map[string]string{}}
+	for _, e := range append(append(f.Services, f.Features...), f.Capabilities...) {
+		if e.Name == "" || e.Kind == "" {
+			return nil, fmt.Errorf("parse dictionary: entry %q has no name or kind", e.Name)
+		}
+		d.add(e)
+	}
+	d.sortPhrases()
+	return d, nil
+}
+
+func (d *Dictionary) add(e Entry) string {
+	id := graph.NodeID(graph.NodeKind(e.Kind), e.Name)
+	if _, ok := d.nodes[id]; ok {
+		return id
+	}
+	d.entries = append(d.entries, e)
+	aliases := append([]string{}, e.Aliases...)
+	aliases = append(aliases, e.Weak...)
+	aliases = append(aliases, e.Cased...)
+	d.nodes[id] = graph.Node{ID: id, Name: e.Name, Kind: graph.NodeKind(e.Kind), Aliases: aliases}
+	for _, a := range append([]string{e.Name}, aliases...) {
+		k := normKey(a)
+		if _, taken := d.exact[k]; !taken && k != "" {
+			d.exact[k] = id
+		}
+	}
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		d.phrases = append(d.phrases, phrase{words: words(a), id: id})
+	}
+	for _, a := range e.Cased {
+		d.phrases = append(d.phrases, phrase{words: words(a), id: id, cased: a})
+	}
+	return id
+}
+
+func (d *Dictionary) sortPhrases() {
+	sort.SliceStable(d.phrases, func(i, j int) bool { return len(d.phrases[i].words) > len(d.phrases[j].words) })
+}
+
+// Nodes returns every dictionary node, ordered by ID.
+func (d *Dictionary) Nodes() []graph.Node {
+	out := make([]graph.Node, 0, len(d.nodes))
+	for _, n := range d.nodes {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Node returns a dictionary node by ID.
+func (d *Dictionary) Node(id string) (graph.Node, bool) {
+	n, ok := d.nodes[id]
+	return n, ok
+}
+
+// Exact links a whole segment (a cell, list item, hop or heading) to a node,
+// weak aliases included. It tolerates a leading "AWS"/"Amazon", a plural "s"
+// and surrounding punctuation.
+func (d *Dictionary) Exact(text string) (string, bool) {
+	k := normKey(text)
+	if k == "" {
+		return "", false
+	}
+	for _, cand := range keyVariants(k) {
+		if id, ok := d.exact[cand]; ok {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+func keyVariants(k string) []string {
+	v := []string{k}
+	for _, p := range []string{"aws ", "amazon "} {
+		if strings.HasPrefix(k, p) {
+			v = append(v, strings.TrimPrefix(k, p))
+		}
+	}
+	n := len(v)
+	for _, x := range v[:n] {
+		if strings.HasSuffix(x, "s") && len(x) > 3 {
+			v = append(v, strings.TrimSuffix(x, "s"))
+		}
+		if strings.HasSuffix(x, "es") && len(x) > 4 {
+			v = append(v, strings.TrimSuffix(x, "es"))
+		}
+	}
+	return v
+}
+
+// Mention is a node named in a text.
+type Mention struct {
+	ID    string
+	Start int // byte offset of the first matched word
+	End   int // byte offset after the last matched word
+	Text  string
+}
+
+// Find returns the nodes named in prose, longest match first, without
+// overlaps, in text order. Weak aliases are not matched; unknown
+// "AWS X"/"Amazon X" names are returned with ID "" and Text set to the name.
+func (d *Dictionary) Find(text string) []Mention {
+	toks := tokenize(text)
+	var out []Mention
+	used := make([]bool, len(toks))
+	for _, p := range d.phrases {
+		n := len(p.words)
+		for i := 0; i+n <= len(toks); i++ {
+			if used[i] {
+				continue
+			}
+			ok := true
+			for j := 0; j < n; j++ {
+				if used[i+j] || toks[i+j].norm != p.words[j] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			// A plural or possessive of the last word is fine ("SNS topics" is handled by aliases).
+			start, end := toks[i].start, toks[i+n-1].end
+			if p.cased != "" && text[start:end] != p.cased {
+				continue
+			}
+			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb" in "web".
+			if n == 1 && len(p.words[0]) <= 3 && hasUpper(text) && !isUpperOrDigit(text[start:end]) && !isLowerText(text) {
+				continue
+			}
+			for j := 0; j < n; j++ {
+				used[i+j] = true
+			}
+			out = append(out, Mention{ID: p.id, Start: start, End: end, Text: text[start:end]})
+		}
+	}
+	out = append(out, d.unknownAWS(text, toks, used)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// genericAWS are words that follow "AWS"/"Amazon" without naming a service.
+var genericAWS = map[string]bool{
+	"account": true, "accounts": true, "region": true, "regions": true, "console": true, "cli": true,
+	"api": true, "apis": true, "sdk": true, "sdks": true, "services": true, "service": true, "resources": true,
+	"resource": true, "certified": true, "devops": true, "documentation": true, "docs": true, "blueprint": true,
+	"support": true, "customers": true, "customer": true, "managed": true, "linux": true, "best": true,
+	"management": true, "cloud": true, "products": true, "product": true, "marketplace": true, "global": true,
+	"infrastructure": true, "free": true, "partner": true, "partners": true, "user": true, "users": true,
+	"the": true, "and": true, "to": true, "for": true, "is": true, "in": true, "of": true, "or": true,
+}
+
+func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks)-1; i++ {
+		w := text[toks[i].start:toks[i].end]
+		if (w != "AWS" && w != "Amazon") || used[i] || used[i+1] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j < i+4 && !used[j] && isTitleWord(text[toks[j].start:toks[j].end]) && !genericAWS[toks[j].norm] {
+			j++
+		}
+		if j == i+1 {
+			continue
+		}
+		name := text[toks[i].start:toks[j-1].end]
+		out = append(out, Mention{ID: "", Start: toks[i].start, End: toks[j-1].end, Text: name})
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+	}
+	return out
+}
+
+func isTitleWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerText reports whether prose is written mostly in lower case (blog
+// shorthand: "eb, opsworks, cfn"), where abbreviations are lower case too.
+func isLowerText(s string) bool {
+	up, low := 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up*20 < low
+}
+
+func isUpperOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+type token struct {
+	start, end int
+	norm       string
+}
+
+// tokenize splits text into words: letters, digits and the inner
+// characters "@", "-", "/", "." and "'" joined to them ("Lambda@Edge",
+// "cfn-init", "us-east-1", "Node.js").
+func tokenize(text string) []token {
+	var toks []token
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.TrimRight(text[start:end], "-./@'’")
+			if w != "" {
+				toks = append(toks, token{start: start, end: start + len(w), norm: normWord(w)})
+			}
+		}
+		start = -1
+	}
+	for i, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '@' || r == '-' || r == '.' || r == '\'' || r == '’'))
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	// "/" separates words: "EBS/AMI/RDS", "blue/green" stays one alias via words().
+	return toks
+}
+
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "’s")
+	return w
+}
+
+// words splits an alias into normalised words the way tokenize does.
+func words(s string) []string {
+	toks := tokenize(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.norm
+	}
+	return out
+}
+
+// normKey normalises a whole segment for exact lookup.
+func normKey(s string) string {
+	return strings.Join(words(s), " ")
+}
+
+// WithNodes returns a copy of the dictionary that also links the names of
+// nodes read from the notes (features, strategies, DR strategies...), so
+// questions can name them.
+func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
+	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}}
+	for id, n := range d.nodes {
+		c.nodes[id] = n
+	}
+	for k, v := range d.exact {
+		c.exact[k] = v
+	}
+	c.phrases = append(c.phrases, d.phrases...)
+	for _, n := range nodes {
+		if _, ok := c.nodes[n.ID]; ok || n.Kind == graph.KindPath {
+			continue
+		}
+		c.nodes[n.ID] = n
+		k := normKey(n.Name)
+		if _, taken := c.exact[k]; !taken && k != "" {
+			c.exact[k] = n.ID
+		}
+		if w := words(n.Name); len(w) > 0 && len(w) <= 6 {
+			c.phrases = append(c.phrases, phrase{words: w, id: n.ID})
+		}
+	}
+	c.sortPhrases()
+	return c
+}
+
+// FindWeak is Find plus weak aliases and every node name: for short texts
+// such as questions, where "logs" or "alarm" mean the service or feature.
+func (d *Dictionary) FindWeak(text string) []Mention {
+	out := d.Find(text)
+	toks := tokenize(text)
+	covered := make([]bool, len(toks))
+	for _, m := range out {
+		for i, t := range toks {
+			if t.start >= m.Start && t.end <= m.End {
+				covered[i] = true
+			}
+		}
+	}
+	for i, t := range toks {
+		if covered[i] {
+			continue
+		}
+		for _, cand := range keyVariants(t.norm) {
+			if id, ok := d.exact[cand]; ok {
+				out = append(out, Mention{ID: id, Start: t.start, End: t.end, Text: text[t.start:t.end]})
+				break
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Tokens returns the normalised words of a text, as the linker sees them.
+func Tokens(text string) []string { return words(text) }
+
+// Key normalises a name for exact comparison.
+func Key(text string) string { return normKey(text) }

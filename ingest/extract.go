@@ -1,0 +1,598 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Graph is what extraction produces: the nodes it names and the facts it
+// read, every fact citing its note line.
+type Graph struct {
+	Nodes []graph.Node
+	Facts []graph.Fact
+}
+
+// extractor turns the blocks of one document into facts.
+type extractor struct {
+	dict  *Dictionary
+	doc   *Document
+	nodes map[string]graph.Node
+	facts []graph.Fact
+
+	// context while walking the blocks
+	headings []headingCtx // level-less formats: every heading so far; markdown: the path
+	scope    *scope       // capability or strategy a heading puts its blocks under
+	subhead  string       // a short paragraph acting as a heading ("Billing Alarms")
+	subLine  int
+	list     *listHead // the head of the list the next bullets belong to
+	chain    *pendingChain
+}
+
+type headingCtx struct {
+	text     string
+	level    int
+	services []string // entities the heading names
+}
+
+type scope struct {
+	node   string // capability or strategy node ID
+	kind   graph.NodeKind
+	line   int
+	detail string
+}
+
+type listHead struct {
+	pred    string
+	subject string
+	kind    graph.NodeKind // kind of new item nodes
+	depth   int            // bullets deeper than this (or any bullet in flat formats) belong to it
+	count   int
+	line    int
+}
+
+type pendingChain struct {
+	hops []hopText
+}
+
+type hopText struct {
+	text string
+	line int
+}
+
+// Extract reads the facts of one parsed note.
+func Extract(doc *Document, dict *Dictionary) Graph {
+	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}}
+	for i := range doc.Blocks {
+		x.block(i)
+	}
+	x.flushChain()
+	nodes := make([]graph.Node, 0, len(x.nodes))
+	for _, n := range x.nodes {
+		nodes = append(nodes, n)
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
+	return Graph{Nodes: nodes, Facts: x.facts}
+}
+
+func (x *extractor) block(i int) {
+	b := &x.doc.Blocks[i]
+	if b.Kind != BlockParagraph || !strings.HasPrefix(strings.TrimSpace(b.Text), "->") {
+		x.flushChain()
+	}
+	switch b.Kind {
+	case BlockHeading:
+		x.heading(b)
+	case BlockParagraph:
+		if x.isSubheading(i) {
+			x.subhead, x.subLine = strings.TrimSuffix(strings.TrimSpace(b.Text), ":"), b.Line
+			x.list = nil
+			x.listStart(b.Text, b.Line, -1)
+			return
+		}
+		if x.arrowContinuation(b) {
+			return
+		}
+		x.list = nil
+		x.prose(b.Text, b.Line, false)
+		x.listStart(b.Text, b.Line, -1)
+	case BlockBullet:
+		x.bullet(b)
+	case BlockTable:
+		x.table(b)
+		x.list = nil
+	}
+}
+
+// ---- context -------------------------------------------------------------
+
+func (x *extractor) heading(b *Block) {
+	text := strings.TrimSpace(b.Text)
+	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true)}
+	if x.doc.Format == "markdown" {
+		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
+			x.headings = x.headings[:len(x.headings)-1]
+		}
+	}
+	x.headings = append(x.headings, h)
+	x.subhead, x.list, x.scope = "", nil, nil
+	if capID, ok := x.capabilityIn(text, b.Line); ok {
+		x.scope = &scope{node: capID, kind: x.nodes[capID].Kind, line: b.Line, detail: text}
+		// "S3 / Cross account replication": the section's service has it.
+		for _, s := range x.context() {
+			x.add(s, graph.PredSupports, capID, text, 0, b.Line)
+		}
+	}
+	x.listStart(text, b.Line, -1)
+}
+
+// context returns the entities the current section is about: those of the
+// nearest heading that names one.
+func (x *extractor) context() []string {
+	limit := 4
+	if x.doc.Format == "markdown" {
+		limit = len(x.headings)
+	}
+	for i := len(x.headings) - 1; i >= 0 && limit > 0; i, limit = i-1, limit-1 {
+		if s := x.headings[i].services; len(s) > 0 {
+			return s
+		}
+	}
+	return nil
+}
+
+func (x *extractor) contextOne() string {
+	if c := x.context(); len(c) > 0 {
+		return c[0]
+	}
+	return ""
+}
+
+// isSubheading reports whether a paragraph is a short title line introducing
+// bullets or a table ("Billing Alarms", "AWS-Managed Logs", "Subscriptions").
+func (x *extractor) isSubheading(i int) bool {
+	b := x.doc.Blocks[i]
+	t := strings.TrimSpace(b.Text)
+	if t == "" || len(strings.Fields(t)) > 5 || strings.ContainsAny(t, ".;,>") {
+		return false
+	}
+	r := []rune(t)
+	if !unicode.IsUpper(r[0]) {
+		return false
+	}
+	if i+1 >= len(x.doc.Blocks) {
+		return false
+	}
+	next := x.doc.Blocks[i+1]
+	return (next.Kind == BlockBullet || next.Kind == BlockTable) && next.Line == b.EndLine+1
+}
+
+// ---- nodes and facts -----------------------------------------------------
+
+func (x *extractor) node(id string) {
+	if _, ok := x.nodes[id]; ok {
+		return
+	}
+	if n, ok := x.dict.Node(id); ok {
+		x.nodes[id] = n
+	}
+}
+
+// newNode adds a node named by the notes (not in the dictionary).
+func (x *extractor) newNode(kind graph.NodeKind, name string) string {
+	name = cleanName(name)
+	if name == "" {
+		return ""
+	}
+	if id, ok := x.dict.Exact(name); ok {
+		x.node(id)
+		return id
+	}
+	id := graph.NodeID(kind, name)
+	if graph.Slug(name) == "" {
+		return ""
+	}
+	if _, ok := x.nodes[id]; !ok {
+		x.nodes[id] = graph.Node{ID: id, Name: name, Kind: kind}
+	}
+	return id
+}
+
+func (x *extractor) add(s, p, o, detail string, pos, line int) {
+	if s == "" || o == "" || s == o {
+		return
+	}
+	x.node(s)
+	x.node(o)
+	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: p, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
+}
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 300 {
+		cut := 300
+		for cut > 0 && !utf8Start(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// entities links the services and features a text names: whole-segment
+// matches (weak aliases included) first, then mentions in prose. Unknown
+// "AWS X" names become new service nodes.
+func (x *extractor) entities(text string, whole bool) []string {
+	if whole {
+		if id, ok := x.dict.Exact(stripParens(text)); ok && isEntity(x.dictKind(id)) {
+			x.node(id)
+			return []string{id}
+		}
+	}
+	var out []string
+	for _, m := range x.dict.Find(text) {
+		id := m.ID
+		if id == "" {
+			id = x.newNode(graph.KindService, m.Text)
+		} else if !isEntity(x.dictKind(id)) {
+			continue
+		}
+		x.node(id)
+		if id != "" && !containsStr(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (x *extractor) dictKind(id string) graph.NodeKind {
+	if n, ok := x.dict.Node(id); ok {
+		return n.Kind
+	}
+	if n, ok := x.nodes[id]; ok {
+		return n.Kind
+	}
+	return ""
+}
+
+func isEntity(k graph.NodeKind) bool {
+	return k == graph.KindService || k == graph.KindFeature || k == graph.KindComponent || k == graph.KindConcept
+}
+
+func isVocab(k graph.NodeKind) bool { return k == graph.KindCapability || k == graph.KindStrategy }
+
+// capabilityIn finds a capability or strategy a text names, qualified by
+// "manual"/"implicit" words: "Services where multi AZ needs to be enabled
+// manually" → "Multi-AZ (manual)".
+func (x *extractor) capabilityIn(text string, line int) (string, bool) {
+	ids := x.vocab(text)
+	if len(ids) == 0 {
+		return "", false
+	}
+	id := ids[0]
+	if negated(text) {
+		return "", false
+	}
+	q := qualifier(text)
+	if q == "" || x.dictKind(id) != graph.KindCapability {
+		return id, true
+	}
+	base := x.nodes[id]
+	qid := x.newNode(graph.KindCapability, base.Name+" ("+q+")")
+	x.add(qid, graph.PredIsA, id, text, 0, line)
+	return qid, true
+}
+
+// vocab returns the capabilities and strategies a text names, in order.
+func (x *extractor) vocab(text string) []string {
+	var out []string
+	if id, ok := x.dict.Exact(text); ok && isVocab(x.dictKind(id)) {
+		x.node(id)
+		return []string{id}
+	}
+	for _, m := range x.dict.Find(text) {
+		if m.ID != "" && isVocab(x.dictKind(m.ID)) && !containsStr(out, m.ID) {
+			x.node(m.ID)
+			out = append(out, m.ID)
+		}
+	}
+	return out
+}
+
+var (
+	manualRe   = regexp.MustCompile(`(?i)\b(manual|manually|explicitly|must enable|needs? to be enabled|opt[- ]in)\b`)
+	implicitRe = regexp.MustCompile(`(?i)\b(implicit|implicitly|implicitely|automatic|automatically|by default|natively|built[- ]in|out of the box)\b`)
+	negRe      = regexp.MustCompile(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
+)
+
+func qualifier(text string) string {
+	switch {
+	case manualRe.MatchString(text):
+		return "manual"
+	case implicitRe.MatchString(text):
+		return "implicit"
+	}
+	return ""
+}
+
+func negated(text string) bool { return negRe.MatchString(text) }
+
+// ---- prose ---------------------------------------------------------------
+
+var sentenceRe = regexp.MustCompile(`[.!?;](\s+|$)`)
+
+func sentences(text string) []string {
+	var out []string
+	last := 0
+	for _, m := range sentenceRe.FindAllStringIndex(text, -1) {
+		// keep "e.g." and "i.e." and version numbers together
+		if m[0] > 0 && m[0]-last < 4 {
+			continue
+		}
+		out = append(out, strings.TrimSpace(text[last:m[1]]))
+		last = m[1]
+	}
+	if rest := strings.TrimSpace(text[last:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// prose reads capability statements, verb relations and chains of a paragraph
+// or bullet.
+func (x *extractor) prose(text string, line int, inScope bool) {
+	if x.chainIn(text, line) {
+		return
+	}
+	if x.keyValue(text, line) {
+		return
+	}
+	for _, s := range sentences(text) {
+		x.sentence(s, line, inScope)
+	}
+}
+
+// subjectOf picks the subject of a sentence: the entity it starts with, else
+// the section's subject.
+func (x *extractor) subjectOf(s string) (string, []string) {
+	ents := x.entities(s, false)
+	mentions := x.dict.Find(s)
+	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !startsWithVerb(s) {
+		return ents[0], ents[1:]
+	}
+	if x.subhead != "" {
+		if id := x.subheadNode(); id != "" {
+			return id, ents
+		}
+	}
+	if c := x.contextOne(); c != "" {
+		return c, ents
+	}
+	if len(ents) > 0 {
+		return ents[0], ents[1:]
+	}
+	return "", nil
+}
+
+// subheadNode turns the current subheading into a node: an entity when it
+// names one, else a feature of the section's service ("Billing Alarms").
+func (x *extractor) subheadNode() string {
+	if ents := x.entities(x.subhead, true); len(ents) == 1 {
+		return ents[0]
+	}
+	if len(x.vocab(x.subhead)) > 0 {
+		return ""
+	}
+	ctx := x.contextOne()
+	if ctx == "" {
+		return ""
+	}
+	name := x.subhead
+	f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, name))
+	x.add(ctx, graph.PredFeature, f, name, 0, x.subLine)
+	return f
+}
+
+// qualifyName prefixes a generic part name with its service's short name:
+// "Billing Alarms" under CloudWatch → "CloudWatch Billing Alarms".
+func qualifyName(service, part string) string {
+	short := strings.TrimPrefix(strings.TrimPrefix(service, "AWS "), "Amazon ")
+	if strings.Contains(strings.ToLower(part), strings.ToLower(short)) {
+		return part
+	}
+	return short + " " + part
+}
+
+func leadingWords(s string, offset int) int {
+	return len(strings.Fields(s[:offset]))
+}
+
+var verbStarts = map[string]bool{"can": true, "use": true, "uses": true, "allow": true, "allows": true, "supports": true, "support": true,
+	"provides": true, "enables": true, "must": true, "only": true, "is": true, "are": true, "will": true, "may": true, "does": true,
+	"integrates": true, "deliver": true, "delivers": true, "send": true, "sends": true, "trigger": true, "triggers": true}
+
+func startsWithVerb(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 0 && verbStarts[f[0]]
+}
+
+var (
+	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*)\b`)
+	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
+	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b.*\b(to|into|in)\b`)
+	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
+	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
+)
+
+func (x *extractor) sentence(s string, line int, inScope bool) {
+	// Capabilities stated in the sentence.
+	if !inScope {
+		for _, c := range x.vocab(s) {
+			if negated(s) || x.dictKind(c) == graph.KindStrategy && !strings.Contains(strings.ToLower(s), "deploy") {
+				continue
+			}
+			subj, _ := x.subjectOf(s)
+			if subj == "" {
+				continue
+			}
+			capID := c
+			if q := qualifier(s); q != "" && x.dictKind(c) == graph.KindCapability {
+				capID = x.newNode(graph.KindCapability, x.nodes[c].Name+" ("+q+")")
+				x.add(capID, graph.PredIsA, c, s, 0, line)
+			}
+			x.add(subj, graph.PredSupports, capID, s, 0, line)
+		}
+	}
+	// Region restrictions: "Events are only available in us-east-1".
+	if r := regionRe.FindString(s); r != "" && onlyRe.MatchString(s) {
+		subj := x.restrictedSubject(s)
+		if subj != "" {
+			x.add(subj, graph.PredOnlyIn, x.newNode(graph.KindConcept, r), s, 0, line)
+		}
+	}
+	subj, objs := x.subjectOf(s)
+	if subj == "" || len(objs) == 0 || negated(s) {
+		return
+	}
+	switch {
+	case aggregateRe.MatchString(s):
+		for _, o := range objs {
+			x.add(subj, graph.PredAggregate, o, s, 0, line)
+		}
+	case notifyRe.MatchString(s):
+		for _, o := range objs {
+			if x.notifiable(o) {
+				x.add(subj, graph.PredNotifies, o, s, 0, line)
+			}
+		}
+	case deliverRe.MatchString(s):
+		for _, o := range objs {
+			x.add(subj, graph.PredDelivers, o, s, 0, line)
+		}
+	}
+}
+
+// notifiable reports whether a node can receive notifications: a service or
+// feature, not a region or concept.
+func (x *extractor) notifiable(id string) bool {
+	k := x.dictKind(id)
+	return k == graph.KindService || k == graph.KindFeature
+}
+
+// restrictedSubject names what a region restriction is about: the entity or
+// words before "only", qualified by the section ("Trusted Advisor Events").
+func (x *extractor) restrictedSubject(s string) string {
+	loc := onlyRe.FindStringIndex(s)
+	head := strings.TrimSpace(s[:loc[0]])
+	head = strings.TrimSuffix(strings.TrimSuffix(head, " are"), " is")
+	head = strings.TrimSpace(strings.TrimPrefix(head, "- "))
+	ctx := x.contextOne()
+	if head == "" {
+		if x.subhead != "" {
+			return x.subheadNode()
+		}
+		return ctx
+	}
+	if ents := x.entities(head, true); len(ents) == 1 && x.dictKind(ents[0]) != graph.KindService && len(strings.Fields(head)) <= 3 && ctx != "" {
+		// a generic part ("Events") of the section's service
+		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
+		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
+		return f
+	} else if len(ents) == 1 && len(strings.Fields(head)) <= 4 {
+		return ents[0]
+	}
+	if len(strings.Fields(head)) <= 4 && ctx != "" {
+		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
+		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
+		return f
+	}
+	return ""
+}
+
+// keyValue reads "key: a, b, c" bullets whose key names a capability or
+// strategy: "canary deployment: codedeploy only on lambda / ecs, eb".
+func (x *extractor) keyValue(text string, line int) bool {
+	i := strings.Index(text, ":")
+	if i <= 0 || i > 60 {
+		return false
+	}
+	key, val := text[:i], text[i+1:]
+	caps := x.vocab(key)
+	if len(caps) == 0 || len(strings.Fields(key)) > 6 || negated(key) {
+		return false
+	}
+	capID := caps[0]
+	if q := qualifier(key); q != "" && x.dictKind(capID) == graph.KindCapability {
+		base := capID
+		capID = x.newNode(graph.KindCapability, x.nodes[base].Name+" ("+q+")")
+		x.add(capID, graph.PredIsA, base, key, 0, line)
+	}
+	for _, part := range splitList(val) {
+		if negated(part) && !strings.Contains(part, "(") {
+			continue
+		}
+		for _, e := range x.entities(stripParens(part), true) {
+			x.add(e, graph.PredSupports, capID, strings.TrimSpace(text), 0, line)
+		}
+	}
+	return true
+}
+
+var listSepRe = regexp.MustCompile(`\s*(,|/| or | and |\+|;|\|)\s*`)
+
+// splitList splits an inline list, keeping parentheses together.
+func splitList(s string) []string {
+	var parts []string
+	depth, last := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', '/', ';', '+', '|':
+			if depth == 0 {
+				parts = append(parts, s[last:i])
+				last = i + 1
+			}
+		}
+	}
+	parts = append(parts, s[last:])
+	var out []string
+	for _, p := range parts {
+		for _, q := range regexp.MustCompile(`\s+(or|and)\s+`).Split(p, -1) {
+			if q = strings.TrimSpace(q); q != "" {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+var parenRe = regexp.MustCompile(`\([^)]*\)`)
+
+func stripParens(s string) string {
+	return strings.TrimSpace(parenRe.ReplaceAllString(s, ""))
+}
+
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " .,:;*-–—`'\"")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,704 @@
+package ingest
+
+import (
+	"regexp"
+
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// ---- bullets and lists ---------------------------------------------------
+
+func (x *extractor) bullet(b *Block) {
+	text := strings.TrimSpace(b.Text)
+	inList := x.list != nil && x.inList(b)
+	if inList {
+		x.listItem(text, b.Line, b.Ordinal)
+	} else {
+		x.list = nil
+	}
+	if x.scope != nil && !inList {
+		x.scopeItem(text, b.Line)
+	}
+	x.prose(text, b.Line, x.scope != nil)
+	x.listStart(text, b.Line, b.Depth)
+}
+
+// inList reports whether a bullet belongs to the open list.
+func (x *extractor) inList(b *Block) bool {
+	l := x.list
+	if l.depth >= 0 && b.Depth > l.depth {
+		return true
+	}
+	if l.depth >= 0 && x.doc.Format != "pdf" {
+		return false
+	}
+	// Flat lists (no nesting in the note): items are short noun phrases.
+	words := len(strings.Fields(b.Text))
+	if words <= 7 || leadsWithEntity(x, b.Text) {
+		return true
+	}
+	return false
+}
+
+func leadsWithEntity(x *extractor, text string) bool {
+	m := x.dict.Find(text)
+	return len(m) > 0 && leadingWords(text, m[0].Start) <= 2
+}
+
+// scopeItem links the entities of a bullet under a capability or strategy
+// heading: "- ELB, EFS, ASG, Elastic Beanstalk" under "Services where multi
+// AZ needs to be enabled manually".
+func (x *extractor) scopeItem(text string, line int) {
+	if negated(text) {
+		return
+	}
+	for _, e := range x.entities(stripParens(text), true) {
+		x.add(e, graph.PredSupports, x.scope.node, text, 0, line)
+	}
+}
+
+var listCues = []struct {
+	re   *regexp.Regexp
+	pred string
+	kind graph.NodeKind
+}{
+	{regexp.MustCompile(`(?i)\blifecycle events?\b|\bhooks?\b`), graph.PredEvent, graph.KindEvent},
+	{regexp.MustCompile(`(?i)\bhelper scripts?\b`), graph.PredHelper, graph.KindFeature},
+	{regexp.MustCompile(`(?i)\btargets?\b`), graph.PredTargets, graph.KindConcept},
+	{regexp.MustCompile(`(?i)\bdestinations?\b`), graph.PredDelivers, graph.KindConcept},
+	{regexp.MustCompile(`(?i)\bdeployment configurations?\b`), graph.PredConfig, graph.KindStrategy},
+	{regexp.MustCompile(`(?i)\bdeployment (types?|strateg\w*|options?|methods?)\b|\bstrategies\b`), graph.PredDeployType, graph.KindStrategy},
+	{regexp.MustCompile(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
+}
+
+// listStart opens a list when a heading, subheading or item announces one:
+// "SSM Actions include:", "Each layer has a set of five lifecycle events:".
+func (x *extractor) listStart(text string, line, depth int) {
+	t := strings.TrimSpace(text)
+	if depth >= 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 4 {
+		return
+	}
+	if depth < 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 6 {
+		return
+	}
+	for _, c := range listCues {
+		loc := c.re.FindStringIndex(t)
+		if loc == nil {
+			continue
+		}
+		subj := ""
+		if ents := x.entities(t[:loc[0]], false); len(ents) > 0 {
+			subj = ents[0]
+		} else if ents := x.entities(t, false); len(ents) > 0 && c.pred != graph.PredTargets {
+			subj = ents[0]
+		} else if x.subhead != "" && x.subLine != line {
+			subj = x.subheadNode()
+		}
+		if subj == "" {
+			subj = x.contextOne()
+		}
+		if subj == "" {
+			return
+		}
+		d := depth
+		if depth < 0 {
+			d = -1
+			if x.doc.Format == "pdf" || x.doc.Format == "wiki" || x.doc.Format == "blog" {
+				d = -1
+			}
+		}
+		x.list = &listHead{pred: c.pred, subject: subj, kind: c.kind, depth: d, line: line}
+		return
+	}
+}
+
+var codeNameRe = regexp.MustCompile(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+[A-Z]\w*)\b`)
+
+// itemName picks the name of a list item: "Rolling: update a few..." →
+// "Rolling"; "cfn-init can be used to..." → "cfn-init"; "Setup" → "Setup".
+func itemName(text string) string {
+	t := strings.TrimSpace(text)
+	if m := codeNameRe.FindString(t); m != "" {
+		return m
+	}
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 5 {
+			return cleanName(t[:i])
+		}
+	}
+	t = stripParens(t)
+	if len(strings.Fields(t)) <= 5 {
+		return cleanName(t)
+	}
+	return ""
+}
+
+func (x *extractor) listItem(text string, line, ordinal int) {
+	l := x.list
+	l.count++
+	pos := ordinal
+	if pos == 0 {
+		pos = l.count
+	}
+	name := itemName(text)
+	var obj string
+	switch l.pred {
+	case graph.PredSupports, graph.PredDeployType, graph.PredConfig:
+		v := x.vocab(text)
+		if len(v) == 0 || negated(stripParens(name)) && len(v) == 0 {
+			return
+		}
+		obj = v[0]
+	case graph.PredTargets, graph.PredDelivers:
+		if ents := x.entities(stripParens(text), true); len(ents) > 0 && len(strings.Fields(text)) <= 8 {
+			obj = ents[0]
+		} else if name != "" {
+			obj = x.newNode(l.kind, name)
+		}
+	default:
+		if name == "" {
+			return
+		}
+		if ents := x.entities(name, true); len(ents) == 1 {
+			obj = ents[0]
+		} else {
+			obj = x.newNode(l.kind, name)
+		}
+	}
+	if obj == "" {
+		return
+	}
+	x.add(l.subject, l.pred, obj, text, pos, line)
+	if l.pred == graph.PredDeployType {
+		x.add(l.subject, graph.PredSupports, obj, text, 0, line)
+	}
+}
+
+// ---- tables --------------------------------------------------------------
+
+var (
+	ordinalWords = map[string]int{"lowest": 1, "very low": 1, "low": 2, "medium": 3, "moderate": 3, "high": 4, "highest": 5, "very high": 5}
+	repeatRe     = regexp.MustCompile(`^(\$+|🕑+|\*+)$`)
+)
+
+// ordinal parses a cell as a level on an ordered scale: "Low", "$$", "🕑🕑".
+func ordinal(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if n, ok := ordinalWords[s]; ok {
+		return n, true
+	}
+	if repeatRe.MatchString(s) {
+		r := []rune(s)
+		return len(r), true
+	}
+	return 0, false
+}
+
+func (x *extractor) table(b *Block) {
+	t := b.Table
+	if t == nil || len(t.Header) < 2 {
+		return
+	}
+	ords := x.ordinalColumns(t)
+	if len(ords) > 0 {
+		x.rankTable(t, ords)
+	}
+	if x.matrix(t) {
+		return
+	}
+	x.keyTable(t)
+}
+
+func (x *extractor) ordinalColumns(t *Table) []int {
+	var cols []int
+	for c := 1; c < len(t.Header); c++ {
+		n, ok := 0, true
+		for _, r := range t.Rows {
+			if r[c].Text == "" {
+				continue
+			}
+			if _, isOrd := ordinal(r[c].Text); !isOrd {
+				ok = false
+				break
+			}
+			n++
+		}
+		if ok && n >= 2 && t.Header[c].Text != "" {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+// rankTable reads a table of ordered levels: every row gets one fact per
+// ordinal column, with the level's rank as Position ("Pilot Light cost $$").
+func (x *extractor) rankTable(t *Table, cols []int) {
+	kind := graph.KindConcept
+	if x.mentionsDR() {
+		kind = graph.KindDR
+	}
+	for _, r := range t.Rows {
+		key := r[0].Text
+		if key == "" {
+			continue
+		}
+		var subj string
+		if v := x.vocab(key); len(v) == 1 && x.dictKind(v[0]) == graph.KindStrategy {
+			subj = v[0]
+		} else {
+			subj = x.newNode(kind, key)
+		}
+		for _, c := range cols {
+			cell := r[c]
+			rank, ok := ordinal(cell.Text)
+			if !ok {
+				continue
+			}
+			pred := "rank:" + graph.Slug(t.Header[c].Text)
+			level := x.newNode(graph.KindLevel, t.Header[c].Text+" "+cell.Text)
+			x.add(subj, pred, level, t.Header[c].Text+": "+cell.Text+rowDetail(t, r, c), rank, cell.Line)
+		}
+	}
+}
+
+func rowDetail(t *Table, r []Cell, skip int) string {
+	var parts []string
+	for c := 1; c < len(r); c++ {
+		if c == skip || r[c].Text == "" {
+			continue
+		}
+		if _, ok := ordinal(r[c].Text); ok {
+			continue
+		}
+		h := t.Header[c].Text
+		if h != "" {
+			parts = append(parts, h+": "+r[c].Text)
+		} else {
+			parts = append(parts, r[c].Text)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
+}
+
+var drRe = regexp.MustCompile(`(?i)\bdisaster recovery\b|\bDR\b|\bRPO\b|\bRTO\b`)
+
+func (x *extractor) mentionsDR() bool {
+	for i := len(x.headings) - 1; i >= 0 && i >= len(x.headings)-2; i-- {
+		if drRe.MatchString(x.headings[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	notifCue  = regexp.MustCompile(`(?i)notif`)
+	targetCue = regexp.MustCompile(`(?i)\btargets?\b|\bdestinations?\b|\bdelivered\b`)
+)
+
+// matrix reads tables whose header columns name services or channels and
+// whose rows name services or strategies: the notifications table, the
+// deployment strategies per service table.
+func (x *extractor) matrix(t *Table) bool {
+	if len(t.Header) < 3 {
+		return false
+	}
+	type col struct {
+		ids []string
+		c   int
+	}
+	var cols []col
+	for c := 1; c < len(t.Header); c++ {
+		h := t.Header[c].Text
+		ids := x.entities(h, true)
+		if len(ids) == 0 {
+			ids = x.vocab(h)
+		}
+		if len(ids) > 0 {
+			cols = append(cols, col{ids: ids, c: c})
+		}
+	}
+	if len(cols) < 2 {
+		return false
+	}
+	heading := x.sectionText()
+	notif := notifCue.MatchString(heading)
+	for _, r := range t.Rows {
+		key := r[0].Text
+		if key == "" {
+			continue
+		}
+		rowVocab := x.vocab(key)
+		rowEnts := x.entities(key, true)
+		for _, cl := range cols {
+			cell := r[cl.c]
+			txt := strings.TrimSpace(cell.Text)
+			if txt == "" || strings.HasPrefix(strings.ToLower(txt), "see above") && len(x.vocab(txt)) == 0 {
+				continue
+			}
+			neg := txt == "-" || strings.HasPrefix(txt, "- ") || txt == "–"
+			detail := strings.TrimSpace(strings.TrimPrefix(txt, "+"))
+			if detail == "" {
+				detail = "+"
+			}
+			head := t.Header[cl.c].Text
+			switch {
+			case len(rowEnts) > 0 && x.isEntityID(cl.ids[0]):
+				// service × channel
+				pred := graph.PredNotifies
+				if !notif && targetCue.MatchString(heading) {
+					pred = graph.PredTargets
+				}
+				for _, s := range rowEnts {
+					if neg {
+						if pred == graph.PredNotifies {
+							x.add(s, graph.PredNoNotify, cl.ids[0], head+": -", 0, cell.Line)
+						}
+						continue
+					}
+					x.add(s, pred, cl.ids[0], head+": "+detail, 0, cell.Line)
+					for _, o := range x.entities(detail, false) {
+						if o != s && o != cl.ids[0] && x.notifiable(o) {
+							x.add(s, pred, o, head+": "+detail, 0, cell.Line)
+						}
+					}
+				}
+			case len(rowVocab) > 0 && x.isEntityID(cl.ids[0]):
+				// strategy × service (platform)
+				if neg {
+					continue
+				}
+				subj := cl.ids[0]
+				if len(cl.ids) > 1 {
+					// "CodeDeploy Lambda": the service on a platform.
+					f := x.newNode(graph.KindFeature, head)
+					x.add(cl.ids[0], graph.PredFeature, f, head, 0, t.Header[cl.c].Line)
+					x.add(f, graph.PredSupports, rowVocab[0], head+": "+detail, 0, cell.Line)
+					for i, v := range inlineItems(detail) {
+						for _, s := range x.vocab(v) {
+							x.add(f, graph.PredConfig, s, detail, i+1, cell.Line)
+						}
+					}
+				}
+				x.add(subj, graph.PredSupports, rowVocab[0], head+": "+detail, 0, cell.Line)
+			}
+		}
+	}
+	return true
+}
+
+func (x *extractor) isEntityID(id string) bool { return isEntity(x.dictKind(id)) }
+
+// inlineItems splits "Traffic is shifted ... * Canary * Linear * All-at-once"
+// into its starred items.
+func inlineItems(s string) []string {
+	parts := strings.Split(s, " * ")
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts[1:]
+}
+
+// sectionText is the text of the nearest heading and subheading.
+func (x *extractor) sectionText() string {
+	s := x.subhead
+	if len(x.headings) > 0 {
+		s = x.headings[len(x.headings)-1].text + " " + s
+	}
+	return s
+}
+
+var featureHeaderRe = regexp.MustCompile(`(?i)^(tasks?|actions?|features?|capabilities|components?|scripts?|helper scripts?|tools?|events?|name|step)$`)
+
+// keyTable reads two-column style tables: key cell → value cells.
+func (x *extractor) keyTable(t *Table) {
+	h0 := t.Header[0].Text
+	h1 := ""
+	if len(t.Header) > 1 {
+		h1 = t.Header[1].Text
+	}
+	deliver := targetCue.MatchString(h1)
+	featureTable := featureHeaderRe.MatchString(h0) && !strings.EqualFold(h0, "step")
+	for _, r := range t.Rows {
+		key := r[0]
+		if key.Text == "" {
+			continue
+		}
+		detail := strings.TrimSpace(strings.TrimPrefix(rowDetail(t, r, -1), " "))
+		detail = strings.TrimSuffix(strings.TrimPrefix(detail, "("), ")")
+		full := key.Text
+		if detail != "" {
+			full += ": " + detail
+		}
+		switch {
+		case x.scope != nil:
+			if negated(key.Text) {
+				continue
+			}
+			for _, e := range x.rowEntities(key.Text, detail, key.Line) {
+				x.add(e, graph.PredSupports, x.scope.node, full, 0, key.Line)
+			}
+		case deliver:
+			kind := graph.KindConcept
+			if strings.Contains(strings.ToLower(key.Text), "log") {
+				kind = graph.KindLog
+			}
+			subj := x.newNode(kind, stripParens(key.Text))
+			for _, part := range splitList(detail) {
+				for _, o := range x.entities(part, true) {
+					x.add(subj, graph.PredDelivers, o, full, 0, key.Line)
+				}
+			}
+			if ctx := x.contextOne(); ctx != "" {
+				x.add(subj, graph.PredPartOf, ctx, full, 0, key.Line)
+			}
+		case x.list != nil:
+			x.listItem(full, key.Line, 0)
+		case featureTable:
+			if ctx := x.contextOne(); ctx != "" {
+				f := x.newNode(graph.KindFeature, key.Text)
+				x.add(ctx, graph.PredFeature, f, full, 0, key.Line)
+			}
+		default:
+			// rows keyed by a service: read their cells as sentences about it
+			ents := x.entities(key.Text, true)
+			if len(ents) != 1 || detail == "" {
+				continue
+			}
+			x.rowSentences(ents[0], detail, key.Line)
+		}
+	}
+}
+
+// rowEntities links the key of a capability table row, adding a feature
+// node when the key names one ("DynamoDB Global Tables", "AWS Config
+// Aggregators") or the value is a short name ("CloudFormation | StackSets").
+func (x *extractor) rowEntities(key, value string, line int) []string {
+	ents := x.entities(stripParens(key), true)
+	if len(ents) == 1 && x.dictKind(ents[0]) == graph.KindService {
+		svc := ents[0]
+		rest := strings.TrimSpace(removeMention(x, key))
+		switch {
+		case rest != "" && len(strings.Fields(rest)) <= 3 && !negated(rest):
+			f := x.newNode(graph.KindFeature, key)
+			x.add(svc, graph.PredFeature, f, key, 0, line)
+			return []string{svc, f}
+		case value != "" && len(strings.Fields(value)) <= 2 && isTitle(value):
+			f := x.featureNamed(svc, value)
+			x.add(svc, graph.PredFeature, f, value, 0, line)
+			return []string{svc, f}
+		}
+	}
+	return ents
+}
+
+func (x *extractor) featureNamed(svc, name string) string {
+	if id, ok := x.dict.Exact(name); ok {
+		x.node(id)
+		return id
+	}
+	return x.newNode(graph.KindFeature, qualifyName(x.nodes[svc].Name, name))
+}
+
+func isTitle(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if len(r) == 0 || !(r[0] >= 'A' && r[0] <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// removeMention drops the first dictionary mention from a text.
+func removeMention(x *extractor, text string) string {
+	m := x.dict.Find(text)
+	if len(m) == 0 {
+		return text
+	}
+	return text[:m[0].Start] + text[m[0].End:]
+}
+
+// rowSentences reads cells of a row keyed by a service: "* Aggregates view
+// from GuardDuty, Amazon Inspector, ...".
+func (x *extractor) rowSentences(subj, text string, line int) {
+	for _, part := range strings.Split(text, " * ") {
+		for _, s := range sentences(strings.TrimPrefix(strings.TrimSpace(part), "* ")) {
+			objs := x.entities(s, false)
+			var others []string
+			for _, o := range objs {
+				if o != subj {
+					others = append(others, o)
+				}
+			}
+			if len(others) == 0 || negated(s) {
+				continue
+			}
+			switch {
+			case aggregateRe.MatchString(s):
+				for _, o := range others {
+					x.add(subj, graph.PredAggregate, o, s, 0, line)
+				}
+			case notifyRe.MatchString(s):
+				for _, o := range others {
+					if x.notifiable(o) {
+						x.add(subj, graph.PredNotifies, o, s, 0, line)
+					}
+				}
+			}
+		}
+	}
+}
+
+// ---- chains --------------------------------------------------------------
+
+var arrowRe = regexp.MustCompile(`\s*(->|→|=>|<-|←|\s>\s)\s*`)
+
+// chainIn reads an arrow chain: "logs > subscription filter > kinesis
+// firehose > s3 > athena", "ALB -> Target Group <- ASG".
+func (x *extractor) chainIn(text string, line int) bool {
+	body := strings.TrimSpace(text)
+	name := ""
+	if i := strings.IndexAny(body, ":="); i > 0 && i < 50 && !strings.ContainsAny(body[:i], "<>") {
+		name, body = strings.TrimSpace(body[:i]), strings.TrimSpace(body[i+1:])
+	}
+	locs := arrowRe.FindAllStringSubmatchIndex(body, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	var hops []string
+	var arrows []string
+	last := 0
+	onlyGT := true
+	for _, l := range locs {
+		hops = append(hops, body[last:l[0]])
+		a := strings.TrimSpace(body[l[2]:l[3]])
+		if a != ">" {
+			onlyGT = false
+		}
+		arrows = append(arrows, a)
+		last = l[1]
+	}
+	hops = append(hops, body[last:])
+	if onlyGT && len(hops) < 3 {
+		return false
+	}
+	for _, h := range hops {
+		if w := len(strings.Fields(stripParens(h))); w == 0 || w > 6 {
+			return false
+		}
+	}
+	ids := make([]string, len(hops))
+	linked := 0
+	for i, h := range hops {
+		ids[i] = x.hopNode(h)
+		if ids[i] == "" {
+			return false
+		}
+		if isEntity(x.dictKind(ids[i])) && x.dictKind(ids[i]) != graph.KindConcept {
+			linked++
+		}
+	}
+	if len(hops) == 2 && linked < 2 {
+		return false
+	}
+	x.emitChain(name, body, ids, hops, arrows, line)
+	return true
+}
+
+func (x *extractor) hopNode(h string) string {
+	bare := stripParens(h)
+	bare = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(bare, "use "), "Use "))
+	if ents := x.entities(bare, true); len(ents) > 0 {
+		if _, ok := x.dict.Exact(bare); ok || len(ents) == 1 {
+			return ents[0]
+		}
+		return ents[0]
+	}
+	return x.newNode(graph.KindComponent, strings.ToLower(cleanName(bare)))
+}
+
+func (x *extractor) emitChain(name, body string, ids, hops, arrows []string, line int) {
+	title := body
+	if name != "" {
+		title = name + ": " + body
+	}
+	p := x.newNode(graph.KindPath, clip(title))
+	for i, id := range ids {
+		x.add(p, graph.PredHop, id, parenOf(hops[i]), i+1, line)
+	}
+	for i := 0; i+1 < len(ids); i++ {
+		from, to := ids[i], ids[i+1]
+		if arrows[i] == "<-" || arrows[i] == "←" {
+			from, to = to, from
+		}
+		detail := title
+		if c := parenOf(hops[i+1]); c != "" {
+			detail = strings.TrimSpace(hops[i+1]) + " — " + title
+		}
+		x.add(from, graph.PredFlowsTo, to, detail, i+1, line)
+	}
+}
+
+func parenOf(h string) string {
+	m := parenRe.FindString(h)
+	return strings.Trim(m, "()")
+}
+
+// arrowContinuation joins chains written one hop per line:
+// "DNS" / "-> LB" / "-> ASG1".
+func (x *extractor) arrowContinuation(b *Block) bool {
+	t := strings.TrimSpace(b.Text)
+	if !strings.HasPrefix(t, "->") {
+		return false
+	}
+	hop := strings.TrimSpace(strings.TrimPrefix(t, "->"))
+	if x.chain == nil {
+		x.chain = &pendingChain{}
+		if prev := x.prevParagraph(b); prev != nil {
+			x.chain.hops = append(x.chain.hops, hopText{text: strings.TrimSpace(prev.Text), line: prev.Line})
+		}
+	}
+	x.chain.hops = append(x.chain.hops, hopText{text: hop, line: b.Line})
+	return true
+}
+
+func (x *extractor) prevParagraph(b *Block) *Block {
+	for i := range x.doc.Blocks {
+		if &x.doc.Blocks[i] == b && i > 0 {
+			p := &x.doc.Blocks[i-1]
+			if p.Kind == BlockParagraph && p.EndLine == b.Line-1 && len(strings.Fields(p.Text)) <= 4 {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+func (x *extractor) flushChain() {
+	c := x.chain
+	x.chain = nil
+	if c == nil || len(c.hops) < 2 {
+		return
+	}
+	var hops, arrows, ids []string
+	for i, h := range c.hops {
+		hops = append(hops, h.text)
+		if i > 0 {
+			arrows = append(arrows, "->")
+		}
+	}
+	for _, h := range hops {
+		id := x.hopNode(h)
+		if id == "" {
+			return
+		}
+		ids = append(ids, id)
+	}
+	x.emitChain("", strings.Join(hops, " -> "), ids, hops, arrows, c.hops[0].line)
+}

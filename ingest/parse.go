@@ -1,0 +1,371 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrBinary is returned (wrapped) by Parse for content that is not text.
+var ErrBinary = errors.New("binary file, not a note")
+
+// Note formats reported by DetectFormat and stored in Document.Format.
+const (
+	FormatWiki     = "wiki"
+	FormatBlog     = "blog"
+	FormatPDF      = "pdf"
+	FormatMarkdown = "markdown"
+	FormatText     = "text"
+)
+
+// sniffBytes is how much of the content the binary check looks at.
+const sniffBytes = 8 << 10
+
+// Parse parses one note. name is used in Document.File. It detects the format
+// from the extension (.md/.markdown => markdown) and, for .txt and others, by
+// sniffing the content (see DetectFormat).
+//
+// It returns a partial Document plus an ErrorList (nil when empty) for
+// problems that let it go on: invalid UTF-8 lines and lines longer than
+// MaxLineBytes are skipped, each with an Error at its line. It returns
+// (nil, error) only when nothing can be parsed: binary content (a NUL byte in
+// the first 8 KiB, or mostly non-text), the error wrapping ErrBinary.
+//
+// Document.Lines holds every line of the note without its line terminator
+// ("\n" or "\r\n"), so line N is Lines[N-1]; every Block.Line is within
+// 1..len(Lines).
+func Parse(name string, src []byte) (*Document, error) {
+	if isBinary(src) {
+		return nil, fmt.Errorf("parse %s: %w", name, ErrBinary)
+	}
+	text := string(src)
+	doc := &Document{File: name, Format: DetectFormat(name, src), Lines: splitLines(text)}
+	if len(doc.Lines) == 0 {
+		return doc, nil
+	}
+	p := &parser{name: name, doc: doc}
+	switch doc.Format {
+	case FormatMarkdown:
+		p.parseMarkdown(text)
+	case FormatWiki:
+		p.parseWiki(p.scan(text, modeWiki))
+	case FormatBlog:
+		p.parseBlog(p.scan(text, modeBlog))
+	case FormatPDF:
+		p.parsePDF(p.scan(text, modePDF))
+	default:
+		p.parseText(p.scan(text, modeText))
+	}
+	p.errs.Sort()
+	return doc, p.errs.Err()
+}
+
+// DetectFormat reports the format Parse would use: "wiki", "blog", "pdf",
+// "markdown" or "text". Files named *.md or *.markdown are markdown; for
+// other names the content decides, in this order: a line starting with
+// "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
+// at least twice => blog; lines starting with "  • " and no "#" line => wiki;
+// Markdown signals ("# " / "## " headings, fenced code, or "* " lists
+// together with `code` spans) => markdown; else text.
+func DetectFormat(name string, src []byte) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown
+	}
+	var (
+		hashRules, hashLines, wikiBullets, atx, fences, starItems int
+		backticks, prevBlank                                      = false, true
+	)
+	text := string(src)
+	for len(text) > 0 {
+		var line string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			line, text = text, ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if hasPDFHeadingMark(line) {
+			return FormatPDF
+		}
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case line == "#":
+			hashLines++
+			if !prevBlank {
+				hashRules++
+			}
+		case strings.HasPrefix(line, "  • "):
+			wikiBullets++
+		case isATXHeading(line):
+			atx++
+		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
+			fences++
+		case strings.HasPrefix(trimmed, "* "):
+			starItems++
+		}
+		if !backticks && strings.Count(line, "`") >= 2 {
+			backticks = true
+		}
+		prevBlank = trimmed == ""
+	}
+	switch {
+	case hashRules >= 2:
+		return FormatBlog
+	case wikiBullets > 0 && hashLines == 0:
+		return FormatWiki
+	case atx > 0, fences >= 2, starItems > 0 && backticks:
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// isATXHeading reports a Markdown "# Title" .. "###### Title" line.
+func isATXHeading(line string) bool {
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && n+1 < len(line) && line[n] == ' ' && strings.TrimSpace(line[n:]) != ""
+}
+
+// isBinary reports content with a NUL byte in its first 8 KiB, or whose
+// first 8 KiB are mostly not text (control bytes and invalid UTF-8).
+func isBinary(src []byte) bool {
+	head := src[:min(len(src), sniffBytes)]
+	bad, total := 0, 0
+	for i := 0; i < len(head); {
+		c := head[i]
+		if c == 0 {
+			return true
+		}
+		total++
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && size == 1 {
+			if len(head)-i < utf8.UTFMax && len(head) == sniffBytes {
+				break // rune cut by the 8 KiB window
+			}
+			bad++
+		}
+		i += size
+	}
+	return total > 0 && bad*10 > total*3
+}
+
+// splitLines splits text into lines without their "\n" or "\r\n"
+// terminators. A final line without newline is kept; a final newline does
+// not start an extra empty line.
+func splitLines(text string) []string {
+	if text == "" {
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// srcLine is one classified source line, assembled from the lexer's items.
+type srcLine struct {
+	num     int      // 1-based line number
+	kind    itemType // itemBlank, itemInvalid, itemHeading, itemHashRule, itemCell, itemPipeRow, itemPipeSep, itemCode or itemText
+	indent  int      // indentation in columns (a tab counts 2)
+	list    bool     // has a list marker (bullet or number)
+	marker  string   // the bullet rune, or "" for a numbered item
+	ordinal int      // number of a numbered item
+	text    string   // content: heading title, cell text, list item text, line text
+	raw     string   // the trimmed line
+}
+
+// parser holds what every format parser shares.
+type parser struct {
+	name    string
+	doc     *Document
+	errs    ErrorList
+	section []string // heading path of level-less formats: [nearest heading]
+}
+
+// errorAt records a positioned problem; past maxLineErrors only a summary is kept.
+func (p *parser) errorAt(line int, msg string) {
+	switch {
+	case len(p.errs) < maxLineErrors:
+		p.errs.Add(p.name, line, msg)
+	case len(p.errs) == maxLineErrors:
+		p.errs.Add(p.name, line, "too many errors; further problems not reported")
+	}
+}
+
+// scan lexes text and returns exactly one srcLine per line of the document.
+// Skipped lines come back as itemInvalid, with an Error recorded.
+func (p *parser) scan(text string, mode lexMode) []srcLine {
+	n := len(p.doc.Lines)
+	lines := make([]srcLine, n)
+	for i := range lines {
+		lines[i] = srcLine{num: i + 1, kind: itemInvalid}
+	}
+	cur := func(it item) *srcLine {
+		if it.line < 1 || it.line > n {
+			return nil
+		}
+		return &lines[it.line-1]
+	}
+	for _, it := range lex(text, mode) {
+		l := cur(it)
+		switch it.typ {
+		case itemEOF:
+			return lines
+		case itemError:
+			p.errorAt(it.line, it.val)
+			return lines
+		}
+		if l == nil {
+			continue
+		}
+		switch it.typ {
+		case itemInvalid:
+			p.errorAt(it.line, it.val)
+			l.kind = itemInvalid
+		case itemIndent:
+			l.indent = indentWidth(it.val)
+		case itemBullet:
+			l.list, l.marker = true, it.val
+		case itemNumber:
+			l.list = true
+			for _, c := range it.val {
+				l.ordinal = l.ordinal*10 + int(c-'0')
+			}
+		default:
+			l.kind, l.text = it.typ, it.val
+			l.raw = strings.TrimSpace(p.doc.Lines[it.line-1])
+		}
+	}
+	return lines
+}
+
+// indentWidth measures leading whitespace: a space counts 1, a tab 2.
+func indentWidth(ws string) int {
+	w := 0
+	for i := 0; i < len(ws); i++ {
+		if ws[i] == '\t' {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// add appends a block under the current level-less section.
+func (p *parser) add(b Block) {
+	if b.EndLine < b.Line {
+		b.EndLine = b.Line
+	}
+	if b.Kind != BlockHeading {
+		b.Section = p.section
+	}
+	p.doc.Blocks = append(p.doc.Blocks, b)
+}
+
+// heading appends a level-1 heading and makes it the current section.
+func (p *parser) heading(line int, title string) {
+	p.add(Block{Kind: BlockHeading, Line: line, EndLine: line, Level: 1, Text: title})
+	p.section = []string{title}
+}
+
+// last returns the last block, or nil.
+func (p *parser) last() *Block {
+	if len(p.doc.Blocks) == 0 {
+		return nil
+	}
+	return &p.doc.Blocks[len(p.doc.Blocks)-1]
+}
+
+// appendText joins continuation text to a block that ends on the line before.
+func appendText(b *Block, line int, text string) {
+	if b.Text == "" {
+		b.Text = text
+	} else if text != "" {
+		b.Text += " " + text
+	}
+	b.EndLine = line
+}
+
+// codeLines marks the lines that belong to code samples: maximal groups of
+// adjacent code-like lines (clear code, or "weak" code such as YAML keys)
+// that hold at least one clear code line or at least three lines. extra
+// reports additional lines that may join a group already started (for
+// example indented continuation lines in the wiki).
+func codeLines(lines []srcLine, weak func(l *srcLine) bool, extra func(l *srcLine) bool) []bool {
+	code := make([]bool, len(lines))
+	for i := 0; i < len(lines); {
+		if !weak(&lines[i]) {
+			i++
+			continue
+		}
+		j, strong := i, 0
+		for j < len(lines) && (weak(&lines[j]) || (j > i && extra != nil && extra(&lines[j]))) {
+			if lines[j].kind == itemCode || isCodeLine(lines[j].raw) {
+				strong++
+			}
+			j++
+		}
+		if strong > 0 || j-i >= 3 {
+			for k := i; k < j; k++ {
+				code[k] = true
+			}
+		}
+		i = j
+	}
+	return code
+}
+
+// addCode appends one BlockCode per group of consecutive code lines starting at i
+// and returns the index after the group.
+func (p *parser) addCode(lines []srcLine, code []bool, i int) int {
+	j := i
+	var b strings.Builder
+	for j < len(lines) && code[j] {
+		if j > i {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.doc.Lines[lines[j].num-1])
+		j++
+	}
+	p.add(Block{Kind: BlockCode, Line: lines[i].num, EndLine: lines[j-1].num, Text: strings.TrimSpace(b.String())})
+	return j
+}
+
+// endsSentence reports text ending with terminal punctuation.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, ` "')]`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";")
+}
+
+// startsLower reports text starting with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// startsUpperOrDigit reports text starting with an upper-case letter or a digit.
+func startsUpperOrDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// runeLen is the length of s in runes.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

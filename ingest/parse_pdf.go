@@ -1,0 +1,208 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// parsePDF groups the lines of a PDF/HTML extraction (002-style): "↖↑↓ " /
+// "↖↓ " headings, "- " bullets, one-cell-per-line tables, unindented code,
+// and prose wrapped at about 100 characters.
+func (p *parser) parsePDF(lines []srcLine) {
+	tables := p.flatTables(lines)
+	code := codeLines(lines, pdfCodeLike, nil)
+	absorb := false // the last block is a bare "-" bullet waiting for its text
+	for i := 0; i < len(lines); i++ {
+		if t, ok := tables[i]; ok {
+			p.add(t.block)
+			i = t.last
+			absorb = false
+			continue
+		}
+		if code[i] {
+			i = p.addCode(lines, code, i) - 1
+			absorb = false
+			continue
+		}
+		l := &lines[i]
+		switch l.kind {
+		case itemHeading:
+			p.heading(l.num, l.text)
+			absorb = false
+		case itemText, itemCode, itemCell:
+			switch {
+			case l.list:
+				p.add(Block{Kind: BlockBullet, Line: l.num, Text: l.text})
+				absorb = l.text == ""
+			case absorb:
+				appendText(p.last(), l.num, l.text)
+				absorb = false
+			case p.continues(lines, i):
+				appendText(p.last(), l.num, l.text)
+			default:
+				p.add(Block{Kind: BlockParagraph, Line: l.num, Text: l.text})
+			}
+		default: // blank or skipped line
+			absorb = false
+		}
+	}
+}
+
+// pdfCodeLike reports lines that may belong to a code sample in the PDF export.
+func pdfCodeLike(l *srcLine) bool {
+	switch {
+	case l.kind == itemCode:
+		return true
+	case l.kind != itemText:
+		return false
+	case l.list:
+		return l.text != "" && l.text[0] == '!' && isCodeLine(l.text)
+	}
+	return isWeakCode(l.text)
+}
+
+// continues reports whether line i continues the last block (a bullet or a
+// paragraph ending on the line before): the wrapped remainder of a long line,
+// or a fragment that starts in lower case or with ",", ")" or ";".
+func (p *parser) continues(lines []srcLine, i int) bool {
+	b := p.last()
+	if i == 0 || b == nil || (b.Kind != BlockBullet && b.Kind != BlockParagraph) || b.EndLine != lines[i].num-1 {
+		return false
+	}
+	prev, cur := lines[i-1].raw, lines[i].text
+	if cur == "" || isCodeLine(cur) {
+		return false
+	}
+	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 {
+		return true
+	}
+	return runeLen(prev) >= 80 && !endsSentence(prev) && (runeLen(cur) >= 40 || endsSentence(cur))
+}
+
+// flatTable is a table rebuilt from cell lines lines[first..last].
+type flatTable struct {
+	block       Block
+	first, last int // indexes in lines
+}
+
+// flatCell is one cell of a run: its text and the lines it spans.
+type flatCell struct {
+	text        string
+	first, last int // indexes in lines
+}
+
+// flatTables finds the runs of one-cell-per-line cells, segments each run
+// into tables (see segmentCells) and returns them by the index of their
+// first line. Cells left out of every table are turned back into text lines.
+// A cell may span several lines when fragment lines ("DiskReadOps ,",
+// "GroupMinSize") sit between cell lines.
+func (p *parser) flatTables(lines []srcLine) map[int]flatTable {
+	tables := map[int]flatTable{}
+	for i := 0; i < len(lines); {
+		if lines[i].kind != itemCell {
+			i++
+			continue
+		}
+		var run []flatCell
+		j := i
+		for j < len(lines) {
+			if lines[j].kind == itemCell {
+				run = append(run, flatCell{text: lines[j].text, first: j, last: j})
+				j++
+				continue
+			}
+			k := fragmentLines(lines, j)
+			if k == j {
+				break
+			}
+			frag := make([]string, 0, k-j+1)
+			for m := j; m <= k; m++ {
+				if m < k {
+					frag = append(frag, lines[m].raw)
+				} else if lines[m].text != "" {
+					frag = append(frag, lines[m].text)
+				}
+			}
+			run = append(run, flatCell{text: strings.Join(frag, " "), first: j, last: k})
+			j = k + 1
+		}
+		texts := make([]string, len(run))
+		for k, c := range run {
+			texts[k] = c.text
+		}
+		for _, s := range segmentCells(texts) {
+			if s.cols == 0 {
+				for k := run[s.start].first; k <= run[s.end-1].last; k++ {
+					lines[k].kind, lines[k].text = itemText, lines[k].raw
+				}
+				continue
+			}
+			cells := make([]Cell, 0, s.end-s.start)
+			for _, c := range run[s.start:s.end] {
+				cells = append(cells, Cell{Text: c.text, Line: lines[c.first].num})
+			}
+			first, last := run[s.start].first, run[s.end-1].last
+			tables[first] = flatTable{
+				block: Block{Kind: BlockTable, Line: lines[first].num, EndLine: lines[last].num, Table: buildTable(cells, s.cols)},
+				first: first, last: last,
+			}
+		}
+		i = j
+	}
+	return tables
+}
+
+// fragmentLines looks for fragment lines starting at j that complete the next
+// cell line: up to 4 plain text lines followed by a cell line, each looking
+// like a piece of a cell. It returns the index of that cell line, or j.
+func fragmentLines(lines []srcLine, j int) int {
+	k := j
+	for k < len(lines) && k-j < 4 && lines[k].kind == itemText && !lines[k].list && lines[k].indent == 0 {
+		k++
+	}
+	if k == j || k >= len(lines) || lines[k].kind != itemCell {
+		return j
+	}
+	next := lines[k].text
+	for m := j; m < k; m++ {
+		if !isCellFragment(lines[m].raw, next) {
+			return j
+		}
+	}
+	return k
+}
+
+// isCellFragment reports whether a text line between cell lines reads as the
+// first part of the next cell.
+func isCellFragment(s, next string) bool {
+	switch {
+	case s == "" || runeLen(s) > 120:
+		return false
+	case strings.HasSuffix(s, ","), !strings.ContainsAny(s, " \t"), strings.Contains(s, " : "):
+		return true
+	case isIdentifier(strings.Fields(s)[0]):
+		return true
+	case next != "" && (startsLower(next) || unicode.IsDigit(rune(next[0]))) && !endsSentence(s):
+		return true
+	}
+	return false
+}
+
+// isIdentifier reports a token like "LambdaCanary10Percent5Minutes" or
+// "HTTPCode_ELB_4XX": letters with digits, underscores or inner capitals.
+func isIdentifier(tok string) bool {
+	inner, other, lower := false, false, false
+	for _, r := range tok {
+		switch {
+		case unicode.IsDigit(r) || r == '_':
+			other = true
+		case unicode.IsUpper(r):
+			inner = inner || lower
+		case unicode.IsLower(r):
+			lower = true
+		default:
+			return false
+		}
+	}
+	return inner || other
+}

@@ -1,0 +1,3 @@
+package ingest
+
+func (p *parser) parseText(lines []srcLine) {}

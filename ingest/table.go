@@ -1,0 +1,367 @@
+package ingest
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Table inference for flattened one-cell-per-line tables (002-style).
+//
+// A run of consecutive cell lines carries no row or table boundaries: a
+// header row is followed by data rows with the same number of cells, and two
+// tables may be adjacent. segmentCells chooses, by dynamic programming over
+// the run, the segmentation into tables (each N ≥ 2 columns, header + ≥ 1
+// data row) and stray cells that maximises
+//
+//	Σ tables [ Σ columns R·(mean leave-one-out similarity of the column's data
+//	           cells − base) + header score − tablePenalty ] − strayPenalty·strays
+//
+// where the similarity of two cells compares features (empty ".", "+"/"-"
+// marks, "$" marks, emoji/symbols, "*" lists, numbers, length, word count,
+// capitalisation, digits, final period), base is the mean similarity of all
+// cell pairs of the run (what a random column would score), the header score
+// rewards short label-like header cells, and tablePenalty expresses the
+// preference for fewer tables. A data row equal to the header (a repeated
+// header) cannot belong to the table: it starts the next one.
+
+const (
+	maxTableCols = 12    // widest table considered
+	maxRunCells  = 240   // longer runs are segmented in chunks (bounds the cubic DP)
+	negInf       = -1e18 // unreachable DP state
+)
+
+var (
+	tablePenalty  = 1.0  // cost of each table: prefer fewer tables
+	colPenalty    = 0.15 // cost of each column: prefer narrower tables
+	strayPenalty  = 0.6  // cost of a cell left out of every table
+	headerGood    = 0.3  // reward for a header whose cells all look like labels
+	headerBad     = 0.6  // cost of each header cell that looks like data
+	baseFloor     = 0.25 // lower bound of the run's baseline similarity
+	shrink        = 1.0  // prior weight of the baseline in a column's mean similarity
+	simClassOther = 0.0  // similarity of cells of different classes
+	simEmptyText  = 0.5  // similarity of an empty and a non-empty cell, as a fraction of the baseline
+	simLenW       = 0.8  // weight of the length difference (log runes) in the cell distance
+	simWordW      = 0.8  // weight of the word-count difference (log words)
+	simCapW       = 0.5  // weight of a capitalisation mismatch
+	simMiscW      = 0.3  // weight of a digit or final-period mismatch
+	simWordsW     = 0.6  // how much shared vocabulary (Jaccard) raises the similarity
+)
+
+// cellClass is the coarse kind of a cell's text.
+type cellClass uint8
+
+const (
+	classEmpty  cellClass = iota // "" ("." in the note)
+	classMark                    // "+", "-", "+ (every 5 min)"
+	classMoney                   // "$", "$$$"
+	classSymbol                  // no letter or digit: "🕑🕑", ".."
+	classStar                    // "* item * item"
+	classNumber                  // "200", "460kB", "<60s", "11x9", "$0.023"
+	classText                    // anything else
+)
+
+// cellFeat holds the features of one cell used to compare cells.
+type cellFeat struct {
+	class  cellClass
+	logLen float64 // log of the length in runes
+	words  int
+	upper  bool // first letter is upper case
+	digit  bool // contains a digit
+	period bool     // ends with "."
+	tokens []string // distinct lower-case words of two or more letters, sorted
+}
+
+func featuresOf(s string) cellFeat {
+	f := cellFeat{words: len(strings.Fields(s)), tokens: cellTokens(s)}
+	n := utf8.RuneCountInString(s)
+	f.logLen = math.Log(float64(n + 1))
+	if s == "" {
+		f.class = classEmpty
+		return f
+	}
+	f.period = strings.HasSuffix(s, ".")
+	hasAlnum := false
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			f.digit = true
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			hasAlnum = true
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			f.upper = unicode.IsUpper(r)
+			break
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case strings.Trim(s, "$") == "":
+		f.class = classMoney
+	case (first == '+' || first == '-') && (len(s) == 1 || s[1] == ' '):
+		f.class = classMark
+	case !hasAlnum:
+		f.class = classSymbol
+	case strings.HasPrefix(s, "* "):
+		f.class = classStar
+	case isNumberCell(s):
+		f.class = classNumber
+	default:
+		f.class = classText
+	}
+	return f
+}
+
+// isNumberCell reports a short cell starting with a digit or a number sign.
+func isNumberCell(s string) bool {
+	s = strings.TrimLeft(s, "<>=~$")
+	return s != "" && s[0] >= '0' && s[0] <= '9' && len(strings.Fields(s)) <= 3
+}
+
+// cellSim is the similarity of two cells, in [0, 1].
+func cellSim(a, b *cellFeat) float64 {
+	if a.class != b.class {
+		return simClassOther
+	}
+	switch a.class {
+	case classEmpty, classMark, classMoney, classSymbol:
+		return 1
+	}
+	d := simLenW*math.Abs(a.logLen-b.logLen) + simWordW*math.Abs(math.Log(float64(a.words+1))-math.Log(float64(b.words+1)))
+	if a.upper != b.upper {
+		d += simCapW
+	}
+	if a.digit != b.digit {
+		d += simMiscW
+	}
+	if a.period != b.period {
+		d += simMiscW
+	}
+	s := math.Exp(-d)
+	if j := jaccard(a.tokens, b.tokens); j > 0 {
+		s += (1 - s) * simWordsW * j
+	}
+	return s
+}
+
+// stopWords are ignored when comparing the vocabulary of cells.
+var stopWords = map[string]bool{"the": true, "an": true, "of": true, "to": true, "in": true, "and": true, "or": true, "for": true, "is": true, "on": true, "with": true, "by": true, "as": true, "at": true, "be": true, "can": true}
+
+// cellTokens returns the distinct lower-case words of s, sorted.
+func cellTokens(s string) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := words[:0]
+	for _, w := range words {
+		if len(w) >= 2 && !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// jaccard is |a ∩ b| / |a ∪ b| of two sorted sets.
+func jaccard(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// headerLike reports whether a cell looks like a column label.
+func headerLike(f *cellFeat, s string) bool {
+	switch f.class {
+	case classEmpty:
+		return true
+	case classText, classNumber:
+		n := utf8.RuneCountInString(s)
+		// A single code-like token (AWS::EC2::EIP, HTTPCode_ELB_4XX) is data, not a label.
+		code := f.words == 1 && (n > 25 || strings.Contains(s, "::") || strings.Contains(s, "_"))
+		return f.words <= 6 && n <= 48 && !f.period && !code && !hasBareComma(s)
+	}
+	return false
+}
+
+// hasBareComma reports a comma outside parentheses: a list or a clause, not a label.
+func hasBareComma(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',':
+			if depth <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellSeg is one piece of a segmented run: a table of cols columns over
+// cells[start:end], or (cols == 0) cells left out of every table.
+type cellSeg struct {
+	start, end, cols int
+}
+
+// segmentCells splits a run of flattened cells into tables and stray cells.
+func segmentCells(cells []string) []cellSeg {
+	var segs []cellSeg
+	for off := 0; off < len(cells); off += maxRunCells {
+		end := min(off+maxRunCells, len(cells))
+		for _, s := range segmentChunk(cells[off:end]) {
+			s.start += off
+			s.end += off
+			segs = append(segs, s)
+		}
+	}
+	return segs
+}
+
+func segmentChunk(cells []string) []cellSeg {
+	n := len(cells)
+	feats := make([]cellFeat, n)
+	for i, c := range cells {
+		feats[i] = featuresOf(c)
+	}
+	// Pairwise similarities. An empty cell says little about its column in
+	// sparse tables: its similarity to a non-empty cell is a fraction of the
+	// baseline, filled in once the baseline is known.
+	sim := make([]float64, n*n)
+	total, pairs := 0.0, 0
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if (feats[i].class == classEmpty) != (feats[j].class == classEmpty) {
+				sim[i*n+j], sim[j*n+i] = -1, -1
+				continue
+			}
+			s := cellSim(&feats[i], &feats[j])
+			sim[i*n+j], sim[j*n+i] = s, s
+			total += s
+			pairs++
+		}
+	}
+	base := 0.5
+	if pairs > 0 {
+		base = total / float64(pairs)
+	}
+	base = max(base, baseFloor)
+	for i := range sim {
+		if sim[i] < 0 {
+			sim[i] = simEmptyText * base
+		}
+	}
+	badHdr := make([]bool, n) // cell does not look like a column label
+	for i := range cells {
+		badHdr[i] = !headerLike(&feats[i], cells[i])
+	}
+
+	best := make([]float64, n+1)
+	from := make([]cellSeg, n+1)
+	for i := 1; i <= n; i++ {
+		best[i] = negInf
+	}
+	relax := func(to int, score float64, seg cellSeg) {
+		if score > best[to] {
+			best[to], from[to] = score, seg
+		}
+	}
+	colPair := make([]float64, maxTableCols)
+	for j := 0; j < n; j++ {
+		if best[j] <= negInf {
+			continue
+		}
+		relax(j+1, best[j]-strayPenalty, cellSeg{j, j + 1, 0})
+		for cols := 2; cols <= maxTableCols && j+2*cols <= n; cols++ {
+			h := headerGood - colPenalty*float64(cols) - tablePenalty
+			bad := 0
+			for c := 0; c < cols; c++ {
+				if badHdr[j+c] {
+					bad++
+				}
+				colPair[c] = 0
+			}
+			if bad > 0 {
+				h -= headerGood + headerBad*float64(bad)
+			}
+			for r := 1; j+(r+1)*cols <= n; r++ { // r = number of data rows
+				row := j + r*cols
+				if equalRows(cells, j, row, cols) {
+					break // a repeated header starts a new table
+				}
+				score := h
+				rf := float64(r)
+				for c := 0; c < cols; c++ {
+					cell := row + c
+					for m := 1; m < r; m++ {
+						colPair[c] += sim[(j+m*cols+c)*n+cell]
+					}
+					score += (2*colPair[c] - rf*(rf-1)*base) / (rf - 1 + shrink)
+				}
+				relax(row+cols, best[j]+score, cellSeg{j, row + cols, cols})
+			}
+		}
+	}
+	var segs []cellSeg
+	for i := n; i > 0; {
+		s := from[i]
+		segs = append(segs, s)
+		i = s.start
+	}
+	for l, r := 0, len(segs)-1; l < r; l, r = l+1, r-1 {
+		segs[l], segs[r] = segs[r], segs[l]
+	}
+	// Merge adjacent stray cells into one piece.
+	out := segs[:0]
+	for _, s := range segs {
+		if s.cols == 0 && len(out) > 0 && out[len(out)-1].cols == 0 {
+			out[len(out)-1].end = s.end
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// equalRows reports whether the rows of cols cells at a and b are equal and not all empty.
+func equalRows(cells []string, a, b, cols int) bool {
+	empty := true
+	for c := 0; c < cols; c++ {
+		if cells[a+c] != cells[b+c] {
+			return false
+		}
+		if cells[a+c] != "" {
+			empty = false
+		}
+	}
+	return !empty
+}
+
+// buildTable makes a Table from cells laid out row by row, cols per row.
+func buildTable(cells []Cell, cols int) *Table {
+	t := &Table{Header: append([]Cell(nil), cells[:cols]...)}
+	for r := cols; r+cols <= len(cells); r += cols {
+		t.Rows = append(t.Rows, append([]Cell(nil), cells[r:r+cols]...))
+	}
+	return t
+}

@@ -1,0 +1,242 @@
+// Package queries turns questions into graph traversals and shapes their
+// answers: every answer names a node, says what the notes say about it and
+// cites the note lines.
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// Answer is one item of a result.
+type Answer struct {
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Detail  string   `json:"detail"`
+	Sources []string `json:"sources"`
+	ID      string   `json:"id,omitempty"`
+}
+
+// Result answers one question. Answers are ordered: for paths they are the
+// hops, first to last; for rankings, best first.
+type Result struct {
+	Question     string     `json:"question"`
+	Intent       string     `json:"intent"`
+	Answers      []Answer   `json:"answers"`
+	Alternatives [][]Answer `json:"alternatives,omitempty"` // other paths the notes give
+	// Focus holds the nodes the question names (its entities, capabilities).
+	Focus    []string       `json:"-"`
+	Subgraph graph.Subgraph `json:"-"`
+}
+
+// Engine answers questions on a store.
+type Engine struct {
+	store graph.Store
+	dict  *ingest.Dictionary
+	names map[string]graph.Node // every node by ID
+}
+
+// New prepares an engine: it reads the node names once for linking.
+func New(ctx context.Context, store graph.Store, dict *ingest.Dictionary) (*Engine, error) {
+	nodes, err := store.Nodes(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("read node names: %w", err)
+	}
+	e := &Engine{store: store, names: map[string]graph.Node{}}
+	for _, n := range nodes {
+		e.names[n.ID] = n
+	}
+	e.dict = dict.WithNodes(nodes)
+	return e, nil
+}
+
+// Store returns the engine's store.
+func (e *Engine) Store() graph.Store { return e.store }
+
+// Node returns a node by ID from the engine's name table.
+func (e *Engine) Node(id string) (graph.Node, bool) {
+	n, ok := e.names[id]
+	return n, ok
+}
+
+// Nodes returns every node, ordered by name.
+func (e *Engine) Nodes() []graph.Node {
+	out := make([]graph.Node, 0, len(e.names))
+	for _, n := range e.names {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Resolve links a name typed by a user to a node: exact name or alias, else
+// the first mention. ENOTFOUND with "did you mean" suggestions otherwise.
+func (e *Engine) Resolve(name string) (graph.Node, error) {
+	if id, ok := e.dict.Exact(name); ok {
+		if n, ok := e.names[id]; ok {
+			return n, nil
+		}
+	}
+	for _, m := range e.dict.FindWeak(name) {
+		if n, ok := e.names[m.ID]; ok && m.ID != "" {
+			return n, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown entity %q", name)
+	if s := e.Suggest(name, 3); len(s) > 0 {
+		msg += "; did you mean " + strings.Join(quoteAll(s), ", ") + "?"
+	}
+	return graph.Node{}, graph.Errorf(graph.ENOTFOUND, "%s", msg)
+}
+
+func quoteAll(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[i] = fmt.Sprintf("%q", x)
+	}
+	return out
+}
+
+// Suggest returns up to n node names or aliases closest to name by edit distance.
+func (e *Engine) Suggest(name string, n int) []string {
+	key := ingest.Key(name)
+	type cand struct {
+		name string
+		d    int
+	}
+	seen := map[string]bool{}
+	var cands []cand
+	for _, node := range e.Nodes() {
+		if node.Kind == graph.KindPath || node.Kind == graph.KindLevel {
+			continue
+		}
+		best := -1
+		for _, a := range append([]string{node.Name}, node.Aliases...) {
+			d := levenshtein(key, ingest.Key(a))
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		if best >= 0 && best <= max(2, len(key)/3) && !seen[node.Name] {
+			seen[node.Name] = true
+			cands = append(cands, cand{node.Name, best})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].d != cands[j].d {
+			return cands[i].d < cands[j].d
+		}
+		return cands[i].name < cands[j].name
+	})
+	var out []string
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].name)
+	}
+	return out
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// answer builds an answer for a node from the edges that support it.
+func (e *Engine) answer(id string, edges ...graph.Edge) Answer {
+	n := e.names[id]
+	a := Answer{Name: n.Name, Kind: string(n.Kind), ID: id}
+	if a.Name == "" {
+		a.Name = id
+	}
+	var details []string
+	seen := map[string]bool{}
+	for _, ed := range edges {
+		for _, d := range ed.Details {
+			if !seen[d] {
+				seen[d] = true
+				details = append(details, d)
+			}
+		}
+		for _, s := range ed.Sources {
+			if !containsStr(a.Sources, s) {
+				a.Sources = append(a.Sources, s)
+			}
+		}
+	}
+	if len(details) > 2 {
+		details = details[:2]
+	}
+	a.Detail = strings.Join(details, " | ")
+	sort.Strings(a.Sources)
+	if a.Sources == nil {
+		a.Sources = []string{}
+	}
+	return a
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// collect groups edges by the node at one end and makes answers, ordered by
+// name (or by position when ordered is set).
+func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordered bool) []Answer {
+	by := map[string][]graph.Edge{}
+	var order []string
+	pos := map[string]int{}
+	for _, ed := range edges {
+		id := end(ed)
+		if _, ok := by[id]; !ok {
+			order = append(order, id)
+			pos[id] = ed.Position
+		}
+		by[id] = append(by[id], ed)
+		if ed.Position > 0 && (pos[id] == 0 || ed.Position < pos[id]) {
+			pos[id] = ed.Position
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if ordered && pos[order[i]] != pos[order[j]] {
+			return pos[order[i]] < pos[order[j]]
+		}
+		return strings.ToLower(e.names[order[i]].Name) < strings.ToLower(e.names[order[j]].Name)
+	})
+	out := make([]Answer, 0, len(order))
+	for _, id := range order {
+		out = append(out, e.answer(id, by[id]...))
+	}
+	return out
+}
+
+func subject(ed graph.Edge) string { return ed.Subject }
+func object(ed graph.Edge) string  { return ed.Object }

@@ -1,0 +1,253 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// hop is one step of a path with the edge that reaches it.
+type hop struct {
+	id   string
+	edge graph.Edge // the hop edge of the path node (sources, caveat detail)
+}
+
+type candidate struct {
+	hops    []hop
+	caveats int
+	source  string
+}
+
+var notifWordRe = regexp.MustCompile(`\bnotif\w*\b|\balert\w*\b|\bpage\b`)
+
+// path answers "how do I get from X to Y": the best chain the notes give,
+// hops in order; other chains as alternatives.
+func (e *Engine) path(ctx context.Context, q question) (*Result, error) {
+	from, toWords, to := e.pathEnds(q)
+	if from == "" {
+		return nil, graph.Errorf(graph.ENOTFOUND, "cannot tell where the path of %q starts", q.text)
+	}
+	paths, err := e.store.In(ctx, from, graph.PredHop)
+	if err != nil {
+		return nil, fmt.Errorf("read paths through %s: %w", from, err)
+	}
+	extend := notifWordRe.MatchString(strings.Join(toWords, " "))
+	var cands []candidate
+	seen := map[string]bool{}
+	for _, p := range paths {
+		hops, err := e.hops(ctx, p.Subject)
+		if err != nil {
+			return nil, err
+		}
+		c, ok := e.cut(ctx, hops, from, to, toWords, extend)
+		if !ok {
+			continue
+		}
+		key := hopKey(c.hops)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		cands = append(cands, c)
+	}
+	if len(cands) == 0 {
+		c, ok, err := e.bfs(ctx, from, to)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		return &Result{Intent: "path"}, nil
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if len(a.hops) != len(b.hops) {
+			return len(a.hops) < len(b.hops)
+		}
+		if a.caveats != b.caveats {
+			return a.caveats < b.caveats
+		}
+		return a.source < b.source
+	})
+	res := &Result{Intent: "path", Answers: e.hopAnswers(cands[0])}
+	for _, c := range cands[1:] {
+		res.Alternatives = append(res.Alternatives, e.hopAnswers(c))
+	}
+	return res, nil
+}
+
+func hopKey(h []hop) string {
+	ids := make([]string, len(h))
+	for i, x := range h {
+		ids[i] = x.id
+	}
+	return strings.Join(ids, ">")
+}
+
+// pathEnds finds the start entity and the end (entity and words) of a path
+// question: "from X to Y", else the first and last entities named.
+func (e *Engine) pathEnds(q question) (from string, toWords []string, to string) {
+	lower := q.lower
+	tail := ""
+	if i := strings.LastIndex(lower, " to "); i >= 0 {
+		tail = lower[i+4:]
+	}
+	ents := q.ents
+	if len(ents) == 0 {
+		ents = q.weak
+	}
+	if len(ents) == 0 {
+		return "", nil, ""
+	}
+	from = ents[0]
+	if i := strings.Index(lower, "from "); i >= 0 {
+		for _, m := range e.dict.FindWeak(q.text[i:]) {
+			if _, ok := e.names[m.ID]; ok && m.ID != "" {
+				from = m.ID
+				break
+			}
+		}
+	}
+	if tail != "" {
+		for _, m := range e.dict.FindWeak(q.text[len(q.text)-len(tail):]) {
+			if _, ok := e.names[m.ID]; ok && m.ID != "" && m.ID != from {
+				to = m.ID
+				break
+			}
+		}
+		toWords = ingest.Tokens(tail)
+	} else if len(ents) > 1 {
+		to = ents[len(ents)-1]
+	}
+	return from, toWords, to
+}
+
+// hops returns the hops of a path node in order.
+func (e *Engine) hops(ctx context.Context, path string) ([]hop, error) {
+	out, err := e.store.Out(ctx, path, graph.PredHop)
+	if err != nil {
+		return nil, fmt.Errorf("read hops of %s: %w", path, err)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Position < out[j].Position })
+	hops := make([]hop, len(out))
+	for i, ed := range out {
+		hops[i] = hop{id: ed.Object, edge: ed}
+	}
+	return hops, nil
+}
+
+// cut takes the part of a chain from X to Y (to the end of the chain's next
+// notification hop when the question asks for a notification).
+func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords []string, extend bool) (candidate, bool) {
+	start := -1
+	for i, h := range hops {
+		if h.id == from {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return candidate{}, false
+	}
+	end := -1
+	for i := start + 1; i < len(hops); i++ {
+		if hops[i].id == to || (to == "" && e.nameMatches(hops[i].id, toWords)) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return candidate{}, false
+	}
+	if extend {
+		for i := end + 1; i < len(hops); i++ {
+			if in, err := e.store.In(ctx, hops[i].id, graph.PredNotifies); err == nil && len(in) > 0 {
+				end = i
+				break
+			}
+		}
+	}
+	c := candidate{hops: hops[start : end+1]}
+	for _, h := range c.hops {
+		for _, d := range h.edge.Details {
+			if negWordRe.MatchString(d) {
+				c.caveats++
+			}
+		}
+		if c.source == "" && len(h.edge.Sources) > 0 {
+			c.source = h.edge.Sources[0]
+		}
+	}
+	return c, true
+}
+
+var negWordRe = regexp.MustCompile(`(?i)\b(cannot|can't|not|no|only)\b`)
+
+// nameMatches reports whether a node's name or an alias is among words.
+func (e *Engine) nameMatches(id string, words []string) bool {
+	n := e.names[id]
+	set := " " + strings.Join(words, " ") + " "
+	for _, a := range append([]string{n.Name}, n.Aliases...) {
+		k := ingest.Key(a)
+		if k != "" && strings.Contains(set, " "+k+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// bfs finds the shortest flowsTo path from one node to another when no
+// single chain joins them.
+func (e *Engine) bfs(ctx context.Context, from, to string) (candidate, bool, error) {
+	if to == "" {
+		return candidate{}, false, nil
+	}
+	type step struct {
+		id   string
+		prev int
+		edge graph.Edge
+	}
+	queue := []step{{id: from, prev: -1}}
+	seen := map[string]bool{from: true}
+	for i := 0; i < len(queue) && i < 10000; i++ {
+		cur := queue[i]
+		if cur.id == to {
+			var hops []hop
+			for j := i; j >= 0; j = queue[j].prev {
+				hops = append([]hop{{id: queue[j].id, edge: queue[j].edge}}, hops...)
+			}
+			return candidate{hops: hops}, true, nil
+		}
+		out, err := e.store.Out(ctx, cur.id, graph.PredFlowsTo)
+		if err != nil {
+			return candidate{}, false, fmt.Errorf("follow flows from %s: %w", cur.id, err)
+		}
+		for _, ed := range out {
+			if !seen[ed.Object] {
+				seen[ed.Object] = true
+				queue = append(queue, step{id: ed.Object, prev: i, edge: ed})
+			}
+		}
+	}
+	return candidate{}, false, nil
+}
+
+func (e *Engine) hopAnswers(c candidate) []Answer {
+	out := make([]Answer, 0, len(c.hops))
+	for i, h := range c.hops {
+		a := e.answer(h.id, h.edge)
+		a.Detail = fmt.Sprintf("hop %d", i+1)
+		if len(h.edge.Details) > 0 && h.edge.Details[0] != "" {
+			a.Detail += ": " + h.edge.Details[0]
+		}
+		out = append(out, a)
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// metricCues map question words to the ordinal columns the notes give
+// ("rank:costs", "rank:rto", "rank:deploy-time").
+var metricCues = []struct {
+	re   *regexp.Regexp
+	slug string
+}{
+	{regexp.MustCompile(`\bcheap\w*\b|\bexpensive\b|\bcosts?\w*\b|\bpric\w*\b`), "cost"},
+	{regexp.MustCompile(`\brto\b|\brecovery time\b|\bdowntime\b`), "rto"},
+	{regexp.MustCompile(`\brpo\b|\brecovery point\b|\bdata loss\b`), "rpo"},
+	{regexp.MustCompile(`\bdeploy\w* time\b|\bfastest\b|\bslowest\b|\bquickest\b`), "deploy-time"},
+}
+
+var descRe = regexp.MustCompile(`\bmost expensive to\b|\bhighest to\b|\bdescending\b|\bslowest to\b|\blongest to\b|\bworst\b|\bhighest\b|\bmost\b`)
+var ascAfterDescRe = regexp.MustCompile(`\bto (the )?(most|highest|longest)\b|\bcheapest to\b|\blowest to\b`)
+
+// rankMetric returns the metric a ranking question is about, "" if none.
+func (e *Engine) rankMetric(q question) string {
+	for _, m := range metricCues {
+		if m.re.MatchString(q.lower) {
+			return m.slug
+		}
+	}
+	return ""
+}
+
+// rank answers "order the DR strategies from cheapest to most expensive"
+// and "which DR strategy has the lowest RTO".
+func (e *Engine) rank(ctx context.Context, q question) (*Result, error) {
+	metric := e.rankMetric(q)
+	kind := graph.KindStrategy
+	if q.has(drCue) || metric == "rto" || metric == "rpo" {
+		kind = graph.KindDR
+	}
+	desc := descRe.MatchString(q.lower) && !ascAfterDescRe.MatchString(q.lower)
+	var answers []Answer
+	for _, n := range e.Nodes() {
+		if n.Kind != kind {
+			continue
+		}
+		out, err := e.store.Out(ctx, n.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read ranks of %s: %w", n.ID, err)
+		}
+		var hit []graph.Edge
+		for _, ed := range out {
+			if strings.HasPrefix(ed.Predicate, "rank:") && strings.Contains(ed.Predicate, metric) {
+				hit = append(hit, ed)
+			}
+		}
+		if len(hit) > 0 {
+			answers = append(answers, e.answer(n.ID, hit...))
+		}
+	}
+	e.sortByRank(ctx, answers, metric, desc)
+	if singular(q.lower) && len(answers) > 0 {
+		best := e.rankOf(ctx, answers[0].ID, metric)
+		var top []Answer
+		for _, a := range answers {
+			if e.rankOf(ctx, a.ID, metric) == best {
+				top = append(top, a)
+			}
+		}
+		answers = top
+	}
+	return &Result{Intent: "rank", Answers: answers}, nil
+}
+
+var singularRe = regexp.MustCompile(`^\s*(which|what)\s+(\w+\s+)?(strategy|option|one|approach)\s+(has|is|gives|offers)\b|\bthe (lowest|highest|cheapest|fastest|slowest|best|worst)\b.*\?$`)
+
+func singular(s string) bool {
+	return singularRe.MatchString(s) && !regexp.MustCompile(`\b(order|rank|sort|list)\b`).MatchString(s)
+}
+
+func (e *Engine) rankOf(ctx context.Context, id, metric string) int {
+	out, err := e.store.Out(ctx, id)
+	if err != nil {
+		return 0
+	}
+	for _, ed := range out {
+		if strings.HasPrefix(ed.Predicate, "rank:") && strings.Contains(ed.Predicate, metric) {
+			return ed.Position
+		}
+	}
+	return 0
+}
+
+func (e *Engine) sortByRank(ctx context.Context, answers []Answer, metric string, desc bool) {
+	ranks := map[string]int{}
+	for _, a := range answers {
+		ranks[a.ID] = e.rankOf(ctx, a.ID, metric)
+	}
+	sort.SliceStable(answers, func(i, j int) bool {
+		a, b := ranks[answers[i].ID], ranks[answers[j].ID]
+		if desc {
+			return a > b
+		}
+		return a < b
+	})
+}
+
+// compare answers "compare X and Y": one answer per relation either has,
+// saying which of the two has it.
+func (e *Engine) compare(ctx context.Context, x, y string) (*Result, error) {
+	ox, err := e.store.Out(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", x, err)
+	}
+	oy, err := e.store.Out(ctx, y)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", y, err)
+	}
+	type key struct{ p, o string }
+	has := map[key][2][]graph.Edge{}
+	var order []key
+	for side, edges := range [][]graph.Edge{ox, oy} {
+		for _, ed := range edges {
+			k := key{ed.Predicate, ed.Object}
+			v, ok := has[k]
+			if !ok {
+				order = append(order, k)
+			}
+			v[side] = append(v[side], ed)
+			has[k] = v
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].p != order[j].p {
+			return order[i].p < order[j].p
+		}
+		return e.names[order[i].o].Name < e.names[order[j].o].Name
+	})
+	nx, ny := e.names[x].Name, e.names[y].Name
+	var answers []Answer
+	for _, k := range order {
+		v := has[k]
+		a := e.answer(k.o, append(v[0], v[1]...)...)
+		a.Detail = fmt.Sprintf("%s — %s: %s, %s: %s", k.p, nx, yesNo(len(v[0]) > 0), ny, yesNo(len(v[1]) > 0))
+		answers = append(answers, a)
+	}
+	return &Result{Intent: "compare", Answers: answers}, nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// describe answers "what is X": its kind, then every relation, grouped by predicate.
+func (e *Engine) describe(ctx context.Context, x string) (*Result, error) {
+	out, err := e.store.Out(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", x, err)
+	}
+	in, err := e.store.In(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", x, err)
+	}
+	var answers []Answer
+	for _, ed := range out {
+		a := e.answer(ed.Object, ed)
+		a.Detail = strings.TrimSuffix(ed.Predicate+": "+a.Detail, ": ")
+		answers = append(answers, a)
+	}
+	for _, ed := range in {
+		if ed.Predicate == graph.PredHop {
+			continue
+		}
+		a := e.answer(ed.Subject, ed)
+		a.Detail = strings.TrimSuffix("← "+ed.Predicate+": "+a.Detail, ": ")
+		answers = append(answers, a)
+	}
+	return &Result{Intent: "describe", Answers: answers}, nil
+}
+
+// subgraphOf is the part of the graph a result stands on, for rendering:
+// the question's own nodes, the answers, the features linking them, and
+// every edge among those.
+func (e *Engine) subgraphOf(ctx context.Context, res *Result) graph.Subgraph {
+	sg := graph.Subgraph{Title: res.Question}
+	set := map[string]bool{}
+	var ids []string
+	add := func(id string) {
+		if _, ok := e.names[id]; ok && !set[id] {
+			set[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range res.Focus {
+		add(id)
+	}
+	for _, a := range res.Answers {
+		add(a.ID)
+	}
+	focus := map[string]bool{}
+	for _, id := range res.Focus {
+		focus[id] = true
+	}
+	// features of answers that link them to the question's nodes
+	for _, a := range res.Answers {
+		for _, f := range e.featuresOf(ctx, a.ID) {
+			out, err := e.store.Out(ctx, f)
+			if err != nil {
+				continue
+			}
+			for _, ed := range out {
+				if focus[ed.Object] {
+					add(f)
+				}
+			}
+		}
+	}
+	for _, id := range ids {
+		sg.Nodes = append(sg.Nodes, e.names[id])
+		out, err := e.store.Out(ctx, id)
+		if err != nil {
+			continue
+		}
+		for _, ed := range out {
+			if set[ed.Object] && ed.Predicate != graph.PredHop {
+				sg.Edges = append(sg.Edges, ed)
+			}
+		}
+	}
+	return sg
+}
