@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,16 +11,16 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the "bolt" backend (same file layout as below)
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	bolt "go.etcd.io/bbolt"
 )
 
 // A bolt store is a directory holding one Bolt file, in the layout of
-// Cayley's "bolt" backend (so `cayley --db bolt --dbpath DIR` can read it):
+// Cayley's "bolt" backend (github.com/cayleygraph/cayley/graph/kv/bolt), so
+// `cayley --db bolt --dbpath DIR` can read it:
 //
 //	DIR/indexes.bolt      the quad store
 //	DIR.lock              builder lock (flock), never removed
@@ -29,6 +30,12 @@ import (
 // Two locks are involved:
 //
 //   - Bolt's own flock on DIR/indexes.bolt, exclusive while the store is open.
+//     Cayley's bolt backend opens the file with no lock timeout (a second
+//     opener blocks forever), so the file is opened here with go.etcd.io/bbolt
+//     and a timeout, and handed to Cayley's key-value quad store through
+//     boltKV, a port of the adapter Cayley's backend uses (hidalgo's kv/bolt,
+//     which is built on the unmaintained github.com/boltdb/bolt; that one
+//     also trips Go's checkptr under -race). The file format is the same.
 //     A second opener (in this or another process) fails with ECONFLICT after
 //     boltLockTimeout instead of blocking.
 //   - The builder lock on DIR.lock, exclusive and non-blocking, held by
@@ -118,7 +125,7 @@ func openBoltFile(dir string) (*CayleyStore, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open bolt store %q: %w", dir, err)
 	}
-	qs, err := ckv.New(hbolt.New(db), boltOpenOptions)
+	qs, err := ckv.New(&boltKV{db: db}, boltOpenOptions)
 	if err != nil {
 		db.Close()
 		if errors.Is(err, cgraph.ErrNotInitialized) {
@@ -202,7 +209,7 @@ func writeBolt(ctx context.Context, path string, quads []quad.Quad) (err error) 
 	// The file is synced once at the end; a crash before that only loses
 	// the temporary directory.
 	db.NoSync, db.NoGrowSync = true, true
-	kv := hbolt.New(db)
+	kv := &boltKV{db: db}
 	if err := ckv.Init(kv, nil); err != nil {
 		return fmt.Errorf("init quad store: %w", err)
 	}
@@ -399,4 +406,174 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// boltKV is a hidalgo key-value store on a bbolt database, with the bucket
+// layout of hidalgo's kv/bolt (the one Cayley's "bolt" backend uses): every
+// key part but the last is a nested bucket.
+type boltKV struct{ db *bolt.DB }
+
+var _ hkv.KV = (*boltKV)(nil)
+
+func (db *boltKV) Close() error { return db.db.Close() }
+
+func (db *boltKV) Tx(rw bool) (hkv.Tx, error) {
+	tx, err := db.db.Begin(rw)
+	if err != nil {
+		return nil, err
+	}
+	return &boltTx{tx: tx}, nil
+}
+
+type boltTx struct{ tx *bolt.Tx }
+
+// root returns the root bucket.
+func (tx *boltTx) root() *bolt.Bucket { return tx.tx.Cursor().Bucket() }
+
+// bucket returns the bucket holding key and the rest of the key in it.
+func (tx *boltTx) bucket(key hkv.Key) (*bolt.Bucket, hkv.Key) {
+	if len(key) <= 1 {
+		return tx.root(), key
+	}
+	b := tx.tx.Bucket(key[0])
+	key = key[1:]
+	for b != nil && len(key) > 1 {
+		b = b.Bucket(key[0])
+		key = key[1:]
+	}
+	return b, key
+}
+
+func (tx *boltTx) Get(_ context.Context, key hkv.Key) (hkv.Value, error) {
+	b, k := tx.bucket(key)
+	if b == nil || len(k) != 1 {
+		return nil, hkv.ErrNotFound
+	}
+	v := b.Get(k[0])
+	if v == nil {
+		return nil, hkv.ErrNotFound
+	}
+	return v, nil
+}
+
+func (tx *boltTx) GetBatch(_ context.Context, keys []hkv.Key) ([]hkv.Value, error) {
+	vals := make([]hkv.Value, len(keys))
+	for i, k := range keys {
+		if b, k := tx.bucket(k); b != nil && len(k) == 1 {
+			vals[i] = b.Get(k[0])
+		}
+	}
+	return vals, nil
+}
+
+func (tx *boltTx) Commit(context.Context) error { return tx.tx.Commit() }
+
+func (tx *boltTx) Close() error {
+	err := tx.tx.Rollback()
+	if errors.Is(err, bolt.ErrTxClosed) {
+		return nil // committed
+	}
+	return err
+}
+
+func (tx *boltTx) Put(k hkv.Key, v hkv.Value) error {
+	var (
+		b   *bolt.Bucket
+		err error
+	)
+	if len(k) <= 1 {
+		b = tx.root()
+	} else {
+		b, err = tx.tx.CreateBucketIfNotExists(k[0])
+		k = k[1:]
+	}
+	for err == nil && b != nil && len(k) > 1 {
+		b, err = b.CreateBucketIfNotExists(k[0])
+		k = k[1:]
+	}
+	if err != nil {
+		return err
+	} else if len(k) == 0 || (len(k[0]) == 0 && len(v) == 0) {
+		return nil // bucket creation, no value to put
+	}
+	return b.Put(k[0], v)
+}
+
+func (tx *boltTx) Del(k hkv.Key) error {
+	b, k := tx.bucket(k)
+	if b == nil || len(k) != 1 {
+		return nil
+	}
+	return b.Delete(k[0])
+}
+
+func (tx *boltTx) Scan(pref hkv.Key) hkv.Iterator {
+	b, p := tx.bucket(pref)
+	if b == nil || len(p) > 1 {
+		// A bucket named in the prefix does not exist: nothing to scan.
+		return &boltIterator{}
+	}
+	return &boltIterator{
+		b:    []*bolt.Bucket{b},
+		pref: p,
+		root: pref[:len(pref)-len(p)].Clone(), // the key of the scanned bucket; appended to
+	}
+}
+
+// boltIterator walks a bucket and its nested buckets depth first, yielding
+// the keys that start with the prefix.
+type boltIterator struct {
+	root hkv.Key // key of the current bucket, to rebuild full keys
+	pref hkv.Key // prefix each key part is checked against
+	b    []*bolt.Bucket
+	c    []*bolt.Cursor
+	k, v []byte
+}
+
+func (it *boltIterator) Next(context.Context) bool {
+	for len(it.b) > 0 {
+		i := len(it.b) - 1
+		if len(it.c) < len(it.b) {
+			c := it.b[i].Cursor()
+			it.c = append(it.c, c)
+			if i >= len(it.pref) {
+				it.k, it.v = c.First()
+			} else {
+				it.k, it.v = c.Seek(it.pref[i])
+			}
+		} else {
+			it.k, it.v = it.c[i].Next()
+		}
+		if it.k != nil && (i >= len(it.pref) || bytes.HasPrefix(it.k, it.pref[i])) {
+			if it.v == nil {
+				if b := it.b[i].Bucket(it.k); b != nil {
+					it.b = append(it.b, b)
+					it.root = append(it.root, it.k)
+					continue
+				}
+			}
+			return true
+		}
+		// This bucket is done, or past the prefix: back to its parent.
+		it.c = it.c[:len(it.c)-1]
+		it.b = it.b[:len(it.b)-1]
+		if len(it.root) > 0 {
+			it.root = it.root[:len(it.root)-1]
+		}
+	}
+	return false
+}
+
+func (it *boltIterator) Key() hkv.Key {
+	if len(it.b) == 0 {
+		return nil
+	}
+	return append(it.root.Clone(), append([]byte(nil), it.k...))
+}
+
+func (it *boltIterator) Val() hkv.Value { return it.v }
+func (it *boltIterator) Err() error     { return nil }
+func (it *boltIterator) Close() error {
+	*it = boltIterator{}
+	return nil
 }

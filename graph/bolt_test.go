@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -416,5 +417,34 @@ func TestBoltHelperProcess(t *testing.T) {
 		nodes, facts := synthGraph(50, 5000)
 		ctx := newBlockingCtx(3, func() { signal(); time.Sleep(time.Minute) })
 		graph.BuildBolt(ctx, dir, nodes, facts)
+	}
+}
+
+// TestBoltExportMatchesMem: a bolt store exports the same bytes as a
+// memstore holding the same graph.
+func TestBoltExportMatchesMem(t *testing.T) {
+	ctx := context.Background()
+	nodes, facts := trickyGraph()
+	dir := filepath.Join(t.TempDir(), "store")
+	if err := graph.BuildBolt(ctx, dir, nodes, facts); err != nil {
+		t.Fatalf("BuildBolt: %v", err)
+	}
+	s, err := graph.Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	mem := loadedMem(t, nodes, facts)
+	for _, format := range []string{"nquads", "json", "pquads"} {
+		var got, want bytes.Buffer
+		if err := graph.Export(ctx, s, format, &got); err != nil {
+			t.Fatalf("Export bolt %s: %v", format, err)
+		}
+		if err := graph.Export(ctx, mem, format, &want); err != nil {
+			t.Fatalf("Export mem %s: %v", format, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: bolt export (%d bytes) differs from memstore export (%d bytes)", format, got.Len(), want.Len())
+		}
 	}
 }

@@ -96,7 +96,7 @@ func (s *CayleyStore) quadsAt(ctx context.Context, d quad.Direction, v quad.Valu
 		out = append(out, s.qs.Quad(it.Result()))
 	}
 	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("iterate quads: %w", err)
+		return nil, iterErr(ctx, "iterate quads", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "query", Err: err}
@@ -141,7 +141,7 @@ func (s *CayleyStore) Nodes(ctx context.Context, kind NodeKind) ([]Node, error) 
 			}
 		}
 		if err := it.Err(); err != nil {
-			return nil, fmt.Errorf("iterate nodes: %w", err)
+			return nil, iterErr(ctx, "iterate nodes", err)
 		}
 	} else {
 		qs, err := s.quadsAt(ctx, quad.Object, quad.String(string(kind)))
@@ -253,7 +253,7 @@ func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
 		facts = append(facts, Fact{Subject: iri(q.Subject), Predicate: p, Object: iri(q.Object), Source: literal(q.Label)})
 	}
 	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("iterate facts: %w", err)
+		return nil, iterErr(ctx, "iterate facts", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "list facts", Err: err}

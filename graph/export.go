@@ -26,6 +26,11 @@ var formatAliases = map[string]string{
 	"nq":  "nquads",
 }
 
+// lossyImport lists readable formats that cannot read our exports back.
+var lossyImport = map[string]string{
+	"jsonld": "Cayley's JSON-LD reader drops statements whose graph is a literal, as our source labels are",
+}
+
 // exportChunk is how many quads are written between two ctx checks.
 const exportChunk = 1000
 
@@ -36,7 +41,7 @@ func ExportFormats() []string {
 
 // ImportFormats returns the names of the formats Import reads, sorted.
 func ImportFormats() []string {
-	return formatNames(func(f quad.Format) bool { return f.Reader != nil })
+	return formatNames(func(f quad.Format) bool { return f.Reader != nil && lossyImport[f.Name] == "" })
 }
 
 func formatNames(keep func(quad.Format) bool) []string {
@@ -121,7 +126,7 @@ func (s *CayleyStore) allQuads(ctx context.Context) ([]quad.Quad, error) {
 		}
 	}
 	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("iterate quads: %w", err)
+		return nil, iterErr(ctx, "iterate quads", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "read quads", Err: err}
@@ -176,6 +181,9 @@ func Import(ctx context.Context, format string, r io.Reader) ([]quad.Quad, error
 	}
 	if f.Reader == nil {
 		return nil, Errorf(EINVALID, "quad format %q cannot be imported (it is for drawing only; use one of %s)", format, strings.Join(ImportFormats(), ", "))
+	}
+	if why := lossyImport[f.Name]; why != "" {
+		return nil, Errorf(EINVALID, "quad format %q cannot be imported: %s (use one of %s)", format, why, strings.Join(ImportFormats(), ", "))
 	}
 	qr := f.Reader(r)
 	defer qr.Close()

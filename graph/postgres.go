@@ -63,6 +63,16 @@ func hasQuadTables(ctx context.Context, db *sql.DB) bool {
 	return err == nil && nodes.Valid && quads.Valid
 }
 
+// iterErr wraps an iterator error; when ctx is done it is an ETIMEOUT error
+// wrapping ctx.Err(), since some backends (Cayley's SQL one) report a
+// cancelled query with an error that does not wrap it.
+func iterErr(ctx context.Context, what string, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return &Error{Code: ETIMEOUT, Message: what, Err: cerr}
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
 // IsPostgresDSN reports whether dsn names a PostgreSQL database.
 func IsPostgresDSN(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -130,6 +131,35 @@ func TestPostgresShared(t *testing.T) {
 	edges, err := s1.Out(ctx, storetest.B, graph.PredNotifies)
 	if err != nil || len(edges) != 1 || edges[0].Object != storetest.C {
 		t.Errorf("Out(B, notifies) via #1 = %v, %v; want the edge written via #2", edges, err)
+	}
+}
+
+// TestPostgresExportMatchesMem: a PostgreSQL store exports the same bytes as
+// a memstore holding the same graph.
+func TestPostgresExportMatchesMem(t *testing.T) {
+	db := newPGDatabase(t)
+	ctx := context.Background()
+	nodes, facts := trickyGraph()
+	s, err := graph.Open(ctx, db.schemaDSN(t, "export"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	if err := s.Load(ctx, nodes, facts); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	mem := loadedMem(t, nodes, facts)
+	for _, format := range []string{"nquads", "json", "pquads"} {
+		var got, want bytes.Buffer
+		if err := graph.Export(ctx, s, format, &got); err != nil {
+			t.Fatalf("Export postgres %s: %v", format, err)
+		}
+		if err := graph.Export(ctx, mem, format, &want); err != nil {
+			t.Fatalf("Export mem %s: %v", format, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: postgres export differs from memstore export:\n%s\nvs\n%s", format, got.String(), want.String())
+		}
 	}
 }
 

@@ -128,8 +128,16 @@ func DOT(sg Subgraph, opt RenderOptions) ([]byte, error) {
 	return w.buf.Bytes(), nil
 }
 
+// renderNamedLabelsMaxEdges is the most edges a subgraph may have for its
+// edges to be labelled with predicate names. Edge labels take ranks of their
+// own in dot: beyond this they make the layout slow and the drawing
+// crowded, and the legend (line style and colour) tells predicates apart.
+// Positions (path hops, lifecycle events) are always shown.
+const renderNamedLabelsMaxEdges = 60
+
 type renderDOTWriter struct {
-	buf bytes.Buffer
+	buf         bytes.Buffer
+	namedLabels bool // label edges with predicate names
 }
 
 func (w *renderDOTWriter) line(indent int, s string) {
@@ -160,6 +168,7 @@ func (w *renderDOTWriter) write(sg Subgraph, opt RenderOptions) {
 			}
 		}
 	}
+	w.namedLabels = len(sg.Edges) <= renderNamedLabelsMaxEdges
 	title := opt.Title
 	if title == "" {
 		title = sg.Title
@@ -252,6 +261,9 @@ func (w *renderDOTWriter) edge(indent int, e Edge, from, to Node) {
 		attrs = append(attrs, "penwidth", st.penwidth)
 	}
 	label := st.label
+	if !w.namedLabels {
+		label = ""
+	}
 	if st.positioned && e.Position > 0 {
 		label = strconv.Itoa(e.Position)
 	}

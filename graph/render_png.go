@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image/png"
+	"image"
+	"image/color"
+	"image/draw"
 	"math"
 	"strings"
 	"sync"
@@ -44,8 +46,11 @@ import (
 // from filled ones and come out filled: DOT only uses filled ones.
 type renderPNGEngine struct {
 	gvc.DefaultRenderEngine
-	dc    *gg.Context
-	scale float64 // device pixels per point: zoom * dpi / 72
+	dc     *gg.Context
+	sx, sy float64 // device pixels per point: zoom * dpi / 72
+	scale  float64 // sx, for pen widths and dashes
+	dpi    float64
+	zoom   float64
 }
 
 // renderPlugins returns the go-graphviz plugins for PNG output: the fixed
@@ -63,13 +68,25 @@ func renderPlugins(ctx context.Context) ([]gvc.Plugin, error) {
 }
 
 func (e *renderPNGEngine) BeginPage(_ context.Context, job *gvc.Job) error {
+	// Every accessor of a job is a few calls into the WebAssembly module:
+	// read what does not change during the page once.
 	e.dc = gg.NewContext(int(job.Width()), int(job.Height()))
-	e.scale = job.Scale().X()
-	if e.scale <= 0 {
-		e.scale = 1
+	sc := job.Scale()
+	e.sx, e.sy = sc.X(), sc.Y()
+	if e.sx <= 0 || e.sy <= 0 {
+		e.sx, e.sy = 1, 1
+	}
+	e.scale = e.sx
+	e.dpi = 72
+	if d := job.DPI(); d != nil && d.X() > 0 {
+		e.dpi = d.X()
+	}
+	e.zoom = job.Zoom()
+	if e.zoom <= 0 {
+		e.zoom = 1
 	}
 	t := job.Translation()
-	e.dc.Translate(e.x(job, t.X()), e.y(job, -t.Y()))
+	e.dc.Translate(e.sx*t.X(), -e.sy*t.Y())
 	e.dc.SetLineJoinRound()
 	return nil
 }
@@ -79,8 +96,7 @@ func (e *renderPNGEngine) EndPage(_ context.Context, job *gvc.Job) error {
 		return nil
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, e.dc.Image()); err != nil {
+	if err := renderEncodePNG(&buf, e.dc.Image().(*image.RGBA)); err != nil {
 		return err
 	}
 	job.SetOutputData(buf.Bytes())
@@ -89,12 +105,9 @@ func (e *renderPNGEngine) EndPage(_ context.Context, job *gvc.Job) error {
 	return nil
 }
 
-func (e *renderPNGEngine) x(job *gvc.Job, x float64) float64 { return job.Scale().X() * x }
-func (e *renderPNGEngine) y(job *gvc.Job, y float64) float64 { return job.Scale().Y() * y }
-
 // point maps a Graphviz point to the page.
-func (e *renderPNGEngine) point(job *gvc.Job, p *gvc.PointFloat) (float64, float64) {
-	return e.x(job, p.X()), e.y(job, -p.Y())
+func (e *renderPNGEngine) point(p *gvc.PointFloat) (float64, float64) {
+	return e.sx * p.X(), -e.sy * p.Y()
 }
 
 // renderVisible reports whether c has a visible alpha and returns it as RGBA
@@ -108,27 +121,25 @@ func renderVisible(c *gvc.Color) ([4]int, bool) {
 	return rgba, rgba[3] > 0
 }
 
-// fill reports whether the current object's shape is to be filled, and sets
-// the fill colour.
-func (e *renderPNGEngine) fill(job *gvc.Job) bool {
-	o := job.Object()
+// fill reports whether the current object's shape is to be filled, and
+// returns the fill colour.
+func (e *renderPNGEngine) fill(o *gvc.ObjectState) ([4]int, bool) {
 	rgba, ok := renderVisible(o.FillColor())
 	if !ok {
-		return false
+		return rgba, false
 	}
 	t := o.Type()
 	if o.Fill() == gvc.FillNone && t != gvc.EdgeObjectType && t != gvc.RootGraphObjectType {
-		return false
+		return rgba, false
 	}
-	e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
-	return true
+	return rgba, true
 }
 
 // pen reports whether the current object's outline is to be stroked, and
 // sets the stroke colour, width and dashes.
-func (e *renderPNGEngine) pen(job *gvc.Job) bool {
-	o := job.Object()
-	if o.Pen() == gvc.PenNone {
+func (e *renderPNGEngine) pen(o *gvc.ObjectState) bool {
+	pen := o.Pen()
+	if pen == gvc.PenNone {
 		return false
 	}
 	w := o.PenWidth()
@@ -142,7 +153,7 @@ func (e *renderPNGEngine) pen(job *gvc.Job) bool {
 	e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
 	lw := w * e.scale
 	e.dc.SetLineWidth(lw)
-	switch o.Pen() {
+	switch pen {
 	case gvc.PenDashed:
 		e.dc.SetLineCapButt()
 		e.dc.SetDash(5*e.scale, 2*e.scale)
@@ -158,10 +169,14 @@ func (e *renderPNGEngine) pen(job *gvc.Job) bool {
 
 // paint fills and strokes the current path as the object state says.
 func (e *renderPNGEngine) paint(job *gvc.Job, fillable bool) {
-	if fillable && e.fill(job) {
-		e.dc.FillPreserve()
+	o := job.Object()
+	if fillable {
+		if rgba, ok := e.fill(o); ok {
+			e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
+			e.dc.FillPreserve()
+		}
 	}
-	if e.pen(job) {
+	if e.pen(o) {
 		e.dc.StrokePreserve()
 	}
 	e.dc.ClearPath()
@@ -171,9 +186,9 @@ func (e *renderPNGEngine) Ellipse(_ context.Context, job *gvc.Job, p []*gvc.Poin
 	if e.dc == nil || len(p) < 2 {
 		return nil
 	}
-	cx, cy := e.point(job, p[0])
-	rx := math.Abs(e.x(job, p[1].X()-p[0].X()))
-	ry := math.Abs(e.y(job, p[1].Y()-p[0].Y()))
+	cx, cy := e.point(p[0])
+	qx, qy := e.point(p[1])
+	rx, ry := math.Abs(qx-cx), math.Abs(qy-cy)
 	e.dc.NewSubPath()
 	e.dc.DrawEllipse(cx, cy, rx, ry)
 	e.paint(job, true)
@@ -184,9 +199,20 @@ func (e *renderPNGEngine) Polygon(_ context.Context, job *gvc.Job, p []*gvc.Poin
 	if e.dc == nil || len(p) < 2 {
 		return nil
 	}
-	e.dc.MoveTo(e.point(job, p[0]))
+	if o := job.Object(); o.Type() == gvc.RootGraphObjectType {
+		// The page background: paint the whole image at once, much faster
+		// than rasterizing a polygon.
+		_, penOK := renderVisible(o.PenColor())
+		if rgba, ok := e.fill(o); ok && rgba[3] == 255 && (o.Pen() == gvc.PenNone || !penOK) {
+			img := e.dc.Image().(*image.RGBA)
+			c := color.RGBA{uint8(rgba[0]), uint8(rgba[1]), uint8(rgba[2]), 255}
+			draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
+			return nil
+		}
+	}
+	e.dc.MoveTo(e.point(p[0]))
 	for _, q := range p[1:] {
-		e.dc.LineTo(e.point(job, q))
+		e.dc.LineTo(e.point(q))
 	}
 	e.dc.ClosePath()
 	e.paint(job, true)
@@ -197,15 +223,16 @@ func (e *renderPNGEngine) BezierCurve(_ context.Context, job *gvc.Job, p []*gvc.
 	if e.dc == nil || len(p) < 4 {
 		return nil
 	}
-	e.dc.MoveTo(e.point(job, p[0]))
+	x0, y0 := e.point(p[0])
+	e.dc.MoveTo(x0, y0)
+	xn, yn := x0, y0
 	for i := 1; i+2 < len(p); i += 3 {
-		x1, y1 := e.point(job, p[i])
-		x2, y2 := e.point(job, p[i+1])
-		x3, y3 := e.point(job, p[i+2])
-		e.dc.CubicTo(x1, y1, x2, y2, x3, y3)
+		x1, y1 := e.point(p[i])
+		x2, y2 := e.point(p[i+1])
+		xn, yn = e.point(p[i+2])
+		e.dc.CubicTo(x1, y1, x2, y2, xn, yn)
 	}
-	first, last := p[0], p[len(p)-1]
-	closed := math.Abs(first.X()-last.X()) < 1e-3 && math.Abs(first.Y()-last.Y()) < 1e-3
+	closed := math.Abs(x0-xn) < 1e-3 && math.Abs(y0-yn) < 1e-3
 	if closed {
 		e.dc.ClosePath()
 	}
@@ -217,9 +244,9 @@ func (e *renderPNGEngine) Polyline(_ context.Context, job *gvc.Job, p []*gvc.Poi
 	if e.dc == nil || len(p) < 2 {
 		return nil
 	}
-	e.dc.MoveTo(e.point(job, p[0]))
+	e.dc.MoveTo(e.point(p[0]))
 	for _, q := range p[1:] {
-		e.dc.LineTo(e.point(job, q))
+		e.dc.LineTo(e.point(q))
 	}
 	e.paint(job, false)
 	return nil
@@ -242,11 +269,8 @@ func (e *renderPNGEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.Point
 	if f != nil {
 		name, size = f.Name(), f.Size()
 	}
-	dpi := 72.0
-	if d := job.DPI(); d != nil && d.X() > 0 {
-		dpi = d.X()
-	}
-	size *= job.Zoom()
+	dpi := e.dpi
+	size *= e.zoom
 	face, err := renderFontFace(name, size, dpi)
 	if err != nil {
 		return err
@@ -254,7 +278,7 @@ func (e *renderPNGEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.Point
 	e.dc.SetFontFace(face)
 	w, _ := e.dc.MeasureString(text)
 	// Shrink text the layout estimated narrower than the Go font draws it.
-	if est := e.x(job, span.Size().X()); est > 0 && w > est*1.01 {
+	if est := e.sx * span.Size().X(); est > 0 && w > est*1.01 {
 		small := math.Max(size*est/w, size*0.75)
 		small = math.Floor(small*4) / 4
 		if face, err = renderFontFace(name, small, dpi); err != nil {
@@ -263,7 +287,7 @@ func (e *renderPNGEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.Point
 		e.dc.SetFontFace(face)
 		w, _ = e.dc.MeasureString(text)
 	}
-	x := e.x(job, p.X())
+	x, y := e.point(p)
 	switch span.Just() {
 	case 'r':
 		x -= w
@@ -271,7 +295,7 @@ func (e *renderPNGEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.Point
 	default:
 		x -= w / 2
 	}
-	y := e.y(job, -(p.Y() + span.YOffsetCenterLine() + span.YOffsetLayout()))
+	y -= e.sy * (span.YOffsetCenterLine() + span.YOffsetLayout())
 	e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
 	e.dc.DrawString(text, x, y)
 	return nil

@@ -211,7 +211,7 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+4 && !used[j] && isTitleWord(text[toks[j].start:toks[j].end]) && !genericAWS[toks[j].norm] {
+		for j < len(toks) && j < i+4 && !used[j] && isCapitalized(text[toks[j].start:toks[j].end]) && !genericAWS[toks[j].norm] {
 			j++
 		}
 		if j == i+1 {
@@ -226,7 +226,7 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 	return out
 }
 
-func isTitleWord(w string) bool {
+func isCapitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -341,7 +341,7 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 		if _, taken := c.exact[k]; !taken && k != "" {
 			c.exact[k] = n.ID
 		}
-		if w := words(n.Name); len(w) > 0 && len(w) <= 6 {
+		if w := words(n.Name); len(w) > 1 && len(w) <= 6 || len(w) == 1 && n.Name != strings.ToLower(n.Name) || len(w) == 1 && strings.ContainsAny(n.Name, "-@") {
 			c.phrases = append(c.phrases, phrase{words: w, id: n.ID})
 		}
 	}

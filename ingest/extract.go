@@ -97,6 +97,7 @@ func (x *extractor) block(i int) {
 			return
 		}
 		x.list = nil
+		x.topicSentence(b.Text)
 		x.prose(b.Text, b.Line, false)
 		x.listStart(b.Text, b.Line, -1)
 	case BlockBullet:
@@ -117,22 +118,42 @@ func (x *extractor) heading(b *Block) {
 			x.headings = x.headings[:len(x.headings)-1]
 		}
 	}
+	parent := x.parentHeading(b.Level)
 	x.headings = append(x.headings, h)
 	x.subhead, x.list, x.scope = "", nil, nil
 	if capID, ok := x.capabilityIn(text, b.Line); ok {
-		x.scope = &scope{node: capID, kind: x.nodes[capID].Kind, line: b.Line, detail: text}
-		// "S3 / Cross account replication": the section's service has it.
-		for _, s := range x.context() {
-			x.add(s, graph.PredSupports, capID, text, 0, b.Line)
+		switch {
+		case len(h.services) > 0:
+			// "Multi Region with Route 53": the heading's own service has it.
+			for _, s := range h.services {
+				x.add(s, graph.PredSupports, capID, text, 0, b.Line)
+			}
+		case parent != nil && len(parent.services) > 0 && len(x.vocab(parent.text)) == 0:
+			// "S3" / "Cross account replication": the section's service has it.
+			for _, s := range parent.services {
+				x.add(s, graph.PredSupports, capID, text, 0, b.Line)
+			}
+		default:
+			// "Services that have a concept of multi region": a list follows.
+			x.scope = &scope{node: capID, kind: x.nodes[capID].Kind, line: b.Line, detail: text}
 		}
 	}
 	x.listStart(text, b.Line, -1)
 }
 
+// parentHeading returns the heading a new heading of the given level sits
+// under: the previous heading in level-less formats.
+func (x *extractor) parentHeading(level int) *headingCtx {
+	if len(x.headings) == 0 {
+		return nil
+	}
+	return &x.headings[len(x.headings)-1]
+}
+
 // context returns the entities the current section is about: those of the
 // nearest heading that names one.
 func (x *extractor) context() []string {
-	limit := 4
+	limit := 6
 	if x.doc.Format == "markdown" {
 		limit = len(x.headings)
 	}
@@ -144,9 +165,35 @@ func (x *extractor) context() []string {
 	return nil
 }
 
+// contextOne returns the section's main subject: its service, or the
+// service a feature heading belongs to ("StackSets" → CloudFormation).
 func (x *extractor) contextOne() string {
-	if c := x.context(); len(c) > 0 {
-		return c[0]
+	c := x.context()
+	if len(c) == 0 {
+		return ""
+	}
+	if p := x.parentOf(c[0]); p != "" {
+		return p
+	}
+	return c[0]
+}
+
+// parentOf returns the service a feature's name starts with, "" if none.
+func (x *extractor) parentOf(id string) string {
+	n, ok := x.nodes[id]
+	if !ok {
+		n, ok = x.dict.Node(id)
+	}
+	if !ok || n.Kind != graph.KindFeature {
+		return ""
+	}
+	w := strings.Fields(n.Name)
+	for k := len(w) - 1; k >= 1; k-- {
+		pid, ok := x.dict.Exact(strings.Join(w[:k], " "))
+		if ok && pid != id && x.dictKind(pid) == graph.KindService {
+			x.node(pid)
+			return pid
+		}
 	}
 	return ""
 }
@@ -168,6 +215,25 @@ func (x *extractor) isSubheading(i int) bool {
 	}
 	next := x.doc.Blocks[i+1]
 	return (next.Kind == BlockBullet || next.Kind == BlockTable) && next.Line == b.EndLine+1
+}
+
+var isRe = regexp.MustCompile(`^\S+(\s+\S+){0,5}?\s+(\([^)]*\)\s+)?(is|are)\s+(a|an|the)\b`)
+
+// topicSentence makes "Amazon Simple Storage Service (S3) is object
+// storage..." the subject of a section whose heading names none ("Overview").
+func (x *extractor) topicSentence(text string) {
+	if len(x.headings) == 0 || len(x.headings[len(x.headings)-1].services) > 0 {
+		return
+	}
+	if !isRe.MatchString(text) {
+		return
+	}
+	m := x.dict.Find(text)
+	if len(m) == 0 || m[0].ID == "" || leadingWords(text, m[0].Start) > 1 || x.dictKind(m[0].ID) != graph.KindService {
+		return
+	}
+	x.node(m[0].ID)
+	x.headings[len(x.headings)-1].services = []string{m[0].ID}
 }
 
 // ---- nodes and facts -----------------------------------------------------
@@ -208,6 +274,17 @@ func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	x.node(s)
 	x.node(o)
 	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: p, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
+	if p != graph.PredFeature && p != graph.PredIsA {
+		x.linkParent(s, line)
+	}
+}
+
+// linkParent links a feature to the service its name starts with:
+// "DynamoDB Global Tables" is a feature of Amazon DynamoDB.
+func (x *extractor) linkParent(id string, line int) {
+	if pid := x.parentOf(id); pid != "" {
+		x.facts = append(x.facts, graph.Fact{Subject: pid, Predicate: graph.PredFeature, Object: id, Detail: x.nodes[id].Name, Source: x.doc.Source(line)})
+	}
 }
 
 func clip(s string) string {
@@ -324,7 +401,7 @@ func negated(text string) bool { return negRe.MatchString(text) }
 
 // ---- prose ---------------------------------------------------------------
 
-var sentenceRe = regexp.MustCompile(`[.!?;](\s+|$)`)
+var sentenceRe = regexp.MustCompile(`[.!?;](\s+|$)|,? but\s`)
 
 func sentences(text string) []string {
 	var out []string
@@ -379,6 +456,17 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	return "", nil
 }
 
+// subheadID is the node of the current subheading, if it names an entity.
+func (x *extractor) subheadID() string {
+	if x.subhead == "" {
+		return ""
+	}
+	if ents := x.entities(x.subhead, true); len(ents) == 1 {
+		return ents[0]
+	}
+	return ""
+}
+
 // subheadNode turns the current subheading into a node: an entity when it
 // names one, else a feature of the section's service ("Billing Alarms").
 func (x *extractor) subheadNode() string {
@@ -405,6 +493,11 @@ func qualifyName(service, part string) string {
 	if strings.Contains(strings.ToLower(part), strings.ToLower(short)) {
 		return part
 	}
+	sw, pw := strings.Fields(short), strings.Fields(part)
+	if len(sw) > 1 && len(pw) > 0 && strings.EqualFold(sw[len(sw)-1], pw[len(pw)-1]) {
+		// "Billing Alarms" under "CloudWatch Alarms" → "CloudWatch Billing Alarms"
+		return strings.Join(sw[:len(sw)-1], " ") + " " + part
+	}
 	return short + " " + part
 }
 
@@ -413,7 +506,7 @@ func leadingWords(s string, offset int) int {
 }
 
 var verbStarts = map[string]bool{"can": true, "use": true, "uses": true, "allow": true, "allows": true, "supports": true, "support": true,
-	"provides": true, "enables": true, "must": true, "only": true, "is": true, "are": true, "will": true, "may": true, "does": true,
+	"provides": true, "enables": true, "must": true, "is": true, "are": true, "will": true, "may": true, "does": true,
 	"integrates": true, "deliver": true, "delivers": true, "send": true, "sends": true, "trigger": true, "triggers": true}
 
 func startsWithVerb(s string) bool {
@@ -422,7 +515,8 @@ func startsWithVerb(s string) bool {
 }
 
 var (
-	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*)\b`)
+	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|integrat\w* with)\b`)
+	triggerOnly = regexp.MustCompile(`(?i)\btrigger\w*\b`)
 	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
 	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b.*\b(to|into|in)\b`)
 	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
@@ -459,12 +553,21 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	if subj == "" || len(objs) == 0 || negated(s) {
 		return
 	}
+	if x.partFor(s, line) {
+		return
+	}
 	switch {
 	case aggregateRe.MatchString(s):
 		for _, o := range objs {
 			x.add(subj, graph.PredAggregate, o, s, 0, line)
 		}
 	case notifyRe.MatchString(s):
+		notif := strings.ReplaceAll(strings.ToLower(s), "trigger", "")
+		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(s) && subj != x.contextOne() && subj != x.subheadID() {
+			// "E.g. CodeCommit automatically triggers CodePipeline" in another
+			// service's section: an example, not a notification channel.
+			return
+		}
 		for _, o := range objs {
 			if x.notifiable(o) {
 				x.add(subj, graph.PredNotifies, o, s, 0, line)
@@ -475,6 +578,39 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
 	}
+}
+
+var forRe = regexp.MustCompile(`(?i)\b(for|to|into)\b`)
+
+// partFor reads "Can create subscription filter for Lamb, Elasticsearch,
+// Kinesis": a component named in a sentence, followed by "for"/"to" and
+// services, targets them.
+func (x *extractor) partFor(s string, line int) bool {
+	ms := x.dict.Find(s)
+	for i, m := range ms {
+		if m.ID == "" || x.dictKind(m.ID) != graph.KindComponent {
+			continue
+		}
+		rest := s[m.End:]
+		loc := forRe.FindStringIndex(rest)
+		if loc == nil || len(strings.Fields(rest[:loc[0]])) > 2 {
+			continue
+		}
+		var objs []string
+		for _, o := range ms[i+1:] {
+			if o.ID != "" && x.dictKind(o.ID) == graph.KindService {
+				objs = append(objs, o.ID)
+			}
+		}
+		if len(objs) == 0 {
+			continue
+		}
+		for _, o := range objs {
+			x.add(m.ID, graph.PredTargets, o, s, 0, line)
+		}
+		return true
+	}
+	return false
 }
 
 // notifiable reports whether a node can receive notifications: a service or
@@ -498,7 +634,8 @@ func (x *extractor) restrictedSubject(s string) string {
 		}
 		return ctx
 	}
-	if ents := x.entities(head, true); len(ents) == 1 && x.dictKind(ents[0]) != graph.KindService && len(strings.Fields(head)) <= 3 && ctx != "" {
+	weakOnly := len(x.dict.Find(head)) == 0
+	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && len(strings.Fields(head)) <= 3 && ctx != "" {
 		// a generic part ("Events") of the section's service
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
 		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)

@@ -22,17 +22,20 @@ func (x *extractor) bullet(b *Block) {
 		x.scopeItem(text, b.Line)
 	}
 	x.prose(text, b.Line, x.scope != nil)
-	x.listStart(text, b.Line, b.Depth)
+	if !inList || strings.HasSuffix(text, ":") {
+		x.listStart(text, b.Line, b.Depth)
+	}
 }
 
 // inList reports whether a bullet belongs to the open list.
 func (x *extractor) inList(b *Block) bool {
 	l := x.list
 	if l.depth >= 0 && b.Depth > l.depth {
-		return true
+		return b.Depth == l.depth+1
 	}
-	if l.depth >= 0 && x.doc.Format != "pdf" {
-		return false
+	if x.doc.Format != "pdf" {
+		// nested bullets: a heading or paragraph head takes the top-level items
+		return l.depth < 0 && b.Depth == 0
 	}
 	// Flat lists (no nesting in the note): items are short noun phrases.
 	words := len(strings.Fields(b.Text))
@@ -65,12 +68,22 @@ var listCues = []struct {
 	kind graph.NodeKind
 }{
 	{regexp.MustCompile(`(?i)\blifecycle events?\b|\bhooks?\b`), graph.PredEvent, graph.KindEvent},
-	{regexp.MustCompile(`(?i)\bhelper scripts?\b`), graph.PredHelper, graph.KindFeature},
+	{regexp.MustCompile(`(?i)\bhelper scripts?\b|^script( names?)?$`), graph.PredHelper, graph.KindFeature},
 	{regexp.MustCompile(`(?i)\btargets?\b`), graph.PredTargets, graph.KindConcept},
 	{regexp.MustCompile(`(?i)\bdestinations?\b`), graph.PredDelivers, graph.KindConcept},
 	{regexp.MustCompile(`(?i)\bdeployment configurations?\b`), graph.PredConfig, graph.KindStrategy},
 	{regexp.MustCompile(`(?i)\bdeployment (types?|strateg\w*|options?|methods?)\b|\bstrategies\b`), graph.PredDeployType, graph.KindStrategy},
 	{regexp.MustCompile(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
+}
+
+// listCueOf returns the predicate a list head announces, "" if none.
+func listCueOf(text string) string {
+	for _, c := range listCues {
+		if c.re.MatchString(text) {
+			return c.pred
+		}
+	}
+	return ""
 }
 
 // listStart opens a list when a heading, subheading or item announces one:
@@ -152,6 +165,16 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 		}
 		obj = v[0]
 	case graph.PredTargets, graph.PredDelivers:
+		if i := strings.Index(text, ": "); i > 0 && listCueOf(text[:i]) == l.pred {
+			// "Built-in targets: EC2 CreateSnapshot API call, EC2 RebootInstances API call"
+			for _, part := range strings.Split(text[i+2:], ",") {
+				part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "and "))
+				if n := len(strings.Fields(part)); n > 0 && n <= 6 {
+					x.add(l.subject, l.pred, x.newNode(l.kind, part), text, pos, line)
+				}
+			}
+			return
+		}
 		if ents := x.entities(stripParens(text), true); len(ents) > 0 && len(strings.Fields(text)) <= 8 {
 			obj = ents[0]
 		} else if name != "" {
@@ -424,6 +447,16 @@ func (x *extractor) keyTable(t *Table) {
 	}
 	deliver := targetCue.MatchString(h1)
 	featureTable := featureHeaderRe.MatchString(h0) && !strings.EqualFold(h0, "step")
+	if x.list == nil && len(t.Header) == 2 {
+		if cue := listCueOf(h0); cue == graph.PredHelper || cue == graph.PredEvent {
+			if subj := x.contextOne(); subj != "" {
+				x.list = &listHead{pred: cue, subject: subj, kind: graph.KindFeature, depth: -1}
+				if cue == graph.PredEvent {
+					x.list.kind = graph.KindEvent
+				}
+			}
+		}
+	}
 	for _, r := range t.Rows {
 		key := r[0]
 		if key.Text == "" {

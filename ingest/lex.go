@@ -171,7 +171,7 @@ func lexLine(l *lexer) stateFn {
 		return lexEOL
 	case strings.TrimSpace(text) == "":
 		l.pos = l.lineEnd
-		l.emit(itemBlank)
+		l.emitVal(itemBlank, "")
 		return lexEOL
 	case text[0] == ' ' || text[0] == '\t':
 		return lexIndent
@@ -244,7 +244,8 @@ func lexCell(l *lexer) stateFn {
 
 // lexBullet scans a bullet marker; the item text follows.
 func lexBullet(l *lexer) stateFn {
-	l.pos += l.bulletMarker(l.rest())
+	_, size := utf8.DecodeRuneInString(l.rest())
+	l.pos += size
 	l.emit(itemBullet)
 	return lexText
 }
@@ -275,11 +276,12 @@ func lexEOL(l *lexer) stateFn {
 	if l.pos < len(l.input) && l.input[l.pos] == '\r' {
 		l.pos++
 	}
+	l.start = l.pos
 	if l.pos < len(l.input) && l.input[l.pos] == '\n' {
 		l.pos++
+		l.start = l.pos
+		l.line++
 	}
-	l.start = l.pos
-	l.line++
 	return lexLine
 }
 
@@ -383,8 +385,14 @@ func isCodeLine(s string) bool {
 	}
 	for _, c := range cliCommands {
 		if strings.HasPrefix(s, c) && len(s) > len(c) && isLowerASCII(s[len(c)]) {
-			return true
+			// "aws s3 ls" needs a service and a command; "aws devops" is prose.
+			if c != "aws " || len(strings.Fields(s)) >= 3 {
+				return true
+			}
 		}
+	}
+	if isCallLine(s) {
+		return true
 	}
 	if s[0] == '"' {
 		// JSON member: "Key": value
@@ -414,6 +422,21 @@ func isCodeLine(s string) bool {
 	return false
 }
 
+// isCallLine reports a bare function call such as "assert()" or "main(x);".
+func isCallLine(s string) bool {
+	s = strings.TrimSuffix(s, ";")
+	i := strings.IndexByte(s, '(')
+	if i <= 0 || !strings.HasSuffix(s, ")") || strings.ContainsAny(s[:i], " \t") {
+		return false
+	}
+	for _, r := range s[:i] {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
 // isWeakCode reports whether a trimmed line may be code (YAML keys, "...",
 // "---", "- !Ref x", "--flag" continuations, comments): it is code only next
 // to other code lines.
@@ -431,10 +454,10 @@ func isWeakCode(s string) bool {
 		return true
 	case strings.HasPrefix(s, "- ") && len(s) > 2 && (s[2] == '!' || s[2] == '"' || s[2] == '\''):
 		return true
-	case strings.HasPrefix(s, "- ") && !strings.Contains(s[2:], " ") && len(s) > 2:
-		return true // "- RegionMap"
 	case strings.HasPrefix(s, "#"):
 		return true
+	case len(s) >= 2 && s[0] == '"' && (strings.HasSuffix(s, `"`) || strings.HasSuffix(s, `",`)):
+		return true // a JSON string element
 	case strings.HasSuffix(s, " \\"):
 		return true
 	}

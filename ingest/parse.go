@@ -345,7 +345,7 @@ func (p *parser) addCode(lines []srcLine, code []bool, i int) int {
 		b.WriteString(p.doc.Lines[lines[j].num-1])
 		j++
 	}
-	p.add(Block{Kind: BlockCode, Line: lines[i].num, EndLine: lines[j-1].num, Text: strings.TrimSpace(b.String())})
+	p.add(Block{Kind: BlockCode, Line: lines[i].num, EndLine: lines[j-1].num, Text: strings.TrimRight(b.String(), " \t\n")})
 	return j
 }
 

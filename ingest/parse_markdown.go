@@ -1,3 +1,317 @@
 package ingest
 
-func (p *parser) parseMarkdown(text string) {}
+import (
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// markdownParser is goldmark with the GFM table extension; goldmark parsers
+// are safe for concurrent use.
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+// mdHeading is an entry of the heading path.
+type mdHeading struct {
+	level int
+	title string
+}
+
+// mdWalker turns a goldmark AST into Blocks.
+type mdWalker struct {
+	p        *parser
+	src      []byte
+	starts   []int // byte offset of the start of each line
+	headings []mdHeading
+	section  []string // current heading path (shared, never mutated in place)
+}
+
+// parseMarkdown parses text with goldmark. Skipped lines (invalid UTF-8,
+// too long) are blanked first so that byte offsets still map to the right
+// line numbers.
+func (p *parser) parseMarkdown(body string) {
+	lines := p.scan(body, modeText) // reports the skipped lines
+	var b strings.Builder
+	b.Grow(len(body))
+	for i, l := range lines {
+		if l.kind != itemInvalid {
+			b.WriteString(p.doc.Lines[i])
+		}
+		b.WriteByte('\n')
+	}
+	src := []byte(b.String())
+	w := &mdWalker{p: p, src: src, starts: make([]int, 0, len(lines))}
+	off := 0
+	for i := range lines {
+		w.starts = append(w.starts, off)
+		if lines[i].kind != itemInvalid {
+			off += len(p.doc.Lines[i])
+		}
+		off++
+	}
+	doc := markdownParser.Parser().Parse(text.NewReader(src))
+	w.blocks(doc, 0)
+}
+
+// lineOf converts a byte offset into a 1-based line number.
+func (w *mdWalker) lineOf(off int) int {
+	n := sort.Search(len(w.starts), func(i int) bool { return w.starts[i] > off })
+	return max(1, min(n, len(w.starts)))
+}
+
+// span returns the first and last line of a block's own text segments.
+func (w *mdWalker) span(n ast.Node) (first, last int, ok bool) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return 0, 0, false
+	}
+	a, z := lines.At(0), lines.At(lines.Len()-1)
+	stop := z.Stop - 1
+	if stop < z.Start {
+		stop = z.Start
+	}
+	return w.lineOf(a.Start), w.lineOf(stop), true
+}
+
+// add appends a block under the current heading path.
+func (w *mdWalker) add(b Block) {
+	if b.EndLine < b.Line {
+		b.EndLine = b.Line
+	}
+	b.Section = w.section
+	w.p.doc.Blocks = append(w.p.doc.Blocks, b)
+}
+
+// blocks walks the block children of n; depth is the list nesting.
+func (w *mdWalker) blocks(n ast.Node, depth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			w.heading(c)
+		case *ast.Paragraph, *ast.TextBlock:
+			if first, last, ok := w.span(c); ok {
+				if t := w.inline(c); t != "" {
+					w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
+				}
+			}
+		case *ast.List:
+			w.list(c, depth)
+		case *ast.FencedCodeBlock:
+			w.code(c, true)
+		case *ast.CodeBlock:
+			w.code(c, false)
+		case *east.Table:
+			w.table(c)
+		case *ast.Blockquote:
+			w.blocks(c, depth)
+		default:
+			// HTML blocks, thematic breaks, link reference definitions: no text for the graph.
+		}
+	}
+}
+
+// heading appends a heading and updates the heading path.
+func (w *mdWalker) heading(h *ast.Heading) {
+	first, last, ok := w.span(h)
+	if !ok {
+		return // an empty "#" heading has no position and no title
+	}
+	title := w.inline(h)
+	for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= h.Level {
+		w.headings = w.headings[:len(w.headings)-1]
+	}
+	w.section = w.sectionPath()
+	w.add(Block{Kind: BlockHeading, Line: first, EndLine: last, Level: h.Level, Text: title})
+	w.headings = append(w.headings, mdHeading{h.Level, title})
+	w.section = w.sectionPath()
+}
+
+func (w *mdWalker) sectionPath() []string {
+	if len(w.headings) == 0 {
+		return nil
+	}
+	s := make([]string, len(w.headings))
+	for i, h := range w.headings {
+		s[i] = h.title
+	}
+	return s
+}
+
+// list appends one bullet per item: its own first paragraph is the text;
+// nested lists, further paragraphs and code are blocks of their own.
+func (w *mdWalker) list(l *ast.List, depth int) {
+	ordinal := 0
+	if l.IsOrdered() {
+		ordinal = l.Start
+	}
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		if first != nil {
+			switch first.(type) {
+			case *ast.Paragraph, *ast.TextBlock:
+				if a, z, ok := w.span(first); ok {
+					w.add(Block{Kind: BlockBullet, Line: a, EndLine: z, Depth: depth, Ordinal: ordinal, Text: w.inline(first)})
+				}
+				w.blocksAfter(item, first, depth+1)
+			default:
+				w.blocksAfter(item, nil, depth+1)
+			}
+		}
+		if ordinal > 0 {
+			ordinal++
+		}
+	}
+}
+
+// blocksAfter walks the children of item that follow skip (all when nil).
+func (w *mdWalker) blocksAfter(item, skip ast.Node, depth int) {
+	if skip == nil {
+		w.blocks(item, depth)
+		return
+	}
+	// Walk a shallow view of the remaining siblings.
+	for c := skip.NextSibling(); c != nil; c = c.NextSibling() {
+		w.one(c, depth)
+	}
+}
+
+// one walks a single block node.
+func (w *mdWalker) one(c ast.Node, depth int) {
+	switch c := c.(type) {
+	case *ast.Heading:
+		w.heading(c)
+	case *ast.Paragraph, *ast.TextBlock:
+		if first, last, ok := w.span(c); ok {
+			if t := w.inline(c); t != "" {
+				w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
+			}
+		}
+	case *ast.List:
+		w.list(c, depth)
+	case *ast.FencedCodeBlock:
+		w.code(c, true)
+	case *ast.CodeBlock:
+		w.code(c, false)
+	case *east.Table:
+		w.table(c)
+	case *ast.Blockquote:
+		w.blocks(c, depth)
+	}
+}
+
+// code appends a code block; a fenced block spans its fences.
+func (w *mdWalker) code(n ast.Node, fenced bool) {
+	first, last, ok := w.span(n)
+	var body strings.Builder
+	if ok {
+		for i := 0; i < n.Lines().Len(); i++ {
+			s := n.Lines().At(i)
+			body.Write(s.Value(w.src))
+		}
+	}
+	if fenced {
+		if f, isFenced := n.(*ast.FencedCodeBlock); isFenced && f.Info != nil {
+			fl := w.lineOf(f.Info.Segment.Start)
+			if !ok {
+				first, last, ok = fl, fl, true
+			} else {
+				first = fl
+			}
+		} else if ok {
+			first = max(1, first-1)
+		}
+		if ok && last < len(w.starts) && strings.HasPrefix(strings.TrimSpace(w.p.doc.LineText(last+1)), strings.Repeat(string(w.fenceChar(first)), 3)) {
+			last++
+		}
+	}
+	if !ok {
+		return // an empty fence without info string has no position
+	}
+	w.add(Block{Kind: BlockCode, Line: first, EndLine: last, Text: strings.TrimRight(body.String(), "\n")})
+}
+
+// fenceChar returns the fence character of the opening fence on a line.
+func (w *mdWalker) fenceChar(line int) byte {
+	s := strings.TrimSpace(w.p.doc.LineText(line))
+	if strings.HasPrefix(s, "~~~") {
+		return '~'
+	}
+	return '`'
+}
+
+// table appends a GFM table; each cell keeps its own line.
+func (w *mdWalker) table(t *east.Table) {
+	tb := &Table{}
+	first, last := 0, 0
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var row []Cell
+		rowLine := 0
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cell := Cell{Text: w.inline(c)}
+			if a, _, ok := w.span(c); ok {
+				cell.Line = a
+				rowLine = a
+			}
+			row = append(row, cell)
+		}
+		for k := range row {
+			if row[k].Line == 0 {
+				row[k].Line = rowLine
+			}
+		}
+		if rowLine == 0 {
+			continue // a row without any position cannot be cited
+		}
+		if first == 0 {
+			first = rowLine
+		}
+		last = rowLine
+		if _, isHeader := r.(*east.TableHeader); isHeader {
+			tb.Header = row
+		} else {
+			tb.Rows = append(tb.Rows, row)
+		}
+	}
+	if first == 0 || tb.Header == nil {
+		return
+	}
+	for k, row := range tb.Rows { // every row has len(Header) cells
+		for len(row) < len(tb.Header) {
+			row = append(row, Cell{Line: row[0].Line})
+		}
+		tb.Rows[k] = row[:len(tb.Header)]
+	}
+	w.add(Block{Kind: BlockTable, Line: first, EndLine: last, Table: tb})
+}
+
+// inline returns the plain text of a node's inline content: markup removed,
+// code spans and link texts kept, line breaks as spaces.
+func (w *mdWalker) inline(n ast.Node) string {
+	var b strings.Builder
+	w.inlineText(&b, n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func (w *mdWalker) inlineText(b *strings.Builder, n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(w.src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(w.src))
+		case *ast.RawHTML:
+			// inline HTML carries no text for the graph
+		default:
+			w.inlineText(b, c) // emphasis, links, images (alt text), code spans, strikethrough
+		}
+	}
+}

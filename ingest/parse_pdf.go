@@ -63,7 +63,9 @@ func pdfCodeLike(l *srcLine) bool {
 
 // continues reports whether line i continues the last block (a bullet or a
 // paragraph ending on the line before): the wrapped remainder of a long line,
-// or a fragment that starts in lower case or with ",", ")" or ";".
+// a fragment that starts in lower case or with ",", ")" or ";", or an inline
+// code token the export put on its own line ("- Also" / "DependsOn" /
+// "attribute").
 func (p *parser) continues(lines []srcLine, i int) bool {
 	b := p.last()
 	if i == 0 || b == nil || (b.Kind != BlockBullet && b.Kind != BlockParagraph) || b.EndLine != lines[i].num-1 {
@@ -74,6 +76,9 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 		return false
 	}
 	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 {
+		return true
+	}
+	if !endsSentence(prev) && isCodeToken(cur) {
 		return true
 	}
 	return runeLen(prev) >= 80 && !endsSentence(prev) && (runeLen(cur) >= 40 || endsSentence(cur))
@@ -186,6 +191,15 @@ func isCellFragment(s, next string) bool {
 		return true
 	}
 	return false
+}
+
+// isCodeToken reports a single token that reads as code: an identifier
+// ("DependsOn", "CAPABILITY_IAM") or a name with "-", ":", "/", "." inside.
+func isCodeToken(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	return isIdentifier(s) || strings.ContainsAny(s, "-:/._") && strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // isIdentifier reports a token like "LambdaCanary10Percent5Minutes" or

@@ -1,3 +1,134 @@
 package ingest
 
-func (p *parser) parseText(lines []srcLine) {}
+import "strings"
+
+// parseText groups the lines of any other plain-text note: "- ", "* ", "• ",
+// "+ " and "1. " list items (depth by indentation: two spaces or a tab per
+// level; a more indented plain line continues the item), headings (a short
+// line ending with ":", or a short capitalised line followed by a blank
+// line), "| a | b |" tables with a "|---|" separator row, 002-style
+// one-cell-per-line tables, code samples, and paragraphs.
+func (p *parser) parseText(lines []srcLine) {
+	tables := p.flatTables(lines)
+	code := codeLines(lines, textCodeLike, nil)
+	for i := 0; i < len(lines); i++ {
+		if t, ok := tables[i]; ok {
+			p.add(t.block)
+			i = t.last
+			continue
+		}
+		if end := p.pipeTable(lines, i); end > i {
+			i = end
+			continue
+		}
+		if code[i] {
+			i = p.addCode(lines, code, i) - 1
+			continue
+		}
+		l := &lines[i]
+		switch l.kind {
+		case itemText, itemCode, itemCell, itemPipeRow, itemPipeSep:
+		default:
+			continue // blank or skipped
+		}
+		text := l.text
+		if l.kind != itemText {
+			text = l.raw
+		}
+		switch {
+		case l.list:
+			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
+		case p.continuesItem(lines, i):
+			appendText(p.last(), l.num, text)
+		case isTextHeading(lines, i):
+			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
+		case p.continues(lines, i) && startsLower(text):
+			appendText(p.last(), l.num, text)
+		default:
+			p.add(Block{Kind: BlockParagraph, Line: l.num, Text: text})
+		}
+	}
+}
+
+// textCodeLike reports lines that may belong to a code sample in plain text.
+func textCodeLike(l *srcLine) bool {
+	switch {
+	case l.kind == itemCode:
+		return true
+	case l.kind != itemText || l.list:
+		return false
+	}
+	return isWeakCode(l.text)
+}
+
+// continuesItem reports a plain line indented deeper than the list item
+// that ends on the line before: the item's wrapped text.
+func (p *parser) continuesItem(lines []srcLine, i int) bool {
+	b := p.last()
+	if i == 0 || b == nil || b.Kind != BlockBullet || b.EndLine != lines[i].num-1 || lines[i].kind != itemText {
+		return false
+	}
+	// Find the indentation of the item's own line.
+	k := i - 1
+	for k > 0 && !lines[k].list {
+		k--
+	}
+	return lines[k].list && lines[i].indent > lines[k].indent
+}
+
+// isTextHeading reports a heading line in plain text: a short line ending
+// with ":", or a short capitalised line without final punctuation that
+// follows a blank line (or the start) and is followed by a blank line (or
+// the end).
+func isTextHeading(lines []srcLine, i int) bool {
+	s := lines[i].text
+	if lines[i].kind != itemText || lines[i].indent > 0 || s == "" || runeLen(s) > 80 || len(strings.Fields(s)) > 10 {
+		return false
+	}
+	if strings.HasSuffix(s, ":") {
+		return true
+	}
+	if !startsUpperOrDigit(s) || endsSentence(s) || strings.HasSuffix(s, ",") {
+		return false
+	}
+	blankBefore := i == 0 || lines[i-1].kind == itemBlank
+	blankAfter := i+1 == len(lines) || lines[i+1].kind == itemBlank
+	return blankBefore && blankAfter
+}
+
+// pipeTable rebuilds a "| a | b |" table whose header row at line i is
+// followed by a "|---|---|" separator row. It returns the last line of the
+// table, or i when there is none.
+func (p *parser) pipeTable(lines []srcLine, i int) int {
+	if i+1 >= len(lines) || lines[i].kind != itemPipeRow || lines[i+1].kind != itemPipeSep {
+		return i
+	}
+	header := pipeCells(lines[i].text, lines[i].num, 0)
+	t := &Table{Header: header}
+	j := i + 2
+	for ; j < len(lines) && lines[j].kind == itemPipeRow; j++ {
+		t.Rows = append(t.Rows, pipeCells(lines[j].text, lines[j].num, len(header)))
+	}
+	p.add(Block{Kind: BlockTable, Line: lines[i].num, EndLine: lines[j-1].num, Table: t})
+	return j - 1
+}
+
+// pipeCells splits "| a | b |" into trimmed cells; with n > 0 the row is
+// padded or cut to n cells.
+func pipeCells(row string, line, n int) []Cell {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	row = strings.TrimSuffix(row, "|")
+	parts := strings.Split(row, "|")
+	if n > 0 {
+		for len(parts) < n {
+			parts = append(parts, "")
+		}
+		parts = parts[:n]
+	}
+	cells := make([]Cell, len(parts))
+	for k, s := range parts {
+		cells[k] = Cell{Text: strings.TrimSpace(s), Line: line}
+	}
+	return cells
+}

@@ -1,3 +1,184 @@
 package ingest
 
-func (p *parser) parseWiki(lines []srcLine) {}
+import (
+	"strings"
+	"unicode"
+)
+
+// parseWiki groups the lines of a MediaWiki plain-text export (000/003-style):
+// bare short heading lines, "•" bullets indented two spaces per level,
+// "  1. " numbered items, prose lines, CLI and YAML examples, and tables
+// flattened into a "Key Description" line per row.
+func (p *parser) parseWiki(lines []srcLine) {
+	code := codeLines(lines, wikiCodeLike, wikiCodeMore)
+	for i := 0; i < len(lines); i++ {
+		if code[i] {
+			i = p.addCode(lines, code, i) - 1
+			continue
+		}
+		l := &lines[i]
+		if l.kind != itemText && l.kind != itemCode {
+			continue // blank or skipped
+		}
+		switch {
+		case l.list:
+			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: wikiDepth(l.indent), Ordinal: l.ordinal, Text: l.text})
+		case l.indent > 0 && p.inList(lines, i):
+			// An indented plain line under a list item is a nested item
+			// ("  1. Resource provisioning:" / "    AWS CloudFormation").
+			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: wikiDepth(l.indent), Text: l.text})
+		default:
+			if end := p.wikiTable(lines, i); end > i {
+				i = end
+				continue
+			}
+			if isWikiHeading(l.text) && l.indent == 0 {
+				p.heading(l.num, l.text)
+				continue
+			}
+			p.add(Block{Kind: BlockParagraph, Line: l.num, Text: l.text})
+			i = p.wrapAfterBlank(lines, i)
+		}
+	}
+}
+
+// wikiDepth converts an indentation into a bullet depth: "  • " is depth 0,
+// each further two columns one level deeper.
+func wikiDepth(indent int) int {
+	return max(0, (indent-2)/2)
+}
+
+// inList reports whether line i directly follows a list item (or an item's
+// nested plain line) and is indented deeper than that item's marker line.
+func (p *parser) inList(lines []srcLine, i int) bool {
+	b := p.last()
+	if i == 0 || b == nil || b.Kind != BlockBullet || b.EndLine != lines[i].num-1 {
+		return false
+	}
+	k := i - 1
+	for k > 0 && !lines[k].list && lines[k].kind == itemText {
+		k--
+	}
+	return lines[k].list && lines[k].indent < lines[i].indent
+}
+
+// wikiCodeLike reports lines that may belong to a code sample in the wiki.
+func wikiCodeLike(l *srcLine) bool {
+	switch {
+	case l.kind == itemCode:
+		return true
+	case l.kind != itemText || l.list:
+		return false
+	}
+	return isWeakCode(l.text)
+}
+
+// wikiCodeMore reports indented lines that continue a code sample already
+// started (YAML values, "--flag" continuations).
+func wikiCodeMore(l *srcLine) bool {
+	return l.kind == itemText && !l.list && l.indent > 0
+}
+
+// isWikiHeading reports a bare heading line: short, starting with an
+// upper-case letter or a digit, without final punctuation (a final "?" is
+// allowed), not a "Label: text" line and not code.
+func isWikiHeading(s string) bool {
+	if s == "" || runeLen(s) > 100 || len(strings.Fields(s)) > 12 || !startsUpperOrDigit(s) {
+		return false
+	}
+	if strings.ContainsAny(s[len(s)-1:], ".!;:,") {
+		return false
+	}
+	if i := strings.Index(s, ": "); i >= 0 {
+		label := s[:i]
+		if strings.ToUpper(label) == label || startsLower(s[i+2:]) {
+			return false // "SEE: AWS - ...", "Jump to: navigation"
+		}
+	}
+	return !strings.ContainsAny(s, "(){}=") || strings.Contains(s, " (")
+}
+
+// wrapAfterBlank joins to the paragraph just added at line i a continuation
+// after one blank line: the paragraph does not end a sentence and the next
+// non-blank line starts in lower case. It returns the last line consumed.
+func (p *parser) wrapAfterBlank(lines []srcLine, i int) int {
+	if i+2 >= len(lines) || endsSentence(lines[i].text) || lines[i+1].kind != itemBlank {
+		return i
+	}
+	n := &lines[i+2]
+	if n.kind != itemText || n.list || n.indent > 0 || !startsLower(n.text) {
+		return i
+	}
+	appendText(p.last(), n.num, n.text)
+	return i + 2
+}
+
+// wikiTable rebuilds a flattened two-column table at line i: a header line
+// of two capitalised words ("Tasks Details") followed directly by two or
+// more "Key Description ..." lines, where the key is the leading run of
+// capitalised words minus its last word, which starts the description. A
+// lower-case continuation after one blank line is joined to the last cell.
+// It returns the last line of the table, or i when there is none.
+func (p *parser) wikiTable(lines []srcLine, i int) int {
+	h := strings.Fields(lines[i].text)
+	if len(h) != 2 || !isTitleWord(h[0]) || !isTitleWord(h[1]) || lines[i].indent > 0 {
+		return i
+	}
+	var rows [][]Cell
+	j := i + 1
+	for ; j < len(lines); j++ {
+		l := &lines[j]
+		if l.kind != itemText || l.list || l.indent > 0 {
+			break
+		}
+		key, desc, ok := splitKeyDesc(l.text)
+		if !ok {
+			break
+		}
+		rows = append(rows, []Cell{{Text: key, Line: l.num}, {Text: desc, Line: l.num}})
+	}
+	if len(rows) < 2 {
+		return i
+	}
+	t := &Table{Header: []Cell{{Text: h[0], Line: lines[i].num}, {Text: h[1], Line: lines[i].num}}, Rows: rows}
+	b := Block{Kind: BlockTable, Line: lines[i].num, EndLine: lines[j-1].num, Table: t}
+	last := &rows[len(rows)-1][1]
+	if j+1 < len(lines) && lines[j].kind == itemBlank && !endsSentence(last.Text) {
+		if n := &lines[j+1]; n.kind == itemText && !n.list && n.indent == 0 && startsLower(n.text) {
+			last.Text += " " + n.text
+			b.EndLine = n.num
+			j += 2
+		}
+	}
+	p.add(b)
+	return j - 1
+}
+
+// splitKeyDesc splits "Run Command Manage the configuration ..." into
+// "Run Command" and "Manage the configuration ...".
+func splitKeyDesc(s string) (key, desc string, ok bool) {
+	words := strings.Fields(s)
+	k := 0
+	for k < len(words) && startsUpperOrDigit(words[k]) {
+		k++
+	}
+	if k < 2 || k == len(words) && len(words) < 3 {
+		return "", "", false
+	}
+	key = strings.Join(words[:k-1], " ")
+	desc = strings.Join(words[k-1:], " ")
+	return key, desc, true
+}
+
+// isTitleWord reports a capitalised word of letters.
+func isTitleWord(w string) bool {
+	if !startsUpperOrDigit(w) {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -119,6 +120,9 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		return nil, graph.Errorf(graph.EINVALID, "question is not valid UTF-8")
 	}
 	q := e.parse(text)
+	if os.Getenv("AWSKG_EXPLAIN") != "" {
+		fmt.Fprintf(os.Stderr, "ents=%v weak=%v vocab=%v\n", q.ents, q.weak, q.vocab)
+	}
 	res, err := e.route(ctx, q)
 	if err != nil {
 		return nil, err
@@ -136,6 +140,12 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 	x := ""
 	if len(q.ents) > 0 {
 		x = q.ents[0]
+	}
+	for _, id := range q.ents {
+		if e.names[id].Kind == graph.KindService {
+			x = id
+			break
+		}
 	}
 	switch {
 	case whyRe.MatchString(q.lower) && x != "" && len(q.vocab) > 0:

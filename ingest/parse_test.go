@@ -1,0 +1,602 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// parseBlk is the part of a Block a fixture checks.
+type parseBlk struct {
+	kind    BlockKind
+	line    int
+	endLine int
+	level   int
+	depth   int
+	ordinal int
+	section string // Section joined with " > "
+	text    string
+}
+
+func (b parseBlk) String() string {
+	return fmt.Sprintf("%s %d-%d L%d D%d O%d [%s] %q", b.kind, b.line, b.endLine, b.level, b.depth, b.ordinal, b.section, b.text)
+}
+
+func parseBlks(doc *Document) []parseBlk {
+	var out []parseBlk
+	for _, b := range doc.Blocks {
+		out = append(out, parseBlk{b.Kind, b.Line, b.EndLine, b.Level, b.Depth, b.Ordinal, strings.Join(b.Section, " > "), b.Text})
+	}
+	return out
+}
+
+// parseMust parses a fixture and fails the test on any error.
+func parseMust(t *testing.T, name, src string) *Document {
+	t.Helper()
+	doc, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	return doc
+}
+
+func parseCheckBlocks(t *testing.T, doc *Document, want []parseBlk) {
+	t.Helper()
+	got := parseBlks(doc)
+	for i := 0; i < len(got) || i < len(want); i++ {
+		switch {
+		case i >= len(got):
+			t.Errorf("block %d missing, want %v", i, want[i])
+		case i >= len(want):
+			t.Errorf("extra block %d: %v", i, got[i])
+		case got[i] != want[i]:
+			t.Errorf("block %d:\n got %v\nwant %v", i, got[i], want[i])
+		}
+	}
+}
+
+// parseTableText renders a table as "h1|h2 / r1c1|r1c2 / ..." for compact checks.
+func parseTableText(t *Table) string {
+	row := func(r []Cell) string {
+		s := make([]string, len(r))
+		for i, c := range r {
+			s[i] = c.Text
+		}
+		return strings.Join(s, "|")
+	}
+	parts := []string{row(t.Header)}
+	for _, r := range t.Rows {
+		parts = append(parts, row(r))
+	}
+	return strings.Join(parts, " / ")
+}
+
+func parseTables(doc *Document) []Block {
+	var out []Block
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockTable {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+const parseWikiFixture = `Domains
+
+The 6 domains include:
+
+  1. Software Development LifeCycle (SDLC) Automation [22%]
+  2. Configuration Management and Infrastructure as Code [19%]
+
+The CI/CD Pipeline
+  • AWS CodePipeline
+    • Source Stage
+      • AWS CodeCommit (think "git")
+IaC lifecycle
+  1. Configuration management:
+    AWS OpsWorks for Chef Automate
+    Amazon EC2 Systems Manager
+
+Examples
+$ aws cloudwatch put-metric-data \
+    --metric-name randomNumber
+
+Systems Manager
+Tasks Details
+Run Command Manage the configuration of managed instances at scale.
+Inventory Automate the collection of the software inventory from managed instances.
+Parameter Store Store, control, access, and retrieve configuration data such
+
+as passwords, encrypted through AWS KMS.
+`
+
+func TestParseWiki(t *testing.T) {
+	doc := parseMust(t, "w.txt", parseWikiFixture+"  • forces wiki detection\n")
+	if doc.Format != FormatWiki {
+		t.Fatalf("format = %q, want wiki", doc.Format)
+	}
+	table := parseBlk{kind: BlockTable, line: 22, endLine: 27, section: "Systems Manager"}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Domains"},
+		{BlockParagraph, 3, 3, 0, 0, 0, "Domains", "The 6 domains include:"},
+		{BlockBullet, 5, 5, 0, 0, 1, "Domains", "Software Development LifeCycle (SDLC) Automation [22%]"},
+		{BlockBullet, 6, 6, 0, 0, 2, "Domains", "Configuration Management and Infrastructure as Code [19%]"},
+		{BlockHeading, 8, 8, 1, 0, 0, "", "The CI/CD Pipeline"},
+		{BlockBullet, 9, 9, 0, 0, 0, "The CI/CD Pipeline", "AWS CodePipeline"},
+		{BlockBullet, 10, 10, 0, 1, 0, "The CI/CD Pipeline", "Source Stage"},
+		{BlockBullet, 11, 11, 0, 2, 0, "The CI/CD Pipeline", `AWS CodeCommit (think "git")`},
+		{BlockHeading, 12, 12, 1, 0, 0, "", "IaC lifecycle"},
+		{BlockBullet, 13, 13, 0, 0, 1, "IaC lifecycle", "Configuration management:"},
+		{BlockBullet, 14, 14, 0, 1, 0, "IaC lifecycle", "AWS OpsWorks for Chef Automate"},
+		{BlockBullet, 15, 15, 0, 1, 0, "IaC lifecycle", "Amazon EC2 Systems Manager"},
+		{BlockHeading, 17, 17, 1, 0, 0, "", "Examples"},
+		{BlockCode, 18, 19, 0, 0, 0, "Examples", "$ aws cloudwatch put-metric-data \\\n    --metric-name randomNumber"},
+		{BlockHeading, 21, 21, 1, 0, 0, "", "Systems Manager"},
+		table,
+		{BlockBullet, 28, 28, 0, 0, 0, "Systems Manager", "forces wiki detection"},
+	})
+	tables := parseTables(doc)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	want := "Tasks|Details / Run Command|Manage the configuration of managed instances at scale. / " +
+		"Inventory|Automate the collection of the software inventory from managed instances. / " +
+		"Parameter Store|Store, control, access, and retrieve configuration data such as passwords, encrypted through AWS KMS."
+	if got := parseTableText(tables[0].Table); got != want {
+		t.Errorf("table:\n got %s\nwant %s", got, want)
+	}
+	if c := tables[0].Table.Rows[2][0]; c.Line != 25 {
+		t.Errorf("Parameter Store cell line = %d, want 25", c.Line)
+	}
+}
+
+func TestSplitKeyDesc(t *testing.T) {
+	tests := []struct{ in, key, desc string }{
+		{"Run Command Manage the configuration of managed instances", "Run Command", "Manage the configuration of managed instances"},
+		{"Inventory Automate the collection", "Inventory", "Automate the collection"},
+		{"State Manager Keep managed instances", "State Manager", "Keep managed instances"},
+		{"Parameter Store Store, control, access", "Parameter Store", "Store, control, access"},
+	}
+	for _, tt := range tests {
+		key, desc, ok := splitKeyDesc(tt.in)
+		if !ok || key != tt.key || desc != tt.desc {
+			t.Errorf("splitKeyDesc(%q) = %q, %q, %v; want %q, %q", tt.in, key, desc, ok, tt.key, tt.desc)
+		}
+	}
+	if _, _, ok := splitKeyDesc("lower case start"); ok {
+		t.Error("splitKeyDesc accepted a lower-case line")
+	}
+}
+
+const parseBlogFixture = `Skip to main content
+
+Deployment
+#
+
+  • rolling: eb, opsworks, cloudformation+asg+AutoScalingRollingUpdate policy, codedeploy
+  • iam role in acctA
+    • trust s3 to assume role
+
+Cloudwatch
+#
+
+send logs to other place for analysis
+#
+
+  • logs > subscription filter > kinesis firehose > s3 > athena
+
+use ECS-optimised AMI - have container agent installed
+`
+
+func TestParseBlog(t *testing.T) {
+	doc := parseMust(t, "b.txt", parseBlogFixture)
+	if doc.Format != FormatBlog {
+		t.Fatalf("format = %q, want blog", doc.Format)
+	}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockParagraph, 1, 1, 0, 0, 0, "", "Skip to main content"},
+		{BlockHeading, 3, 3, 1, 0, 0, "", "Deployment"},
+		{BlockBullet, 6, 6, 0, 0, 0, "Deployment", "rolling: eb, opsworks, cloudformation+asg+AutoScalingRollingUpdate policy, codedeploy"},
+		{BlockBullet, 7, 7, 0, 0, 0, "Deployment", "iam role in acctA"},
+		{BlockBullet, 8, 8, 0, 1, 0, "Deployment", "trust s3 to assume role"},
+		{BlockHeading, 10, 10, 1, 0, 0, "", "Cloudwatch"},
+		{BlockHeading, 13, 13, 1, 0, 0, "", "send logs to other place for analysis"},
+		{BlockBullet, 16, 16, 0, 0, 0, "send logs to other place for analysis", "logs > subscription filter > kinesis firehose > s3 > athena"},
+		{BlockParagraph, 18, 18, 0, 0, 0, "send logs to other place for analysis", "use ECS-optimised AMI - have container agent installed"},
+	})
+}
+
+const parsePDFFixture = `↖↓ DevOps Engineer Professional
+↖↑↓ Rolling deployment
+- Do x deployments at once, than move on to the next x
+- Was considered cheapest and least risk method until hourly and consumption-based billing entered
+the market
+pros |
+cons |
+No downtime |
+Does not necessarily maintain overall application health |
+. |
+Can be least efficient deployment method in terms of time taken |
+System |
+Deploy |
+. |
+v1 v1 v1 v1 |
+Initial State |
+. |
+v2 v2 v2 v2 |
+Final State |
+Decommission servers |
+- Stack has
+name
+- Also
+DependsOn
+attribute
+|
+AutoScalingGroup:
+Type: AWS::AutoScaling::AutoScalingGroup
+Properties:
+- Logs > subscription filter > Kinesis
+`
+
+func TestParsePDF(t *testing.T) {
+	doc := parseMust(t, "p.txt", parsePDFFixture)
+	if doc.Format != FormatPDF {
+		t.Fatalf("format = %q, want pdf", doc.Format)
+	}
+	const sec = "Rolling deployment"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "DevOps Engineer Professional"},
+		{BlockHeading, 2, 2, 1, 0, 0, "", sec},
+		{BlockBullet, 3, 3, 0, 0, 0, sec, "Do x deployments at once, than move on to the next x"},
+		{BlockBullet, 4, 5, 0, 0, 0, sec, "Was considered cheapest and least risk method until hourly and consumption-based billing entered the market"},
+		{kind: BlockTable, line: 6, endLine: 11, section: sec},
+		{kind: BlockTable, line: 12, endLine: 20, section: sec},
+		{BlockBullet, 21, 22, 0, 0, 0, sec, "Stack has name"},
+		{BlockBullet, 23, 25, 0, 0, 0, sec, "Also DependsOn attribute"},
+		{BlockParagraph, 26, 26, 0, 0, 0, sec, "|"},
+		{BlockCode, 27, 29, 0, 0, 0, sec, "AutoScalingGroup:\nType: AWS::AutoScaling::AutoScalingGroup\nProperties:"},
+		{BlockBullet, 30, 30, 0, 0, 0, sec, "Logs > subscription filter > Kinesis"},
+	})
+	tables := parseTables(doc)
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2", len(tables))
+	}
+	wants := []string{
+		"pros|cons / No downtime|Does not necessarily maintain overall application health / |Can be least efficient deployment method in terms of time taken",
+		"System|Deploy| / v1 v1 v1 v1|Initial State| / v2 v2 v2 v2|Final State|Decommission servers",
+	}
+	for i, w := range wants {
+		if got := parseTableText(tables[i].Table); got != w {
+			t.Errorf("table %d:\n got %s\nwant %s", i, got, w)
+		}
+	}
+	if c := tables[1].Table.Rows[1][2]; c.Line != 20 {
+		t.Errorf("cell %q line = %d, want 20", c.Text, c.Line)
+	}
+}
+
+const parseTextFixture = `Study plan:
+- Learn CodeDeploy
+  - hooks: BeforeInstall, AfterInstall
+    wrapped under the item
+* Learn CloudFormation
+1. First step
+2. Second step
+
+Notes
+
+| Service | Purpose |
+|---------|---------|
+| S3 | storage |
+| SQS | queue |
+
+Strategy |
+Downtime |
+Rolling |
+none |
+All At Once |
+downtime |
+S3 > Lambda > DynamoDB is a common pipeline.
+`
+
+func TestParseText(t *testing.T) {
+	doc := parseMust(t, "t.txt", parseTextFixture)
+	if doc.Format != FormatText {
+		t.Fatalf("format = %q, want text", doc.Format)
+	}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Study plan"},
+		{BlockBullet, 2, 2, 0, 0, 0, "Study plan", "Learn CodeDeploy"},
+		{BlockBullet, 3, 4, 0, 1, 0, "Study plan", "hooks: BeforeInstall, AfterInstall wrapped under the item"},
+		{BlockBullet, 5, 5, 0, 0, 0, "Study plan", "Learn CloudFormation"},
+		{BlockBullet, 6, 6, 0, 0, 1, "Study plan", "First step"},
+		{BlockBullet, 7, 7, 0, 0, 2, "Study plan", "Second step"},
+		{BlockHeading, 9, 9, 1, 0, 0, "", "Notes"},
+		{kind: BlockTable, line: 11, endLine: 14, section: "Notes"},
+		{kind: BlockTable, line: 16, endLine: 21, section: "Notes"},
+		{BlockParagraph, 22, 22, 0, 0, 0, "Notes", "S3 > Lambda > DynamoDB is a common pipeline."},
+	})
+	tables := parseTables(doc)
+	if got, want := parseTableText(tables[0].Table), "Service|Purpose / S3|storage / SQS|queue"; got != want {
+		t.Errorf("pipe table = %s, want %s", got, want)
+	}
+	if got, want := parseTableText(tables[1].Table), "Strategy|Downtime / Rolling|none / All At Once|downtime"; got != want {
+		t.Errorf("cell table = %s, want %s", got, want)
+	}
+	if c := tables[0].Table.Rows[1][1]; c.Line != 14 || c.Text != "queue" {
+		t.Errorf("cell = %+v, want queue at 14", c)
+	}
+}
+
+const parseMarkdownFixture = "# Domain 1\n" + // 1
+	"\n" + // 2
+	"## CodeBuild\n" + // 3
+	"\n" + // 4
+	"Build instructions live in `buildspec.yml` and **logs** go to\n" + // 5
+	"[CloudWatch Logs](https://aws.amazon.com/cloudwatch/).\n" + // 6
+	"\n" + // 7
+	"Plugins include:\n" + // 8
+	"* AWS Lambda\n" + // 9
+	"  * nested `cfn-init` item\n" + // 10
+	"* AWS ECS\n" + // 11
+	"\n" + // 12
+	"### Lifecycle\n" + // 13
+	"\n" + // 14
+	"3. Setup\n" + // 15
+	"4. Configure\n" + // 16
+	"\n" + // 17
+	"```yaml\n" + // 18
+	"version: 0.2\n" + // 19
+	"```\n" + // 20
+	"\n" + // 21
+	"| Event | When |\n" + // 22
+	"|-------|------|\n" + // 23
+	"| Setup | after *boot* |\n" + // 24
+	"\n" + // 25
+	"# Domain 2\n" + // 26
+	"Text under domain 2.\r\n" // 27
+
+func TestParseMarkdown(t *testing.T) {
+	doc := parseMust(t, "m.md", parseMarkdownFixture)
+	if doc.Format != FormatMarkdown {
+		t.Fatalf("format = %q, want markdown", doc.Format)
+	}
+	const s2 = "Domain 1 > CodeBuild"
+	const s3 = "Domain 1 > CodeBuild > Lifecycle"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Domain 1"},
+		{BlockHeading, 3, 3, 2, 0, 0, "Domain 1", "CodeBuild"},
+		{BlockParagraph, 5, 6, 0, 0, 0, s2, "Build instructions live in buildspec.yml and logs go to CloudWatch Logs."},
+		{BlockParagraph, 8, 8, 0, 0, 0, s2, "Plugins include:"},
+		{BlockBullet, 9, 9, 0, 0, 0, s2, "AWS Lambda"},
+		{BlockBullet, 10, 10, 0, 1, 0, s2, "nested cfn-init item"},
+		{BlockBullet, 11, 11, 0, 0, 0, s2, "AWS ECS"},
+		{BlockHeading, 13, 13, 3, 0, 0, s2, "Lifecycle"},
+		{BlockBullet, 15, 15, 0, 0, 3, s3, "Setup"},
+		{BlockBullet, 16, 16, 0, 0, 4, s3, "Configure"},
+		{BlockCode, 18, 20, 0, 0, 0, s3, "version: 0.2"},
+		{kind: BlockTable, line: 22, endLine: 24, section: s3},
+		{BlockHeading, 26, 26, 1, 0, 0, "", "Domain 2"},
+		{BlockParagraph, 27, 27, 0, 0, 0, "Domain 2", "Text under domain 2."},
+	})
+	tables := parseTables(doc)
+	if got, want := parseTableText(tables[0].Table), "Event|When / Setup|after boot"; got != want {
+		t.Errorf("table = %s, want %s", got, want)
+	}
+	if c := tables[0].Table.Rows[0][1]; c.Line != 24 {
+		t.Errorf("cell line = %d, want 24", c.Line)
+	}
+	// A .txt with Markdown content goes to the Markdown parser too.
+	if f := DetectFormat("notes.txt", []byte(parseMarkdownFixture)); f != FormatMarkdown {
+		t.Errorf("DetectFormat(.txt markdown) = %q", f)
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a.md", "plain words", FormatMarkdown},
+		{"a.MARKDOWN", "", FormatMarkdown},
+		{"a.txt", "↖↑↓ Title\n- item\n", FormatPDF},
+		{"a.txt", "x\n↖↓ Title\n", FormatPDF},
+		{"a.txt", "A\n#\n\nB\n#\n", FormatBlog},
+		{"a.txt", "A\n#\n", FormatText}, // one rule is not enough
+		{"a.txt", "Title\n\n  • item\n", FormatWiki},
+		{"a.txt", "Title\n#\n  • item\n", FormatText}, // a "#" line rules the wiki out
+		{"a.txt", "# Title\n\ntext\n", FormatMarkdown},
+		{"a.txt", "intro\n* use `aws s3 ls`\n", FormatMarkdown},
+		{"a.txt", "intro\n* item without code\n", FormatText},
+		{"notes", "- a\n- b\n", FormatText},
+		{"a.txt", "", FormatText},
+	}
+	for _, tt := range tests {
+		if got := DetectFormat(tt.name, []byte(tt.src)); got != tt.want {
+			t.Errorf("DetectFormat(%q, %q) = %q, want %q", tt.name, tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestParseBadInput(t *testing.T) {
+	t.Run("binary NUL", func(t *testing.T) {
+		doc, err := Parse("bin.txt", []byte("ok\x00\x01\x02"))
+		if doc != nil || !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "bin.txt") {
+			t.Fatalf("Parse(binary) = %v, %v; want nil, binary error naming the file", doc, err)
+		}
+		if !strings.Contains(err.Error(), "binary file, not a note") {
+			t.Errorf("error = %q", err)
+		}
+	})
+	t.Run("mostly non-text", func(t *testing.T) {
+		src := make([]byte, 4000)
+		for i := range src {
+			src[i] = byte(0x80 + i%0x40) // continuation bytes: invalid UTF-8
+		}
+		if doc, err := Parse("noise.bin", src); doc != nil || !errors.Is(err, ErrBinary) {
+			t.Fatalf("Parse(noise) = %v, %v", doc, err)
+		}
+	})
+	t.Run("NUL after 8 KiB", func(t *testing.T) {
+		src := strings.Repeat("Line of text\n", 1000) + "x\x00y\nlast\n"
+		doc, err := Parse("late.txt", []byte(src))
+		if doc == nil || err == nil {
+			t.Fatalf("Parse = %v, %v; want partial doc and an error", doc, err)
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || list[0].Line != 1001 {
+			t.Fatalf("err = %v, want an ErrorList at line 1001", err)
+		}
+		if len(doc.Lines) != 1002 || len(doc.Blocks) != 1000 {
+			t.Errorf("lines %d blocks %d, want 1002 and 1000", len(doc.Lines), len(doc.Blocks))
+		}
+	})
+	t.Run("invalid UTF-8 line", func(t *testing.T) {
+		src := "Title\n\n  • good item\n  • bad \xff item\n  • another item\n"
+		doc, err := Parse("u.txt", []byte(src))
+		if doc == nil {
+			t.Fatalf("no document: %v", err)
+		}
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || list[0].Line != 4 || list[0].File != "u.txt" {
+			t.Fatalf("err = %#v, want one Error at u.txt:4", err)
+		}
+		var texts []string
+		for _, b := range doc.Blocks {
+			texts = append(texts, b.Text)
+		}
+		if got := strings.Join(texts, "|"); got != "Title|good item|another item" {
+			t.Errorf("blocks = %s", got)
+		}
+		if len(doc.Lines) != 5 {
+			t.Errorf("len(Lines) = %d, want 5", len(doc.Lines))
+		}
+	})
+	t.Run("100 KiB line", func(t *testing.T) {
+		src := "# Title\n\n" + strings.Repeat("a", 100<<10) + "\n\nafter\n"
+		doc, err := Parse("long.md", []byte(src))
+		var list ErrorList
+		if doc == nil || !errors.As(err, &list) || len(list) != 1 || list[0].Line != 3 || !strings.Contains(list[0].Msg, "too long") {
+			t.Fatalf("Parse = %v, %v", doc, err)
+		}
+		last := doc.Blocks[len(doc.Blocks)-1]
+		if last.Text != "after" || last.Line != 5 {
+			t.Errorf("last block = %+v, want \"after\" at line 5", last)
+		}
+		for _, b := range doc.Blocks {
+			if len(b.Text) > 1000 {
+				t.Errorf("the long line leaked into block %+v", b.Line)
+			}
+		}
+	})
+	t.Run("empty", func(t *testing.T) {
+		doc, err := Parse("empty.txt", nil)
+		if err != nil || doc == nil || len(doc.Blocks) != 0 || len(doc.Lines) != 0 || doc.File != "empty.txt" {
+			t.Fatalf("Parse(empty) = %+v, %v", doc, err)
+		}
+	})
+	t.Run("CRLF and no final newline", func(t *testing.T) {
+		doc := parseMust(t, "crlf.txt", "↖↑↓ Title\r\n- item one\r\n- item two")
+		if len(doc.Lines) != 3 || doc.Lines[0] != "↖↑↓ Title" || doc.Lines[2] != "- item two" {
+			t.Fatalf("Lines = %q", doc.Lines)
+		}
+		parseCheckBlocks(t, doc, []parseBlk{
+			{BlockHeading, 1, 1, 1, 0, 0, "", "Title"},
+			{BlockBullet, 2, 2, 0, 0, 0, "Title", "item one"},
+			{BlockBullet, 3, 3, 0, 0, 0, "Title", "item two"},
+		})
+	})
+	t.Run("many bad lines are capped", func(t *testing.T) {
+		src := strings.Repeat("\xff\n", 500)
+		_, err := Parse("bad.txt", []byte(src))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != maxLineErrors+1 {
+			t.Fatalf("got %d errors, want %d", len(list), maxLineErrors+1)
+		}
+	})
+}
+
+func TestSplitLines(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"a", []string{"a"}},
+		{"a\n", []string{"a"}},
+		{"a\r\nb\r\n", []string{"a", "b"}},
+		{"a\n\nb", []string{"a", "", "b"}},
+		{"\n", []string{""}},
+	}
+	for _, tt := range tests {
+		got := splitLines(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+			t.Errorf("splitLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// parseCheckInvariants checks what every Document must satisfy.
+func parseCheckInvariants(t *testing.T, name string, doc *Document) {
+	t.Helper()
+	n := len(doc.Lines)
+	for _, b := range doc.Blocks {
+		if b.Line < 1 || b.Line > n || b.EndLine < b.Line || b.EndLine > n {
+			t.Fatalf("%s: block %v lines %d-%d outside 1..%d", name, b.Kind, b.Line, b.EndLine, n)
+		}
+		if b.Kind == BlockTable {
+			if b.Table == nil || len(b.Table.Header) == 0 {
+				t.Fatalf("%s:%d: table without header", name, b.Line)
+			}
+			for _, r := range b.Table.Rows {
+				if len(r) != len(b.Table.Header) {
+					t.Fatalf("%s:%d: row of %d cells, header of %d", name, b.Line, len(r), len(b.Table.Header))
+				}
+				for _, c := range r {
+					if c.Line < b.Line || c.Line > b.EndLine {
+						t.Fatalf("%s:%d: cell %q at line %d outside the table", name, b.Line, c.Text, c.Line)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, src := range parseCorpusSources(f) {
+		f.Add("note.txt", src)
+	}
+	f.Add("x.md", []byte("# h\n\n* a\n  1. b\n\n| a |\n|---|\n| b |\n"))
+	f.Add("x.txt", []byte("a |\n. |\n|\nb\r\nc |"))
+	f.Add("x.txt", []byte("  • a\n    b\n\n  1. c\n"))
+	f.Fuzz(func(t *testing.T, name string, src []byte) {
+		doc, err := Parse(name, src)
+		if doc == nil {
+			if err == nil {
+				t.Fatal("nil document without error")
+			}
+			return
+		}
+		if want := len(splitLines(string(src))); len(doc.Lines) != want {
+			t.Fatalf("len(Lines) = %d, want %d", len(doc.Lines), want)
+		}
+		parseCheckInvariants(t, name, doc)
+	})
+}
+
+func BenchmarkParseCorpus(b *testing.B) {
+	srcs := parseCorpusSources(b)
+	size := 0
+	for _, s := range srcs {
+		size += len(s)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range srcs {
+			if _, err := Parse(fmt.Sprintf("note%d.txt", i), s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
