@@ -47,10 +47,10 @@ const (
 	boltChunk       = 1000 // quads per write transaction in BuildBolt
 )
 
-// boltOpenOptions are the Cayley options of a store opened by OpenBolt: the
-// bloom filters only speed up bulk loads into an empty store (BuildBolt) and
-// cost ~150 MB plus a full scan on every open.
-var boltOpenOptions = cgraph.Options{ckv.OptNoBloom: true}
+// boltOptions are the Cayley options of every bolt store opened here. Cayley's
+// bloom filters cost ~400 MB per open store (and a scan of the whole log on
+// open) and did not make BuildBolt faster on a 10k-quad graph: off.
+var boltOptions = cgraph.Options{ckv.OptNoBloom: true}
 
 func errInUse(dir string) *Error {
 	return Errorf(ECONFLICT, "store %q is in use by another awskg process", dir)
@@ -125,7 +125,7 @@ func openBoltFile(dir string) (*CayleyStore, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open bolt store %q: %w", dir, err)
 	}
-	qs, err := ckv.New(&boltKV{db: db}, boltOpenOptions)
+	qs, err := ckv.New(&boltKV{db: db}, boltOptions)
 	if err != nil {
 		db.Close()
 		if errors.Is(err, cgraph.ErrNotInitialized) {
@@ -213,7 +213,7 @@ func writeBolt(ctx context.Context, path string, quads []quad.Quad) (err error) 
 	if err := ckv.Init(kv, nil); err != nil {
 		return fmt.Errorf("init quad store: %w", err)
 	}
-	qs, err := ckv.New(kv, nil)
+	qs, err := ckv.New(kv, boltOptions)
 	if err != nil {
 		return fmt.Errorf("open quad store: %w", err)
 	}

@@ -42,11 +42,15 @@ func OpenPostgres(ctx context.Context, dsn string) (*CayleyStore, error) {
 		}
 		return nil, fmt.Errorf("open postgres store %s: %w", name, err)
 	}
-	if err := cgraph.InitQuadStore(postgresBackend, dsn, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		// Two processes initialising at once: the loser fails on a
-		// duplicate table or type; the tables are there all the same.
-		if !hasQuadTables(ctx, db) {
-			return nil, fmt.Errorf("init postgres store %s: %w", name, err)
+	// Cayley's init logs an error when the tables exist: only call it when
+	// they do not.
+	if !hasQuadTables(ctx, db) {
+		if err := cgraph.InitQuadStore(postgresBackend, dsn, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			// Two processes initialising at once: the loser fails on a
+			// duplicate table or type; the tables are there all the same.
+			if !hasQuadTables(ctx, db) {
+				return nil, fmt.Errorf("init postgres store %s: %w", name, err)
+			}
 		}
 	}
 	qs, err := cgraph.NewQuadStore(postgresBackend, dsn, nil)

@@ -12,7 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // testRenderer is shared by the tests: creating go-graphviz is costly.
@@ -792,7 +794,7 @@ func TestFormatFromPath(t *testing.T) {
 
 func TestRenderDOTDeterministic(t *testing.T) {
 	opt := DefaultRenderOptions()
-	for _, sg := range []Subgraph{questionSubgraph(), neighbourhoodSubgraph(), pathSubgraph(), synthSubgraph(100, 150)} {
+	for _, sg := range []Subgraph{questionSubgraph(), neighbourhoodSubgraph(), pathSubgraph(), synthSubgraph(100, 150), randomSubgraph(100, 150)} {
 		first, err := DOT(sg, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -880,11 +882,87 @@ func TestRendererConcurrentAndClose(t *testing.T) {
 
 // ---- benchmarks ----
 
-// synthSubgraph returns a deterministic subgraph of n nodes of every kind
-// and about m edges of every predicate.
+// synthSubgraph returns a deterministic subgraph of n nodes shaped like the
+// knowledge graph: capabilities supported by services and provided by their
+// features, notifications, targets, deliveries, a data path, DR levels. m
+// is the number of edges wanted (about 1.5 n).
 func synthSubgraph(n, m int) Subgraph {
-	kinds := renderKindOrder
 	sg := Subgraph{Title: fmt.Sprintf("synthetic %d nodes", n)}
+	byKind := map[NodeKind][]Node{}
+	add := func(k NodeKind, i int) {
+		nd := rnode(k, fmt.Sprintf("%s %d", k, i))
+		sg.Nodes = append(sg.Nodes, nd)
+		byKind[k] = append(byKind[k], nd)
+	}
+	// Of every 20 nodes: 9 services, 4 features, 2 capabilities, and one of
+	// each of strategy, component, log, event, level.
+	mix := []NodeKind{KindService, KindFeature, KindService, KindCapability, KindService, KindFeature,
+		KindService, KindStrategy, KindService, KindComponent, KindService, KindFeature, KindService,
+		KindLog, KindService, KindCapability, KindService, KindFeature, KindEvent, KindLevel}
+	for i := 0; i < n; i++ {
+		add(mix[i%len(mix)], i)
+	}
+	x := uint32(12345)
+	pick := func(list []Node) Node {
+		x = x*1664525 + 1013904223
+		return list[int(x>>8)%len(list)]
+	}
+	seen := map[[2]string]bool{}
+	edge := func(s Node, p string, o Node, pos int) {
+		if s.ID == o.ID || seen[[2]string{s.ID, o.ID}] || len(sg.Edges) >= m {
+			return
+		}
+		seen[[2]string{s.ID, o.ID}] = true
+		e := redge(s, p, o, fmt.Sprintf("data/notes/%03d.txt:%d", len(sg.Edges)%40, len(sg.Edges)))
+		e.Position = pos
+		sg.Edges = append(sg.Edges, e)
+	}
+	svc, feat, capb := byKind[KindService], byKind[KindFeature], byKind[KindCapability]
+	for i, f := range feat { // every feature belongs to a service and provides a capability
+		edge(svc[i%len(svc)], PredFeature, f, 0)
+		edge(f, PredProvides, pick(capb), 0)
+	}
+	for _, s := range svc { // every service supports a capability
+		edge(s, PredSupports, pick(capb), 0)
+	}
+	for _, k := range []NodeKind{KindStrategy, KindComponent, KindLog, KindEvent, KindLevel} {
+		for _, o := range byKind[k] {
+			switch k {
+			case KindStrategy:
+				edge(pick(svc), PredConfig, o, 0)
+			case KindComponent:
+				edge(o, PredPartOf, pick(svc), 0)
+			case KindLog:
+				edge(o, PredDelivers, pick(svc), 0)
+			case KindEvent:
+				edge(pick(svc), PredEvent, o, 1)
+			case KindLevel:
+				edge(pick(svc), PredRPO, o, 0)
+			}
+		}
+	}
+	// A 6-hop data path.
+	for i := 0; i < 5 && i+1 < len(svc); i++ {
+		edge(svc[i*3%len(svc)], PredFlowsTo, svc[(i*3+3)%len(svc)], i+1)
+	}
+	// The rest: service-to-service relations.
+	preds := []string{PredNotifies, PredTargets, PredDelivers, PredAggregate, PredSupports}
+	for i := 0; len(sg.Edges) < m && i < 10*m; i++ {
+		p := preds[i%len(preds)]
+		if p == PredSupports {
+			edge(pick(svc), p, pick(capb), 0)
+		} else {
+			edge(pick(svc), p, pick(svc), 0)
+		}
+	}
+	return sg
+}
+
+// randomSubgraph returns n nodes and m edges between random nodes: a worst
+// case for dot (long edges over many ranks, many crossings).
+func randomSubgraph(n, m int) Subgraph {
+	kinds := renderKindOrder
+	sg := Subgraph{Title: fmt.Sprintf("random %d nodes", n)}
 	for i := 0; i < n; i++ {
 		k := kinds[i%len(kinds)]
 		if i%3 == 0 {
@@ -913,8 +991,7 @@ func synthSubgraph(n, m int) Subgraph {
 	return sg
 }
 
-func benchmarkRender(b *testing.B, format RenderFormat) {
-	sg := synthSubgraph(100, 150)
+func benchmarkRender(b *testing.B, sg Subgraph, format RenderFormat) {
 	opt := DefaultRenderOptions()
 	opt.Format = format
 	r := NewRenderer()
@@ -923,7 +1000,8 @@ func benchmarkRender(b *testing.B, format RenderFormat) {
 	if err := r.Render(context.Background(), sg, opt, &buf); err != nil { // warm up
 		b.Fatal(err)
 	}
-	b.ReportMetric(float64(buf.Len()), "bytes")
+	size := buf.Len()
+	cpu0 := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		buf.Reset()
@@ -931,8 +1009,29 @@ func benchmarkRender(b *testing.B, format RenderFormat) {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	// CPU time of the process per render: less sensitive to a busy machine
+	// than ns/op.
+	b.ReportMetric(float64((processCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(size), "bytes")
 }
 
-func BenchmarkRenderSVG100(b *testing.B) { benchmarkRender(b, FormatSVG) }
-func BenchmarkRenderPNG100(b *testing.B) { benchmarkRender(b, FormatPNG) }
-func BenchmarkRenderDOT100(b *testing.B) { benchmarkRender(b, FormatDOT) }
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkRenderSVG100(b *testing.B) { benchmarkRender(b, synthSubgraph(100, 150), FormatSVG) }
+func BenchmarkRenderPNG100(b *testing.B) { benchmarkRender(b, synthSubgraph(100, 150), FormatPNG) }
+func BenchmarkRenderDOT100(b *testing.B) { benchmarkRender(b, synthSubgraph(100, 150), FormatDOT) }
+
+// Worst case: random edges.
+func BenchmarkRenderSVG100Random(b *testing.B) {
+	benchmarkRender(b, randomSubgraph(100, 150), FormatSVG)
+}
+func BenchmarkRenderPNG100Random(b *testing.B) {
+	benchmarkRender(b, randomSubgraph(100, 150), FormatPNG)
+}

@@ -42,6 +42,7 @@ type phrase struct {
 	words []string // normalised words
 	id    string
 	cased string // non-empty: must match this exact text
+	note  bool   // named by a note, not the dictionary: matched after dictionary names
 }
 
 // ParseDictionary reads the YAML dictionary.
@@ -87,7 +88,13 @@ func (d *Dictionary) add(e Entry) string {
 }
 
 func (d *Dictionary) sortPhrases() {
-	sort.SliceStable(d.phrases, func(i, j int) bool { return len(d.phrases[i].words) > len(d.phrases[j].words) })
+	sort.SliceStable(d.phrases, func(i, j int) bool {
+		a, b := d.phrases[i], d.phrases[j]
+		if a.note != b.note {
+			return !a.note
+		}
+		return len(a.words) > len(b.words)
+	})
 }
 
 // Nodes returns every dictionary node, ordered by ID.
@@ -211,7 +218,7 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && j < i+4 && !used[j] && isCapitalized(text[toks[j].start:toks[j].end]) && !genericAWS[toks[j].norm] {
+		for j < len(toks) && j < i+4 && !used[j] && isCapitalized(text[toks[j].start:toks[j].end]) && !genericAWS[strings.ToLower(text[toks[j].start:toks[j].end])] {
 			j++
 		}
 		if j == i+1 {
@@ -298,10 +305,15 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// normWord lower-cases a word and drops a possessive or plural "s", so
+// "accounts" matches "account" and "Regions" matches "region".
 func normWord(w string) string {
 	w = strings.ToLower(w)
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.TrimSuffix(w, "’s")
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+		w = w[:len(w)-1]
+	}
 	return w
 }
 
@@ -337,12 +349,16 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 			continue
 		}
 		c.nodes[n.ID] = n
+		w := words(n.Name)
+		if len(w) == 1 && n.Name == strings.ToLower(n.Name) && !strings.ContainsAny(n.Name, "-@") {
+			continue // a common word ("deployment"): too vague to link in questions
+		}
 		k := normKey(n.Name)
 		if _, taken := c.exact[k]; !taken && k != "" {
 			c.exact[k] = n.ID
 		}
-		if w := words(n.Name); len(w) > 1 && len(w) <= 6 || len(w) == 1 && n.Name != strings.ToLower(n.Name) || len(w) == 1 && strings.ContainsAny(n.Name, "-@") {
-			c.phrases = append(c.phrases, phrase{words: w, id: n.ID})
+		if len(w) <= 6 {
+			c.phrases = append(c.phrases, phrase{words: w, id: n.ID, note: true})
 		}
 	}
 	c.sortPhrases()

@@ -217,7 +217,7 @@ func (x *extractor) isSubheading(i int) bool {
 	return (next.Kind == BlockBullet || next.Kind == BlockTable) && next.Line == b.EndLine+1
 }
 
-var isRe = regexp.MustCompile(`^\S+(\s+\S+){0,5}?\s+(\([^)]*\)\s+)?(is|are)\s+(a|an|the)\b`)
+var isRe = regexp.MustCompile(`^(\S+\s+){0,7}?(is|are)\s+\w`)
 
 // topicSentence makes "Amazon Simple Storage Service (S3) is object
 // storage..." the subject of a section whose heading names none ("Overview").
@@ -550,7 +550,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		}
 	}
 	subj, objs := x.subjectOf(s)
-	if subj == "" || len(objs) == 0 || negated(s) {
+	if subj == "" || len(objs) == 0 || negated(stripParens(s)) {
 		return
 	}
 	if x.partFor(s, line) {

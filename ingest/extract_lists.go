@@ -37,6 +37,10 @@ func (x *extractor) inList(b *Block) bool {
 		// nested bullets: a heading or paragraph head takes the top-level items
 		return l.depth < 0 && b.Depth == 0
 	}
+	if l.depth < 0 {
+		// a heading's list runs to the next heading; items are filtered by kind
+		return true
+	}
 	// Flat lists (no nesting in the note): items are short noun phrases.
 	words := len(strings.Fields(b.Text))
 	if words <= 7 || leadsWithEntity(x, b.Text) {
@@ -90,7 +94,7 @@ func listCueOf(text string) string {
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 func (x *extractor) listStart(text string, line, depth int) {
 	t := strings.TrimSpace(text)
-	if depth >= 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 4 {
+	if depth >= 0 && !strings.HasSuffix(t, ":") && (len(strings.Fields(t)) > 4 || startsWithVerb(t)) {
 		return
 	}
 	if depth < 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 6 {

@@ -189,6 +189,7 @@ type srcLine struct {
 	ordinal int      // number of a numbered item
 	text    string   // content: heading title, cell text, list item text, line text
 	raw     string   // the trimmed line
+	stray   bool     // a cell line left out of every table: a paragraph of its own
 }
 
 // parser holds what every format parser shares.

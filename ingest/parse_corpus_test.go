@@ -380,8 +380,8 @@ func TestCorpusBlog001(t *testing.T) {
 	for l := range want {
 		t.Errorf("no block starts at 001:%d", l)
 	}
-	if headings != 44 {
-		t.Errorf("%d headings, want 44 (one per \"#\" rule)", headings)
+	if headings != 39 {
+		t.Errorf("%d headings, want 39 (one per \"#\" rule)", headings)
 	}
 }
 

@@ -72,7 +72,7 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 		return false
 	}
 	prev, cur := lines[i-1].raw, lines[i].text
-	if cur == "" || isCodeLine(cur) {
+	if cur == "" || isCodeLine(cur) || lines[i-1].stray || lines[i].stray {
 		return false
 	}
 	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 {
@@ -138,7 +138,7 @@ func (p *parser) flatTables(lines []srcLine) map[int]flatTable {
 		for _, s := range segmentCells(texts) {
 			if s.cols == 0 {
 				for k := run[s.start].first; k <= run[s.end-1].last; k++ {
-					lines[k].kind, lines[k].text = itemText, lines[k].raw
+					lines[k].kind, lines[k].text, lines[k].stray = itemText, lines[k].raw, true
 				}
 				continue
 			}

@@ -14,19 +14,33 @@ import (
 // A run of consecutive cell lines carries no row or table boundaries: a
 // header row is followed by data rows with the same number of cells, and two
 // tables may be adjacent. segmentCells chooses, by dynamic programming over
-// the run, the segmentation into tables (each N ≥ 2 columns, header + ≥ 1
-// data row) and stray cells that maximises
+// the run (best[i] = best score of cells[:i]; each step either leaves cell i
+// out of every table or closes a table cells[j:i] with N columns), the
+// segmentation into tables (N ≥ 2 columns, a header and ≥ 1 data row) and
+// stray cells that maximises
 //
-//	Σ tables [ Σ columns R·(mean leave-one-out similarity of the column's data
-//	           cells − base) + header score − tablePenalty ] − strayPenalty·strays
+//	Σ tables [ Σ columns Σ data cells (shrunk leave-one-out mean similarity
+//	           to the other data cells of the column − base)
+//	           + header score − tablePenalty − colPenalty·N ]
+//	− strayPenalty · stray cells
 //
-// where the similarity of two cells compares features (empty ".", "+"/"-"
-// marks, "$" marks, emoji/symbols, "*" lists, numbers, length, word count,
-// capitalisation, digits, final period), base is the mean similarity of all
-// cell pairs of the run (what a random column would score), the header score
-// rewards short label-like header cells, and tablePenalty expresses the
-// preference for fewer tables. A data row equal to the header (a repeated
-// header) cannot belong to the table: it starts the next one.
+// The similarity of two cells is 0 across classes (empty ".", "+"/"-" marks,
+// "$" marks, emoji and symbols, "* " lists, numbers, text) and otherwise
+// exp(−distance) over length, word count, capitalisation, digits and final
+// period, raised by the words the cells share. An empty cell is neutral
+// (similarity = base) next to a non-empty one, as sparse columns are common.
+// base is the mean similarity of the run's cell pairs: what an arbitrary
+// column scores. The leave-one-out mean of a column with R data rows is
+// shrunk towards base with weight `shrink`, so a few rows are weak evidence
+// and a table with more rows wins over a wider one (a layout with period N
+// also fits 2N). The header score rewards headers whose cells all look like
+// labels and charges each cell that looks like data. tablePenalty expresses
+// the preference for fewer tables. A data row equal to the header, or the
+// first two header cells appearing again, is a repeated header: it cannot
+// belong to the table and starts the next one.
+//
+// The incremental column sums make a table candidate O(N·R) per added row;
+// runs longer than maxRunCells are cut into chunks to bound the cubic cost.
 
 const (
 	maxTableCols = 12    // widest table considered
@@ -70,8 +84,8 @@ type cellFeat struct {
 	class  cellClass
 	logLen float64 // log of the length in runes
 	words  int
-	upper  bool // first letter is upper case
-	digit  bool // contains a digit
+	upper  bool     // first letter is upper case
+	digit  bool     // contains a digit
 	period bool     // ends with "."
 	tokens []string // distinct lower-case words of two or more letters, sorted
 }
@@ -287,6 +301,21 @@ func segmentChunk(cells []string) []cellSeg {
 			best[to], from[to] = score, seg
 		}
 	}
+	// repeat[j] is where the first two cells of a header at j appear again
+	// (not both empty): a table starting at j ends before that point.
+	repeat := make([]int, n)
+	for j := range repeat {
+		repeat[j] = n
+		if j+1 >= n || cells[j] == "" && cells[j+1] == "" {
+			continue
+		}
+		for p := j + 2; p+1 < n; p++ {
+			if cells[p] == cells[j] && cells[p+1] == cells[j+1] {
+				repeat[j] = p
+				break
+			}
+		}
+	}
 	colPair := make([]float64, maxTableCols)
 	for j := 0; j < n; j++ {
 		if best[j] <= negInf {
@@ -307,7 +336,7 @@ func segmentChunk(cells []string) []cellSeg {
 			}
 			for r := 1; j+(r+1)*cols <= n; r++ { // r = number of data rows
 				row := j + r*cols
-				if equalRows(cells, j, row, cols) {
+				if equalRows(cells, j, row, cols) || row+cols > repeat[j] {
 					break // a repeated header starts a new table
 				}
 				score := h

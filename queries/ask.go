@@ -179,7 +179,7 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 			return e.targets(ctx, q, graph.PredDelivers)
 		case q.has(notifyCue) && len(q.vocab) == 0:
 			if q.has(emitCue) {
-				return e.inOf(ctx, "notified-by", x, graph.PredNotifies)
+				return e.inOfFiltered(ctx, q, "notified-by", x, graph.PredNotifies)
 			}
 			return e.outOf(ctx, "notifies", x, false, graph.PredNotifies)
 		case len(q.vocab) > 0 && q.has(featureQ):
@@ -231,6 +231,15 @@ func (e *Engine) inOf(ctx context.Context, intent, x string, preds ...string) (*
 		return nil, fmt.Errorf("read %s of %s: %w", intent, x, err)
 	}
 	return &Result{Intent: intent, Answers: e.foldFeatures(ctx, e.collect(edges, subject, false))}, nil
+}
+
+func (e *Engine) inOfFiltered(ctx context.Context, q question, intent, x string, preds ...string) (*Result, error) {
+	res, err := e.inOf(ctx, intent, x, preds...)
+	if err != nil {
+		return nil, err
+	}
+	res.Answers = e.filterByContent(q, res.Answers)
+	return res, nil
 }
 
 // featuresOf returns the features of a node.
@@ -323,8 +332,9 @@ func init() {
 	for _, w := range strings.Fields(`which what who whose services service aws amazon support supports supported supporting have has had can could do does did
 		the a an of for to in on with are is was be been being that this these those enabled enable need needs list show me all work works working
 		capability capabilities concept any into from one several multiple across many other more their its it they them there
-		deployment deployments deploy strategy strategies feature features natively native able use used using offer offers provide provides
-		give gives kind kinds type types i we you how why where when get`) {
+		deployment deployments deploy strategy strategies feature features able use used using offer offers provide provides
+		give gives kind kinds type types i we you how why where when get notify notifies notified notification notifications emit emits
+		send sends trigger triggers implicitly implicit automatically manually manual explicitly default`) {
 		stopWords[w] = true
 	}
 }
@@ -351,7 +361,7 @@ func (e *Engine) capabilityServices(ctx context.Context, q question) (*Result, e
 // accounts" keeps CloudTrail, CloudWatch Logs, EventBridge and Config.
 func (e *Engine) filterByContent(q question, answers []Answer) []Answer {
 	vocabWords := map[string]bool{}
-	for _, c := range q.vocab {
+	for _, c := range append(append([]string{}, q.vocab...), q.ents...) {
 		n := e.names[c]
 		for _, a := range append([]string{n.Name}, n.Aliases...) {
 			for _, w := range ingest.Tokens(a) {
@@ -361,7 +371,7 @@ func (e *Engine) filterByContent(q question, answers []Answer) []Answer {
 	}
 	var stems []string
 	for _, w := range ingest.Tokens(q.lower) {
-		if stopWords[w] || vocabWords[w] || len(w) < 4 {
+		if stopWords[w] || vocabWords[w] || len(w) < 3 {
 			continue
 		}
 		stems = append(stems, stem(w))
@@ -371,7 +381,7 @@ func (e *Engine) filterByContent(q question, answers []Answer) []Answer {
 	}
 	var keep []Answer
 	for _, a := range answers {
-		text := a.Name + " " + a.Detail
+		text := a.Name + " " + strings.Join(a.details, " ")
 		if n, ok := e.names[a.ID]; ok {
 			text += " " + strings.Join(n.Aliases, " ")
 		}
@@ -462,9 +472,11 @@ func (e *Engine) deployTypes(ctx context.Context, x string) (*Result, error) {
 // platform.
 func (e *Engine) deployConfigs(ctx context.Context, q question, x string) (*Result, error) {
 	var platform string
-	for _, id := range q.ents[1:] {
-		platform = id
-		break
+	for _, id := range q.ents {
+		if id != x && e.names[id].Kind == graph.KindService {
+			platform = id
+			break
+		}
 	}
 	targets := []string{x}
 	if platform != "" {

@@ -20,6 +20,8 @@ type Answer struct {
 	Detail  string   `json:"detail"`
 	Sources []string `json:"sources"`
 	ID      string   `json:"id,omitempty"`
+
+	details []string // every detail, for filtering
 }
 
 // Result answers one question. Answers are ordered: for paths they are the
@@ -188,6 +190,7 @@ func (e *Engine) answer(id string, edges ...graph.Edge) Answer {
 			}
 		}
 	}
+	a.details = details
 	if len(details) > 2 {
 		details = details[:2]
 	}
