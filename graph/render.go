@@ -106,13 +106,16 @@ var renderWasmMu sync.Mutex
 
 // Renderer renders subgraphs to DOT, SVG or PNG. It creates one go-graphviz
 // instance on first SVG or PNG use and reuses it. It is safe for concurrent
-// use; renders are serialised. The zero value is ready to use.
+// use: layouts are serialised, PNG painting is not. The zero value is ready
+// to use.
 type Renderer struct {
-	gv *graphviz.Graphviz // guarded by renderWasmMu
+	gv     *graphviz.Graphviz // guarded by renderWasmMu
+	pixels renderPixels       // the last PNG's pixels, reused
 }
 
 // NewRenderer returns a Renderer. Creating it is cheap: go-graphviz is only
-// set up by the first SVG or PNG render.
+// set up by the first SVG or PNG render. Layouts are serialised (the
+// WebAssembly module is shared); PNG painting runs concurrently.
 func NewRenderer() *Renderer { return &Renderer{} }
 
 // Render writes sg in opt.Format to w. It returns EINVALID for bad options or
@@ -134,14 +137,26 @@ func (r *Renderer) Render(ctx context.Context, sg Subgraph, opt RenderOptions, w
 		return err
 	}
 	var buf bytes.Buffer
-	if err := r.renderSource(ctx, src, opt.Format, &buf); err != nil {
-		return err
+	switch opt.Format {
+	case FormatSVG:
+		if err := r.layout(ctx, src, graphviz.SVG, &buf); err != nil {
+			return err
+		}
+	case FormatPNG:
+		var layout bytes.Buffer
+		if err := r.layout(ctx, src, "json", &layout); err != nil {
+			return err
+		}
+		if err := renderXdotPNG(layout.Bytes(), &buf, &r.pixels); err != nil {
+			return &Error{Code: EINTERNAL, Message: "render png", Err: err}
+		}
 	}
 	return renderWrite(w, buf.Bytes())
 }
 
-// renderSource lays out and renders DOT source with go-graphviz.
-func (r *Renderer) renderSource(ctx context.Context, src []byte, format RenderFormat, w io.Writer) (err error) {
+// layout lays out DOT source with go-graphviz and writes it in format: svg,
+// or json (with xdot drawing operations) for PNG.
+func (r *Renderer) layout(ctx context.Context, src []byte, format graphviz.Format, w io.Writer) (err error) {
 	renderWasmMu.Lock()
 	defer renderWasmMu.Unlock()
 	if err := renderCtxErr(ctx); err != nil {
@@ -151,7 +166,7 @@ func (r *Renderer) renderSource(ctx context.Context, src []byte, format RenderFo
 		// go-graphviz panics on some internal failures; never take the
 		// caller down with it.
 		if p := recover(); p != nil {
-			err = &Error{Code: EINTERNAL, Message: "render " + string(format), Err: fmt.Errorf("graphviz panic: %v", p)}
+			err = &Error{Code: EINTERNAL, Message: "graphviz " + string(format), Err: fmt.Errorf("panic: %v", p)}
 		}
 	}()
 	gv, err := r.instance(ctx)
@@ -163,17 +178,8 @@ func (r *Renderer) renderSource(ctx context.Context, src []byte, format RenderFo
 		return &Error{Code: EINTERNAL, Message: "parse generated DOT", Err: err}
 	}
 	defer g.Close()
-	var gf graphviz.Format
-	switch format {
-	case FormatSVG:
-		gf = graphviz.SVG
-	case FormatPNG:
-		gf = graphviz.PNG
-	default:
-		return Errorf(EINVALID, "unsupported render format %q", string(format))
-	}
-	if err := gv.Render(ctx, g, gf, w); err != nil {
-		return &Error{Code: EINTERNAL, Message: "render " + string(format), Err: err}
+	if err := gv.Render(ctx, g, format, w); err != nil {
+		return &Error{Code: EINTERNAL, Message: "graphviz " + string(format), Err: err}
 	}
 	return nil
 }
@@ -184,11 +190,10 @@ func (r *Renderer) instance(ctx context.Context) (*graphviz.Graphviz, error) {
 	if r.gv != nil {
 		return r.gv, nil
 	}
-	plugins, err := renderPlugins(ctx)
-	if err != nil {
-		return nil, &Error{Code: EINTERNAL, Message: "set up graphviz", Err: err}
-	}
-	gv, err := graphviz.NewWithPlugins(ctx, plugins...)
+	// PNGs are painted in Go from the json layout, not by go-graphviz's Go
+	// PNG plugin. (graphviz.NewWithPlugins without plugins cannot create a
+	// second context in the same process; New can.)
+	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return nil, &Error{Code: EINTERNAL, Message: "set up graphviz", Err: err}
 	}

@@ -1,18 +1,18 @@
 package graph
 
 import (
-	"bytes"
-	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
+	"io"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/fogleman/gg"
-	"github.com/goccy/go-graphviz/gvc"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gomono"
@@ -22,303 +22,449 @@ import (
 
 // The PNG renderer.
 //
-// go-graphviz v0.2.x draws PNGs with its gvc.ImageRenderer, which gets
-// filled=true for every shape (the flag is lost on the way out of the
-// WebAssembly module) and then only fills: edges and node outlines are
-// missing and curved edges become filled blobs. It also ignores alpha, draws
-// text at 72 dpi into a 96 dpi layout and looks fonts up on the system.
+// go-graphviz v0.2.x draws PNGs with a Go render plugin (gvc.ImageRenderer)
+// that gets filled=true for every shape and then only fills: edges and node
+// outlines are missing and curved edges become filled blobs. It also reads
+// every coordinate and colour through several calls into the WebAssembly
+// module, which allocates about 1 GB per 100-node graph, ignores alpha, and
+// looks fonts up on the system.
 //
-// renderPNGEngine replaces it as the "png" render plugin. It ignores the
-// filled flag and decides from the object state instead:
+// So PNGs are not drawn by a Graphviz render plugin at all. Graphviz lays the
+// graph out and writes it as JSON with xdot drawing operations (one call,
+// the same C code path as SVG), and renderXdot paints those operations with
+// gg, in pure Go:
 //
-//   - a shape is filled when its fill colour is visible (alpha > 0, which
-//     excludes "transparent" and "none") and it asks for a fill: the object's
-//     fill type is not FILL_NONE (style=filled nodes and clusters), or it is
-//     the page background, or an arrowhead (edge object);
-//   - then its outline is stroked when the pen is not PEN_NONE, its colour is
-//     visible and its width is positive, dashed or dotted as the pen says;
-//   - a Bézier curve is only filled when it is closed (rounded boxes and
-//     clusters); open curves (edges) are only stroked.
+//   - polygons and ellipses are filled when their operation says so (P, E)
+//     with a visible fill colour (alpha > 0: "transparent" and "none" are
+//     not painted), then always stroked with the pen colour unless the pen is
+//     invisible; lower-case p and e (open arrowheads, unfilled nodes) are
+//     only stroked;
+//   - Bézier curves are only filled when they are closed (rounded boxes,
+//     clusters) and a fill colour was set; open curves (edges) are only
+//     stroked. (This Graphviz build swaps the xdot letters b and B, so the
+//     letter is not trusted.)
+//   - pens follow the xdot style: solid, dashed, dotted, invis, bold and
+//     setlinewidth(w);
+//   - text is drawn with the Go fonts (no system fonts needed) at the PNG's
+//     resolution, aligned as Graphviz says on its measured width, and shrunk
+//     where it is wider than the width Graphviz laid out.
 //
-// Text is drawn with the Go fonts (no system fonts needed) at the job's dpi,
-// centred on its measured width, and shrunk when it is wider than the layout
-// estimated. Open arrowheads (onormal, odiamond, empty...) cannot be told
-// from filled ones and come out filled: DOT only uses filled ones.
-type renderPNGEngine struct {
-	gvc.DefaultRenderEngine
-	dc     *gg.Context
-	sx, sy float64 // device pixels per point: zoom * dpi / 72
-	scale  float64 // sx, for pen widths and dashes
-	dpi    float64
-	zoom   float64
+// The page is 96 dpi, mapped like Graphviz's own bitmaps: (x + pad, H + pad
+// - y) points, times 96/72.
+
+// renderPNGDPI is the resolution of rendered PNGs.
+const renderPNGDPI = 96.0
+
+// renderPNGMaxPixels bounds the size of a PNG: larger drawings are scaled
+// down (a 150-node graph is typically 10 to 20 megapixels at 96 dpi).
+const renderPNGMaxPixels = 64 << 20
+
+// xdotOp is one xdot drawing operation of Graphviz's JSON output.
+type xdotOp struct {
+	Op       string       `json:"op"`
+	Points   [][2]float64 `json:"points"`
+	Rect     []float64    `json:"rect"`
+	Pt       []float64    `json:"pt"`
+	Align    string       `json:"align"`
+	Width    float64      `json:"width"`
+	Text     string       `json:"text"`
+	Size     float64      `json:"size"`
+	Face     string       `json:"face"`
+	Color    string       `json:"color"`
+	Grad     string       `json:"grad"`
+	Stops    []xdotStop   `json:"stops"`
+	Style    string       `json:"style"`
+	FontChar int          `json:"fontchar"`
 }
 
-// renderPlugins returns the go-graphviz plugins for PNG output: the fixed
-// render engine and the standard PNG device.
-func renderPlugins(ctx context.Context) ([]gvc.Plugin, error) {
-	rp, err := gvc.NewRenderPlugin(ctx, "png", &renderPNGEngine{})
-	if err != nil {
-		return nil, err
-	}
-	dp, err := gvc.PNGDevicePlugin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return []gvc.Plugin{rp, dp}, nil
+type xdotStop struct {
+	Frac  float64 `json:"frac"`
+	Color string  `json:"color"`
 }
 
-func (e *renderPNGEngine) BeginPage(_ context.Context, job *gvc.Job) error {
-	// Every accessor of a job is a few calls into the WebAssembly module:
-	// read what does not change during the page once.
-	e.dc = gg.NewContext(int(job.Width()), int(job.Height()))
-	sc := job.Scale()
-	e.sx, e.sy = sc.X(), sc.Y()
-	if e.sx <= 0 || e.sy <= 0 {
-		e.sx, e.sy = 1, 1
-	}
-	e.scale = e.sx
-	e.dpi = 72
-	if d := job.DPI(); d != nil && d.X() > 0 {
-		e.dpi = d.X()
-	}
-	e.zoom = job.Zoom()
-	if e.zoom <= 0 {
-		e.zoom = 1
-	}
-	t := job.Translation()
-	e.dc.Translate(e.sx*t.X(), -e.sy*t.Y())
-	e.dc.SetLineJoinRound()
-	return nil
+// xdotObject is a graph, subgraph, node or edge with its drawing operations.
+type xdotObject struct {
+	Draw   []xdotOp `json:"_draw_"`
+	LDraw  []xdotOp `json:"_ldraw_"`
+	HDraw  []xdotOp `json:"_hdraw_"`
+	TDraw  []xdotOp `json:"_tdraw_"`
+	HLDraw []xdotOp `json:"_hldraw_"`
+	TLDraw []xdotOp `json:"_tldraw_"`
 }
 
-func (e *renderPNGEngine) EndPage(_ context.Context, job *gvc.Job) error {
-	if e.dc == nil {
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := renderEncodePNG(&buf, e.dc.Image().(*image.RGBA)); err != nil {
-		return err
-	}
-	job.SetOutputData(buf.Bytes())
-	job.SetOutputDataPosition(uint(buf.Len()))
-	e.dc = nil
-	return nil
+type xdotGraph struct {
+	xdotObject
+	BB          string       `json:"bb"`
+	Pad         string       `json:"pad"`
+	SubgraphCnt int          `json:"_subgraph_cnt"`
+	Objects     []xdotObject `json:"objects"` // subgraphs, then nodes
+	Edges       []xdotObject `json:"edges"`
 }
 
-// point maps a Graphviz point to the page.
-func (e *renderPNGEngine) point(p *gvc.PointFloat) (float64, float64) {
-	return e.sx * p.X(), -e.sy * p.Y()
-}
+// renderXdotPNG paints Graphviz JSON output (-Tjson) as a PNG.
+func renderXdotPNG(src []byte, w io.Writer, pool *renderPixels) error {
+	var g xdotGraph
+	if err := json.Unmarshal(src, &g); err != nil {
+		return fmt.Errorf("read graphviz layout: %w", err)
+	}
+	bb := floatsOf(g.BB)
+	if len(bb) != 4 {
+		return fmt.Errorf("graphviz layout has no bounding box (bb=%q)", g.BB)
+	}
+	pad := 4.0 // points, Graphviz's default
+	if p := floatsOf(g.Pad); len(p) > 0 {
+		pad = p[0] * 72
+	}
+	scale := renderPNGDPI / 72
+	wPt, hPt := bb[2]-bb[0]+2*pad, bb[3]-bb[1]+2*pad
+	if px := wPt * hPt * scale * scale; px > renderPNGMaxPixels {
+		scale *= math.Sqrt(renderPNGMaxPixels / px)
+	}
+	width := max(1, int(math.Ceil(wPt*scale)))
+	height := max(1, int(math.Ceil(hPt*scale)))
 
-// renderVisible reports whether c has a visible alpha and returns it as RGBA
-// bytes.
-func renderVisible(c *gvc.Color) ([4]int, bool) {
-	if c == nil {
-		return [4]int{}, false
+	img := pool.get(width, height)
+	defer pool.put(img)
+	// Graphviz bitmaps are white unless the graph paints its own background.
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	p := &xdotPainter{
+		dc:    gg.NewContextForRGBA(img),
+		img:   img,
+		scale: scale,
+		x0:    pad - bb[0],
+		y0:    bb[3] + pad,
 	}
-	u := c.RGBAUint()
-	rgba := [4]int{int(u[0] & 0xff), int(u[1] & 0xff), int(u[2] & 0xff), int(u[3] & 0xff)}
-	return rgba, rgba[3] > 0
-}
+	p.dc.SetLineJoinRound()
 
-// fill reports whether the current object's shape is to be filled, and
-// returns the fill colour.
-func (e *renderPNGEngine) fill(o *gvc.ObjectState) ([4]int, bool) {
-	rgba, ok := renderVisible(o.FillColor())
-	if !ok {
-		return rgba, false
-	}
-	t := o.Type()
-	if o.Fill() == gvc.FillNone && t != gvc.EdgeObjectType && t != gvc.RootGraphObjectType {
-		return rgba, false
-	}
-	return rgba, true
-}
-
-// pen reports whether the current object's outline is to be stroked, and
-// sets the stroke colour, width and dashes.
-func (e *renderPNGEngine) pen(o *gvc.ObjectState) bool {
-	pen := o.Pen()
-	if pen == gvc.PenNone {
-		return false
-	}
-	w := o.PenWidth()
-	if w <= 0 {
-		return false
-	}
-	rgba, ok := renderVisible(o.PenColor())
-	if !ok {
-		return false
-	}
-	e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
-	lw := w * e.scale
-	e.dc.SetLineWidth(lw)
-	switch pen {
-	case gvc.PenDashed:
-		e.dc.SetLineCapButt()
-		e.dc.SetDash(5*e.scale, 2*e.scale)
-	case gvc.PenDotted:
-		e.dc.SetLineCapRound()
-		e.dc.SetDash(math.Max(lw/2, 0.75), 5*e.scale)
-	default:
-		e.dc.SetLineCapButt()
-		e.dc.SetDash()
-	}
-	return true
-}
-
-// paint fills and strokes the current path as the object state says.
-func (e *renderPNGEngine) paint(job *gvc.Job, fillable bool) {
-	o := job.Object()
-	if fillable {
-		if rgba, ok := e.fill(o); ok {
-			e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
-			e.dc.FillPreserve()
+	p.paint(g.Draw, true)
+	var nodes []xdotObject
+	for i, o := range g.Objects {
+		if i < g.SubgraphCnt { // clusters, outermost first
+			p.paint(o.Draw, false)
+			p.paint(o.LDraw, false)
+		} else {
+			nodes = append(nodes, o)
 		}
 	}
-	if e.pen(o) {
-		e.dc.StrokePreserve()
+	for _, e := range g.Edges {
+		for _, ops := range [][]xdotOp{e.Draw, e.TDraw, e.HDraw, e.LDraw, e.TLDraw, e.HLDraw} {
+			p.paint(ops, false)
+		}
 	}
-	e.dc.ClearPath()
+	for _, n := range nodes {
+		p.paint(n.Draw, false)
+		p.paint(n.LDraw, false)
+	}
+	p.paint(g.LDraw, false)
+	if p.err != nil {
+		return p.err
+	}
+	return renderEncodePNG(w, img)
 }
 
-func (e *renderPNGEngine) Ellipse(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
-	if e.dc == nil || len(p) < 2 {
-		return nil
-	}
-	cx, cy := e.point(p[0])
-	qx, qy := e.point(p[1])
-	rx, ry := math.Abs(qx-cx), math.Abs(qy-cy)
-	e.dc.NewSubPath()
-	e.dc.DrawEllipse(cx, cy, rx, ry)
-	e.paint(job, true)
-	return nil
-}
-
-func (e *renderPNGEngine) Polygon(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
-	if e.dc == nil || len(p) < 2 {
-		return nil
-	}
-	if o := job.Object(); o.Type() == gvc.RootGraphObjectType {
-		// The page background: paint the whole image at once, much faster
-		// than rasterizing a polygon.
-		_, penOK := renderVisible(o.PenColor())
-		if rgba, ok := e.fill(o); ok && rgba[3] == 255 && (o.Pen() == gvc.PenNone || !penOK) {
-			img := e.dc.Image().(*image.RGBA)
-			c := color.RGBA{uint8(rgba[0]), uint8(rgba[1]), uint8(rgba[2]), 255}
-			draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
+// floatsOf parses "a,b,c" or "a b".
+func floatsOf(s string) []float64 {
+	var out []float64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		v, err := strconv.ParseFloat(strings.TrimSuffix(f, "!"), 64)
+		if err != nil {
 			return nil
 		}
+		out = append(out, v)
 	}
-	e.dc.MoveTo(e.point(p[0]))
-	for _, q := range p[1:] {
-		e.dc.LineTo(e.point(q))
-	}
-	e.dc.ClosePath()
-	e.paint(job, true)
-	return nil
+	return out
 }
 
-func (e *renderPNGEngine) BezierCurve(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
-	if e.dc == nil || len(p) < 4 {
-		return nil
-	}
-	x0, y0 := e.point(p[0])
-	e.dc.MoveTo(x0, y0)
-	xn, yn := x0, y0
-	for i := 1; i+2 < len(p); i += 3 {
-		x1, y1 := e.point(p[i])
-		x2, y2 := e.point(p[i+1])
-		xn, yn = e.point(p[i+2])
-		e.dc.CubicTo(x1, y1, x2, y2, xn, yn)
-	}
-	closed := math.Abs(x0-xn) < 1e-3 && math.Abs(y0-yn) < 1e-3
-	if closed {
-		e.dc.ClosePath()
-	}
-	e.paint(job, closed)
-	return nil
+// xdotPainter paints xdot operations with gg.
+type xdotPainter struct {
+	dc     *gg.Context
+	img    *image.RGBA
+	scale  float64 // pixels per point
+	x0, y0 float64 // page position of the graph's origin, in points
+	err    error
+
+	// Drawing state, reset for every list of operations.
+	pen, fill color.NRGBA
+	hasFill   bool
+	penStyle  string // solid, dashed, dotted, invis
+	lineWidth float64
+	fontFace  string
+	fontSize  float64
+	bold      bool
+
+	faces map[renderFaceKey]font.Face // faces are not safe for concurrent use
 }
 
-func (e *renderPNGEngine) Polyline(_ context.Context, job *gvc.Job, p []*gvc.PointFloat) error {
-	if e.dc == nil || len(p) < 2 {
-		return nil
-	}
-	e.dc.MoveTo(e.point(p[0]))
-	for _, q := range p[1:] {
-		e.dc.LineTo(e.point(q))
-	}
-	e.paint(job, false)
-	return nil
+func (p *xdotPainter) reset() {
+	p.pen = color.NRGBA{A: 255}
+	p.fill = color.NRGBA{}
+	p.hasFill = false
+	p.penStyle = "solid"
+	p.lineWidth = 1
+	p.fontFace = "Times-Roman"
+	p.fontSize = 14
+	p.bold = false
 }
 
-func (e *renderPNGEngine) TextSpan(_ context.Context, job *gvc.Job, p *gvc.PointFloat, span *gvc.TextSpan) error {
-	if e.dc == nil {
-		return nil
+func (p *xdotPainter) xy(pt [2]float64) (float64, float64) {
+	return (pt[0] + p.x0) * p.scale, (p.y0 - pt[1]) * p.scale
+}
+
+// paint runs one list of operations. background marks the graph's own list,
+// whose first filled rectangle is the page.
+func (p *xdotPainter) paint(ops []xdotOp, background bool) {
+	if len(ops) == 0 || p.err != nil {
+		return
 	}
-	text := span.Text()
-	if strings.TrimSpace(text) == "" {
-		return nil
-	}
-	rgba, ok := renderVisible(job.Object().PenColor())
-	if !ok {
-		return nil
-	}
-	f := span.Font()
-	name, size := "", 14.0
-	if f != nil {
-		name, size = f.Name(), f.Size()
-	}
-	dpi := e.dpi
-	size *= e.zoom
-	face, err := renderFontFace(name, size, dpi)
-	if err != nil {
-		return err
-	}
-	e.dc.SetFontFace(face)
-	w, _ := e.dc.MeasureString(text)
-	// Shrink text the layout estimated narrower than the Go font draws it.
-	if est := e.sx * span.Size().X(); est > 0 && w > est*1.01 {
-		small := math.Max(size*est/w, size*0.75)
-		small = math.Floor(small*4) / 4
-		if face, err = renderFontFace(name, small, dpi); err != nil {
-			return err
+	p.reset()
+	for _, op := range ops {
+		switch op.Op {
+		case "c":
+			p.pen = renderParseColor(op.Color, op.Stops)
+		case "C":
+			p.fill = renderParseColor(op.Color, op.Stops)
+			p.hasFill = true
+		case "S":
+			p.style(op.Style)
+		case "F":
+			p.fontFace, p.fontSize = op.Face, op.Size
+		case "t":
+			p.bold = op.FontChar&1 != 0
+		case "P", "p":
+			if len(op.Points) < 2 {
+				continue
+			}
+			filled := op.Op == "P"
+			if background && filled && len(op.Points) == 4 && p.fill.A == 255 && p.pen.A == 0 {
+				p.rect(op.Points)
+				continue
+			}
+			p.dc.MoveTo(p.xy(op.Points[0]))
+			for _, q := range op.Points[1:] {
+				p.dc.LineTo(p.xy(q))
+			}
+			p.dc.ClosePath()
+			p.finish(filled)
+		case "L":
+			if len(op.Points) < 2 {
+				continue
+			}
+			p.dc.MoveTo(p.xy(op.Points[0]))
+			for _, q := range op.Points[1:] {
+				p.dc.LineTo(p.xy(q))
+			}
+			p.finish(false)
+		case "B", "b":
+			pts := op.Points
+			if len(pts) < 4 {
+				continue
+			}
+			p.dc.MoveTo(p.xy(pts[0]))
+			for i := 1; i+2 < len(pts); i += 3 {
+				x1, y1 := p.xy(pts[i])
+				x2, y2 := p.xy(pts[i+1])
+				x3, y3 := p.xy(pts[i+2])
+				p.dc.CubicTo(x1, y1, x2, y2, x3, y3)
+			}
+			first, last := pts[0], pts[len(pts)-1]
+			closed := math.Abs(first[0]-last[0]) < 1e-3 && math.Abs(first[1]-last[1]) < 1e-3
+			if closed {
+				p.dc.ClosePath()
+			}
+			p.finish(closed && p.hasFill)
+		case "E", "e":
+			if len(op.Rect) < 4 {
+				continue
+			}
+			cx, cy := p.xy([2]float64{op.Rect[0], op.Rect[1]})
+			p.dc.NewSubPath()
+			p.dc.DrawEllipse(cx, cy, op.Rect[2]*p.scale, op.Rect[3]*p.scale)
+			p.finish(op.Op == "E")
+		case "T":
+			p.text(op)
 		}
-		e.dc.SetFontFace(face)
-		w, _ = e.dc.MeasureString(text)
 	}
-	x, y := e.point(p)
-	switch span.Just() {
-	case 'r':
+}
+
+// style applies an xdot style: a pen style or setlinewidth(w).
+func (p *xdotPainter) style(s string) {
+	switch {
+	case strings.HasPrefix(s, "setlinewidth(") && strings.HasSuffix(s, ")"):
+		if w, err := strconv.ParseFloat(s[len("setlinewidth("):len(s)-1], 64); err == nil && w >= 0 {
+			p.lineWidth = w
+		}
+	case s == "bold":
+		p.lineWidth = 2
+	case s == "solid" || s == "dashed" || s == "dotted" || s == "invis" || s == "invisible":
+		p.penStyle = s
+	}
+}
+
+// rect fills an axis-aligned rectangle without antialiasing: the page.
+func (p *xdotPainter) rect(pts [][2]float64) {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, q := range pts {
+		x, y := p.xy(q)
+		minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+	}
+	r := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY)))
+	draw.Draw(p.img, r.Intersect(p.img.Bounds()), image.NewUniform(p.fill), image.Point{}, draw.Src)
+}
+
+// finish fills the current path if asked and the fill colour is visible,
+// then strokes it unless the pen is invisible.
+func (p *xdotPainter) finish(filled bool) {
+	if filled && p.fill.A > 0 {
+		p.dc.SetColor(p.fill)
+		p.dc.FillPreserve()
+	}
+	if p.pen.A > 0 && p.lineWidth > 0 && p.penStyle != "invis" && p.penStyle != "invisible" {
+		lw := p.lineWidth * p.scale
+		p.dc.SetColor(p.pen)
+		p.dc.SetLineWidth(lw)
+		switch p.penStyle {
+		case "dashed":
+			p.dc.SetLineCapButt()
+			p.dc.SetDash(5*p.scale, 2*p.scale)
+		case "dotted":
+			p.dc.SetLineCapRound()
+			p.dc.SetDash(math.Max(lw/2, 0.75), 5*p.scale)
+		default:
+			p.dc.SetLineCapButt()
+			p.dc.SetDash()
+		}
+		p.dc.StrokePreserve()
+	}
+	p.dc.ClearPath()
+}
+
+// text draws a T operation: baseline at pt, aligned l, c or r.
+func (p *xdotPainter) text(op xdotOp) {
+	if strings.TrimSpace(op.Text) == "" || len(op.Pt) < 2 || p.pen.A == 0 {
+		return
+	}
+	size := p.fontSize
+	if size <= 0 {
+		size = 14
+	}
+	face, err := p.face(size)
+	if err != nil {
+		p.err = err
+		return
+	}
+	p.dc.SetFontFace(face)
+	w, _ := p.dc.MeasureString(op.Text)
+	// Shrink text that the Go font draws wider than Graphviz laid it out.
+	if est := op.Width * p.scale; est > 0 && w > est*1.01 {
+		small := math.Floor(math.Max(size*est/w, size*0.75)*4) / 4
+		if face, err = p.face(small); err != nil {
+			p.err = err
+			return
+		}
+		p.dc.SetFontFace(face)
+		w, _ = p.dc.MeasureString(op.Text)
+	}
+	x, y := p.xy([2]float64{op.Pt[0], op.Pt[1]})
+	switch op.Align {
+	case "r":
 		x -= w
-	case 'l':
+	case "l":
 	default:
 		x -= w / 2
 	}
-	y -= e.sy * (span.YOffsetCenterLine() + span.YOffsetLayout())
-	e.dc.SetRGBA255(rgba[0], rgba[1], rgba[2], rgba[3])
-	e.dc.DrawString(text, x, y)
-	return nil
+	p.dc.SetColor(p.pen)
+	p.dc.DrawString(op.Text, x, y)
 }
 
-// The Go fonts, parsed once, and their faces by variant, size and dpi.
+// renderParseColor reads an xdot colour: "#rrggbb", "#rrggbbaa", or a few
+// names; gradients use their first stop.
+func renderParseColor(s string, stops []xdotStop) color.NRGBA {
+	if s == "" && len(stops) > 0 {
+		s = stops[0].Color
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if strings.HasPrefix(s, "#") && (len(s) == 7 || len(s) == 9) {
+		v, err := strconv.ParseUint(s[1:], 16, 32)
+		if err == nil {
+			if len(s) == 7 {
+				return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+			}
+			return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}
+		}
+	}
+	switch s {
+	case "transparent", "none", "invis":
+		return color.NRGBA{}
+	case "white":
+		return color.NRGBA{255, 255, 255, 255}
+	case "lightgrey", "lightgray":
+		return color.NRGBA{211, 211, 211, 255}
+	case "grey", "gray":
+		return color.NRGBA{192, 192, 192, 255}
+	case "red":
+		return color.NRGBA{255, 0, 0, 255}
+	case "green":
+		return color.NRGBA{0, 255, 0, 255}
+	case "blue":
+		return color.NRGBA{0, 0, 255, 255}
+	}
+	return color.NRGBA{A: 255} // black, and anything unknown
+}
+
+// renderPixels keeps the last page's pixels for the next render: a
+// 100-node graph is some 40 MB of RGBA. It is safe for concurrent use.
+type renderPixels struct {
+	mu  sync.Mutex
+	pix []uint8
+}
+
+// renderPixelsKeep is the largest buffer kept between renders.
+const renderPixelsKeep = 64 << 20
+
+func (r *renderPixels) get(w, h int) *image.RGBA {
+	n := 4 * w * h
+	if r == nil {
+		return image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if cap(r.pix) < n {
+		return image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	pix := r.pix[:n]
+	r.pix = nil
+	return &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+}
+
+func (r *renderPixels) put(img *image.RGBA) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if cap(img.Pix) <= renderPixelsKeep && cap(img.Pix) > cap(r.pix) {
+		r.pix = img.Pix[:0]
+	}
+}
+
+// The Go fonts, parsed once. An opentype.Font is safe for concurrent use.
 var renderFonts struct {
 	once                sync.Once
 	regular, bold, mono *opentype.Font
 	err                 error
-	mu                  sync.Mutex
-	faces               map[renderFaceKey]font.Face
 }
 
 type renderFaceKey struct {
-	variant   int
-	size, dpi float64
+	variant int
+	size    float64
 }
 
-// renderFontFace returns a Go font face for a Graphviz font name: Go Mono
+// face returns a Go font face for the current font at size points: Go Mono
 // for Courier and monospace fonts, Go Bold for bold ones, Go Regular
 // otherwise.
-func renderFontFace(name string, size, dpi float64) (font.Face, error) {
+func (p *xdotPainter) face(size float64) (font.Face, error) {
 	f := &renderFonts
 	f.once.Do(func() {
 		if f.regular, f.err = opentype.Parse(goregular.TTF); f.err != nil {
@@ -328,32 +474,29 @@ func renderFontFace(name string, size, dpi float64) (font.Face, error) {
 			return
 		}
 		f.mono, f.err = opentype.Parse(gomono.TTF)
-		f.faces = map[renderFaceKey]font.Face{}
 	})
 	if f.err != nil {
 		return nil, fmt.Errorf("load Go fonts: %w", f.err)
 	}
-	lower := strings.ToLower(name)
-	key := renderFaceKey{size: size, dpi: dpi}
+	lower := strings.ToLower(p.fontFace)
+	key := renderFaceKey{size: size}
 	otf := f.regular
 	switch {
 	case strings.Contains(lower, "courier") || strings.Contains(lower, "mono"):
 		key.variant, otf = 2, f.mono
-	case strings.Contains(lower, "bold"):
+	case p.bold || strings.Contains(lower, "bold"):
 		key.variant, otf = 1, f.bold
 	}
-	if size <= 0 {
-		key.size = 14
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if face, ok := f.faces[key]; ok {
+	if face, ok := p.faces[key]; ok {
 		return face, nil
 	}
-	face, err := opentype.NewFace(otf, &opentype.FaceOptions{Size: key.size, DPI: key.dpi, Hinting: font.HintingNone})
+	face, err := opentype.NewFace(otf, &opentype.FaceOptions{Size: size, DPI: 72 * p.scale, Hinting: font.HintingNone})
 	if err != nil {
 		return nil, fmt.Errorf("load Go font face: %w", err)
 	}
-	f.faces[key] = face
+	if p.faces == nil {
+		p.faces = map[renderFaceKey]font.Face{}
+	}
+	p.faces[key] = face
 	return face, nil
 }

@@ -207,30 +207,61 @@ var genericAWS = map[string]bool{
 	"support": true, "customers": true, "customer": true, "managed": true, "linux": true, "best": true,
 	"management": true, "cloud": true, "products": true, "product": true, "marketplace": true, "global": true,
 	"infrastructure": true, "free": true, "partner": true, "partners": true, "user": true, "users": true,
+	"engineer": true, "professional": true, "associate": true, "exam": true, "certification": true, "whitepaper": true,
+	"team": true, "teams": true, "organization": true, "ecosystem": true, "environment": true, "environments": true,
 	"the": true, "and": true, "to": true, "for": true, "is": true, "in": true, "of": true, "or": true,
 }
 
 func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mention {
 	var out []Mention
+	lower := isLowerText(text)
 	for i := 0; i < len(toks)-1; i++ {
 		w := text[toks[i].start:toks[i].end]
-		if (w != "AWS" && w != "Amazon") || used[i] || used[i+1] {
+		isPrefix := w == "AWS" || w == "Amazon" || lower && (w == "aws" || w == "amazon")
+		if !isPrefix || used[i] || used[i+1] {
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && j < i+4 && !used[j] && isCapitalized(text[toks[j].start:toks[j].end]) && !genericAWS[strings.ToLower(text[toks[j].start:toks[j].end])] {
+		j, named := i+1, false
+		for j < len(toks) && j < i+4 && !used[j] && toks[j].start == toks[j-1].end+1 {
+			word := text[toks[j].start:toks[j].end]
+			if !lower && !isCapitalized(word) || lower && j > i+2 {
+				break
+			}
+			if !genericAWS[strings.ToLower(word)] {
+				named = true
+			}
 			j++
 		}
-		if j == i+1 {
+		if j == i+1 || !named {
 			continue
 		}
 		name := text[toks[i].start:toks[j-1].end]
+		if lower {
+			name = titleCase(name)
+		}
 		out = append(out, Mention{ID: "", Start: toks[i].start, End: toks[j-1].end, Text: name})
 		for k := i; k < j; k++ {
 			used[k] = true
 		}
 	}
 	return out
+}
+
+// titleCase writes a lower-case service name the way AWS does: "aws app
+// runner" → "AWS App Runner".
+func titleCase(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		switch strings.ToLower(w) {
+		case "aws":
+			f[i] = "AWS"
+		default:
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			f[i] = string(r)
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 func isCapitalized(w string) bool {

@@ -437,7 +437,12 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 // subjectOf picks the subject of a sentence: the entity it starts with, else
 // the section's subject.
 func (x *extractor) subjectOf(s string) (string, []string) {
-	ents := x.entities(s, false)
+	var ents []string
+	for _, id := range x.entities(s, false) {
+		if k := x.dictKind(id); k == graph.KindService || k == graph.KindFeature || k == graph.KindComponent {
+			ents = append(ents, id)
+		}
+	}
 	mentions := x.dict.Find(s)
 	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !startsWithVerb(s) {
 		return ents[0], ents[1:]

@@ -83,6 +83,7 @@ const (
 type cellFeat struct {
 	class  cellClass
 	logLen float64 // log of the length in runes
+	logWds float64 // log of the word count + 1
 	words  int
 	upper  bool     // first letter is upper case
 	digit  bool     // contains a digit
@@ -94,6 +95,7 @@ func featuresOf(s string) cellFeat {
 	f := cellFeat{words: len(strings.Fields(s)), tokens: cellTokens(s)}
 	n := utf8.RuneCountInString(s)
 	f.logLen = math.Log(float64(n + 1))
+	f.logWds = math.Log(float64(f.words + 1))
 	if s == "" {
 		f.class = classEmpty
 		return f
@@ -147,7 +149,7 @@ func cellSim(a, b *cellFeat) float64 {
 	case classEmpty, classMark, classMoney, classSymbol:
 		return 1
 	}
-	d := simLenW*math.Abs(a.logLen-b.logLen) + simWordW*math.Abs(math.Log(float64(a.words+1))-math.Log(float64(b.words+1)))
+	d := simLenW*math.Abs(a.logLen-b.logLen) + simWordW*math.Abs(a.logWds-b.logWds)
 	if a.upper != b.upper {
 		d += simCapW
 	}
@@ -167,17 +169,40 @@ func cellSim(a, b *cellFeat) float64 {
 // stopWords are ignored when comparing the vocabulary of cells.
 var stopWords = map[string]bool{"the": true, "an": true, "of": true, "to": true, "in": true, "and": true, "or": true, "for": true, "is": true, "on": true, "with": true, "by": true, "as": true, "at": true, "be": true, "can": true}
 
-// cellTokens returns the distinct lower-case words of s, sorted.
+// cellTokens returns the distinct lower-case words of s (letters and
+// digits, two or more bytes, stop words left out), sorted.
 func cellTokens(s string) []string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := words[:0]
-	for _, w := range words {
+	var out []string
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		lower := !unicode.IsUpper(r)
+		for j < len(s) {
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			lower = lower && !unicode.IsUpper(r)
+			j += size
+		}
+		w := s[i:j]
+		if !lower {
+			w = strings.ToLower(w)
+		}
 		if len(w) >= 2 && !stopWords[w] {
 			out = append(out, w)
 		}
+		i = j
 	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	if len(out) > 1 {
+		sort.Strings(out)
+		out = slices.Compact(out)
+	}
+	return out
 }
 
 // jaccard is |a ∩ b| / |a ∪ b| of two sorted sets.
@@ -255,6 +280,9 @@ func segmentCells(cells []string) []cellSeg {
 
 func segmentChunk(cells []string) []cellSeg {
 	n := len(cells)
+	if n < 4 { // no table fits: at least 2 columns and 2 rows
+		return []cellSeg{{0, n, 0}}
+	}
 	feats := make([]cellFeat, n)
 	for i, c := range cells {
 		feats[i] = featuresOf(c)

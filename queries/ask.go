@@ -3,7 +3,6 @@ package queries
 import (
 	"context"
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -120,9 +119,6 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		return nil, graph.Errorf(graph.EINVALID, "question is not valid UTF-8")
 	}
 	q := e.parse(text)
-	if os.Getenv("AWSKG_EXPLAIN") != "" {
-		fmt.Fprintf(os.Stderr, "ents=%v weak=%v vocab=%v\n", q.ents, q.weak, q.vocab)
-	}
 	res, err := e.route(ctx, q)
 	if err != nil {
 		return nil, err
