@@ -340,9 +340,16 @@ func (p *xdotPainter) finish(filled bool) {
 	p.dc.ClearPath()
 }
 
+// xdotText returns the text of a T operation. Graphviz's JSON output
+// escapes backslashes twice: "\\\\" in the JSON for one backslash.
+func xdotText(op xdotOp) string {
+	return strings.ReplaceAll(op.Text, `\\`, `\`)
+}
+
 // text draws a T operation: baseline at pt, aligned l, c or r.
 func (p *xdotPainter) text(op xdotOp) {
-	if strings.TrimSpace(op.Text) == "" || len(op.Pt) < 2 || p.pen.A == 0 {
+	text := xdotText(op)
+	if strings.TrimSpace(text) == "" || len(op.Pt) < 2 || p.pen.A == 0 {
 		return
 	}
 	size := p.fontSize
@@ -355,7 +362,7 @@ func (p *xdotPainter) text(op xdotOp) {
 		return
 	}
 	p.dc.SetFontFace(face)
-	w, _ := p.dc.MeasureString(op.Text)
+	w, _ := p.dc.MeasureString(text)
 	// Shrink text that the Go font draws wider than Graphviz laid it out.
 	if est := op.Width * p.scale; est > 0 && w > est*1.01 {
 		small := math.Floor(math.Max(size*est/w, size*0.75)*4) / 4
@@ -364,7 +371,7 @@ func (p *xdotPainter) text(op xdotOp) {
 			return
 		}
 		p.dc.SetFontFace(face)
-		w, _ = p.dc.MeasureString(op.Text)
+		w, _ = p.dc.MeasureString(text)
 	}
 	x, y := p.xy([2]float64{op.Pt[0], op.Pt[1]})
 	switch op.Align {
@@ -375,7 +382,7 @@ func (p *xdotPainter) text(op xdotOp) {
 		x -= w / 2
 	}
 	p.dc.SetColor(p.pen)
-	p.dc.DrawString(op.Text, x, y)
+	p.dc.DrawString(text, x, y)
 }
 
 // renderParseColor reads an xdot colour: "#rrggbb", "#rrggbbaa", or a few

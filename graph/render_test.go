@@ -3,12 +3,14 @@ package graph
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -502,6 +504,28 @@ func TestRenderHostileLabel(t *testing.T) {
 	img := decodePNG(t, renderBytes(t, sg, opt))
 	if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 40 {
 		t.Errorf("hostile PNG is %v", b)
+	}
+	// The PNG draws the texts of Graphviz's json layout: they are intact.
+	var layout bytes.Buffer
+	if err := testRenderer.layout(context.Background(), dot, "json", &layout); err != nil {
+		t.Fatal(err)
+	}
+	var g xdotGraph
+	if err := json.Unmarshal(layout.Bytes(), &g); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, o := range append(append([]xdotObject{g.xdotObject}, g.Objects...), g.Edges...) {
+		for _, op := range o.LDraw {
+			if op.Op == "T" {
+				texts = append(texts, xdotText(op))
+			}
+		}
+	}
+	for _, want := range strings.Split(hostileName, "\n") {
+		if n := slices.Index(texts, want); n < 0 {
+			t.Errorf("PNG texts %q lack %q", texts, want)
+		}
 	}
 }
 

@@ -35,7 +35,8 @@ type Dictionary struct {
 	entries []Entry
 	nodes   map[string]graph.Node // by ID
 	exact   map[string]string     // normalised alias (strong, weak or cased) → node ID
-	phrases []phrase              // strong aliases for scanning prose, longest first
+	phrases []phrase              // strong aliases for scanning prose
+	byFirst map[string][]phrase   // phrases by their first word
 }
 
 type phrase struct {
@@ -88,13 +89,12 @@ func (d *Dictionary) add(e Entry) string {
 }
 
 func (d *Dictionary) sortPhrases() {
-	sort.SliceStable(d.phrases, func(i, j int) bool {
-		a, b := d.phrases[i], d.phrases[j]
-		if a.note != b.note {
-			return !a.note
+	d.byFirst = map[string][]phrase{}
+	for _, p := range d.phrases {
+		if len(p.words) > 0 {
+			d.byFirst[p.words[0]] = append(d.byFirst[p.words[0]], p)
 		}
-		return len(a.words) > len(b.words)
-	})
+	}
 }
 
 // Nodes returns every dictionary node, ordered by ID.
@@ -156,47 +156,83 @@ type Mention struct {
 	Text  string
 }
 
-// Find returns the nodes named in prose, longest match first, without
-// overlaps, in text order. Weak aliases are not matched; unknown
-// "AWS X"/"Amazon X" names are returned with ID "" and Text set to the name.
+// Find returns the nodes named in prose, without overlaps, in text order.
+// Of the ways to read a text it picks the one that covers the most words,
+// then the one with fewer names read from notes (the dictionary's names
+// win), then the one with fewer, longer names. Weak aliases are not matched;
+// unknown "AWS X"/"Amazon X" names are returned with ID "" and Text set to
+// the name.
 func (d *Dictionary) Find(text string) []Mention {
 	toks := tokenize(text)
-	var out []Mention
-	used := make([]bool, len(toks))
-	for _, p := range d.phrases {
-		n := len(p.words)
-		for i := 0; i+n <= len(toks); i++ {
-			if used[i] {
+	n := len(toks)
+	type choice struct {
+		covered, notes, count int
+		take                  *phrase // nil: skip the token
+	}
+	better := func(a, b choice) bool {
+		if a.covered != b.covered {
+			return a.covered > b.covered
+		}
+		if a.notes != b.notes {
+			return a.notes < b.notes
+		}
+		return a.count < b.count
+	}
+	best := make([]choice, n+1)
+	lower := isLowerText(text)
+	upper := hasUpper(text)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = choice{covered: best[i+1].covered, notes: best[i+1].notes, count: best[i+1].count}
+		for k := range d.byFirst[toks[i].norm] {
+			p := &d.byFirst[toks[i].norm][k]
+			m := len(p.words)
+			if i+m > n || !matchAt(toks, i, p.words) {
 				continue
 			}
-			ok := true
-			for j := 0; j < n; j++ {
-				if used[i+j] || toks[i+j].norm != p.words[j] {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			// A plural or possessive of the last word is fine ("SNS topics" is handled by aliases).
-			start, end := toks[i].start, toks[i+n-1].end
+			start, end := toks[i].start, toks[i+m-1].end
 			if p.cased != "" && text[start:end] != p.cased {
 				continue
 			}
-			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb" in "web".
-			if n == 1 && len(p.words[0]) <= 3 && hasUpper(text) && !isUpperOrDigit(text[start:end]) && !isLowerText(text) {
+			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb".
+			if m == 1 && len(p.words[0]) <= 3 && upper && !isUpperOrDigit(text[start:end]) && !lower {
 				continue
 			}
-			for j := 0; j < n; j++ {
-				used[i+j] = true
+			c := choice{covered: m + best[i+m].covered, notes: best[i+m].notes, count: 1 + best[i+m].count, take: p}
+			if p.note {
+				c.notes++
 			}
-			out = append(out, Mention{ID: p.id, Start: start, End: end, Text: text[start:end]})
+			if better(c, best[i]) {
+				best[i] = c
+			}
 		}
+	}
+	var out []Mention
+	used := make([]bool, n)
+	for i := 0; i < n; {
+		p := best[i].take
+		if p == nil {
+			i++
+			continue
+		}
+		m := len(p.words)
+		for j := i; j < i+m; j++ {
+			used[j] = true
+		}
+		out = append(out, Mention{ID: p.id, Start: toks[i].start, End: toks[i+m-1].end, Text: text[toks[i].start:toks[i+m-1].end]})
+		i += m
 	}
 	out = append(out, d.unknownAWS(text, toks, used)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+func matchAt(toks []token, i int, words []string) bool {
+	for j, w := range words {
+		if toks[i+j].norm != w {
+			return false
+		}
+	}
+	return true
 }
 
 // genericAWS are words that follow "AWS"/"Amazon" without naming a service.
@@ -388,12 +424,26 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 		if _, taken := c.exact[k]; !taken && k != "" {
 			c.exact[k] = n.ID
 		}
+		if len(w) == 1 && !distinctive(n.Name) {
+			continue // "Setup", "Invoke": linked only as a whole question or argument
+		}
 		if len(w) <= 6 {
 			c.phrases = append(c.phrases, phrase{words: w, id: n.ID, note: true})
 		}
 	}
 	c.sortPhrases()
 	return c
+}
+
+// distinctive reports whether a one-word name cannot be an ordinary word:
+// it has an inner capital, a digit or a joiner ("StackSets", "cfn-init").
+func distinctive(name string) bool {
+	for i, r := range name {
+		if i > 0 && unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("-@_.", r) {
+			return true
+		}
+	}
+	return false
 }
 
 // FindWeak is Find plus weak aliases and every node name: for short texts

@@ -3,7 +3,6 @@ package ingest
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,12 +38,13 @@ import (
 // first two header cells appearing again, is a repeated header: it cannot
 // belong to the table and starts the next one.
 //
-// The incremental column sums make a table candidate O(N·R) per added row;
-// runs longer than maxRunCells are cut into chunks to bound the cubic cost.
+// Prefix sums of pair similarities (pairSums) score a table candidate in
+// O(N), so a run of n cells costs O(n²); runs longer than maxRunCells are cut
+// into chunks to bound time and memory on adversarial input.
 
 const (
 	maxTableCols = 12    // widest table considered
-	maxRunCells  = 240   // longer runs are segmented in chunks (bounds the cubic DP)
+	maxRunCells  = 240   // longer runs are segmented in chunks (bounds time and memory)
 	negInf       = -1e18 // unreachable DP state
 )
 
@@ -88,39 +88,81 @@ type cellFeat struct {
 	upper  bool     // first letter is upper case
 	digit  bool     // contains a digit
 	period bool     // ends with "."
-	tokens []string // distinct lower-case words of two or more letters, sorted
+	tokens []uint64 // hashes of the distinct lower-case words (two or more bytes, no stop words), sorted
 }
 
 func featuresOf(s string) cellFeat {
-	f := cellFeat{words: len(strings.Fields(s)), tokens: cellTokens(s)}
-	n := utf8.RuneCountInString(s)
-	f.logLen = math.Log(float64(n + 1))
-	f.logWds = math.Log(float64(f.words + 1))
+	var f cellFeat
 	if s == "" {
 		f.class = classEmpty
 		return f
 	}
-	f.period = strings.HasSuffix(s, ".")
-	hasAlnum := false
+	// One pass over the runes: length, words, digits, first letter, and the
+	// vocabulary as FNV-1a hashes of the lower-cased words (no allocation per word).
+	const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+	runes, hasAlnum, inWord, seenLetter := 0, false, false, false
+	var (
+		h     uint64
+		tokN  int // bytes in the current word, 0 when outside a word
+		short [4]byte
+	)
+	endTok := func() {
+		if tokN >= 2 && !(tokN <= len(short) && isStopWord(string(short[:tokN]))) {
+			f.tokens = append(f.tokens, h)
+		}
+		tokN = 0
+	}
 	for _, r := range s {
-		if unicode.IsDigit(r) {
+		runes++
+		space := r == ' ' || r == '\t'
+		if !space && !inWord {
+			f.words++
+		}
+		inWord = !space
+		var letter, digit bool
+		if r < utf8.RuneSelf {
+			letter = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+			digit = '0' <= r && r <= '9'
+		} else {
+			letter, digit = unicode.IsLetter(r), unicode.IsDigit(r)
+		}
+		if digit {
 			f.digit = true
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			hasAlnum = true
-		}
-	}
-	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if letter && !seenLetter {
+			seenLetter = true
 			f.upper = unicode.IsUpper(r)
-			break
 		}
+		if !letter && !digit {
+			endTok()
+			continue
+		}
+		hasAlnum = true
+		if tokN == 0 {
+			h = fnvOffset
+		}
+		lr := unicode.ToLower(r)
+		if r < utf8.RuneSelf && 'A' <= r && r <= 'Z' {
+			lr = r + 'a' - 'A'
+		}
+		if tokN < len(short) {
+			short[tokN] = byte(lr)
+		}
+		tokN += utf8.RuneLen(lr)
+		h = (h ^ uint64(lr)) * fnvPrime
 	}
-	first, _ := utf8.DecodeRuneInString(s)
+	endTok()
+	if len(f.tokens) > 1 {
+		slices.Sort(f.tokens)
+		f.tokens = slices.Compact(f.tokens)
+	}
+	f.logLen = math.Log(float64(runes + 1))
+	f.logWds = math.Log(float64(f.words + 1))
+	f.period = strings.HasSuffix(s, ".")
 	switch {
 	case strings.Trim(s, "$") == "":
 		f.class = classMoney
-	case (first == '+' || first == '-') && (len(s) == 1 || s[1] == ' '):
+	case (s[0] == '+' || s[0] == '-') && (len(s) == 1 || s[1] == ' '):
 		f.class = classMark
 	case !hasAlnum:
 		f.class = classSymbol
@@ -166,47 +208,17 @@ func cellSim(a, b *cellFeat) float64 {
 	return s
 }
 
-// stopWords are ignored when comparing the vocabulary of cells.
-var stopWords = map[string]bool{"the": true, "an": true, "of": true, "to": true, "in": true, "and": true, "or": true, "for": true, "is": true, "on": true, "with": true, "by": true, "as": true, "at": true, "be": true, "can": true}
-
-// cellTokens returns the distinct lower-case words of s (letters and
-// digits, two or more bytes, stop words left out), sorted.
-func cellTokens(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		lower := !unicode.IsUpper(r)
-		for j < len(s) {
-			r, size = utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			lower = lower && !unicode.IsUpper(r)
-			j += size
-		}
-		w := s[i:j]
-		if !lower {
-			w = strings.ToLower(w)
-		}
-		if len(w) >= 2 && !stopWords[w] {
-			out = append(out, w)
-		}
-		i = j
+// isStopWord reports words ignored when comparing the vocabulary of cells.
+func isStopWord(w string) bool {
+	switch w {
+	case "the", "an", "of", "to", "in", "and", "or", "for", "is", "on", "with", "by", "as", "at", "be", "can":
+		return true
 	}
-	if len(out) > 1 {
-		sort.Strings(out)
-		out = slices.Compact(out)
-	}
-	return out
+	return false
 }
 
 // jaccard is |a ∩ b| / |a ∪ b| of two sorted sets.
-func jaccard(a, b []string) float64 {
+func jaccard(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -344,7 +356,7 @@ func segmentChunk(cells []string) []cellSeg {
 			}
 		}
 	}
-	colPair := make([]float64, maxTableCols)
+	colSums := newPairSums(sim, n)
 	for j := 0; j < n; j++ {
 		if best[j] <= negInf {
 			continue
@@ -357,24 +369,24 @@ func segmentChunk(cells []string) []cellSeg {
 				if badHdr[j+c] {
 					bad++
 				}
-				colPair[c] = 0
 			}
 			if bad > 0 {
 				h -= headerGood + headerBad*float64(bad)
 			}
+			cs := colSums.columns(cols, j)
 			for r := 1; j+(r+1)*cols <= n; r++ { // r = number of data rows
 				row := j + r*cols
 				if equalRows(cells, j, row, cols) || row+cols > repeat[j] {
 					break // a repeated header starts a new table
 				}
 				score := h
-				rf := float64(r)
-				for c := 0; c < cols; c++ {
-					cell := row + c
-					for m := 1; m < r; m++ {
-						colPair[c] += sim[(j+m*cols+c)*n+cell]
+				if r > 1 {
+					pair := 0.0
+					for _, c := range cs {
+						pair += c.p[c.at+r]
 					}
-					score += (2*colPair[c] - rf*(rf-1)*base) / (rf - 1 + shrink)
+					rf := float64(r)
+					score += (2*pair - float64(cols)*rf*(rf-1)*base) / (rf - 1 + shrink)
 				}
 				relax(row+cols, best[j]+score, cellSeg{j, row + cols, cols})
 			}
@@ -399,6 +411,59 @@ func segmentChunk(cells []string) []cellSeg {
 		out = append(out, s)
 	}
 	return out
+}
+
+// pairSums answers, in O(1), the sum of the pairwise similarities of the
+// data cells of a column: for cols columns, the cells of a column are a
+// stride-cols sequence (positions ρ, ρ+cols, ρ+2·cols, ... for a residue ρ),
+// and for each sequence P[a][b] = Σ_{a≤x<y<b} sim(s_x, s_y) is tabulated with
+// P[a][b] = P[a][b-1] + Σ_{a≤x<b-1} sim(s_x, s_{b-1}). Building every table
+// costs O(n²·Σ 1/cols) and makes the whole DP quadratic in the run length.
+type pairSums struct {
+	n      int
+	tables [][][]float64 // [cols][ρ] → (L+1)×(L+1) matrix, L = len of the sequence
+	buf    []pairCol
+}
+
+func newPairSums(sim []float64, n int) *pairSums {
+	ps := &pairSums{n: n, tables: make([][][]float64, maxTableCols+1)}
+	for cols := 2; cols <= maxTableCols && 2*cols <= n; cols++ {
+		ps.tables[cols] = make([][]float64, cols)
+		for rho := 0; rho < cols; rho++ {
+			l := (n - rho + cols - 1) / cols // cells at rho, rho+cols, ... < n
+			w := l + 1
+			p := make([]float64, w*w)
+			for b := 2; b <= l; b++ {
+				last := (rho + (b-1)*cols) * n
+				acc := 0.0
+				for a := b - 2; a >= 0; a-- {
+					acc += sim[last+rho+a*cols]
+					p[a*w+b] = p[a*w+b-1] + acc
+				}
+			}
+			ps.tables[cols][rho] = p
+		}
+	}
+	return ps
+}
+
+// pairCol locates the sums of one column: c.p[c.at+r] is the pair-similarity
+// sum of the column's first r data cells.
+type pairCol struct {
+	p  []float64
+	at int
+}
+
+// columns returns the columns of a table with cols columns whose header
+// starts at position j. The slice is reused by the next call.
+func (ps *pairSums) columns(cols, j int) []pairCol {
+	ps.buf = ps.buf[:0]
+	for pos := j; pos < j+cols; pos++ {
+		rho, q := pos%cols, pos/cols
+		l := (ps.n - rho + cols - 1) / cols
+		ps.buf = append(ps.buf, pairCol{ps.tables[cols][rho], (q+1)*(l+1) + q + 1})
+	}
+	return ps.buf
 }
 
 // equalRows reports whether the rows of cols cells at a and b are equal and not all empty.

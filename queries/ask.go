@@ -84,7 +84,7 @@ func (q question) has(re *regexp.Regexp) bool { return re.MatchString(q.lower) }
 
 var (
 	compareRe  = regexp.MustCompile(`\bcompare\b|\bvs\.?\b|\bversus\b|\bdifferences? between\b|\bcompared\b`)
-	pathRe     = regexp.MustCompile(`\bfrom\b.+\bto\b|\bpath\b|\bchain\b|\broute\b|\bget\b.+\bto\b|\bpipe\b|\bflow\b`)
+	pathRe     = regexp.MustCompile(`\bfrom\b.+\bto\b|\bpath\b|\bchain\b|\broute\b|\bget\b.+\bto\b|\bpipe\b|\bdata flow\b`)
 	rankRe     = regexp.MustCompile(`\border\b|\brank\w*\b|\bsort\w*\b|\bcheapest\b|\bexpensive\b|\blowest\b|\bhighest\b|\bfastest\b|\bslowest\b|\bleast\b|\bbest\b|\bworst\b|\bshortest\b|\blongest\b`)
 	noNotifyRe = regexp.MustCompile(`\bno notifications?\b|\bnot notify\b|\bwithout (any )?notifications?\b|\bcannot notify\b|\bno way to notify\b|\bdo(es)? not notify\b|\bdon't notify\b`)
 	onlyRe     = regexp.MustCompile(`\bonly\b|\brestricted\b|\bexclusive\w*\b|\bjust\b`)
@@ -125,8 +125,15 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	}
 	res.Question = text
 	res.Focus = append(append([]string{}, q.ents...), q.vocab...)
+	for _, id := range res.Focus {
+		res.Understood = append(res.Understood, e.names[id].Name)
+	}
 	if len(res.Answers) == 0 {
-		return nil, &graph.Error{Code: graph.ENOTFOUND, Message: fmt.Sprintf("the notes say nothing that answers %q (%s)", text, res.Intent)}
+		var names []string
+		for _, id := range append(append([]string{}, q.ents...), q.vocab...) {
+			names = append(names, e.names[id].Name)
+		}
+		return nil, &graph.Error{Code: graph.ENOTFOUND, Message: fmt.Sprintf("the notes say nothing that answers %q (read as %s about %s)", text, res.Intent, strings.Join(names, ", "))}
 	}
 	res.Subgraph = e.subgraphOf(ctx, res)
 	return res, nil
@@ -200,7 +207,7 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 }
 
 func outOfReach(text string) error {
-	return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: it names no service, capability or relation awskg knows; try e.g. %q", text, strings.Join(Examples[:4], `", "`))
+	return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: it names no service, capability or relation awskg knows; try e.g. %s", text, `"`+strings.Join(Examples[:4], `", "`)+`"`)
 }
 
 // ---- families ------------------------------------------------------------

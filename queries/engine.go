@@ -31,7 +31,9 @@ type Result struct {
 	Intent       string     `json:"intent"`
 	Answers      []Answer   `json:"answers"`
 	Alternatives [][]Answer `json:"alternatives,omitempty"` // other paths the notes give
-	// Focus holds the nodes the question names (its entities, capabilities).
+	// Understood names the nodes awskg read in the question.
+	Understood []string `json:"understood,omitempty"`
+	// Focus holds the IDs of those nodes.
 	Focus    []string       `json:"-"`
 	Subgraph graph.Subgraph `json:"-"`
 }

@@ -23,11 +23,11 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], System()))
 }
 
-func run(args []string) (code int) {
-	io := System()
+// run executes one command line and returns the exit status.
+func run(args []string, io *IOStreams) (code int) {
 	debugMode := hasFlag(args, "--debug")
 	defer func() {
 		if r := recover(); r != nil {
