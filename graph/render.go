@@ -201,9 +201,10 @@ func (r *Renderer) instance(ctx context.Context) (*graphviz.Graphviz, error) {
 	return gv, nil
 }
 
-// Close releases the go-graphviz instance, if any. A later Render creates a
-// new one.
+// Close releases the go-graphviz instance, if any, and the kept PNG pixels.
+// A later Render creates a new instance.
 func (r *Renderer) Close() error {
+	r.pixels.drop()
 	renderWasmMu.Lock()
 	defer renderWasmMu.Unlock()
 	if r.gv == nil {

@@ -177,17 +177,17 @@ func (w *renderDOTWriter) write(sg Subgraph, opt RenderOptions) {
 	w.line(0, "digraph "+renderQuote("awskg")+" {")
 	graphAttrs := []string{
 		"rankdir", opt.RankDir,
-		"fontname", "Helvetica",
-		"fontsize", "11",
+		"fontname", "Helvetica-Bold", // the title's; clusters set their own
+		"fontsize", "14",
 		"bgcolor", "white",
 		"pad", "0.2",
 		"nodesep", "0.25",
 		"ranksep", "0.45",
 		"outputorder", "edgesfirst",
-		"newrank", "true",
+		"newrank", "true", // rank=same inside the legend cluster
 	}
 	if title != "" {
-		graphAttrs = append(graphAttrs, "label", title, "labelloc", "t", "labeljust", "l", "fontsize", "14", "fontname", "Helvetica-Bold")
+		graphAttrs = append(graphAttrs, "label", title, "labelloc", "t", "labeljust", "l")
 	}
 	w.line(1, "graph "+renderAttrs(graphAttrs...))
 	w.line(1, "node "+renderAttrs("fontname", "Helvetica", "fontsize", "11", "margin", "0.12,0.05", "height", "0.4", "penwidth", "1.2"))
@@ -197,7 +197,7 @@ func (w *renderDOTWriter) write(sg Subgraph, opt RenderOptions) {
 	groups, member := renderCapabilityGroups(nodes, byID, sg.Edges)
 	for gi, g := range groups {
 		w.line(1, "subgraph "+renderQuote("cluster_cap_"+strconv.Itoa(gi))+" {")
-		w.line(2, "graph "+renderAttrs("label", "", "style", "rounded,filled,dashed", "fillcolor", "#fff9ec", "color", "#e2b659", "tooltip", "capability: "+renderNodeName(nodes[g[0]])))
+		w.line(2, "graph "+renderAttrs("label", "", "style", "rounded,filled,dashed", "fillcolor", "#fff9ec", "color", "#e2b659", "penwidth", "1", "tooltip", "capability: "+renderNodeName(nodes[g[0]])))
 		for _, i := range g {
 			w.node(2, nodes[i])
 		}

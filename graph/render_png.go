@@ -55,9 +55,10 @@ import (
 // renderPNGDPI is the resolution of rendered PNGs.
 const renderPNGDPI = 96.0
 
-// renderPNGMaxPixels bounds the size of a PNG: larger drawings are scaled
-// down (a 150-node graph is typically 10 to 20 megapixels at 96 dpi).
-const renderPNGMaxPixels = 64 << 20
+// renderPNGMaxPixels bounds the size of a PNG (and its 4 bytes a pixel in
+// memory): larger drawings are scaled down. A 100-node graph is typically
+// 5 to 15 megapixels at 96 dpi.
+const renderPNGMaxPixels = 32 << 20
 
 // xdotOp is one xdot drawing operation of Graphviz's JSON output.
 type xdotOp struct {
@@ -429,6 +430,13 @@ type renderPixels struct {
 
 // renderPixelsKeep is the largest buffer kept between renders.
 const renderPixelsKeep = 64 << 20
+
+// drop releases the kept buffer.
+func (r *renderPixels) drop() {
+	r.mu.Lock()
+	r.pix = nil
+	r.mu.Unlock()
+}
 
 func (r *renderPixels) get(w, h int) *image.RGBA {
 	n := 4 * w * h

@@ -10,6 +10,7 @@ import (
 	"image"
 	"image/png"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -725,6 +726,40 @@ func TestRenderPNGSubgraphs(t *testing.T) {
 	}
 }
 
+// TestRenderEncodePNG checks the banded PNG encoder against image/png.
+func TestRenderEncodePNG(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	img := image.NewRGBA(image.Rect(0, 0, 301, 777))
+	x := uint32(1)
+	for i := 0; i < len(img.Pix); i += 4 {
+		x = x*1664525 + 1013904223
+		a := uint8(x >> 24)
+		if x&0x300 != 0 {
+			a = 255 // mostly opaque, like a rendered page
+		}
+		// Premultiplied: colour at most alpha.
+		img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = uint8(x>>8)&a, uint8(x>>16)&a, uint8(x>>4)&a, a
+	}
+	var buf bytes.Buffer
+	if err := renderEncodePNG(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	got := decodePNG(t, buf.Bytes())
+	if got.Bounds() != img.Bounds() {
+		t.Fatalf("bounds %v, want %v", got.Bounds(), img.Bounds())
+	}
+	for y := 0; y < 777; y++ {
+		for x := 0; x < 301; x++ {
+			c := img.RGBAAt(x, y)
+			want := [3]uint8{c.R + 255 - c.A, c.G + 255 - c.A, c.B + 255 - c.A}
+			r, g, b, a := got.At(x, y).RGBA()
+			if a != 0xffff || [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)} != want {
+				t.Fatalf("pixel (%d,%d) = %v %v %v %v, want %v over white", x, y, r>>8, g>>8, b>>8, a>>8, want)
+			}
+		}
+	}
+}
+
 // ---- options, errors, determinism ----
 
 func TestRenderMaxNodes(t *testing.T) {
@@ -844,6 +879,28 @@ func TestRenderDOTDeterministic(t *testing.T) {
 	opt.Format = FormatSVG
 	if a, b := renderBytes(t, sg, opt), renderBytes(t, sg, opt); !bytes.Equal(a, b) {
 		t.Errorf("SVG differs between runs")
+	}
+}
+
+func TestRenderLargeSubgraphLabels(t *testing.T) {
+	// Beyond renderNamedLabelsMaxEdges edges, predicate names are left to
+	// the legend; positions stay.
+	sg := synthSubgraph(100, 150)
+	d := parseSVG(t, renderBytes(t, sg, svgOptions()))
+	checkSubgraphSVG(t, sg, d)
+	for _, e := range sg.Edges {
+		got := edgeLabel(t, d, e.Subject+"->"+e.Object)
+		want := ""
+		if renderPredStyle(e.Predicate).positioned && e.Position > 0 {
+			want = strconv.Itoa(e.Position)
+		}
+		if got != want {
+			t.Errorf("%s edge label = %q, want %q", e.Predicate, got, want)
+		}
+	}
+	_, preds := legendTexts(d)
+	if len(preds) < 8 {
+		t.Errorf("legend predicates = %q", preds)
 	}
 }
 

@@ -30,6 +30,20 @@ type extractor struct {
 	subLine  int
 	list     *listHead // the head of the list the next bullets belong to
 	chain    *pendingChain
+
+	found  map[string][]Mention // Find results by text
+	vocabs map[string][]string  // vocab results by text
+}
+
+// find is Dictionary.Find, memoised: extraction asks about the same
+// sentence several times.
+func (x *extractor) find(text string) []Mention {
+	if m, ok := x.found[text]; ok {
+		return m
+	}
+	m := x.dict.Find(text)
+	x.found[text] = m
+	return m
 }
 
 type headingCtx struct {
@@ -65,7 +79,7 @@ type hopText struct {
 
 // Extract reads the facts of one parsed note.
 func Extract(doc *Document, dict *Dictionary) Graph {
-	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}}
+	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, found: map[string][]Mention{}, vocabs: map[string][]string{}}
 	for i := range doc.Blocks {
 		x.block(i)
 	}
@@ -228,7 +242,7 @@ func (x *extractor) topicSentence(text string) {
 	if !isRe.MatchString(text) {
 		return
 	}
-	m := x.dict.Find(text)
+	m := x.find(text)
 	if len(m) == 0 || m[0].ID == "" || leadingWords(text, m[0].Start) > 1 || x.dictKind(m[0].ID) != graph.KindService {
 		return
 	}
@@ -312,7 +326,7 @@ func (x *extractor) entities(text string, whole bool) []string {
 		}
 	}
 	var out []string
-	for _, m := range x.dict.Find(text) {
+	for _, m := range x.find(text) {
 		id := m.ID
 		if id == "" {
 			id = x.newNode(graph.KindService, m.Text)
@@ -367,12 +381,21 @@ func (x *extractor) capabilityIn(text string, line int) (string, bool) {
 
 // vocab returns the capabilities and strategies a text names, in order.
 func (x *extractor) vocab(text string) []string {
+	if v, ok := x.vocabs[text]; ok {
+		return v
+	}
+	v := x.vocabUncached(text)
+	x.vocabs[text] = v
+	return v
+}
+
+func (x *extractor) vocabUncached(text string) []string {
 	var out []string
 	if id, ok := x.dict.Exact(text); ok && isVocab(x.dictKind(id)) {
 		x.node(id)
 		return []string{id}
 	}
-	for _, m := range x.dict.Find(text) {
+	for _, m := range x.find(text) {
 		if m.ID != "" && isVocab(x.dictKind(m.ID)) && !containsStr(out, m.ID) {
 			x.node(m.ID)
 			out = append(out, m.ID)
@@ -388,6 +411,10 @@ var (
 )
 
 func qualifier(text string) string {
+	l := strings.ToLower(text)
+	if !hasAny(l, "manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box") {
+		return ""
+	}
 	switch {
 	case manualRe.MatchString(text):
 		return "manual"
@@ -397,26 +424,57 @@ func qualifier(text string) string {
 	return ""
 }
 
-func negated(text string) bool { return negRe.MatchString(text) }
+func negated(text string) bool {
+	return hasAny(strings.ToLower(text), "not", "n't", "unable") && negRe.MatchString(text)
+}
+
+// hasAny reports whether s contains any of the words; a cheap filter before
+// a regular expression.
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // ---- prose ---------------------------------------------------------------
 
-var sentenceRe = regexp.MustCompile(`[.!?;](\s+|$)|,? but\s`)
-
+// sentences splits prose at ".", "!", "?" or ";" followed by a space (not
+// "e.g." or other short tokens) and before ", but" / " but ".
 func sentences(text string) []string {
 	var out []string
 	last := 0
-	for _, m := range sentenceRe.FindAllStringIndex(text, -1) {
-		// keep "e.g." and "i.e." and version numbers together
-		if m[0] > 0 && m[0]-last < 4 {
-			continue
+	emit := func(end, next int) {
+		if t := strings.TrimSpace(text[last:end]); t != "" {
+			out = append(out, t)
 		}
-		out = append(out, strings.TrimSpace(text[last:m[1]]))
-		last = m[1]
+		last = next
 	}
-	if rest := strings.TrimSpace(text[last:]); rest != "" {
-		out = append(out, rest)
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '.', '!', '?', ';':
+			if i+1 < len(text) && text[i+1] != ' ' {
+				continue
+			}
+			// keep "e.g." and "i.e." together: the token before is short
+			j := strings.LastIndexByte(text[last:i], ' ')
+			if i-(last+j+1) < 3 && c == '.' {
+				continue
+			}
+			emit(i+1, i+1)
+		case ' ':
+			if strings.HasPrefix(text[i:], " but ") {
+				end := i
+				if end > last && text[end-1] == ',' {
+					end--
+				}
+				emit(end, i+1)
+			}
+		}
 	}
+	emit(len(text), len(text))
 	return out
 }
 
@@ -443,7 +501,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 			ents = append(ents, id)
 		}
 	}
-	mentions := x.dict.Find(s)
+	mentions := x.find(s)
 	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !startsWithVerb(s) {
 		return ents[0], ents[1:]
 	}
@@ -523,7 +581,7 @@ var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|integrat\w* with)\b`)
 	triggerOnly = regexp.MustCompile(`(?i)\btrigger\w*\b`)
 	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
-	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b.*\b(to|into|in)\b`)
+	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
 	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
 	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
 )
@@ -548,7 +606,9 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		}
 	}
 	// Region restrictions: "Events are only available in us-east-1".
-	if r := regionRe.FindString(s); r != "" && onlyRe.MatchString(s) {
+	if !strings.ContainsAny(s, "0123456789") {
+		// no region name
+	} else if r := regionRe.FindString(s); r != "" && onlyRe.MatchString(s) {
 		subj := x.restrictedSubject(s)
 		if subj != "" {
 			x.add(subj, graph.PredOnlyIn, x.newNode(graph.KindConcept, r), s, 0, line)
@@ -561,12 +621,13 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	if x.partFor(s, line) {
 		return
 	}
+	ls := strings.ToLower(s)
 	switch {
-	case aggregateRe.MatchString(s):
+	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(s):
 		for _, o := range objs {
 			x.add(subj, graph.PredAggregate, o, s, 0, line)
 		}
-	case notifyRe.MatchString(s):
+	case hasAny(ls, "notif", "trigger", "alert", "publish", "integrat") && notifyRe.MatchString(s):
 		notif := strings.ReplaceAll(strings.ToLower(s), "trigger", "")
 		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(s) && subj != x.contextOne() && subj != x.subheadID() {
 			// "E.g. CodeCommit automatically triggers CodePipeline" in another
@@ -578,7 +639,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 				x.add(subj, graph.PredNotifies, o, s, 0, line)
 			}
 		}
-	case deliverRe.MatchString(s):
+	case deliverRe.MatchString(s) && hasAny(strings.ToLower(s), " to ", " into ", " in "):
 		for _, o := range objs {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
@@ -591,7 +652,7 @@ var forRe = regexp.MustCompile(`(?i)\b(for|to|into)\b`)
 // Kinesis": a component named in a sentence, followed by "for"/"to" and
 // services, targets them.
 func (x *extractor) partFor(s string, line int) bool {
-	ms := x.dict.Find(s)
+	ms := x.find(s)
 	for i, m := range ms {
 		if m.ID == "" || x.dictKind(m.ID) != graph.KindComponent {
 			continue
@@ -639,7 +700,7 @@ func (x *extractor) restrictedSubject(s string) string {
 		}
 		return ctx
 	}
-	weakOnly := len(x.dict.Find(head)) == 0
+	weakOnly := len(x.find(head)) == 0
 	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && len(strings.Fields(head)) <= 3 && ctx != "" {
 		// a generic part ("Events") of the section's service
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))

@@ -50,7 +50,7 @@ func (x *extractor) inList(b *Block) bool {
 }
 
 func leadsWithEntity(x *extractor, text string) bool {
-	m := x.dict.Find(text)
+	m := x.find(text)
 	return len(m) > 0 && leadingWords(text, m[0].Start) <= 2
 }
 
@@ -92,7 +92,14 @@ func listCueOf(text string) string {
 
 // listStart opens a list when a heading, subheading or item announces one:
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
+// listCueWords are the words every list cue contains: a cheap filter.
+var listCueWords = []string{"lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
+	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with"}
+
 func (x *extractor) listStart(text string, line, depth int) {
+	if !hasAny(strings.ToLower(text), listCueWords...) {
+		return
+	}
 	t := strings.TrimSpace(text)
 	if depth >= 0 && !strings.HasSuffix(t, ":") && (len(strings.Fields(t)) > 4 || startsWithVerb(t)) {
 		return
@@ -554,7 +561,7 @@ func isTitle(s string) bool {
 
 // removeMention drops the first dictionary mention from a text.
 func removeMention(x *extractor, text string) string {
-	m := x.dict.Find(text)
+	m := x.find(text)
 	if len(m) == 0 {
 		return text
 	}
@@ -599,6 +606,9 @@ var arrowRe = regexp.MustCompile(`\s*(->|→|=>|<-|←|\s>\s)\s*`)
 // chainIn reads an arrow chain: "logs > subscription filter > kinesis
 // firehose > s3 > athena", "ALB -> Target Group <- ASG".
 func (x *extractor) chainIn(text string, line int) bool {
+	if !strings.Contains(text, ">") && !strings.Contains(text, "→") && !strings.Contains(text, "<-") && !strings.Contains(text, "←") {
+		return false
+	}
 	body := strings.TrimSpace(text)
 	name := ""
 	if i := strings.IndexAny(body, ":="); i > 0 && i < 50 && !strings.ContainsAny(body[:i], "<>") {

@@ -111,7 +111,7 @@ type lexer struct {
 
 // lex scans the whole input and returns its items, ending with itemEOF or itemError.
 func lex(input string, mode lexMode) []item {
-	l := &lexer{input: input, mode: mode, line: 1, items: make([]item, 0, strings.Count(input, "\n")+2)}
+	l := &lexer{input: input, mode: mode, line: 1, items: make([]item, 0, 2*strings.Count(input, "\n")+2)}
 	for state := lexLine; state != nil; {
 		state = state(l)
 	}
@@ -441,11 +441,14 @@ func isCallLine(s string) bool {
 // "---", "- !Ref x", "--flag" continuations, comments): it is code only next
 // to other code lines.
 func isWeakCode(s string) bool {
+	return s != "" && (isCodeLine(s) || isWeakOnlyCode(s))
+}
+
+// isWeakOnlyCode is isWeakCode for a line already known not to be clear code
+// (the lexer's itemText lines).
+func isWeakOnlyCode(s string) bool {
 	if s == "" {
 		return false
-	}
-	if isCodeLine(s) {
-		return true
 	}
 	switch {
 	case s == "..." || s == "---":

@@ -198,6 +198,27 @@ type parser struct {
 	doc     *Document
 	errs    ErrorList
 	section []string // heading path of level-less formats: [nearest heading]
+	// listIndent is the indentation of the marker line of the last list item
+	// added (plain lines indented deeper nest under it or continue it).
+	listIndent int
+}
+
+// maxJoinBytes bounds the text a block gathers from continuation lines, so
+// that joining stays linear on adversarial input.
+const maxJoinBytes = 8 << 10
+
+// canJoin reports whether the last block may take line num as a continuation.
+func (p *parser) canJoin(num int, kinds ...BlockKind) bool {
+	b := p.last()
+	if b == nil || b.EndLine != num-1 || len(b.Text) >= maxJoinBytes {
+		return false
+	}
+	for _, k := range kinds {
+		if b.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // errorAt records a positioned problem; past maxLineErrors only a summary is kept.
@@ -319,7 +340,7 @@ func codeLines(lines []srcLine, weak func(l *srcLine) bool, extra func(l *srcLin
 		}
 		j, strong := i, 0
 		for j < len(lines) && (weak(&lines[j]) || (j > i && extra != nil && extra(&lines[j]))) {
-			if lines[j].kind == itemCode || isCodeLine(lines[j].raw) {
+			if lines[j].kind == itemCode {
 				strong++
 			}
 			j++

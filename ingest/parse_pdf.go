@@ -58,7 +58,7 @@ func pdfCodeLike(l *srcLine) bool {
 	case l.list:
 		return l.text != "" && l.text[0] == '!' && isCodeLine(l.text)
 	}
-	return isWeakCode(l.text)
+	return isWeakOnlyCode(l.text) // itemText lines are not clear code
 }
 
 // continues reports whether line i continues the last block (a bullet or a
@@ -67,12 +67,11 @@ func pdfCodeLike(l *srcLine) bool {
 // code token the export put on its own line ("- Also" / "DependsOn" /
 // "attribute").
 func (p *parser) continues(lines []srcLine, i int) bool {
-	b := p.last()
-	if i == 0 || b == nil || (b.Kind != BlockBullet && b.Kind != BlockParagraph) || b.EndLine != lines[i].num-1 {
+	if i == 0 || !p.canJoin(lines[i].num, BlockBullet, BlockParagraph) {
 		return false
 	}
 	prev, cur := lines[i-1].raw, lines[i].text
-	if cur == "" || isCodeLine(cur) || lines[i-1].stray || lines[i].stray {
+	if cur == "" || lines[i].kind != itemText || lines[i-1].stray || lines[i].stray {
 		return false
 	}
 	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 {
@@ -138,7 +137,11 @@ func (p *parser) flatTables(lines []srcLine) map[int]flatTable {
 		for _, s := range segmentCells(texts) {
 			if s.cols == 0 {
 				for k := run[s.start].first; k <= run[s.end-1].last; k++ {
-					lines[k].kind, lines[k].text, lines[k].stray = itemText, lines[k].raw, true
+					l := &lines[k]
+					l.kind, l.text, l.stray = itemText, l.raw, true
+					if isCodeLine(l.raw) { // "Fn::Base64: |", "!Sub |"
+						l.kind = itemCode
+					}
 				}
 				continue
 			}

@@ -38,6 +38,7 @@ func (p *parser) parseText(lines []srcLine) {
 		switch {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
+			p.listIndent = l.indent
 		case p.continuesItem(lines, i):
 			appendText(p.last(), l.num, text)
 		case isTextHeading(lines, i):
@@ -58,22 +59,13 @@ func textCodeLike(l *srcLine) bool {
 	case l.kind != itemText || l.list:
 		return false
 	}
-	return isWeakCode(l.text)
+	return isWeakOnlyCode(l.text) // itemText lines are not clear code
 }
 
 // continuesItem reports a plain line indented deeper than the list item
 // that ends on the line before: the item's wrapped text.
 func (p *parser) continuesItem(lines []srcLine, i int) bool {
-	b := p.last()
-	if i == 0 || b == nil || b.Kind != BlockBullet || b.EndLine != lines[i].num-1 || lines[i].kind != itemText {
-		return false
-	}
-	// Find the indentation of the item's own line.
-	k := i - 1
-	for k > 0 && !lines[k].list {
-		k--
-	}
-	return lines[k].list && lines[i].indent > lines[k].indent
+	return lines[i].kind == itemText && p.canJoin(lines[i].num, BlockBullet) && lines[i].indent > p.listIndent
 }
 
 // isTextHeading reports a heading line in plain text: a short line ending

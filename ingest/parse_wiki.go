@@ -23,6 +23,7 @@ func (p *parser) parseWiki(lines []srcLine) {
 		switch {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: wikiDepth(l.indent), Ordinal: l.ordinal, Text: l.text})
+			p.listIndent = l.indent
 		case l.indent > 0 && p.inList(lines, i):
 			// An indented plain line under a list item is a nested item
 			// ("  1. Resource provisioning:" / "    AWS CloudFormation").
@@ -52,14 +53,7 @@ func wikiDepth(indent int) int {
 // nested plain line) and is indented deeper than that item's marker line.
 func (p *parser) inList(lines []srcLine, i int) bool {
 	b := p.last()
-	if i == 0 || b == nil || b.Kind != BlockBullet || b.EndLine != lines[i].num-1 {
-		return false
-	}
-	k := i - 1
-	for k > 0 && !lines[k].list && lines[k].kind == itemText {
-		k--
-	}
-	return lines[k].list && lines[k].indent < lines[i].indent
+	return b != nil && b.Kind == BlockBullet && b.EndLine == lines[i].num-1 && p.listIndent < lines[i].indent
 }
 
 // wikiCodeLike reports lines that may belong to a code sample in the wiki.
@@ -70,7 +64,7 @@ func wikiCodeLike(l *srcLine) bool {
 	case l.kind != itemText || l.list:
 		return false
 	}
-	return isWeakCode(l.text)
+	return isWeakOnlyCode(l.text) // itemText lines are not clear code
 }
 
 // wikiCodeMore reports indented lines that continue a code sample already

@@ -427,12 +427,21 @@ type pairSums struct {
 
 func newPairSums(sim []float64, n int) *pairSums {
 	ps := &pairSums{n: n, tables: make([][][]float64, maxTableCols+1)}
+	size := 0
+	for cols := 2; cols <= maxTableCols && 2*cols <= n; cols++ {
+		for rho := 0; rho < cols; rho++ {
+			w := (n-rho+cols-1)/cols + 1
+			size += w * w
+		}
+	}
+	buf := make([]float64, size) // one allocation for every matrix
 	for cols := 2; cols <= maxTableCols && 2*cols <= n; cols++ {
 		ps.tables[cols] = make([][]float64, cols)
 		for rho := 0; rho < cols; rho++ {
 			l := (n - rho + cols - 1) / cols // cells at rho, rho+cols, ... < n
 			w := l + 1
-			p := make([]float64, w*w)
+			p := buf[:w*w:w*w]
+			buf = buf[w*w:]
 			for b := 2; b <= l; b++ {
 				last := (rho + (b-1)*cols) * n
 				acc := 0.0
