@@ -31,7 +31,7 @@ import (
 //
 // So PNGs are not drawn by a Graphviz render plugin at all. Graphviz lays the
 // graph out and writes it as JSON with xdot drawing operations (one call,
-// the same C code path as SVG), and renderXdot paints those operations with
+// the same C code path as SVG), and renderXdotPNG paints those operations with
 // gg, in pure Go:
 //
 //   - polygons and ellipses are filled when their operation says so (P, E)
