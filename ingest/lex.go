@@ -93,7 +93,7 @@ var (
 )
 
 // pdfHeadingMarks are the heading markers of the PDF export, longest first.
-var pdfHeadingMarks = []string{"↖↑↓ ", "↖↓ ", "↖↑ "}
+var pdfHeadingMarks = []string{"↖↑↓ ", "↖↓ "}
 
 // stateFn represents the state of the lexer as a function that returns the next state.
 type stateFn func(*lexer) stateFn

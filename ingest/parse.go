@@ -42,7 +42,7 @@ func Parse(name string, src []byte) (*Document, error) {
 		return nil, fmt.Errorf("parse %s: %w", name, ErrBinary)
 	}
 	text := string(src)
-	doc := &Document{File: name, Format: DetectFormat(name, src), Lines: splitLines(text)}
+	doc := &Document{File: name, Format: detectFormat(name, text), Lines: splitLines(text)}
 	if len(doc.Lines) == 0 {
 		return doc, nil
 	}
@@ -71,6 +71,10 @@ func Parse(name string, src []byte) (*Document, error) {
 // Markdown signals ("# " / "## " headings, fenced code, or "* " lists
 // together with `code` spans) => markdown; else text.
 func DetectFormat(name string, src []byte) string {
+	return detectFormat(name, string(src))
+}
+
+func detectFormat(name, text string) string {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
@@ -79,7 +83,6 @@ func DetectFormat(name string, src []byte) string {
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
 		backticks, prevBlank                                      = false, true
 	)
-	text := string(src)
 	for len(text) > 0 {
 		var line string
 		if i := strings.IndexByte(text, '\n'); i >= 0 {

@@ -112,7 +112,7 @@ as passwords, encrypted through AWS KMS.
 `
 
 func TestParseWiki(t *testing.T) {
-	doc := parseMust(t, "w.txt", parseWikiFixture+"  • forces wiki detection\n")
+	doc := parseMust(t, "w.txt", parseWikiFixture+"  • logs > subscription filter > kinesis firehose > s3\n")
 	if doc.Format != FormatWiki {
 		t.Fatalf("format = %q, want wiki", doc.Format)
 	}
@@ -134,7 +134,7 @@ func TestParseWiki(t *testing.T) {
 		{BlockCode, 18, 19, 0, 0, 0, "Examples", "$ aws cloudwatch put-metric-data \\\n    --metric-name randomNumber"},
 		{BlockHeading, 21, 21, 1, 0, 0, "", "Systems Manager"},
 		table,
-		{BlockBullet, 28, 28, 0, 0, 0, "Systems Manager", "forces wiki detection"},
+		{BlockBullet, 28, 28, 0, 0, 0, "Systems Manager", "logs > subscription filter > kinesis firehose > s3"},
 	})
 	tables := parseTables(doc)
 	if len(tables) != 1 {
@@ -373,7 +373,8 @@ const parseMarkdownFixture = "# Domain 1\n" + // 1
 	"| Setup | after *boot* |\n" + // 24
 	"\n" + // 25
 	"# Domain 2\n" + // 26
-	"Text under domain 2.\r\n" // 27
+	"Text under domain 2.\r\n" + // 27
+	"- logs > subscription filter > s3 > athena\n" // 28
 
 func TestParseMarkdown(t *testing.T) {
 	doc := parseMust(t, "m.md", parseMarkdownFixture)
@@ -397,6 +398,7 @@ func TestParseMarkdown(t *testing.T) {
 		{kind: BlockTable, line: 22, endLine: 24, section: s3},
 		{BlockHeading, 26, 26, 1, 0, 0, "", "Domain 2"},
 		{BlockParagraph, 27, 27, 0, 0, 0, "Domain 2", "Text under domain 2."},
+		{BlockBullet, 28, 28, 0, 0, 0, "Domain 2", "logs > subscription filter > s3 > athena"},
 	})
 	tables := parseTables(doc)
 	if got, want := parseTableText(tables[0].Table), "Event|When / Setup|after boot"; got != want {

@@ -440,7 +440,7 @@ func newPairSums(sim []float64, n int) *pairSums {
 		for rho := 0; rho < cols; rho++ {
 			l := (n - rho + cols - 1) / cols // cells at rho, rho+cols, ... < n
 			w := l + 1
-			p := buf[:w*w:w*w]
+			p := buf[: w*w : w*w]
 			buf = buf[w*w:]
 			for b := 2; b <= l; b++ {
 				last := (rho + (b-1)*cols) * n

@@ -96,6 +96,7 @@ var (
 	targetCue  = regexp.MustCompile(`\btargets?\b|\binvoke\b`)
 	destCue    = regexp.MustCompile(`\bdestinations?\b|\bdeliver\w*\b|\bsend\w*\b|\bwhere do\b|\bgo\b`)
 	notifyCue  = regexp.MustCompile(`\bnotif\w*\b|\balert\w*\b|\btrigger\w*\b|\bemit\w*\b|\bpublish\w*\b`)
+	notifOnly  = regexp.MustCompile(`\bnotif\w*\b|\balert\w*\b`)
 	emitCue    = regexp.MustCompile(`\bemit\w*\b|\bwhich services\b|\bwhat services\b|\bwho\b`)
 	featureCue = regexp.MustCompile(`\bcapabilit\w*\b|\bfeatures?\b|\bactions?\b|\bcomponents?\b|\bconsists?\b|\bincludes?\b|\bparts?\b|\btools?\b`)
 	describeRe = regexp.MustCompile(`^\s*(what is|what's|what are|tell me about|describe|explain|summari[sz]e|show|about)\b`)
@@ -178,7 +179,7 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 			return e.deployTypes(ctx, x)
 		case q.has(targetCue):
 			return e.targets(ctx, q, graph.PredTargets)
-		case q.has(destCue) && !q.has(emitCue):
+		case q.has(destCue) && !q.has(emitCue) && !q.has(notifOnly):
 			return e.targets(ctx, q, graph.PredDelivers)
 		case q.has(notifyCue) && len(q.vocab) == 0:
 			if q.has(emitCue) {

@@ -1,0 +1,198 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// fact is a fact by node names, for readable expectations.
+type fact struct {
+	s, p, o string
+	line    int
+}
+
+func extractNote(t *testing.T, name, src string) (Graph, map[string]string) {
+	t.Helper()
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(name, []byte(src))
+	if doc == nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	g := Extract(doc, dict)
+	names := map[string]string{}
+	for _, n := range g.Nodes {
+		names[n.ID] = n.Name
+	}
+	return g, names
+}
+
+func factSet(g Graph, names map[string]string) map[fact]bool {
+	set := map[fact]bool{}
+	for _, f := range g.Facts {
+		var line int
+		fmt.Sscanf(f.Source[strings.LastIndex(f.Source, ":")+1:], "%d", &line)
+		set[fact{names[f.Subject], f.Predicate, names[f.Object], line}] = true
+	}
+	return set
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string
+		src     string
+		want    []fact
+		notWant []fact
+	}{
+		{
+			name: "capability table with feature rows",
+			file: "n.txt",
+			src: "↖↑↓ Services that have a concept of multi region\n. |\n. |\nDynamoDB Global Tables |\nmulti-way replication |\nCloudFormation |\nStackSets |\n",
+			want: []fact{
+				{"DynamoDB Global Tables", graph.PredSupports, "Multi-region", 4},
+				{"Amazon DynamoDB", graph.PredFeature, "DynamoDB Global Tables", 4},
+				{"AWS CloudFormation", graph.PredSupports, "Multi-region", 6},
+				{"AWS CloudFormation", graph.PredFeature, "AWS CloudFormation StackSets", 6},
+			},
+		},
+		{
+			name: "capability heading with qualifier scopes its bullets",
+			file: "n.txt",
+			src:  "↖↑↓ Services where multi AZ needs to be enabled manually\n- ELB, EFS, ASG\n- Assign AZ\n↖↑↓ Other\n- RDS\n",
+			want: []fact{
+				{"Elastic Load Balancing", graph.PredSupports, "Multi-AZ (manual)", 2},
+				{"Amazon EC2 Auto Scaling", graph.PredSupports, "Multi-AZ (manual)", 2},
+				{"Multi-AZ (manual)", graph.PredIsA, "Multi-AZ", 1},
+			},
+			notWant: []fact{{"Amazon RDS", graph.PredSupports, "Multi-AZ (manual)", 5}},
+		},
+		{
+			name: "key: value bullets in blog shorthand",
+			file: "b.txt",
+			src:  "Deployment\n#\n\n  • canary deployment: codedeploy only on lambda / ecs, eb (traffic splitting), api gateway\n  • auto healing: opsworks, eb\n",
+			want: []fact{
+				{"AWS CodeDeploy", graph.PredSupports, "Canary", 4},
+				{"AWS Elastic Beanstalk", graph.PredSupports, "Canary", 4},
+				{"Amazon API Gateway", graph.PredSupports, "Canary", 4},
+				{"AWS OpsWorks", graph.PredSupports, "Auto-healing", 5},
+			},
+		},
+		{
+			name: "arrow chain with a caveat",
+			file: "b.txt",
+			src:  "Logs\n#\n\n  • logs > subscription filter > lambda (cannot cross account) > s3\n  • eb > cloudformation when both work\n",
+			want: []fact{
+				{"Amazon CloudWatch Logs", graph.PredFlowsTo, "Subscription filter", 4},
+				{"Subscription filter", graph.PredFlowsTo, "AWS Lambda", 4},
+				{"AWS Lambda", graph.PredFlowsTo, "Amazon S3", 4},
+			},
+			notWant: []fact{{"AWS Elastic Beanstalk", graph.PredFlowsTo, "AWS CloudFormation", 5}},
+		},
+		{
+			name: "notification matrix with + and - cells",
+			file: "n.txt",
+			src:  "↖↑↓ Notifications\nService |\nSNS (native) |\nCloudWatch/EventBridge Events |\nCodeCommit |\n+ Trigger to SNS or Lambda |\n+ |\nKinesis |\n- |\n- |\n",
+			want: []fact{
+				{"AWS CodeCommit", graph.PredNotifies, "Amazon SNS", 6},
+				{"AWS CodeCommit", graph.PredNotifies, "AWS Lambda", 6},
+				{"AWS CodeCommit", graph.PredNotifies, "Amazon EventBridge", 7},
+				{"Amazon Kinesis", graph.PredNoNotify, "Amazon SNS", 9},
+				{"Amazon Kinesis", graph.PredNoNotify, "Amazon EventBridge", 10},
+			},
+		},
+		{
+			name: "ordered list under a cue paragraph (markdown)",
+			file: "m.md",
+			src:  "## OpsWorks\n\nEach layer has a set of lifecycle events:\n1. Setup\n2. Configure\n3. Shutdown\n",
+			want: []fact{
+				{"AWS OpsWorks", graph.PredEvent, "Setup", 4},
+				{"AWS OpsWorks", graph.PredEvent, "Shutdown", 6},
+			},
+		},
+		{
+			name: "prose: subject, negation and the section's service",
+			file: "m.md",
+			src:  "## CloudTrail\n\nCloudTrail logs can be retrieved from multiple AWS accounts into one bucket.\n\n## Lambda\n\nLambda cannot work across accounts.\n",
+			want: []fact{{"AWS CloudTrail", graph.PredSupports, "Cross-account", 3}},
+			notWant: []fact{{"AWS Lambda", graph.PredSupports, "Cross-account", 7}},
+		},
+		{
+			name: "region restriction names the section's part",
+			file: "n.txt",
+			src:  "↖↑↓ CloudWatch Alarms\nBilling Alarms\n- Notifications on billing metrics\n- Only available in us-east-1\n",
+			want: []fact{{"CloudWatch Billing Alarms", graph.PredOnlyIn, "us-east-1", 4}},
+		},
+		{
+			name: "unknown AWS name becomes a service",
+			file: "m.md",
+			src:  "## Notes\n\nAWS AppConfig can share profiles across multiple AWS accounts.\n",
+			want: []fact{{"AWS AppConfig", graph.PredSupports, "Cross-account", 3}},
+		},
+		{
+			name: "DR ranks from a table of ordered levels",
+			file: "n.txt",
+			src:  "↖↑↓ Disaster Recovery\n. |\nRPO |\nCosts |\nBackup & Restore |\nHigh |\n$ |\nPilot Light |\nMedium |\n$$ |\n",
+			want: []fact{
+				{"Backup & Restore", "rank:costs", "Costs $", 7},
+				{"Pilot Light", "rank:rpo", "RPO Medium", 9},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, names := extractNote(t, tt.file, tt.src)
+			set := factSet(g, names)
+			for _, w := range tt.want {
+				if !set[w] {
+					t.Errorf("missing fact %+v", w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if set[w] {
+					t.Errorf("unexpected fact %+v", w)
+				}
+			}
+			if t.Failed() {
+				for f := range set {
+					t.Logf("have %+v", f)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractSourcesAreNoteLines(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range src {
+		doc, err := Parse(s.Name, s.Data)
+		if doc == nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		g := Extract(doc, dict)
+		if len(g.Facts) == 0 {
+			t.Errorf("%s: no facts", s.Name)
+		}
+		for _, f := range g.Facts {
+			var line int
+			if _, err := fmt.Sscanf(strings.TrimPrefix(f.Source, s.Name+":"), "%d", &line); err != nil || !strings.HasPrefix(f.Source, s.Name+":") {
+				t.Fatalf("fact %+v: source %q is not %s:LINE", f, f.Source, s.Name)
+			}
+			if line < 1 || line > len(doc.Lines) || strings.TrimSpace(doc.Lines[line-1]) == "" {
+				t.Errorf("fact %+v cites an empty or missing line", f)
+			}
+		}
+	}
+}

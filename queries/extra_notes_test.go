@@ -1,0 +1,133 @@
+package queries
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestExtraNotes ingests the notes in ../testdata/notes (one per format,
+// naming services the dictionary lacks, adding table rows and chains) next
+// to the embedded ones, and checks that the new facts reach the answers
+// while the dev questions still score.
+func TestExtraNotes(t *testing.T) {
+	e := newEngine(t, "../testdata/notes")
+	tests := []struct {
+		question string
+		want     []string // names that must be answered
+		ordered  bool     // want is the exact answer sequence
+	}{
+		{question: "Which services support cross-account?", want: []string{"AWS AppConfig", "AWS Proton", "AWS CloudTrail"}},
+		{question: "Which AWS services have multi-region capabilities?", want: []string{"Amazon Timestream", "AWS Backup", "Amazon DynamoDB"}},
+		{question: "Which services support canary deployment?", want: []string{"AWS App Runner", "AWS CodeDeploy"}},
+		{question: "which services auto heal", want: []string{"AWS App Runner", "AWS OpsWorks"}},
+		{question: "Which services notify SNS natively?", want: []string{"AWS Backup", "AWS CloudTrail"}},
+		{question: "Which services have no notification at all?", want: []string{"Amazon Kinesis", "Amazon Timestream"}},
+		{question: "Which services emit CloudWatch Events / EventBridge events?", want: []string{"AWS Proton", "AWS Backup"}},
+		{question: "What can Amazon Managed Grafana notify?", want: []string{"Amazon SNS"}},
+		{question: "What deployment strategies does AWS AppConfig support?", want: []string{"All-at-once", "Linear"}},
+		{question: "How do I get data from CloudWatch Logs to DynamoDB?", ordered: true,
+			want: []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Kinesis Data Streams", "AWS Lambda", "Amazon DynamoDB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			res, err := e.Ask(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := answerNames(res)
+			if tt.ordered {
+				if strings.Join(got, " > ") != strings.Join(tt.want, " > ") {
+					t.Errorf("got  %s\nwant %s", strings.Join(got, " > "), strings.Join(tt.want, " > "))
+				}
+				return
+			}
+			for _, w := range tt.want {
+				if !containsStr(got, w) {
+					t.Errorf("answers %v lack %q", got, w)
+				}
+			}
+			for _, a := range res.Answers {
+				for _, s := range a.Sources {
+					if containsStr(tt.want, a.Name) && !strings.Contains(s, ":") {
+						t.Errorf("source %q of %s is not file:line", s, a.Name)
+					}
+				}
+			}
+		})
+	}
+	// The embedded corpus' answers survive the extra notes (which add new,
+	// correct answers, so precision is not comparable).
+	for _, q := range loadQuestions(t) {
+		res, err := e.Ask(context.Background(), q.Question)
+		if err != nil {
+			t.Errorf("%s: %v", q.ID, err)
+			continue
+		}
+		if _, r, _ := f1(q, answerNames(res)); r < 0.9 {
+			t.Errorf("%s: recall %.2f with extra notes", q.ID, r)
+		}
+	}
+}
+
+// TestNewFactCitesItsNote checks an extra note's fact cites that note's line.
+func TestNewFactCitesItsNote(t *testing.T) {
+	e := newEngine(t, "../testdata/notes")
+	res, err := e.Ask(context.Background(), "Which AWS services have multi-region capabilities?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Answers {
+		if a.Name == "Amazon Timestream" {
+			if len(a.Sources) != 1 || a.Sources[0] != "../testdata/notes/pdf-style.txt:6" {
+				t.Errorf("Timestream sources = %v, want [../testdata/notes/pdf-style.txt:6]", a.Sources)
+			}
+			return
+		}
+	}
+	t.Error("no Amazon Timestream answer")
+}
+
+func TestOutOfReach(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"how tall is the eiffel tower", "hello", "what is the meaning of life"} {
+		_, err := e.Ask(context.Background(), q)
+		if err == nil || !strings.Contains(err.Error(), "try e.g.") {
+			t.Errorf("Ask(%q) error = %v, want an out-of-reach error with examples", q, err)
+		}
+	}
+	for _, q := range []string{"", strings.Repeat("a", MaxQuestionBytes+1), "\xff\xfe"} {
+		if _, err := e.Ask(context.Background(), q); err == nil {
+			t.Errorf("Ask(%.20q) succeeded, want an invalid-question error", q)
+		}
+	}
+}
+
+func TestParaphrases(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		questions []string
+		intent    string
+		want      string
+	}{
+		{[]string{"which services support cross-account", "what AWS services can work across multiple accounts?", "list services with multi-account support", "Which services are multi account"}, "capability-services", "AWS CloudTrail"},
+		{[]string{"list services with multi-region support", "which services work across regions", "what has cross-region capabilities"}, "capability-services", "Amazon S3"},
+		{[]string{"which services are implicitly multi-AZ", "what is multi AZ by default"}, "capability-services", "Amazon DynamoDB"},
+		{[]string{"Which services support blue/green deployment?", "which services can do blue-green deployments", "what supports red/black"}, "capability-services", "AWS CodeDeploy"},
+		{[]string{"what can CodeCommit notify", "what does codecommit send notifications to"}, "notifies", "AWS Chatbot"},
+		{[]string{"which DR strategy has the lowest RTO"}, "rank", "Multi Site/Hot Site"},
+		{[]string{"what are the OpsWorks lifecycle events", "list the lifecycle events of opsworks"}, "lifecycle-events", "Shutdown"},
+	}
+	for _, tt := range tests {
+		for _, q := range tt.questions {
+			res, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Errorf("Ask(%q): %v", q, err)
+				continue
+			}
+			if res.Intent != tt.intent || !containsStr(answerNames(res), tt.want) {
+				t.Errorf("Ask(%q) = %s %v, want %s with %q", q, res.Intent, answerNames(res), tt.intent, tt.want)
+			}
+		}
+	}
+}
