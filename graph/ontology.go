@@ -65,6 +65,9 @@ const (
 	PredWarns      = "warnsAbout"       // service → what it warns about (literal detail)
 	PredDoes       = "does"             // service → what it does (literal detail)
 	PredMentions   = "mentions"         // section service → other service named in the same sentence (weak)
+	PredLimit      = "limit"            // service → a limit or quota it has (detail: the value)
+	PredSameRegion = "sameRegion"       // service|feature → what must be in the same region as it
+	PredProperty   = "property"         // service → a value of a property, e.g. "data retention 1 d (default)"; Position = hours
 
 	// Reification of a fact that carries a detail or a position.
 	PredFactSubject   = "subject"

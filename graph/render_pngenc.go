@@ -16,8 +16,9 @@ import (
 //
 // image/png tries five filters on every row and deflates on one core, which
 // takes most of the time of a large graph (10 megapixels for 100 nodes).
-// Rendered graphs are mostly flat colour: the Up filter and fast deflate
-// compress them about as well. The rows are cut into bands deflated in
+// Rendered graphs are mostly runs of flat colour: unfiltered rows and fast
+// deflate compress them as well (1.61 MB against 1.64 MB with the Up filter
+// for the 100-node benchmark graph). The rows are cut into bands deflated in
 // parallel and joined into one zlib stream, as pigz does: every band but the
 // last ends with a sync flush (byte-aligned, not final), no back-reference
 // crosses a band, and the Adler-32 checksums are combined.
@@ -56,18 +57,10 @@ func renderEncodePNG(w io.Writer, img *image.RGBA) error {
 				return
 			}
 			sum := adler32.New()
-			rowLen := 3 * width
-			row := make([]byte, 1+rowLen)
-			row[0] = 2 // filter: Up
-			zero := make([]byte, 4*width)
+			row := make([]byte, 1+3*width) // filter byte 0: none
 			for y := y0; y < y1; y++ {
 				off := (y+b.Min.Y-img.Rect.Min.Y)*img.Stride + (b.Min.X-img.Rect.Min.X)*4
-				cur := img.Pix[off : off+4*width]
-				prev := zero
-				if y > 0 {
-					prev = img.Pix[off-img.Stride : off-img.Stride+4*width]
-				}
-				renderFilterUp(row[1:], cur, prev, y == 0)
+				renderOverWhite(row[1:], img.Pix[off:off+4*width])
 				if _, err := fw.Write(row); err != nil {
 					bd.err = err
 					return
@@ -104,31 +97,18 @@ func renderEncodePNG(w io.Writer, img *image.RGBA) error {
 	return renderPNGChunk(w, "IEND", nil)
 }
 
-// renderFilterUp writes the Up-filtered RGB bytes of a premultiplied RGBA
-// row composited over white: (c + 255 - a) minus the same of the row above
-// (zero above the first row).
-func renderFilterUp(dst, cur, prev []byte, first bool) {
-	n := len(cur) / 4
+// renderOverWhite writes the RGB bytes of a premultiplied RGBA row
+// composited over white: c + 255 - a.
+func renderOverWhite(dst, src []byte) {
+	n := len(src) / 4
 	dst = dst[:3*n]
-	cur = cur[:4*n]
-	prev = prev[:4*n]
-	if first {
-		for x := 0; x < n; x++ {
-			c := cur[4*x : 4*x+4 : 4*x+4]
-			d := dst[3*x : 3*x+3 : 3*x+3]
-			d[0] = c[0] + 255 - c[3]
-			d[1] = c[1] + 255 - c[3]
-			d[2] = c[2] + 255 - c[3]
-		}
-		return
-	}
+	src = src[:4*n]
 	for x := 0; x < n; x++ {
-		c := cur[4*x : 4*x+4 : 4*x+4]
-		p := prev[4*x : 4*x+4 : 4*x+4]
+		c := src[4*x : 4*x+4 : 4*x+4]
 		d := dst[3*x : 3*x+3 : 3*x+3]
-		d[0] = c[0] - c[3] - (p[0] - p[3])
-		d[1] = c[1] - c[3] - (p[1] - p[3])
-		d[2] = c[2] - c[3] - (p[2] - p[3])
+		d[0] = c[0] + 255 - c[3]
+		d[1] = c[1] + 255 - c[3]
+		d[2] = c[2] + 255 - c[3]
 	}
 }
 

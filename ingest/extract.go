@@ -31,6 +31,10 @@ type extractor struct {
 	list     *listHead // the head of the list the next bullets belong to
 	chain    *pendingChain
 
+	lastSubject string // the subject of the last sentence that named one, for "It ..."
+
+	headingCount map[string]int // how many headings have each text
+
 	found  map[string][]Mention // Find results by text
 	vocabs map[string][]string  // vocab results by text
 }
@@ -47,9 +51,11 @@ func (x *extractor) find(text string) []Mention {
 }
 
 type headingCtx struct {
-	text     string
-	level    int
-	services []string // entities the heading names
+	text      string
+	level     int
+	services  []string // entities the heading names
+	container bool     // directly followed by another heading: a section of sections
+	generic   bool     // its text heads several sections ("Overview", "Limits")
 }
 
 type scope struct {
@@ -80,6 +86,12 @@ type hopText struct {
 // Extract reads the facts of one parsed note.
 func Extract(doc *Document, dict *Dictionary) Graph {
 	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, found: map[string][]Mention{}, vocabs: map[string][]string{}}
+	x.headingCount = map[string]int{}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockHeading {
+			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
+		}
+	}
 	for i := range doc.Blocks {
 		x.block(i)
 	}
@@ -99,7 +111,7 @@ func (x *extractor) block(i int) {
 	}
 	switch b.Kind {
 	case BlockHeading:
-		x.heading(b)
+		x.heading(b, i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == BlockHeading)
 	case BlockParagraph:
 		if x.isSubheading(i) {
 			x.subhead, x.subLine = strings.TrimSuffix(strings.TrimSpace(b.Text), ":"), b.Line
@@ -124,9 +136,10 @@ func (x *extractor) block(i int) {
 
 // ---- context -------------------------------------------------------------
 
-func (x *extractor) heading(b *Block) {
+func (x *extractor) heading(b *Block, container bool) {
 	text := strings.TrimSpace(b.Text)
-	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true)}
+	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
+		generic: x.headingCount[strings.ToLower(text)] > 1}
 	if x.doc.Format == "markdown" {
 		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
 			x.headings = x.headings[:len(x.headings)-1]
@@ -166,15 +179,34 @@ func (x *extractor) parentHeading(level int) *headingCtx {
 
 // context returns the entities the current section is about: those of the
 // nearest heading that names one.
+//
+// Level-less formats (every heading at level 1) are walked back heading by
+// heading: generic headings ("Overview", "Limits") are skipped, and a
+// container heading that names no service ("Data/Network Protection",
+// directly followed by its first sub-heading) ends the walk: the section
+// belongs to no service.
 func (x *extractor) context() []string {
-	limit := 6
 	if x.doc.Format == "markdown" {
-		limit = len(x.headings)
-	}
-	for i := len(x.headings) - 1; i >= 0 && limit > 0; i, limit = i-1, limit-1 {
-		if s := x.headings[i].services; len(s) > 0 {
-			return s
+		for i := len(x.headings) - 1; i >= 0; i-- {
+			if s := x.headings[i].services; len(s) > 0 {
+				return s
+			}
 		}
+		return nil
+	}
+	steps := 0
+	for i := len(x.headings) - 1; i >= 0 && steps < 10; i-- {
+		h := x.headings[i]
+		if len(h.services) > 0 {
+			return h.services
+		}
+		if h.generic {
+			continue
+		}
+		if h.container && i < len(x.headings)-1 {
+			return nil
+		}
+		steps++
 	}
 	return nil
 }
@@ -503,7 +535,19 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	}
 	mentions := x.find(s)
 	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !startsWithVerb(s) {
-		return ents[0], ents[1:]
+		subj := ents[0]
+		// "CodeStar Notifications integration ..." in CodeDeploy's section is
+		// about CodeDeploy: a feature of another service is a detail here.
+		if ctx := x.contextOne(); ctx != "" && ctx != subj {
+			if p := x.parentOf(subj); p != "" && p != ctx {
+				return ctx, ents
+			}
+		}
+		x.lastSubject = subj
+		return subj, ents[1:]
+	}
+	if pronounRe.MatchString(s) && x.lastSubject != "" {
+		return x.lastSubject, ents
 	}
 	if x.subhead != "" {
 		if id := x.subheadNode(); id != "" {
@@ -568,6 +612,10 @@ func leadingWords(s string, offset int) int {
 	return len(strings.Fields(s[:offset]))
 }
 
+var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
+
+var pronounRe = regexp.MustCompile(`^(It|They|This service|It's|Its)\b`)
+
 var verbStarts = map[string]bool{"can": true, "use": true, "uses": true, "allow": true, "allows": true, "supports": true, "support": true,
 	"provides": true, "enables": true, "must": true, "is": true, "are": true, "will": true, "may": true, "does": true,
 	"integrates": true, "deliver": true, "delivers": true, "send": true, "sends": true, "trigger": true, "triggers": true}
@@ -615,11 +663,21 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		}
 	}
 	subj, objs := x.subjectOf(s)
+	if strings.Contains(strings.ToLower(s), "same") && sameRegionRe.MatchString(s) && subj != "" {
+		// "The log group and the destination must be in the same AWS region"
+		x.add(subj, graph.PredSameRegion, x.newNode(graph.KindConcept, "same region"), s, 0, line)
+	}
+	x.durations(subj, s, line)
 	if subj == "" || len(objs) == 0 || negated(stripParens(s)) {
 		return
 	}
 	if x.partFor(s, line) {
 		return
+	}
+	// Cue words count after the subject: "Notification rules are logged in
+	// CloudWatch" does not notify CloudWatch.
+	if m := x.find(s); len(m) > 0 && leadingWords(s, m[0].Start) <= 3 && (m[0].ID == subj || x.parentOf(m[0].ID) != "" && leadingWords(s, m[0].Start) <= 1) {
+		s = s[m[0].End:]
 	}
 	ls := strings.ToLower(s)
 	switch {

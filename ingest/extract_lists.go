@@ -75,6 +75,7 @@ var listCues = []struct {
 	{regexp.MustCompile(`(?i)\bhelper scripts?\b|^script( names?)?$`), graph.PredHelper, graph.KindFeature},
 	{regexp.MustCompile(`(?i)\btargets?\b`), graph.PredTargets, graph.KindConcept},
 	{regexp.MustCompile(`(?i)\bdestinations?\b`), graph.PredDelivers, graph.KindConcept},
+	{regexp.MustCompile(`(?i)^(service )?(limits?|quotas?)$|\blimits:?$`), graph.PredLimit, graph.KindConcept},
 	{regexp.MustCompile(`(?i)\bdeployment configurations?\b`), graph.PredConfig, graph.KindStrategy},
 	{regexp.MustCompile(`(?i)\bdeployment (types?|strateg\w*|options?|methods?)\b|\bstrategies\b`), graph.PredDeployType, graph.KindStrategy},
 	{regexp.MustCompile(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
@@ -93,7 +94,7 @@ func listCueOf(text string) string {
 // listStart opens a list when a heading, subheading or item announces one:
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 // listCueWords are the words every list cue contains: a cheap filter.
-var listCueWords = []string{"lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
+var listCueWords = []string{"limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
 	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with"}
 
 func (x *extractor) listStart(text string, line, depth int) {
@@ -109,7 +110,7 @@ func (x *extractor) listStart(text string, line, depth int) {
 	}
 	for _, c := range listCues {
 		loc := c.re.FindStringIndex(t)
-		if loc == nil {
+		if loc == nil || c.pred == graph.PredLimit && depth >= 0 {
 			continue
 		}
 		subj := ""
@@ -143,7 +144,7 @@ var codeNameRe = regexp.MustCompile(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+
 // itemName picks the name of a list item: "Rolling: update a few..." →
 // "Rolling"; "cfn-init can be used to..." → "cfn-init"; "Setup" → "Setup".
 func itemName(text string) string {
-	t := strings.TrimSpace(text)
+	t := stripParens(strings.TrimSpace(text))
 	if m := codeNameRe.FindString(t); m != "" {
 		return m
 	}
@@ -515,6 +516,35 @@ func (x *extractor) keyTable(t *Table) {
 				continue
 			}
 			x.rowSentences(ents[0], detail, key.Line)
+			x.describeColumns(ents[0], t, r)
+		}
+	}
+}
+
+var (
+	doesHeaderRe  = regexp.MustCompile(`(?i)\bwhat it does\b|\bpurpose\b|\bdescription\b|\bused for\b`)
+	warnsHeaderRe = regexp.MustCompile(`(?i)\bwarns?\b|\bdetects?\b|\bfindings?\b`)
+)
+
+// describeColumns reads "What it does" and "Will warn about" columns of a
+// table keyed by services.
+func (x *extractor) describeColumns(subj string, t *Table, r []Cell) {
+	for c := 1; c < len(r) && c < len(t.Header); c++ {
+		pred := ""
+		switch h := t.Header[c].Text; {
+		case doesHeaderRe.MatchString(h):
+			pred = graph.PredDoes
+		case warnsHeaderRe.MatchString(h):
+			pred = graph.PredWarns
+		}
+		text := strings.TrimSpace(strings.TrimPrefix(r[c].Text, "* "))
+		if pred == "" || text == "" {
+			continue
+		}
+		for _, part := range strings.Split(text, " * ") {
+			if part = cleanName(part); part != "" {
+				x.add(subj, pred, x.newNode(graph.KindConcept, clip(part)), t.Header[c].Text+": "+part, 0, r[c].Line)
+			}
 		}
 	}
 }

@@ -53,7 +53,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "capability table with feature rows",
 			file: "n.txt",
-			src: "↖↑↓ Services that have a concept of multi region\n. |\n. |\nDynamoDB Global Tables |\nmulti-way replication |\nCloudFormation |\nStackSets |\n",
+			src:  "↖↑↓ Services that have a concept of multi region\n. |\n. |\nDynamoDB Global Tables |\nmulti-way replication |\nCloudFormation |\nStackSets |\n",
 			want: []fact{
 				{"DynamoDB Global Tables", graph.PredSupports, "Multi-region", 4},
 				{"Amazon DynamoDB", graph.PredFeature, "DynamoDB Global Tables", 4},
@@ -116,10 +116,10 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
-			name: "prose: subject, negation and the section's service",
-			file: "m.md",
-			src:  "## CloudTrail\n\nCloudTrail logs can be retrieved from multiple AWS accounts into one bucket.\n\n## Lambda\n\nLambda cannot work across accounts.\n",
-			want: []fact{{"AWS CloudTrail", graph.PredSupports, "Cross-account", 3}},
+			name:    "prose: subject, negation and the section's service",
+			file:    "m.md",
+			src:     "## CloudTrail\n\nCloudTrail logs can be retrieved from multiple AWS accounts into one bucket.\n\n## Lambda\n\nLambda cannot work across accounts.\n",
+			want:    []fact{{"AWS CloudTrail", graph.PredSupports, "Cross-account", 3}},
 			notWant: []fact{{"AWS Lambda", graph.PredSupports, "Cross-account", 7}},
 		},
 		{

@@ -188,7 +188,6 @@ type srcLine struct {
 	kind    itemType // itemBlank, itemInvalid, itemHeading, itemHashRule, itemCell, itemPipeRow, itemPipeSep, itemCode or itemText
 	indent  int      // indentation in columns (a tab counts 2)
 	list    bool     // has a list marker (bullet or number)
-	marker  string   // the bullet rune, or "" for a numbered item
 	ordinal int      // number of a numbered item
 	text    string   // content: heading title, cell text, list item text, line text
 	raw     string   // the trimmed line
@@ -267,7 +266,7 @@ func (p *parser) scan(text string, mode lexMode) []srcLine {
 		case itemIndent:
 			l.indent = indentWidth(it.val)
 		case itemBullet:
-			l.list, l.marker = true, it.val
+			l.list = true
 		case itemNumber:
 			l.list = true
 			for _, c := range it.val {

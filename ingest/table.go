@@ -364,11 +364,19 @@ func segmentChunk(cells []string) []cellSeg {
 		relax(j+1, best[j]-strayPenalty, cellSeg{j, j + 1, 0})
 		for cols := 2; cols <= maxTableCols && j+2*cols <= n; cols++ {
 			h := headerGood - colPenalty*float64(cols) - tablePenalty
-			bad := 0
+			bad, filled := 0, 0
 			for c := 0; c < cols; c++ {
 				if badHdr[j+c] {
 					bad++
 				}
+				if k := feats[j+c].class; k == classText || k == classNumber || k == classStar {
+					filled++ // a label, not a placeholder like "." or ".."
+				}
+			}
+			// An empty header is empty throughout and a corner is one cell:
+			// two empty cells before a label mean the header starts later.
+			if filled > 0 && cells[j] == "" && cells[j+1] == "" {
+				bad++
 			}
 			if bad > 0 {
 				h -= headerGood + headerBad*float64(bad)

@@ -70,6 +70,14 @@ func TestSegmentCells(t *testing.T) {
 				"Conditions | Check values before deciding what to do | Resources | Creates resources - only mandatory section | " +
 				"Outputs | Values to be exposed from the console",
 			"2x9[0:18]"},
+		// Fixed bug: a tiny table with an empty header read as 3x2 with the
+		// header ". | . | DynamoDB Global Tables" (two leading empty cells
+		// before a label now count against a header).
+		{"bug: tiny empty-header table",
+			". | . | DynamoDB Global Tables | multi-way replication | CloudFormation | StackSets", "2x3[0:6]"},
+		{"tiny name/description", "Name | Description | Lambda | Run code without servers | ECS | Run containers", "2x3[0:6]"},
+		{"tiny with numbers", "Type | Example | A | 198.51.100.40 | AAAA | 2a00:1450::1 | CNAME | www.example.com.", "2x4[0:8]"},
+		{"tiny with marks", "Feature | Free | Paid | Storage | 5 GB | 1 TB | Support | - | +", "3x3[0:9]"},
 		{"notifications-like with a bare empty cell",
 			"Service | SNS | Events | Comment | Inspector | + | - | Notify SNS on findings | API Gateway | - | - | . | " +
 				"CodeCommit | + Trigger to SNS | + | . | Config | + All events only | + | . | S3 | + Event notifications | - | documentation",

@@ -1,0 +1,85 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+)
+
+var (
+	durationRe = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
+	propertyRe = regexp.MustCompile(`(?i)\b(data retention|retention( period)?|ttl|timeout|expiration)\b`)
+	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+		"ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
+	unitHours = map[byte]float64{'m': 1.0 / 60, 'h': 1, 'd': 24, 'w': 24 * 7}
+)
+
+// durations reads property values given as durations: "Data retention is 1
+// day (default), up to 7 days" → data retention: 24 h (default), 168 h (max).
+// The value in hours is the fact's Position, so notes that disagree can be
+// found (awskg conflicts).
+func (x *extractor) durations(subj, s string, line int) {
+	if subj == "" || !strings.ContainsAny(s, "0123456789") && !hasAny(strings.ToLower(s), "one", "two", "seven", "twenty") {
+		return
+	}
+	prop := propertyRe.FindString(s)
+	if prop == "" {
+		return
+	}
+	x.propertyValues(subj, normKey(prop), s, line)
+}
+
+func (x *extractor) propertyValues(subj, prop, s string, line int) {
+	for _, m := range durationRe.FindAllStringSubmatchIndex(s, -1) {
+		num, unit := strings.ToLower(s[m[2]:m[3]]), strings.ToLower(s[m[4]:m[5]])
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n = numberWord[num]
+		}
+		per, ok := unitHours[unit[0]]
+		if unit == "months" || unit == "month" {
+			per, ok = 24*30, true
+		} else if strings.HasPrefix(unit, "y") {
+			per, ok = 24*365, true
+		} else if strings.HasPrefix(unit, "mo") {
+			per, ok = 24*30, true
+		}
+		if n == 0 || !ok {
+			continue
+		}
+		qual := ""
+		before := strings.ToLower(s[max(0, m[0]-12):m[0]])
+		after := strings.ToLower(s[m[1]:min(len(s), m[1]+12)])
+		switch {
+		case m[6] >= 0:
+			qual = strings.ToLower(s[m[8]:m[9]])
+		case strings.Contains(before, "up to") || strings.Contains(before, "max"):
+			qual = "max"
+		case strings.Contains(after, "default") || strings.Contains(before, "default"):
+			qual = "default"
+		}
+		if qual == "maximum" {
+			qual = "max"
+		}
+		hours := float64(n) * per
+		value := fmt.Sprintf("%s %s", prop, formatHours(hours))
+		if qual != "" {
+			value += " (" + qual + ")"
+		}
+		x.add(subj, graph.PredProperty, x.newNode(graph.KindConcept, value), s, int(hours+0.5), line)
+	}
+}
+
+func formatHours(h float64) string {
+	switch {
+	case h < 1:
+		return fmt.Sprintf("%.0f min", h*60)
+	case h < 48 && h != 24:
+		return fmt.Sprintf("%.0f h", h)
+	default:
+		return fmt.Sprintf("%.0f d", h/24)
+	}
+}
