@@ -18,6 +18,7 @@ require (
 
 require (
 	github.com/beorn7/perks v1.0.0 // indirect
+	github.com/creack/pty v1.1.21 // indirect
 	github.com/dennwc/base v1.0.0 // indirect
 	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d // indirect
 	github.com/disintegration/imaging v1.6.2 // indirect

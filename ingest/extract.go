@@ -626,7 +626,8 @@ func startsWithVerb(s string) bool {
 }
 
 var (
-	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|integrat\w* with)\b`)
+	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
+	passiveRe   = regexp.MustCompile(`(?i)\b(be|is|are|gets?|being)\s+(triggered|invoked|notified|called)\s+(by|from)\b`)
 	triggerOnly = regexp.MustCompile(`(?i)\btrigger\w*\b`)
 	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
 	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
@@ -676,28 +677,35 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	}
 	// Cue words count after the subject: "Notification rules are logged in
 	// CloudWatch" does not notify CloudWatch.
+	cue := s
 	if m := x.find(s); len(m) > 0 && leadingWords(s, m[0].Start) <= 3 && (m[0].ID == subj || x.parentOf(m[0].ID) != "" && leadingWords(s, m[0].Start) <= 1) {
-		s = s[m[0].End:]
+		cue = s[m[0].End:]
 	}
-	ls := strings.ToLower(s)
+	ls := strings.ToLower(cue)
 	switch {
-	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(s):
+	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(cue):
 		for _, o := range objs {
 			x.add(subj, graph.PredAggregate, o, s, 0, line)
 		}
-	case hasAny(ls, "notif", "trigger", "alert", "publish", "integrat") && notifyRe.MatchString(s):
-		notif := strings.ReplaceAll(strings.ToLower(s), "trigger", "")
-		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(s) && subj != x.contextOne() && subj != x.subheadID() {
+	case hasAny(ls, "notif", "trigger", "alert", "publish", "goes out") && notifyRe.MatchString(cue):
+		notif := strings.ReplaceAll(ls, "trigger", "")
+		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(cue) && subj != x.contextOne() && subj != x.subheadID() {
 			// "E.g. CodeCommit automatically triggers CodePipeline" in another
 			// service's section: an example, not a notification channel.
 			return
 		}
 		for _, o := range objs {
-			if x.notifiable(o) {
-				x.add(subj, graph.PredNotifies, o, s, 0, line)
+			if !x.notifiable(o) {
+				continue
 			}
+			if passiveRe.MatchString(s) {
+				// "Lambda can be triggered by CloudWatch Events"
+				x.add(o, graph.PredNotifies, subj, s, 0, line)
+				continue
+			}
+			x.add(subj, graph.PredNotifies, o, s, 0, line)
 		}
-	case deliverRe.MatchString(s) && hasAny(strings.ToLower(s), " to ", " into ", " in "):
+	case deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
 		for _, o := range objs {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}

@@ -469,7 +469,28 @@ func (x *extractor) keyTable(t *Table) {
 			}
 		}
 	}
+	group := "" // the entity of a grouping row ("Kinesis Streams | . | .")
 	for _, r := range t.Rows {
+		if g := x.groupRow(r); g != "" {
+			group = g
+		}
+		for ci, c := range r {
+			prop := propertyRe.FindString(c.Text)
+			if prop == "" {
+				continue
+			}
+			// "Data Retentions | 7 days"
+			subj := group
+			if subj == "" {
+				subj = x.contextOne()
+			}
+			for _, v := range r[ci+1:] {
+				if subj != "" {
+					x.propertyValues(subj, normKey(prop), v.Text, c.Line)
+				}
+			}
+			break
+		}
 		key := r[0]
 		if key.Text == "" {
 			continue
@@ -547,6 +568,23 @@ func (x *extractor) describeColumns(subj string, t *Table, r []Cell) {
 			}
 		}
 	}
+}
+
+// groupRow returns the entity a row names when only its first cell is
+// filled: a heading row for the rows below it.
+func (x *extractor) groupRow(r []Cell) string {
+	if len(r) < 2 || r[0].Text == "" {
+		return ""
+	}
+	for _, c := range r[1:] {
+		if c.Text != "" {
+			return ""
+		}
+	}
+	if ents := x.entities(r[0].Text, true); len(ents) == 1 {
+		return ents[0]
+	}
+	return ""
 }
 
 // rowEntities links the key of a capability table row, adding a feature

@@ -11,7 +11,7 @@ import (
 
 var (
 	durationRe = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
-	propertyRe = regexp.MustCompile(`(?i)\b(data retention|retention( period)?|ttl|timeout|expiration)\b`)
+	propertyRe = regexp.MustCompile(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
 	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 		"ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
 	unitHours = map[byte]float64{'m': 1.0 / 60, 'h': 1, 'd': 24, 'w': 24 * 7}
@@ -69,7 +69,7 @@ func (x *extractor) propertyValues(subj, prop, s string, line int) {
 		if qual != "" {
 			value += " (" + qual + ")"
 		}
-		x.add(subj, graph.PredProperty, x.newNode(graph.KindConcept, value), s, int(hours+0.5), line)
+		x.add(subj, graph.PredProperty+":"+graph.Slug(prop), x.newNode(graph.KindConcept, value), s, int(hours+0.5), line)
 	}
 }
 

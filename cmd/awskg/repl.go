@@ -6,12 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/peterh/liner"
 	"github.com/spf13/cobra"
 
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 	"github.com/awskg/awskg/queries"
 )
 
@@ -22,17 +26,33 @@ type ReplOptions struct {
 	Factory *Factory
 	Ctx     context.Context
 	Timeout time.Duration
+	// Now is the clock of elapsed times; nil means time.Now.
+	Now func() time.Time
+	// HistoryFile overrides the history file; "" means the default
+	// ($XDG_STATE_HOME/awskg/history), "-" keeps no history file.
+	HistoryFile string
 }
 
 // NewCmdRepl builds `awskg repl`.
 func NewCmdRepl(f *Factory, runF func(*ReplOptions) error) *cobra.Command {
-	opts := &ReplOptions{IO: f.IO, Engine: f.Engine, Factory: f}
+	opts := &ReplOptions{IO: f.IO, Engine: f.Engine, Factory: f, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "repl",
 		Short: "Explore the graph interactively",
-		Long: `Ask questions one after another. On a terminal: line editing, history,
-completion and colon commands (:help lists them). With piped input the REPL
-reads one question per line and prints what ask prints for each.`,
+		Long: `Ask questions one after another. On a terminal: line editing, history
+($XDG_STATE_HOME/awskg/history, Ctrl-R searches it), Tab completion of
+commands, service names and predicates, and colon commands (:help lists
+them): the sources of an answer with the note lines' text, everything the
+graph holds about a node, neighbourhoods, paths, comparisons, rendering the
+last answer, Cayley's own Gizmo and GraphQL queries, and more notes read live.
+
+Ctrl-C cancels the running query (or clears the line), Ctrl-D quits. Every
+query runs under --timeout.
+
+With piped input the REPL reads one question per line, prints no prompt and
+prints what ask prints for each.`,
+		Example: `  awskg repl
+  printf 'which services support cross-account\nwhat is CloudTrail\n' | awskg repl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
@@ -46,12 +66,74 @@ reads one question per line and prints what ask prints for each.`,
 	return cmd
 }
 
+// Modes of the REPL: what a line that is not a colon command is.
+const (
+	modeAsk     = "ask"
+	modeGizmo   = "gizmo"
+	modeGraphQL = "graphql"
+)
+
+// errQuit ends the session.
+var errQuit = errors.New("quit")
+
+// errCancelled reports a query cancelled with Ctrl-C.
+var errCancelled = errors.New("query cancelled (Ctrl-C)")
+
 // session is the state of one REPL session.
 type session struct {
-	opts *ReplOptions
-	eng  *queries.Engine
-	last *queries.Result
-	json bool
+	opts        *ReplOptions
+	io          *IOStreams
+	now         func() time.Time
+	eng         *queries.Engine
+	interactive bool // reading a terminal: signals cancel queries, errors in red
+
+	// corpus holds the ingested notes, for quoting cited lines; nil when the
+	// graph was read from a store (corpusErr says why).
+	corpus    *ingest.Corpus
+	corpusErr error
+	// owned is a store built by :notes, closed when replaced or at exit.
+	owned graph.Store
+	// notes are the paths added with :notes.
+	notes []string
+
+	last     *queries.Result // the last answer, for :why and :render
+	json     bool            // :format json
+	mode     string          // modeAsk, modeGizmo or modeGraphQL
+	pending  []string        // lines of a raw query whose brackets are still open
+	history  *history
+	renderer *graph.Renderer
+	words    *vocabulary // completion candidates, built on first Tab
+	failed   int         // piped lines that failed
+}
+
+func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
+	eng, err := opts.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := &session{opts: opts, io: opts.IO, now: opts.Now, eng: eng, mode: modeAsk, renderer: graph.NewRenderer()}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if opts.Factory != nil {
+		s.corpus, s.corpusErr = opts.Factory.Corpus(ctx)
+	} else {
+		s.corpusErr = errors.New("the notes are not at hand in this session")
+	}
+	return s, nil
+}
+
+// close releases what the session owns.
+func (s *session) close() error {
+	var errs []error
+	if s.renderer != nil {
+		errs = append(errs, s.renderer.Close())
+	}
+	if s.owned != nil {
+		errs = append(errs, s.owned.Close())
+		s.owned = nil
+	}
+	return errors.Join(errs...)
 }
 
 func runRepl(opts *ReplOptions) error {
@@ -59,130 +141,221 @@ func runRepl(opts *ReplOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	eng, err := opts.Engine(ctx)
+	if opts.Timeout <= 0 {
+		opts.Timeout = defaultTimeout
+	}
+	s, err := newSession(ctx, opts)
 	if err != nil {
 		return err
 	}
-	s := &session{opts: opts, eng: eng}
+	defer s.close()
 	if !opts.IO.IsStdinTTY() {
 		return s.piped(ctx)
 	}
+	s.interactive = true
+	// SIGINT never ends an interactive session: main's signal context would
+	// cancel ctx on the first Ctrl-C, so queries run under a context of
+	// their own that only a Ctrl-C during that query cancels.
+	return s.terminal(context.WithoutCancel(ctx))
+}
+
+// lineReader reads the lines of a session.
+type lineReader interface {
+	// Prompt reads one line. It returns liner.ErrPromptAborted on Ctrl-C and
+	// io.EOF at the end of the input (Ctrl-D).
+	Prompt(prompt string) (string, error)
+}
+
+// terminal runs an interactive session with line editing.
+func (s *session) terminal(ctx context.Context) error {
+	hist, err := openHistory(s.opts.HistoryFile)
+	if err != nil {
+		fmt.Fprintf(s.io.ErrOut, "%s\n", s.io.Red("history: "+oneLine(err.Error())))
+	}
+	s.history = hist
 	ln := liner.NewLiner()
-	defer ln.Close()
 	ln.SetCtrlCAborts(true)
-	fmt.Fprintln(opts.IO.Out, opts.IO.Dim("awskg: ask a question, or :help. Ctrl-D quits."))
-	for {
-		line, err := ln.Prompt("awskg> ")
-		if errors.Is(err, liner.ErrPromptAborted) {
-			continue
+	ln.SetTabCompletionStyle(liner.TabPrints)
+	ln.SetWordCompleter(s.complete)
+	for _, h := range hist.entries {
+		ln.AppendHistory(h)
+	}
+	fmt.Fprintln(s.io.Out, s.io.Dim(fmt.Sprintf("awskg: %d nodes. Ask a question, or :help. Tab completes, Ctrl-R searches history, Ctrl-D quits.", len(s.eng.Nodes()))))
+	err = s.loop(ctx, lineReaderFunc(func(p string) (string, error) {
+		line, err := ln.Prompt(p)
+		if err == nil && strings.TrimSpace(line) != "" {
+			ln.AppendHistory(line)
 		}
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				fmt.Fprintln(opts.IO.Out)
-				return nil
-			}
+		return line, err
+	}))
+	ln.Close()
+	if herr := s.history.save(); herr != nil {
+		fmt.Fprintf(s.io.ErrOut, "%s\n", s.io.Red("history: "+oneLine(herr.Error())))
+	}
+	return err
+}
+
+type lineReaderFunc func(string) (string, error)
+
+func (f lineReaderFunc) Prompt(p string) (string, error) { return f(p) }
+
+// prompt is the prompt of the next line.
+func (s *session) prompt() string {
+	if len(s.pending) > 0 {
+		return "...> "
+	}
+	if s.mode == modeAsk {
+		return "awskg> "
+	}
+	return s.mode + "> "
+}
+
+// loop reads and runs lines until the input ends or :quit.
+func (s *session) loop(ctx context.Context, r lineReader) error {
+	for {
+		line, err := r.Prompt(s.prompt())
+		switch {
+		case errors.Is(err, liner.ErrPromptAborted):
+			s.pending = nil // Ctrl-C clears the line and any open raw query
+			continue
+		case errors.Is(err, io.EOF):
+			fmt.Fprintln(s.io.Out)
+			return nil
+		case err != nil:
 			return fmt.Errorf("read line: %w", err)
 		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+		if s.history != nil && strings.TrimSpace(line) != "" {
+			s.history.add(line)
 		}
-		ln.AppendHistory(line)
-		if quit := s.exec(ctx, line); quit {
+		if err := s.exec(ctx, line); errors.Is(err, errQuit) {
 			return nil
 		}
 	}
 }
 
-// piped answers one question per line, printing what ask prints.
+// piped answers one line at a time from a pipe, printing no prompt and, for
+// questions, exactly what ask prints.
 func (s *session) piped(ctx context.Context) error {
-	sc := bufio.NewScanner(s.opts.IO.In)
+	sc := bufio.NewScanner(s.io.In)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	failed := 0
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, ":") {
-			if s.exec(ctx, line) {
-				break
-			}
-			continue
-		}
-		res, err := askOne(ctx, s.eng, line, s.opts.Timeout)
-		if err != nil {
-			failed++
-			fmt.Fprintf(s.opts.IO.ErrOut, "awskg: %s\n", oneLine(err.Error()))
-			continue
-		}
-		if err := printResult(s.opts.IO, res, s.json, 0); err != nil {
-			return err
+		if err := s.exec(ctx, sc.Text()); errors.Is(err, errQuit) {
+			break
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read input: %w", err)
+		return &graph.Error{Code: graph.EINVALID, Message: "read input", Err: err}
 	}
-	if failed > 0 {
+	if len(s.pending) > 0 {
+		s.fail(graph.Errorf(graph.EINVALID, "the input ended inside a %s query (brackets still open)", s.mode))
+	}
+	if s.failed > 0 {
 		return silentError{code: exitError}
 	}
 	return nil
 }
 
-// exec runs one REPL line; it reports whether the session should end.
-func (s *session) exec(ctx context.Context, line string) bool {
-	out := s.opts.IO
-	if !strings.HasPrefix(line, ":") {
-		start := time.Now()
-		res, err := askOne(ctx, s.eng, line, s.opts.Timeout)
-		if err != nil {
-			fmt.Fprintf(out.ErrOut, "%s\n", out.Red(oneLine(err.Error())))
-			return false
+// exec runs one input line: a colon command, a line of a raw query or a
+// question. Errors are reported here; errQuit is returned to end the session.
+func (s *session) exec(ctx context.Context, line string) error {
+	trimmed := strings.TrimSpace(line)
+	if len(s.pending) == 0 {
+		switch {
+		case trimmed == "":
+			return nil
+		case strings.HasPrefix(trimmed, "#") && s.mode == modeAsk:
+			return nil // a comment line, as in ask --file
+		case strings.HasPrefix(trimmed, ":"):
+			err := s.command(ctx, trimmed)
+			if err != nil && !errors.Is(err, errQuit) {
+				s.fail(err)
+			}
+			return err
 		}
-		s.last = res
-		if err := printResult(out, res, s.json, time.Since(start)); err != nil {
-			fmt.Fprintf(out.ErrOut, "%s\n", err)
+	}
+	if s.mode != modeAsk {
+		s.pending = append(s.pending, line)
+		text := strings.Join(s.pending, "\n")
+		if openBrackets(text, s.mode) > 0 {
+			return nil
 		}
-		return false
+		s.pending = nil
+		if err := s.raw(ctx, s.mode, text); err != nil {
+			s.fail(err)
+		}
+		return nil
 	}
-	fields := strings.Fields(line)
-	cmd, args := fields[0], strings.TrimSpace(strings.TrimPrefix(line, fields[0]))
-	switch cmd {
-	case ":quit", ":q", ":exit":
-		return true
-	case ":help", ":h":
-		fmt.Fprint(out.Out, replHelp)
-	case ":format":
-		s.json = args == "json"
-	case ":why":
-		s.why(args)
-	default:
-		fmt.Fprintf(out.ErrOut, "unknown command %s (try :help)\n", cmd)
+	if err := s.ask(ctx, trimmed); err != nil {
+		s.fail(err)
 	}
-	return false
+	return nil
 }
 
-const replHelp = `Ask a question in plain words, e.g. "which services support cross-account".
-  :why N              all sources of answer N of the last result
-  :format table|json  how answers are printed
-  :help               this list
-  :quit               leave (or Ctrl-D)
-`
+// fail reports an error: "awskg: ..." like ask when piped, in red on a
+// terminal.
+func (s *session) fail(err error) {
+	msg := oneLine(err.Error())
+	if !s.interactive {
+		s.failed++
+		fmt.Fprintf(s.io.ErrOut, "awskg: %s\n", msg)
+		return
+	}
+	if errors.Is(err, errCancelled) {
+		fmt.Fprintln(s.io.ErrOut, s.io.Red(msg))
+		return
+	}
+	fmt.Fprintln(s.io.ErrOut, s.io.Red("error: "+msg))
+}
 
-func (s *session) why(arg string) {
-	out := s.opts.IO
-	if s.last == nil {
-		fmt.Fprintln(out.ErrOut, "no answer yet: ask a question first")
-		return
+// run runs one query under the session's timeout. In an interactive
+// session a Ctrl-C (SIGINT) during the query cancels it, and only it: the
+// signal handler is removed when the query returns.
+func (s *session) run(ctx context.Context, timeout time.Duration, f func(ctx context.Context) error) error {
+	qctx := ctx
+	if s.interactive {
+		var stop context.CancelFunc
+		qctx, stop = signal.NotifyContext(ctx, os.Interrupt)
+		defer stop()
 	}
-	var n int
-	if _, err := fmt.Sscanf(arg, "%d", &n); err != nil || n < 1 || n > len(s.last.Answers) {
-		fmt.Fprintf(out.ErrOut, ":why takes an answer number from 1 to %d\n", len(s.last.Answers))
-		return
+	tctx, cancel := context.WithTimeoutCause(qctx, timeout, errTimedOut{timeout})
+	defer cancel()
+	err := f(tctx)
+	switch {
+	case err == nil:
+		return nil
+	case qctx.Err() != nil && ctx.Err() == nil:
+		return errCancelled
+	case tctx.Err() != nil && graph.ErrorCode(err) != graph.ENOTFOUND:
+		return &graph.Error{Code: graph.ETIMEOUT, Message: fmt.Sprintf("query took longer than %s and was stopped", timeout)}
 	}
-	a := s.last.Answers[n-1]
-	fmt.Fprintf(out.Out, "%s\n", out.Bold(a.Name))
-	for _, src := range a.Sources {
-		fmt.Fprintf(out.Out, "  %s\n", src)
+	return err
+}
+
+// errTimedOut is the cause of a query's context when --timeout expires.
+type errTimedOut struct{ d time.Duration }
+
+func (e errTimedOut) Error() string { return fmt.Sprintf("timed out after %s", e.d) }
+
+// ask answers a question as `ask` does.
+func (s *session) ask(ctx context.Context, q string) error {
+	var res *queries.Result
+	start := s.now()
+	err := s.run(ctx, s.opts.Timeout+time.Second, func(ctx context.Context) error {
+		var err error
+		// askOne applies --timeout itself and words its message like ask.
+		res, err = askOne(ctx, s.eng, q, s.opts.Timeout)
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	s.last = res
+	return printResult(s.io, res, s.json, s.now().Sub(start))
+}
+
+// result prints a result made by a colon command and keeps it for :why and
+// :render.
+func (s *session) result(res *queries.Result, took time.Duration) error {
+	s.last = res
+	return printResult(s.io, res, s.json, took)
 }

@@ -35,5 +35,6 @@ Exit status: 0 success, 1 failure (or some questions of a batch failed),
 	cmd.AddCommand(NewCmdFacts(f, nil))
 	cmd.AddCommand(NewCmdConflicts(f, nil))
 	cmd.AddCommand(NewCmdRepl(f, nil))
+	cmd.AddCommand(NewCmdQuery(f, nil))
 	return cmd
 }
