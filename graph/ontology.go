@@ -68,6 +68,7 @@ const (
 	PredLimit      = "limit"            // service → a limit or quota it has (detail: the value)
 	PredSameRegion = "sameRegion"       // service|feature → what must be in the same region as it
 	PredProperty   = "property"         // service → a value of a property, e.g. "data retention 1 d (default)"; Position = hours
+	PredIntegrates = "integratesWith"   // service → service it integrates with, in prose ("Integrates with CloudWatch Events")
 
 	// Reification of a fact that carries a detail or a position.
 	PredFactSubject   = "subject"

@@ -627,6 +627,7 @@ func startsWithVerb(s string) bool {
 
 var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
+	integrateRe = regexp.MustCompile(`(?i)\bintegrat\w* (directly )?with\b`)
 	passiveRe   = regexp.MustCompile(`(?i)\b(be|is|are|gets?|being)\s+(triggered|invoked|notified|called)\s+(by|from)\b`)
 	triggerOnly = regexp.MustCompile(`(?i)\btrigger\w*\b`)
 	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
@@ -704,6 +705,12 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 				continue
 			}
 			x.add(subj, graph.PredNotifies, o, s, 0, line)
+		}
+	case strings.Contains(ls, "integrat") && integrateRe.MatchString(cue):
+		for _, o := range objs {
+			if x.notifiable(o) {
+				x.add(subj, graph.PredIntegrates, o, s, 0, line)
+			}
 		}
 	case deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
 		for _, o := range objs {

@@ -238,6 +238,11 @@ func (e *Engine) inOf(ctx context.Context, intent, x string, preds ...string) (*
 }
 
 func (e *Engine) inOfFiltered(ctx context.Context, q question, intent, x string, preds ...string) (*Result, error) {
+	// Services that integrate with an event router (a node the notes give
+	// targets for) emit events to it.
+	if out, err := e.store.Out(ctx, x, graph.PredTargets); err == nil && len(out) > 0 {
+		preds = append(preds, graph.PredIntegrates)
+	}
 	res, err := e.inOf(ctx, intent, x, preds...)
 	if err != nil {
 		return nil, err
