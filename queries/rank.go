@@ -223,6 +223,16 @@ func (e *Engine) subgraphOf(ctx context.Context, res *Result) graph.Subgraph {
 			}
 		}
 	}
+	linking := map[string]bool{} // features added because they link answers to the focus
+	for _, id := range ids {
+		if !focus[id] && !containsAnswer(res, id) {
+			linking[id] = true
+		}
+	}
+	hop := map[[2]string]bool{}
+	for i := 0; res.Intent == "path" && i+1 < len(res.Answers); i++ {
+		hop[[2]string{res.Answers[i].ID, res.Answers[i+1].ID}] = true
+	}
 	for _, id := range ids {
 		sg.Nodes = append(sg.Nodes, e.names[id])
 		out, err := e.store.Out(ctx, id)
@@ -230,10 +240,25 @@ func (e *Engine) subgraphOf(ctx context.Context, res *Result) graph.Subgraph {
 			continue
 		}
 		for _, ed := range out {
-			if set[ed.Object] && ed.Predicate != graph.PredHop {
+			if !set[ed.Object] || ed.Predicate == graph.PredHop {
+				continue
+			}
+			// Only the edges that explain the answer: to or from the
+			// question's nodes, to the linking features, or along the path.
+			if focus[ed.Subject] || focus[ed.Object] || linking[ed.Object] && ed.Predicate == graph.PredFeature ||
+				hop[[2]string{ed.Subject, ed.Object}] && ed.Predicate == graph.PredFlowsTo || len(focus) == 0 {
 				sg.Edges = append(sg.Edges, ed)
 			}
 		}
 	}
 	return sg
+}
+
+func containsAnswer(res *Result, id string) bool {
+	for _, a := range res.Answers {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
 }

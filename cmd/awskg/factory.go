@@ -22,12 +22,13 @@ type Factory struct {
 	// DB is the persistent store to read instead of ingesting (--db).
 	DB string
 
-	once   sync.Once
-	corpus *ingest.Corpus
-	dict   *ingest.Dictionary
-	store  graph.Store
-	engine *queries.Engine
-	err    error
+	once     sync.Once
+	corpus   *ingest.Corpus
+	dict     *ingest.Dictionary
+	store    graph.Store
+	engine   *queries.Engine
+	renderer *graph.Renderer
+	err      error
 }
 
 // NewFactory returns a factory on the given streams.
@@ -129,10 +130,21 @@ func (f *Factory) open(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the store.
+// Close releases the store and the renderer.
 func (f *Factory) Close() error {
+	if f.renderer != nil {
+		f.renderer.Close()
+	}
 	if f.store != nil {
 		return f.store.Close()
 	}
 	return nil
+}
+
+// Renderer returns the process's Graphviz renderer, created on first use.
+func (f *Factory) Renderer() *graph.Renderer {
+	if f.renderer == nil {
+		f.renderer = graph.NewRenderer()
+	}
+	return f.renderer
 }

@@ -34,7 +34,10 @@ Exit status: 0 success, 1 failure (or some questions of a batch failed),
 	cmd.AddCommand(NewCmdAsk(f, nil))
 	cmd.AddCommand(NewCmdFacts(f, nil))
 	cmd.AddCommand(NewCmdConflicts(f, nil))
+	cmd.AddCommand(NewCmdRender(f, nil))
 	cmd.AddCommand(NewCmdRepl(f, nil))
 	cmd.AddCommand(NewCmdQuery(f, nil))
+	cmd.AddCommand(NewCmdExport(f, nil))
+	cmd.AddCommand(NewCmdIngest(f, nil))
 	return cmd
 }
