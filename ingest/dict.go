@@ -32,11 +32,13 @@ type dictFile struct {
 
 // Dictionary maps names and aliases onto nodes.
 type Dictionary struct {
-	entries []Entry
-	nodes   map[string]graph.Node // by ID
-	exact   map[string]string     // normalised alias (strong, weak or cased) → node ID
-	phrases []phrase              // strong aliases for scanning prose
-	byFirst map[string][]phrase   // phrases by their first word
+	entries  []Entry
+	nodes    map[string]graph.Node // by ID
+	exact    map[string]string     // normalised alias (strong, weak or cased) → node ID
+	phrases  []phrase              // strong aliases for scanning prose
+	byFirst  map[string][]phrase   // phrases by their first word
+	maxKey   int                   // length of the longest exact key
+	cueWords []string              // lower-case words of capability, strategy and component names: a sentence filter
 }
 
 type phrase struct {
@@ -60,8 +62,39 @@ func ParseDictionary(src []byte) (*Dictionary, error) {
 		d.add(e)
 	}
 	d.sortPhrases()
+	d.cueWords = cueWordsOf(d.nodes)
 	return d, nil
 }
+
+// cueWordsOf collects the distinctive words of capability, strategy and
+// component names and aliases ("multi", "account", "canary", "filter").
+func cueWordsOf(nodes map[string]graph.Node) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range nodes {
+		if n.Kind != graph.KindCapability && n.Kind != graph.KindStrategy && n.Kind != graph.KindComponent {
+			continue
+		}
+		for _, a := range append([]string{n.Name}, n.Aliases...) {
+			for _, w := range words(a) {
+				if len(w) < 3 || seen[w] || commonWords[w] {
+					continue
+				}
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// commonWords are too frequent to tell a sentence apart.
+var commonWords = map[string]bool{"all": true, "the": true, "and": true, "one": true, "other": true, "time": true, "place": true}
+
+// CueWords returns the lower-case words that may start a capability,
+// strategy or component name.
+func (d *Dictionary) CueWords() []string { return d.cueWords }
 
 func (d *Dictionary) add(e Entry) string {
 	id := graph.NodeID(graph.NodeKind(e.Kind), e.Name)
@@ -89,6 +122,10 @@ func (d *Dictionary) add(e Entry) string {
 }
 
 func (d *Dictionary) sortPhrases() {
+	d.maxKey = 0
+	for k := range d.exact {
+		d.maxKey = max(d.maxKey, len(k))
+	}
 	d.byFirst = map[string][]phrase{}
 	for _, p := range d.phrases {
 		if len(p.words) > 0 {
@@ -117,6 +154,9 @@ func (d *Dictionary) Node(id string) (graph.Node, bool) {
 // weak aliases included. It tolerates a leading "AWS"/"Amazon", a plural "s"
 // and surrounding punctuation.
 func (d *Dictionary) Exact(text string) (string, bool) {
+	if len(text) > d.maxKey+16 {
+		return "", false // longer than any name or alias, even with "Amazon " and punctuation
+	}
 	k := normKey(text)
 	if k == "" {
 		return "", false
@@ -179,8 +219,7 @@ func (d *Dictionary) Find(text string) []Mention {
 		return a.count < b.count
 	}
 	best := make([]choice, n+1)
-	lower := isLowerText(text)
-	upper := hasUpper(text)
+	caseKnown, lower, upper := false, false, false
 	for i := n - 1; i >= 0; i-- {
 		best[i] = choice{covered: best[i+1].covered, notes: best[i+1].notes, count: best[i+1].count}
 		for k := range d.byFirst[toks[i].norm] {
@@ -194,8 +233,13 @@ func (d *Dictionary) Find(text string) []Mention {
 				continue
 			}
 			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb".
-			if m == 1 && len(p.words[0]) <= 3 && upper && !isUpperOrDigit(text[start:end]) && !lower {
-				continue
+			if m == 1 && len(p.words[0]) <= 3 && !isUpperOrDigit(text[start:end]) {
+				if !caseKnown {
+					caseKnown, lower, upper = true, isLowerText(text), hasUpper(text)
+				}
+				if upper && !lower {
+					continue
+				}
 			}
 			c := choice{covered: m + best[i+m].covered, notes: best[i+m].notes, count: 1 + best[i+m].count, take: p}
 			if p.note {
@@ -346,19 +390,44 @@ type token struct {
 // characters "@", "-", "/", "." and "'" joined to them ("Lambda@Edge",
 // "cfn-init", "us-east-1", "Node.js").
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/5+1)
+	// One lower-case copy serves every word when the text is ASCII (byte
+	// offsets are kept); other texts lower-case word by word.
+	lower, ascii := "", true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		lower = strings.ToLower(text)
+	}
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			w := strings.TrimRight(text[start:end], "-./@'’")
+			w := trimJoiners(text[start:end])
 			if w != "" {
-				toks = append(toks, token{start: start, end: start + len(w), norm: normWord(w)})
+				var n string
+				if ascii {
+					n = stripPlural(lower[start : start+len(w)])
+				} else {
+					n = normWord(w)
+				}
+				toks = append(toks, token{start: start, end: start + len(w), norm: n})
 			}
 		}
 		start = -1
 	}
 	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '@' || r == '-' || r == '.' || r == '\'' || r == '’'))
+		var word bool
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+				start >= 0 && (c == '@' || c == '-' || c == '.' || c == '\'')
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && r == '’'
+		}
 		if word {
 			if start < 0 {
 				start = i
@@ -372,13 +441,45 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// trimJoiners drops trailing joiner characters ("-./@'’") from a word.
+func trimJoiners(w string) string {
+	for len(w) > 0 {
+		switch c := w[len(w)-1]; {
+		case c == '-' || c == '.' || c == '/' || c == '@' || c == '\'':
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+	return w
+}
+
 // normWord lower-cases a word and drops a possessive or plural "s", so
 // "accounts" matches "account" and "Regions" matches "region".
 func normWord(w string) string {
-	w = strings.ToLower(w)
-	w = strings.TrimSuffix(w, "'s")
-	w = strings.TrimSuffix(w, "’s")
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			lower = false
+			break
+		}
+	}
+	if !lower {
+		w = strings.ToLower(w)
+	}
+	return stripPlural(w)
+}
+
+// stripPlural drops a possessive or plural "s" from a lower-case word.
+func stripPlural(w string) string {
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	} else if strings.HasSuffix(w, "’s") {
+		w = w[:len(w)-len("’s")]
+	}
+	if len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 		w = w[:len(w)-1]
 	}
 	return w

@@ -31,12 +31,29 @@ type extractor struct {
 	list     *listHead // the head of the list the next bullets belong to
 	chain    *pendingChain
 
-	lastSubject string // the subject of the last sentence that named one, for "It ..."
+	lastSubject  string // the subject of the last sentence that named one, for "It ..."
+	lastSentence string // the previous sentence, for "It ..." after a skipped one
 
 	headingCount map[string]int // how many headings have each text
 
 	found  map[string][]Mention // Find results by text
 	vocabs map[string][]string  // vocab results by text
+	exacts map[string]exactHit  // Exact results by text
+}
+
+type exactHit struct {
+	id string
+	ok bool
+}
+
+// exact is Dictionary.Exact, memoised.
+func (x *extractor) exact(text string) (string, bool) {
+	if h, ok := x.exacts[text]; ok {
+		return h.id, h.ok
+	}
+	id, ok := x.dict.Exact(text)
+	x.exacts[text] = exactHit{id, ok}
+	return id, ok
 }
 
 // find is Dictionary.Find, memoised: extraction asks about the same
@@ -85,7 +102,7 @@ type hopText struct {
 
 // Extract reads the facts of one parsed note.
 func Extract(doc *Document, dict *Dictionary) Graph {
-	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, found: map[string][]Mention{}, vocabs: map[string][]string{}}
+	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}}
 	x.headingCount = map[string]int{}
 	for _, b := range doc.Blocks {
 		if b.Kind == BlockHeading {
@@ -235,7 +252,7 @@ func (x *extractor) parentOf(id string) string {
 	}
 	w := strings.Fields(n.Name)
 	for k := len(w) - 1; k >= 1; k-- {
-		pid, ok := x.dict.Exact(strings.Join(w[:k], " "))
+		pid, ok := x.exact(strings.Join(w[:k], " "))
 		if ok && pid != id && x.dictKind(pid) == graph.KindService {
 			x.node(pid)
 			return pid
@@ -299,7 +316,7 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	if name == "" {
 		return ""
 	}
-	if id, ok := x.dict.Exact(name); ok {
+	if id, ok := x.exact(name); ok {
 		x.node(id)
 		return id
 	}
@@ -352,7 +369,7 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 // "AWS X" names become new service nodes.
 func (x *extractor) entities(text string, whole bool) []string {
 	if whole {
-		if id, ok := x.dict.Exact(stripParens(text)); ok && isEntity(x.dictKind(id)) {
+		if id, ok := x.exact(stripParens(text)); ok && isEntity(x.dictKind(id)) {
 			x.node(id)
 			return []string{id}
 		}
@@ -423,7 +440,7 @@ func (x *extractor) vocab(text string) []string {
 
 func (x *extractor) vocabUncached(text string) []string {
 	var out []string
-	if id, ok := x.dict.Exact(text); ok && isVocab(x.dictKind(id)) {
+	if id, ok := x.exact(text); ok && isVocab(x.dictKind(id)) {
 		x.node(id)
 		return []string{id}
 	}
@@ -546,8 +563,17 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		x.lastSubject = subj
 		return subj, ents[1:]
 	}
-	if pronounRe.MatchString(s) && x.lastSubject != "" {
-		return x.lastSubject, ents
+	if hasAny(s[:min(len(s), 12)], "It", "They", "This", "Its") && pronounRe.MatchString(s) {
+		if prev := x.lastSentence; prev != "" && prev != s {
+			// the previous sentence may have been skipped: read its subject now
+			x.lastSentence = ""
+			if m := x.find(prev); len(m) > 0 && m[0].ID != "" && leadingWords(prev, m[0].Start) <= 3 && isEntity(x.dictKind(m[0].ID)) {
+				x.lastSubject = m[0].ID
+			}
+		}
+		if x.lastSubject != "" {
+			return x.lastSubject, ents
+		}
 	}
 	if x.subhead != "" {
 		if id := x.subheadNode(); id != "" {
@@ -621,8 +647,11 @@ var verbStarts = map[string]bool{"can": true, "use": true, "uses": true, "allow"
 	"integrates": true, "deliver": true, "delivers": true, "send": true, "sends": true, "trigger": true, "triggers": true}
 
 func startsWithVerb(s string) bool {
-	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 0 && verbStarts[f[0]]
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return verbStarts[strings.ToLower(s)]
 }
 
 var (
@@ -636,7 +665,19 @@ var (
 	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
 )
 
+// relationCues are the words of every sentence rule: a sentence with none of
+// them (nor a capability, strategy or component word) states nothing the
+// extractor reads, and is skipped before any linking.
+var relationCues = []string{"notif", "trigger", "alert", "publish", "goes out", "aggregat", "deliver", "send", "sent",
+	"stream", "export", "load", "integrat", "same", "only", "retention", "ttl", "timeout", "expiration"}
+
 func (x *extractor) sentence(s string, line int, inScope bool) {
+	ls := strings.ToLower(s)
+	if !hasAny(ls, relationCues...) && !hasAny(ls, x.dict.cueWords...) {
+		x.lastSentence = s
+		return
+	}
+	defer func() { x.lastSentence = s }()
 	// Capabilities stated in the sentence.
 	if !inScope {
 		for _, c := range x.vocab(s) {
@@ -656,7 +697,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		}
 	}
 	// Region restrictions: "Events are only available in us-east-1".
-	if !strings.ContainsAny(s, "0123456789") {
+	if !strings.ContainsAny(s, "0123456789") || !strings.Contains(s, "-") {
 		// no region name
 	} else if r := regionRe.FindString(s); r != "" && onlyRe.MatchString(s) {
 		subj := x.restrictedSubject(s)
@@ -665,7 +706,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		}
 	}
 	subj, objs := x.subjectOf(s)
-	if strings.Contains(strings.ToLower(s), "same") && sameRegionRe.MatchString(s) && subj != "" {
+	if subj != "" && (strings.Contains(s, "same") || strings.Contains(s, "Same")) && sameRegionRe.MatchString(s) {
 		// "The log group and the destination must be in the same AWS region"
 		x.add(subj, graph.PredSameRegion, x.newNode(graph.KindConcept, "same region"), s, 0, line)
 	}
@@ -682,7 +723,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	if m := x.find(s); len(m) > 0 && leadingWords(s, m[0].Start) <= 3 && (m[0].ID == subj || x.parentOf(m[0].ID) != "" && leadingWords(s, m[0].Start) <= 1) {
 		cue = s[m[0].End:]
 	}
-	ls := strings.ToLower(cue)
+	ls = strings.ToLower(cue)
 	switch {
 	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(cue):
 		for _, o := range objs {
@@ -712,7 +753,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 				x.add(subj, graph.PredIntegrates, o, s, 0, line)
 			}
 		}
-	case deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
+	case hasAny(ls, "deliver", "send", "sent", "stream", "export", "load") && deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
 		for _, o := range objs {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}

@@ -475,6 +475,9 @@ func (x *extractor) keyTable(t *Table) {
 			group = g
 		}
 		for ci, c := range r {
+			if !hasAny(strings.ToLower(c.Text), propertyWords...) {
+				continue
+			}
 			prop := propertyRe.FindString(c.Text)
 			if prop == "" {
 				continue
@@ -610,7 +613,7 @@ func (x *extractor) rowEntities(key, value string, line int) []string {
 }
 
 func (x *extractor) featureNamed(svc, name string) string {
-	if id, ok := x.dict.Exact(name); ok {
+	if id, ok := x.exact(name); ok {
 		x.node(id)
 		return id
 	}
@@ -730,7 +733,7 @@ func (x *extractor) hopNode(h string) string {
 	bare := stripParens(h)
 	bare = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(bare, "use "), "Use "))
 	if ents := x.entities(bare, true); len(ents) > 0 {
-		if _, ok := x.dict.Exact(bare); ok || len(ents) == 1 {
+		if _, ok := x.exact(bare); ok || len(ents) == 1 {
 			return ents[0]
 		}
 		return ents[0]

@@ -10,9 +10,10 @@ import (
 )
 
 var (
-	durationRe = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
-	propertyRe = regexp.MustCompile(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
-	numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	durationRe    = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
+	propertyRe    = regexp.MustCompile(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
+	propertyWords = []string{"retention", "ttl", "timeout", "expiration"}
+	numberWord    = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 		"ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
 	unitHours = map[byte]float64{'m': 1.0 / 60, 'h': 1, 'd': 24, 'w': 24 * 7}
 )
@@ -23,6 +24,9 @@ var (
 // found (awskg conflicts).
 func (x *extractor) durations(subj, s string, line int) {
 	if subj == "" || !strings.ContainsAny(s, "0123456789") && !hasAny(strings.ToLower(s), "one", "two", "seven", "twenty") {
+		return
+	}
+	if !hasAny(strings.ToLower(s), propertyWords...) {
 		return
 	}
 	prop := propertyRe.FindString(s)

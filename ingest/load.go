@@ -7,8 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/awskg/awskg/data"
 	"github.com/awskg/awskg/graph"
@@ -144,37 +146,87 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
+// BuildOptions tune Build.
+type BuildOptions struct {
+	// Progress, when set, is called after each note with the notes and
+	// bytes done so far; calls come from one goroutine at a time.
+	Progress func(done, total int, bytes int64)
+	// Workers bounds the notes parsed at once (default GOMAXPROCS).
+	Workers int
+}
+
 // Build parses and extracts every source. A note that cannot be parsed is
 // skipped with a warning; the others still count.
 func Build(ctx context.Context, sources []Source, dict *Dictionary) (*Corpus, error) {
+	return BuildWith(ctx, sources, dict, BuildOptions{})
+}
+
+// docResult is what one worker made of one source.
+type docResult struct {
+	doc  *Document
+	g    Graph
+	warn ErrorList
+}
+
+// BuildWith is Build with options. Notes are parsed and extracted in
+// parallel; the result is in source order, whatever the scheduling.
+func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt BuildOptions) (*Corpus, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]docResult, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done, bytes := 0, int64(0)
+	for w := 0; w < min(workers, len(sources)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = buildOne(sources[i], dict)
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					bytes += int64(len(sources[i].Data))
+					opt.Progress(done, len(sources), bytes)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	var cerr error
+	for i := range sources {
+		if cerr = ctx.Err(); cerr != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if cerr != nil {
+		return nil, &graph.Error{Code: graph.ETIMEOUT, Message: "ingest", Err: cerr}
+	}
+
 	c := &Corpus{Docs: map[string]*Document{}}
 	nodes := map[string]graph.Node{}
 	for _, d := range dict.Nodes() {
 		nodes[d.ID] = d
 	}
-	for _, s := range sources {
-		if err := ctx.Err(); err != nil {
-			return nil, &graph.Error{Code: graph.ETIMEOUT, Message: "ingest", Err: err}
-		}
-		doc, err := Parse(s.Name, s.Data)
-		if doc == nil {
-			c.Warnings.Add(s.Name, 0, errMessage(err))
+	for i, r := range results {
+		c.Warnings = append(c.Warnings, r.warn...)
+		if r.doc == nil {
 			continue
 		}
-		if list, ok := err.(ErrorList); ok {
-			c.Warnings = append(c.Warnings, list...)
-		} else if err != nil {
-			c.Warnings.Add(s.Name, 0, err.Error())
-		}
-		c.Docs[s.Name] = doc
+		c.Docs[sources[i].Name] = r.doc
 		c.Files++
-		g := Extract(doc, dict)
-		for _, n := range g.Nodes {
+		for _, n := range r.g.Nodes {
 			if _, ok := nodes[n.ID]; !ok {
 				nodes[n.ID] = n
 			}
 		}
-		c.Facts = append(c.Facts, g.Facts...)
+		c.Facts = append(c.Facts, r.g.Facts...)
 	}
 	for _, n := range nodes {
 		c.Nodes = append(c.Nodes, n)
@@ -182,6 +234,30 @@ func Build(ctx context.Context, sources []Source, dict *Dictionary) (*Corpus, er
 	sort.Slice(c.Nodes, func(i, j int) bool { return c.Nodes[i].ID < c.Nodes[j].ID })
 	c.Warnings.Sort()
 	return c, nil
+}
+
+// buildOne parses and extracts one note. A panic in either becomes a
+// warning naming the note, so one bad note never aborts a corpus.
+func buildOne(s Source, dict *Dictionary) (r docResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = docResult{}
+			r.warn.Add(s.Name, 0, fmt.Sprintf("internal error, note skipped: %v", p))
+		}
+	}()
+	doc, err := Parse(s.Name, s.Data)
+	if doc == nil {
+		r.warn.Add(s.Name, 0, errMessage(err))
+		return r
+	}
+	if list, ok := err.(ErrorList); ok {
+		r.warn = append(r.warn, list...)
+	} else if err != nil {
+		r.warn.Add(s.Name, 0, err.Error())
+	}
+	r.doc = doc
+	r.g = Extract(doc, dict)
+	return r
 }
 
 func errMessage(err error) string {
