@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -84,6 +85,9 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			return nil, warn, &graph.Error{Code: graph.ENOTFOUND, Message: fmt.Sprintf("notes %q", p), Err: unwrapPathErr(err)}
 		}
 		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				return nil, warn, graph.Errorf(graph.EINVALID, "notes %q: not a regular file", p)
+			}
 			b, err := readNote(p, info)
 			if err != nil {
 				return nil, warn, &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("notes %q", p), Err: err}
@@ -111,7 +115,13 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				return nil
 			}
 			if !info.Mode().IsRegular() {
-				return nil // symlinks are not followed: no loops
+				// symlinks are not followed (no loops), devices and pipes not read (no hangs)
+				what := "not a regular file"
+				if info.Mode()&fs.ModeSymlink != 0 {
+					what = "symbolic link, not followed"
+				}
+				warn.Add(fp, 0, what+", skipped")
+				return nil
 			}
 			b, err := readNote(fp, info)
 			if err != nil {
@@ -132,9 +142,18 @@ func readNote(p string, info fs.FileInfo) ([]byte, error) {
 	if info.Size() > MaxNoteBytes {
 		return nil, fmt.Errorf("note is %d MiB, over the %d MiB limit", info.Size()>>20, MaxNoteBytes>>20)
 	}
-	b, err := os.ReadFile(p)
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, unwrapPathErr(err)
+	}
+	defer f.Close()
+	// Read at most the limit even when the file grew or lies about its size.
+	b, err := io.ReadAll(io.LimitReader(f, MaxNoteBytes+1))
+	if err != nil {
+		return nil, unwrapPathErr(err)
+	}
+	if len(b) > MaxNoteBytes {
+		return nil, fmt.Errorf("note is over the %d MiB limit", MaxNoteBytes>>20)
 	}
 	return b, nil
 }

@@ -105,12 +105,18 @@ func (f *Factory) open(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		c, err := ingest.Build(ctx, src, dict)
+		bar := newProgress(f.IO, f.Now)
+		c, err := ingest.BuildWith(ctx, src, dict, ingest.BuildOptions{Progress: bar.update})
+		bar.done()
 		if err != nil {
 			return err
 		}
 		for _, w := range c.Warnings {
 			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+		}
+		if skipped := len(src) - c.Files; len(warn)+len(c.Warnings) > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "awskg: ingested %s (%d skipped, %s), %s\n",
+				plural(c.Files, "note"), skipped+len(warn), plural(len(warn)+len(c.Warnings), "warning"), plural(len(c.Facts), "fact"))
 		}
 		f.corpus = c
 		s, err := graph.NewMemStore()
@@ -147,4 +153,12 @@ func (f *Factory) Renderer() *graph.Renderer {
 		f.renderer = graph.NewRenderer()
 	}
 	return f.renderer
+}
+
+// plural writes "1 note" or "3 notes".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

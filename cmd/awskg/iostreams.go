@@ -16,6 +16,7 @@ type IOStreams struct {
 
 	stdinTTY  bool
 	stdoutTTY bool
+	stderrTTY bool
 	color     bool
 	width     int
 }
@@ -23,7 +24,7 @@ type IOStreams struct {
 // System returns streams on the process's standard files.
 func System() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		stdinTTY: isTerminal(os.Stdin), stdoutTTY: isTerminal(os.Stdout), width: 100}
+		stdinTTY: isTerminal(os.Stdin), stdoutTTY: isTerminal(os.Stdout), stderrTTY: isTerminal(os.Stderr), width: 100}
 	s.color = s.stdoutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	return s
 }
@@ -44,6 +45,12 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // IsStdinTTY reports whether input comes from a terminal.
 func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// IsStderrTTY reports whether errors and progress go to a terminal.
+func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
+
+// SetStderrTTY sets terminal error output (tests).
+func (s *IOStreams) SetStderrTTY(v bool) { s.stderrTTY = v }
 
 // SetStdoutTTY sets terminal output (tests).
 func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }

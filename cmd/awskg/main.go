@@ -10,6 +10,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/awskg/awskg/graph"
 )
 
@@ -27,7 +29,13 @@ func main() {
 }
 
 // run executes one command line and returns the exit status.
-func run(args []string, io *IOStreams) (code int) {
+func run(args []string, io *IOStreams) int {
+	return runCommand(args, io, nil)
+}
+
+// runCommand is run with an optional hook that adds commands to the tree
+// (tests use it to reach the panic handler).
+func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Command)) (code int) {
 	debugMode := hasFlag(args, "--debug")
 	defer func() {
 		if r := recover(); r != nil {
@@ -45,6 +53,9 @@ func run(args []string, io *IOStreams) (code int) {
 	f := NewFactory(io)
 	defer f.Close()
 	root := NewCmdRoot(f)
+	if extend != nil {
+		extend(f, root)
+	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
