@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/awskg/awskg/data"
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
 	"github.com/awskg/awskg/queries"
@@ -21,6 +22,13 @@ type Factory struct {
 	Notes []string
 	// DB is the persistent store to read instead of ingesting (--db).
 	DB string
+	// CacheDir, when set, keeps snapshots of ingested notes so a run on
+	// unchanged notes and an unchanged binary skips parsing.
+	CacheDir string
+	// BuildStamp identifies the running binary in snapshot keys.
+	BuildStamp string
+	// Debug prints internal details (--debug).
+	Debug bool
 
 	once     sync.Once
 	corpus   *ingest.Corpus
@@ -105,9 +113,7 @@ func (f *Factory) open(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		bar := newProgress(f.IO, f.Now)
-		c, err := ingest.BuildWith(ctx, src, dict, ingest.BuildOptions{Progress: bar.update})
-		bar.done()
+		c, err := f.build(ctx, src, dict)
 		if err != nil {
 			return err
 		}
@@ -134,6 +140,34 @@ func (f *Factory) open(ctx context.Context) error {
 	}
 	f.engine = e
 	return nil
+}
+
+// build ingests the sources, or reads the snapshot of an identical ingest.
+func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.Dictionary) (*ingest.Corpus, error) {
+	key := ""
+	if f.CacheDir != "" && f.BuildStamp != "" {
+		raw, err := data.Dictionary()
+		if err != nil {
+			return nil, err
+		}
+		key = ingest.SnapshotKey(f.BuildStamp, raw, src)
+		if c, err := ingest.LoadSnapshot(f.CacheDir, key, src); err == nil && c != nil {
+			return c, nil
+		}
+	}
+	bar := newProgress(f.IO, f.Now)
+	c, err := ingest.BuildWith(ctx, src, dict, ingest.BuildOptions{Progress: bar.update})
+	bar.done()
+	if err != nil {
+		return nil, err
+	}
+	if key != "" {
+		// A cache that cannot be written only costs speed.
+		if err := ingest.SaveSnapshot(f.CacheDir, key, c); err != nil && f.Debug {
+			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", err)
+		}
+	}
+	return c, nil
 }
 
 // Close releases the store and the renderer.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -51,6 +52,10 @@ func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Comma
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	f := NewFactory(io)
+	f.Debug = debugMode
+	if extend == nil {
+		f.CacheDir, f.BuildStamp = snapshotCache()
+	}
 	defer f.Close()
 	root := NewCmdRoot(f)
 	if extend != nil {
@@ -116,4 +121,26 @@ func exitCode(err error) int {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// snapshotCache returns where ingest snapshots live and a stamp of the
+// running binary (path, size, modification time): a rebuilt binary never
+// reads an older binary's snapshot. AWSKG_NO_CACHE=1 turns the cache off.
+func snapshotCache() (dir, stamp string) {
+	if os.Getenv("AWSKG_NO_CACHE") != "" {
+		return "", ""
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", ""
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", ""
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return "", ""
+	}
+	return filepath.Join(base, "awskg"), fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
 }

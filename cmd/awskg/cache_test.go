@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain keeps the tests away from the user's cache: every command the
+// tests run uses a snapshot cache under a temporary directory.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "awskg-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Unsetenv("AWSKG_NO_CACHE")
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func TestSnapshotCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	notes := t.TempDir()
+	note := filepath.Join(notes, "n.md")
+	writeFile(t, note, []byte(goodNote))
+	ask := func() (string, string) {
+		io, _, out, errOut := Test()
+		if code := run([]string{"ask", "--json", "--notes", notes, "which services support cross-account"}, io); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		return out.String(), errOut.String()
+	}
+	first, _ := ask()
+	snaps, err := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob"))
+	if err != nil || len(snaps) != 1 {
+		t.Fatalf("snapshots after one run: %v %v", snaps, err)
+	}
+	second, _ := ask()
+	if first != second {
+		t.Errorf("answers from the snapshot differ:\n%s\n---\n%s", first, second)
+	}
+	// A changed note is a new ingest: its new fact shows at once.
+	writeFile(t, note, []byte(goodNote+"\nAWS Quuxinator can replicate data across multiple AWS accounts.\n"))
+	third, _ := ask()
+	if third == second || !strings.Contains(third, "AWS Quuxinator") {
+		t.Errorf("a changed note was served from the old snapshot")
+	}
+	if snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob")); len(snaps) != 2 {
+		t.Errorf("snapshots after a change: %v", snaps)
+	}
+	t.Setenv("AWSKG_NO_CACHE", "1")
+	os.RemoveAll(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg"))
+	ask()
+	if snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob")); len(snaps) != 0 {
+		t.Errorf("AWSKG_NO_CACHE=1 still wrote %v", snaps)
+	}
+}
