@@ -533,12 +533,47 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 	if x.chainIn(text, line) {
 		return
 	}
+	if x.inlineEvents(text, line) {
+		return
+	}
 	if x.keyValue(text, line) {
 		return
 	}
 	for _, s := range sentences(text) {
 		x.sentence(s, line, inScope)
 	}
+}
+
+var (
+	phaseCueRe = regexp.MustCompile(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
+	camelRe    = regexp.MustCompile(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
+)
+
+// inlineEvents reads ordered events written inline: "Run in phases
+// ApplicationStop, (DownloadBundle), BeforeInstall, (Install), ...".
+func (x *extractor) inlineEvents(text string, line int) bool {
+	loc := phaseCueRe.FindStringIndex(text)
+	if loc == nil {
+		return false
+	}
+	rest := text[loc[1]:]
+	names := camelRe.FindAllString(rest, -1)
+	if len(names) < 3 || strings.Count(rest, ",") < 2 {
+		return false
+	}
+	subj := ""
+	if ents := x.entities(text[:loc[0]], false); len(ents) > 0 {
+		subj = ents[0]
+	} else {
+		subj = x.contextOne()
+	}
+	if subj == "" {
+		return false
+	}
+	for i, n := range names {
+		x.add(subj, graph.PredEvent, x.newNode(graph.KindEvent, n), text, i+1, line)
+	}
+	return true
 }
 
 // subjectOf picks the subject of a sentence: the entity it starts with, else

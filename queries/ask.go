@@ -104,6 +104,12 @@ var (
 	logsCue    = regexp.MustCompile(`\bmanaged logs?\b|\blogs\b.*\bthere\b|\bwhich logs\b|\bwhat logs\b`)
 	stratCue   = regexp.MustCompile(`\bstrateg\w*\b`)
 	featureQ   = regexp.MustCompile(`\bfeature\b|\bhow does\b|\bhow do\b|\bwhich part\b|\bwhat provides\b|\bprovides?\b`)
+	yesNoRe    = regexp.MustCompile(`^\s*(does|do|is|are|can|could|has|have)\b`)
+	doesRe     = regexp.MustCompile(`\bwhat does\b.*\bdo\b|\bwhat is\b.*\bfor\b|\bpurpose\b|\bused for\b`)
+	warnRe     = regexp.MustCompile(`\bwarn\w*\b|\bdetect\w*\b|\bfindings?\b`)
+	limitRe    = regexp.MustCompile(`\blimits?\b|\bquotas?\b|\bmaximum\b|\bmax\b`)
+	sameRe     = regexp.MustCompile(`\bsame (aws )?region\b`)
+	sendPathRe = regexp.MustCompile(`\b(send|move|stream|ship|deliver|route|export|forward|push|copy)\w*\b.+\b(to|into)\b`)
 	whyRe      = regexp.MustCompile(`^\s*(why|where does|where do|what is the source|sources? (of|for))\b`)
 )
 
@@ -152,14 +158,17 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 		}
 	}
 	switch {
-	case whyRe.MatchString(q.lower) && x != "" && len(q.vocab) > 0:
-		return e.capabilityFeature(ctx, q, x)
+	case (whyRe.MatchString(q.lower) || yesNoRe.MatchString(q.lower)) && x != "" && len(q.vocab) > 0:
+		return e.capabilityOf(ctx, q, x)
 	case q.has(compareRe) && len(q.ents) >= 2:
 		return e.compare(ctx, q.ents[0], q.ents[1])
 	case q.has(rankRe) && e.rankMetric(q) != "":
 		return e.rank(ctx, q)
-	case q.has(pathRe) && (len(q.ents) > 0 || len(q.weak) > 0) && !q.has(typeCue):
+	case q.has(pathRe) && (len(q.ents) > 0 || len(q.weak) > 0) && !q.has(typeCue),
+		q.has(sendPathRe) && len(q.ents) >= 2 && !q.has(notifOnly) && e.entityAfterLastTo(q):
 		return e.path(ctx, q)
+	case q.has(sameRe) && !strings.Contains(q.lower, "multi"):
+		return e.inOf(ctx, "same-region", graph.NodeID(graph.KindConcept, "same region"), graph.PredSameRegion)
 	case q.has(noNotifyRe):
 		return e.noNotification(ctx)
 	case q.region != "" && (q.has(onlyRe) || strings.Contains(q.lower, "available")):
@@ -167,6 +176,16 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 	}
 	if x != "" {
 		switch {
+		case e.rankMetric(q) != "" && (e.names[x].Kind == graph.KindDR || e.names[x].Kind == graph.KindStrategy):
+			return e.levelOf(ctx, q, x)
+		case q.has(doesRe) && !q.has(warnRe):
+			return e.outOf(ctx, "does", x, false, graph.PredDoes)
+		case q.has(warnRe) && strings.Contains(q.lower, "what"):
+			return e.outOf(ctx, "warns-about", x, false, graph.PredWarns)
+		case q.has(limitRe):
+			return e.outOf(ctx, "limits", x, false, graph.PredLimit)
+		case e.propertyOf(q) != "":
+			return e.property(ctx, q, x)
 		case q.has(eventCue):
 			return e.outOf(ctx, "lifecycle-events", x, true, graph.PredEvent)
 		case q.has(helperCue):
@@ -182,7 +201,7 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 		case q.has(destCue) && !q.has(emitCue) && !q.has(notifOnly):
 			return e.targets(ctx, q, graph.PredDelivers)
 		case q.has(notifyCue) && len(q.vocab) == 0:
-			if q.has(emitCue) {
+			if q.has(emitCue) || e.objectOfCue(q, x, notifyCue) {
 				return e.inOfFiltered(ctx, q, "notified-by", x, graph.PredNotifies)
 			}
 			return e.outOf(ctx, "notifies", x, false, graph.PredNotifies)
@@ -426,6 +445,9 @@ func (e *Engine) capabilityFeature(ctx context.Context, q question, x string) (*
 	caps := e.capabilityNodes(ctx, q, c)
 	var edges []graph.Edge
 	for _, f := range e.featuresOf(ctx, x) {
+		if e.names[f].Kind != graph.KindFeature {
+			continue
+		}
 		out, err := e.store.Out(ctx, f, graph.PredSupports, graph.PredProvides)
 		if err != nil {
 			return nil, fmt.Errorf("read features of %s: %w", x, err)
@@ -622,4 +644,115 @@ func (e *Engine) summarize(edges []graph.Edge) string {
 		parts = append(parts, p+": "+strings.Join(byPred[p], ", "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// objectOfCue reports whether the entity comes after the question's verb:
+// "what can trigger a Lambda function" asks what notifies Lambda, "what can
+// CodeCommit notify" what CodeCommit notifies.
+func (e *Engine) objectOfCue(q question, x string, cue *regexp.Regexp) bool {
+	loc := cue.FindStringIndex(q.lower)
+	if loc == nil {
+		return false
+	}
+	for _, m := range e.dict.Find(q.text) {
+		if m.ID == x {
+			return m.Start > loc[0]
+		}
+	}
+	return false
+}
+
+// capabilityOf answers "does X support C" and "why is X cross-account":
+// X's own statements of C, then its features'.
+func (e *Engine) capabilityOf(ctx context.Context, q question, x string) (*Result, error) {
+	caps := e.capabilityNodes(ctx, q, q.vocab[0])
+	out, err := e.store.Out(ctx, x, graph.PredSupports, graph.PredProvides)
+	if err != nil {
+		return nil, fmt.Errorf("read capabilities of %s: %w", x, err)
+	}
+	var edges []graph.Edge
+	for _, ed := range out {
+		if containsStr(caps, ed.Object) {
+			edges = append(edges, ed)
+		}
+	}
+	if len(edges) == 0 {
+		return e.capabilityFeature(ctx, q, x)
+	}
+	res := &Result{Intent: "capability-of", Answers: e.collect(edges, object, false)}
+	for i := range res.Answers {
+		res.Answers[i].Detail = e.names[x].Name + ": " + res.Answers[i].Detail
+	}
+	return res, nil
+}
+
+// propertyOf returns the property a question asks about ("data retention"),
+// "" if it names none the graph holds.
+func (e *Engine) propertyOf(q question) string {
+	words := " " + strings.Join(ingest.Tokens(q.lower), " ") + " "
+	for _, p := range e.properties {
+		if strings.Contains(words, " "+strings.ReplaceAll(p, "-", " ")+" ") {
+			return p
+		}
+	}
+	return ""
+}
+
+// property answers "what is the data retention of Kinesis": the values the
+// notes give for X and the services of its family ("Amazon Kinesis Data
+// Streams" for "Amazon Kinesis").
+func (e *Engine) property(ctx context.Context, q question, x string) (*Result, error) {
+	pred := graph.PredProperty + ":" + e.propertyOf(q)
+	ids := []string{x}
+	prefix := e.names[x].Name + " "
+	for _, n := range e.Nodes() {
+		if n.Kind == graph.KindService && strings.HasPrefix(n.Name, prefix) {
+			ids = append(ids, n.ID)
+		}
+	}
+	var answers []Answer
+	for _, id := range ids {
+		out, err := e.store.Out(ctx, id, pred)
+		if err != nil {
+			return nil, fmt.Errorf("read %s of %s: %w", pred, id, err)
+		}
+		for _, a := range e.collect(out, object, false) {
+			a.Detail = e.names[id].Name + ": " + a.Detail
+			answers = append(answers, a)
+		}
+	}
+	return &Result{Intent: "property", Answers: answers}, nil
+}
+
+// levelOf answers "what is the RTO of Pilot Light": the levels of one
+// metric of a ranked node.
+func (e *Engine) levelOf(ctx context.Context, q question, x string) (*Result, error) {
+	out, err := e.store.Out(ctx, x)
+	if err != nil {
+		return nil, fmt.Errorf("read levels of %s: %w", x, err)
+	}
+	metric := e.rankMetric(q)
+	var edges []graph.Edge
+	for _, ed := range out {
+		if strings.HasPrefix(ed.Predicate, "rank:") && strings.Contains(ed.Predicate, metric) {
+			edges = append(edges, ed)
+		}
+	}
+	return &Result{Intent: "level", Answers: e.collect(edges, object, false)}, nil
+}
+
+// entityAfterLastTo reports whether the question names an entity after its
+// last "to": "send CloudWatch Logs to Elasticsearch", not "what can a
+// subscription filter send to".
+func (e *Engine) entityAfterLastTo(q question) bool {
+	i := strings.LastIndex(q.lower, " to ")
+	if i < 0 {
+		return false
+	}
+	for _, m := range e.dict.Find(q.text[i:]) {
+		if m.ID != "" {
+			return true
+		}
+	}
+	return false
 }

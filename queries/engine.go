@@ -43,6 +43,8 @@ type Engine struct {
 	store graph.Store
 	dict  *ingest.Dictionary
 	names map[string]graph.Node // every node by ID
+
+	properties []string // property names the graph holds ("data-retention"), longest first
 }
 
 // New prepares an engine: it reads the node names once for linking.
@@ -56,6 +58,7 @@ func New(ctx context.Context, store graph.Store, dict *ingest.Dictionary) (*Engi
 		e.names[n.ID] = n
 	}
 	e.dict = dict.WithNodes(nodes)
+	e.properties = propertyNames(ctx, store)
 	return e, nil
 }
 
@@ -245,3 +248,26 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 
 func subject(ed graph.Edge) string { return ed.Subject }
 func object(ed graph.Edge) string  { return ed.Object }
+
+// propertyNames lists the "property:<name>" predicates of the graph.
+func propertyNames(ctx context.Context, store graph.Store) []string {
+	facts, err := store.Facts(ctx)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range facts {
+		if p, ok := strings.CutPrefix(f.Predicate, graph.PredProperty+":"); ok && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}

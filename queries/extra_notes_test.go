@@ -131,3 +131,45 @@ func TestParaphrases(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionFamilies covers families beyond the dev set, each with an
+// answer that must come from the notes.
+func TestQuestionFamilies(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		q      string
+		intent string
+		want   []string
+	}{
+		{"Does DynamoDB support multi-region?", "capability-of", []string{"Multi-region"}},
+		{"why is CloudTrail cross-account", "capability-of", []string{"Cross-account"}},
+		{"What is the RTO of pilot light?", "level", []string{"RTO Medium"}},
+		{"What are the CodeDeploy lifecycle hooks?", "lifecycle-events", []string{"ApplicationStop", "BeforeInstall", "ValidateService"}},
+		{"What can trigger a Lambda function?", "notified-by", []string{"Amazon EventBridge", "Amazon S3"}},
+		{"What does GuardDuty do?", "does", []string{"Scans accounts and workloads"}},
+		{"What does Macie warn about?", "warns-about", []string{"SSH private key uploaded to S3"}},
+		{"What are the limits of CloudFormation?", "limits", []string{"Max stacks per region", "Resources per stack"}},
+		{"What must be in the same region?", "same-region", []string{"Amazon EventBridge"}},
+		{"What is the data retention of Kinesis?", "property", []string{"data retention 1 d (default)", "data retention 7 d (max)"}},
+		{"How do I send CloudWatch Logs to Elasticsearch?", "path", []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Elasticsearch Service"}},
+		{"What is only available in us-east-1?", "region-only", []string{"CloudWatch Billing Alarms"}},
+		{"compare CodeDeploy and Elastic Beanstalk", "compare", []string{"Blue/Green", "Rolling"}},
+		{"what is CloudTrail", "describe", []string{"Amazon S3", "Cross-account"}},
+	}
+	for _, tt := range tests {
+		res, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.q, err)
+			continue
+		}
+		got := answerNames(res)
+		if res.Intent != tt.intent {
+			t.Errorf("Ask(%q) intent %s, want %s", tt.q, res.Intent, tt.intent)
+		}
+		for _, w := range tt.want {
+			if !containsStr(got, w) {
+				t.Errorf("Ask(%q) = %v, lacks %q", tt.q, got, w)
+			}
+		}
+	}
+}
