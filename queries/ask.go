@@ -223,11 +223,32 @@ func (e *Engine) route(ctx context.Context, q question) (*Result, error) {
 	case x != "" && (q.has(describeRe) || len(strings.Fields(q.lower)) <= 3):
 		return e.describe(ctx, x)
 	}
-	return nil, outOfReach(q.text)
+	return nil, e.outOfReach(q)
 }
 
-func outOfReach(text string) error {
-	return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: it names no service, capability or relation awskg knows; try e.g. %s", text, `"`+strings.Join(Examples[:4], `", "`)+`"`)
+// outOfReach explains a question no family matches: a misspelt name gets
+// "did you mean", anything else example questions.
+func (e *Engine) outOfReach(q question) error {
+	var hints []string
+	for _, w := range strings.Fields(q.text) {
+		w = strings.Trim(w, "?!.,;:'\"()")
+		if len([]rune(w)) < 5 || stopWords[strings.ToLower(w)] {
+			continue
+		}
+		if _, ok := e.dict.Exact(w); ok {
+			continue
+		}
+		// a misspelling, not another word: at most one edit per four letters
+		for _, s := range e.suggest(w, 1, max(1, len([]rune(w))/4)) {
+			if !containsStr(hints, s) {
+				hints = append(hints, s)
+			}
+		}
+	}
+	if len(hints) > 0 {
+		return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: did you mean %s?", q.text, strings.Join(quoteAll(hints), " or "))
+	}
+	return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: it names no service, capability or relation awskg knows; try e.g. %s", q.text, `"`+strings.Join(Examples[:4], `", "`)+`"`)
 }
 
 // ---- families ------------------------------------------------------------

@@ -116,6 +116,11 @@ func quoteAll(s []string) []string {
 
 // Suggest returns up to n node names or aliases closest to name by edit distance.
 func (e *Engine) Suggest(name string, n int) []string {
+	return e.suggest(name, n, max(2, len(ingest.Key(name))/3))
+}
+
+// suggest is Suggest with a bound on the edit distance.
+func (e *Engine) suggest(name string, n, within int) []string {
 	key := ingest.Key(name)
 	type cand struct {
 		name string
@@ -134,7 +139,7 @@ func (e *Engine) Suggest(name string, n int) []string {
 				best = d
 			}
 		}
-		if best >= 0 && best <= max(2, len(key)/3) && !seen[node.Name] {
+		if best >= 0 && best <= within && !seen[node.Name] {
 			seen[node.Name] = true
 			cands = append(cands, cand{node.Name, best})
 		}

@@ -90,6 +90,10 @@ func TestNewFactCitesItsNote(t *testing.T) {
 
 func TestOutOfReach(t *testing.T) {
 	e := newEngine(t)
+	res := func(q string) error { _, err := e.Ask(context.Background(), q); return err }
+	if err := res("what can CodeDeplyo notify"); err == nil || !strings.Contains(err.Error(), `did you mean "AWS CodeDeploy"`) {
+		t.Errorf("misspelt service: %v", err)
+	}
 	for _, q := range []string{"how tall is the eiffel tower", "hello", "what is the meaning of life"} {
 		_, err := e.Ask(context.Background(), q)
 		if err == nil || !strings.Contains(err.Error(), "try e.g.") {

@@ -134,7 +134,11 @@ func printResult(s *IOStreams, res *queries.Result, asJSON bool, took time.Durat
 		}
 		fmt.Fprintf(s.Out, "%s %s\n", s.Dim(fmt.Sprintf("alternative %d:", i+1)), strings.Join(names, " > "))
 	}
-	fmt.Fprintln(s.Out, s.Dim(fmt.Sprintf("%d answers (%s) in %s", len(res.Answers), res.Intent, took.Round(100*time.Microsecond))))
+	about := res.Intent
+	if len(res.Understood) > 0 {
+		about += ": " + strings.Join(res.Understood, ", ")
+	}
+	fmt.Fprintln(s.Out, s.Dim(fmt.Sprintf("%d answers (%s) in %s", len(res.Answers), about, took.Round(100*time.Microsecond))))
 	return nil
 }
 
