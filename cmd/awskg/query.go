@@ -56,44 +56,47 @@ func NewCmdQuery(f *Factory, runF func(*QueryOptions) error) *cobra.Command {
 		Short: "Run a Gizmo, GraphQL or MQL query on the graph",
 		Long: `Run a query with one of Cayley's own query engines (Gizmo, Cayley's
 GraphQL dialect, MQL) on the graph the other commands use: the embedded notes
-plus --notes, or the store of --db.
+plus --notes, or the store of --db. --lang defaults to gizmo.
 
 The graph (graph/ontology.go has the details):
 
   nodes       IRIs <kind:slug>: <service:amazon-s3>, <capability:cross-account>,
-              <strategy:canary>, <dr:pilot-light>, <feature:...>, <concept:...>
-  properties  <name> "Amazon S3", <kind> "service", <alias> "s3"; no label
+              <strategy:canary>, <feature:...>, <dr:...>, <concept:...>
+  properties  <name> "Amazon S3", <kind> "service", <alias> "s3" (no label)
   relations   <supports> <feature> <provides> <notifies> <noNotify> <targets>
               <deliversTo> <flowsTo> <hop> <deploymentConfig> <deploymentType>
-              <lifecycleEvent> <helperScript> <aggregates> <rpo> <rto> <cost>
-              <rank> <onlyIn> <isA> <partOf> <warnsAbout> <does> <mentions>
-  labels      the source of a relation, the note line it was read from:
-              "data/notes/002_653d9272087ba1e1.txt:752" (one quad per source)
+              <lifecycleEvent> <helperScript> <aggregates> <onlyIn> <isA>
+              <partOf> <warnsAbout> <does>, ... (the query
+              'g.V().OutPredicates().Unique().All()' lists every predicate)
+  labels      the source of a relation, the note line it was read from, e.g.
+              "data/notes/002_653d9272087ba1e1.txt:752"; a relation stated on
+              several lines is one quad per line, so use Unique() in Gizmo
   fact nodes  a relation with the note's own words or an order is also
               reified on <fact:HASH>: <subject> <predicate> <object> <detail>
-              <position>, with the same label
+              <position>, labelled with the same source
 
-Output is a JSON array with one result per line; --jsonl prints one result
-per line without the brackets. A Gizmo result is the tags of one path ("id"
-is the node the path ends on) or a value given to g.Emit(); a GraphQL query
-gives one result, the whole response; MQL one result per match. Results keep
-the engine's order. --limit caps the number of results (0: no limit; GraphQL
-has its own "first" argument); a message on stderr says when it cut.
+Output is a JSON array with one result per line (--jsonl: one result per
+line, no brackets). A Gizmo result is the tags of one path ("id" is the node
+the path ends on) or a value passed to g.Emit() (the script's own value is
+not printed: g.Emit(g.V().Count())); GraphQL gives one result, the whole
+response (IRIs without their <>); MQL one result per match. Results keep the
+engine's order. --limit caps the results (0: no limit; GraphQL has its own
+"first" argument), with a note on stderr when it cuts.
 
---timeout stops the query, however it runs (an endless Gizmo loop, a huge
-cross product): exit status 4. A malformed query, or one the engine rejects
-while running, exits 2 with the engine's message.`,
-		Example: `  # services that support cross-account, by name
-  awskg query --lang gizmo 'g.V("<capability:cross-account>").In("<supports>").Out("<name>").All()'
+--timeout stops the query however it runs (an endless Gizmo loop, a huge
+cross product) and exits 4. A malformed query, or an error the engine raises
+while running it, exits 2 with the engine's message.`,
+		Example: `  # names of the services that support cross-account
+  awskg query 'g.V("<capability:cross-account>").In("<supports>").Unique().Out("<name>").All()'
 
-  # what CodeCommit notifies, with the note line that says so
-  awskg query --lang gizmo 'g.V("<service:aws-codecommit>").OutWithTags(["src"], "<notifies>").Out("<name>").All()'
+  # what one note line states
+  awskg query 'g.V().Tag("service").LabelContext("data/notes/002_653d9272087ba1e1.txt:752").Out("<supports>").Tag("capability").All()'
 
-  # the same in GraphQL and in MQL
-  awskg query --lang graphql '{ nodes(id: <capability:cross-account>) { supporters: <~supports> { name: <name> } } }'
+  # the first question in GraphQL and in MQL
+  awskg query --lang graphql '{ nodes(id: <capability:cross-account>) { name supporters: supports @rev { id name } } }'
   awskg query --lang mql '[{"id": null, "<supports>": "<capability:cross-account>", "<name>": null}]'
 
-  # a query in a file, on a persistent store
+  # a query from a file, on a persistent store
   awskg query --db ~/.awskg --lang gizmo --file services.js`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.File == "" && len(args) != 1 {
@@ -388,7 +391,7 @@ func (s *guardedStore) QuadsAllIterator() cgraph.Iterator {
 	return guardIterator(s.QuadStore.QuadsAllIterator(), s.done)
 }
 
-func stopped(done <-chan struct{}) bool {
+func isDone(done <-chan struct{}) bool {
 	select {
 	case <-done:
 		return true
@@ -414,7 +417,7 @@ func guardIterator(it cgraph.Iterator, done <-chan struct{}) cgraph.Iterator {
 }
 
 func (it *guardedIter) stop() bool {
-	if stopped(it.done) {
+	if isDone(it.done) {
 		it.err = errQueryStopped
 		return true
 	}
@@ -490,7 +493,7 @@ type guardedScanner struct {
 }
 
 func (it *guardedScanner) Next(ctx context.Context) bool {
-	if stopped(it.done) {
+	if isDone(it.done) {
 		it.err = errQueryStopped
 		return false
 	}
@@ -498,7 +501,7 @@ func (it *guardedScanner) Next(ctx context.Context) bool {
 }
 
 func (it *guardedScanner) NextPath(ctx context.Context) bool {
-	if stopped(it.done) {
+	if isDone(it.done) {
 		it.err = errQueryStopped
 		return false
 	}
@@ -519,7 +522,7 @@ type guardedIndex struct {
 }
 
 func (it *guardedIndex) Contains(ctx context.Context, v cgraph.Ref) bool {
-	if stopped(it.done) {
+	if isDone(it.done) {
 		it.err = errQueryStopped
 		return false
 	}
@@ -527,7 +530,7 @@ func (it *guardedIndex) Contains(ctx context.Context, v cgraph.Ref) bool {
 }
 
 func (it *guardedIndex) NextPath(ctx context.Context) bool {
-	if stopped(it.done) {
+	if isDone(it.done) {
 		it.err = errQueryStopped
 		return false
 	}

@@ -102,8 +102,11 @@ type session struct {
 	pending  []string        // lines of a raw query whose brackets are still open
 	history  *history
 	renderer *graph.Renderer
-	words    *vocabulary // completion candidates, built on first Tab
-	failed   int         // piped lines that failed
+	// ownRenderer is set when the renderer is the session's, not the
+	// factory's (which the factory closes).
+	ownRenderer bool
+	words       *vocabulary // completion candidates, built on first Tab
+	failed      int         // piped lines that failed
 }
 
 func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
@@ -111,22 +114,45 @@ func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &session{opts: opts, io: opts.IO, now: opts.Now, eng: eng, mode: modeAsk, renderer: graph.NewRenderer()}
+	s := &session{opts: opts, io: opts.IO, now: opts.Now, eng: eng, mode: modeAsk}
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if opts.Factory != nil {
-		s.corpus, s.corpusErr = opts.Factory.Corpus(ctx)
-	} else {
+	f := opts.Factory
+	if f == nil {
+		s.renderer, s.ownRenderer = graph.NewRenderer(), true
 		s.corpusErr = errors.New("the notes are not at hand in this session")
+		return s, nil
+	}
+	s.renderer = f.Renderer()
+	s.corpus, s.corpusErr = f.Corpus(ctx)
+	dict, err := f.Dictionary()
+	if err != nil {
+		return nil, err
+	}
+	if s.eng, err = snapshotEngine(ctx, eng.Store(), dict); err != nil {
+		return nil, err
 	}
 	return s, nil
+}
+
+// snapshotEngine returns an engine on an in-memory copy of store.
+func snapshotEngine(ctx context.Context, store graph.Store, dict *ingest.Dictionary) (*queries.Engine, error) {
+	snap, err := newSnapshot(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := queries.New(ctx, snap, dict)
+	if err != nil {
+		return nil, fmt.Errorf("open the graph snapshot: %w", err)
+	}
+	return eng, nil
 }
 
 // close releases what the session owns.
 func (s *session) close() error {
 	var errs []error
-	if s.renderer != nil {
+	if s.ownRenderer {
 		errs = append(errs, s.renderer.Close())
 	}
 	if s.owned != nil {

@@ -268,11 +268,9 @@ func detailOf(e graph.Edge) string {
 	return ": " + strings.Join(d, " | ")
 }
 
+// nonNil copies s, never nil.
 func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+	return append([]string{}, s...)
 }
 
 func (s *session) cmdNeighbors(ctx context.Context, args string) error {
@@ -607,14 +605,11 @@ func (s *session) cmdGraphQL(ctx context.Context, args string) error {
 func (s *session) switchRaw(ctx context.Context, mode, args string) error {
 	if args == "" {
 		s.mode = mode
-		if !s.interactive {
-			return nil
-		}
 		example := `g.V("<service:aws-cloudtrail>").Out("<supports>").All()`
 		if mode == modeGraphQL {
 			example = `{ nodes(id: <service:aws-cloudtrail>) { supports { name } } }`
 		}
-		fmt.Fprintln(s.io.Out, s.io.Dim(fmt.Sprintf("%s mode: each line is a %s query on the graph (open brackets continue it), e.g. %s; :ask goes back", mode, rawLanguageName(mode), example)))
+		s.note(fmt.Sprintf("%s mode: each line is a %s query on the graph (open brackets continue it), e.g. %s; :ask goes back", mode, rawLanguageName(mode), example))
 		return nil
 	}
 	if openBrackets(args, mode) > 0 {
@@ -709,7 +704,7 @@ func (s *session) cmdNotes(ctx context.Context, args string) error {
 		s.corpus, s.corpusErr = corpus, nil
 	}
 	s.last = nil
-	fmt.Fprintf(s.io.Out, "%s\n", s.io.Dim(fmt.Sprintf("read %d notes (%s added); the graph now has %d nodes (%s)", corpus.Files, strings.Join(paths, ", "), len(eng.Nodes()), s.now().Sub(start).Round(time.Millisecond))))
+	s.note(fmt.Sprintf("read %d notes (%s added); the graph now has %d nodes (%s)", corpus.Files, strings.Join(paths, ", "), len(eng.Nodes()), s.now().Sub(start).Round(time.Millisecond)))
 	return nil
 }
 
@@ -770,12 +765,22 @@ func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*que
 	if err := store.Load(ctx, c.Nodes, c.Facts); err != nil {
 		return nil, nil, nil, fmt.Errorf("load graph: %w", err)
 	}
-	eng, err := queries.New(ctx, store, dict)
+	eng, err := snapshotEngine(ctx, store, dict)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	ok = true
 	return eng, store, c, nil
+}
+
+// note prints a status line: dim on a terminal; on stderr when piped, so
+// that stdout holds only answers.
+func (s *session) note(msg string) {
+	if !s.interactive {
+		fmt.Fprintln(s.io.ErrOut, msg)
+		return
+	}
+	fmt.Fprintln(s.io.Out, s.io.Dim(msg))
 }
 
 func (s *session) warn(list ingest.ErrorList) {

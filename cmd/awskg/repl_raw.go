@@ -41,7 +41,7 @@ type quadStorer interface {
 // results, one JSON value per line.
 func (s *session) raw(ctx context.Context, lang, text string) error {
 	qs, ok := s.eng.Store().(quadStorer)
-	if !ok {
+	if !ok || qs.QuadStore() == nil {
 		return graph.Errorf(graph.EINVALID, "%s queries need a Cayley store", lang)
 	}
 	var (
