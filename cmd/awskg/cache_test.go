@@ -8,13 +8,14 @@ import (
 )
 
 // TestMain keeps the tests away from the user's cache: every command the
-// tests run uses a snapshot cache under a temporary directory.
+// tests run uses a snapshot cache under a temporary directory. (Not via
+// XDG_CACHE_HOME: the go command keeps its build cache there too.)
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "awskg-test-cache-")
 	if err != nil {
 		panic(err)
 	}
-	os.Setenv("XDG_CACHE_HOME", dir)
+	os.Setenv("AWSKG_CACHE_DIR", dir)
 	os.Unsetenv("AWSKG_NO_CACHE")
 	code := m.Run()
 	os.RemoveAll(dir)
@@ -22,7 +23,8 @@ func TestMain(m *testing.M) {
 }
 
 func TestSnapshotCache(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	cache := t.TempDir()
+	t.Setenv("AWSKG_CACHE_DIR", cache)
 	notes := t.TempDir()
 	note := filepath.Join(notes, "n.md")
 	writeFile(t, note, []byte(goodNote))
@@ -34,7 +36,7 @@ func TestSnapshotCache(t *testing.T) {
 		return out.String(), errOut.String()
 	}
 	first, _ := ask()
-	snaps, err := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob"))
+	snaps, err := filepath.Glob(filepath.Join(cache, "*.gob"))
 	if err != nil || len(snaps) != 1 {
 		t.Fatalf("snapshots after one run: %v %v", snaps, err)
 	}
@@ -48,13 +50,13 @@ func TestSnapshotCache(t *testing.T) {
 	if third == second || !strings.Contains(third, "AWS Quuxinator") {
 		t.Errorf("a changed note was served from the old snapshot")
 	}
-	if snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob")); len(snaps) != 2 {
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(snaps) != 2 {
 		t.Errorf("snapshots after a change: %v", snaps)
 	}
 	t.Setenv("AWSKG_NO_CACHE", "1")
-	os.RemoveAll(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg"))
+	os.RemoveAll(cache)
 	ask()
-	if snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "awskg", "*.gob")); len(snaps) != 0 {
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(snaps) != 0 {
 		t.Errorf("AWSKG_NO_CACHE=1 still wrote %v", snaps)
 	}
 }

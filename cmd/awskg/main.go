@@ -125,14 +125,19 @@ func oneLine(s string) string {
 
 // snapshotCache returns where ingest snapshots live and a stamp of the
 // running binary (path, size, modification time): a rebuilt binary never
-// reads an older binary's snapshot. AWSKG_NO_CACHE=1 turns the cache off.
+// reads an older binary's snapshot. AWSKG_NO_CACHE=1 turns the cache off;
+// AWSKG_CACHE_DIR moves it.
 func snapshotCache() (dir, stamp string) {
 	if os.Getenv("AWSKG_NO_CACHE") != "" {
 		return "", ""
 	}
-	base, err := os.UserCacheDir()
-	if err != nil {
-		return "", ""
+	dir = os.Getenv("AWSKG_CACHE_DIR")
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return "", ""
+		}
+		dir = filepath.Join(base, "awskg")
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -142,5 +147,5 @@ func snapshotCache() (dir, stamp string) {
 	if err != nil {
 		return "", ""
 	}
-	return filepath.Join(base, "awskg"), fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
+	return dir, fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
 }

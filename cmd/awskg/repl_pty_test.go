@@ -60,7 +60,6 @@ func awskgBinary(t *testing.T) string {
 		binPath = f.Name()
 		start := time.Now()
 		cmd := exec.Command("go", "build", "-o", binPath, ".")
-		cmd.Env = goBuildEnv()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -73,27 +72,6 @@ func awskgBinary(t *testing.T) string {
 		t.Fatal(binErr)
 	}
 	return binPath
-}
-
-// goBuildEnv is the environment for go build: the package's TestMain moves
-// XDG_CACHE_HOME (awskg's snapshot cache) to a temporary folder, which
-// would move Go's build cache too and make the build a cold one.
-func goBuildEnv() []string {
-	env := make([]string, 0, len(os.Environ())+1)
-	for _, e := range os.Environ() {
-		if !strings.HasPrefix(e, "XDG_CACHE_HOME=") {
-			env = append(env, e)
-		}
-	}
-	if os.Getenv("GOCACHE") != "" {
-		return env
-	}
-	goEnv := exec.Command("go", "env", "GOCACHE")
-	goEnv.Env = env
-	if out, err := goEnv.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
-		env = append(env, "GOCACHE="+string(bytes.TrimSpace(out)))
-	}
-	return env
 }
 
 // terminal is a program running in a pseudo-terminal, with everything it
