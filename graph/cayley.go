@@ -224,7 +224,11 @@ func (s *CayleyStore) annotate(ctx context.Context, facts []Fact) error {
 				src := literal(q.Label)
 				switch pred(q) {
 				case PredFactDetail:
-					a.details[src] = literal(q.Object)
+					// a line may state one fact in two wordings: keep the
+					// first in byte order, as FromQuads does
+					if d, seen := a.details[src]; !seen || literal(q.Object) < d {
+						a.details[src] = literal(q.Object)
+					}
 				case PredFactPosition:
 					if n, ok := q.Object.(quad.Int); ok {
 						a.pos[src] = int(n)

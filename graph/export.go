@@ -280,7 +280,11 @@ func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
 			case PredFactObject:
 				r.o = iri(q.Object)
 			case PredFactDetail:
-				r.detail = literal(q.Object)
+				// two wordings of one fact on one line: keep the first in
+				// byte order, as CayleyStore does
+				if d := literal(q.Object); r.detail == "" || d < r.detail {
+					r.detail = d
+				}
 			case PredFactPosition:
 				n, err := intOf(q.Object)
 				if err != nil {

@@ -55,19 +55,15 @@ const (
 	PredEvent      = "lifecycleEvent"   // service|feature → event, in order via fact <position>
 	PredHelper     = "helperScript"     // service → feature that is a helper script: "CloudFormation helperScript cfn-init"
 	PredAggregate  = "aggregates"       // service → service whose findings it aggregates: "Security Hub aggregates GuardDuty"
-	PredRPO        = "rpo"              // dr → level
-	PredRTO        = "rto"              // dr → level
-	PredCost       = "cost"             // dr → level
-	PredRank       = "rank"             // level → its rank among its scale (literal int, 1 = lowest)
+	PredRank       = "rank"             // "rank:<column>": dr|strategy → level of an ordered column ("rank:rto" → "RTO Low"); Position = the level's rank, 1 = lowest
 	PredOnlyIn     = "onlyIn"           // service|feature → region it exists only in: "Billing alarms onlyIn us-east-1"
 	PredIsA        = "isA"              // node → broader node: "Multi-AZ (manual) isA Multi-AZ"
 	PredPartOf     = "partOf"           // node → node it belongs to: "subscription filter partOf CloudWatch Logs"
-	PredWarns      = "warnsAbout"       // service → what it warns about (literal detail)
-	PredDoes       = "does"             // service → what it does (literal detail)
-	PredMentions   = "mentions"         // section service → other service named in the same sentence (weak)
+	PredWarns      = "warnsAbout"       // service → concept it warns about: "Macie warnsAbout SSH private key uploaded to S3"
+	PredDoes       = "does"             // service → concept it does: "GuardDuty does Scans accounts and workloads"
 	PredLimit      = "limit"            // service → a limit or quota it has (detail: the value)
 	PredSameRegion = "sameRegion"       // service|feature → what must be in the same region as it
-	PredProperty   = "property"         // service → a value of a property, e.g. "data retention 1 d (default)"; Position = hours
+	PredProperty   = "property"         // "property:<name>": service → a value, e.g. "property:data-retention" → "data retention 1 d (default)"; Position = hours
 	PredIntegrates = "integratesWith"   // service → service it integrates with, in prose ("Integrates with CloudWatch Events")
 
 	// Reification of a fact that carries a detail or a position.

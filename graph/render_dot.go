@@ -60,40 +60,50 @@ type renderEdgeStyle struct {
 var renderPredOrder = []string{
 	PredSupports, PredProvides, PredFeature, PredPartOf, PredIsA, PredHelper,
 	PredNotifies, PredNoNotify, PredTargets, PredDelivers, PredFlowsTo, PredHop,
-	PredConfig, PredEvent, PredAggregate, PredRPO, PredRTO, PredCost, PredOnlyIn,
-	PredMentions, PredWarns, PredDoes,
+	PredConfig, PredDeployType, PredEvent, PredAggregate, PredRank, PredProperty, PredLimit, PredOnlyIn,
+	PredSameRegion, PredIntegrates, PredWarns, PredDoes,
 }
 
 // renderPredStyles is one line style per predicate. Arrowheads are all
 // filled (or none): the PNG renderer cannot tell open ones apart.
 var renderPredStyles = map[string]renderEdgeStyle{
-	PredSupports:  {style: "solid", color: "#2d3748", arrowhead: "normal", legend: "supports"},
-	PredProvides:  {style: "solid", color: "#2f7d57", arrowhead: "normal", legend: "provides"},
-	PredFeature:   {style: "solid", color: "#2f7d57", arrowhead: "none", penwidth: "1.6", legend: "has feature"},
-	PredPartOf:    {style: "solid", color: "#4a5568", arrowhead: "diamond", legend: "part of"},
-	PredIsA:       {style: "solid", color: "#718096", arrowhead: "normal", label: "is a"},
-	PredHelper:    {style: "solid", color: "#2f7d57", arrowhead: "normal", label: "helper script"},
-	PredNotifies:  {style: "dashed", color: "#c05621", arrowhead: "normal", label: "notifies"},
-	PredNoNotify:  {style: "dashed", color: "#a0aec0", arrowhead: "tee", label: "no notification"},
-	PredTargets:   {style: "dotted", color: "#6b46c1", arrowhead: "normal", label: "targets", penwidth: "1.6"},
-	PredDelivers:  {style: "dotted", color: "#2c7a7b", arrowhead: "normal", label: "delivers to", penwidth: "1.6"},
-	PredFlowsTo:   {style: "bold", color: "#1a202c", arrowhead: "normal", penwidth: "2.2", legend: "flows to (hop n)", positioned: true},
-	PredHop:       {style: "dotted", color: "#718096", arrowhead: "none", legend: "hop (n)", positioned: true},
-	PredConfig:    {style: "solid", color: "#6b46c1", arrowhead: "normal", label: "deployment config"},
-	PredEvent:     {style: "solid", color: "#97266d", arrowhead: "normal", label: "lifecycle event", legend: "lifecycle event (n)", positioned: true},
-	PredAggregate: {style: "solid", color: "#2b6cb0", arrowhead: "normal", label: "aggregates", penwidth: "1.6"},
-	PredRPO:       {style: "solid", color: "#c53030", arrowhead: "normal", label: "RPO"},
-	PredRTO:       {style: "solid", color: "#c53030", arrowhead: "normal", label: "RTO"},
-	PredCost:      {style: "solid", color: "#c53030", arrowhead: "normal", label: "cost"},
-	PredOnlyIn:    {style: "dashed", color: "#4a5568", arrowhead: "normal", label: "only in"},
-	PredMentions:  {style: "dotted", color: "#a0aec0", arrowhead: "normal", legend: "mentions"},
-	PredWarns:     {style: "solid", color: "#c53030", arrowhead: "normal", label: "warns about"},
-	PredDoes:      {style: "solid", color: "#4a5568", arrowhead: "normal", label: "does"},
+	PredSupports:   {style: "solid", color: "#2d3748", arrowhead: "normal", legend: "supports"},
+	PredProvides:   {style: "solid", color: "#2f7d57", arrowhead: "normal", legend: "provides"},
+	PredFeature:    {style: "solid", color: "#2f7d57", arrowhead: "none", penwidth: "1.6", legend: "has feature"},
+	PredPartOf:     {style: "solid", color: "#4a5568", arrowhead: "diamond", legend: "part of"},
+	PredIsA:        {style: "solid", color: "#718096", arrowhead: "normal", label: "is a"},
+	PredHelper:     {style: "solid", color: "#2f7d57", arrowhead: "normal", label: "helper script"},
+	PredNotifies:   {style: "dashed", color: "#c05621", arrowhead: "normal", label: "notifies"},
+	PredNoNotify:   {style: "dashed", color: "#a0aec0", arrowhead: "tee", label: "no notification"},
+	PredTargets:    {style: "dotted", color: "#6b46c1", arrowhead: "normal", label: "targets", penwidth: "1.6"},
+	PredDelivers:   {style: "dotted", color: "#2c7a7b", arrowhead: "normal", label: "delivers to", penwidth: "1.6"},
+	PredFlowsTo:    {style: "bold", color: "#1a202c", arrowhead: "normal", penwidth: "2.2", legend: "flows to (hop n)", positioned: true},
+	PredHop:        {style: "dotted", color: "#718096", arrowhead: "none", legend: "hop (n)", positioned: true},
+	PredConfig:     {style: "solid", color: "#6b46c1", arrowhead: "normal", label: "deployment config"},
+	PredEvent:      {style: "solid", color: "#97266d", arrowhead: "normal", label: "lifecycle event", legend: "lifecycle event (n)", positioned: true},
+	PredAggregate:  {style: "solid", color: "#2b6cb0", arrowhead: "normal", label: "aggregates", penwidth: "1.6"},
+	PredRank:       {style: "solid", color: "#c53030", arrowhead: "normal", label: "level"},
+	PredProperty:   {style: "solid", color: "#9c4221", arrowhead: "normal", label: "value"},
+	PredLimit:      {style: "solid", color: "#744210", arrowhead: "normal", label: "limit"},
+	PredDeployType: {style: "solid", color: "#6b46c1", arrowhead: "normal", label: "deployment type"},
+	PredSameRegion: {style: "dashed", color: "#4a5568", arrowhead: "normal", label: "same region"},
+	PredIntegrates: {style: "dashed", color: "#718096", arrowhead: "normal", label: "integrates with"},
+	PredOnlyIn:     {style: "dashed", color: "#4a5568", arrowhead: "normal", label: "only in"},
+	PredWarns:      {style: "solid", color: "#c53030", arrowhead: "normal", label: "warns about"},
+	PredDoes:       {style: "solid", color: "#4a5568", arrowhead: "normal", label: "does"},
 }
 
 func renderPredStyle(p string) renderEdgeStyle {
 	if s, ok := renderPredStyles[p]; ok {
 		return s
+	}
+	// "rank:rto", "property:data-retention": the family's style, named by the column.
+	if base, name, ok := strings.Cut(p, ":"); ok {
+		if s, ok := renderPredStyles[base]; ok {
+			s.label = strings.ReplaceAll(name, "-", " ")
+			s.legend = ""
+			return s
+		}
 	}
 	return renderEdgeStyle{style: "solid", color: "#4a5568", arrowhead: "normal", label: p}
 }

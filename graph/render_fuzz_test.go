@@ -165,6 +165,7 @@ func FuzzDOTLabel(f *testing.F) {
 		"Amazon S3", `say "hi" \ back\slash`, "a\nb\r\nc\rd", "tab\there\x00nul\x7f", "AT&T &amp; co",
 		"\xff\xfe bad utf8 \xc3", "ünïcødé ↖↑↓ 🕑", "\\", `\"`, "a very long service name that the renderer wraps onto several lines",
 		"\u0085nel\u00a0nbsp\u2028ls", "\\N \\l \\G", "",
+		"a very long service name that the renderer wraps onto several lines\x9e\v\x1e",
 	} {
 		f.Add(s)
 	}
@@ -225,9 +226,10 @@ func FuzzDOTLabel(f *testing.F) {
 			t.Errorf("node tooltip: got %q, want %q", svc["tooltip"], want)
 		}
 		if label := svc["label"]; label != name {
-			words := strings.Fields(label)
-			if strings.ContainsAny(s, "\r\n") || !slices.Equal(words, strings.Fields(name)) ||
-				strings.Join(words, " ") != strings.ReplaceAll(label, "\n", " ") {
+			// Wrapping happens before the normalisation: a control character
+			// inside a word becomes a space there too, so compare words.
+			if strings.ContainsAny(s, "\r\n") || utf8.RuneCountInString(s) <= 32 ||
+				!slices.Equal(strings.Fields(label), strings.Fields(name)) {
 				t.Errorf("node label: got %q, want %q or its words wrapped", label, name)
 			}
 		}

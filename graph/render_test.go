@@ -1018,7 +1018,7 @@ func synthSubgraph(n, m int) Subgraph {
 			case KindEvent:
 				edge(pick(svc), PredEvent, o, 1)
 			case KindLevel:
-				edge(pick(svc), PredRPO, o, 0)
+				edge(pick(svc), PredRank+":rpo", o, 0)
 			}
 		}
 	}

@@ -339,12 +339,12 @@ func (e *Engine) connection(ctx context.Context, from, to string) ([]Answer, err
 		}
 		var next []step
 		for _, ed := range out {
-			if ed.Predicate != graph.PredHop && ed.Predicate != graph.PredMentions {
+			if ed.Predicate != graph.PredHop {
 				next = append(next, step{id: ed.Object, prev: i, edge: ed})
 			}
 		}
 		for _, ed := range in {
-			if ed.Predicate != graph.PredHop && ed.Predicate != graph.PredMentions {
+			if ed.Predicate != graph.PredHop {
 				next = append(next, step{id: ed.Subject, prev: i, edge: ed, in: true})
 			}
 		}

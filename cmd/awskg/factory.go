@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sync"
 	"time"
 
@@ -100,6 +103,12 @@ func (f *Factory) open(ctx context.Context) error {
 		return err
 	}
 	if f.DB != "" {
+		if f.DB != "mem:" && !graph.IsPostgresDSN(f.DB) {
+			// Reading a store that is not there is a typo, not an empty graph.
+			if _, err := os.Stat(f.DB); errors.Is(err, fs.ErrNotExist) {
+				return graph.Errorf(graph.ENOTFOUND, "no store at %s: build one with awskg ingest --db %s", f.DB, f.DB)
+			}
+		}
 		s, err := graph.Open(ctx, f.DB)
 		if err != nil {
 			return err
@@ -122,7 +131,7 @@ func (f *Factory) open(ctx context.Context) error {
 		}
 		if skipped := len(src) - c.Files; len(warn)+len(c.Warnings) > 0 {
 			fmt.Fprintf(f.IO.ErrOut, "awskg: ingested %s (%d skipped, %s), %s\n",
-				plural(c.Files, "note"), skipped+len(warn), plural(len(warn)+len(c.Warnings), "warning"), plural(len(c.Facts), "fact"))
+				nounCount(c.Files, "note"), skipped+len(warn), nounCount(len(warn)+len(c.Warnings), "warning"), nounCount(len(c.Facts), "fact"))
 		}
 		f.corpus = c
 		s, err := graph.NewMemStore()
@@ -187,12 +196,4 @@ func (f *Factory) Renderer() *graph.Renderer {
 		f.renderer = graph.NewRenderer()
 	}
 	return f.renderer
-}
-
-// plural writes "1 note" or "3 notes".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -430,6 +430,35 @@ func TestIngestPostgres(t *testing.T) {
 	if want := mustRun(t, "facts", "--notes", note, "--json"); got != want {
 		t.Errorf("postgres store differs from an in-memory ingest:\n%s", firstDiff(got, want))
 	}
+	q := `g.V("<capability:cross-account>").In("<supports>").Unique().Out("<name>").All()`
+	if out := mustRun(t, "query", "--db", dsn, q); strings.Contains(out, `"Amazon Foo"`) || !strings.Contains(out, `"AWS CloudTrail"`) {
+		t.Errorf("query on postgres: %s", out)
+	}
+	if r := runCLI(t, "", "query", "--db", dsn, "--timeout", "300ms", "while(true){}"); r.code != exitTimeout {
+		t.Errorf("endless query on postgres: exit %d, stderr %q", r.code, r.errOut)
+	}
+
+	// Another ingest holds the lock of this database and schema: exit 3.
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const key = `hashtext(current_database() || '.' || current_schema() || '.awskg-ingest')`
+	if _, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_lock(`+key+`)`); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, "", "ingest", "--db", dsn, note)
+	if r.code != exitConflict || !strings.Contains(r.errOut, "in use by another awskg ingest") {
+		t.Errorf("ingest while locked: exit %d, stderr %q", r.code, r.errOut)
+	}
+	conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(`+key+`)`)
+	conn.Close()
+
 	// Round trip through an export, into another schema.
 	export := filepath.Join(t.TempDir(), "g.nq")
 	mustRun(t, "export", "--db", dsn, "-o", export)

@@ -192,7 +192,7 @@ func readQuery(opts *QueryOptions) (string, error) {
 			if errors.Is(err, os.ErrNotExist) {
 				code = graph.ENOTFOUND
 			}
-			return "", &graph.Error{Code: code, Message: fmt.Sprintf("read query file %q", opts.File), Err: errors.Unwrap(err)}
+			return "", &graph.Error{Code: code, Message: fmt.Sprintf("read query file %q", opts.File), Err: unwrapPath(err)}
 		}
 		text = string(b)
 	}
@@ -302,7 +302,10 @@ func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text stri
 			o.err = qctx.Err()
 		}
 	}
-	if qctx.Err() != nil {
+	// execQuery fails with ctx's error when ctx ends while it runs, so
+	// results that came back whole are kept even if the deadline has passed
+	// since; an engine error at or past the deadline is the deadline's doing.
+	if o.err != nil && qctx.Err() != nil {
 		if err := ctx.Err(); err != nil {
 			return nil, false, finished, fmt.Errorf("%s query interrupted: %w", lang, err)
 		}

@@ -32,9 +32,9 @@ var relationPredicates = []string{
 	graph.PredSupports, graph.PredFeature, graph.PredProvides, graph.PredNotifies,
 	graph.PredNoNotify, graph.PredTargets, graph.PredDelivers, graph.PredFlowsTo,
 	graph.PredHop, graph.PredConfig, graph.PredDeployType, graph.PredEvent,
-	graph.PredHelper, graph.PredAggregate, graph.PredRPO, graph.PredRTO,
-	graph.PredCost, graph.PredRank, graph.PredOnlyIn, graph.PredIsA,
-	graph.PredPartOf, graph.PredWarns, graph.PredDoes, graph.PredMentions,
+	graph.PredHelper, graph.PredAggregate, graph.PredRank, graph.PredProperty,
+	graph.PredLimit, graph.PredSameRegion, graph.PredIntegrates, graph.PredOnlyIn, graph.PredIsA,
+	graph.PredPartOf, graph.PredWarns, graph.PredDoes,
 	graph.PredName, graph.PredKind, graph.PredAlias,
 }
 

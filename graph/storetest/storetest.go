@@ -33,7 +33,7 @@ import (
 //	C "AWS Gamma" ──lifecycleEvent──▶ S "Start"     d.txt:1 (p1)
 //	              ──lifecycleEvent──▶ I "Install"   d.txt:2 (p2), e.txt:1 (p4)
 //	              ──lifecycleEvent──▶ V "Validate"  d.txt:3 (p3)
-//	              ──mentions──────▶ A               e.txt:2
+//	              ──partOf────────▶ A               e.txt:2
 //
 // Facts are loaded in a shuffled order (Validate before Start, b.txt before
 // a.txt) so that ordering is the store's doing. Names sort differently from
@@ -79,7 +79,7 @@ func Facts() []graph.Fact {
 		{Subject: B, Predicate: graph.PredSupports, Object: X, Detail: DetailStack, Source: "c.txt:3"},
 		{Subject: C, Predicate: graph.PredEvent, Object: S, Position: 1, Source: "d.txt:1"},
 		{Subject: A, Predicate: graph.PredSupports, Object: X, Source: "a.txt:1"},
-		{Subject: C, Predicate: graph.PredMentions, Object: A, Source: "e.txt:2"},
+		{Subject: C, Predicate: graph.PredPartOf, Object: A, Source: "e.txt:2"},
 		{Subject: A, Predicate: graph.PredNotifies, Object: B, Detail: DetailHi, Source: "a.txt:4"},
 		{Subject: C, Predicate: graph.PredEvent, Object: I, Position: 2, Source: "d.txt:2"},
 	}
@@ -97,7 +97,7 @@ func SortedFacts() []graph.Fact {
 		{Subject: C, Predicate: graph.PredEvent, Object: I, Position: 4, Source: "e.txt:1"},
 		{Subject: C, Predicate: graph.PredEvent, Object: S, Position: 1, Source: "d.txt:1"},
 		{Subject: C, Predicate: graph.PredEvent, Object: V, Position: 3, Source: "d.txt:3"},
-		{Subject: C, Predicate: graph.PredMentions, Object: A, Source: "e.txt:2"},
+		{Subject: C, Predicate: graph.PredPartOf, Object: A, Source: "e.txt:2"},
 	}
 }
 
@@ -112,7 +112,7 @@ var (
 	edgeCstart    = graph.Edge{Subject: C, Predicate: graph.PredEvent, Object: S, Position: 1, Sources: []string{"d.txt:1"}}
 	edgeCinstall  = graph.Edge{Subject: C, Predicate: graph.PredEvent, Object: I, Position: 2, Sources: []string{"d.txt:2", "e.txt:1"}}
 	edgeCvalidate = graph.Edge{Subject: C, Predicate: graph.PredEvent, Object: V, Position: 3, Sources: []string{"d.txt:3"}}
-	edgeCmentions = graph.Edge{Subject: C, Predicate: graph.PredMentions, Object: A, Sources: []string{"e.txt:2"}}
+	edgeCpartOf   = graph.Edge{Subject: C, Predicate: graph.PredPartOf, Object: A, Sources: []string{"e.txt:2"}}
 )
 
 // Run runs the suite. open returns a new, empty store.
@@ -224,13 +224,13 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 			{name: "out two preds", out: true, id: A, preds: []string{graph.PredSupports, graph.PredNotifies}, want: []graph.Edge{edgeAnotifiesB, edgeAsupportsX}},
 			{name: "out absent pred", out: true, id: A, preds: []string{graph.PredTargets}},
 			{name: "out ordered by position", out: true, id: C, preds: []string{graph.PredEvent}, want: []graph.Edge{edgeCstart, edgeCinstall, edgeCvalidate}},
-			{name: "out by predicate then position", out: true, id: C, want: []graph.Edge{edgeCstart, edgeCinstall, edgeCvalidate, edgeCmentions}},
+			{name: "out by predicate then position", out: true, id: C, want: []graph.Edge{edgeCstart, edgeCinstall, edgeCvalidate, edgeCpartOf}},
 			{name: "out of a leaf", out: true, id: X},
 			{name: "out of an unknown node", out: true, id: "service:nope"},
 			{name: "in all", id: X, want: []graph.Edge{edgeBsupportsX, edgeAsupportsX}}, // by subject ID
 			{name: "in one pred", id: B, preds: []string{graph.PredNotifies}, want: []graph.Edge{edgeAnotifiesB}},
 			{name: "in other pred", id: B, preds: []string{graph.PredSupports}},
-			{name: "in mentions", id: A, want: []graph.Edge{edgeCmentions}},
+			{name: "in partOf", id: A, want: []graph.Edge{edgeCpartOf}},
 			{name: "in ordered event", id: I, want: []graph.Edge{edgeCinstall}},
 			{name: "in of a root", id: C},
 		}
