@@ -134,7 +134,7 @@ func (e *Engine) suggest(name string, n, within int) []string {
 		}
 		best := -1
 		for _, a := range append([]string{node.Name}, node.Aliases...) {
-			d := levenshtein(key, ingest.Key(a))
+			d := EditDistance(key, ingest.Key(a))
 			if best < 0 || d < best {
 				best = d
 			}
@@ -157,7 +157,8 @@ func (e *Engine) suggest(name string, n, within int) []string {
 	return out
 }
 
-func levenshtein(a, b string) int {
+// EditDistance is the Levenshtein distance between two strings, in runes.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	for j := range prev {

@@ -241,6 +241,14 @@ func (e *Engine) Path(ctx context.Context, from, to string) (*Result, error) {
 // chains returns the chains the notes write from one node to another, best
 // first, or the shortest flowsTo path when no single chain joins them.
 func (e *Engine) chains(ctx context.Context, from, to string) ([]candidate, error) {
+	return e.chainsTo(ctx, from, to, nil)
+}
+
+// chainsTo is chains with the end given by words when to is "" ("to an
+// alarm notification": the hop named "alarm", then on to the next
+// notification channel when the words ask for a notification).
+func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords []string) ([]candidate, error) {
+	extend := notifWordRe.MatchString(strings.Join(toWords, " "))
 	paths, err := e.store.In(ctx, from, graph.PredHop)
 	if err != nil {
 		return nil, fmt.Errorf("read paths through %s: %w", from, err)
@@ -252,7 +260,7 @@ func (e *Engine) chains(ctx context.Context, from, to string) ([]candidate, erro
 		if err != nil {
 			return nil, err
 		}
-		c, ok := e.cut(ctx, hops, from, to, nil, false)
+		c, ok := e.cut(ctx, hops, from, to, toWords, extend)
 		if !ok || seen[hopKey(c.hops)] {
 			continue
 		}

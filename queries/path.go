@@ -32,51 +32,13 @@ func (e *Engine) path(ctx context.Context, q question) (*Result, error) {
 	if from == "" {
 		return nil, graph.Errorf(graph.ENOTFOUND, "cannot tell where the path of %q starts", q.text)
 	}
-	paths, err := e.store.In(ctx, from, graph.PredHop)
+	cands, err := e.chainsTo(ctx, from, to, toWords)
 	if err != nil {
-		return nil, fmt.Errorf("read paths through %s: %w", from, err)
-	}
-	extend := notifWordRe.MatchString(strings.Join(toWords, " "))
-	var cands []candidate
-	seen := map[string]bool{}
-	for _, p := range paths {
-		hops, err := e.hops(ctx, p.Subject)
-		if err != nil {
-			return nil, err
-		}
-		c, ok := e.cut(ctx, hops, from, to, toWords, extend)
-		if !ok {
-			continue
-		}
-		key := hopKey(c.hops)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		cands = append(cands, c)
-	}
-	if len(cands) == 0 {
-		c, ok, err := e.bfs(ctx, from, to)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			cands = append(cands, c)
-		}
+		return nil, err
 	}
 	if len(cands) == 0 {
 		return &Result{Intent: "path"}, nil
 	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if len(a.hops) != len(b.hops) {
-			return len(a.hops) < len(b.hops)
-		}
-		if a.caveats != b.caveats {
-			return a.caveats < b.caveats
-		}
-		return a.source < b.source
-	})
 	res := &Result{Intent: "path", Answers: e.hopAnswers(cands[0])}
 	for _, c := range cands[1:] {
 		res.Alternatives = append(res.Alternatives, e.hopAnswers(c))

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/shlex"
-	"github.com/spf13/cobra"
 )
 
 func TestNewCmdAskFlags(t *testing.T) {
@@ -36,26 +33,8 @@ func TestNewCmdAskFlags(t *testing.T) {
 			f := NewFactory(io)
 			var got *AskOptions
 			cmd := NewCmdAsk(f, func(o *AskOptions) error { got = o; return nil })
-			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
-			args, err := shlex.Split(tt.cli)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.SetArgs(args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			_, err = cmd.ExecuteC()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want %q", err, tt.wantErr)
-				}
-				if exitCode(err) != exitUsage {
-					t.Errorf("exit code = %d, want %d", exitCode(err), exitUsage)
-				}
+			if !execFlags(t, cmd, tt.cli, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatalf("unexpected error: %v", err)
 			}
 			if got.Question != tt.want.Question || got.JSON != tt.want.JSON || got.File != tt.want.File || got.Timeout != tt.want.Timeout {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/shlex"
-	"github.com/spf13/cobra"
-
 	"github.com/awskg/awskg/graph"
 )
 
@@ -38,26 +35,8 @@ func TestNewCmdExportFlags(t *testing.T) {
 			f := NewFactory(io)
 			var got *ExportOptions
 			cmd := NewCmdExport(f, func(o *ExportOptions) error { got = o; return nil })
-			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
-			args, err := shlex.Split(tt.cli)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.SetArgs(args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			_, err = cmd.ExecuteC()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want %q", err, tt.wantErr)
-				}
-				if exitCode(err) != exitUsage {
-					t.Errorf("exit code = %d, want %d", exitCode(err), exitUsage)
-				}
+			if !execFlags(t, cmd, tt.cli, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatalf("unexpected error: %v", err)
 			}
 			if got.Format != tt.want.Format || got.Output != tt.want.Output {
 				t.Errorf("format %q output %q, want %q %q", got.Format, got.Output, tt.want.Format, tt.want.Output)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -16,9 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/shlex"
 	"github.com/lib/pq"
-	"github.com/spf13/cobra"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -79,26 +76,8 @@ func TestNewCmdIngestFlags(t *testing.T) {
 			f.DB, f.Notes = tt.db, tt.notes // the root command's persistent flags
 			var got *IngestOptions
 			cmd := NewCmdIngest(f, func(o *IngestOptions) error { got = o; return nil })
-			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
-			args, err := shlex.Split(tt.cli)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.SetArgs(args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			_, err = cmd.ExecuteC()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want %q", err, tt.wantErr)
-				}
-				if exitCode(err) != exitUsage {
-					t.Errorf("exit code = %d, want %d", exitCode(err), exitUsage)
-				}
+			if !execFlags(t, cmd, tt.cli, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatalf("unexpected error: %v", err)
 			}
 			if got.DB != tt.want.DB || strings.Join(got.Paths, "|") != strings.Join(tt.want.Paths, "|") ||
 				got.FromQuads != tt.want.FromQuads || got.Format != tt.want.Format {

@@ -14,9 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/shlex"
-	"github.com/spf13/cobra"
-
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 
@@ -55,26 +52,8 @@ func TestNewCmdQueryFlags(t *testing.T) {
 			f := NewFactory(io)
 			var got *QueryOptions
 			cmd := NewCmdQuery(f, func(o *QueryOptions) error { got = o; return nil })
-			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
-			args, err := shlex.Split(tt.cli)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.SetArgs(args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			_, err = cmd.ExecuteC()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error = %v, want %q", err, tt.wantErr)
-				}
-				if exitCode(err) != exitUsage {
-					t.Errorf("exit code = %d, want %d", exitCode(err), exitUsage)
-				}
+			if !execFlags(t, cmd, tt.cli, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatalf("unexpected error: %v", err)
 			}
 			g, w := *got, tt.want
 			if g.Lang != w.Lang || g.Query != w.Query || g.File != w.File || g.Limit != w.Limit || g.Timeout != w.Timeout || g.JSONL != w.JSONL {

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/xml"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/shlex"
-	"github.com/spf13/cobra"
 )
 
 func TestNewCmdRenderFlags(t *testing.T) {
@@ -41,23 +37,8 @@ func TestNewCmdRenderFlags(t *testing.T) {
 			io, _, _, _ := Test()
 			var got *RenderOptions
 			cmd := NewCmdRender(NewFactory(io), func(o *RenderOptions) error { got = o; return nil })
-			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return flagError{err} })
-			args, err := shlex.Split(tt.cli)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cmd.SetArgs(args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			_, err = cmd.ExecuteC()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || exitCode(err) != exitUsage {
-					t.Fatalf("error = %v (exit %d), want %q and exit 2", err, exitCode(err), tt.wantErr)
-				}
+			if !execFlags(t, cmd, tt.cli, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tt.check(got) {
 				t.Errorf("options = %+v", *got)

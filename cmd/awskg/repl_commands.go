@@ -797,7 +797,7 @@ func nearest(word string, cands []string, maxDist int) []string {
 	}
 	var found []c
 	for _, x := range cands {
-		if d := editDistance(strings.ToLower(word), strings.ToLower(x)); d <= maxDist {
+		if d := queries.EditDistance(strings.ToLower(word), strings.ToLower(x)); d <= maxDist {
 			found = append(found, c{x, d})
 		}
 	}
@@ -812,25 +812,4 @@ func nearest(word string, cands []string, maxDist int) []string {
 		out = append(out, f.s)
 	}
 	return out
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
