@@ -39,6 +39,7 @@ type Dictionary struct {
 	byFirst  map[string][]phrase   // phrases by their first word
 	maxKey   int                   // length of the longest exact key
 	cueWords []string              // lower-case words of capability, strategy and component names: a sentence filter
+	cueSet   map[string]bool       // cueWords as a set
 }
 
 type phrase struct {
@@ -63,6 +64,10 @@ func ParseDictionary(src []byte) (*Dictionary, error) {
 	}
 	d.sortPhrases()
 	d.cueWords = cueWordsOf(d.nodes)
+	d.cueSet = map[string]bool{}
+	for _, w := range d.cueWords {
+		d.cueSet[w] = true
+	}
 	return d, nil
 }
 
@@ -91,6 +96,26 @@ func cueWordsOf(nodes map[string]graph.Node) []string {
 
 // commonWords are too frequent to tell a sentence apart.
 var commonWords = map[string]bool{"all": true, "the": true, "and": true, "one": true, "other": true, "time": true, "place": true}
+
+// hasCueWord reports whether a lower-case text has a word of a capability,
+// strategy or component name, in one pass over its words.
+func (d *Dictionary) hasCueWord(lower string) bool {
+	start := -1
+	for i := 0; i <= len(lower); i++ {
+		letter := i < len(lower) && ('a' <= lower[i] && lower[i] <= 'z' || '0' <= lower[i] && lower[i] <= '9')
+		if letter {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && d.cueSet[stripPlural(lower[start:i])] {
+			return true
+		}
+		start = -1
+	}
+	return false
+}
 
 // CueWords returns the lower-case words that may start a capability,
 // strategy or component name.
@@ -504,7 +529,7 @@ func normKey(s string) string {
 // nodes read from the notes (features, strategies, DR strategies...), so
 // questions can name them.
 func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
-	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}}
+	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}, cueWords: d.cueWords, cueSet: d.cueSet}
 	for id, n := range d.nodes {
 		c.nodes[id] = n
 	}

@@ -552,6 +552,9 @@ var (
 // inlineEvents reads ordered events written inline: "Run in phases
 // ApplicationStop, (DownloadBundle), BeforeInstall, (Install), ...".
 func (x *extractor) inlineEvents(text string, line int) bool {
+	if !hasAny(strings.ToLower(text), "phase", "hook", "lifecycle", "stage", "step") {
+		return false
+	}
 	loc := phaseCueRe.FindStringIndex(text)
 	if loc == nil {
 		return false
@@ -708,7 +711,7 @@ var relationCues = []string{"notif", "trigger", "alert", "publish", "goes out", 
 
 func (x *extractor) sentence(s string, line int, inScope bool) {
 	ls := strings.ToLower(s)
-	if !hasAny(ls, relationCues...) && !hasAny(ls, x.dict.cueWords...) {
+	if !hasAny(ls, relationCues...) && !x.dict.hasCueWord(ls) {
 		x.lastSentence = s
 		return
 	}
