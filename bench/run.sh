@@ -14,7 +14,8 @@
 #       store built by `awskg ingest`) against the cayley v0.7.7 CLI loading
 #       the graph exported by `awskg export --format nquads`, same query;
 #   (d) peak memory (maximum RSS) of `awskg ask` against the corpus size;
-#   (e) Engine.Ask in process on 100x (BenchmarkAskScale100x).
+#   (e) Engine.Ask in process on 100x (BenchmarkAskScale100x), with a CPU
+#       profile of the engine build and of Ask.
 #
 # Raw outputs go to bench/out/ (gitignored): the binaries, the corpora, every
 # benchmark output, the profile and its top functions.
@@ -29,8 +30,10 @@
 #   AWSKG_BENCH_CAYLEY=path    a cayley v0.7.7 binary to use instead of
 #                         building one (the build is cached in bench/out/)
 #
-# On 2 cores a full run takes about 6 minutes, plus about 2 to 4 minutes
-# the first time, to build the cayley CLI.
+# On 2 cores a full run takes about 5 minutes (measured: 4 to 5 on a
+# machine shared with other jobs), plus 2 to 4 minutes the first time, to
+# build the cayley CLI. The load average is printed at the start and the
+# end: other jobs on the machine slow every measure.
 set -uo pipefail
 
 cd "$(dirname "$0")/.." || exit 1
@@ -38,7 +41,7 @@ ROOT=$PWD
 OUT=$ROOT/bench/out
 BIG=${AWSKG_BENCH_BIG:-100}
 RUNS=${AWSKG_BENCH_RUNS:-10}
-ASKQ=${AWSKG_BENCH_ASK_QUESTIONS:-xacct-services|notif-sns-native|path-logs-athena|dr-by-cost|feat-opsworks-lifecycle}
+ASKQ=${AWSKG_BENCH_ASK_QUESTIONS:-xacct-services|path-logs-athena|dr-by-cost|feat-opsworks-lifecycle}
 QUESTION="which services support cross-account"
 GIZMO='g.V("<capability:cross-account>").In("<supports>").Unique().Out("<name>").All()'
 mkdir -p "$OUT"
@@ -96,12 +99,14 @@ go build -o "$OUT/gen" ./bench/gen || die "go build ./bench/gen failed"
 go test -c -o "$OUT/ingest.test" ./ingest || die "go test -c ./ingest failed"
 go test -c -o "$OUT/queries.test" ./queries || die "go test -c ./queries failed"
 
-for n in 1 10 $BIG; do
+SCALES=(1 10)
+[[ $BIG != 10 ]] && SCALES+=("$BIG")
+for n in "${SCALES[@]}"; do
 	[[ -d $OUT/corpus$n ]] && continue
 	"$OUT/gen" -n "$n" -seed 1 -out "$OUT/corpus$n.tmp" >"$OUT/gen$n.log" || die "gen -n $n failed"
 	mv "$OUT/corpus$n.tmp" "$OUT/corpus$n"
 done
-for n in 1 10 $BIG; do say "   corpus ${n}x: $(ls "$OUT/corpus$n" | wc -l) notes, $(corpus_bytes "$OUT/corpus$n") bytes"; done
+for n in "${SCALES[@]}"; do say "   corpus ${n}x: $(ls "$OUT/corpus$n" | wc -l) notes, $(corpus_bytes "$OUT/corpus$n") bytes"; done
 
 # ---- (a) ingest throughput and linearity ----
 say "== (a) ingest throughput: BenchmarkIngestScale (synth + ingest.Build)"
@@ -211,7 +216,7 @@ row "peak RSS / corpus ${BIG}x" "$((rssbig / 1024)) MiB / $((cbig / 1024)) KiB =
 
 # ---- (e) Engine.Ask in process on the large corpus ----
 say "== (e) Engine.Ask in process on ${BIG}x (BenchmarkAskScale100x, engine built once, questions: $ASKQ)"
-(cd queries && AWSKG_BENCH_ASK_SCALE=$BIG "$OUT/queries.test" -test.run XXX -test.bench "AskScale100x/($ASKQ)\$" -test.benchtime 1x -test.benchmem -test.timeout 60m -test.v) >"$OUT/ask-inprocess-${BIG}x.txt" 2>&1 || die "BenchmarkAskScale100x failed: see $OUT/ask-inprocess-${BIG}x.txt"
+(cd queries && AWSKG_BENCH_ASK_SCALE=$BIG "$OUT/queries.test" -test.run XXX -test.bench "AskScale100x/($ASKQ)\$" -test.benchtime 1x -test.benchmem -test.timeout 60m -test.v -test.cpuprofile "$OUT/ask-inprocess-${BIG}x.prof") >"$OUT/ask-inprocess-${BIG}x.txt" 2>&1 || die "BenchmarkAskScale100x failed: see $OUT/ask-inprocess-${BIG}x.txt"
 grep -m1 'engine on' "$OUT/ask-inprocess-${BIG}x.txt" | sed 's/^ */   /'
 slowest=0
 slowname=""
@@ -222,6 +227,12 @@ while read -r name ns; do
 		slowname=$name
 	fi
 done < <(awk '$1 ~ /^BenchmarkAskScale100x\// {for (i=2; i<=NF; i++) if ($i == "ns/op") {n=$1; sub(/^BenchmarkAskScale100x\//, "", n); sub(/-[0-9]+$/, "", n); print n, $(i-1)}}' "$OUT/ask-inprocess-${BIG}x.txt")
+go tool pprof -top -cum -nodecount=40 -focus 'queries\.\(\*Engine\)\.Ask$' "$OUT/queries.test" "$OUT/ask-inprocess-${BIG}x.prof" >"$OUT/ask-inprocess-${BIG}x-ask-cum.txt" 2>/dev/null
+go tool pprof -top -cum -nodecount=40 -focus 'queries_test\.scaleEngine$' "$OUT/queries.test" "$OUT/ask-inprocess-${BIG}x.prof" >"$OUT/ask-inprocess-${BIG}x-build-cum.txt" 2>/dev/null
+say "   CPU profile (bench/out/ask-inprocess-${BIG}x.prof), inside Engine.Ask, by cumulative time:"
+sed -n '/flat%/,$p' "$OUT/ask-inprocess-${BIG}x-ask-cum.txt" | grep -v -E 'testing\.|queries_test\.' | head -n 11 | sed 's/^/     /'
+say "   inside the engine build (ingest, store load), by cumulative time:"
+sed -n '/flat%/,$p' "$OUT/ask-inprocess-${BIG}x-build-cum.txt" | grep -v -E 'testing\.|queries_test\.' | head -n 11 | sed 's/^/     /'
 row "Engine.Ask ${BIG}x in process, slowest ($slowname)" "$(fmt_ms "$slowest") ms" "<= 50 ms" "$(verdict le "$slowest" 50000000)"
 
 # ---- the table ----

@@ -98,11 +98,13 @@ func Slug(name string) string {
 	return b.String()
 }
 
-// MergeFacts groups facts by (subject, predicate, object) into edges.
+// MergeFacts groups facts by (subject, predicate, object) into edges. It is
+// linear in the facts: a fact stated in many notes costs no more per source.
 func MergeFacts(facts []Fact) []Edge {
 	type key struct{ s, p, o string }
 	idx := map[key]int{}
 	var edges []Edge
+	var seenSrc, seenDetail []map[string]bool
 	for _, f := range facts {
 		k := key{f.Subject, f.Predicate, f.Object}
 		i, ok := idx[k]
@@ -110,12 +112,16 @@ func MergeFacts(facts []Fact) []Edge {
 			i = len(edges)
 			idx[k] = i
 			edges = append(edges, Edge{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Position: f.Position})
+			seenSrc = append(seenSrc, map[string]bool{})
+			seenDetail = append(seenDetail, map[string]bool{})
 		}
 		e := &edges[i]
-		if f.Source != "" && !contains(e.Sources, f.Source) {
+		if f.Source != "" && !seenSrc[i][f.Source] {
+			seenSrc[i][f.Source] = true
 			e.Sources = append(e.Sources, f.Source)
 		}
-		if f.Detail != "" && !contains(e.Details, f.Detail) {
+		if f.Detail != "" && !seenDetail[i][f.Detail] {
+			seenDetail[i][f.Detail] = true
 			e.Details = append(e.Details, f.Detail)
 		}
 		if f.Position > 0 && (e.Position == 0 || f.Position < e.Position) {

@@ -142,7 +142,6 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		}
 		return nil, &graph.Error{Code: graph.ENOTFOUND, Message: fmt.Sprintf("the notes say nothing that answers %q (read as %s about %s)", text, res.Intent, strings.Join(names, ", "))}
 	}
-	res.Subgraph = e.subgraphOf(ctx, res)
 	return res, nil
 }
 
@@ -776,4 +775,13 @@ func (e *Engine) entityAfterLastTo(q question) bool {
 		}
 	}
 	return false
+}
+
+// Subgraph returns the part of the graph a result stands on, for rendering,
+// computing it on first use: answering does not need it.
+func (e *Engine) Subgraph(ctx context.Context, res *Result) graph.Subgraph {
+	if len(res.Subgraph.Nodes) == 0 && len(res.Answers) > 0 {
+		res.Subgraph = e.subgraphOf(ctx, res)
+	}
+	return res.Subgraph
 }

@@ -187,7 +187,7 @@ func (e *Engine) answer(id string, edges ...graph.Edge) Answer {
 		a.Name = id
 	}
 	var details []string
-	seen := map[string]bool{}
+	seen, seenSrc := map[string]bool{}, map[string]bool{}
 	for _, ed := range edges {
 		for _, d := range ed.Details {
 			if !seen[d] {
@@ -196,7 +196,8 @@ func (e *Engine) answer(id string, edges ...graph.Edge) Answer {
 			}
 		}
 		for _, s := range ed.Sources {
-			if !containsStr(a.Sources, s) {
+			if !seenSrc[s] {
+				seenSrc[s] = true
 				a.Sources = append(a.Sources, s)
 			}
 		}

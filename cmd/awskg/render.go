@@ -148,7 +148,7 @@ func selectSubgraph(ctx context.Context, eng *queries.Engine, opts *RenderOption
 		if err != nil {
 			return graph.Subgraph{}, err
 		}
-		return res.Subgraph, nil
+		return eng.Subgraph(ctx, res), nil
 	case opts.Around != "":
 		n, err := eng.Resolve(opts.Around)
 		if err != nil {

@@ -566,7 +566,7 @@ func (s *session) cmdRender(ctx context.Context, args string) error {
 	if file == "" && format == graph.FormatPNG && s.io.IsStdoutTTY() {
 		return graph.Errorf(graph.EINVALID, "a PNG is no use on a terminal: give a FILE, e.g. :render answer.png")
 	}
-	sg := last.Subgraph
+	sg := s.eng.Subgraph(ctx, last)
 	if len(sg.Nodes) == 0 {
 		return graph.Errorf(graph.EINVALID, "the last result has no subgraph to render")
 	}
