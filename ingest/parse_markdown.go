@@ -89,28 +89,7 @@ func (w *mdWalker) add(b Block) {
 // blocks walks the block children of n; depth is the list nesting.
 func (w *mdWalker) blocks(n ast.Node, depth int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Heading:
-			w.heading(c)
-		case *ast.Paragraph, *ast.TextBlock:
-			if first, last, ok := w.span(c); ok {
-				if t := w.inline(c); t != "" {
-					w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
-				}
-			}
-		case *ast.List:
-			w.list(c, depth)
-		case *ast.FencedCodeBlock:
-			w.code(c, true)
-		case *ast.CodeBlock:
-			w.code(c, false)
-		case *east.Table:
-			w.table(c)
-		case *ast.Blockquote:
-			w.blocks(c, depth)
-		default:
-			// HTML blocks, thematic breaks, link reference definitions: no text for the graph.
-		}
+		w.one(c, depth)
 	}
 }
 
@@ -200,6 +179,8 @@ func (w *mdWalker) one(c ast.Node, depth int) {
 		w.table(c)
 	case *ast.Blockquote:
 		w.blocks(c, depth)
+	default:
+		// HTML blocks, thematic breaks, link reference definitions: no text for the graph.
 	}
 }
 

@@ -491,25 +491,17 @@ func splitQuoted(s string) (toks []string, quoted bool) {
 }
 
 func (s *session) cmdPath(ctx context.Context, args string) error {
-	x, y, err := s.twoNodes(args, ":path X Y")
-	if err != nil {
-		return err
-	}
-	var res *queries.Result
-	start := s.now()
-	err = s.run(ctx, s.opts.Timeout, func(ctx context.Context) error {
-		var err error
-		res, err = s.eng.Path(ctx, x.ID, y.ID)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("path from %s to %s: %w", x.Name, y.Name, err)
-	}
-	return s.result(res, s.now().Sub(start))
+	return s.twoNodeCommand(ctx, args, ":path X Y", "path from %s to %s", s.eng.Path)
 }
 
 func (s *session) cmdCompare(ctx context.Context, args string) error {
-	x, y, err := s.twoNodes(args, ":compare X Y")
+	return s.twoNodeCommand(ctx, args, ":compare X Y", "compare %s and %s", s.eng.Compare)
+}
+
+// twoNodeCommand resolves the two names of a command and prints what the
+// engine answers about them, under the session's timeout.
+func (s *session) twoNodeCommand(ctx context.Context, args, usage, what string, answer func(context.Context, string, string) (*queries.Result, error)) error {
+	x, y, err := s.twoNodes(args, usage)
 	if err != nil {
 		return err
 	}
@@ -517,11 +509,11 @@ func (s *session) cmdCompare(ctx context.Context, args string) error {
 	start := s.now()
 	err = s.run(ctx, s.opts.Timeout, func(ctx context.Context) error {
 		var err error
-		res, err = s.eng.Compare(ctx, x.ID, y.ID)
+		res, err = answer(ctx, x.ID, y.ID)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("compare %s and %s: %w", x.Name, y.Name, err)
+		return fmt.Errorf(what+": %w", x.Name, y.Name, err)
 	}
 	return s.result(res, s.now().Sub(start))
 }
