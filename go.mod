@@ -3,22 +3,24 @@ module github.com/awskg/awskg
 go 1.26.8
 
 require (
-	github.com/boltdb/bolt v1.3.1
 	github.com/cayleygraph/cayley v0.7.7
 	github.com/cayleygraph/quad v1.2.4
+	github.com/creack/pty v1.1.21
 	github.com/fogleman/gg v1.3.0
 	github.com/goccy/go-graphviz v0.2.9
+	github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
 	github.com/lib/pq v1.1.1
 	github.com/peterh/liner v1.2.2
 	github.com/spf13/cobra v1.8.1
+	github.com/yuin/goldmark v1.7.8
+	go.etcd.io/bbolt v1.3.11
 	golang.org/x/image v0.21.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
 	github.com/beorn7/perks v1.0.0 // indirect
-	github.com/creack/pty v1.1.21 // indirect
 	github.com/dennwc/base v1.0.0 // indirect
 	github.com/dennwc/graphql v0.0.0-20180603144102-12cfed44bc5d // indirect
 	github.com/disintegration/imaging v1.6.2 // indirect
@@ -29,7 +31,6 @@ require (
 	github.com/gogo/protobuf v1.3.0 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/golang/protobuf v1.3.1 // indirect
-	github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/mattn/go-runewidth v0.0.3 // indirect
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
@@ -42,8 +43,6 @@ require (
 	github.com/spf13/pflag v1.0.5 // indirect
 	github.com/tetratelabs/wazero v1.9.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20181028192813-611b3dbe80e8 // indirect
-	github.com/yuin/goldmark v1.7.8 // indirect
-	go.etcd.io/bbolt v1.3.11 // indirect
 	golang.org/x/net v0.25.0 // indirect
 	golang.org/x/sys v0.20.0 // indirect
 	golang.org/x/text v0.19.0 // indirect
