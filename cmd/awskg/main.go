@@ -23,6 +23,8 @@ const (
 	exitUsage    = 2 // bad flags or input, unknown question or entity
 	exitConflict = 3 // the store is in use
 	exitTimeout  = 4 // a query ran past --timeout
+	// exitInterrupted is the shell's status for a command stopped by Ctrl-C.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -104,6 +106,10 @@ func exitCode(err error) int {
 	var fe flagError
 	if errors.As(err, &fe) {
 		return exitUsage
+	}
+	// Ctrl-C cancels the command's context; a deadline is a timeout.
+	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return exitInterrupted
 	}
 	switch graph.ErrorCode(err) {
 	case graph.ENOTFOUND, graph.EINVALID:

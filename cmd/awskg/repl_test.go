@@ -682,7 +682,7 @@ func TestSnapshotStoreAnswersAsTheStore(t *testing.T) {
 	// a done context stops the snapshot as it stops the store
 	done, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := snap.Ask(done, "which services support cross-account"); exitCode(err) != exitTimeout {
+	if _, err := snap.Ask(done, "which services support cross-account"); exitCode(err) != exitInterrupted {
 		t.Errorf("Ask on a done context: %v", err)
 	}
 }
