@@ -254,14 +254,24 @@ func printQueryResults(w io.Writer, res []any, jsonl bool) error {
 // A query the engine rejects (syntax, or an error raised while it runs) is an
 // EINVALID error carrying the engine's message on one line.
 func queryGraph(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int, timeout time.Duration) ([]any, bool, error) {
-	res, more, _, err := queryGraphWatched(ctx, qs, lang, text, limit, timeout)
+	res, more, _, err := queryGraphWatched(ctx, qs, lang, text, limit, timeout, jsonResults)
 	return res, more, err
 }
+
+// resultForm is how a query's results are collated and converted for
+// printing; the REPL keeps a Gizmo script's own value, the command does not.
+type resultForm struct {
+	collation query.Collation
+	convert   func(any) any // nil: as the engine gives them
+}
+
+// jsonResults are the engines' JSON collation, as `awskg query` prints.
+var jsonResults = resultForm{collation: query.JSON}
 
 // queryGraphWatched is queryGraph, and also returns a channel closed when the
 // goroutine running the engine has ended (for tests: a stopped query must
 // not keep running).
-func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int, timeout time.Duration) ([]any, bool, <-chan struct{}, error) {
+func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int, timeout time.Duration, form resultForm) ([]any, bool, <-chan struct{}, error) {
 	finished := make(chan struct{})
 	l := query.GetLanguage(lang)
 	if l == nil || l.Session == nil || !isQueryLanguage(lang) {
@@ -289,7 +299,7 @@ func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text stri
 			}
 			done <- o
 		}()
-		o.res, o.more, o.err = execQuery(qctx, l, guardStore(qctx, qs), text, limit)
+		o.res, o.more, o.err = execQuery(qctx, l, guardStore(qctx, qs), text, limit, form)
 	}()
 
 	var o outcome
@@ -318,13 +328,13 @@ func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text stri
 }
 
 // execQuery runs the query to the end, to its limit or until ctx is done.
-func execQuery(ctx context.Context, l *query.Language, qs cgraph.QuadStore, text string, limit int) (res []any, more bool, err error) {
+func execQuery(ctx context.Context, l *query.Language, qs cgraph.QuadStore, text string, limit int, form resultForm) (res []any, more bool, err error) {
 	sess := l.Session(qs)
 	engineLimit := 0
 	if limit > 0 {
 		engineLimit = limit + 1 // one more, to tell whether the limit cut
 	}
-	it, err := sess.Execute(ctx, text, query.Options{Limit: engineLimit, Collation: query.JSON})
+	it, err := sess.Execute(ctx, text, query.Options{Limit: engineLimit, Collation: form.collation})
 	if err != nil {
 		return nil, false, err
 	}
@@ -337,6 +347,9 @@ func execQuery(ctx context.Context, l *query.Language, qs cgraph.QuadStore, text
 	res = []any{}
 	for it.Next(ctx) {
 		r := it.Result()
+		if form.convert != nil && r != nil {
+			r = form.convert(r)
+		}
 		if r == nil {
 			continue // Gizmo's script value, not a result
 		}

@@ -402,7 +402,7 @@ func TestQueryTimeoutStopsRunaways(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := runtime.NumGoroutine()
 			start := time.Now()
-			_, _, finished, err := queryGraphWatched(context.Background(), qs, tt.lang, tt.query, 0, 300*time.Millisecond)
+			_, _, finished, err := queryGraphWatched(context.Background(), qs, tt.lang, tt.query, 0, 300*time.Millisecond, jsonResults)
 			elapsed := time.Since(start)
 			if graph.ErrorCode(err) != graph.ETIMEOUT || exitCode(err) != exitTimeout {
 				t.Fatalf("error = %v (code %q, exit %d), want ETIMEOUT, exit 4", err, graph.ErrorCode(err), exitCode(err))
@@ -470,11 +470,11 @@ func TestGuardStoreSameResults(t *testing.T) {
 		t.Run(q.lang+" "+q.query, func(t *testing.T) {
 			ctx := context.Background()
 			l := query.GetLanguage(q.lang)
-			plain, _, err := execQuery(ctx, l, qs, q.query, 0)
+			plain, _, err := execQuery(ctx, l, qs, q.query, 0, jsonResults)
 			if err != nil {
 				t.Fatal(err)
 			}
-			guarded, _, err := execQuery(ctx, l, guardStore(ctx, qs), q.query, 0)
+			guarded, _, err := execQuery(ctx, l, guardStore(ctx, qs), q.query, 0, jsonResults)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -22,8 +22,6 @@ import (
 // maxRawResults bounds the results a raw query prints.
 const maxRawResults = 1000
 
-// rawStopGrace is how long a cancelled raw query may take to stop.
-const rawStopGrace = 2 * time.Second
 
 func rawLanguageName(mode string) string {
 	if mode == modeGraphQL {
@@ -85,83 +83,26 @@ func (s *session) raw(ctx context.Context, lang, text string) error {
 	return nil
 }
 
-// runRawQuery runs a Gizmo or GraphQL query and collects up to limit
-// results (JSON collation). It returns when ctx is done even if the query
-// does not notice: Cayley v0.7.7 honours only the context given to an
-// iterator's Next, and Gizmo's Next interrupts its JavaScript VM when that
-// context is done, so a `while(true){}` stops too; runRawQuery waits up to
-// rawStopGrace for the VM to stop before it returns.
-func runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int) (results []any, truncated bool, err error) {
-	sess := query.NewSession(qs, lang)
-	if sess == nil {
-		return nil, false, graph.Errorf(graph.EINVALID, "unknown query language %q", lang)
-	}
-	type outcome struct {
-		results   []any
-		truncated bool
-		err       error
-	}
-	done := make(chan outcome, 1)
-	go func() {
-		var o outcome
-		defer func() {
-			if p := recover(); p != nil {
-				o.err = &graph.Error{Code: graph.EINTERNAL, Message: lang, Err: fmt.Errorf("panic: %v", p)}
-			}
-			done <- o
-		}()
-		col := query.JSON
-		if lang == modeGizmo {
-			col = query.Raw // JSON collation drops the script's value (Count())
-		}
-		it, err := sess.Execute(ctx, text, query.Options{Collation: col, Limit: limit + 1})
-		if err != nil {
-			o.err = &graph.Error{Code: graph.EINVALID, Message: lang, Err: err}
-			return
-		}
-		defer it.Close()
-		for it.Next(ctx) {
-			r := it.Result()
+// runRawQuery runs a Gizmo or GraphQL query with the query command's runner
+// (its deadline handling and store guard stop runaway queries) and collects
+// up to limit results; for Gizmo it keeps the script's own value (rawMeta)
+// and hints, which `awskg query` leaves out. The session's context carries
+// the timeout and Ctrl-C.
+func runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int) ([]any, bool, error) {
+	form := jsonResults
+	if lang == modeGizmo {
+		form = resultForm{collation: query.Raw, convert: func(r any) any {
 			if g, ok := r.(*gizmo.Result); ok {
-				r = gizmoValue(qs, g)
+				return gizmoValue(qs, g)
 			}
-			if r == nil {
-				continue
-			}
-			if len(o.results) == limit {
-				o.truncated = true
-				break
-			}
-			o.results = append(o.results, r)
-		}
-		if ctx.Err() != nil {
-			// Next saw ctx done and interrupted the VM: wait until the
-			// query's goroutine has really returned.
-			wait, cancel := context.WithTimeout(context.Background(), rawStopGrace)
-			for it.Next(wait) {
-			}
-			cancel()
-			o.err = ctx.Err()
-			return
-		}
-		if err := it.Err(); err != nil {
-			o.err = rawError(lang, err)
-		}
-	}()
-	select {
-	case o := <-done:
-		return o.results, o.truncated, o.err
-	case <-ctx.Done():
-		select {
-		case o := <-done:
-			if o.err == nil {
-				o.err = ctx.Err()
-			}
-			return nil, false, o.err
-		case <-time.After(rawStopGrace + time.Second):
-			return nil, false, &graph.Error{Code: graph.ETIMEOUT, Message: lang + " query did not stop when cancelled", Err: ctx.Err()}
-		}
+			return r
+		}}
 	}
+	res, more, _, err := queryGraphWatched(ctx, qs, lang, text, limit, 0, form)
+	if err != nil {
+		return nil, false, rawError(lang, err)
+	}
+	return res, more, nil
 }
 
 // rawMeta is the value of a Gizmo script (its last expression), printed
@@ -216,13 +157,14 @@ func derefType(t reflect.Type) reflect.Type {
 	return t
 }
 
-// rawError words a query error on one line.
+// rawError words an engine's error the REPL's way ("gizmo: SyntaxError ..."),
+// leaving timeouts and interruptions to the session.
 func rawError(lang string, err error) error {
 	var ge *graph.Error
-	if errors.As(err, &ge) {
-		return err
+	if errors.As(err, &ge) && ge.Code == graph.EINVALID && ge.Err != nil {
+		return &graph.Error{Code: graph.EINVALID, Message: lang, Err: ge.Err}
 	}
-	return &graph.Error{Code: graph.EINVALID, Message: lang, Err: err}
+	return err
 }
 
 // openBrackets returns how many (, [ and { are still open in a raw query,
