@@ -22,7 +22,6 @@ import (
 // maxRawResults bounds the results a raw query prints.
 const maxRawResults = 1000
 
-
 func rawLanguageName(mode string) string {
 	if mode == modeGraphQL {
 		return "GraphQL"
