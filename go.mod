@@ -3,6 +3,8 @@ module github.com/awskg/awskg
 go 1.26.8
 
 require (
+	github.com/aaaton/golem/v4 v4.0.2
+	github.com/aaaton/golem/v4/dicts/en v1.0.1
 	github.com/cayleygraph/cayley v0.7.7
 	github.com/cayleygraph/quad v1.2.4
 	github.com/creack/pty v1.1.21
@@ -10,6 +12,7 @@ require (
 	github.com/goccy/go-graphviz v0.2.9
 	github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
+	github.com/kljensen/snowball v0.10.0
 	github.com/lib/pq v1.1.1
 	github.com/peterh/liner v1.2.2
 	github.com/spf13/cobra v1.8.1

@@ -1,5 +1,7 @@
-// Package data ships the default corpus (the five study notes, byte for byte)
-// and the service dictionary (names, kinds and aliases; never relations).
+// Package data ships the default corpus (the five study notes, byte for byte),
+// the service dictionary (names, kinds and aliases) and the lexicon (function
+// words, polarity words and the words of each typed predicate); never
+// relations or answers.
 package data
 
 import (
@@ -7,7 +9,7 @@ import (
 	"io/fs"
 )
 
-//go:embed notes/*.txt services.yaml
+//go:embed notes/*.txt services.yaml lexicon.yaml
 var files embed.FS
 
 // NotesDir is the folder the embedded notes are cited under, e.g.
@@ -22,4 +24,9 @@ func Notes() (fs.FS, error) {
 // Dictionary returns the raw YAML of the service dictionary.
 func Dictionary() ([]byte, error) {
 	return files.ReadFile("services.yaml")
+}
+
+// Lexicon returns the raw YAML of the lexicon.
+func Lexicon() ([]byte, error) {
+	return files.ReadFile("lexicon.yaml")
 }

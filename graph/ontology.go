@@ -18,6 +18,8 @@
 // <subject>, <predicate>, <object> and <detail>, labelled with the same source.
 package graph
 
+import "strings"
+
 // NodeKind is the kind of a node.
 type NodeKind string
 
@@ -33,7 +35,8 @@ const (
 	KindEvent      NodeKind = "event"      // a lifecycle event or hook: "Setup", "BeforeInstall"
 	KindLog        NodeKind = "log"        // an AWS-managed log: "VPC Flow Logs"
 	KindPath       NodeKind = "path"       // a data or notification path written as an arrow chain
-	KindConcept    NodeKind = "concept"    // anything else a relation needs: a region, a target kind, a platform
+	KindConcept    NodeKind = "concept"    // anything else a relation needs: a region, a target kind, a platform, a list item
+	KindValue      NodeKind = "value"      // a quantity as written: "35 days", "1 MB/s", "(1d - 35d)"; see Quantity
 )
 
 // Predicates. Direction is subject → object.
@@ -66,6 +69,13 @@ const (
 	PredProperty   = "property"         // "property:<name>": service → a value, e.g. "property:data-retention" → "data retention 1 d (default)"; Position = hours
 	PredIntegrates = "integratesWith"   // service → service it integrates with, in prose ("Integrates with CloudWatch Events")
 
+	// PredRel starts an open relation, "rel:<phrase>": the note's own verb
+	// phrase, lemmatised with particles kept ("rel:analyze", "rel:send event
+	// to", "rel:endpoint type"). Its polarity is the phrase's first word:
+	// "rel:not support" (negated, "cannot", "without"), "rel:only support".
+	// See OpenRelation and ParseRelation.
+	PredRel = "rel:"
+
 	// Reification of a fact that carries a detail or a position.
 	PredFactSubject   = "subject"
 	PredFactPredicate = "predicate"
@@ -73,3 +83,45 @@ const (
 	PredFactDetail    = "detail"
 	PredFactPosition  = "position"
 )
+
+// Polarity is how an open relation holds: stated, denied or exclusive.
+type Polarity int
+
+// Polarities.
+const (
+	Positive  Polarity = iota // "X analyzes Y"
+	Negative                  // "X cannot analyze Y", "X without Y"
+	Exclusive                 // "only X analyzes Y", "X analyzes only Y"
+)
+
+// OpenRelation returns the predicate of an open relation: "rel:" plus the
+// phrase, prefixed "not " or "only " by polarity. The phrase is used as
+// given (ingest normalises it); "" gives "".
+func OpenRelation(phrase string, pol Polarity) string {
+	if phrase == "" {
+		return ""
+	}
+	switch pol {
+	case Negative:
+		phrase = "not " + phrase
+	case Exclusive:
+		phrase = "only " + phrase
+	}
+	return PredRel + phrase
+}
+
+// ParseRelation splits an open relation predicate into its phrase and
+// polarity; ok is false for typed predicates.
+func ParseRelation(pred string) (phrase string, pol Polarity, ok bool) {
+	phrase, ok = strings.CutPrefix(pred, PredRel)
+	if !ok {
+		return "", Positive, false
+	}
+	if rest, cut := strings.CutPrefix(phrase, "not "); cut {
+		return rest, Negative, true
+	}
+	if rest, cut := strings.CutPrefix(phrase, "only "); cut {
+		return rest, Exclusive, true
+	}
+	return phrase, Positive, true
+}

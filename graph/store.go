@@ -37,16 +37,12 @@ type Edge struct {
 	Sources   []string // sorted, distinct
 }
 
-// Store is a graph of nodes and sourced facts.
+// Reader reads a graph of nodes and sourced facts.
 //
 // Error contract: methods return an *Error with code ENOTFOUND when a node
-// does not exist, ETIMEOUT when ctx expires, ECONFLICT when a persistent store
-// is locked by another writer, and EINTERNAL (or a wrapped backend error) for
-// anything else. Results are always in a stable order.
-type Store interface {
-	// Load adds nodes and facts in one batch. Loading a fact already present
-	// with the same source is a no-op.
-	Load(ctx context.Context, nodes []Node, facts []Fact) error
+// does not exist, ETIMEOUT when ctx expires, and EINTERNAL (or a wrapped
+// backend error) for anything else. Results are always in a stable order.
+type Reader interface {
 	// Node returns one node; ENOTFOUND when it does not exist.
 	Node(ctx context.Context, id string) (Node, error)
 	// Nodes returns every node of a kind ("" for all), ordered by name.
@@ -58,8 +54,31 @@ type Store interface {
 	In(ctx context.Context, id string, preds ...string) ([]Edge, error)
 	// Facts returns every fact, ordered by subject, predicate, object, source.
 	Facts(ctx context.Context) ([]Fact, error)
+}
+
+// Store is a persistent or in-memory Reader that facts are loaded into.
+//
+// Error contract: as Reader, plus ECONFLICT when a persistent store is
+// locked by another writer.
+type Store interface {
+	Reader
+	// Load adds nodes and facts in one batch. Loading a fact already present
+	// with the same source is a no-op.
+	Load(ctx context.Context, nodes []Node, facts []Fact) error
 	// Close releases the store.
 	Close() error
+}
+
+// Statement is one unit of a note as read: a sentence, a list item, a table
+// row or a heading. Statements are the evidence questions fall back on when
+// no relation answers them.
+type Statement struct {
+	Source   string   // "file:line" of the statement's line
+	Text     string   // the statement's text, markup removed
+	Section  string   // the heading path above it, outermost first, joined by " > "
+	Subject  string   // node ID of what it is about: its own subject, else its section's; "" when none
+	Mentions []string // node IDs it names, in text order, distinct
+	Terms    []string // its content words, stemmed (see ingest.Stem), for ranking
 }
 
 // FactID is the ID of the reification node of (subject, predicate, object).

@@ -40,6 +40,10 @@ type Dictionary struct {
 	maxKey   int                   // length of the longest exact key
 	cueWords []string              // lower-case words of capability, strategy and component names: a sentence filter
 	cueSet   map[string]bool       // cueWords as a set
+
+	// Lexicon is the vocabulary of function, polarity and predicate words;
+	// nil when the dictionary was parsed alone.
+	Lexicon *Lexicon
 }
 
 type phrase struct {
@@ -529,7 +533,7 @@ func normKey(s string) string {
 // nodes read from the notes (features, strategies, DR strategies...), so
 // questions can name them.
 func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
-	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}, cueWords: d.cueWords, cueSet: d.cueSet}
+	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}, cueWords: d.cueWords, cueSet: d.cueSet, Lexicon: d.Lexicon}
 	for id, n := range d.nodes {
 		c.nodes[id] = n
 	}

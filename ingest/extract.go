@@ -12,8 +12,9 @@ import (
 // Graph is what extraction produces: the nodes it names and the facts it
 // read, every fact citing its note line.
 type Graph struct {
-	Nodes []graph.Node
-	Facts []graph.Fact
+	Nodes      []graph.Node
+	Facts      []graph.Fact
+	Statements []graph.Statement // every sentence, item, row and heading, in source order
 }
 
 // extractor turns the blocks of one document into facts.
@@ -35,6 +36,9 @@ type extractor struct {
 	lastSentence string // the previous sentence, for "It ..." after a skipped one
 
 	headingCount map[string]int // how many headings have each text
+
+	stmts  []graph.Statement // every statement, in source order (open.go)
+	byName map[string]string // node ID by normalised name, for nodes the note named
 
 	found  map[string][]Mention // Find results by text
 	vocabs map[string][]string  // vocab results by text
@@ -102,15 +106,19 @@ type hopText struct {
 
 // Extract reads the facts of one parsed note.
 func Extract(doc *Document, dict *Dictionary) Graph {
-	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}}
+	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, byName: map[string]string{}, found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}}
 	x.headingCount = map[string]int{}
 	for _, b := range doc.Blocks {
 		if b.Kind == BlockHeading {
 			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
 		}
 	}
+	o := newOpenReader(x)
 	for i := range doc.Blocks {
 		x.block(i)
+		if o != nil {
+			o.block(i)
+		}
 	}
 	x.flushChain()
 	nodes := make([]graph.Node, 0, len(x.nodes))
@@ -118,7 +126,7 @@ func Extract(doc *Document, dict *Dictionary) Graph {
 		nodes = append(nodes, n)
 	}
 	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
-	return Graph{Nodes: nodes, Facts: x.facts}
+	return Graph{Nodes: nodes, Facts: x.facts, Statements: x.stmts}
 }
 
 func (x *extractor) block(i int) {
@@ -320,12 +328,21 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 		x.node(id)
 		return id
 	}
+	key := normKey(name)
+	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
+		// a list item that repeats a name the note gave a node ("Pilot
+		// Light" in a DR table) is that node
+		return id
+	}
 	id := graph.NodeID(kind, name)
 	if graph.Slug(name) == "" {
 		return ""
 	}
 	if _, ok := x.nodes[id]; !ok {
 		x.nodes[id] = graph.Node{ID: id, Name: name, Kind: kind}
+		if _, taken := x.byName[key]; !taken {
+			x.byName[key] = id
+		}
 	}
 	return id
 }
@@ -340,6 +357,23 @@ func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	if p != graph.PredFeature && p != graph.PredIsA {
 		x.linkParent(s, line)
 	}
+}
+
+// addOpen adds an open relation. A positive phrase the lexicon maps to a
+// typed predicate between entities becomes that predicate ("sends
+// notifications to" → notifies).
+func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
+	if s == "" || o == "" || s == o || pred == "" {
+		return
+	}
+	if phrase, pol, ok := graph.ParseRelation(pred); ok && pol == graph.Positive && x.notifiable(s) && x.notifiable(o) {
+		if tp := x.dict.Lexicon.TypedPredicate(phrase); tp != "" {
+			pred = tp
+		}
+	}
+	x.node(s)
+	x.node(o)
+	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: pred, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
 }
 
 // linkParent links a feature to the service its name starts with:

@@ -55,13 +55,24 @@ func Embedded() ([]Source, error) {
 	return out, nil
 }
 
-// LoadDictionary parses the embedded service dictionary.
+// LoadDictionary parses the embedded service dictionary and lexicon.
 func LoadDictionary() (*Dictionary, error) {
 	b, err := data.Dictionary()
 	if err != nil {
 		return nil, fmt.Errorf("read dictionary: %w", err)
 	}
-	return ParseDictionary(b)
+	d, err := ParseDictionary(b)
+	if err != nil {
+		return nil, err
+	}
+	lb, err := data.Lexicon()
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	if d.Lexicon, err = ParseLexicon(lb); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // IsNoteFile reports whether a file name is a note awskg reads from folders.
@@ -246,6 +257,7 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 			}
 		}
 		c.Facts = append(c.Facts, r.g.Facts...)
+		c.Statements = append(c.Statements, r.g.Statements...)
 	}
 	for _, n := range nodes {
 		c.Nodes = append(c.Nodes, n)

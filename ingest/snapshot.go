@@ -16,12 +16,13 @@ import (
 )
 
 // snapshotVersion changes whenever the snapshot layout changes.
-const snapshotVersion = "awskg-snapshot-1"
+const snapshotVersion = "awskg-snapshot-2"
 
 // snapshot is the cached result of ingesting a set of notes.
 type snapshot struct {
 	Nodes    []graph.Node
 	Facts    []graph.Fact
+	Stmts    []graph.Statement
 	Files    int
 	Warnings []Error
 	Names    []string // sources, for rebuilding Docs' lines
@@ -47,7 +48,7 @@ func SaveSnapshot(dir, key string, c *Corpus) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create cache dir: %w", err)
 	}
-	snap := snapshot{Nodes: c.Nodes, Facts: c.Facts, Files: c.Files}
+	snap := snapshot{Nodes: c.Nodes, Facts: c.Facts, Stmts: c.Statements, Files: c.Files}
 	for _, w := range c.Warnings {
 		snap.Warnings = append(snap.Warnings, *w)
 	}
@@ -94,7 +95,7 @@ func LoadSnapshot(dir, key string, sources []Source) (*Corpus, error) {
 	if err := gob.NewDecoder(io.LimitReader(f, 1<<30)).Decode(&snap); err != nil {
 		return nil, fmt.Errorf("decode snapshot: %w", err)
 	}
-	c := &Corpus{Graph: Graph{Nodes: snap.Nodes, Facts: snap.Facts}, Files: snap.Files, Docs: map[string]*Document{}}
+	c := &Corpus{Graph: Graph{Nodes: snap.Nodes, Facts: snap.Facts, Statements: snap.Stmts}, Files: snap.Files, Docs: map[string]*Document{}}
 	for i := range snap.Warnings {
 		w := snap.Warnings[i]
 		c.Warnings = append(c.Warnings, &w)

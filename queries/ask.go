@@ -256,7 +256,7 @@ func (e *Engine) outOf(ctx context.Context, intent, x string, ordered bool, pred
 	ids := append([]string{x}, e.featuresOf(ctx, x)...)
 	var edges []graph.Edge
 	for _, id := range ids {
-		out, err := e.store.Out(ctx, id, preds...)
+		out, err := e.ix.Out(ctx, id, preds...)
 		if err != nil {
 			return nil, fmt.Errorf("read %s of %s: %w", intent, id, err)
 		}
@@ -269,7 +269,7 @@ func (e *Engine) outOf(ctx context.Context, intent, x string, ordered bool, pred
 }
 
 func (e *Engine) inOf(ctx context.Context, intent, x string, preds ...string) (*Result, error) {
-	edges, err := e.store.In(ctx, x, preds...)
+	edges, err := e.ix.In(ctx, x, preds...)
 	if err != nil {
 		return nil, fmt.Errorf("read %s of %s: %w", intent, x, err)
 	}
@@ -279,7 +279,7 @@ func (e *Engine) inOf(ctx context.Context, intent, x string, preds ...string) (*
 func (e *Engine) inOfFiltered(ctx context.Context, q question, intent, x string, preds ...string) (*Result, error) {
 	// Services that integrate with an event router (a node the notes give
 	// targets for) emit events to it.
-	if out, err := e.store.Out(ctx, x, graph.PredTargets); err == nil && len(out) > 0 {
+	if out, err := e.ix.Out(ctx, x, graph.PredTargets); err == nil && len(out) > 0 {
 		preds = append(preds, graph.PredIntegrates)
 	}
 	res, err := e.inOf(ctx, intent, x, preds...)
@@ -292,7 +292,7 @@ func (e *Engine) inOfFiltered(ctx context.Context, q question, intent, x string,
 
 // featuresOf returns the features of a node.
 func (e *Engine) featuresOf(ctx context.Context, id string) []string {
-	out, err := e.store.Out(ctx, id, graph.PredFeature)
+	out, err := e.ix.Out(ctx, id, graph.PredFeature)
 	if err != nil {
 		return nil
 	}
@@ -315,7 +315,7 @@ func (e *Engine) foldFeatures(ctx context.Context, answers []Answer) []Answer {
 		if a.Kind != string(graph.KindFeature) {
 			continue
 		}
-		parents, err := e.store.In(ctx, a.ID, graph.PredFeature)
+		parents, err := e.ix.In(ctx, a.ID, graph.PredFeature)
 		if err != nil {
 			continue
 		}
@@ -349,7 +349,7 @@ func (e *Engine) foldFeatures(ctx context.Context, answers []Answer) []Answer {
 // qualified one ("Multi-AZ (manual)") when the question qualifies it, else
 // the base node and all its qualified variants.
 func (e *Engine) capabilityNodes(ctx context.Context, q question, c string) []string {
-	variants, err := e.store.In(ctx, c, graph.PredIsA)
+	variants, err := e.ix.In(ctx, c, graph.PredIsA)
 	if err != nil {
 		return []string{c}
 	}
@@ -392,7 +392,7 @@ func (e *Engine) capabilityServices(ctx context.Context, q question) (*Result, e
 	c := q.vocab[0]
 	var edges []graph.Edge
 	for _, id := range e.capabilityNodes(ctx, q, c) {
-		in, err := e.store.In(ctx, id, graph.PredSupports, graph.PredProvides)
+		in, err := e.ix.In(ctx, id, graph.PredSupports, graph.PredProvides)
 		if err != nil {
 			return nil, fmt.Errorf("read services with %s: %w", id, err)
 		}
@@ -468,7 +468,7 @@ func (e *Engine) capabilityFeature(ctx context.Context, q question, x string) (*
 		if e.names[f].Kind != graph.KindFeature {
 			continue
 		}
-		out, err := e.store.Out(ctx, f, graph.PredSupports, graph.PredProvides)
+		out, err := e.ix.Out(ctx, f, graph.PredSupports, graph.PredProvides)
 		if err != nil {
 			return nil, fmt.Errorf("read features of %s: %w", x, err)
 		}
@@ -481,7 +481,7 @@ func (e *Engine) capabilityFeature(ctx context.Context, q question, x string) (*
 	if len(edges) > 0 {
 		return &Result{Intent: "capability-feature", Answers: e.collect(edges, subject, false)}, nil
 	}
-	out, err := e.store.Out(ctx, x, graph.PredSupports)
+	out, err := e.ix.Out(ctx, x, graph.PredSupports)
 	if err != nil {
 		return nil, fmt.Errorf("read capabilities of %s: %w", x, err)
 	}
@@ -500,12 +500,12 @@ func (e *Engine) features(ctx context.Context, x string) (*Result, error) {
 // deployTypes answers "what deployment types does Elastic Beanstalk
 // support": the notes' own lists of types first, else every strategy.
 func (e *Engine) deployTypes(ctx context.Context, x string) (*Result, error) {
-	out, err := e.store.Out(ctx, x, graph.PredDeployType)
+	out, err := e.ix.Out(ctx, x, graph.PredDeployType)
 	if err != nil {
 		return nil, fmt.Errorf("read deployment types of %s: %w", x, err)
 	}
 	if len(out) == 0 {
-		all, err := e.store.Out(ctx, x, graph.PredSupports)
+		all, err := e.ix.Out(ctx, x, graph.PredSupports)
 		if err != nil {
 			return nil, fmt.Errorf("read strategies of %s: %w", x, err)
 		}
@@ -544,7 +544,7 @@ func (e *Engine) deployConfigs(ctx context.Context, q question, x string) (*Resu
 	}
 	var edges []graph.Edge
 	for _, t := range targets {
-		out, err := e.store.Out(ctx, t, graph.PredConfig)
+		out, err := e.ix.Out(ctx, t, graph.PredConfig)
 		if err != nil {
 			return nil, fmt.Errorf("read deployment configurations of %s: %w", t, err)
 		}
@@ -571,7 +571,7 @@ func (e *Engine) targets(ctx context.Context, q question, pred string) (*Result,
 	if pred == graph.PredDelivers {
 		intent = "destinations"
 	}
-	out, err := e.store.Out(ctx, x, preds...)
+	out, err := e.ix.Out(ctx, x, preds...)
 	if err != nil {
 		return nil, fmt.Errorf("read %s of %s: %w", intent, x, err)
 	}
@@ -596,14 +596,14 @@ func (e *Engine) noNotification(ctx context.Context) (*Result, error) {
 		if n.Kind != graph.KindService {
 			continue
 		}
-		no, err := e.store.Out(ctx, n.ID, graph.PredNoNotify)
+		no, err := e.ix.Out(ctx, n.ID, graph.PredNoNotify)
 		if err != nil {
 			return nil, fmt.Errorf("read notifications of %s: %w", n.ID, err)
 		}
 		if len(no) == 0 {
 			continue
 		}
-		yes, err := e.store.Out(ctx, n.ID, graph.PredNotifies)
+		yes, err := e.ix.Out(ctx, n.ID, graph.PredNotifies)
 		if err != nil {
 			return nil, fmt.Errorf("read notifications of %s: %w", n.ID, err)
 		}
@@ -616,7 +616,7 @@ func (e *Engine) noNotification(ctx context.Context) (*Result, error) {
 
 func (e *Engine) onlyIn(ctx context.Context, q question) (*Result, error) {
 	id := graph.NodeID(graph.KindConcept, q.region)
-	in, err := e.store.In(ctx, id, graph.PredOnlyIn)
+	in, err := e.ix.In(ctx, id, graph.PredOnlyIn)
 	if err != nil {
 		return nil, fmt.Errorf("read what exists only in %s: %w", q.region, err)
 	}
@@ -629,7 +629,7 @@ func (e *Engine) ofKind(ctx context.Context, intent string, kind graph.NodeKind)
 		if n.Kind != kind {
 			continue
 		}
-		out, err := e.store.Out(ctx, n.ID)
+		out, err := e.ix.Out(ctx, n.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", n.ID, err)
 		}
@@ -686,7 +686,7 @@ func (e *Engine) objectOfCue(q question, x string, cue *regexp.Regexp) bool {
 // X's own statements of C, then its features'.
 func (e *Engine) capabilityOf(ctx context.Context, q question, x string) (*Result, error) {
 	caps := e.capabilityNodes(ctx, q, q.vocab[0])
-	out, err := e.store.Out(ctx, x, graph.PredSupports, graph.PredProvides)
+	out, err := e.ix.Out(ctx, x, graph.PredSupports, graph.PredProvides)
 	if err != nil {
 		return nil, fmt.Errorf("read capabilities of %s: %w", x, err)
 	}
@@ -732,7 +732,7 @@ func (e *Engine) property(ctx context.Context, q question, x string) (*Result, e
 	}
 	var answers []Answer
 	for _, id := range ids {
-		out, err := e.store.Out(ctx, id, pred)
+		out, err := e.ix.Out(ctx, id, pred)
 		if err != nil {
 			return nil, fmt.Errorf("read %s of %s: %w", pred, id, err)
 		}
@@ -747,7 +747,7 @@ func (e *Engine) property(ctx context.Context, q question, x string) (*Result, e
 // levelOf answers "what is the RTO of Pilot Light": the levels of one
 // metric of a ranked node.
 func (e *Engine) levelOf(ctx context.Context, q question, x string) (*Result, error) {
-	out, err := e.store.Out(ctx, x)
+	out, err := e.ix.Out(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("read levels of %s: %w", x, err)
 	}

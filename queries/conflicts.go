@@ -30,7 +30,7 @@ type ConflictSide struct {
 //   - a ranked level or a property value (data retention) that differs
 //     between sources for the same service family.
 func (e *Engine) Conflicts(ctx context.Context) ([]Conflict, error) {
-	facts, err := e.store.Facts(ctx)
+	facts, err := e.ix.Facts(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list facts: %w", err)
 	}

@@ -38,32 +38,48 @@ type Result struct {
 	Subgraph graph.Subgraph `json:"-"`
 }
 
-// Engine answers questions on a store.
+// Engine answers questions on an index of the graph.
 type Engine struct {
-	store graph.Store
+	ix    *graph.Index
+	store graph.Store // the store the index reads, for raw queries; may be nil
 	dict  *ingest.Dictionary
 	names map[string]graph.Node // every node by ID
 
 	properties []string // property names the graph holds ("data-retention"), longest first
 }
 
-// New prepares an engine: it reads the node names once for linking.
+// New prepares an engine on a store: it reads the store's nodes and facts
+// once into an index (without the notes' statements, which a store does not
+// hold).
 func New(ctx context.Context, store graph.Store, dict *ingest.Dictionary) (*Engine, error) {
-	nodes, err := store.Nodes(ctx, "")
+	ix, err := graph.ReadIndex(ctx, store)
+	if err != nil {
+		return nil, fmt.Errorf("read the graph: %w", err)
+	}
+	return NewIndexed(ctx, ix, store, dict)
+}
+
+// NewIndexed prepares an engine on an index; store, which may be nil, is
+// the store the index mirrors, returned by Store for raw queries.
+func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *ingest.Dictionary) (*Engine, error) {
+	nodes, err := ix.Nodes(ctx, "")
 	if err != nil {
 		return nil, fmt.Errorf("read node names: %w", err)
 	}
-	e := &Engine{store: store, names: map[string]graph.Node{}}
+	e := &Engine{ix: ix, store: store, names: make(map[string]graph.Node, len(nodes))}
 	for _, n := range nodes {
 		e.names[n.ID] = n
 	}
 	e.dict = dict.WithNodes(nodes)
-	e.properties = propertyNames(ctx, store)
+	e.properties = propertyNames(ctx, ix)
 	return e, nil
 }
 
-// Store returns the engine's store.
+// Store returns the store the engine's index mirrors; nil when it has none.
 func (e *Engine) Store() graph.Store { return e.store }
+
+// Index returns the engine's index.
+func (e *Engine) Index() *graph.Index { return e.ix }
 
 // Node returns a node by ID from the engine's name table.
 func (e *Engine) Node(id string) (graph.Node, bool) {
@@ -257,8 +273,8 @@ func subject(ed graph.Edge) string { return ed.Subject }
 func object(ed graph.Edge) string  { return ed.Object }
 
 // propertyNames lists the "property:<name>" predicates of the graph.
-func propertyNames(ctx context.Context, store graph.Store) []string {
-	facts, err := store.Facts(ctx)
+func propertyNames(ctx context.Context, r graph.Reader) []string {
+	facts, err := r.Facts(ctx)
 	if err != nil {
 		return nil
 	}

@@ -18,14 +18,14 @@ func (e *Engine) CapabilityMap(ctx context.Context, id string) (graph.Subgraph, 
 	}
 	res := &Result{Question: fmt.Sprintf("%s map", n.Name), Focus: []string{id}}
 	caps := []string{id}
-	if variants, err := e.store.In(ctx, id, graph.PredIsA); err == nil {
+	if variants, err := e.ix.In(ctx, id, graph.PredIsA); err == nil {
 		for _, v := range variants {
 			caps = append(caps, v.Subject)
 			res.Focus = append(res.Focus, v.Subject)
 		}
 	}
 	for _, c := range caps {
-		in, err := e.store.In(ctx, c, graph.PredSupports, graph.PredProvides)
+		in, err := e.ix.In(ctx, c, graph.PredSupports, graph.PredProvides)
 		if err != nil {
 			return graph.Subgraph{}, fmt.Errorf("read %s: %w", c, err)
 		}
@@ -37,7 +37,7 @@ func (e *Engine) CapabilityMap(ctx context.Context, id string) (graph.Subgraph, 
 // PredicateMap is the subgraph of every edge of one predicate
 // ("notifies": every service → SNS / EventBridge / CloudWatch edge).
 func (e *Engine) PredicateMap(ctx context.Context, pred string) (graph.Subgraph, error) {
-	facts, err := e.store.Facts(ctx)
+	facts, err := e.ix.Facts(ctx)
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("list facts: %w", err)
 	}
@@ -67,7 +67,7 @@ func (e *Engine) PredicateMap(ctx context.Context, pred string) (graph.Subgraph,
 
 // Predicates returns every relation predicate the graph uses, sorted.
 func (e *Engine) Predicates(ctx context.Context) ([]string, error) {
-	facts, err := e.store.Facts(ctx)
+	facts, err := e.ix.Facts(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list facts: %w", err)
 	}

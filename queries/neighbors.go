@@ -42,11 +42,11 @@ func (e *Engine) Show(ctx context.Context, id string) (*Description, error) {
 	if !ok {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no node %q", id)
 	}
-	out, err := e.store.Out(ctx, id)
+	out, err := e.ix.Out(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read relations of %s: %w", id, err)
 	}
-	in, err := e.store.In(ctx, id)
+	in, err := e.ix.In(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("read relations to %s: %w", id, err)
 	}
@@ -128,11 +128,11 @@ func (e *Engine) Neighbors(ctx context.Context, id string, depth int) (graph.Sub
 	for d := 1; d <= depth && len(frontier) > 0 && !full; d++ {
 		var next []string
 		for _, cur := range frontier {
-			out, err := e.store.Out(ctx, cur)
+			out, err := e.ix.Out(ctx, cur)
 			if err != nil {
 				return graph.Subgraph{}, fmt.Errorf("read relations of %s: %w", cur, err)
 			}
-			in, err := e.store.In(ctx, cur)
+			in, err := e.ix.In(ctx, cur)
 			if err != nil {
 				return graph.Subgraph{}, fmt.Errorf("read relations to %s: %w", cur, err)
 			}
@@ -172,7 +172,7 @@ func (e *Engine) Neighbors(ctx context.Context, id string, depth int) (graph.Sub
 		sg.Nodes = append(sg.Nodes, e.names[n])
 	}
 	for _, n := range order {
-		out, err := e.store.Out(ctx, n)
+		out, err := e.ix.Out(ctx, n)
 		if err != nil {
 			return graph.Subgraph{}, fmt.Errorf("read relations of %s: %w", n, err)
 		}
@@ -249,7 +249,7 @@ func (e *Engine) chains(ctx context.Context, from, to string) ([]candidate, erro
 // notification channel when the words ask for a notification).
 func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords []string) ([]candidate, error) {
 	extend := notifWordRe.MatchString(strings.Join(toWords, " "))
-	paths, err := e.store.In(ctx, from, graph.PredHop)
+	paths, err := e.ix.In(ctx, from, graph.PredHop)
 	if err != nil {
 		return nil, fmt.Errorf("read paths through %s: %w", from, err)
 	}
@@ -337,11 +337,11 @@ func (e *Engine) connection(ctx context.Context, from, to string) ([]Answer, err
 		if level[cur.id] >= maxConnectionHops {
 			continue
 		}
-		out, err := e.store.Out(ctx, cur.id)
+		out, err := e.ix.Out(ctx, cur.id)
 		if err != nil {
 			return nil, fmt.Errorf("follow relations of %s: %w", cur.id, err)
 		}
-		in, err := e.store.In(ctx, cur.id)
+		in, err := e.ix.In(ctx, cur.id)
 		if err != nil {
 			return nil, fmt.Errorf("follow relations to %s: %w", cur.id, err)
 		}

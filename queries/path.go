@@ -94,7 +94,7 @@ func (e *Engine) pathEnds(q question) (from string, toWords []string, to string)
 
 // hops returns the hops of a path node in order.
 func (e *Engine) hops(ctx context.Context, path string) ([]hop, error) {
-	out, err := e.store.Out(ctx, path, graph.PredHop)
+	out, err := e.ix.Out(ctx, path, graph.PredHop)
 	if err != nil {
 		return nil, fmt.Errorf("read hops of %s: %w", path, err)
 	}
@@ -130,7 +130,7 @@ func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords [
 	}
 	if extend {
 		for i := end + 1; i < len(hops); i++ {
-			if in, err := e.store.In(ctx, hops[i].id, graph.PredNotifies); err == nil && len(in) > 0 {
+			if in, err := e.ix.In(ctx, hops[i].id, graph.PredNotifies); err == nil && len(in) > 0 {
 				end = i
 				break
 			}
@@ -187,7 +187,7 @@ func (e *Engine) bfs(ctx context.Context, from, to string) (candidate, bool, err
 			}
 			return candidate{hops: hops}, true, nil
 		}
-		out, err := e.store.Out(ctx, cur.id, graph.PredFlowsTo)
+		out, err := e.ix.Out(ctx, cur.id, graph.PredFlowsTo)
 		if err != nil {
 			return candidate{}, false, fmt.Errorf("follow flows from %s: %w", cur.id, err)
 		}

@@ -49,7 +49,7 @@ func (e *Engine) rank(ctx context.Context, q question) (*Result, error) {
 		if n.Kind != kind {
 			continue
 		}
-		out, err := e.store.Out(ctx, n.ID)
+		out, err := e.ix.Out(ctx, n.ID)
 		if err != nil {
 			return nil, fmt.Errorf("read ranks of %s: %w", n.ID, err)
 		}
@@ -84,7 +84,7 @@ func singular(s string) bool {
 }
 
 func (e *Engine) rankOf(ctx context.Context, id, metric string) int {
-	out, err := e.store.Out(ctx, id)
+	out, err := e.ix.Out(ctx, id)
 	if err != nil {
 		return 0
 	}
@@ -113,11 +113,11 @@ func (e *Engine) sortByRank(ctx context.Context, answers []Answer, metric string
 // compare answers "compare X and Y": one answer per relation either has,
 // saying which of the two has it.
 func (e *Engine) compare(ctx context.Context, x, y string) (*Result, error) {
-	ox, err := e.store.Out(ctx, x)
+	ox, err := e.ix.Out(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", x, err)
 	}
-	oy, err := e.store.Out(ctx, y)
+	oy, err := e.ix.Out(ctx, y)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", y, err)
 	}
@@ -161,11 +161,11 @@ func yesNo(b bool) string {
 
 // describe answers "what is X": its kind, then every relation, grouped by predicate.
 func (e *Engine) describe(ctx context.Context, x string) (*Result, error) {
-	out, err := e.store.Out(ctx, x)
+	out, err := e.ix.Out(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", x, err)
 	}
-	in, err := e.store.In(ctx, x)
+	in, err := e.ix.In(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", x, err)
 	}
@@ -212,7 +212,7 @@ func (e *Engine) subgraphOf(ctx context.Context, res *Result) graph.Subgraph {
 	// features of answers that link them to the question's nodes
 	for _, a := range res.Answers {
 		for _, f := range e.featuresOf(ctx, a.ID) {
-			out, err := e.store.Out(ctx, f)
+			out, err := e.ix.Out(ctx, f)
 			if err != nil {
 				continue
 			}
@@ -235,7 +235,7 @@ func (e *Engine) subgraphOf(ctx context.Context, res *Result) graph.Subgraph {
 	}
 	for _, id := range ids {
 		sg.Nodes = append(sg.Nodes, e.names[id])
-		out, err := e.store.Out(ctx, id)
+		out, err := e.ix.Out(ctx, id)
 		if err != nil {
 			continue
 		}

@@ -142,6 +142,12 @@ func (f *Factory) open(ctx context.Context) error {
 			return fmt.Errorf("load graph: %w", err)
 		}
 		f.store = s
+		e, err := queries.NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements), s, dict)
+		if err != nil {
+			return err
+		}
+		f.engine = e
+		return nil
 	}
 	e, err := queries.New(ctx, f.store, dict)
 	if err != nil {

@@ -1,0 +1,102 @@
+package graph_test
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/graph/storetest"
+)
+
+// indexStore is a Store whose reads come from an Index rebuilt on every
+// Load, so the conformance suite checks that an Index reads exactly as a
+// store does.
+type indexStore struct {
+	nodes []graph.Node
+	facts []graph.Fact
+	*graph.Index
+}
+
+func (s *indexStore) Load(ctx context.Context, nodes []graph.Node, facts []graph.Fact) error {
+	if err := ctx.Err(); err != nil {
+		return &graph.Error{Code: graph.ETIMEOUT, Message: "load", Err: err}
+	}
+	s.nodes = append(s.nodes, nodes...)
+	s.facts = append(s.facts, facts...)
+	s.Index = graph.NewIndex(s.nodes, s.facts, nil)
+	return nil
+}
+
+func (s *indexStore) Close() error { return nil }
+
+func TestIndexConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) graph.Store {
+		return &indexStore{Index: graph.NewIndex(nil, nil, nil)}
+	})
+}
+
+// TestReadIndexMatchesStore reads an index back from a memstore: every
+// node, edge and fact reads the same.
+func TestReadIndexMatchesStore(t *testing.T) {
+	ctx := context.Background()
+	s, err := graph.NewMemStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Load(ctx, storetest.Nodes(), storetest.Facts()); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := graph.ReadIndex(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range storetest.Nodes() {
+		for _, dir := range []string{"out", "in"} {
+			var want, got []graph.Edge
+			if dir == "out" {
+				want, _ = s.Out(ctx, n.ID)
+				got, _ = ix.Out(ctx, n.ID)
+			} else {
+				want, _ = s.In(ctx, n.ID)
+				got, _ = ix.In(ctx, n.ID)
+			}
+			if !reflect.DeepEqual(want, got) {
+				t.Errorf("%s(%s): index %+v, store %+v", dir, n.ID, got, want)
+			}
+		}
+	}
+	wf, _ := s.Facts(ctx)
+	gf, _ := ix.Facts(ctx)
+	if !reflect.DeepEqual(wf, gf) {
+		t.Errorf("Facts: index %+v, store %+v", gf, wf)
+	}
+}
+
+func TestOpenRelation(t *testing.T) {
+	for _, tt := range []struct {
+		phrase string
+		pol    graph.Polarity
+		pred   string
+	}{
+		{"analyze", graph.Positive, "rel:analyze"},
+		{"send event to", graph.Negative, "rel:not send event to"},
+		{"support", graph.Exclusive, "rel:only support"},
+	} {
+		p := graph.OpenRelation(tt.phrase, tt.pol)
+		if p != tt.pred {
+			t.Errorf("OpenRelation(%q, %d) = %q, want %q", tt.phrase, tt.pol, p, tt.pred)
+		}
+		phrase, pol, ok := graph.ParseRelation(p)
+		if !ok || phrase != tt.phrase || pol != tt.pol {
+			t.Errorf("ParseRelation(%q) = %q, %d, %v", p, phrase, pol, ok)
+		}
+	}
+	if _, _, ok := graph.ParseRelation(graph.PredSupports); ok {
+		t.Errorf("ParseRelation(%q) says open", graph.PredSupports)
+	}
+	if graph.OpenRelation("", graph.Negative) != "" {
+		t.Errorf("OpenRelation of an empty phrase is not empty")
+	}
+}

@@ -1,0 +1,282 @@
+package ingest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/aaaton/golem/v4"
+	"github.com/aaaton/golem/v4/dicts/en"
+	"github.com/kljensen/snowball/english"
+	"gopkg.in/yaml.v3"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Lexicon is the vocabulary of data/lexicon.yaml: function words, polarity
+// words, the words of each typed predicate, the nouns that name node kinds,
+// region names and the words that shape questions. Every word set holds
+// stems (see Stem). It holds words only, never relations.
+type Lexicon struct {
+	stop      map[string]bool
+	negation  map[string]bool // surface words, lower case
+	exclusive map[string]bool // surface words, lower case
+	preds     map[string]PredicateWords
+	kinds     map[string][]graph.NodeKind // stem → kinds it names
+	regions   map[string]string           // normalised name or code → code
+	question  map[string]map[string]bool  // group → stems
+}
+
+// PredicateWords are the stems that express a typed predicate.
+type PredicateWords struct {
+	Forward []string // subject → object: "notify"
+	Inverse []string // object ← subject: "notified"
+}
+
+type lexiconFile struct {
+	Stopwords  []string                       `yaml:"stopwords"`
+	Negation   []string                       `yaml:"negation"`
+	Exclusive  []string                       `yaml:"exclusive"`
+	Predicates map[string]map[string][]string `yaml:"predicates"`
+	Kinds      map[string][]string            `yaml:"kinds"`
+	Regions    map[string][]string            `yaml:"regions"`
+	Question   map[string][]string            `yaml:"question"`
+}
+
+// ParseLexicon reads the YAML lexicon.
+func ParseLexicon(src []byte) (*Lexicon, error) {
+	var f lexiconFile
+	if err := yaml.Unmarshal(src, &f); err != nil {
+		return nil, fmt.Errorf("parse lexicon: %w", err)
+	}
+	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, exclusive: map[string]bool{},
+		preds: map[string]PredicateWords{}, kinds: map[string][]graph.NodeKind{}, regions: map[string]string{},
+		question: map[string]map[string]bool{}}
+	for _, w := range f.Stopwords {
+		lx.stop[strings.ToLower(w)] = true
+		lx.stop[Stem(w)] = true
+	}
+	for _, w := range f.Negation {
+		lx.negation[strings.ToLower(w)] = true
+	}
+	for _, w := range f.Exclusive {
+		lx.exclusive[strings.ToLower(w)] = true
+	}
+	for p, dirs := range f.Predicates {
+		for d := range dirs {
+			if d != "forward" && d != "inverse" {
+				return nil, fmt.Errorf("parse lexicon: predicate %q: unknown direction %q", p, d)
+			}
+		}
+		lx.preds[p] = PredicateWords{Forward: stems(dirs["forward"]), Inverse: stems(dirs["inverse"])}
+	}
+	kinds := make([]string, 0, len(f.Kinds))
+	for k := range f.Kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		for _, w := range stems(f.Kinds[k]) {
+			lx.kinds[w] = append(lx.kinds[w], graph.NodeKind(k))
+		}
+	}
+	for code, names := range f.Regions {
+		lx.regions[Key(code)] = code
+		for _, n := range names {
+			lx.regions[Key(n)] = code
+		}
+	}
+	for g, ws := range f.Question {
+		set := map[string]bool{}
+		for _, w := range ws {
+			set[Stem(w)] = true
+		}
+		lx.question[g] = set
+	}
+	return lx, nil
+}
+
+func stems(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	seen := map[string]bool{}
+	for _, w := range ws {
+		for _, t := range strings.Fields(w) {
+			s := Stem(t)
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// IsStop reports whether a word (any case) or stem is a function word.
+func (lx *Lexicon) IsStop(w string) bool {
+	return lx.stop[strings.ToLower(w)] || lx.stop[w]
+}
+
+// IsNegation reports whether a word denies a relation.
+func (lx *Lexicon) IsNegation(w string) bool { return lx.negation[strings.ToLower(w)] }
+
+// IsExclusive reports whether a word makes a relation exclusive ("only").
+func (lx *Lexicon) IsExclusive(w string) bool { return lx.exclusive[strings.ToLower(w)] }
+
+// Predicate returns the words of a typed predicate ("rank:cost" and
+// "property:x" use their prefix's words); ok is false when it has none.
+func (lx *Lexicon) Predicate(pred string) (PredicateWords, bool) {
+	if w, ok := lx.preds[pred]; ok {
+		return w, true
+	}
+	if i := strings.IndexByte(pred, ':'); i > 0 {
+		w, ok := lx.preds[pred[:i]]
+		return w, ok
+	}
+	return PredicateWords{}, false
+}
+
+// TypedPredicate returns the typed predicate an open relation's phrase
+// stands for, when its first content word is a forward word of exactly one
+// predicate that takes entity objects (notify, aggregate, target, deliver,
+// integrate); "" otherwise.
+func (lx *Lexicon) TypedPredicate(phrase string) string {
+	for _, w := range strings.Fields(phrase) {
+		if lx.IsStop(w) {
+			continue
+		}
+		s := Stem(w)
+		found := ""
+		for _, p := range []string{graph.PredNotifies, graph.PredAggregate, graph.PredTargets, graph.PredDelivers, graph.PredIntegrates} {
+			if contains(lx.preds[p].Forward, s) {
+				if found != "" {
+					return ""
+				}
+				found = p
+			}
+		}
+		return found
+	}
+	return ""
+}
+
+// Kinds returns the node kinds a noun names ("services" → service).
+func (lx *Lexicon) Kinds(w string) []graph.NodeKind { return lx.kinds[Stem(w)] }
+
+// Region returns the region code a name or code stands for: "N. Virginia"
+// and "us-east-1" → "us-east-1"; "" when it is none.
+func (lx *Lexicon) Region(name string) string { return lx.regions[Key(name)] }
+
+// RegionNames returns every name and code the lexicon knows for regions,
+// normalised as Key does, longest first.
+func (lx *Lexicon) RegionNames() []string {
+	out := make([]string, 0, len(lx.regions))
+	for k := range lx.regions {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// QuestionWord reports whether a stem belongs to a question word group
+// ("order", "path", "compare", "yesno", "manual", "implicit", ...).
+func (lx *Lexicon) QuestionWord(group, stem string) bool { return lx.question[group][stem] }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// stemCache memoises Stem: notes and questions repeat few distinct words.
+var stemCache sync.Map
+
+// Stem returns the English (Porter2, snowball) stem of a word, lower-cased:
+// "analyzes" → "analyz", "categories" → "categori". Words with digits or
+// joiners are only lower-cased ("us-east-1", "cfn-init").
+func Stem(w string) string {
+	if v, ok := stemCache.Load(w); ok {
+		return v.(string)
+	}
+	l := strings.ToLower(strings.Trim(w, "'’"))
+	s := l
+	plain := l != ""
+	for _, r := range l {
+		if !unicode.IsLetter(r) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		s = english.Stem(l, false)
+	}
+	stemCache.Store(w, s)
+	return s
+}
+
+var (
+	lemmaOnce sync.Once
+	lemmer    *golem.Lemmatizer
+	lemmaErr  error
+)
+
+// Lemma returns the dictionary form of an English word ("sends" → "send",
+// "analyzed" → "analyze"), lower-cased; the word itself when the
+// lemmatiser does not know it. The lemma tables (aaaton/golem) load on
+// first use, about 35 ms.
+func Lemma(w string) string {
+	lemmaOnce.Do(func() { lemmer, lemmaErr = golem.New(en.New()) })
+	l := strings.ToLower(w)
+	if lemmaErr != nil || lemmer == nil {
+		return l
+	}
+	return lemmer.Lemma(l)
+}
+
+// WarmLemmas loads the lemma tables in the background, so a build that
+// needs them finds them ready.
+func WarmLemmas() { go Lemma("is") }
+
+// Terms returns the stems of a text's content words, in order, repeats
+// kept: letters and digits only, function words dropped.
+func (lx *Lexicon) Terms(text string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		start = -1
+		if len(w) < 2 && !unicode.IsDigit(rune(w[0])) {
+			return
+		}
+		if lx.IsStop(w) {
+			return
+		}
+		s := Stem(w)
+		if s != "" && !lx.stop[s] {
+			out = append(out, s)
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}

@@ -1,0 +1,573 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Open relations: beside the typed rules, every sentence, list item, table
+// row and heading of a note becomes a Statement (the evidence questions fall
+// back on), and every one that links an entity to other named things becomes
+// facts whose predicate is the note's own words (graph.OpenRelation):
+//
+//   - a list head (a heading, a line ending in ":", a bullet with children)
+//     relates its subject to each item: "Endpoint Types" under "API Gateway"
+//     gives (API Gateway, rel:endpoint type, Regional);
+//   - a sentence relates its subject to the entities, list items and
+//     quantities after its verb: "GuardDuty pulls three log types
+//     (CloudTrail, VPC flow, DNS)" gives (GuardDuty, rel:pull log type,
+//     CloudTrail) and two more;
+//   - a table row relates its first cell to each other cell, the relation
+//     named by the column's header.
+//
+// Subjects come from the text's own structure first; a heading supplies one
+// only when the text has none and the heading names exactly one entity.
+
+// maxItemWords bounds the words of a list item read as a name.
+const maxItemWords = 8
+
+// maxPhraseWords bounds the words of a relation phrase.
+const maxPhraseWords = 5
+
+// openReader is the open-relation pass; it walks the blocks with the typed
+// extractor, sharing its nodes and linking.
+type openReader struct {
+	x      *extractor
+	lx     *Lexicon
+	frames []frame // open list heads, innermost last
+	last   string  // subject of the previous sentence, for "It ..."
+}
+
+// frame is a list head: what its items relate to.
+type frame struct {
+	depth   int    // bullet depth of the head; -1 for headings and paragraphs
+	subject string // node the items relate to; "" when none
+	phrase  string // relation phrase; "" when the head names only its subject
+	pol     graph.Polarity
+	count   int
+}
+
+func newOpenReader(x *extractor) *openReader {
+	if x.dict.Lexicon == nil {
+		return nil
+	}
+	return &openReader{x: x, lx: x.dict.Lexicon}
+}
+
+func (o *openReader) block(i int) {
+	b := &o.x.doc.Blocks[i]
+	switch b.Kind {
+	case BlockHeading:
+		o.frames = o.frames[:0]
+		o.last = ""
+		text := strings.TrimSpace(b.Text)
+		subj := o.sectionSubject()
+		o.statement(text, b.Line, subj)
+		if f, ok := o.head(text, -1); ok {
+			o.frames = append(o.frames, f)
+		}
+	case BlockParagraph:
+		text := strings.TrimSpace(b.Text)
+		o.popFrames(-1)
+		subj := o.defaultSubject()
+		for _, s := range sentences(text) {
+			o.sentence(s, b.Line, subj)
+		}
+		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") {
+			if f, ok := o.head(text, -1); ok {
+				o.frames = append(o.frames, f)
+			}
+		} else if len(strings.Fields(text)) > 12 {
+			// prose: bullets after it belong to the heading, not to it
+			o.frames = o.frames[:min(len(o.frames), 1)]
+		}
+	case BlockBullet:
+		text := strings.TrimSpace(b.Text)
+		o.popFrames(b.Depth)
+		var parent *frame
+		if n := len(o.frames); n > 0 {
+			parent = &o.frames[n-1]
+		}
+		if parent != nil && parent.subject != "" && parent.phrase != "" {
+			parent.count++
+			pos := b.Ordinal
+			if pos == 0 {
+				pos = parent.count
+			}
+			o.item(parent, text, pos, b.Line)
+		}
+		subj := o.defaultSubject()
+		for _, s := range sentences(text) {
+			o.sentence(s, b.Line, subj)
+		}
+		if f, ok := o.head(text, b.Depth); ok {
+			o.frames = append(o.frames, f)
+		}
+	case BlockTable:
+		o.table(b.Table)
+	}
+}
+
+// popFrames closes the list heads a block at depth does not belong to.
+func (o *openReader) popFrames(depth int) {
+	for len(o.frames) > 0 && o.frames[len(o.frames)-1].depth >= depth && o.frames[len(o.frames)-1].depth >= 0 {
+		o.frames = o.frames[:len(o.frames)-1]
+	}
+	if depth < 0 {
+		// a paragraph ends the bullets' heads, not the heading's
+		for len(o.frames) > 1 {
+			o.frames = o.frames[:len(o.frames)-1]
+		}
+	}
+}
+
+// sectionSubject is the entity the section is about, when its nearest
+// heading that names entities names exactly one.
+func (o *openReader) sectionSubject() string {
+	c := o.x.context()
+	if len(c) != 1 {
+		return ""
+	}
+	return c[0]
+}
+
+// defaultSubject is what a text without its own subject is about: the
+// innermost list head's subject, else the section's.
+func (o *openReader) defaultSubject() string {
+	for i := len(o.frames) - 1; i >= 0; i-- {
+		if s := o.frames[i].subject; s != "" && o.frames[i].phrase == "" {
+			return s
+		}
+	}
+	return o.sectionSubject()
+}
+
+// section is the heading path of the current block.
+func (o *openReader) section() string {
+	hs := o.x.headings
+	if len(hs) == 0 {
+		return ""
+	}
+	if o.x.doc.Format != "markdown" {
+		return hs[len(hs)-1].text
+	}
+	parts := make([]string, len(hs))
+	for i, h := range hs {
+		parts[i] = h.text
+	}
+	return strings.Join(parts, " > ")
+}
+
+// statement records a text as evidence.
+func (o *openReader) statement(text string, line int, subj string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	st := graph.Statement{Source: o.x.doc.Source(line), Text: clip(text), Section: o.section(), Subject: subj}
+	for _, m := range o.mentions(text) {
+		if !containsStr(st.Mentions, m.id) {
+			st.Mentions = append(st.Mentions, m.id)
+		}
+	}
+	st.Terms = o.lx.Terms(text)
+	o.x.stmts = append(o.x.stmts, st)
+}
+
+// mention is an entity named in a text, with its byte span.
+type mention struct {
+	id         string
+	start, end int
+}
+
+// mentions links the named things of a text: dictionary entities, notes'
+// names and unknown "AWS X" services; capabilities and strategies too.
+func (o *openReader) mentions(text string) []mention {
+	var out []mention
+	for _, m := range o.x.find(text) {
+		id := m.ID
+		if id == "" {
+			id = o.x.newNode(graph.KindService, m.Text)
+		} else {
+			o.x.node(id)
+		}
+		if id == "" {
+			continue
+		}
+		switch o.x.dictKind(id) {
+		case graph.KindPath, graph.KindLevel, "":
+			continue
+		}
+		out = append(out, mention{id: id, start: m.Start, end: m.End})
+	}
+	return out
+}
+
+// head reads a text as a list head: the subject its items relate to and the
+// relation phrase; ok is false when it cannot head a list.
+func (o *openReader) head(text string, depth int) (frame, bool) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ":"))
+	if t == "" || len(strings.Fields(t)) > 12 {
+		return frame{}, false
+	}
+	f := frame{depth: depth}
+	ms := o.mentions(t)
+	rest := t
+	switch {
+	case len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(t, ms[0].start) <= 2:
+		f.subject = ms[0].id
+		rest = t[:ms[0].start] + " " + t[ms[0].end:]
+	case len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)):
+		f.subject = ms[0].id
+		rest = t[:ms[0].start] + " " + t[ms[0].end:]
+	case len(ms) == 0:
+		f.subject = o.defaultSubject()
+	default:
+		return frame{}, false
+	}
+	f.phrase, f.pol = o.phrase(rest)
+	if f.subject == "" && f.phrase != "" && len(strings.Fields(t)) <= 6 {
+		// "DR strategies": the head names a set of its own
+		f.subject = o.x.newNode(graph.KindConcept, t)
+		f.phrase = "include"
+	}
+	return f, true
+}
+
+// phrase normalises the words of a relation: lower case, lemmas, function
+// words dropped (modals, particles and prepositions kept), at most
+// maxPhraseWords words. Negation and exclusive words set the polarity and
+// are dropped.
+func (o *openReader) phrase(text string) (string, graph.Polarity) {
+	pol := graph.Positive
+	var words []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
+	}) {
+		lw := strings.ToLower(strings.Trim(w, "-'’"))
+		switch {
+		case lw == "":
+			continue
+		case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+			pol = graph.Negative
+			continue
+		case o.lx.IsExclusive(lw):
+			if pol == graph.Positive {
+				pol = graph.Exclusive
+			}
+			continue
+		case keptWords[lw]:
+			words = append(words, lw)
+			continue
+		case o.lx.IsStop(lw) || isNumber(lw):
+			continue
+		}
+		words = append(words, Lemma(lw))
+	}
+	// trailing particles matter only between a verb and its object
+	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {
+		words = words[1:]
+	}
+	if len(words) > maxPhraseWords {
+		words = words[:maxPhraseWords]
+	}
+	return strings.Join(words, " "), pol
+}
+
+// keptWords are function words a relation keeps: modals and the particles
+// that give a verb its direction ("send to", "pull from").
+var keptWords = map[string]bool{"can": true, "to": true, "into": true, "from": true, "with": true, "across": true, "between": true, "via": true, "through": true, "by": true}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// item relates a list item to its head's subject.
+func (o *openReader) item(f *frame, text string, pos, line int) {
+	obj := o.itemNode(text)
+	if obj == "" || obj == f.subject {
+		return
+	}
+	pol := f.pol
+	if negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
+		pol = graph.Negative
+	}
+	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, text, pos, line)
+}
+
+// itemNode names a list item: the entity it is, a quantity, or a concept
+// named by its leading words ("Regional - deployed to one region" →
+// "Regional"); "" when the item is a sentence, not a name.
+func (o *openReader) itemNode(text string) string {
+	name := openItemName(text)
+	if name == "" {
+		return ""
+	}
+	if id, ok := o.x.exact(name); ok {
+		if k := o.x.dictKind(id); k != graph.KindPath && k != graph.KindLevel {
+			o.x.node(id)
+			return id
+		}
+	}
+	if ms := o.mentions(stripParens(name)); len(ms) == 1 {
+		// "blue/green deployment", "the Amazon S3 service": a name plus
+		// words that only say what kind of thing it is
+		bare := stripParens(name)
+		rest := bare[:ms[0].start] + " " + bare[ms[0].end:]
+		if o.onlyKindWords(rest) {
+			return ms[0].id
+		}
+	}
+	if q, ok := ParseQuantity(name); ok {
+		return o.x.newNode(graph.KindValue, q.Text)
+	}
+	return o.x.newNode(graph.KindConcept, name)
+}
+
+// openItemName picks the name of a list item: the words before ": " or
+// " - " when they are few, else the whole item when it is short, else the
+// first clause when it is short; "" otherwise.
+func openItemName(text string) string {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".;,")
+	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) {
+		return m
+	}
+	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
+		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+			return cleanName(t[:i])
+		}
+	}
+	if n := len(strings.Fields(t)); n > 0 && n <= maxItemWords {
+		return cleanName(t)
+	}
+	if i := strings.IndexAny(t, ",("); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+		return cleanName(t[:i])
+	}
+	return ""
+}
+
+// sentence records a sentence and reads its open relations: subject, verb
+// phrase and objects (entities, inline list items, quantities).
+func (o *openReader) sentence(s string, line int, dflt string) {
+	ms := o.mentions(s)
+	subj, verbStart := "", 0
+	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !startsWithVerb(s) {
+		subj, verbStart = ms[0].id, ms[0].end
+		ms = ms[1:]
+	} else if pronounRe.MatchString(strings.TrimLeft(s, "-•* ")) && o.last != "" {
+		subj = o.last
+		verbStart = strings.IndexByte(s, ' ') + 1
+	} else {
+		subj = dflt
+	}
+	o.statement(s, line, subj)
+	if subj == "" {
+		return
+	}
+	o.last = subj
+	// the objects: names after the verb, items of an inline list, quantities
+	type obj struct {
+		id         string
+		start, end int
+	}
+	var objs []obj
+	listStart, items := inlineList(s, verbStart)
+	for _, m := range ms {
+		if m.start < verbStart || m.id == subj || listStart >= 0 && m.start >= listStart {
+			continue
+		}
+		objs = append(objs, obj{m.id, m.start, m.end})
+	}
+	for _, it := range items {
+		if id := o.itemNode(it.text); id != "" && id != subj {
+			objs = append(objs, obj{id, it.start, it.end})
+		}
+	}
+	for _, q := range Quantities(s) {
+		if q.Start >= verbStart && (listStart < 0 || q.Start < listStart) {
+			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
+		}
+	}
+	if len(objs) == 0 {
+		return
+	}
+	first := objs[0].start
+	for _, ob := range objs {
+		first = min(first, ob.start)
+	}
+	if listStart >= 0 {
+		first = min(first, listStart)
+	}
+	phrase, pol := o.phrase(s[verbStart:first])
+	if phrase == "" {
+		phrase = "relate to"
+	}
+	seen := map[string]bool{}
+	for _, ob := range objs {
+		if ob.id == "" || seen[ob.id] {
+			continue
+		}
+		seen[ob.id] = true
+		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), ob.id, s, 0, line)
+	}
+}
+
+// listItem is one item of an inline list, with its span.
+type listItem struct {
+	text       string
+	start, end int
+}
+
+// inlineList finds the inline list of a sentence after from: the items
+// after a colon, "include"/"such as"/"e.g.", or inside parentheses, when
+// there are two or more short ones. It returns where the list starts (-1
+// when there is none) and its items.
+func inlineList(s string, from int) (int, []listItem) {
+	best := -1
+	var bestItems []listItem
+	try := func(start, end int) {
+		if start < from || start >= end || best >= 0 && start >= best {
+			return
+		}
+		body := s[start:end]
+		var items []listItem
+		off := start
+		for _, part := range splitListSpans(body) {
+			t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part.text), "and "))
+			t = strings.TrimSpace(strings.TrimPrefix(t, "or "))
+			t = strings.TrimRight(t, ".")
+			if t == "" {
+				continue
+			}
+			if n := len(strings.Fields(t)); n > 5 {
+				return
+			}
+			items = append(items, listItem{text: t, start: off + part.start, end: off + part.end})
+		}
+		if len(items) >= 2 {
+			best, bestItems = start, items
+		}
+	}
+	lower := strings.ToLower(s)
+	if i := strings.Index(s, ": "); i >= 0 {
+		try(i+2, len(s))
+	}
+	for _, cue := range []string{"include ", "includes ", "including ", "such as ", "e.g. ", "like "} {
+		if i := strings.Index(lower, cue); i >= 0 {
+			try(i+len(cue), len(s))
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			break
+		}
+		try(i+1, i+j)
+		i += j
+	}
+	return best, bestItems
+}
+
+// splitListSpans splits an inline list at commas, slashes, semicolons and
+// " and "/" or ", outside parentheses, keeping each part's span.
+func splitListSpans(s string) []listItem {
+	var out []listItem
+	depth, last := 0, 0
+	cut := func(i, next int) {
+		out = append(out, listItem{text: s[last:i], start: last, end: i})
+		last = next
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';':
+			if depth == 0 {
+				cut(i, i+1)
+			}
+		case ' ':
+			if depth == 0 {
+				for _, w := range []string{" and ", " or "} {
+					if strings.HasPrefix(s[i:], w) {
+						cut(i, i+len(w))
+						i += len(w) - 1
+						break
+					}
+				}
+			}
+		}
+	}
+	out = append(out, listItem{text: s[last:], start: last, end: len(s)})
+	return out
+}
+
+// table reads each row of a table as a statement and relates its first
+// cell to every other cell, by the column's header.
+func (o *openReader) table(t *Table) {
+	if t == nil || len(t.Header) < 2 || len(t.Header) > 12 {
+		return
+	}
+	for _, r := range t.Rows {
+		if len(r) == 0 || r[0].Text == "" {
+			continue
+		}
+		var parts []string
+		for j, c := range r {
+			if c.Text == "" {
+				continue
+			}
+			if h := t.Header[j].Text; h != "" && j > 0 {
+				parts = append(parts, h+": "+c.Text)
+			} else {
+				parts = append(parts, c.Text)
+			}
+		}
+		key := r[0]
+		subj := o.itemNode(key.Text)
+		o.statement(strings.Join(parts, "; "), key.Line, subj)
+		if subj == "" {
+			continue
+		}
+		for j := 1; j < len(r); j++ {
+			h, c := t.Header[j].Text, r[j].Text
+			if h == "" || c == "" || c == "-" || c == "." {
+				continue
+			}
+			phrase, pol := o.phrase(h)
+			if phrase == "" {
+				continue
+			}
+			obj := o.itemNode(c)
+			if obj == "" || obj == subj {
+				continue
+			}
+			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
+		}
+	}
+}
+
+// onlyKindWords reports whether a text holds nothing but function words and
+// nouns that name a kind of node ("deployment", "service", "feature").
+func (o *openReader) onlyKindWords(text string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !o.lx.IsStop(w) && len(o.lx.Kinds(w)) == 0 {
+			return false
+		}
+	}
+	return true
+}

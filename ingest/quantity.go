@@ -1,0 +1,142 @@
+package ingest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Quantity is a number with its unit as a note writes it, normalised so
+// quantities of one dimension compare: durations in seconds, sizes in
+// bytes, rates in units per second.
+type Quantity struct {
+	Text      string  // as written: "35 days", "1 MB/s", "(1d - 35d)"
+	Value     float64 // normalised value; for a range, its upper bound
+	Low       float64 // for a range, its lower bound; else Value
+	Dimension string  // "duration", "size", "rate", "percent", "count"
+	Start     int     // byte offset in the text it was found in
+	End       int
+}
+
+// unitOf maps a unit word to its dimension and its factor to the base unit.
+var unitOf = map[string]struct {
+	dim    string
+	factor float64
+}{
+	"ms": {"duration", 0.001}, "millisecond": {"duration", 0.001}, "milliseconds": {"duration", 0.001},
+	"s": {"duration", 1}, "sec": {"duration", 1}, "secs": {"duration", 1}, "second": {"duration", 1}, "seconds": {"duration", 1},
+	"m": {"duration", 60}, "min": {"duration", 60}, "mins": {"duration", 60}, "minute": {"duration", 60}, "minutes": {"duration", 60},
+	"h": {"duration", 3600}, "hr": {"duration", 3600}, "hrs": {"duration", 3600}, "hour": {"duration", 3600}, "hours": {"duration", 3600},
+	"d": {"duration", 86400}, "day": {"duration", 86400}, "days": {"duration", 86400},
+	"w": {"duration", 604800}, "week": {"duration", 604800}, "weeks": {"duration", 604800},
+	"month": {"duration", 2629800}, "months": {"duration", 2629800}, "mo": {"duration", 2629800},
+	"y": {"duration", 31557600}, "yr": {"duration", 31557600}, "yrs": {"duration", 31557600}, "year": {"duration", 31557600}, "years": {"duration", 31557600},
+	"b": {"size", 1}, "byte": {"size", 1}, "bytes": {"size", 1},
+	"kb": {"size", 1e3}, "mb": {"size", 1e6}, "gb": {"size", 1e9}, "tb": {"size", 1e12}, "pb": {"size", 1e15},
+	"kib": {"size", 1024}, "mib": {"size", 1 << 20}, "gib": {"size", 1 << 30}, "tib": {"size", 1 << 40},
+	"%": {"percent", 1}, "percent": {"percent", 1},
+}
+
+var quantityRe = regexp.MustCompile(`(?i)(?:\(\s*)?(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?)?(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?))?(?:\s*\))?`)
+
+// rateWords are the things a rate counts: "1000 records/s", "5 API calls per second".
+var rateTail = regexp.MustCompile(`(?i)^\s*(?:api\s+)?(records?|requests?|calls?|messages?|transactions?|writes?|reads?|events?|puts?)?\s*(?:/\s*s(?:ec(?:ond)?)?\b|per\s+second\b)`)
+
+// Quantities finds the quantities of a text: numbers followed by a unit of
+// time, size or percent, ranges of them, and rates ("1 MB/s", "1000
+// records/s", "5 calls per second"). Bare numbers are not quantities.
+func Quantities(text string) []Quantity {
+	var out []Quantity
+	for _, m := range quantityRe.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			continue
+		}
+		// the number must start a word: not "us-east-1", "S3", "v2"
+		if s := m[2]; s > 0 {
+			c := text[s-1]
+			if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_' || c == '.' {
+				continue
+			}
+		}
+		num := parseNumber(text[m[2]:m[3]])
+		unit := ""
+		if m[4] >= 0 {
+			unit = strings.ToLower(text[m[4]:m[5]])
+		}
+		end := m[1]
+		q := Quantity{Start: m[0], End: end}
+		base, per, isRate := strings.Cut(unit, "/")
+		u, known := unitOf[base]
+		switch {
+		case isRate && known && strings.HasPrefix(per, "s"):
+			q.Dimension, q.Value = u.dim+" rate", num*u.factor
+		case known && u.dim != "":
+			q.Dimension, q.Value = u.dim, num*u.factor
+			if m[6] >= 0 && m[8] >= 0 {
+				hi := parseNumber(text[m[6]:m[7]])
+				if hu := unitOf[strings.ToLower(text[m[8]:m[9]])]; hu.dim == u.dim {
+					q.Low, q.Value = q.Value, hi*hu.factor
+				} else {
+					end = m[5] // "24 hours to 7 things": the range is not one quantity
+				}
+			}
+		default:
+			// "1000 records/s", "5 API calls per second", "10,000 requests per second"
+			if t := rateTail.FindStringIndex(text[m[3]:]); t != nil && (unit == "" || !known) {
+				q.Dimension, q.Value, end = "rate", num, m[3]+t[1]
+				break
+			}
+			if m[6] >= 0 && m[8] >= 0 {
+				if hu, ok := unitOf[strings.ToLower(text[m[8]:m[9]])]; ok {
+					// "1-35 days": the unit comes after the range
+					q.Dimension, q.Low, q.Value = hu.dim, num*hu.factor, parseNumber(text[m[6]:m[7]])*hu.factor
+					break
+				}
+			}
+			continue
+		}
+		if q.Low == 0 {
+			q.Low = q.Value
+		}
+		q.End = end
+		q.Text = strings.TrimSpace(text[q.Start:q.End])
+		// a lone unit letter is only a unit right after the number: "35d", not "3 s3"
+		if len(unit) == 1 && unit != "%" && m[4] > m[3] {
+			if m[4]+1 < len(text) && isWordByte(text[m[4]+1]) {
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func parseNumber(s string) float64 {
+	// "10,000" is ten thousand; "1,5" (a decimal comma) is rare in these notes
+	s = strings.ReplaceAll(s, ",", "")
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+// ParseQuantity reads a whole text as one quantity ("24 hours", "1 MB/s");
+// ok is false when the text is anything more or less.
+func ParseQuantity(text string) (Quantity, bool) {
+	t := strings.TrimSpace(text)
+	qs := Quantities(t)
+	if len(qs) != 1 {
+		return Quantity{}, false
+	}
+	q := qs[0]
+	rest := strings.TrimSpace(t[:q.Start] + " " + t[q.End:])
+	if len(strings.Fields(rest)) > 2 {
+		return Quantity{}, false
+	}
+	return q, true
+}

@@ -1,0 +1,45 @@
+package ingest
+
+import "testing"
+
+func TestQuantities(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		want  []string // texts found
+		value float64  // of the first
+		dim   string
+	}{
+		{"Data retention is 24 hours by default", []string{"24 hours"}, 86400, "duration"},
+		{"retention (1d - 35d)", []string{"(1d - 35d)"}, 35 * 86400, "duration"},
+		{"1 MB/s or 1000 records/s per shard", []string{"1 MB/s", "1000 records/s"}, 1e6, "size rate"},
+		{"metrics are kept for 15 months", []string{"15 months"}, 15 * 2629800, "duration"},
+		{"10,000 requests per second", []string{"10,000 requests per second"}, 10000, "rate"},
+		{"us-east-1 and S3 and v2 and 5 shards", nil, 0, ""},
+		{"up to 1-35 days", []string{"1-35 days"}, 35 * 86400, "duration"},
+		{"50% of the fleet", []string{"50%"}, 50, "percent"},
+		{"max payload 256 KB", []string{"256 KB"}, 256e3, "size"},
+	} {
+		got := Quantities(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("Quantities(%q) = %+v, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i, q := range got {
+			if q.Text != tt.want[i] {
+				t.Errorf("Quantities(%q)[%d] = %q, want %q", tt.text, i, q.Text, tt.want[i])
+			}
+		}
+		if len(got) > 0 && (got[0].Value != tt.value || got[0].Dimension != tt.dim) {
+			t.Errorf("Quantities(%q)[0] = %v %s, want %v %s", tt.text, got[0].Value, got[0].Dimension, tt.value, tt.dim)
+		}
+	}
+}
+
+func TestParseQuantity(t *testing.T) {
+	if q, ok := ParseQuantity("7 days"); !ok || q.Value != 7*86400 {
+		t.Errorf("ParseQuantity(7 days) = %+v, %v", q, ok)
+	}
+	if _, ok := ParseQuantity("keeps records for 7 days and more words here"); ok {
+		t.Errorf("ParseQuantity of a sentence is a quantity")
+	}
+}
