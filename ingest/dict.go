@@ -546,6 +546,9 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 			continue
 		}
 		c.nodes[n.ID] = n
+		if (n.Kind == graph.KindConcept || n.Kind == graph.KindValue) && !c.nameLike(n.Name) {
+			continue // a list item's words ("only available in us-east-1"), not a name
+		}
 		w := words(n.Name)
 		if len(w) == 1 && n.Name == strings.ToLower(n.Name) && !strings.ContainsAny(n.Name, "-@") {
 			continue // a common word ("deployment"): too vague to link in questions
@@ -563,6 +566,25 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 	}
 	c.sortPhrases()
 	return c
+}
+
+// nameLike reports whether a name a note gave a concept reads as a name:
+// at most four words, none of them a function or polarity word.
+func (d *Dictionary) nameLike(name string) bool {
+	f := strings.Fields(name)
+	if len(f) > 4 {
+		return false
+	}
+	if d.Lexicon == nil {
+		return true
+	}
+	for _, w := range f {
+		w = strings.Trim(w, ".,;:()'\"")
+		if d.Lexicon.IsStop(w) || d.Lexicon.IsNegation(w) || d.Lexicon.IsExclusive(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // distinctive reports whether a one-word name cannot be an ordinary word:

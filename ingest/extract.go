@@ -366,9 +366,11 @@ func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
 	if s == "" || o == "" || s == o || pred == "" {
 		return
 	}
-	if phrase, pol, ok := graph.ParseRelation(pred); ok && pol == graph.Positive && x.notifiable(s) && x.notifiable(o) {
-		if tp := x.dict.Lexicon.TypedPredicate(phrase); tp != "" {
-			pred = tp
+	if phrase, pol, ok := graph.ParseRelation(pred); ok && pol == graph.Positive && x.notifiable(s) {
+		if k := x.dictKind(o); x.notifiable(o) || isVocab(k) {
+			if tp := x.dict.Lexicon.TypedPredicate(phrase, k); tp != "" {
+				pred = tp
+			}
 		}
 	}
 	x.node(s)

@@ -139,16 +139,21 @@ func (lx *Lexicon) Predicate(pred string) (PredicateWords, bool) {
 
 // TypedPredicate returns the typed predicate an open relation's phrase
 // stands for, when its first content word is a forward word of exactly one
-// predicate that takes entity objects (notify, aggregate, target, deliver,
-// integrate); "" otherwise.
-func (lx *Lexicon) TypedPredicate(phrase string) string {
+// predicate that takes objects of the kind given: notify, aggregate,
+// target, deliver or integrate for entities, support for capabilities and
+// strategies; "" otherwise.
+func (lx *Lexicon) TypedPredicate(phrase string, object graph.NodeKind) string {
+	preds := []string{graph.PredNotifies, graph.PredAggregate, graph.PredTargets, graph.PredDelivers, graph.PredIntegrates}
+	if object == graph.KindCapability || object == graph.KindStrategy {
+		preds = []string{graph.PredSupports}
+	}
 	for _, w := range strings.Fields(phrase) {
 		if lx.IsStop(w) {
 			continue
 		}
 		s := Stem(w)
 		found := ""
-		for _, p := range []string{graph.PredNotifies, graph.PredAggregate, graph.PredTargets, graph.PredDelivers, graph.PredIntegrates} {
+		for _, p := range preds {
 			if contains(lx.preds[p].Forward, s) {
 				if found != "" {
 					return ""
@@ -181,6 +186,50 @@ func (lx *Lexicon) RegionNames() []string {
 		}
 		return out[i] < out[j]
 	})
+	return out
+}
+
+// QuestionWords returns the stems of a question word group, sorted.
+func (lx *Lexicon) QuestionWords(group string) []string {
+	out := make([]string, 0, len(lx.question[group]))
+	for w := range lx.question[group] {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// KindWords returns the stems that name a node kind, sorted.
+func (lx *Lexicon) KindWords(k graph.NodeKind) []string {
+	var out []string
+	for w, ks := range lx.kinds {
+		for _, x := range ks {
+			if x == k {
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// PredicateStems returns every stem any typed predicate's words hold,
+// sorted: the function words that still carry a relation ("do", "have").
+func (lx *Lexicon) PredicateStems() []string {
+	set := map[string]bool{}
+	for _, pw := range lx.preds {
+		for _, w := range pw.Forward {
+			set[w] = true
+		}
+		for _, w := range pw.Inverse {
+			set[w] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
 	return out
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
@@ -33,6 +34,9 @@ type Result struct {
 	Alternatives [][]Answer `json:"alternatives,omitempty"` // other paths the notes give
 	// Understood names the nodes awskg read in the question.
 	Understood []string `json:"understood,omitempty"`
+	// Reading says how the question was read: "what notifies Amazon SNS",
+	// "path from Amazon CloudWatch Logs to Amazon Athena".
+	Reading string `json:"reading,omitempty"`
 	// Focus holds the IDs of those nodes.
 	Focus    []string       `json:"-"`
 	Subgraph graph.Subgraph `json:"-"`
@@ -45,7 +49,24 @@ type Engine struct {
 	dict  *ingest.Dictionary
 	names map[string]graph.Node // every node by ID
 
-	properties []string // property names the graph holds ("data-retention"), longest first
+	base       *ingest.Dictionary // the dictionary without the graph's names
+	lx         *ingest.Lexicon
+	ev         *evidenceIndex
+	aboutStmts map[string][]int // statements by the entity they are about or name
+	df         map[string]int   // statements holding each stem
+	nDocs      int
+	relational map[string]bool // function words a predicate's lexicon uses ("do", "have")
+	rankPreds  []string        // the graph's "rank:<column>" predicates
+	preds      []string        // every predicate of the graph, sorted
+	flowPreds  []string        // predicates a path may continue along
+	byPred     map[string][]graph.Fact
+
+	// word lists of question shapes, from the lexicon
+	kindStems                                map[graph.NodeKind][]string
+	pathWords, compareWords, describeWords []string
+
+	// memoised stems of relations, names and details
+	relWords, nameWords, textWords, vocab sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts
@@ -71,8 +92,60 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 		e.names[n.ID] = n
 	}
 	e.dict = dict.WithNodes(nodes)
-	e.properties = propertyNames(ctx, ix)
+	e.base = dict
+	e.lx = dict.Lexicon
+	if e.lx == nil {
+		return nil, graph.Errorf(graph.EINTERNAL, "the dictionary has no lexicon")
+	}
+	e.relational = map[string]bool{}
+	for _, w := range e.lx.PredicateStems() {
+		e.relational[w] = true
+	}
+	e.kindStems = map[graph.NodeKind][]string{}
+	for _, n := range nodes {
+		if _, ok := e.kindStems[n.Kind]; !ok {
+			e.kindStems[n.Kind] = e.lx.KindWords(n.Kind)
+		}
+	}
+	e.pathWords = e.lx.QuestionWords("path")
+	e.compareWords = e.lx.QuestionWords("compare")
+	e.describeWords = e.lx.QuestionWords("describe")
+	e.ev = newEvidenceIndex(ix.Statements())
+	e.aboutStmts = statementsAbout(ix.Statements())
+	e.docFrequencies(ctx)
+	e.rankPreds = rankPredicates(ctx, ix)
+	facts, err := ix.Facts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read facts: %w", err)
+	}
+	e.byPred = map[string][]graph.Fact{}
+	for _, f := range facts {
+		if _, ok := e.byPred[f.Predicate]; !ok {
+			e.preds = append(e.preds, f.Predicate)
+		}
+		e.byPred[f.Predicate] = append(e.byPred[f.Predicate], f)
+	}
+	sort.Strings(e.preds)
+	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
 	return e, nil
+}
+
+// rankPredicates lists the "rank:<column>" predicates of the graph.
+func rankPredicates(ctx context.Context, r graph.Reader) []string {
+	facts, err := r.Facts(ctx)
+	if err != nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range facts {
+		if strings.HasPrefix(f.Predicate, graph.PredRank+":") && !seen[f.Predicate] {
+			seen[f.Predicate] = true
+			out = append(out, f.Predicate)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Store returns the store the engine's index mirrors; nil when it has none.
@@ -272,25 +345,3 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 func subject(ed graph.Edge) string { return ed.Subject }
 func object(ed graph.Edge) string  { return ed.Object }
 
-// propertyNames lists the "property:<name>" predicates of the graph.
-func propertyNames(ctx context.Context, r graph.Reader) []string {
-	facts, err := r.Facts(ctx)
-	if err != nil {
-		return nil
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range facts {
-		if p, ok := strings.CutPrefix(f.Predicate, graph.PredProperty+":"); ok && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i]) != len(out[j]) {
-			return len(out[i]) > len(out[j])
-		}
-		return out[i] < out[j]
-	})
-	return out
-}

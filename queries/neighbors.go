@@ -240,20 +240,20 @@ func (e *Engine) Path(ctx context.Context, from, to string) (*Result, error) {
 
 // chains returns the chains the notes write from one node to another, best
 // first, or the shortest flowsTo path when no single chain joins them.
-func (e *Engine) chains(ctx context.Context, from, to string) ([]candidate, error) {
-	return e.chainsTo(ctx, from, to, nil)
+func (e *Engine) chains(ctx context.Context, from, to string) ([]chain, error) {
+	return e.chainsTo(ctx, from, to, nil, nil)
 }
 
 // chainsTo is chains with the end given by words when to is "" ("to an
-// alarm notification": the hop named "alarm", then on to the next
-// notification channel when the words ask for a notification).
-func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords []string) ([]candidate, error) {
-	extend := notifWordRe.MatchString(strings.Join(toWords, " "))
+// alarm": the hop named "alarm"); extend names relations that carry the
+// chain past its end ("to an alarm notification": on to the hop the alarm
+// notifies).
+func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords, extend []string) ([]chain, error) {
 	paths, err := e.ix.In(ctx, from, graph.PredHop)
 	if err != nil {
 		return nil, fmt.Errorf("read paths through %s: %w", from, err)
 	}
-	var cands []candidate
+	var cands []chain
 	seen := map[string]bool{}
 	for _, p := range paths {
 		hops, err := e.hops(ctx, p.Subject)

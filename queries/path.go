@@ -17,34 +17,14 @@ type hop struct {
 	edge graph.Edge // the hop edge of the path node (sources, caveat detail)
 }
 
-type candidate struct {
+// chain is a path the notes write (or the graph joins), cut from one node
+// to another.
+type chain struct {
 	hops    []hop
 	caveats int
 	source  string
 }
 
-var notifWordRe = regexp.MustCompile(`\bnotif\w*\b|\balert\w*\b|\bpage\b`)
-
-// path answers "how do I get from X to Y": the best chain the notes give,
-// hops in order; other chains as alternatives.
-func (e *Engine) path(ctx context.Context, q question) (*Result, error) {
-	from, toWords, to := e.pathEnds(q)
-	if from == "" {
-		return nil, graph.Errorf(graph.ENOTFOUND, "cannot tell where the path of %q starts", q.text)
-	}
-	cands, err := e.chainsTo(ctx, from, to, toWords)
-	if err != nil {
-		return nil, err
-	}
-	if len(cands) == 0 {
-		return &Result{Intent: "path"}, nil
-	}
-	res := &Result{Intent: "path", Answers: e.hopAnswers(cands[0])}
-	for _, c := range cands[1:] {
-		res.Alternatives = append(res.Alternatives, e.hopAnswers(c))
-	}
-	return res, nil
-}
 
 func hopKey(h []hop) string {
 	ids := make([]string, len(h))
@@ -52,44 +32,6 @@ func hopKey(h []hop) string {
 		ids[i] = x.id
 	}
 	return strings.Join(ids, ">")
-}
-
-// pathEnds finds the start entity and the end (entity and words) of a path
-// question: "from X to Y", else the first and last entities named.
-func (e *Engine) pathEnds(q question) (from string, toWords []string, to string) {
-	lower := q.lower
-	tail := ""
-	if i := strings.LastIndex(lower, " to "); i >= 0 {
-		tail = lower[i+4:]
-	}
-	ents := q.ents
-	if len(ents) == 0 {
-		ents = q.weak
-	}
-	if len(ents) == 0 {
-		return "", nil, ""
-	}
-	from = ents[0]
-	if i := strings.Index(lower, "from "); i >= 0 {
-		for _, m := range e.dict.FindWeak(q.text[i:]) {
-			if _, ok := e.names[m.ID]; ok && m.ID != "" {
-				from = m.ID
-				break
-			}
-		}
-	}
-	if tail != "" {
-		for _, m := range e.dict.FindWeak(q.text[len(q.text)-len(tail):]) {
-			if _, ok := e.names[m.ID]; ok && m.ID != "" && m.ID != from {
-				to = m.ID
-				break
-			}
-		}
-		toWords = ingest.Tokens(tail)
-	} else if len(ents) > 1 {
-		to = ents[len(ents)-1]
-	}
-	return from, toWords, to
 }
 
 // hops returns the hops of a path node in order.
@@ -108,7 +50,7 @@ func (e *Engine) hops(ctx context.Context, path string) ([]hop, error) {
 
 // cut takes the part of a chain from X to Y (to the end of the chain's next
 // notification hop when the question asks for a notification).
-func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords []string, extend bool) (candidate, bool) {
+func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords []string, extend []string) (chain, bool) {
 	start := -1
 	for i, h := range hops {
 		if h.id == from {
@@ -117,7 +59,7 @@ func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords [
 		}
 	}
 	if start < 0 {
-		return candidate{}, false
+		return chain{}, false
 	}
 	end := -1
 	for i := start + 1; i < len(hops); i++ {
@@ -126,17 +68,19 @@ func (e *Engine) cut(ctx context.Context, hops []hop, from, to string, toWords [
 		}
 	}
 	if end < 0 {
-		return candidate{}, false
+		return chain{}, false
 	}
-	if extend {
+	if len(extend) > 0 {
+		// "to an alarm notification": on to the chain's next hop that the
+		// words after the end name a relation into
 		for i := end + 1; i < len(hops); i++ {
-			if in, err := e.ix.In(ctx, hops[i].id, graph.PredNotifies); err == nil && len(in) > 0 {
+			if in, err := e.ix.In(ctx, hops[i].id, extend...); err == nil && len(in) > 0 {
 				end = i
 				break
 			}
 		}
 	}
-	c := candidate{hops: hops[start : end+1]}
+	c := chain{hops: hops[start : end+1]}
 	for _, h := range c.hops {
 		for _, d := range h.edge.Details {
 			if negWordRe.MatchString(d) {
@@ -167,9 +111,9 @@ func (e *Engine) nameMatches(id string, words []string) bool {
 
 // bfs finds the shortest flowsTo path from one node to another when no
 // single chain joins them.
-func (e *Engine) bfs(ctx context.Context, from, to string) (candidate, bool, error) {
+func (e *Engine) bfs(ctx context.Context, from, to string) (chain, bool, error) {
 	if to == "" {
-		return candidate{}, false, nil
+		return chain{}, false, nil
 	}
 	type step struct {
 		id   string
@@ -185,11 +129,11 @@ func (e *Engine) bfs(ctx context.Context, from, to string) (candidate, bool, err
 			for j := i; j >= 0; j = queue[j].prev {
 				hops = append([]hop{{id: queue[j].id, edge: queue[j].edge}}, hops...)
 			}
-			return candidate{hops: hops}, true, nil
+			return chain{hops: hops}, true, nil
 		}
 		out, err := e.ix.Out(ctx, cur.id, graph.PredFlowsTo)
 		if err != nil {
-			return candidate{}, false, fmt.Errorf("follow flows from %s: %w", cur.id, err)
+			return chain{}, false, fmt.Errorf("follow flows from %s: %w", cur.id, err)
 		}
 		for _, ed := range out {
 			if !seen[ed.Object] {
@@ -198,10 +142,10 @@ func (e *Engine) bfs(ctx context.Context, from, to string) (candidate, bool, err
 			}
 		}
 	}
-	return candidate{}, false, nil
+	return chain{}, false, nil
 }
 
-func (e *Engine) hopAnswers(c candidate) []Answer {
+func (e *Engine) hopAnswers(c chain) []Answer {
 	out := make([]Answer, 0, len(c.hops))
 	for i, h := range c.hops {
 		a := e.answer(h.id, h.edge)

@@ -3,103 +3,29 @@ package queries
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/awskg/awskg/graph"
 )
 
-// metricCues map question words to the ordinal columns the notes give
-// ("rank:costs", "rank:rto", "rank:deploy-time").
-var metricCues = []struct {
-	re   *regexp.Regexp
-	slug string
-}{
-	{regexp.MustCompile(`\bcheap\w*\b|\bexpensive\b|\bcosts?\w*\b|\bpric\w*\b`), "cost"},
-	{regexp.MustCompile(`\brto\b|\brecovery time\b|\bdowntime\b`), "rto"},
-	{regexp.MustCompile(`\brpo\b|\brecovery point\b|\bdata loss\b`), "rpo"},
-	{regexp.MustCompile(`\bdeploy\w* time\b|\bfastest\b|\bslowest\b|\bquickest\b`), "deploy-time"},
-}
-
-var descRe = regexp.MustCompile(`\bmost expensive to\b|\bhighest to\b|\bdescending\b|\bslowest to\b|\blongest to\b|\bworst\b|\bhighest\b|\bmost\b`)
-var ascAfterDescRe = regexp.MustCompile(`\bto (the )?(most|highest|longest)\b|\bcheapest to\b|\blowest to\b`)
-
-// rankMetric returns the metric a ranking question is about, "" if none.
-func (e *Engine) rankMetric(q question) string {
-	for _, m := range metricCues {
-		if m.re.MatchString(q.lower) {
-			return m.slug
-		}
-	}
-	return ""
-}
-
-// rank answers "order the DR strategies from cheapest to most expensive"
-// and "which DR strategy has the lowest RTO".
-func (e *Engine) rank(ctx context.Context, q question) (*Result, error) {
-	metric := e.rankMetric(q)
-	kind := graph.KindStrategy
-	if q.has(drCue) || metric == "rto" || metric == "rpo" {
-		kind = graph.KindDR
-	}
-	desc := descRe.MatchString(q.lower) && !ascAfterDescRe.MatchString(q.lower)
-	var answers []Answer
-	for _, n := range e.Nodes() {
-		if n.Kind != kind {
-			continue
-		}
-		out, err := e.ix.Out(ctx, n.ID)
-		if err != nil {
-			return nil, fmt.Errorf("read ranks of %s: %w", n.ID, err)
-		}
-		var hit []graph.Edge
-		for _, ed := range out {
-			if strings.HasPrefix(ed.Predicate, "rank:") && strings.Contains(ed.Predicate, metric) {
-				hit = append(hit, ed)
-			}
-		}
-		if len(hit) > 0 {
-			answers = append(answers, e.answer(n.ID, hit...))
-		}
-	}
-	e.sortByRank(ctx, answers, metric, desc)
-	if singular(q.lower) && len(answers) > 0 {
-		best := e.rankOf(ctx, answers[0].ID, metric)
-		var top []Answer
-		for _, a := range answers {
-			if e.rankOf(ctx, a.ID, metric) == best {
-				top = append(top, a)
-			}
-		}
-		answers = top
-	}
-	return &Result{Intent: "rank", Answers: answers}, nil
-}
-
-var singularRe = regexp.MustCompile(`^\s*(which|what)\s+(\w+\s+)?(strategy|option|one|approach)\s+(has|is|gives|offers)\b|\bthe (lowest|highest|cheapest|fastest|slowest|best|worst)\b.*\?$`)
-
-func singular(s string) bool {
-	return singularRe.MatchString(s) && !regexp.MustCompile(`\b(order|rank|sort|list)\b`).MatchString(s)
-}
-
-func (e *Engine) rankOf(ctx context.Context, id, metric string) int {
-	out, err := e.ix.Out(ctx, id)
+// rankOf is a node's level on a ranked column ("rank:cost"), 0 when none.
+func (e *Engine) rankOf(ctx context.Context, id, pred string) int {
+	out, err := e.ix.Out(ctx, id, pred)
 	if err != nil {
 		return 0
 	}
 	for _, ed := range out {
-		if strings.HasPrefix(ed.Predicate, "rank:") && strings.Contains(ed.Predicate, metric) {
-			return ed.Position
-		}
+		return ed.Position
 	}
 	return 0
 }
 
-func (e *Engine) sortByRank(ctx context.Context, answers []Answer, metric string, desc bool) {
+// sortByRank orders answers by their level on a ranked column.
+func (e *Engine) sortByRank(ctx context.Context, answers []Answer, pred string, desc bool) {
 	ranks := map[string]int{}
 	for _, a := range answers {
-		ranks[a.ID] = e.rankOf(ctx, a.ID, metric)
+		ranks[a.ID] = e.rankOf(ctx, a.ID, pred)
 	}
 	sort.SliceStable(answers, func(i, j int) bool {
 		a, b := ranks[answers[i].ID], ranks[answers[j].ID]

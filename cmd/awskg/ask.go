@@ -31,6 +31,7 @@ type AskOptions struct {
 	Question string
 	File     string // batch: one question per line, "-" for stdin
 	JSON     bool
+	Explain  int // print this many readings with their scores to stderr
 }
 
 // NewCmdAsk builds `awskg ask`.
@@ -73,6 +74,7 @@ for a single question, for a question out of reach.`,
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON (JSON Lines with --file)")
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "read questions from `FILE`, one per line (- for stdin)")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", defaultTimeout, "give up on a question after `DURATION`")
+	cmd.Flags().IntVar(&opts.Explain, "explain", 0, "also print the `N` best readings of the question, with their scores, to stderr")
 	return cmd
 }
 
@@ -89,6 +91,15 @@ func runAsk(opts *AskOptions) error {
 		return err
 	}
 	start := opts.Now()
+	if opts.Explain > 0 {
+		rs, err := eng.Readings(ctx, opts.Question, opts.Explain)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			fmt.Fprintf(opts.IO.ErrOut, "%6.3f  %-9s %4d  %s\n", r.Score, r.Type, r.Answers, r.Reading)
+		}
+	}
 	res, err := askOne(ctx, eng, opts.Question, opts.Timeout)
 	if err != nil {
 		return err

@@ -1,0 +1,429 @@
+package queries
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// The first stage of answering: read the question. analyze splits it into
+// words with stems, links the entities it names (dictionary names and
+// aliases, names the notes gave nodes, weak aliases, region names, and
+// near-misses of all of them), and notes what shapes it: the kind of answer
+// asked for, polarity, qualifiers, ordering, paths, comparison, yes/no.
+// Nothing here chooses a reading; candidates.go and score.go do.
+
+// qword is one word of a question.
+type qword struct {
+	text       string // as typed
+	lower      string
+	stem       string // ingest.Stem
+	start, end int    // byte span
+	stop       bool   // a function word
+	linked     int    // index of the link covering it, -1 when none
+}
+
+// linkHow says how a question names an entity.
+type linkHow int
+
+const (
+	linkName   linkHow = iota // a name or alias of the dictionary or the notes
+	linkWeak                  // a weak alias ("logs", "alarm") or a one-word name
+	linkRegion                // a region name or code
+	linkFuzzy                 // a near-miss of a name: a misspelling
+)
+
+// link is an entity a question names.
+type link struct {
+	id         string
+	start, end int // byte span in the question
+	how        linkHow
+	text       string
+	concept    bool // a concept a note named, not a dictionary entity
+}
+
+// weight is how sure the link is.
+func (l link) weight() float64 {
+	switch l.how {
+	case linkName, linkRegion:
+		return 1
+	case linkWeak:
+		return 0.85
+	}
+	return 0.7
+}
+
+// analysis is a read question.
+type analysis struct {
+	text  string
+	words []qword
+	links []link
+
+	// terms are the stems of the words that are neither linked nor function
+	// words, each with its weight (idf); relational function words ("do",
+	// "have", "use") count at a third of their weight.
+	terms []term
+	// focus holds the stems of the noun phrase a wh-word opens ("which data
+	// sources" → data, sourc): the kind of thing asked for.
+	focus []string
+	// focusAll holds every word of that phrase, names included.
+	focusAll []term
+	// wants are the node kinds the focus names ("services" → service).
+	wants []graph.NodeKind
+
+	negated   bool // "not", "no", "without", "cannot"
+	exclusive bool // "only"
+	qualifier string
+	order     bool // an ordering word
+	ascending bool // "cheapest", "lowest", "first"
+	yesno     bool // opens with "does", "is", "can" ...
+	compare   bool
+	path      bool // path words with a start and an end
+}
+
+// term is one content stem of a question with its weight.
+type term struct {
+	stem   string
+	weight float64
+	pos    int // index in words
+}
+
+// strongLinks counts the distinct entities the question names by name (not
+// by a weak alias or a near-miss).
+func (a *analysis) strongLinks() int {
+	var ids []string
+	for _, l := range a.links {
+		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(ids, l.id) {
+			ids = append(ids, l.id)
+		}
+	}
+	return len(ids)
+}
+
+// linksWithin counts the strong links whose words are among the given terms.
+func (a *analysis) linksWithin(ts []term) int {
+	var ids []string
+	for _, t := range ts {
+		if l := a.words[t.pos].linked; l >= 0 && (a.links[l].how == linkName || a.links[l].how == linkRegion) && !containsStr(ids, a.links[l].id) {
+			ids = append(ids, a.links[l].id)
+		}
+	}
+	return len(ids)
+}
+
+// linkIDs returns the linked node IDs in question order.
+func (a *analysis) linkIDs() []string {
+	out := make([]string, 0, len(a.links))
+	for _, l := range a.links {
+		if !containsStr(out, l.id) {
+			out = append(out, l.id)
+		}
+	}
+	return out
+}
+
+// splitWords splits a question into words: letters, digits and inner
+// joiners ("cfn-init", "us-east-1", "Lambda@Edge", "blue/green").
+func splitWords(text string) []qword {
+	var out []qword
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(text[start:end], "-./@'’")
+		if w != "" {
+			out = append(out, qword{text: w, lower: strings.ToLower(w), start: start, end: start + len(w), linked: -1})
+		}
+		start = -1
+	}
+	for i, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if !word && start >= 0 && strings.ContainsRune("-./@'’", r) {
+			word = true
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// analyze reads a question.
+func (e *Engine) analyze(text string) *analysis {
+	lx := e.lx
+	a := &analysis{text: text, words: splitWords(text)}
+	for i := range a.words {
+		w := &a.words[i]
+		w.stem = ingest.Stem(w.lower)
+		w.stop = lx.IsStop(w.lower)
+	}
+	e.link(a)
+	for i, w := range a.words {
+		switch {
+		case lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't"):
+			a.negated = true
+		case lx.IsExclusive(w.lower):
+			a.exclusive = true
+		}
+		if lx.QuestionWord("order", w.stem) {
+			a.order = true
+		}
+		if lx.QuestionWord("compare", w.stem) {
+			a.compare = true
+		}
+		if a.qualifier == "" && w.linked < 0 {
+			switch {
+			case lx.QuestionWord("manual", w.stem):
+				a.qualifier = "manual"
+			case lx.QuestionWord("implicit", w.stem):
+				a.qualifier = "implicit"
+			}
+		}
+		if i == 0 && lx.QuestionWord("yesno", w.stem) {
+			a.yesno = true
+		}
+	}
+	for _, w := range a.words {
+		if lx.QuestionWord("ascending", w.stem) {
+			a.ascending = true
+			break
+		}
+		if a.order && lx.QuestionWord("order", w.stem) && !lx.QuestionWord("ascending", w.stem) && w.stem != "order" && w.stem != "rank" && w.stem != "sort" && w.stem != "sequenc" {
+			break // "most expensive first": descending
+		}
+	}
+	if a.order && !a.ascending {
+		a.ascending = !e.descending(a)
+	}
+	e.focusOf(a)
+	e.termsOf(a)
+	a.path = e.pathCue(a)
+	return a
+}
+
+// descending reports whether an ordering question asks for the largest
+// first: its first ordering word is not an ascending one.
+func (e *Engine) descending(a *analysis) bool {
+	for _, w := range a.words {
+		if !e.lx.QuestionWord("order", w.stem) || w.stem == "order" || w.stem == "rank" || w.stem == "sort" {
+			continue
+		}
+		return !e.lx.QuestionWord("ascending", w.stem)
+	}
+	return false
+}
+
+// link finds the entities a question names: the longest names first
+// (dictionary and notes), then weak aliases, region names, and last
+// near-misses of names for words the notes never use.
+func (e *Engine) link(a *analysis) {
+	for _, m := range e.dict.FindWeak(a.text) {
+		if m.ID == "" {
+			continue
+		}
+		if _, ok := e.names[m.ID]; !ok || e.lx.IsStop(m.Text) || e.lx.IsNegation(m.Text) {
+			continue
+		}
+		how := linkName
+		if len(ingest.Tokens(m.Text)) == 1 && !e.strongAlias(m.Text) {
+			how = linkWeak
+		}
+		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: how, text: m.Text, concept: e.isNoteConcept(m.ID)})
+	}
+	e.linkRegions(a)
+	e.linkFuzzy(a)
+}
+
+// strongAlias reports whether a one-word text is a strong name: an
+// abbreviation or a distinctive name ("SSM", "CodeDeploy"), not a common
+// word ("logs", "alarm").
+func (e *Engine) strongAlias(text string) bool {
+	if _, ok := e.base.Exact(text); !ok {
+		return false
+	}
+	for _, m := range e.base.Find(text) {
+		if m.ID != "" && m.End-m.Start == len(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// addLink records a link unless it overlaps one already made.
+func (e *Engine) addLink(a *analysis, l link) {
+	for i := range a.words {
+		w := &a.words[i]
+		if w.start >= l.start && w.end <= l.end && w.linked >= 0 {
+			return
+		}
+	}
+	a.links = append(a.links, l)
+	for i := range a.words {
+		w := &a.words[i]
+		if w.start >= l.start && w.end <= l.end {
+			w.linked = len(a.links) - 1
+		}
+	}
+	// keep links in question order
+	for i := len(a.links) - 1; i > 0 && a.links[i].start < a.links[i-1].start; i-- {
+		a.links[i], a.links[i-1] = a.links[i-1], a.links[i]
+		for k := range a.words {
+			switch a.words[k].linked {
+			case i:
+				a.words[k].linked = i - 1
+			case i - 1:
+				a.words[k].linked = i
+			}
+		}
+	}
+}
+
+// linkRegions links region names and codes ("N. Virginia", "us-east-1")
+// to the region nodes the notes hold.
+func (e *Engine) linkRegions(a *analysis) {
+	for i := range a.words {
+		for n := 4; n >= 1; n-- {
+			if i+n > len(a.words) {
+				continue
+			}
+			span := a.text[a.words[i].start:a.words[i+n-1].end]
+			code := e.lx.Region(span)
+			if code == "" {
+				continue
+			}
+			id := graph.NodeID(graph.KindConcept, code)
+			if _, ok := e.names[id]; ok {
+				e.addLink(a, link{id: id, start: a.words[i].start, end: a.words[i+n-1].end, how: linkRegion, text: span})
+			}
+			break
+		}
+	}
+}
+
+// linkFuzzy links words the notes never use to the name or alias they are
+// one or two edits from: "Cloudtrial", "Elasticbeanstalk".
+func (e *Engine) linkFuzzy(a *analysis) {
+	for i := range a.words {
+		w := a.words[i]
+		if w.linked >= 0 || w.stop || utf8.RuneCountInString(w.lower) < 5 || e.df[w.stem] > 0 {
+			continue
+		}
+		within := 1
+		if utf8.RuneCountInString(w.lower) >= 9 {
+			within = 2
+		}
+		for _, name := range e.suggest(w.text, 1, within) {
+			if id, ok := e.dict.Exact(name); ok {
+				e.addLink(a, link{id: id, start: w.start, end: w.end, how: linkFuzzy, text: w.text})
+			}
+		}
+	}
+}
+
+// focusOf finds the noun phrase a wh-word opens and the node kinds it names:
+// "which AWS services ..." → services → service; "what categories ..." →
+// categori.
+func (e *Engine) focusOf(a *analysis) {
+	for i, w := range a.words {
+		if w.lower != "which" && w.lower != "what" && w.lower != "list" && w.lower != "name" && w.lower != "how" {
+			continue
+		}
+		seen := 0
+		for j := i + 1; j < len(a.words) && j <= i+6; j++ {
+			x := a.words[j]
+			aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
+			if aux && (seen > 0 || j > i+2) {
+				break
+			}
+			if aux || x.stop && x.lower != "service" && x.lower != "services" {
+				continue
+			}
+			seen++
+			// the focus phrase's words, named or not: "disaster recovery strategies"
+			a.focusAll = append(a.focusAll, term{stem: x.stem, weight: 1, pos: j})
+			for _, k := range e.lx.Kinds(x.lower) {
+				if !containsKind(a.wants, k) {
+					a.wants = append(a.wants, k)
+				}
+			}
+			if x.linked < 0 || a.links[x.linked].how == linkWeak || a.links[x.linked].concept {
+				a.focus = append(a.focus, x.stem)
+			}
+		}
+		return
+	}
+}
+
+func containsKind(ks []graph.NodeKind, k graph.NodeKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// termsOf collects the question's content stems with their weights.
+func (e *Engine) termsOf(a *analysis) {
+	seen := map[string]bool{}
+	for i, w := range a.words {
+		if seen[w.stem] || w.stem == "" {
+			continue
+		}
+		if w.linked >= 0 && a.links[w.linked].how != linkWeak && !e.isNoteConcept(a.links[w.linked].id) {
+			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
+		}
+		weight := e.idf(w.stem)
+		if w.stop {
+			if !e.relational[w.stem] {
+				continue
+			}
+			weight = 0.5 // "do", "have", "use": a relation, faintly
+		}
+		seen[w.stem] = true
+		if containsStr(a.focus, w.stem) {
+			weight *= 2 // "what categories ...": the asked-for noun names the relation
+		}
+		a.terms = append(a.terms, term{stem: w.stem, weight: weight, pos: i})
+	}
+}
+
+// pathCue reports whether a question asks for a path: a path word and a
+// start and an end ("from X to Y", "get X into Y", "chain from X to ...").
+func (e *Engine) pathCue(a *analysis) bool {
+	cue := false
+	for _, w := range a.words {
+		if w.linked < 0 && e.lx.QuestionWord("path", w.stem) && w.lower != "to" && w.lower != "into" && w.lower != "from" {
+			cue = true
+		}
+	}
+	if !cue {
+		return false
+	}
+	to := -1
+	for i, w := range a.words {
+		if w.lower == "to" || w.lower == "into" {
+			to = i
+		}
+	}
+	return to > 0 && len(a.links) > 0
+}
+
+// isNoteConcept reports whether a node is a concept a note named (a heading,
+// a list item), not a dictionary entity: its words may also name a relation
+// ("deployment configurations").
+func (e *Engine) isNoteConcept(id string) bool {
+	if _, ok := e.base.Node(id); ok {
+		return false
+	}
+	return e.names[id].Kind == graph.KindConcept
+}

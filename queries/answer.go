@@ -1,0 +1,385 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// The last stage of answering: shape the best candidate's answers (apply
+// the constraints it satisfied, fold features into their services, keep
+// the answers the question's remaining words point at), or fall back on the
+// evidence, or say honestly what was recognised.
+
+// MaxQuestionBytes bounds a question; longer ones are rejected.
+const MaxQuestionBytes = 4096
+
+// Examples are questions shown when a question is out of reach.
+var Examples = []string{
+	"which services support cross-account",
+	"what is the multi-region feature of DynamoDB",
+	"which services notify SNS natively",
+	"how do I get data from CloudWatch Logs to Athena",
+	"order the DR strategies from cheapest to most expensive",
+	"what are the OpsWorks lifecycle events",
+	"compare CodeDeploy and Elastic Beanstalk",
+	"what is CloudTrail",
+}
+
+// Ask answers a question: link its entities, enumerate the candidate
+// readings around them in the graph, score each, shape the best. A question
+// that names nothing known and matches no note line gives an *graph.Error
+// with code ENOTFOUND saying what was recognised; bad input gives EINVALID.
+func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		return nil, graph.Errorf(graph.EINVALID, "empty question")
+	case len(text) > MaxQuestionBytes:
+		return nil, graph.Errorf(graph.EINVALID, "question is %d bytes, over the %d-byte limit", len(text), MaxQuestionBytes)
+	case !utf8.ValidString(text):
+		return nil, graph.Errorf(graph.EINVALID, "question is not valid UTF-8")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &graph.Error{Code: graph.ETIMEOUT, Message: "answer", Err: err}
+	}
+	a := e.analyze(text)
+	cands, err := e.candidates(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	keep := make(map[*candidate][]string, len(cands))
+	for _, c := range cands {
+		keep[c] = e.score(ctx, a, c)
+	}
+	sortCandidates(cands)
+	cands = mergeTies(cands)
+	for _, c := range cands {
+		if c.score < minScore && c.typ != candDescribe {
+			break
+		}
+		if c.typ == candDescribe && len(a.terms) > 0 && c.score < minScore {
+			continue
+		}
+		res, err := e.shape(ctx, a, c, keep[c])
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Answers) == 0 {
+			continue
+		}
+		e.finish(a, res, c)
+		return res, nil
+	}
+	return nil, e.outOfReach(a)
+}
+
+// finish fills what every result says about its question.
+func (e *Engine) finish(a *analysis, res *Result, c *candidate) {
+	res.Question = a.text
+	res.Reading = c.reading
+	res.Focus = a.linkIDs()
+	for _, id := range res.Focus {
+		res.Understood = append(res.Understood, e.names[id].Name)
+	}
+}
+
+// shape turns a candidate into a result.
+func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []string) (*Result, error) {
+	if c.result != nil {
+		return c.result, nil
+	}
+	switch c.typ {
+	case candKind:
+		answers := make([]Answer, 0, len(c.ends))
+		for _, id := range c.ends {
+			out, err := e.ix.Out(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", id, err)
+			}
+			ans := e.answer(id, out...)
+			ans.Detail = e.summarize(out)
+			answers = append(answers, ans)
+		}
+		return &Result{Intent: string(c.typ), Answers: answers}, nil
+	}
+	edges := c.edges
+	if keep != nil {
+		var kept []graph.Edge
+		for _, ed := range edges {
+			end := ed.Object
+			if c.inverse {
+				end = ed.Subject
+			}
+			if containsStr(keep, end) {
+				kept = append(kept, ed)
+			}
+		}
+		edges = kept
+	}
+	end := object
+	if c.inverse {
+		end = subject
+	}
+	answers := e.collect(edges, end, c.ordered)
+	if c.inverse {
+		answers = e.foldFeatures(ctx, answers, containsKind(a.wants, graph.KindService))
+	}
+	answers = e.filterByContent(a, c, answers)
+	return &Result{Intent: string(c.typ), Answers: answers}, nil
+}
+
+// filterByContent keeps the answers whose name or detail holds a content
+// word of the question that the reading itself does not explain, when some
+// answers hold one and others do not: "... collect logs, events or
+// configuration data from several accounts" keeps CloudTrail, CloudWatch
+// Logs, EventBridge and Config among the cross-account services.
+func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []Answer {
+	if len(answers) < 3 {
+		return answers
+	}
+	var rest []string
+	for _, t := range a.terms {
+		if t.weight < 1 || containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || c.via != "" && containsStr(e.nameStems(c.via), t.stem) {
+			continue
+		}
+		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 || len(e.lx.Kinds(t.stem)) > 0 {
+			continue // the asked-for noun, a name, a kind word: not a constraint
+		}
+		rest = append(rest, t.stem)
+	}
+	if len(rest) < 2 {
+		return answers // one stray word is no constraint
+	}
+	var kept []Answer
+	for _, ans := range answers {
+		words := append([]string{}, e.nameStems(ans.ID)...)
+		for _, d := range ans.details {
+			words = append(words, e.textStems(d)...)
+		}
+		for _, r := range rest {
+			if containsStr(words, r) {
+				kept = append(kept, ans)
+				break
+			}
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(answers) {
+		return answers
+	}
+	return kept
+}
+
+// outOfReach explains a question nothing answers: the entities it
+// recognised (and that the notes say nothing matching about them), a
+// misspelt name ("did you mean"), or example questions.
+func (e *Engine) outOfReach(a *analysis) error {
+	if ids := a.linkIDs(); len(ids) > 0 {
+		names := make([]string, len(ids))
+		for i, id := range ids {
+			names[i] = e.names[id].Name
+		}
+		return graph.Errorf(graph.ENOTFOUND, "the notes say nothing that answers %q (recognised: %s)", a.text, strings.Join(names, ", "))
+	}
+	var hints []string
+	for _, w := range a.words {
+		if utf8.RuneCountInString(w.text) < 5 || w.stop {
+			continue
+		}
+		if _, ok := e.dict.Exact(w.text); ok {
+			continue
+		}
+		for _, s := range e.suggest(w.text, 1, max(1, utf8.RuneCountInString(w.text)/4)) {
+			if !containsStr(hints, s) {
+				hints = append(hints, s)
+			}
+		}
+	}
+	if len(hints) > 0 {
+		return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: did you mean %s?", a.text, strings.Join(quoteAll(hints), " or "))
+	}
+	return graph.Errorf(graph.ENOTFOUND, "cannot answer %q: it names no service, capability or relation awskg knows and no note line matches it; try e.g. %s", a.text, `"`+strings.Join(Examples[:4], `", "`)+`"`)
+}
+
+// featuresOf returns the features of a node.
+func (e *Engine) featuresOf(ctx context.Context, id string) []string {
+	out, err := e.ix.Out(ctx, id, graph.PredFeature)
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, ed := range out {
+		ids = append(ids, ed.Object)
+	}
+	return ids
+}
+
+// foldFeatures replaces a feature by its service when the service is also
+// answered (or always, when services are asked for), keeping the feature's
+// name in the detail.
+func (e *Engine) foldFeatures(ctx context.Context, answers []Answer, services bool) []Answer {
+	idx := map[string]int{}
+	for i, a := range answers {
+		idx[a.ID] = i
+	}
+	if services {
+		for i, a := range answers {
+			if a.Kind != string(graph.KindFeature) {
+				continue
+			}
+			parents, err := e.ix.In(ctx, a.ID, graph.PredFeature)
+			if err != nil || len(parents) == 0 {
+				continue
+			}
+			p := parents[0].Subject
+			if _, ok := idx[p]; ok || e.names[p].Kind != graph.KindService {
+				continue
+			}
+			pa := e.answer(p)
+			pa.Sources, pa.details = a.Sources, a.details
+			pa.Detail = a.Name + ": " + a.Detail
+			answers = append(answers, pa)
+			idx[p] = len(answers) - 1
+			_ = i
+		}
+	}
+	drop := map[int]bool{}
+	for i, a := range answers {
+		if a.Kind != string(graph.KindFeature) {
+			continue
+		}
+		parents, err := e.ix.In(ctx, a.ID, graph.PredFeature)
+		if err != nil {
+			continue
+		}
+		for _, p := range parents {
+			if j, ok := idx[p.Subject]; ok && j != i {
+				pa := &answers[j]
+				if !strings.Contains(pa.Detail, a.Name) {
+					pa.Detail = strings.TrimPrefix(pa.Detail+" | "+a.Name+": "+a.Detail, " | ")
+				}
+				for _, s := range a.Sources {
+					if !containsStr(pa.Sources, s) {
+						pa.Sources = append(pa.Sources, s)
+					}
+				}
+				sort.Strings(pa.Sources)
+				drop[i] = true
+				break
+			}
+		}
+	}
+	var out []Answer
+	for i, a := range answers {
+		if !drop[i] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// summarize lists a node's relations: "deliversTo: Amazon S3, Amazon CloudWatch".
+func (e *Engine) summarize(edges []graph.Edge) string {
+	var parts []string
+	byPred := map[string][]string{}
+	var preds []string
+	for _, ed := range edges {
+		if _, ok := byPred[ed.Predicate]; !ok {
+			preds = append(preds, ed.Predicate)
+		}
+		name := e.names[ed.Object].Name
+		if !containsStr(byPred[ed.Predicate], name) {
+			byPred[ed.Predicate] = append(byPred[ed.Predicate], name)
+		}
+	}
+	for _, p := range preds {
+		parts = append(parts, p+": "+strings.Join(byPred[p], ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Subgraph returns the part of the graph a result stands on, for rendering,
+// computing it on first use: answering does not need it.
+func (e *Engine) Subgraph(ctx context.Context, res *Result) graph.Subgraph {
+	if len(res.Subgraph.Nodes) == 0 && len(res.Answers) > 0 {
+		res.Subgraph = e.subgraphOf(ctx, res)
+	}
+	return res.Subgraph
+}
+
+// shortName drops a leading "AWS " or "Amazon ".
+func shortName(s string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(s, "AWS "), "Amazon ")
+}
+
+// Reading is one way awskg read a question, with its score.
+type Reading struct {
+	Reading string  `json:"reading"`
+	Type    string  `json:"type"`
+	Score   float64 `json:"score"`
+	Answers int     `json:"answers"`
+}
+
+// Readings returns the n best readings of a question, best first, with the
+// scores that ranked them: what `ask --explain` shows.
+func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, error) {
+	a := e.analyze(strings.TrimSpace(text))
+	cands, err := e.candidates(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cands {
+		e.score(ctx, a, c)
+	}
+	sortCandidates(cands)
+	var out []Reading
+	var linked, terms []string
+	for _, l := range a.links {
+		linked = append(linked, fmt.Sprintf("%s=%s(%d)", l.text, l.id, l.how))
+	}
+	for _, t := range a.terms {
+		terms = append(terms, fmt.Sprintf("%s:%.1f", t.stem, t.weight))
+	}
+	out = append(out, Reading{Type: "analysis", Reading: fmt.Sprintf("links [%s] terms [%s] focus %v wants %v neg=%v only=%v order=%v asc=%v path=%v yesno=%v",
+		strings.Join(linked, " "), strings.Join(terms, " "), a.focus, a.wants, a.negated, a.exclusive, a.order, a.ascending, a.path, a.yesno)})
+	for _, c := range cands {
+		if len(out) == n+1 {
+			break
+		}
+		out = append(out, Reading{Reading: c.reading, Type: string(c.typ), Score: c.score, Answers: len(c.ends)})
+	}
+	return out, nil
+}
+
+// mergeTies folds into the best candidate the relations that read the
+// question exactly as well from the same node in the same direction: the
+// notes may state one thing with several predicates ("targets" and
+// "flowsTo" for a subscription filter's destinations).
+func mergeTies(cs []*candidate) []*candidate {
+	if len(cs) < 2 || cs[0].typ != candRelation {
+		return cs
+	}
+	best := cs[0]
+	merged := *best
+	merged.edges = append([]graph.Edge{}, best.edges...)
+	rest := []*candidate{&merged}
+	for _, c := range cs[1:] {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.02 {
+			merged.edges = append(merged.edges, c.edges...)
+			for _, id := range c.ends {
+				if !containsStr(merged.ends, id) {
+					merged.ends = append(merged.ends, id)
+				}
+			}
+			merged.ordered = merged.ordered && c.ordered
+			merged.reading += " / " + c.pred
+			continue
+		}
+		rest = append(rest, c)
+	}
+	return rest
+}

@@ -1,0 +1,801 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// The second stage of answering: enumerate candidate readings of a question
+// from the graph itself. Every candidate is data: where it starts, the
+// relation it follows, the edges it stands on and the words that describe
+// it. score.go scores them all with one function; answer.go shapes the best.
+
+// candidateType is the shape of a reading.
+type candidateType string
+
+const (
+	candRelation candidateType = "relation" // the ends of one relation of an entity
+	candKind     candidateType = "kind"     // every node of a kind
+	candPath     candidateType = "path"     // a chain from one entity to another
+	candRank     candidateType = "rank"     // nodes ordered by a ranked column
+	candCompare  candidateType = "compare"  // two entities side by side
+	candYesNo    candidateType = "yes-no"   // whether the notes relate two things
+	candDescribe  candidateType = "describe"  // everything about one entity
+	candPredicate candidateType = "predicate" // the subjects of one relation, whatever its objects
+	candEvidence candidateType = "evidence" // the note lines that match best
+)
+
+// candidate is one reading of a question.
+type candidate struct {
+	typ     candidateType
+	anchor  string // the node it starts from; "" for kind and evidence
+	via     string // the feature or variant of the anchor it goes through
+	pred    string // the relation followed; "" when several
+	inverse bool   // the anchor is the relation's object; answers are subjects
+	edges   []graph.Edge
+	ends    []string // answer node IDs, in answer order
+	ordered bool     // ends are in a meaningful order
+
+	rel   []string // stems that name the relation (lexicon words, verb phrase)
+	ctx   []string // stems of its evidence (details) and of the via node's name
+	names []string // stems of the answers' names
+
+	result  *Result // ready-made answers (path, rank, compare, yes/no, evidence)
+	reading string  // how the question was read, for the user
+	prior   float64 // what the reading is worth before its words are matched
+	score   float64
+	links   int // how many of the question's links it accounts for
+}
+
+// maxCandidateEnds bounds the answers of one candidate read for scoring.
+const maxCandidateEnds = 400
+
+// candidates enumerates the readings of an analysed question.
+func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, error) {
+	var out []*candidate
+	ids := a.linkIDs()
+	for _, id := range ids {
+		cs, err := e.relationCandidates(ctx, a, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs...)
+	}
+	out = append(out, e.kindCandidates(ctx, a)...)
+	out = append(out, e.predicateCandidates(ctx, a)...)
+	if c, err := e.pathCandidate(ctx, a); err != nil {
+		return nil, err
+	} else if c != nil {
+		out = append(out, c)
+	}
+	out = append(out, e.rankCandidates(ctx, a)...)
+	if c, err := e.compareCandidate(ctx, a); err != nil {
+		return nil, err
+	} else if c != nil {
+		out = append(out, c)
+	}
+	if c := e.yesNoCandidate(ctx, a); c != nil {
+		out = append(out, c)
+	}
+	if len(ids) > 0 {
+		c, err := e.describeCandidate(ctx, a, e.mainLink(a))
+		if err != nil {
+			return nil, err
+		}
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	if c := e.evidenceCandidate(ctx, a); c != nil {
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// mainLink is the entity a question is most about: its first service, else
+// its first link.
+func (e *Engine) mainLink(a *analysis) string {
+	for _, l := range a.links {
+		if e.names[l.id].Kind == graph.KindService && l.how != linkFuzzy {
+			return l.id
+		}
+	}
+	return a.links[0].id
+}
+
+// anchorsOf returns the nodes a link stands for: the node, its qualified
+// variants ("Multi-AZ (manual)" for Multi-AZ) and its features and parts.
+func (e *Engine) anchorsOf(ctx context.Context, id string) ([]string, error) {
+	out := []string{id}
+	variants, err := e.ix.In(ctx, id, graph.PredIsA)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range variants {
+		out = append(out, v.Subject)
+	}
+	feats, err := e.ix.Out(ctx, id, graph.PredFeature)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range feats {
+		if !containsStr(out, f.Object) {
+			out = append(out, f.Object)
+		}
+	}
+	parts, err := e.ix.In(ctx, id, graph.PredPartOf)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		if !containsStr(out, p.Subject) {
+			out = append(out, p.Subject)
+		}
+	}
+	return out, nil
+}
+
+// relationCandidates groups the edges around an entity (and around its
+// variants and features) by predicate and direction: one candidate each.
+func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string) ([]*candidate, error) {
+	anchors, err := e.anchorsOf(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	variants := map[string]bool{}
+	if vs, err := e.ix.In(ctx, id, graph.PredIsA); err == nil {
+		for _, v := range vs {
+			variants[v.Subject] = true
+		}
+	}
+	var out []*candidate
+	for _, at := range anchors {
+		via := ""
+		if at != id {
+			via = at
+		}
+		if variants[at] && e.names[at].Kind == graph.KindCapability {
+			// a qualified variant answers only a question that qualifies
+			if q := a.qualifier; q == "" || !strings.Contains(strings.ToLower(e.names[at].Name), q) {
+				continue
+			}
+		}
+		for _, inverse := range []bool{false, true} {
+			var edges []graph.Edge
+			if inverse {
+				edges, err = e.ix.In(ctx, at)
+			} else {
+				edges, err = e.ix.Out(ctx, at)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("read relations of %s: %w", at, err)
+			}
+			if at == id && inverse && a.qualifier == "" {
+				// an unqualified capability covers its variants: "multi-AZ"
+				// is manual and implicit multi-AZ together
+				for v := range variants {
+					if e.names[v].Kind != graph.KindCapability {
+						continue
+					}
+					more, err := e.ix.In(ctx, v)
+					if err != nil {
+						return nil, fmt.Errorf("read relations of %s: %w", v, err)
+					}
+					edges = append(edges, more...)
+				}
+			}
+			byPred := map[string][]graph.Edge{}
+			var preds []string
+			for _, ed := range edges {
+				if ed.Predicate == graph.PredHop || ed.Predicate == graph.PredIsA && !inverse {
+					continue
+				}
+				if _, ok := byPred[ed.Predicate]; !ok {
+					preds = append(preds, ed.Predicate)
+				}
+				byPred[ed.Predicate] = append(byPred[ed.Predicate], ed)
+			}
+			for _, p := range preds {
+				c := e.relationCandidate(id, via, p, inverse, byPred[p])
+				if c != nil {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// relationCandidate builds one relation candidate.
+func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges []graph.Edge) *candidate {
+	c := &candidate{typ: candRelation, anchor: anchor, via: via, pred: pred, inverse: inverse, edges: edges}
+	seen := map[string]bool{}
+	for _, ed := range edges {
+		end := ed.Object
+		if inverse {
+			end = ed.Subject
+		}
+		if seen[end] {
+			continue
+		}
+		if n, ok := e.names[end]; !ok || n.Kind == graph.KindPath {
+			continue
+		}
+		seen[end] = true
+		c.ends = append(c.ends, end)
+		if ed.Position > 0 {
+			c.ordered = true
+		}
+		if len(c.ends) >= maxCandidateEnds {
+			break
+		}
+	}
+	if len(c.ends) == 0 || len(c.ends) == 1 && c.ends[0] == anchor {
+		return nil
+	}
+	c.rel = e.relationWords(pred, inverse)
+	if via != "" {
+		c.ctx = append(c.ctx, e.nameStems(via)...)
+	}
+	c.ctx = append(c.ctx, e.anchorVocab(anchor)...)
+	for _, ed := range edges {
+		for _, d := range ed.Details {
+			c.ctx = append(c.ctx, e.textStems(d)...)
+		}
+	}
+	for _, end := range c.ends {
+		c.names = append(c.names, e.nameStems(end)...)
+	}
+	c.reading = e.readingOf(c)
+	c.links = 1
+	return c
+}
+
+// relationWords are the stems that name a predicate in a direction: the
+// lexicon's words for a typed predicate (with the predicate's own name
+// words), the phrase of an open relation.
+func (e *Engine) relationWords(pred string, inverse bool) []string {
+	key := pred
+	if inverse {
+		key = "^" + pred
+	}
+	if w, ok := e.relWords.Load(key); ok {
+		return w.([]string)
+	}
+	var out []string
+	if phrase, _, ok := graph.ParseRelation(pred); ok {
+		out = e.lx.Terms(phrase)
+		for _, w := range strings.Fields(phrase) {
+			if e.relational[ingest.Stem(w)] && !containsStr(out, ingest.Stem(w)) {
+				out = append(out, ingest.Stem(w))
+			}
+		}
+	} else {
+		if pw, ok := e.lx.Predicate(pred); ok {
+			// both directions' words: the question's word order, not its
+			// verb, tells subject from object (see roleFit)
+			out = append(out, pw.Forward...)
+			for _, w := range pw.Inverse {
+				if !containsStr(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+		for _, w := range splitPredicate(pred) {
+			if s := ingest.Stem(w); !containsStr(out, s) && !e.lx.IsStop(w) {
+				out = append(out, s)
+			}
+		}
+	}
+	e.relWords.Store(key, out)
+	return out
+}
+
+// splitPredicate splits a typed predicate's name into words:
+// "deploymentConfig" → deployment, config; "rank:deploy-time" → rank,
+// deploy, time.
+func splitPredicate(p string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, strings.ToLower(b.String()))
+			b.Reset()
+		}
+	}
+	for _, r := range p {
+		switch {
+		case r == ':' || r == '-' || r == '_' || r == ' ':
+			flush()
+		case r >= 'A' && r <= 'Z':
+			flush()
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return words
+}
+
+// nameStems are the stems of a node's name and aliases.
+func (e *Engine) nameStems(id string) []string {
+	if w, ok := e.nameWords.Load(id); ok {
+		return w.([]string)
+	}
+	n := e.names[id]
+	var out []string
+	for _, s := range append([]string{n.Name}, n.Aliases...) {
+		for _, t := range e.lx.Terms(s) {
+			if !containsStr(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	e.nameWords.Store(id, out)
+	return out
+}
+
+// textStems are the content stems of a text, memoised: details repeat
+// across questions.
+func (e *Engine) textStems(text string) []string {
+	if w, ok := e.textWords.Load(text); ok {
+		return w.([]string)
+	}
+	out := e.lx.Terms(text)
+	e.textWords.Store(text, out)
+	return out
+}
+
+// readingOf says in words how a candidate reads the question.
+func (e *Engine) readingOf(c *candidate) string {
+	name := e.names[c.anchor].Name
+	if c.via != "" {
+		name = e.names[c.via].Name
+	}
+	rel := c.pred
+	if phrase, pol, ok := graph.ParseRelation(c.pred); ok {
+		rel = phrase
+		switch pol {
+		case graph.Negative:
+			rel = "not " + rel
+		case graph.Exclusive:
+			rel = "only " + rel
+		}
+	}
+	if c.inverse {
+		return fmt.Sprintf("what %s %s", rel, name)
+	}
+	return fmt.Sprintf("%s %s what", name, rel)
+}
+
+// kindCandidates read "what are the DR strategies", "which logs are
+// there": every node of a kind the question's focus names.
+func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
+	var out []*candidate
+	for _, k := range a.wants {
+		if k == graph.KindService || k == graph.KindValue || k == graph.KindFeature {
+			continue // too broad to list whole
+		}
+		var ends []string
+		var edges []graph.Edge
+		for _, n := range e.Nodes() {
+			if n.Kind != k {
+				continue
+			}
+			out, err := e.ix.Out(ctx, n.ID)
+			if err != nil || len(out) == 0 {
+				continue
+			}
+			ends = append(ends, n.ID)
+			edges = append(edges, out...)
+		}
+		if len(ends) == 0 || len(ends) > 60 {
+			continue
+		}
+		c := &candidate{typ: candKind, ends: ends, edges: edges, reading: fmt.Sprintf("every %s", k)}
+		// how much of the asked-for phrase names this kind; the question's
+		// names must sit inside that phrase ("disaster recovery strategies")
+		c.prior = overlap(a.focusAll, e.kindWords(k), nil) - 0.1
+		c.links = a.linksWithin(a.focusAll)
+		for _, end := range ends {
+			c.names = append(c.names, e.nameStems(end)...)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// kindWords are the stems the lexicon gives a node kind.
+func (e *Engine) kindWords(k graph.NodeKind) []string {
+	var out []string
+	for _, w := range e.kindStems[k] {
+		out = append(out, w)
+	}
+	return out
+}
+
+// pathCandidate reads "how do I get X into Y", "the chain from X to Y":
+// the chains the notes write between two linked entities, or from one to
+// the words after "to".
+func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, error) {
+	if !a.path {
+		return nil, nil
+	}
+	from, to, toWords, after := e.pathEnds(a)
+	if from == "" {
+		return nil, nil
+	}
+	// words after the end that name a relation carry the path on
+	var extend []string
+	for _, p := range e.flowPreds {
+		if overlap(after, e.relationWords(p, false), nil) > 0 {
+			extend = append(extend, p)
+		}
+	}
+	chains, err := e.chainsTo(ctx, from, to, toWords, extend)
+	if err != nil || len(chains) == 0 {
+		return nil, err
+	}
+	res := &Result{Intent: "path", Answers: e.hopAnswers(chains[0])}
+	for _, c := range chains[1:] {
+		res.Alternatives = append(res.Alternatives, e.hopAnswers(c))
+	}
+	c := &candidate{typ: candPath, anchor: from, result: res, ordered: true}
+	for _, h := range chains[0].hops {
+		c.ends = append(c.ends, h.id)
+		c.names = append(c.names, e.nameStems(h.id)...)
+	}
+	c.rel = e.pathWords
+	c.prior = 0.25
+	c.links = 1
+	if to != "" {
+		c.links = a.strongLinks()
+		c.prior = 0.6
+	}
+	c.reading = fmt.Sprintf("path from %s", e.names[from].Name)
+	if to != "" {
+		c.reading += " to " + e.names[to].Name
+	} else if len(toWords) > 0 {
+		c.reading += " to " + strings.Join(toWords, " ")
+	}
+	return c, nil
+}
+
+// pathEnds finds where a path question starts and ends: the entity after
+// "from" (else the first linked), and the entity after the last "to"/"into"
+// (else the words there).
+func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after []term) {
+	toAt, fromAt := -1, -1
+	for i, w := range a.words {
+		switch w.lower {
+		case "to", "into":
+			toAt = i
+		case "from":
+			fromAt = i
+		}
+	}
+	for _, l := range a.links {
+		if fromAt >= 0 && l.start > a.words[fromAt].start && (toAt < 0 || l.start < a.words[toAt].start) {
+			from = l.id
+			break
+		}
+	}
+	if from == "" {
+		for _, l := range a.links {
+			if toAt < 0 || l.start < a.words[toAt].start {
+				from = l.id
+				break
+			}
+		}
+	}
+	if toAt >= 0 {
+		for _, l := range a.links {
+			if l.start > a.words[toAt].start && l.id != from {
+				to = l.id
+				for _, t := range a.terms {
+					if a.words[t.pos].start >= l.end {
+						after = append(after, t)
+					}
+				}
+				break
+			}
+		}
+		if to == "" {
+			for _, w := range a.words[toAt+1:] {
+				if !w.stop {
+					toWords = append(toWords, ingest.Key(w.text))
+				}
+			}
+		}
+	}
+	return from, to, toWords, after
+}
+
+// rankCandidates read "order the DR strategies from cheapest to most
+// expensive", "which strategy has the lowest RTO": the nodes a ranked
+// column ("rank:cost") orders, sorted.
+func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
+	if !a.order {
+		return nil
+	}
+	var out []*candidate
+	for _, p := range e.rankPreds {
+		var answers []Answer
+		for _, n := range e.Nodes() {
+			edges, err := e.ix.Out(ctx, n.ID, p)
+			if err != nil || len(edges) == 0 {
+				continue
+			}
+			answers = append(answers, e.answer(n.ID, edges...))
+		}
+		if len(answers) < 2 {
+			continue
+		}
+		e.sortByRank(ctx, answers, p, !a.ascending)
+		c := &candidate{typ: candRank, pred: p, ordered: true, result: &Result{Intent: "rank", Answers: answers}}
+		for _, ans := range answers {
+			c.ends = append(c.ends, ans.ID)
+			c.names = append(c.names, e.nameStems(ans.ID)...)
+		}
+		c.rel = e.relationWords(p, false)
+		c.prior = 0.1
+		c.reading = fmt.Sprintf("ordered by %s", strings.TrimPrefix(p, graph.PredRank+":"))
+		out = append(out, c)
+	}
+	return out
+}
+
+// compareCandidate reads "compare X and Y", "difference between X and Y".
+func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate, error) {
+	ids := a.linkIDs()
+	if !a.compare || len(ids) < 2 {
+		return nil, nil
+	}
+	res, err := e.compare(ctx, ids[0], ids[1])
+	if err != nil || len(res.Answers) == 0 {
+		return nil, err
+	}
+	c := &candidate{typ: candCompare, anchor: ids[0], result: res, links: 2, prior: 0.3}
+	c.rel = e.compareWords
+	c.reading = fmt.Sprintf("%s compared with %s", e.names[ids[0]].Name, e.names[ids[1]].Name)
+	return c, nil
+}
+
+// yesNoCandidate reads "does X support Y", "can X notify Y": yes when the
+// notes relate the two (no when what they say is denied).
+func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
+	ids := a.linkIDs()
+	if !a.yesno || len(ids) < 2 {
+		return nil
+	}
+	x := ids[0]
+	var best []graph.Edge
+	for _, y := range ids[1:] {
+		for _, at := range e.mustAnchors(ctx, x) {
+			for _, inverse := range []bool{false, true} {
+				var edges []graph.Edge
+				var err error
+				if inverse {
+					edges, err = e.ix.In(ctx, at)
+				} else {
+					edges, err = e.ix.Out(ctx, at)
+				}
+				if err != nil {
+					continue
+				}
+				for _, ed := range edges {
+					end := ed.Object
+					if inverse {
+						end = ed.Subject
+					}
+					if end == y || e.isVariantOf(ctx, end, y) {
+						best = append(best, ed)
+					}
+				}
+			}
+		}
+	}
+	if len(best) == 0 {
+		return nil
+	}
+	// the relation whose words match the question best decides
+	var top graph.Edge
+	topScore := -1.0
+	for _, ed := range best {
+		s := overlap(a.terms, e.relationWords(ed.Predicate, false), nil)
+		if s > topScore {
+			top, topScore = ed, s
+		}
+	}
+	verdict := "yes"
+	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {
+		verdict = "no"
+	}
+	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
+	if ans.Sources == nil {
+		ans.Sources = []string{}
+	}
+	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.4}
+	c.rel = e.relationWords(top.Predicate, false)
+	c.ends = []string{}
+	c.reading = fmt.Sprintf("whether %s %s %s", e.names[top.Subject].Name, top.Predicate, e.names[top.Object].Name)
+	return c
+}
+
+// mustAnchors is anchorsOf without errors.
+func (e *Engine) mustAnchors(ctx context.Context, id string) []string {
+	out, err := e.anchorsOf(ctx, id)
+	if err != nil {
+		return []string{id}
+	}
+	return out
+}
+
+// isVariantOf reports whether a node is a qualified variant of another.
+func (e *Engine) isVariantOf(ctx context.Context, id, of string) bool {
+	out, err := e.ix.Out(ctx, id, graph.PredIsA)
+	if err != nil {
+		return false
+	}
+	for _, ed := range out {
+		if ed.Object == of {
+			return true
+		}
+	}
+	return false
+}
+
+// describeCandidate reads "what is X", "tell me about X", "X": every
+// relation of the entity.
+func (e *Engine) describeCandidate(ctx context.Context, a *analysis, id string) (*candidate, error) {
+	res, err := e.describe(ctx, id)
+	if err != nil || len(res.Answers) == 0 {
+		return nil, err
+	}
+	c := &candidate{typ: candDescribe, anchor: id, result: res, links: 1}
+	c.rel = e.describeWords
+	if len(a.terms) == 0 {
+		c.prior = 0.5 // "what is X", "X": nothing asks for one relation
+	}
+	c.reading = fmt.Sprintf("everything about %s", e.names[id].Name)
+	return c, nil
+}
+
+// sortCandidates orders candidates best first, ties broken by type, anchor
+// and predicate so the choice never depends on map order.
+func sortCandidates(cs []*candidate) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.typ != b.typ {
+			return a.typ < b.typ
+		}
+		if a.anchor != b.anchor {
+			return a.anchor < b.anchor
+		}
+		if a.via != b.via {
+			return a.via < b.via
+		}
+		return a.pred < b.pred
+	})
+}
+
+// predicateCandidates read "which services have no notification at all",
+// "which services can deliver cross-account": the subjects of a relation
+// the question's words name, whatever they relate to. A denied relation
+// ("noNotify", "rel:not X") keeps the subjects the notes never state the
+// relation for.
+func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candidate {
+	if len(a.wants) == 0 || len(a.terms) == 0 {
+		return nil
+	}
+	var out []*candidate
+	for _, p := range e.preds {
+		words := e.relationWords(p, false)
+		if overlap(a.terms, words, nil) == 0 {
+			continue
+		}
+		facts := e.byPred[p]
+		var ends []string
+		var edges []graph.Edge
+		seen := map[string]bool{}
+		for _, f := range facts {
+			if seen[f.Subject] || !containsKind(a.wants, e.names[f.Subject].Kind) {
+				continue
+			}
+			seen[f.Subject] = true
+			ends = append(ends, f.Subject)
+		}
+		if neg, _ := polarityOf(p); neg {
+			pos := e.positiveOf(p)
+			var kept []string
+			for _, id := range ends {
+				if !e.hasPred(id, pos) {
+					kept = append(kept, id)
+				}
+			}
+			ends = kept
+		}
+		if len(ends) == 0 || len(ends) > maxCandidateEnds {
+			continue
+		}
+		for _, f := range facts {
+			if containsStr(ends, f.Subject) {
+				edges = append(edges, graph.Edge{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Details: nonEmpty(f.Detail), Sources: []string{f.Source}})
+			}
+		}
+		c := &candidate{typ: candPredicate, pred: p, inverse: true, edges: edges, ends: ends, rel: words}
+		for _, end := range ends {
+			c.names = append(c.names, e.nameStems(end)...)
+		}
+		c.prior = -0.05
+		c.reading = fmt.Sprintf("what %s anything", p)
+		out = append(out, c)
+	}
+	return out
+}
+
+// positiveOf is the relation a denied one denies: notifies for noNotify,
+// rel:X for rel:not X.
+func (e *Engine) positiveOf(p string) string {
+	if p == graph.PredNoNotify {
+		return graph.PredNotifies
+	}
+	if phrase, pol, ok := graph.ParseRelation(p); ok && pol == graph.Negative {
+		return graph.OpenRelation(phrase, graph.Positive)
+	}
+	return ""
+}
+
+// hasPred reports whether a node is the subject of a predicate.
+func (e *Engine) hasPred(id, pred string) bool {
+	for _, f := range e.byPred[pred] {
+		if f.Subject == id {
+			return true
+		}
+	}
+	return false
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// anchorVocab are the stems that two or more statements about an entity
+// use: the words of its own world ("rule" for EventBridge, "shard" for
+// Kinesis), which a question about it may use without naming a relation.
+func (e *Engine) anchorVocab(id string) []string {
+	if w, ok := e.vocab.Load(id); ok {
+		return w.([]string)
+	}
+	count := map[string]int{}
+	for _, i := range e.aboutStmts[id] {
+		seen := map[string]bool{}
+		for _, t := range e.ev.stmts[i].Terms {
+			if !seen[t] {
+				seen[t] = true
+				count[t]++
+			}
+		}
+	}
+	var out []string
+	for t, n := range count {
+		if n >= 2 {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	e.vocab.Store(id, out)
+	return out
+}

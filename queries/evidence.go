@@ -1,0 +1,295 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// Evidence: when no relation reads a question well, the note statements
+// that match it best answer it. Statements are ranked by BM25 over their
+// stems, boosted when they are about (or name) the question's entities; the
+// best one's named things answer, filtered by the kind the question asks
+// for.
+
+// BM25 parameters (the usual defaults).
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// evidenceIndex is the inverted index of the statements.
+type evidenceIndex struct {
+	stmts   []graph.Statement
+	posting map[string][]int // stem → statements holding it
+	avgLen  float64
+	bySrc   map[string][]int // source → statements on that line
+}
+
+func newEvidenceIndex(stmts []graph.Statement) *evidenceIndex {
+	ev := &evidenceIndex{stmts: stmts, posting: map[string][]int{}, bySrc: map[string][]int{}}
+	total := 0
+	for i, st := range stmts {
+		total += len(st.Terms)
+		seen := map[string]bool{}
+		for _, t := range st.Terms {
+			if !seen[t] {
+				seen[t] = true
+				ev.posting[t] = append(ev.posting[t], i)
+			}
+		}
+		ev.bySrc[st.Source] = append(ev.bySrc[st.Source], i)
+	}
+	if len(stmts) > 0 {
+		ev.avgLen = float64(total) / float64(len(stmts))
+	}
+	return ev
+}
+
+// hit is a statement with its score and the share of the question's term
+// weight it covers.
+type hit struct {
+	i     int
+	score float64
+	cov   float64
+}
+
+// search ranks statements for a question: BM25 over its terms plus a bonus
+// per linked entity the statement is about or names.
+func (e *Engine) search(a *analysis, limit int) []hit {
+	ev := e.ev
+	if ev == nil || len(ev.stmts) == 0 {
+		return nil
+	}
+	scores := map[int]float64{}
+	covered := map[int]float64{}
+	total := 0.0
+	for _, t := range a.terms {
+		total += t.weight
+		for _, i := range ev.posting[t.stem] {
+			st := ev.stmts[i]
+			tf := 0
+			for _, x := range st.Terms {
+				if x == t.stem {
+					tf++
+				}
+			}
+			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(len(st.Terms))/ev.avgLen))
+			scores[i] += t.weight * norm
+			covered[i] += t.weight
+		}
+	}
+	ids := a.linkIDs()
+	if len(ids) > 0 {
+		for i := range scores {
+			scores[i] += e.aboutBonus(ev.stmts[i], ids)
+		}
+		// statements about the entities that share no word still count a little
+		for _, id := range ids {
+			for _, i := range e.aboutStmts[id] {
+				if _, ok := scores[i]; !ok {
+					scores[i] = e.aboutBonus(ev.stmts[i], ids) / 2
+				}
+			}
+		}
+	}
+	hits := make([]hit, 0, len(scores))
+	for i, s := range scores {
+		c := 0.0
+		if total > 0 {
+			c = covered[i] / total
+		}
+		hits = append(hits, hit{i: i, score: s, cov: c})
+	}
+	sort.Slice(hits, func(x, y int) bool {
+		if hits[x].score != hits[y].score {
+			return hits[x].score > hits[y].score
+		}
+		return hits[x].i < hits[y].i
+	})
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits
+}
+
+// aboutBonus is what a statement earns for being about the question's
+// entities: its subject is one, or it names them.
+func (e *Engine) aboutBonus(st graph.Statement, ids []string) float64 {
+	b := 0.0
+	for _, id := range ids {
+		switch {
+		case st.Subject == id:
+			b += 1.5
+		case containsStr(st.Mentions, id):
+			b += 1.0
+		}
+	}
+	return b
+}
+
+// evidenceCandidate answers from the best-matching statement: the things it
+// names that the question does not, of the kind asked for; else what its
+// open relations relate.
+func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate {
+	hits := e.search(a, 5)
+	if len(hits) == 0 || hits[0].cov == 0 {
+		return nil
+	}
+	ids := a.linkIDs()
+	for _, h := range hits {
+		st := e.ev.stmts[h.i]
+		ends := e.evidenceEnds(ctx, a, st, ids)
+		if len(ends) == 0 {
+			continue
+		}
+		var answers []Answer
+		for _, id := range ends {
+			ans := e.answer(id)
+			ans.Detail = st.Text
+			ans.Sources = []string{st.Source}
+			answers = append(answers, ans)
+		}
+		c := &candidate{typ: candEvidence, ends: ends, result: &Result{Intent: "evidence", Answers: answers}}
+		c.ctx = st.Terms
+		c.prior = -0.3
+		// what the statement covers of the question, and whether it is about it
+		c.rel = nil
+		c.score = 0
+		c.reading = fmt.Sprintf("the note line that matches best (%s)", st.Source)
+		if e.aboutBonus(st, ids) > 0 {
+			c.prior += 0.1
+			c.links = len(ids)
+		}
+		c.prior += h.cov * 0.45 // the evidence field weighs 0.55 in overlap
+		return c
+	}
+	return nil
+}
+
+// evidenceEnds picks the answers a statement gives a question.
+func (e *Engine) evidenceEnds(ctx context.Context, a *analysis, st graph.Statement, ids []string) []string {
+	inQuestion := map[string]bool{}
+	for _, id := range ids {
+		inQuestion[id] = true
+	}
+	var named []string
+	for _, id := range st.Mentions {
+		if !inQuestion[id] {
+			named = append(named, id)
+		}
+	}
+	// the objects of the line's open relations
+	var objs []string
+	for _, id := range append([]string{st.Subject}, st.Mentions...) {
+		if id == "" {
+			continue
+		}
+		out, err := e.ix.Out(ctx, id)
+		if err != nil {
+			continue
+		}
+		for _, ed := range out {
+			if !containsStr(ed.Sources, st.Source) || inQuestion[ed.Object] || containsStr(objs, ed.Object) {
+				continue
+			}
+			if k := e.names[ed.Object].Kind; k == graph.KindPath || k == graph.KindLevel {
+				continue
+			}
+			if _, _, open := graph.ParseRelation(ed.Predicate); open || len(a.wants) > 0 {
+				objs = append(objs, ed.Object)
+			}
+		}
+	}
+	pick := func(list []string) []string {
+		if len(a.wants) == 0 {
+			return list
+		}
+		var out []string
+		for _, id := range list {
+			if containsKind(a.wants, e.names[id].Kind) {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for _, list := range [][]string{pick(named), pick(objs)} {
+		if len(list) > 0 {
+			return list
+		}
+	}
+	if len(a.wants) == 0 {
+		if len(objs) > 0 {
+			return objs
+		}
+		if len(named) > 0 {
+			return named
+		}
+	}
+	if st.Subject != "" && !inQuestion[st.Subject] && (len(a.wants) == 0 || containsKind(a.wants, e.names[st.Subject].Kind)) {
+		return []string{st.Subject}
+	}
+	return nil
+}
+
+// statementsAbout indexes statements by the entities they are about or
+// name.
+func statementsAbout(stmts []graph.Statement) map[string][]int {
+	out := map[string][]int{}
+	for i, st := range stmts {
+		if st.Subject != "" {
+			out[st.Subject] = append(out[st.Subject], i)
+		}
+		for _, m := range st.Mentions {
+			if m != st.Subject {
+				out[m] = append(out[m], i)
+			}
+		}
+	}
+	return out
+}
+
+// docFrequencies counts, for every stem, the statements holding it; a store
+// without statements counts the details of its facts instead.
+func (e *Engine) docFrequencies(ctx context.Context) {
+	e.df = map[string]int{}
+	count := func(terms []string) {
+		seen := map[string]bool{}
+		for _, t := range terms {
+			if !seen[t] {
+				seen[t] = true
+				e.df[t]++
+			}
+		}
+		e.nDocs++
+	}
+	if stmts := e.ix.Statements(); len(stmts) > 0 {
+		for _, st := range stmts {
+			count(st.Terms)
+		}
+		return
+	}
+	facts, err := e.ix.Facts(ctx)
+	if err != nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, f := range facts {
+		if f.Detail != "" && !seen[f.Detail] {
+			seen[f.Detail] = true
+			count(e.lx.Terms(f.Detail))
+		}
+	}
+}
+
+// stemsOf returns a set's keys in order (for stable word lists).
+func stemsOf(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,299 @@
+package queries
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// The third stage of answering: one function scores every candidate
+// against the question. A candidate earns what the question's content words
+// find in its relation words (full weight), its evidence (a little over
+// half) and its answers' names (a third), each word weighted by how rare it
+// is in the notes; then what its shape is worth: answers of the kind asked
+// for, polarity that agrees, the question's other entities accounted for.
+
+// Field weights of a matched word.
+const (
+	weightRelation = 1.0
+	weightContext  = 0.55
+	weightNames    = 0.35
+)
+
+// minScore is the score below which no candidate answers and the evidence
+// fallback (or an honest error) takes over.
+const minScore = 0.3
+
+// score rates a candidate; it also fills c.links and returns the ends that
+// satisfy the question's other entities (nil when none constrains it).
+func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string {
+	cov := overlap(a.terms, c.rel, c.ctx, c.names)
+	s := c.prior + cov
+	if c.typ == candRelation {
+		s *= e.linkWeight(a, c.anchor)
+		if _, ok := e.lx.Predicate(c.pred); ok && cov > 0 {
+			s += 0.05 // a typed relation is curated
+		}
+		if phrase, _, ok := graph.ParseRelation(c.pred); ok && phrase == "relate to" {
+			s -= 0.15
+		}
+	}
+	// the kind of answer asked for
+	if len(a.wants) > 0 && len(c.ends) > 0 {
+		fit := 0.0
+		for _, id := range c.ends {
+			switch k := e.names[id].Kind; {
+			case containsKind(a.wants, k):
+				fit++
+			case k == graph.KindFeature && containsKind(a.wants, graph.KindService):
+				fit += 0.5 // a part of a service stands for it
+			}
+		}
+		f := fit / float64(len(c.ends))
+		s += 0.2 * f
+		if fit == 0 {
+			s -= 0.1
+		}
+	}
+	for _, f := range a.focus {
+		if containsStr(c.rel, f) {
+			s += 0.1
+			break
+		}
+	}
+	// polarity
+	neg, only := polarityOf(c.pred)
+	switch {
+	case neg && a.negated:
+		s += 0.25
+	case neg:
+		s -= 0.4
+	case a.negated && c.typ == candRelation:
+		s -= 0.05
+	}
+	switch {
+	case only && a.exclusive:
+		s += 0.15
+	case only:
+		s -= 0.1
+	}
+	if a.order && c.ordered {
+		s += 0.1
+	}
+	// the question's other entities: answers related to them satisfy it
+	var keep []string
+	if c.typ == candRelation {
+		keep = e.constrain(ctx, a, c)
+		if keep != nil {
+			s += 0.25
+			c.links++
+		}
+		if c.via != "" {
+			// "CodeDeploy ... for Lambda" read through CodeDeploy's Lambda
+			// feature: the feature's name accounts for the other entity
+			for _, id := range a.linkIDs() {
+				if id != c.anchor && id != c.via && e.namesContain(c.via, id) {
+					s += 0.2
+					c.links++
+				}
+			}
+			s -= 0.05 // a feature of the entity, not the entity itself
+		}
+		// an anchor that is a part of another entity named accounts for it:
+		// "CloudWatch Logs subscription filter"
+		for _, id := range a.linkIDs() {
+			if id != c.anchor && id != c.via && containsStr(e.mustAnchors(ctx, id), c.anchor) {
+				c.links++
+			}
+		}
+	}
+	if c.typ == candRelation {
+		s += e.roleFit(a, c)
+	}
+	if missing := a.strongLinks() - c.links; missing > 0 && c.typ != candEvidence {
+		per := 0.2
+		if c.anchor == "" {
+			per = 0.3 // a reading that starts nowhere ignores what the question names
+		}
+		s -= per * float64(missing)
+	}
+	c.score = s
+	return keep
+}
+
+// overlap is the share of a question's term weight that a candidate's word
+// fields cover, each term counted once at its best field's weight.
+func overlap(terms []term, rel, ctx []string, names ...[]string) float64 {
+	total, got := 0.0, 0.0
+	for _, t := range terms {
+		total += t.weight
+		switch {
+		case containsStr(rel, t.stem):
+			got += t.weight * weightRelation
+		case containsStr(ctx, t.stem):
+			got += t.weight * weightContext
+		default:
+			for _, n := range names {
+				if containsStr(n, t.stem) {
+					got += t.weight * weightNames
+					break
+				}
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// linkWeight is how sure the link of a candidate's anchor is.
+func (e *Engine) linkWeight(a *analysis, id string) float64 {
+	best := 0.0
+	for _, l := range a.links {
+		if l.id == id && l.weight() > best {
+			best = l.weight()
+		}
+	}
+	if best == 0 {
+		return 1
+	}
+	return best
+}
+
+// polarityOf tells whether a predicate denies or restricts.
+func polarityOf(pred string) (neg, only bool) {
+	if pred == graph.PredNoNotify {
+		return true, false
+	}
+	_, pol, ok := graph.ParseRelation(pred)
+	return ok && pol == graph.Negative, ok && pol == graph.Exclusive
+}
+
+// constrain returns the ends of a candidate that the question's other
+// linked entities relate to (by any edge, either way, or through a variant
+// or feature), nil when no other entity constrains any end.
+func (e *Engine) constrain(ctx context.Context, a *analysis, c *candidate) []string {
+	var keep []string
+	for _, l := range a.links {
+		id := l.id
+		if id == c.anchor || id == c.via || l.how == linkWeak || l.concept {
+			continue // a weak alias or a note's concept is a word, not a constraint
+		}
+		targets := map[string]bool{id: true}
+		for _, v := range e.mustAnchors(ctx, id) {
+			targets[v] = true
+		}
+		for _, end := range c.ends {
+			if targets[end] {
+				continue
+			}
+			if e.touches(ctx, end, targets) && !containsStr(keep, end) {
+				keep = append(keep, end)
+			}
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(c.ends) && len(c.ends) > 1 {
+		return nil
+	}
+	return keep
+}
+
+// touches reports whether a node, or one of its features, has an edge to or
+// from any of the targets.
+func (e *Engine) touches(ctx context.Context, id string, targets map[string]bool) bool {
+	nodes := []string{id}
+	if feats, err := e.ix.Out(ctx, id, graph.PredFeature); err == nil {
+		for _, f := range feats {
+			nodes = append(nodes, f.Object)
+		}
+	}
+	for _, n := range nodes {
+		out, err := e.ix.Out(ctx, n)
+		if err != nil {
+			continue
+		}
+		for _, ed := range out {
+			if targets[ed.Object] {
+				return true
+			}
+		}
+		in, err := e.ix.In(ctx, n)
+		if err != nil {
+			continue
+		}
+		for _, ed := range in {
+			if targets[ed.Subject] && ed.Predicate != graph.PredFeature {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// idf is the inverse document frequency of a stem over the notes'
+// statements: rare words weigh more.
+func (e *Engine) idf(stem string) float64 {
+	return math.Log(1 + float64(e.nDocs+1)/float64(e.df[stem]+1))
+}
+
+// roleFit rewards a relation read in the direction the question's word
+// order gives: an entity before the relation's word (or after "of", "for",
+// "with") is its subject; one after it, its object. "What does Security Hub
+// aggregate" reads Security Hub's aggregates; "which services notify SNS"
+// reads what notifies SNS.
+func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
+	verb := -1
+	for _, t := range a.terms {
+		if containsStr(c.rel, t.stem) {
+			verb = a.words[t.pos].start
+			break
+		}
+	}
+	if verb < 0 {
+		return 0
+	}
+	for _, l := range a.links {
+		if l.id != c.anchor {
+			continue
+		}
+		subject := l.start < verb
+		if i := wordBefore(a, l.start); i >= 0 {
+			switch a.words[i].lower {
+			case "of", "for", "with", "in", "on", "by":
+				subject = true
+			}
+		}
+		if subject == !c.inverse {
+			return 0.1
+		}
+		return -0.1
+	}
+	return 0
+}
+
+// wordBefore is the index of the word ending before a byte offset, -1 when none.
+func wordBefore(a *analysis, at int) int {
+	for i := len(a.words) - 1; i >= 0; i-- {
+		if a.words[i].end <= at {
+			return i
+		}
+	}
+	return -1
+}
+
+// namesContain reports whether a node's name holds another node's name or
+// one of its aliases as whole words: "CodeDeploy Lambda" holds "Lambda".
+func (e *Engine) namesContain(id, other string) bool {
+	name := " " + ingest.Key(e.names[id].Name) + " "
+	o := e.names[other]
+	for _, n := range append([]string{o.Name}, o.Aliases...) {
+		if k := ingest.Key(n); k != "" && strings.Contains(name, " "+k+" ") {
+			return true
+		}
+	}
+	return false
+}
