@@ -225,13 +225,16 @@ func (s *CayleyStore) annotate(ctx context.Context, facts []Fact) error {
 				switch pred(q) {
 				case PredFactDetail:
 					// a line may state one fact in two wordings: keep the
-					// first in byte order, as FromQuads does
+					// first in byte order, whatever the backend's order
 					if d, seen := a.details[src]; !seen || literal(q.Object) < d {
 						a.details[src] = literal(q.Object)
 					}
 				case PredFactPosition:
+					// or at two positions: keep the smallest
 					if n, ok := q.Object.(quad.Int); ok {
-						a.pos[src] = int(n)
+						if p, seen := a.pos[src]; !seen || int(n) < p {
+							a.pos[src] = int(n)
+						}
 					}
 				}
 			}
@@ -269,7 +272,8 @@ func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
 	return facts, nil
 }
 
-// SortFacts orders facts by subject, predicate, object and source.
+// SortFacts orders facts by subject, predicate, object and source, then (one
+// fact stated twice on one line) position and detail.
 func SortFacts(facts []Fact) {
 	sort.Slice(facts, func(i, j int) bool {
 		a, b := facts[i], facts[j]
@@ -282,7 +286,13 @@ func SortFacts(facts []Fact) {
 		if a.Object != b.Object {
 			return a.Object < b.Object
 		}
-		return a.Source < b.Source
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		if a.Position != b.Position {
+			return a.Position < b.Position
+		}
+		return a.Detail < b.Detail
 	})
 }
 

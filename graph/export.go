@@ -72,10 +72,11 @@ func lookupFormat(name string) (*quad.Format, error) {
 // Labels (the note line a fact came from) are kept where the format has room
 // for them: the graph label of N-Quads, "label" in JSON, the label field of
 // pquads and JSON-LD's graph. GraphML, GML and Graphviz drop them: they are
-// for drawing, not for round trips. In JSON, a string that Cayley's JSON
-// reader would take for another kind of value (one that looks like "<iri>",
-// "_:bnode", a quoted or typed literal, or is empty) is written quoted, so
-// Import gives it back unchanged.
+// for drawing, not for round trips. In N-Quads, the characters an IRI cannot
+// hold are percent-encoded (see nquads.go). In JSON, a string that Cayley's
+// JSON reader would take for another kind of value (one that looks like
+// "<iri>", "_:bnode", a quoted or typed literal, or is empty) is written
+// quoted, so Import gives it back unchanged.
 func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) error {
 	f, err := lookupFormat(format)
 	if err != nil {
@@ -88,12 +89,17 @@ func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) err
 	if err != nil {
 		return fmt.Errorf("export %s: %w", f.Name, err)
 	}
-	SortQuads(qs)
-	if f.Name == "json" || f.Name == "json-stream" {
+	switch f.Name {
+	case "nquads":
+		for i := range qs {
+			qs[i] = escapeIRIs(qs[i])
+		}
+	case "json", "json-stream":
 		for i := range qs {
 			qs[i] = jsonSafe(qs[i])
 		}
 	}
+	SortQuads(qs)
 	qw := f.Writer(w)
 	for i := 0; i < len(qs); i += exportChunk {
 		if err := ctx.Err(); err != nil {
@@ -171,10 +177,12 @@ func jsonSafe(q quad.Quad) quad.Quad {
 	return q
 }
 
-// Import reads every quad of r in format (see ImportFormats), in file order.
-// Typed literals that have a native Go form (integers, ...) are converted to
-// it, so positions come back as quad.Int.
-func Import(ctx context.Context, format string, r io.Reader) ([]quad.Quad, error) {
+// Import reads every quad of r in format (see ImportFormats), in file order;
+// name names r in errors. Typed literals that have a native Go form
+// (integers, ...) are converted to it, so positions come back as quad.Int.
+// N-Quads are read strictly, a malformed line being an EINVALID error
+// "name:line: ..." (see nquads.go); other formats name the quad: "name: quad N".
+func Import(ctx context.Context, format, name string, r io.Reader) ([]quad.Quad, error) {
 	f, err := lookupFormat(format)
 	if err != nil {
 		return nil, err
@@ -184,6 +192,16 @@ func Import(ctx context.Context, format string, r io.Reader) ([]quad.Quad, error
 	}
 	if why := lossyImport[f.Name]; why != "" {
 		return nil, Errorf(EINVALID, "quad format %q cannot be imported: %s (use one of %s)", format, why, strings.Join(ImportFormats(), ", "))
+	}
+	if f.Name == "nquads" {
+		out, err := readNQuads(ctx, name, r)
+		if err != nil {
+			return nil, err
+		}
+		for i, q := range out {
+			out[i].Subject, out[i].Predicate, out[i].Object, out[i].Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
+		}
+		return out, nil
 	}
 	qr := f.Reader(r)
 	defer qr.Close()
@@ -198,7 +216,7 @@ func Import(ctx context.Context, format string, r io.Reader) ([]quad.Quad, error
 		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("import %s: quad %d", f.Name, len(out)+1), Err: err}
+			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%s: quad %d", name, len(out)+1), Err: err}
 		}
 		q.Subject, q.Predicate, q.Object, q.Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
 		out = append(out, q)
@@ -236,8 +254,9 @@ func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
 	}
 	type factKey struct{ s, p, o, src string }
 	type reified struct {
-		s, p, o, detail string
-		pos             int
+		s, p, o   string
+		details   []string
+		positions []int
 	}
 	facts := map[factKey]*Fact{}
 	var order []factKey
@@ -280,17 +299,13 @@ func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
 			case PredFactObject:
 				r.o = iri(q.Object)
 			case PredFactDetail:
-				// two wordings of one fact on one line: keep the first in
-				// byte order, as CayleyStore does
-				if d := literal(q.Object); r.detail == "" || d < r.detail {
-					r.detail = d
-				}
+				r.details = append(r.details, literal(q.Object))
 			case PredFactPosition:
 				n, err := intOf(q.Object)
 				if err != nil {
 					return nil, nil, &Error{Code: EINVALID, Message: fmt.Sprintf("quad %d: position of %s", i+1, s), Err: err}
 				}
-				r.pos = n
+				r.positions = append(r.positions, n)
 			}
 			continue
 		}
@@ -300,16 +315,37 @@ func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
 			order = append(order, k)
 		}
 	}
+	var extra []*Fact // second values of a fact on one line
 	for _, k := range reifOrder {
 		r := reifs[k]
 		if r.s == "" || r.p == "" || r.o == "" {
 			return nil, nil, Errorf(EINVALID, "fact node %s (source %q) lacks its subject, predicate or object", k[0], k[1])
 		}
-		f, ok := facts[factKey{r.s, r.p, r.o, k[1]}]
+		fk := factKey{r.s, r.p, r.o, k[1]}
+		f, ok := facts[fk]
 		if !ok {
 			return nil, nil, Errorf(EINVALID, "fact node %s annotates %s %s %s from %q, which is not in the quads", k[0], r.s, r.p, r.o, k[1])
 		}
-		f.Detail, f.Position = r.detail, r.pos
+		// A note line may state one fact twice, in two wordings or at two
+		// positions ("AWS -> AWS" has AWS as hop 1 and 2): one fact per
+		// value, so Quads gives back every quad.
+		sort.Strings(r.details)
+		r.details = slices.Compact(r.details)
+		sort.Ints(r.positions)
+		r.positions = slices.Compact(r.positions)
+		for j := 0; j < max(len(r.details), len(r.positions), 1); j++ {
+			g := f
+			if j > 0 {
+				g = &Fact{Subject: f.Subject, Predicate: f.Predicate, Object: f.Object, Source: f.Source}
+				extra = append(extra, g)
+			}
+			if j < len(r.details) {
+				g.Detail = r.details[j]
+			}
+			if j < len(r.positions) {
+				g.Position = r.positions[j]
+			}
+		}
 	}
 	outNodes := make([]Node, 0, len(nodes))
 	for _, n := range nodes {
@@ -321,9 +357,12 @@ func FromQuads(qs []quad.Quad) ([]Node, []Fact, error) {
 		outNodes = append(outNodes, *n)
 	}
 	sort.Slice(outNodes, func(i, j int) bool { return outNodes[i].ID < outNodes[j].ID })
-	outFacts := make([]Fact, 0, len(order))
+	outFacts := make([]Fact, 0, len(order)+len(extra))
 	for _, k := range order {
 		outFacts = append(outFacts, *facts[k])
+	}
+	for _, f := range extra {
+		outFacts = append(outFacts, *f)
 	}
 	SortFacts(outFacts)
 	return outNodes, outFacts, nil

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +31,11 @@ func trickyGraph() ([]graph.Node, []graph.Fact) {
 		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredOnlyIn, Object: "concept:us-east-1", Detail: `"3"^^<xsd:integer>`, Source: "notes/c.txt:3"},
 		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredSupports, Object: storetest.X, Detail: "<http://example.com/>", Source: "notes/c.txt:4"},
 		graph.Fact{Subject: storetest.A, Predicate: graph.PredSupports, Object: storetest.X, Source: "z.txt:99"},
+		// one line stating one fact twice: two wordings, two positions
+		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredFeature, Object: storetest.A, Detail: "StackSets", Source: "notes/c.txt:5"},
+		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredFeature, Object: storetest.A, Detail: "AWS StackSets", Source: "notes/c.txt:5"},
+		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredHop, Object: storetest.X, Position: 1, Source: "notes/c.txt:6"},
+		graph.Fact{Subject: "service:élan-ü", Predicate: graph.PredHop, Object: storetest.X, Position: 2, Source: "notes/c.txt:6"},
 	)
 	return nodes, facts
 }
@@ -75,11 +82,11 @@ func TestExportImportRoundTrip(t *testing.T) {
 			if err := graph.Export(ctx, src, format, &buf); err != nil {
 				t.Fatalf("Export: %v", err)
 			}
-			qs, err := graph.Import(ctx, format, bytes.NewReader(buf.Bytes()))
+			qs, err := graph.Import(ctx, format, "export", bytes.NewReader(buf.Bytes()))
 			if err != nil {
 				t.Fatalf("Import: %v", err)
 			}
-			if want := len(graph.Quads(nodes, facts)); len(qs) != want {
+			if want := distinctQuads(graph.Quads(nodes, facts)); len(qs) != want {
 				t.Errorf("Import: %d quads, want %d", len(qs), want)
 			}
 			gotNodes, gotFacts, err := graph.FromQuads(qs)
@@ -200,15 +207,18 @@ func TestExportImportErrors(t *testing.T) {
 	}{
 		{"export unknown format", func() error { return graph.Export(ctx, s, "yaml", &bytes.Buffer{}) }, graph.EINVALID},
 		{"export cancelled", func() error { return graph.Export(cancelled, s, "nquads", &bytes.Buffer{}) }, graph.ETIMEOUT},
-		{"import unknown format", func() error { _, err := graph.Import(ctx, "yaml", strings.NewReader("")); return err }, graph.EINVALID},
-		{"import write-only format", func() error { _, err := graph.Import(ctx, "graphml", strings.NewReader("<graphml/>")); return err }, graph.EINVALID},
-		{"import jsonld", func() error { _, err := graph.Import(ctx, "jsonld", strings.NewReader("[]")); return err }, graph.EINVALID},
-		{"import malformed nquads", func() error {
-			_, err := graph.Import(ctx, "nquads", strings.NewReader("<a> <b> \"unterminated .\n"))
+		{"import unknown format", func() error { _, err := graph.Import(ctx, "yaml", "in", strings.NewReader("")); return err }, graph.EINVALID},
+		{"import write-only format", func() error {
+			_, err := graph.Import(ctx, "graphml", "in", strings.NewReader("<graphml/>"))
 			return err
 		}, graph.EINVALID},
-		{"import malformed json", func() error { _, err := graph.Import(ctx, "json", strings.NewReader("[{")); return err }, graph.EINVALID},
-		{"import cancelled", func() error { _, err := graph.Import(cancelled, "nquads", strings.NewReader("")); return err }, graph.ETIMEOUT},
+		{"import jsonld", func() error { _, err := graph.Import(ctx, "jsonld", "in", strings.NewReader("[]")); return err }, graph.EINVALID},
+		{"import malformed nquads", func() error {
+			_, err := graph.Import(ctx, "nquads", "in", strings.NewReader("<a> <b> \"unterminated .\n"))
+			return err
+		}, graph.EINVALID},
+		{"import malformed json", func() error { _, err := graph.Import(ctx, "json", "in", strings.NewReader("[{")); return err }, graph.EINVALID},
+		{"import cancelled", func() error { _, err := graph.Import(cancelled, "nquads", "in", strings.NewReader("")); return err }, graph.ETIMEOUT},
 	}
 	for _, tc := range tests {
 		if err := tc.call(); graph.ErrorCode(err) != tc.code {
@@ -216,7 +226,7 @@ func TestExportImportErrors(t *testing.T) {
 		}
 	}
 	// An empty import is not an error.
-	if qs, err := graph.Import(ctx, "nquads", strings.NewReader("# nothing\n")); err != nil || len(qs) != 0 {
+	if qs, err := graph.Import(ctx, "nquads", "in", strings.NewReader("# nothing\n")); err != nil || len(qs) != 0 {
 		t.Errorf("Import of a comment = %v, %v; want nothing", qs, err)
 	}
 }
@@ -260,4 +270,149 @@ func TestFromQuadsErrors(t *testing.T) {
 			t.Errorf("%s: FromQuads error %v (code %q), want code %q", tc.name, err, graph.ErrorCode(err), graph.EINVALID)
 		}
 	}
+}
+
+// oddNames trip N-Quads and JSON encoders when they are IDs, names,
+// details or sources.
+var oddNames = []string{
+	"my tool", `say "hi"`, `back\slash`, "new\nline", "tab\tstop", "cr\rhere", "a>b", "a<b", "<a>", "a> <b",
+	"Deploy time 🕑🕑", "100%", "%20", "%zz", "{x}|^`", "ctrl\x01\x7f", "é 東京", " lead", "trail ", "", `"`, `\`, ">", ".", "_:b1", "#hash",
+}
+
+// oddGraph has one node per odd name with its slug ID, and one whose ID is
+// the raw name, every fact citing an odd source with an odd detail.
+func oddGraph() ([]graph.Node, []graph.Fact) {
+	var nodes []graph.Node
+	var facts []graph.Fact
+	seen := map[string]bool{}
+	for i, n := range oddNames {
+		name := "name " + n
+		for _, id := range []string{graph.NodeID(graph.KindConcept, n), "service:" + n} {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			nodes = append(nodes, graph.Node{ID: id, Name: name, Kind: graph.KindConcept, Aliases: []string{n, "alias " + n}})
+			facts = append(facts,
+				graph.Fact{Subject: id, Predicate: graph.PredSupports, Object: storetest.X, Detail: n, Source: n + ":" + strconv.Itoa(i)},
+				graph.Fact{Subject: storetest.A, Predicate: "property:" + n, Object: id, Position: i + 1, Source: "src " + n})
+		}
+	}
+	return append(nodes, storetest.Nodes()...), append(facts, storetest.Facts()...)
+}
+
+// TestExportImportOddNames: any ID, name, detail and source survives export
+// and import exactly, in every format that reads back; N-Quads IRIs hold no
+// character N-Quads forbids.
+func TestExportImportOddNames(t *testing.T) {
+	ctx := context.Background()
+	nodes, facts := oddGraph()
+	wantNodes, wantFacts := wantGraph(nodes, facts)
+	src := loadedMem(t, nodes, facts)
+	for _, format := range graph.ImportFormats() {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := graph.Export(ctx, src, format, &buf); err != nil {
+				t.Fatalf("Export: %v", err)
+			}
+			if format == "nquads" {
+				for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+					if !nquadLine.MatchString(line) {
+						t.Errorf("line %d is not well-formed N-Quads: %q", i+1, line)
+					}
+				}
+			}
+			qs, err := graph.Import(ctx, format, "export", bytes.NewReader(buf.Bytes()))
+			if err != nil {
+				t.Fatalf("Import: %v", err)
+			}
+			if want := distinctQuads(graph.Quads(nodes, facts)); len(qs) != want {
+				t.Errorf("Import: %d quads, want %d", len(qs), want)
+			}
+			gotNodes, gotFacts, err := graph.FromQuads(qs)
+			if err != nil {
+				t.Fatalf("FromQuads: %v", err)
+			}
+			if !reflect.DeepEqual(gotNodes, wantNodes) {
+				t.Errorf("nodes:\n got %#v\nwant %#v", gotNodes, wantNodes)
+			}
+			if !reflect.DeepEqual(gotFacts, wantFacts) {
+				t.Errorf("facts:\n got %#v\nwant %#v", gotFacts, wantFacts)
+			}
+			var again bytes.Buffer
+			if err := graph.Export(ctx, loadedMem(t, gotNodes, gotFacts), format, &again); err != nil {
+				t.Fatalf("re-Export: %v", err)
+			}
+			if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+				t.Errorf("re-export differs from the first export")
+			}
+		})
+	}
+}
+
+// nquadLine is one N-Quads line of W3C terms (IRIs without the characters
+// N-Quads forbids, escaped literals) with a literal or IRI label.
+var nquadLine = regexp.MustCompile(`^(?:(?:<[^\x00-\x20<>"{}|^` + "`" + `\\]*>|"(?:[^"\\\n\r]|\\.)*"(?:\^\^<[^\x00-\x20<>"{}|^` + "`" + `\\]*>)?) ){3,4}\.$`)
+
+// TestImportNQuadsErrors: a malformed line is rejected with the file and
+// line, never read with shifted fields.
+func TestImportNQuadsErrors(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct{ line, want string }{
+		{`<service:my tool> <name> "My Tool" .`, `IRI <service:my tool> holds a space`},
+		{`<service:my tool> <name> "My Tool" "a.txt:1" .`, `IRI <service:my tool> holds a space`},
+		{"<a\tb> <name> \"x\" .", `IRI <a	b> holds a tab`},
+		{`<a{b}> <name> "x" .`, `holds '{'`},
+		{`<a> <name> <o"> .`, `holds '"'`},
+		{`<a\u0020b> <name> "x" .`, `holds '\\'`},
+		{`<a> <name> foo .`, `unexpected "foo"`},
+		{`<a> <name> "x" "l" extra .`, `unexpected "extra"`},
+		{`<a> <name> "unterminated .`, `no closing quote`},
+		{`<a> <name> <o`, `no closing ">"`},
+		{`<a> <name> <o>`, `does not end with "."`},
+		{`<a> <name> .`, `2 terms`},
+		{`"s" <name> <o> .`, `subject is a literal`},
+		{`<a> "name" <o> .`, `predicate is not an <IRI>`},
+		{`<a> <name> <o> <g> <h> .`, `more than four terms`},
+		{`<a%zz> <name> "x" .`, `invalid URL escape "%zz"`},
+		{`<a> <name> "x\q" .`, `bad escape \q`},
+		{`<a> <name> "x\u12" .`, `bad \u escape`},
+		{`<a> <name> "x"^^xsd .`, `not an <IRI>`},
+		{`<a> <name> "x"@ .`, `empty language tag`},
+		{`<a> <name> _: .`, `blank node "_:" has no label`},
+		{`<a> <name> "x" . junk`, `unexpected "junk" after the final "."`},
+	}
+	for _, tc := range tests {
+		in := "# header\n\n<ok> <name> \"fine\" \"a.txt:1\" .\n" + tc.line + "\n<ok2> <name> \"fine\" .\n"
+		qs, err := graph.Import(ctx, "nquads", "g.nq", strings.NewReader(in))
+		if graph.ErrorCode(err) != graph.EINVALID || !strings.HasPrefix(err.Error(), "g.nq:4: ") || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: Import = %d quads, %v; want EINVALID \"g.nq:4: ...%s...\"", tc.line, len(qs), err, tc.want)
+		}
+	}
+	// Well-formed lines in other spellings are read.
+	good := []struct {
+		line string
+		want quad.Quad
+	}{
+		{`<a> <p> <o>.`, quad.Make(quad.IRI("a"), quad.IRI("p"), quad.IRI("o"), nil)},
+		{"\t<a>\t<p> \"x\"@en   .  # comment", quad.Make(quad.IRI("a"), quad.IRI("p"), quad.LangString{Value: "x", Lang: "en"}, nil)},
+		{`_:b1 <p> "\u00e9\t\"" "l" .`, quad.Make(quad.BNode("b1"), quad.IRI("p"), quad.String("é\t\""), quad.String("l"))},
+		{`<service:my%20tool> <p> "3"^^<xsd:integer> <g> .`, quad.Make(quad.IRI("service:my tool"), quad.IRI("p"), quad.Int(3), quad.IRI("g"))},
+		{`<a%3Cb%3E%25> <p> <o> .`, quad.Make(quad.IRI("a<b>%"), quad.IRI("p"), quad.IRI("o"), nil)},
+	}
+	for _, tc := range good {
+		qs, err := graph.Import(ctx, "nquads", "g.nq", strings.NewReader(tc.line+"\n"))
+		if err != nil || len(qs) != 1 || qs[0] != tc.want {
+			t.Errorf("%s: Import = %#v, %v; want %#v", tc.line, qs, err, tc.want)
+		}
+	}
+}
+
+// distinctQuads counts the distinct quads of qs, as a store keeps them.
+func distinctQuads(qs []quad.Quad) int {
+	seen := map[[4]string]bool{}
+	for _, q := range qs {
+		seen[[4]string{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}] = true
+	}
+	return len(seen)
 }

@@ -5,7 +5,8 @@
 // # Ontology
 //
 // Every node is an IRI "<kind>:<slug>", e.g. "service:amazon-s3" or
-// "capability:cross-account", and carries two literal properties:
+// "capability:cross-account" (Slug says which names share a slug), and
+// carries two literal properties:
 //
 //	<name>  its display name ("Amazon S3")
 //	<kind>  its NodeKind ("service")

@@ -92,29 +92,103 @@ func NodeID(kind NodeKind, name string) string {
 	return string(kind) + ":" + Slug(name)
 }
 
-// Slug lower-cases name and keeps letters and digits, joining words with "-".
+// Slug is the part of a node ID after "<kind>:". It is readable and stable
+// for ordinary names, and two names share it only when they are spellings of
+// one name. The rule, rune by rune:
+//
+//   - letters and digits are kept, lower-cased;
+//   - '@', '$' and '&' are spelt "at", "usd" and "and" ("Lambda@Edge" →
+//     "lambdaatedge", "Costs $$" → "costs-usdusd");
+//   - spaces, control characters, punctuation, arrows and the ASCII marks
+//     notes use as markup or arrows (| ` ~ ^ < > =) separate words: a run of
+//     them between two words is one "-", at either end nothing. So names
+//     that differ only in letter case, spacing or the punctuation between
+//     their words share a slug: "Blue/Green", "Blue-Green" and "blue green"
+//     are one node, and so are "AWS -> S3", "AWS → S3" and "AWS > S3";
+//   - every other character is a symbol that carries meaning and is kept as
+//     it is: '+', '#', '%', emoji and other non-ASCII symbols, marks and
+//     format characters ("Deploy time 🕑🕑" → "deploy-time-🕑🕑", "C++" →
+//     "c++", "C#" → "c#", "99.9%" → "99-9%");
+//   - a run of '<', '>' and '=' right before a number (after spaces) is a
+//     comparison, kept as it is, unless a '-' touches it ("< 1 min" →
+//     "<-1-min", but "A -> 2" → "a-2").
+//
+// A slug may thus hold characters that N-Quads IRIs cannot ('<', '%', ...):
+// Export escapes them (see escapeIRI).
 func Slug(name string) string {
+	rs := []rune(strings.ToLower(name))
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	word := func(s string) {
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteString(s)
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			word(string(r))
+		case r == '@':
+			word("at")
+		case r == '$':
+			word("usd")
+		case r == '&':
+			word("and")
+		case r == '<' || r == '>' || r == '=':
+			j := i
+			for j < len(rs) && (rs[j] == '<' || rs[j] == '>' || rs[j] == '=') {
+				j++
 			}
-			dash = false
-			b.WriteRune(r)
-		case r == '@' || r == '$' || r == '&':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+			if isComparison(rs, i, j) {
+				word(string(rs[i:j]))
+			} else {
+				dash = true
 			}
-			dash = false
-			b.WriteString(map[rune]string{'@': "at", '$': "usd", '&': "and"}[r])
-		default:
+			i = j - 1
+		case separates(r):
 			dash = true
+		default:
+			word(string(r))
 		}
 	}
 	return b.String()
+}
+
+// separates reports a rune that only separates words in a name: a space, a
+// control character, punctuation other than '#', '%', '@' and '&', an arrow,
+// or one of the ASCII marks notes use as markup or arrows.
+func separates(r rune) bool {
+	switch r {
+	case '#', '%', '@', '&':
+		return false
+	case '|', '`', '~', '^', '<', '>', '=':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.IsPunct(r) || unicode.Is(arrows, r)
+}
+
+// arrows are the Unicode arrow blocks: "→", "⇒", "⟶", "↖↑↓" (heading marks).
+var arrows = &unicode.RangeTable{R16: []unicode.Range16{
+	{Lo: 0x2190, Hi: 0x21ff, Stride: 1},
+	{Lo: 0x27f0, Hi: 0x27ff, Stride: 1},
+	{Lo: 0x2900, Hi: 0x297f, Stride: 1},
+	{Lo: 0x2b00, Hi: 0x2b2f, Stride: 1},
+}}
+
+// isComparison reports whether rs[i:j], a run of '<', '>' and '=', compares
+// with the number after it ("< 1 min", ">=3") rather than being an arrow or
+// markup ("->", "logs > metric").
+func isComparison(rs []rune, i, j int) bool {
+	if i > 0 && rs[i-1] == '-' || j < len(rs) && rs[j] == '-' {
+		return false
+	}
+	for j < len(rs) && rs[j] == ' ' {
+		j++
+	}
+	return j < len(rs) && unicode.IsDigit(rs[j])
 }
 
 // MergeFacts groups facts by (subject, predicate, object) into edges. It is

@@ -24,6 +24,11 @@ type extractor struct {
 	nodes map[string]graph.Node
 	facts []graph.Fact
 
+	// spellings are the names the note gave each node it named itself
+	// (newNode), in order: the first is the node's name, the others share
+	// its ID because they are spellings of it (see graph.Slug).
+	spellings map[string][]string
+
 	// context while walking the blocks
 	headings []headingCtx // level-less formats: every heading so far; markdown: the path
 	scope    *scope       // capability or strategy a heading puts its blocks under
@@ -106,8 +111,16 @@ type hopText struct {
 
 // Extract reads the facts of one parsed note.
 func Extract(doc *Document, dict *Dictionary) Graph {
-	x := &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, byName: map[string]string{}, found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}}
-	x.headingCount = map[string]int{}
+	return newExtractor(doc, dict).run()
+}
+
+func newExtractor(doc *Document, dict *Dictionary) *extractor {
+	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, byName: map[string]string{},
+		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{}}
+}
+
+func (x *extractor) run() Graph {
+	doc := x.doc
 	for _, b := range doc.Blocks {
 		if b.Kind == BlockHeading {
 			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
@@ -328,10 +341,13 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 		x.node(id)
 		return id
 	}
-	key := normKey(name)
+	key := graph.Slug(name)
 	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
 		// a list item that repeats a name the note gave a node ("Pilot
 		// Light" in a DR table) is that node
+		if !containsStr(x.spellings[id], name) {
+			x.spellings[id] = append(x.spellings[id], name)
+		}
 		return id
 	}
 	id := graph.NodeID(kind, name)
@@ -343,6 +359,9 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 		if _, taken := x.byName[key]; !taken {
 			x.byName[key] = id
 		}
+	}
+	if !containsStr(x.spellings[id], name) {
+		x.spellings[id] = append(x.spellings[id], name)
 	}
 	return id
 }
@@ -973,10 +992,37 @@ func stripParens(s string) string {
 	return strings.TrimSpace(parenRe.ReplaceAllString(s, ""))
 }
 
+// cleanName trims the spaces, sentence punctuation and markup around a name
+// ("**StackSets**:", "- Canary.") and joins its words with single spaces. A
+// quote (" ' `) is trimmed only as a pair around the whole name or when it has
+// no partner in the name, so `Plan "A"` keeps its closing quote.
 func cleanName(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.Trim(s, " .,:;*-–—`'\"")
+	for {
+		t := strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".,:;*-–—", r) })
+		t = trimQuotes(t)
+		if t == s {
+			break
+		}
+		s = t
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// trimQuotes removes the quotes around s: a pair around the whole of it
+// ("\"StackSets\""), or a quote at either end that has no partner.
+func trimQuotes(s string) string {
+	for _, q := range []string{`"`, "'", "`"} {
+		n := strings.Count(s, q)
+		switch {
+		case n == 2 && len(s) >= 2 && strings.HasPrefix(s, q) && strings.HasSuffix(s, q):
+			return s[1 : len(s)-1]
+		case n%2 == 1 && strings.HasPrefix(s, q):
+			return s[1:]
+		case n%2 == 1 && strings.HasSuffix(s, q):
+			return s[:len(s)-1]
+		}
+	}
+	return s
 }
 
 func containsStr(list []string, s string) bool {

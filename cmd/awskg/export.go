@@ -67,8 +67,11 @@ gml, graphviz (dot). The default is the format of -o's extension (.nq, .json,
 Sources are kept where the format has room for them: the graph label of
 N-Quads, "label" in JSON, the label of pquads. GraphML, GML and Graphviz are
 for drawing and drop them; JSON-LD keeps them but cannot be read back.
-nquads, json, json-stream and pquads round-trip: awskg ingest --from-quads
-reads them back into a store.
+nquads, json, json-stream and pquads round-trip exactly: awskg ingest
+--from-quads reads them back into a store that exports the same bytes. In
+N-Quads, the characters an IRI cannot hold (spaces, control characters,
+<>"{}|^\ and the backtick) and '%' are percent-encoded:
+<concept:rpo-%3C-1-min>.
 
 With -o the file is written whole or not at all (a temporary file renamed
 into place). pquads is binary and is not written to a terminal.`,

@@ -50,6 +50,7 @@ duplicated.
 With --from-quads FILE ("-" for stdin) the graph is read from an export of
 awskg export instead (nquads, json, json-stream or pquads; --format, else the
 file's extension, else nquads), with its sources, and no note is ingested.
+A malformed N-Quads line is rejected with its file and line number.
 
 The counts (notes, nodes, facts, warnings) go to stderr, each warning first
 on its own line.`,
@@ -155,9 +156,13 @@ func importQuads(ctx context.Context, opts *IngestOptions) error {
 		return err
 	}
 	defer closeFn()
-	qs, err := graph.Import(ctx, opts.Format, r)
+	name := opts.FromQuads
+	if name == "-" {
+		name = "stdin"
+	}
+	qs, err := graph.Import(ctx, opts.Format, name, r)
 	if err != nil {
-		return fmt.Errorf("read %q: %w", opts.FromQuads, err)
+		return err // names the file and the line or quad
 	}
 	nodes, facts, err := graph.FromQuads(qs)
 	if err != nil {
@@ -168,7 +173,7 @@ func importQuads(ctx context.Context, opts *IngestOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "imported %s into %s: %s, %s (%s%s)\n",
-		nounCount(len(qs), "quad"), storeName(opts.DB), nounCount(len(nodes), "node"), nounCount(len(facts), "fact"),
+		nounCount(len(qs), "quad"), storeName(opts.DB), nounCount(len(nodes), "node"), nounCount(distinctFacts(facts), "fact"),
 		nounCount(w.Quads, "quad"), pgChanges(opts.DB, w))
 	return nil
 }

@@ -356,7 +356,7 @@ func TestIngestErrors(t *testing.T) {
 		{"missing note", []string{"ingest", "--db", filepath.Join(tmp, "s1"), filepath.Join(tmp, "missing.md")}, exitUsage, "no such file or directory"},
 		{"store is a file", []string{"ingest", "--db", notDir}, exitUsage, "is not an awskg store"},
 		{"missing export", []string{"ingest", "--db", filepath.Join(tmp, "s2"), "--from-quads", filepath.Join(tmp, "missing.nq")}, exitUsage, "no such file or directory"},
-		{"malformed export", []string{"ingest", "--db", filepath.Join(tmp, "s3"), "--from-quads", badQuads}, exitUsage, "import nquads: quad 1"},
+		{"malformed export", []string{"ingest", "--db", filepath.Join(tmp, "s3"), "--from-quads", badQuads}, exitUsage, "bad.nq:1: 2 terms"},
 		{"no --db", []string{"ingest"}, exitUsage, "ingest needs --db"},
 	}
 	for _, tt := range tests {
