@@ -4,8 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -197,21 +196,11 @@ func writeRendering(ctx context.Context, opts *RenderOptions, sg graph.Subgraph,
 	if opts.Output == "" || opts.Output == "-" {
 		return r.Render(ctx, sg, ro, opts.IO.Out)
 	}
-	dir := filepath.Dir(opts.Output)
-	tmp, err := os.CreateTemp(dir, ".awskg-render-*")
+	err := writeFileAtomic(opts.Output, func(w io.Writer) error {
+		return r.Render(ctx, sg, ro, w)
+	})
 	if err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("write %s", opts.Output), Err: err}
-	}
-	defer os.Remove(tmp.Name())
-	if err := r.Render(ctx, sg, ro, tmp); err != nil {
-		tmp.Close()
 		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", opts.Output, err)
-	}
-	if err := os.Rename(tmp.Name(), opts.Output); err != nil {
-		return fmt.Errorf("write %s: %w", opts.Output, err)
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %s (%s, %d nodes, %d edges)\n", opts.Output, ro.Format, len(sg.Nodes), len(sg.Edges))
 	return nil
