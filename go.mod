@@ -10,6 +10,7 @@ require (
 	github.com/creack/pty v1.1.21
 	github.com/fogleman/gg v1.3.0
 	github.com/goccy/go-graphviz v0.2.9
+	github.com/gofrs/flock v0.13.2
 	github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
 	github.com/kljensen/snowball v0.10.0
@@ -47,6 +48,6 @@ require (
 	github.com/tetratelabs/wazero v1.9.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20181028192813-611b3dbe80e8 // indirect
 	golang.org/x/net v0.25.0 // indirect
-	golang.org/x/sys v0.20.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.19.0 // indirect
 )

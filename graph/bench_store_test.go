@@ -3,8 +3,11 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -108,7 +111,7 @@ func BenchmarkOpenBoltOut(b *testing.B) {
 	}
 	id := nodes[5].ID
 	for b.Loop() {
-		s, err := graph.Open(ctx, dir)
+		s, err := graph.OpenReadOnly(ctx, dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -140,4 +143,49 @@ func BenchmarkBoltOut(b *testing.B) {
 			b.Fatalf("Out(%s) = %d edges, %v", id, len(edges), err)
 		}
 	}
+}
+
+// BenchmarkOpenBoltVerify is the cost of verifying a store at open: "awskg"
+// opens it as every command does (OpenReadOnly: size and SHA-256 of
+// indexes.bolt against the manifest, then Bolt and Cayley) and closes it;
+// "bbolt" only opens and closes the Bolt file, read-only, unverified. The
+// store is a built ~10k-quad one, or the one AWSKG_BENCH_STORE names (such as
+// a store ingested from bench/gen's 20x corpus):
+//
+//	go run ./bench/gen -n 20 -seed 1 -out /tmp/c20 && awskg ingest --db /tmp/s20 /tmp/c20
+//	AWSKG_BENCH_STORE=/tmp/s20 go test ./graph/ -run '^$' -bench OpenBoltVerify
+func BenchmarkOpenBoltVerify(b *testing.B) {
+	ctx := context.Background()
+	dir := os.Getenv("AWSKG_BENCH_STORE")
+	if dir == "" {
+		nodes, facts, _ := benchGraph(b)
+		dir = filepath.Join(b.TempDir(), "store")
+		if err := graph.BuildBolt(ctx, dir, nodes, facts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fi, err := os.Stat(filepath.Join(dir, "indexes.bolt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("awskg", func(b *testing.B) {
+		b.SetBytes(fi.Size())
+		for b.Loop() {
+			s, err := graph.OpenReadOnly(ctx, dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Close()
+		}
+	})
+	b.Run("bbolt", func(b *testing.B) {
+		b.SetBytes(fi.Size())
+		for b.Loop() {
+			db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o600, &bolt.Options{ReadOnly: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			db.Close()
+		}
+	})
 }

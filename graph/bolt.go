@@ -14,37 +14,55 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	"github.com/gofrs/flock"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	bolt "go.etcd.io/bbolt"
 )
 
 // A bolt store is a directory holding one Bolt file, in the layout of
 // Cayley's "bolt" backend (github.com/cayleygraph/cayley/graph/kv/bolt), so
-// `cayley --db bolt --dbpath DIR` can read it:
+// `cayley --db bolt --dbpath DIR` can read it, and a manifest:
 //
 //	DIR/indexes.bolt      the quad store
+//	DIR/manifest.json     size and SHA-256 of indexes.bolt, written when it was built
 //	DIR.lock              builder lock (flock), never removed
 //	DIR.tmp-<pid>         a build in progress (removed when it ends or fails)
 //	DIR.old               the previous store during a swap (removed right after)
 //
-// Two locks are involved:
+// Readers share a store; writers exclude everyone:
 //
-//   - Bolt's own flock on DIR/indexes.bolt, exclusive while the store is open.
-//     Cayley's bolt backend opens the file with no lock timeout (a second
-//     opener blocks forever), so the file is opened here with go.etcd.io/bbolt
-//     and a timeout, and handed to Cayley's key-value quad store through
-//     boltKV, a port of the adapter Cayley's backend uses (hidalgo's kv/bolt,
-//     which is built on the unmaintained github.com/boltdb/bolt; that one
-//     also trips Go's checkptr under -race). The file format is the same.
-//     A second opener (in this or another process) fails with ECONFLICT after
-//     boltLockTimeout instead of blocking.
-//   - The builder lock on DIR.lock, exclusive and non-blocking, held by
-//     BuildBolt for the whole rebuild. Readers never take it, so a store stays
-//     readable while it is being rebuilt.
+//   - OpenBoltReadOnly opens indexes.bolt read-only under a shared lock
+//     (flock LOCK_SH): any number of processes read one store at a time. It
+//     never creates anything in DIR.
+//   - OpenBolt opens it for writing under an exclusive lock (LOCK_EX): it
+//     fails with ECONFLICT after boltLockTimeout while anyone else has the
+//     store open, and readers fail the same way while it has. Cayley's bolt
+//     backend opens the file with no lock timeout (a second opener blocks
+//     forever), so the file is opened here with go.etcd.io/bbolt and a
+//     timeout, and handed to Cayley's key-value quad store through boltKV, a
+//     port of the adapter Cayley's backend uses (hidalgo's kv/bolt, which is
+//     built on the unmaintained github.com/boltdb/bolt; that one also trips
+//     Go's checkptr under -race). The file format is the same.
+//   - The builder lock on DIR.lock, exclusive and non-blocking, is held by a
+//     BoltBuilder (LockBolt, BuildBolt) for the whole rebuild. Readers do not
+//     need it, so a store stays readable while it is being rebuilt: the
+//     rebuild writes a new directory and swaps it in.
+//
+// Every open verifies indexes.bolt against manifest.json (size, then SHA-256
+// of the whole file) under the shared lock, before Bolt maps the file: a
+// damaged store fails with EDAMAGED instead of crashing the process on a
+// bad page or answering from an older meta page. The check reads the file
+// once; see BenchmarkOpenBoltVerify for its cost. A store without a manifest
+// (built by an older awskg) counts as damaged: rebuilding it is the fix.
+// OpenBolt rewrites the manifest when it closes; a writer killed before that
+// leaves a store that reads as damaged, to be rebuilt.
 const (
 	boltFile        = "indexes.bolt"
+	manifestFile    = "manifest.json"
 	boltLockTimeout = 150 * time.Millisecond
 	boltChunk       = 1000 // quads per write transaction in BuildBolt
+	// openAttempts bounds the retries of an open that raced a swap.
+	openAttempts = 20
 )
 
 // boltOptions are the Cayley options of every bolt store opened here. Cayley's
@@ -56,32 +74,51 @@ func errInUse(dir string) *Error {
 	return Errorf(ECONFLICT, "store %q is in use by another awskg process", dir)
 }
 
-// OpenBolt opens the bolt store in directory dir, creating an empty one when
-// dir does not exist. It fails with ECONFLICT when the store is open in another
-// process (or by another OpenBolt in this one), and recovers a swap that a
-// killed BuildBolt left half done.
+// errDamaged is the error of a store whose files fail verification.
+func errDamaged(dir string, why error) *Error {
+	return &Error{Code: EDAMAGED, Message: fmt.Sprintf("store %q is damaged", dir), Err: why}
+}
+
+// errRetry asks the open loop to look again: the store moved (a swap) or
+// another process is about to finish one.
+var errRetry = errors.New("store moved while opening")
+
+// OpenBolt opens the bolt store in directory dir for writing, creating an
+// empty one when dir does not exist or is empty. It fails with ECONFLICT
+// while the store is open in another process (or by another OpenBolt or
+// OpenBoltReadOnly in this one), with EDAMAGED when its files fail
+// verification, and recovers a swap that a killed build left half done.
+// Closing the store rewrites its manifest.
 func OpenBolt(ctx context.Context, dir string) (*CayleyStore, error) {
+	return openBolt(ctx, dir, true)
+}
+
+// OpenBoltReadOnly opens the bolt store in directory dir for reading, shared
+// with any other reader. It fails with ENOTFOUND when there is no store
+// (dir missing or empty: nothing is created), EINVALID when dir is something
+// else, EDAMAGED when the store's files fail verification, and ECONFLICT
+// while a writer (OpenBolt) has it open. A swap that a killed build left
+// half done (DIR.old without DIR) is recovered.
+func OpenBoltReadOnly(ctx context.Context, dir string) (*CayleyStore, error) {
+	return openBolt(ctx, dir, false)
+}
+
+func openBolt(ctx context.Context, dir string, writable bool) (*CayleyStore, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
 	}
 	dir = filepath.Clean(dir)
-	// A concurrent BuildBolt removes dir for a few microseconds while it swaps
-	// directories, and a store being created by another process does not
-	// exist yet: retry for a short while, then report the store as in use.
-	for attempt := 0; attempt < 20; attempt++ {
+	// A concurrent build moves dir aside for a few microseconds while it
+	// swaps directories, and a store being created by another process does
+	// not exist yet: retry for a short while, then report the store as in use.
+	for attempt := 0; attempt < openAttempts; attempt++ {
 		if attempt > 0 {
 			if err := sleepCtx(ctx, 10*time.Millisecond); err != nil {
 				return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
 			}
 		}
-		retry, err := prepareBoltDir(ctx, dir)
-		if err != nil {
-			return nil, err
-		} else if retry {
-			continue
-		}
-		s, err := openBoltFile(dir)
-		if errors.Is(err, fs.ErrNotExist) {
+		s, err := openBoltOnce(ctx, dir, writable)
+		if errors.Is(err, errRetry) {
 			continue
 		}
 		return s, err
@@ -89,92 +126,282 @@ func OpenBolt(ctx context.Context, dir string) (*CayleyStore, error) {
 	return nil, errInUse(dir)
 }
 
-// prepareBoltDir makes sure dir holds a store: it finishes an interrupted swap
-// and creates an empty store when there is none. It asks for a retry when
-// another process holds the builder lock.
-func prepareBoltDir(ctx context.Context, dir string) (retry bool, err error) {
-	ok, err := isBoltStore(dir)
-	if err != nil || ok {
-		return false, err
+// openBoltOnce finds the store of dir and opens it; errRetry when it moved
+// meanwhile or was just recovered or created.
+func openBoltOnce(ctx context.Context, dir string, writable bool) (*CayleyStore, error) {
+	found, err := hasStore(dir)
+	if err != nil {
+		return nil, err
+	} else if found {
+		return openStoreDir(ctx, dir, dir, writable)
 	}
 	if _, err := os.Stat(dir + ".old"); err == nil {
 		// A swap is in progress or was interrupted. Finish it under the
-		// builder lock; if a builder holds it, it is about to finish itself.
+		// builder lock.
 		unlock, err := lockBuilder(dir)
 		if ErrorCode(err) == ECONFLICT {
-			return true, nil
+			if writable {
+				return nil, errRetry // the builder finishes the swap first thing
+			}
+			// A build is between its two renames, or has just taken the
+			// lock and is about to finish the swap a killed one left:
+			// DIR.old is the last complete store. Read it.
+			return openStoreDir(ctx, dir, dir+".old", false)
 		} else if err != nil {
-			return false, err
+			return nil, err
 		}
 		defer unlock()
-		return false, recoverSwap(dir)
+		if err := recoverSwap(dir); err != nil {
+			return nil, err
+		}
+		return nil, errRetry
+	}
+	if !writable {
+		return nil, Errorf(ENOTFOUND, "no store at %q", dir)
 	}
 	// No store yet: build an empty one, atomically like any other build.
 	err = BuildBolt(ctx, dir, nil, nil)
-	if ErrorCode(err) == ECONFLICT {
+	if err == nil || ErrorCode(err) == ECONFLICT {
+		return nil, errRetry
+	}
+	return nil, err
+}
+
+// hasStore reports whether dir holds a store (whole or damaged): a file of
+// one. It fails with EINVALID when dir is a file, or a directory that is
+// neither empty nor a store.
+func hasStore(dir string) (bool, error) {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case errors.Is(err, syscall.ENOTDIR):
+		return false, Errorf(EINVALID, "%q is not an awskg store: not a directory", dir)
+	case err != nil:
+		return false, fmt.Errorf("open bolt store %q: %w", dir, err)
+	case !fi.IsDir():
+		return false, Errorf(EINVALID, "%q is not an awskg store: not a directory", dir)
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, boltFile)); err == nil {
+		if !fi.Mode().IsRegular() {
+			return false, Errorf(EINVALID, "%q is not an awskg store: %s is not a file", dir, boltFile)
+		}
 		return true, nil
 	}
-	return false, err
+	if _, err := os.Lstat(filepath.Join(dir, manifestFile)); err == nil {
+		return true, nil // indexes.bolt is missing: damaged
+	}
+	if err := checkReplaceable(dir); err != nil {
+		return false, err
+	}
+	return false, nil
 }
 
-// openBoltFile opens dir/indexes.bolt, failing fast when it is locked.
-func openBoltFile(dir string) (*CayleyStore, error) {
-	db, err := bolt.Open(filepath.Join(dir, boltFile), 0o600, &bolt.Options{Timeout: boltLockTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, errInUse(dir)
+// openStoreDir opens the store files in dir (dir itself, or DIR.old while a
+// build swaps) and verifies them before Bolt maps them. name is the store's
+// name in errors.
+func openStoreDir(ctx context.Context, name, dir string, writable bool) (*CayleyStore, error) {
+	root, err := os.OpenRoot(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errRetry
 	} else if err != nil {
-		return nil, fmt.Errorf("open bolt store %q: %w", dir, err)
+		return nil, fmt.Errorf("open bolt store %q: %w", name, err)
 	}
-	qs, err := ckv.New(&boltKV{db: db}, boltOptions)
+	// root pins this directory: a swap that renames it meanwhile does not
+	// mix the files of two stores.
+	keepRoot := false
+	defer func() {
+		if !keepRoot {
+			root.Close()
+		}
+	}()
+	path := filepath.Join(dir, boltFile)
+
+	// The shared lock keeps writers out while the file is verified.
+	lk := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	defer lk.Close()
+	lctx, cancel := context.WithTimeout(ctx, boltLockTimeout)
+	locked, err := lk.TryRLockContext(lctx, 10*time.Millisecond)
+	cancel()
+	switch {
+	case locked:
+	case errors.Is(err, fs.ErrNotExist):
+		if _, serr := root.Stat(manifestFile); serr == nil {
+			if _, serr := root.Stat(boltFile); errors.Is(serr, fs.ErrNotExist) {
+				return nil, errDamaged(name, fmt.Errorf("%s is missing", boltFile))
+			}
+		}
+		return nil, errRetry
+	case ctx.Err() != nil:
+		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", name), Err: ctx.Err()}
+	case err == nil || errors.Is(err, context.DeadlineExceeded):
+		return nil, errInUse(name)
+	default:
+		return nil, fmt.Errorf("lock bolt store %q: %w", name, err)
+	}
+
+	flag := os.O_RDONLY
+	if writable {
+		flag = os.O_RDWR
+	}
+	f, err := root.OpenFile(boltFile, flag, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errRetry // the locked path is in another directory now
+	} else if err != nil {
+		return nil, fmt.Errorf("open bolt store %q: %w", name, err)
+	}
+	handed := false // f belongs to Bolt once handed over
+	defer func() {
+		if !handed {
+			f.Close()
+		}
+	}()
+	if same, err := sameFile(f, lk); err != nil {
+		return nil, fmt.Errorf("open bolt store %q: %w", name, err)
+	} else if !same {
+		return nil, errRetry
+	}
+	if err := verifyStore(root, f); err != nil {
+		return nil, errDamaged(name, err)
+	}
+	if writable {
+		// Bolt takes LOCK_EX on f, which this process's shared lock on
+		// another descriptor would refuse.
+		lk.Close()
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		ReadOnly: !writable,
+		Timeout:  boltLockTimeout,
+		OpenFile: func(string, int, os.FileMode) (*os.File, error) {
+			handed = true
+			return f, nil
+		},
+	})
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, errInUse(name)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, errDamaged(name, err)
+	case err != nil:
+		return nil, fmt.Errorf("open bolt store %q: %w", name, err)
+	}
+	kv := &boltKV{db: db}
+	if writable {
+		kv.root, kv.file = root, f
+		keepRoot = true
+	}
+	qs, err := ckv.New(kv, boltOptions)
 	if err != nil {
 		db.Close()
-		if errors.Is(err, cgraph.ErrNotInitialized) {
-			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not an awskg store", dir), Err: err}
+		if writable {
+			root.Close()
 		}
-		return nil, fmt.Errorf("open bolt store %q: %w", dir, err)
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%q is not an awskg store", name), Err: err}
+		}
+		return nil, fmt.Errorf("open bolt store %q: %w", name, err)
 	}
-	return WrapQuadStore(qs), nil
+	return &CayleyStore{qs: qs, readOnly: !writable}, nil
 }
 
-// BuildBolt replaces the bolt store in dir with a new one holding exactly
-// nodes and facts. The caller passes the complete graph (every embedded and
-// user note, re-ingested): facts of a note that changed are thereby replaced,
-// not duplicated.
-//
-// The build is atomic: it takes the builder lock DIR.lock (ECONFLICT when
-// another build holds it), writes everything into a fresh sibling directory
-// DIR.tmp-<pid>, syncs and closes it, then swaps it in with two renames
-// (DIR → DIR.old, DIR.tmp-<pid> → DIR) and removes DIR.old. A build that is
-// cancelled (ctx is checked between chunks of 1,000 quads) or fails removes
-// its temporary directory and leaves the previous store untouched; a build
-// that is killed leaves at worst a stale temporary directory (removed by the
-// next build) or, between the two renames, DIR.old alone (renamed back by the
-// next OpenBolt or BuildBolt). Processes that have the old store open keep
-// reading it until they close it; what they write to it after the swap is lost.
-//
-// dir must not exist, be an empty directory or be a bolt store: BuildBolt
-// refuses (EINVALID) to replace any other directory.
-func BuildBolt(ctx context.Context, dir string, nodes []Node, facts []Fact) error {
+// sameFile reports whether f is the file lk has locked.
+func sameFile(f *os.File, lk *flock.Flock) (bool, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	li, err := lk.Stat()
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fi, li), nil
+}
+
+// BoltBuilder holds the builder lock of a bolt store: the one rebuild of
+// that store that may run. Take it with LockBolt before the (long) work
+// that produces the graph, so that a second build fails at once instead of
+// finishing first and being silently overwritten.
+type BoltBuilder struct {
+	dir    string
+	unlock func()
+}
+
+// LockBolt takes the builder lock of the bolt store in dir without waiting
+// (ECONFLICT when another build holds it), finishes a swap that a killed
+// build left, and checks that dir may be replaced (EINVALID when it is
+// neither missing, nor empty, nor a store). Build writes the store; Unlock
+// releases the lock.
+func LockBolt(ctx context.Context, dir string) (*BoltBuilder, error) {
 	dir = filepath.Clean(dir)
 	if err := ctx.Err(); err != nil {
-		return &Error{Code: ETIMEOUT, Message: fmt.Sprintf("build bolt store %q", dir), Err: err}
+		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("build bolt store %q", dir), Err: err}
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return fmt.Errorf("build bolt store %q: %w", dir, err)
+		return nil, fmt.Errorf("build bolt store %q: %w", dir, err)
 	}
 	unlock, err := lockBuilder(dir)
 	if err != nil {
+		return nil, err
+	}
+	if err := recoverSwap(dir); err != nil {
+		unlock()
+		return nil, err
+	}
+	if err := checkReplaceable(dir); err != nil {
+		unlock()
+		return nil, err
+	}
+	return &BoltBuilder{dir: dir, unlock: unlock}, nil
+}
+
+// Unlock releases the builder lock; later calls do nothing.
+func (b *BoltBuilder) Unlock() {
+	if b.unlock != nil {
+		b.unlock()
+		b.unlock = nil
+	}
+}
+
+// BuildBolt replaces the bolt store in dir with a new one holding exactly
+// nodes and facts: LockBolt, Build, Unlock.
+func BuildBolt(ctx context.Context, dir string, nodes []Node, facts []Fact) error {
+	b, err := LockBolt(ctx, dir)
+	if err != nil {
 		return err
 	}
-	defer unlock()
-	if err := recoverSwap(dir); err != nil {
-		return err
+	defer b.Unlock()
+	return b.Build(ctx, nodes, facts)
+}
+
+// Build replaces the store with a new one holding exactly nodes and facts.
+// The caller passes the complete graph (every embedded and user note,
+// re-ingested): facts of a note that changed are thereby replaced, not
+// duplicated.
+//
+// The build is atomic: it writes everything into a fresh sibling directory
+// DIR.tmp-<pid> with its manifest, syncs and closes it, then swaps it in
+// with two renames (DIR → DIR.old, DIR.tmp-<pid> → DIR) and removes DIR.old.
+// A build that is cancelled (ctx is checked between chunks of 1,000 quads)
+// or fails removes its temporary directory and leaves the previous store
+// untouched; a build that is killed leaves at worst a stale temporary
+// directory (removed by the next build) or, between the two renames, DIR.old
+// alone (renamed back by the next open or build). Processes that have the
+// old store open keep reading it until they close it; what a writer writes
+// to it after the swap is lost.
+func (b *BoltBuilder) Build(ctx context.Context, nodes []Node, facts []Fact) error {
+	dir := b.dir
+	if b.unlock == nil {
+		return Errorf(EINTERNAL, "build bolt store %q: the builder lock is not held", dir)
 	}
 	if err := checkReplaceable(dir); err != nil {
 		return err
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", dir, os.Getpid())
-	if err := writeBolt(ctx, tmp, Quads(nodes, facts)); err != nil {
+	err := writeBolt(ctx, tmp, Quads(nodes, facts))
+	if err == nil {
+		err = writeManifestDir(tmp)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		if ctx.Err() != nil {
 			return &Error{Code: ETIMEOUT, Message: fmt.Sprintf("build bolt store %q: cancelled, previous store kept", dir), Err: err}
@@ -286,7 +513,7 @@ func swapDir(dir, tmp string) error {
 	return nil
 }
 
-// recoverSwap finishes what a killed BuildBolt left; the caller holds the
+// recoverSwap finishes what a killed build left; the caller holds the
 // builder lock. It removes stale temporary directories and either removes
 // DIR.old (the swap got through) or renames it back to DIR (it did not).
 func recoverSwap(dir string) error {
@@ -316,27 +543,14 @@ func recoverSwap(dir string) error {
 	return nil
 }
 
-// isBoltStore reports whether dir holds a bolt store.
-func isBoltStore(dir string) (bool, error) {
-	fi, err := os.Stat(filepath.Join(dir, boltFile))
-	switch {
-	case err == nil && fi.Mode().IsRegular():
-		return true, nil
-	case err == nil:
-		return false, Errorf(EINVALID, "%q is not an awskg store: %s is not a file", dir, boltFile)
-	case errors.Is(err, fs.ErrNotExist):
-		return false, checkReplaceable(dir)
-	case errors.Is(err, syscall.ENOTDIR):
-		return false, Errorf(EINVALID, "%q is not an awskg store: not a directory", dir)
-	}
-	return false, fmt.Errorf("open bolt store %q: %w", dir, err)
-}
-
-// checkReplaceable fails unless dir is missing, empty or a bolt store.
+// checkReplaceable fails unless dir is missing, empty or a bolt store
+// (whole or damaged: a directory holding only store files).
 func checkReplaceable(dir string) error {
 	fi, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	} else if errors.Is(err, syscall.ENOTDIR) {
+		return Errorf(EINVALID, "%q is not an awskg store: not a directory", dir)
 	} else if err != nil {
 		return fmt.Errorf("stat %q: %w", dir, err)
 	}
@@ -350,30 +564,26 @@ func checkReplaceable(dir string) error {
 	if err != nil {
 		return fmt.Errorf("read %q: %w", dir, err)
 	}
-	if len(entries) > 0 {
-		return Errorf(EINVALID, "%q is not an awskg store: it has no %s and is not empty", dir, boltFile)
+	for _, e := range entries {
+		switch e.Name() {
+		case boltFile, manifestFile, manifestFile + ".tmp":
+		default:
+			return Errorf(EINVALID, "%q is not an awskg store: it has no %s and is not empty", dir, boltFile)
+		}
 	}
 	return nil
 }
 
 // lockBuilder takes the exclusive builder lock DIR.lock without blocking.
 func lockBuilder(dir string) (unlock func(), err error) {
-	path := dir + ".lock"
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	lk := flock.New(dir + ".lock")
+	ok, err := lk.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("open lock file %q: %w", path, err)
+		return nil, fmt.Errorf("lock %q: %w", lk.Path(), err)
+	} else if !ok {
+		return nil, errInUse(dir)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errInUse(dir)
-		}
-		return nil, fmt.Errorf("lock %q: %w", path, err)
-	}
-	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		f.Close()
-	}, nil
+	return func() { lk.Close() }, nil
 }
 
 // syncDir fsyncs a directory so renames in it are durable; best effort.
@@ -411,11 +621,32 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // boltKV is a hidalgo key-value store on a bbolt database, with the bucket
 // layout of hidalgo's kv/bolt (the one Cayley's "bolt" backend uses): every
 // key part but the last is a nested bucket.
-type boltKV struct{ db *bolt.DB }
+type boltKV struct {
+	db *bolt.DB
+	// root and file are set for a store opened for writing: the directory
+	// and the Bolt file whose manifest Close rewrites.
+	root *os.Root
+	file *os.File
+}
 
 var _ hkv.KV = (*boltKV)(nil)
 
-func (db *boltKV) Close() error { return db.db.Close() }
+// Close closes the database. A store opened for writing first gets a new
+// manifest, while its exclusive lock still keeps readers out.
+func (db *boltKV) Close() error {
+	var merr error
+	if db.root != nil {
+		merr = writeManifest(db.root, db.file)
+		defer db.root.Close()
+	}
+	if err := db.db.Close(); err != nil {
+		return err
+	}
+	if merr != nil {
+		return fmt.Errorf("write the manifest of %s: %w", db.root.Name(), merr)
+	}
+	return nil
+}
 
 func (db *boltKV) Tx(rw bool) (hkv.Tx, error) {
 	tx, err := db.db.Begin(rw)

@@ -316,8 +316,10 @@ func TestOpenBoltCreatesAndRecovers(t *testing.T) {
 }
 
 // TestBoltOtherProcess checks locking against a real second process: a
-// helper process holds the store open (ECONFLICT here), then a helper build
-// is killed with SIGKILL midway (the old store survives, the lock is freed).
+// helper process holds the store open for writing (ECONFLICT here), then one
+// holds it open for reading (readers share, a writer gets ECONFLICT), then a
+// helper build is killed with SIGKILL midway (the old store survives, the
+// lock is freed).
 func TestBoltOtherProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts helper processes")
@@ -335,6 +337,29 @@ func TestBoltOtherProcess(t *testing.T) {
 		// A build does not need the store closed: it swaps a new one in.
 		if err := graph.BuildBolt(context.Background(), dir, storetest.Nodes(), storetest.Facts()); err != nil {
 			t.Errorf("BuildBolt while another process reads: %v", err)
+		}
+		cmd.Process.Kill()
+		cmd.Wait()
+		os.Remove(ready)
+		checkTestStore(t, dir)
+	})
+
+	t.Run("read elsewhere", func(t *testing.T) {
+		cmd := helper(t, "read", dir, ready)
+		waitFile(t, ready)
+		// Readers share the store; a writer waits for them all to leave.
+		r, err := graph.OpenReadOnly(context.Background(), dir)
+		if err != nil {
+			t.Errorf("OpenReadOnly while another process reads: %v", err)
+		} else {
+			if facts, err := r.Facts(context.Background()); err != nil || len(facts) != len(storetest.Facts()) {
+				t.Errorf("Facts while another process reads = %d, %v", len(facts), err)
+			}
+			r.Close()
+		}
+		if w, err := graph.Open(context.Background(), dir); graph.ErrorCode(err) != graph.ECONFLICT {
+			closeIf(w)
+			t.Errorf("Open for writing while another process reads: %v, want ECONFLICT", err)
 		}
 		cmd.Process.Kill()
 		cmd.Wait()
@@ -409,6 +434,14 @@ func TestBoltHelperProcess(t *testing.T) {
 		s, err := graph.Open(context.Background(), dir)
 		if err != nil {
 			t.Fatalf("helper Open: %v", err)
+		}
+		defer s.Close()
+		signal()
+		time.Sleep(time.Minute)
+	case "read":
+		s, err := graph.OpenReadOnly(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("helper OpenReadOnly: %v", err)
 		}
 		defer s.Close()
 		signal()

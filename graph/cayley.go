@@ -14,7 +14,8 @@ import (
 
 // CayleyStore implements Store on a Cayley quad store.
 type CayleyStore struct {
-	qs cgraph.QuadStore
+	qs       cgraph.QuadStore
+	readOnly bool // opened with OpenReadOnly: Load is refused
 }
 
 // NewMemStore returns an empty in-memory store.
@@ -72,6 +73,9 @@ func Quads(nodes []Node, facts []Fact) []quad.Quad {
 func (s *CayleyStore) Load(ctx context.Context, nodes []Node, facts []Fact) error {
 	if err := ctx.Err(); err != nil {
 		return &Error{Code: ETIMEOUT, Message: "load", Err: err}
+	}
+	if s.readOnly {
+		return Errorf(EINVALID, "load: the store is open read-only")
 	}
 	w, err := cgraph.NewQuadWriter("single", s.qs, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 	if err != nil {

@@ -11,6 +11,7 @@ const (
 	EINVALID  = "invalid"   // bad input: a malformed query, note or flag
 	ECONFLICT = "conflict"  // the store is in use by another writer
 	ETIMEOUT  = "timeout"   // a query ran past its deadline
+	EDAMAGED  = "damaged"   // a persistent store's files are damaged: rebuild it
 	EINTERNAL = "internal"  // a bug or an unexpected failure
 )
 
@@ -49,4 +50,22 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EINTERNAL
+}
+
+// FaultError turns a recovered panic value into an *Error of code EDAMAGED
+// when it is a memory fault, and returns nil for any other value. With
+// debug.SetPanicOnFault set in the goroutine, a read of a bolt store's
+// memory-mapped file that faults (the file was cut short or changed after it
+// was verified at open) panics with such a fault instead of crashing the
+// process. what names the store ("" for the store at hand).
+func FaultError(what string, r any) error {
+	if _, ok := r.(interface{ Addr() uintptr }); !ok {
+		return nil
+	}
+	if what == "" {
+		what = "the store"
+	} else {
+		what = "store " + what
+	}
+	return &Error{Code: EDAMAGED, Message: fmt.Sprintf("%s is damaged: reading its file failed (%v)", what, r)}
 }

@@ -13,13 +13,14 @@ import (
 //	anything else                      a bolt store in that directory, created empty
 //	                                   when missing; see OpenBolt and BuildBolt
 //
-// A bolt store is for one process at a time: opening one that another
-// process (or another Open in this one) has open fails quickly with an
-// *Error of code ECONFLICT. PostgreSQL is the backend to share a graph between
-// processes or machines; when one PostgreSQL server is not enough, Cayley's
-// CockroachDB backend (github.com/cayleygraph/cayley/graph/sql/cockroach)
-// takes the same schema over the same wire protocol and is the way to scale
-// out.
+// Open opens a bolt store for writing: it fails quickly with an *Error of
+// code ECONFLICT while another process (or another Open or OpenReadOnly in
+// this one) has the store open. Commands that only read use OpenReadOnly,
+// which shares a bolt store with other readers. PostgreSQL is the backend to
+// share a graph with writers too, between processes or machines; when one
+// PostgreSQL server is not enough, Cayley's CockroachDB backend
+// (github.com/cayleygraph/cayley/graph/sql/cockroach) takes the same schema
+// over the same wire protocol and is the way to scale out.
 func Open(ctx context.Context, dsn string) (*CayleyStore, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "open store", Err: err}
@@ -35,5 +36,22 @@ func Open(ctx context.Context, dsn string) (*CayleyStore, error) {
 		return OpenPostgres(ctx, dsn)
 	default:
 		return OpenBolt(ctx, dsn)
+	}
+}
+
+// OpenReadOnly opens the store named by dsn, as Open does, for reading only.
+// A bolt store is opened with OpenBoltReadOnly: shared with any number of
+// readers, never created (ENOTFOUND when there is none), verified against
+// its manifest (EDAMAGED when damaged), and refused (ECONFLICT) only while a
+// writer has it open. Load on it fails with EINVALID.
+func OpenReadOnly(ctx context.Context, dsn string) (*CayleyStore, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Code: ETIMEOUT, Message: "open store", Err: err}
+	}
+	switch {
+	case dsn == "" || dsn == "mem:", IsPostgresDSN(dsn):
+		return Open(ctx, dsn)
+	default:
+		return OpenBoltReadOnly(ctx, dsn)
 	}
 }

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"sync"
 	"time"
 
@@ -103,15 +100,9 @@ func (f *Factory) open(ctx context.Context) error {
 		return err
 	}
 	if f.DB != "" {
-		if f.DB != "mem:" && !graph.IsPostgresDSN(f.DB) {
-			// Reading a store that is not there is a typo, not an empty graph.
-			if _, err := os.Stat(f.DB); errors.Is(err, fs.ErrNotExist) {
-				return graph.Errorf(graph.ENOTFOUND, "no store at %s: build one with awskg ingest --db %s", f.DB, f.DB)
-			}
-		}
-		s, err := graph.Open(ctx, f.DB)
+		s, err := graph.OpenReadOnly(ctx, f.DB)
 		if err != nil {
-			return err
+			return storeOpenError(f.DB, err)
 		}
 		f.store = s
 	} else {
@@ -155,6 +146,23 @@ func (f *Factory) open(ctx context.Context) error {
 	}
 	f.engine = e
 	return nil
+}
+
+// storeOpenError says what to do when there is no store at --db (a typo, or
+// not built yet: reading one is never an empty graph). runCommand adds the
+// rebuild command to a damaged store's error.
+func storeOpenError(db string, err error) error {
+	switch graph.ErrorCode(err) {
+	case graph.ENOTFOUND:
+		return graph.Errorf(graph.ENOTFOUND, "no store at %s: build one with awskg ingest --db %s", db, db)
+	}
+	return err
+}
+
+// rebuildHint is the one line of a damaged store: what is wrong and the
+// command that rebuilds it.
+func rebuildHint(db string, err error) string {
+	return fmt.Sprintf("%s; rebuild it with awskg ingest --db %s and the notes it was built from", err, db)
 }
 
 // build ingests the sources, or reads the snapshot of an identical ingest.

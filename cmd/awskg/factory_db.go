@@ -14,32 +14,71 @@ import (
 	"github.com/awskg/awskg/graph"
 )
 
-// storeWrite is what replaceStore did.
+// storeWrite is what storeLock.replace did.
 type storeWrite struct {
 	Quads   int // quads of the new graph
 	Added   int // quads added (PostgreSQL; a bolt store is rebuilt whole)
 	Removed int // quads removed (PostgreSQL)
 }
 
-// replaceStore makes the persistent store named by dsn hold exactly nodes and
-// facts, replacing the graph it held:
+// storeLock is the write lock of the persistent store named by dsn, taken
+// by lockStore before an ingest reads or parses anything: a second ingest
+// into the same store fails at once (ECONFLICT) instead of finishing first
+// and being silently overwritten.
+type storeLock struct {
+	dsn  string
+	bolt *graph.BoltBuilder // a bolt directory
+	pg   func()             // a PostgreSQL store: releases its lock
+}
+
+// lockStore takes the write lock of the store named by dsn without waiting:
 //
-//   - a bolt directory is rebuilt with graph.BuildBolt: atomic, the previous
-//     store answers until the swap and stays whole if the build is cancelled
-//     or killed; ECONFLICT when another build holds the store;
-//   - a PostgreSQL store gets the difference (quads no longer in the graph
-//     deleted, new ones added) in one transaction, so readers see the old
-//     graph or the new one; ECONFLICT when another awskg ingest is writing
-//     the same database schema (a session advisory lock).
-func replaceStore(ctx context.Context, dsn string, nodes []graph.Node, facts []graph.Fact) (storeWrite, error) {
+//   - a bolt directory: its builder lock (graph.LockBolt), which also checks
+//     that the directory may be replaced;
+//   - a PostgreSQL store: a session advisory lock on its database and schema.
+func lockStore(ctx context.Context, dsn string) (*storeLock, error) {
 	switch {
 	case dsn == "" || dsn == "mem:":
-		return storeWrite{}, graph.Errorf(graph.EINVALID, "an in-memory store would be lost at exit: give --db a directory or a postgres:// DSN")
+		return nil, graph.Errorf(graph.EINVALID, "an in-memory store would be lost at exit: give --db a directory or a postgres:// DSN")
 	case graph.IsPostgresDSN(dsn):
-		return replacePostgres(ctx, dsn, nodes, facts)
+		unlock, err := lockPostgresIngest(ctx, dsn)
+		if err != nil {
+			return nil, err
+		}
+		return &storeLock{dsn: dsn, pg: unlock}, nil
+	}
+	b, err := graph.LockBolt(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return &storeLock{dsn: dsn, bolt: b}, nil
+}
+
+// unlock releases the lock; later calls do nothing.
+func (l *storeLock) unlock() {
+	if l.bolt != nil {
+		l.bolt.Unlock()
+	}
+	if l.pg != nil {
+		l.pg()
+		l.pg = nil
+	}
+}
+
+// replace makes the locked store hold exactly nodes and facts, replacing the
+// graph it held:
+//
+//   - a bolt directory is rebuilt: atomic, the previous store answers until
+//     the swap and stays whole if the build is cancelled or killed;
+//   - a PostgreSQL store gets the difference (quads no longer in the graph
+//     deleted, new ones added) in one transaction, so readers see the old
+//     graph or the new one.
+func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []graph.Fact) (storeWrite, error) {
+	if l.pg != nil {
+		return replacePostgres(ctx, l.dsn, nodes, facts)
 	}
 	n := len(uniqueQuads(graph.Quads(nodes, facts)))
-	if err := graph.BuildBolt(ctx, dsn, nodes, facts); err != nil {
+	if err := l.bolt.Build(ctx, nodes, facts); err != nil {
 		return storeWrite{}, err
 	}
 	return storeWrite{Quads: n, Added: n}, nil
@@ -66,14 +105,9 @@ func uniqueQuads(qs []quad.Quad) []quad.Quad {
 }
 
 // replacePostgres writes the difference between the graph in the database
-// and nodes and facts, in one transaction.
+// and nodes and facts, in one transaction; the caller holds the ingest lock.
 func replacePostgres(ctx context.Context, dsn string, nodes []graph.Node, facts []graph.Fact) (storeWrite, error) {
 	name := graph.RedactDSN(dsn)
-	unlock, err := lockPostgresIngest(ctx, dsn)
-	if err != nil {
-		return storeWrite{}, err
-	}
-	defer unlock()
 	s, err := graph.Open(ctx, dsn)
 	if err != nil {
 		return storeWrite{}, err

@@ -40,12 +40,16 @@ duplicated.
 
   --db DIR            a bolt store, rebuilt in a sibling directory and swapped
                       in atomically: a cancelled or killed ingest leaves the
-                      previous store whole and answering. Another ingest into
-                      the same DIR at the same time fails (exit 3).
+                      previous store whole and answering; readers go on
+                      reading meanwhile. A damaged store (exit 5 when read)
+                      is rebuilt the same way.
   --db postgres://... a PostgreSQL store: the quads no longer in the graph are
                       deleted and the new ones added in one transaction; the
-                      store may be shared. Another ingest into the same
-                      database and schema at the same time fails (exit 3).
+                      store may be shared.
+
+The store is locked before any note is read: another ingest into the same
+DIR, or the same database and schema, fails at once (exit 3) instead of
+finishing first and being overwritten.
 
 With --from-quads FILE ("-" for stdin) the graph is read from an export of
 awskg export instead (nquads, json, json-stream or pquads; --format, else the
@@ -118,8 +122,15 @@ func runIngest(opts *IngestOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// Lock first: a second ingest into the store fails now, rather than
+	// finishing while this one parses and then being overwritten by it.
+	lock, err := lockStore(ctx, opts.DB)
+	if err != nil {
+		return err
+	}
+	defer lock.unlock()
 	if opts.FromQuads != "" {
-		return importQuads(ctx, opts)
+		return importQuads(ctx, opts, lock)
 	}
 	src, err := ingest.Embedded()
 	if err != nil {
@@ -139,7 +150,7 @@ func runIngest(opts *IngestOptions) error {
 		return fmt.Errorf("ingest notes: %w", err)
 	}
 	printWarnings(opts.IO, c.Warnings)
-	w, err := replaceStore(ctx, opts.DB, c.Nodes, c.Facts)
+	w, err := lock.replace(ctx, c.Nodes, c.Facts)
 	if err != nil {
 		return err
 	}
@@ -149,8 +160,9 @@ func runIngest(opts *IngestOptions) error {
 	return nil
 }
 
-// importQuads writes the graph of an export to the store.
-func importQuads(ctx context.Context, opts *IngestOptions) error {
+// importQuads writes the graph of an export to the store, which the caller
+// has locked.
+func importQuads(ctx context.Context, opts *IngestOptions, lock *storeLock) error {
 	r, closeFn, err := openQuadsFile(opts.FromQuads, opts.IO)
 	if err != nil {
 		return err
@@ -168,7 +180,7 @@ func importQuads(ctx context.Context, opts *IngestOptions) error {
 	if err != nil {
 		return fmt.Errorf("read %q: %w", opts.FromQuads, err)
 	}
-	w, err := replaceStore(ctx, opts.DB, nodes, facts)
+	w, err := lock.replace(ctx, nodes, facts)
 	if err != nil {
 		return err
 	}

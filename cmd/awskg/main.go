@@ -23,6 +23,7 @@ const (
 	exitUsage    = 2 // bad flags or input, unknown question or entity
 	exitConflict = 3 // the store is in use
 	exitTimeout  = 4 // a query ran past --timeout
+	exitDamaged  = 5 // the store's files are damaged: rebuild it
 	// exitInterrupted is the shell's status for a command stopped by Ctrl-C.
 	exitInterrupted = 130
 )
@@ -40,8 +41,19 @@ func run(args []string, io *IOStreams) int {
 // (tests use it to reach the panic handler).
 func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Command)) (code int) {
 	debugMode := hasFlag(args, "--debug")
+	var f *Factory
 	defer func() {
 		if r := recover(); r != nil {
+			// A read of a bolt store's mapped file that faults panics (see
+			// SetPanicOnFault below) instead of crashing: the file changed
+			// under this process after it was verified at open.
+			if f != nil && f.DB != "" {
+				if err := graph.FaultError(fmt.Sprintf("%q", f.DB), r); err != nil {
+					fmt.Fprintf(io.ErrOut, "awskg: %s\n", oneLine(rebuildHint(f.DB, err)))
+					code = exitDamaged
+					return
+				}
+			}
 			fmt.Fprintf(io.ErrOut, "awskg: internal error: %v\n", r)
 			if debugMode {
 				io.ErrOut.Write(debug.Stack())
@@ -51,9 +63,13 @@ func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Comma
 			code = exitError
 		}
 	}()
+	// Faults in this goroutine panic, to be recovered above. Cayley runs
+	// Gizmo queries in goroutines of its own, where a fault still crashes:
+	// the verification of a store at open is what keeps those out.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	f := NewFactory(io)
+	f = NewFactory(io)
 	f.Debug = debugMode
 	if extend == nil {
 		f.CacheDir, f.BuildStamp = snapshotCache()
@@ -69,7 +85,11 @@ func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Comma
 		return exitOK
 	}
 	if !errors.Is(err, errSilent) {
-		fmt.Fprintf(io.ErrOut, "awskg: %s\n", oneLine(err.Error()))
+		msg := err.Error()
+		if graph.ErrorCode(err) == graph.EDAMAGED && f.DB != "" {
+			msg = rebuildHint(f.DB, err)
+		}
+		fmt.Fprintf(io.ErrOut, "awskg: %s\n", oneLine(msg))
 	}
 	return exitCode(err)
 }
@@ -118,6 +138,8 @@ func exitCode(err error) int {
 		return exitConflict
 	case graph.ETIMEOUT:
 		return exitTimeout
+	case graph.EDAMAGED:
+		return exitDamaged
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return exitTimeout

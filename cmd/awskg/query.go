@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -292,10 +293,16 @@ func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text stri
 	done := make(chan outcome, 1)
 	go func() {
 		defer close(finished)
+		// A fault reading a bolt store's mapped file panics here rather
+		// than crashing (see runCommand).
+		debug.SetPanicOnFault(true)
 		var o outcome
 		defer func() {
 			if r := recover(); r != nil {
 				o = outcome{err: fmt.Errorf("the %s engine failed: %v", lang, r)}
+				if err := graph.FaultError("", r); err != nil {
+					o.err = err
+				}
 			}
 			done <- o
 		}()
@@ -320,6 +327,9 @@ func queryGraphWatched(ctx context.Context, qs cgraph.QuadStore, lang, text stri
 			return nil, false, finished, fmt.Errorf("%s query interrupted: %w", lang, err)
 		}
 		return nil, false, finished, &graph.Error{Code: graph.ETIMEOUT, Message: fmt.Sprintf("the %s query ran past --timeout %s and was stopped", lang, timeout), Err: context.DeadlineExceeded}
+	}
+	if graph.ErrorCode(o.err) == graph.EDAMAGED {
+		return nil, false, finished, o.err
 	}
 	if o.err != nil {
 		return nil, false, finished, &graph.Error{Code: graph.EINVALID, Message: lang + " query", Err: oneLineError{o.err}}

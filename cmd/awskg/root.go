@@ -15,7 +15,7 @@ Every answer cites the note lines it comes from.
 
 Exit status: 0 success, 1 failure (or some questions of a batch failed),
 2 usage error, unknown question or entity, 3 store in use, 4 timeout,
-130 interrupted (Ctrl-C).`,
+5 store damaged (rebuild it with ingest), 130 interrupted (Ctrl-C).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
