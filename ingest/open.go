@@ -28,8 +28,9 @@ import (
 // maxItemWords bounds the words of a list item read as a name.
 const maxItemWords = 8
 
-// maxPhraseWords bounds the words of a relation phrase.
-const maxPhraseWords = 5
+// maxPhraseWords bounds the words of a relation phrase: the first and the
+// last half of its words when it has more.
+const maxPhraseWords = 6
 
 // openReader is the open-relation pass; it walks the blocks with the typed
 // extractor, sharing its nodes and linking.
@@ -266,12 +267,15 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		}
 		words = append(words, Lemma(lw))
 	}
-	// trailing particles matter only between a verb and its object
+	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
 	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {
 		words = words[1:]
 	}
 	if len(words) > maxPhraseWords {
-		words = words[:maxPhraseWords]
+		// the verb and what it opens, and the words that lead to the object:
+		// "provide key capability ... support devops practice"
+		half := maxPhraseWords / 2
+		words = append(words[:half:half], words[len(words)-half:]...)
 	}
 	return strings.Join(words, " "), pol
 }
@@ -337,6 +341,9 @@ func (o *openReader) itemNode(text string) string {
 func openItemName(text string) string {
 	t := strings.TrimSpace(text)
 	t = strings.TrimRight(t, ".;,")
+	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+		t = strings.TrimPrefix(t, art)
+	}
 	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) {
 		return m
 	}

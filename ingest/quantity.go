@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -42,10 +43,32 @@ var quantityRe = regexp.MustCompile(`(?i)(?:\(\s*)?(\d+(?:[.,]\d+)*)\s*([a-z%]+(
 // rateWords are the things a rate counts: "1000 records/s", "5 API calls per second".
 var rateTail = regexp.MustCompile(`(?i)^\s*(?:api\s+)?(records?|requests?|calls?|messages?|transactions?|writes?|reads?|events?|puts?)?\s*(?:/\s*s(?:ec(?:ond)?)?\b|per\s+second\b)`)
 
-// Quantities finds the quantities of a text: numbers followed by a unit of
-// time, size or percent, ranges of them, and rates ("1 MB/s", "1000
-// records/s", "5 calls per second"). Bare numbers are not quantities.
+// numberWords are the numbers notes spell out: "seven days", "one hour".
+var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a": 1, "an": 1}
+
+var wordQuantityRe = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|an?)[ -](seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b`)
+
+// Quantities finds the quantities of a text: numbers (or spelt-out numbers)
+// followed by a unit of time, size or percent, ranges of them, and rates
+// ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"). Bare
+// numbers are not quantities.
 func Quantities(text string) []Quantity {
+	out := digitQuantities(text)
+	for _, m := range wordQuantityRe.FindAllStringSubmatchIndex(text, -1) {
+		n := strings.ToLower(text[m[2]:m[3]])
+		if n == "a" || n == "an" {
+			continue // "a day" is a period, rarely a value worth naming
+		}
+		u := unitOf[strings.ToLower(text[m[4]:m[5]])]
+		v := numberWords[n] * u.factor
+		out = append(out, Quantity{Text: text[m[0]:m[1]], Value: v, Low: v, Dimension: u.dim, Start: m[0], End: m[1]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func digitQuantities(text string) []Quantity {
 	var out []Quantity
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(text, -1) {
 		if m[2] < 0 {

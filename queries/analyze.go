@@ -240,7 +240,59 @@ func (e *Engine) link(a *analysis) {
 		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: how, text: m.Text, concept: e.isNoteConcept(m.ID)})
 	}
 	e.linkRegions(a)
+	e.linkAcronyms(a)
 	e.linkFuzzy(a)
+}
+
+// linkAcronyms links upper-case words the notes never spell out to the one
+// service or feature whose name's initials they are: "TA" → Trusted
+// Advisor.
+func (e *Engine) linkAcronyms(a *analysis) {
+	for _, w := range a.words {
+		if w.linked >= 0 || len(w.text) < 2 || len(w.text) > 5 || strings.ToUpper(w.text) != w.text || strings.ToLower(w.text) == w.text {
+			continue
+		}
+		if id := e.acronyms[strings.ToLower(w.text)]; id != "" {
+			e.addLink(a, link{id: id, start: w.start, end: w.end, how: linkWeak, text: w.text})
+		}
+	}
+}
+
+// acronymsOf maps the initials of service and feature names ("ta" for
+// "AWS Trusted Advisor") to the node, when exactly one node has them and
+// no dictionary alias is spelt so.
+func acronymsOf(nodes []graph.Node, lx *ingest.Lexicon, dict *ingest.Dictionary) map[string]string {
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, n := range nodes {
+		if n.Kind != graph.KindService && n.Kind != graph.KindFeature {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range strings.Fields(n.Name) {
+			lw := strings.ToLower(w)
+			if lw == "aws" || lw == "amazon" || lx.IsStop(lw) {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(lw)
+			b.WriteRune(r)
+		}
+		k := b.String()
+		if utf8.RuneCountInString(k) < 2 {
+			continue
+		}
+		if _, alias := dict.Exact(k); alias {
+			continue
+		}
+		if prev, ok := out[k]; ok && prev != n.ID {
+			taken[k] = true
+		}
+		out[k] = n.ID
+	}
+	for k := range taken {
+		delete(out, k)
+	}
+	return out
 }
 
 // strongAlias reports whether a one-word text is a strong name: an
@@ -338,7 +390,7 @@ func (e *Engine) focusOf(a *analysis) {
 			continue
 		}
 		seen := 0
-		for j := i + 1; j < len(a.words) && j <= i+6; j++ {
+		for j := i + 1; j < len(a.words) && j <= i+8; j++ {
 			x := a.words[j]
 			aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
 			if aux && (seen > 0 || j > i+2) {

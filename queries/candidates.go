@@ -19,15 +19,16 @@ import (
 type candidateType string
 
 const (
-	candRelation candidateType = "relation" // the ends of one relation of an entity
-	candKind     candidateType = "kind"     // every node of a kind
-	candPath     candidateType = "path"     // a chain from one entity to another
-	candRank     candidateType = "rank"     // nodes ordered by a ranked column
-	candCompare  candidateType = "compare"  // two entities side by side
-	candYesNo    candidateType = "yes-no"   // whether the notes relate two things
+	candRelation  candidateType = "relation"  // the ends of one relation of an entity
+	candKind      candidateType = "kind"      // every node of a kind
+	candPath      candidateType = "path"      // a chain from one entity to another
+	candRank      candidateType = "rank"      // nodes ordered by a ranked column
+	candCompare   candidateType = "compare"   // two entities side by side
+	candYesNo     candidateType = "yes-no"    // whether the notes relate two things
 	candDescribe  candidateType = "describe"  // everything about one entity
 	candPredicate candidateType = "predicate" // the subjects of one relation, whatever its objects
-	candEvidence candidateType = "evidence" // the note lines that match best
+	candEntity    candidateType = "entity"    // the entity the best-matching note lines are about
+	candEvidence  candidateType = "evidence"  // the note lines that match best
 )
 
 // candidate is one reading of a question.
@@ -92,6 +93,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 		}
 	}
 	if c := e.evidenceCandidate(ctx, a); c != nil {
+		out = append(out, c)
+	}
+	if c := e.entityCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}
 	return out, nil

@@ -58,11 +58,12 @@ type Engine struct {
 	relational map[string]bool // function words a predicate's lexicon uses ("do", "have")
 	rankPreds  []string        // the graph's "rank:<column>" predicates
 	preds      []string        // every predicate of the graph, sorted
-	flowPreds  []string        // predicates a path may continue along
+	acronyms   map[string]string
+	flowPreds  []string // predicates a path may continue along
 	byPred     map[string][]graph.Fact
 
 	// word lists of question shapes, from the lexicon
-	kindStems                                map[graph.NodeKind][]string
+	kindStems                              map[graph.NodeKind][]string
 	pathWords, compareWords, describeWords []string
 
 	// memoised stems of relations, names and details
@@ -127,6 +128,7 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	}
 	sort.Strings(e.preds)
 	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
+	e.acronyms = acronymsOf(nodes, e.lx, dict)
 	return e, nil
 }
 
@@ -344,4 +346,3 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 
 func subject(ed graph.Edge) string { return ed.Subject }
 func object(ed graph.Edge) string  { return ed.Object }
-

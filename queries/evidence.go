@@ -293,3 +293,51 @@ func stemsOf(set map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// entityCandidate reads "which service should I use to keep an inventory
+// of my resources": the entity of the kind asked for that the note lines
+// matching the question best are about.
+func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
+	if len(a.wants) == 0 || a.strongLinks() > 1 || len(a.terms) < 2 {
+		return nil
+	}
+	inQuestion := map[string]bool{}
+	for _, id := range a.linkIDs() {
+		inQuestion[id] = true
+	}
+	type credit struct {
+		score, cov float64
+		src        string
+		text       string
+	}
+	best := map[string]credit{}
+	var order []string
+	for _, h := range e.search(a, 40) {
+		st := e.ev.stmts[h.i]
+		id := st.Subject
+		if id == "" && len(st.Mentions) > 0 {
+			id = st.Mentions[0]
+		}
+		if id == "" || inQuestion[id] || !containsKind(a.wants, e.names[id].Kind) {
+			continue
+		}
+		if c, ok := best[id]; !ok || h.score > c.score {
+			if !ok {
+				order = append(order, id)
+			}
+			best[id] = credit{h.score, h.cov, st.Source, st.Text}
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	sort.SliceStable(order, func(i, j int) bool { return best[order[i]].score > best[order[j]].score })
+	top := best[order[0]]
+	ans := e.answer(order[0])
+	ans.Detail, ans.Sources = top.text, []string{top.src}
+	c := &candidate{typ: candEntity, ends: []string{order[0]}, result: &Result{Intent: string(candEntity), Answers: []Answer{ans}}}
+	c.prior = 0.7*top.cov - 0.1
+	c.links = a.strongLinks()
+	c.reading = fmt.Sprintf("the %s the best-matching note lines are about (%s)", e.names[order[0]].Kind, top.src)
+	return c
+}

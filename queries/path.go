@@ -25,7 +25,6 @@ type chain struct {
 	source  string
 }
 
-
 func hopKey(h []hop) string {
 	ids := make([]string, len(h))
 	for i, x := range h {
