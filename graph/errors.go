@@ -11,6 +11,7 @@ const (
 	EINVALID  = "invalid"   // bad input: a malformed query, note or flag
 	ECONFLICT = "conflict"  // the store is in use by another writer
 	ETIMEOUT  = "timeout"   // a query ran past its deadline
+	ELIMIT    = "limit"     // a query went over its memory limit
 	EINTERNAL = "internal"  // a bug or an unexpected failure
 )
 

@@ -105,8 +105,9 @@ type session struct {
 	// ownRenderer is set when the renderer is the session's, not the
 	// factory's (which the factory closes).
 	ownRenderer bool
-	words       *vocabulary // completion candidates, built on first Tab
-	failed      int         // piped lines that failed
+	words       *vocabulary  // completion candidates, built on first Tab
+	rawGraph    *workerGraph // the graph raw queries run on, encoded once
+	failed      int          // piped lines that failed
 }
 
 func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
