@@ -153,6 +153,18 @@ func cutMiddle(s string, max int) string {
 	return fmt.Sprintf("%s … [%d bytes cut] … %s", s[:head], from-head, s[from:])
 }
 
+// cutEnd shortens s to at most max bytes (and a "…"), at a character
+// boundary.
+func cutEnd(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max] + "…"
+}
+
 // snapshotCache returns where ingest snapshots live and a stamp of the
 // running binary (path, size, modification time): a rebuilt binary never
 // reads an older binary's snapshot. AWSKG_NO_CACHE=1 turns the cache off;
