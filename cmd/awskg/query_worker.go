@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -276,15 +277,18 @@ func workerError(end *workerRecord) error {
 // of memory, or an engine panicked or hit a fatal runtime error.
 func workerCrash(job workerJob, waitErr error, stderr []byte) error {
 	trace := append([]byte(nil), stderr...)
-	if bytes.Contains(stderr, []byte("out of memory")) || bytes.Contains(stderr, []byte("cannot allocate memory")) {
+	if bytes.Contains(stderr, []byte("out of memory")) || bytes.Contains(stderr, []byte("cannot allocate memory")) || bytes.Contains(stderr, []byte("errno=12")) {
 		return &workerCrashError{trace: trace, err: &graph.Error{Code: graph.ELIMIT,
 			Message: fmt.Sprintf("the %s query used more than --max-memory %s and was stopped", job.Lang, humanize.IBytes(uint64(job.MaxMemory)))}}
 	}
-	why := ""
+	why, first := "", ""
 	sc := bufio.NewScanner(bytes.NewReader(stderr))
 	sc.Buffer(make([]byte, 4096), workerStderrKeep)
 	for sc.Scan() {
 		line := sc.Text()
+		if first == "" {
+			first = strings.TrimSpace(line)
+		}
 		if m, ok := strings.CutPrefix(line, "panic: "); ok {
 			why = strings.TrimSuffix(m, " [recovered]")
 			break
@@ -299,8 +303,38 @@ func workerCrash(job workerJob, waitErr error, stderr []byte) error {
 	}
 	if why == "" {
 		why = fmt.Sprint(waitErr)
+		if first != "" {
+			why += ": " + first
+		}
 	}
 	return &workerCrashError{trace: trace, err: graph.Errorf(graph.EINTERNAL, "the %s engine crashed on this query: %s", job.Lang, why)}
+}
+
+// gizmoScriptFrame is the function of the goroutine Gizmo runs a script in.
+const gizmoScriptFrame = "cayley/query/gizmo.(*results).Next.func1("
+
+// awaitGizmoScripts waits until no goroutine runs a Gizmo script (the
+// parent kills the worker at the deadline if one never ends).
+//
+// Gizmo closes the channel its script goroutine reports on in a deferred
+// call: when the script panics, that close runs first, the engine sees a
+// script that ended without error, and the panic kills the process only a
+// moment later. Reporting success before the script goroutine has really
+// ended races that panic, and sometimes wins (printing "[]", exit 0): the
+// goroutine ends by returning, or never, as the process dies.
+func awaitGizmoScripts() {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n == len(buf) {
+			buf = make([]byte, 2*len(buf))
+			continue
+		}
+		if !bytes.Contains(buf[:n], []byte(gizmoScriptFrame)) {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // headBuffer keeps the first max bytes written to it.
@@ -376,7 +410,11 @@ func runQueryWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 		// past the deadline already: a timeout that ends at once
 		timeout = max(time.Until(job.Deadline), time.Nanosecond)
 	}
-	res, more, _, qerr := queryGraphWatched(ctx, qs, job.Lang, job.Query, job.Limit, timeout, form)
+	res, more, finished, qerr := queryGraphWatched(ctx, qs, job.Lang, job.Query, job.Limit, timeout, form)
+	if qerr == nil && job.Lang == modeGizmo {
+		<-finished
+		awaitGizmoScripts()
+	}
 
 	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)

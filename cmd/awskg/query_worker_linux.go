@@ -16,17 +16,23 @@ func workerProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 }
 
-// limitWorkerMemory bounds the worker's address space to max bytes above
-// what it holds now, so an allocation past it fails and the worker dies
-// ("fatal error: out of memory"); the garbage collector is told the same
-// bound so that garbage does not count against it.
+// addressSlack is address space the worker may reserve beyond --max-memory:
+// Go reserves its heap in 64 MiB arenas, and metadata, stacks and threads
+// besides, so a limit of exactly max would fail a query whose heap is far
+// below it.
+const addressSlack = 256 << 20
+
+// limitWorkerMemory bounds the worker's address space to max bytes (plus
+// addressSlack) above what it holds now, so an allocation past it fails and
+// the worker dies ("fatal error: out of memory"); the garbage collector is
+// told max as its soft limit, so that garbage does not count against it.
 func limitWorkerMemory(max int64) {
 	debug.SetMemoryLimit(max)
 	base, ok := vmSize()
 	if !ok {
 		return
 	}
-	lim := uint64(base + max)
+	lim := uint64(base + max + addressSlack)
 	// Best effort: without the hard limit, --timeout still stops the query.
 	syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: lim, Max: lim})
 }

@@ -281,3 +281,26 @@ func TestCutMiddle(t *testing.T) {
 		t.Errorf("cut in the middle of a character: %q", got)
 	}
 }
+
+// TestGizmoScriptFrame: awaitGizmoScripts finds the goroutine of a running
+// Gizmo script by its function, and returns once it has ended.
+func TestGizmoScriptFrame(t *testing.T) {
+	qs := quadStoreOf(t, queryFactory(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := queryGraph(ctx, qs, "gizmo", `while(true){}`, 0, 0)
+		done <- err
+	}()
+	found := false
+	buf := make([]byte, 1<<20)
+	for deadline := time.Now().Add(hangBound); !found && time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		found = bytes.Contains(buf[:runtime.Stack(buf, true)], []byte(gizmoScriptFrame))
+	}
+	cancel()
+	<-done
+	if !found {
+		t.Fatalf("no goroutine runs %s while a script loops", gizmoScriptFrame)
+	}
+	awaitGizmoScripts() // returns: the script was interrupted
+}
