@@ -349,6 +349,14 @@ func TestQueryMalformedExits2(t *testing.T) {
 		{"graphql", `{ nodes( }`, "graphql query: Syntax Error GraphQL (1:10)"},
 		{"mql", `[{"id": `, "mql query: unexpected end of JSON input"},
 		{"mql", `[1, 2]`, "mql query: multiple fields at location root"},
+		{"mql", `[]`, "mql query: optional iterator at the top level"},
+		{"mql", `null`, "mql query: optional iterator at the top level"},
+		{"graphql", `{ nodes { ... on X { id } } }`, "graphql query: unknown selection type: *ast.InlineFragment"},
+		{"graphql", `mutation { x }`, "graphql query: unsupported operation: mutation"},
+		{"graphql", `{ nodes(id: $x) { id } }`, "graphql query: unsupported value type: *ast.Variable"},
+		{"graphql", `fragment F on X { id } { nodes { ...F } }`, "graphql query: unsupported query type"},
+		{"gizmo", `g.V(null).All()`, "gizmo query: not a quad.Value: <nil>"},
+		{"gizmo", `g.V().Filter(regex("(")).All()`, "gizmo query: error parsing regexp: missing closing ): `(`"},
 		{"gizmo", `   `, "the gizmo query is empty"},
 	}
 	for _, tt := range tests {

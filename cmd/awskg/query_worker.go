@@ -34,9 +34,9 @@ import (
 //     goroutine of its own, and Cayley v0.7.7 panics on paths such as
 //     Tag("s").OutPredicates().Back("s")) cannot be recovered in-process: it
 //     ends the worker, and the query fails with the panic's message;
-//   - the worker's address space is limited to --max-memory above what it
-//     had at start (Linux), so a memory bomb makes it fail an allocation and
-//     die long before the machine runs short;
+//   - the worker's address space is limited to --max-memory (and some
+//     slack) above what it had at start (Linux), so a memory bomb makes it
+//     fail an allocation and die long before the machine runs short;
 //   - the worker stops itself at the deadline (see queryGraph), and is
 //     killed workerKillGrace after it if it has not, even in the middle of a
 //     long native operation (a huge string concatenation, a parser).
@@ -81,15 +81,12 @@ type workerRecord struct {
 }
 
 // workerGraph is the graph a worker queries: the quads of qs in the store's
-// order, encoded once, or the DSN of a PostgreSQL store the worker opens
-// itself.
+// order, encoded on first use, or the DSN of a PostgreSQL store the worker
+// opens itself. It is not safe for concurrent use.
 type workerGraph struct {
-	qs  cgraph.QuadStore
-	dsn string
-
-	once  sync.Once
-	quads []byte
-	err   error
+	qs    cgraph.QuadStore
+	dsn   string
+	quads []byte // nil until encoded
 }
 
 // newWorkerGraph returns the graph of qs for workers; db is the --db of the
@@ -104,30 +101,32 @@ func newWorkerGraph(qs cgraph.QuadStore, db string) *workerGraph {
 
 // encoded returns the quads of the graph in pquads, in the store's order
 // (a memstore built from them gives the same node order, so results come
-// in the same order as on the store itself).
+// in the same order as on the store itself). A failure is not kept: the
+// next call tries again.
 func (g *workerGraph) encoded(ctx context.Context) ([]byte, error) {
-	g.once.Do(func() {
-		var b bytes.Buffer
-		w := pquads.NewWriter(&b, &pquads.Options{Full: true})
-		it := g.qs.QuadsAllIterator()
-		defer it.Close()
-		for it.Next(ctx) {
-			if err := w.WriteQuad(g.qs.Quad(it.Result())); err != nil {
-				g.err = fmt.Errorf("encode the graph for the query worker: %w", err)
-				return
-			}
+	if g.quads != nil {
+		return g.quads, nil
+	}
+	var b bytes.Buffer
+	w := pquads.NewWriter(&b, &pquads.Options{Full: true})
+	it := g.qs.QuadsAllIterator()
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := w.WriteQuad(g.qs.Quad(it.Result())); err != nil {
+			return nil, fmt.Errorf("encode the graph for the query worker: %w", err)
 		}
-		if err := it.Err(); err != nil {
-			g.err = fmt.Errorf("read the graph for the query worker: %w", err)
-			return
-		}
-		if err := w.Close(); err != nil {
-			g.err = fmt.Errorf("encode the graph for the query worker: %w", err)
-			return
-		}
-		g.quads = b.Bytes()
-	})
-	return g.quads, g.err
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("read the graph for the query worker: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read the graph for the query worker: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("encode the graph for the query worker: %w", err)
+	}
+	g.quads = b.Bytes()
+	return g.quads, nil
 }
 
 // workerResult is a worker's outcome as the parent reads it.
