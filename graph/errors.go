@@ -12,6 +12,7 @@ const (
 	ECONFLICT = "conflict"  // the store is in use by another writer
 	ETIMEOUT  = "timeout"   // a query ran past its deadline
 	EDAMAGED  = "damaged"   // a persistent store's files are damaged: rebuild it
+	ELIMIT    = "limit"     // a query went over its memory limit
 	EINTERNAL = "internal"  // a bug or an unexpected failure
 )
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -196,26 +195,43 @@ func runBatch(ctx context.Context, opts *AskOptions) error {
 	if err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	lines := newInputLines(r, maxInputLine)
 	failed, total := 0, 0
 	enc := json.NewEncoder(opts.IO.Out)
-	for sc.Scan() {
-		q := strings.TrimSpace(sc.Text())
-		if q == "" || strings.HasPrefix(q, "#") {
+	fail := func(q string, err error) error {
+		failed++
+		if opts.JSON {
+			return enc.Encode(batchLine{Question: q, Error: oneLine(err.Error())})
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "awskg: %s\n", oneLine(err.Error()))
+		return nil
+	}
+	for {
+		line, size, err := lines.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return &graph.Error{Code: graph.EINVALID, Message: "read questions", Err: err}
+		}
+		q := strings.TrimSpace(line)
+		if q == "" && size <= maxInputLine || strings.HasPrefix(q, "#") {
 			continue
 		}
 		total++
+		if size > maxInputLine {
+			// Not kept whole: report it by its number and its start.
+			err := graph.Errorf(graph.EINVALID, "line %d: question is %d bytes, over the %d-byte limit", lines.n, size, queries.MaxQuestionBytes)
+			if err := fail(cutEnd(q, 80), err); err != nil {
+				return err
+			}
+			continue
+		}
 		start := opts.Now()
 		res, err := askOne(ctx, eng, q, opts.Timeout)
 		if err != nil {
-			failed++
-			if opts.JSON {
-				if err := enc.Encode(batchLine{Question: q, Error: oneLine(err.Error())}); err != nil {
-					return err
-				}
-			} else {
-				fmt.Fprintf(opts.IO.ErrOut, "awskg: %s\n", oneLine(err.Error()))
+			if err := fail(q, err); err != nil {
+				return err
 			}
 			continue
 		}
@@ -229,9 +245,6 @@ func runBatch(ctx context.Context, opts *AskOptions) error {
 		if err := printResult(opts.IO, res, false, opts.Now().Sub(start)); err != nil {
 			return err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: "read questions", Err: err}
 	}
 	if failed > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "awskg: %d of %d questions failed\n", failed, total)

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -198,5 +201,64 @@ func TestBatchAllSucceedExits0(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `"Amazon DynamoDB"`) {
 		t.Errorf("output lacks DynamoDB: %s", out)
+	}
+}
+
+// TestBatchLongLineIsReportedAndSkipped: a question line over the 1 MiB
+// line limit is one failed question, named by its line number; the
+// questions after it are answered.
+func TestBatchLongLineIsReportedAndSkipped(t *testing.T) {
+	long := strings.Repeat("which services support cross-account ", 2<<20/37) // 2 MiB
+	body := "which services are implicitly multi-AZ\n" + long + "\r\n# " + long + "\nwhat are the OpsWorks lifecycle events\n"
+	io, in, out, errOut := Test()
+	in.WriteString(body)
+	code := run([]string{"ask", "--json", "--file", "-"}, io)
+	if code != exitError {
+		t.Errorf("exit %d, want %d (one question failed)", code, exitError)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d JSON lines, want 3: %.500s", len(lines), out)
+	}
+	var bad struct{ Question, Error string }
+	if err := json.Unmarshal([]byte(lines[1]), &bad); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("line 2: question is %d bytes, over the 4096-byte limit", len(long))
+	if bad.Error != want || len(bad.Question) > 100 || !strings.HasPrefix(bad.Question, "which services support") {
+		t.Errorf("line 2 reported as %+.300v, want error %q and the question's start", bad, want)
+	}
+	if !strings.Contains(lines[2], `"question":"what are the OpsWorks lifecycle events"`) || !strings.Contains(lines[2], `"answers"`) {
+		t.Errorf("the question after the long line was not answered: %.300s", lines[2])
+	}
+	if !strings.Contains(errOut.String(), "1 of 3 questions failed") {
+		t.Errorf("stderr %q", errOut)
+	}
+	// without --json, the error is one short line on stderr
+	io, in, out, errOut = Test()
+	in.WriteString(body)
+	run([]string{"ask", "--file", "-"}, io)
+	if !strings.Contains(errOut.String(), "awskg: "+want+"\n") || !strings.Contains(out.String(), "# what are the OpsWorks lifecycle events") {
+		t.Errorf("plain: stdout %.300q stderr %.300q", out, errOut)
+	}
+}
+
+func TestInputLines(t *testing.T) {
+	in := "a\r\n" + strings.Repeat("x", 100) + "\n\n" + strings.Repeat("y", 10) + "\r\nlast"
+	l := newInputLines(strings.NewReader(in), 10)
+	l.r = bufio.NewReaderSize(strings.NewReader(in), 16) // chunks shorter than the lines
+	type line struct {
+		text string
+		size int
+	}
+	want := []line{{"a", 1}, {strings.Repeat("x", 10), 100}, {"", 0}, {strings.Repeat("y", 10), 10}, {"last", 4}}
+	for i, w := range want {
+		text, size, err := l.next()
+		if err != nil || text != w.text || size != w.size || l.n != i+1 {
+			t.Errorf("line %d: %q %d %v (n %d), want %q %d", i+1, text, size, err, l.n, w.text, w.size)
+		}
+	}
+	if _, _, err := l.next(); err != io.EOF {
+		t.Errorf("after the last line: %v, want EOF", err)
 	}
 }

@@ -10,7 +10,14 @@ import (
 // TestMain keeps the tests away from the user's cache: every command the
 // tests run uses a snapshot cache under a temporary directory. (Not via
 // XDG_CACHE_HOME: the go command keeps its build cache there too.)
+//
+// Raw queries run in a query worker, a child process started from
+// os.Executable(): in tests, this test binary, which acts as the worker
+// when it is started as one.
 func TestMain(m *testing.M) {
+	if len(os.Args) > 2 && os.Args[1] == "query" && os.Args[2] == workerFlag {
+		os.Exit(run(os.Args[1:], System()))
+	}
 	dir, err := os.MkdirTemp("", "awskg-test-cache-")
 	if err != nil {
 		panic(err)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -22,7 +23,7 @@ const (
 	exitError    = 1 // a failure, or some questions of a batch failed
 	exitUsage    = 2 // bad flags or input, unknown question or entity
 	exitConflict = 3 // the store is in use
-	exitTimeout  = 4 // a query ran past --timeout
+	exitTimeout  = 4 // a query ran past --timeout or --max-memory
 	exitDamaged  = 5 // the store's files are damaged: rebuild it
 	// exitInterrupted is the shell's status for a command stopped by Ctrl-C.
 	exitInterrupted = 130
@@ -136,7 +137,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case graph.ECONFLICT:
 		return exitConflict
-	case graph.ETIMEOUT:
+	case graph.ETIMEOUT, graph.ELIMIT:
 		return exitTimeout
 	case graph.EDAMAGED:
 		return exitDamaged
@@ -147,8 +148,43 @@ func exitCode(err error) int {
 	return exitError
 }
 
+// maxErrorLine bounds an error line: messages that echo their input (a
+// malformed 1 MB query, a thrown 1 MB string) are cut in the middle.
+const maxErrorLine = 400
+
+// oneLine puts a message on one line of at most maxErrorLine bytes.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return cutMiddle(strings.Join(strings.Fields(s), " "), maxErrorLine)
+}
+
+// cutMiddle shortens s to at most max bytes, keeping its start and its end
+// (where messages say what went wrong) and saying how much was cut.
+func cutMiddle(s string, max int) string {
+	const mark = len(" … [1234567890 bytes cut] … ")
+	if len(s) <= max || max <= mark {
+		return s
+	}
+	head, tail := (max-mark)*2/3, (max-mark)/3
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	from := len(s) - tail
+	for from < len(s) && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	return fmt.Sprintf("%s … [%d bytes cut] … %s", s[:head], from-head, s[from:])
+}
+
+// cutEnd shortens s to at most max bytes (and a "…"), at a character
+// boundary.
+func cutEnd(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max] + "…"
 }
 
 // snapshotCache returns where ingest snapshots live and a stamp of the

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -41,17 +42,23 @@ type QueryOptions struct {
 	Store func(context.Context) (graph.Store, error)
 	Ctx   context.Context
 
-	Lang    string
-	Query   string
-	File    string // read the query from FILE, "-" for stdin
-	Limit   int    // at most this many results, 0 for no limit
-	Timeout time.Duration
-	JSONL   bool
+	DB    string // the --db of the run: a PostgreSQL store is opened by the query worker
+	Debug bool   // --debug: print a crashed engine's stack trace
+
+	Lang      string
+	Query     string
+	File      string // read the query from FILE, "-" for stdin
+	Limit     int    // at most this many results, 0 for no limit
+	Timeout   time.Duration
+	MaxMemory byteSize // the query worker's memory bound
+	JSONL     bool
+	// Worker makes this process a query worker (see query_worker.go).
+	Worker bool
 }
 
 // NewCmdQuery builds `awskg query`.
 func NewCmdQuery(f *Factory, runF func(*QueryOptions) error) *cobra.Command {
-	opts := &QueryOptions{IO: f.IO, Store: f.Store}
+	opts := &QueryOptions{IO: f.IO, Store: f.Store, MaxMemory: defaultMaxMemory}
 	cmd := &cobra.Command{
 		Use:   "query --lang gizmo|graphql|mql [QUERY | --file FILE]",
 		Short: "Run a Gizmo, GraphQL or MQL query on the graph",
@@ -84,9 +91,13 @@ response (IRIs without their <>); MQL one result per match. Results keep the
 engine's order. --limit caps the results (0: no limit; GraphQL has its own
 "first" argument), with a note on stderr when it cuts.
 
---timeout stops the query however it runs (an endless Gizmo loop, a huge
-cross product) and exits 4. A malformed query, or an error the engine raises
-while running it, exits 2 with the engine's message.`,
+The query runs in a child process of its own, so that nothing it does can
+take awskg down with it. --timeout stops the query however it runs (an endless
+Gizmo loop, a huge cross product) and --max-memory bounds the memory it may
+take (a Gizmo script that doubles a string forever); either exits 4. A
+malformed query, or an error the engine raises while running it, exits 2 with
+the engine's message; a query that crashes the engine (Cayley v0.7.7 panics
+on some paths, e.g. Tag("s").OutPredicates().Back("s")) exits 1.`,
 		Example: `  # names of the services that support cross-account
   awskg query 'g.V("<capability:cross-account>").In("<supports>").Unique().Out("<name>").All()'
 
@@ -100,6 +111,9 @@ while running it, exits 2 with the engine's message.`,
   # a query from a file, on a persistent store
   awskg query --db ~/.awskg --lang gizmo --file services.js`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.Worker {
+				return cobra.NoArgs(cmd, args)
+			}
 			if opts.File == "" && len(args) != 1 {
 				return flagError{errors.New("query needs one QUERY argument (quote it) or --file FILE")}
 			}
@@ -122,6 +136,10 @@ while running it, exits 2 with the engine's message.`,
 				opts.Query = args[0]
 			}
 			opts.Ctx = cmd.Context()
+			opts.DB, opts.Debug = f.DB, f.Debug
+			if opts.Worker {
+				return runQueryWorker(opts.Ctx, opts.IO.In, opts.IO.Out)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -132,8 +150,29 @@ while running it, exits 2 with the engine's message.`,
 	cmd.Flags().StringVarP(&opts.File, "file", "f", "", "read the query from `FILE` (- for stdin)")
 	cmd.Flags().IntVar(&opts.Limit, "limit", defaultQueryLimit, "print at most `N` results (0: no limit)")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", defaultTimeout, "stop the query after `DURATION` (0: never)")
+	cmd.Flags().Var(&opts.MaxMemory, "max-memory", "stop the query when it needs more than `SIZE` of memory (e.g. 512MiB, 2GB)")
 	cmd.Flags().BoolVar(&opts.JSONL, "jsonl", false, "print JSON Lines, one result per line, instead of an array")
+	cmd.Flags().BoolVar(&opts.Worker, strings.TrimPrefix(workerFlag, "--"), false, "run as a query worker (internal)")
+	cmd.Flags().MarkHidden(strings.TrimPrefix(workerFlag, "--"))
 	return cmd
+}
+
+// byteSize is a flag of a size in bytes: "512MiB", "2GB", "1073741824".
+type byteSize int64
+
+func (b *byteSize) String() string { return humanize.IBytes(uint64(*b)) }
+func (b *byteSize) Type() string   { return "size" }
+
+func (b *byteSize) Set(s string) error {
+	n, err := humanize.ParseBytes(s)
+	if err != nil {
+		return fmt.Errorf("not a size (e.g. 512MiB, 2GB): %q", s)
+	}
+	if n < 16<<20 || n > 1<<50 {
+		return fmt.Errorf("%s is out of range (16MiB to 1PiB)", humanize.IBytes(n))
+	}
+	*b = byteSize(n)
+	return nil
 }
 
 func isQueryLanguage(name string) bool {
@@ -162,10 +201,16 @@ func runQuery(opts *QueryOptions) error {
 	if !ok {
 		return graph.Errorf(graph.EINTERNAL, "the store %T cannot run raw queries", st)
 	}
-	res, more, err := queryGraph(ctx, cs.QuadStore(), opts.Lang, text, opts.Limit, opts.Timeout)
+	job := workerJob{Lang: opts.Lang, Query: text, Limit: opts.Limit, MaxMemory: int64(opts.MaxMemory)}
+	out, err := runContained(ctx, newWorkerGraph(cs.QuadStore(), opts.DB), job, opts.Timeout)
 	if err != nil {
+		var crash *workerCrashError
+		if opts.Debug && errors.As(err, &crash) {
+			opts.IO.ErrOut.Write(crash.trace)
+		}
 		return err
 	}
+	res, more := out.results, out.more
 	if err := printQueryResults(opts.IO.Out, res, opts.JSONL); err != nil {
 		return fmt.Errorf("print results: %w", err)
 	}
@@ -377,7 +422,7 @@ func execQuery(ctx context.Context, l *query.Language, qs cgraph.QuadStore, text
 // oneLineError shows an engine's (possibly multi-line) message on one line.
 type oneLineError struct{ err error }
 
-func (e oneLineError) Error() string { return oneLine(e.err.Error()) }
+func (e oneLineError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
 func (e oneLineError) Unwrap() error { return e.err }
 
 // errQueryStopped is the error of an iterator stopped by guardStore.

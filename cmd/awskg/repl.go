@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -105,8 +104,9 @@ type session struct {
 	// ownRenderer is set when the renderer is the session's, not the
 	// factory's (which the factory closes).
 	ownRenderer bool
-	words       *vocabulary // completion candidates, built on first Tab
-	failed      int         // piped lines that failed
+	words       *vocabulary  // completion candidates, built on first Tab
+	rawGraph    *workerGraph // the graph raw queries run on, encoded once
+	failed      int          // piped lines that failed
 }
 
 func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
@@ -262,15 +262,22 @@ func (s *session) loop(ctx context.Context, r lineReader) error {
 // piped answers one line at a time from a pipe, printing no prompt and, for
 // questions, exactly what ask prints.
 func (s *session) piped(ctx context.Context) error {
-	sc := bufio.NewScanner(s.io.In)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		if err := s.exec(ctx, sc.Text()); errors.Is(err, errQuit) {
+	lines := newInputLines(s.io.In, maxInputLine)
+	for {
+		line, size, err := lines.next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: "read input", Err: err}
+		if err != nil {
+			return &graph.Error{Code: graph.EINVALID, Message: "read input", Err: err}
+		}
+		if size > maxInputLine {
+			s.tooLong(lines.n, line, size)
+			continue
+		}
+		if err := s.exec(ctx, line); errors.Is(err, errQuit) {
+			break
+		}
 	}
 	if len(s.pending) > 0 {
 		s.fail(graph.Errorf(graph.EINVALID, "the input ended inside a %s query (brackets still open)", s.mode))
@@ -279,6 +286,20 @@ func (s *session) piped(ctx context.Context) error {
 		return silentError{code: exitError}
 	}
 	return nil
+}
+
+// tooLong reports a piped line over maxInputLine bytes, which is skipped
+// (and with it the raw query it belonged to).
+func (s *session) tooLong(n int, head string, size int) {
+	switch {
+	case len(s.pending) > 0 || s.mode != modeAsk:
+		s.pending = nil
+		s.fail(graph.Errorf(graph.EINVALID, "line %d is %d bytes, over the %d-byte line limit: the %s query is dropped", n, size, maxInputLine, s.mode))
+	case strings.HasPrefix(strings.TrimSpace(head), "#"):
+		// a comment, however long
+	default:
+		s.fail(graph.Errorf(graph.EINVALID, "line %d: question is %d bytes, over the %d-byte limit", n, size, queries.MaxQuestionBytes))
+	}
 }
 
 // exec runs one input line: a colon command, a line of a raw query or a

@@ -48,7 +48,7 @@ func (s *session) raw(ctx context.Context, lang, text string) error {
 	start := s.now()
 	err := s.run(ctx, s.opts.Timeout, func(ctx context.Context) error {
 		var err error
-		results, truncated, err = runRawQuery(ctx, qs.QuadStore(), lang, text, maxRawResults)
+		results, truncated, err = s.runRawQuery(ctx, qs.QuadStore(), lang, text, maxRawResults)
 		return err
 	})
 	if err != nil {
@@ -82,26 +82,36 @@ func (s *session) raw(ctx context.Context, lang, text string) error {
 	return nil
 }
 
-// runRawQuery runs a Gizmo or GraphQL query with the query command's runner
-// (its deadline handling and store guard stop runaway queries) and collects
-// up to limit results; for Gizmo it keeps the script's own value (rawMeta)
-// and hints, which `awskg query` leaves out. The session's context carries
-// the timeout and Ctrl-C.
-func runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int) ([]any, bool, error) {
-	form := jsonResults
-	if lang == modeGizmo {
-		form = resultForm{collation: query.Raw, convert: func(r any) any {
-			if g, ok := r.(*gizmo.Result); ok {
-				return gizmoValue(qs, g)
-			}
-			return r
-		}}
+// runRawQuery runs a Gizmo or GraphQL query in a query worker, as `awskg
+// query` does (a query that crashes the engine or takes too much memory
+// fails, and the session goes on), and collects up to limit results; for
+// Gizmo it keeps the script's own value (rawMeta) and hints, which `awskg
+// query` leaves out. The session's context carries the timeout and Ctrl-C.
+func (s *session) runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int) ([]any, bool, error) {
+	if s.rawGraph == nil || s.rawGraph.qs != qs {
+		db := ""
+		if s.opts.Factory != nil {
+			db = s.opts.Factory.DB
+		}
+		s.rawGraph = newWorkerGraph(qs, db)
 	}
-	res, more, _, err := queryGraphWatched(ctx, qs, lang, text, limit, 0, form)
+	job := workerJob{Lang: lang, Query: text, Limit: limit, REPL: true}
+	out, err := runContained(ctx, s.rawGraph, job, 0)
 	if err != nil {
 		return nil, false, rawError(lang, err)
 	}
-	return res, more, nil
+	return out.results, out.more, nil
+}
+
+// gizmoREPLForm collates Gizmo results raw and converts them as the JSON
+// collation does, keeping the script's own value and hints.
+func gizmoREPLForm(qs cgraph.QuadStore) resultForm {
+	return resultForm{collation: query.Raw, convert: func(r any) any {
+		if g, ok := r.(*gizmo.Result); ok {
+			return gizmoValue(qs, g)
+		}
+		return r
+	}}
 }
 
 // rawMeta is the value of a Gizmo script (its last expression), printed
