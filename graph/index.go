@@ -151,6 +151,15 @@ func (ix *Index) Facts(ctx context.Context) ([]Fact, error) {
 	return out, nil
 }
 
+// WithStatements returns an index on the same nodes and facts with the
+// given statements (an index read from a store has none). The receiver is
+// not changed.
+func (ix *Index) WithStatements(stmts []Statement) *Index {
+	c := *ix
+	c.stmts = stmts
+	return &c
+}
+
 // Statements returns the notes' statements in source order; nil when the
 // index was read from a store.
 func (ix *Index) Statements() []Statement { return ix.stmts }

@@ -145,7 +145,9 @@ func printResult(s *IOStreams, res *queries.Result, asJSON bool, took time.Durat
 		fmt.Fprintf(s.Out, "%s %s\n", s.Dim(fmt.Sprintf("alternative %d:", i+1)), strings.Join(names, " > "))
 	}
 	about := res.Intent
-	if len(res.Understood) > 0 {
+	if res.Reading != "" {
+		about = "read as: " + res.Reading
+	} else if len(res.Understood) > 0 {
 		about += ": " + strings.Join(res.Understood, ", ")
 	}
 	fmt.Fprintln(s.Out, s.Dim(fmt.Sprintf("%d answers (%s) in %s", len(res.Answers), about, took.Round(100*time.Microsecond))))

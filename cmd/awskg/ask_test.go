@@ -75,7 +75,7 @@ func TestRunAskTTY(t *testing.T) {
 		t.Errorf("table lacks CloudTrail with its short source:\n%s", out)
 	}
 	last := lines[len(lines)-1]
-	if !strings.Contains(last, "answers (capability-services: Cross-account) in 1.5ms") {
+	if !strings.Contains(last, "answers (read as: what supports Cross-account) in 1.5ms") {
 		t.Errorf("footer = %q, want count, intent and the injected clock's 1.5ms", last)
 	}
 }

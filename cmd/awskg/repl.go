@@ -130,19 +130,24 @@ func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.eng, err = snapshotEngine(ctx, eng.Store(), dict); err != nil {
+	if s.eng, err = snapshotEngine(ctx, eng.Store(), eng.Index().Statements(), dict); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// snapshotEngine returns an engine on an in-memory copy of store.
-func snapshotEngine(ctx context.Context, store graph.Store, dict *ingest.Dictionary) (*queries.Engine, error) {
+// snapshotEngine returns an engine on an in-memory copy of store, with the
+// notes' statements (the store holds none) for evidence.
+func snapshotEngine(ctx context.Context, store graph.Store, stmts []graph.Statement, dict *ingest.Dictionary) (*queries.Engine, error) {
 	snap, err := newSnapshot(ctx, store)
 	if err != nil {
 		return nil, err
 	}
-	eng, err := queries.New(ctx, snap, dict)
+	ix, err := graph.ReadIndex(ctx, snap)
+	if err != nil {
+		return nil, fmt.Errorf("open the graph snapshot: %w", err)
+	}
+	eng, err := queries.NewIndexed(ctx, ix.WithStatements(stmts), snap, dict)
 	if err != nil {
 		return nil, fmt.Errorf("open the graph snapshot: %w", err)
 	}

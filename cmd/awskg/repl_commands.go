@@ -757,7 +757,11 @@ func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*que
 	if err := store.Load(ctx, c.Nodes, c.Facts); err != nil {
 		return nil, nil, nil, fmt.Errorf("load graph: %w", err)
 	}
-	eng, err := snapshotEngine(ctx, store, dict)
+	stmts := c.Statements
+	if f.DB != "" && s.eng != nil {
+		stmts = append(append([]graph.Statement{}, s.eng.Index().Statements()...), stmts...)
+	}
+	eng, err := snapshotEngine(ctx, store, stmts, dict)
 	if err != nil {
 		return nil, nil, nil, err
 	}

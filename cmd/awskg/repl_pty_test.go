@@ -219,7 +219,7 @@ func TestReplInPseudoTerminal(t *testing.T) {
 
 	// a question: a numbered, aligned table in colour, count and time
 	term.send("which services support cross-account\r")
-	term.expect("answers (capability-services", wait)
+	term.expect("answers (read as: what supports Cross-account", wait)
 	if raw := term.raw(); !strings.Contains(raw, "\x1b[1m#\x1b[0m") {
 		t.Errorf("no bold table header on a terminal")
 	}
@@ -276,7 +276,7 @@ func TestReplInPseudoTerminal(t *testing.T) {
 	}
 	term.expect("awskg> ", wait)
 	term.send("what are the OpsWorks lifecycle events\r")
-	term.expect("answers (lifecycle-events", wait)
+	term.expect("answers (read as: AWS OpsWorks lifecycleEvent", wait)
 	term.expect("awskg> ", wait)
 
 	// Ctrl-C at the prompt clears the line, and does not exit
@@ -310,7 +310,7 @@ func TestReplInPseudoTerminal(t *testing.T) {
 	term.send("\x12OpsWorks")
 	term.expect("what are the OpsWorks lifecycle events", wait)
 	term.send("\r")
-	term.expect("answers (lifecycle-events", wait)
+	term.expect("answers (read as: AWS OpsWorks lifecycleEvent", wait)
 	term.send("\x04")
 	if err := term.wait(wait); err != nil {
 		t.Fatalf("exit: %v", err)
@@ -323,7 +323,7 @@ func TestReplInPseudoTerminalNoColor(t *testing.T) {
 	const wait = 20 * time.Second
 	term.expect("awskg> ", wait)
 	term.send("which services support cross-account\r")
-	term.expect("answers (capability-services", wait)
+	term.expect("answers (read as: what supports Cross-account", wait)
 	// the timeout stops a query that never ends
 	term.send(":gizmo while(true){}\r")
 	term.expect("query took longer than 500ms and was stopped", wait)

@@ -124,7 +124,7 @@ func TestReplQuestionTable(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "#   NAME") || !strings.Contains(lines[1], "1   ") {
 		t.Errorf("want a numbered table, got:\n%s", out)
 	}
-	if last := lines[len(lines)-1]; !strings.Contains(last, "answers (capability-services") || !strings.HasSuffix(last, " in 1.5ms") {
+	if last := lines[len(lines)-1]; !strings.Contains(last, "answers (read as: what supports Cross-account") || !strings.HasSuffix(last, " in 1.5ms") {
 		t.Errorf("footer = %q, want count, intent and time", last)
 	}
 	if errOut != "" {
@@ -330,7 +330,7 @@ func TestReplFormatJSON(t *testing.T) {
 	s, _, _ := testSession(t, true)
 	out, _ := do(t, s, ":format json", "what are the OpsWorks lifecycle events")
 	var res queries.Result
-	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Intent != "lifecycle-events" {
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Intent != "relation" || res.Reading != "AWS OpsWorks lifecycleEvent what" {
 		t.Errorf(":format json: %v\n%s", err, out)
 	}
 	out, _ = do(t, s, ":format")
@@ -629,7 +629,7 @@ func TestSnapshotStoreAnswersAsTheStore(t *testing.T) {
 	ctx := context.Background()
 	base, _ := f.Engine(ctx)
 	dict, _ := f.Dictionary()
-	snap, err := snapshotEngine(ctx, base.Store(), dict)
+	snap, err := snapshotEngine(ctx, base.Store(), base.Index().Statements(), dict)
 	if err != nil {
 		t.Fatal(err)
 	}
