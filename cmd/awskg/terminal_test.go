@@ -25,6 +25,7 @@ const hostileDetail = "AWS Frobnicator can replicate widgets \x1b[2J across mult
 var (
 	hostileOnce    sync.Once
 	hostileFactory *Factory
+	hostileErr     error
 )
 
 // hostileEngine is a factory whose graph holds the embedded notes plus a
@@ -34,17 +35,20 @@ func hostileEngine(t *testing.T) *Factory {
 	hostileOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "awskg-hostile-*")
 		if err != nil {
-			t.Fatal(err)
+			hostileErr = err
+			return
 		}
-		if err := os.WriteFile(filepath.Join(dir, "escapes.md"), []byte("# Team notes\n\n## AWS Frobnicator\n\n"+hostileDetail+"\n"), 0o644); err != nil {
-			t.Fatal(err)
+		defer os.RemoveAll(dir) // the factory keeps what it ingested
+		if hostileErr = os.WriteFile(filepath.Join(dir, "escapes.md"), []byte("# Team notes\n\n## AWS Frobnicator\n\n"+hostileDetail+"\n"), 0o644); hostileErr != nil {
+			return
 		}
 		io, _, _, _ := Test()
 		hostileFactory = NewFactory(io)
 		hostileFactory.Notes = []string{dir}
+		_, hostileErr = hostileFactory.Engine(context.Background())
 	})
-	if _, err := hostileFactory.Engine(context.Background()); err != nil {
-		t.Fatalf("ingest: %v", err)
+	if hostileErr != nil {
+		t.Fatalf("ingest the escapes note: %v", hostileErr)
 	}
 	return hostileFactory
 }
