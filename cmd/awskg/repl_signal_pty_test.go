@@ -59,7 +59,7 @@ func TestReplSignalRestoresTerminal(t *testing.T) {
 			term := startTerminal(t, []string{"TERM=xterm", "XDG_STATE_HOME=" + state, "NO_COLOR=1"}, "repl")
 			term.expect("awskg> ", wait)
 			term.send("what is CloudTrail\r")
-			term.expect("answers (describe", wait)
+			term.expect(" answers (", wait)
 			term.expect("awskg> ", wait)
 			// the line editor has the terminal in raw mode now
 			if term.termios().Lflag&(unix.ICANON|unix.ECHO) != 0 {
@@ -103,7 +103,7 @@ func TestReplTwoSessionsShareHistory(t *testing.T) {
 	b.expect("awskg> ", wait)
 
 	a.send("what is CloudTrail\r")
-	a.expect("answers (describe", wait)
+	a.expect(" answers (", wait)
 	a.expect("awskg> ", wait)
 
 	b.send(":gizmo\r")
@@ -117,7 +117,7 @@ func TestReplTwoSessionsShareHistory(t *testing.T) {
 	b.expect("gizmo> ", wait)
 
 	a.send("what are the OpsWorks lifecycle events\r")
-	a.expect("answers (lifecycle-events", wait)
+	a.expect(" answers (", wait)
 	a.expect("awskg> ", wait)
 
 	// b ends last: before, its history overwrote a's
