@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	_ "github.com/cayleygraph/quad/dot"     // "graphviz" (alias "dot"), write only
@@ -73,7 +75,8 @@ func lookupFormat(name string) (*quad.Format, error) {
 // for them: the graph label of N-Quads, "label" in JSON, the label field of
 // pquads and JSON-LD's graph. GraphML, GML and Graphviz drop them: they are
 // for drawing, not for round trips. In N-Quads, the characters an IRI cannot
-// hold are percent-encoded (see nquads.go). In JSON, a string that Cayley's
+// hold are percent-encoded (see nquads.go) and literals escape every control
+// character (see escapeLiterals). In JSON, a string that Cayley's
 // JSON reader would take for another kind of value (one that looks like
 // "<iri>", "_:bnode", a quoted or typed literal, or is empty) is written
 // quoted, so Import gives it back unchanged.
@@ -92,7 +95,7 @@ func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) err
 	switch f.Name {
 	case "nquads":
 		for i := range qs {
-			qs[i] = escapeIRIs(qs[i])
+			qs[i] = escapeLiterals(escapeIRIs(qs[i]))
 		}
 	case "json", "json-stream":
 		for i := range qs {
@@ -175,6 +178,77 @@ func jsonSafe(q quad.Quad) quad.Quad {
 		q.Label = fix(q.Label)
 	}
 	return q
+}
+
+// escapeLiterals gives the literals of q their N-Quads spelling with every
+// control character escaped (ECHAR \t \b \n \r \f, else UCHAR \u00XX):
+// Cayley's writer escapes only \n, \r and \t, so a note line holding
+// terminal escapes would reach the file, and any terminal showing it, raw.
+func escapeLiterals(q quad.Quad) quad.Quad {
+	fix := func(v quad.Value) quad.Value {
+		switch x := v.(type) {
+		case quad.String:
+			return spelled{v, nquadsString(string(x))}
+		case quad.LangString:
+			return spelled{v, nquadsString(string(x.Value)) + "@" + x.Lang}
+		case quad.TypedString:
+			return spelled{v, nquadsString(string(x.Value)) + "^^" + x.Type.String()}
+		}
+		return v
+	}
+	q.Subject, q.Predicate, q.Object = fix(q.Subject), fix(q.Predicate), fix(q.Object)
+	if q.Label != nil {
+		q.Label = fix(q.Label)
+	}
+	return q
+}
+
+// spelled is a value written as text.
+type spelled struct {
+	quad.Value
+	text string
+}
+
+func (v spelled) String() string { return v.text }
+
+// nquadsString quotes s as an N-Quads STRING_LITERAL_QUOTE.
+func nquadsString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteByte(s[i]) // not UTF-8: kept as it is, as Cayley's writer keeps it
+			i++
+			continue
+		}
+		i += size
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if unicode.IsControl(r) {
+				fmt.Fprintf(&b, `\u%04X`, r)
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // Import reads every quad of r in format (see ImportFormats), in file order;

@@ -125,7 +125,7 @@ func runExport(opts *ExportOptions) error {
 		return graph.Errorf(graph.EINTERNAL, "the store %T cannot be exported", st)
 	}
 	if toStdout {
-		return graph.Export(ctx, cs, opts.Format, opts.IO.Out)
+		return graph.Export(ctx, cs, opts.Format, opts.IO.DataOut())
 	}
 	return writeFileAtomic(opts.Output, func(w io.Writer) error {
 		return graph.Export(ctx, cs, opts.Format, w)

@@ -2,17 +2,35 @@ package main
 
 import (
 	"bytes"
+	"crypto/rand"
+	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/term"
 )
 
 // IOStreams carries every input and output of a command, so tests can use
 // in-memory buffers and commands can adapt to terminals.
+//
+// Out and ErrOut are text: every write passes through textWriter, which
+// shows control characters other than tab and newline escaped (\u001b), so
+// a note line holding terminal escapes cannot clear the screen or retitle
+// the window, and the first failed write is kept for WriteErr. Data formats
+// (exports, renderings) go through DataOut.
 type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
+
+	out, errOut *stream // the destinations behind Out and ErrOut
+	// mark stands for ESC in the colour codes that ansi adds: textWriter
+	// turns it into ESC and escapes every other control character. It is
+	// random, so no note line can spell it.
+	mark string
 
 	stdinTTY  bool
 	stdoutTTY bool
@@ -23,8 +41,8 @@ type IOStreams struct {
 
 // System returns streams on the process's standard files.
 func System() *IOStreams {
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		stdinTTY: isTerminal(os.Stdin), stdoutTTY: isTerminal(os.Stdout), stderrTTY: isTerminal(os.Stderr), width: 100}
+	s := newStreams(os.Stdin, os.Stdout, os.Stderr)
+	s.stdinTTY, s.stdoutTTY, s.stderrTTY = isTerminal(os.Stdin), isTerminal(os.Stdout), isTerminal(os.Stderr)
 	s.color = s.stdoutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 	return s
 }
@@ -32,13 +50,142 @@ func System() *IOStreams {
 // Test returns in-memory streams and the buffers behind them.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, width: 100}, in, out, errOut
+	return newStreams(in, out, errOut), in, out, errOut
 }
 
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+func newStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
+	s := &IOStreams{In: in, out: &stream{w: out}, errOut: &stream{w: errOut}, width: 100,
+		mark: "\x00" + rand.Text() + "\x00"}
+	s.Out = &textWriter{dst: s.out, mark: s.mark}
+	s.ErrOut = &textWriter{dst: s.errOut, mark: s.mark}
+	return s
 }
+
+// isTerminal reports whether f is a terminal; a character device such as
+// /dev/null is not.
+func isTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// DataOut is where a command writes a data format (N-Quads, DOT, SVG, PNG)
+// to stdout: the bytes as they are when stdout is a file or a pipe, the
+// text writer (control characters escaped) on a terminal.
+func (s *IOStreams) DataOut() io.Writer {
+	if s.stdoutTTY {
+		return s.Out
+	}
+	return s.out
+}
+
+// RawErrOut writes to stderr as is, for the progress bar's carriage
+// returns.
+func (s *IOStreams) RawErrOut() io.Writer { return s.errOut }
+
+// WriteErr returns the first write to stdout or stderr that failed, nil if
+// none did.
+func (s *IOStreams) WriteErr() error {
+	if s.out == nil || s.errOut == nil {
+		return nil
+	}
+	if err := s.out.failed(); err != nil {
+		return err
+	}
+	return s.errOut.failed()
+}
+
+// stream is a destination that remembers its first failed write; later
+// writes fail at once with the same error.
+type stream struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (s *stream) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		s.err = err
+	}
+	return n, err
+}
+
+func (s *stream) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// textWriter writes text with its control characters escaped.
+type textWriter struct {
+	dst  io.Writer
+	mark string
+}
+
+func (w *textWriter) Write(p []byte) (int, error) {
+	if _, err := w.dst.Write(escapeControls(p, w.mark)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// escapeControls returns p with each control character other than tab and
+// newline (C0, DEL and C1) written as \u00XX, the form JSON reads back, and
+// each mark turned into ESC. Text without control characters is returned as
+// it is.
+func escapeControls(p []byte, mark string) []byte {
+	i := controlAt(p)
+	if i < 0 {
+		return p
+	}
+	out := make([]byte, 0, len(p)+16)
+	for i >= 0 {
+		out = append(out, p[:i]...)
+		p = p[i:]
+		r, size := utf8.DecodeRune(p)
+		if mark != "" && bytes.HasPrefix(p, []byte(mark)) {
+			out = append(out, 0x1b)
+			size = len(mark)
+		} else {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		}
+		p = p[size:]
+		i = controlAt(p)
+	}
+	return append(out, p...)
+}
+
+// controlAt returns the offset of the first control character of p that is
+// not a tab or newline, or -1.
+func controlAt(p []byte) int {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r >= 0x80 && r <= 0x9f {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// EscapeText returns s with its control characters escaped as the text
+// streams show them.
+func EscapeText(s string) string { return string(escapeControls([]byte(s), "")) }
 
 // IsStdoutTTY reports whether output goes to a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
@@ -77,12 +224,14 @@ func (s *IOStreams) ansi(code, t string) string {
 	if !s.color || t == "" {
 		return t
 	}
-	return "\x1b[" + code + "m" + t + "\x1b[0m"
+	return s.mark + "[" + code + "m" + t + s.mark + "[0m"
 }
 
 // Table prints aligned rows on a terminal; truncates cells to keep lines in
-// the terminal width.
+// the terminal width. Cells are measured as they are shown, control
+// characters escaped.
 func (s *IOStreams) Table(header []string, rows [][]string) {
+	header, rows = escapeCells(header), escapeRows(rows)
 	widths := make([]int, len(header))
 	limit := []int{4, 34, 60, 40}
 	for i, h := range header {
@@ -116,6 +265,22 @@ func (s *IOStreams) Table(header []string, rows [][]string) {
 	for _, r := range rows {
 		line(r, false)
 	}
+}
+
+func escapeCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = EscapeText(c)
+	}
+	return out
+}
+
+func escapeRows(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = escapeCells(r)
+	}
+	return out
 }
 
 func limitAt(l []int, i int) int {

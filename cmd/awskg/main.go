@@ -82,6 +82,11 @@ func runCommand(args []string, io *IOStreams, extend func(*Factory, *cobra.Comma
 	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	// output that never arrived (a full disk, a closed terminal) is a
+	// failure even when the command saw nothing wrong
+	if werr := io.WriteErr(); werr != nil && (err == nil || errors.Is(err, werr)) {
+		err = fmt.Errorf("write output: %w", werr)
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -27,13 +27,13 @@ func (p *progress) update(done, total int, bytes int64) {
 	const width = 30
 	fill := width * done / max(total, 1)
 	line := fmt.Sprintf("\ringesting notes [%s%s] %d/%d  %.1f MB", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), done, total, float64(bytes)/1e6)
-	fmt.Fprint(p.io.ErrOut, line)
+	fmt.Fprint(p.io.RawErrOut(), line)
 	p.drawn, p.lastLen = true, len(line)
 }
 
 // done clears the bar.
 func (p *progress) done() {
 	if p.drawn {
-		fmt.Fprint(p.io.ErrOut, "\r"+strings.Repeat(" ", p.lastLen)+"\r")
+		fmt.Fprint(p.io.RawErrOut(), "\r"+strings.Repeat(" ", p.lastLen)+"\r")
 	}
 }

@@ -194,7 +194,7 @@ func selectSubgraph(ctx context.Context, eng *queries.Engine, opts *RenderOption
 func writeRendering(ctx context.Context, opts *RenderOptions, sg graph.Subgraph, ro graph.RenderOptions) error {
 	r := opts.Renderer()
 	if opts.Output == "" || opts.Output == "-" {
-		return r.Render(ctx, sg, ro, opts.IO.Out)
+		return r.Render(ctx, sg, ro, opts.IO.DataOut())
 	}
 	err := writeFileAtomic(opts.Output, func(w io.Writer) error {
 		return r.Render(ctx, sg, ro, w)

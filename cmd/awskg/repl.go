@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/peterh/liner"
@@ -95,11 +96,13 @@ type session struct {
 	// notes are the paths added with :notes.
 	notes []string
 
-	last     *queries.Result // the last answer, for :why and :render
-	json     bool            // :format json
-	mode     string          // modeAsk, modeGizmo or modeGraphQL
-	pending  []string        // lines of a raw query whose brackets are still open
-	history  *history
+	last    *queries.Result // the last answer, for :why and :render
+	json    bool            // :format json
+	mode    string          // modeAsk, modeGizmo or modeGraphQL
+	pending []string        // lines of a raw query whose brackets are still open
+	history *history
+	// recall adds an entry to the line editor's history (Up, Ctrl-R).
+	recall   func(string)
 	renderer *graph.Renderer
 	// ownRenderer is set when the renderer is the session's, not the
 	// factory's (which the factory closes).
@@ -197,7 +200,9 @@ type lineReader interface {
 	Prompt(prompt string) (string, error)
 }
 
-// terminal runs an interactive session with line editing.
+// terminal runs an interactive session with line editing. Whatever ends
+// it (Ctrl-D, :quit, SIGTERM, SIGHUP, SIGQUIT), the terminal gets its mode
+// back; the history is written entry by entry, so nothing entered is lost.
 func (s *session) terminal(ctx context.Context) error {
 	hist, err := openHistory(s.opts.HistoryFile)
 	if err != nil {
@@ -205,30 +210,20 @@ func (s *session) terminal(ctx context.Context) error {
 	}
 	s.history = hist
 	ln := liner.NewLiner()
+	restore := sync.OnceFunc(func() { ln.Close() })
+	stop := onEndSignal(restore)
+	defer stop() // after restore: a signal in between finds the terminal restored
+	defer restore()
 	ln.SetCtrlCAborts(true)
 	ln.SetTabCompletionStyle(liner.TabPrints)
 	ln.SetWordCompleter(s.complete)
 	for _, h := range hist.entries {
 		ln.AppendHistory(h)
 	}
+	s.recall = ln.AppendHistory
 	fmt.Fprintln(s.io.Out, s.io.Dim(fmt.Sprintf("awskg: %d nodes. Ask a question, or :help. Tab completes, Ctrl-R searches history, Ctrl-D quits.", len(s.eng.Nodes()))))
-	err = s.loop(ctx, lineReaderFunc(func(p string) (string, error) {
-		line, err := ln.Prompt(p)
-		if err == nil && strings.TrimSpace(line) != "" {
-			ln.AppendHistory(line)
-		}
-		return line, err
-	}))
-	ln.Close()
-	if herr := s.history.save(); herr != nil {
-		fmt.Fprintf(s.io.ErrOut, "%s\n", s.io.Red("history: "+oneLine(herr.Error())))
-	}
-	return err
+	return s.loop(ctx, ln)
 }
-
-type lineReaderFunc func(string) (string, error)
-
-func (f lineReaderFunc) Prompt(p string) (string, error) { return f(p) }
 
 // prompt is the prompt of the next line.
 func (s *session) prompt() string {
@@ -241,13 +236,17 @@ func (s *session) prompt() string {
 	return s.mode + "> "
 }
 
-// loop reads and runs lines until the input ends or :quit.
+// loop reads and runs lines until the input ends or :quit. Each entry
+// (a line, or the lines of a raw query up to its closing bracket) goes to
+// the history once it is complete; Ctrl-C drops it.
 func (s *session) loop(ctx context.Context, r lineReader) error {
+	var entry []string
 	for {
 		line, err := r.Prompt(s.prompt())
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):
 			s.pending = nil // Ctrl-C clears the line and any open raw query
+			entry = nil
 			continue
 		case errors.Is(err, io.EOF):
 			fmt.Fprintln(s.io.Out)
@@ -255,12 +254,32 @@ func (s *session) loop(ctx context.Context, r lineReader) error {
 		case err != nil:
 			return fmt.Errorf("read line: %w", err)
 		}
-		if s.history != nil && strings.TrimSpace(line) != "" {
-			s.history.add(line)
+		entry = append(entry, line)
+		err = s.exec(ctx, line)
+		if len(s.pending) == 0 {
+			s.remember(strings.Join(entry, "\n"))
+			entry = nil
 		}
-		if err := s.exec(ctx, line); errors.Is(err, errQuit) {
+		if errors.Is(err, errQuit) {
 			return nil
 		}
+	}
+}
+
+// remember adds a complete entry to the history file and to the line
+// editor's history.
+func (s *session) remember(entry string) {
+	entry = normalizeEntry(entry)
+	if entry == "" {
+		return
+	}
+	if s.history != nil {
+		if err := s.history.add(entry); err != nil {
+			fmt.Fprintf(s.io.ErrOut, "%s\n", s.io.Red("history: "+oneLine(err.Error())+" (kept in memory only)"))
+		}
+	}
+	if s.recall != nil {
+		s.recall(entry)
 	}
 }
 

@@ -575,7 +575,7 @@ func (s *session) cmdRender(ctx context.Context, args string) error {
 		return fmt.Errorf("render %s: %w", format, err)
 	}
 	if file == "" {
-		_, err := s.io.Out.Write(buf.Bytes())
+		_, err := s.io.DataOut().Write(buf.Bytes())
 		return err
 	}
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {

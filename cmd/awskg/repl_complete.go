@@ -51,7 +51,9 @@ func buildVocabulary(eng *queries.Engine) *vocabulary {
 	seen := map[string]bool{}
 	add := func(list *[]string, w string) {
 		k := strings.ToLower(strings.TrimSpace(w))
-		if k == "" || seen[k] {
+		// the line editor prints candidates as they are: a name holding
+		// control characters (terminal escapes) is not offered
+		if k == "" || seen[k] || controlAt([]byte(w)) >= 0 {
 			return
 		}
 		seen[k] = true

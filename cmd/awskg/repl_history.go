@@ -2,22 +2,34 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/gofrs/flock"
 )
 
 // maxHistory bounds the lines kept in the history file.
 const maxHistory = 1000
 
+// historyLockWait bounds the wait for another REPL's hold on the history
+// file (an append takes microseconds; a REPL stopped while holding the
+// lock releases it when it ends).
+const historyLockWait = 5 * time.Second
+
 // history is the REPL's line history, kept in a file across sessions.
+// Each entry is appended to the file as it is entered, under a lock that
+// every REPL takes, so two REPLs at once both keep theirs and a REPL that
+// is killed has already written what was entered.
 type history struct {
 	path    string // "" keeps no file
+	lock    *flock.Flock
 	entries []string
-	loaded  int // entries read from the file
 }
 
 // historyPath returns $XDG_STATE_HOME/awskg/history, or
@@ -34,8 +46,8 @@ func historyPath() (string, error) {
 }
 
 // openHistory reads the history file (override: "" for the default path,
-// "-" for none). A missing file is an empty history; on any error the
-// history still works, in memory.
+// "-" for none), trimming it to its last maxHistory entries. A missing file
+// is an empty history; on any error the history still works, in memory.
 func openHistory(override string) (*history, error) {
 	h := &history{}
 	switch override {
@@ -50,58 +62,62 @@ func openHistory(override string) (*history, error) {
 	default:
 		h.path = override
 	}
-	f, err := os.Open(h.path)
+	dir := filepath.Dir(h.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		h.path = ""
+		return h, fmt.Errorf("create %s: %w", dir, err)
+	}
+	h.lock = flock.New(h.path+".lock", flock.SetPermissions(0o600))
+	err := h.locked(func() error {
+		entries, err := readHistory(h.path)
+		if err != nil {
+			return err
+		}
+		if len(entries) > maxHistory {
+			entries = entries[len(entries)-maxHistory:]
+			if err := rewriteHistory(h.path, entries); err != nil {
+				return err
+			}
+		}
+		h.entries = entries
+		return nil
+	})
+	if err != nil {
+		h.path = ""
+		return h, err
+	}
+	return h, nil
+}
+
+// readHistory reads the entries of a history file; a missing file has none.
+func readHistory(path string) ([]string, error) {
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return h, nil
+		return nil, nil
 	}
 	if err != nil {
-		return h, fmt.Errorf("read %s: %w", h.path, err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
+	var entries []string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for sc.Scan() {
 		if line := strings.TrimRight(sc.Text(), "\r"); strings.TrimSpace(line) != "" {
-			h.entries = append(h.entries, line)
+			entries = append(entries, line)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return h, fmt.Errorf("read %s: %w", h.path, err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if len(h.entries) > maxHistory {
-		h.entries = h.entries[len(h.entries)-maxHistory:]
-	}
-	h.loaded = len(h.entries)
-	return h, nil
+	return entries, nil
 }
 
-// add records a line, skipping a repeat of the previous one. A multi-line
-// entry is kept on one line.
-func (h *history) add(line string) {
-	line = strings.Join(strings.Fields(line), " ")
-	if line == "" || (len(h.entries) > 0 && h.entries[len(h.entries)-1] == line) {
-		return
-	}
-	h.entries = append(h.entries, line)
-}
-
-// save writes the last maxHistory entries to the history file, creating its
-// folder; it replaces the file atomically.
-func (h *history) save() error {
-	if h == nil || h.path == "" || len(h.entries) == h.loaded {
-		return nil
-	}
-	entries := h.entries
-	if len(entries) > maxHistory {
-		entries = entries[len(entries)-maxHistory:]
-	}
-	dir := filepath.Dir(h.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	tmp, err := os.CreateTemp(dir, ".history-*")
+// rewriteHistory replaces the history file with entries, atomically.
+func rewriteHistory(path string, entries []string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".history-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", h.path, err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
@@ -109,19 +125,71 @@ func (h *history) save() error {
 		w.WriteString(e)
 		w.WriteByte('\n')
 	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", h.path, err)
+	err = w.Flush()
+	if err == nil {
+		err = tmp.Chmod(0o600)
 	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", h.path, err)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", h.path, err)
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
 	}
-	if err := os.Rename(tmp.Name(), h.path); err != nil {
-		return fmt.Errorf("write %s: %w", h.path, err)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// locked runs f holding the history file's lock.
+func (h *history) locked(f func() error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), historyLockWait)
+	defer cancel()
+	ok, err := h.lock.TryLockContext(ctx, 10*time.Millisecond)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (err == nil && !ok):
+		return fmt.Errorf("lock %s: another awskg has held it for %s", h.lock.Path(), historyLockWait)
+	case err != nil:
+		return fmt.Errorf("lock %s: %w", h.lock.Path(), err)
+	}
+	defer h.lock.Unlock()
+	return f()
+}
+
+// normalizeEntry puts an entry on one line: the lines of a multi-line query
+// are joined with spaces, as the prompt recalls an entry as one line.
+func normalizeEntry(entry string) string {
+	return strings.Join(strings.Fields(entry), " ")
+}
+
+// add records an entry, skipping a repeat of the previous one, and appends
+// it to the history file. When the file cannot be written the history goes
+// on in memory and the error is returned (once: the file is then left).
+func (h *history) add(entry string) error {
+	entry = normalizeEntry(entry)
+	if entry == "" || (len(h.entries) > 0 && h.entries[len(h.entries)-1] == entry) {
+		return nil
+	}
+	h.entries = append(h.entries, entry)
+	if h.path == "" {
+		return nil
+	}
+	err := h.locked(func() error {
+		f, err := os.OpenFile(h.path, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o600)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", h.path, err)
+		}
+		_, err = f.WriteString(entry + "\n")
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", h.path, err)
+		}
+		return nil
+	})
+	if err != nil {
+		h.path = ""
+	}
+	return err
 }

@@ -51,6 +51,7 @@ func (s *session) printShow(d *queries.Description, took time.Duration) {
 type aligned struct{ widths []int }
 
 func newAligned(limits []int, rows [][]string) aligned {
+	rows = escapeRows(rows)
 	var w []int
 	for _, r := range rows {
 		for i, c := range r {
@@ -66,7 +67,7 @@ func newAligned(limits []int, rows [][]string) aligned {
 func (a aligned) row(s *IOStreams, w io.Writer, cells []string) {
 	var b strings.Builder
 	b.WriteString("  ")
-	for i, c := range cells {
+	for i, c := range escapeCells(cells) {
 		c = truncate(c, a.widths[i])
 		pad := a.widths[i] - runeLen(c)
 		if i == len(cells)-1 {

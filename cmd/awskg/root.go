@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 )
 
@@ -32,6 +34,14 @@ Exit status: 0 success, 1 failure (or some questions of a batch failed),
 	cmd.SetOut(f.IO.Out)
 	cmd.SetErr(f.IO.ErrOut)
 	cmd.SetIn(f.IO.In)
+	// help that cannot be written is reported once, by main (the streams
+	// keep the failed write), not also by cobra
+	help := cmd.HelpFunc()
+	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
+		c.SetErr(io.Discard)
+		defer c.SetErr(f.IO.ErrOut)
+		help(c, args)
+	})
 	cmd.AddCommand(NewCmdAsk(f, nil))
 	cmd.AddCommand(NewCmdFacts(f, nil))
 	cmd.AddCommand(NewCmdConflicts(f, nil))
