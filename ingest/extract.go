@@ -183,6 +183,16 @@ func (x *extractor) heading(b *Block, container bool) {
 			x.headings = x.headings[:len(x.headings)-1]
 		}
 	}
+	if len(h.services) == 0 {
+		// "Global Tables" in DynamoDB's section is DynamoDB Global Tables:
+		// a heading that names a part of the section's service
+		if ctx := x.contextOne(); ctx != "" {
+			if id, ok := x.exact(qualifyName(x.nodes[ctx].Name, stripParens(text))); ok && isEntity(x.dictKind(id)) && id != ctx {
+				x.node(id)
+				h.services = []string{id}
+			}
+		}
+	}
 	parent := x.parentHeading(b.Level)
 	x.headings = append(x.headings, h)
 	x.subhead, x.list, x.scope = "", nil, nil

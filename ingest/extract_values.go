@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,7 +18,8 @@ var (
 )
 
 // durations reads property values given as durations: "Data retention is 1
-// day (default), up to 7 days" → data retention: 24 h (default), 168 h (max).
+// day (default), up to 7 days" → data retention "1 day" (24 h), data
+// retention max "7 days" (168 h).
 // The value in hours is the fact's Position, so notes that disagree can be
 // found (awskg conflicts).
 func (x *extractor) durations(subj, s string, line int) {
@@ -69,21 +69,15 @@ func (x *extractor) propertyValues(subj, prop, s string, line int) {
 			qual = "max"
 		}
 		hours := float64(n) * per
-		value := fmt.Sprintf("%s %s", prop, formatHours(hours))
-		if qual != "" {
-			value += " (" + qual + ")"
+		// the value as the note writes it ("seven days"); a maximum is a
+		// property of its own ("data retention max"), so it never
+		// contradicts a default
+		written := strings.TrimSpace(s[m[2]:m[5]])
+		name := prop
+		if qual == "max" {
+			name += " max"
 		}
-		x.add(subj, graph.PredProperty+":"+graph.Slug(prop), x.newNode(graph.KindConcept, value), s, int(hours+0.5), line)
+		x.add(subj, graph.PredProperty+":"+graph.Slug(name), x.newNode(graph.KindValue, written), s, int(hours+0.5), line)
 	}
 }
 
-func formatHours(h float64) string {
-	switch {
-	case h < 1:
-		return fmt.Sprintf("%.0f min", h*60)
-	case h < 48 && h != 24:
-		return fmt.Sprintf("%.0f h", h)
-	default:
-		return fmt.Sprintf("%.0f d", h/24)
-	}
-}

@@ -22,6 +22,7 @@ import (
 type Lexicon struct {
 	stop      map[string]bool
 	negation  map[string]bool // surface words, lower case
+	qneg      map[string]bool // surface words a question denies with
 	exclusive map[string]bool // surface words, lower case
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
@@ -38,6 +39,7 @@ type PredicateWords struct {
 type lexiconFile struct {
 	Stopwords  []string                       `yaml:"stopwords"`
 	Negation   []string                       `yaml:"negation"`
+	QNegation  []string                       `yaml:"question_negation"`
 	Exclusive  []string                       `yaml:"exclusive"`
 	Predicates map[string]map[string][]string `yaml:"predicates"`
 	Kinds      map[string][]string            `yaml:"kinds"`
@@ -51,7 +53,7 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	if err := yaml.Unmarshal(src, &f); err != nil {
 		return nil, fmt.Errorf("parse lexicon: %w", err)
 	}
-	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, exclusive: map[string]bool{},
+	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, qneg: map[string]bool{}, exclusive: map[string]bool{},
 		preds: map[string]PredicateWords{}, kinds: map[string][]graph.NodeKind{}, regions: map[string]string{},
 		question: map[string]map[string]bool{}}
 	for _, w := range f.Stopwords {
@@ -60,6 +62,9 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	}
 	for _, w := range f.Negation {
 		lx.negation[strings.ToLower(w)] = true
+	}
+	for _, w := range f.QNegation {
+		lx.qneg[strings.ToLower(w)] = true
 	}
 	for _, w := range f.Exclusive {
 		lx.exclusive[strings.ToLower(w)] = true
@@ -120,6 +125,10 @@ func (lx *Lexicon) IsStop(w string) bool {
 
 // IsNegation reports whether a word denies a relation.
 func (lx *Lexicon) IsNegation(w string) bool { return lx.negation[strings.ToLower(w)] }
+
+// IsQuestionNegation reports whether a word makes a question ask for what
+// the notes deny ("which services cannot ...").
+func (lx *Lexicon) IsQuestionNegation(w string) bool { return lx.qneg[strings.ToLower(w)] }
 
 // IsExclusive reports whether a word makes a relation exclusive ("only").
 func (lx *Lexicon) IsExclusive(w string) bool { return lx.exclusive[strings.ToLower(w)] }

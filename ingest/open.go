@@ -48,6 +48,7 @@ type frame struct {
 	phrase  string // relation phrase; "" when the head names only its subject
 	pol     graph.Polarity
 	count   int
+	text    string // the head's own words, carried into each item's detail
 }
 
 func newOpenReader(x *extractor) *openReader {
@@ -76,13 +77,24 @@ func (o *openReader) block(i int) {
 		for _, s := range sentences(text) {
 			o.sentence(s, b.Line, subj)
 		}
-		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") {
+		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) {
 			if f, ok := o.head(text, -1); ok {
 				o.frames = append(o.frames, f)
 			}
-		} else if len(strings.Fields(text)) > 12 {
-			// prose: bullets after it belong to the heading, not to it
-			o.frames = o.frames[:min(len(o.frames), 1)]
+		} else if i+1 < len(o.x.doc.Blocks) && o.x.doc.Blocks[i+1].Kind == BlockTable {
+			// prose right above a table introduces its rows: its first line
+			// of the run of paragraphs that leads to the table
+			first := i
+			for first > 0 {
+				p := o.x.doc.Blocks[first-1]
+				if p.Kind != BlockParagraph || p.EndLine+1 != o.x.doc.Blocks[first].Line {
+					break
+				}
+				first--
+			}
+			if f, ok := o.proseHead(strings.TrimSpace(o.x.doc.Blocks[first].Text), subj); ok {
+				o.frames = append(o.frames, f)
+			}
 		}
 	case BlockBullet:
 		text := strings.TrimSpace(b.Text)
@@ -109,6 +121,13 @@ func (o *openReader) block(i int) {
 	case BlockTable:
 		o.table(b.Table)
 	}
+}
+
+// shortTitle reports whether a paragraph is a title line: a few words,
+// no sentence punctuation ("Suspending ASG processes").
+func (o *openReader) shortTitle(text string) bool {
+	f := strings.Fields(text)
+	return len(f) > 0 && len(f) <= 6 && !strings.ContainsAny(text, ".;,!?") && unicode.IsUpper([]rune(text)[0])
 }
 
 // popFrames closes the list heads a block at depth does not belong to.
@@ -229,6 +248,7 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		return frame{}, false
 	}
 	f.phrase, f.pol = o.phrase(rest)
+	f.text = t
 	if f.subject == "" && f.phrase != "" && len(strings.Fields(t)) <= 6 {
 		// "DR strategies": the head names a set of its own
 		f.subject = o.x.newNode(graph.KindConcept, t)
@@ -303,7 +323,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
 		pol = graph.Negative
 	}
-	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, text, pos, line)
+	detail := text
+	if f.text != "" && !strings.Contains(text, f.text) {
+		detail = f.text + " — " + text
+	}
+	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, detail, pos, line)
 }
 
 // itemNode names a list item: the entity it is, a quantity, or a concept
@@ -550,6 +574,12 @@ func (o *openReader) table(t *Table) {
 		if subj == "" {
 			continue
 		}
+		// a table's first column lists items of the head above it
+		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.frames[n-1].phrase != "" {
+			f := &o.frames[n-1]
+			f.count++
+			o.item(f, key.Text, f.count, key.Line)
+		}
 		for j := 1; j < len(r); j++ {
 			h, c := t.Header[j].Text, r[j].Text
 			if h == "" || c == "" || c == "-" || c == "." {
@@ -577,4 +607,26 @@ func (o *openReader) onlyKindWords(text string) bool {
 		}
 	}
 	return true
+}
+
+// proseHead reads a paragraph that introduces a table as a list head: the
+// subject it names first (else the section's), the words of its first
+// sentence as the relation.
+func (o *openReader) proseHead(text, dflt string) (frame, bool) {
+	first := text
+	if ss := sentences(text); len(ss) > 0 {
+		first = ss[0]
+	}
+	f := frame{depth: -1, subject: dflt, text: clip(first)}
+	rest := first
+	if ms := o.mentions(first); len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) {
+		f.subject = ms[0].id
+		rest = first[:ms[0].start] + " " + first[ms[0].end:]
+	}
+	// prose that introduces rows states no polarity of its own
+	f.phrase, _ = o.phrase(rest)
+	if f.subject == "" || f.phrase == "" {
+		return frame{}, false
+	}
+	return f, true
 }

@@ -114,6 +114,25 @@ func (a *analysis) linksWithin(ts []term) int {
 	return len(ids)
 }
 
+// anchorIDs returns the linked nodes relations may start from: the names
+// the question gives, or, when it gives none, its weak aliases, near-misses
+// and the notes' concepts too.
+func (a *analysis) anchorIDs() []string {
+	var strong, all []string
+	for _, l := range a.links {
+		if !containsStr(all, l.id) {
+			all = append(all, l.id)
+		}
+		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(strong, l.id) {
+			strong = append(strong, l.id)
+		}
+	}
+	if len(strong) > 0 {
+		return strong
+	}
+	return all
+}
+
 // linkIDs returns the linked node IDs in question order.
 func (a *analysis) linkIDs() []string {
 	out := make([]string, 0, len(a.links))
@@ -169,7 +188,7 @@ func (e *Engine) analyze(text string) *analysis {
 	e.link(a)
 	for i, w := range a.words {
 		switch {
-		case lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't"):
+		case lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't"):
 			a.negated = true
 		case lx.IsExclusive(w.lower):
 			a.exclusive = true

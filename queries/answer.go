@@ -52,9 +52,8 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	keep := make(map[*candidate][]string, len(cands))
 	for _, c := range cands {
-		keep[c] = e.score(ctx, a, c)
+		c.keep = e.score(ctx, a, c)
 	}
 	sortCandidates(cands)
 	cands = mergeTies(cands)
@@ -65,7 +64,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		if c.typ == candDescribe && len(a.terms) > 0 && c.score < minScore {
 			continue
 		}
-		res, err := e.shape(ctx, a, c, keep[c])
+		res, err := e.shape(ctx, a, c, c.keep)
 		if err != nil {
 			return nil, err
 		}

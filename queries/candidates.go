@@ -46,9 +46,10 @@ type candidate struct {
 	ctx   []string // stems of its evidence (details) and of the via node's name
 	names []string // stems of the answers' names
 
-	result  *Result // ready-made answers (path, rank, compare, yes/no, evidence)
-	reading string  // how the question was read, for the user
-	prior   float64 // what the reading is worth before its words are matched
+	result  *Result  // ready-made answers (path, rank, compare, yes/no, evidence)
+	keep    []string // the ends the question's other entities constrain it to; nil when none
+	reading string   // how the question was read, for the user
+	prior   float64  // what the reading is worth before its words are matched
 	score   float64
 	links   int // how many of the question's links it accounts for
 }
@@ -60,7 +61,7 @@ const maxCandidateEnds = 400
 func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, error) {
 	var out []*candidate
 	ids := a.linkIDs()
-	for _, id := range ids {
+	for _, id := range a.anchorIDs() {
 		cs, err := e.relationCandidates(ctx, a, id)
 		if err != nil {
 			return nil, err

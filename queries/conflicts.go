@@ -167,17 +167,14 @@ func shareStem(a, b string) bool {
 
 // values finds ranked levels and property values that differ between
 // sources for the same service family ("Amazon Kinesis" and "Amazon Kinesis
-// Data Streams"). Maximum values ("up to 7 days") are not compared with
-// defaults.
+// Data Streams"). Maximum values ("up to 7 days") are a property of their
+// own ("data retention max"), not compared with defaults.
 func (e *Engine) values(edges []graph.Edge) []Conflict {
 	type key struct{ family, pred string }
 	groups := map[key][]graph.Edge{}
 	var keys []key
 	for _, ed := range edges {
 		if !strings.HasPrefix(ed.Predicate, "rank:") && !strings.HasPrefix(ed.Predicate, graph.PredProperty+":") {
-			continue
-		}
-		if strings.HasSuffix(e.name(ed.Object), "(max)") {
 			continue
 		}
 		k := key{e.family(ed.Subject), ed.Predicate}

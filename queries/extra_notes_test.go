@@ -154,7 +154,7 @@ func TestQuestionFamilies(t *testing.T) {
 		{"What does Macie warn about?", "warnsAbout", []string{"SSH private key uploaded to S3"}},
 		{"What are the limits of CloudFormation?", "limit", []string{"Max stacks per region", "Resources per stack"}},
 		{"What must be in the same region?", "sameRegion", []string{"Amazon EventBridge"}},
-		{"What is the data retention of Kinesis?", "retention", []string{"data retention 1 d (default)", "data retention 7 d (max)"}},
+		{"What is the data retention of Kinesis?", "retention", []string{"one day", "24 hours"}},
 		{"How do I send CloudWatch Logs to Elasticsearch?", "path from", []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Elasticsearch Service"}},
 		{"What is only available in us-east-1?", "onlyIn", []string{"CloudWatch Billing Alarms"}},
 		{"compare CodeDeploy and Elastic Beanstalk", "compared with", []string{"Blue/Green", "Rolling"}},
