@@ -80,4 +80,3 @@ func (x *extractor) propertyValues(subj, prop, s string, line int) {
 		x.add(subj, graph.PredProperty+":"+graph.Slug(name), x.newNode(graph.KindValue, written), s, int(hours+0.5), line)
 	}
 }
-
