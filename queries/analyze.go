@@ -416,6 +416,12 @@ func (e *Engine) focusOf(a *analysis) {
 				break
 			}
 			if aux || x.stop && x.lower != "service" && x.lower != "services" {
+				// "how many", "how much": function words that still ask for a kind
+				for _, k := range e.lx.Kinds(x.lower) {
+					if !aux && !containsKind(a.wants, k) {
+						a.wants = append(a.wants, k)
+					}
+				}
 				continue
 			}
 			seen++
@@ -489,12 +495,17 @@ func (e *Engine) pathCue(a *analysis) bool {
 	return to > 0 && len(a.links) > 0
 }
 
-// isNoteConcept reports whether a node is a concept a note named (a heading,
-// a list item), not a dictionary entity: its words may also name a relation
-// ("deployment configurations").
+// isNoteConcept reports whether a node is a concept, event, value or
+// component a note named (a heading, a list item), not a dictionary entity:
+// its words may also name a relation ("deployment configurations",
+// "lifecycle events"), and another author's notes may make any phrase one.
 func (e *Engine) isNoteConcept(id string) bool {
 	if _, ok := e.base.Node(id); ok {
 		return false
 	}
-	return e.names[id].Kind == graph.KindConcept
+	switch e.names[id].Kind {
+	case graph.KindService, graph.KindFeature, graph.KindCapability, graph.KindStrategy, graph.KindDR:
+		return false // names: services, their parts and the ontology's vocabulary
+	}
+	return true
 }

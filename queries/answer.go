@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // The last stage of answering: shape the best candidate's answers (apply
@@ -125,11 +126,71 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 		end = subject
 	}
 	answers := e.collect(edges, end, c.ordered)
-	if c.inverse {
-		answers = e.foldFeatures(ctx, answers, containsKind(a.wants, graph.KindService))
+	if c.inverse && containsKind(a.wants, graph.KindService) {
+		// services asked for: a feature answers for its service
+		answers = e.foldFeatures(ctx, answers)
 	}
 	answers = e.filterByContent(a, c, answers)
+	if containsKind(a.wants, graph.KindValue) {
+		answers = projectValues(answers)
+	}
+	if a.order {
+		sortByQuantity(answers, a.ascending)
+	}
 	return &Result{Intent: string(c.typ), Answers: answers}, nil
+}
+
+// projectValues names an answer by the one quantity its name holds, when the
+// question asks for values: "Then 5% of the additional requests" answers
+// "how many requests does X-Ray sample" with "5%".
+func projectValues(answers []Answer) []Answer {
+	for i := range answers {
+		if answers[i].Kind == string(graph.KindValue) {
+			continue
+		}
+		if qs := ingest.Quantities(answers[i].Name); len(qs) == 1 {
+			if answers[i].Detail == "" {
+				answers[i].Detail = answers[i].Name
+			} else if !strings.Contains(answers[i].Detail, answers[i].Name) {
+				answers[i].Detail = answers[i].Name + " | " + answers[i].Detail
+			}
+			answers[i].Name = qs[0].Text
+		}
+	}
+	return answers
+}
+
+// sortByQuantity orders answers by the quantity their name (else their
+// detail) holds, when every answer holds one of one dimension: "shortest
+// to longest" over retention periods.
+func sortByQuantity(answers []Answer, ascending bool) {
+	vals := make([]float64, len(answers))
+	dim := ""
+	for i, a := range answers {
+		qs := ingest.Quantities(a.Name)
+		if len(qs) == 0 {
+			qs = ingest.Quantities(a.Detail)
+		}
+		if len(qs) == 0 || dim != "" && qs[0].Dimension != dim {
+			return
+		}
+		dim, vals[i] = qs[0].Dimension, qs[0].Value
+	}
+	idx := make([]int, len(answers))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		if ascending {
+			return vals[idx[x]] < vals[idx[y]]
+		}
+		return vals[idx[x]] > vals[idx[y]]
+	})
+	sorted := make([]Answer, len(answers))
+	for i, j := range idx {
+		sorted[i] = answers[j]
+	}
+	copy(answers, sorted)
 }
 
 // filterByContent keeps the answers whose name or detail holds a content
@@ -217,15 +278,14 @@ func (e *Engine) featuresOf(ctx context.Context, id string) []string {
 	return ids
 }
 
-// foldFeatures replaces a feature by its service when the service is also
-// answered (or always, when services are asked for), keeping the feature's
+// foldFeatures replaces a feature by its service, keeping the feature's
 // name in the detail.
-func (e *Engine) foldFeatures(ctx context.Context, answers []Answer, services bool) []Answer {
+func (e *Engine) foldFeatures(ctx context.Context, answers []Answer) []Answer {
 	idx := map[string]int{}
 	for i, a := range answers {
 		idx[a.ID] = i
 	}
-	if services {
+	{
 		for i, a := range answers {
 			if a.Kind != string(graph.KindFeature) {
 				continue
