@@ -35,10 +35,11 @@ const maxPhraseWords = 6
 // openReader is the open-relation pass; it walks the blocks with the typed
 // extractor, sharing its nodes and linking.
 type openReader struct {
-	x      *extractor
-	lx     *Lexicon
-	frames []frame // open list heads, innermost last
-	last   string  // subject of the previous sentence, for "It ..."
+	x        *extractor
+	lx       *Lexicon
+	frames   []frame // open list heads, innermost last
+	last     string  // subject of the previous sentence, for "It ..."
+	headText string  // the text of the list head the current block sits under
 }
 
 // frame is a list head: what its items relate to.
@@ -100,9 +101,12 @@ func (o *openReader) block(i int) {
 		text := strings.TrimSpace(b.Text)
 		o.popFrames(b.Depth)
 		var parent *frame
+		o.headText = ""
 		if n := len(o.frames); n > 0 {
 			parent = &o.frames[n-1]
+			o.headText = parent.text
 		}
+		defer func() { o.headText = "" }()
 		if parent != nil && parent.subject != "" && parent.phrase != "" {
 			parent.count++
 			pos := b.Ordinal
@@ -192,7 +196,16 @@ func (o *openReader) statement(text string, line int, subj string) {
 			st.Mentions = append(st.Mentions, m.id)
 		}
 	}
+	// a line is found by its own words and by the words of what it sits
+	// under: its list head and its heading ("Regional" under "Endpoint
+	// types" under "API Gateway")
 	st.Terms = o.lx.Terms(text)
+	if o.headText != "" && !strings.Contains(text, o.headText) {
+		st.Terms = append(st.Terms, o.lx.Terms(o.headText)...)
+	}
+	if hs := o.x.headings; len(hs) > 0 && hs[len(hs)-1].text != text && hs[len(hs)-1].text != o.headText {
+		st.Terms = append(st.Terms, o.lx.Terms(hs[len(hs)-1].text)...)
+	}
 	o.x.stmts = append(o.x.stmts, st)
 }
 
@@ -570,7 +583,12 @@ func (o *openReader) table(t *Table) {
 		}
 		key := r[0]
 		subj := o.itemNode(key.Text)
+		o.headText = ""
+		if n := len(o.frames); n > 0 {
+			o.headText = o.frames[n-1].text
+		}
 		o.statement(strings.Join(parts, "; "), key.Line, subj)
+		o.headText = ""
 		if subj == "" {
 			continue
 		}

@@ -82,6 +82,11 @@ type analysis struct {
 	yesno     bool // opens with "does", "is", "can" ...
 	compare   bool
 	path      bool // path words with a start and an end
+
+	// support maps a note line ("file:line") to how well its statements
+	// match the question, 1 for the best line, 0 for lines that do not.
+	support map[string]float64
+	hits    []hit // the best-matching statements, best first
 }
 
 // term is one content stem of a question with its weight.
@@ -89,6 +94,17 @@ type term struct {
 	stem   string
 	weight float64
 	pos    int // index in words
+}
+
+// strongLinkIDs returns the distinct entities the question names by name.
+func (a *analysis) strongLinkIDs() []string {
+	var ids []string
+	for _, l := range a.links {
+		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(ids, l.id) {
+			ids = append(ids, l.id)
+		}
+	}
+	return ids
 }
 
 // strongLinks counts the distinct entities the question names by name (not

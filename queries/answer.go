@@ -49,6 +49,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		return nil, &graph.Error{Code: graph.ETIMEOUT, Message: "answer", Err: err}
 	}
 	a := e.analyze(text)
+	e.supportOf(a)
 	cands, err := e.candidates(ctx, a)
 	if err != nil {
 		return nil, err
@@ -387,6 +388,7 @@ type Reading struct {
 // scores that ranked them: what `ask --explain` shows.
 func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, error) {
 	a := e.analyze(strings.TrimSpace(text))
+	e.supportOf(a)
 	cands, err := e.candidates(ctx, a)
 	if err != nil {
 		return nil, err

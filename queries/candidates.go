@@ -68,6 +68,13 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 		}
 		out = append(out, cs...)
 	}
+	have := map[string]bool{}
+	for _, c := range out {
+		if c.typ == candRelation && !c.inverse && c.via == "" {
+			have[c.anchor+"\x00"+c.pred] = true
+		}
+	}
+	out = append(out, e.statementCandidates(ctx, a, have)...)
 	out = append(out, e.kindCandidates(ctx, a)...)
 	out = append(out, e.predicateCandidates(ctx, a)...)
 	if c, err := e.pathCandidate(ctx, a); err != nil {
@@ -699,8 +706,8 @@ func sortCandidates(cs []*candidate) {
 // ("noNotify", "rel:not X") keeps the subjects the notes never state the
 // relation for.
 func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candidate {
-	if len(a.wants) == 0 || len(a.terms) == 0 {
-		return nil
+	if len(a.wants) == 0 || len(a.terms) == 0 || a.strongLinks() > 0 {
+		return nil // a question that names an entity reads relations from it
 	}
 	var out []*candidate
 	for _, p := range e.preds {

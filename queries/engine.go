@@ -61,6 +61,7 @@ type Engine struct {
 	acronyms   map[string]string
 	flowPreds  []string // predicates a path may continue along
 	byPred     map[string][]graph.Fact
+	bySource   map[string][]graph.Fact // facts by the note line they cite
 
 	// word lists of question shapes, from the lexicon
 	kindStems                              map[graph.NodeKind][]string
@@ -120,7 +121,9 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 		return nil, fmt.Errorf("read facts: %w", err)
 	}
 	e.byPred = map[string][]graph.Fact{}
+	e.bySource = map[string][]graph.Fact{}
 	for _, f := range facts {
+		e.bySource[f.Source] = append(e.bySource[f.Source], f)
 		if _, ok := e.byPred[f.Predicate]; !ok {
 			e.preds = append(e.preds, f.Predicate)
 		}

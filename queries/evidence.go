@@ -341,3 +341,82 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	c.reading = fmt.Sprintf("the %s the best-matching note lines are about (%s)", e.names[order[0]].Kind, top.src)
 	return c
 }
+
+// maxSupportHits bounds the statements that lend candidates support.
+const maxSupportHits = 300
+
+// supportOf ranks the statements for a question once: every candidate is
+// then worth as much as the best line it stands on.
+func (e *Engine) supportOf(a *analysis) {
+	a.hits = e.search(a, maxSupportHits)
+	a.support = map[string]float64{}
+	if len(a.hits) == 0 || a.hits[0].score <= 0 {
+		return
+	}
+	top := a.hits[0].score
+	for _, h := range a.hits {
+		src := e.ev.stmts[h.i].Source
+		if v := h.score / top; v > a.support[src] {
+			a.support[src] = v
+		}
+	}
+}
+
+// supportFor is the best support of the lines a candidate's edges cite.
+func supportFor(a *analysis, edges []graph.Edge) float64 {
+	best := 0.0
+	for _, ed := range edges {
+		for _, src := range ed.Sources {
+			if v := a.support[src]; v > best {
+				best = v
+			}
+		}
+	}
+	return best
+}
+
+// supportOfAnswers is the best support of the lines a result's answers cite.
+func supportOfAnswers(a *analysis, res *Result) float64 {
+	best := 0.0
+	if res == nil {
+		return 0
+	}
+	for _, ans := range res.Answers {
+		for _, src := range ans.Sources {
+			if v := a.support[src]; v > best {
+				best = v
+			}
+		}
+	}
+	return best
+}
+
+// statementCandidates read a question through the lines that match it best:
+// each fact such a line states belongs to a relation of its subject (a list
+// and its head, a sentence and its objects), whose ends answer.
+func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[string]bool) []*candidate {
+	var out []*candidate
+	seen := map[string]bool{}
+	for n, h := range a.hits {
+		if n >= 5 {
+			break
+		}
+		src := e.ev.stmts[h.i].Source
+		for _, f := range e.bySource[src] {
+			key := f.Subject + "\x00" + f.Predicate
+			if seen[key] || have[key] {
+				continue
+			}
+			seen[key] = true
+			edges, err := e.ix.Out(ctx, f.Subject, f.Predicate)
+			if err != nil || len(edges) == 0 {
+				continue
+			}
+			if c := e.relationCandidate(f.Subject, "", f.Predicate, false, edges); c != nil {
+				c.links = 0
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

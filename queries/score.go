@@ -23,6 +23,9 @@ const (
 	weightNames    = 0.35
 )
 
+// weightSupport is what standing on the best-matching note line adds.
+const weightSupport = 0.4
+
 // minScore is the score below which no candidate answers and the evidence
 // fallback (or an honest error) takes over.
 const minScore = 0.3
@@ -32,6 +35,13 @@ const minScore = 0.3
 func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string {
 	cov := overlap(a.terms, c.rel, c.ctx, c.names)
 	s := c.prior + cov
+	// what the best line it stands on is worth for the question
+	switch c.typ {
+	case candRelation, candPredicate:
+		s += weightSupport * supportFor(a, c.edges)
+	case candPath, candRank, candYesNo, candCompare:
+		s += weightSupport * supportOfAnswers(a, c.result)
+	}
 	if c.typ == candRelation {
 		s *= e.linkWeight(a, c.anchor)
 		if _, ok := e.lx.Predicate(c.pred); ok && cov > 0 {
@@ -83,42 +93,19 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 	if a.order && c.ordered {
 		s += 0.1
 	}
-	// the question's other entities: answers related to them satisfy it
-	var keep []string
-	if c.typ == candRelation {
-		keep = e.constrain(ctx, a, c)
-		if keep != nil {
-			s += 0.25
-			c.links++
-		}
-		if c.via != "" {
-			// "CodeDeploy ... for Lambda" read through CodeDeploy's Lambda
-			// feature: the feature's name accounts for the other entity
-			for _, id := range a.linkIDs() {
-				if id != c.anchor && id != c.via && e.namesContain(c.via, id) {
-					s += 0.2
-					c.links++
-				}
-			}
-			s -= 0.05 // a feature of the entity, not the entity itself
-		}
-		// an anchor that is a part of another entity named accounts for it:
-		// "CloudWatch Logs subscription filter"
-		for _, id := range a.linkIDs() {
-			if id != c.anchor && id != c.via && containsStr(e.mustAnchors(ctx, id), c.anchor) {
-				c.links++
-			}
-		}
-	}
 	if c.typ == candRelation {
 		s += e.roleFit(a, c)
-	}
-	if missing := a.strongLinks() - c.links; missing > 0 && c.typ != candEvidence {
-		per := 0.2
-		if c.anchor == "" {
-			per = 0.3 // a reading that starts nowhere ignores what the question names
+		if c.via != "" {
+			s -= 0.05 // a feature of the entity, not the entity itself
 		}
-		s -= per * float64(missing)
+	}
+	// the question's entities: each one must be where the reading starts,
+	// or a constraint its answers satisfy; one it ignores costs
+	var keep []string
+	if c.typ != candEvidence {
+		var k []string
+		s, k = e.linkFit(ctx, a, c, s)
+		keep = k
 	}
 	c.score = s
 	return keep
@@ -173,40 +160,97 @@ func polarityOf(pred string) (neg, only bool) {
 	return ok && pol == graph.Negative, ok && pol == graph.Exclusive
 }
 
-// constrain returns the ends of a candidate that the question's other
-// linked entities relate to (by any edge, either way, or through a variant
-// or feature), nil when no other entity constrains any end.
-func (e *Engine) constrain(ctx context.Context, a *analysis, c *candidate) []string {
+// linkFit scores how a candidate accounts for the entities the question
+// names. An entity is accounted for when the reading starts at it (or at
+// one of its parts or variants), when the reading goes through a feature
+// named after it ("CodeDeploy Lambda" for "... CodeDeploy ... for
+// Lambda"), or when some answers relate to it: then those answers are kept
+// (returned). Candidates of ready-made results (paths, comparisons, yes/no)
+// account for the links they were built from (c.links). An entity the
+// reading ignores, or that it answers with, costs 0.2 when the reading
+// starts at another entity of the question, 0.4 when it starts elsewhere.
+func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float64) (float64, []string) {
+	strong := a.strongLinkIDs()
+	if c.typ != candRelation && c.typ != candPredicate {
+		if missing := len(strong) - c.links; missing > 0 {
+			s -= 0.3 * float64(missing)
+		}
+		return s, nil
+	}
+	per := 0.2
+	linked := containsStr(a.linkIDs(), c.anchor)
+	if !linked {
+		per = 0.4
+	}
 	var keep []string
-	for _, l := range a.links {
-		id := l.id
-		if id == c.anchor || id == c.via || l.how == linkWeak || l.concept {
-			continue // a weak alias or a note's concept is a word, not a constraint
-		}
-		targets := map[string]bool{id: true}
-		for _, v := range e.mustAnchors(ctx, id) {
-			targets[v] = true
-		}
-		for _, end := range c.ends {
-			if targets[end] {
+	constrained := false
+	for _, id := range strong {
+		switch {
+		case id == c.anchor || id == c.via:
+		case containsStr(e.mustAnchors(ctx, id), c.anchor):
+			// "CloudWatch Logs subscription filter": a part of the entity named
+		case c.via != "" && e.namesContain(c.via, id):
+			s += 0.2
+		case containsStr(c.ends, id):
+			s -= per // the question's own entity among the answers: read the wrong way
+		default:
+			var k []string
+			if linked {
+				// only a reading that starts at the question's entities
+				// can be narrowed by its others
+				k = e.constrainTo(ctx, c, id)
+			}
+			if k == nil {
+				s -= per
 				continue
 			}
-			if e.touches(ctx, end, targets) && !containsStr(keep, end) {
-				keep = append(keep, end)
+			constrained = true
+			for _, x := range k {
+				if !containsStr(keep, x) {
+					keep = append(keep, x)
+				}
 			}
 		}
 	}
-	if len(keep) == 0 || len(keep) == len(c.ends) && len(c.ends) > 1 {
-		return nil
+	if constrained {
+		s += 0.25
+	}
+	if len(keep) == len(c.ends) && len(c.ends) > 1 {
+		keep = nil // every answer satisfies it: nothing to filter
+	}
+	return s, keep
+}
+
+// constrainTo returns the ends of a candidate that relate to an entity (by
+// any edge, either way, or through its variants and features), nil when
+// none does.
+func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []string {
+	targets := map[string]bool{id: true}
+	for _, v := range e.mustAnchors(ctx, id) {
+		targets[v] = true
+	}
+	// a capability or strategy ("cross-account") constrains whatever has
+	// it, through a feature too; an entity constrains what it is related to
+	// directly
+	deep := isVocabKind(e.names[id].Kind)
+	var keep []string
+	for _, end := range c.ends {
+		if !targets[end] && e.touches(ctx, end, targets, deep) {
+			keep = append(keep, end)
+		}
 	}
 	return keep
 }
 
-// touches reports whether a node, or one of its features, has an edge to or
-// from any of the targets.
-func (e *Engine) touches(ctx context.Context, id string, targets map[string]bool) bool {
+func isVocabKind(k graph.NodeKind) bool {
+	return k == graph.KindCapability || k == graph.KindStrategy || k == graph.KindConcept
+}
+
+// touches reports whether a node (or, deep, one of its features) has an
+// edge to or from any of the targets.
+func (e *Engine) touches(ctx context.Context, id string, targets map[string]bool, deep bool) bool {
 	nodes := []string{id}
-	if feats, err := e.ix.Out(ctx, id, graph.PredFeature); err == nil {
+	if feats, err := e.ix.Out(ctx, id, graph.PredFeature); err == nil && deep {
 		for _, f := range feats {
 			nodes = append(nodes, f.Object)
 		}
