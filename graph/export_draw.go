@@ -39,7 +39,7 @@ func exportDrawing(ctx context.Context, qs []quad.Quad, format string, w io.Writ
 			max = DefaultMaxNodes
 		}
 		if len(nodes) > max {
-			return Errorf(EINVALID, "the graph has %d nodes, more than --max-nodes %d for a Graphviz export: draw part of it with awskg render (--around NAME, --map NAME), or raise the limit with --max-nodes %d (dot may then run for many minutes; sfdp is faster)", len(nodes), max, len(nodes))
+			return Errorf(EINVALID, "the graph has %d nodes, more than --max-nodes %d for a Graphviz export: draw part of it with awskg render (--around NAME, --map NAME), or raise the limit with --max-nodes %d and lay it out with sfdp (dot takes minutes on a graph this size)", len(nodes), max, len(nodes))
 		}
 		src, err := DOT(Subgraph{Nodes: nodes, Edges: edges}, RenderOptions{MaxNodes: max, Legend: true})
 		if err != nil {
