@@ -12,7 +12,7 @@
 #       against `grep -ril cross-account` over the same notes;
 #   (c) `awskg query --lang gizmo` (ingesting the notes; and --db on a bolt
 #       store built by `awskg ingest`) against the cayley v0.7.7 CLI loading
-#       the graph exported by `awskg export --format nquads`, same query;
+#       the graph exported by `awskg export --format cayley-nquads`, same query;
 #   (d) peak memory (maximum RSS) of `awskg ask` against the corpus size;
 #   (e) Engine.Ask in process on 100x (BenchmarkAskScale100x), with a CPU
 #       profile of the engine build and of Ask.
@@ -159,7 +159,7 @@ row "ask process ${BIG}x / grep -ril" "$(fmt_ms "$askbig") ms / $(fmt_ms "$grepb
 # ---- (c) awskg query vs the cayley CLI ----
 say "== (c) awskg query --lang gizmo vs the cayley v0.7.7 CLI on the exported graph"
 say "   query: $GIZMO"
-"$OUT/awskg" export --format nquads >"$OUT/graph.nq" || die "awskg export failed"
+"$OUT/awskg" export --format cayley-nquads >"$OUT/graph.nq" || die "awskg export failed"
 rm -rf "$OUT/db1"
 "$OUT/awskg" ingest --db "$OUT/db1" 2>"$OUT/ingest-db1.log" || die "awskg ingest --db failed: see $OUT/ingest-db1.log"
 CAYLEY=${AWSKG_BENCH_CAYLEY:-$OUT/cayley}

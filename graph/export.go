@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,15 +23,43 @@ import (
 	_ "github.com/cayleygraph/quad/pquads"  // "pquads", binary
 )
 
-// formatAliases maps friendlier names to Cayley's format names.
-var formatAliases = map[string]string{
-	"dot": "graphviz",
-	"nq":  "nquads",
+// The formats awskg writes, and reads back where it can.
+//
+//	nquads (nq)          standard N-Quads: IRIs under RDFBase, sources as named
+//	                     graphs (see rdf.go); read back exactly
+//	cayley-nquads        Cayley's dialect: relative IRIs, sources as literal
+//	                     graph labels (see nquads.go); read back exactly
+//	json, json-stream    Cayley's JSON quads; read back exactly
+//	pquads               Cayley's binary quads; read back exactly
+//	jsonld               standard JSON-LD of the nquads export; read back
+//	graphml, gml         the graph to draw or analyse: one node per node
+//	                     (name, kind, aliases as attributes), one edge per
+//	                     relation (predicate, position, sources, details)
+//	graphviz (dot)       the same graph as render draws it, up to
+//	                     ExportOptions.MaxNodes nodes
+type exportFormat struct {
+	exts   []string
+	read   bool // Import reads it
+	binary bool
 }
 
-// lossyImport lists readable formats that cannot read our exports back.
-var lossyImport = map[string]string{
-	"jsonld": "Cayley's JSON-LD reader drops statements whose graph is a literal, as our source labels are",
+var exportFormats = map[string]exportFormat{
+	"nquads":        {exts: []string{".nq", ".nquads"}, read: true},
+	"cayley-nquads": {read: true},
+	"json":          {exts: []string{".json"}, read: true},
+	"json-stream":   {read: true},
+	"pquads":        {exts: []string{".pq"}, read: true, binary: true},
+	"jsonld":        {exts: []string{".jsonld"}, read: true},
+	"graphml":       {exts: []string{".graphml"}},
+	"gml":           {exts: []string{".gml"}},
+	"graphviz":      {exts: []string{".dot", ".gv"}},
+}
+
+// formatAliases maps other names to format names.
+var formatAliases = map[string]string{
+	"dot":    "graphviz",
+	"nq":     "nquads",
+	"cayley": "cayley-nquads",
 }
 
 // exportChunk is how many quads are written between two ctx checks.
@@ -38,64 +67,122 @@ const exportChunk = 1000
 
 // ExportFormats returns the names of the formats Export writes, sorted.
 func ExportFormats() []string {
-	return formatNames(func(f quad.Format) bool { return f.Writer != nil })
+	return formatNames(func(exportFormat) bool { return true })
 }
 
 // ImportFormats returns the names of the formats Import reads, sorted.
 func ImportFormats() []string {
-	return formatNames(func(f quad.Format) bool { return f.Reader != nil && lossyImport[f.Name] == "" })
+	return formatNames(func(f exportFormat) bool { return f.read })
 }
 
-func formatNames(keep func(quad.Format) bool) []string {
+func formatNames(keep func(exportFormat) bool) []string {
 	var names []string
-	for _, f := range quad.Formats() {
+	for name, f := range exportFormats {
 		if keep(f) {
-			names = append(names, f.Name)
+			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
 	return names
 }
 
-func lookupFormat(name string) (*quad.Format, error) {
+// FormatName returns the format a name or alias names (case and spaces
+// ignored), "" for none.
+func FormatName(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if a, ok := formatAliases[n]; ok {
 		n = a
 	}
-	if f := quad.FormatByName(n); f != nil {
-		return f, nil
+	if _, ok := exportFormats[n]; ok {
+		return n
 	}
-	return nil, Errorf(EINVALID, "unknown quad format %q (known: %s)", name, strings.Join(ExportFormats(), ", "))
+	return ""
 }
 
-// Export writes every quad of s to w in format (see ExportFormats), sorted
-// by subject, predicate, object and label so the output is deterministic.
-//
-// Labels (the note line a fact came from) are kept where the format has room
-// for them: the graph label of N-Quads, "label" in JSON, the label field of
-// pquads and JSON-LD's graph. GraphML, GML and Graphviz drop them: they are
-// for drawing, not for round trips. In N-Quads, the characters an IRI cannot
-// hold are percent-encoded (see nquads.go) and literals escape every control
-// character (see escapeLiterals). In JSON, a string that Cayley's
-// JSON reader would take for another kind of value (one that looks like
-// "<iri>", "_:bnode", a quoted or typed literal, or is empty) is written
-// quoted, so Import gives it back unchanged.
+// FormatOfFile returns the format a file name's extension names, "" when
+// it names none.
+func FormatOfFile(path string) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		return ""
+	}
+	for _, name := range ExportFormats() {
+		if slices.Contains(exportFormats[name].exts, ext) {
+			return name
+		}
+	}
+	return ""
+}
+
+// IsBinaryFormat reports whether format (a name or alias) is binary.
+func IsBinaryFormat(format string) bool { return exportFormats[FormatName(format)].binary }
+
+// CanImport reports whether Import reads format (a name or alias).
+func CanImport(format string) bool { return exportFormats[FormatName(format)].read }
+
+func lookupFormat(name string) (string, error) {
+	if n := FormatName(name); n != "" {
+		return n, nil
+	}
+	return "", Errorf(EINVALID, "unknown quad format %q (known: %s)", name, strings.Join(ExportFormats(), ", "))
+}
+
+// ExportOptions tune Export.
+type ExportOptions struct {
+	// MaxNodes is the most nodes a graphviz export holds (0 means
+	// DefaultMaxNodes): dot takes minutes to lay out thousands of nodes, so
+	// a larger graph is refused with a hint instead.
+	MaxNodes int
+}
+
+// Export writes the graph of s to w in format (see ExportFormats and the
+// table above), sorted so the output is deterministic. It is ExportWith
+// with the default options.
 func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) error {
-	f, err := lookupFormat(format)
+	return ExportWith(ctx, s, format, w, ExportOptions{})
+}
+
+// ExportWith writes the graph of s to w in format, sorted by subject,
+// predicate, object and label (nodes and edges by ID for the drawing
+// formats) so the same graph always gives the same bytes.
+//
+// Sources are kept where the format has room for them: the graph of
+// N-Quads and JSON-LD (an IRI, see rdf.go), the graph label of Cayley's
+// N-Quads (a literal), "label" in JSON, the label field of pquads, and an
+// edge attribute of GraphML, GML and Graphviz. In N-Quads, literals escape
+// every control character (see escapeLiterals); in Cayley's N-Quads the
+// characters an IRI cannot hold are percent-encoded (see nquads.go). In
+// JSON, a string that Cayley's JSON reader would take for another kind of
+// value (one that looks like "<iri>", "_:bnode", a quoted or typed literal,
+// or is empty) is written quoted, so Import gives it back unchanged.
+func ExportWith(ctx context.Context, s *CayleyStore, format string, w io.Writer, opt ExportOptions) error {
+	name, err := lookupFormat(format)
 	if err != nil {
 		return err
 	}
-	if f.Writer == nil {
-		return Errorf(EINVALID, "quad format %q cannot be written", format)
+	if opt.MaxNodes < 0 {
+		return Errorf(EINVALID, "--max-nodes must be positive, got %d", opt.MaxNodes)
 	}
 	qs, err := s.allQuads(ctx)
 	if err != nil {
-		return fmt.Errorf("export %s: %w", f.Name, err)
+		return fmt.Errorf("export %s: %w", name, err)
 	}
-	switch f.Name {
+	switch name {
+	case "graphml", "gml", "graphviz":
+		return exportDrawing(ctx, qs, name, w, opt)
 	case "nquads":
 		for i := range qs {
+			qs[i] = escapeLiterals(toRDF(qs[i]))
+		}
+		name = "nquads"
+	case "cayley-nquads":
+		for i := range qs {
 			qs[i] = escapeLiterals(escapeIRIs(qs[i]))
+		}
+		name = "nquads"
+	case "jsonld":
+		for i := range qs {
+			qs[i] = toRDF(qs[i])
 		}
 	case "json", "json-stream":
 		for i := range qs {
@@ -103,20 +190,20 @@ func Export(ctx context.Context, s *CayleyStore, format string, w io.Writer) err
 		}
 	}
 	SortQuads(qs)
-	qw := f.Writer(w)
+	qw := quad.FormatByName(name).Writer(w)
 	for i := 0; i < len(qs); i += exportChunk {
 		if err := ctx.Err(); err != nil {
 			qw.Close()
-			return &Error{Code: ETIMEOUT, Message: "export " + f.Name, Err: err}
+			return &Error{Code: ETIMEOUT, Message: "export " + format, Err: err}
 		}
 		end := min(i+exportChunk, len(qs))
 		if _, err := qw.WriteQuads(qs[i:end]); err != nil {
 			qw.Close()
-			return fmt.Errorf("export %s: write quads: %w", f.Name, err)
+			return fmt.Errorf("export %s: write quads: %w", format, err)
 		}
 	}
 	if err := qw.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", f.Name, err)
+		return fmt.Errorf("export %s: %w", format, err)
 	}
 	return nil
 }
@@ -252,38 +339,48 @@ func nquadsString(s string) string {
 }
 
 // Import reads every quad of r in format (see ImportFormats), in file order;
-// name names r in errors. Typed literals that have a native Go form
-// (integers, ...) are converted to it, so positions come back as quad.Int.
-// N-Quads are read strictly, a malformed line being an EINVALID error
-// "name:line: ..." (see nquads.go); other formats name the quad: "name: quad N".
+// name names r in errors. The standard formats (nquads, jsonld) are mapped
+// back from IRIs under RDFBase to awskg's IDs and sources (see rdf.go), so
+// every format gives the quads of the store. Typed literals that have a
+// native Go form (integers, ...) are converted to it, so positions come
+// back as quad.Int. N-Quads are read strictly, a malformed line being an
+// EINVALID error "name:line: ..." (see nquads.go); other formats name the
+// quad: "name: quad N".
 func Import(ctx context.Context, format, name string, r io.Reader) ([]quad.Quad, error) {
 	f, err := lookupFormat(format)
 	if err != nil {
 		return nil, err
 	}
-	if f.Reader == nil {
+	if !exportFormats[f].read {
 		return nil, Errorf(EINVALID, "quad format %q cannot be imported (it is for drawing only; use one of %s)", format, strings.Join(ImportFormats(), ", "))
 	}
-	if why := lossyImport[f.Name]; why != "" {
-		return nil, Errorf(EINVALID, "quad format %q cannot be imported: %s (use one of %s)", format, why, strings.Join(ImportFormats(), ", "))
+	var out []quad.Quad
+	switch f {
+	case "nquads":
+		out, err = readNQuads(ctx, name, r, fromRDF)
+	case "cayley-nquads":
+		out, err = readNQuads(ctx, name, r, nil)
+	default:
+		out, err = readQuads(ctx, f, name, r)
 	}
-	if f.Name == "nquads" {
-		out, err := readNQuads(ctx, name, r)
-		if err != nil {
-			return nil, err
-		}
-		for i, q := range out {
-			out[i].Subject, out[i].Predicate, out[i].Object, out[i].Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
-		}
-		return out, nil
+	if err != nil {
+		return nil, err
 	}
-	qr := f.Reader(r)
+	for i, q := range out {
+		out[i].Subject, out[i].Predicate, out[i].Object, out[i].Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
+	}
+	return out, nil
+}
+
+// readQuads reads r with Cayley's reader of format.
+func readQuads(ctx context.Context, format, name string, r io.Reader) ([]quad.Quad, error) {
+	qr := quad.FormatByName(format).Reader(r)
 	defer qr.Close()
 	var out []quad.Quad
 	for {
 		if len(out)%exportChunk == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, &Error{Code: ETIMEOUT, Message: "import " + f.Name, Err: err}
+				return nil, &Error{Code: ETIMEOUT, Message: "import " + format, Err: err}
 			}
 		}
 		q, err := qr.ReadQuad()
@@ -292,7 +389,11 @@ func Import(ctx context.Context, format, name string, r io.Reader) ([]quad.Quad,
 		} else if err != nil {
 			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%s: quad %d", name, len(out)+1), Err: err}
 		}
-		q.Subject, q.Predicate, q.Object, q.Label = native(q.Subject), native(q.Predicate), native(q.Object), native(q.Label)
+		if format == "jsonld" {
+			if q, err = fromJSONLD(q); err != nil {
+				return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%s: quad %d", name, len(out)+1), Err: err}
+			}
+		}
 		out = append(out, q)
 	}
 	return out, nil

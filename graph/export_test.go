@@ -76,7 +76,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, format := range []string{"nquads", "json", "pquads", "json-stream", "nq"} {
+	for _, format := range []string{"nquads", "cayley-nquads", "jsonld", "json", "pquads", "json-stream", "nq"} {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := graph.Export(ctx, src, format, &buf); err != nil {
@@ -146,22 +146,29 @@ func TestExportDeterministic(t *testing.T) {
 // TestExportLabels checks the sources survive where the format has a label.
 func TestExportLabels(t *testing.T) {
 	ctx := context.Background()
+	ns := graph.RDFBase
 	s := loadedMem(t, storetest.Nodes(), storetest.Facts())
 	tests := []struct {
 		format string
 		want   []string
 	}{
 		{"nquads", []string{
+			`<` + ns + `service:aws-alpha> <` + ns + `supports> <` + ns + `capability:cross-account> <` + ns + `source:a.txt:1> .`,
+			`<` + ns + `service:aws-alpha> <` + ns + `supports> <` + ns + `capability:cross-account> <` + ns + `source:b.txt:2> .`,
+			`<` + ns + `service:aws-alpha> <` + ns + `name> "AWS Alpha" .`,
+			`<` + ns + `fact:`, `<` + ns + `position> "2"^^<http://www.w3.org/2001/XMLSchema#integer> <` + ns + `source:d.txt:2> .`,
+		}},
+		{"cayley-nquads", []string{
 			`<service:aws-alpha> <supports> <capability:cross-account> "a.txt:1" .`,
 			`<service:aws-alpha> <supports> <capability:cross-account> "b.txt:2" .`,
 			`<service:aws-alpha> <name> "AWS Alpha" .`,
 			`<fact:`, `<position> "2"^^<`, `"d.txt:2" .`,
 		}},
 		{"json", []string{`"label":"a.txt:1"`, `"label":"b.txt:2"`, `"object":"AWS Alpha"}`}},
-		{"jsonld", []string{`"@id":"\"a.txt:1\""`}},
-		{"graphml", []string{`<graphml`, `&lt;supports&gt;`}},
-		{"gml", []string{`graph [`, `label "<supports>"`}},
-		{"dot", []string{`digraph`, `"<service:aws-alpha>" -> "<capability:cross-account>" [ label = "<supports>" ];`}},
+		{"jsonld", []string{`"@id":"` + ns + `source:a.txt:1"`, `"@id":"` + ns + `service:aws-alpha"`}},
+		{"graphml", []string{`<graphml`, ` source="service:aws-alpha" target="capability:cross-account">`, `<data key="predicate">supports</data>`, `<data key="sources">a.txt:1&#xA;b.txt:2</data>`, `<data key="name">AWS Alpha</data>`}},
+		{"gml", []string{"graph [\n  directed 1\n  multigraph 1\n", `label "service:aws-alpha"`, `name "AWS Alpha"`, `label "supports"`, `provenance "a.txt:1"`, `provenance "b.txt:2"`}},
+		{"dot", []string{`digraph`, `"service:aws-alpha" -> "capability:cross-account" [`, `tooltip="a.txt:1\nb.txt:2"`}},
 	}
 	for _, tc := range tests {
 		var buf bytes.Buffer
@@ -188,7 +195,12 @@ func TestExportFormats(t *testing.T) {
 		t.Errorf("ExportFormats() = %v, not sorted", got)
 	}
 	in := graph.ImportFormats()
-	for _, f := range []string{"graphml", "gml", "graphviz", "jsonld"} {
+	for _, f := range []string{"cayley-nquads", "json", "json-stream", "jsonld", "nquads", "pquads"} {
+		if !slices.Contains(in, f) {
+			t.Errorf("ImportFormats() = %v, lacks %q", in, f)
+		}
+	}
+	for _, f := range []string{"graphml", "gml", "graphviz"} {
 		if slices.Contains(in, f) {
 			t.Errorf("ImportFormats() = %v lists %q, which cannot be read back", in, f)
 		}
@@ -212,7 +224,10 @@ func TestExportImportErrors(t *testing.T) {
 			_, err := graph.Import(ctx, "graphml", "in", strings.NewReader("<graphml/>"))
 			return err
 		}, graph.EINVALID},
-		{"import jsonld", func() error { _, err := graph.Import(ctx, "jsonld", "in", strings.NewReader("[]")); return err }, graph.EINVALID},
+		{"import jsonld of another base", func() error {
+			_, err := graph.Import(ctx, "jsonld", "in", strings.NewReader(`[{"@id":"http://example.com/a","http://example.com/p":[{"@value":"x"}]}]`))
+			return err
+		}, graph.EINVALID},
 		{"import malformed nquads", func() error {
 			_, err := graph.Import(ctx, "nquads", "in", strings.NewReader("<a> <b> \"unterminated .\n"))
 			return err
@@ -277,6 +292,7 @@ func TestFromQuadsErrors(t *testing.T) {
 var oddNames = []string{
 	"my tool", `say "hi"`, `back\slash`, "new\nline", "tab\tstop", "cr\rhere", "a>b", "a<b", "<a>", "a> <b",
 	"Deploy time 🕑🕑", "100%", "%20", "%zz", "{x}|^`", "ctrl\x01\x7f", "é 東京", " lead", "trail ", "", `"`, `\`, ">", ".", "_:b1", "#hash",
+	"..", "dir/../up", "./here", "a?q=1#f", "[v6]", "priv\ue000ate", "nonchar\ufffe",
 }
 
 // oddGraph has one node per odd name with its slug ID, and one whose ID is
@@ -315,7 +331,7 @@ func TestExportImportOddNames(t *testing.T) {
 			if err := graph.Export(ctx, src, format, &buf); err != nil {
 				t.Fatalf("Export: %v", err)
 			}
-			if format == "nquads" {
+			if format == "nquads" || format == "cayley-nquads" {
 				for i, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
 					if !nquadLine.MatchString(line) {
 						t.Errorf("line %d is not well-formed N-Quads: %q", i+1, line)
@@ -384,7 +400,7 @@ func TestImportNQuadsErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		in := "# header\n\n<ok> <name> \"fine\" \"a.txt:1\" .\n" + tc.line + "\n<ok2> <name> \"fine\" .\n"
-		qs, err := graph.Import(ctx, "nquads", "g.nq", strings.NewReader(in))
+		qs, err := graph.Import(ctx, "cayley-nquads", "g.nq", strings.NewReader(in))
 		if graph.ErrorCode(err) != graph.EINVALID || !strings.HasPrefix(err.Error(), "g.nq:4: ") || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: Import = %d quads, %v; want EINVALID \"g.nq:4: ...%s...\"", tc.line, len(qs), err, tc.want)
 		}
@@ -401,9 +417,46 @@ func TestImportNQuadsErrors(t *testing.T) {
 		{`<a%3Cb%3E%25> <p> <o> .`, quad.Make(quad.IRI("a<b>%"), quad.IRI("p"), quad.IRI("o"), nil)},
 	}
 	for _, tc := range good {
+		qs, err := graph.Import(ctx, "cayley-nquads", "g.nq", strings.NewReader(tc.line+"\n"))
+		if err != nil || len(qs) != 1 || qs[0] != tc.want {
+			t.Errorf("%s: Import = %#v, %v; want %#v", tc.line, qs, err, tc.want)
+		}
+	}
+}
+
+// TestImportStandardNQuads: the standard N-Quads import maps IRIs under
+// RDFBase back to IDs and source graphs back to sources, and refuses what
+// is not an awskg export with a line saying why.
+func TestImportStandardNQuads(t *testing.T) {
+	ctx := context.Background()
+	ns := graph.RDFBase
+	good := []struct {
+		line string
+		want quad.Quad
+	}{
+		{`<` + ns + `service:my%20tool> <` + ns + `rel:send%20event%20to> <` + ns + `x> <` + ns + `source:notes/a%20b.txt:1> .`,
+			quad.Make(quad.IRI("service:my tool"), quad.IRI("rel:send event to"), quad.IRI("x"), quad.String("notes/a b.txt:1"))},
+		{`<` + ns + `fact:1> <` + ns + `position> "3"^^<http://www.w3.org/2001/XMLSchema#integer> <` + ns + `source:a.txt:2> .`,
+			quad.Make(quad.IRI("fact:1"), quad.IRI("position"), quad.Int(3), quad.String("a.txt:2"))},
+		{`<` + ns + `a%23b%3Fc/%2E%2E/d> <` + ns + `name> "x" .`, quad.Make(quad.IRI("a#b?c/../d"), quad.IRI("name"), quad.String("x"), nil)},
+	}
+	for _, tc := range good {
 		qs, err := graph.Import(ctx, "nquads", "g.nq", strings.NewReader(tc.line+"\n"))
 		if err != nil || len(qs) != 1 || qs[0] != tc.want {
 			t.Errorf("%s: Import = %#v, %v; want %#v", tc.line, qs, err, tc.want)
+		}
+	}
+	bad := []struct{ line, want string }{
+		{`<service:a> <name> "x" .`, `IRI <service:a> is not under the awskg base <` + ns + `>: only awskg exports can be read back (Cayley's dialect, with relative IRIs, is --format cayley-nquads)`},
+		{`<` + ns + `a> <` + ns + `supports> <` + ns + `b> "a.txt:1" .`, `graph label "a.txt:1" is a literal, not a source IRI`},
+		{`<` + ns + `a> <` + ns + `supports> <` + ns + `b> <` + ns + `a.txt:1> .`, `graph <` + ns + `a.txt:1> is not a source`},
+		{`<http://example.com/a> <` + ns + `name> "x" .`, `IRI <http://example.com/a> is not under the awskg base`},
+	}
+	for _, tc := range bad {
+		in := "<" + ns + "ok> <" + ns + "name> \"fine\" .\n" + tc.line + "\n"
+		qs, err := graph.Import(ctx, "nquads", "g.nq", strings.NewReader(in))
+		if graph.ErrorCode(err) != graph.EINVALID || !strings.HasPrefix(err.Error(), "g.nq:2: ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: Import = %d quads, %v; want EINVALID \"g.nq:2: ...%s...\"", tc.line, len(qs), err, tc.want)
 		}
 	}
 }

@@ -15,8 +15,10 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 )
 
-// N-Quads as awskg writes and reads them: Cayley's dialect, where a fact's
-// source is its graph label, a literal ("data/notes/002.txt:745").
+// N-Quads as awskg reads them, and writes them in Cayley's dialect
+// (cayley-nquads), where a fact's source is its graph label, a literal
+// ("data/notes/002.txt:745"). The standard nquads export maps every term
+// under RDFBase first (see rdf.go) and is read with the same parser.
 //
 // Node IDs are arbitrary strings (see Slug), but an N-Quads IRI cannot hold
 // a space, a control character or any of <>"{}|^`\. Export percent-encodes
@@ -77,8 +79,9 @@ func iriEscaped(c byte) bool {
 }
 
 // readNQuads reads the quads of r, one a line; blank lines and comments are
-// skipped. A malformed line is an EINVALID error "name:line: ...".
-func readNQuads(ctx context.Context, name string, r io.Reader) ([]quad.Quad, error) {
+// skipped. Each quad goes through conv when it is not nil. A malformed line,
+// or one conv refuses, is an EINVALID error "name:line: ...".
+func readNQuads(ctx context.Context, name string, r io.Reader, conv func(quad.Quad) (quad.Quad, error)) ([]quad.Quad, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxNQuadLine)
 	var out []quad.Quad
@@ -91,6 +94,9 @@ func readNQuads(ctx context.Context, name string, r io.Reader) ([]quad.Quad, err
 			}
 		}
 		q, ok, err := parseNQuad(sc.Text())
+		if ok && conv != nil {
+			q, err = conv(q)
+		}
 		if err != nil {
 			return nil, &Error{Code: EINVALID, Message: fmt.Sprintf("%s:%d", name, n), Err: err}
 		}

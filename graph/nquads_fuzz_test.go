@@ -38,38 +38,44 @@ func FuzzNQuadsRoundTrip(f *testing.F) {
 		}
 		wantNodes, wantFacts := wantGraph(nodes, facts)
 		ctx := context.Background()
-		var buf bytes.Buffer
-		if err := graph.Export(ctx, loadedMem(t, nodes, facts), "nquads", &buf); err != nil {
-			t.Fatalf("Export: %v", err)
-		}
-		qs, err := graph.Import(ctx, "nquads", "f.nq", bytes.NewReader(buf.Bytes()))
-		if err != nil {
-			t.Fatalf("Import: %v\n%s", err, buf.String())
-		}
-		gotNodes, gotFacts, err := graph.FromQuads(qs)
-		if err != nil {
-			t.Fatalf("FromQuads: %v", err)
-		}
-		if !reflect.DeepEqual(gotNodes, wantNodes) || !reflect.DeepEqual(gotFacts, wantFacts) {
-			t.Fatalf("round trip differs:\n got %#v\n     %#v\nwant %#v\n     %#v", gotNodes, gotFacts, wantNodes, wantFacts)
+		src := loadedMem(t, nodes, facts)
+		for _, format := range []string{"nquads", "cayley-nquads"} {
+			var buf bytes.Buffer
+			if err := graph.Export(ctx, src, format, &buf); err != nil {
+				t.Fatalf("Export %s: %v", format, err)
+			}
+			qs, err := graph.Import(ctx, format, "f.nq", bytes.NewReader(buf.Bytes()))
+			if err != nil {
+				t.Fatalf("Import %s: %v\n%s", format, err, buf.String())
+			}
+			gotNodes, gotFacts, err := graph.FromQuads(qs)
+			if err != nil {
+				t.Fatalf("FromQuads %s: %v", format, err)
+			}
+			if !reflect.DeepEqual(gotNodes, wantNodes) || !reflect.DeepEqual(gotFacts, wantFacts) {
+				t.Fatalf("%s round trip differs:\n got %#v\n     %#v\nwant %#v\n     %#v", format, gotNodes, gotFacts, wantNodes, wantFacts)
+			}
 		}
 	})
 }
 
 // FuzzImportNQuads: any input is read or rejected with one line naming the
-// file and line, never a panic.
+// file and line, never a panic, in both N-Quads dialects.
 func FuzzImportNQuads(f *testing.F) {
 	f.Add("<a> <name> \"x\" \"s:1\" .\n")
 	f.Add("<service:my tool> <name> \"My Tool\" .\n")
 	f.Add("_:b <p> \"\\u00e9\"@en .\n# c\n<a> <p> \"1\"^^<xsd:integer> .")
 	f.Add("<a%2> <p> <o> .\n")
+	f.Add("<https://github.com/awskg/awskg/ns/a> <https://github.com/awskg/awskg/ns/p> <https://github.com/awskg/awskg/ns/o> <https://github.com/awskg/awskg/ns/source:s%201> .\n")
 	f.Fuzz(func(t *testing.T, data string) {
-		_, err := graph.Import(context.Background(), "nquads", "f.nq", strings.NewReader(data))
-		if err == nil {
-			return
-		}
-		if graph.ErrorCode(err) != graph.EINVALID || !strings.HasPrefix(err.Error(), "f.nq:") {
-			t.Fatalf("error %v (code %q), want EINVALID f.nq:LINE: ...", err, graph.ErrorCode(err))
+		for _, format := range []string{"nquads", "cayley-nquads"} {
+			_, err := graph.Import(context.Background(), format, "f.nq", strings.NewReader(data))
+			if err == nil {
+				continue
+			}
+			if graph.ErrorCode(err) != graph.EINVALID || !strings.HasPrefix(err.Error(), "f.nq:") {
+				t.Fatalf("%s: error %v (code %q), want EINVALID f.nq:LINE: ...", format, err, graph.ErrorCode(err))
+			}
 		}
 	})
 }

@@ -34,6 +34,10 @@ type RenderOptions struct {
 	MaxNodes int          // the largest subgraph accepted; 0 means DefaultMaxNodes
 	Legend   bool         // add a legend of the node kinds and predicates used
 	Title    string       // the graph's title; "" uses the subgraph's Title
+
+	// Warn, when not nil, is told (once a render, in one line) what the
+	// output lacks: the characters of a PNG that no font has, drawn as boxes.
+	Warn func(msg string)
 }
 
 // DefaultRenderOptions returns SVG, left to right, at most DefaultMaxNodes
@@ -109,8 +113,22 @@ var renderWasmMu sync.Mutex
 // use: layouts are serialised, PNG painting is not. The zero value is ready
 // to use.
 type Renderer struct {
+	// FontDirs are the folders PNG text looks for fonts in when the Go
+	// fonts lack a character (CJK, emoji); nil means the system's font
+	// directories. Set it before the first render.
+	FontDirs []string
+
 	gv     *graphviz.Graphviz // guarded by renderWasmMu
 	pixels renderPixels       // the last PNG's pixels, reused
+
+	fontsOnce sync.Once
+	fonts     *renderFontFallback // fallback fonts found so far
+}
+
+// fontFallback returns the Renderer's fallback font finder.
+func (r *Renderer) fontFallback() *renderFontFallback {
+	r.fontsOnce.Do(func() { r.fonts = &renderFontFallback{dirs: r.FontDirs} })
+	return r.fonts
 }
 
 // NewRenderer returns a Renderer. Creating it is cheap: go-graphviz is only
@@ -147,8 +165,12 @@ func (r *Renderer) Render(ctx context.Context, sg Subgraph, opt RenderOptions, w
 		if err := r.layout(ctx, src, "json", &layout); err != nil {
 			return err
 		}
-		if err := renderXdotPNG(layout.Bytes(), &buf, &r.pixels); err != nil {
+		missing, err := renderXdotPNG(layout.Bytes(), &buf, &r.pixels, r.fontFallback())
+		if err != nil {
 			return &Error{Code: EINTERNAL, Message: "render png", Err: err}
+		}
+		if len(missing) > 0 && opt.Warn != nil {
+			opt.Warn(renderMissingWarning(missing))
 		}
 	}
 	return renderWrite(w, buf.Bytes())

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 )
 
 // The PNG renderer.
@@ -47,7 +48,9 @@ import (
 //     setlinewidth(w);
 //   - text is drawn with the Go fonts (no system fonts needed) at the PNG's
 //     resolution, aligned as Graphviz says on its measured width, and shrunk
-//     where it is wider than the width Graphviz laid out.
+//     where it is wider than the width Graphviz laid out; runes the Go fonts
+//     lack (CJK, emoji) come from system fonts, else are drawn as boxes and
+//     reported (see render_font.go).
 //
 // The page is 96 dpi, mapped like Graphviz's own bitmaps: (x + pad, H + pad
 // - y) points, times 96/72.
@@ -102,15 +105,22 @@ type xdotGraph struct {
 	Edges       []xdotObject `json:"edges"`
 }
 
-// renderXdotPNG paints Graphviz JSON output (-Tjson) as a PNG.
-func renderXdotPNG(src []byte, w io.Writer, pool *renderPixels) error {
+// renderXdotPNG paints Graphviz JSON output (-Tjson) as a PNG, with
+// fallback fonts from fb for the runes the Go fonts lack (see
+// render_font.go). It returns the runes no font has, drawn as boxes, in the
+// order first met.
+func renderXdotPNG(src []byte, w io.Writer, pool *renderPixels, fb *renderFontFallback) ([]rune, error) {
 	var g xdotGraph
 	if err := json.Unmarshal(src, &g); err != nil {
-		return fmt.Errorf("read graphviz layout: %w", err)
+		return nil, fmt.Errorf("read graphviz layout: %w", err)
 	}
 	bb := floatsOf(g.BB)
 	if len(bb) != 4 {
-		return fmt.Errorf("graphviz layout has no bounding box (bb=%q)", g.BB)
+		return nil, fmt.Errorf("graphviz layout has no bounding box (bb=%q)", g.BB)
+	}
+	runeFonts, err := renderFallbackFonts(&g, fb)
+	if err != nil {
+		return nil, err
 	}
 	pad := 4.0 // points, Graphviz's default
 	if p := floatsOf(g.Pad); len(p) > 0 {
@@ -129,11 +139,12 @@ func renderXdotPNG(src []byte, w io.Writer, pool *renderPixels) error {
 	// Graphviz bitmaps are white unless the graph paints its own background.
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := &xdotPainter{
-		dc:    gg.NewContextForRGBA(img),
-		img:   img,
-		scale: scale,
-		x0:    pad - bb[0],
-		y0:    bb[3] + pad,
+		dc:        gg.NewContextForRGBA(img),
+		img:       img,
+		scale:     scale,
+		x0:        pad - bb[0],
+		y0:        bb[3] + pad,
+		runeFonts: runeFonts,
 	}
 	p.dc.SetLineJoinRound()
 
@@ -158,9 +169,49 @@ func renderXdotPNG(src []byte, w io.Writer, pool *renderPixels) error {
 	}
 	p.paint(g.LDraw, false)
 	if p.err != nil {
-		return p.err
+		return nil, p.err
 	}
-	return renderEncodePNG(w, img)
+	return p.missing, renderEncodePNG(w, img)
+}
+
+// renderFallbackFonts returns the fallback fonts of the runes of g's texts
+// that a Go font lacks.
+func renderFallbackFonts(g *xdotGraph, fb *renderFontFallback) (map[rune]*opentype.Font, error) {
+	goFonts, err := renderGoFonts()
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	seen := map[rune]bool{}
+	var need []rune
+	scan := func(ops []xdotOp) {
+		for _, op := range ops {
+			if op.Op != "T" {
+				continue
+			}
+			for _, r := range xdotText(op) {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+				for _, f := range goFonts {
+					if x, err := f.GlyphIndex(&buf, r); err != nil || x == 0 {
+						need = append(need, r)
+						break
+					}
+				}
+			}
+		}
+	}
+	for _, o := range append([]xdotObject{g.xdotObject}, append(g.Objects, g.Edges...)...) {
+		for _, ops := range [][]xdotOp{o.Draw, o.LDraw, o.HDraw, o.TDraw, o.HLDraw, o.TLDraw} {
+			scan(ops)
+		}
+	}
+	if len(need) == 0 || fb == nil {
+		return nil, nil
+	}
+	return fb.fonts(need), nil
 }
 
 // floatsOf parses "a,b,c" or "a b".
@@ -194,6 +245,18 @@ type xdotPainter struct {
 	bold      bool
 
 	faces map[renderFaceKey]font.Face // faces are not safe for concurrent use
+
+	// Fallback fonts (see render_font.go).
+	runeFonts     map[rune]*opentype.Font // for the runes the Go fonts lack
+	fallbackFaces map[renderFallbackKey]font.Face
+	glyphBuf      sfnt.Buffer
+	missing       []rune // no font has them, in the order first met
+	missingSeen   map[rune]bool
+}
+
+type renderFallbackKey struct {
+	font *opentype.Font
+	size float64
 }
 
 func (p *xdotPainter) reset() {
@@ -471,15 +534,8 @@ var renderFonts struct {
 	err                 error
 }
 
-type renderFaceKey struct {
-	variant int
-	size    float64
-}
-
-// face returns a Go font face for the current font at size points: Go Mono
-// for Courier and monospace fonts, Go Bold for bold ones, Go Regular
-// otherwise.
-func (p *xdotPainter) face(size float64) (font.Face, error) {
+// renderGoFonts returns the Go fonts: regular, bold and mono.
+func renderGoFonts() ([]*opentype.Font, error) {
 	f := &renderFonts
 	f.once.Do(func() {
 		if f.regular, f.err = opentype.Parse(goregular.TTF); f.err != nil {
@@ -493,25 +549,78 @@ func (p *xdotPainter) face(size float64) (font.Face, error) {
 	if f.err != nil {
 		return nil, fmt.Errorf("load Go fonts: %w", f.err)
 	}
+	return []*opentype.Font{f.regular, f.bold, f.mono}, nil
+}
+
+type renderFaceKey struct {
+	variant int
+	size    float64
+}
+
+// face returns the face for the current font at size points: Go Mono for
+// Courier and monospace fonts, Go Bold for bold ones, Go Regular otherwise,
+// each falling back to p.runeFonts for the runes it lacks.
+func (p *xdotPainter) face(size float64) (font.Face, error) {
+	goFonts, err := renderGoFonts()
+	if err != nil {
+		return nil, err
+	}
 	lower := strings.ToLower(p.fontFace)
 	key := renderFaceKey{size: size}
-	otf := f.regular
 	switch {
 	case strings.Contains(lower, "courier") || strings.Contains(lower, "mono"):
-		key.variant, otf = 2, f.mono
+		key.variant = 2
 	case p.bold || strings.Contains(lower, "bold"):
-		key.variant, otf = 1, f.bold
+		key.variant = 1
 	}
 	if face, ok := p.faces[key]; ok {
 		return face, nil
 	}
-	face, err := opentype.NewFace(otf, &opentype.FaceOptions{Size: size, DPI: 72 * p.scale, Hinting: font.HintingNone})
+	otf := goFonts[key.variant]
+	primary, err := p.newFace(otf, size)
 	if err != nil {
-		return nil, fmt.Errorf("load Go font face: %w", err)
+		return nil, err
 	}
+	fallback := map[rune]font.Face{}
+	for r, f := range p.runeFonts {
+		k := renderFallbackKey{f, size}
+		fb, ok := p.fallbackFaces[k]
+		if !ok {
+			if fb, err = p.newFace(f, size); err != nil {
+				return nil, err
+			}
+			if p.fallbackFaces == nil {
+				p.fallbackFaces = map[renderFallbackKey]font.Face{}
+			}
+			p.fallbackFaces[k] = fb
+		}
+		fallback[r] = fb
+	}
+	face := &renderTextFace{primary: primary, primaryFont: otf, fallback: fallback, buf: &p.glyphBuf, missing: p.noteMissing}
 	if p.faces == nil {
 		p.faces = map[renderFaceKey]font.Face{}
 	}
 	p.faces[key] = face
 	return face, nil
+}
+
+// newFace returns a face of f at size points at the page's resolution.
+func (p *xdotPainter) newFace(f *opentype.Font, size float64) (font.Face, error) {
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72 * p.scale, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("load font face: %w", err)
+	}
+	return face, nil
+}
+
+// noteMissing records a rune no font has.
+func (p *xdotPainter) noteMissing(r rune) {
+	if p.missingSeen[r] {
+		return
+	}
+	if p.missingSeen == nil {
+		p.missingSeen = map[rune]bool{}
+	}
+	p.missingSeen[r] = true
+	p.missing = append(p.missing, r)
 }

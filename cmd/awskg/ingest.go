@@ -52,9 +52,13 @@ DIR, or the same database and schema, fails at once (exit 3) instead of
 finishing first and being overwritten.
 
 With --from-quads FILE ("-" for stdin) the graph is read from an export of
-awskg export instead (nquads, json, json-stream or pquads; --format, else the
-file's extension, else nquads), with its sources, and no note is ingested.
-A malformed N-Quads line is rejected with its file and line number.
+awskg export instead, with its sources, and no note is ingested: nquads
+(standard N-Quads, every IRI under awskg's base, sources as named graphs;
+see awskg export --help), cayley-nquads (Cayley's dialect, relative IRIs and
+literal sources, as awskg exported nquads before), jsonld, json, json-stream
+or pquads; --format, else the file's extension, else nquads. A malformed
+N-Quads line, or one of the other dialect, is rejected with its file and
+line number.
 
 The counts (notes, nodes, facts, warnings) go to stderr, each warning first
 on its own line.`,
@@ -99,22 +103,8 @@ on its own line.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.FromQuads, "from-quads", "", "read the graph from `FILE`, an export (- for stdin), instead of notes")
-	cmd.Flags().StringVar(&opts.Format, "format", "", "`FORMAT` of --from-quads: nquads, json, json-stream or pquads")
+	cmd.Flags().StringVar(&opts.Format, "format", "", "`FORMAT` of --from-quads: nquads, cayley-nquads, jsonld, json, json-stream or pquads")
 	return cmd
-}
-
-// canImport reports whether graph.Import reads format (a name or alias).
-func canImport(format string) bool {
-	f := quadFormat(format)
-	if f == nil {
-		return false
-	}
-	for _, n := range graph.ImportFormats() {
-		if n == f.Name {
-			return true
-		}
-	}
-	return false
 }
 
 func runIngest(opts *IngestOptions) error {

@@ -52,7 +52,14 @@ Select exactly one of:
                          or every edge of a predicate (--map notifies)
 Narrow it with --kind and --predicate. The format comes from -o's extension
 (.dot .gv .svg .png) or --format; -o - writes to stdout. Selections larger
-than --max-nodes are refused with a hint.`,
+than --max-nodes are refused with a hint.
+
+PNG text is drawn with the Go fonts, and characters they lack (CJK, emoji)
+with the first system font that has them (/usr/share/fonts,
+~/.local/share/fonts, ...; e.g. Debian's fonts-noto-cjk or
+fonts-droid-fallback, and fonts-symbola). A character no font has is drawn
+as a box and named in one warning on stderr; the PNG is still written and
+the exit status is 0. SVG keeps every character: the viewer's fonts draw it.`,
 		Example: `  awskg render "which services support cross-account" -o xacct.svg
   awskg render --around CodeDeploy --depth 1 -o codedeploy.png
   awskg render --from "CloudWatch Logs" --to Athena -o - --format dot
@@ -101,6 +108,7 @@ func runRender(opts *RenderOptions) error {
 	}
 	ro := graph.DefaultRenderOptions()
 	ro.RankDir, ro.MaxNodes, ro.Legend = opts.RankDir, opts.MaxNodes, !opts.NoLegend
+	ro.Warn = func(msg string) { fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", msg) }
 	switch {
 	case opts.Format != "":
 		ro.Format = graph.RenderFormat(strings.ToLower(opts.Format))

@@ -5,8 +5,11 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 func TestNewCmdRenderFlags(t *testing.T) {
@@ -198,5 +201,33 @@ func TestRenderErrors(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("failed renders left files: %v", entries)
+	}
+}
+
+// TestRenderPNGWarnsOfMissingGlyphs: a PNG whose labels hold characters no
+// font has ("Deploy time 🕑" with only the Go fonts) is written, exit 0,
+// with one warning on stderr naming them; SVG needs no warning.
+func TestRenderPNGWarnsOfMissingGlyphs(t *testing.T) {
+	f := queryFactory(t)
+	out := filepath.Join(t.TempDir(), "deploy.png")
+	goFontsOnly := &graph.Renderer{FontDirs: []string{}}
+	defer goFontsOnly.Close()
+	for _, tc := range []struct {
+		output string
+		warn   bool
+	}{{out, true}, {filepath.Join(t.TempDir(), "deploy.svg"), false}} {
+		io, _, _, errOut := Test()
+		opts := &RenderOptions{IO: io, Engine: f.Engine, Around: "Single target deployment", Depth: 1, Output: tc.output, RankDir: "LR", MaxNodes: 150,
+			Renderer: func() *graph.Renderer { return goFontsOnly }}
+		if err := runRender(opts); err != nil {
+			t.Fatalf("render %s: %v", tc.output, err)
+		}
+		warned := regexp.MustCompile(`(?m)^warning: PNG: no font has 🕑 \(U\+1F551\): drawn as boxes`).MatchString(errOut.String())
+		if warned != tc.warn || strings.Count(errOut.String(), "warning:") > 1 {
+			t.Errorf("render %s: stderr %q, want a warning naming 🕑: %v", tc.output, errOut, tc.warn)
+		}
+		if fi, err := os.Stat(tc.output); err != nil || fi.Size() < 1000 {
+			t.Errorf("render %s wrote nothing (%v)", tc.output, err)
+		}
 	}
 }
