@@ -265,8 +265,8 @@ func (e *Engine) link(a *analysis) {
 		if m.ID == "" {
 			continue
 		}
-		if _, ok := e.names[m.ID]; !ok || e.lx.IsStop(m.Text) || e.lx.IsNegation(m.Text) {
-			continue
+		if _, ok := e.names[m.ID]; !ok || e.lx.IsStop(m.Text) || e.lx.IsNegation(m.Text) || e.lx.Region(m.Text) != "" {
+			continue // function words are no names; region names link as regions
 		}
 		how := linkName
 		if len(ingest.Tokens(m.Text)) == 1 && !e.strongAlias(m.Text) {
@@ -476,6 +476,9 @@ func (e *Engine) termsOf(a *analysis) {
 			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
 		}
 		weight := e.idf(w.stem)
+		if e.lx.IsNegation(w.lower) || e.lx.IsExclusive(w.lower) {
+			continue // polarity, not content: see negated and exclusive
+		}
 		if w.stop {
 			if !e.relational[w.stem] {
 				continue

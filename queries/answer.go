@@ -58,6 +58,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		c.keep = e.score(ctx, a, c)
 	}
 	sortCandidates(cands)
+	cands = preferWhole(a, cands)
 	cands = mergeTies(cands)
 	for _, c := range cands {
 		if c.score < minScore && c.typ != candDescribe {
@@ -208,7 +209,7 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		if t.weight < 1 || containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || c.via != "" && containsStr(e.nameStems(c.via), t.stem) {
 			continue
 		}
-		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 || len(e.lx.Kinds(t.stem)) > 0 {
+		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 && a.links[a.words[t.pos].linked].how != linkWeak || len(e.lx.Kinds(t.stem)) > 0 {
 			continue // the asked-for noun, a name, a kind word: not a constraint
 		}
 		rest = append(rest, t.stem)
@@ -222,11 +223,8 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		for _, d := range ans.details {
 			words = append(words, e.textStems(d)...)
 		}
-		for _, r := range rest {
-			if containsStr(words, r) {
-				kept = append(kept, ans)
-				break
-			}
+		if anyStemMatch(words, rest) {
+			kept = append(kept, ans)
 		}
 	}
 	if len(kept) == 0 || len(kept) == len(answers) {
@@ -443,4 +441,77 @@ func mergeTies(cs []*candidate) []*candidate {
 		rest = append(rest, c)
 	}
 	return rest
+}
+
+// preferWhole puts first, instead of the best candidate, a relation of the
+// same node in the same direction that holds all its answers and more and
+// reads the question nearly as well: the notes' whole list of EventBridge's
+// targets rather than the two built-in ones one line names.
+func preferWhole(a *analysis, cs []*candidate) []*candidate {
+	if len(cs) < 2 || cs[0].typ != candRelation {
+		return cs
+	}
+	best := cs[0]
+	if _, _, open := graph.ParseRelation(best.pred); !open {
+		return cs // a typed relation is the notes' list already
+	}
+	pick := -1
+	for i, c := range cs[1:] {
+		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.1 {
+			continue
+		}
+		_, _, open := graph.ParseRelation(c.pred)
+		typedFocus := !open && overlap(termsOf(a.focus), c.rel, nil) > 0
+		if !typedFocus && (len(c.ends) <= len(best.ends) || !subset(best.ends, c.ends)) {
+			continue // neither the whole list nor the curated relation the question asks for
+		}
+		if pick < 0 || len(c.ends) > len(cs[pick+1].ends) {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		return cs
+	}
+	w := cs[pick+1]
+	out := append([]*candidate{w}, cs[:pick+1]...)
+	return append(out, cs[pick+2:]...)
+}
+
+// termsOf turns stems into terms of weight 1.
+func termsOf(stems []string) []term {
+	out := make([]term, len(stems))
+	for i, s := range stems {
+		out[i] = term{stem: s, weight: 1}
+	}
+	return out
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !containsStr(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyStemMatch reports whether a word of one list matches one of the
+// other: the same stem, or one stem a prefix of the other of five letters
+// or more ("config" and "configur", which Porter stems apart).
+func anyStemMatch(words, want []string) bool {
+	for _, w := range words {
+		for _, r := range want {
+			if w == r {
+				return true
+			}
+			short, long := w, r
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			if len(short) >= 5 && strings.HasPrefix(long, short) {
+				return true
+			}
+		}
+	}
+	return false
 }

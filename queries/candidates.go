@@ -467,8 +467,10 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 	c.prior = 0.25
 	c.links = 1
 	if to != "" {
+		// a chain the notes write from one named thing to another: the
+		// question's own words ("get", "data") name no relation
 		c.links = a.strongLinks()
-		c.prior = 0.6
+		c.prior = 1.0
 	}
 	c.reading = fmt.Sprintf("path from %s", e.names[from].Name)
 	if to != "" {

@@ -414,6 +414,7 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 			}
 			if c := e.relationCandidate(f.Subject, "", f.Predicate, false, edges); c != nil {
 				c.links = 0
+				c.prior = -0.15 // found through a line, not through the question's names
 				out = append(out, c)
 			}
 		}

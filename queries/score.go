@@ -178,7 +178,9 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 		return s, nil
 	}
 	per := 0.2
-	linked := containsStr(a.linkIDs(), c.anchor)
+	// a reading starts at the question's entities when it starts at a name
+	// the question gives (at a weak alias only when it gives no name)
+	linked := containsStr(strong, c.anchor) || len(strong) == 0 && containsStr(a.linkIDs(), c.anchor)
 	if !linked {
 		per = 0.4
 	}
