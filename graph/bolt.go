@@ -322,6 +322,10 @@ func sameFile(f *os.File, lk *flock.Flock) (bool, error) {
 // that produces the graph, so that a second build fails at once instead of
 // finishing first and being silently overwritten.
 type BoltBuilder struct {
+	// Progress, when set, is called by Build after each chunk of quads
+	// written, with the quads written so far and their total.
+	Progress func(done, total int)
+
 	dir    string
 	unlock func()
 }
@@ -397,7 +401,7 @@ func (b *BoltBuilder) Build(ctx context.Context, nodes []Node, facts []Fact) err
 		return err
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", dir, os.Getpid())
-	err := writeBolt(ctx, tmp, Quads(nodes, facts))
+	err := writeBolt(ctx, tmp, Quads(nodes, facts), b.Progress)
 	if err == nil {
 		err = writeManifestDir(tmp)
 	}
@@ -416,8 +420,9 @@ func (b *BoltBuilder) Build(ctx context.Context, nodes []Node, facts []Fact) err
 }
 
 // writeBolt creates a store in the new directory path and writes quads in
-// chunks, checking ctx between them.
-func writeBolt(ctx context.Context, path string, quads []quad.Quad) (err error) {
+// chunks, checking ctx between them and reporting each to progress (when
+// not nil).
+func writeBolt(ctx context.Context, path string, quads []quad.Quad, progress func(done, total int)) (err error) {
 	if err := os.RemoveAll(path); err != nil {
 		return fmt.Errorf("remove stale %q: %w", path, err)
 	}
@@ -456,6 +461,9 @@ func writeBolt(ctx context.Context, path string, quads []quad.Quad) (err error) 
 		end := min(i+boltChunk, len(quads))
 		if err := w.AddQuadSet(quads[i:end]); err != nil {
 			return fmt.Errorf("write quads %d-%d: %w", i, end, err)
+		}
+		if progress != nil {
+			progress(end, len(quads))
 		}
 	}
 	if err := w.Close(); err != nil {

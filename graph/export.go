@@ -70,6 +70,17 @@ func ExportFormats() []string {
 	return formatNames(func(exportFormat) bool { return true })
 }
 
+// FormatAliases returns the other names formats answer to ("nq", "dot"),
+// sorted.
+func FormatAliases() []string {
+	names := make([]string, 0, len(formatAliases))
+	for a := range formatAliases {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // ImportFormats returns the names of the formats Import reads, sorted.
 func ImportFormats() []string {
 	return formatNames(func(f exportFormat) bool { return f.read })

@@ -15,9 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // testRenderer is shared by the tests: creating go-graphviz is costly.
@@ -1095,14 +1093,6 @@ func benchmarkRender(b *testing.B, sg Subgraph, format RenderFormat) {
 	// than ns/op.
 	b.ReportMetric(float64((processCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(size), "bytes")
-}
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkRenderSVG100(b *testing.B) { benchmarkRender(b, synthSubgraph(100, 150), FormatSVG) }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
 )
@@ -251,26 +253,10 @@ func (e *Engine) suggest(name string, n, within int) []string {
 	return out
 }
 
-// EditDistance is the Levenshtein distance between two strings, in runes.
+// EditDistance is the Levenshtein distance between two strings, in runes
+// (agnivade/levenshtein).
 func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
+	return levenshtein.ComputeDistance(a, b)
 }
 
 // answer builds an answer for a node from the edges that support it.

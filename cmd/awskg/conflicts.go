@@ -25,7 +25,12 @@ func NewCmdConflicts(f *Factory, runF func(*ConflictsOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "conflicts",
 		Short: "List facts on which notes disagree, each side with its sources",
-		Args:  cobra.NoArgs,
+		Long: `List the facts notes state differently, each side (claim) with the note
+lines that make it. On a terminal they are a table fitted to its width, the
+topic on the first line of its sides; piped, one side per line as
+topic<TAB>claim<TAB>sources; with --json, JSON Lines: {"topic", "sides":
+[{"claim", "sources"}]}.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
 			if runF != nil {
@@ -55,18 +60,34 @@ func runConflicts(opts *ConflictsOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "no conflicting facts")
 		return nil
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	for _, c := range cs {
-		if opts.JSON {
+	if opts.JSON {
+		enc := json.NewEncoder(opts.IO.Out)
+		for _, c := range cs {
 			if err := enc.Encode(c); err != nil {
 				return err
 			}
-			continue
 		}
-		fmt.Fprintf(opts.IO.Out, "%s\n", opts.IO.Bold(c.Topic))
-		for _, s := range c.Sides {
-			fmt.Fprintf(opts.IO.Out, "  %s\t%s\n", s.Claim, strings.Join(s.Sources, ","))
+		return nil
+	}
+	if !opts.IO.IsStdoutTTY() {
+		for _, c := range cs {
+			for _, s := range c.Sides {
+				fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\n", c.Topic, s.Claim, strings.Join(s.Sources, ","))
+			}
+		}
+		return nil
+	}
+	var rows [][]string
+	for _, c := range cs {
+		for i, s := range c.Sides {
+			topic := c.Topic
+			if i > 0 {
+				topic = "" // one topic, its sides on the lines below it
+			}
+			rows = append(rows, []string{topic, s.Claim, shortSources(s.Sources)})
 		}
 	}
+	opts.IO.Table([]string{"TOPIC", "CLAIM", "SOURCES"}, rows)
+	fmt.Fprintln(opts.IO.Out, opts.IO.Dim(nounCount(len(cs), "conflict")))
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -152,53 +151,6 @@ func runExport(opts *ExportOptions) error {
 	return writeFileAtomic(opts.Output, func(w io.Writer) error {
 		return graph.ExportWith(ctx, cs, opts.Format, w, eo)
 	})
-}
-
-// writeFileAtomic writes a file through a temporary file in the same
-// directory, renamed over path only when write and close succeed. A path
-// that exists and is not a regular file (/dev/null, a named pipe, a
-// terminal) is written in place: renaming over it would replace the device.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	if info, serr := os.Stat(path); serr == nil && !info.Mode().IsRegular() {
-		if info.IsDir() {
-			return graph.Errorf(graph.EINVALID, "write %q: is a directory", path)
-		}
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err != nil {
-			return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("open %q", path), Err: unwrapPath(err)}
-		}
-		if err := write(f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("write %q: %w", path, err)
-		}
-		return nil
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("create %q", path), Err: unwrapPath(err)}
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("write %q", path), Err: unwrapPath(err)}
-	}
-	return nil
 }
 
 // unwrapPath drops the path of an *os.PathError (the message names it already).

@@ -26,6 +26,9 @@ type storeWrite struct {
 // into the same store fails at once (ECONFLICT) instead of finishing first
 // and being silently overwritten.
 type storeLock struct {
+	// progress, when set, is told the quads written to a bolt store.
+	progress func(done, total int)
+
 	dsn  string
 	bolt *graph.BoltBuilder // a bolt directory
 	pg   func()             // a PostgreSQL store: releases its lock
@@ -78,6 +81,7 @@ func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []gra
 		return replacePostgres(ctx, l.dsn, nodes, facts)
 	}
 	n := len(uniqueQuads(graph.Quads(nodes, facts)))
+	l.bolt.Progress = l.progress
 	if err := l.bolt.Build(ctx, nodes, facts); err != nil {
 		return storeWrite{}, err
 	}

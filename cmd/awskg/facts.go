@@ -37,7 +37,13 @@ func NewCmdFacts(f *Factory, runF func(*FactsOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "facts",
 		Short: "List every fact of the graph with its sources",
-		Args:  cobra.NoArgs,
+		Long: `List every fact of the graph (or, with --service, those about one node)
+with the note lines it comes from. On a terminal the facts are a table fitted
+to its width (details and short sources: 002:745 is line 745 of note 002);
+piped, one fact per line as subject<TAB>predicate<TAB>object<TAB>sources;
+with --json, JSON Lines: {"subject", "predicate", "object", "details",
+"position", "sources"}.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
 			if runF != nil {
@@ -85,15 +91,26 @@ func runFacts(opts *FactsOptions) error {
 		}
 		return id
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	for _, e := range edges {
-		if opts.JSON {
+	if opts.JSON {
+		enc := json.NewEncoder(opts.IO.Out)
+		for _, e := range edges {
 			if err := enc.Encode(factJSON{name(e.Subject), e.Predicate, name(e.Object), e.Details, e.Position, e.Sources}); err != nil {
 				return err
 			}
-			continue
 		}
-		fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\n", name(e.Subject), e.Predicate, name(e.Object), strings.Join(e.Sources, ","))
+		return nil
 	}
+	if !opts.IO.IsStdoutTTY() {
+		for _, e := range edges {
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\n", name(e.Subject), e.Predicate, name(e.Object), strings.Join(e.Sources, ","))
+		}
+		return nil
+	}
+	rows := make([][]string, len(edges))
+	for i, e := range edges {
+		rows[i] = []string{name(e.Subject), e.Predicate, name(e.Object), strings.Join(e.Details, "; "), shortSources(e.Sources)}
+	}
+	opts.IO.Table([]string{"SUBJECT", "PREDICATE", "OBJECT", "DETAIL", "SOURCES"}, rows)
+	fmt.Fprintln(opts.IO.Out, opts.IO.Dim(nounCount(len(edges), "fact")))
 	return nil
 }

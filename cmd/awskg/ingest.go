@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +18,7 @@ type IngestOptions struct {
 	IO         *IOStreams
 	Dictionary func() (*ingest.Dictionary, error)
 	Ctx        context.Context
+	Now        func() time.Time // for the progress bar
 
 	DB        string   // the store to write (--db)
 	Paths     []string // notes to add to the embedded ones: the arguments, then --notes
@@ -26,7 +28,7 @@ type IngestOptions struct {
 
 // NewCmdIngest builds `awskg ingest`.
 func NewCmdIngest(f *Factory, runF func(*IngestOptions) error) *cobra.Command {
-	opts := &IngestOptions{IO: f.IO, Dictionary: f.Dictionary}
+	opts := &IngestOptions{IO: f.IO, Dictionary: f.Dictionary, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "ingest [PATH...] --db DIR|postgres://...",
 		Short: "Build a persistent store from the notes, or from an export",
@@ -61,7 +63,9 @@ N-Quads line, or one of the other dialect, is rejected with its file and
 line number.
 
 The counts (notes, nodes, facts, warnings) go to stderr, each warning first
-on its own line.`,
+on its own line. On a terminal, an ingest that runs for over a second shows
+a progress bar on stderr: the notes parsed, then the quads written to a bolt
+store.`,
 		Example: `  awskg ingest --db ~/.awskg ~/notes extra.md
   awskg ask --db ~/.awskg "which services support cross-account"
   awskg export --db ~/.awskg -o graph.nq && awskg ingest --from-quads graph.nq --db /tmp/copy
@@ -119,8 +123,15 @@ func runIngest(opts *IngestOptions) error {
 		return err
 	}
 	defer lock.unlock()
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	bar := newProgress(opts.IO, now)
+	defer bar.done()
+	lock.progress = bar.quads
 	if opts.FromQuads != "" {
-		return importQuads(ctx, opts, lock)
+		return importQuads(ctx, opts, lock, bar)
 	}
 	src, err := ingest.Embedded()
 	if err != nil {
@@ -135,12 +146,14 @@ func runIngest(opts *IngestOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := ingest.Build(ctx, append(src, extra...), dict)
+	c, err := ingest.BuildWith(ctx, append(src, extra...), dict, ingest.BuildOptions{Progress: bar.update})
 	if err != nil {
 		return fmt.Errorf("ingest notes: %w", err)
 	}
+	bar.done() // before the warnings; the store's bar follows
 	printWarnings(opts.IO, c.Warnings)
 	w, err := lock.replace(ctx, c.Nodes, c.Facts)
+	bar.done()
 	if err != nil {
 		return err
 	}
@@ -151,8 +164,8 @@ func runIngest(opts *IngestOptions) error {
 }
 
 // importQuads writes the graph of an export to the store, which the caller
-// has locked.
-func importQuads(ctx context.Context, opts *IngestOptions, lock *storeLock) error {
+// has locked, with bar showing the write.
+func importQuads(ctx context.Context, opts *IngestOptions, lock *storeLock, bar *progress) error {
 	r, closeFn, err := openQuadsFile(opts.FromQuads, opts.IO)
 	if err != nil {
 		return err
@@ -171,6 +184,7 @@ func importQuads(ctx context.Context, opts *IngestOptions, lock *storeLock) erro
 		return fmt.Errorf("read %q: %w", opts.FromQuads, err)
 	}
 	w, err := lock.replace(ctx, nodes, facts)
+	bar.done()
 	if err != nil {
 		return err
 	}

@@ -11,10 +11,10 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/lib/pq"
 
 	"github.com/awskg/awskg/graph"
@@ -319,19 +319,18 @@ func TestIngestStoreInUseExits3(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "store")
 	// Another ingest holds the builder lock (see graph/bolt.go).
-	lock, err := os.OpenFile(dir+".lock", os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		t.Fatal(err)
+	lock := flock.New(dir + ".lock")
+	if ok, err := lock.TryLock(); err != nil || !ok {
+		t.Fatalf("lock %s: %v %v", lock.Path(), ok, err)
 	}
 	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		t.Fatal(err)
-	}
 	r := runCLI(t, "", "ingest", "--db", dir)
 	if r.code != exitConflict || !strings.Contains(r.errOut, "in use") || strings.Count(r.errOut, "\n") != 1 {
 		t.Errorf("exit %d, stderr %q; want 3 and one line saying the store is in use", r.code, r.errOut)
 	}
-	syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	if err := lock.Unlock(); err != nil {
+		t.Fatal(err)
+	}
 	if r := runCLI(t, "", "ingest", "--db", dir); r.code != exitOK {
 		t.Errorf("after the lock is released: exit %d, stderr %q", r.code, r.errOut)
 	}

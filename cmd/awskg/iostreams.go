@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -36,7 +37,12 @@ type IOStreams struct {
 	stdoutTTY bool
 	stderrTTY bool
 	color     bool
+	// width is the terminal's width in columns when termWidth is nil (tests,
+	// or a terminal whose size cannot be read); termWidth reads the width
+	// of the terminal on stdout, at each call: the window may be resized
+	// during a REPL session.
 	width     int
+	termWidth func() (int, bool)
 }
 
 // System returns streams on the process's standard files.
@@ -44,8 +50,45 @@ func System() *IOStreams {
 	s := newStreams(os.Stdin, os.Stdout, os.Stderr)
 	s.stdinTTY, s.stdoutTTY, s.stderrTTY = isTerminal(os.Stdin), isTerminal(os.Stdout), isTerminal(os.Stderr)
 	s.color = s.stdoutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	s.width = envColumns(os.Getenv("COLUMNS"), defaultWidth)
+	if s.stdoutTTY {
+		fd := int(os.Stdout.Fd())
+		s.termWidth = func() (int, bool) {
+			w, _, err := term.GetSize(fd)
+			return w, err == nil && w > 0
+		}
+	}
 	return s
 }
+
+// defaultWidth is the width of a terminal whose size is not known.
+const defaultWidth = 80
+
+// testWidth is the terminal width of in-memory streams (tests), wide enough
+// that tables cut only very long cells; SetTerminalWidth changes it.
+const testWidth = 160
+
+// envColumns reads $COLUMNS, else def.
+func envColumns(v string, def int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// TerminalWidth returns the width in columns of the terminal on stdout
+// (or of $COLUMNS, else 80, when it cannot be read).
+func (s *IOStreams) TerminalWidth() int {
+	if s.termWidth != nil {
+		if w, ok := s.termWidth(); ok {
+			return w
+		}
+	}
+	return s.width
+}
+
+// SetTerminalWidth sets the terminal's width (tests).
+func (s *IOStreams) SetTerminalWidth(w int) { s.width, s.termWidth = w, nil }
 
 // Test returns in-memory streams and the buffers behind them.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
@@ -54,7 +97,7 @@ func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 }
 
 func newStreams(in io.Reader, out, errOut io.Writer) *IOStreams {
-	s := &IOStreams{In: in, out: &stream{w: out}, errOut: &stream{w: errOut}, width: 100,
+	s := &IOStreams{In: in, out: &stream{w: out}, errOut: &stream{w: errOut}, width: testWidth,
 		mark: "\x00" + rand.Text() + "\x00"}
 	s.Out = &textWriter{dst: s.out, mark: s.mark}
 	s.ErrOut = &textWriter{dst: s.errOut, mark: s.mark}
@@ -227,46 +270,6 @@ func (s *IOStreams) ansi(code, t string) string {
 	return s.mark + "[" + code + "m" + t + s.mark + "[0m"
 }
 
-// Table prints aligned rows on a terminal; truncates cells to keep lines in
-// the terminal width. Cells are measured as they are shown, control
-// characters escaped.
-func (s *IOStreams) Table(header []string, rows [][]string) {
-	header, rows = escapeCells(header), escapeRows(rows)
-	widths := make([]int, len(header))
-	limit := []int{4, 34, 60, 40}
-	for i, h := range header {
-		widths[i] = runeLen(h)
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			if i < len(widths) {
-				widths[i] = max(widths[i], min(runeLen(c), limitAt(limit, i)))
-			}
-		}
-	}
-	line := func(cells []string, bold bool) {
-		var b strings.Builder
-		for i, c := range cells {
-			c = truncate(c, widths[i])
-			pad := widths[i] - runeLen(c)
-			if bold {
-				c = s.Bold(c)
-			} else if i == len(cells)-1 {
-				c = s.Dim(c)
-			}
-			b.WriteString(c)
-			if i < len(cells)-1 {
-				b.WriteString(strings.Repeat(" ", pad+2))
-			}
-		}
-		io.WriteString(s.Out, strings.TrimRight(b.String(), " ")+"\n")
-	}
-	line(header, true)
-	for _, r := range rows {
-		line(r, false)
-	}
-}
-
 func escapeCells(cells []string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
@@ -281,24 +284,4 @@ func escapeRows(rows [][]string) [][]string {
 		out[i] = escapeCells(r)
 	}
 	return out
-}
-
-func limitAt(l []int, i int) int {
-	if i < len(l) {
-		return l[i]
-	}
-	return 40
-}
-
-func runeLen(s string) int { return len([]rune(s)) }
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	if n <= 1 {
-		return string(r[:n])
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -85,8 +85,9 @@ The graph (graph/ontology.go has the details):
 
 Output is a JSON array with one result per line (--jsonl: one result per
 line, no brackets). A Gizmo result is the tags of one path ("id" is the node
-the path ends on) or a value passed to g.Emit() (the script's own value is
-not printed: g.Emit(g.V().Count())); GraphQL gives one result, the whole
+the path ends on) or a value passed to g.Emit(); the script's own value (its
+last expression, as the REPL prints after "=>": g.V().Count() gives 24) is
+one more result after those; GraphQL gives one result, the whole
 response (IRIs without their <>); MQL one result per match. Results keep the
 engine's order. --limit caps the results (0: no limit; GraphQL has its own
 "first" argument), with a note on stderr when it cuts.
@@ -201,7 +202,9 @@ func runQuery(opts *QueryOptions) error {
 	if !ok {
 		return graph.Errorf(graph.EINTERNAL, "the store %T cannot run raw queries", st)
 	}
-	job := workerJob{Lang: opts.Lang, Query: text, Limit: opts.Limit, MaxMemory: int64(opts.MaxMemory)}
+	// A Gizmo script's own value (g.V().Count()) is a result too, as the
+	// REPL prints it after "=>".
+	job := workerJob{Lang: opts.Lang, Query: text, Limit: opts.Limit, MaxMemory: int64(opts.MaxMemory), REPL: opts.Lang == modeGizmo}
 	out, err := runContained(ctx, newWorkerGraph(cs.QuadStore(), opts.DB), job, opts.Timeout)
 	if err != nil {
 		var crash *workerCrashError
@@ -210,7 +213,7 @@ func runQuery(opts *QueryOptions) error {
 		}
 		return err
 	}
-	res, more := out.results, out.more
+	res, more := scriptResults(opts.IO, out.results), out.more
 	if err := printQueryResults(opts.IO.Out, res, opts.JSONL); err != nil {
 		return fmt.Errorf("print results: %w", err)
 	}
@@ -218,6 +221,24 @@ func runQuery(opts *QueryOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "awskg: stopped at %d results (--limit)\n", opts.Limit)
 	}
 	return nil
+}
+
+// scriptResults turns a worker's results into printable ones: a Gizmo
+// script's value becomes a result, after the ones the script emitted; a
+// hint (a script whose value is a path that never ran) goes to stderr.
+func scriptResults(s *IOStreams, res []any) []any {
+	out := res[:0:0]
+	for _, r := range res {
+		switch v := r.(type) {
+		case rawMeta:
+			out = append(out, v.v)
+		case rawHint:
+			fmt.Fprintf(s.ErrOut, "awskg: %s\n", strings.TrimPrefix(string(v), "=> "))
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // readQuery returns the query text of the argument, the file or stdin.

@@ -80,6 +80,9 @@ the exit status is 0. SVG keeps every character: the viewer's fonts draw it.`,
 			if (opts.From == "") != (opts.To == "") {
 				return flagError{errors.New("--from and --to go together")}
 			}
+			if opts.Depth < 1 || opts.Depth > queries.MaxNeighborDepth {
+				return flagError{fmt.Errorf("--depth must be from 1 to %d, got %d", queries.MaxNeighborDepth, opts.Depth)}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -87,7 +90,7 @@ the exit status is 0. SVG keeps every character: the viewer's fonts draw it.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Around, "around", "", "render the neighbourhood of `NAME`")
-	cmd.Flags().IntVar(&opts.Depth, "depth", 1, "neighbourhood depth (1-3)")
+	cmd.Flags().IntVar(&opts.Depth, "depth", 1, fmt.Sprintf("neighbourhood depth (1-%d)", queries.MaxNeighborDepth))
 	cmd.Flags().StringVar(&opts.From, "from", "", "render the path from `NAME`")
 	cmd.Flags().StringVar(&opts.To, "to", "", "render the path to `NAME`")
 	cmd.Flags().StringVar(&opts.Map, "map", "", "render a capability/strategy map or a predicate map")

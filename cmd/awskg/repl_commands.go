@@ -3,9 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"os"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -578,8 +577,12 @@ func (s *session) cmdRender(ctx context.Context, args string) error {
 		_, err := s.io.DataOut().Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
-		return &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("write %s", file), Err: errors.Unwrap(err)}
+	// whole or not at all, 0644, as render -o
+	if err := writeFileAtomic(file, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
+		return err
 	}
 	fmt.Fprintf(s.io.Out, "wrote %s (%s, %d nodes, %d edges)\n", file, format, len(sg.Nodes), len(sg.Edges))
 	return nil

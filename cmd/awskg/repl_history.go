@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/gofrs/flock"
 )
 
@@ -32,17 +34,17 @@ type history struct {
 	entries []string
 }
 
-// historyPath returns $XDG_STATE_HOME/awskg/history, or
-// ~/.local/state/awskg/history when XDG_STATE_HOME is unset or relative.
+// historyPath returns the history file in the user's state directory
+// (adrg/xdg): $XDG_STATE_HOME/awskg/history, else ~/.local/state/awskg/history
+// on Linux and the BSDs, ~/Library/Application Support/awskg/history on
+// macOS, %LOCALAPPDATA%\awskg\history on Windows. A relative
+// XDG_STATE_HOME is ignored, as the XDG specification says.
 func historyPath() (string, error) {
-	if dir := os.Getenv("XDG_STATE_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "awskg", "history"), nil
+	xdg.Reload() // the environment as it is now (tests change it)
+	if xdg.StateHome == "" {
+		return "", errors.New("find the history file: no state directory")
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("find the history file: %w", err)
-	}
-	return filepath.Join(home, ".local", "state", "awskg", "history"), nil
+	return filepath.Join(xdg.StateHome, "awskg", "history"), nil
 }
 
 // openHistory reads the history file (override: "" for the default path,
@@ -113,32 +115,20 @@ func readHistory(path string) ([]string, error) {
 	return entries, nil
 }
 
-// rewriteHistory replaces the history file with entries, atomically.
+// rewriteHistory replaces the history file with entries, atomically; its
+// errors name the file.
 func rewriteHistory(path string, entries []string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".history-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	for _, e := range entries {
-		w.WriteString(e)
-		w.WriteByte('\n')
-	}
-	err = w.Flush()
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeFileAtomicMode(path, 0o600, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		for _, e := range entries {
+			bw.WriteString(e)
+			bw.WriteByte('\n')
+		}
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	})
 }
 
 // locked runs f holding the history file's lock.

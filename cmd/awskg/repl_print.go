@@ -34,7 +34,7 @@ func (s *session) printShow(d *queries.Description, took time.Duration) {
 			rows = append(rows, []string{fmt.Sprint(len(rows) + 1), r.Other.Name, strings.TrimPrefix(detailOf(r.Edge), ": "), shortSources(r.Edge.Sources)})
 		}
 	}
-	t := newAligned([]int{4, 34, 60, 40}, rows)
+	t := newAligned(out, rows)
 	i := 0
 	for _, g := range d.Groups {
 		fmt.Fprintf(out.Out, "%s %s\n", out.Cyan(relationLabel(g)), out.Dim(fmt.Sprintf("(%d)", len(g.Relations))))
@@ -46,41 +46,18 @@ func (s *session) printShow(d *queries.Description, took time.Duration) {
 	fmt.Fprintln(out.Out, out.Dim(fmt.Sprintf("%d relations in %d groups in %s", len(rows), len(d.Groups), took.Round(100*time.Microsecond))))
 }
 
-// aligned prints rows in columns of common widths, cells truncated to the
-// limits; the last column dim.
+// aligned prints rows in columns of common widths fitted to the terminal
+// (see IOStreams.Table), indented, the numbers right-aligned, the last
+// column dim.
 type aligned struct{ widths []int }
 
-func newAligned(limits []int, rows [][]string) aligned {
-	rows = escapeRows(rows)
-	var w []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i >= len(w) {
-				w = append(w, 0)
-			}
-			w[i] = max(w[i], min(runeLen(c), limitAt(limits, i)))
-		}
-	}
-	return aligned{widths: w}
+// alignedIndent is the indent of the rows of :show under their headings.
+const alignedIndent = "  "
+
+func newAligned(s *IOStreams, rows [][]string) aligned {
+	return aligned{widths: fitColumns(nil, escapeRows(rows), s.TerminalWidth(), len(alignedIndent))}
 }
 
 func (a aligned) row(s *IOStreams, w io.Writer, cells []string) {
-	var b strings.Builder
-	b.WriteString("  ")
-	for i, c := range escapeCells(cells) {
-		c = truncate(c, a.widths[i])
-		pad := a.widths[i] - runeLen(c)
-		if i == len(cells)-1 {
-			c = s.Dim(c)
-		}
-		if i == 0 {
-			b.WriteString(strings.Repeat(" ", pad) + c + "  ")
-			continue
-		}
-		b.WriteString(c)
-		if i < len(cells)-1 {
-			b.WriteString(strings.Repeat(" ", pad+2))
-		}
-	}
-	io.WriteString(w, strings.TrimRight(b.String(), " ")+"\n")
+	s.tableLine(w, alignedIndent, escapeCells(cells), a.widths, false, true)
 }
