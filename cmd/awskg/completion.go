@@ -185,11 +185,3 @@ func completionList(values []string, prefix string) []string {
 	return out
 }
 
-func aliasNames(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
