@@ -184,4 +184,3 @@ func completionList(values []string, prefix string) []string {
 	})
 	return out
 }
-
