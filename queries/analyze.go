@@ -424,12 +424,15 @@ func (e *Engine) focusOf(a *analysis) {
 		if w.lower != "which" && w.lower != "what" && w.lower != "list" && w.lower != "name" && w.lower != "how" {
 			continue
 		}
-		seen := 0
+		seen, headSeen := 0, false
 		for j := i + 1; j < len(a.words) && j <= i+8; j++ {
 			x := a.words[j]
 			aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
 			if aux && (seen > 0 || j > i+2) {
 				break
+			}
+			if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
+				break // "what categories Trusted Advisor checks": the noun phrase ended
 			}
 			if aux || x.stop && x.lower != "service" && x.lower != "services" {
 				// "how many", "how much": function words that still ask for a kind
@@ -440,10 +443,14 @@ func (e *Engine) focusOf(a *analysis) {
 				}
 				continue
 			}
+			if headSeen && len(e.lx.Kinds(x.lower)) == 0 {
+				break // the phrase ended at its head noun: "which services | emit ..."
+			}
 			seen++
 			// the focus phrase's words, named or not: "disaster recovery strategies"
 			a.focusAll = append(a.focusAll, term{stem: x.stem, weight: 1, pos: j})
 			for _, k := range e.lx.Kinds(x.lower) {
+				headSeen = true
 				if !containsKind(a.wants, k) {
 					a.wants = append(a.wants, k)
 				}
@@ -511,7 +518,8 @@ func (e *Engine) pathCue(a *analysis) bool {
 			to = i
 		}
 	}
-	return to > 0 && len(a.links) > 0
+	// "from X to Y", or a path word and two named ends in any order
+	return to > 0 && len(a.links) > 0 || a.strongLinks() >= 2
 }
 
 // isNoteConcept reports whether a node is a concept, event, value or

@@ -59,7 +59,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	}
 	sortCandidates(cands)
 	cands = preferWhole(a, cands)
-	cands = mergeTies(cands)
+	cands = mergeTies(a, cands)
 	for _, c := range cands {
 		if c.score < minScore && c.typ != candDescribe {
 			break
@@ -195,14 +195,15 @@ func sortByQuantity(answers []Answer, ascending bool) {
 	copy(answers, sorted)
 }
 
-// filterByContent keeps the answers whose name or detail holds a content
-// word of the question that the reading itself does not explain, when some
-// answers hold one and others do not: "... collect logs, events or
+// filterByContent keeps, of the nodes that share a capability or strategy,
+// the answers whose name or detail holds a content word of the question
+// that the reading itself does not explain, when some answers hold one and
+// others do not: "... collect logs, events or
 // configuration data from several accounts" keeps CloudTrail, CloudWatch
 // Logs, EventBridge and Config among the cross-account services.
 func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []Answer {
-	if len(answers) < 3 {
-		return answers
+	if len(answers) < 3 || !isVocabKind(e.names[c.anchor].Kind) || e.names[c.anchor].Kind == graph.KindConcept {
+		return answers // only what shares a capability or strategy is a set broad enough to narrow
 	}
 	var rest []string
 	for _, t := range a.terms {
@@ -415,19 +416,29 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 }
 
 // mergeTies folds into the best candidate the relations that read the
-// question exactly as well from the same node in the same direction: the
-// notes may state one thing with several predicates ("targets" and
+// question as well, by the same words, from the same node in the same
+// direction: the notes may state one thing with several predicates ("targets" and
 // "flowsTo" for a subscription filter's destinations).
-func mergeTies(cs []*candidate) []*candidate {
+func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	if len(cs) < 2 || cs[0].typ != candRelation {
 		return cs
 	}
 	best := cs[0]
+	matched := func(c *candidate) string {
+		var m []string
+		for _, t := range a.terms {
+			if containsStr(c.rel, t.stem) {
+				m = append(m, t.stem)
+			}
+		}
+		return strings.Join(m, " ")
+	}
+	want := matched(best)
 	merged := *best
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.02 {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.02 && matched(c) == want {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {

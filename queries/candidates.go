@@ -42,9 +42,10 @@ type candidate struct {
 	ends    []string // answer node IDs, in answer order
 	ordered bool     // ends are in a meaningful order
 
-	rel   []string // stems that name the relation (lexicon words, verb phrase)
-	ctx   []string // stems of its evidence (details) and of the via node's name
-	names []string // stems of the answers' names
+	rel     []string   // stems that name the relation (lexicon words, verb phrase)
+	ctx     []string   // stems of the via node's name and of the anchor's own world
+	details [][]string // stems of each line's words about it (evidence), one list per detail
+	names   []string   // stems of the answers' names
 
 	result  *Result  // ready-made answers (path, rank, compare, yes/no, evidence)
 	keep    []string // the ends the question's other entities constrain it to; nil when none
@@ -147,6 +148,12 @@ func (e *Engine) anchorsOf(ctx context.Context, id string) ([]string, error) {
 	for _, p := range parts {
 		if !containsStr(out, p.Subject) {
 			out = append(out, p.Subject)
+		}
+	}
+	// nodes the notes named after it: "Amazon EC2 instances" for Amazon EC2
+	for _, f := range e.named[id] {
+		if !containsStr(out, f) {
+			out = append(out, f)
 		}
 	}
 	return out, nil
@@ -257,7 +264,7 @@ func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges
 	c.ctx = append(c.ctx, e.anchorVocab(anchor)...)
 	for _, ed := range edges {
 		for _, d := range ed.Details {
-			c.ctx = append(c.ctx, e.textStems(d)...)
+			c.details = append(c.details, e.textStems(d))
 		}
 	}
 	for _, end := range c.ends {
@@ -451,8 +458,19 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		}
 	}
 	chains, err := e.chainsTo(ctx, from, to, toWords, extend)
-	if err != nil || len(chains) == 0 {
+	if err != nil {
 		return nil, err
+	}
+	if len(chains) == 0 && to != "" {
+		// "an SNS alert when ... my CloudWatch Logs": the ends named the
+		// other way round
+		if chains, err = e.chainsTo(ctx, to, from, nil, nil); err != nil {
+			return nil, err
+		}
+		from, to = to, from
+	}
+	if len(chains) == 0 {
+		return nil, nil
 	}
 	res := &Result{Intent: "path", Answers: e.hopAnswers(chains[0])}
 	for _, c := range chains[1:] {
@@ -506,6 +524,13 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 				from = l.id
 				break
 			}
+		}
+	}
+	if toAt < 0 {
+		// no "to": the first and the last entity named
+		strong := a.strongLinkIDs()
+		if len(strong) >= 2 {
+			return strong[0], strong[len(strong)-1], nil, nil
 		}
 	}
 	if toAt >= 0 {

@@ -61,7 +61,8 @@ type Engine struct {
 	rankPreds  []string        // the graph's "rank:<column>" predicates
 	preds      []string        // every predicate of the graph, sorted
 	acronyms   map[string]string
-	flowPreds  []string // predicates a path may continue along
+	named      map[string][]string // service or feature → nodes named after it ("Amazon EC2 instances")
+	flowPreds  []string            // predicates a path may continue along
 	byPred     map[string][]graph.Fact
 	bySource   map[string][]graph.Fact // facts by the note line they cite
 
@@ -134,6 +135,7 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	sort.Strings(e.preds)
 	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
 	e.acronyms = acronymsOf(nodes, e.lx, dict)
+	e.named = familyOf(nodes)
 	return e, nil
 }
 
@@ -335,3 +337,43 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 
 func subject(ed graph.Edge) string { return ed.Subject }
 func object(ed graph.Edge) string  { return ed.Object }
+
+// familyOf maps each service and feature to the other nodes whose names
+// start with its name (or its name without "AWS"/"Amazon"): the parts a
+// note named after it, "Amazon EC2 instances" for Amazon EC2. A name
+// shared by several such nodes maps to none.
+func familyOf(nodes []graph.Node) map[string][]string {
+	byName := map[string]string{}
+	for _, n := range nodes {
+		if n.Kind != graph.KindService && n.Kind != graph.KindFeature {
+			continue
+		}
+		for _, k := range []string{strings.ToLower(n.Name), strings.ToLower(shortName(n.Name))} {
+			if len(k) < 3 {
+				continue
+			}
+			if prev, ok := byName[k]; ok && prev != n.ID {
+				byName[k] = ""
+				continue
+			}
+			byName[k] = n.ID
+		}
+	}
+	out := map[string][]string{}
+	for _, n := range nodes {
+		if n.Kind == graph.KindPath || n.Kind == graph.KindLevel || n.Kind == graph.KindService {
+			continue // a service named after another is its own service
+		}
+		name := strings.ToLower(n.Name)
+		for i := len(name) - 1; i > 0; i-- {
+			if name[i] != ' ' {
+				continue
+			}
+			if id := byName[name[:i]]; id != "" && id != n.ID {
+				out[id] = append(out[id], n.ID)
+				break
+			}
+		}
+	}
+	return out
+}

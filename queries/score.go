@@ -33,7 +33,19 @@ const minScore = 0.3
 // score rates a candidate; it also fills c.links and returns the ends that
 // satisfy the question's other entities (nil when none constrains it).
 func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string {
-	cov := overlap(a.terms, c.rel, c.ctx, c.names)
+	// evidence counts line by line: the words of the one line that holds
+	// most of the question, not the union of every line a big relation has
+	ctxWords := c.ctx
+	if len(c.details) > 0 {
+		best, bestCov := []string(nil), -1.0
+		for _, d := range c.details {
+			if v := overlap(a.terms, nil, d); v > bestCov {
+				best, bestCov = d, v
+			}
+		}
+		ctxWords = append(append([]string{}, c.ctx...), best...)
+	}
+	cov := overlap(a.terms, c.rel, ctxWords, c.names)
 	s := c.prior + cov
 	// what the best line it stands on is worth for the question
 	switch c.typ {
@@ -81,8 +93,8 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 		s += 0.25
 	case neg:
 		s -= 0.4
-	case a.negated && c.typ == candRelation:
-		s -= 0.05
+	case a.negated && (c.typ == candRelation || c.typ == candPredicate):
+		s -= 0.2 // "which services have no ...": a stated relation answers the opposite
 	}
 	switch {
 	case only && a.exclusive:
@@ -197,9 +209,11 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 			s -= per // the question's own entity among the answers: read the wrong way
 		default:
 			var k []string
-			if linked {
-				// only a reading that starts at the question's entities
-				// can be narrowed by its others
+			if linked && isVocabKind(e.names[id].Kind) {
+				// only a reading that starts at the question's entities can
+				// be narrowed by its others, and only by what is shared
+				// (a capability, a strategy, a concept): "... deliver
+				// cross-account"
 				k = e.constrainTo(ctx, c, id)
 			}
 			if k == nil {
@@ -292,10 +306,21 @@ func (e *Engine) idf(stem string) float64 {
 // aggregate" reads Security Hub's aggregates; "which services notify SNS"
 // reads what notifies SNS.
 func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
+	// the verb, not the asked-for noun ("which destinations ... deliver"),
+	// places the entity; the noun does when it is all there is ("the
+	// targets of X")
 	verb := -1
-	for _, t := range a.terms {
-		if containsStr(c.rel, t.stem) {
-			verb = a.words[t.pos].start
+	for _, focus := range []bool{false, true} {
+		for _, t := range a.terms {
+			if containsStr(a.focus, t.stem) != focus {
+				continue
+			}
+			if containsStr(c.rel, t.stem) {
+				verb = a.words[t.pos].start
+				break
+			}
+		}
+		if verb >= 0 {
 			break
 		}
 	}
