@@ -791,6 +791,12 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			if subj == "" {
 				continue
 			}
+			if x.leads(s, c) && !x.mentions(s, subj) {
+				// "Canary deployment helps minimise risk ...": a sentence
+				// about the capability itself says nothing of the section's
+				// service
+				continue
+			}
 			capID := c
 			if q := qualifier(s); q != "" && x.dictKind(c) == graph.KindCapability {
 				capID = x.newNode(graph.KindCapability, x.nodes[c].Name+" ("+q+")")
@@ -861,6 +867,25 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
 	}
+}
+
+// leads reports whether a text starts with a mention of a node (within its
+// first word).
+func (x *extractor) leads(text, id string) bool {
+	for _, m := range x.find(text) {
+		return m.ID == id && leadingWords(text, m.Start) <= 1
+	}
+	return false
+}
+
+// mentions reports whether a text names a node.
+func (x *extractor) mentions(text, id string) bool {
+	for _, m := range x.find(text) {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 var forRe = regexp.MustCompile(`(?i)\b(for|to|into)\b`)
