@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -31,29 +32,44 @@ type mdWalker struct {
 }
 
 // parseMarkdown parses text with goldmark. Skipped lines (invalid UTF-8,
-// too long) are blanked first so that byte offsets still map to the right
-// line numbers.
+// too long, nested deeper than MaxMarkdownDepth) are blanked first and table
+// rows cut after MaxTableColumns cells, so that goldmark's work stays linear
+// and byte offsets still map to the right line numbers.
 func (p *parser) parseMarkdown(body string) {
 	lines := p.scan(body, modeText) // reports the skipped lines
-	var b strings.Builder
+	var (
+		b     strings.Builder
+		guard mdGuard
+		deep  = guardRun{msg: func(first, last int) string {
+			return fmt.Sprintf("%s nested deeper than %d lists and block quotes, skipped", linesOf(first, last), MaxMarkdownDepth)
+		}}
+		wide = guardRun{msg: func(first, last int) string {
+			return fmt.Sprintf("table %s wider than %d cells: the cells past the first %d skipped", rowsOf(first, last), MaxTableColumns, MaxTableColumns)
+		}}
+	)
 	b.Grow(len(body))
+	w := &mdWalker{p: p, starts: make([]int, 0, len(lines))}
+	off := 0
 	for i, l := range lines {
+		w.starts = append(w.starts, off)
 		if l.kind != itemInvalid {
-			b.WriteString(p.doc.Lines[i])
+			s, tooDeep, tooWide := guard.line(p.doc.Lines[i])
+			if tooDeep {
+				deep.add(p, i+1)
+			}
+			if tooWide {
+				wide.add(p, i+1)
+			}
+			b.WriteString(s)
+			off += len(s)
 		}
 		b.WriteByte('\n')
-	}
-	src := []byte(b.String())
-	w := &mdWalker{p: p, src: src, starts: make([]int, 0, len(lines))}
-	off := 0
-	for i := range lines {
-		w.starts = append(w.starts, off)
-		if lines[i].kind != itemInvalid {
-			off += len(p.doc.Lines[i])
-		}
 		off++
 	}
-	doc := markdownParser.Parser().Parse(text.NewReader(src))
+	deep.flush(p)
+	wide.flush(p)
+	w.src = []byte(b.String())
+	doc := markdownParser.Parser().Parse(text.NewReader(w.src))
 	w.blocks(doc, 0)
 }
 
