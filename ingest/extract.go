@@ -30,6 +30,7 @@ type extractor struct {
 	// (newNode), in order: the first is the node's name, the others share
 	// its ID because they are spellings of it (see graph.Slug).
 	spellings map[string][]string
+	spelled   map[[2]string]bool // (ID, name) pairs in spellings
 
 	// context while walking the blocks
 	headings []headingCtx // level-less formats: every heading so far; markdown: the path
@@ -172,7 +173,7 @@ func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
 }
 
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
-	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, byName: map[string]string{},
+	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
 		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
@@ -429,9 +430,7 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
 		// a list item that repeats a name the note gave a node ("Pilot
 		// Light" in a DR table) is that node
-		if !containsStr(x.spellings[id], name) {
-			x.spellings[id] = append(x.spellings[id], name)
-		}
+		x.spelling(id, name)
 		return id
 	}
 	id := graph.NodeID(kind, name)
@@ -444,29 +443,49 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 			x.byName[key] = id
 		}
 	}
-	if !containsStr(x.spellings[id], name) {
-		x.spellings[id] = append(x.spellings[id], name)
-	}
+	x.spelling(id, name)
 	return id
+}
+
+// spelling records a name the note gave a node, once (a set beside the
+// list: a note may spell one name in thousands of ways, "AWS Foo", "aws
+// FOO", …).
+func (x *extractor) spelling(id, name string) {
+	k := [2]string{id, name}
+	if x.spelled[k] {
+		return
+	}
+	x.spelled[k] = true
+	x.spellings[id] = append(x.spellings[id], name)
 }
 
 func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	if s == "" || o == "" || s == o {
 		return
 	}
-	if x.lineFacts[line]++; x.lineFacts[line] > MaxLineFacts {
-		x.warn(line, fmt.Sprintf("more than %d facts from one line: the rest skipped", MaxLineFacts))
+	if !x.fact(graph.Fact{Subject: s, Predicate: p, Object: o, Position: pos}, detail, line) {
 		return
 	}
-	x.node(s)
-	x.node(o)
-	if detail != x.clipIn {
-		x.clipIn, x.clipOut = detail, clip(detail)
-	}
-	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: p, Object: o, Detail: x.clipOut, Position: pos, Source: x.doc.Source(line)})
 	if p != graph.PredFeature && p != graph.PredIsA {
 		x.linkParent(s, line)
 	}
+}
+
+// fact appends f, citing line, with detail clipped, unless the line already
+// gave MaxLineFacts facts. The facts of one text share one clipped string.
+func (x *extractor) fact(f graph.Fact, detail string, line int) bool {
+	if x.lineFacts[line]++; x.lineFacts[line] > MaxLineFacts {
+		x.warn(line, fmt.Sprintf("more than %d facts from one line: the rest skipped", MaxLineFacts))
+		return false
+	}
+	x.node(f.Subject)
+	x.node(f.Object)
+	if detail != x.clipIn {
+		x.clipIn, x.clipOut = detail, clip(detail)
+	}
+	f.Detail, f.Source = x.clipOut, x.doc.Source(line)
+	x.facts = append(x.facts, f)
+	return true
 }
 
 // addOpen adds an open relation. A positive phrase the lexicon maps to a
@@ -483,9 +502,7 @@ func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
 			}
 		}
 	}
-	x.node(s)
-	x.node(o)
-	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: pred, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
+	x.fact(graph.Fact{Subject: s, Predicate: pred, Object: o, Position: pos}, detail, line)
 }
 
 // linkParent links a feature to the service its name starts with:
