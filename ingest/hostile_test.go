@@ -24,6 +24,11 @@ var hostileNotes = map[string]func() (string, string){
 	},
 	"md-table-10000x200": func() (string, string) { return "table.md", pipeTable(10000, 200) },
 	"md-dashes-32000":    func() (string, string) { return "dashes.md", strings.Repeat("- ", 32000) + "x\n" },
+	"md-emphasis-500k": func() (string, string) {
+		return "emph.md", strings.Repeat("*a_b*c_d**e_f*g**h*i_j**\n", 20000)
+	},
+	"md-backticks-300k": func() (string, string) { return "ticks.md", strings.Repeat(strings.Repeat("\\``", 20)+"\n", 5000) },
+	"md-links-20x63k":   func() (string, string) { return "links.md", strings.Repeat(strings.Repeat("[](", 21000)+"\n\n", 20) },
 	// issue 10 item 8
 	"aws-names-5000": func() (string, string) {
 		return "names.txt", "S3 integrates with " + awsNames(5000, ", ") + ".\n"
@@ -347,5 +352,53 @@ func TestFlatCellsBounded(t *testing.T) {
 	// A cell's vocabulary is compared over its first words only.
 	if f := featuresOf(numbered("w%d ", 5000)); len(f.tokens) != maxCellTokens {
 		t.Errorf("a cell of 5000 words keeps %d words, want %d", len(f.tokens), maxCellTokens)
+	}
+}
+
+func TestMarkdownInlineBounded(t *testing.T) {
+	emph := strings.Repeat("*a_b*c_d**e_f*g**h*i_j**", 500)
+	ticks := strings.Repeat("\\``", 4) + strings.Repeat("\nx", 499) + "\n"
+	links := strings.Repeat("[](", 1000)
+	text := emph + "\n\n" + // line 1
+		"Amazon S3 **integrates** with `Amazon SNS` and [SQS](https://x).\n\n" + // line 3: within the bounds
+		ticks + "\n" + // lines 5-504
+		"# " + links + "\n\n" + // line 506
+		"| Service | Notes |\n|---|---|\n| S3 | " + links + " |\n" // lines 508-510
+	var doc *Document
+	var err error
+	alloc := allocated(func() { doc, err = Parse("inline.md", []byte(text)) })
+	list, _ := err.(ErrorList)
+	wantWarning(t, list, "inline.md", 1, "paragraph read as plain text, markup and all: 7000 markup characters, over the limit of 256")
+	wantWarning(t, list, "inline.md", 5, "paragraph read as plain text, markup and all: 4 backtick runs that never close over 500 lines")
+	wantWarning(t, list, "inline.md", 506, "heading read as plain text, markup and all: 3000 markup characters")
+	wantWarning(t, list, "inline.md", 510, "table cell read as plain text, markup and all: 3000 markup characters")
+	if len(list) != 4 {
+		t.Errorf("%d warnings, want 4:\n%s", len(list), list.Details())
+	}
+	want := []struct {
+		kind BlockKind
+		line int
+		text string
+	}{
+		{BlockParagraph, 1, emph},
+		{BlockParagraph, 3, "Amazon S3 integrates with Amazon SNS and SQS."},
+		{BlockParagraph, 5, strings.Join(strings.Fields(ticks), " ")},
+		{BlockHeading, 506, links},
+		{BlockTable, 508, ""},
+	}
+	if len(doc.Blocks) != len(want) {
+		t.Fatalf("%d blocks, want %d: %+v", len(doc.Blocks), len(want), doc.Blocks)
+	}
+	for i, w := range want {
+		b := doc.Blocks[i]
+		if b.Kind != w.kind || b.Line != w.line || b.Text != w.text {
+			t.Errorf("block %d: %s at line %d %.60q, want %s at line %d %.60q", i, b.Kind, b.Line, b.Text, w.kind, w.line, w.text)
+		}
+	}
+	if cell := doc.Blocks[4].Table.Rows[0][1]; cell.Text != links || cell.Line != 510 {
+		t.Errorf("cell %.40q at line %d, want the links as text at line 510", cell.Text, cell.Line)
+	}
+	if limit := uint64(100 * len(text)); alloc > limit {
+		t.Errorf("parsing %d bytes allocated %d bytes, over %d", len(text), alloc, limit)
 	}
 }

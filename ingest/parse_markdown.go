@@ -5,16 +5,15 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
-// markdownParser is goldmark with the GFM table extension; goldmark parsers
-// are safe for concurrent use.
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// markdownParser is goldmark with GFM tables and strikethrough, and the
+// inline bounds (see newMarkdownParser); goldmark parsers are safe for
+// concurrent use.
+var markdownParser = newMarkdownParser()
 
 // mdHeading is an entry of the heading path.
 type mdHeading struct {
@@ -109,20 +108,30 @@ func (w *mdWalker) blocks(n ast.Node, depth int) {
 	}
 }
 
-// heading appends a heading and updates the heading path.
-func (w *mdWalker) heading(h *ast.Heading) {
+// heading appends a heading of the given level and updates the heading path.
+func (w *mdWalker) heading(h ast.Node, level int) {
 	first, last, ok := w.span(h)
 	if !ok {
 		return // an empty "#" heading has no position and no title
 	}
 	title := w.inline(h)
-	for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= h.Level {
+	for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= level {
 		w.headings = w.headings[:len(w.headings)-1]
 	}
 	w.section = w.sectionPath()
-	w.add(Block{Kind: BlockHeading, Line: first, EndLine: last, Level: h.Level, Text: title})
-	w.headings = append(w.headings, mdHeading{h.Level, title})
+	w.add(Block{Kind: BlockHeading, Line: first, EndLine: last, Level: level, Text: title})
+	w.headings = append(w.headings, mdHeading{level, title})
 	w.section = w.sectionPath()
+}
+
+// raw reads a paragraph, heading or cell over the inline bounds as plain
+// text, with a warning at its first line.
+func (w *mdWalker) raw(n *rawInline) {
+	first, _, ok := w.span(n)
+	if !ok {
+		return
+	}
+	w.p.errorAt(first, fmt.Sprintf("%s read as plain text, markup and all: %s", n.what, n.why))
 }
 
 func (w *mdWalker) sectionPath() []string {
@@ -146,8 +155,13 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		first := item.FirstChild()
 		if first != nil {
+			if r, isRaw := first.(*rawInline); isRaw && r.level == 0 {
+				w.raw(r)
+			} else if isRaw {
+				first = nil // a heading opens the item: walked as a block below
+			}
 			switch first.(type) {
-			case *ast.Paragraph, *ast.TextBlock:
+			case *ast.Paragraph, *ast.TextBlock, *rawInline:
 				if a, z, ok := w.span(first); ok {
 					w.add(Block{Kind: BlockBullet, Line: a, EndLine: z, Depth: depth, Ordinal: ordinal, Text: w.inline(first)})
 				}
@@ -178,7 +192,18 @@ func (w *mdWalker) blocksAfter(item, skip ast.Node, depth int) {
 func (w *mdWalker) one(c ast.Node, depth int) {
 	switch c := c.(type) {
 	case *ast.Heading:
-		w.heading(c)
+		w.heading(c, c.Level)
+	case *rawInline:
+		w.raw(c)
+		if c.level > 0 {
+			w.heading(c, c.level)
+			return
+		}
+		if first, last, ok := w.span(c); ok {
+			if t := w.inline(c); t != "" {
+				w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
+			}
+		}
 	case *ast.Paragraph, *ast.TextBlock:
 		if first, last, ok := w.span(c); ok {
 			if t := w.inline(c); t != "" {
@@ -248,6 +273,9 @@ func (w *mdWalker) table(t *east.Table) {
 		var row []Cell
 		rowLine := 0
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if raw, ok := c.(*rawInline); ok {
+				w.raw(raw)
+			}
 			cell := Cell{Text: w.inline(c)}
 			if a, _, ok := w.span(c); ok {
 				cell.Line = a
@@ -289,6 +317,14 @@ func (w *mdWalker) table(t *east.Table) {
 // code spans and link texts kept, line breaks as spaces.
 func (w *mdWalker) inline(n ast.Node) string {
 	var b strings.Builder
+	if r, ok := n.(*rawInline); ok {
+		for i := 0; i < r.Lines().Len(); i++ {
+			seg := r.Lines().At(i)
+			b.Write(seg.Value(w.src))
+			b.WriteByte(' ')
+		}
+		return strings.Join(strings.Fields(b.String()), " ")
+	}
 	w.inlineText(&b, n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
