@@ -402,3 +402,16 @@ func TestMarkdownInlineBounded(t *testing.T) {
 		t.Errorf("parsing %d bytes allocated %d bytes, over %d", len(text), alloc, limit)
 	}
 }
+
+// The stem cache lives as long as the process: a note of many distinct
+// words may not grow it past its bound.
+func TestStemCacheBounded(t *testing.T) {
+	for i := 0; i < 2*maxStemCache; i++ {
+		Stem(fmt.Sprintf("hostileword%dx", i))
+	}
+	n := 0
+	stemCache.Range(func(_, _ any) bool { n++; return true })
+	if n > maxStemCache {
+		t.Errorf("the stem cache holds %d words, over %d", n, maxStemCache)
+	}
+}
