@@ -56,6 +56,7 @@ type extractor struct {
 	// context() stops at (it names a service or is not generic), -1 if none.
 	contextStop  []int
 	contextSteps int // headings context() looked at: the work it did, for tests
+	headingGen   int // counts the changes of headings, for what is derived from them
 
 	line      int            // first line of the block being read
 	lineFacts map[int]int    // facts read from each line
@@ -235,6 +236,7 @@ func (x *extractor) block(i int) {
 // ---- context -------------------------------------------------------------
 
 func (x *extractor) heading(b *Block, container bool) {
+	x.headingGen++
 	text := strings.TrimSpace(b.Text)
 	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
 		generic: x.headingCount[strings.ToLower(text)] > 1}

@@ -28,7 +28,10 @@ var hostileNotes = map[string]func() (string, string){
 		return "emph.md", strings.Repeat("*a_b*c_d**e_f*g**h*i_j**\n", 20000)
 	},
 	"md-backticks-300k": func() (string, string) { return "ticks.md", strings.Repeat(strings.Repeat("\\``", 20)+"\n", 5000) },
-	"md-links-20x63k":   func() (string, string) { return "links.md", strings.Repeat(strings.Repeat("[](", 21000)+"\n\n", 20) },
+	"md-long-heading-20k": func() (string, string) {
+		return "heading.md", "# " + numbered("word%d ", 6000) + "\n\n" + strings.Repeat("S3 integrates with SNS.\n\n", 20000)
+	},
+	"md-links-20x63k": func() (string, string) { return "links.md", strings.Repeat(strings.Repeat("[](", 21000)+"\n\n", 20) },
 	// issue 10 item 8
 	"aws-names-5000": func() (string, string) {
 		return "names.txt", "S3 integrates with " + awsNames(5000, ", ") + ".\n"
@@ -413,5 +416,31 @@ func TestStemCacheBounded(t *testing.T) {
 	stemCache.Range(func(_, _ any) bool { n++; return true })
 	if n > maxStemCache {
 		t.Errorf("the stem cache holds %d words, over %d", n, maxStemCache)
+	}
+}
+
+// What a statement takes from the heading and list head it sits under is
+// bounded and derived once: a long heading over many lines costs its length
+// once, not once per line.
+func TestStatementContextBounded(t *testing.T) {
+	const lines = 2000
+	text := "# " + numbered("word%d ", 1000) + "\n\n" + strings.Repeat("Amazon S3 integrates with Amazon SNS.\n\n", lines)
+	var c *Corpus
+	alloc := allocated(func() { c = buildOneNote(t, "heading.md", text) })
+	n := 0
+	for _, st := range c.Statements {
+		if st.Source == "heading.md:1" {
+			continue
+		}
+		n++
+		if len(st.Terms) > 10+maxContextTerms {
+			t.Fatalf("statement %s has %d terms, want its own and at most %d of its heading", st.Source, len(st.Terms), maxContextTerms)
+		}
+	}
+	if n < lines {
+		t.Errorf("%d statements, want one per line (%d)", n, lines)
+	}
+	if limit := uint64(400 * len(text)); alloc > limit {
+		t.Errorf("ingesting %d bytes allocated %d bytes, over %d", len(text), alloc, limit)
 	}
 }
