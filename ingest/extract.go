@@ -1,10 +1,12 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -28,6 +30,7 @@ type extractor struct {
 	// (newNode), in order: the first is the node's name, the others share
 	// its ID because they are spellings of it (see graph.Slug).
 	spellings map[string][]string
+	spelled   map[[2]string]bool // (ID, name) pairs in spellings
 
 	// context while walking the blocks
 	headings []headingCtx // level-less formats: every heading so far; markdown: the path
@@ -48,6 +51,48 @@ type extractor struct {
 	found  map[string][]Mention // Find results by text
 	vocabs map[string][]string  // vocab results by text
 	exacts map[string]exactHit  // Exact results by text
+
+	// contextStop[i] is the index of the nearest heading at or before i that
+	// context() stops at (it names a service or is not generic), -1 if none.
+	contextStop  []int
+	contextSteps int // headings context() looked at: the work it did, for tests
+	headingGen   int // counts the changes of headings, for what is derived from them
+
+	line      int            // first line of the block being read
+	lineFacts map[int]int    // facts read from each line
+	clipIn    string         // the last detail clipped, and its clip: the
+	clipOut   string         // facts of one sentence share one string
+	warns     ErrorList      // bounds that skipped content
+	warned    map[string]int // warnings given, by line and message
+}
+
+// Bounds on what extraction reads from one text, each far above what notes
+// hold (at most 14 names in one text and a few facts per line in the
+// corpus). Every name or fact can cite the whole text, so without them work
+// and memory would grow with the square of a line's length.
+const (
+	// MaxMentions is the most service, feature or capability names read
+	// from one text (a paragraph, list item, heading or cell); the names
+	// after it are skipped with a warning.
+	MaxMentions = 64
+	// MaxLineFacts is the most facts read from one line; further facts are
+	// skipped with a warning.
+	MaxLineFacts = 256
+)
+
+// warn records a positioned problem once; past maxLineErrors only a summary is kept.
+func (x *extractor) warn(line int, msg string) {
+	key := fmt.Sprintf("%d\x00%s", line, msg)
+	if _, ok := x.warned[key]; ok {
+		return
+	}
+	x.warned[key] = line
+	switch {
+	case len(x.warns) < maxLineErrors:
+		x.warns.Add(x.doc.File, line, msg)
+	case len(x.warns) == maxLineErrors:
+		x.warns.Add(x.doc.File, line, "too many errors; further problems not reported")
+	}
 }
 
 type exactHit struct {
@@ -72,6 +117,10 @@ func (x *extractor) find(text string) []Mention {
 		return m
 	}
 	m := x.dict.Find(text)
+	if len(m) > MaxMentions {
+		x.warn(x.line, fmt.Sprintf("%d names in one text, over the limit of %d: the names past the first %d skipped", len(m), MaxMentions, MaxMentions))
+		m = m[:MaxMentions:MaxMentions]
+	}
 	x.found[text] = m
 	return m
 }
@@ -109,14 +158,25 @@ type hopText struct {
 	line int
 }
 
-// Extract reads the facts of one parsed note.
+// Extract reads the facts of one parsed note. ExtractWarnings also returns
+// the content that the bounds MaxMentions and MaxLineFacts skipped.
 func Extract(doc *Document, dict *Dictionary) Graph {
 	return newExtractor(doc, dict).run()
 }
 
+// ExtractWarnings is Extract plus a positioned warning for each bound that
+// skipped content (nil when none did).
+func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
+	x := newExtractor(doc, dict)
+	g := x.run()
+	x.warns.Sort()
+	return g, x.warns
+}
+
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
-	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, byName: map[string]string{},
-		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{}}
+	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
+		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
+		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
 
 func (x *extractor) run() Graph {
@@ -144,6 +204,7 @@ func (x *extractor) run() Graph {
 
 func (x *extractor) block(i int) {
 	b := &x.doc.Blocks[i]
+	x.line = b.Line
 	if b.Kind != BlockParagraph || !strings.HasPrefix(strings.TrimSpace(b.Text), "->") {
 		x.flushChain()
 	}
@@ -175,6 +236,7 @@ func (x *extractor) block(i int) {
 // ---- context -------------------------------------------------------------
 
 func (x *extractor) heading(b *Block, container bool) {
+	x.headingGen++
 	text := strings.TrimSpace(b.Text)
 	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
 		generic: x.headingCount[strings.ToLower(text)] > 1}
@@ -182,6 +244,7 @@ func (x *extractor) heading(b *Block, container bool) {
 		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
 			x.headings = x.headings[:len(x.headings)-1]
 		}
+		x.contextStop = x.contextStop[:len(x.headings)]
 	}
 	if len(h.services) == 0 {
 		// "Global Tables" in DynamoDB's section is DynamoDB Global Tables:
@@ -195,6 +258,11 @@ func (x *extractor) heading(b *Block, container bool) {
 	}
 	parent := x.parentHeading(b.Level)
 	x.headings = append(x.headings, h)
+	stop := len(x.headings) - 1
+	if h.generic && len(h.services) == 0 {
+		stop = x.stopBefore(stop)
+	}
+	x.contextStop = append(x.contextStop, stop)
 	x.subhead, x.list, x.scope = "", nil, nil
 	if capID, ok := x.capabilityIn(text, b.Line); ok {
 		switch {
@@ -243,13 +311,11 @@ func (x *extractor) context() []string {
 		return nil
 	}
 	steps := 0
-	for i := len(x.headings) - 1; i >= 0 && steps < 10; i-- {
+	for i := x.stopBefore(len(x.headings)); i >= 0 && steps < 10; i = x.stopBefore(i) {
+		x.contextSteps++
 		h := x.headings[i]
 		if len(h.services) > 0 {
 			return h.services
-		}
-		if h.generic {
-			continue
 		}
 		if h.container && i < len(x.headings)-1 {
 			return nil
@@ -257,6 +323,16 @@ func (x *extractor) context() []string {
 		steps++
 	}
 	return nil
+}
+
+// stopBefore returns the nearest heading before index i that context()
+// looks at, skipping the generic headings that name no service in one step
+// (a note with thousands of "Overview" headings costs no more), or -1.
+func (x *extractor) stopBefore(i int) int {
+	if i <= 0 || i > len(x.contextStop) {
+		return -1
+	}
+	return x.contextStop[i-1]
 }
 
 // contextOne returns the section's main subject: its service, or the
@@ -328,6 +404,7 @@ func (x *extractor) topicSentence(text string) {
 	}
 	x.node(m[0].ID)
 	x.headings[len(x.headings)-1].services = []string{m[0].ID}
+	x.contextStop[len(x.headings)-1] = len(x.headings) - 1 // it names a service now
 }
 
 // ---- nodes and facts -----------------------------------------------------
@@ -355,9 +432,7 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
 		// a list item that repeats a name the note gave a node ("Pilot
 		// Light" in a DR table) is that node
-		if !containsStr(x.spellings[id], name) {
-			x.spellings[id] = append(x.spellings[id], name)
-		}
+		x.spelling(id, name)
 		return id
 	}
 	id := graph.NodeID(kind, name)
@@ -370,22 +445,49 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 			x.byName[key] = id
 		}
 	}
-	if !containsStr(x.spellings[id], name) {
-		x.spellings[id] = append(x.spellings[id], name)
-	}
+	x.spelling(id, name)
 	return id
+}
+
+// spelling records a name the note gave a node, once (a set beside the
+// list: a note may spell one name in thousands of ways, "AWS Foo", "aws
+// FOO", …).
+func (x *extractor) spelling(id, name string) {
+	k := [2]string{id, name}
+	if x.spelled[k] {
+		return
+	}
+	x.spelled[k] = true
+	x.spellings[id] = append(x.spellings[id], name)
 }
 
 func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	if s == "" || o == "" || s == o {
 		return
 	}
-	x.node(s)
-	x.node(o)
-	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: p, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
+	if !x.fact(graph.Fact{Subject: s, Predicate: p, Object: o, Position: pos}, detail, line) {
+		return
+	}
 	if p != graph.PredFeature && p != graph.PredIsA {
 		x.linkParent(s, line)
 	}
+}
+
+// fact appends f, citing line, with detail clipped, unless the line already
+// gave MaxLineFacts facts. The facts of one text share one clipped string.
+func (x *extractor) fact(f graph.Fact, detail string, line int) bool {
+	if x.lineFacts[line]++; x.lineFacts[line] > MaxLineFacts {
+		x.warn(line, fmt.Sprintf("more than %d facts from one line: the rest skipped", MaxLineFacts))
+		return false
+	}
+	x.node(f.Subject)
+	x.node(f.Object)
+	if detail != x.clipIn {
+		x.clipIn, x.clipOut = detail, clip(detail)
+	}
+	f.Detail, f.Source = x.clipOut, x.doc.Source(line)
+	x.facts = append(x.facts, f)
+	return true
 }
 
 // addOpen adds an open relation. A positive phrase the lexicon maps to a
@@ -402,9 +504,7 @@ func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
 			}
 		}
 	}
-	x.node(s)
-	x.node(o)
-	x.facts = append(x.facts, graph.Fact{Subject: s, Predicate: pred, Object: o, Detail: clip(detail), Position: pos, Source: x.doc.Source(line)})
+	x.fact(graph.Fact{Subject: s, Predicate: pred, Object: o, Position: pos}, detail, line)
 }
 
 // linkParent links a feature to the service its name starts with:
@@ -415,16 +515,39 @@ func (x *extractor) linkParent(id string, line int) {
 	}
 }
 
+// clipBytes is the longest fact detail kept, in bytes.
+const clipBytes = 300
+
+// clip collapses the blanks of s and cuts it after clipBytes bytes (at a
+// rune start) with "…". It reads only as much of s as it keeps, so clipping
+// a long text for each of its facts stays linear.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 300 {
-		cut := 300
-		for cut > 0 && !utf8Start(s[cut]) {
+	var b strings.Builder
+	b.Grow(min(len(s), clipBytes+utf8.UTFMax+len("…")))
+	for f := s; b.Len() <= clipBytes; {
+		f = strings.TrimLeftFunc(f, unicode.IsSpace)
+		if f == "" {
+			break
+		}
+		end := strings.IndexFunc(f, unicode.IsSpace)
+		if end < 0 {
+			end = len(f)
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f[:min(end, clipBytes+utf8.UTFMax)])
+		f = f[end:]
+	}
+	out := b.String()
+	if len(out) > clipBytes {
+		cut := clipBytes
+		for cut > 0 && !utf8Start(out[cut]) {
 			cut--
 		}
-		s = s[:cut] + "…"
+		out = out[:cut] + "…"
 	}
-	return s
+	return out
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
@@ -845,11 +968,12 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			// service's section: an example, not a notification channel.
 			return
 		}
+		passive := passiveRe.MatchString(s)
 		for _, o := range objs {
 			if !x.notifiable(o) {
 				continue
 			}
-			if passiveRe.MatchString(s) {
+			if passive {
 				// "Lambda can be triggered by CloudWatch Events"
 				x.add(o, graph.PredNotifies, subj, s, 0, line)
 				continue

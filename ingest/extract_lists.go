@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 
 	"strings"
@@ -672,6 +673,11 @@ func (x *extractor) rowSentences(subj, text string, line int) {
 
 // ---- chains --------------------------------------------------------------
 
+// MaxChainHops is the longest arrow chain read ("a > b > c", or "-> b" lines
+// one under the other); the hops after it are skipped with a warning. The
+// notes' longest has 8.
+const MaxChainHops = 32
+
 var arrowRe = regexp.MustCompile(`\s*(->|→|=>|<-|←|\s>\s)\s*`)
 
 // chainIn reads an arrow chain: "logs > subscription filter > kinesis
@@ -705,6 +711,10 @@ func (x *extractor) chainIn(text string, line int) bool {
 	hops = append(hops, body[last:])
 	if onlyGT && len(hops) < 3 {
 		return false
+	}
+	if len(hops) > MaxChainHops {
+		x.warn(line, fmt.Sprintf("arrow chain of %d hops, over the limit of %d: the hops past the first %d skipped", len(hops), MaxChainHops, MaxChainHops))
+		hops, arrows = hops[:MaxChainHops], arrows[:MaxChainHops-1]
 	}
 	for _, h := range hops {
 		if w := len(strings.Fields(stripParens(h))); w == 0 || w > 6 {
@@ -803,6 +813,10 @@ func (x *extractor) flushChain() {
 	x.chain = nil
 	if c == nil || len(c.hops) < 2 {
 		return
+	}
+	if len(c.hops) > MaxChainHops {
+		x.warn(c.hops[MaxChainHops].line, fmt.Sprintf("arrow chain of %d hops, over the limit of %d: the hops past the first %d skipped", len(c.hops), MaxChainHops, MaxChainHops))
+		c.hops = c.hops[:MaxChainHops]
 	}
 	var hops, arrows, ids []string
 	for i, h := range c.hops {

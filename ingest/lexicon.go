@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/aaaton/golem/v4"
@@ -256,7 +257,15 @@ func contains(list []string, s string) bool {
 }
 
 // stemCache memoises Stem: notes and questions repeat few distinct words.
-var stemCache sync.Map
+// It lives as long as the process, so it keeps at most maxStemCache words,
+// each a copy (a word cut from a note would keep the whole note alive): a
+// note of millions of distinct words costs no memory after it is read.
+var (
+	stemCache  sync.Map
+	stemCached atomic.Int64
+)
+
+const maxStemCache = 1 << 16
 
 // Stem returns the English (Porter2, snowball) stem of a word, lower-cased:
 // "analyzes" → "analyz", "categories" → "categori". Words with digits or
@@ -277,7 +286,11 @@ func Stem(w string) string {
 	if plain {
 		s = english.Stem(l, false)
 	}
-	stemCache.Store(w, s)
+	if stemCached.Load() < maxStemCache {
+		if _, loaded := stemCache.LoadOrStore(strings.Clone(w), strings.Clone(s)); !loaded {
+			stemCached.Add(1)
+		}
+	}
 	return s
 }
 

@@ -287,7 +287,9 @@ func buildOne(s Source, dict *Dictionary) (r docResult) {
 		r.warn.Add(s.Name, 0, err.Error())
 	}
 	r.doc = doc
-	r.g = Extract(doc, dict)
+	var warn ErrorList
+	r.g, warn = ExtractWarnings(doc, dict)
+	r.warn = append(r.warn, warn...)
 	return r
 }
 

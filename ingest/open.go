@@ -40,7 +40,21 @@ type openReader struct {
 	frames   []frame // open list heads, innermost last
 	last     string  // subject of the previous sentence, for "It ..."
 	headText string  // the text of the list head the current block sits under
+
+	// What statements inherit from their context is derived once per
+	// heading and list head, not once per statement: a long heading over
+	// thousands of lines would cost its length per line.
+	secGen       int      // x.headingGen + 1 when sec was made, 0 for none
+	sec          string   // the section of the statements
+	headingGen   int      // x.headingGen + 1 when headingTerms were made
+	headingTerms []string // terms of the innermost heading
+	headFor      string   // the list head headTerms are of
+	headTerms    []string
 }
+
+// maxContextTerms bounds the terms a statement takes from its heading and
+// from its list head (a heading has fewer than 15 words in the notes).
+const maxContextTerms = 32
 
 // frame is a list head: what its items relate to.
 type frame struct {
@@ -170,18 +184,31 @@ func (o *openReader) defaultSubject() string {
 
 // section is the heading path of the current block.
 func (o *openReader) section() string {
+	if o.secGen == o.x.headingGen+1 {
+		return o.sec
+	}
+	o.secGen, o.sec = o.x.headingGen+1, ""
 	hs := o.x.headings
 	if len(hs) == 0 {
 		return ""
 	}
 	if o.x.doc.Format != "markdown" {
-		return hs[len(hs)-1].text
+		o.sec = hs[len(hs)-1].text
+		return o.sec
 	}
 	parts := make([]string, len(hs))
 	for i, h := range hs {
 		parts[i] = h.text
 	}
-	return strings.Join(parts, " > ")
+	o.sec = strings.Join(parts, " > ")
+	return o.sec
+}
+
+// contextTerms returns the first maxContextTerms terms of a heading or list
+// head text.
+func (o *openReader) contextTerms(text string) []string {
+	t := o.lx.Terms(text)
+	return t[:min(len(t), maxContextTerms):min(len(t), maxContextTerms)]
 }
 
 // statement records a text as evidence.
@@ -201,10 +228,16 @@ func (o *openReader) statement(text string, line int, subj string) {
 	// types" under "API Gateway")
 	st.Terms = o.lx.Terms(text)
 	if o.headText != "" && !strings.Contains(text, o.headText) {
-		st.Terms = append(st.Terms, o.lx.Terms(o.headText)...)
+		if o.headFor != o.headText {
+			o.headFor, o.headTerms = o.headText, o.contextTerms(o.headText)
+		}
+		st.Terms = append(st.Terms, o.headTerms...)
 	}
 	if hs := o.x.headings; len(hs) > 0 && hs[len(hs)-1].text != text && hs[len(hs)-1].text != o.headText {
-		st.Terms = append(st.Terms, o.lx.Terms(hs[len(hs)-1].text)...)
+		if o.headingGen != o.x.headingGen+1 {
+			o.headingGen, o.headingTerms = o.x.headingGen+1, o.contextTerms(hs[len(hs)-1].text)
+		}
+		st.Terms = append(st.Terms, o.headingTerms...)
 	}
 	o.x.stmts = append(o.x.stmts, st)
 }

@@ -30,7 +30,11 @@ const sniffBytes = 8 << 10
 //
 // It returns a partial Document plus an ErrorList (nil when empty) for
 // problems that let it go on: invalid UTF-8 lines and lines longer than
-// MaxLineBytes are skipped, each with an Error at its line. It returns
+// MaxLineBytes are skipped, each with an Error at its line. Bounds keep the
+// work linear on hostile notes, each with an Error at the first line it
+// touched: Markdown lines nested deeper than MaxMarkdownDepth are skipped and
+// table rows cut after MaxTableColumns cells; one-cell-per-line cells past
+// the note's first MaxFlatCells are read as text lines. It returns
 // (nil, error) only when nothing can be parsed: binary content (a NUL byte in
 // the first 8 KiB, or mostly non-text), the error wrapping ErrBinary.
 //
@@ -203,6 +207,7 @@ type parser struct {
 	// listIndent is the indentation of the marker line of the last list item
 	// added (plain lines indented deeper nest under it or continue it).
 	listIndent int
+	flatCells  int // one-cell-per-line table cells met so far (see MaxFlatCells)
 }
 
 // maxJoinBytes bounds the text a block gathers from continuation lines, so

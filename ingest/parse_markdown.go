@@ -1,19 +1,19 @@
 package ingest
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
-// markdownParser is goldmark with the GFM table extension; goldmark parsers
-// are safe for concurrent use.
-var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// markdownParser is goldmark with GFM tables and strikethrough, and the
+// inline bounds (see newMarkdownParser); goldmark parsers are safe for
+// concurrent use.
+var markdownParser = newMarkdownParser()
 
 // mdHeading is an entry of the heading path.
 type mdHeading struct {
@@ -31,29 +31,44 @@ type mdWalker struct {
 }
 
 // parseMarkdown parses text with goldmark. Skipped lines (invalid UTF-8,
-// too long) are blanked first so that byte offsets still map to the right
-// line numbers.
+// too long, nested deeper than MaxMarkdownDepth) are blanked first and table
+// rows cut after MaxTableColumns cells, so that goldmark's work stays linear
+// and byte offsets still map to the right line numbers.
 func (p *parser) parseMarkdown(body string) {
 	lines := p.scan(body, modeText) // reports the skipped lines
-	var b strings.Builder
+	var (
+		b     strings.Builder
+		guard mdGuard
+		deep  = guardRun{msg: func(first, last int) string {
+			return fmt.Sprintf("%s nested deeper than %d lists and block quotes, skipped", linesOf(first, last), MaxMarkdownDepth)
+		}}
+		wide = guardRun{msg: func(first, last int) string {
+			return fmt.Sprintf("table %s wider than %d cells: the cells past the first %d skipped", rowsOf(first, last), MaxTableColumns, MaxTableColumns)
+		}}
+	)
 	b.Grow(len(body))
+	w := &mdWalker{p: p, starts: make([]int, 0, len(lines))}
+	off := 0
 	for i, l := range lines {
+		w.starts = append(w.starts, off)
 		if l.kind != itemInvalid {
-			b.WriteString(p.doc.Lines[i])
+			s, tooDeep, tooWide := guard.line(p.doc.Lines[i])
+			if tooDeep {
+				deep.add(p, i+1)
+			}
+			if tooWide {
+				wide.add(p, i+1)
+			}
+			b.WriteString(s)
+			off += len(s)
 		}
 		b.WriteByte('\n')
-	}
-	src := []byte(b.String())
-	w := &mdWalker{p: p, src: src, starts: make([]int, 0, len(lines))}
-	off := 0
-	for i := range lines {
-		w.starts = append(w.starts, off)
-		if lines[i].kind != itemInvalid {
-			off += len(p.doc.Lines[i])
-		}
 		off++
 	}
-	doc := markdownParser.Parser().Parse(text.NewReader(src))
+	deep.flush(p)
+	wide.flush(p)
+	w.src = []byte(b.String())
+	doc := markdownParser.Parser().Parse(text.NewReader(w.src))
 	w.blocks(doc, 0)
 }
 
@@ -93,20 +108,30 @@ func (w *mdWalker) blocks(n ast.Node, depth int) {
 	}
 }
 
-// heading appends a heading and updates the heading path.
-func (w *mdWalker) heading(h *ast.Heading) {
+// heading appends a heading of the given level and updates the heading path.
+func (w *mdWalker) heading(h ast.Node, level int) {
 	first, last, ok := w.span(h)
 	if !ok {
 		return // an empty "#" heading has no position and no title
 	}
 	title := w.inline(h)
-	for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= h.Level {
+	for len(w.headings) > 0 && w.headings[len(w.headings)-1].level >= level {
 		w.headings = w.headings[:len(w.headings)-1]
 	}
 	w.section = w.sectionPath()
-	w.add(Block{Kind: BlockHeading, Line: first, EndLine: last, Level: h.Level, Text: title})
-	w.headings = append(w.headings, mdHeading{h.Level, title})
+	w.add(Block{Kind: BlockHeading, Line: first, EndLine: last, Level: level, Text: title})
+	w.headings = append(w.headings, mdHeading{level, title})
 	w.section = w.sectionPath()
+}
+
+// raw reads a paragraph, heading or cell over the inline bounds as plain
+// text, with a warning at its first line.
+func (w *mdWalker) raw(n *rawInline) {
+	first, _, ok := w.span(n)
+	if !ok {
+		return
+	}
+	w.p.errorAt(first, fmt.Sprintf("%s read as plain text, markup and all: %s", n.what, n.why))
 }
 
 func (w *mdWalker) sectionPath() []string {
@@ -130,8 +155,13 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		first := item.FirstChild()
 		if first != nil {
+			if r, isRaw := first.(*rawInline); isRaw && r.level == 0 {
+				w.raw(r)
+			} else if isRaw {
+				first = nil // a heading opens the item: walked as a block below
+			}
 			switch first.(type) {
-			case *ast.Paragraph, *ast.TextBlock:
+			case *ast.Paragraph, *ast.TextBlock, *rawInline:
 				if a, z, ok := w.span(first); ok {
 					w.add(Block{Kind: BlockBullet, Line: a, EndLine: z, Depth: depth, Ordinal: ordinal, Text: w.inline(first)})
 				}
@@ -162,7 +192,18 @@ func (w *mdWalker) blocksAfter(item, skip ast.Node, depth int) {
 func (w *mdWalker) one(c ast.Node, depth int) {
 	switch c := c.(type) {
 	case *ast.Heading:
-		w.heading(c)
+		w.heading(c, c.Level)
+	case *rawInline:
+		w.raw(c)
+		if c.level > 0 {
+			w.heading(c, c.level)
+			return
+		}
+		if first, last, ok := w.span(c); ok {
+			if t := w.inline(c); t != "" {
+				w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
+			}
+		}
 	case *ast.Paragraph, *ast.TextBlock:
 		if first, last, ok := w.span(c); ok {
 			if t := w.inline(c); t != "" {
@@ -232,6 +273,9 @@ func (w *mdWalker) table(t *east.Table) {
 		var row []Cell
 		rowLine := 0
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			if raw, ok := c.(*rawInline); ok {
+				w.raw(raw)
+			}
 			cell := Cell{Text: w.inline(c)}
 			if a, _, ok := w.span(c); ok {
 				cell.Line = a
@@ -273,6 +317,14 @@ func (w *mdWalker) table(t *east.Table) {
 // code spans and link texts kept, line breaks as spaces.
 func (w *mdWalker) inline(n ast.Node) string {
 	var b strings.Builder
+	if r, ok := n.(*rawInline); ok {
+		for i := 0; i < r.Lines().Len(); i++ {
+			seg := r.Lines().At(i)
+			b.Write(seg.Value(w.src))
+			b.WriteByte(' ')
+		}
+		return strings.Join(strings.Fields(b.String()), " ")
+	}
 	w.inlineText(&b, n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }

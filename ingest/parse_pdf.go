@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -130,19 +131,22 @@ func (p *parser) flatTables(lines []srcLine) map[int]flatTable {
 			run = append(run, flatCell{text: strings.Join(frag, " "), first: j, last: k})
 			j = k + 1
 		}
+		keep := min(len(run), max(0, MaxFlatCells-p.flatCells))
+		if keep < len(run) && p.flatCells <= MaxFlatCells {
+			p.errorAt(lines[run[keep].first].num, fmt.Sprintf("over %d one-cell-per-line table cells in the note: the cell lines from here on read as text", MaxFlatCells))
+		}
+		p.flatCells += len(run)
+		if keep < len(run) {
+			strayLines(lines, run[keep].first, run[len(run)-1].last)
+			run = run[:keep]
+		}
 		texts := make([]string, len(run))
 		for k, c := range run {
 			texts[k] = c.text
 		}
 		for _, s := range segmentCells(texts) {
 			if s.cols == 0 {
-				for k := run[s.start].first; k <= run[s.end-1].last; k++ {
-					l := &lines[k]
-					l.kind, l.text, l.stray = itemText, l.raw, true
-					if isCodeLine(l.raw) { // "Fn::Base64: |", "!Sub |"
-						l.kind = itemCode
-					}
-				}
+				strayLines(lines, run[s.start].first, run[s.end-1].last)
 				continue
 			}
 			cells := make([]Cell, 0, s.end-s.start)
@@ -158,6 +162,18 @@ func (p *parser) flatTables(lines []srcLine) map[int]flatTable {
 		i = j
 	}
 	return tables
+}
+
+// strayLines turns the cell lines lines[first..last], left out of every
+// table, back into text lines.
+func strayLines(lines []srcLine, first, last int) {
+	for k := first; k <= last; k++ {
+		l := &lines[k]
+		l.kind, l.text, l.stray = itemText, l.raw, true
+		if isCodeLine(l.raw) { // "Fn::Base64: |", "!Sub |"
+			l.kind = itemCode
+		}
+	}
 }
 
 // fragmentLines looks for fragment lines starting at j that complete the next

@@ -42,10 +42,17 @@ import (
 // O(N), so a run of n cells costs O(n²); runs longer than maxRunCells are cut
 // into chunks to bound time and memory on adversarial input.
 
+// MaxFlatCells bounds the one-cell-per-line table cells a note's tables are
+// inferred from (the corpus's PDF note has 1,080): segmenting costs some
+// microseconds per cell, so the cell lines after it are read as text lines,
+// with a warning.
+const MaxFlatCells = 20000
+
 const (
-	maxTableCols = 12    // widest table considered
-	maxRunCells  = 240   // longer runs are segmented in chunks (bounds time and memory)
-	negInf       = -1e18 // unreachable DP state
+	maxCellTokens = 64    // words of a cell compared for shared vocabulary (the corpus's cells have at most 25)
+	maxTableCols  = 12    // widest table considered
+	maxRunCells   = 240   // longer runs are segmented in chunks (bounds time and memory)
+	negInf        = -1e18 // unreachable DP state
 )
 
 // Scoring weights, tuned on the 54 tables of the corpus's PDF note (all
@@ -107,7 +114,7 @@ func featuresOf(s string) cellFeat {
 		short [4]byte
 	)
 	endTok := func() {
-		if tokN >= 2 && !(tokN <= len(short) && isStopWord(string(short[:tokN]))) {
+		if tokN >= 2 && len(f.tokens) < maxCellTokens && !(tokN <= len(short) && isStopWord(string(short[:tokN]))) {
 			f.tokens = append(f.tokens, h)
 		}
 		tokN = 0
