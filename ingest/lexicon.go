@@ -351,3 +351,61 @@ func (lx *Lexicon) Terms(text string) []string {
 	flush(len(text))
 	return out
 }
+
+// WordCache memoises, for one goroutine, what Terms and Lemma compute for
+// each word: an extraction asks about the same few thousand words again and
+// again.
+type WordCache struct {
+	lx     *Lexicon
+	terms  map[string]string // word as written → stem, "" for a function word
+	lemmas map[string]string
+}
+
+// NewWordCache returns an empty cache on a lexicon.
+func NewWordCache(lx *Lexicon) *WordCache {
+	return &WordCache{lx: lx, terms: map[string]string{}, lemmas: map[string]string{}}
+}
+
+// Terms is Lexicon.Terms, memoised per word.
+func (c *WordCache) Terms(text string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		start = -1
+		s, ok := c.terms[w]
+		if !ok {
+			if t := c.lx.Terms(w); len(t) == 1 {
+				s = t[0]
+			}
+			c.terms[w] = s
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// Lemma is Lemma, memoised.
+func (c *WordCache) Lemma(w string) string {
+	if l, ok := c.lemmas[w]; ok {
+		return l
+	}
+	l := Lemma(w)
+	c.lemmas[w] = l
+	return l
+}

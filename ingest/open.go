@@ -37,6 +37,7 @@ const maxPhraseWords = 6
 type openReader struct {
 	x        *extractor
 	lx       *Lexicon
+	words    *WordCache
 	frames   []frame // open list heads, innermost last
 	last     string  // subject of the previous sentence, for "It ..."
 	headText string  // the text of the list head the current block sits under
@@ -70,7 +71,7 @@ func newOpenReader(x *extractor) *openReader {
 	if x.dict.Lexicon == nil {
 		return nil
 	}
-	return &openReader{x: x, lx: x.dict.Lexicon}
+	return &openReader{x: x, lx: x.dict.Lexicon, words: NewWordCache(x.dict.Lexicon)}
 }
 
 func (o *openReader) block(i int) {
@@ -207,7 +208,7 @@ func (o *openReader) section() string {
 // contextTerms returns the first maxContextTerms terms of a heading or list
 // head text.
 func (o *openReader) contextTerms(text string) []string {
-	t := o.lx.Terms(text)
+	t := o.words.Terms(text)
 	return t[:min(len(t), maxContextTerms):min(len(t), maxContextTerms)]
 }
 
@@ -226,7 +227,7 @@ func (o *openReader) statement(text string, line int, subj string) {
 	// a line is found by its own words and by the words of what it sits
 	// under: its list head and its heading ("Regional" under "Endpoint
 	// types" under "API Gateway")
-	st.Terms = o.lx.Terms(text)
+	st.Terms = o.words.Terms(text)
 	if o.headText != "" && !strings.Contains(text, o.headText) {
 		if o.headFor != o.headText {
 			o.headFor, o.headTerms = o.headText, o.contextTerms(o.headText)
@@ -331,7 +332,7 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		case o.lx.IsStop(lw) || isNumber(lw):
 			continue
 		}
-		words = append(words, Lemma(lw))
+		words = append(words, o.words.Lemma(lw))
 	}
 	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
 	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {

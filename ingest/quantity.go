@@ -54,7 +54,13 @@ var wordQuantityRe = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seve
 // ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"). Bare
 // numbers are not quantities.
 func Quantities(text string) []Quantity {
-	out := digitQuantities(text)
+	var out []Quantity
+	if strings.ContainsAny(text, "0123456789") {
+		out = digitQuantities(text)
+	}
+	if !hasUnitWord(text) {
+		return out
+	}
 	for _, m := range wordQuantityRe.FindAllStringSubmatchIndex(text, -1) {
 		n := strings.ToLower(text[m[2]:m[3]])
 		if n == "a" || n == "an" {
@@ -162,4 +168,16 @@ func ParseQuantity(text string) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	return q, true
+}
+
+// hasUnitWord is a cheap test for a spelt-out quantity's unit before the
+// regular expression runs.
+func hasUnitWord(text string) bool {
+	l := strings.ToLower(text)
+	for _, u := range []string{"second", "minute", "hour", "day", "week", "month", "year"} {
+		if strings.Contains(l, u) {
+			return true
+		}
+	}
+	return false
 }
