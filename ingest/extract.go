@@ -45,8 +45,9 @@ type extractor struct {
 
 	headingCount map[string]int // how many headings have each text
 
-	stmts  []graph.Statement // every statement, in source order (open.go)
-	byName map[string]string // node ID by normalised name, for nodes the note named
+	stmts  []graph.Statement  // every statement, in source order (open.go)
+	typed  map[typedPair]bool // what the typed rules related, line by line
+	byName map[string]string  // node ID by normalised name, for nodes the note named
 
 	found  map[string][]Mention // Find results by text
 	vocabs map[string][]string  // vocab results by text
@@ -174,7 +175,7 @@ func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
 }
 
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
-	return &extractor{dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
+	return &extractor{typed: map[typedPair]bool{}, dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
 		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
@@ -465,6 +466,7 @@ func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	if s == "" || o == "" || s == o {
 		return
 	}
+	x.typed[typedPair{s, o, line}] = true
 	if !x.fact(graph.Fact{Subject: s, Predicate: p, Object: o, Position: pos}, detail, line) {
 		return
 	}
@@ -504,7 +506,28 @@ func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
 			}
 		}
 	}
+	if _, _, open := graph.ParseRelation(pred); open && x.typed[typedPair{s, o, line}] && isVocab(x.dictKind(o)) || !open && x.typed[typedPair{s, o, line}] && x.hasFact(s, pred, o, line) {
+		return // the typed rules read this line's capability (or this very fact) already
+	}
 	x.fact(graph.Fact{Subject: s, Predicate: pred, Object: o, Position: pos}, detail, line)
+}
+
+// typedPair is a subject and object a typed rule related on a line.
+type typedPair struct {
+	s, o string
+	line int
+}
+
+// hasFact reports whether the line already gave the fact.
+func (x *extractor) hasFact(s, p, o string, line int) bool {
+	src := x.doc.Source(line)
+	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-64; i-- {
+		f := x.facts[i]
+		if f.Subject == s && f.Predicate == p && f.Object == o && f.Source == src {
+			return true
+		}
+	}
+	return false
 }
 
 // linkParent links a feature to the service its name starts with:

@@ -538,7 +538,7 @@ func TestReplLoopCtrlCAndQuit(t *testing.T) {
 	if !reflect.DeepEqual(r.prompts, wantPrompts) {
 		t.Errorf("prompts = %q, want %q", r.prompts, wantPrompts)
 	}
-	if !strings.Contains(out.String(), "=> ") || !strings.Contains(out.String(), "(describe") {
+	if !strings.Contains(out.String(), "=> ") || !strings.Contains(out.String(), "(read as: everything about AWS CloudTrail") {
 		t.Errorf("output:\n%s", out)
 	}
 	if len(r.lines) != 1 {
