@@ -493,6 +493,9 @@ func (e *Engine) termsOf(a *analysis) {
 			weight = 0.5 // "do", "have", "use": a relation, faintly
 		}
 		seen[w.stem] = true
+		if e.lx.QuestionWord("light", w.stem) && len(a.focus) > 0 {
+			weight /= 3 // "what deployment types does X support": the noun, not the verb
+		}
 		if containsStr(a.focus, w.stem) {
 			weight *= 2 // "what categories ...": the asked-for noun names the relation
 		}

@@ -210,8 +210,8 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		if t.weight < 1 || containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || c.via != "" && containsStr(e.nameStems(c.via), t.stem) {
 			continue
 		}
-		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 && a.links[a.words[t.pos].linked].how != linkWeak || len(e.lx.Kinds(t.stem)) > 0 {
-			continue // the asked-for noun, a name, a kind word: not a constraint
+		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 && a.links[a.words[t.pos].linked].how != linkWeak {
+			continue // the asked-for noun, a name: not a constraint
 		}
 		rest = append(rest, t.stem)
 	}

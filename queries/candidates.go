@@ -738,6 +738,9 @@ func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candid
 	}
 	var out []*candidate
 	for _, p := range e.preds {
+		if _, _, open := graph.ParseRelation(p); open {
+			continue // one line's phrase is too narrow to stand for every subject
+		}
 		words := e.relationWords(p, false)
 		if overlap(a.terms, words, nil) == 0 {
 			continue

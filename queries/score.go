@@ -202,7 +202,9 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 		switch {
 		case id == c.anchor || id == c.via:
 		case containsStr(e.mustAnchors(ctx, id), c.anchor):
-			// "CloudWatch Logs subscription filter": a part of the entity named
+			// "CloudWatch Logs subscription filter": a part of the entity
+			// named, the more specific reading
+			s += 0.15
 		case c.via != "" && e.namesContain(c.via, id):
 			s += 0.2
 		case containsStr(c.ends, id):
