@@ -486,7 +486,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	phrase, pol := o.phrase(s[verbStart:first])
 	if phrase == "" {
-		phrase = "relate to"
+		return // names side by side ("logs > filter > s3") state no relation of their own
 	}
 	seen := map[string]bool{}
 	for _, ob := range objs {

@@ -80,8 +80,11 @@ type analysis struct {
 	order     bool // an ordering word
 	ascending bool // "cheapest", "lowest", "first"
 	yesno     bool // opens with "does", "is", "can" ...
-	compare   bool
-	path      bool // path words with a start and an end
+	// superlative: "the lowest", "the cheapest"; sequence: "order", "rank",
+	// "sort" (a superlative alone asks for the first only)
+	superlative, sequence bool
+	compare               bool
+	path                  bool // path words with a start and an end
 
 	// support maps a note line ("file:line") to how well its statements
 	// match the question, 1 for the best line, 0 for lines that do not.
@@ -117,6 +120,22 @@ func (a *analysis) strongLinks() int {
 		}
 	}
 	return len(ids)
+}
+
+// modifies reports whether a mention of one entity directly precedes a
+// mention of another, qualifying it: "CloudWatch Logs subscription filter".
+func (a *analysis) modifies(id, head string) bool {
+	for i, l := range a.links {
+		if l.id != id {
+			continue
+		}
+		for _, m := range a.links[i+1:] {
+			if m.id == head && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linksWithin counts the strong links whose words are among the given terms.
@@ -211,6 +230,12 @@ func (e *Engine) analyze(text string) *analysis {
 		}
 		if lx.QuestionWord("order", w.stem) {
 			a.order = true
+		}
+		if lx.QuestionWord("superlative", w.stem) {
+			a.superlative = true
+		}
+		if lx.QuestionWord("sequence", w.stem) {
+			a.sequence = true
 		}
 		if lx.QuestionWord("compare", w.stem) {
 			a.compare = true
@@ -485,6 +510,9 @@ func (e *Engine) termsOf(a *analysis) {
 		weight := e.idf(w.stem)
 		if e.lx.IsNegation(w.lower) || e.lx.IsExclusive(w.lower) {
 			continue // polarity, not content: see negated and exclusive
+		}
+		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, w.stem) {
+			continue // "by default", "manually": a qualifier, not content
 		}
 		if w.stop {
 			if !e.relational[w.stem] {

@@ -58,7 +58,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		c.keep = e.score(ctx, a, c)
 	}
 	sortCandidates(cands)
-	cands = preferWhole(a, cands)
+	cands = e.preferWhole(a, cands)
 	cands = mergeTies(a, cands)
 	for _, c := range cands {
 		if c.score < minScore && c.typ != candDescribe {
@@ -434,11 +434,14 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 		return strings.Join(m, " ")
 	}
 	want := matched(best)
+	if want == "" {
+		return cs // no word names the relation: nothing says the others read it alike
+	}
 	merged := *best
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.02 && matched(c) == want {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.15 && matched(c) == want {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {
@@ -458,22 +461,29 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 // same node in the same direction that holds all its answers and more and
 // reads the question nearly as well: the notes' whole list of EventBridge's
 // targets rather than the two built-in ones one line names.
-func preferWhole(a *analysis, cs []*candidate) []*candidate {
+func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 	if len(cs) < 2 || cs[0].typ != candRelation {
 		return cs
 	}
 	best := cs[0]
-	if _, _, open := graph.ParseRelation(best.pred); !open {
-		return cs // a typed relation is the notes' list already
-	}
+	_, _, bestOpen := graph.ParseRelation(best.pred)
 	pick := -1
 	for i, c := range cs[1:] {
-		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.1 {
+		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.3 {
 			continue
 		}
 		_, _, open := graph.ParseRelation(c.pred)
-		typedFocus := !open && overlap(termsOf(a.focus), c.rel, nil) > 0
-		if !typedFocus && (len(c.ends) <= len(best.ends) || !subset(best.ends, c.ends)) {
+		typedFocus := bestOpen && !open && overlap(termsOf(a.focus), c.rel, nil) > 0
+		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
+		// a typed best gives way only to a whole whose extra answers are
+		// all of the kind asked for
+		if whole && !bestOpen && (len(a.wants) == 0 || !e.allOfKind(c.ends, best.ends, a.wants)) {
+			whole = false
+		}
+		if whole && bestOpen && best.score-c.score > 0.1 {
+			whole = false
+		}
+		if !typedFocus && !whole {
 			continue // neither the whole list nor the curated relation the question asks for
 		}
 		if pick < 0 || len(c.ends) > len(cs[pick+1].ends) {
@@ -486,6 +496,19 @@ func preferWhole(a *analysis, cs []*candidate) []*candidate {
 	w := cs[pick+1]
 	out := append([]*candidate{w}, cs[:pick+1]...)
 	return append(out, cs[pick+2:]...)
+}
+
+// allOfKind reports whether every node of ids not in except is of one of
+// the kinds.
+func (e *Engine) allOfKind(ids, except []string, kinds []graph.NodeKind) bool {
+	for _, id := range ids {
+		k := e.names[id].Kind
+		if containsStr(except, id) || containsKind(kinds, k) || k == graph.KindFeature && containsKind(kinds, graph.KindService) {
+			continue // a feature answers for its service
+		}
+		return false
+	}
+	return true
 }
 
 // termsOf turns stems into terms of weight 1.

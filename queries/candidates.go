@@ -584,7 +584,26 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 		}
 		c.rel = e.relationWords(p, false)
 		c.prior = 0.1
-		c.reading = fmt.Sprintf("ordered by %s", strings.TrimPrefix(p, graph.PredRank+":"))
+		col := strings.TrimPrefix(p, graph.PredRank+":")
+		for _, w := range splitPredicate(col) {
+			for _, t := range a.terms {
+				if t.stem == ingest.Stem(w) {
+					c.prior = 0.7 // the question names the ranked column ("RTO", "cost")
+				}
+			}
+		}
+		if a.superlative && !a.sequence && len(answers) > 0 {
+			// "which strategy has the lowest RTO": the first, with its ties
+			top := e.rankOf(ctx, answers[0].ID, p)
+			var firsts []Answer
+			for _, ans := range answers {
+				if e.rankOf(ctx, ans.ID, p) == top {
+					firsts = append(firsts, ans)
+				}
+			}
+			c.result.Answers = firsts
+		}
+		c.reading = fmt.Sprintf("ordered by %s", col)
 		out = append(out, c)
 	}
 	return out
@@ -609,8 +628,8 @@ func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate,
 // yesNoCandidate reads "does X support Y", "can X notify Y": yes when the
 // notes relate the two (no when what they say is denied).
 func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
-	ids := a.linkIDs()
-	if !a.yesno || len(ids) < 2 {
+	ids := a.strongLinkIDs()
+	if len(ids) < 2 {
 		return nil
 	}
 	x := ids[0]
@@ -651,6 +670,23 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		if s > topScore {
 			top, topScore = ed, s
 		}
+	}
+	if !a.yesno {
+		// "why is CloudTrail cross-account": how the notes relate the two,
+		// with their words
+		other := top.Object
+		if other == x || containsStr(e.mustAnchors(ctx, x), other) {
+			other = top.Subject
+		}
+		ans := e.answer(other, top)
+		c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "connection", Answers: []Answer{ans}}, links: 2, prior: 0.1}
+		if e.lx.QuestionWord("why", a.words[0].stem) {
+			c.prior = 0.6
+		}
+		c.rel = e.relationWords(top.Predicate, false)
+		c.ends = []string{other}
+		c.reading = fmt.Sprintf("how the notes relate %s and %s: %s", e.names[top.Subject].Name, e.names[top.Object].Name, top.Predicate)
+		return c
 	}
 	verdict := "yes"
 	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {

@@ -56,11 +56,11 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 	}
 	if c.typ == candRelation {
 		s *= e.linkWeight(a, c.anchor)
-		if _, ok := e.lx.Predicate(c.pred); ok && cov > 0 {
+		if _, ok := e.lx.Predicate(c.pred); ok {
 			s += 0.05 // a typed relation is curated
 		}
-		if phrase, _, ok := graph.ParseRelation(c.pred); ok && phrase == "relate to" {
-			s -= 0.15
+		if q := a.qualifier; q != "" && c.via != "" && strings.Contains(strings.ToLower(e.names[c.via].Name), q) {
+			s += 0.25 // "enabled manually": the manual variant
 		}
 	}
 	// the kind of answer asked for
@@ -201,9 +201,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 	for _, id := range strong {
 		switch {
 		case id == c.anchor || id == c.via:
-		case containsStr(e.mustAnchors(ctx, id), c.anchor):
+		case containsStr(e.mustAnchors(ctx, id), c.anchor) || a.modifies(id, c.anchor):
 			// "CloudWatch Logs subscription filter": a part of the entity
-			// named, the more specific reading
+			// named (or the noun the name qualifies), the more specific
+			// reading
 			s += 0.15
 		case c.via != "" && e.namesContain(c.via, id):
 			s += 0.2
