@@ -45,6 +45,13 @@ type link struct {
 	concept    bool // a concept a note named, not a dictionary entity
 }
 
+// strong reports whether a link names an entity: a name, a region, or a
+// near-miss of a name; not a weak alias or a phrase the notes made a
+// concept of.
+func (l link) strong() bool {
+	return (l.how == linkName || l.how == linkRegion || l.how == linkFuzzy) && !l.concept
+}
+
 // weight is how sure the link is.
 func (l link) weight() float64 {
 	switch l.how {
@@ -103,7 +110,7 @@ type term struct {
 func (a *analysis) strongLinkIDs() []string {
 	var ids []string
 	for _, l := range a.links {
-		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(ids, l.id) {
+		if l.strong() && !containsStr(ids, l.id) {
 			ids = append(ids, l.id)
 		}
 	}
@@ -115,7 +122,7 @@ func (a *analysis) strongLinkIDs() []string {
 func (a *analysis) strongLinks() int {
 	var ids []string
 	for _, l := range a.links {
-		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(ids, l.id) {
+		if l.strong() && !containsStr(ids, l.id) {
 			ids = append(ids, l.id)
 		}
 	}
@@ -158,7 +165,7 @@ func (a *analysis) anchorIDs() []string {
 		if !containsStr(all, l.id) {
 			all = append(all, l.id)
 		}
-		if (l.how == linkName || l.how == linkRegion) && !l.concept && !containsStr(strong, l.id) {
+		if l.strong() && !containsStr(strong, l.id) {
 			strong = append(strong, l.id)
 		}
 	}

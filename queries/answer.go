@@ -441,7 +441,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.15 && matched(c) == want {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {

@@ -91,8 +91,13 @@ func TestNewFactCitesItsNote(t *testing.T) {
 func TestOutOfReach(t *testing.T) {
 	e := newEngine(t)
 	res := func(q string) error { _, err := e.Ask(context.Background(), q); return err }
-	if err := res("what can CodeDeplyo notify"); err == nil || !strings.Contains(err.Error(), `did you mean "AWS CodeDeploy"`) {
-		t.Errorf("misspelt service: %v", err)
+	// A name one edit away is read as the name it misspells.
+	if r, err := e.Ask(context.Background(), "what can CodeDeplyo notify"); err != nil || !containsStr(r.Understood, "AWS CodeDeploy") || !containsStr(answerNames(r), "AWS Chatbot") {
+		t.Errorf("misspelt service: %+v, %v; want it read as AWS CodeDeploy, with AWS Chatbot among the answers", r, err)
+	}
+	// One too far from any name to read as it gets "did you mean".
+	if err := res("tell me about Codedeployyyy"); err == nil || !strings.Contains(err.Error(), `did you mean "AWS CodeDeploy"`) {
+		t.Errorf("far misspelling: %v", err)
 	}
 	for _, q := range []string{"how tall is the eiffel tower", "hello", "what is the meaning of life"} {
 		_, err := e.Ask(context.Background(), q)

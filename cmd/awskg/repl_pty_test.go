@@ -257,7 +257,7 @@ func TestReplInPseudoTerminal(t *testing.T) {
 	term.send("what is elastic bea\t")
 	term.expect("awskg> what is Elastic Beanstalk", wait)
 	term.send("\r")
-	term.expect("answers (describe", wait)
+	term.expect("answers (read as: everything about AWS Elastic Beanstalk", wait)
 	term.expect("awskg> ", wait)
 
 	// Ctrl-C during a query that never ends cancels it; the REPL goes on
