@@ -17,6 +17,17 @@
 // (the note's own words about it, e.g. "Aggregators: multi region as well as
 // multi account") is reified on a fact node "fact:<hash>" with the properties
 // <subject>, <predicate>, <object> and <detail>, labelled with the same source.
+//
+// Predicates are typed (the Pred* constants below) or open: "rel:<phrase>",
+// the note's own verb phrase, lemmatised ("rel:endpoint type" from a list of
+// endpoint types under API Gateway; "rel:not deploy to" from "cannot deploy
+// to"), see OpenRelation. Values are nodes of kind "value" named as written
+// ("35 days", "1 MB/s").
+//
+// Statements (every sentence, list item, table row and heading of a note,
+// with its section, subject and the entities it names) are not quads: they
+// travel with an ingest and an Index, for the questions that no relation
+// answers.
 package graph
 
 import "strings"
