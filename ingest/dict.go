@@ -330,11 +330,17 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 		if !isPrefix || used[i] || used[i+1] {
 			continue
 		}
+		if genericAWS[strings.ToLower(text[toks[i+1].start:toks[i+1].end])] {
+			continue // "AWS resources ...", "AWS API calls": AWS's things, not a service
+		}
 		j, named := i+1, false
-		for j < len(toks) && j < i+4 && !used[j] && toks[j].start == toks[j-1].end+1 {
+		for j < len(toks) && j < i+4 && !used[j] && toks[j].start == toks[j-1].end+1 && text[toks[j-1].end] == ' ' {
 			word := text[toks[j].start:toks[j].end]
 			if !lower && !isCapitalized(word) || lower && j > i+2 {
 				break
+			}
+			if d.Lexicon != nil && d.Lexicon.IsStop(word) || strings.ContainsRune(word, '_') {
+				break // "Rekognition can", "AWS_RISK_...": a name ends at a function word
 			}
 			if !genericAWS[strings.ToLower(word)] {
 				named = true
@@ -342,6 +348,11 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 			j++
 		}
 		if j == i+1 || !named {
+			continue
+		}
+		if j == i+2 && !d.nameWord(text[toks[i+1].start:toks[i+1].end]) {
+			// "AWS Business", "Amazon Data": one ordinary English word after
+			// the prefix is a phrase, not a service the dictionary lacks
 			continue
 		}
 		name := text[toks[i].start:toks[j-1].end]
@@ -354,6 +365,17 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 		}
 	}
 	return out
+}
+
+// nameWord reports whether a single word after "AWS"/"Amazon" can be a
+// service's name: an acronym ("SSO"), a word with inner capitals or digits
+// ("DocumentDB"), or a word English does not have ("Rekognition"); not an
+// ordinary word ("Business", "Costs", "Data").
+func (d *Dictionary) nameWord(w string) bool {
+	if distinctive(w) || len(w) > 1 && strings.ToUpper(w) == w {
+		return true
+	}
+	return !IsEnglishWord(w)
 }
 
 // titleCase writes a lower-case service name the way AWS does: "aws app

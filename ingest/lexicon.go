@@ -313,6 +313,16 @@ func Lemma(w string) string {
 	return lemmer.Lemma(l)
 }
 
+// IsEnglishWord reports whether the lemmatiser's English dictionary has a
+// word (any case).
+func IsEnglishWord(w string) bool {
+	lemmaOnce.Do(func() { lemmer, lemmaErr = golem.New(en.New()) })
+	if lemmaErr != nil || lemmer == nil {
+		return false
+	}
+	return lemmer.InDict(strings.ToLower(w))
+}
+
 // WarmLemmas loads the lemma tables in the background, so a build that
 // needs them finds them ready.
 func WarmLemmas() { go Lemma("is") }

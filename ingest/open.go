@@ -83,6 +83,9 @@ func (o *openReader) block(i int) {
 		text := strings.TrimSpace(b.Text)
 		subj := o.sectionSubject()
 		o.statement(text, b.Line, subj)
+		if o.x.headingCount[strings.ToLower(text)] > 1 {
+			break // "Overview", "See also": a heading many sections share names no relation
+		}
 		if f, ok := o.head(text, -1); ok {
 			o.frames = append(o.frames, f)
 		}
@@ -165,6 +168,38 @@ func (o *openReader) popFrames(depth int) {
 // sectionSubject is the entity the section is about, when its nearest
 // heading that names entities names exactly one.
 func (o *openReader) sectionSubject() string {
+	hs := o.x.headings
+	if len(hs) == 0 {
+		return ""
+	}
+	if o.x.doc.Format != "markdown" {
+		// Level-less headings (wiki, PDF, blog) say nothing of nesting. The
+		// heading right above speaks for a block; an earlier heading does
+		// only when it names a service: one that names a feature
+		// ("StackSets") heads a sibling section, not the ones after it.
+		if h := hs[len(hs)-1]; len(h.services) > 0 {
+			if len(h.services) == 1 {
+				return h.services[0]
+			}
+			return ""
+		}
+		for i, steps := len(hs)-2, 0; i >= 0 && steps < 10; i, steps = i-1, steps+1 {
+			h := hs[i]
+			if len(h.services) == 0 {
+				if h.container {
+					return ""
+				}
+				continue
+			}
+			if len(h.services) == 1 && o.x.dictKind(h.services[0]) == graph.KindService {
+				return h.services[0]
+			}
+			if o.x.dictKind(h.services[0]) != graph.KindFeature {
+				return ""
+			}
+		}
+		return ""
+	}
 	c := o.x.context()
 	if len(c) != 1 {
 		return ""
@@ -382,7 +417,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
 	name := openItemName(text)
-	if name == "" {
+	if name == "" || !o.nameLike(name) {
 		return ""
 	}
 	if id, ok := o.x.exact(name); ok {
@@ -435,6 +470,10 @@ func openItemName(text string) string {
 // sentence records a sentence and reads its open relations: subject, verb
 // phrase and objects (entities, inline list items, quantities).
 func (o *openReader) sentence(s string, line int, dflt string) {
+	if strings.Contains(s, " > ") || strings.Contains(s, "->") || strings.Contains(s, "→") {
+		o.statement(s, line, dflt)
+		return // a chain of hops: the typed chain reader reads it as a path
+	}
 	ms := o.mentions(s)
 	subj, verbStart := "", 0
 	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !startsWithVerb(s) {
@@ -681,4 +720,39 @@ func (o *openReader) proseHead(text, dflt string) (frame, bool) {
 		return frame{}, false
 	}
 	return f, true
+}
+
+// nameLike reports whether a list item's or cell's text can name a thing:
+// it has a word of two letters or more, its brackets balance, it neither
+// starts nor ends with a function word ("These can be ...", "Can also use
+// console", "See also") and it is not one word repeated ("v2 v2 v2").
+func (o *openReader) nameLike(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return false
+	}
+	if strings.Count(name, "(") != strings.Count(name, ")") || strings.Count(name, "[") != strings.Count(name, "]") {
+		return false
+	}
+	first := strings.Trim(f[0], ".,;:!?\"'")
+	last := strings.Trim(f[len(f)-1], ".,;:!?\"'")
+	if o.lx.IsStop(first) || o.lx.IsStop(last) && len(f) > 1 {
+		return false
+	}
+	word, same := false, true
+	for _, w := range f {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 {
+			word = true
+		}
+		if w != f[0] {
+			same = false
+		}
+	}
+	return word && !(same && len(f) > 1)
 }
