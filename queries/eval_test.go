@@ -187,3 +187,33 @@ func TestDevQuestions(t *testing.T) {
 		})
 	}
 }
+
+// TestUnrelatedNotesKeepDevScore adds notes on other topics, written for
+// this project in the styles of other authors' notes (terse nested bullets,
+// headings with `identifiers`, sentence-style prose): answers to questions
+// they do not touch must not get worse (mean F1 within 0.01, no question
+// down by more than 0.1), however their names, headings and phrases read.
+func TestUnrelatedNotesKeepDevScore(t *testing.T) {
+	base, more := newEngine(t), newEngine(t, "../testdata/notes-unrelated")
+	var sumBase, sumMore float64
+	qs := loadQuestions(t)
+	for _, q := range qs {
+		fb, fm := 0.0, 0.0
+		if res, err := base.Ask(context.Background(), q.Question); err == nil {
+			_, _, fb = f1(q, answerNames(res))
+		}
+		res, err := more.Ask(context.Background(), q.Question)
+		if err == nil {
+			_, _, fm = f1(q, answerNames(res))
+		}
+		sumBase += fb
+		sumMore += fm
+		if fm < fb-0.1 {
+			t.Errorf("%s: F1 %.2f with the unrelated notes, %.2f without; answers %v, %v", q.ID, fm, fb, answerNames(res), err)
+		}
+	}
+	n := float64(len(qs))
+	if sumMore/n < sumBase/n-0.01 {
+		t.Errorf("mean F1 %.3f with the unrelated notes, %.3f without", sumMore/n, sumBase/n)
+	}
+}
