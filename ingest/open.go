@@ -186,8 +186,8 @@ func (o *openReader) sectionSubject() string {
 		for i, steps := len(hs)-2, 0; i >= 0 && steps < 10; i, steps = i-1, steps+1 {
 			h := hs[i]
 			if len(h.services) == 0 {
-				if h.container {
-					return ""
+				if h.container && !h.generic {
+					return "" // "Data/Network Protection": a section of sections of no service
 				}
 				continue
 			}
