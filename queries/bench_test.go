@@ -22,3 +22,35 @@ func BenchmarkAsk(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAskDevSet answers every dev question in turn: questions of every
+// reading (relations, paths, rankings, evidence), in process.
+func BenchmarkAskDevSet(b *testing.B) {
+	e := newEngine(b)
+	qs := loadQuestions(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := qs[i%len(qs)]
+		if _, err := e.Ask(context.Background(), q.Question); err != nil {
+			b.Fatalf("%s: %v", q.ID, err)
+		}
+	}
+}
+
+// BenchmarkAskFirstQuestion is one question on a fresh engine, as a process
+// asks it: no word of the question has been stemmed or matched before.
+func BenchmarkAskFirstQuestion(b *testing.B) {
+	ctx := context.Background()
+	engines := make([]*Engine, b.N)
+	for i := range engines {
+		engines[i] = newEngine(b)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := engines[i].Ask(ctx, "what destinations can a CloudWatch Logs subscription filter send to"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
