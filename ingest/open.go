@@ -486,7 +486,10 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		subj = dflt
 	}
 	o.statement(s, line, subj)
-	if subj == "" {
+	if subj == "" || subj == dflt && !o.ownSubject(s, ms) {
+		// a sentence that names no subject of its own ("Can be triggered by
+		// ..."): the section's subject is a guess, good for evidence, not
+		// for a fact
 		return
 	}
 	o.last = subj
@@ -755,4 +758,16 @@ func (o *openReader) nameLike(name string) bool {
 		}
 	}
 	return word && !(same && len(f) > 1)
+}
+
+// ownSubject reports whether a sentence that does not start with a name
+// still reads as the section's subject speaking: a verb-first bullet that
+// states one inline list or quantity ("Supports: a, b and c", "Retention
+// up to 7 days") under a heading that names it.
+func (o *openReader) ownSubject(s string, ms []mention) bool {
+	if len(ms) > 0 {
+		return false // it names other things: which of them is the subject is a guess
+	}
+	start, items := inlineList(s, 0)
+	return start >= 0 && len(items) >= 2 || len(Quantities(s)) > 0
 }
