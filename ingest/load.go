@@ -201,6 +201,7 @@ type docResult struct {
 // BuildWith is Build with options. Notes are parsed and extracted in
 // parallel; the result is in source order, whatever the scheduling.
 func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt BuildOptions) (*Corpus, error) {
+	WarmLemmas() // the lemma tables load while the notes are parsed
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
