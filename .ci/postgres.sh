@@ -100,6 +100,7 @@ awskg_pg_start() {
 	fi
 	if ! awskg_pg_as_owner psql -X -q -v ON_ERROR_STOP=1 -h "$tmp" -p "$port" -U postgres -d postgres \
 		-c "CREATE ROLE awskg LOGIN PASSWORD 'awskg' CREATEDB" \
+		-c "GRANT pg_signal_backend TO awskg" \
 		-c "CREATE DATABASE awskg OWNER awskg" >&2; then
 		awskg_pg_log "creating the awskg role and database failed"
 		awskg_pg_stop

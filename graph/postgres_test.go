@@ -54,9 +54,22 @@ func newPGDatabase(tb testing.TB) *pgDatabase {
 	tb.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+pq.QuoteIdentifier(name)+" WITH (FORCE)"); err != nil {
-			tb.Errorf("drop database %s: %v", name, err)
+		// A server process of its own (an autovacuum worker) may hold the
+		// database for a moment, and a non-superuser may not terminate it:
+		// try again while the deadline allows, then report.
+		var err error
+		for try := 0; try < 20; try++ {
+			if _, err = admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+pq.QuoteIdentifier(name)+" WITH (FORCE)"); err == nil {
+				return
+			}
+			select {
+			case <-ctx.Done():
+				tb.Errorf("drop database %s: %v", name, err)
+				return
+			case <-time.After(time.Duration(try+1) * 100 * time.Millisecond):
+			}
 		}
+		tb.Errorf("drop database %s: %v", name, err)
 	})
 	u, err := url.Parse(dsn)
 	if err != nil {
