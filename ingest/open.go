@@ -742,6 +742,11 @@ func (o *openReader) nameLike(name string) bool {
 	if o.lx.IsStop(first) || o.lx.IsStop(last) && len(f) > 1 {
 		return false
 	}
+	for _, w := range f[1:] {
+		if o.lx.QuestionWord("aux", strings.ToLower(w)) {
+			return false // "Instances can still be terminated": a statement, not a name
+		}
+	}
 	word, same := false, true
 	for _, w := range f {
 		letters := 0
