@@ -29,6 +29,7 @@ type Lexicon struct {
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
 	question  map[string]map[string]bool  // group → stems
+	surface   map[string]map[string]bool  // group → words as written, lower case
 }
 
 // PredicateWords are the stems that express a typed predicate.
@@ -56,7 +57,7 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	}
 	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, qneg: map[string]bool{}, exclusive: map[string]bool{},
 		preds: map[string]PredicateWords{}, kinds: map[string][]graph.NodeKind{}, regions: map[string]string{},
-		question: map[string]map[string]bool{}}
+		question: map[string]map[string]bool{}, surface: map[string]map[string]bool{}}
 	for _, w := range f.Stopwords {
 		lx.stop[strings.ToLower(w)] = true
 		lx.stop[Stem(w)] = true
@@ -95,11 +96,13 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 		}
 	}
 	for g, ws := range f.Question {
-		set := map[string]bool{}
+		set, surf := map[string]bool{}, map[string]bool{}
 		for _, w := range ws {
 			set[Stem(w)] = true
+			surf[strings.ToLower(w)] = true
 		}
 		lx.question[g] = set
+		lx.surface[g] = surf
 	}
 	return lx, nil
 }
@@ -197,6 +200,13 @@ func (lx *Lexicon) RegionNames() []string {
 		return out[i] < out[j]
 	})
 	return out
+}
+
+// QuestionSurface reports whether a word, as written (any case), is one of
+// a group's: for groups whose words stems would conflate ("difference" and
+// "different" share the stem "differ").
+func (lx *Lexicon) QuestionSurface(group, word string) bool {
+	return lx.surface[group][strings.ToLower(word)]
 }
 
 // QuestionWords returns the stems of a question word group, sorted.

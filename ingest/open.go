@@ -364,7 +364,7 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		case keptWords[lw]:
 			words = append(words, lw)
 			continue
-		case o.lx.IsStop(lw) || isNumber(lw):
+		case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
 			continue
 		}
 		words = append(words, o.words.Lemma(lw))
@@ -770,9 +770,31 @@ func (o *openReader) nameLike(name string) bool {
 // states one inline list or quantity ("Supports: a, b and c", "Retention
 // up to 7 days") under a heading that names it.
 func (o *openReader) ownSubject(s string, ms []mention) bool {
+	if o.verbFirst(s) {
+		return true // "Pulls three log types (CloudTrail, VPC flow, DNS)": the heading's subject pulls
+	}
 	if len(ms) > 0 {
 		return false // it names other things: which of them is the subject is a guess
 	}
 	start, items := inlineList(s, 0)
 	return start >= 0 && len(items) >= 2 || len(Quantities(s)) > 0
+}
+
+// verbFirst reports whether a sentence opens with its verb, its subject
+// left to its heading: the first word is a verb ("Supports", "Pulls",
+// "Can") and the second no auxiliary ("Tasks can ..." opens with a noun).
+func (o *openReader) verbFirst(s string) bool {
+	f := strings.Fields(strings.TrimLeft(s, "-•*> "))
+	if len(f) < 2 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,:;"))
+	if o.lx.QuestionWord("aux", strings.ToLower(strings.Trim(f[1], ".,:;"))) {
+		return false
+	}
+	if verbStarts[w] {
+		return true
+	}
+	// an inflected third-person verb: "pulls", "sends", "analyzes"
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && o.words.Lemma(w) != w && IsEnglishWord(o.words.Lemma(w)) && !unicode.IsUpper([]rune(f[1])[0])
 }

@@ -244,8 +244,8 @@ func (e *Engine) analyze(text string) *analysis {
 		if lx.QuestionWord("sequence", w.stem) {
 			a.sequence = true
 		}
-		if lx.QuestionWord("compare", w.stem) {
-			a.compare = true
+		if lx.QuestionSurface("compare", w.lower) {
+			a.compare = true // as written: "different" is no comparison
 		}
 		if a.qualifier == "" && w.linked < 0 {
 			switch {
