@@ -331,11 +331,6 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	}
 	f.phrase, f.pol = o.phrase(rest)
 	f.text = t
-	if f.subject == "" && f.phrase != "" && len(strings.Fields(t)) <= 6 {
-		// "DR strategies": the head names a set of its own
-		f.subject = o.x.newNode(graph.KindConcept, t)
-		f.phrase = "include"
-	}
 	return f, true
 }
 
@@ -446,6 +441,9 @@ func (o *openReader) itemNode(text string) string {
 // first clause when it is short; "" otherwise.
 func openItemName(text string) string {
 	t := strings.TrimSpace(text)
+	if strings.HasSuffix(t, ":") {
+		return "" // "Example:": a label over what follows, not an item
+	}
 	t = strings.TrimRight(t, ".;,")
 	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
 		t = strings.TrimPrefix(t, art)
