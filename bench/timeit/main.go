@@ -3,7 +3,7 @@
 // ratio is taken pair by pair under the same machine load; it prints each
 // command's median, fastest and slowest wall time, its largest peak
 // resident set size, and the median of its per-round ratio to the first
-// command.
+// command (or of the one it names).
 //
 //	timeit [-runs N] [-warmup N] [-max-time D] -- CMD ARGS... [::: CMD ARGS...]...
 //
@@ -12,10 +12,11 @@
 //	@label=NAME   the name it is printed under (default: the program's base name)
 //	@env=K=V      an environment variable for it (repeatable)
 //	@prep=SCRIPT  a sh script run, untimed, before each of its runs
+//	@vs=LABEL     the command its ratio is taken to (default: the first)
 //
 // Output, one line per command:
 //
-//	NAME median_ns=N min_ns=N max_ns=N maxrss_kb=N ratio=R runs=N
+//	NAME median_ns=N min_ns=N max_ns=N maxrss_kb=N ratio=R vs=NAME runs=N
 //
 // A command that exits non-zero stops timeit (exit 1) with its last lines
 // of standard error. Peak memory is the rusage of the child (Unix only;
@@ -39,6 +40,7 @@ type command struct {
 	label string
 	env   []string
 	prep  string
+	vs    string // label of the command the ratio is taken to
 	argv  []string
 
 	times  []time.Duration
@@ -51,7 +53,7 @@ func main() {
 	warmup := flag.Int("warmup", 1, "untimed runs of each command first")
 	maxTime := flag.Duration("max-time", 0, "stop after the round that passes this much time (0: no limit); at least one round is timed")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: timeit [-runs N] [-warmup N] [-max-time D] -- [@label=NAME] [@env=K=V]... [@prep=SCRIPT] CMD ARGS... [::: ...]...")
+		fmt.Fprintln(os.Stderr, "usage: timeit [-runs N] [-warmup N] [-max-time D] -- [@label=NAME] [@env=K=V]... [@prep=SCRIPT] [@vs=NAME] CMD ARGS... [::: ...]...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -68,8 +70,8 @@ func main() {
 		if round > *warmup && *maxTime > 0 && time.Since(start) > *maxTime {
 			break
 		}
-		var first time.Duration
-		for i, c := range cmds {
+		took := map[string]time.Duration{}
+		for _, c := range cmds {
 			d, rss, err := c.run()
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "timeit: %s: %v\n", c.label, err)
@@ -80,16 +82,19 @@ func main() {
 			}
 			c.times = append(c.times, d)
 			c.maxRSS = max(c.maxRSS, rss)
-			if i == 0 {
-				first = d
-			}
-			c.ratios = append(c.ratios, float64(d)/float64(first))
+			took[c.label] = d
+		}
+		if round < *warmup {
+			continue
+		}
+		for _, c := range cmds {
+			c.ratios = append(c.ratios, float64(took[c.label])/float64(took[c.vs]))
 		}
 	}
 	for _, c := range cmds {
-		fmt.Printf("%s median_ns=%d min_ns=%d max_ns=%d maxrss_kb=%d ratio=%.3f runs=%d\n",
+		fmt.Printf("%s median_ns=%d min_ns=%d max_ns=%d maxrss_kb=%d ratio=%.3f vs=%s runs=%d\n",
 			c.label, int64(medianDuration(c.times)), int64(slices.Min(c.times)), int64(slices.Max(c.times)),
-			c.maxRSS, medianFloat(c.ratios), len(c.times))
+			c.maxRSS, medianFloat(c.ratios), c.vs, len(c.times))
 	}
 }
 
@@ -113,6 +118,8 @@ func parse(args []string) ([]*command, error) {
 				c.env = append(c.env, val)
 			case opt == "prep":
 				c.prep = val
+			case opt == "vs":
+				c.vs = val
 			default:
 				return nil, fmt.Errorf("unknown option %q", group[0])
 			}
@@ -126,6 +133,20 @@ func parse(args []string) ([]*command, error) {
 			c.label = filepath.Base(group[0])
 		}
 		cmds = append(cmds, c)
+	}
+	labels := map[string]int{}
+	for i, c := range cmds {
+		if _, dup := labels[c.label]; dup {
+			return nil, fmt.Errorf("two commands labelled %q", c.label)
+		}
+		labels[c.label] = i
+	}
+	for _, c := range cmds {
+		if c.vs == "" {
+			c.vs = cmds[0].label
+		} else if _, ok := labels[c.vs]; !ok {
+			return nil, fmt.Errorf("@vs=%s: no command has that label", c.vs)
+		}
 	}
 	return cmds, nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	cmds, err := parse([]string{"@label=ask", "@env=A=1", "@env=B=x=y", "@prep=rm -f x", "awskg", "ask", "q", ":::", "grep", "-ril", "x"})
+	cmds, err := parse([]string{"@label=ask", "@env=A=1", "@env=B=x=y", "@prep=rm -f x", "awskg", "ask", "q", ":::", "@vs=ask", "grep", "-ril", "x"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,13 +18,13 @@ func TestParse(t *testing.T) {
 		t.Fatalf("%d commands, want 2", len(cmds))
 	}
 	a, g := cmds[0], cmds[1]
-	if a.label != "ask" || !slices.Equal(a.env, []string{"A=1", "B=x=y"}) || a.prep != "rm -f x" || !slices.Equal(a.argv, []string{"awskg", "ask", "q"}) {
+	if a.label != "ask" || a.vs != "ask" || !slices.Equal(a.env, []string{"A=1", "B=x=y"}) || a.prep != "rm -f x" || !slices.Equal(a.argv, []string{"awskg", "ask", "q"}) {
 		t.Errorf("first command: %+v", a)
 	}
-	if g.label != "grep" || g.env != nil || g.prep != "" || !slices.Equal(g.argv, []string{"grep", "-ril", "x"}) {
+	if g.label != "grep" || g.vs != "ask" || g.env != nil || g.prep != "" || !slices.Equal(g.argv, []string{"grep", "-ril", "x"}) {
 		t.Errorf("second command: %+v", g)
 	}
-	for _, bad := range [][]string{nil, {"@label=x"}, {"a", ":::"}, {"@nope=1", "a"}, {"@env=A", "a"}, {"@label", "a"}} {
+	for _, bad := range [][]string{nil, {"@label=x"}, {"a", ":::"}, {"@nope=1", "a"}, {"@env=A", "a"}, {"@label", "a"}, {"a", ":::", "a"}, {"@vs=b", "a"}} {
 		if _, err := parse(bad); err == nil {
 			t.Errorf("parse(%q) accepted", bad)
 		}
