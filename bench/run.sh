@@ -28,8 +28,10 @@
 # the 20x store are reused by later runs (the store is rebuilt when the
 # awskg binary changes).
 #
-# Run times on 2 shared cores: --quick about 3 minutes, the full run about
-# 12 (2 to 4 minutes more the first time: cayley CLI, corpora, 20x store).
+# Run times measured on 2 cores shared with other jobs (load average 3 to
+# 4): --quick about 5 minutes, the full run about 17 (2 to 4 minutes more
+# the first time: cayley CLI, corpora, 20x store). Most of it is today's
+# slow paths (the 100x engine build, ask --db at 20x): it shrinks with them.
 # The load average is printed at the start and the end: other jobs on the
 # machine slow every measure.
 #
