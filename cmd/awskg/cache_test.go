@@ -29,8 +29,8 @@ func TestMain(m *testing.M) {
 	// of the user's cache (see package preinit) instead of compiling it
 	// into the empty one, about 0.6 s each for the first ones; where a
 	// link cannot be made they compile it.
-	if real := preinit.CacheDir(); real != "" {
-		if err := os.Symlink(filepath.Join(real, "go-graphviz"), filepath.Join(dir, "go-graphviz")); err != nil {
+	if user := preinit.CacheDir(); user != "" {
+		if err := os.Symlink(filepath.Join(user, "go-graphviz"), filepath.Join(dir, "go-graphviz")); err != nil {
 			fmt.Fprintln(os.Stderr, "note: the tests' binaries compile go-graphviz's module:", err)
 		}
 	}
