@@ -29,7 +29,7 @@
 # awskg binary changes).
 #
 # Run times measured on 2 cores shared with other jobs (load average 3 to
-# 4): --quick about 5 minutes, the full run about 17 (2 to 4 minutes more
+# 4): --quick about 2 to 3 minutes, the full run about 17 (2 to 4 minutes more
 # the first time: cayley CLI, corpora, 20x store). Most of it is today's
 # slow paths (the 100x engine build, ask --db at 20x): it shrinks with them.
 # The load average is printed at the start and the end: other jobs on the
