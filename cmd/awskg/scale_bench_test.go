@@ -62,13 +62,13 @@ func benchAsk(b *testing.B, f *Factory, q string) []string {
 	return sources
 }
 
-// BenchmarkAskCached is `awskg ask` on the embedded notes without the
-// process start-up: "cached" reads the snapshot a previous run left (the
-// snapshot cache warm), "uncached" ingests into an empty cache directory
+// BenchmarkAskSnapshot is `awskg ask` on the embedded notes without the
+// process start-up: "warm" reads the snapshot a previous run left (the
+// snapshot cache warm), "cold" ingests into an empty cache directory
 // and writes the snapshot (the first run after the notes changed).
-func BenchmarkAskCached(b *testing.B) {
+func BenchmarkAskSnapshot(b *testing.B) {
 	const q = "which services support cross-account"
-	b.Run("cached", func(b *testing.B) {
+	b.Run("warm", func(b *testing.B) {
 		dir := b.TempDir()
 		warm := func() *Factory {
 			io, _, _, _ := Test()
@@ -86,7 +86,7 @@ func BenchmarkAskCached(b *testing.B) {
 			f.Close()
 		}
 	})
-	b.Run("uncached", func(b *testing.B) {
+	b.Run("cold", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
@@ -161,13 +161,13 @@ func BenchmarkMemoryPerFact(b *testing.B) {
 	b.ReportMetric(float64(kept)/(1<<20), "heap-MiB")
 }
 
-// BenchmarkAskDB is `awskg ask --db` without the process start-up, on a
+// BenchmarkAskDBScale is `awskg ask --db` without the process start-up, on a
 // bolt store ingested from the embedded notes and a synthetic corpus of
 // AWSKG_BENCH_DB_SCALE (20) times their size, or on the store
 // AWSKG_BENCH_STORE names. "engine" opens the store and builds what a
 // question needs (what every command on --db pays); each other
 // sub-benchmark also answers one question (target: 100 ms).
-func BenchmarkAskDB(b *testing.B) {
+func BenchmarkAskDBScale(b *testing.B) {
 	dir := os.Getenv("AWSKG_BENCH_STORE")
 	if dir == "" {
 		n := benchEnvInt(b, "AWSKG_BENCH_DB_SCALE", 20)
