@@ -120,6 +120,17 @@ func GenerateBytes(total int, seed int64) []ingest.Source {
 	return out
 }
 
+// Bullets returns one Markdown note of n bullets, "* AWS CodeDeploy item
+// I supports canary deployment" for I = 1..n: each line states one fact, so
+// the memory a run takes over n is its memory per fact.
+func Bullets(n int) ingest.Source {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "* AWS CodeDeploy item %d supports canary deployment\n", i)
+	}
+	return ingest.Source{Name: fmt.Sprintf("bullets-%d.md", n), Data: []byte(b.String())}
+}
+
 // Write writes sources into dir (created if needed), each under the base
 // name of its Source.Name.
 func Write(dir string, src []ingest.Source) error {

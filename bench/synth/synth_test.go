@@ -3,6 +3,7 @@ package synth
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,5 +153,33 @@ func TestWriteReadBack(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "0000-markdown.md")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestBullets ingests the memory-per-fact note: each of its bullets is one
+// supports fact of AWS CodeDeploy, sourced to its own line.
+func TestBullets(t *testing.T) {
+	const n = 40
+	note := Bullets(n)
+	dict, err := ingest.LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ingest.Build(context.Background(), []ingest.Source{note}, dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]bool{}
+	for _, f := range c.Facts {
+		if f.Predicate != graph.PredSupports || f.Subject != graph.NodeID(graph.KindService, "AWS CodeDeploy") {
+			t.Errorf("unexpected fact %+v", f)
+			continue
+		}
+		lines[f.Source] = true
+	}
+	for i := 1; i <= n; i++ {
+		if src := fmt.Sprintf("%s:%d", note.Name, i); !lines[src] {
+			t.Errorf("no fact from %s", src)
+		}
 	}
 }

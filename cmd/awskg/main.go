@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/awskg/awskg/cmd/awskg/internal/preinit"
 	"github.com/awskg/awskg/graph"
 )
 
@@ -195,18 +195,13 @@ func cutEnd(s string, max int) string {
 // snapshotCache returns where ingest snapshots live and a stamp of the
 // running binary (path, size, modification time): a rebuilt binary never
 // reads an older binary's snapshot. AWSKG_NO_CACHE=1 turns the cache off;
-// AWSKG_CACHE_DIR moves it.
+// AWSKG_CACHE_DIR moves it (preinit.CacheDir).
 func snapshotCache() (dir, stamp string) {
 	if os.Getenv("AWSKG_NO_CACHE") != "" {
 		return "", ""
 	}
-	dir = os.Getenv("AWSKG_CACHE_DIR")
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return "", ""
-		}
-		dir = filepath.Join(base, "awskg")
+	if dir = preinit.CacheDir(); dir == "" {
+		return "", ""
 	}
 	exe, err := os.Executable()
 	if err != nil {
