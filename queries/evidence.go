@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // Evidence: when no relation reads a question well, the note statements
@@ -20,34 +21,6 @@ const (
 	bm25B  = 0.75
 )
 
-// evidenceIndex is the inverted index of the statements.
-type evidenceIndex struct {
-	stmts   []graph.Statement
-	posting map[string][]int // stem → statements holding it
-	avgLen  float64
-	bySrc   map[string][]int // source → statements on that line
-}
-
-func newEvidenceIndex(stmts []graph.Statement) *evidenceIndex {
-	ev := &evidenceIndex{stmts: stmts, posting: map[string][]int{}, bySrc: map[string][]int{}}
-	total := 0
-	for i, st := range stmts {
-		total += len(st.Terms)
-		seen := map[string]bool{}
-		for _, t := range st.Terms {
-			if !seen[t] {
-				seen[t] = true
-				ev.posting[t] = append(ev.posting[t], i)
-			}
-		}
-		ev.bySrc[st.Source] = append(ev.bySrc[st.Source], i)
-	}
-	if len(stmts) > 0 {
-		ev.avgLen = float64(total) / float64(len(stmts))
-	}
-	return ev
-}
-
 // hit is a statement with its score and the share of the question's term
 // weight it covers.
 type hit struct {
@@ -59,24 +32,25 @@ type hit struct {
 // search ranks statements for a question: BM25 over its terms plus a bonus
 // per linked entity the statement is about or names.
 func (e *Engine) search(a *analysis, limit int) []hit {
-	ev := e.ev
-	if ev == nil || len(ev.stmts) == 0 {
+	if len(e.stmts) == 0 {
 		return nil
 	}
+	avgLen := e.ev.AvgTerms()
 	scores := map[int]float64{}
 	covered := map[int]float64{}
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		for _, i := range ev.posting[t.stem] {
-			st := ev.stmts[i]
+		for _, j := range e.ev.StatementsWith(t.stem) {
+			i := int(j)
+			st := e.stmts[i]
 			tf := 0
 			for _, x := range st.Terms {
 				if x == t.stem {
 					tf++
 				}
 			}
-			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(len(st.Terms))/ev.avgLen))
+			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(len(st.Terms))/avgLen))
 			scores[i] += t.weight * norm
 			covered[i] += t.weight
 		}
@@ -84,13 +58,13 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	ids := a.linkIDs()
 	if len(ids) > 0 {
 		for i := range scores {
-			scores[i] += e.aboutBonus(ev.stmts[i], ids)
+			scores[i] += e.aboutBonus(e.stmts[i], ids)
 		}
 		// statements about the entities that share no word still count a little
 		for _, id := range ids {
-			for _, i := range e.aboutStmts[id] {
-				if _, ok := scores[i]; !ok {
-					scores[i] = e.aboutBonus(ev.stmts[i], ids) / 2
+			for _, j := range e.ev.StatementsAbout(id) {
+				if i := int(j); !hasScore(scores, i) {
+					scores[i] = e.aboutBonus(e.stmts[i], ids) / 2
 				}
 			}
 		}
@@ -140,7 +114,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	for _, h := range hits {
-		st := e.ev.stmts[h.i]
+		st := e.stmts[h.i]
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		if len(ends) == 0 {
 			continue
@@ -234,55 +208,36 @@ func (e *Engine) evidenceEnds(ctx context.Context, a *analysis, st graph.Stateme
 	return nil
 }
 
-// statementsAbout indexes statements by the entities they are about or
-// name.
-func statementsAbout(stmts []graph.Statement) map[string][]int {
-	out := map[string][]int{}
-	for i, st := range stmts {
-		if st.Subject != "" {
-			out[st.Subject] = append(out[st.Subject], i)
+func hasScore(scores map[int]float64, i int) bool {
+	_, ok := scores[i]
+	return ok
+}
+
+// detailStatements stands in for the notes' statements when an index has
+// none (a store built from quads, or a PostgreSQL store): one statement per
+// distinct detail of a fact (the note's own words about a relation), cited
+// by the first fact that carries it, about the fact's subject and naming
+// its two ends. Evidence then ranks details as it ranks note lines.
+func detailStatements(ix *graph.Index, lx *ingest.Lexicon) []graph.Statement {
+	seen := map[string]bool{}
+	var out []graph.Statement
+	for i := 0; i < ix.NumFacts(); i++ {
+		f := ix.Fact(int32(i))
+		if f.Detail == "" || seen[f.Detail] {
+			continue
 		}
-		for _, m := range st.Mentions {
-			if m != st.Subject {
-				out[m] = append(out[m], i)
-			}
+		seen[f.Detail] = true
+		st := graph.Statement{Source: f.Source, Text: f.Detail, Subject: f.Subject, Mentions: []string{f.Subject}, Terms: lx.Terms(f.Detail)}
+		if f.Object != f.Subject {
+			st.Mentions = append(st.Mentions, f.Object)
 		}
+		out = append(out, st)
 	}
 	return out
 }
 
-// docFrequencies counts, for every stem, the statements holding it; a store
-// without statements counts the details of its facts instead.
-func (e *Engine) docFrequencies(ctx context.Context) {
-	e.df = map[string]int{}
-	count := func(terms []string) {
-		seen := map[string]bool{}
-		for _, t := range terms {
-			if !seen[t] {
-				seen[t] = true
-				e.df[t]++
-			}
-		}
-		e.nDocs++
-	}
-	if stmts := e.ix.Statements(); len(stmts) > 0 {
-		for _, st := range stmts {
-			count(st.Terms)
-		}
-		return
-	}
-	facts, err := e.ix.Facts(ctx)
-	if err != nil {
-		return
-	}
-	seen := map[string]bool{}
-	for _, f := range facts {
-		if f.Detail != "" && !seen[f.Detail] {
-			seen[f.Detail] = true
-			count(e.lx.Terms(f.Detail))
-		}
-	}
-}
+// docFreq is the number of statements holding a stem.
+func (e *Engine) docFreq(stem string) int { return len(e.ev.StatementsWith(stem)) }
 
 // stemsOf returns a set's keys in order (for stable word lists).
 func stemsOf(set map[string]bool) []string {
@@ -313,7 +268,7 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	best := map[string]credit{}
 	var order []string
 	for _, h := range e.search(a, 40) {
-		st := e.ev.stmts[h.i]
+		st := e.stmts[h.i]
 		id := st.Subject
 		if id == "" && len(st.Mentions) > 0 {
 			id = st.Mentions[0]
@@ -355,7 +310,7 @@ func (e *Engine) supportOf(a *analysis) {
 	}
 	top := a.hits[0].score
 	for _, h := range a.hits {
-		src := e.ev.stmts[h.i].Source
+		src := e.stmts[h.i].Source
 		if v := h.score / top; v > a.support[src] {
 			a.support[src] = v
 		}
@@ -401,8 +356,9 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 		if n >= 5 {
 			break
 		}
-		src := e.ev.stmts[h.i].Source
-		for _, f := range e.bySource[src] {
+		src := e.stmts[h.i].Source
+		for _, fi := range e.ix.FactsFrom(src) {
+			f := e.ix.Fact(fi)
 			key := f.Subject + "\x00" + f.Predicate
 			if seen[key] || have[key] {
 				continue
