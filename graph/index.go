@@ -3,40 +3,56 @@ package graph
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 )
 
 // Index is a read-only, in-memory Reader over nodes, facts and statements,
-// laid out so that it loads without being rebuilt (see EncodeIndex and
-// DecodeIndex): flat arrays searched by binary search, and precomputed
-// lists that the question engine would otherwise build on every start:
+// laid out as columns so that it loads without being rebuilt: an index file
+// (EncodeIndex) is these columns as they are in memory, and DecodeIndex
+// reads them in place. Every string is a number in one string table; facts
+// and statements are columns of those numbers; and the lists the question
+// engine needs are precomputed:
 //
 //   - nodes by ID and by name;
-//   - facts in SortFacts order, merged as a store merges them, so the
-//     facts leaving a node are one run; the facts entering a node through
-//     a permutation by object;
+//   - facts in SortFacts order, merged as a store merges them, so the facts
+//     leaving a node are one run; the facts entering a node through a
+//     permutation by object;
 //   - facts by predicate and by source (note line);
-//   - the notes' statements, and for evidence: statements by stem, by the
-//     node they are about or name, and the total of their terms.
+//   - statements by stem (with the stem's count in each, for ranking) and
+//     by the node they are about or name.
 //
 // The question engine reads it instead of a Store, so a question costs
 // lookups, not backend iterations.
 //
 // Build one with NewIndex (from an ingest), ReadIndex (from any Reader) or
-// DecodeIndex (from a file written by EncodeIndex). It is safe for
-// concurrent use.
+// DecodeIndex (from an index file). It is safe for concurrent use.
 type Index struct {
+	s strtab
+
 	nodes  []Node  // by ID, distinct
 	byName []int32 // nodes positions, by name then ID
-	facts  []Fact  // SortFacts order, merged
-	byObj  []int32 // facts positions, by object then position
-	stmts  []Statement
+	// the nodes as string numbers: IDs, names, kinds, aliases (runs of
+	// nAliases, nAliasOff[i]:nAliasOff[i+1]), for EncodeIndex
+	nID, nName, nKind, nAliasOff, nAliases []int32
 
-	preds   lists // predicate → facts positions
-	factSrc lists // source → facts positions
-	terms   lists // stem → statements holding it
-	about   lists // node ID → statements about it or naming it
-	nTerms  int   // terms of every statement, counted with repeats
+	// facts in SortFacts order, merged: string numbers, and positions
+	fSubj, fPred, fObj, fDetail, fSrc []int32
+	fPos                              []int64
+	byObj                             []int32 // fact positions, by object then position
+
+	preds   lists // predicate → fact positions
+	factSrc lists // source → fact positions
+
+	// statements: string numbers; mentions and terms as runs of a flat
+	// column (sMentOff[i]:sMentOff[i+1])
+	sSrc, sText, sSection, sSubj []int32
+	sMentOff, sMent              []int32
+	sTermOff, sTerm              []int32
+	terms                        lists   // stem → statements holding it
+	tf                           []int32 // parallel to terms.ids: the stem's count in the statement
+	about                        lists   // node ID → statements about it or naming it
+	nTerms                       int64   // terms of every statement, counted with repeats
 
 	// src holds what the index was built from (nodes and facts as given,
 	// in their order), for a Cayley store; see Graph.
@@ -46,47 +62,93 @@ type Index struct {
 		nodes []Node
 		facts []Fact
 		err   error
-		none  bool // encoded without them
+		none  bool   // decoded from a file written without them
+		raw   []byte // decoded: their encoding in the file, for EncodeIndex
 	}
+	// data is the index file the columns are views of, when decoded.
+	data []byte
 }
 
-// lists maps sorted keys to lists of positions.
+// strtab is a table of strings: string i is blob[off[i]:off[i+1]].
+type strtab struct {
+	off  []uint32
+	blob string
+}
+
+func (t *strtab) get(i int32) string { return t.blob[t.off[i]:t.off[i+1]] }
+
+// lists maps keys (string numbers, sorted by string) to lists of positions.
 type lists struct {
-	keys []string
+	keys []int32
 	off  []int32 // len(keys)+1 offsets into ids
 	ids  []int32
 }
 
-// get returns the list of k; nil when k has none.
-func (l *lists) get(k string) []int32 {
-	i := sort.SearchStrings(l.keys, k)
-	if i == len(l.keys) || l.keys[i] != k {
+// find returns the number of k in keys; -1 when k has no list.
+func (ix *Index) find(l *lists, k string) int {
+	i := sort.Search(len(l.keys), func(i int) bool { return ix.s.get(l.keys[i]) >= k })
+	if i == len(l.keys) || ix.s.get(l.keys[i]) != k {
+		return -1
+	}
+	return i
+}
+
+// get returns the list of k; nil when k has none. The slice is the index's.
+func (ix *Index) get(l *lists, k string) []int32 {
+	i := ix.find(l, k)
+	if i < 0 {
 		return nil
 	}
 	return l.ids[l.off[i]:l.off[i+1]:l.off[i+1]]
 }
 
+// interner builds a string table.
+type interner struct {
+	ids  map[string]int32
+	off  []uint32
+	blob strings.Builder
+}
+
+func newInterner() *interner {
+	in := &interner{ids: map[string]int32{"": 0}, off: []uint32{0, 0}}
+	return in
+}
+
+func (in *interner) id(s string) int32 {
+	if id, ok := in.ids[s]; ok {
+		return id
+	}
+	id := int32(len(in.off) - 1)
+	in.ids[s] = id
+	in.blob.WriteString(s)
+	in.off = append(in.off, uint32(in.blob.Len()))
+	return id
+}
+
+func (in *interner) table() strtab { return strtab{off: in.off, blob: in.blob.String()} }
+
 // buildLists groups positions 0..n-1 by the keys each has (keysOf calls
 // add once per key of position i); lists keep positions in ascending order.
-func buildLists(n int, keysOf func(i int, add func(string))) lists {
+func buildLists(in *interner, n int, keysOf func(i int, add func(string))) lists {
 	count := map[string]int32{}
 	for i := 0; i < n; i++ {
 		keysOf(i, func(k string) { count[k]++ })
 	}
-	l := lists{keys: make([]string, 0, len(count))}
+	keys := make([]string, 0, len(count))
 	for k := range count {
-		l.keys = append(l.keys, k)
+		keys = append(keys, k)
 	}
-	sort.Strings(l.keys)
-	l.off = make([]int32, len(l.keys)+1)
-	at := make(map[string]int32, len(l.keys))
+	sort.Strings(keys)
+	l := lists{keys: make([]int32, len(keys)), off: make([]int32, len(keys)+1)}
+	at := make(map[string]int32, len(keys))
 	total := int32(0)
-	for i, k := range l.keys {
+	for i, k := range keys {
+		l.keys[i] = in.id(k)
 		l.off[i] = total
 		at[k] = total
 		total += count[k]
 	}
-	l.off[len(l.keys)] = total
+	l.off[len(keys)] = total
 	l.ids = make([]int32, total)
 	for i := 0; i < n; i++ {
 		keysOf(i, func(k string) {
@@ -98,12 +160,13 @@ func buildLists(n int, keysOf func(i int, add func(string))) lists {
 }
 
 // NewIndex builds an index. Facts whose subject or object has no node are
-// kept (as a Store keeps them). Nodes and facts are copied; the index keeps
-// nodes and facts as given for Graph, and the statements, so none of the
-// three may change afterwards.
+// kept (as a Store keeps them). The index keeps nodes and facts as given,
+// for Graph, so neither may change afterwards.
 func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
-	ix := &Index{stmts: stmts}
+	ix := &Index{}
 	ix.src.nodes, ix.src.facts = nodes, facts
+	in := newInterner()
+
 	seen := make(map[string]bool, len(nodes))
 	for _, n := range nodes {
 		if seen[n.ID] {
@@ -126,37 +189,70 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 		}
 		return a.ID < b.ID
 	})
-	ix.facts = make([]Fact, len(facts))
-	copy(ix.facts, facts)
-	SortFacts(ix.facts)
-	ix.facts = dedupeFacts(ix.facts)
-	ix.byObj = make([]int32, len(ix.facts))
+	nn := len(ix.nodes)
+	ix.nID, ix.nName, ix.nKind, ix.nAliasOff = make([]int32, nn), make([]int32, nn), make([]int32, nn), make([]int32, nn+1)
+	for i, n := range ix.nodes {
+		ix.nID[i], ix.nName[i], ix.nKind[i] = in.id(n.ID), in.id(n.Name), in.id(string(n.Kind))
+		for _, a := range n.Aliases {
+			ix.nAliases = append(ix.nAliases, in.id(a))
+		}
+		ix.nAliasOff[i+1] = int32(len(ix.nAliases))
+	}
+
+	merged := make([]Fact, len(facts))
+	copy(merged, facts)
+	SortFacts(merged)
+	merged = dedupeFacts(merged)
+	n := len(merged)
+	ix.fSubj, ix.fPred, ix.fObj = make([]int32, n), make([]int32, n), make([]int32, n)
+	ix.fDetail, ix.fSrc, ix.fPos = make([]int32, n), make([]int32, n), make([]int64, n)
+	for i, f := range merged {
+		ix.fSubj[i], ix.fPred[i], ix.fObj[i] = in.id(f.Subject), in.id(f.Predicate), in.id(f.Object)
+		ix.fDetail[i], ix.fSrc[i], ix.fPos[i] = in.id(f.Detail), in.id(f.Source), int64(f.Position)
+	}
+	ix.byObj = make([]int32, n)
 	for i := range ix.byObj {
 		ix.byObj[i] = int32(i)
 	}
-	sort.SliceStable(ix.byObj, func(i, j int) bool { return ix.facts[ix.byObj[i]].Object < ix.facts[ix.byObj[j]].Object })
-	ix.preds = buildLists(len(ix.facts), func(i int, add func(string)) { add(ix.facts[i].Predicate) })
-	ix.factSrc = buildLists(len(ix.facts), func(i int, add func(string)) { add(ix.facts[i].Source) })
-	ix.indexStatements()
-	return ix
-}
+	sort.SliceStable(ix.byObj, func(i, j int) bool { return merged[ix.byObj[i]].Object < merged[ix.byObj[j]].Object })
+	ix.preds = buildLists(in, n, func(i int, add func(string)) { add(merged[i].Predicate) })
+	ix.factSrc = buildLists(in, n, func(i int, add func(string)) { add(merged[i].Source) })
 
-// indexStatements computes the statement lists.
-func (ix *Index) indexStatements() {
-	ix.nTerms = 0
-	for _, st := range ix.stmts {
-		ix.nTerms += len(st.Terms)
+	ns := len(stmts)
+	ix.sSrc, ix.sText, ix.sSection, ix.sSubj = make([]int32, ns), make([]int32, ns), make([]int32, ns), make([]int32, ns)
+	ix.sMentOff, ix.sTermOff = make([]int32, ns+1), make([]int32, ns+1)
+	for i, st := range stmts {
+		ix.sSrc[i], ix.sText[i], ix.sSection[i], ix.sSubj[i] = in.id(st.Source), in.id(st.Text), in.id(st.Section), in.id(st.Subject)
+		for _, m := range st.Mentions {
+			ix.sMent = append(ix.sMent, in.id(m))
+		}
+		for _, t := range st.Terms {
+			ix.sTerm = append(ix.sTerm, in.id(t))
+		}
+		ix.sMentOff[i+1], ix.sTermOff[i+1] = int32(len(ix.sMent)), int32(len(ix.sTerm))
+		ix.nTerms += int64(len(st.Terms))
 	}
-	ix.terms = buildLists(len(ix.stmts), func(i int, add func(string)) {
-		terms := ix.stmts[i].Terms
+	ix.terms = buildLists(in, ns, func(i int, add func(string)) {
+		terms := stmts[i].Terms
 		for j, t := range terms {
 			if !containsBefore(terms, j, t) {
 				add(t)
 			}
 		}
 	})
-	ix.about = buildLists(len(ix.stmts), func(i int, add func(string)) {
-		st := ix.stmts[i]
+	ix.tf = make([]int32, len(ix.terms.ids))
+	for k := range ix.terms.keys {
+		for j := ix.terms.off[k]; j < ix.terms.off[k+1]; j++ {
+			stem := ix.terms.keys[k]
+			for _, t := range ix.sTerm[ix.sTermOff[ix.terms.ids[j]]:ix.sTermOff[ix.terms.ids[j]+1]] {
+				if t == stem {
+					ix.tf[j]++
+				}
+			}
+		}
+	}
+	ix.about = buildLists(in, ns, func(i int, add func(string)) {
+		st := stmts[i]
 		if st.Subject != "" {
 			add(st.Subject)
 		}
@@ -166,6 +262,9 @@ func (ix *Index) indexStatements() {
 			}
 		}
 	})
+
+	ix.s = in.table()
+	return ix
 }
 
 // containsBefore reports whether list[:j] holds s. Term lists are short.
@@ -254,14 +353,14 @@ func (ix *Index) Out(ctx context.Context, id string, preds ...string) ([]Edge, e
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "query", Err: err}
 	}
-	lo := sort.Search(len(ix.facts), func(i int) bool { return ix.facts[i].Subject >= id })
-	var facts []Fact
-	for i := lo; i < len(ix.facts) && ix.facts[i].Subject == id; i++ {
-		if f := ix.facts[i]; len(preds) == 0 || contains(preds, f.Predicate) {
-			facts = append(facts, f)
+	lo := sort.Search(len(ix.fSubj), func(i int) bool { return ix.s.get(ix.fSubj[i]) >= id })
+	var at []int32
+	for i := lo; i < len(ix.fSubj) && ix.s.get(ix.fSubj[i]) == id; i++ {
+		if len(preds) == 0 || contains(preds, ix.s.get(ix.fPred[i])) {
+			at = append(at, int32(i))
 		}
 	}
-	return edgesOf(facts), nil
+	return ix.edgesOf(at), nil
 }
 
 // In returns the edges entering id, restricted to preds when given.
@@ -269,18 +368,39 @@ func (ix *Index) In(ctx context.Context, id string, preds ...string) ([]Edge, er
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "query", Err: err}
 	}
-	lo := sort.Search(len(ix.byObj), func(i int) bool { return ix.facts[ix.byObj[i]].Object >= id })
-	var facts []Fact
-	for i := lo; i < len(ix.byObj) && ix.facts[ix.byObj[i]].Object == id; i++ {
-		if f := ix.facts[ix.byObj[i]]; len(preds) == 0 || contains(preds, f.Predicate) {
-			facts = append(facts, f)
+	lo := sort.Search(len(ix.byObj), func(i int) bool { return ix.s.get(ix.fObj[ix.byObj[i]]) >= id })
+	var at []int32
+	for i := lo; i < len(ix.byObj) && ix.s.get(ix.fObj[ix.byObj[i]]) == id; i++ {
+		if j := ix.byObj[i]; len(preds) == 0 || contains(preds, ix.s.get(ix.fPred[j])) {
+			at = append(at, j)
 		}
 	}
-	return edgesOf(facts), nil
+	return ix.edgesOf(at), nil
 }
 
-func edgesOf(facts []Fact) []Edge {
-	edges := MergeFacts(facts)
+// edgesOf merges facts (positions, ascending) into edges, as MergeFacts
+// then SortEdges do: in Facts' order, the facts of one (subject,
+// predicate, object) are a run, by source, so a run is an edge, its
+// sources already sorted and distinct, its details in source order.
+func (ix *Index) edgesOf(at []int32) []Edge {
+	var edges []Edge
+	for k := 0; k < len(at); {
+		i := at[k]
+		e := Edge{Subject: ix.s.get(ix.fSubj[i]), Predicate: ix.s.get(ix.fPred[i]), Object: ix.s.get(ix.fObj[i]), Position: int(ix.fPos[i])}
+		for ; k < len(at) && ix.fSubj[at[k]] == ix.fSubj[i] && ix.fPred[at[k]] == ix.fPred[i] && ix.fObj[at[k]] == ix.fObj[i]; k++ {
+			j := at[k]
+			if src := ix.s.get(ix.fSrc[j]); src != "" {
+				e.Sources = append(e.Sources, src)
+			}
+			if d := ix.s.get(ix.fDetail[j]); d != "" && !contains(e.Details, d) {
+				e.Details = append(e.Details, d)
+			}
+			if p := int(ix.fPos[j]); p > 0 && (e.Position == 0 || p < e.Position) {
+				e.Position = p
+			}
+		}
+		edges = append(edges, e)
+	}
 	SortEdges(edges)
 	return edges
 }
@@ -290,60 +410,149 @@ func (ix *Index) Facts(ctx context.Context) ([]Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "list facts", Err: err}
 	}
-	out := make([]Fact, len(ix.facts))
-	copy(out, ix.facts)
+	out := make([]Fact, len(ix.fSubj))
+	for i := range out {
+		out[i] = ix.Fact(int32(i))
+	}
 	return out, nil
 }
 
 // NumFacts is the number of facts Facts returns.
-func (ix *Index) NumFacts() int { return len(ix.facts) }
+func (ix *Index) NumFacts() int { return len(ix.fSubj) }
 
 // Fact returns fact i of Facts' order (0 ≤ i < NumFacts), as the lists of
 // FactsOf and FactsFrom give them.
-func (ix *Index) Fact(i int32) Fact { return ix.facts[i] }
+func (ix *Index) Fact(i int32) Fact {
+	return Fact{
+		Subject:   ix.s.get(ix.fSubj[i]),
+		Predicate: ix.s.get(ix.fPred[i]),
+		Object:    ix.s.get(ix.fObj[i]),
+		Detail:    ix.s.get(ix.fDetail[i]),
+		Position:  int(ix.fPos[i]),
+		Source:    ix.s.get(ix.fSrc[i]),
+	}
+}
 
-// Predicates returns every predicate of the facts, sorted. The slice is
-// the index's own: do not change it.
-func (ix *Index) Predicates() []string { return ix.preds.keys }
+// Predicates returns every predicate of the facts, sorted.
+func (ix *Index) Predicates() []string {
+	out := make([]string, len(ix.preds.keys))
+	for i, k := range ix.preds.keys {
+		out[i] = ix.s.get(k)
+	}
+	return out
+}
 
 // FactsOf returns the facts of a predicate, as positions for Fact, in
 // Facts' order. The slice is the index's own: do not change it.
-func (ix *Index) FactsOf(pred string) []int32 { return ix.preds.get(pred) }
+func (ix *Index) FactsOf(pred string) []int32 { return ix.get(&ix.preds, pred) }
 
 // FactsFrom returns the facts stated on one note line ("file:line"), as
 // positions for Fact, in Facts' order. The slice is the index's own.
-func (ix *Index) FactsFrom(source string) []int32 { return ix.factSrc.get(source) }
+func (ix *Index) FactsFrom(source string) []int32 { return ix.get(&ix.factSrc, source) }
 
 // WithStatements returns an index on the same nodes and facts with the
-// given statements (an index read from a store has none). The receiver is
-// not changed.
+// given statements (an index read from a store has none), built anew. The
+// receiver is not changed.
 func (ix *Index) WithStatements(stmts []Statement) *Index {
-	c := &Index{nodes: ix.nodes, byName: ix.byName, facts: ix.facts, byObj: ix.byObj, preds: ix.preds, factSrc: ix.factSrc, stmts: stmts}
+	facts := make([]Fact, ix.NumFacts())
+	for i := range facts {
+		facts[i] = ix.Fact(int32(i))
+	}
+	c := NewIndex(ix.nodes, facts, stmts)
+	c.src.nodes, c.src.facts = nil, nil
 	c.src.load = ix.Graph
-	c.indexStatements()
 	return c
+}
+
+// NumStatements is the number of the notes' statements; 0 when the index
+// was read from a store.
+func (ix *Index) NumStatements() int { return len(ix.sSrc) }
+
+// Statement returns statement i (0 ≤ i < NumStatements).
+func (ix *Index) Statement(i int) Statement {
+	st := Statement{
+		Source:  ix.s.get(ix.sSrc[i]),
+		Text:    ix.s.get(ix.sText[i]),
+		Section: ix.s.get(ix.sSection[i]),
+		Subject: ix.s.get(ix.sSubj[i]),
+	}
+	st.Mentions = ix.strings(ix.sMent[ix.sMentOff[i]:ix.sMentOff[i+1]])
+	st.Terms = ix.StatementTerms(i)
+	return st
+}
+
+// StatementTerms returns the terms of statement i (Statement(i).Terms).
+func (ix *Index) StatementTerms(i int) []string {
+	return ix.strings(ix.sTerm[ix.sTermOff[i]:ix.sTermOff[i+1]])
+}
+
+// StatementSource returns the source of statement i.
+func (ix *Index) StatementSource(i int) string { return ix.s.get(ix.sSrc[i]) }
+
+// StatementSubject returns the subject of statement i ("" when none).
+func (ix *Index) StatementSubject(i int) string { return ix.s.get(ix.sSubj[i]) }
+
+// StatementNames reports whether statement i names node id among its
+// mentions.
+func (ix *Index) StatementNames(i int, id string) bool {
+	for _, m := range ix.sMent[ix.sMentOff[i]:ix.sMentOff[i+1]] {
+		if ix.s.get(m) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// StatementLen is the number of terms of statement i, counted with repeats.
+func (ix *Index) StatementLen(i int) int { return int(ix.sTermOff[i+1] - ix.sTermOff[i]) }
+
+func (ix *Index) strings(ids []int32) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = ix.s.get(id)
+	}
+	return out
 }
 
 // Statements returns the notes' statements in source order; nil when the
 // index was read from a store.
-func (ix *Index) Statements() []Statement { return ix.stmts }
+func (ix *Index) Statements() []Statement {
+	if ix.NumStatements() == 0 {
+		return nil
+	}
+	out := make([]Statement, ix.NumStatements())
+	for i := range out {
+		out[i] = ix.Statement(i)
+	}
+	return out
+}
 
 // StatementsWith returns the statements holding a stem (once each, however
-// often they repeat it), as positions in Statements, ascending. The slice
-// is the index's own: do not change it.
-func (ix *Index) StatementsWith(stem string) []int32 { return ix.terms.get(stem) }
+// often they repeat it), as positions in Statements, ascending, and the
+// stem's count in each. The slices are the index's own: do not change them.
+func (ix *Index) StatementsWith(stem string) (stmts, counts []int32) {
+	k := ix.find(&ix.terms, stem)
+	if k < 0 {
+		return nil, nil
+	}
+	lo, hi := ix.terms.off[k], ix.terms.off[k+1]
+	return ix.terms.ids[lo:hi:hi], ix.tf[lo:hi:hi]
+}
 
 // StatementsAbout returns the statements about a node (their subject) or
 // naming it, as positions in Statements, ascending. The slice is the
 // index's own: do not change it.
-func (ix *Index) StatementsAbout(id string) []int32 { return ix.about.get(id) }
+func (ix *Index) StatementsAbout(id string) []int32 { return ix.get(&ix.about, id) }
 
 // AvgTerms is the average number of terms of a statement (0 without any).
 func (ix *Index) AvgTerms() float64 {
-	if len(ix.stmts) == 0 {
+	if ix.NumStatements() == 0 {
 		return 0
 	}
-	return float64(ix.nTerms) / float64(len(ix.stmts))
+	return float64(ix.nTerms) / float64(ix.NumStatements())
 }
 
 // Graph returns the nodes and facts the index was built from, in their own

@@ -1,17 +1,20 @@
 package graph
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"hash/crc32"
+)
 
 // FixIndexChecksum returns data with the checksum and length of its header
 // made right for its body (when it has a header at all), for fuzzing the
 // decoder past the checksum.
-func FixIndexChecksum(data string) string {
-	if len(data) < indexHeaderLen || data[:len(indexMagic)] != indexMagic {
+func FixIndexChecksum(data []byte) []byte {
+	if len(data) < indexHeaderLen || string(data[:len(indexMagic)]) != indexMagic {
 		return data
 	}
-	body := data[indexHeaderLen:]
-	h := []byte(data[:len(indexMagic)+1])
-	h = binary.LittleEndian.AppendUint32(h, crcString(body))
-	h = binary.LittleEndian.AppendUint64(h, uint64(len(body)))
-	return string(h) + body
+	out := append([]byte(nil), data...)
+	body := out[indexHeaderLen:]
+	binary.LittleEndian.PutUint32(out[8:], crc32.Checksum(body, castagnoli))
+	binary.LittleEndian.PutUint64(out[16:], uint64(len(body)))
+	return out
 }

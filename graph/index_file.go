@@ -5,40 +5,45 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"strings"
 )
 
-// The index file: an Index written so that reading it back costs one read
-// of the file and one pass over it, with no sorting, hashing into maps or
-// per-string allocation (every string is a substring of the file, read
-// once as one string). It is what the snapshot cache and a bolt store's
-// index.bin hold.
+// The index file: an Index's columns as they are in memory, so that reading
+// one back is one read of the file, a checksum and a bounds check of every
+// column, with nothing decoded, sorted or hashed into maps (see index_mem.go
+// for how columns are views of the file's bytes). It is what the snapshot
+// cache and a bolt store's index.bin hold.
 //
-//	header  "AWSKGIX" indexFileVersion, CRC-32C (Castagnoli) of the body and
-//	        the body's length (uint32 and uint64, little-endian)
-//	body    uvarints:
-//	        flags (1: the graph the index was built from follows the index)
-//	        strings: count, each one's length, then their bytes; a string
-//	          below is its number in this table
-//	        nodes by ID: ID, name, kind, aliases (count, then each)
-//	        node positions by name
-//	        facts in SortFacts order: subject, predicate, object, detail,
-//	          position, source
-//	        fact positions by object
-//	        statements: source, text, section, subject, mentions (count,
-//	          each), terms (count, each)
-//	        the total of the statements' terms
-//	        lists (facts by predicate, by source; statements by stem, by
-//	          node): key count, the keys, each list's length, then each
-//	          list's positions as deltas from the previous one
-//	        with flag 1: the nodes and facts as given to NewIndex
+//	header  "AWSKGIX", indexFileVersion (1 byte), the CRC-32C (Castagnoli)
+//	        of the body (uint32), 4 zero bytes, the body's length (uint64)
+//	body    a sequence of fields, each 8-byte aligned: a number is a
+//	        uint64; a column is its length (uint64, in elements) then its
+//	        elements (int32, uint32 or int64), zero-padded to 8 bytes;
+//	        bytes are their length then themselves, padded the same way.
+//	        In order:
+//	          flags (1: the graph the index was built from is at the end)
+//	          string offsets (uint32, n+1) and string bytes: string i is
+//	            bytes[off[i]:off[i+1]]; every string below is its number
+//	          nodes by ID: IDs, names, kinds, alias offsets and aliases;
+//	            node positions by name
+//	          facts in SortFacts order: subjects, predicates, objects,
+//	            details, sources, positions (int64); fact positions by
+//	            object
+//	          lists (keys, offsets, positions): facts by predicate, by source
+//	          statements: sources, texts, sections, subjects, mention
+//	            offsets and mentions, term offsets and terms
+//	          lists: statements by stem, with the stem's counts; by node
+//	          the statements' terms counted with repeats
+//	          with flag 1: the nodes and facts as given to NewIndex, as
+//	            bytes of uvarints (counts, string numbers, zig-zag
+//	            positions), read when Graph is called
 //
-// Every count and position is checked against the file when it is read: a
-// damaged file is an error (EDAMAGED), never a panic or a huge allocation.
+// All numbers are little-endian. Every column is checked when the file is
+// read (lengths, offsets, string numbers and positions in range): a damaged
+// file is an EDAMAGED error, never a panic.
 const (
 	indexMagic       = "AWSKGIX"
-	indexFileVersion = 1
-	indexHeaderLen   = len(indexMagic) + 1 + 4 + 8
+	indexFileVersion = 2
+	indexHeaderLen   = 24
 	flagGraph        = 1
 )
 
@@ -54,442 +59,494 @@ type EncodeOptions struct {
 // EncodeIndex writes ix to w in the index file format. The same index gives
 // the same bytes.
 func EncodeIndex(w io.Writer, ix *Index, opt EncodeOptions) error {
-	var nodes []Node
-	var facts []Fact
+	tab := ix.s
+	var graph []byte
 	if !opt.NoGraph {
 		var err error
-		if nodes, facts, err = ix.Graph(); err != nil {
+		if tab, graph, err = ix.encodeGraph(); err != nil {
 			return err
 		}
 	}
-	e := &indexEncoder{ids: map[string]uint64{"": 0}, table: []string{""}}
-	flags := uint64(0)
-	if !opt.NoGraph {
-		flags |= flagGraph
-	}
-	e.uint(flags)
-	e.uint(uint64(len(ix.nodes)))
-	for _, n := range ix.nodes {
-		e.node(n)
-	}
-	e.positions(ix.byName)
-	e.uint(uint64(len(ix.facts)))
-	for _, f := range ix.facts {
-		e.fact(f)
-	}
-	e.positions(ix.byObj)
-	e.uint(uint64(len(ix.stmts)))
-	for _, st := range ix.stmts {
-		e.str(st.Source)
-		e.str(st.Text)
-		e.str(st.Section)
-		e.str(st.Subject)
-		e.strs(st.Mentions)
-		e.strs(st.Terms)
-	}
-	e.uint(uint64(ix.nTerms))
-	for _, l := range []*lists{&ix.preds, &ix.factSrc, &ix.terms, &ix.about} {
-		e.lists(l)
-	}
-	if !opt.NoGraph {
-		e.uint(uint64(len(nodes)))
-		for _, n := range nodes {
-			e.node(n)
-		}
-		e.uint(uint64(len(facts)))
-		for _, f := range facts {
-			e.fact(f)
-		}
-	}
-
-	// The string table goes first: the reader needs it for everything else.
-	size := 0
-	for _, str := range e.table {
-		size += len(str)
-	}
-	body := make([]byte, 0, 5*len(e.table)+size+len(e.buf)+binary.MaxVarintLen64)
-	body = binary.AppendUvarint(body, uint64(len(e.table)))
-	for _, str := range e.table {
-		body = binary.AppendUvarint(body, uint64(len(str)))
-	}
-	for _, str := range e.table {
-		body = append(body, str...)
-	}
-	body = append(body, e.buf...)
+	// The body is written twice: once for its checksum and length, which
+	// the header holds, then for real.
+	sum := &crcCounter{}
+	ix.writeBody(&fieldWriter{w: sum}, tab, graph)
 	header := make([]byte, 0, indexHeaderLen)
 	header = append(header, indexMagic...)
 	header = append(header, indexFileVersion)
-	header = binary.LittleEndian.AppendUint32(header, crc32.Checksum(body, castagnoli))
-	header = binary.LittleEndian.AppendUint64(header, uint64(len(body)))
+	header = binary.LittleEndian.AppendUint32(header, sum.crc)
+	header = binary.LittleEndian.AppendUint32(header, 0)
+	header = binary.LittleEndian.AppendUint64(header, uint64(sum.n))
 	if _, err := w.Write(header); err != nil {
 		return fmt.Errorf("write index: %w", err)
 	}
-	if _, err := w.Write(body); err != nil {
-		return fmt.Errorf("write index: %w", err)
+	fw := &fieldWriter{w: w}
+	ix.writeBody(fw, tab, graph)
+	if fw.err != nil {
+		return fmt.Errorf("write index: %w", fw.err)
 	}
 	return nil
 }
 
-type indexEncoder struct {
-	buf   []byte
-	ids   map[string]uint64
-	table []string
+// crcCounter is a writer that only hashes and counts.
+type crcCounter struct {
+	crc uint32
+	n   int64
 }
 
-func (e *indexEncoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
-
-func (e *indexEncoder) str(s string) {
-	id, ok := e.ids[s]
-	if !ok {
-		id = uint64(len(e.table))
-		e.ids[s] = id
-		e.table = append(e.table, s)
-	}
-	e.uint(id)
+func (c *crcCounter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, castagnoli, p)
+	c.n += int64(len(p))
+	return len(p), nil
 }
 
-func (e *indexEncoder) strs(list []string) {
-	e.uint(uint64(len(list)))
-	for _, s := range list {
-		e.str(s)
-	}
+// fieldWriter writes the fields of a body; the first error sticks.
+type fieldWriter struct {
+	w   io.Writer
+	n   int64
+	err error
 }
 
-func (e *indexEncoder) node(n Node) {
-	e.str(n.ID)
-	e.str(n.Name)
-	e.str(string(n.Kind))
-	e.strs(n.Aliases)
-}
+var zeros [8]byte
 
-func (e *indexEncoder) fact(f Fact) {
-	e.str(f.Subject)
-	e.str(f.Predicate)
-	e.str(f.Object)
-	e.str(f.Detail)
-	// positions are never negative in notes; a negative one round-trips
-	// all the same, zig-zag encoded
-	p := int64(f.Position)
-	e.uint(uint64(p<<1) ^ uint64(p>>63))
-	e.str(f.Source)
-}
-
-func (e *indexEncoder) positions(ps []int32) {
-	e.uint(uint64(len(ps)))
-	for _, p := range ps {
-		e.uint(uint64(p))
+func (f *fieldWriter) write(p []byte) {
+	if f.err == nil && len(p) > 0 {
+		_, f.err = f.w.Write(p)
+		f.n += int64(len(p))
 	}
 }
 
-func (e *indexEncoder) lists(l *lists) {
-	e.strs(l.keys)
-	for i := range l.keys {
-		e.uint(uint64(l.off[i+1] - l.off[i]))
+func (f *fieldWriter) pad() { f.write(zeros[:(8-f.n%8)%8]) }
+
+func (f *fieldWriter) uint(v uint64) { f.write(binary.LittleEndian.AppendUint64(nil, v)) }
+
+func (f *fieldWriter) bytes(p []byte) {
+	f.uint(uint64(len(p)))
+	f.write(p)
+	f.pad()
+}
+
+func (f *fieldWriter) str(s string) {
+	f.uint(uint64(len(s)))
+	if f.err == nil && len(s) > 0 {
+		_, f.err = io.WriteString(f.w, s)
+		f.n += int64(len(s))
 	}
-	for i := range l.keys {
-		prev := int32(0)
-		for _, p := range l.ids[l.off[i]:l.off[i+1]] {
-			e.uint(uint64(p - prev))
-			prev = p
+	f.pad()
+}
+
+func (f *fieldWriter) int32s(v []int32) {
+	f.uint(uint64(len(v)))
+	f.write(int32Bytes(v))
+	f.pad()
+}
+
+func (f *fieldWriter) uint32s(v []uint32) {
+	f.uint(uint64(len(v)))
+	f.write(uint32Bytes(v))
+	f.pad()
+}
+
+func (f *fieldWriter) int64s(v []int64) {
+	f.uint(uint64(len(v)))
+	f.write(int64Bytes(v))
+	f.pad()
+}
+
+func (f *fieldWriter) lists(l *lists) {
+	f.int32s(l.keys)
+	f.int32s(l.off)
+	f.int32s(l.ids)
+}
+
+// writeBody writes the body of ix's index file with string table tab (ix's,
+// or ix's and the graph's) and, when not nil, the encoded graph.
+func (ix *Index) writeBody(f *fieldWriter, tab strtab, graph []byte) {
+	flags := uint64(0)
+	if graph != nil {
+		flags |= flagGraph
+	}
+	f.uint(flags)
+	f.uint32s(tab.off)
+	f.str(tab.blob)
+	for _, col := range [][]int32{ix.nID, ix.nName, ix.nKind, ix.nAliasOff, ix.nAliases, ix.byName,
+		ix.fSubj, ix.fPred, ix.fObj, ix.fDetail, ix.fSrc} {
+		f.int32s(col)
+	}
+	f.int64s(ix.fPos)
+	f.int32s(ix.byObj)
+	f.lists(&ix.preds)
+	f.lists(&ix.factSrc)
+	for _, col := range [][]int32{ix.sSrc, ix.sText, ix.sSection, ix.sSubj, ix.sMentOff, ix.sMent, ix.sTermOff, ix.sTerm} {
+		f.int32s(col)
+	}
+	f.lists(&ix.terms)
+	f.int32s(ix.tf)
+	f.lists(&ix.about)
+	f.uint(uint64(ix.nTerms))
+	if graph != nil {
+		f.bytes(graph)
+	}
+}
+
+// stringNumbers maps every string of the table to its number.
+func (ix *Index) stringNumbers() map[string]int32 {
+	ids := map[string]int32{}
+	for i := int32(0); int(i) < len(ix.s.off)-1; i++ {
+		if _, ok := ids[ix.s.get(i)]; !ok {
+			ids[ix.s.get(i)] = i
 		}
 	}
+	return ids
 }
 
-// ReadIndexFile reads an index file of size bytes from r: one read into
-// one string, then DecodeIndex.
+// encodeGraph encodes the graph the index was built from, as uvarints of
+// string numbers; strings the table lacks (details that merging dropped)
+// are added to a copy of it, which is returned.
+func (ix *Index) encodeGraph() (strtab, []byte, error) {
+	if ix.src.raw != nil {
+		return ix.s, ix.src.raw, nil
+	}
+	nodes, facts, err := ix.Graph()
+	if err != nil {
+		return strtab{}, nil, err
+	}
+	ids := ix.stringNumbers()
+	tab := strtab{off: ix.s.off[:len(ix.s.off):len(ix.s.off)], blob: ix.s.blob}
+	var extra []byte
+	id := func(s string) uint64 {
+		if n, ok := ids[s]; ok {
+			return uint64(n)
+		}
+		n := int32(len(tab.off) - 1)
+		ids[s] = n
+		extra = append(extra, s...)
+		tab.off = append(tab.off, uint32(len(ix.s.blob)+len(extra)))
+		return uint64(n)
+	}
+	b := binary.AppendUvarint(nil, uint64(len(nodes)))
+	for _, n := range nodes {
+		b = binary.AppendUvarint(b, id(n.ID))
+		b = binary.AppendUvarint(b, id(n.Name))
+		b = binary.AppendUvarint(b, id(string(n.Kind)))
+		b = binary.AppendUvarint(b, uint64(len(n.Aliases)))
+		for _, a := range n.Aliases {
+			b = binary.AppendUvarint(b, id(a))
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(facts)))
+	for _, f := range facts {
+		for _, s := range []string{f.Subject, f.Predicate, f.Object, f.Detail, f.Source} {
+			b = binary.AppendUvarint(b, id(s))
+		}
+		p := int64(f.Position)
+		b = binary.AppendUvarint(b, uint64(p<<1)^uint64(p>>63))
+	}
+	if len(extra) > 0 {
+		tab.blob += string(extra)
+	}
+	return tab, b, nil
+}
+
+// ReadIndexFile reads an index file of size bytes from r into memory (one
+// read) and decodes it.
 func ReadIndexFile(r io.Reader, size int64) (*Index, error) {
 	if size < int64(indexHeaderLen) || size > maxIndexFile {
 		return nil, errIndexDamaged("it is %d bytes", size)
 	}
-	var b strings.Builder
-	b.Grow(int(size))
-	n, err := io.Copy(&b, io.LimitReader(r, size))
-	if err != nil {
-		return nil, fmt.Errorf("read index: %w", err)
-	} else if n != size {
+	data := make([]byte, size)
+	if n, err := io.ReadFull(r, data); err == io.ErrUnexpectedEOF || err == io.EOF {
 		return nil, errIndexDamaged("read %d of %d bytes", n, size)
+	} else if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
 	}
-	return DecodeIndex(b.String())
+	return DecodeIndex(data)
 }
 
-// maxIndexFile bounds the index files read (the body length is a uint64).
-const maxIndexFile = 1 << 40
+// maxIndexFile bounds the index files read: string offsets are uint32, and
+// every column fits an int32.
+const maxIndexFile = 1<<31 - 1
 
 // errIndexDamaged is the error of an index file that does not decode.
 func errIndexDamaged(format string, args ...any) error {
 	return &Error{Code: EDAMAGED, Message: "the index file is damaged", Err: fmt.Errorf(format, args...)}
 }
 
-// DecodeIndex reads an index from the bytes of an index file. Its strings
-// are substrings of data, which it keeps.
-func DecodeIndex(data string) (*Index, error) {
-	if len(data) < indexHeaderLen || data[:len(indexMagic)] != indexMagic {
+// DecodeIndex reads an index from the bytes of an index file, in place: the
+// index's columns and strings are views of data, which it keeps, and which
+// must not change afterwards.
+func DecodeIndex(data []byte) (*Index, error) {
+	if len(data) < indexHeaderLen || string(data[:len(indexMagic)]) != indexMagic {
 		return nil, errIndexDamaged("not an awskg index file")
 	}
 	if v := data[len(indexMagic)]; v != indexFileVersion {
 		return nil, errIndexDamaged("version %d, this awskg reads version %d", v, indexFileVersion)
 	}
-	var h [12]byte
-	copy(h[:], data[len(indexMagic)+1:indexHeaderLen])
-	crc := binary.LittleEndian.Uint32(h[:4])
-	size := binary.LittleEndian.Uint64(h[4:])
+	crc := binary.LittleEndian.Uint32(data[8:])
+	size := binary.LittleEndian.Uint64(data[16:])
 	body := data[indexHeaderLen:]
 	if uint64(len(body)) != size {
 		return nil, errIndexDamaged("the body is %d bytes, its header says %d", len(body), size)
 	}
-	if got := crcString(body); got != crc {
+	if got := crc32.Checksum(body, castagnoli); got != crc {
 		return nil, errIndexDamaged("its checksum does not match")
 	}
-	d := &indexDecoder{data: body}
-	d.table()
+	d := &fieldReader{b: body}
+	ix := &Index{data: data}
 	flags := d.uint()
-	ix := &Index{}
-	ix.nodes = make([]Node, d.count(3))
-	for i := range ix.nodes {
-		ix.nodes[i] = d.node()
+	ix.s.off = d.uint32s()
+	ix.s.blob = viewString(d.bytes())
+	ix.nID, ix.nName, ix.nKind, ix.nAliasOff, ix.nAliases = d.int32s(), d.int32s(), d.int32s(), d.int32s(), d.int32s()
+	ix.byName = d.int32s()
+	ix.fSubj, ix.fPred, ix.fObj, ix.fDetail, ix.fSrc = d.int32s(), d.int32s(), d.int32s(), d.int32s(), d.int32s()
+	ix.fPos = d.int64s()
+	ix.byObj = d.int32s()
+	ix.preds, ix.factSrc = d.lists(), d.lists()
+	ix.sSrc, ix.sText, ix.sSection, ix.sSubj = d.int32s(), d.int32s(), d.int32s(), d.int32s()
+	ix.sMentOff, ix.sMent, ix.sTermOff, ix.sTerm = d.int32s(), d.int32s(), d.int32s(), d.int32s()
+	ix.terms = d.lists()
+	ix.tf = d.int32s()
+	ix.about = d.lists()
+	ix.nTerms = int64(d.uint())
+	var graph []byte
+	if flags&flagGraph != 0 {
+		graph = d.bytes()
 	}
-	ix.byName = d.positions(len(ix.nodes))
-	if len(ix.byName) != len(ix.nodes) {
-		d.fail("%d nodes by name for %d nodes", len(ix.byName), len(ix.nodes))
+	if d.err == nil && d.at != len(d.b) {
+		d.fail("%d bytes after the index", len(d.b)-d.at)
 	}
-	ix.facts = make([]Fact, d.count(6))
-	for i := range ix.facts {
-		ix.facts[i] = d.fact()
-	}
-	ix.byObj = d.positions(len(ix.facts))
-	if len(ix.byObj) != len(ix.facts) {
-		d.fail("%d facts by object for %d facts", len(ix.byObj), len(ix.facts))
-	}
-	ix.stmts = make([]Statement, d.count(6))
-	for i := range ix.stmts {
-		st := &ix.stmts[i]
-		st.Source, st.Text, st.Section, st.Subject = d.str(), d.str(), d.str(), d.str()
-		st.Mentions = d.strs()
-		st.Terms = d.strs()
-	}
-	ix.nTerms = int(d.uint())
-	ix.preds = d.lists(len(ix.facts))
-	ix.factSrc = d.lists(len(ix.facts))
-	ix.terms = d.lists(len(ix.stmts))
-	ix.about = d.lists(len(ix.stmts))
 	if d.err != nil {
 		return nil, d.err
 	}
-	if flags&flagGraph == 0 {
+	if err := ix.check(); err != nil {
+		return nil, err
+	}
+	ix.nodes = make([]Node, len(ix.nID))
+	for i := range ix.nodes {
+		ix.nodes[i] = Node{ID: ix.s.get(ix.nID[i]), Name: ix.s.get(ix.nName[i]), Kind: NodeKind(ix.s.get(ix.nKind[i]))}
+		ix.nodes[i].Aliases = ix.strings(ix.nAliases[ix.nAliasOff[i]:ix.nAliasOff[i+1]])
+	}
+	if graph == nil {
 		ix.src.none = true
-		if d.at != len(d.data) {
-			return nil, errIndexDamaged("%d bytes after the index", len(d.data)-d.at)
-		}
 		return ix, nil
 	}
-	// The graph is decoded when asked for; only its string table is kept
-	// meanwhile (as the file, which the index's strings hold anyway).
-	at := d.at
-	ix.src.load = func() ([]Node, []Fact, error) {
-		g := &indexDecoder{data: body}
-		g.table()
-		g.at = at
-		nodes := make([]Node, g.count(3))
-		for i := range nodes {
-			nodes[i] = g.node()
-		}
-		facts := make([]Fact, g.count(6))
-		for i := range facts {
-			facts[i] = g.fact()
-		}
-		if g.err == nil && g.at != len(g.data) {
-			g.fail("%d bytes after the graph", len(g.data)-g.at)
-		}
-		if g.err != nil {
-			return nil, nil, g.err
-		}
-		return nodes, facts, nil
-	}
+	ix.src.raw = graph
+	ix.src.load = func() ([]Node, []Fact, error) { return ix.decodeGraph(graph) }
 	return ix, nil
 }
 
-// crcString is the CRC-32C of s, hashed through a small buffer rather than
-// a copy of s.
-func crcString(s string) uint32 {
-	var buf [64 << 10]byte
-	crc := uint32(0)
-	for len(s) > 0 {
-		n := copy(buf[:], s)
-		crc = crc32.Update(crc, castagnoli, buf[:n])
-		s = s[n:]
+// check checks every column of a decoded index against the others, so
+// that no read of the index can go out of range.
+func (ix *Index) check() error {
+	c := &columnCheck{}
+	ns := len(ix.s.off) - 1
+	if ns < 1 {
+		return errIndexDamaged("the string table is empty")
 	}
-	return crc
+	prev := uint32(0)
+	for i, o := range ix.s.off {
+		if o < prev || int(o) > len(ix.s.blob) {
+			return errIndexDamaged("string offset %d is out of order", i)
+		}
+		prev = o
+	}
+	if ix.s.off[0] != 0 || int(ix.s.off[ns]) != len(ix.s.blob) {
+		return errIndexDamaged("the string offsets do not span the strings")
+	}
+	nn, nf, nst := len(ix.nID), len(ix.fSubj), len(ix.sSrc)
+	c.sameLen("nodes", nn, ix.nName, ix.nKind, ix.byName)
+	c.offsets("aliases", ix.nAliasOff, nn, len(ix.nAliases))
+	c.sameLen("facts", nf, ix.fPred, ix.fObj, ix.fDetail, ix.fSrc, ix.byObj)
+	if len(ix.fPos) != nf {
+		c.fail("facts: %d positions for %d facts", len(ix.fPos), nf)
+	}
+	c.sameLen("statements", nst, ix.sText, ix.sSection, ix.sSubj)
+	c.offsets("mentions", ix.sMentOff, nst, len(ix.sMent))
+	c.offsets("terms", ix.sTermOff, nst, len(ix.sTerm))
+	for _, col := range [][]int32{ix.nID, ix.nName, ix.nKind, ix.nAliases, ix.fSubj, ix.fPred, ix.fObj, ix.fDetail, ix.fSrc,
+		ix.sSrc, ix.sText, ix.sSection, ix.sSubj, ix.sMent, ix.sTerm} {
+		c.below("string", col, ns)
+	}
+	c.below("node", ix.byName, nn)
+	c.below("fact", ix.byObj, nf)
+	for _, l := range []struct {
+		name string
+		l    *lists
+		n    int
+	}{{"facts by predicate", &ix.preds, nf}, {"facts by source", &ix.factSrc, nf}, {"statements by stem", &ix.terms, nst}, {"statements by node", &ix.about, nst}} {
+		c.below("string", l.l.keys, ns)
+		c.offsets(l.name, l.l.off, len(l.l.keys), len(l.l.ids))
+		c.below(l.name, l.l.ids, l.n)
+	}
+	if len(ix.tf) != len(ix.terms.ids) {
+		c.fail("%d stem counts for %d statements by stem", len(ix.tf), len(ix.terms.ids))
+	}
+	return c.err
 }
 
-// indexDecoder reads the body of an index file; the first error sticks and
-// every later read returns zero values.
-type indexDecoder struct {
-	data string
-	at   int
-	tab  []string // the string table
-	err  error
-	// pool backs the alias, mention and term lists, which are carved out
-	// of it to save an allocation per list.
-	pool []string
-}
+// columnCheck checks columns; the first error sticks.
+type columnCheck struct{ err error }
 
-func (d *indexDecoder) fail(format string, args ...any) {
-	if d.err == nil {
-		d.err = errIndexDamaged(format, args...)
+func (c *columnCheck) fail(format string, args ...any) {
+	if c.err == nil {
+		c.err = errIndexDamaged(format, args...)
 	}
 }
 
-func (d *indexDecoder) uint() uint64 {
-	if d.err != nil {
+func (c *columnCheck) sameLen(what string, n int, cols ...[]int32) {
+	for _, col := range cols {
+		if len(col) != n {
+			c.fail("%s: a column of %d for %d", what, len(col), n)
+		}
+	}
+}
+
+// offsets checks the n+1 offsets of runs of a column of size elements.
+func (c *columnCheck) offsets(what string, off []int32, n, size int) {
+	if len(off) != n+1 || off[0] != 0 || int(off[n]) != size {
+		c.fail("%s: offsets do not span the column", what)
+		return
+	}
+	for i := 1; i < len(off); i++ {
+		if off[i] < off[i-1] {
+			c.fail("%s: offset %d is out of order", what, i)
+			return
+		}
+	}
+}
+
+// below checks that every value of col is in [0, n).
+func (c *columnCheck) below(what string, col []int32, n int) {
+	for i, v := range col {
+		if v < 0 || int(v) >= n {
+			c.fail("%s number %d (at %d) of %d", what, v, i, n)
+			return
+		}
+	}
+}
+
+// decodeGraph decodes the graph section.
+func (ix *Index) decodeGraph(b []byte) ([]Node, []Fact, error) {
+	r := &uvarintReader{b: b, n: int64(len(ix.s.off) - 1)}
+	nodes := make([]Node, r.count(4))
+	for i := range nodes {
+		nodes[i] = Node{ID: r.str(ix), Name: r.str(ix), Kind: NodeKind(r.str(ix))}
+		if k := r.count(1); k > 0 {
+			nodes[i].Aliases = make([]string, k)
+			for j := range nodes[i].Aliases {
+				nodes[i].Aliases[j] = r.str(ix)
+			}
+		}
+	}
+	facts := make([]Fact, r.count(6))
+	for i := range facts {
+		f := &facts[i]
+		f.Subject, f.Predicate, f.Object, f.Detail, f.Source = r.str(ix), r.str(ix), r.str(ix), r.str(ix), r.str(ix)
+		z := r.uint()
+		f.Position = int(int64(z>>1) ^ -int64(z&1))
+	}
+	if r.err == nil && r.at != len(r.b) {
+		r.err = errIndexDamaged("%d bytes after the graph", len(r.b)-r.at)
+	}
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	return nodes, facts, nil
+}
+
+// uvarintReader reads the graph section; the first error sticks.
+type uvarintReader struct {
+	b   []byte
+	at  int
+	n   int64 // strings in the table
+	err error
+}
+
+func (r *uvarintReader) uint() uint64 {
+	if r.err != nil {
 		return 0
 	}
-	var v uint64
-	var shift uint
-	for i := d.at; i < len(d.data); i++ {
-		b := d.data[i]
-		if shift == 63 && b > 1 || shift > 63 {
-			d.fail("a number overflows at byte %d", d.at)
-			return 0
-		}
-		v |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			d.at = i + 1
-			return v
-		}
-		shift += 7
+	v, k := binary.Uvarint(r.b[r.at:])
+	if k <= 0 {
+		r.err = errIndexDamaged("a bad number in the graph at byte %d", r.at)
+		return 0
 	}
-	d.fail("it ends in the middle of a number")
-	return 0
+	r.at += k
+	return v
 }
 
-// count reads a count of items of at least min bytes each, checked against
-// what is left of the file.
-func (d *indexDecoder) count(min int) int {
-	n := d.uint()
-	if d.err == nil && n > uint64(len(d.data)-d.at)/uint64(min) {
-		d.fail("a count of %d at byte %d is more than the file holds", n, d.at)
+// count reads a count of items of at least min bytes each.
+func (r *uvarintReader) count(min int) int {
+	n := r.uint()
+	if r.err == nil && n > uint64(len(r.b)-r.at)/uint64(min) {
+		r.err = errIndexDamaged("a count of %d in the graph is more than it holds", n)
 		return 0
 	}
 	return int(n)
 }
 
-func (d *indexDecoder) table() {
-	n := d.count(1)
-	lens := make([]int, n)
-	total := 0
-	for i := range lens {
-		l := d.uint()
-		if l > uint64(len(d.data)) {
-			d.fail("string %d is longer than the file", i)
-			return
-		}
-		lens[i] = int(l)
-		total += int(l)
-		if total > len(d.data)-d.at {
-			d.fail("the strings are longer than the file")
-			return
-		}
+func (r *uvarintReader) str(ix *Index) string {
+	id := r.uint()
+	if r.err == nil && id >= uint64(r.n) {
+		r.err = errIndexDamaged("string %d of %d in the graph", id, r.n)
 	}
-	if d.err != nil {
-		return
-	}
-	d.tab = make([]string, n)
-	for i, l := range lens {
-		d.tab[i] = d.data[d.at : d.at+l]
-		d.at += l
-	}
-	if n == 0 {
-		d.fail("the string table is empty")
-	}
-}
-
-func (d *indexDecoder) str() string {
-	id := d.uint()
-	if id >= uint64(len(d.tab)) {
-		d.fail("string %d of %d", id, len(d.tab))
+	if r.err != nil {
 		return ""
 	}
-	return d.tab[id]
+	return ix.s.get(int32(id))
 }
 
-// strs reads a list of strings; nil when it is empty.
-func (d *indexDecoder) strs() []string {
-	n := d.count(1)
-	if n == 0 {
+// fieldReader reads the fields of a body; the first error sticks and later
+// reads return nothing.
+type fieldReader struct {
+	b   []byte
+	at  int
+	err error
+}
+
+func (d *fieldReader) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = errIndexDamaged(format, args...)
+	}
+}
+
+func (d *fieldReader) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b)-d.at < 8 {
+		d.fail("it ends at byte %d, in the middle of a field", d.at)
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b[d.at:])
+	d.at += 8
+	return v
+}
+
+// field reads a field of n elements of size bytes, padded to 8.
+func (d *fieldReader) field(size int) []byte {
+	n := d.uint()
+	if d.err != nil {
 		return nil
 	}
-	if len(d.pool) < n {
-		d.pool = make([]string, max(n, 4096))
+	if n > uint64(len(d.b)-d.at)/uint64(size) {
+		d.fail("a field of %d elements at byte %d is longer than the file", n, d.at)
+		return nil
 	}
-	out := d.pool[:n:n]
-	d.pool = d.pool[n:]
-	for i := range out {
-		out[i] = d.str()
+	b := d.b[d.at : d.at+int(n)*size : d.at+int(n)*size]
+	d.at += (int(n)*size + 7) &^ 7
+	if d.at > len(d.b) {
+		d.fail("the last field is not padded")
+		return nil
 	}
-	return out
+	return b
 }
 
-func (d *indexDecoder) node() Node {
-	n := Node{ID: d.str(), Name: d.str(), Kind: NodeKind(d.str())}
-	n.Aliases = d.strs()
-	return n
-}
+func (d *fieldReader) bytes() []byte     { return d.field(1) }
+func (d *fieldReader) int32s() []int32   { return viewInt32s(d.field(4)) }
+func (d *fieldReader) uint32s() []uint32 { return viewUint32s(d.field(4)) }
+func (d *fieldReader) int64s() []int64   { return viewInt64s(d.field(8)) }
 
-func (d *indexDecoder) fact() Fact {
-	f := Fact{Subject: d.str(), Predicate: d.str(), Object: d.str(), Detail: d.str()}
-	z := d.uint()
-	f.Position = int(int64(z>>1) ^ -int64(z&1))
-	f.Source = d.str()
-	return f
-}
-
-// positions reads a list of positions below n.
-func (d *indexDecoder) positions(n int) []int32 {
-	out := make([]int32, d.count(1))
-	for i := range out {
-		p := d.uint()
-		if p >= uint64(n) {
-			d.fail("position %d of %d", p, n)
-			return nil
-		}
-		out[i] = int32(p)
-	}
-	return out
-}
-
-// lists reads lists of positions below n.
-func (d *indexDecoder) lists(n int) lists {
-	var l lists
-	k := d.count(2)
-	l.keys = make([]string, k)
-	for i := range l.keys {
-		l.keys[i] = d.str()
-	}
-	l.off = make([]int32, k+1)
-	total := uint64(0)
-	for i := 0; i < k; i++ {
-		total += d.uint()
-		if total > uint64(len(d.data)-d.at) || total > 1<<31-1 {
-			d.fail("lists longer than the file")
-			return lists{}
-		}
-		l.off[i+1] = int32(total)
-	}
-	l.ids = make([]int32, total)
-	for i := 0; i < k && d.err == nil; i++ {
-		prev := uint64(0)
-		for j := l.off[i]; j < l.off[i+1]; j++ {
-			p := prev + d.uint()
-			if p >= uint64(n) {
-				d.fail("position %d of %d", p, n)
-				return lists{}
-			}
-			l.ids[j] = int32(p)
-			prev = p
-		}
-	}
-	if d.err != nil {
-		return lists{}
-	}
-	return l
+func (d *fieldReader) lists() lists {
+	return lists{keys: d.int32s(), off: d.int32s(), ids: d.int32s()}
 }

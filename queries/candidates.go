@@ -870,7 +870,7 @@ func (e *Engine) anchorVocab(id string) []string {
 	count := map[string]int{}
 	for _, i := range e.ev.StatementsAbout(id) {
 		seen := map[string]bool{}
-		for _, t := range e.stmts[i].Terms {
+		for _, t := range e.ev.StatementTerms(int(i)) {
 			if !seen[t] {
 				seen[t] = true
 				count[t]++

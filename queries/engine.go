@@ -57,9 +57,8 @@ type Engine struct {
 	// no statements (a store read back from quads), ix with statements
 	// made of its facts' details (see detailStatements).
 	ev         *graph.Index
-	stmts      []graph.Statement // ev's statements
-	relational map[string]bool   // function words a predicate's lexicon uses ("do", "have")
-	rankPreds  []string          // the graph's "rank:<column>" predicates
+	relational map[string]bool // function words a predicate's lexicon uses ("do", "have")
+	rankPreds  []string        // the graph's "rank:<column>" predicates
 	acronyms   map[string]string
 	named      map[string][]string // service or feature → nodes named after it ("Amazon EC2 instances")
 	flowPreds  []string            // predicates a path may continue along
@@ -114,10 +113,9 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	e.compareWords = e.lx.QuestionWords("compare")
 	e.describeWords = e.lx.QuestionWords("describe")
 	e.ev = ix
-	if len(ix.Statements()) == 0 && ix.NumFacts() > 0 {
+	if ix.NumStatements() == 0 && ix.NumFacts() > 0 {
 		e.ev = ix.WithStatements(detailStatements(ix, e.lx))
 	}
-	e.stmts = e.ev.Statements()
 	for _, p := range ix.Predicates() {
 		if strings.HasPrefix(p, graph.PredRank+":") {
 			e.rankPreds = append(e.rankPreds, p)

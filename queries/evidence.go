@@ -32,7 +32,7 @@ type hit struct {
 // search ranks statements for a question: BM25 over its terms plus a bonus
 // per linked entity the statement is about or names.
 func (e *Engine) search(a *analysis, limit int) []hit {
-	if len(e.stmts) == 0 {
+	if e.ev.NumStatements() == 0 {
 		return nil
 	}
 	avgLen := e.ev.AvgTerms()
@@ -41,16 +41,11 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		for _, j := range e.ev.StatementsWith(t.stem) {
+		stmts, counts := e.ev.StatementsWith(t.stem)
+		for k, j := range stmts {
 			i := int(j)
-			st := e.stmts[i]
-			tf := 0
-			for _, x := range st.Terms {
-				if x == t.stem {
-					tf++
-				}
-			}
-			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(len(st.Terms))/avgLen))
+			tf := int(counts[k])
+			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ev.StatementLen(i))/avgLen))
 			scores[i] += t.weight * norm
 			covered[i] += t.weight
 		}
@@ -58,13 +53,13 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	ids := a.linkIDs()
 	if len(ids) > 0 {
 		for i := range scores {
-			scores[i] += e.aboutBonus(e.stmts[i], ids)
+			scores[i] += e.aboutBonus(i, ids)
 		}
 		// statements about the entities that share no word still count a little
 		for _, id := range ids {
 			for _, j := range e.ev.StatementsAbout(id) {
 				if i := int(j); !hasScore(scores, i) {
-					scores[i] = e.aboutBonus(e.stmts[i], ids) / 2
+					scores[i] = e.aboutBonus(i, ids) / 2
 				}
 			}
 		}
@@ -89,15 +84,16 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	return hits
 }
 
-// aboutBonus is what a statement earns for being about the question's
+// aboutBonus is what statement i earns for being about the question's
 // entities: its subject is one, or it names them.
-func (e *Engine) aboutBonus(st graph.Statement, ids []string) float64 {
+func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
+	subject := e.ev.StatementSubject(i)
 	for _, id := range ids {
 		switch {
-		case st.Subject == id:
+		case subject == id:
 			b += 1.5
-		case containsStr(st.Mentions, id):
+		case e.ev.StatementNames(i, id):
 			b += 1.0
 		}
 	}
@@ -114,7 +110,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	for _, h := range hits {
-		st := e.stmts[h.i]
+		st := e.ev.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		if len(ends) == 0 {
 			continue
@@ -133,7 +129,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		c.rel = nil
 		c.score = 0
 		c.reading = fmt.Sprintf("the note line that matches best (%s)", st.Source)
-		if e.aboutBonus(st, ids) > 0 {
+		if e.aboutBonus(h.i, ids) > 0 {
 			c.prior += 0.1
 			c.links = len(ids)
 		}
@@ -237,7 +233,10 @@ func detailStatements(ix *graph.Index, lx *ingest.Lexicon) []graph.Statement {
 }
 
 // docFreq is the number of statements holding a stem.
-func (e *Engine) docFreq(stem string) int { return len(e.ev.StatementsWith(stem)) }
+func (e *Engine) docFreq(stem string) int {
+	stmts, _ := e.ev.StatementsWith(stem)
+	return len(stmts)
+}
 
 // stemsOf returns a set's keys in order (for stable word lists).
 func stemsOf(set map[string]bool) []string {
@@ -268,7 +267,7 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	best := map[string]credit{}
 	var order []string
 	for _, h := range e.search(a, 40) {
-		st := e.stmts[h.i]
+		st := e.ev.Statement(h.i)
 		id := st.Subject
 		if id == "" && len(st.Mentions) > 0 {
 			id = st.Mentions[0]
@@ -310,7 +309,7 @@ func (e *Engine) supportOf(a *analysis) {
 	}
 	top := a.hits[0].score
 	for _, h := range a.hits {
-		src := e.stmts[h.i].Source
+		src := e.ev.StatementSource(h.i)
 		if v := h.score / top; v > a.support[src] {
 			a.support[src] = v
 		}
@@ -356,7 +355,7 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 		if n >= 5 {
 			break
 		}
-		src := e.stmts[h.i].Source
+		src := e.ev.StatementSource(h.i)
 		for _, fi := range e.ix.FactsFrom(src) {
 			f := e.ix.Fact(fi)
 			key := f.Subject + "\x00" + f.Predicate

@@ -64,7 +64,7 @@ func TestZZDiag(t *testing.T) {
 			return false
 		}
 		for r, h := range hits {
-			if match(e.stmts[h.i].Source) {
+			if match(e.ev.StatementSource(h.i)) {
 				rank = r
 				break
 			}
