@@ -100,6 +100,33 @@ func checkManifestForIndex(root *os.Root, bf *os.File) (*manifest, error) {
 	return m, checkIndexSize(root, m)
 }
 
+// mapIndexFile maps the index file f of size bytes into memory, or reads
+// it where it cannot be mapped. It is never unmapped: the index's strings
+// are views of it. The file is never changed in place (a build writes a new
+// store; a writer that changes the quads removes the index file, which
+// leaves the mapping whole).
+func mapIndexFile(f *os.File, size int64) ([]byte, error) {
+	if size < int64(indexHeaderLen) || size > maxIndexFile {
+		return nil, errIndexDamaged("it is %d bytes", size)
+	}
+	return MapFile(f, size)
+}
+
+// MapFile returns the first size bytes of f, mapped into memory read-only
+// for the life of the process where the system allows it (for files that
+// are never changed in place, whose bytes an index keeps: see DecodeIndex),
+// else read into memory.
+func MapFile(f *os.File, size int64) ([]byte, error) {
+	if data, ok := mapReadOnly(f, size); ok {
+		return data, nil
+	}
+	data := make([]byte, size)
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
 // readVerifiedIndex reads the index file of the store in root, hashing it
 // as it reads: the index is returned only when its SHA-256 is the
 // manifest's (want).
@@ -114,11 +141,15 @@ func readVerifiedIndex(root *os.Root, want *manifestEntry) (*Index, error) {
 	if err := checkSize(f, want); err != nil {
 		return nil, err
 	}
-	h := sha256.New()
-	ix, err := ReadIndexFile(io.TeeReader(f, h), want.Size)
-	if hex.EncodeToString(h.Sum(nil)) != want.SHA256 {
+	data, err := mapIndexFile(f, want.Size)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", indexFile, err)
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
 		return nil, fmt.Errorf("%s does not match the SHA-256 in %s", indexFile, manifestFile)
 	}
+	// the file is the one the store was built with, byte for byte
+	ix, err := decodeIndex(data, true)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", indexFile, err)
 	}

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -126,8 +125,10 @@ func LoadSnapshot(dir, key string) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read snapshot: %w", err)
 	}
-	data := make([]byte, fi.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
+	// Mapped, not read: the index is used in place, and a snapshot file is
+	// never changed (a new one is renamed over it).
+	data, err := graph.MapFile(f, fi.Size())
+	if err != nil {
 		return nil, fmt.Errorf("read snapshot: %w", err)
 	}
 	rest, ok := bytes.CutPrefix(data, []byte(snapshotMagic))
