@@ -869,10 +869,9 @@ func (e *Engine) anchorVocab(id string) []string {
 	}
 	count := map[string]int{}
 	for _, i := range e.ev.StatementsAbout(id) {
-		seen := map[string]bool{}
-		for _, t := range e.ev.StatementTerms(int(i)) {
-			if !seen[t] {
-				seen[t] = true
+		terms := e.ev.StatementTerms(int(i))
+		for j, t := range terms {
+			if !containsStr(terms[:j], t) { // a statement's terms are few
 				count[t]++
 			}
 		}

@@ -1,9 +1,12 @@
 package queries
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
@@ -30,14 +33,16 @@ type hit struct {
 }
 
 // search ranks statements for a question: BM25 over its terms plus a bonus
-// per linked entity the statement is about or names.
+// per linked entity the statement is about or names. It returns the limit
+// best, by score then position.
 func (e *Engine) search(a *analysis, limit int) []hit {
-	if e.ev.NumStatements() == 0 {
+	n := e.ev.NumStatements()
+	if n == 0 {
 		return nil
 	}
 	avgLen := e.ev.AvgTerms()
-	scores := map[int]float64{}
-	covered := map[int]float64{}
+	sc := newScratch(n)
+	defer sc.free()
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
@@ -46,42 +51,107 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 			i := int(j)
 			tf := int(counts[k])
 			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ev.StatementLen(i))/avgLen))
-			scores[i] += t.weight * norm
-			covered[i] += t.weight
+			sc.touch(i)
+			sc.score[i] += t.weight * norm
+			sc.covered[i] += t.weight
 		}
 	}
 	ids := a.linkIDs()
 	if len(ids) > 0 {
-		for i := range scores {
-			scores[i] += e.aboutBonus(i, ids)
+		for _, i := range sc.touched {
+			sc.score[i] += e.aboutBonus(int(i), ids)
 		}
 		// statements about the entities that share no word still count a little
 		for _, id := range ids {
 			for _, j := range e.ev.StatementsAbout(id) {
-				if i := int(j); !hasScore(scores, i) {
-					scores[i] = e.aboutBonus(i, ids) / 2
+				if i := int(j); !sc.seen[i] {
+					sc.touch(i)
+					sc.score[i] = e.aboutBonus(i, ids) / 2
 				}
 			}
 		}
 	}
-	hits := make([]hit, 0, len(scores))
-	for i, s := range scores {
+	better := func(x, y hit) bool {
+		if x.score != y.score {
+			return x.score > y.score
+		}
+		return x.i < y.i
+	}
+	// the limit best, kept in a heap whose root is the worst of them
+	top := &hitHeap{better: better}
+	for _, j := range sc.touched {
+		i := int(j)
 		c := 0.0
 		if total > 0 {
-			c = covered[i] / total
+			c = sc.covered[i] / total
 		}
-		hits = append(hits, hit{i: i, score: s, cov: c})
+		h := hit{i: i, score: sc.score[i], cov: c}
+		if len(top.hits) < limit {
+			heap.Push(top, h)
+		} else if limit > 0 && better(h, top.hits[0]) {
+			top.hits[0] = h
+			heap.Fix(top, 0)
+		}
 	}
-	sort.Slice(hits, func(x, y int) bool {
-		if hits[x].score != hits[y].score {
-			return hits[x].score > hits[y].score
+	hits := top.hits
+	slices.SortFunc(hits, func(x, y hit) int {
+		if better(x, y) {
+			return -1
 		}
-		return hits[x].i < hits[y].i
+		return 1
 	})
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
 	return hits
+}
+
+// hitHeap is a heap of hits whose root is the worst.
+type hitHeap struct {
+	hits   []hit
+	better func(x, y hit) bool
+}
+
+func (h *hitHeap) Len() int           { return len(h.hits) }
+func (h *hitHeap) Less(i, j int) bool { return h.better(h.hits[j], h.hits[i]) }
+func (h *hitHeap) Swap(i, j int)      { h.hits[i], h.hits[j] = h.hits[j], h.hits[i] }
+func (h *hitHeap) Push(x any)         { h.hits = append(h.hits, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	x := h.hits[len(h.hits)-1]
+	h.hits = h.hits[:len(h.hits)-1]
+	return x
+}
+
+// scratch holds the per-statement sums of one search, dense (a search of
+// a common word touches a good part of the statements); its arrays are
+// reused by later searches.
+type scratch struct {
+	score, covered []float64
+	seen           []bool
+	touched        []int32 // statements with a score, in the order touched
+}
+
+var scratchPool sync.Pool
+
+func newScratch(n int) *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil || len(sc.score) < n {
+		return &scratch{score: make([]float64, n), covered: make([]float64, n), seen: make([]bool, n)}
+	}
+	return sc
+}
+
+func (sc *scratch) touch(i int) {
+	if !sc.seen[i] {
+		sc.seen[i] = true
+		sc.touched = append(sc.touched, int32(i))
+	}
+}
+
+// free clears what the search touched and gives the arrays back.
+func (sc *scratch) free() {
+	for _, i := range sc.touched {
+		sc.score[i], sc.covered[i], sc.seen[i] = 0, 0, false
+	}
+	sc.touched = sc.touched[:0]
+	scratchPool.Put(sc)
 }
 
 // aboutBonus is what statement i earns for being about the question's
@@ -202,11 +272,6 @@ func (e *Engine) evidenceEnds(ctx context.Context, a *analysis, st graph.Stateme
 		return []string{st.Subject}
 	}
 	return nil
-}
-
-func hasScore(scores map[int]float64, i int) bool {
-	_, ok := scores[i]
-	return ok
 }
 
 // detailStatements stands in for the notes' statements when an index has
