@@ -14,7 +14,7 @@ import (
 
 // buildIndexedStore builds a bolt store of a synthetic graph with
 // statements, and returns it with the index it should hold.
-func buildIndexedStore(t *testing.T) (string, *graph.Index) {
+func buildIndexedStore(t testing.TB) (string, *graph.Index) {
 	t.Helper()
 	nodes, facts := synthGraph(40, 1500)
 	nodes = append(nodes, storetest.Nodes()...)

@@ -80,7 +80,7 @@ func synthStatements(nodes []graph.Node, n int) []graph.Statement {
 }
 
 // sameIndex fails unless two indexes read the same everywhere.
-func sameIndex(t *testing.T, want, got *graph.Index) {
+func sameIndex(t testing.TB, want, got *graph.Index) {
 	t.Helper()
 	ctx := context.Background()
 	wn, _ := want.Nodes(ctx, "")
