@@ -551,19 +551,46 @@ func writeIndexFile(path string, ix *Index) error {
 func UniqueQuads(qs []quad.Quad) []quad.Quad { return dedupQuads(qs) }
 
 // dedupQuads drops repeated quads, keeping the first of each.
+//
+// Two quads are the same when their values are the same in N-Quads form.
+// When every value is an IRI, a string or an integer (all that Quads
+// makes), that is comparing the values themselves, which needs no
+// formatting; other values (read from a file) are compared in N-Quads form.
 func dedupQuads(qs []quad.Quad) []quad.Quad {
-	type key struct{ s, p, o, l string }
-	seen := make(map[key]struct{}, len(qs))
 	out := qs[:0:0]
 	for _, q := range qs {
-		k := key{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
-		if _, ok := seen[k]; ok {
-			continue
+		if !plainValue(q.Subject) || !plainValue(q.Predicate) || !plainValue(q.Object) || !plainValue(q.Label) {
+			type key struct{ s, p, o, l string }
+			seen := make(map[key]struct{}, len(qs))
+			for _, q := range qs {
+				k := key{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
+				if _, ok := seen[k]; !ok {
+					seen[k] = struct{}{}
+					out = append(out, q)
+				}
+			}
+			return out
 		}
-		seen[k] = struct{}{}
-		out = append(out, q)
+	}
+	seen := make(map[quad.Quad]struct{}, len(qs))
+	for _, q := range qs {
+		if _, ok := seen[q]; !ok {
+			seen[q] = struct{}{}
+			out = append(out, q)
+		}
 	}
 	return out
+}
+
+// plainValue reports whether v is nil, an IRI, a string or an integer:
+// values whose equality is that of their N-Quads form, and that are never
+// spelt like another plain value of a different type.
+func plainValue(v quad.Value) bool {
+	switch v.(type) {
+	case nil, quad.IRI, quad.String, quad.Int:
+		return true
+	}
+	return false
 }
 
 // swapDir moves tmp to dir, replacing the store there if any.

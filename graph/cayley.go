@@ -250,18 +250,57 @@ func (s *CayleyStore) annotate(ctx context.Context, facts []Fact) error {
 	return nil
 }
 
-// Facts returns every fact.
+// Facts returns every fact, in one pass over the quads: the relations, and
+// the details and positions of their reification nodes, as annotate reads
+// them node by node (one query per fact on a SQL backend).
 func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
+	type key struct{ node, src string }
+	type ann struct {
+		detail    string
+		hasDetail bool
+		pos       int
+		hasPos    bool
+	}
+	anns := map[key]*ann{}
 	it := s.qs.QuadsAllIterator()
 	defer it.Close()
 	var facts []Fact
 	for it.Next(ctx) {
 		q := s.qs.Quad(it.Result())
 		p := pred(q)
-		if q.Label == nil || !isRelation(p) {
+		if q.Label == nil {
 			continue
 		}
-		facts = append(facts, Fact{Subject: iri(q.Subject), Predicate: p, Object: iri(q.Object), Source: literal(q.Label)})
+		switch {
+		case isRelation(p):
+			facts = append(facts, Fact{Subject: iri(q.Subject), Predicate: p, Object: iri(q.Object), Source: literal(q.Label)})
+			continue
+		case p != PredFactDetail && p != PredFactPosition:
+			continue
+		}
+		node, ok := q.Subject.(quad.IRI)
+		if !ok {
+			continue
+		}
+		k := key{string(node), literal(q.Label)}
+		a := anns[k]
+		if a == nil {
+			a = &ann{}
+			anns[k] = a
+		}
+		switch p {
+		case PredFactDetail:
+			// a line may state one fact in two wordings: keep the first in
+			// byte order, whatever the backend's order
+			if d := literal(q.Object); !a.hasDetail || d < a.detail {
+				a.detail, a.hasDetail = d, true
+			}
+		case PredFactPosition:
+			// or at two positions: keep the smallest
+			if n, ok := q.Object.(quad.Int); ok && (!a.hasPos || int(n) < a.pos) {
+				a.pos, a.hasPos = int(n), true
+			}
+		}
 	}
 	if err := it.Err(); err != nil {
 		return nil, iterErr(ctx, "iterate facts", err)
@@ -269,8 +308,11 @@ func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "list facts", Err: err}
 	}
-	if err := s.annotate(ctx, facts); err != nil {
-		return nil, err
+	for i := range facts {
+		f := &facts[i]
+		if a := anns[key{FactID(f.Subject, f.Predicate, f.Object), f.Source}]; a != nil {
+			f.Detail, f.Position = a.detail, a.pos
+		}
 	}
 	SortFacts(facts)
 	return facts, nil
