@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
-
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
@@ -321,24 +323,23 @@ func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
 // SortFacts orders facts by subject, predicate, object and source, then (one
 // fact stated twice on one line) position and detail.
 func SortFacts(facts []Fact) {
-	sort.Slice(facts, func(i, j int) bool {
-		a, b := facts[i], facts[j]
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
+	slices.SortFunc(facts, func(a, b Fact) int {
+		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+			return c
 		}
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
+		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
+			return c
 		}
-		if a.Object != b.Object {
-			return a.Object < b.Object
+		if c := strings.Compare(a.Object, b.Object); c != 0 {
+			return c
 		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
 		}
-		if a.Position != b.Position {
-			return a.Position < b.Position
+		if c := cmp.Compare(a.Position, b.Position); c != 0 {
+			return c
 		}
-		return a.Detail < b.Detail
+		return strings.Compare(a.Detail, b.Detail)
 	})
 }
 

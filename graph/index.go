@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -109,8 +111,9 @@ type interner struct {
 	blob strings.Builder
 }
 
-func newInterner() *interner {
-	in := &interner{ids: map[string]int32{"": 0}, off: []uint32{0, 0}}
+func newInterner(size int) *interner {
+	in := &interner{ids: make(map[string]int32, size), off: make([]uint32, 2, size+2)}
+	in.ids[""] = 0
 	return in
 }
 
@@ -127,23 +130,27 @@ func (in *interner) id(s string) int32 {
 
 func (in *interner) table() strtab { return strtab{off: in.off, blob: in.blob.String()} }
 
-// buildLists groups positions 0..n-1 by the keys each has (keysOf calls
-// add once per key of position i); lists keep positions in ascending order.
-func buildLists(in *interner, n int, keysOf func(i int, add func(string))) lists {
-	count := map[string]int32{}
+// buildLists groups positions 0..n-1 by the keys each has, string numbers
+// of in (keysOf calls add once per key of position i); lists keep
+// positions in ascending order and keys in string order.
+func buildLists(in *interner, n int, keysOf func(i int, add func(int32))) lists {
+	count := make([]int32, len(in.off)-1)
+	var keys []int32
 	for i := 0; i < n; i++ {
-		keysOf(i, func(k string) { count[k]++ })
+		keysOf(i, func(k int32) {
+			if count[k] == 0 {
+				keys = append(keys, k)
+			}
+			count[k]++
+		})
 	}
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	l := lists{keys: make([]int32, len(keys)), off: make([]int32, len(keys)+1)}
-	at := make(map[string]int32, len(keys))
+	blob := in.blob.String()
+	str := func(k int32) string { return blob[in.off[k]:in.off[k+1]] }
+	slices.SortFunc(keys, func(a, b int32) int { return strings.Compare(str(a), str(b)) })
+	l := lists{keys: keys, off: make([]int32, len(keys)+1)}
+	at := make([]int32, len(count)) // next free slot of each key
 	total := int32(0)
 	for i, k := range keys {
-		l.keys[i] = in.id(k)
 		l.off[i] = total
 		at[k] = total
 		total += count[k]
@@ -151,7 +158,7 @@ func buildLists(in *interner, n int, keysOf func(i int, add func(string))) lists
 	l.off[len(keys)] = total
 	l.ids = make([]int32, total)
 	for i := 0; i < n; i++ {
-		keysOf(i, func(k string) {
+		keysOf(i, func(k int32) {
 			l.ids[at[k]] = int32(i)
 			at[k]++
 		})
@@ -165,7 +172,7 @@ func buildLists(in *interner, n int, keysOf func(i int, add func(string))) lists
 func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 	ix := &Index{}
 	ix.src.nodes, ix.src.facts = nodes, facts
-	in := newInterner()
+	in := newInterner(len(nodes) + len(facts) + 2*len(stmts))
 
 	seen := make(map[string]bool, len(nodes))
 	for _, n := range nodes {
@@ -214,9 +221,15 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 	for i := range ix.byObj {
 		ix.byObj[i] = int32(i)
 	}
-	sort.SliceStable(ix.byObj, func(i, j int) bool { return merged[ix.byObj[i]].Object < merged[ix.byObj[j]].Object })
-	ix.preds = buildLists(in, n, func(i int, add func(string)) { add(merged[i].Predicate) })
-	ix.factSrc = buildLists(in, n, func(i int, add func(string)) { add(merged[i].Source) })
+	// by object, then (as a stable sort would keep them) by position
+	slices.SortFunc(ix.byObj, func(i, j int32) int {
+		if c := strings.Compare(merged[i].Object, merged[j].Object); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	ix.preds = buildLists(in, n, func(i int, add func(int32)) { add(ix.fPred[i]) })
+	ix.factSrc = buildLists(in, n, func(i int, add func(int32)) { add(ix.fSrc[i]) })
 
 	ns := len(stmts)
 	ix.sSrc, ix.sText, ix.sSection, ix.sSubj = make([]int32, ns), make([]int32, ns), make([]int32, ns), make([]int32, ns)
@@ -232,32 +245,33 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 		ix.sMentOff[i+1], ix.sTermOff[i+1] = int32(len(ix.sMent)), int32(len(ix.sTerm))
 		ix.nTerms += int64(len(st.Terms))
 	}
-	ix.terms = buildLists(in, ns, func(i int, add func(string)) {
-		terms := stmts[i].Terms
+	ix.terms = buildLists(in, ns, func(i int, add func(int32)) {
+		terms := ix.sTerm[ix.sTermOff[i]:ix.sTermOff[i+1]]
 		for j, t := range terms {
-			if !containsBefore(terms, j, t) {
+			if !slices.Contains(terms[:j], t) {
 				add(t)
 			}
 		}
 	})
 	ix.tf = make([]int32, len(ix.terms.ids))
-	for k := range ix.terms.keys {
+	for k, stem := range ix.terms.keys {
 		for j := ix.terms.off[k]; j < ix.terms.off[k+1]; j++ {
-			stem := ix.terms.keys[k]
-			for _, t := range ix.sTerm[ix.sTermOff[ix.terms.ids[j]]:ix.sTermOff[ix.terms.ids[j]+1]] {
+			i := ix.terms.ids[j]
+			for _, t := range ix.sTerm[ix.sTermOff[i]:ix.sTermOff[i+1]] {
 				if t == stem {
 					ix.tf[j]++
 				}
 			}
 		}
 	}
-	ix.about = buildLists(in, ns, func(i int, add func(string)) {
-		st := stmts[i]
-		if st.Subject != "" {
-			add(st.Subject)
+	ix.about = buildLists(in, ns, func(i int, add func(int32)) {
+		subject := ix.sSubj[i]
+		if subject != 0 { // string 0 is ""
+			add(subject)
 		}
-		for j, m := range st.Mentions {
-			if m != st.Subject && !containsBefore(st.Mentions, j, m) {
+		mentions := ix.sMent[ix.sMentOff[i]:ix.sMentOff[i+1]]
+		for j, m := range mentions {
+			if m != subject && !slices.Contains(mentions[:j], m) {
 				add(m)
 			}
 		}
@@ -265,16 +279,6 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 
 	ix.s = in.table()
 	return ix
-}
-
-// containsBefore reports whether list[:j] holds s. Term lists are short.
-func containsBefore(list []string, j int, s string) bool {
-	for _, x := range list[:j] {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // dedupeFacts merges facts that repeat (subject, predicate, object, source)
