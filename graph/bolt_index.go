@@ -30,8 +30,8 @@ var ErrNoIndexFile = errors.New("the store has no index file")
 // PostgreSQL stores have no index file: a PostgreSQL store is the backend
 // for sharing a graph with other writers, Cayley's tools among them, and
 // an index kept beside the quads would go stale without awskg knowing.
-// They are read from their quads, and get their evidence from the facts'
-// details.
+// They are read from their quads (ReadIndex), without the notes'
+// statements.
 func OpenIndex(ctx context.Context, dsn string) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Code: ETIMEOUT, Message: "open index", Err: err}

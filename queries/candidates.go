@@ -868,8 +868,8 @@ func (e *Engine) anchorVocab(id string) []string {
 		return w.([]string)
 	}
 	count := map[string]int{}
-	for _, i := range e.ev.StatementsAbout(id) {
-		terms := e.ev.StatementTerms(int(i))
+	for _, i := range e.ix.StatementsAbout(id) {
+		terms := e.ix.StatementTerms(int(i))
 		for j, t := range terms {
 			if !containsStr(terms[:j], t) { // a statement's terms are few
 				count[t]++

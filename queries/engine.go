@@ -53,10 +53,11 @@ type Engine struct {
 
 	base *ingest.Dictionary // the dictionary without the graph's names
 	lx   *ingest.Lexicon
-	// ev is the index evidence reads statements from: ix, or when ix has
-	// no statements (a store read back from quads), ix with statements
-	// made of its facts' details (see detailStatements).
-	ev         *graph.Index
+	// detailDF counts, when the index has no statements (a graph read
+	// from quads), the distinct details of facts holding each stem, for
+	// word weights; detailDocs is the number of those details.
+	detailDF   map[string]int
+	detailDocs int
 	relational map[string]bool // function words a predicate's lexicon uses ("do", "have")
 	rankPreds  []string        // the graph's "rank:<column>" predicates
 	acronyms   map[string]string
@@ -112,9 +113,8 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	e.pathWords = e.lx.QuestionWords("path")
 	e.compareWords = e.lx.QuestionWords("compare")
 	e.describeWords = e.lx.QuestionWords("describe")
-	e.ev = ix
-	if ix.NumStatements() == 0 && ix.NumFacts() > 0 {
-		e.ev = ix.WithStatements(detailStatements(ix, e.lx))
+	if ix.NumStatements() == 0 {
+		e.detailFrequencies()
 	}
 	for _, p := range ix.Predicates() {
 		if strings.HasPrefix(p, graph.PredRank+":") {

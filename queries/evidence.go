@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/awskg/awskg/graph"
-	"github.com/awskg/awskg/ingest"
 )
 
 // Evidence: when no relation reads a question well, the note statements
@@ -36,21 +35,21 @@ type hit struct {
 // per linked entity the statement is about or names. It returns the limit
 // best, by score then position.
 func (e *Engine) search(a *analysis, limit int) []hit {
-	n := e.ev.NumStatements()
+	n := e.ix.NumStatements()
 	if n == 0 {
 		return nil
 	}
-	avgLen := e.ev.AvgTerms()
+	avgLen := e.ix.AvgTerms()
 	sc := newScratch(n)
 	defer sc.free()
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		stmts, counts := e.ev.StatementsWith(t.stem)
+		stmts, counts := e.ix.StatementsWith(t.stem)
 		for k, j := range stmts {
 			i := int(j)
 			tf := int(counts[k])
-			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ev.StatementLen(i))/avgLen))
+			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ix.StatementLen(i))/avgLen))
 			sc.touch(i)
 			sc.score[i] += t.weight * norm
 			sc.covered[i] += t.weight
@@ -63,7 +62,7 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		}
 		// statements about the entities that share no word still count a little
 		for _, id := range ids {
-			for _, j := range e.ev.StatementsAbout(id) {
+			for _, j := range e.ix.StatementsAbout(id) {
 				if i := int(j); !sc.seen[i] {
 					sc.touch(i)
 					sc.score[i] = e.aboutBonus(i, ids) / 2
@@ -158,12 +157,12 @@ func (sc *scratch) free() {
 // entities: its subject is one, or it names them.
 func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
-	subject := e.ev.StatementSubject(i)
+	subject := e.ix.StatementSubject(i)
 	for _, id := range ids {
 		switch {
 		case subject == id:
 			b += 1.5
-		case e.ev.StatementNames(i, id):
+		case e.ix.StatementNames(i, id):
 			b += 1.0
 		}
 	}
@@ -180,7 +179,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	for _, h := range hits {
-		st := e.ev.Statement(h.i)
+		st := e.ix.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		if len(ends) == 0 {
 			continue
@@ -274,33 +273,44 @@ func (e *Engine) evidenceEnds(ctx context.Context, a *analysis, st graph.Stateme
 	return nil
 }
 
-// detailStatements stands in for the notes' statements when an index has
-// none (a store built from quads, or a PostgreSQL store): one statement per
-// distinct detail of a fact (the note's own words about a relation), cited
-// by the first fact that carries it, about the fact's subject and naming
-// its two ends. Evidence then ranks details as it ranks note lines.
-func detailStatements(ix *graph.Index, lx *ingest.Lexicon) []graph.Statement {
+// detailFrequencies counts, for a graph without the notes' statements (read
+// from quads), the distinct details of its facts holding each stem: the
+// word weights (idf) then come from the notes' own words about relations.
+// Evidence answers need the notes' lines, so such a graph gives none.
+func (e *Engine) detailFrequencies() {
+	e.detailDF = map[string]int{}
 	seen := map[string]bool{}
-	var out []graph.Statement
-	for i := 0; i < ix.NumFacts(); i++ {
-		f := ix.Fact(int32(i))
-		if f.Detail == "" || seen[f.Detail] {
+	for i := 0; i < e.ix.NumFacts(); i++ {
+		d := e.ix.Fact(int32(i)).Detail
+		if d == "" || seen[d] {
 			continue
 		}
-		seen[f.Detail] = true
-		st := graph.Statement{Source: f.Source, Text: f.Detail, Subject: f.Subject, Mentions: []string{f.Subject}, Terms: lx.Terms(f.Detail)}
-		if f.Object != f.Subject {
-			st.Mentions = append(st.Mentions, f.Object)
+		seen[d] = true
+		e.detailDocs++
+		terms := e.lx.Terms(d)
+		for j, t := range terms {
+			if !containsStr(terms[:j], t) {
+				e.detailDF[t]++
+			}
 		}
-		out = append(out, st)
 	}
-	return out
 }
 
-// docFreq is the number of statements holding a stem.
+// docFreq is the number of statements (else of details) holding a stem.
 func (e *Engine) docFreq(stem string) int {
-	stmts, _ := e.ev.StatementsWith(stem)
+	if e.detailDF != nil {
+		return e.detailDF[stem]
+	}
+	stmts, _ := e.ix.StatementsWith(stem)
 	return len(stmts)
+}
+
+// nDocs is the number of statements (else of details) word weights count.
+func (e *Engine) nDocs() int {
+	if e.detailDF != nil {
+		return e.detailDocs
+	}
+	return e.ix.NumStatements()
 }
 
 // stemsOf returns a set's keys in order (for stable word lists).
@@ -332,7 +342,7 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	best := map[string]credit{}
 	var order []string
 	for _, h := range e.search(a, 40) {
-		st := e.ev.Statement(h.i)
+		st := e.ix.Statement(h.i)
 		id := st.Subject
 		if id == "" && len(st.Mentions) > 0 {
 			id = st.Mentions[0]
@@ -374,7 +384,7 @@ func (e *Engine) supportOf(a *analysis) {
 	}
 	top := a.hits[0].score
 	for _, h := range a.hits {
-		src := e.ev.StatementSource(h.i)
+		src := e.ix.StatementSource(h.i)
 		if v := h.score / top; v > a.support[src] {
 			a.support[src] = v
 		}
@@ -420,7 +430,7 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 		if n >= 5 {
 			break
 		}
-		src := e.ev.StatementSource(h.i)
+		src := e.ix.StatementSource(h.i)
 		for _, fi := range e.ix.FactsFrom(src) {
 			f := e.ix.Fact(fi)
 			key := f.Subject + "\x00" + f.Predicate

@@ -79,7 +79,7 @@ func TestZZDiag2(t *testing.T) {
 			want = append(want, g[0])
 		}
 		fmt.Printf("## %s want %v\n", q.ID, want)
-		for _, st := range e.ev.Statements() {
+		for _, st := range e.ix.Statements() {
 			if match(st.Source) {
 				fmt.Printf("   S %s | %.150s\n", st.Source[strings.LastIndex(st.Source, "/")+1:], st.Text)
 			}

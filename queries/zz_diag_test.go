@@ -64,7 +64,7 @@ func TestZZDiag(t *testing.T) {
 			return false
 		}
 		for r, h := range hits {
-			if match(e.ev.StatementSource(h.i)) {
+			if match(e.ix.StatementSource(h.i)) {
 				rank = r
 				break
 			}
