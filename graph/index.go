@@ -130,6 +130,20 @@ func (in *interner) id(s string) int32 {
 
 func (in *interner) table() strtab { return strtab{off: in.off, blob: in.blob.String()} }
 
+// lastID interns the strings of a column, remembering the last one.
+// Its zero value remembers "", string 0.
+type lastID struct {
+	s string
+	n int32
+}
+
+func (l *lastID) id(in *interner, s string) int32 {
+	if s != l.s {
+		l.s, l.n = s, in.id(s)
+	}
+	return l.n
+}
+
 // buildLists groups positions 0..n-1 by the keys each has, string numbers
 // of in (keysOf calls add once per key of position i); lists keep
 // positions in ascending order and keys in string order.
@@ -213,9 +227,13 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 	n := len(merged)
 	ix.fSubj, ix.fPred, ix.fObj = make([]int32, n), make([]int32, n), make([]int32, n)
 	ix.fDetail, ix.fSrc, ix.fPos = make([]int32, n), make([]int32, n), make([]int64, n)
+	// sorted, consecutive facts mostly share their subject and predicate,
+	// consecutive statements their source file's section and subject: a
+	// column remembers its last string, which saves most map lookups
+	var subj, pred, obj, detail, src, sect, about lastID
 	for i, f := range merged {
-		ix.fSubj[i], ix.fPred[i], ix.fObj[i] = in.id(f.Subject), in.id(f.Predicate), in.id(f.Object)
-		ix.fDetail[i], ix.fSrc[i], ix.fPos[i] = in.id(f.Detail), in.id(f.Source), int64(f.Position)
+		ix.fSubj[i], ix.fPred[i], ix.fObj[i] = subj.id(in, f.Subject), pred.id(in, f.Predicate), obj.id(in, f.Object)
+		ix.fDetail[i], ix.fSrc[i], ix.fPos[i] = detail.id(in, f.Detail), src.id(in, f.Source), int64(f.Position)
 	}
 	ix.byObj = make([]int32, n)
 	for i := range ix.byObj {
@@ -235,7 +253,7 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 	ix.sSrc, ix.sText, ix.sSection, ix.sSubj = make([]int32, ns), make([]int32, ns), make([]int32, ns), make([]int32, ns)
 	ix.sMentOff, ix.sTermOff = make([]int32, ns+1), make([]int32, ns+1)
 	for i, st := range stmts {
-		ix.sSrc[i], ix.sText[i], ix.sSection[i], ix.sSubj[i] = in.id(st.Source), in.id(st.Text), in.id(st.Section), in.id(st.Subject)
+		ix.sSrc[i], ix.sText[i], ix.sSection[i], ix.sSubj[i] = in.id(st.Source), in.id(st.Text), sect.id(in, st.Section), about.id(in, st.Subject)
 		for _, m := range st.Mentions {
 			ix.sMent = append(ix.sMent, in.id(m))
 		}
