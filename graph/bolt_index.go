@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // ErrNoIndexFile is wrapped by OpenIndex's error (code ENOTFOUND) when the
@@ -39,12 +40,49 @@ func OpenIndex(ctx context.Context, dsn string) (*Index, error) {
 	if dsn == "" || dsn == "mem:" || IsPostgresDSN(dsn) {
 		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("store %s", RedactDSN(dsn)), Err: ErrNoIndexFile}
 	}
-	return openBoltWith(ctx, filepath.Clean(dsn), false, readIndexDir)
+	p, err := openIndex(ctx, dsn, false)
+	if err != nil {
+		return nil, err
+	}
+	return p.ix, nil
+}
+
+// OpenIndexVerifying is OpenIndex, except that it returns as soon as the
+// index file is mapped and its columns checked (its CRC-32C and every
+// bound: reading the index cannot fail), and hashes the file against the
+// manifest meanwhile. verified waits for the hash: nil, or the EDAMAGED
+// error OpenIndex would have returned. Nothing read from the index may be
+// shown before verified returns nil; what can be built from it (the
+// question engine) can be built while the file is hashed.
+func OpenIndexVerifying(ctx context.Context, dsn string) (ix *Index, verified func() error, err error) {
+	p, err := openIndex(ctx, dsn, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p.ix, p.verified, nil
+}
+
+// pendingIndex is an index whose file may still be being hashed.
+type pendingIndex struct {
+	ix       *Index
+	verified func() error
+}
+
+func openIndex(ctx context.Context, dsn string, async bool) (*pendingIndex, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Code: ETIMEOUT, Message: "open index", Err: err}
+	}
+	if dsn == "" || dsn == "mem:" || IsPostgresDSN(dsn) {
+		return nil, &Error{Code: ENOTFOUND, Message: fmt.Sprintf("store %s", RedactDSN(dsn)), Err: ErrNoIndexFile}
+	}
+	return openBoltWith(ctx, filepath.Clean(dsn), false, func(ctx context.Context, name, dir string, _ bool) (*pendingIndex, error) {
+		return readIndexDir(ctx, name, dir, async)
+	})
 }
 
 // readIndexDir reads the index file of the store in dir (dir itself, or
 // DIR.old while a build swaps). name is the store's name in errors.
-func readIndexDir(ctx context.Context, name, dir string, _ bool) (*Index, error) {
+func readIndexDir(ctx context.Context, name, dir string, async bool) (*pendingIndex, error) {
 	root, err := os.OpenRoot(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errRetry
@@ -77,11 +115,37 @@ func readIndexDir(ctx context.Context, name, dir string, _ bool) (*Index, error)
 	case !same:
 		return nil, errRetry
 	}
-	ix, err := readVerifiedIndex(root, m.entry(indexFile))
+	data, err := mapIndex(root, m.entry(indexFile))
 	if err != nil {
 		return nil, errDamaged(name, err)
 	}
-	return ix, nil
+	sum := func() error {
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.entry(indexFile).SHA256 {
+			return errDamaged(name, fmt.Errorf("%s does not match the SHA-256 in %s", indexFile, manifestFile))
+		}
+		return nil
+	}
+	if !async {
+		if err := sum(); err != nil {
+			return nil, err
+		}
+		// the file is the one the store was built with, byte for byte
+		ix, err := decodeIndex(data, true)
+		if err != nil {
+			return nil, errDamaged(name, fmt.Errorf("read %s: %w", indexFile, err))
+		}
+		return &pendingIndex{ix: ix, verified: func() error { return nil }}, nil
+	}
+	verified := sync.OnceValue(sum)
+	go verified()
+	ix, err := decodeIndex(data, false)
+	if err != nil {
+		if serr := verified(); serr != nil {
+			return nil, serr // damaged, as the hash says
+		}
+		return nil, errDamaged(name, fmt.Errorf("read %s: %w", indexFile, err))
+	}
+	return &pendingIndex{ix: ix, verified: verified}, nil
 }
 
 // checkManifestForIndex checks the manifest and the size of bf, the Bolt
@@ -127,10 +191,9 @@ func MapFile(f *os.File, size int64) ([]byte, error) {
 	return data, nil
 }
 
-// readVerifiedIndex reads the index file of the store in root, hashing it
-// as it reads: the index is returned only when its SHA-256 is the
-// manifest's (want).
-func readVerifiedIndex(root *os.Root, want *manifestEntry) (*Index, error) {
+// mapIndex maps the index file of the store in root, of the size the
+// manifest gives (want).
+func mapIndex(root *os.Root, want *manifestEntry) ([]byte, error) {
 	f, err := root.Open(indexFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s is missing", indexFile)
@@ -145,13 +208,5 @@ func readVerifiedIndex(root *os.Root, want *manifestEntry) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", indexFile, err)
 	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want.SHA256 {
-		return nil, fmt.Errorf("%s does not match the SHA-256 in %s", indexFile, manifestFile)
-	}
-	// the file is the one the store was built with, byte for byte
-	ix, err := decodeIndex(data, true)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", indexFile, err)
-	}
-	return ix, nil
+	return data, nil
 }

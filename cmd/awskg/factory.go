@@ -52,6 +52,9 @@ type Factory struct {
 	indexOnce sync.Once
 	index     *graph.Index
 	indexErr  error
+	// indexVerified waits for the hash of a store's index file (see
+	// graph.OpenIndexVerifying); nil when there is nothing to wait for.
+	indexVerified func() error
 
 	engineOnce sync.Once
 	engine     *queries.Engine
@@ -131,6 +134,22 @@ func (f *Factory) Corpus(ctx context.Context) (*ingest.Corpus, error) {
 // Index returns the index of the graph: of the notes, or of the store of
 // --db.
 func (f *Factory) Index(ctx context.Context) (*graph.Index, error) {
+	ix, err := f.unverifiedIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.indexVerified != nil {
+		if err := f.indexVerified(); err != nil {
+			return nil, storeOpenError(f.DB, err)
+		}
+	}
+	return ix, nil
+}
+
+// unverifiedIndex is Index, except that the hash of a store's index file
+// may still be running: the index reads safely, but nothing read from it
+// may be shown before Index returns it.
+func (f *Factory) unverifiedIndex(ctx context.Context) (*graph.Index, error) {
 	f.indexOnce.Do(func() {
 		if f.DB == "" {
 			g, err := f.notesGraph(ctx)
@@ -140,30 +159,30 @@ func (f *Factory) Index(ctx context.Context) (*graph.Index, error) {
 			f.indexErr = err
 			return
 		}
-		f.index, f.indexErr = f.dbIndex(ctx)
+		f.index, f.indexVerified, f.indexErr = f.dbIndex(ctx)
 	})
 	return f.index, f.indexErr
 }
 
 // dbIndex reads the index of the store of --db: its index file when it has
-// one, else its quads.
-func (f *Factory) dbIndex(ctx context.Context) (*graph.Index, error) {
-	ix, err := graph.OpenIndex(ctx, f.DB)
+// one (hashed meanwhile: see verified), else its quads.
+func (f *Factory) dbIndex(ctx context.Context) (ix *graph.Index, verified func() error, err error) {
+	ix, verified, err = graph.OpenIndexVerifying(ctx, f.DB)
 	switch {
 	case err == nil:
-		return ix, nil
+		return ix, verified, nil
 	case graph.ErrorCode(err) != graph.ENOTFOUND || !errors.Is(err, graph.ErrNoIndexFile):
-		return nil, storeOpenError(f.DB, err)
+		return nil, nil, storeOpenError(f.DB, err)
 	}
 	st, err := f.Store(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ix, err = graph.ReadIndex(ctx, st)
 	if err != nil {
-		return nil, fmt.Errorf("read the graph: %w", err)
+		return nil, nil, fmt.Errorf("read the graph: %w", err)
 	}
-	return ix, nil
+	return ix, nil, nil
 }
 
 // Engine returns the question engine on the index.
@@ -174,12 +193,23 @@ func (f *Factory) Engine(ctx context.Context) (*queries.Engine, error) {
 			f.engineErr = err
 			return
 		}
-		ix, err := f.Index(ctx)
+		// The engine is built while a store's index file is hashed, and
+		// handed out once the hash is right.
+		ix, err := f.unverifiedIndex(ctx)
 		if err != nil {
 			f.engineErr = err
 			return
 		}
-		f.engine, f.engineErr = queries.NewIndexed(ctx, ix, nil, dict)
+		eng, err := queries.NewIndexed(ctx, ix, nil, dict)
+		if err != nil {
+			f.engineErr = err
+			return
+		}
+		if _, err := f.Index(ctx); err != nil {
+			f.engineErr = err
+			return
+		}
+		f.engine = eng
 	})
 	return f.engine, f.engineErr
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"os/exec"
@@ -406,5 +408,39 @@ func TestAskDBAnswersAsAsk(t *testing.T) {
 	}
 	if got, want := mustRun(t, "facts", "--json", "--db", dir), mustRun(t, "facts", "--json", "--notes", notes); got != want {
 		t.Errorf("facts --db lists differently from facts on the same notes:\n%s", firstDiff(got, want))
+	}
+}
+
+// TestAskDBChangedIndexExits5: an index file changed so that it still
+// reads (its own checksum recomputed) is not the one the store was built
+// with: questions on it exit 5 and print nothing, though the engine is
+// built while the file is hashed.
+func TestAskDBChangedIndexExits5(t *testing.T) {
+	t.Parallel()
+	dir := ingestStore(t)
+	path := filepath.Join(dir, "index.bin")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(data, []byte("AWS CloudTrail"))
+	if at < 0 {
+		t.Fatal("no AWS CloudTrail in the index file")
+	}
+	copy(data[at:], "AWS CloudTraiL")
+	const header = 24 // graph's index file header: magic, version, CRC-32C at 8, length at 16
+	binary.LittleEndian.PutUint32(data[8:], crc32.Checksum(data[header:], crc32.MakeTable(crc32.Castagnoli)))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := graph.DecodeIndex(data); err != nil {
+		t.Fatalf("the changed index file should read: %v", err)
+	}
+	line := regexp.MustCompile(`^awskg: store "` + regexp.QuoteMeta(dir) + `" is damaged: index.bin does not match the SHA-256 in manifest.json; rebuild it`)
+	for _, args := range [][]string{{"ask", "--db", dir, crossAccount}, {"facts", "--db", dir}, {"render", "--db", dir, crossAccount, "-o", "-", "--format", "dot"}} {
+		r := runCLI(t, "", args...)
+		if r.code != exitDamaged || r.out != "" || !line.MatchString(r.errOut) {
+			t.Errorf("%s: exit %d, stdout %d bytes, stderr %q; want exit %d and the damaged-store line", args[0], r.code, len(r.out), r.errOut, exitDamaged)
+		}
 	}
 }
