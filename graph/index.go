@@ -325,6 +325,13 @@ func dedupeFacts(facts []Fact) []Fact {
 // ReadIndex builds an index from a Reader's nodes and facts (a store holds
 // no statements, so the index has none).
 func ReadIndex(ctx context.Context, r Reader) (*Index, error) {
+	if cs, ok := r.(*CayleyStore); ok {
+		nodes, facts, err := cs.readGraph(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return NewIndex(nodes, facts, nil), nil
+	}
 	nodes, err := r.Nodes(ctx, "")
 	if err != nil {
 		return nil, err
