@@ -189,3 +189,42 @@ func BenchmarkOpenBoltVerify(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOpenIndex is what a question on a bolt store reads: OpenIndex
+// maps index.bin and verifies it against the manifest (SHA-256), without
+// opening the quads. The store is a built one of the synthetic graph with
+// statements, or the one AWSKG_BENCH_STORE names (such as a store ingested
+// from bench/gen's 20x corpus, see BenchmarkOpenBoltVerify); "decode" is
+// DecodeIndex alone on the file's bytes (checksum and column checks).
+func BenchmarkOpenIndex(b *testing.B) {
+	ctx := context.Background()
+	dir := os.Getenv("AWSKG_BENCH_STORE")
+	if dir == "" {
+		dir, _ = buildIndexedStore(b)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "index.bin"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("open", func(b *testing.B) {
+		b.SetBytes(fi.Size())
+		for b.Loop() {
+			ix, err := graph.OpenIndex(ctx, dir)
+			if err != nil || ix.NumFacts() == 0 {
+				b.Fatalf("OpenIndex: %v", err)
+			}
+		}
+	})
+	data, err := os.ReadFile(filepath.Join(dir, "index.bin"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("decode", func(b *testing.B) {
+		b.SetBytes(fi.Size())
+		for b.Loop() {
+			if _, err := graph.DecodeIndex(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

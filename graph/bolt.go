@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -24,7 +25,11 @@ import (
 // `cayley --db bolt --dbpath DIR` can read it, and a manifest:
 //
 //	DIR/indexes.bolt      the quad store
-//	DIR/manifest.json     size and SHA-256 of indexes.bolt, written when it was built
+//	DIR/index.bin         the question engine's index of the graph and the notes'
+//	                      statements (an index file, see EncodeIndex), so that
+//	                      questions read it in one pass instead of the quads
+//	DIR/manifest.json     size and SHA-256 of indexes.bolt and index.bin, written
+//	                      when they were built
 //	DIR.lock              builder lock (flock), never removed
 //	DIR.tmp-<pid>         a build in progress (removed when it ends or fails)
 //	DIR.old               the previous store during a swap (removed right after)
@@ -48,16 +53,23 @@ import (
 //     need it, so a store stays readable while it is being rebuilt: the
 //     rebuild writes a new directory and swaps it in.
 //
-// Every open verifies indexes.bolt against manifest.json (size, then SHA-256
-// of the whole file) under the shared lock, before Bolt maps the file: a
-// damaged store fails with EDAMAGED instead of crashing the process on a
-// bad page or answering from an older meta page. The check reads the file
-// once; see BenchmarkOpenBoltVerify for its cost. A store without a manifest
-// (built by an older awskg) counts as damaged: rebuilding it is the fix.
-// OpenBolt rewrites the manifest when it closes; a writer killed before that
-// leaves a store that reads as damaged, to be rebuilt.
+// Every open checks the store's files against manifest.json under the
+// shared lock, and verifies in full (SHA-256) the file it reads: opening the
+// quad store checks the size of both files and the SHA-256 of indexes.bolt
+// before Bolt maps it (see BenchmarkOpenBoltVerify for the cost), OpenIndex
+// the size of both and the SHA-256 of index.bin, which it reads in one pass
+// (a question never touches indexes.bolt, whose hash costs far more than the
+// question: 0.14 s for the 235 MB of 20x the notes). A damaged store fails
+// with EDAMAGED instead of crashing the process on a bad page, answering
+// from an older meta page or from a damaged index. A store without a
+// manifest (built by an older awskg) counts as damaged: rebuilding it is the
+// fix; one whose manifest lists no index.bin (built before index files, or
+// written to by OpenBolt) is read from its quads. OpenBolt rewrites the
+// manifest when it closes, dropping index.bin if the quads changed; a writer
+// killed before that leaves a store that reads as damaged, to be rebuilt.
 const (
 	boltFile        = "indexes.bolt"
+	indexFile       = "index.bin"
 	manifestFile    = "manifest.json"
 	boltLockTimeout = 150 * time.Millisecond
 	boltChunk       = 1000 // quads per write transaction in BuildBolt
@@ -104,8 +116,15 @@ func OpenBoltReadOnly(ctx context.Context, dir string) (*CayleyStore, error) {
 }
 
 func openBolt(ctx context.Context, dir string, writable bool) (*CayleyStore, error) {
+	return openBoltWith(ctx, dir, writable, openStoreDir)
+}
+
+// openBoltWith finds the store of dir, as openBolt does, and opens it with
+// open (given the store's name and the directory that holds its files).
+func openBoltWith[T any](ctx context.Context, dir string, writable bool, open func(ctx context.Context, name, dir string, writable bool) (T, error)) (T, error) {
+	var zero T
 	if err := ctx.Err(); err != nil {
-		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
+		return zero, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
 	}
 	dir = filepath.Clean(dir)
 	// A concurrent build moves dir aside for a few microseconds while it
@@ -114,26 +133,27 @@ func openBolt(ctx context.Context, dir string, writable bool) (*CayleyStore, err
 	for attempt := 0; attempt < openAttempts; attempt++ {
 		if attempt > 0 {
 			if err := sleepCtx(ctx, 10*time.Millisecond); err != nil {
-				return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
+				return zero, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", dir), Err: err}
 			}
 		}
-		s, err := openBoltOnce(ctx, dir, writable)
+		s, err := openBoltOnce(ctx, dir, writable, open)
 		if errors.Is(err, errRetry) {
 			continue
 		}
 		return s, err
 	}
-	return nil, errInUse(dir)
+	return zero, errInUse(dir)
 }
 
 // openBoltOnce finds the store of dir and opens it; errRetry when it moved
 // meanwhile or was just recovered or created.
-func openBoltOnce(ctx context.Context, dir string, writable bool) (*CayleyStore, error) {
+func openBoltOnce[T any](ctx context.Context, dir string, writable bool, open func(ctx context.Context, name, dir string, writable bool) (T, error)) (T, error) {
+	var zero T
 	found, err := hasStore(dir)
 	if err != nil {
-		return nil, err
+		return zero, err
 	} else if found {
-		return openStoreDir(ctx, dir, dir, writable)
+		return open(ctx, dir, dir, writable)
 	}
 	if _, err := os.Stat(dir + ".old"); err == nil {
 		// A swap is in progress or was interrupted. Finish it under the
@@ -141,30 +161,30 @@ func openBoltOnce(ctx context.Context, dir string, writable bool) (*CayleyStore,
 		unlock, err := lockBuilder(dir)
 		if ErrorCode(err) == ECONFLICT {
 			if writable {
-				return nil, errRetry // the builder finishes the swap first thing
+				return zero, errRetry // the builder finishes the swap first thing
 			}
 			// A build is between its two renames, or has just taken the
 			// lock and is about to finish the swap a killed one left:
 			// DIR.old is the last complete store. Read it.
-			return openStoreDir(ctx, dir, dir+".old", false)
+			return open(ctx, dir, dir+".old", false)
 		} else if err != nil {
-			return nil, err
+			return zero, err
 		}
 		defer unlock()
 		if err := recoverSwap(dir); err != nil {
-			return nil, err
+			return zero, err
 		}
-		return nil, errRetry
+		return zero, errRetry
 	}
 	if !writable {
-		return nil, Errorf(ENOTFOUND, "no store at %q", dir)
+		return zero, Errorf(ENOTFOUND, "no store at %q", dir)
 	}
 	// No store yet: build an empty one, atomically like any other build.
 	err = BuildBolt(ctx, dir, nil, nil)
 	if err == nil || ErrorCode(err) == ECONFLICT {
-		return nil, errRetry
+		return zero, errRetry
 	}
-	return nil, err
+	return zero, err
 }
 
 // hasStore reports whether dir holds a store (whole or damaged): a file of
@@ -216,29 +236,11 @@ func openStoreDir(ctx context.Context, name, dir string, writable bool) (*Cayley
 		}
 	}()
 	path := filepath.Join(dir, boltFile)
-
-	// The shared lock keeps writers out while the file is verified.
-	lk := flock.New(path, flock.SetFlag(os.O_RDONLY))
-	defer lk.Close()
-	lctx, cancel := context.WithTimeout(ctx, boltLockTimeout)
-	locked, err := lk.TryRLockContext(lctx, 10*time.Millisecond)
-	cancel()
-	switch {
-	case locked:
-	case errors.Is(err, fs.ErrNotExist):
-		if _, serr := root.Stat(manifestFile); serr == nil {
-			if _, serr := root.Stat(boltFile); errors.Is(serr, fs.ErrNotExist) {
-				return nil, errDamaged(name, fmt.Errorf("%s is missing", boltFile))
-			}
-		}
-		return nil, errRetry
-	case ctx.Err() != nil:
-		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", name), Err: ctx.Err()}
-	case err == nil || errors.Is(err, context.DeadlineExceeded):
-		return nil, errInUse(name)
-	default:
-		return nil, fmt.Errorf("lock bolt store %q: %w", name, err)
+	lk, err := lockShared(ctx, root, name, path)
+	if err != nil {
+		return nil, err
 	}
+	defer lk.Close()
 
 	flag := os.O_RDONLY
 	if writable {
@@ -304,6 +306,38 @@ func openStoreDir(ctx context.Context, name, dir string, writable bool) (*Cayley
 	return &CayleyStore{qs: qs, readOnly: !writable}, nil
 }
 
+// lockShared takes the shared lock on path, the Bolt file of the store in
+// root, which keeps writers out while the store's files are verified and
+// read. name is the store's name in errors; errRetry when the file is gone
+// (a swap moved the store meanwhile).
+func lockShared(ctx context.Context, root *os.Root, name, path string) (*flock.Flock, error) {
+	lk := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	lctx, cancel := context.WithTimeout(ctx, boltLockTimeout)
+	locked, err := lk.TryRLockContext(lctx, 10*time.Millisecond)
+	cancel()
+	switch {
+	case locked:
+		return lk, nil
+	case errors.Is(err, fs.ErrNotExist):
+		lk.Close()
+		if _, serr := root.Stat(manifestFile); serr == nil {
+			if _, serr := root.Stat(boltFile); errors.Is(serr, fs.ErrNotExist) {
+				return nil, errDamaged(name, fmt.Errorf("%s is missing", boltFile))
+			}
+		}
+		return nil, errRetry
+	case ctx.Err() != nil:
+		lk.Close()
+		return nil, &Error{Code: ETIMEOUT, Message: fmt.Sprintf("open bolt store %q", name), Err: ctx.Err()}
+	case err == nil || errors.Is(err, context.DeadlineExceeded):
+		lk.Close()
+		return nil, errInUse(name)
+	default:
+		lk.Close()
+		return nil, fmt.Errorf("lock bolt store %q: %w", name, err)
+	}
+}
+
 // sameFile reports whether f is the file lk has locked.
 func sameFile(f *os.File, lk *flock.Flock) (bool, error) {
 	fi, err := f.Stat()
@@ -325,6 +359,10 @@ type BoltBuilder struct {
 	// Progress, when set, is called by Build after each chunk of quads
 	// written, with the quads written so far and their total.
 	Progress func(done, total int)
+	// Statements are the statements of the notes the graph was read from,
+	// kept in the store's index file for evidence (a store built from
+	// quads has none).
+	Statements []Statement
 
 	dir    string
 	unlock func()
@@ -382,6 +420,9 @@ func BuildBolt(ctx context.Context, dir string, nodes []Node, facts []Fact) erro
 // re-ingested): facts of a note that changed are thereby replaced, not
 // duplicated.
 //
+// Besides the quads, the store gets its index file: NewIndex of nodes,
+// facts and b.Statements, which questions read instead of the quads.
+//
 // The build is atomic: it writes everything into a fresh sibling directory
 // DIR.tmp-<pid> with its manifest, syncs and closes it, then swaps it in
 // with two renames (DIR → DIR.old, DIR.tmp-<pid> → DIR) and removes DIR.old.
@@ -402,6 +443,9 @@ func (b *BoltBuilder) Build(ctx context.Context, nodes []Node, facts []Fact) err
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", dir, os.Getpid())
 	err := writeBolt(ctx, tmp, Quads(nodes, facts), b.Progress)
+	if err == nil {
+		err = writeIndexFile(filepath.Join(tmp, indexFile), NewIndex(nodes, facts, b.Statements))
+	}
 	if err == nil {
 		err = writeManifestDir(tmp)
 	}
@@ -478,20 +522,75 @@ func writeBolt(ctx context.Context, path string, quads []quad.Quad, progress fun
 	return nil
 }
 
+// writeIndexFile writes ix, without the graph (the quads hold it), to the
+// new file path, synced.
+func writeIndexFile(path string, ix *Index) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create index file: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = EncodeIndex(w, ix, EncodeOptions{NoGraph: true})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write index file: %w", err)
+	}
+	return nil
+}
+
+// UniqueQuads drops repeated quads (the same four values in N-Quads form),
+// keeping the first of each: the quads a store holds after loading qs.
+func UniqueQuads(qs []quad.Quad) []quad.Quad { return dedupQuads(qs) }
+
 // dedupQuads drops repeated quads, keeping the first of each.
+//
+// Two quads are the same when their values are the same in N-Quads form.
+// When every value is an IRI, a string or an integer (all that Quads
+// makes), that is comparing the values themselves, which needs no
+// formatting; other values (read from a file) are compared in N-Quads form.
 func dedupQuads(qs []quad.Quad) []quad.Quad {
-	type key struct{ s, p, o, l string }
-	seen := make(map[key]struct{}, len(qs))
 	out := qs[:0:0]
 	for _, q := range qs {
-		k := key{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
-		if _, ok := seen[k]; ok {
-			continue
+		if !plainValue(q.Subject) || !plainValue(q.Predicate) || !plainValue(q.Object) || !plainValue(q.Label) {
+			type key struct{ s, p, o, l string }
+			seen := make(map[key]struct{}, len(qs))
+			for _, q := range qs {
+				k := key{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
+				if _, ok := seen[k]; !ok {
+					seen[k] = struct{}{}
+					out = append(out, q)
+				}
+			}
+			return out
 		}
-		seen[k] = struct{}{}
-		out = append(out, q)
+	}
+	seen := make(map[quad.Quad]struct{}, len(qs))
+	for _, q := range qs {
+		if _, ok := seen[q]; !ok {
+			seen[q] = struct{}{}
+			out = append(out, q)
+		}
 	}
 	return out
+}
+
+// plainValue reports whether v is nil, an IRI, a string or an integer:
+// values whose equality is that of their N-Quads form, and that are never
+// spelt like another plain value of a different type.
+func plainValue(v quad.Value) bool {
+	switch v.(type) {
+	case nil, quad.IRI, quad.String, quad.Int:
+		return true
+	}
+	return false
 }
 
 // swapDir moves tmp to dir, replacing the store there if any.
@@ -574,7 +673,7 @@ func checkReplaceable(dir string) error {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case boltFile, manifestFile, manifestFile + ".tmp":
+		case boltFile, indexFile, manifestFile, manifestFile + ".tmp":
 		default:
 			return Errorf(EINVALID, "%q is not an awskg store: it has no %s and is not empty", dir, boltFile)
 		}
@@ -635,16 +734,21 @@ type boltKV struct {
 	// and the Bolt file whose manifest Close rewrites.
 	root *os.Root
 	file *os.File
+	// wrote is set once a write transaction began: the index file no
+	// longer matches the quads.
+	wrote bool
 }
 
 var _ hkv.KV = (*boltKV)(nil)
 
 // Close closes the database. A store opened for writing first gets a new
-// manifest, while its exclusive lock still keeps readers out.
+// manifest, while its exclusive lock still keeps readers out; its index
+// file is dropped when the quads may have changed (readers then read the
+// quads), and kept in the manifest otherwise.
 func (db *boltKV) Close() error {
 	var merr error
 	if db.root != nil {
-		merr = writeManifest(db.root, db.file)
+		merr = db.closeManifest()
 		defer db.root.Close()
 	}
 	if err := db.db.Close(); err != nil {
@@ -656,7 +760,24 @@ func (db *boltKV) Close() error {
 	return nil
 }
 
+// closeManifest rewrites the manifest of a store opened for writing.
+func (db *boltKV) closeManifest() error {
+	var index *manifestEntry
+	if m, err := readManifest(db.root); err == nil && !db.wrote {
+		index = m.entry(indexFile)
+	}
+	if index == nil {
+		if err := db.root.Remove(indexFile); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return writeManifest(db.root, db.file, index)
+}
+
 func (db *boltKV) Tx(rw bool) (hkv.Tx, error) {
+	if rw {
+		db.wrote = true
+	}
 	tx, err := db.db.Begin(rw)
 	if err != nil {
 		return nil, err

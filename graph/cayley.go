@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
-
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers the "memstore" backend
@@ -134,6 +136,11 @@ func (s *CayleyStore) Node(ctx context.Context, id string) (Node, error) {
 
 // Nodes returns every node of a kind ("" for all), ordered by name then ID.
 func (s *CayleyStore) Nodes(ctx context.Context, kind NodeKind) ([]Node, error) {
+	if kind == "" {
+		if nodes, ok, err := s.allNodes(ctx); err != nil || ok {
+			return nodes, err
+		}
+	}
 	var ids []string
 	if kind == "" {
 		it := s.qs.QuadsAllIterator()
@@ -173,6 +180,189 @@ func (s *CayleyStore) Nodes(ctx context.Context, kind NodeKind) ([]Node, error) 
 		return nodes[i].ID < nodes[j].ID
 	})
 	return nodes, nil
+}
+
+// allNodes reads every node in one pass over the quads, instead of one
+// lookup per node (one query per node on a SQL backend). ok is false when
+// the quads are not as Quads writes them (a node with no name, two names
+// or two kinds, a property of something that is not an IRI): Nodes then
+// reads node by node, as it always did, and fails as it did.
+func (s *CayleyStore) allNodes(ctx context.Context) (nodes []Node, ok bool, err error) {
+	g, err := s.scan(ctx, true, false)
+	if err != nil {
+		return nil, false, err
+	}
+	nodes, ok = g.allNodes()
+	return nodes, ok, nil
+}
+
+// graphScan gathers nodes and facts from one pass over a store's quads.
+type graphScan struct {
+	nodes, facts bool // what to gather
+
+	byID    map[string]*scannedNode
+	order   []string // subjects of <kind> quads, in order
+	nodesOK bool     // every node property is of an IRI
+
+	rels []Fact
+	anns map[annKey]*annotation // reification properties by (node, source)
+}
+
+type scannedNode struct {
+	n            Node
+	names, kinds int
+}
+
+type annKey struct{ node, src string }
+
+type annotation struct {
+	detail    string
+	hasDetail bool
+	pos       int
+	hasPos    bool
+}
+
+// scan reads every quad once, gathering nodes and facts as asked.
+func (s *CayleyStore) scan(ctx context.Context, nodes, facts bool) (*graphScan, error) {
+	g := &graphScan{nodes: nodes, facts: facts, byID: map[string]*scannedNode{}, nodesOK: true, anns: map[annKey]*annotation{}}
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	for it.Next(ctx) {
+		g.add(s.qs.Quad(it.Result()))
+	}
+	iterate, list := "iterate quads", "read the graph"
+	switch {
+	case !facts:
+		iterate, list = "iterate nodes", "list nodes"
+	case !nodes:
+		iterate, list = "iterate facts", "list facts"
+	}
+	if err := it.Err(); err != nil {
+		return nil, iterErr(ctx, iterate, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Code: ETIMEOUT, Message: list, Err: err}
+	}
+	return g, nil
+}
+
+func (g *graphScan) add(q quad.Quad) {
+	p := pred(q)
+	switch p {
+	case PredName, PredKind, PredAlias:
+		if !g.nodes {
+			return
+		}
+		id, ok := q.Subject.(quad.IRI)
+		if !ok {
+			g.nodesOK = false
+			return
+		}
+		n := g.byID[string(id)]
+		if n == nil {
+			n = &scannedNode{n: Node{ID: string(id)}}
+			g.byID[string(id)] = n
+		}
+		switch p {
+		case PredName:
+			n.n.Name = literal(q.Object)
+			n.names++
+		case PredKind:
+			n.n.Kind = NodeKind(literal(q.Object))
+			n.kinds++
+			g.order = append(g.order, string(id))
+		case PredAlias:
+			n.n.Aliases = append(n.n.Aliases, literal(q.Object))
+		}
+		return
+	}
+	if !g.facts || q.Label == nil {
+		return
+	}
+	if isRelation(p) {
+		g.rels = append(g.rels, Fact{Subject: iri(q.Subject), Predicate: p, Object: iri(q.Object), Source: literal(q.Label)})
+		return
+	}
+	if p != PredFactDetail && p != PredFactPosition {
+		return
+	}
+	node, ok := q.Subject.(quad.IRI)
+	if !ok {
+		return
+	}
+	k := annKey{string(node), literal(q.Label)}
+	a := g.anns[k]
+	if a == nil {
+		a = &annotation{}
+		g.anns[k] = a
+	}
+	switch p {
+	case PredFactDetail:
+		// a line may state one fact in two wordings: keep the first in
+		// byte order, whatever the backend's order
+		if d := literal(q.Object); !a.hasDetail || d < a.detail {
+			a.detail, a.hasDetail = d, true
+		}
+	case PredFactPosition:
+		// or at two positions: keep the smallest
+		if n, ok := q.Object.(quad.Int); ok && (!a.hasPos || int(n) < a.pos) {
+			a.pos, a.hasPos = int(n), true
+		}
+	}
+}
+
+// allNodes returns the nodes gathered, ordered by name then ID; ok is
+// false when they are not as Quads writes them (see CayleyStore.allNodes).
+func (g *graphScan) allNodes() ([]Node, bool) {
+	if !g.nodesOK {
+		return nil, false
+	}
+	nodes := make([]Node, 0, len(g.order))
+	for _, id := range g.order {
+		n := g.byID[id]
+		if n.names != 1 || n.kinds != 1 || n.n.Name == "" {
+			return nil, false
+		}
+		sort.Strings(n.n.Aliases)
+		nodes = append(nodes, n.n)
+	}
+	sort.Slice(nodes, func(i, j int) bool {
+		if nodes[i].Name != nodes[j].Name {
+			return nodes[i].Name < nodes[j].Name
+		}
+		return nodes[i].ID < nodes[j].ID
+	})
+	return nodes, true
+}
+
+// allFacts returns the facts gathered, annotated with the details and
+// positions of their reification nodes, in SortFacts order.
+func (g *graphScan) allFacts() []Fact {
+	facts := g.rels
+	for i := range facts {
+		f := &facts[i]
+		if a := g.anns[annKey{FactID(f.Subject, f.Predicate, f.Object), f.Source}]; a != nil {
+			f.Detail, f.Position = a.detail, a.pos
+		}
+	}
+	SortFacts(facts)
+	return facts
+}
+
+// readGraph reads every node and fact in one pass (ReadIndex of a Cayley
+// store).
+func (s *CayleyStore) readGraph(ctx context.Context) ([]Node, []Fact, error) {
+	g, err := s.scan(ctx, true, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, ok := g.allNodes()
+	if !ok {
+		if nodes, err = s.Nodes(ctx, ""); err != nil {
+			return nil, nil, err
+		}
+	}
+	return nodes, g.allFacts(), nil
 }
 
 // Out returns the edges leaving id.
@@ -250,53 +440,37 @@ func (s *CayleyStore) annotate(ctx context.Context, facts []Fact) error {
 	return nil
 }
 
-// Facts returns every fact.
+// Facts returns every fact, in one pass over the quads: the relations, and
+// the details and positions of their reification nodes, as annotate reads
+// them node by node (one query per fact on a SQL backend).
 func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	var facts []Fact
-	for it.Next(ctx) {
-		q := s.qs.Quad(it.Result())
-		p := pred(q)
-		if q.Label == nil || !isRelation(p) {
-			continue
-		}
-		facts = append(facts, Fact{Subject: iri(q.Subject), Predicate: p, Object: iri(q.Object), Source: literal(q.Label)})
-	}
-	if err := it.Err(); err != nil {
-		return nil, iterErr(ctx, "iterate facts", err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, &Error{Code: ETIMEOUT, Message: "list facts", Err: err}
-	}
-	if err := s.annotate(ctx, facts); err != nil {
+	g, err := s.scan(ctx, false, true)
+	if err != nil {
 		return nil, err
 	}
-	SortFacts(facts)
-	return facts, nil
+	return g.allFacts(), nil
 }
 
 // SortFacts orders facts by subject, predicate, object and source, then (one
 // fact stated twice on one line) position and detail.
 func SortFacts(facts []Fact) {
-	sort.Slice(facts, func(i, j int) bool {
-		a, b := facts[i], facts[j]
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
+	slices.SortFunc(facts, func(a, b Fact) int {
+		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+			return c
 		}
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
+		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
+			return c
 		}
-		if a.Object != b.Object {
-			return a.Object < b.Object
+		if c := strings.Compare(a.Object, b.Object); c != 0 {
+			return c
 		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
 		}
-		if a.Position != b.Position {
-			return a.Position < b.Position
+		if c := cmp.Compare(a.Position, b.Position); c != 0 {
+			return c
 		}
-		return a.Detail < b.Detail
+		return strings.Compare(a.Detail, b.Detail)
 	})
 }
 

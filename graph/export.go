@@ -178,6 +178,24 @@ func ExportWith(ctx context.Context, s *CayleyStore, format string, w io.Writer,
 	if err != nil {
 		return fmt.Errorf("export %s: %w", name, err)
 	}
+	return exportQuads(ctx, qs, name, format, w, opt)
+}
+
+// ExportQuads writes quads, the quads of a store (UniqueQuads of Quads),
+// to w in format as ExportWith does, without a store. qs is reordered and
+// its quads rewritten.
+func ExportQuads(ctx context.Context, qs []quad.Quad, format string, w io.Writer, opt ExportOptions) error {
+	name, err := lookupFormat(format)
+	if err != nil {
+		return err
+	}
+	if opt.MaxNodes < 0 {
+		return Errorf(EINVALID, "--max-nodes must be positive, got %d", opt.MaxNodes)
+	}
+	return exportQuads(ctx, qs, name, format, w, opt)
+}
+
+func exportQuads(ctx context.Context, qs []quad.Quad, name, format string, w io.Writer, opt ExportOptions) error {
 	switch name {
 	case "graphml", "gml", "graphviz":
 		return exportDrawing(ctx, qs, name, w, opt)
@@ -218,6 +236,9 @@ func ExportWith(ctx context.Context, s *CayleyStore, format string, w io.Writer,
 	}
 	return nil
 }
+
+// AllQuads returns every quad of the store, in its order.
+func (s *CayleyStore) AllQuads(ctx context.Context) ([]quad.Quad, error) { return s.allQuads(ctx) }
 
 // allQuads returns every quad of the store.
 func (s *CayleyStore) allQuads(ctx context.Context) ([]quad.Quad, error) {

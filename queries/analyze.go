@@ -433,7 +433,7 @@ func (e *Engine) linkRegions(a *analysis) {
 func (e *Engine) linkFuzzy(a *analysis) {
 	for i := range a.words {
 		w := a.words[i]
-		if w.linked >= 0 || w.stop || utf8.RuneCountInString(w.lower) < 5 || e.df[w.stem] > 0 {
+		if w.linked >= 0 || w.stop || utf8.RuneCountInString(w.lower) < 5 || e.docFreq(w.stem) > 0 {
 			continue
 		}
 		within := 1

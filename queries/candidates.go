@@ -773,7 +773,7 @@ func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candid
 		return nil // a question that names an entity reads relations from it
 	}
 	var out []*candidate
-	for _, p := range e.preds {
+	for _, p := range e.ix.Predicates() {
 		if _, _, open := graph.ParseRelation(p); open {
 			continue // one line's phrase is too narrow to stand for every subject
 		}
@@ -781,7 +781,7 @@ func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candid
 		if overlap(a.terms, words, nil) == 0 {
 			continue
 		}
-		facts := e.byPred[p]
+		facts := e.factsOf(p)
 		var ends []string
 		var edges []graph.Edge
 		seen := map[string]bool{}
@@ -821,6 +821,16 @@ func (e *Engine) predicateCandidates(ctx context.Context, a *analysis) []*candid
 	return out
 }
 
+// factsOf returns the facts of a predicate, in Facts' order.
+func (e *Engine) factsOf(pred string) []graph.Fact {
+	at := e.ix.FactsOf(pred)
+	out := make([]graph.Fact, len(at))
+	for i, j := range at {
+		out[i] = e.ix.Fact(j)
+	}
+	return out
+}
+
 // positiveOf is the relation a denied one denies: notifies for noNotify,
 // rel:X for rel:not X.
 func (e *Engine) positiveOf(p string) string {
@@ -835,8 +845,8 @@ func (e *Engine) positiveOf(p string) string {
 
 // hasPred reports whether a node is the subject of a predicate.
 func (e *Engine) hasPred(id, pred string) bool {
-	for _, f := range e.byPred[pred] {
-		if f.Subject == id {
+	for _, i := range e.ix.FactsOf(pred) {
+		if e.ix.Fact(i).Subject == id {
 			return true
 		}
 	}
@@ -858,11 +868,10 @@ func (e *Engine) anchorVocab(id string) []string {
 		return w.([]string)
 	}
 	count := map[string]int{}
-	for _, i := range e.aboutStmts[id] {
-		seen := map[string]bool{}
-		for _, t := range e.ev.stmts[i].Terms {
-			if !seen[t] {
-				seen[t] = true
+	for _, i := range e.ix.StatementsAbout(id) {
+		terms := e.ix.StatementTerms(int(i))
+		for j, t := range terms {
+			if !containsStr(terms[:j], t) { // a statement's terms are few
 				count[t]++
 			}
 		}

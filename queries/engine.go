@@ -51,20 +51,18 @@ type Engine struct {
 	dict  *ingest.Dictionary
 	names map[string]graph.Node // every node by ID
 
-	base       *ingest.Dictionary // the dictionary without the graph's names
-	lx         *ingest.Lexicon
-	ev         *evidenceIndex
-	aboutStmts map[string][]int // statements by the entity they are about or name
-	df         map[string]int   // statements holding each stem
-	nDocs      int
+	base *ingest.Dictionary // the dictionary without the graph's names
+	lx   *ingest.Lexicon
+	// detailDF counts, when the index has no statements (a graph read
+	// from quads), the distinct details of facts holding each stem, for
+	// word weights; detailDocs is the number of those details.
+	detailDF   map[string]int
+	detailDocs int
 	relational map[string]bool // function words a predicate's lexicon uses ("do", "have")
 	rankPreds  []string        // the graph's "rank:<column>" predicates
-	preds      []string        // every predicate of the graph, sorted
 	acronyms   map[string]string
 	named      map[string][]string // service or feature → nodes named after it ("Amazon EC2 instances")
 	flowPreds  []string            // predicates a path may continue along
-	byPred     map[string][]graph.Fact
-	bySource   map[string][]graph.Fact // facts by the note line they cite
 
 	// word lists of question shapes, from the lexicon
 	kindStems                              map[graph.NodeKind][]string
@@ -115,46 +113,18 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	e.pathWords = e.lx.QuestionWords("path")
 	e.compareWords = e.lx.QuestionWords("compare")
 	e.describeWords = e.lx.QuestionWords("describe")
-	e.ev = newEvidenceIndex(ix.Statements())
-	e.aboutStmts = statementsAbout(ix.Statements())
-	e.docFrequencies(ctx)
-	e.rankPreds = rankPredicates(ctx, ix)
-	facts, err := ix.Facts(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read facts: %w", err)
+	if ix.NumStatements() == 0 {
+		e.detailFrequencies()
 	}
-	e.byPred = map[string][]graph.Fact{}
-	e.bySource = map[string][]graph.Fact{}
-	for _, f := range facts {
-		e.bySource[f.Source] = append(e.bySource[f.Source], f)
-		if _, ok := e.byPred[f.Predicate]; !ok {
-			e.preds = append(e.preds, f.Predicate)
+	for _, p := range ix.Predicates() {
+		if strings.HasPrefix(p, graph.PredRank+":") {
+			e.rankPreds = append(e.rankPreds, p)
 		}
-		e.byPred[f.Predicate] = append(e.byPred[f.Predicate], f)
 	}
-	sort.Strings(e.preds)
 	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
 	e.acronyms = acronymsOf(nodes, e.lx, dict)
 	e.named = familyOf(nodes)
 	return e, nil
-}
-
-// rankPredicates lists the "rank:<column>" predicates of the graph.
-func rankPredicates(ctx context.Context, r graph.Reader) []string {
-	facts, err := r.Facts(ctx)
-	if err != nil {
-		return nil
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range facts {
-		if strings.HasPrefix(f.Predicate, graph.PredRank+":") && !seen[f.Predicate] {
-			seen[f.Predicate] = true
-			out = append(out, f.Predicate)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Store returns the store the engine's index mirrors; nil when it has none.

@@ -1,9 +1,12 @@
 package queries
 
 import (
+	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -20,34 +23,6 @@ const (
 	bm25B  = 0.75
 )
 
-// evidenceIndex is the inverted index of the statements.
-type evidenceIndex struct {
-	stmts   []graph.Statement
-	posting map[string][]int // stem → statements holding it
-	avgLen  float64
-	bySrc   map[string][]int // source → statements on that line
-}
-
-func newEvidenceIndex(stmts []graph.Statement) *evidenceIndex {
-	ev := &evidenceIndex{stmts: stmts, posting: map[string][]int{}, bySrc: map[string][]int{}}
-	total := 0
-	for i, st := range stmts {
-		total += len(st.Terms)
-		seen := map[string]bool{}
-		for _, t := range st.Terms {
-			if !seen[t] {
-				seen[t] = true
-				ev.posting[t] = append(ev.posting[t], i)
-			}
-		}
-		ev.bySrc[st.Source] = append(ev.bySrc[st.Source], i)
-	}
-	if len(stmts) > 0 {
-		ev.avgLen = float64(total) / float64(len(stmts))
-	}
-	return ev
-}
-
 // hit is a statement with its score and the share of the question's term
 // weight it covers.
 type hit struct {
@@ -57,73 +32,137 @@ type hit struct {
 }
 
 // search ranks statements for a question: BM25 over its terms plus a bonus
-// per linked entity the statement is about or names.
+// per linked entity the statement is about or names. It returns the limit
+// best, by score then position.
 func (e *Engine) search(a *analysis, limit int) []hit {
-	ev := e.ev
-	if ev == nil || len(ev.stmts) == 0 {
+	n := e.ix.NumStatements()
+	if n == 0 {
 		return nil
 	}
-	scores := map[int]float64{}
-	covered := map[int]float64{}
+	avgLen := e.ix.AvgTerms()
+	sc := newScratch(n)
+	defer sc.free()
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		for _, i := range ev.posting[t.stem] {
-			st := ev.stmts[i]
-			tf := 0
-			for _, x := range st.Terms {
-				if x == t.stem {
-					tf++
-				}
-			}
-			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(len(st.Terms))/ev.avgLen))
-			scores[i] += t.weight * norm
-			covered[i] += t.weight
+		stmts, counts := e.ix.StatementsWith(t.stem)
+		for k, j := range stmts {
+			i := int(j)
+			tf := int(counts[k])
+			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ix.StatementLen(i))/avgLen))
+			sc.touch(i)
+			sc.score[i] += t.weight * norm
+			sc.covered[i] += t.weight
 		}
 	}
 	ids := a.linkIDs()
 	if len(ids) > 0 {
-		for i := range scores {
-			scores[i] += e.aboutBonus(ev.stmts[i], ids)
+		for _, i := range sc.touched {
+			sc.score[i] += e.aboutBonus(int(i), ids)
 		}
 		// statements about the entities that share no word still count a little
 		for _, id := range ids {
-			for _, i := range e.aboutStmts[id] {
-				if _, ok := scores[i]; !ok {
-					scores[i] = e.aboutBonus(ev.stmts[i], ids) / 2
+			for _, j := range e.ix.StatementsAbout(id) {
+				if i := int(j); !sc.seen[i] {
+					sc.touch(i)
+					sc.score[i] = e.aboutBonus(i, ids) / 2
 				}
 			}
 		}
 	}
-	hits := make([]hit, 0, len(scores))
-	for i, s := range scores {
+	better := func(x, y hit) bool {
+		if x.score != y.score {
+			return x.score > y.score
+		}
+		return x.i < y.i
+	}
+	// the limit best, kept in a heap whose root is the worst of them
+	top := &hitHeap{better: better}
+	for _, j := range sc.touched {
+		i := int(j)
 		c := 0.0
 		if total > 0 {
-			c = covered[i] / total
+			c = sc.covered[i] / total
 		}
-		hits = append(hits, hit{i: i, score: s, cov: c})
+		h := hit{i: i, score: sc.score[i], cov: c}
+		if len(top.hits) < limit {
+			heap.Push(top, h)
+		} else if limit > 0 && better(h, top.hits[0]) {
+			top.hits[0] = h
+			heap.Fix(top, 0)
+		}
 	}
-	sort.Slice(hits, func(x, y int) bool {
-		if hits[x].score != hits[y].score {
-			return hits[x].score > hits[y].score
+	hits := top.hits
+	slices.SortFunc(hits, func(x, y hit) int {
+		if better(x, y) {
+			return -1
 		}
-		return hits[x].i < hits[y].i
+		return 1
 	})
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
 	return hits
 }
 
-// aboutBonus is what a statement earns for being about the question's
+// hitHeap is a heap of hits whose root is the worst.
+type hitHeap struct {
+	hits   []hit
+	better func(x, y hit) bool
+}
+
+func (h *hitHeap) Len() int           { return len(h.hits) }
+func (h *hitHeap) Less(i, j int) bool { return h.better(h.hits[j], h.hits[i]) }
+func (h *hitHeap) Swap(i, j int)      { h.hits[i], h.hits[j] = h.hits[j], h.hits[i] }
+func (h *hitHeap) Push(x any)         { h.hits = append(h.hits, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	x := h.hits[len(h.hits)-1]
+	h.hits = h.hits[:len(h.hits)-1]
+	return x
+}
+
+// scratch holds the per-statement sums of one search, dense (a search of
+// a common word touches a good part of the statements); its arrays are
+// reused by later searches.
+type scratch struct {
+	score, covered []float64
+	seen           []bool
+	touched        []int32 // statements with a score, in the order touched
+}
+
+var scratchPool sync.Pool
+
+func newScratch(n int) *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil || len(sc.score) < n {
+		return &scratch{score: make([]float64, n), covered: make([]float64, n), seen: make([]bool, n)}
+	}
+	return sc
+}
+
+func (sc *scratch) touch(i int) {
+	if !sc.seen[i] {
+		sc.seen[i] = true
+		sc.touched = append(sc.touched, int32(i))
+	}
+}
+
+// free clears what the search touched and gives the arrays back.
+func (sc *scratch) free() {
+	for _, i := range sc.touched {
+		sc.score[i], sc.covered[i], sc.seen[i] = 0, 0, false
+	}
+	sc.touched = sc.touched[:0]
+	scratchPool.Put(sc)
+}
+
+// aboutBonus is what statement i earns for being about the question's
 // entities: its subject is one, or it names them.
-func (e *Engine) aboutBonus(st graph.Statement, ids []string) float64 {
+func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
+	subject := e.ix.StatementSubject(i)
 	for _, id := range ids {
 		switch {
-		case st.Subject == id:
+		case subject == id:
 			b += 1.5
-		case containsStr(st.Mentions, id):
+		case e.ix.StatementNames(i, id):
 			b += 1.0
 		}
 	}
@@ -140,7 +179,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	for _, h := range hits {
-		st := e.ev.stmts[h.i]
+		st := e.ix.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		if len(ends) == 0 {
 			continue
@@ -159,7 +198,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		c.rel = nil
 		c.score = 0
 		c.reading = fmt.Sprintf("the note line that matches best (%s)", st.Source)
-		if e.aboutBonus(st, ids) > 0 {
+		if e.aboutBonus(h.i, ids) > 0 {
 			c.prior += 0.1
 			c.links = len(ids)
 		}
@@ -234,54 +273,44 @@ func (e *Engine) evidenceEnds(ctx context.Context, a *analysis, st graph.Stateme
 	return nil
 }
 
-// statementsAbout indexes statements by the entities they are about or
-// name.
-func statementsAbout(stmts []graph.Statement) map[string][]int {
-	out := map[string][]int{}
-	for i, st := range stmts {
-		if st.Subject != "" {
-			out[st.Subject] = append(out[st.Subject], i)
+// detailFrequencies counts, for a graph without the notes' statements (read
+// from quads), the distinct details of its facts holding each stem: the
+// word weights (idf) then come from the notes' own words about relations.
+// Evidence answers need the notes' lines, so such a graph gives none.
+func (e *Engine) detailFrequencies() {
+	e.detailDF = map[string]int{}
+	seen := map[string]bool{}
+	for i := 0; i < e.ix.NumFacts(); i++ {
+		d := e.ix.Fact(int32(i)).Detail
+		if d == "" || seen[d] {
+			continue
 		}
-		for _, m := range st.Mentions {
-			if m != st.Subject {
-				out[m] = append(out[m], i)
+		seen[d] = true
+		e.detailDocs++
+		terms := e.lx.Terms(d)
+		for j, t := range terms {
+			if !containsStr(terms[:j], t) {
+				e.detailDF[t]++
 			}
 		}
 	}
-	return out
 }
 
-// docFrequencies counts, for every stem, the statements holding it; a store
-// without statements counts the details of its facts instead.
-func (e *Engine) docFrequencies(ctx context.Context) {
-	e.df = map[string]int{}
-	count := func(terms []string) {
-		seen := map[string]bool{}
-		for _, t := range terms {
-			if !seen[t] {
-				seen[t] = true
-				e.df[t]++
-			}
-		}
-		e.nDocs++
+// docFreq is the number of statements (else of details) holding a stem.
+func (e *Engine) docFreq(stem string) int {
+	if e.detailDF != nil {
+		return e.detailDF[stem]
 	}
-	if stmts := e.ix.Statements(); len(stmts) > 0 {
-		for _, st := range stmts {
-			count(st.Terms)
-		}
-		return
+	stmts, _ := e.ix.StatementsWith(stem)
+	return len(stmts)
+}
+
+// nDocs is the number of statements (else of details) word weights count.
+func (e *Engine) nDocs() int {
+	if e.detailDF != nil {
+		return e.detailDocs
 	}
-	facts, err := e.ix.Facts(ctx)
-	if err != nil {
-		return
-	}
-	seen := map[string]bool{}
-	for _, f := range facts {
-		if f.Detail != "" && !seen[f.Detail] {
-			seen[f.Detail] = true
-			count(e.lx.Terms(f.Detail))
-		}
-	}
+	return e.ix.NumStatements()
 }
 
 // stemsOf returns a set's keys in order (for stable word lists).
@@ -313,7 +342,7 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	best := map[string]credit{}
 	var order []string
 	for _, h := range e.search(a, 40) {
-		st := e.ev.stmts[h.i]
+		st := e.ix.Statement(h.i)
 		id := st.Subject
 		if id == "" && len(st.Mentions) > 0 {
 			id = st.Mentions[0]
@@ -355,7 +384,7 @@ func (e *Engine) supportOf(a *analysis) {
 	}
 	top := a.hits[0].score
 	for _, h := range a.hits {
-		src := e.ev.stmts[h.i].Source
+		src := e.ix.StatementSource(h.i)
 		if v := h.score / top; v > a.support[src] {
 			a.support[src] = v
 		}
@@ -401,8 +430,9 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 		if n >= 5 {
 			break
 		}
-		src := e.ev.stmts[h.i].Source
-		for _, f := range e.bySource[src] {
+		src := e.ix.StatementSource(h.i)
+		for _, fi := range e.ix.FactsFrom(src) {
+			f := e.ix.Fact(fi)
 			key := f.Subject + "\x00" + f.Predicate
 			if seen[key] || have[key] {
 				continue

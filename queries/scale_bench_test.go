@@ -38,8 +38,8 @@ func scaleQuestions(tb testing.TB) []scaleQuestion {
 }
 
 // scaleEngine builds an engine on the embedded notes plus a synthetic
-// corpus n times their size (as `awskg ask --notes DIR` does), in a
-// memory store.
+// corpus n times their size, on their index, as `awskg ask --notes DIR`
+// does.
 func scaleEngine(tb testing.TB, n int) (*queries.Engine, int) {
 	tb.Helper()
 	ctx := context.Background()
@@ -56,15 +56,7 @@ func scaleEngine(tb testing.TB, n int) (*queries.Engine, int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s, err := graph.NewMemStore()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if err := s.Load(ctx, c.Nodes, c.Facts); err != nil {
-		tb.Fatal(err)
-	}
-	e, err := queries.New(ctx, s, dict)
+	e, err := queries.NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements), nil, dict)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -300,7 +300,7 @@ func (e *Engine) touches(ctx context.Context, id string, targets map[string]bool
 // idf is the inverse document frequency of a stem over the notes'
 // statements: rare words weigh more.
 func (e *Engine) idf(stem string) float64 {
-	return math.Log(1 + float64(e.nDocs+1)/float64(e.df[stem]+1))
+	return math.Log(1 + float64(e.nDocs()+1)/float64(e.docFreq(stem)+1))
 }
 
 // roleFit rewards a relation read in the direction the question's word

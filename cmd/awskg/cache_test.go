@@ -55,7 +55,7 @@ func TestSnapshotCache(t *testing.T) {
 		return out.String(), errOut.String()
 	}
 	first, _ := ask()
-	snaps, err := filepath.Glob(filepath.Join(cache, "*.gob"))
+	snaps, err := filepath.Glob(filepath.Join(cache, "*.snap"))
 	if err != nil || len(snaps) != 1 {
 		t.Fatalf("snapshots after one run: %v %v", snaps, err)
 	}
@@ -69,13 +69,13 @@ func TestSnapshotCache(t *testing.T) {
 	if third == second || !strings.Contains(third, "AWS Quuxinator") {
 		t.Errorf("a changed note was served from the old snapshot")
 	}
-	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(snaps) != 2 {
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.snap")); len(snaps) != 2 {
 		t.Errorf("snapshots after a change: %v", snaps)
 	}
 	t.Setenv("AWSKG_NO_CACHE", "1")
 	os.RemoveAll(cache)
 	ask()
-	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.gob")); len(snaps) != 0 {
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.snap")); len(snaps) != 0 {
 		t.Errorf("AWSKG_NO_CACHE=1 still wrote %v", snaps)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
 
 	"github.com/awskg/awskg/graph"
@@ -22,7 +23,10 @@ func canImport(format string) bool { return graph.CanImport(format) }
 
 // ExportOptions are the inputs of `awskg export`.
 type ExportOptions struct {
-	IO    *IOStreams
+	IO *IOStreams
+	// Quads gives the quads to export (Factory.Quads: the notes' quads
+	// need no store); when nil, the quads of Store are.
+	Quads func(context.Context) ([]quad.Quad, error)
 	Store func(context.Context) (graph.Store, error)
 	Ctx   context.Context
 
@@ -33,7 +37,7 @@ type ExportOptions struct {
 
 // NewCmdExport builds `awskg export`.
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
-	opts := &ExportOptions{IO: f.IO, Store: f.Store}
+	opts := &ExportOptions{IO: f.IO, Quads: f.Quads, Store: f.Store}
 	cmd := &cobra.Command{
 		Use:   "export [--format FORMAT] [-o FILE]",
 		Short: "Write the whole graph as N-Quads, JSON-LD, JSON, pquads, GraphML, GML or Graphviz",
@@ -136,20 +140,30 @@ func runExport(opts *ExportOptions) error {
 	if graph.IsBinaryFormat(opts.Format) && toStdout && opts.IO.IsStdoutTTY() {
 		return graph.Errorf(graph.EINVALID, "%s is a binary format: write it to a file with -o FILE, or redirect stdout", graph.FormatName(opts.Format))
 	}
-	st, err := opts.Store(ctx)
+	quads := opts.Quads
+	if quads == nil {
+		quads = func(ctx context.Context) ([]quad.Quad, error) {
+			st, err := opts.Store(ctx)
+			if err != nil {
+				return nil, err
+			}
+			cs, ok := st.(*graph.CayleyStore)
+			if !ok {
+				return nil, graph.Errorf(graph.EINTERNAL, "the store %T cannot be exported", st)
+			}
+			return cs.AllQuads(ctx)
+		}
+	}
+	qs, err := quads(ctx)
 	if err != nil {
 		return err
 	}
-	cs, ok := st.(*graph.CayleyStore)
-	if !ok {
-		return graph.Errorf(graph.EINTERNAL, "the store %T cannot be exported", st)
-	}
 	eo := graph.ExportOptions{MaxNodes: opts.MaxNodes}
 	if toStdout {
-		return graph.ExportWith(ctx, cs, opts.Format, opts.IO.DataOut(), eo)
+		return graph.ExportQuads(ctx, qs, opts.Format, opts.IO.DataOut(), eo)
 	}
 	return writeFileAtomic(opts.Output, func(w io.Writer) error {
-		return graph.ExportWith(ctx, cs, opts.Format, w, eo)
+		return graph.ExportQuads(ctx, qs, opts.Format, w, eo)
 	})
 }
 

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/cayleygraph/quad"
 
 	"github.com/awskg/awskg/data"
 	"github.com/awskg/awskg/graph"
@@ -12,8 +15,16 @@ import (
 	"github.com/awskg/awskg/queries"
 )
 
-// Factory hands commands their dependencies lazily: --help and flag errors
-// never ingest notes or open a store.
+// Factory hands commands their dependencies lazily, each built once on
+// first use and only when a command asks for it: --help and flag errors
+// build nothing; questions (ask, render, facts, the REPL) need only the
+// index of the graph; raw queries and exports need quads, and only they
+// load a Cayley store.
+//
+// Without --db, the index comes from the snapshot cache (one read, no
+// rebuild) or from ingesting the notes. With --db, it is the store's index
+// file when the store has one (a bolt store built by this awskg), else it
+// is read from the store's quads.
 type Factory struct {
 	IO  *IOStreams
 	Now func() time.Time
@@ -30,13 +41,37 @@ type Factory struct {
 	// Debug prints internal details (--debug).
 	Debug bool
 
-	once     sync.Once
-	corpus   *ingest.Corpus
 	dict     *ingest.Dictionary
-	store    graph.Store
-	engine   *queries.Engine
 	renderer *graph.Renderer
-	err      error
+
+	// the graph of the notes (without --db)
+	notesOnce sync.Once
+	notes     *notesGraph
+	notesErr  error
+
+	indexOnce sync.Once
+	index     *graph.Index
+	indexErr  error
+	// indexVerified waits for the hash of a store's index file (see
+	// graph.OpenIndexVerifying); nil when there is nothing to wait for.
+	indexVerified func() error
+
+	engineOnce sync.Once
+	engine     *queries.Engine
+	engineErr  error
+
+	storeOnce sync.Once
+	store     graph.Store
+	storeErr  error
+}
+
+// notesGraph is the graph of the notes of this run: ingested now, or read
+// from the snapshot of an identical ingest.
+type notesGraph struct {
+	index   *graph.Index
+	sources []ingest.Source
+	corpus  *ingest.Corpus   // when ingested in this run
+	snap    *ingest.Snapshot // when read from the snapshot cache
 }
 
 // NewFactory returns a factory on the given streams.
@@ -69,83 +104,241 @@ func (f *Factory) Sources(ctx context.Context) ([]ingest.Source, ingest.ErrorLis
 	return append(src, extra...), warn, nil
 }
 
-// Corpus ingests the notes once.
+// Corpus returns the notes of this run, for quoting cited lines: their
+// graph, documents (with their raw lines) and warnings. With --db it fails:
+// the notes are not at hand.
 func (f *Factory) Corpus(ctx context.Context) (*ingest.Corpus, error) {
-	if _, err := f.Engine(ctx); err != nil {
-		return nil, err
-	}
-	if f.corpus == nil {
+	if f.DB != "" {
 		return nil, graph.Errorf(graph.EINVALID, "the notes were not ingested in this run (reading --db %s)", f.DB)
 	}
-	return f.corpus, nil
-}
-
-// Store returns the graph store, ingesting the notes on first use.
-func (f *Factory) Store(ctx context.Context) (graph.Store, error) {
-	if _, err := f.Engine(ctx); err != nil {
+	g, err := f.notesGraph(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return f.store, nil
-}
-
-// Engine returns the question engine on the store.
-func (f *Factory) Engine(ctx context.Context) (*queries.Engine, error) {
-	f.once.Do(func() { f.err = f.open(ctx) })
-	return f.engine, f.err
-}
-
-func (f *Factory) open(ctx context.Context) error {
-	dict, err := f.Dictionary()
-	if err != nil {
-		return err
+	if g.corpus != nil {
+		return g.corpus, nil
 	}
-	if f.DB != "" {
-		s, err := graph.OpenReadOnly(ctx, f.DB)
+	nodes, facts, err := g.index.Graph()
+	if err != nil {
+		return nil, err
+	}
+	g.corpus = &ingest.Corpus{
+		Graph:    ingest.Graph{Nodes: nodes, Facts: facts, Statements: g.index.Statements()},
+		Docs:     g.snap.Docs(g.sources),
+		Warnings: g.snap.Warnings,
+		Files:    g.snap.Files,
+	}
+	return g.corpus, nil
+}
+
+// Index returns the index of the graph: of the notes, or of the store of
+// --db.
+func (f *Factory) Index(ctx context.Context) (*graph.Index, error) {
+	ix, err := f.unverifiedIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if f.indexVerified != nil {
+		if err := f.indexVerified(); err != nil {
+			return nil, storeOpenError(f.DB, err)
+		}
+	}
+	return ix, nil
+}
+
+// unverifiedIndex is Index, except that the hash of a store's index file
+// may still be running: the index reads safely, but nothing read from it
+// may be shown before Index returns it.
+func (f *Factory) unverifiedIndex(ctx context.Context) (*graph.Index, error) {
+	f.indexOnce.Do(func() {
+		if f.DB == "" {
+			g, err := f.notesGraph(ctx)
+			if err == nil {
+				f.index = g.index
+			}
+			f.indexErr = err
+			return
+		}
+		f.index, f.indexVerified, f.indexErr = f.dbIndex(ctx)
+	})
+	return f.index, f.indexErr
+}
+
+// dbIndex reads the index of the store of --db: its index file when it has
+// one (hashed meanwhile: see verified), else its quads.
+func (f *Factory) dbIndex(ctx context.Context) (ix *graph.Index, verified func() error, err error) {
+	ix, verified, err = graph.OpenIndexVerifying(ctx, f.DB)
+	switch {
+	case err == nil:
+		return ix, verified, nil
+	case graph.ErrorCode(err) != graph.ENOTFOUND || !errors.Is(err, graph.ErrNoIndexFile):
+		return nil, nil, storeOpenError(f.DB, err)
+	}
+	st, err := f.Store(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err = graph.ReadIndex(ctx, st)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the graph: %w", err)
+	}
+	return ix, nil, nil
+}
+
+// Engine returns the question engine on the index.
+func (f *Factory) Engine(ctx context.Context) (*queries.Engine, error) {
+	f.engineOnce.Do(func() {
+		dict, err := f.Dictionary()
 		if err != nil {
-			return storeOpenError(f.DB, err)
+			f.engineErr = err
+			return
 		}
-		f.store = s
-	} else {
-		src, warn, err := f.Sources(ctx)
-		for _, w := range warn {
-			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
-		}
+		// The engine is built while a store's index file is hashed, and
+		// handed out once the hash is right.
+		ix, err := f.unverifiedIndex(ctx)
 		if err != nil {
-			return err
+			f.engineErr = err
+			return
 		}
-		c, err := f.build(ctx, src, dict)
+		eng, err := queries.NewIndexed(ctx, ix, nil, dict)
 		if err != nil {
-			return err
+			f.engineErr = err
+			return
 		}
-		for _, w := range c.Warnings {
-			fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+		if _, err := f.Index(ctx); err != nil {
+			f.engineErr = err
+			return
 		}
-		if skipped := len(src) - c.Files; len(warn)+len(c.Warnings) > 0 {
-			fmt.Fprintf(f.IO.ErrOut, "awskg: ingested %s (%d skipped, %s), %s\n",
-				nounCount(c.Files, "note"), skipped+len(warn), nounCount(len(warn)+len(c.Warnings), "warning"), nounCount(len(c.Facts), "fact"))
+		f.engine = eng
+	})
+	return f.engine, f.engineErr
+}
+
+// Store returns the graph as a Cayley store: the notes' graph loaded into
+// an in-memory store, or the store of --db opened read-only.
+func (f *Factory) Store(ctx context.Context) (graph.Store, error) {
+	f.storeOnce.Do(func() {
+		if f.DB != "" {
+			s, err := graph.OpenReadOnly(ctx, f.DB)
+			if err != nil {
+				f.storeErr = storeOpenError(f.DB, err)
+				return
+			}
+			f.store = s
+			return
 		}
-		f.corpus = c
+		nodes, facts, err := f.notesQuadsSource(ctx)
+		if err != nil {
+			f.storeErr = err
+			return
+		}
 		s, err := graph.NewMemStore()
 		if err != nil {
-			return err
+			f.storeErr = err
+			return
 		}
-		if err := s.Load(ctx, c.Nodes, c.Facts); err != nil {
-			return fmt.Errorf("load graph: %w", err)
+		if err := s.Load(ctx, nodes, facts); err != nil {
+			s.Close()
+			f.storeErr = fmt.Errorf("load graph: %w", err)
+			return
 		}
 		f.store = s
-		e, err := queries.NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements), s, dict)
-		if err != nil {
-			return err
-		}
-		f.engine = e
-		return nil
-	}
-	e, err := queries.New(ctx, f.store, dict)
+	})
+	return f.store, f.storeErr
+}
+
+// notesQuadsSource returns the nodes and facts of the notes as ingested,
+// in their order: what a Cayley store of them is loaded from.
+func (f *Factory) notesQuadsSource(ctx context.Context) ([]graph.Node, []graph.Fact, error) {
+	g, err := f.notesGraph(ctx)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	f.engine = e
-	return nil
+	return g.index.Graph()
+}
+
+// Quads returns the quads of the graph, for exports: the notes' quads
+// (without loading them into a store), or every quad of the store of --db.
+func (f *Factory) Quads(ctx context.Context) ([]quad.Quad, error) {
+	if f.DB != "" {
+		st, err := f.Store(ctx)
+		if err != nil {
+			return nil, err
+		}
+		cs, ok := st.(*graph.CayleyStore)
+		if !ok {
+			return nil, graph.Errorf(graph.EINTERNAL, "the store %T holds no quads", st)
+		}
+		qs, err := cs.AllQuads(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read the quads of %s: %w", storeName(f.DB), err)
+		}
+		return qs, nil
+	}
+	nodes, facts, err := f.notesQuadsSource(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return graph.UniqueQuads(graph.Quads(nodes, facts)), nil
+}
+
+// WorkerGraph returns the graph raw queries run on: the store of --db,
+// which the query worker opens itself, or the notes' quads, which it is
+// sent.
+func (f *Factory) WorkerGraph(ctx context.Context) (*workerGraph, error) {
+	if f.DB != "" {
+		return &workerGraph{dsn: f.DB}, nil
+	}
+	nodes, facts, err := f.notesQuadsSource(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return quadsWorkerGraph(nodes, facts), nil
+}
+
+// notesGraph ingests the notes, or reads their snapshot, once.
+func (f *Factory) notesGraph(ctx context.Context) (*notesGraph, error) {
+	f.notesOnce.Do(func() { f.notes, f.notesErr = f.readNotes(ctx) })
+	return f.notes, f.notesErr
+}
+
+func (f *Factory) readNotes(ctx context.Context) (*notesGraph, error) {
+	dict, err := f.Dictionary()
+	if err != nil {
+		return nil, err
+	}
+	src, warn, err := f.Sources(ctx)
+	for _, w := range warn {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g, err := f.build(ctx, src, dict)
+	if err != nil {
+		return nil, err
+	}
+	files, warnings, facts := 0, ingest.ErrorList(nil), 0
+	if g.corpus != nil {
+		files, warnings, facts = g.corpus.Files, g.corpus.Warnings, len(g.corpus.Facts)
+	} else {
+		files, warnings = g.snap.Files, g.snap.Warnings
+		if len(warn)+len(warnings) > 0 {
+			_, all, err := g.index.Graph()
+			if err != nil {
+				return nil, err
+			}
+			facts = len(all)
+		}
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(f.IO.ErrOut, "warning: %s\n", w)
+	}
+	if skipped := len(src) - files; len(warn)+len(warnings) > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "awskg: ingested %s (%d skipped, %s), %s\n",
+			nounCount(files, "note"), skipped+len(warn), nounCount(len(warn)+len(warnings), "warning"), nounCount(facts, "fact"))
+	}
+	return g, nil
 }
 
 // storeOpenError says what to do when there is no store at --db (a typo, or
@@ -166,7 +359,7 @@ func rebuildHint(db string, err error) string {
 }
 
 // build ingests the sources, or reads the snapshot of an identical ingest.
-func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.Dictionary) (*ingest.Corpus, error) {
+func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.Dictionary) (*notesGraph, error) {
 	key := ""
 	if f.CacheDir != "" && f.BuildStamp != "" {
 		raw, err := data.Dictionary()
@@ -174,8 +367,12 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 			return nil, err
 		}
 		key = ingest.SnapshotKey(f.BuildStamp, raw, src)
-		if c, err := ingest.LoadSnapshot(f.CacheDir, key, src); err == nil && c != nil {
-			return c, nil
+		snap, err := ingest.LoadSnapshot(f.CacheDir, key)
+		if err != nil && f.Debug {
+			fmt.Fprintf(f.IO.ErrOut, "debug: %v (the notes are ingested again)\n", err)
+		}
+		if err == nil && snap != nil {
+			return &notesGraph{index: snap.Index, sources: src, snap: snap}, nil
 		}
 	}
 	bar := newProgress(f.IO, f.Now)
@@ -184,13 +381,14 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 	if err != nil {
 		return nil, err
 	}
+	ix := graph.NewIndex(c.Nodes, c.Facts, c.Statements)
 	if key != "" {
 		// A cache that cannot be written only costs speed.
-		if err := ingest.SaveSnapshot(f.CacheDir, key, c); err != nil && f.Debug {
+		if err := ingest.SaveSnapshot(f.CacheDir, key, c, ix); err != nil && f.Debug {
 			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", err)
 		}
 	}
-	return c, nil
+	return &notesGraph{index: ix, sources: src, corpus: c}, nil
 }
 
 // Close releases the store and the renderer.

@@ -76,12 +76,17 @@ func (l *storeLock) unlock() {
 //   - a PostgreSQL store gets the difference (quads no longer in the graph
 //     deleted, new ones added) in one transaction, so readers see the old
 //     graph or the new one.
-func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []graph.Fact) (storeWrite, error) {
+//
+// A bolt store also gets the index questions read (graph.OpenIndex), with
+// the notes' statements for evidence (nil for a graph read from quads). A
+// PostgreSQL store holds the quads only (see graph.OpenIndex).
+func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []graph.Fact, stmts []graph.Statement) (storeWrite, error) {
 	if l.pg != nil {
 		return replacePostgres(ctx, l.dsn, nodes, facts)
 	}
-	n := len(uniqueQuads(graph.Quads(nodes, facts)))
+	n := len(graph.UniqueQuads(graph.Quads(nodes, facts)))
 	l.bolt.Progress = l.progress
+	l.bolt.Statements = stmts
 	if err := l.bolt.Build(ctx, nodes, facts); err != nil {
 		return storeWrite{}, err
 	}
@@ -95,19 +100,6 @@ func keyOf(q quad.Quad) quadKey {
 	return quadKey{quad.StringOf(q.Subject), quad.StringOf(q.Predicate), quad.StringOf(q.Object), quad.StringOf(q.Label)}
 }
 
-// uniqueQuads drops repeated quads, keeping the first of each.
-func uniqueQuads(qs []quad.Quad) []quad.Quad {
-	seen := make(map[quadKey]bool, len(qs))
-	out := qs[:0:0]
-	for _, q := range qs {
-		if k := keyOf(q); !seen[k] {
-			seen[k] = true
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // replacePostgres writes the difference between the graph in the database
 // and nodes and facts, in one transaction; the caller holds the ingest lock.
 func replacePostgres(ctx context.Context, dsn string, nodes []graph.Node, facts []graph.Fact) (storeWrite, error) {
@@ -119,7 +111,7 @@ func replacePostgres(ctx context.Context, dsn string, nodes []graph.Node, facts 
 	defer s.Close()
 	qs := s.QuadStore()
 
-	want := uniqueQuads(graph.Quads(nodes, facts))
+	want := graph.UniqueQuads(graph.Quads(nodes, facts))
 	wanted := make(map[quadKey]bool, len(want))
 	for _, q := range want {
 		wanted[keyOf(q)] = true

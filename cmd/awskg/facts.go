@@ -66,7 +66,7 @@ func runFacts(opts *FactsOptions) error {
 	if err != nil {
 		return err
 	}
-	facts, err := eng.Store().Facts(ctx)
+	facts, err := eng.Index().Facts(ctx)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ type cliResult struct {
 }
 
 // runCLI runs one awskg command line as main does, with stdin.
-func runCLI(t *testing.T, stdin string, args ...string) cliResult {
+func runCLI(t testing.TB, stdin string, args ...string) cliResult {
 	t.Helper()
 	io, in, out, errOut := Test()
 	in.WriteString(stdin)

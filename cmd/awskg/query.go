@@ -38,7 +38,10 @@ const queryGrace = time.Second
 
 // QueryOptions are the inputs of `awskg query`.
 type QueryOptions struct {
-	IO    *IOStreams
+	IO *IOStreams
+	// Graph gives the graph the query runs on (Factory.WorkerGraph); when
+	// nil, the quads of Store are.
+	Graph func(context.Context) (*workerGraph, error)
 	Store func(context.Context) (graph.Store, error)
 	Ctx   context.Context
 
@@ -58,7 +61,7 @@ type QueryOptions struct {
 
 // NewCmdQuery builds `awskg query`.
 func NewCmdQuery(f *Factory, runF func(*QueryOptions) error) *cobra.Command {
-	opts := &QueryOptions{IO: f.IO, Store: f.Store, MaxMemory: defaultMaxMemory}
+	opts := &QueryOptions{IO: f.IO, Graph: f.WorkerGraph, Store: f.Store, MaxMemory: defaultMaxMemory}
 	cmd := &cobra.Command{
 		Use:   "query --lang gizmo|graphql|mql [QUERY | --file FILE]",
 		Short: "Run a Gizmo, GraphQL or MQL query on the graph",
@@ -194,18 +197,14 @@ func runQuery(opts *QueryOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := opts.Store(ctx)
+	g, err := queryWorkerGraph(ctx, opts)
 	if err != nil {
 		return err
-	}
-	cs, ok := st.(interface{ QuadStore() cgraph.QuadStore })
-	if !ok {
-		return graph.Errorf(graph.EINTERNAL, "the store %T cannot run raw queries", st)
 	}
 	// A Gizmo script's own value (g.V().Count()) is a result too, as the
 	// REPL prints it after "=>".
 	job := workerJob{Lang: opts.Lang, Query: text, Limit: opts.Limit, MaxMemory: int64(opts.MaxMemory), REPL: opts.Lang == modeGizmo}
-	out, err := runContained(ctx, newWorkerGraph(cs.QuadStore(), opts.DB), job, opts.Timeout)
+	out, err := runContained(ctx, g, job, opts.Timeout)
 	if err != nil {
 		var crash *workerCrashError
 		if opts.Debug && errors.As(err, &crash) {
@@ -221,6 +220,23 @@ func runQuery(opts *QueryOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "awskg: stopped at %d results (--limit)\n", opts.Limit)
 	}
 	return nil
+}
+
+// queryWorkerGraph returns the graph a query runs on: opts.Graph's, else the
+// quads of opts.Store.
+func queryWorkerGraph(ctx context.Context, opts *QueryOptions) (*workerGraph, error) {
+	if opts.Graph != nil {
+		return opts.Graph(ctx)
+	}
+	st, err := opts.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs, ok := st.(interface{ QuadStore() cgraph.QuadStore })
+	if !ok {
+		return nil, graph.Errorf(graph.EINTERNAL, "the store %T cannot run raw queries", st)
+	}
+	return newWorkerGraph(cs.QuadStore(), opts.DB), nil
 }
 
 // scriptResults turns a worker's results into printable ones: a Gizmo

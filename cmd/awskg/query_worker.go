@@ -54,7 +54,8 @@ const workerKillGrace = 100 * time.Millisecond
 const workerStderrKeep = 64 << 10
 
 // workerJob is the first line of a worker's standard input. The graph
-// follows in pquads, unless DSN names a PostgreSQL store to open.
+// follows in pquads, unless DSN names a store (a bolt directory or a
+// PostgreSQL database) the worker opens itself, read-only.
 type workerJob struct {
 	Lang  string `json:"lang"`
 	Query string `json:"query"`
@@ -78,14 +79,21 @@ type workerRecord struct {
 	Code    string          `json:"code,omitempty"`
 	Message string          `json:"msg,omitempty"`
 	Cause   string          `json:"cause,omitempty"`
+	// Open is set when the error is the store's, which the worker could
+	// not open (missing, damaged, in use).
+	Open bool `json:"open,omitempty"`
 }
 
-// workerGraph is the graph a worker queries: the quads of qs in the store's
-// order, encoded on first use, or the DSN of a PostgreSQL store the worker
-// opens itself. It is not safe for concurrent use.
+// workerGraph is the graph a worker queries: a store the worker opens
+// itself (the --db of the run), or quads sent to it in pquads, encoded on
+// first use from a quad store (in its order) or from nodes and facts (the
+// quads a store loaded with them would hold, in that store's order). It is
+// not safe for concurrent use.
 type workerGraph struct {
-	qs    cgraph.QuadStore
 	dsn   string
+	qs    cgraph.QuadStore
+	nodes []graph.Node
+	facts []graph.Fact
 	quads []byte // nil until encoded
 }
 
@@ -99,6 +107,12 @@ func newWorkerGraph(qs cgraph.QuadStore, db string) *workerGraph {
 	return g
 }
 
+// quadsWorkerGraph returns the graph of nodes and facts for workers,
+// without loading them into a store here.
+func quadsWorkerGraph(nodes []graph.Node, facts []graph.Fact) *workerGraph {
+	return &workerGraph{nodes: nodes, facts: facts}
+}
+
 // encoded returns the quads of the graph in pquads, in the store's order
 // (a memstore built from them gives the same node order, so results come
 // in the same order as on the store itself). A failure is not kept: the
@@ -109,15 +123,23 @@ func (g *workerGraph) encoded(ctx context.Context) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	w := pquads.NewWriter(&b, &pquads.Options{Full: true})
-	it := g.qs.QuadsAllIterator()
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := w.WriteQuad(g.qs.Quad(it.Result())); err != nil {
-			return nil, fmt.Errorf("encode the graph for the query worker: %w", err)
+	if g.qs == nil {
+		for _, q := range graph.UniqueQuads(graph.Quads(g.nodes, g.facts)) {
+			if err := w.WriteQuad(q); err != nil {
+				return nil, fmt.Errorf("encode the graph for the query worker: %w", err)
+			}
 		}
-	}
-	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("read the graph for the query worker: %w", err)
+	} else {
+		it := g.qs.QuadsAllIterator()
+		defer it.Close()
+		for it.Next(ctx) {
+			if err := w.WriteQuad(g.qs.Quad(it.Result())); err != nil {
+				return nil, fmt.Errorf("encode the graph for the query worker: %w", err)
+			}
+		}
+		if err := it.Err(); err != nil {
+			return nil, fmt.Errorf("read the graph for the query worker: %w", err)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read the graph for the query worker: %w", err)
@@ -215,6 +237,8 @@ func runContained(ctx context.Context, g *workerGraph, job workerJob, timeout ti
 		return workerResult{}, fmt.Errorf("%s query: %w", job.Lang, context.Cause(ctx))
 	case timedOut:
 		return workerResult{}, timeoutError(job.Lang, timeout)
+	case end != nil && end.Code != "" && end.Open:
+		return workerResult{}, storeOpenError(job.DSN, workerError(end))
 	case end != nil && end.Code != "":
 		return workerResult{}, workerError(end)
 	case end != nil:
@@ -374,17 +398,20 @@ func runQueryWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	if job.MaxMemory <= 0 {
 		job.MaxMemory = defaultMaxMemory
 	}
-	limitWorkerMemory(job.MaxMemory)
 
 	var qs cgraph.QuadStore
 	if job.DSN != "" {
-		st, err := graph.Open(ctx, job.DSN)
+		// Opened before the memory bound, which counts from what the
+		// worker holds then: a bolt store's mapped file is not the query's.
+		st, err := graph.OpenReadOnly(ctx, job.DSN)
 		if err != nil {
-			return fmt.Errorf("query worker: %w", err)
+			return writeWorkerEnd(out, workerEndOf(err, true))
 		}
 		defer st.Close()
 		qs = st.QuadStore()
+		limitWorkerMemory(job.MaxMemory)
 	} else {
+		limitWorkerMemory(job.MaxMemory)
 		mem := memstore.New()
 		r := pquads.NewReader(br, 0)
 		for {
@@ -454,20 +481,36 @@ func runQueryWorker(ctx context.Context, in io.Reader, out io.Writer) error {
 	}
 	end := workerRecord{Kind: "end", More: more}
 	if qerr != nil {
-		end = workerRecord{Kind: "end", Code: graph.ErrorCode(qerr), Message: qerr.Error()}
-		var ge *graph.Error
-		if errors.As(qerr, &ge) {
-			end.Message = ge.Message
-			if ge.Err != nil {
-				end.Cause = ge.Err.Error()
-			}
-		}
-		if errors.Is(qerr, context.Canceled) && !errors.Is(qerr, context.DeadlineExceeded) {
-			end.Code = graph.EINTERNAL
-		}
+		end = workerEndOf(qerr, false)
 	}
 	if err := enc.Encode(end); err != nil {
 		return err
 	}
 	return w.Flush()
+}
+
+// workerEndOf is the "end" record of a failed query (or store, when open).
+func workerEndOf(err error, open bool) workerRecord {
+	end := workerRecord{Kind: "end", Code: graph.ErrorCode(err), Message: err.Error(), Open: open}
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		end.Message = ge.Message
+		if ge.Err != nil {
+			end.Cause = ge.Err.Error()
+		}
+	}
+	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		end.Code = graph.EINTERNAL
+	}
+	return end
+}
+
+// writeWorkerEnd writes a lone "end" record.
+func writeWorkerEnd(out io.Writer, end workerRecord) error {
+	b, err := json.Marshal(end)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(append(b, '\n'))
+	return err
 }

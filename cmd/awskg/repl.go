@@ -91,8 +91,6 @@ type session struct {
 	// graph was read from a store (corpusErr says why).
 	corpus    *ingest.Corpus
 	corpusErr error
-	// owned is a store built by :notes, closed when replaced or at exit.
-	owned graph.Store
 	// notes are the paths added with :notes.
 	notes []string
 
@@ -108,7 +106,7 @@ type session struct {
 	// factory's (which the factory closes).
 	ownRenderer bool
 	words       *vocabulary  // completion candidates, built on first Tab
-	rawGraph    *workerGraph // the graph raw queries run on, encoded once
+	rawGraph    *workerGraph // the graph raw queries run on, encoded once; nil until the first
 	failed      int          // piped lines that failed
 }
 
@@ -129,32 +127,7 @@ func newSession(ctx context.Context, opts *ReplOptions) (*session, error) {
 	}
 	s.renderer = f.Renderer()
 	s.corpus, s.corpusErr = f.Corpus(ctx)
-	dict, err := f.Dictionary()
-	if err != nil {
-		return nil, err
-	}
-	if s.eng, err = snapshotEngine(ctx, eng.Store(), eng.Index().Statements(), dict); err != nil {
-		return nil, err
-	}
 	return s, nil
-}
-
-// snapshotEngine returns an engine on an in-memory copy of store, with the
-// notes' statements (the store holds none) for evidence.
-func snapshotEngine(ctx context.Context, store graph.Store, stmts []graph.Statement, dict *ingest.Dictionary) (*queries.Engine, error) {
-	snap, err := newSnapshot(ctx, store)
-	if err != nil {
-		return nil, err
-	}
-	ix, err := graph.ReadIndex(ctx, snap)
-	if err != nil {
-		return nil, fmt.Errorf("open the graph snapshot: %w", err)
-	}
-	eng, err := queries.NewIndexed(ctx, ix.WithStatements(stmts), snap, dict)
-	if err != nil {
-		return nil, fmt.Errorf("open the graph snapshot: %w", err)
-	}
-	return eng, nil
 }
 
 // close releases what the session owns.
@@ -162,10 +135,6 @@ func (s *session) close() error {
 	var errs []error
 	if s.ownRenderer {
 		errs = append(errs, s.renderer.Close())
-	}
-	if s.owned != nil {
-		errs = append(errs, s.owned.Close())
-		s.owned = nil
 	}
 	return errors.Join(errs...)
 }

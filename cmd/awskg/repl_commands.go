@@ -678,23 +678,18 @@ func (s *session) cmdNotes(ctx context.Context, args string) error {
 	start := s.now()
 	var (
 		eng    *queries.Engine
-		store  *graph.CayleyStore
+		raw    *workerGraph
 		corpus *ingest.Corpus
 	)
 	err := s.run(ctx, max(s.opts.Timeout, time.Minute), func(ctx context.Context) error {
 		var err error
-		eng, store, corpus, err = s.rebuild(ctx, f, all)
+		eng, raw, corpus, err = s.rebuild(ctx, f, all)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("read notes: %w", err)
 	}
-	if s.owned != nil {
-		if err := s.owned.Close(); err != nil {
-			fmt.Fprintf(s.io.ErrOut, "warning: close the previous graph: %s\n", oneLine(err.Error()))
-		}
-	}
-	s.eng, s.owned, s.notes, s.words = eng, store, all, nil
+	s.eng, s.rawGraph, s.notes, s.words = eng, raw, all, nil
 	if corpus != nil {
 		s.corpus, s.corpusErr = corpus, nil
 	}
@@ -703,10 +698,11 @@ func (s *session) cmdNotes(ctx context.Context, args string) error {
 	return nil
 }
 
-// rebuild ingests the run's notes plus paths into a new in-memory graph.
-// With --db, the store's facts are copied in first and only the new notes
-// are ingested.
-func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*queries.Engine, *graph.CayleyStore, *ingest.Corpus, error) {
+// rebuild ingests the run's notes plus paths into a new graph: its engine,
+// and the graph raw queries run on. With --db, the store's graph (its
+// index's nodes and facts, as the store reads them, and statements) is
+// taken in first and only the new notes are ingested.
+func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*queries.Engine, *workerGraph, *ingest.Corpus, error) {
 	dict, err := f.Dictionary()
 	if err != nil {
 		return nil, nil, nil, err
@@ -730,46 +726,29 @@ func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*que
 		return nil, nil, nil, err
 	}
 	s.warn(c.Warnings)
-	store, err := graph.NewMemStore()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			store.Close()
-		}
-	}()
+	nodes, facts, stmts := c.Nodes, c.Facts, c.Statements
 	if f.DB != "" {
-		base, err := f.Store(ctx)
+		base, err := f.Index(ctx)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		nodes, err := base.Nodes(ctx, "")
+		baseNodes, err := base.Nodes(ctx, "")
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("copy nodes of %s: %w", f.DB, err)
 		}
-		facts, err := base.Facts(ctx)
+		baseFacts, err := base.Facts(ctx)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("copy facts of %s: %w", f.DB, err)
 		}
-		if err := store.Load(ctx, nodes, facts); err != nil {
-			return nil, nil, nil, fmt.Errorf("load %s: %w", f.DB, err)
-		}
+		nodes = append(baseNodes, nodes...)
+		facts = append(baseFacts, facts...)
+		stmts = append(append([]graph.Statement{}, base.Statements()...), stmts...)
 	}
-	if err := store.Load(ctx, c.Nodes, c.Facts); err != nil {
-		return nil, nil, nil, fmt.Errorf("load graph: %w", err)
-	}
-	stmts := c.Statements
-	if f.DB != "" && s.eng != nil {
-		stmts = append(append([]graph.Statement{}, s.eng.Index().Statements()...), stmts...)
-	}
-	eng, err := snapshotEngine(ctx, store, stmts, dict)
+	eng, err := queries.NewIndexed(ctx, graph.NewIndex(nodes, facts, stmts), nil, dict)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ok = true
-	return eng, store, c, nil
+	return eng, quadsWorkerGraph(nodes, facts), c, nil
 }
 
 // note prints a status line: dim on a terminal; on stderr when piped, so

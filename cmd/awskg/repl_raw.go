@@ -37,10 +37,6 @@ type quadStorer interface {
 // raw runs a query in Cayley's own language on the graph and prints its
 // results, one JSON value per line.
 func (s *session) raw(ctx context.Context, lang, text string) error {
-	qs, ok := s.eng.Store().(quadStorer)
-	if !ok || qs.QuadStore() == nil {
-		return graph.Errorf(graph.EINVALID, "%s queries need a Cayley store", lang)
-	}
 	var (
 		results   []any
 		truncated bool
@@ -48,7 +44,7 @@ func (s *session) raw(ctx context.Context, lang, text string) error {
 	start := s.now()
 	err := s.run(ctx, s.opts.Timeout, func(ctx context.Context) error {
 		var err error
-		results, truncated, err = s.runRawQuery(ctx, qs.QuadStore(), lang, text, maxRawResults)
+		results, truncated, err = s.runRawQuery(ctx, lang, text, maxRawResults)
 		return err
 	})
 	if err != nil {
@@ -87,13 +83,13 @@ func (s *session) raw(ctx context.Context, lang, text string) error {
 // fails, and the session goes on), and collects up to limit results; for
 // Gizmo it keeps the script's own value (rawMeta) and hints, which `awskg
 // query` leaves out. The session's context carries the timeout and Ctrl-C.
-func (s *session) runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, text string, limit int) ([]any, bool, error) {
-	if s.rawGraph == nil || s.rawGraph.qs != qs {
-		db := ""
-		if s.opts.Factory != nil {
-			db = s.opts.Factory.DB
+func (s *session) runRawQuery(ctx context.Context, lang, text string, limit int) ([]any, bool, error) {
+	if s.rawGraph == nil {
+		g, err := s.workerGraph(ctx, lang)
+		if err != nil {
+			return nil, false, err
 		}
-		s.rawGraph = newWorkerGraph(qs, db)
+		s.rawGraph = g
 	}
 	job := workerJob{Lang: lang, Query: text, Limit: limit, REPL: true}
 	out, err := runContained(ctx, s.rawGraph, job, 0)
@@ -101,6 +97,20 @@ func (s *session) runRawQuery(ctx context.Context, qs cgraph.QuadStore, lang, te
 		return nil, false, rawError(lang, err)
 	}
 	return out.results, out.more, nil
+}
+
+// workerGraph is the graph of the session's raw queries: the factory's
+// (the store of --db, or the notes' quads), else the quads of the engine's
+// store.
+func (s *session) workerGraph(ctx context.Context, lang string) (*workerGraph, error) {
+	if f := s.opts.Factory; f != nil {
+		return f.WorkerGraph(ctx)
+	}
+	qs, ok := s.eng.Store().(quadStorer)
+	if !ok || qs.QuadStore() == nil {
+		return nil, graph.Errorf(graph.EINVALID, "%s queries need a Cayley store", lang)
+	}
+	return newWorkerGraph(qs.QuadStore(), ""), nil
 }
 
 // gizmoREPLForm collates Gizmo results raw and converts them as the JSON

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/peterh/liner"
 
+	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/queries"
 )
 
@@ -468,7 +470,7 @@ func TestReplComplete(t *testing.T) {
 			t.Errorf("%q: head %q tail %q, want %q %q", tt.line, head, tail, tt.wantHead, "!")
 		}
 		for _, w := range tt.want {
-			if !containsString(got, w) {
+			if !slices.Contains(got, w) {
 				t.Errorf("%q: completions %v lack %q", tt.line, got, w)
 			}
 		}
@@ -626,18 +628,50 @@ func TestReplRunCancelAndTimeoutMessages(t *testing.T) {
 	}
 }
 
-// TestSnapshotStoreAnswersAsTheStore checks that the REPL's in-memory copy
-// of the graph answers every dev question, every :show, :neighbors and
-// :path exactly as the Cayley store does.
+// TestSnapshotStoreAnswersAsTheStore checks that the graph answers every
+// dev question, every :show, :neighbors and :path exactly the same whether
+// its index was built from the ingest, read back from an index file (the
+// snapshot cache; a bolt store's index.bin, written without the graph), or
+// read from the quads of the Cayley store (with the notes' statements).
 func TestSnapshotStoreAnswersAsTheStore(t *testing.T) {
 	f := sharedEngineFactory(t)
 	ctx := context.Background()
 	base, _ := f.Engine(ctx)
 	dict, _ := f.Dictionary()
-	snap, err := snapshotEngine(ctx, base.Store(), base.Index().Statements(), dict)
+	others := map[string]*graph.Index{}
+	for name, opt := range map[string]graph.EncodeOptions{"the snapshot": {}, "an index file without the graph": {NoGraph: true}} {
+		var b bytes.Buffer
+		if err := graph.EncodeIndex(&b, base.Index(), opt); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := graph.DecodeIndex(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		others[name] = ix
+	}
+	st, err := f.Store(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	fromStore, err := graph.ReadIndex(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	others["the store"] = fromStore.WithStatements(base.Index().Statements())
+	for name, ix := range others {
+		t.Run(name, func(t *testing.T) {
+			snap, err := queries.NewIndexed(ctx, ix, nil, dict)
+			if err != nil {
+				t.Fatal(err)
+			}
+			answersAsTheStore(t, base, snap)
+		})
+	}
+}
+
+func answersAsTheStore(t *testing.T, base, snap *queries.Engine) {
+	ctx := context.Background()
 	b, err := os.ReadFile("../../testdata/questions-dev.json")
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/json"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"os/exec"
@@ -47,13 +50,25 @@ func exitStatus(t *testing.T, err error) int {
 // TestDamagedStoreExits5 runs the binary on the damaged stores of issue 10:
 // main crashed with a fault (one byte deep inside), answered from an older
 // meta page (first page zeroed) or failed with an internal error
-// (truncated). Each command must print one line saying the store is damaged
-// and how to rebuild it, and exit 5; ingest then rebuilds it.
+// (truncated). Each command that reads the damaged file must print one line
+// saying the store is damaged and how to rebuild it, and exit 5; ingest
+// then rebuilds it.
+//
+// A store has two files the manifest covers: indexes.bolt, the quads, which
+// raw queries read, and index.bin, which questions (ask, facts) read
+// instead. Every command checks the size of both, and the SHA-256 of the
+// one it reads: a truncated file fails every command; a byte changed in
+// place fails the commands that read that file, and the others answer as
+// the whole store did (their file is verified whole).
 func TestDamagedStoreExits5(t *testing.T) {
 	t.Parallel()
 	bin := awskgBinary(t)
 	good := ingestStore(t)
-	want := mustRun(t, "ask", "--db", good, crossAccount)
+	query := `g.V("<capability:cross-account>").In("<supports>").All()`
+	want := map[string]string{}
+	for _, args := range [][]string{{"ask", "--db", good, crossAccount}, {"facts", "--db", good}, {"query", "--db", good, query}} {
+		want[args[0]] = mustRun(t, args...)
+	}
 	damages := []struct {
 		name string
 		do   func(f *os.File) error
@@ -65,42 +80,54 @@ func TestDamagedStoreExits5(t *testing.T) {
 		{"first page zeroed", func(f *os.File) error { _, err := f.WriteAt(make([]byte, 4096), 0); return err }},
 		{"truncated", func(f *os.File) error { return f.Truncate(100000) }},
 	}
-	for _, d := range damages {
-		t.Run(d.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "store")
-			copyDir(t, good, dir)
-			f, err := os.OpenFile(filepath.Join(dir, "indexes.bolt"), os.O_RDWR, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			err = d.do(f)
-			f.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			line := regexp.MustCompile(`^awskg: store "` + regexp.QuoteMeta(dir) + `" is damaged: [^\n]+; rebuild it with awskg ingest --db ` +
-				regexp.QuoteMeta(dir) + ` and the notes it was built from\n$`)
-			for _, args := range [][]string{
-				{"ask", "--db", dir, crossAccount},
-				{"facts", "--db", dir},
-				{"query", "--db", dir, `g.V("<capability:cross-account>").In("<supports>").All()`},
-			} {
-				var out, errOut bytes.Buffer
-				cmd := exec.Command(bin, args...)
-				cmd.Stdout, cmd.Stderr = &out, &errOut
-				code := exitStatus(t, cmd.Run())
-				if code != exitDamaged || out.Len() != 0 || !line.MatchString(errOut.String()) {
-					t.Errorf("%s: exit %d, stdout %d bytes, stderr %q; want exit %d and one line saying the store is damaged and how to rebuild it",
-						args[0], code, out.Len(), firstLines(errOut.String(), 3), exitDamaged)
+	for _, file := range []string{"indexes.bolt", "index.bin"} {
+		for _, d := range damages {
+			t.Run(file+"/"+d.name, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), "store")
+				copyDir(t, good, dir)
+				f, err := os.OpenFile(filepath.Join(dir, file), os.O_RDWR, 0)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			if r := runCLI(t, "", "ingest", "--db", dir); r.code != exitOK {
-				t.Fatalf("ingest over the damaged store: exit %d, stderr %q", r.code, r.errOut)
-			}
-			if got := mustRun(t, "ask", "--db", dir, crossAccount); got != want {
-				t.Errorf("the rebuilt store answers differently:\n%s", firstDiff(got, want))
-			}
-		})
+				err = d.do(f)
+				f.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+				line := regexp.MustCompile(`^awskg: store "` + regexp.QuoteMeta(dir) + `" is damaged: [^\n]+; rebuild it with awskg ingest --db ` +
+					regexp.QuoteMeta(dir) + ` and the notes it was built from\n$`)
+				for _, args := range [][]string{
+					{"ask", "--db", dir, crossAccount},
+					{"facts", "--db", dir},
+					{"query", "--db", dir, query},
+				} {
+					reads := "index.bin"
+					if args[0] == "query" {
+						reads = "indexes.bolt"
+					}
+					var out, errOut bytes.Buffer
+					cmd := exec.Command(bin, args...)
+					cmd.Stdout, cmd.Stderr = &out, &errOut
+					code := exitStatus(t, cmd.Run())
+					if reads != file && d.name != "truncated" {
+						if code != exitOK || out.String() != want[args[0]] {
+							t.Errorf("%s, which reads %s only: exit %d, stderr %q; want the whole store's answer", args[0], reads, code, firstLines(errOut.String(), 3))
+						}
+						continue
+					}
+					if code != exitDamaged || out.Len() != 0 || !line.MatchString(errOut.String()) {
+						t.Errorf("%s: exit %d, stdout %d bytes, stderr %q; want exit %d and one line saying the store is damaged and how to rebuild it",
+							args[0], code, out.Len(), firstLines(errOut.String(), 3), exitDamaged)
+					}
+				}
+				if r := runCLI(t, "", "ingest", "--db", dir); r.code != exitOK {
+					t.Fatalf("ingest over the damaged store: exit %d, stderr %q", r.code, r.errOut)
+				}
+				if got := mustRun(t, "ask", "--db", dir, crossAccount); got != want["ask"] {
+					t.Errorf("the rebuilt store answers differently:\n%s", firstDiff(got, want["ask"]))
+				}
+			})
+		}
 	}
 }
 
@@ -335,5 +362,85 @@ func TestIngestLocksBeforeParsing(t *testing.T) {
 				t.Error("the store does not hold the first ingest's graph: no fact about Amazon Foo")
 			}
 		})
+	}
+}
+
+// storeQuestions are the dev questions and questions that only the notes'
+// statements answer (evidence).
+func storeQuestions(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../testdata/questions-dev.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dev []struct{ Question string }
+	if err := json.Unmarshal(b, &dev); err != nil {
+		t.Fatal(err)
+	}
+	qs := []string{"which service detects ssh private keys uploaded to s3", "what does guardduty scan"}
+	for _, d := range dev {
+		qs = append(qs, d.Question)
+	}
+	path := filepath.Join(t.TempDir(), "questions.txt")
+	writeFile(t, path, []byte(strings.Join(qs, "\n")+"\n"))
+	return path
+}
+
+// TestAskDBAnswersAsAsk: a bolt store answers every question, evidence
+// answers included, and lists every fact exactly as the notes it was built
+// from do (it reads its index file, which holds the notes' statements).
+func TestAskDBAnswersAsAsk(t *testing.T) {
+	t.Parallel()
+	notes := t.TempDir()
+	writeFile(t, filepath.Join(notes, "n.md"), []byte(goodNote))
+	dir := filepath.Join(t.TempDir(), "store")
+	if r := runCLI(t, "", "ingest", "--db", dir, notes); r.code != exitOK {
+		t.Fatalf("ingest: exit %d, stderr %q", r.code, r.errOut)
+	}
+	questions := storeQuestions(t)
+	want := mustRun(t, "ask", "--json", "--notes", notes, "--file", questions)
+	got := mustRun(t, "ask", "--json", "--db", dir, "--file", questions)
+	if got != want {
+		t.Errorf("ask --db answers differently from ask on the same notes:\n%s", firstDiff(got, want))
+	}
+	if !strings.Contains(want, `"intent":"evidence"`) {
+		t.Errorf("no evidence answer among the questions: the test does not test what it says")
+	}
+	if got, want := mustRun(t, "facts", "--json", "--db", dir), mustRun(t, "facts", "--json", "--notes", notes); got != want {
+		t.Errorf("facts --db lists differently from facts on the same notes:\n%s", firstDiff(got, want))
+	}
+}
+
+// TestAskDBChangedIndexExits5: an index file changed so that it still
+// reads (its own checksum recomputed) is not the one the store was built
+// with: questions on it exit 5 and print nothing, though the engine is
+// built while the file is hashed.
+func TestAskDBChangedIndexExits5(t *testing.T) {
+	t.Parallel()
+	dir := ingestStore(t)
+	path := filepath.Join(dir, "index.bin")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(data, []byte("AWS CloudTrail"))
+	if at < 0 {
+		t.Fatal("no AWS CloudTrail in the index file")
+	}
+	copy(data[at:], "AWS CloudTraiL")
+	const header = 24 // graph's index file header: magic, version, CRC-32C at 8, length at 16
+	binary.LittleEndian.PutUint32(data[8:], crc32.Checksum(data[header:], crc32.MakeTable(crc32.Castagnoli)))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := graph.DecodeIndex(data); err != nil {
+		t.Fatalf("the changed index file should read: %v", err)
+	}
+	line := regexp.MustCompile(`^awskg: store "` + regexp.QuoteMeta(dir) + `" is damaged: index.bin does not match the SHA-256 in manifest.json; rebuild it`)
+	for _, args := range [][]string{{"ask", "--db", dir, crossAccount}, {"facts", "--db", dir}, {"render", "--db", dir, crossAccount, "-o", "-", "--format", "dot"}} {
+		r := runCLI(t, "", args...)
+		if r.code != exitDamaged || r.out != "" || !line.MatchString(r.errOut) {
+			t.Errorf("%s: exit %d, stdout %d bytes, stderr %q; want exit %d and the damaged-store line", args[0], r.code, len(r.out), r.errOut, exitDamaged)
+		}
 	}
 }

@@ -1,0 +1,7 @@
+//go:build unix && !linux
+
+package graph
+
+import "syscall"
+
+const mapFlags = syscall.MAP_SHARED
