@@ -705,10 +705,14 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 
 // mustAnchors is anchorsOf without errors.
 func (e *Engine) mustAnchors(ctx context.Context, id string) []string {
+	if v, ok := e.anchors.Load(id); ok {
+		return v.([]string)
+	}
 	out, err := e.anchorsOf(ctx, id)
 	if err != nil {
 		return []string{id}
 	}
+	e.anchors.Store(id, out)
 	return out
 }
 

@@ -244,57 +244,61 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 // any edge, either way, or through its variants and features), nil when
 // none does.
 func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []string {
-	targets := map[string]bool{id: true}
-	for _, v := range e.mustAnchors(ctx, id) {
-		targets[v] = true
-	}
-	// a capability or strategy ("cross-account") constrains whatever has
-	// it, through a feature too; an entity constrains what it is related to
-	// directly
-	deep := isVocabKind(e.names[id].Kind)
+	near := e.neighbours(ctx, id)
 	var keep []string
 	for _, end := range c.ends {
-		if !targets[end] && e.touches(ctx, end, targets, deep) {
+		if near[end] {
 			keep = append(keep, end)
 		}
 	}
 	return keep
 }
 
-func isVocabKind(k graph.NodeKind) bool {
-	return k == graph.KindCapability || k == graph.KindStrategy || k == graph.KindConcept
-}
-
-// touches reports whether a node (or, deep, one of its features) has an
-// edge to or from any of the targets.
-func (e *Engine) touches(ctx context.Context, id string, targets map[string]bool, deep bool) bool {
-	nodes := []string{id}
-	if feats, err := e.ix.Out(ctx, id, graph.PredFeature); err == nil && deep {
-		for _, f := range feats {
-			nodes = append(nodes, f.Object)
-		}
+// neighbours returns, once per entity, the nodes related to it (or to its
+// variants and features) by an edge either way, but for the entity's own
+// parts; a capability or strategy ("cross-account") also counts the
+// services whose feature is related to it, as what has it through a part.
+func (e *Engine) neighbours(ctx context.Context, id string) map[string]bool {
+	if v, ok := e.near.Load(id); ok {
+		return v.(map[string]bool)
 	}
-	for _, n := range nodes {
-		out, err := e.ix.Out(ctx, n)
-		if err != nil {
-			continue
-		}
-		for _, ed := range out {
-			if targets[ed.Object] {
-				return true
+	targets := map[string]bool{id: true}
+	for _, v := range e.mustAnchors(ctx, id) {
+		targets[v] = true
+	}
+	near := map[string]bool{}
+	for t := range targets {
+		if out, err := e.ix.Out(ctx, t); err == nil {
+			for _, ed := range out {
+				if ed.Predicate != graph.PredFeature {
+					near[ed.Object] = true
+				}
 			}
 		}
-		in, err := e.ix.In(ctx, n)
-		if err != nil {
-			continue
-		}
-		for _, ed := range in {
-			if targets[ed.Subject] && ed.Predicate != graph.PredFeature {
-				return true
+		if in, err := e.ix.In(ctx, t); err == nil {
+			for _, ed := range in {
+				near[ed.Subject] = true
 			}
 		}
 	}
-	return false
+	if isVocabKind(e.names[id].Kind) {
+		var parents []string
+		for n := range near {
+			if in, err := e.ix.In(ctx, n, graph.PredFeature); err == nil {
+				for _, ed := range in {
+					parents = append(parents, ed.Subject)
+				}
+			}
+		}
+		for _, p := range parents {
+			near[p] = true
+		}
+	}
+	for t := range targets {
+		delete(near, t)
+	}
+	e.near.Store(id, near)
+	return near
 }
 
 // idf is the inverse document frequency of a stem over the notes'
@@ -370,4 +374,8 @@ func (e *Engine) namesContain(id, other string) bool {
 		}
 	}
 	return false
+}
+
+func isVocabKind(k graph.NodeKind) bool {
+	return k == graph.KindCapability || k == graph.KindStrategy || k == graph.KindConcept
 }
