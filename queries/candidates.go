@@ -58,6 +58,10 @@ type candidate struct {
 // maxCandidateEnds bounds the answers of one candidate read for scoring.
 const maxCandidateEnds = 400
 
+// maxCandidateDetails bounds the lines of one candidate whose words are
+// matched against the question (the first ones, in edge order).
+const maxCandidateDetails = 200
+
 // candidates enumerates the readings of an analysed question.
 func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, error) {
 	var out []*candidate
@@ -264,6 +268,9 @@ func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges
 	c.ctx = append(c.ctx, e.anchorVocab(anchor)...)
 	for _, ed := range edges {
 		for _, d := range ed.Details {
+			if len(c.details) == maxCandidateDetails {
+				break
+			}
 			c.details = append(c.details, e.textStems(d))
 		}
 	}
@@ -849,12 +856,15 @@ func (e *Engine) positiveOf(p string) string {
 
 // hasPred reports whether a node is the subject of a predicate.
 func (e *Engine) hasPred(id, pred string) bool {
-	for _, i := range e.ix.FactsOf(pred) {
-		if e.ix.Fact(i).Subject == id {
-			return true
-		}
+	if v, ok := e.subjects.Load(pred); ok {
+		return v.(map[string]bool)[id]
 	}
-	return false
+	set := map[string]bool{}
+	for _, i := range e.ix.FactsOf(pred) {
+		set[e.ix.Fact(i).Subject] = true
+	}
+	e.subjects.Store(pred, set)
+	return set[id]
 }
 
 func nonEmpty(s string) []string {

@@ -69,7 +69,7 @@ type Engine struct {
 	pathWords, compareWords, describeWords []string
 
 	// memoised stems of relations, names and details
-	relWords, nameWords, textWords, vocab, near, anchors sync.Map
+	relWords, nameWords, textWords, vocab, near, anchors, subjects sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts
