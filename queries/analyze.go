@@ -106,6 +106,15 @@ type term struct {
 	pos    int // index in words
 }
 
+// wordConcept reports whether link i is a concept a note named that spans
+// exactly word w ("Manually", "Regional"): such a word keeps its own
+// reading as a qualifier, which a name of several words or a dictionary
+// entity takes away.
+func (a *analysis) wordConcept(i int, w qword) bool {
+	l := a.links[i]
+	return l.concept && l.start == w.start && l.end == w.end
+}
+
 // strongLinkIDs returns the distinct entities the question names by name.
 func (a *analysis) strongLinkIDs() []string {
 	var ids []string
@@ -247,7 +256,7 @@ func (e *Engine) analyze(text string) *analysis {
 		if lx.QuestionSurface("compare", w.lower) {
 			a.compare = true // as written: "different" is no comparison
 		}
-		if a.qualifier == "" && w.linked < 0 {
+		if a.qualifier == "" && (w.linked < 0 || a.wordConcept(w.linked, w)) {
 			switch {
 			case lx.QuestionWord("manual", w.stem):
 				a.qualifier = "manual"

@@ -2,6 +2,8 @@ package queries
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -181,4 +183,33 @@ func TestQuestionFamilies(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOneWordConceptKeepsQualifier: a note that makes a concept of an
+// ordinary word ("Manually" as a list item) must not take that word's
+// qualifier reading from a question that does not mean the concept.
+func TestOneWordConceptKeepsQualifier(t *testing.T) {
+	dir := t.TempDir()
+	note := "# Provisioning\n\n- Ways to provision EC2 instances:\n    - *Manually*: we create the instances by hand and tag them\n    - *Automatically*: an Auto Scaling group is copied\n"
+	if err := os.WriteFile(filepath.Join(dir, "ways.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const q = "Which services need multi-AZ to be enabled manually?"
+	want := askNames(t, newEngine(t), q)
+	got := askNames(t, newEngine(t, dir), q)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("with a note naming \"Manually\":\n got  %v\n want %v", got, want)
+	}
+	if len(want) == 0 {
+		t.Fatal("no answers without the note")
+	}
+}
+
+func askNames(t *testing.T, e *Engine, q string) []string {
+	t.Helper()
+	res, err := e.Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return answerNames(res)
 }
