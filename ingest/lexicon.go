@@ -253,6 +253,21 @@ func (lx *Lexicon) PredicateStems() []string {
 	return out
 }
 
+// shapeGroups are the question word groups that give a question its shape
+// (a path, an order, a comparison, a qualifier), not its content.
+var shapeGroups = []string{"path", "order", "superlative", "sequence", "compare", "why", "manual", "implicit"}
+
+// ShapeWord reports whether a stem gives a question its shape: it belongs
+// to one of the path, order, comparison, evidence or qualifier groups.
+func (lx *Lexicon) ShapeWord(stem string) bool {
+	for _, g := range shapeGroups {
+		if lx.question[g][stem] {
+			return true
+		}
+	}
+	return false
+}
+
 // QuestionWord reports whether a stem belongs to a question word group
 // ("order", "path", "compare", "yesno", "manual", "implicit", ...).
 func (lx *Lexicon) QuestionWord(group, stem string) bool { return lx.question[group][stem] }
