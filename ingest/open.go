@@ -412,14 +412,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
 	name := openItemName(text)
-	if name == "" || !o.nameLike(name) {
+	if name == "" {
 		return ""
 	}
+	// A name the dictionary knows is a name whatever its words ("Amazon
+	// EFS" opens with a word nameLike counts as a function word).
 	if id, ok := o.x.exact(name); ok {
 		if k := o.x.dictKind(id); k != graph.KindPath && k != graph.KindLevel {
 			o.x.node(id)
 			return id
 		}
+	}
+	if !o.nameLike(name) {
+		return ""
 	}
 	if ms := o.mentions(stripParens(name)); len(ms) == 1 {
 		// "blue/green deployment", "the Amazon S3 service": a name plus
