@@ -478,7 +478,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return // a chain of hops: the typed chain reader reads it as a path
 	}
 	ms := o.mentions(s)
-	subj, verbStart := "", 0
+	subj, verbStart, own := "", 0, true
 	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !startsWithVerb(s) {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
@@ -486,10 +486,10 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {
-		subj = dflt
+		subj, own = dflt, false
 	}
 	o.statement(s, line, subj)
-	if subj == "" || subj == dflt && !o.ownSubject(s, ms) {
+	if subj == "" || !own && !o.ownSubject(s, ms) {
 		// a sentence that names no subject of its own ("Can be triggered by
 		// ..."): the section's subject is a guess, good for evidence, not
 		// for a fact
