@@ -701,8 +701,13 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		}
 		ans := e.answer(other, top)
 		c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "connection", Answers: []Answer{ans}}, links: 2, prior: 0.1}
-		if e.lx.QuestionWord("why", a.words[0].stem) {
+		switch {
+		case e.lx.QuestionWord("why", a.words[0].stem):
 			c.prior = 0.6
+		case len(a.focus) > 0:
+			// "what are the SSM actions ... EC2": the question asks for
+			// things of a kind, not for how the two it names relate
+			c.prior = -0.2
 		}
 		c.rel = e.relationWords(top.Predicate, false)
 		c.ends = []string{other}
