@@ -479,7 +479,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	ms := o.mentions(s)
 	subj, verbStart, own := "", 0, true
-	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !startsWithVerb(s) {
+	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
 	} else if pronounRe.MatchString(strings.TrimLeft(s, "-•* ")) && o.last != "" {
@@ -795,7 +795,7 @@ func (o *openReader) verbFirst(s string) bool {
 	if o.lx.QuestionWord("aux", strings.ToLower(strings.Trim(f[1], ".,:;"))) {
 		return false
 	}
-	if verbStarts[w] {
+	if o.lx.HeadVerb(w) {
 		return true
 	}
 	// an inflected third-person verb: "pulls", "sends", "analyzes"
