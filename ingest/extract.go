@@ -800,7 +800,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		}
 	}
 	mentions := x.find(s)
-	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !startsWithVerb(s) {
+	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !x.dict.Lexicon.LeadingVerb(s, mentions[0].Start) {
 		subj := ents[0]
 		// "CodeStar Notifications integration ..." in CodeDeploy's section is
 		// about CodeDeploy: a feature of another service is a detail here.
@@ -832,10 +832,10 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	if c := x.contextOne(); c != "" {
 		return c, ents
 	}
-	if len(ents) > 0 {
+	if len(ents) > 0 && (len(mentions) == 0 || !x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)) {
 		return ents[0], ents[1:]
 	}
-	return "", nil
+	return "", nil // "Or set up SNS notification with ...": an instruction names no subject
 }
 
 // subheadID is the node of the current subheading, if it names an entity.
@@ -890,18 +890,6 @@ func leadingWords(s string, offset int) int {
 var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
 
 var pronounRe = regexp.MustCompile(`^(It|They|This service|It's|Its)\b`)
-
-var verbStarts = map[string]bool{"can": true, "use": true, "uses": true, "allow": true, "allows": true, "supports": true, "support": true,
-	"provides": true, "enables": true, "must": true, "is": true, "are": true, "will": true, "may": true, "does": true,
-	"integrates": true, "deliver": true, "delivers": true, "send": true, "sends": true, "trigger": true, "triggers": true}
-
-func startsWithVerb(s string) bool {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, ' '); i > 0 {
-		s = s[:i]
-	}
-	return verbStarts[strings.ToLower(s)]
-}
 
 var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)

@@ -103,7 +103,7 @@ func (x *extractor) listStart(text string, line, depth int) {
 		return
 	}
 	t := strings.TrimSpace(text)
-	if depth >= 0 && !strings.HasSuffix(t, ":") && (len(strings.Fields(t)) > 4 || startsWithVerb(t)) {
+	if depth >= 0 && !strings.HasSuffix(t, ":") && (len(strings.Fields(t)) > 4 || x.dict.Lexicon.LeadingVerb(t, len(t))) {
 		return
 	}
 	if depth < 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 6 {

@@ -25,6 +25,9 @@ type Lexicon struct {
 	negation  map[string]bool // surface words, lower case
 	qneg      map[string]bool // surface words a question denies with
 	exclusive map[string]bool // surface words, lower case
+	verbs     map[string]bool // verbs that open a subjectless sentence
+	verbSkip  map[string]bool // words passed over before such a verb
+	headVerbs map[string]bool // leading verbs after which the heading's subject speaks
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -47,6 +50,9 @@ type lexiconFile struct {
 	Kinds      map[string][]string            `yaml:"kinds"`
 	Regions    map[string][]string            `yaml:"regions"`
 	Question   map[string][]string            `yaml:"question"`
+	Verbs      []string                       `yaml:"leading_verbs"`
+	VerbSkip   []string                       `yaml:"leading_skip"`
+	HeadVerbs  []string                       `yaml:"head_verbs"`
 }
 
 // ParseLexicon reads the YAML lexicon.
@@ -64,6 +70,17 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	}
 	for _, w := range f.Negation {
 		lx.negation[strings.ToLower(w)] = true
+	}
+	lx.verbs, lx.verbSkip = map[string]bool{}, map[string]bool{}
+	for _, w := range f.Verbs {
+		lx.verbs[strings.ToLower(w)] = true
+	}
+	for _, w := range f.VerbSkip {
+		lx.verbSkip[strings.ToLower(w)] = true
+	}
+	lx.headVerbs = map[string]bool{}
+	for _, w := range f.HeadVerbs {
+		lx.headVerbs[strings.ToLower(w)] = true
 	}
 	for _, w := range f.QNegation {
 		lx.qneg[strings.ToLower(w)] = true
@@ -121,6 +138,44 @@ func stems(ws []string) []string {
 	}
 	return out
 }
+
+// LeadingVerb reports whether a sentence opens with a verb before byte
+// offset before (the first name it mentions): "Use CloudTrail ...", "Or set
+// up SNS notification ...". Conjunctions and adverbs of the lexicon's
+// leading_skip list are passed over; a verb that is part of the name ("Run
+// Command ...") lies at or after before and does not count.
+func (lx *Lexicon) LeadingVerb(s string, before int) bool {
+	if lx == nil {
+		return false
+	}
+	i := 0
+	for i < len(s) && i < before {
+		for i < len(s) && (s[i] == ' ' || s[i] == '-' || s[i] == '*' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if i >= j || j > before {
+			return false
+		}
+		w := strings.ToLower(strings.Trim(s[i:j], ",:;()"))
+		switch {
+		case lx.verbs[w]:
+			return true
+		case lx.verbSkip[w]:
+			i = j
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// HeadVerb reports whether a word (any case) opens a bullet that speaks for
+// its heading's subject ("Supports ...", "Can ...", "Use ...").
+func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && lx.headVerbs[strings.ToLower(w)] }
 
 // IsStop reports whether a word (any case) or stem is a function word.
 func (lx *Lexicon) IsStop(w string) bool {
@@ -251,6 +306,21 @@ func (lx *Lexicon) PredicateStems() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// shapeGroups are the question word groups that give a question its shape
+// (a path, an order, a comparison, a qualifier), not its content.
+var shapeGroups = []string{"path", "order", "superlative", "sequence", "compare", "why", "manual", "implicit"}
+
+// ShapeWord reports whether a stem gives a question its shape: it belongs
+// to one of the path, order, comparison, evidence or qualifier groups.
+func (lx *Lexicon) ShapeWord(stem string) bool {
+	for _, g := range shapeGroups {
+		if lx.question[g][stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // QuestionWord reports whether a stem belongs to a question word group

@@ -412,14 +412,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
 	name := openItemName(text)
-	if name == "" || !o.nameLike(name) {
+	if name == "" {
 		return ""
 	}
+	// A name the dictionary knows is a name whatever its words ("Amazon
+	// EFS" opens with a word nameLike counts as a function word).
 	if id, ok := o.x.exact(name); ok {
 		if k := o.x.dictKind(id); k != graph.KindPath && k != graph.KindLevel {
 			o.x.node(id)
 			return id
 		}
+	}
+	if !o.nameLike(name) {
+		return ""
 	}
 	if ms := o.mentions(stripParens(name)); len(ms) == 1 {
 		// "blue/green deployment", "the Amazon S3 service": a name plus
@@ -473,18 +478,18 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return // a chain of hops: the typed chain reader reads it as a path
 	}
 	ms := o.mentions(s)
-	subj, verbStart := "", 0
-	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !startsWithVerb(s) {
+	subj, verbStart, own := "", 0, true
+	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
 	} else if pronounRe.MatchString(strings.TrimLeft(s, "-•* ")) && o.last != "" {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {
-		subj = dflt
+		subj, own = dflt, false
 	}
 	o.statement(s, line, subj)
-	if subj == "" || subj == dflt && !o.ownSubject(s, ms) {
+	if subj == "" || !own && !o.ownSubject(s, ms) {
 		// a sentence that names no subject of its own ("Can be triggered by
 		// ..."): the section's subject is a guess, good for evidence, not
 		// for a fact
@@ -790,7 +795,7 @@ func (o *openReader) verbFirst(s string) bool {
 	if o.lx.QuestionWord("aux", strings.ToLower(strings.Trim(f[1], ".,:;"))) {
 		return false
 	}
-	if verbStarts[w] {
+	if o.lx.HeadVerb(w) {
 		return true
 	}
 	// an inflected third-person verb: "pulls", "sends", "analyzes"

@@ -63,8 +63,49 @@ func Parse(name string, src []byte) (*Document, error) {
 	default:
 		p.parseText(p.scan(text, modeText))
 	}
+	nestFlatLists(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// maxFlatItemWords bounds the words of an item nestFlatLists reads as a name.
+const maxFlatItemWords = 6
+
+// nestFlatLists restores the nesting a format lost (PDF exports, plain
+// text, careless Markdown): a bullet that ends with ":" and is followed, at
+// its own depth, by bullets that read as names ("- Cannot be combined
+// with:", "- provisioned concurrency", "- Amazon EFS") heads them; they move
+// one level down. The run ends at the first item that reads as a sentence
+// or a "key: value" pair, or at any other block.
+func nestFlatLists(doc *Document) {
+	bs := doc.Blocks
+	for i := 0; i < len(bs); i++ {
+		head := bs[i]
+		if head.Kind != BlockBullet || !strings.HasSuffix(strings.TrimSpace(head.Text), ":") {
+			continue
+		}
+		j := i + 1
+		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && flatItemName(bs[j].Text) {
+			j++
+		}
+		if j-i-1 < 2 {
+			continue // one short item is as likely a sibling as a member
+		}
+		for k := i + 1; k < j; k++ {
+			bs[k].Depth++
+		}
+		i = j - 1
+	}
+}
+
+// flatItemName reports whether a list item reads as a name, not a
+// sentence: a few words, no sentence punctuation, no "key: value".
+func flatItemName(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t, ":;!?") || strings.Contains(t, ". ") || strings.HasSuffix(t, ".") {
+		return false
+	}
+	return len(strings.Fields(t)) <= maxFlatItemWords
 }
 
 // DetectFormat reports the format Parse would use: "wiki", "blog", "pdf",

@@ -106,15 +106,6 @@ type term struct {
 	pos    int // index in words
 }
 
-// wordConcept reports whether link i is a concept a note named that spans
-// exactly word w ("Manually", "Regional"): such a word keeps its own
-// reading as a qualifier, which a name of several words or a dictionary
-// entity takes away.
-func (a *analysis) wordConcept(i int, w qword) bool {
-	l := a.links[i]
-	return l.concept && l.start == w.start && l.end == w.end
-}
-
 // strongLinkIDs returns the distinct entities the question names by name.
 func (a *analysis) strongLinkIDs() []string {
 	var ids []string
@@ -256,7 +247,7 @@ func (e *Engine) analyze(text string) *analysis {
 		if lx.QuestionSurface("compare", w.lower) {
 			a.compare = true // as written: "different" is no comparison
 		}
-		if a.qualifier == "" && (w.linked < 0 || a.wordConcept(w.linked, w)) {
+		if a.qualifier == "" && w.linked < 0 {
 			switch {
 			case lx.QuestionWord("manual", w.stem):
 				a.qualifier = "manual"
@@ -386,11 +377,16 @@ func (e *Engine) strongAlias(text string) bool {
 	return false
 }
 
-// addLink records a link unless it overlaps one already made.
+// addLink records a link unless it overlaps one already made, or it is a
+// concept a note named with one word that shapes questions ("Chain",
+// "Manually", "Default"): that word keeps its role in the question.
 func (e *Engine) addLink(a *analysis, l link) {
 	for i := range a.words {
 		w := &a.words[i]
 		if w.start >= l.start && w.end <= l.end && w.linked >= 0 {
+			return
+		}
+		if l.concept && w.start == l.start && w.end == l.end && e.lx.ShapeWord(w.stem) {
 			return
 		}
 	}

@@ -77,7 +77,49 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		e.finish(a, res, c)
 		return res, nil
 	}
+	if res, err := e.fallback(ctx, a, cands); res != nil || err != nil {
+		return res, err
+	}
 	return nil, e.outOfReach(a)
+}
+
+// fallback answers a question that names something known when no reading
+// scores well: the note lines that match it best, the entity they are
+// about, or else everything the notes say about the entity it names first.
+// It returns nil, nil when the question names nothing known.
+func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) (*Result, error) {
+	if len(a.linkIDs()) == 0 {
+		return nil, nil
+	}
+	for _, typ := range []candidateType{candEvidence, candEntity} {
+		for _, c := range cands {
+			if c.typ != typ || c.score <= 0 {
+				continue
+			}
+			res, err := e.shape(ctx, a, c, c.keep)
+			if err != nil {
+				return nil, err
+			}
+			if len(res.Answers) > 0 {
+				e.finish(a, res, c)
+				return res, nil
+			}
+		}
+	}
+	id := e.mainLink(a)
+	if id == "" {
+		id = a.linkIDs()[0]
+	}
+	c, err := e.describeCandidate(ctx, a, id)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	res, err := e.shape(ctx, a, c, c.keep)
+	if err != nil || len(res.Answers) == 0 {
+		return nil, err
+	}
+	e.finish(a, res, c)
+	return res, nil
 }
 
 // finish fills what every result says about its question.
@@ -254,7 +296,7 @@ func (e *Engine) outOfReach(a *analysis) error {
 			continue
 		}
 		for _, s := range e.suggest(w.text, 1, max(1, utf8.RuneCountInString(w.text)/4)) {
-			if !containsStr(hints, s) {
+			if !containsStr(hints, s) && !strings.EqualFold(s, w.text) {
 				hints = append(hints, s)
 			}
 		}

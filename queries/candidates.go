@@ -534,9 +534,11 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 		}
 	}
 	if toAt < 0 {
-		// no "to": the first and the last entity named
+		// no "to": the first and the last entity named, unless they are
+		// written side by side as one noun phrase ("CloudWatch Logs
+		// subscription filter", "CodeDeploy agent"): a thing, not two ends
 		strong := a.strongLinkIDs()
-		if len(strong) >= 2 {
+		if len(strong) >= 2 && !a.adjacentLinks(strong[0], strong[len(strong)-1]) {
 			return strong[0], strong[len(strong)-1], nil, nil
 		}
 	}
@@ -561,6 +563,18 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 		}
 	}
 	return from, to, toWords, after
+}
+
+// adjacentLinks reports whether the question names x and then y with
+// nothing but spaces between them.
+func (a *analysis) adjacentLinks(x, y string) bool {
+	for i := 0; i+1 < len(a.links); i++ {
+		l, m := a.links[i], a.links[i+1]
+		if l.id == x && m.id == y && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rankCandidates read "order the DR strategies from cheapest to most
@@ -687,8 +701,13 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		}
 		ans := e.answer(other, top)
 		c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "connection", Answers: []Answer{ans}}, links: 2, prior: 0.1}
-		if e.lx.QuestionWord("why", a.words[0].stem) {
+		switch {
+		case e.lx.QuestionWord("why", a.words[0].stem):
 			c.prior = 0.6
+		case len(a.focus) > 0:
+			// "what are the SSM actions ... EC2": the question asks for
+			// things of a kind, not for how the two it names relate
+			c.prior = -0.2
 		}
 		c.rel = e.relationWords(top.Predicate, false)
 		c.ends = []string{other}

@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// TestNestFlatLists: a list item that ends with ":" heads the name-like
+// items after it at its own depth (formats that lose indentation); a
+// sentence or a "key: value" item ends the run, and a lone short item is
+// left a sibling.
+func TestNestFlatLists(t *testing.T) {
+	tests := []struct {
+		name   string
+		items  []string
+		depths []int
+	}{
+		{"names after a colon", []string{"Cannot be combined with:", "provisioned concurrency", "Amazon EFS", "container images", "Runtime hooks let code run before the snapshot."}, []int{0, 1, 1, 1, 0}},
+		{"key value ends the run", []string{"Targets:", "SQS", "SNS", "Retention: 14 days"}, []int{0, 1, 1, 0}},
+		{"one short item stays", []string{"Example:", "SQS", "Another sentence follows here, with a comma."}, []int{0, 0, 0}},
+		{"no colon, no nesting", []string{"Targets", "SQS", "SNS"}, []int{0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &Document{}
+			for i, it := range tt.items {
+				doc.Blocks = append(doc.Blocks, Block{Kind: BlockBullet, Text: it, Line: i + 1})
+			}
+			nestFlatLists(doc)
+			for i, b := range doc.Blocks {
+				if b.Depth != tt.depths[i] {
+					t.Errorf("item %d %q: depth %d, want %d", i, b.Text, b.Depth, tt.depths[i])
+				}
+			}
+		})
+	}
+}
+
+// TestListItemNamedByDictionary: a list item that is a dictionary name
+// opening with "Amazon"/"AWS" is the relation's object like any other item.
+func TestListItemNamedByDictionary(t *testing.T) {
+	text := "↖↑↓ Lambda SnapStart\n- Cannot be combined with:\n- provisioned concurrency\n- Amazon EFS\n- container images\n"
+	c := buildOneNote(t, "flat.txt", text)
+	got := map[string]bool{}
+	for _, f := range c.Facts {
+		if f.Subject == "feature:lambda-snapstart" {
+			if _, pol, open := graph.ParseRelation(f.Predicate); open && pol == graph.Negative {
+				got[f.Object] = true
+			}
+		}
+	}
+	for _, want := range []string{"feature:lambda-provisioned-concurrency", "service:amazon-efs", "concept:container-images"} {
+		if !got[want] {
+			t.Errorf("no negative relation from SnapStart to %s; got %v", want, got)
+		}
+	}
+}

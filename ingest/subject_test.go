@@ -1,0 +1,90 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSentenceSubjects: the subject of an open relation comes from the
+// sentence first; a heading supplies it only when the sentence names none.
+func TestSentenceSubjects(t *testing.T) {
+	tests := []struct {
+		name, note string
+		want       []string // "subject predicate object" triples that must be read
+		not        []string // triples that must not be
+	}{
+		// fixed bugs
+		// A sentence whose own subject is also the heading's was treated
+		// as one that names no subject, and gave no facts.
+		{"own subject equal to the heading's", "# Kinesis\n\nKinesis consists of three services: Kinesis Data Streams, Kinesis Data Firehose, and Kinesis Data Analytics.\n",
+			[]string{"service:amazon-kinesis rel:consist service:amazon-kinesis-data-streams", "service:amazon-kinesis rel:consist service:amazon-kinesis-data-analytics"}, nil},
+		{"own subject without a heading", "Kinesis consists of three services: Kinesis Data Streams, Kinesis Data Firehose, and Kinesis Data Analytics.\n",
+			[]string{"service:amazon-kinesis rel:consist service:amazon-kinesis-data-firehose"}, nil},
+		// An instruction to the reader names no subject: its first name is
+		// an object ("set up SNS notification"), not what notifies.
+		{"instruction after a conjunction", "### Health\n- Or set up SNS notification with CloudWatch events\n",
+			nil, []string{"service:amazon-sns notifies service:amazon-eventbridge"}},
+		{"instruction", "# Notes\n\nInstall the CodeDeploy agent on EC2 instances to send logs to CloudWatch Logs.\n",
+			nil, []string{"service:aws-codedeploy deliversTo service:amazon-cloudwatch-logs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := buildOneNote(t, "n.md", tt.note)
+			var got []string
+			for _, f := range c.Facts {
+				got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
+			}
+			for _, w := range tt.want {
+				if !containsString(got, w) {
+					t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+			for _, w := range tt.not {
+				if containsString(got, w) {
+					t.Errorf("fact %q read; got:\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLeadingVerb: the verbs that open a sentence with no subject of its
+// own, before its first name.
+func TestLeadingVerb(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := dict.Lexicon
+	tests := []struct {
+		s      string
+		before int // where the first name starts
+		want   bool
+	}{
+		{"Use CloudTrail to log API calls", 4, true},
+		{"Or set up SNS notification", 11, true},
+		{"- Install the agent on EC2", 21, true},
+		{"Run Command runs scripts", 0, false}, // the verb is part of the name
+		{"CloudTrail logs API calls", 0, false},
+		{"The main CloudWatch service", 9, false},
+		{"", 0, false},
+	}
+	for _, tt := range tests {
+		if got := lx.LeadingVerb(tt.s, tt.before); got != tt.want {
+			t.Errorf("LeadingVerb(%q, %d) = %v, want %v", tt.s, tt.before, got, tt.want)
+		}
+	}
+	var nilLx *Lexicon
+	if nilLx.LeadingVerb("Use CloudTrail", 4) {
+		t.Error("a nil lexicon knows no verbs")
+	}
+}

@@ -1,0 +1,60 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// TestFallbackAnswersWhatANamedEntityIs: when no reading scores well, a
+// question that names a known entity is answered from what the notes say
+// about it (intent describe or evidence, every answer sourced); one that
+// names nothing known gets no fallback.
+func TestFallbackAnswersWhatANamedEntityIs(t *testing.T) {
+	e := newEngine(t)
+	ctx := context.Background()
+	tests := []struct {
+		question string
+		want     bool // a fallback answer expected
+	}{
+		{"Which colour is the CloudTrail logo?", true},
+		{"qwzx SnapStart frobnicate", false}, // a dictionary name the embedded notes never use: nothing to fall back on
+		{"zzqx frobnicate wibble", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a := e.analyze(tt.question)
+			e.supportOf(a)
+			// No candidates at all: the fallback must stand on its own.
+			res, err := e.fallback(ctx, a, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.want {
+				if res != nil {
+					t.Fatalf("fallback answered %q: %+v", tt.question, res.Answers)
+				}
+				return
+			}
+			if res == nil || len(res.Answers) == 0 {
+				t.Fatal("no fallback answer for a question naming a known entity")
+			}
+			if res.Intent != string(candDescribe) && res.Intent != string(candEvidence) {
+				t.Errorf("intent %q", res.Intent)
+			}
+			for _, ans := range res.Answers {
+				if len(ans.Sources) == 0 {
+					t.Errorf("answer %q has no source", ans.Name)
+				}
+			}
+		})
+	}
+	// Through Ask, a question naming nothing known is ENOTFOUND.
+	_, err := e.Ask(ctx, "zzqx frobnicate wibble")
+	var ge *graph.Error
+	if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND {
+		t.Errorf("Ask(nothing known) = %v, want ENOTFOUND", err)
+	}
+}

@@ -1,0 +1,35 @@
+package queries
+
+import (
+	"context"
+	"testing"
+)
+
+// TestReadings holds questions whose reading was once wrong, each with
+// names its answers must hold and names they must not be limited to.
+func TestReadings(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		// fixed bugs
+		// Two entities written side by side are one noun phrase, not the
+		// two ends of a path; "where" asks for a place, not a reason.
+		{"Where can a CloudWatch Logs subscription filter send log events?", []string{"Amazon Kinesis Data Streams", "AWS Lambda"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			res, err := e.Ask(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := answerNames(res)
+			for _, w := range tt.want {
+				if !containsStr(got, w) {
+					t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
+				}
+			}
+		})
+	}
+}
