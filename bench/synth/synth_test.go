@@ -44,8 +44,16 @@ func TestGenerateSize(t *testing.T) {
 		if size < n*unit || size > n*unit+8<<10 {
 			t.Errorf("Generate(%d): %d bytes, want %d..%d", n, size, n*unit, n*unit+8<<10)
 		}
-		if len(src) < 4*n {
-			t.Errorf("Generate(%d): only %d notes", n, len(src))
+		// No note exceeds the largest extraction size (170 KB), so the
+		// count has a floor whatever the seed and the dictionary draw.
+		const maxNote = 170 << 10
+		if len(src) < size/maxNote {
+			t.Errorf("Generate(%d): only %d notes for %d bytes", n, len(src), size)
+		}
+		for _, s := range src {
+			if len(s.Data) > maxNote+8<<10 {
+				t.Errorf("Generate(%d): note %s is %d bytes, over %d", n, s.Name, len(s.Data), maxNote)
+			}
 		}
 	}
 }
