@@ -56,3 +56,28 @@ func TestListItemNamedByDictionary(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberColumnLast: a leading 1, 2, 3 ... column moves to the end so
+// rows are keyed by their names; other tables keep their columns.
+func TestNumberColumnLast(t *testing.T) {
+	cells := func(texts ...string) []Cell {
+		out := make([]Cell, len(texts))
+		for i, s := range texts {
+			out[i] = Cell{Text: s, Line: 1}
+		}
+		return out
+	}
+	numbered := &Table{Header: cells("Order", "Hook", "Use"), Rows: [][]Cell{cells("1", "BeforeInstall", "a"), cells("2", "AfterInstall", "b")}}
+	keyed := &Table{Header: cells("Limit", "Value", "Note"), Rows: [][]Cell{cells("10", "x", "a"), cells("20", "y", "b")}}
+	doc := &Document{Blocks: []Block{{Kind: BlockTable, Table: numbered}, {Kind: BlockTable, Table: keyed}}}
+	numberColumnLast(doc)
+	if got := numbered.Header[0].Text + "," + numbered.Header[2].Text; got != "Hook,Order" {
+		t.Errorf("numbered header = %s, want Hook,...,Order", got)
+	}
+	if got := numbered.Rows[1][0].Text + "," + numbered.Rows[1][2].Text; got != "AfterInstall,2" {
+		t.Errorf("numbered row 2 = %s", got)
+	}
+	if keyed.Header[0].Text != "Limit" || keyed.Rows[0][0].Text != "10" {
+		t.Errorf("a table whose first column is not 1, 2, ... moved: %+v", keyed.Header)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,8 +65,35 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseText(p.scan(text, modeText))
 	}
 	nestFlatLists(doc)
+	numberColumnLast(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// numberColumnLast moves a table's leading numbering column ("# | Hook |
+// Use" with rows 1, 2, 3 ...) to the end: the rows' order already says
+// what it says, and the names a reader keys rows by are in the next column.
+func numberColumnLast(doc *Document) {
+	for i := range doc.Blocks {
+		t := doc.Blocks[i].Table
+		if doc.Blocks[i].Kind != BlockTable || t == nil || len(t.Header) < 3 || len(t.Rows) < 2 {
+			continue
+		}
+		numbered := true
+		for k, r := range t.Rows {
+			if n, err := strconv.Atoi(strings.TrimSuffix(r[0].Text, ".")); err != nil || n != k+1 {
+				numbered = false
+				break
+			}
+		}
+		if !numbered {
+			continue
+		}
+		t.Header = append(append([]Cell{}, t.Header[1:]...), t.Header[0])
+		for k, r := range t.Rows {
+			t.Rows[k] = append(append([]Cell{}, r[1:]...), r[0])
+		}
+	}
 }
 
 // maxFlatItemWords bounds the words of an item nestFlatLists reads as a name.
