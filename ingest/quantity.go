@@ -128,7 +128,17 @@ func digitQuantities(text string) []Quantity {
 			q.Low = q.Value
 		}
 		q.End = end
+		// a bracket of the sentence around it is not the quantity's: "(at
+		// most 60 seconds)" gives "60 seconds"; "(1d - 35d)" keeps both
+		if open, closed := text[q.Start] == '(', text[q.End-1] == ')'; open != closed {
+			if open {
+				q.Start++
+			} else {
+				q.End--
+			}
+		}
 		q.Text = strings.TrimSpace(text[q.Start:q.End])
+		q.Start += len(text[q.Start:q.End]) - len(strings.TrimLeft(text[q.Start:q.End], " "))
 		// a lone unit letter is only a unit right after the number: "35d", not "3 s3"
 		if len(unit) == 1 && unit != "%" && m[4] > m[3] {
 			if m[4]+1 < len(text) && isWordByte(text[m[4]+1]) {

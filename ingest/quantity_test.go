@@ -18,6 +18,10 @@ func TestQuantities(t *testing.T) {
 		{"up to 1-35 days", []string{"1-35 days"}, 35 * 86400, "duration"},
 		{"50% of the fleet", []string{"50%"}, 50, "percent"},
 		{"max payload 256 KB", []string{"256 KB"}, 256e3, "size"},
+		// fixed bugs: a bracket of the sentence is not the quantity's
+		{"(latency of about 200 ms)", []string{"200 ms"}, 0.2, "duration"},
+		{"reads (up to 8KB/s)", []string{"8KB/s"}, 8e3, "size rate"},
+		{"latency real-time (200 ms)", []string{"(200 ms)"}, 0.2, "duration"},
 	} {
 		got := Quantities(tt.text)
 		if len(got) != len(tt.want) {
