@@ -28,6 +28,7 @@ type Lexicon struct {
 	verbs     map[string]bool // verbs that open a subjectless sentence
 	verbSkip  map[string]bool // words passed over before such a verb
 	headVerbs map[string]bool // leading verbs after which the heading's subject speaks
+	preps     map[string]bool // prepositions
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -53,6 +54,7 @@ type lexiconFile struct {
 	Verbs      []string                       `yaml:"leading_verbs"`
 	VerbSkip   []string                       `yaml:"leading_skip"`
 	HeadVerbs  []string                       `yaml:"head_verbs"`
+	Preps      []string                       `yaml:"prepositions"`
 }
 
 // ParseLexicon reads the YAML lexicon.
@@ -77,6 +79,10 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	}
 	for _, w := range f.VerbSkip {
 		lx.verbSkip[strings.ToLower(w)] = true
+	}
+	lx.preps = map[string]bool{}
+	for _, w := range f.Preps {
+		lx.preps[strings.ToLower(w)] = true
 	}
 	lx.headVerbs = map[string]bool{}
 	for _, w := range f.HeadVerbs {
@@ -172,6 +178,9 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 	}
 	return false
 }
+
+// IsPreposition reports whether a word (any case) is a preposition.
+func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && lx.preps[strings.ToLower(w)] }
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -728,6 +729,34 @@ func (o *openReader) proseHead(text, dflt string) (frame, bool) {
 	return f, true
 }
 
+// predicateLike reports whether a text reads as a predicate, not a name:
+// an instruction of three words or more ("Set routing policy to weighted",
+// "Choose which artifacts to send"), or a participle, adjective or verb
+// followed by a preposition ("Applied with next deploy", "Usable in
+// resources", "Works on bucket level").
+func predicateLike(lx *Lexicon, name string, f []string) bool {
+	if len(f) >= 3 && lx.LeadingVerb(name, len(name)) {
+		// "Route 53 access logs", "Run Command documents": a name that
+		// opens with a verb goes on with a number or a capital
+		if r, _ := utf8.DecodeRuneInString(f[1]); !unicode.IsDigit(r) && !unicode.IsUpper(r) {
+			return true
+		}
+	}
+	if len(f) < 2 {
+		return false
+	}
+	w0 := strings.ToLower(strings.Trim(f[0], ".,;:()"))
+	if !lx.IsPreposition(strings.Trim(f[1], ".,;:()")) {
+		return false
+	}
+	for _, suf := range []string{"ed", "able", "ible"} {
+		if strings.HasSuffix(w0, suf) {
+			return true
+		}
+	}
+	return strings.HasSuffix(w0, "s") && !strings.HasSuffix(w0, "ss") && Lemma(w0) != w0
+}
+
 // nameLike reports whether a list item's or cell's text can name a thing:
 // it has a word of two letters or more, its brackets balance, it neither
 // starts nor ends with a function word ("These can be ...", "Can also use
@@ -735,6 +764,9 @@ func (o *openReader) proseHead(text, dflt string) (frame, bool) {
 func (o *openReader) nameLike(name string) bool {
 	f := strings.Fields(name)
 	if len(f) == 0 {
+		return false
+	}
+	if predicateLike(o.lx, name, f) {
 		return false
 	}
 	if strings.Count(name, "(") != strings.Count(name, ")") || strings.Count(name, "[") != strings.Count(name, "]") {

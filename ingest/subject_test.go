@@ -88,3 +88,33 @@ func TestLeadingVerb(t *testing.T) {
 		t.Error("a nil lexicon knows no verbs")
 	}
 }
+
+// TestPredicateLike: list items and cells that read as predicates are not
+// names of things.
+func TestPredicateLike(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Set routing policy to weighted", true},
+		{"Choose which artifacts to send", true},
+		{"Applied with next eb deploy", true},
+		{"Usable in resources", true},
+		{"Works on bucket level", true},
+		{"Route 53 access logs", false},
+		{"Run Command documents", false},
+		{"Detailed monitoring", false},
+		{"Provisioned concurrency", false},
+		{"Rolling with additional batch", false},
+		{"Blue/Green", false},
+	}
+	for _, tt := range tests {
+		if got := predicateLike(dict.Lexicon, tt.text, strings.Fields(tt.text)); got != tt.want {
+			t.Errorf("predicateLike(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
