@@ -89,7 +89,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 // It returns nil, nil when the question names nothing known.
 func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) (*Result, error) {
 	if len(a.linkIDs()) == 0 {
-		return nil, nil
+		return e.lineAnswers(a), nil
 	}
 	for _, typ := range []candidateType{candEvidence, candEntity} {
 		for _, c := range cands {
@@ -274,6 +274,50 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		return answers
 	}
 	return kept
+}
+
+// minLineCoverage is the share of a question's term weight the best note
+// line must hold for lineAnswers to offer it.
+const minLineCoverage = 0.5
+
+// maxLineAnswers is how many note lines lineAnswers offers.
+const maxLineAnswers = 3
+
+// lineAnswers answers a question that names nothing known with the note
+// lines that hold most of its words (intent evidence, each line's text as
+// the answer, clipped), when the best holds at least half of them; nil when
+// none does.
+func (e *Engine) lineAnswers(a *analysis) *Result {
+	hits := e.search(a, maxLineAnswers)
+	if len(hits) == 0 || hits[0].cov < minLineCoverage {
+		return nil
+	}
+	res := &Result{Intent: string(candEvidence), Reading: "the note lines that match best"}
+	for _, h := range hits {
+		if h.cov < minLineCoverage {
+			continue
+		}
+		st := e.ix.Statement(h.i)
+		res.Answers = append(res.Answers, Answer{Name: clipText(st.Text, 120), Kind: "line", Detail: st.Text, Sources: []string{st.Source}})
+	}
+	return res
+}
+
+// clipText cuts a text to at most n bytes at a word boundary, marking the
+// cut with "…".
+func clipText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
 }
 
 // outOfReach explains a question nothing answers: the entities it

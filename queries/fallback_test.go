@@ -11,7 +11,8 @@ import (
 // TestFallbackAnswersWhatANamedEntityIs: when no reading scores well, a
 // question that names a known entity is answered from what the notes say
 // about it (intent describe or evidence, every answer sourced); one that
-// names nothing known gets no fallback.
+// names nothing known gets the note lines that hold most of its words, or
+// no fallback when none holds half of them.
 func TestFallbackAnswersWhatANamedEntityIs(t *testing.T) {
 	e := newEngine(t)
 	ctx := context.Background()
@@ -22,6 +23,8 @@ func TestFallbackAnswersWhatANamedEntityIs(t *testing.T) {
 		{"Which colour is the CloudTrail logo?", true},
 		{"qwzx SnapStart frobnicate", false}, // a dictionary name the embedded notes never use: nothing to fall back on
 		{"zzqx frobnicate wibble", false},
+		// names nothing known, but a note line holds its words: that line
+		{"what are the many phases", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
