@@ -22,13 +22,14 @@ import (
 // stems (see Stem). It holds words only, never relations.
 type Lexicon struct {
 	stop      map[string]bool
-	negation  map[string]bool // surface words, lower case
-	qneg      map[string]bool // surface words a question denies with
-	exclusive map[string]bool // surface words, lower case
-	verbs     map[string]bool // verbs that open a subjectless sentence
-	verbSkip  map[string]bool // words passed over before such a verb
-	headVerbs map[string]bool // leading verbs after which the heading's subject speaks
-	preps     map[string]bool // prepositions
+	negation  map[string]bool     // surface words, lower case
+	qneg      map[string]bool     // surface words a question denies with
+	exclusive map[string]bool     // surface words, lower case
+	verbs     map[string]bool     // verbs that open a subjectless sentence
+	verbSkip  map[string]bool     // words passed over before such a verb
+	headVerbs map[string]bool     // leading verbs after which the heading's subject speaks
+	preps     map[string]bool     // prepositions
+	synonyms  map[string][]string // stem → the stems of its synonym groups
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -55,6 +56,7 @@ type lexiconFile struct {
 	VerbSkip   []string                       `yaml:"leading_skip"`
 	HeadVerbs  []string                       `yaml:"head_verbs"`
 	Preps      []string                       `yaml:"prepositions"`
+	Synonyms   [][]string                     `yaml:"synonyms"`
 }
 
 // ParseLexicon reads the YAML lexicon.
@@ -79,6 +81,17 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	}
 	for _, w := range f.VerbSkip {
 		lx.verbSkip[strings.ToLower(w)] = true
+	}
+	lx.synonyms = map[string][]string{}
+	for _, g := range f.Synonyms {
+		group := stems(g)
+		for _, a := range group {
+			for _, b := range group {
+				if a != b && !contains(lx.synonyms[a], b) {
+					lx.synonyms[a] = append(lx.synonyms[a], b)
+				}
+			}
+		}
 	}
 	lx.preps = map[string]bool{}
 	for _, w := range f.Preps {
@@ -177,6 +190,15 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 		}
 	}
 	return false
+}
+
+// Synonyms returns the stems that share a synonym group with a stem, in
+// the lexicon's order; nil when it has none.
+func (lx *Lexicon) Synonyms(stem string) []string {
+	if lx == nil {
+		return nil
+	}
+	return lx.synonyms[stem]
 }
 
 // IsPreposition reports whether a word (any case) is a preposition.

@@ -301,6 +301,14 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 				out = append(out, ingest.Stem(w))
 			}
 		}
+		// the phrase's words in other words: "consist" matches "made up of"
+		for _, w := range out[:len(out):len(out)] {
+			for _, syn := range e.lx.Synonyms(w) {
+				if !containsStr(out, syn) {
+					out = append(out, syn)
+				}
+			}
+		}
 	} else {
 		if pw, ok := e.lx.Predicate(pred); ok {
 			// both directions' words: the question's word order, not its

@@ -17,6 +17,9 @@ func TestReadings(t *testing.T) {
 		// Two entities written side by side are one noun phrase, not the
 		// two ends of a path; "where" asks for a place, not a reason.
 		{"Where can a CloudWatch Logs subscription filter send log events?", []string{"Amazon Kinesis Data Streams", "AWS Lambda"}},
+		// The note says "consists of"; the lexicon's synonym groups let
+		// "made up of" find it.
+		{"CloudWatch is made up of which services?", []string{"Amazon CloudWatch Logs", "Amazon EventBridge"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
