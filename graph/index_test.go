@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -98,5 +99,42 @@ func TestOpenRelation(t *testing.T) {
 	}
 	if graph.OpenRelation("", graph.Negative) != "" {
 		t.Errorf("OpenRelation of an empty phrase is not empty")
+	}
+}
+
+// TestEdgeDetailsDeduplicatedAtScale: a fact stated on many lines keeps
+// every source and each distinct detail once, whether the edge collects
+// few details or many.
+func TestEdgeDetailsDeduplicatedAtScale(t *testing.T) {
+	for _, distinct := range []int{3, 21 /* past the index's linear search */, 500} {
+		var facts []graph.Fact
+		for i := 0; i < 2*distinct; i++ {
+			facts = append(facts, graph.Fact{Subject: "service:a", Predicate: graph.PredSupports, Object: "capability:b",
+				Detail: fmt.Sprintf("line %03d", i%distinct), Source: fmt.Sprintf("n.md:%d", i+1)})
+		}
+		ix := graph.NewIndex([]graph.Node{{ID: "service:a", Name: "A", Kind: graph.KindService}, {ID: "capability:b", Name: "B", Kind: graph.KindCapability}}, facts, nil)
+		out, err := ix.Out(context.Background(), "service:a")
+		if err != nil || len(out) != 1 {
+			t.Fatalf("%d: Out = %v, %v", distinct, out, err)
+		}
+		e := out[0]
+		if len(e.Sources) != 2*distinct {
+			t.Errorf("%d: %d sources, want %d", distinct, len(e.Sources), 2*distinct)
+		}
+		if len(e.Details) != distinct {
+			t.Fatalf("%d: %d details, want %d", distinct, len(e.Details), distinct)
+		}
+		seen := map[string]bool{}
+		for _, d := range e.Details {
+			if seen[d] {
+				t.Errorf("%d: detail %q twice", distinct, d)
+			}
+			seen[d] = true
+		}
+		for i := 0; i < distinct; i++ {
+			if d := fmt.Sprintf("line %03d", i); !seen[d] {
+				t.Errorf("%d: detail %q lost", distinct, d)
+			}
+		}
 	}
 }

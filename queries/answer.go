@@ -407,12 +407,7 @@ func (e *Engine) foldFeatures(ctx context.Context, answers []Answer) []Answer {
 				if !strings.Contains(pa.Detail, a.Name) {
 					pa.Detail = strings.TrimPrefix(pa.Detail+" | "+a.Name+": "+a.Detail, " | ")
 				}
-				for _, s := range a.Sources {
-					if !containsStr(pa.Sources, s) {
-						pa.Sources = append(pa.Sources, s)
-					}
-				}
-				sort.Strings(pa.Sources)
+				pa.Sources = mergeSources(pa.Sources, a.Sources)
 				drop[i] = true
 				break
 			}
@@ -634,4 +629,21 @@ func anyStemMatch(words, want []string) bool {
 		}
 	}
 	return false
+}
+
+// mergeSources adds to dst the sources of src it lacks and sorts the
+// result; a set makes it linear for answers cited by many lines.
+func mergeSources(dst, src []string) []string {
+	have := make(map[string]bool, len(dst)+len(src))
+	for _, s := range dst {
+		have[s] = true
+	}
+	for _, s := range src {
+		if !have[s] {
+			have[s] = true
+			dst = append(dst, s)
+		}
+	}
+	sort.Strings(dst)
+	return dst
 }
