@@ -541,6 +541,10 @@ func (x *extractor) linkParent(id string, line int) {
 // clipBytes is the longest fact detail kept, in bytes.
 const clipBytes = 300
 
+// Clip is clip for other packages: the text of a note line as awskg shows
+// it in a detail, blanks collapsed, at most clipBytes bytes and "…".
+func Clip(s string) string { return clip(s) }
+
 // clip collapses the blanks of s and cuts it after clipBytes bytes (at a
 // rune start) with "…". It reads only as much of s as it keeps, so clipping
 // a long text for each of its facts stays linear.
@@ -800,7 +804,9 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		}
 	}
 	mentions := x.find(s)
-	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !x.dict.Lexicon.LeadingVerb(s, mentions[0].Start) {
+	// "Or set up SNS notification with ...": an instruction names no subject
+	instruction := len(mentions) > 0 && x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)
+	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !instruction {
 		subj := ents[0]
 		// "CodeStar Notifications integration ..." in CodeDeploy's section is
 		// about CodeDeploy: a feature of another service is a detail here.
@@ -832,10 +838,10 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	if c := x.contextOne(); c != "" {
 		return c, ents
 	}
-	if len(ents) > 0 && (len(mentions) == 0 || !x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)) {
+	if len(ents) > 0 && !instruction {
 		return ents[0], ents[1:]
 	}
-	return "", nil // "Or set up SNS notification with ...": an instruction names no subject
+	return "", nil
 }
 
 // subheadID is the node of the current subheading, if it names an entity.

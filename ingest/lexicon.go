@@ -59,6 +59,15 @@ type lexiconFile struct {
 	Synonyms   [][]string                     `yaml:"synonyms"`
 }
 
+// lowerSet is the set of words, lower-cased.
+func lowerSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[strings.ToLower(w)] = true
+	}
+	return set
+}
+
 // ParseLexicon reads the YAML lexicon.
 func ParseLexicon(src []byte) (*Lexicon, error) {
 	var f lexiconFile
@@ -75,13 +84,7 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	for _, w := range f.Negation {
 		lx.negation[strings.ToLower(w)] = true
 	}
-	lx.verbs, lx.verbSkip = map[string]bool{}, map[string]bool{}
-	for _, w := range f.Verbs {
-		lx.verbs[strings.ToLower(w)] = true
-	}
-	for _, w := range f.VerbSkip {
-		lx.verbSkip[strings.ToLower(w)] = true
-	}
+	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -92,14 +95,6 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 				}
 			}
 		}
-	}
-	lx.preps = map[string]bool{}
-	for _, w := range f.Preps {
-		lx.preps[strings.ToLower(w)] = true
-	}
-	lx.headVerbs = map[string]bool{}
-	for _, w := range f.HeadVerbs {
-		lx.headVerbs[strings.ToLower(w)] = true
 	}
 	for _, w := range f.QNegation {
 		lx.qneg[strings.ToLower(w)] = true
@@ -442,24 +437,20 @@ func WarmLemmas() { go Lemma("is") }
 // kept: letters and digits only, function words dropped.
 func (lx *Lexicon) Terms(text string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
+	eachWord(text, func(w string) {
+		if len(w) < 2 && !unicode.IsDigit(rune(w[0])) || lx.IsStop(w) {
 			return
 		}
-		w := text[start:end]
-		start = -1
-		if len(w) < 2 && !unicode.IsDigit(rune(w[0])) {
-			return
-		}
-		if lx.IsStop(w) {
-			return
-		}
-		s := Stem(w)
-		if s != "" && !lx.stop[s] {
+		if s := Stem(w); s != "" && !lx.stop[s] {
 			out = append(out, s)
 		}
-	}
+	})
+	return out
+}
+
+// eachWord calls fn with each run of letters and digits of text, in order.
+func eachWord(text string, fn func(w string)) {
+	start := -1
 	for i, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
@@ -467,10 +458,14 @@ func (lx *Lexicon) Terms(text string) []string {
 			}
 			continue
 		}
-		flush(i)
+		if start >= 0 {
+			fn(text[start:i])
+			start = -1
+		}
 	}
-	flush(len(text))
-	return out
+	if start >= 0 {
+		fn(text[start:])
+	}
 }
 
 // WordCache memoises, for one goroutine, what Terms and Lemma compute for
@@ -490,13 +485,7 @@ func NewWordCache(lx *Lexicon) *WordCache {
 // Terms is Lexicon.Terms, memoised per word.
 func (c *WordCache) Terms(text string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := text[start:end]
-		start = -1
+	eachWord(text, func(w string) {
 		s, ok := c.terms[w]
 		if !ok {
 			if t := c.lx.Terms(w); len(t) == 1 {
@@ -507,17 +496,7 @@ func (c *WordCache) Terms(text string) []string {
 		if s != "" {
 			out = append(out, s)
 		}
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
+	})
 	return out
 }
 

@@ -133,12 +133,14 @@ func digitQuantities(text string) []Quantity {
 		if open, closed := text[q.Start] == '(', text[q.End-1] == ')'; open != closed {
 			if open {
 				q.Start++
+				for q.Start < q.End && text[q.Start] == ' ' {
+					q.Start++ // "( 200 ms"
+				}
 			} else {
 				q.End--
 			}
 		}
 		q.Text = strings.TrimSpace(text[q.Start:q.End])
-		q.Start += len(text[q.Start:q.End]) - len(strings.TrimLeft(text[q.Start:q.End], " "))
 		// a lone unit letter is only a unit right after the number: "35d", not "3 s3"
 		if len(unit) == 1 && unit != "%" && m[4] > m[3] {
 			if m[4]+1 < len(text) && isWordByte(text[m[4]+1]) {

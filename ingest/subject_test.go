@@ -35,57 +35,16 @@ func TestSentenceSubjects(t *testing.T) {
 				got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
 			}
 			for _, w := range tt.want {
-				if !containsString(got, w) {
+				if !contains(got, w) {
 					t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
 				}
 			}
 			for _, w := range tt.not {
-				if containsString(got, w) {
+				if contains(got, w) {
 					t.Errorf("fact %q read; got:\n%s", w, strings.Join(got, "\n"))
 				}
 			}
 		})
-	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// TestLeadingVerb: the verbs that open a sentence with no subject of its
-// own, before its first name.
-func TestLeadingVerb(t *testing.T) {
-	dict, err := LoadDictionary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx := dict.Lexicon
-	tests := []struct {
-		s      string
-		before int // where the first name starts
-		want   bool
-	}{
-		{"Use CloudTrail to log API calls", 4, true},
-		{"Or set up SNS notification", 11, true},
-		{"- Install the agent on EC2", 21, true},
-		{"Run Command runs scripts", 0, false}, // the verb is part of the name
-		{"CloudTrail logs API calls", 0, false},
-		{"The main CloudWatch service", 9, false},
-		{"", 0, false},
-	}
-	for _, tt := range tests {
-		if got := lx.LeadingVerb(tt.s, tt.before); got != tt.want {
-			t.Errorf("LeadingVerb(%q, %d) = %v, want %v", tt.s, tt.before, got, tt.want)
-		}
-	}
-	var nilLx *Lexicon
-	if nilLx.LeadingVerb("Use CloudTrail", 4) {
-		t.Error("a nil lexicon knows no verbs")
 	}
 }
 

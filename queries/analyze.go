@@ -106,6 +106,18 @@ type term struct {
 	pos    int // index in words
 }
 
+// adjacentLinks reports whether the question names x and then y with
+// nothing but spaces between them.
+func (a *analysis) adjacentLinks(x, y string) bool {
+	for i := 0; i+1 < len(a.links); i++ {
+		l, m := a.links[i], a.links[i+1]
+		if l.id == x && m.id == y && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // strongLinkIDs returns the distinct entities the question names by name.
 func (a *analysis) strongLinkIDs() []string {
 	var ids []string

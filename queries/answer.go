@@ -288,7 +288,7 @@ const maxLineAnswers = 3
 // the answer, clipped), when the best holds at least half of them; nil when
 // none does.
 func (e *Engine) lineAnswers(a *analysis) *Result {
-	hits := e.search(a, maxLineAnswers)
+	hits := a.hits[:min(len(a.hits), maxLineAnswers)] // supportOf's search, best first
 	if len(hits) == 0 || hits[0].cov < minLineCoverage {
 		return nil
 	}
@@ -298,26 +298,9 @@ func (e *Engine) lineAnswers(a *analysis) *Result {
 			continue
 		}
 		st := e.ix.Statement(h.i)
-		res.Answers = append(res.Answers, Answer{Name: clipText(st.Text, 120), Kind: "line", Detail: st.Text, Sources: []string{st.Source}})
+		res.Answers = append(res.Answers, Answer{Name: ingest.Clip(st.Text), Kind: "line", Detail: st.Text, Sources: []string{st.Source}})
 	}
 	return res
-}
-
-// clipText cuts a text to at most n bytes at a word boundary, marking the
-// cut with "…".
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut <= 0 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return s[:cut] + "…"
 }
 
 // outOfReach explains a question nothing answers: the entities it

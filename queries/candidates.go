@@ -573,18 +573,6 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 	return from, to, toWords, after
 }
 
-// adjacentLinks reports whether the question names x and then y with
-// nothing but spaces between them.
-func (a *analysis) adjacentLinks(x, y string) bool {
-	for i := 0; i+1 < len(a.links); i++ {
-		l, m := a.links[i], a.links[i+1]
-		if l.id == x && m.id == y && strings.TrimSpace(a.text[l.end:m.start]) == "" {
-			return true
-		}
-	}
-	return false
-}
-
 // rankCandidates read "order the DR strategies from cheapest to most
 // expensive", "which strategy has the lowest RTO": the nodes a ranked
 // column ("rank:cost") orders, sorted.
