@@ -804,13 +804,23 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		}
 	}
 	mentions := x.find(s)
+	// "To implement canary deployment for a Lambda function, CodeDeploy
+	// natively supports ...": a leading subordinate clause is not where the
+	// subject is; the main clause after its comma names it.
+	if main := x.mainClause(s); main != "" {
+		if subj, rest := x.subjectOf(main); subj != "" && x.mentions(main, subj) {
+			return subj, rest
+		}
+	}
 	// "Or set up SNS notification with ...": an instruction names no subject
 	instruction := len(mentions) > 0 && x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)
 	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !instruction {
 		subj := ents[0]
 		// "CodeStar Notifications integration ..." in CodeDeploy's section is
-		// about CodeDeploy: a feature of another service is a detail here.
-		if ctx := x.contextOne(); ctx != "" && ctx != subj {
+		// about CodeDeploy: a feature of another service that modifies a noun
+		// is a detail here. One followed by its verb ("A StackSet is like a
+		// stack but ...") is the sentence's own subject.
+		if ctx := x.contextOne(); ctx != "" && ctx != subj && !x.verbAfter(s, mentions[0].End) {
 			if p := x.parentOf(subj); p != "" && p != ctx {
 				return ctx, ents
 			}
@@ -818,7 +828,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		x.lastSubject = subj
 		return subj, ents[1:]
 	}
-	if hasAny(s[:min(len(s), 12)], "It", "They", "This", "Its") && pronounRe.MatchString(s) {
+	if pronounRe.MatchString(x.dict.Lexicon.SkipLeading(s)) {
 		if prev := x.lastSentence; prev != "" && prev != s {
 			// the previous sentence may have been skipped: read its subject now
 			x.lastSentence = ""
@@ -842,6 +852,34 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		return ents[0], ents[1:]
 	}
 	return "", nil
+}
+
+// mainClause returns the clause after a leading subordinate one ("To
+// deploy X, ...", "If a hook fails, ...", "When ..., ..."): the text after
+// the first comma when the sentence opens with one of the lexicon's
+// subordinators; "" otherwise.
+func (x *extractor) mainClause(s string) string {
+	f := strings.Fields(strings.TrimLeft(s, "-•*> \t"))
+	if len(f) < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
+		return ""
+	}
+	i := strings.Index(s, ", ")
+	if i < 0 || strings.HasSuffix(strings.TrimSpace(s[:i]), strings.TrimSpace(f[0])) {
+		return ""
+	}
+	return strings.TrimSpace(s[i+2:])
+}
+
+// verbAfter reports whether the word after byte offset end is a verb that
+// makes the name before it the sentence's subject: an auxiliary or one of
+// the lexicon's head verbs ("is", "can", "supports").
+func (x *extractor) verbAfter(s string, end int) bool {
+	f := strings.Fields(s[min(end, len(s)):])
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,:;()"))
+	return x.dict.Lexicon.HeadVerb(w) || x.dict.Lexicon.QuestionWord("aux", w)
 }
 
 // subheadID is the node of the current subheading, if it names an entity.
@@ -895,7 +933,9 @@ func leadingWords(s string, offset int) int {
 
 var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
 
-var pronounRe = regexp.MustCompile(`^(It|They|This service|It's|Its)\b`)
+// pronounRe matches a sentence that opens with a pronoun for the previous
+// sentence's subject, after any leading conjunction ("but it deploys ...").
+var pronounRe = regexp.MustCompile(`^(?i:it|they|this service|it's|its)\b`)
 
 var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)

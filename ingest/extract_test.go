@@ -143,6 +143,21 @@ func TestExtract(t *testing.T) {
 				{"Pilot Light", "rank:rpo", "RPO Medium", 9},
 			},
 		},
+		// fixed bugs
+		{
+			name:    "a leading purpose clause does not hold the subject",
+			file:    "m.md",
+			src:     "## Deployments\n\n* To implement canary deployment for a Lambda function, CodeDeploy natively supports Lambda canary deployments.\n",
+			want:    []fact{{"AWS CodeDeploy", graph.PredSupports, "Canary", 3}},
+			notWant: []fact{{"AWS Lambda", graph.PredSupports, "Canary", 3}},
+		},
+		{
+			name:    "a feature followed by its verb is its sentence's subject, not the heading's",
+			file:    "m.md",
+			src:     "## Roles and organisations\n\n* Deploy a CloudFormation StackSet.\n\n    A StackSet is like a stack but it deploys accross multiple regions and accounts.\n",
+			want:    []fact{{"AWS CloudFormation StackSets", graph.PredSupports, "Multi-region", 5}},
+			notWant: []fact{{"AWS Organizations", graph.PredSupports, "Multi-region", 5}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ type Lexicon struct {
 	exclusive map[string]bool     // surface words, lower case
 	verbs     map[string]bool     // verbs that open a subjectless sentence
 	verbSkip  map[string]bool     // words passed over before such a verb
+	subords   map[string]bool     // words that open a leading subordinate clause
 	headVerbs map[string]bool     // leading verbs after which the heading's subject speaks
 	preps     map[string]bool     // prepositions
 	synonyms  map[string][]string // stem → the stems of its synonym groups
@@ -54,6 +55,7 @@ type lexiconFile struct {
 	Question   map[string][]string            `yaml:"question"`
 	Verbs      []string                       `yaml:"leading_verbs"`
 	VerbSkip   []string                       `yaml:"leading_skip"`
+	Subords    []string                       `yaml:"subordinators"`
 	HeadVerbs  []string                       `yaml:"head_verbs"`
 	Preps      []string                       `yaml:"prepositions"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
@@ -85,6 +87,7 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 		lx.negation[strings.ToLower(w)] = true
 	}
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
+	lx.subords = lowerSet(f.Subords)
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -187,6 +190,21 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 	return false
 }
 
+// SkipLeading returns s after the conjunctions and adverbs of the
+// lexicon's leading_skip list that open it: "but it deploys ..." → "it
+// deploys ...".
+func (lx *Lexicon) SkipLeading(s string) string {
+	s = strings.TrimLeft(s, "-•*> \t")
+	for lx != nil {
+		i := strings.IndexByte(s, ' ')
+		if i <= 0 || !lx.verbSkip[strings.ToLower(strings.Trim(s[:i], ",;:"))] {
+			return s
+		}
+		s = strings.TrimLeft(s[i:], " ")
+	}
+	return s
+}
+
 // Synonyms returns the stems that share a synonym group with a stem, in
 // the lexicon's order; nil when it has none.
 func (lx *Lexicon) Synonyms(stem string) []string {
@@ -195,6 +213,10 @@ func (lx *Lexicon) Synonyms(stem string) []string {
 	}
 	return lx.synonyms[stem]
 }
+
+// Subordinator reports whether a word (any case) opens a subordinate clause
+// that may lead a sentence ("To deploy X, ...", "If ..., ...").
+func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && lx.subords[strings.ToLower(w)] }
 
 // IsPreposition reports whether a word (any case) is a preposition.
 func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && lx.preps[strings.ToLower(w)] }

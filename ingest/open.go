@@ -483,7 +483,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
-	} else if pronounRe.MatchString(strings.TrimLeft(s, "-•* ")) && o.last != "" {
+	} else if pronounRe.MatchString(o.lx.SkipLeading(s)) && o.last != "" {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {
