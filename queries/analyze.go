@@ -208,8 +208,13 @@ func splitWords(text string) []qword {
 			return
 		}
 		w := strings.TrimRight(text[start:end], "-./@'’")
-		if w != "" {
-			out = append(out, qword{text: w, lower: strings.ToLower(w), start: start, end: start + len(w), linked: -1})
+		base, clitic := splitClitic(w)
+		if base != "" {
+			out = append(out, qword{text: base, lower: strings.ToLower(base), start: start, end: start + len(base), linked: -1})
+		}
+		if clitic != "" {
+			// "What's" reads as "What is": the wh-word keeps its place
+			out = append(out, qword{text: clitic, lower: clitic, start: start + len(base), end: start + len(w), linked: -1})
 		}
 		start = -1
 	}
@@ -228,6 +233,33 @@ func splitWords(text string) []qword {
 	}
 	flush(len(text))
 	return out
+}
+
+// clitics are the verbs an apostrophe contracts: "what's", "they're".
+var clitics = map[string]string{"s": "is", "re": "are", "ll": "will", "ve": "have", "d": "would"}
+
+// cliticHosts are the words whose "'s" is "is", not a possessive.
+var cliticHosts = map[string]bool{"what": true, "where": true, "who": true, "how": true, "that": true, "it": true,
+	"there": true, "here": true, "which": true, "when": true, "why": true, "this": true}
+
+// splitClitic splits a contracted verb from its word: "What's" → "What",
+// "is"; a possessive loses its "'s" ("ASG's" → "ASG", ""). Negations
+// ("don't") and other words come back whole.
+func splitClitic(w string) (base, clitic string) {
+	i := strings.LastIndexAny(w, "'’")
+	if i <= 0 {
+		return w, ""
+	}
+	suffix := strings.ToLower(w[i+len(string([]rune(w[i:])[0])):])
+	verb, ok := clitics[suffix]
+	if !ok {
+		return w, ""
+	}
+	base = w[:i]
+	if suffix == "s" && !cliticHosts[strings.ToLower(base)] {
+		return base, "" // a possessive
+	}
+	return base, verb
 }
 
 // analyze reads a question.
@@ -590,4 +622,10 @@ func (e *Engine) isNoteConcept(id string) bool {
 		return false // names: services, their parts and the ontology's vocabulary
 	}
 	return true
+}
+
+// wantsOnly reports whether the question asks for nodes of kind k alone
+// ("how long ..." wants values).
+func (a *analysis) wantsOnly(k graph.NodeKind) bool {
+	return len(a.wants) == 1 && a.wants[0] == k
 }

@@ -20,6 +20,10 @@ func TestReadings(t *testing.T) {
 		// The note says "consists of"; the lexicon's synonym groups let
 		// "made up of" find it.
 		{"CloudWatch is made up of which services?", []string{"Amazon CloudWatch Logs", "Amazon EventBridge"}},
+		// A question that asks "how long" wants a quantity: a relation that
+		// answers with a service's name reads it worse than the one whose
+		// answer is the value.
+		{"How long can slow start mode last on a target group?", []string{"15min"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

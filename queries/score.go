@@ -78,6 +78,10 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 		s += 0.2 * f
 		if fit == 0 {
 			s -= 0.1
+			if a.wantsOnly(graph.KindValue) {
+				// "how long ...": a name never stands for a quantity
+				s -= 0.3
+			}
 		}
 	}
 	for _, f := range a.focus {

@@ -1,0 +1,51 @@
+package queries
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+func TestSplitWordsContractions(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // words joined by "|"
+	}{
+		{"What's the limit?", "What|is|the|limit"},
+		{"what’s the limit", "what|is|the|limit"},
+		{"they're cross-account", "they|are|cross-account"},
+		{"the ASG's health check", "the|ASG|health|check"},
+		{"which hooks don't run scripts", "which|hooks|don't|run|scripts"},
+		{"it's", "it|is"},
+		{"S3 'quoted'", "S3|quoted"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range splitWords(tt.text) {
+			got = append(got, w.text)
+			if tt.text[w.start:w.end] != w.text && w.text != "is" && w.text != "are" {
+				t.Errorf("%q: word %q has span %q", tt.text, w.text, tt.text[w.start:w.end])
+			}
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("splitWords(%q) = %s, want %s", tt.text, g, tt.want)
+		}
+	}
+}
+
+// TestAnalyzeValueQuestions: a contracted wh-word still opens the focus
+// phrase, so "what's the ... limit" asks for a value like "what is".
+func TestAnalyzeValueQuestions(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"What's the account-wide throttling limit for API Gateway?",
+		"What is the account-wide throttling limit for API Gateway?",
+		"what's the retention of kinesis data streams",
+	} {
+		a := e.analyze(q)
+		if !a.wantsOnly(graph.KindValue) {
+			t.Errorf("%q: wants %v, want values", q, a.wants)
+		}
+	}
+}
