@@ -347,6 +347,32 @@ func TestParseText(t *testing.T) {
 	}
 }
 
+// TestParseTextCram: terse notes put one fact on each line and rule their
+// titles ("--- subscription filters ---"); a lower-case line after a short
+// one, or one that opens with its own label or holds an arrow, is a fact
+// of its own, while a long wrapped line still takes its continuation.
+func TestParseTextCram(t *testing.T) {
+	src := "=== CW LOGS -- CRAM ===\n" + // 1
+		"abbr: SF=subscription filter\n" + // 2
+		"\n" + // 3
+		"--- subscription filters ---\n" + // 4
+		"max 2 SF per LG\n" + // 5
+		"SF dest: KDS, KDF, Lambda, OS Service (console does OS via a Lambda)\n" + // 6
+		"near-real-time archive: CWL -> SF -> KDF -> S3\n" + // 7
+		"The log group and the destination must be in the same region, and\n" + // 8
+		"the destination may point elsewhere.\n" // 9
+	doc := parseMust(t, "cram.txt", src)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "CW LOGS -- CRAM"},
+		{BlockParagraph, 2, 2, 0, 0, 0, "CW LOGS -- CRAM", "abbr: SF=subscription filter"},
+		{BlockHeading, 4, 4, 1, 0, 0, "", "subscription filters"},
+		{BlockParagraph, 5, 5, 0, 0, 0, "subscription filters", "max 2 SF per LG"},
+		{BlockParagraph, 6, 6, 0, 0, 0, "subscription filters", "SF dest: KDS, KDF, Lambda, OS Service (console does OS via a Lambda)"},
+		{BlockParagraph, 7, 7, 0, 0, 0, "subscription filters", "near-real-time archive: CWL -> SF -> KDF -> S3"},
+		{BlockParagraph, 8, 9, 0, 0, 0, "subscription filters", "The log group and the destination must be in the same region, and the destination may point elsewhere."},
+	})
+}
+
 const parseMarkdownFixture = "# Domain 1\n" + // 1
 	"\n" + // 2
 	"## CodeBuild\n" + // 3

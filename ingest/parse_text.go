@@ -43,12 +43,51 @@ func (p *parser) parseText(lines []srcLine) {
 			appendText(p.last(), l.num, text)
 		case isTextHeading(lines, i):
 			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
-		case p.continues(lines, i) && startsLower(text):
+		case ruledTitle(text) != "":
+			p.heading(l.num, ruledTitle(text))
+		case p.continues(lines, i) && startsLower(text) && !selfContained(lines, i):
 			appendText(p.last(), l.num, text)
 		default:
 			p.add(Block{Kind: BlockParagraph, Line: l.num, Text: text})
 		}
 	}
+}
+
+// ruledTitle returns the title of a line ruled on both sides, "--- CW
+// agent ---", "=== Kinesis ===", "*** Limits ***"; "" for any other line.
+func ruledTitle(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) < 7 || strings.IndexByte("-=*#~", s[0]) < 0 {
+		return ""
+	}
+	c := s[0]
+	rule := strings.Repeat(string(c), 3)
+	if !strings.HasPrefix(s, rule) || !strings.HasSuffix(s, rule) {
+		return ""
+	}
+	title := strings.TrimSpace(strings.Trim(s, string(c)))
+	if title == "" || runeLen(title) > 80 {
+		return ""
+	}
+	return title
+}
+
+// selfContained reports a lower-case line of plain text that states its
+// own fact rather than continuing the line before: it follows a short line
+// (wrapped lines are long), a ruled title, or it opens with a label
+// ("near-real-time archive: CWL -> SF -> KDF -> S3") or holds an arrow.
+func selfContained(lines []srcLine, i int) bool {
+	prev, cur := lines[i-1].text, lines[i].text
+	if runeLen(prev) < 40 || ruledTitle(prev) != "" {
+		return true
+	}
+	if strings.Contains(cur, "->") || strings.Contains(cur, "→") || strings.Contains(cur, "=>") {
+		return true
+	}
+	if k := strings.Index(cur, ": "); k > 0 && len(strings.Fields(cur[:k])) <= 4 {
+		return true
+	}
+	return false
 }
 
 // textCodeLike reports lines that may belong to a code sample in plain text.
