@@ -49,9 +49,11 @@ type extractor struct {
 	typed  map[typedPair]bool // what the typed rules related, line by line
 	byName map[string]string  // node ID by normalised name, for nodes the note named
 
-	found  map[string][]Mention // Find results by text
-	vocabs map[string][]string  // vocab results by text
-	exacts map[string]exactHit  // Exact results by text
+	found map[string][]Mention // Find results by text
+	// abbrevs are the short forms the note defines (noteAbbreviations)
+	abbrevs map[string]string
+	vocabs  map[string][]string // vocab results by text
+	exacts  map[string]exactHit // Exact results by text
 
 	// contextStop[i] is the index of the nearest heading at or before i that
 	// context() stops at (it names a service or is not generic), -1 if none.
@@ -101,12 +103,15 @@ type exactHit struct {
 	ok bool
 }
 
-// exact is Dictionary.Exact, memoised.
+// exact is Dictionary.Exact, memoised, with the note's own short forms.
 func (x *extractor) exact(text string) (string, bool) {
 	if h, ok := x.exacts[text]; ok {
 		return h.id, h.ok
 	}
 	id, ok := x.dict.Exact(text)
+	if a, def := x.abbrevs[strings.TrimSpace(text)]; def {
+		id, ok = a, true // the note's own short form
+	}
 	x.exacts[text] = exactHit{id, ok}
 	return id, ok
 }
@@ -117,7 +122,7 @@ func (x *extractor) find(text string) []Mention {
 	if m, ok := x.found[text]; ok {
 		return m
 	}
-	m := x.dict.Find(text)
+	m := withAbbreviations(text, x.dict.Find(text), x.abbrevs)
 	if len(m) > MaxMentions {
 		x.warn(x.line, fmt.Sprintf("%d names in one text, over the limit of %d: the names past the first %d skipped", len(m), MaxMentions, MaxMentions))
 		m = m[:MaxMentions:MaxMentions]
@@ -187,6 +192,7 @@ func (x *extractor) run() Graph {
 			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
 		}
 	}
+	x.abbrevs = noteAbbreviations(doc, x.dict)
 	o := newOpenReader(x)
 	for i := range doc.Blocks {
 		x.block(i)

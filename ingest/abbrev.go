@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Note-local abbreviations. Cram notes define their own short forms ("abbr:
+// CWL=CloudWatch Logs  SF=subscription filter  EB=EventBridge", "Auto
+// Scaling group (ASG)", "KDF (Kinesis Data Firehose)") and then write only
+// the short form. A definition whose letters are the initials of its
+// expansion, and whose expansion the dictionary links to one entity, makes
+// the short form a name of that entity in this note only: "EB" is Elastic
+// Beanstalk in one author's notes and EventBridge in another's.
+
+var (
+	// "CWL=CloudWatch Logs", "SF = subscription filter": the expansion runs
+	// to two spaces, a separator or the end of the text.
+	abbrevEqRe = regexp.MustCompile(`\b([A-Z][A-Za-z0-9]{1,5})\s?=\s?([A-Za-z][A-Za-z0-9.\- ]{1,48}?)(?:\s{2,}|[,;()\n]|$)`)
+	// "Auto Scaling group (ASG)"
+	abbrevAfterRe = regexp.MustCompile(`\(([A-Z][A-Za-z0-9]{1,5})\)`)
+	// "ASG (Auto Scaling group)"
+	abbrevBeforeRe = regexp.MustCompile(`\b([A-Z][A-Z0-9]{1,5})\s\(([A-Za-z][A-Za-z0-9.\- ]{2,48})\)`)
+)
+
+// maxAbbrevWords bounds the words of an expansion.
+const maxAbbrevWords = 6
+
+// noteAbbreviations reads the abbreviations a note defines: short form →
+// node ID. A short form defined for two different entities is dropped.
+func noteAbbreviations(doc *Document, dict *Dictionary) map[string]string {
+	out := map[string]string{}
+	clash := map[string]bool{}
+	define := func(short, long string) {
+		long = strings.TrimSpace(long)
+		if !initialsMatch(short, long) {
+			return
+		}
+		ms := dict.Find(long)
+		if len(ms) != 1 || ms[0].ID == "" || ms[0].End-ms[0].Start < len(long)*2/3 {
+			return
+		}
+		if id, ok := out[short]; ok && id != ms[0].ID {
+			clash[short] = true
+			return
+		}
+		out[short] = ms[0].ID
+	}
+	for _, b := range doc.Blocks {
+		text := b.Text
+		if b.Kind == BlockTable || !strings.ContainsAny(text, "=(") {
+			continue
+		}
+		for _, m := range abbrevEqRe.FindAllStringSubmatch(text, -1) {
+			define(m[1], m[2])
+		}
+		for _, m := range abbrevBeforeRe.FindAllStringSubmatch(text, -1) {
+			define(m[1], m[2])
+		}
+		for _, loc := range abbrevAfterRe.FindAllStringSubmatchIndex(text, -1) {
+			short := text[loc[2]:loc[3]]
+			words := strings.Fields(text[:loc[0]])
+			// the expansion is the shortest run of words before the
+			// parenthesis whose initials spell the short form
+			for n := 1; n <= maxAbbrevWords && n <= len(words); n++ {
+				long := strings.Join(words[len(words)-n:], " ")
+				if initialsMatch(short, long) {
+					define(short, long)
+					break
+				}
+			}
+		}
+	}
+	for s := range clash {
+		delete(out, s)
+	}
+	return out
+}
+
+// initialsMatch reports whether a short form spells the initials of a long
+// one, read by words and by the capitals inside them ("EventBridge" is E,
+// B; "Kinesis Data Firehose" is K, D, F): every letter of the short form,
+// in order, starts a word or a capitalised part, the first the first.
+func initialsMatch(short, long string) bool {
+	var initials []rune
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' || r == '/' }) {
+		prev := rune(0)
+		for i, r := range w {
+			if i == 0 || unicode.IsUpper(r) && !unicode.IsUpper(prev) || unicode.IsDigit(r) && !unicode.IsDigit(prev) {
+				initials = append(initials, unicode.ToUpper(r))
+			}
+			prev = r
+		}
+	}
+	letters := []rune(strings.ToUpper(short))
+	if len(letters) < 2 || len(initials) < 2 || letters[0] != initials[0] {
+		return false
+	}
+	// every short-form letter matches an initial, in order, and no more
+	// than two initials are skipped ("KDS" for "Kinesis Data Streams")
+	j, skipped := 0, 0
+	for _, r := range letters {
+		for j < len(initials) && initials[j] != r {
+			j++
+			skipped++
+		}
+		if j == len(initials) {
+			return false
+		}
+		j++
+	}
+	skipped += len(initials) - j
+	return skipped <= 1
+}
+
+// withAbbreviations adds to a text's mentions the note's own short forms:
+// a short form the dictionary did not link becomes a mention, and one it
+// linked elsewhere ("EB" as Elastic Beanstalk in a note that defines EB as
+// EventBridge) takes the note's meaning. Mentions stay in text order.
+func withAbbreviations(text string, ms []Mention, abbrevs map[string]string) []Mention {
+	if len(abbrevs) == 0 {
+		return ms
+	}
+	var add []Mention
+	changed := false
+	for _, t := range tokenize(text) {
+		word := text[t.start:t.end]
+		id, ok := abbrevs[word]
+		if !ok && strings.HasSuffix(word, "s") {
+			id, ok = abbrevs[strings.TrimSuffix(word, "s")] // "LGs"
+		}
+		if !ok {
+			continue
+		}
+		covered := false
+		for k := range ms {
+			if ms[k].Start <= t.start && t.end <= ms[k].End {
+				covered = true
+				if ms[k].Start == t.start && ms[k].End == t.end && ms[k].ID != id {
+					if !changed {
+						ms = append([]Mention(nil), ms...)
+						changed = true
+					}
+					ms[k].ID = id
+				}
+				break
+			}
+		}
+		if !covered {
+			add = append(add, Mention{ID: id, Start: t.start, End: t.end, Text: word})
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	out := append(append([]Mention(nil), ms...), add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
