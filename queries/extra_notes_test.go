@@ -28,6 +28,9 @@ func TestExtraNotes(t *testing.T) {
 		{question: "Which services emit CloudWatch Events / EventBridge events?", want: []string{"AWS Proton", "AWS Backup"}},
 		{question: "What can Amazon Managed Grafana notify?", want: []string{"Amazon SNS"}},
 		{question: "What deployment strategies does AWS AppConfig support?", want: []string{"All-at-once", "Linear"}},
+		// cram-style.txt: its own short forms ("SF dest: KDF, Lambda"), and
+		// the question's noun phrase is about the filter, not CloudWatch Logs
+		{question: "What can a CloudWatch Logs subscription filter deliver log events to?", want: []string{"Amazon Kinesis Data Firehose", "AWS Lambda"}},
 		{question: "How do I get data from CloudWatch Logs to DynamoDB?", ordered: true,
 			want: []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Kinesis Data Streams", "AWS Lambda", "Amazon DynamoDB"}},
 	}

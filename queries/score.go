@@ -212,6 +212,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 			s += 0.15
 		case c.via != "" && e.namesContain(c.via, id):
 			s += 0.2
+		case a.modifies(c.anchor, id) && !containsStr(e.mustAnchors(ctx, c.anchor), id):
+			// "CloudWatch Logs subscription filter" read at CloudWatch Logs:
+			// the reading starts at the qualifier and ignores the noun
+			s -= 2 * per
 		case containsStr(c.ends, id):
 			s -= per // the question's own entity among the answers: read the wrong way
 		default:
