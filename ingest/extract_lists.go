@@ -109,7 +109,16 @@ func (x *extractor) listStart(text string, line, depth int) {
 	if depth < 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 6 {
 		return
 	}
+	cueText := t
+	if f := strings.Fields(strings.TrimSuffix(t, ":")); strings.HasSuffix(t, ":") && len(f) > 4 {
+		// "Hook which can execute scripts can have the following
+		// properties:": the items are what the head's last words name
+		cueText = strings.Join(f[len(f)-3:], " ")
+	}
 	for _, c := range listCues {
+		if c.re.FindStringIndex(cueText) == nil {
+			continue
+		}
 		loc := c.re.FindStringIndex(t)
 		if loc == nil || c.pred == graph.PredLimit && depth >= 0 {
 			continue
@@ -194,7 +203,9 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 			obj = x.newNode(l.kind, name)
 		}
 	default:
-		if name == "" {
+		if name == "" || len(strings.Fields(name)) <= 2 && listCueOf(name) == l.pred {
+			// "Hooks: BeforeInstall -> Install ..." under "Deployment
+			// Hooks:": the item names the list's kind, not one of its items
 			return
 		}
 		if ents := x.entities(name, true); len(ents) == 1 {
@@ -721,6 +732,9 @@ func (x *extractor) chainIn(text string, line int) bool {
 			return false
 		}
 	}
+	if name != "" && onlyGT == false && x.eventChain(name, text, hops, arrows, line) {
+		return true
+	}
 	ids := make([]string, len(hops))
 	linked := 0
 	for i, h := range hops {
@@ -736,6 +750,43 @@ func (x *extractor) chainIn(text string, line int) bool {
 		return false
 	}
 	x.emitChain(name, body, ids, hops, arrows, line)
+	return true
+}
+
+// eventChain reads a chain whose label names steps in order ("Hooks:
+// BeforeInstall -> Install (cannot run script) -> AfterInstall", "Steps:
+// a -> b -> c") as the ordered lifecycle events of the label's entity, else
+// of the section's; it reports whether it did. Every arrow must point
+// forward.
+func (x *extractor) eventChain(label, text string, hops, arrows []string, line int) bool {
+	if !phaseCueRe.MatchString(label) {
+		return false
+	}
+	for _, a := range arrows {
+		if a == "<-" || a == "←" {
+			return false
+		}
+	}
+	subj := ""
+	if ents := x.entities(label, false); len(ents) > 0 {
+		subj = ents[0]
+	} else {
+		subj = x.contextOne()
+	}
+	if subj == "" {
+		return false
+	}
+	for i, h := range hops {
+		name := strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'")
+		if name == "" {
+			return false
+		}
+		id := x.newNode(graph.KindEvent, name)
+		if id == "" {
+			return false
+		}
+		x.add(subj, graph.PredEvent, id, text, i+1, line)
+	}
 	return true
 }
 

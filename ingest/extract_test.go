@@ -158,6 +158,26 @@ func TestExtract(t *testing.T) {
 			want:    []fact{{"AWS CloudFormation StackSets", graph.PredSupports, "Multi-region", 5}},
 			notWant: []fact{{"AWS Organizations", graph.PredSupports, "Multi-region", 5}},
 		},
+		{
+			name: "a chain labelled as hooks is the section's ordered events, not a path",
+			file: "m.md",
+			src:  "## Deploy to ECS\n\n- Deployment Hooks:\n    - Hooks: `BeforeInstall` -> `Install` (cannot run script) -> `AfterInstall`\n",
+			want: []fact{
+				{"Amazon ECS", graph.PredEvent, "BeforeInstall", 4},
+				{"Amazon ECS", graph.PredEvent, "Install", 4},
+				{"Amazon ECS", graph.PredEvent, "AfterInstall", 4},
+			},
+			notWant: []fact{
+				{"Amazon ECS", graph.PredEvent, "Hooks", 4},
+				{"beforeinstall", graph.PredFlowsTo, "install", 4},
+			},
+		},
+		{
+			name:    "a list head's items are what its last words name",
+			file:    "m.md",
+			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",
+			notWant: []fact{{"AWS CodeDeploy", graph.PredEvent, "timeout", 4}, {"AWS CodeDeploy", graph.PredEvent, "runas", 5}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
