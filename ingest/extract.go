@@ -37,6 +37,9 @@ type extractor struct {
 	scope    *scope       // capability or strategy a heading puts its blocks under
 	subhead  string       // a short paragraph acting as a heading ("Billing Alarms")
 	subLine  int
+	// subDepth is the depth of the bullet that set subhead, -1 when a
+	// paragraph (or nothing) did
+	subDepth int
 	list     *listHead // the head of the list the next bullets belong to
 	chain    *pendingChain
 
@@ -220,7 +223,7 @@ func (x *extractor) block(i int) {
 		x.heading(b, i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == BlockHeading)
 	case BlockParagraph:
 		if x.isSubheading(i) {
-			x.subhead, x.subLine = strings.TrimSuffix(strings.TrimSpace(b.Text), ":"), b.Line
+			x.subhead, x.subLine, x.subDepth = strings.TrimSuffix(strings.TrimSpace(b.Text), ":"), b.Line, -1
 			x.list = nil
 			x.listStart(b.Text, b.Line, -1)
 			return
@@ -233,7 +236,7 @@ func (x *extractor) block(i int) {
 		x.prose(b.Text, b.Line, false)
 		x.listStart(b.Text, b.Line, -1)
 	case BlockBullet:
-		x.bullet(b)
+		x.bullet(b, i)
 	case BlockTable:
 		x.table(b)
 		x.list = nil
@@ -377,6 +380,34 @@ func (x *extractor) parentOf(id string) string {
 
 // isSubheading reports whether a paragraph is a short title line introducing
 // bullets or a table ("Billing Alarms", "AWS-Managed Logs", "Subscriptions").
+// isBulletHead reports a bullet that heads the deeper bullets after it the
+// way a subheading does: a short noun phrase ("Billing alarms", "Lifecycle
+// hooks") with no verb and no colon, followed by a bullet one level
+// deeper.
+func (x *extractor) isBulletHead(i int) bool {
+	b := x.doc.Blocks[i]
+	t := strings.TrimSpace(b.Text)
+	f := strings.Fields(t)
+	// "Different types:" heads a list of objects, not of statements
+	if len(f) == 0 || len(f) > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
+		return false
+	}
+	next := x.doc.Blocks[i+1]
+	if next.Kind != BlockBullet || next.Depth != b.Depth+1 {
+		return false
+	}
+	lx := x.dict.Lexicon
+	if lx.LeadingVerb(t, len(t)) {
+		return false
+	}
+	for _, w := range f {
+		if lx.QuestionWord("aux", strings.ToLower(w)) || lx.HeadVerb(w) || lx.IsNegation(w) {
+			return false
+		}
+	}
+	return true
+}
+
 func (x *extractor) isSubheading(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)

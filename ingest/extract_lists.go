@@ -11,8 +11,16 @@ import (
 
 // ---- bullets and lists ---------------------------------------------------
 
-func (x *extractor) bullet(b *Block) {
+func (x *extractor) bullet(b *Block, i int) {
 	text := strings.TrimSpace(b.Text)
+	if x.subDepth >= 0 && x.subhead != "" && b.Depth <= x.subDepth {
+		x.subhead = "" // the bullet head's items have ended
+	}
+	if x.isBulletHead(i) {
+		// "- Billing alarms" over "  - Only in us-east-1": its items are
+		// about the billing alarms, as under a subheading
+		x.subhead, x.subLine, x.subDepth = strings.TrimSuffix(text, ":"), b.Line, b.Depth
+	}
 	inList := x.list != nil && x.inList(b)
 	if inList {
 		x.listItem(text, b.Line, b.Ordinal)

@@ -173,6 +173,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a short bullet over deeper ones heads them like a subheading",
+			file:    "m.md",
+			src:     "### CloudWatch alarms\n- Billing alarms\n  - Only in us-east-1\n",
+			want:    []fact{{"CloudWatch Billing alarms", graph.PredOnlyIn, "us-east-1", 3}},
+			notWant: []fact{{"Amazon CloudWatch", graph.PredOnlyIn, "us-east-1", 3}, {"Amazon CloudWatch Alarms", graph.PredOnlyIn, "us-east-1", 3}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",
