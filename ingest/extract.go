@@ -397,15 +397,15 @@ func (x *extractor) isBulletHead(i int) bool {
 		return false
 	}
 	lx := x.dict.Lexicon
-	if lx.LeadingVerb(t, len(t)) {
-		return false
+	if lx.LeadingVerb(t, len(t)) || listCueOf(t) != "" {
+		return false // "Targets" heads a list of targets, not statements
 	}
 	for _, w := range f {
-		if lx.QuestionWord("aux", strings.ToLower(w)) || lx.HeadVerb(w) || lx.IsNegation(w) {
-			return false
+		if lx.QuestionWord("aux", strings.ToLower(w)) || lx.HeadVerb(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) {
+			return false // "Event notifications go to": a predicate
 		}
 	}
-	return true
+	return !lx.IsPreposition(f[len(f)-1])
 }
 
 func (x *extractor) isSubheading(i int) bool {

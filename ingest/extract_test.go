@@ -180,6 +180,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon CloudWatch", graph.PredOnlyIn, "us-east-1", 3}, {"Amazon CloudWatch Alarms", graph.PredOnlyIn, "us-east-1", 3}},
 		},
 		{
+			name:    "an item that lists names relates each of them",
+			file:    "m.md",
+			src:     "### Amazon S3\n- Event notifications go to\n  - SNS, SQS and Lambda\n",
+			want:    []fact{{"Amazon S3", "rel:event notification go to", "Amazon SNS", 3}, {"Amazon S3", "rel:event notification go to", "AWS Lambda", 3}},
+			notWant: []fact{{"Amazon S3", "rel:event notification go to", "SNS, SQS and Lambda", 3}, {"Amazon S3", graph.PredFeature, "S3 Event notifications go to", 2}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

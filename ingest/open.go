@@ -393,6 +393,15 @@ func isNumber(w string) bool {
 
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
+	if objs := o.entityList(text); len(objs) >= 2 {
+		// "SNS, Lambda" under "Targets": two items on one line
+		for _, obj := range objs {
+			if obj != f.subject {
+				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+			}
+		}
+		return
+	}
 	obj := o.itemNode(text)
 	if obj == "" || obj == f.subject {
 		return
@@ -406,6 +415,26 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		detail = f.text + " — " + text
 	}
 	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, detail, pos, line)
+}
+
+// entityList returns the entities of an item that is nothing but a list
+// of names ("SNS, Lambda", "S3 and Glacier"); nil for any other item.
+func (o *openReader) entityList(text string) []string {
+	t := strings.TrimRight(strings.TrimSpace(stripParens(text)), ".;")
+	if !strings.ContainsAny(t, ",;") && !strings.Contains(t, " and ") && !strings.Contains(t, " or ") {
+		return nil
+	}
+	var ids []string
+	for _, part := range splitListSpans(t) {
+		name := strings.TrimSpace(part.text)
+		id, ok := o.x.exact(name)
+		if !ok || !isEntity(o.x.dictKind(id)) {
+			return nil
+		}
+		o.x.node(id)
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // itemNode names a list item: the entity it is, a quantity, or a concept
