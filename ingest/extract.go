@@ -708,6 +708,7 @@ func (x *extractor) vocabUncached(text string) []string {
 var (
 	manualRe   = regexp.MustCompile(`(?i)\b(manual|manually|explicitly|must enable|needs? to be enabled|opt[- ]in)\b`)
 	implicitRe = regexp.MustCompile(`(?i)\b(implicit|implicitly|implicitely|automatic|automatically|by default|natively|built[- ]in|out of the box)\b`)
+	denyRe     = regexp.MustCompile(`(?i)\b(no|never|none|nothing)\b`)
 	negRe      = regexp.MustCompile(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
 )
 
@@ -726,7 +727,12 @@ func qualifier(text string) string {
 }
 
 func negated(text string) bool {
-	return hasAny(strings.ToLower(text), "not", "n't", "unable") && negRe.MatchString(text)
+	lt := strings.ToLower(text)
+	if hasAny(lt, "not", "n't", "unable") && negRe.MatchString(text) {
+		return true
+	}
+	// "NO notification to SNS - events only": a determiner that denies
+	return hasAny(lt, "no ", "never", "none", "nothing") && denyRe.MatchString(text)
 }
 
 // hasAny reports whether s contains any of the words; a cheap filter before
@@ -861,6 +867,12 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 			if p := x.parentOf(subj); p != "" && p != ctx {
 				return ctx, ents
 			}
+			if isEntity(x.dictKind(ctx)) && !x.hasVerb(s) {
+				// "SNS Notification and CloudWatch events with results"
+				// under AWS Config: a verbless phrase names what the
+				// section's entity does; its names are objects
+				return ctx, ents
+			}
 		}
 		x.lastSubject = subj
 		return subj, ents[1:]
@@ -917,6 +929,29 @@ func (x *extractor) verbAfter(s string, end int) bool {
 	}
 	w := strings.ToLower(strings.Trim(f[0], ".,:;()"))
 	return x.dict.Lexicon.HeadVerb(w) || x.dict.Lexicon.QuestionWord("aux", w)
+}
+
+// maxFragmentWords bounds a verbless fragment ("SNS Notification and
+// CloudWatch events with results"): a longer text has a verb the lexicon
+// does not know.
+const maxFragmentWords = 8
+
+// hasVerb reports whether a text holds a verb: one the lexicon knows (an
+// auxiliary, a head verb or a leading verb), or more words than a
+// fragment has.
+func (x *extractor) hasVerb(s string) bool {
+	lx := x.dict.Lexicon
+	f := strings.Fields(s)
+	if len(f) > maxFragmentWords {
+		return true
+	}
+	for _, w := range f {
+		w = strings.ToLower(strings.Trim(w, ".,:;()\"'`*"))
+		if lx.QuestionWord("aux", w) || lx.HeadVerb(w) || lx.LeadingVerb(w, len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // subheadID is the node of the current subheading, if it names an entity.

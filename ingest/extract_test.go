@@ -187,6 +187,16 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon S3", "rel:event notification go to", "SNS, SQS and Lambda", 3}, {"Amazon S3", graph.PredFeature, "S3 Event notifications go to", 2}},
 		},
 		{
+			name: "a verbless phrase under a section names what the section's entity does",
+			file: "m.md",
+			src:  "### AWS Config\n- Configuration tracking\n  - SNS Notification and CloudWatch events with results\n\n### Trusted Advisor\n- NO notification to SNS - events only\n",
+			want: []fact{{"AWS Config", graph.PredNotifies, "Amazon SNS", 3}, {"AWS Config", graph.PredNotifies, "Amazon EventBridge", 3}},
+			notWant: []fact{
+				{"Amazon SNS", graph.PredNotifies, "Amazon EventBridge", 3},
+				{"AWS Trusted Advisor", graph.PredNotifies, "Amazon SNS", 6}, // "NO notification" denies
+			},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

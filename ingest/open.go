@@ -509,9 +509,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	ms := o.mentions(s)
 	subj, verbStart, own := "", 0, true
-	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) {
+	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.x.hasVerb(s)
+	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
+	} else if verbless {
+		// "SNS Notification and CloudWatch events with results" under AWS
+		// Config: a verbless phrase of the section's subject
+		subj = dflt
 	} else if pronounRe.MatchString(o.lx.SkipLeading(s)) && o.last != "" {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
