@@ -160,7 +160,54 @@ func (e *Engine) anchorsOf(ctx context.Context, id string) ([]string, error) {
 			out = append(out, f)
 		}
 	}
+	sibs, err := e.namesakeParts(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sibs {
+		if !containsStr(out, s) {
+			out = append(out, s)
+		}
+	}
 	return out, nil
+}
+
+// namesakeParts returns, for a feature, the other nodes related to its
+// service whose names hold its own words beyond the service's: a note's
+// "CloudWatch Logs Subscriptions" (a subheading) and the dictionary's
+// "Subscription filter" are one thing written two ways.
+func (e *Engine) namesakeParts(ctx context.Context, id string) ([]string, error) {
+	if e.names[id].Kind != graph.KindFeature {
+		return nil, nil
+	}
+	parents, err := e.ix.In(ctx, id, graph.PredFeature)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range parents {
+		own := without(e.nameStems(id), e.nameStems(p.Subject))
+		if len(own) == 0 {
+			continue
+		}
+		for _, c := range stemsOf(e.neighbours(ctx, p.Subject)) {
+			if c != id && !containsStr(out, c) && !isVocabKind(e.names[c].Kind) && subset(own, e.nameStems(c)) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
+
+// without returns the stems of a not in b.
+func without(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !containsStr(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // relationCandidates groups the edges around an entity (and around its

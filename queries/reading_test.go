@@ -24,6 +24,11 @@ func TestReadings(t *testing.T) {
 		// answers with a service's name reads it worse than the one whose
 		// answer is the value.
 		{"How long can slow start mode last on a target group?", []string{"15min"}},
+		// "CloudWatch Logs subscription" links to the feature a subheading
+		// made; the dictionary's "Subscription filter" related to the same
+		// service is the same thing, and its destinations that support
+		// cross-account answer.
+		{"Which CloudWatch Logs subscription destination can deliver log data to a different AWS account?", []string{"Amazon Kinesis Data Streams"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
