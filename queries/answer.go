@@ -255,6 +255,9 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 && a.links[a.words[t.pos].linked].how != linkWeak {
 			continue // the asked-for noun, a name: not a constraint
 		}
+		if e.predicateVerb(a, t.pos) {
+			continue // "can span or replicate across regions": how the capability is asked for
+		}
 		rest = append(rest, t.stem)
 	}
 	if len(rest) < 2 {
@@ -274,6 +277,16 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		return answers
 	}
 	return kept
+}
+
+// predicateVerb reports whether word i is the question's verb: the word
+// after an auxiliary ("can span"), or one joined to it by "or"/"and" ("can
+// span or replicate").
+func (e *Engine) predicateVerb(a *analysis, i int) bool {
+	for i >= 2 && (a.words[i-1].lower == "or" || a.words[i-1].lower == "and") {
+		i -= 2
+	}
+	return i >= 1 && e.lx.QuestionWord("aux", a.words[i-1].lower)
 }
 
 // minLineCoverage is the share of a question's term weight the best note

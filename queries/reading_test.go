@@ -29,6 +29,10 @@ func TestReadings(t *testing.T) {
 		// service is the same thing, and its destinations that support
 		// cross-account answer.
 		{"Which CloudWatch Logs subscription destination can deliver log data to a different AWS account?", []string{"Amazon Kinesis Data Streams"}},
+		// "global" alone is no region ("the global index"); "span or
+		// replicate" is how the capability is asked for, not a filter on
+		// the services that have it.
+		{"What services can span or replicate across several AWS regions?", []string{"Amazon DynamoDB", "AWS CloudFormation", "Amazon Route 53", "Amazon S3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
