@@ -23,6 +23,10 @@ const (
 	bm25B  = 0.75
 )
 
+// synonymWeight is what a question word's synonym earns in a statement,
+// as a share of the word's own weight.
+const synonymWeight = 0.3
+
 // hit is a statement with its score and the share of the question's term
 // weight it covers.
 type hit struct {
@@ -31,8 +35,9 @@ type hit struct {
 	cov   float64
 }
 
-// search ranks statements for a question: BM25 over its terms plus a bonus
-// per linked entity the statement is about or names. It returns the limit
+// search ranks statements for a question: BM25 over its terms (and, at a
+// discount, their synonyms) plus a bonus per linked entity the statement is
+// about or names. It returns the limit
 // best, by score then position.
 func (e *Engine) search(a *analysis, limit int) []hit {
 	n := e.ix.NumStatements()
@@ -45,14 +50,33 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		stmts, counts := e.ix.StatementsWith(t.stem)
-		for k, j := range stmts {
-			i := int(j)
-			tf := int(counts[k])
-			norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ix.StatementLen(i))/avgLen))
-			sc.touch(i)
-			sc.score[i] += t.weight * norm
-			sc.covered[i] += t.weight
+		// the term itself, then its synonyms at a discount ("stop" finds
+		// "prevent"); a statement counts the term once, at its best
+		syns := e.lx.Synonyms(t.stem)
+		var got map[int32]bool
+		if len(syns) > 0 {
+			got = map[int32]bool{}
+		}
+		for v, stem := range append([]string{t.stem}, syns...) {
+			w := t.weight
+			if v > 0 {
+				w *= synonymWeight
+			}
+			stmts, counts := e.ix.StatementsWith(stem)
+			for k, j := range stmts {
+				if got != nil {
+					if got[j] {
+						continue
+					}
+					got[j] = true
+				}
+				i := int(j)
+				tf := int(counts[k])
+				norm := float64(tf) * (bm25K1 + 1) / (float64(tf) + bm25K1*(1-bm25B+bm25B*float64(e.ix.StatementLen(i))/avgLen))
+				sc.touch(i)
+				sc.score[i] += w * norm
+				sc.covered[i] += w
+			}
 		}
 	}
 	ids := a.linkIDs()

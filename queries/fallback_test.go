@@ -61,3 +61,17 @@ func TestFallbackAnswersWhatANamedEntityIs(t *testing.T) {
 		t.Errorf("Ask(nothing known) = %v, want ENOTFOUND", err)
 	}
 }
+
+// TestSearchFindsSynonyms: a note line that words the question with
+// synonyms ("prevent", "deleted" for "stops", "destroyed") is found.
+func TestSearchFindsSynonyms(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("what stops a stack from being destroyed by accident")
+	hits := e.search(a, 3)
+	if len(hits) == 0 {
+		t.Fatal("no hits")
+	}
+	if got := e.ix.Statement(hits[0].i).Source; got != "data/notes/002_653d9272087ba1e1.txt:1400" {
+		t.Errorf("best line %s, want 002:1400 (\"... termination protection enabled, which will prevent it from being deleted accidentally\")", got)
+	}
+}
