@@ -14,7 +14,7 @@ type Quantity struct {
 	Text      string  // as written: "35 days", "1 MB/s", "(1d - 35d)"
 	Value     float64 // normalised value; for a range, its upper bound
 	Low       float64 // for a range, its lower bound; else Value
-	Dimension string  // "duration", "size", "rate", "percent", "count"
+	Dimension string  // "duration", "size", "rate", "size rate", "percent", "count" ("5 read replicas")
 	Start     int     // byte offset in the text it was found in
 	End       int
 }
@@ -51,8 +51,8 @@ var wordQuantityRe = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seve
 
 // Quantities finds the quantities of a text: numbers (or spelt-out numbers)
 // followed by a unit of time, size or percent, ranges of them, and rates
-// ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"). Bare
-// numbers are not quantities.
+// ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"), and
+// counts of a plural ("5 read replicas"). Bare numbers are not quantities.
 func Quantities(text string) []Quantity {
 	var out []Quantity
 	if strings.ContainsAny(text, "0123456789") {
@@ -122,6 +122,11 @@ func digitQuantities(text string) []Quantity {
 					break
 				}
 			}
+			// "1,000 application versions", "5 read replicas": a count of things
+			if t := countTail(text[m[3]:]); t > 0 {
+				q.Dimension, q.Value, end = "count", num, m[3]+t
+				break
+			}
 			continue
 		}
 		if q.Low == 0 {
@@ -180,6 +185,33 @@ func ParseQuantity(text string) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	return q, true
+}
+
+// countTailRe matches the things a number counts: one to three words, the
+// last a plural ("application versions", "secondary Regions").
+var countTailRe = regexp.MustCompile(`^ ((?:[A-Za-z][a-z]+ ){0,2}[A-Za-z][a-z]*[a-z]s)\b`)
+
+// notPlural are words ending in "s" that are no plural of a counted thing.
+var notPlural = map[string]bool{"this": true, "does": true, "thus": true, "plus": true, "less": true, "was": true, "has": true, "its": true, "is": true, "as": true, "us": true, "yes": true, "always": true, "minus": true, "across": true, "unless": true, "whereas": true, "perhaps": true}
+
+// countTail returns the length of the counted things after a number, 0
+// when none follows.
+func countTail(after string) int {
+	m := countTailRe.FindStringSubmatch(after)
+	if m == nil {
+		return 0
+	}
+	words := strings.Fields(m[1])
+	for _, w := range words {
+		if notPlural[strings.ToLower(w)] {
+			return 0
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if strings.HasSuffix(last, "ss") || len(last) < 4 {
+		return 0
+	}
+	return len(m[0])
 }
 
 // hasUnitWord is a cheap test for a spelt-out quantity's unit before the

@@ -14,7 +14,12 @@ func TestQuantities(t *testing.T) {
 		{"1 MB/s or 1000 records/s per shard", []string{"1 MB/s", "1000 records/s"}, 1e6, "size rate"},
 		{"metrics are kept for 15 months", []string{"15 months"}, 15 * 2629800, "duration"},
 		{"10,000 requests per second", []string{"10,000 requests per second"}, 10000, "rate"},
-		{"us-east-1 and S3 and v2 and 5 shards", nil, 0, ""},
+		{"us-east-1 and S3 and v2 and shard 5", nil, 0, ""},
+		// counts: a number and the plural it counts
+		{"us-east-1 and S3 and v2 and 5 shards", []string{"5 shards"}, 5, "count"},
+		{"quota: 1,000 application versions per Region", []string{"1,000 application versions"}, 1000, "count"},
+		{"up to 5 read replicas and 15 Aurora Replicas", []string{"5 read replicas", "15 Aurora Replicas"}, 5, "count"},
+		{"step 3 is done, limit of 1000 version", nil, 0, ""},
 		{"up to 1-35 days", []string{"1-35 days"}, 35 * 86400, "duration"},
 		{"50% of the fleet", []string{"50%"}, 50, "percent"},
 		{"max payload 256 KB", []string{"256 KB"}, 256e3, "size"},
