@@ -256,6 +256,14 @@ func (x *extractor) table(b *Block) {
 	if t == nil || len(t.Header) < 2 {
 		return
 	}
+	// "scale out -> Pending -> Pending:Wait -> InService" in a cell
+	for _, r := range t.Rows {
+		for _, c := range r {
+			if strings.Contains(c.Text, "->") || strings.Contains(c.Text, "→") {
+				x.chainIn(c.Text, c.Line)
+			}
+		}
+	}
 	ords := x.ordinalColumns(t)
 	if len(ords) > 0 {
 		x.rankTable(t, ords)
@@ -807,7 +815,7 @@ func (x *extractor) hopNode(h string) string {
 		}
 		return ents[0]
 	}
-	return x.newNode(graph.KindComponent, strings.ToLower(cleanName(bare)))
+	return x.newNode(graph.KindComponent, cleanName(bare))
 }
 
 func (x *extractor) emitChain(name, body string, ids, hops, arrows []string, line int) {

@@ -88,6 +88,11 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 		out = append(out, c)
 	}
 	out = append(out, e.rankCandidates(ctx, a)...)
+	if cs, err := e.sequenceCandidates(ctx, a); err != nil {
+		return nil, err
+	} else {
+		out = append(out, cs...)
+	}
 	if c, err := e.compareCandidate(ctx, a); err != nil {
 		return nil, err
 	} else if c != nil {
@@ -559,6 +564,48 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		c.reading += " to " + strings.Join(toWords, " ")
 	}
 	return c, nil
+}
+
+// sequenceCandidates read "what states does an instance go through, in
+// order, when it scales out": a chain the notes write that starts at a
+// named thing, its later hops in order. Only a question that asks for an
+// order has them.
+func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candidate, error) {
+	if !a.order || a.superlative {
+		return nil, nil
+	}
+	var out []*candidate
+	seen := map[string]bool{}
+	for _, id := range a.linkIDs() {
+		paths, err := e.ix.In(ctx, id, graph.PredHop)
+		if err != nil {
+			return nil, fmt.Errorf("read paths through %s: %w", id, err)
+		}
+		for _, p := range paths {
+			if p.Position != 1 || seen[p.Subject] {
+				continue
+			}
+			seen[p.Subject] = true
+			hops, err := e.hops(ctx, p.Subject)
+			if err != nil {
+				return nil, err
+			}
+			if len(hops) < 3 {
+				continue
+			}
+			ch := chain{hops: hops[1:]}
+			c := &candidate{typ: candPath, anchor: id, ordered: true, prior: 0.25, links: 1,
+				result: &Result{Intent: "path", Answers: e.hopAnswers(ch)}}
+			for _, h := range ch.hops {
+				c.ends = append(c.ends, h.id)
+				c.names = append(c.names, e.nameStems(h.id)...)
+			}
+			c.rel = e.sequenceWords
+			c.reading = fmt.Sprintf("the steps after %s, in order", e.names[id].Name)
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // pathEnds finds where a path question starts and ends: the entity after

@@ -67,6 +67,9 @@ type Engine struct {
 	// word lists of question shapes, from the lexicon
 	kindStems                              map[graph.NodeKind][]string
 	pathWords, compareWords, describeWords []string
+	// sequenceWords name an order of steps: the lexicon's path, order and
+	// sequence words and its kind words for events and steps
+	sequenceWords []string
 
 	// memoised stems of relations, names and details
 	relWords, nameWords, textWords, vocab, near, anchors, subjects sync.Map
@@ -111,6 +114,11 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 		}
 	}
 	e.pathWords = e.lx.QuestionWords("path")
+	for _, w := range append(append(append(e.lx.QuestionWords("path"), e.lx.QuestionWords("order")...), e.lx.QuestionWords("sequence")...), e.lx.KindWords(graph.KindEvent)...) {
+		if !containsStr(e.sequenceWords, w) {
+			e.sequenceWords = append(e.sequenceWords, w)
+		}
+	}
 	e.compareWords = e.lx.QuestionWords("compare")
 	e.describeWords = e.lx.QuestionWords("describe")
 	if ix.NumStatements() == 0 {

@@ -33,6 +33,10 @@ func TestReadings(t *testing.T) {
 		// replicate" is how the capability is asked for, not a filter on
 		// the services that have it.
 		{"What services can span or replicate across several AWS regions?", []string{"Amazon DynamoDB", "AWS CloudFormation", "Amazon Route 53", "Amazon S3"}},
+		// A chain written in a table cell ("scale in -> Terminating ->
+		// Terminating:Wait -> ...") is read, and an order question about
+		// its first hop answers the hops after it.
+		{"In what order does an instance move through the lifecycle states on scale in?", []string{"Terminating", "Terminating:Wait", "Terminating:Proceed", "Terminated"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
