@@ -100,6 +100,20 @@ func listCueOf(text string) string {
 	return ""
 }
 
+// headNoun returns the words of a short list head before its first
+// preposition other than "of" ("Environment variables" of "Environment
+// variables for hooks"; "a set of five lifecycle events" stays whole), ""
+// when it has none.
+func (x *extractor) headNoun(t string) string {
+	f := strings.Fields(t)
+	for i, w := range f {
+		if i > 0 && !strings.EqualFold(w, "of") && x.dict.Lexicon.IsPreposition(w) {
+			return strings.Join(f[:i], " ")
+		}
+	}
+	return ""
+}
+
 // listStart opens a list when a heading, subheading or item announces one:
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 // listCueWords are the words every list cue contains: a cheap filter.
@@ -122,6 +136,9 @@ func (x *extractor) listStart(text string, line, depth int) {
 		// "Hook which can execute scripts can have the following
 		// properties:": the items are what the head's last words name
 		cueText = strings.Join(f[len(f)-3:], " ")
+	} else if head := x.headNoun(strings.TrimSuffix(t, ":")); head != "" {
+		// "Environment variables for hooks:" lists variables, not hooks
+		cueText = head
 	}
 	for _, c := range listCues {
 		if c.re.FindStringIndex(cueText) == nil {

@@ -202,6 +202,13 @@ func TestExtract(t *testing.T) {
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",
 			notWant: []fact{{"AWS CodeDeploy", graph.PredEvent, "timeout", 4}, {"AWS CodeDeploy", graph.PredEvent, "runas", 5}},
 		},
+		{
+			name:    "a list head's kind is its noun before a preposition",
+			file:    "m.md",
+			src:     "## CodeDeploy\n\n- Environment variables for hooks:\n    - `APPLICATION_NAME`: the name of the application\n- Each layer has a set of five lifecycle events:\n    - Setup\n",
+			want:    []fact{{"AWS CodeDeploy", graph.PredEvent, "Setup", 6}},
+			notWant: []fact{{"AWS CodeDeploy", graph.PredEvent, "APPLICATION_NAME", 4}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
