@@ -140,6 +140,8 @@ func (o *openReader) block(i int) {
 		}
 		if f, ok := o.head(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
+		} else if f, ok := o.longHead(text, b.Depth); ok {
+			o.frames = append(o.frames, f)
 		}
 	case BlockTable:
 		o.table(b.Table)
@@ -333,6 +335,41 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.phrase, f.pol = o.phrase(rest)
 	f.text = t
 	return f, true
+}
+
+// longHead reads a bullet too long for a list head that still ends with a
+// colon over its items ("... If files that weren't part of a previous
+// deployment appear in target deployment locations, we can choose what
+// CodeDeploy does with them during the next deployment:"): its last
+// sentence gives the subject (the entity it names first, else the
+// section's) and the relation; the whole text is the items' context.
+func (o *openReader) longHead(text string, depth int) (frame, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ":") {
+		return frame{}, false
+	}
+	ss := sentences(strings.TrimSuffix(t, ":"))
+	if len(ss) == 0 {
+		return frame{}, false
+	}
+	last := ss[len(ss)-1]
+	if i := strings.LastIndex(last, ", "); i > 0 {
+		last = last[i+2:] // the main clause after a leading "If ...,"
+	}
+	f := frame{depth: depth, subject: o.defaultSubject(), text: t}
+	rest := last
+	for _, m := range o.mentions(last) {
+		if isEntity(o.x.dictKind(m.id)) {
+			f.subject = m.id
+			rest = last[:m.start] + " " + last[m.end:]
+			break
+		}
+	}
+	if f.subject == "" {
+		return frame{}, false
+	}
+	f.phrase, f.pol = o.phrase(rest)
+	return f, f.phrase != ""
 }
 
 // phrase normalises the words of a relation: lower case, lemmas, function

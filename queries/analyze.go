@@ -262,6 +262,25 @@ func splitClitic(w string) (base, clitic string) {
 	return base, verb
 }
 
+// relativeWords open a clause inside a question; a negation after one
+// belongs to that clause, not to what the question asks.
+var relativeWords = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true,
+	"if": true, "because": true, "when": true, "where": true, "while": true, "unless": true}
+
+// questionStart is the byte offset where the question itself starts: after
+// the sentences that set its scene ("Someone copied files by hand ... .
+// What are my options ...?").
+func questionStart(text string) int {
+	t := strings.TrimRight(text, " ?!.")
+	start := 0
+	for i := 0; i+1 < len(t); i++ {
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' {
+			start = i + 2
+		}
+	}
+	return start
+}
+
 // analyze reads a question.
 func (e *Engine) analyze(text string) *analysis {
 	lx := e.lx
@@ -272,9 +291,13 @@ func (e *Engine) analyze(text string) *analysis {
 		w.stop = lx.IsStop(w.lower)
 	}
 	e.link(a)
+	ask, sub := questionStart(text), false
 	for i, w := range a.words {
+		if i > 0 && w.start > ask && relativeWords[w.lower] {
+			sub = true // "files that weren't part of ...": a clause inside the question
+		}
 		switch {
-		case lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't"):
+		case (lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't")) && w.start >= ask && !sub:
 			a.negated = true
 		case lx.IsExclusive(w.lower):
 			a.exclusive = true

@@ -49,3 +49,27 @@ func TestAnalyzeValueQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeNegation: a negation counts when the question asks it, not
+// when it sits in a clause inside the question or in a sentence that sets
+// the scene before it.
+func TestAnalyzeNegation(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"Which services have no notification at all?", true},
+		{"Which AWS services can't push straight to SNS?", true},
+		{"What does S3 replication not copy by default?", true},
+		// fixed bugs
+		{"If files that weren't part of the last deployment show up, what can CodeDeploy do with them?", false},
+		{"My objects aren't copied. What do I use for those?", false},
+		{"Which hooks run when the deployment isn't finished?", false},
+	}
+	for _, tt := range tests {
+		if got := e.analyze(tt.q).negated; got != tt.want {
+			t.Errorf("%q: negated = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
