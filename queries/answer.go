@@ -111,15 +111,22 @@ func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) 
 		id = a.linkIDs()[0]
 	}
 	c, err := e.describeCandidate(ctx, a, id)
-	if err != nil || c == nil {
+	if err != nil {
 		return nil, err
 	}
-	res, err := e.shape(ctx, a, c, c.keep)
-	if err != nil || len(res.Answers) == 0 {
-		return nil, err
+	if c != nil {
+		res, err := e.shape(ctx, a, c, c.keep)
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Answers) > 0 {
+			e.finish(a, res, c)
+			return res, nil
+		}
 	}
-	e.finish(a, res, c)
-	return res, nil
+	// the entity named has no facts of its own: the lines that hold the
+	// question's words
+	return e.lineAnswers(a), nil
 }
 
 // finish fills what every result says about its question.

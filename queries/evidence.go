@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // Evidence: when no relation reads a question well, the note statements
@@ -205,15 +206,22 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	for _, h := range hits {
 		st := e.ix.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
-		if len(ends) == 0 {
-			continue
-		}
 		var answers []Answer
 		for _, id := range ends {
 			ans := e.answer(id)
 			ans.Detail = st.Text
 			ans.Sources = []string{st.Source}
 			answers = append(answers, ans)
+		}
+		if len(ends) == 0 && containsKind(a.wants, graph.KindValue) {
+			// "(min 72 hours)" in a line no relation reads: the line's
+			// quantities answer a question that asks for values
+			for _, q := range ingest.Quantities(st.Text) {
+				answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+			}
+		}
+		if len(answers) == 0 {
+			continue
 		}
 		c := &candidate{typ: candEvidence, ends: ends, result: &Result{Intent: "evidence", Answers: answers}}
 		c.ctx = st.Terms

@@ -3,6 +3,8 @@ package queries
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -73,5 +75,26 @@ func TestSearchFindsSynonyms(t *testing.T) {
 	}
 	if got := e.ix.Statement(hits[0].i).Source; got != "data/notes/002_653d9272087ba1e1.txt:1400" {
 		t.Errorf("best line %s, want 002:1400 (\"... termination protection enabled, which will prevent it from being deleted accidentally\")", got)
+	}
+}
+
+// TestEvidenceAnswersValues: a question that names a known service and asks
+// for a value is answered from the line that holds its words, by the
+// line's quantities, even when no relation reads that line; it never exits
+// with "the notes say nothing".
+func TestEvidenceAnswersValues(t *testing.T) {
+	dir := t.TempDir()
+	note := "4 AWS BACKUP\n4.5 Backup Vault Lock\n4.5.1 Governance mode - removable by users with enough IAM permissions\n" +
+		"4.5.2 Compliance mode - immutable after a grace time (min 72 hours); nobody can delete it after that\n"
+	if err := os.WriteFile(filepath.Join(dir, "outline.txt"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	res, err := e.Ask(context.Background(), "With AWS Backup Vault Lock in compliance mode, what's the minimum grace time before the lock becomes immutable?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !containsStr(got, "72 hours") {
+		t.Errorf("answers %v (intent %s), want 72 hours", got, res.Intent)
 	}
 }
