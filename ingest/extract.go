@@ -250,7 +250,7 @@ func (x *extractor) heading(b *Block, container bool) {
 	text := strings.TrimSpace(b.Text)
 	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
 		generic: x.headingCount[strings.ToLower(text)] > 1}
-	if x.doc.Format == "markdown" {
+	if x.leveled() {
 		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
 			x.headings = x.headings[:len(x.headings)-1]
 		}
@@ -312,7 +312,7 @@ func (x *extractor) parentHeading(level int) *headingCtx {
 // directly followed by its first sub-heading) ends the walk: the section
 // belongs to no service.
 func (x *extractor) context() []string {
-	if x.doc.Format == "markdown" {
+	if x.leveled() {
 		for i := len(x.headings) - 1; i >= 0; i-- {
 			if s := x.headings[i].services; len(s) > 0 {
 				return s
@@ -333,6 +333,13 @@ func (x *extractor) context() []string {
 		steps++
 	}
 	return nil
+}
+
+// leveled reports whether the note's headings say how they nest: Markdown
+// levels, and a blog's "#" under every title (all one level: sections
+// follow each other, none holds the next).
+func (x *extractor) leveled() bool {
+	return x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog
 }
 
 // stopBefore returns the nearest heading before index i that context()

@@ -197,6 +197,12 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a blog's '#' titles are siblings: an empty section does not hold the next",
+			file:    "b.txt",
+			src:     "Title\n#\n\n  • intro\n\nASG\n#\n\nData analysis / Loggings\n#\n\n  • query S3 data: athena\n  • batch jobs / reporting (like spark): EMR\n",
+			notWant: []fact{{"Amazon EC2 Auto Scaling", "rel:query", "Amazon Athena", 12}, {"AWS Batch", "rel:report spark", "Amazon EMR", 13}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

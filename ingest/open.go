@@ -175,8 +175,8 @@ func (o *openReader) sectionSubject() string {
 	if len(hs) == 0 {
 		return ""
 	}
-	if o.x.doc.Format != "markdown" {
-		// Level-less headings (wiki, PDF, blog) say nothing of nesting. The
+	if !o.x.leveled() {
+		// Level-less headings (wiki, PDF) say nothing of nesting. The
 		// heading right above speaks for a block; an earlier heading does
 		// only when it names a service: one that names a feature
 		// ("StackSets") heads a sibling section, not the ones after it.
@@ -231,7 +231,7 @@ func (o *openReader) section() string {
 	if len(hs) == 0 {
 		return ""
 	}
-	if o.x.doc.Format != "markdown" {
+	if !o.x.leveled() {
 		o.sec = hs[len(hs)-1].text
 		return o.sec
 	}
