@@ -805,7 +805,9 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 		return
 	}
 	for _, s := range sentences(text) {
-		x.sentence(s, line, inScope)
+		for _, c := range x.clauses(s) {
+			x.sentence(c, line, inScope)
+		}
 	}
 }
 
@@ -959,6 +961,55 @@ func (x *extractor) hasVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// clauses splits a sentence where a second clause starts with its own
+// subject: after a comma, a semicolon, ", and" or "while"/"whereas" whose
+// next words are a name and then a verb ("Kinesis Streams offers low
+// latency ingest, Kinesis Analytics performs real-time SQL analysis ...,
+// and Kinesis Firehose loads streams into S3").
+func (x *extractor) clauses(s string) []string {
+	if !strings.ContainsAny(s, ",;") && !strings.Contains(s, " while ") && !strings.Contains(s, " whereas ") {
+		return []string{s}
+	}
+	ms := x.find(s)
+	var out []string
+	last := 0
+	for _, m := range ms {
+		if m.Start <= last || m.ID == "" || !isEntity(x.dictKind(m.ID)) {
+			continue
+		}
+		before := strings.TrimRight(s[last:m.Start], " ")
+		cut := -1
+		for _, sep := range []string{", and", "; and", ",", ";", " while", " whereas"} {
+			if strings.HasSuffix(before, sep) {
+				cut = len(before) - len(sep)
+				break
+			}
+		}
+		if cut <= 0 || strings.TrimSpace(before[:cut]) == "" || !x.verbAt(s[m.End:]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(s[last:last+cut]))
+		last = m.Start
+	}
+	return append(out, strings.TrimSpace(s[last:]))
+}
+
+// verbAt reports whether a text opens with a verb: an auxiliary, a head
+// verb, or a third-person verb ("performs", "loads").
+func (x *extractor) verbAt(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ".,:;()"))
+	lx := x.dict.Lexicon
+	if lx.QuestionWord("aux", w) || lx.HeadVerb(w) {
+		return true
+	}
+	l := Lemma(w)
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && l != w && IsEnglishWord(l)
 }
 
 // subheadID is the node of the current subheading, if it names an entity.

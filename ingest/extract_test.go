@@ -203,6 +203,16 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon EC2 Auto Scaling", "rel:query", "Amazon Athena", 12}, {"AWS Batch", "rel:report spark", "Amazon EMR", 13}},
 		},
 		{
+			name: "a clause with its own subject is read on its own",
+			file: "k.md",
+			src:  "## Kinesis\n\nKinesis Streams offers low latency streaming ingest at scale, Kinesis Analytics performs real-time SQL analysis on streams, and Kinesis Firehose loads streams into S3, Redshift and ElasticSearch.\n",
+			want: []fact{{"Amazon Kinesis Data Firehose", graph.PredDelivers, "Amazon S3", 3}},
+			notWant: []fact{
+				{"Amazon Kinesis Data Streams", graph.PredDelivers, "Amazon S3", 3},
+				{"Amazon Kinesis Data Streams", graph.PredDelivers, "Amazon Kinesis Data Analytics", 3},
+			},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

@@ -95,7 +95,9 @@ func (o *openReader) block(i int) {
 		o.popFrames(-1)
 		subj := o.defaultSubject()
 		for _, s := range sentences(text) {
-			o.sentence(s, b.Line, subj)
+			for _, c := range o.x.clauses(s) {
+				o.sentence(c, b.Line, subj)
+			}
 		}
 		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) {
 			if f, ok := o.head(text, -1); ok {
@@ -136,7 +138,9 @@ func (o *openReader) block(i int) {
 		}
 		subj := o.defaultSubject()
 		for _, s := range sentences(text) {
-			o.sentence(s, b.Line, subj)
+			for _, c := range o.x.clauses(s) {
+				o.sentence(c, b.Line, subj)
+			}
 		}
 		if f, ok := o.head(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
