@@ -213,6 +213,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a relation is named by the clause nearest its objects",
+			file:    "r.md",
+			src:     "## RDS\n\nAmazon RDS provides cost-efficient and resizable capacity while automating time-consuming administration tasks such as hardware provisioning, database setup, patching and backups.\n",
+			want:    []fact{{"Amazon RDS", "rel:automate time-consuming administration task", "patching", 3}},
+			notWant: []fact{{"Amazon RDS", "rel:provide cost-efficient resizable time-consuming administration task", "patching", 3}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

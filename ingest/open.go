@@ -341,6 +341,23 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	return f, true
 }
 
+// lastClause returns the part of a relation's words after its last clause
+// boundary: "provides cost-efficient and resizable capacity while
+// automating time-consuming administration tasks" relates its list by
+// "automating time-consuming administration tasks".
+func lastClause(words string) string {
+	cut := -1
+	for _, sep := range []string{" while ", " whereas ", ", "} {
+		if i := strings.LastIndex(words, sep); i >= 0 && i+len(sep) > cut && len(strings.Fields(words[i+len(sep):])) >= 2 {
+			cut = i + len(sep)
+		}
+	}
+	if cut < 0 {
+		return words
+	}
+	return words[cut:]
+}
+
 // longHead reads a bullet too long for a list head that still ends with a
 // colon over its items ("... If files that weren't part of a previous
 // deployment appear in target deployment locations, we can choose what
@@ -605,7 +622,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if listStart >= 0 {
 		first = min(first, listStart)
 	}
-	phrase, pol := o.phrase(s[verbStart:first])
+	phrase, pol := o.phrase(lastClause(s[verbStart:first]))
 	if phrase == "" {
 		return // names side by side ("logs > filter > s3") state no relation of their own
 	}
