@@ -123,6 +123,16 @@ func withAbbreviations(text string, ms []Mention, abbrevs map[string]string) []M
 	if len(abbrevs) == 0 {
 		return ms
 	}
+	named := false
+	for short := range abbrevs {
+		if strings.Contains(text, short) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return ms // most texts hold none: no tokenising
+	}
 	var add []Mention
 	changed := false
 	for _, t := range tokenize(text) {
