@@ -3,6 +3,8 @@ package queries
 import (
 	"context"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // TestReadings holds questions whose reading was once wrong, each with
@@ -51,5 +53,25 @@ func TestReadings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestScoreAnswersNamedByQuestion: a reading whose every answer is an
+// entity the question names tells nothing and ranks well below the same
+// reading with a new answer.
+func TestScoreAnswersNamedByQuestion(t *testing.T) {
+	e := newEngine(t)
+	ctx := context.Background()
+	a := e.analyze("What kinds of tasks can a Systems Manager maintenance window run?")
+	ssm, mw := "service:aws-systems-manager", "feature:maintenance-windows"
+	if !containsStr(a.linkIDs(), ssm) || !containsStr(a.linkIDs(), mw) {
+		t.Fatalf("links %v lack %s, %s", a.linkIDs(), ssm, mw)
+	}
+	named := &candidate{typ: candRelation, anchor: mw, pred: graph.PredFeature, inverse: true, ends: []string{ssm}}
+	other := &candidate{typ: candRelation, anchor: mw, pred: graph.PredFeature, inverse: true, ends: []string{"feature:run-command"}}
+	e.score(ctx, a, named)
+	e.score(ctx, a, other)
+	if named.score > other.score-0.4 {
+		t.Errorf("answering only the question's own entity scores %.3f, a new answer %.3f", named.score, other.score)
 	}
 }

@@ -115,6 +115,12 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 			s -= 0.05 // a feature of the entity, not the entity itself
 		}
 	}
+	// a reading whose every answer is named by the question tells nothing
+	// ("what has the feature Maintenance Windows" for "what tasks can a
+	// Systems Manager maintenance window run")
+	if len(c.ends) > 0 && c.typ != candYesNo && subset(c.ends, a.linkIDs()) {
+		s -= 0.5
+	}
 	// the question's entities: each one must be where the reading starts,
 	// or a constraint its answers satisfy; one it ignores costs
 	var keep []string
