@@ -220,6 +220,12 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon RDS", "rel:provide cost-efficient resizable time-consuming administration task", "patching", 3}},
 		},
 		{
+			name: "numbers listed before a unit are each a value",
+			file: "c.md",
+			src:  "## AWS Config\n\n- Periodic rules run on a schedule: `1`, `3`, `6`, `12` or `24` hours\n",
+			want: []fact{{"AWS Config", "rel:periodic rule run schedule", "1 hour", 3}, {"AWS Config", "rel:periodic rule run schedule", "12 hours", 3}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

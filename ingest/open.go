@@ -602,12 +602,21 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		objs = append(objs, obj{m.id, m.start, m.end})
 	}
+	qs := Quantities(s)
 	for _, it := range items {
-		if id := o.itemNode(it.text); id != "" && id != subj {
+		id := o.itemNode(it.text)
+		for _, q := range qs {
+			if id == "" && q.Start >= it.start && q.Start < it.end {
+				// "1, 3, 6, 12 or 24 hours": a bare number of a list that
+				// shares its unit
+				id = o.x.newNode(graph.KindValue, q.Text)
+			}
+		}
+		if id != "" && id != subj {
 			objs = append(objs, obj{id, it.start, it.end})
 		}
 	}
-	for _, q := range Quantities(s) {
+	for _, q := range qs {
 		if q.Start >= verbStart && (listStart < 0 || q.Start < listStart) {
 			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
 		}

@@ -152,10 +152,45 @@ func digitQuantities(text string) []Quantity {
 				continue
 			}
 		}
+		if q.Dimension != "" && q.Dimension != "rate" && q.Dimension != "count" && unit != "" && !strings.Contains(unit, "/") {
+			// "1, 3, 6, 12 or 24 hours", "every 5 or 60 minutes": the
+			// numbers before share the unit
+			out = append(out, sharedUnit(text, q, num, text[m[4]:m[5]])...)
+		}
 		out = append(out, q)
 	}
 	return out
 }
+
+// numberListRe matches a list of bare numbers that ends where a quantity
+// starts: "1, 3, 6, 12 or " before "24 hours".
+var numberListRe = regexp.MustCompile(`(?:\b\d+(?:\.\d+)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*))+$`)
+
+// sharedUnit returns the quantities of the bare numbers listed right before
+// q, in the unit q is written in.
+func sharedUnit(text string, q Quantity, num float64, unit string) []Quantity {
+	loc := numberListRe.FindStringIndex(text[:q.Start])
+	if loc == nil || num == 0 {
+		return nil
+	}
+	factor := q.Value / num
+	var out []Quantity
+	for _, m := range numberRe.FindAllStringIndex(text[loc[0]:loc[1]], -1) {
+		start, end := loc[0]+m[0], loc[0]+m[1]
+		if c := text[max(start, 1)-1]; start > 0 && (isWordByte(c) || c == '-' || c == '_' || c == '.') {
+			continue // "us-east-1 or 24 hours": a name, not a number
+		}
+		n := parseNumber(text[start:end])
+		u := unit
+		if n == 1 {
+			u = strings.TrimSuffix(u, "s")
+		}
+		out = append(out, Quantity{Text: text[start:end] + " " + u, Value: n * factor, Low: n * factor, Dimension: q.Dimension, Start: start, End: end})
+	}
+	return out
+}
+
+var numberRe = regexp.MustCompile(`\d+(?:\.\d+)?`)
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
