@@ -90,6 +90,9 @@ var listCues = []struct {
 	{regexp.MustCompile(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
 }
 
+// bareNumberRe matches a cell that is only a number: "75", "1,000", "2.5".
+var bareNumberRe = regexp.MustCompile(`^\d+(?:,\d{3})*(?:\.\d+)?$`)
+
 // listCueOf returns the predicate a list head announces, "" if none.
 func listCueOf(text string) string {
 	for _, c := range listCues {
@@ -227,6 +230,13 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 		} else if name != "" {
 			obj = x.newNode(l.kind, name)
 		}
+	case graph.PredLimit:
+		// "Applications | 75" under "Limits": the limit is 75 applications
+		if i := strings.Index(text, ": "); i > 0 && bareNumberRe.MatchString(strings.TrimSpace(text[i+2:])) {
+			obj = x.newNode(graph.KindValue, strings.TrimSpace(text[i+2:])+" "+strings.TrimSpace(text[:i]))
+			break
+		}
+		fallthrough
 	default:
 		if name == "" || len(strings.Fields(name)) <= 2 && listCueOf(name) == l.pred {
 			// "Hooks: BeforeInstall -> Install ..." under "Deployment

@@ -226,6 +226,13 @@ func TestExtract(t *testing.T) {
 			want: []fact{{"AWS Config", "rel:periodic rule run schedule", "1 hour", 3}, {"AWS Config", "rel:periodic rule run schedule", "12 hours", 3}},
 		},
 		{
+			name:    "a limits table's numbers count their rows' things",
+			file:    "n.txt",
+			src:     "↖↑↓ Elastic Beanstalk\n- Deploys apps\n↖↑↓ Limits\n. |\n. |\nApplications |\n75 |\nApplication Versions |\n1000 |\n",
+			want:    []fact{{"AWS Elastic Beanstalk", graph.PredLimit, "75 Applications", 6}, {"AWS Elastic Beanstalk", graph.PredLimit, "1000 Application Versions", 8}},
+			notWant: []fact{{"AWS Elastic Beanstalk", graph.PredLimit, "Applications", 6}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",
