@@ -231,10 +231,18 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 			obj = x.newNode(l.kind, name)
 		}
 	case graph.PredLimit:
-		// "Applications | 75" under "Limits": the limit is 75 applications
-		if i := strings.Index(text, ": "); i > 0 && bareNumberRe.MatchString(strings.TrimSpace(text[i+2:])) {
-			obj = x.newNode(graph.KindValue, strings.TrimSpace(text[i+2:])+" "+strings.TrimSpace(text[:i]))
-			break
+		// "Applications | 75" under "Limits": the limit is 75 applications;
+		// "Max template size | 460kB": 460kB
+		if i := strings.Index(text, ": "); i > 0 {
+			v := strings.TrimSpace(text[i+2:])
+			if bareNumberRe.MatchString(v) {
+				obj = x.newNode(graph.KindValue, v+" "+strings.TrimSpace(text[:i]))
+				break
+			}
+			if q, ok := ParseQuantity(v); ok && q.Start == 0 && q.End == len(v) {
+				obj = x.newNode(graph.KindValue, q.Text) // "Max template size: 460kB"
+				break
+			}
 		}
 		fallthrough
 	default:

@@ -226,8 +226,12 @@ func ParseQuantity(text string) (Quantity, bool) {
 // last a plural ("application versions", "secondary Regions").
 var countTailRe = regexp.MustCompile(`^ ((?:[A-Za-z][a-z]+ ){0,2}[A-Za-z][a-z]*[a-z]s)\b`)
 
-// notPlural are words ending in "s" that are no plural of a counted thing.
-var notPlural = map[string]bool{"this": true, "does": true, "thus": true, "plus": true, "less": true, "was": true, "has": true, "its": true, "is": true, "as": true, "us": true, "yes": true, "always": true, "minus": true, "across": true, "unless": true, "whereas": true, "perhaps": true}
+// notPlural are words ending in "s" that are no plural of a counted thing:
+// function words, and the verbs notes use most ("item 1 supports canary").
+var notPlural = map[string]bool{"this": true, "does": true, "thus": true, "plus": true, "less": true, "was": true, "has": true, "its": true, "is": true, "as": true, "us": true, "yes": true, "always": true, "minus": true, "across": true, "unless": true, "whereas": true, "perhaps": true,
+	"supports": true, "sends": true, "runs": true, "uses": true, "allows": true, "provides": true, "enables": true, "integrates": true, "triggers": true, "delivers": true,
+	"stores": true, "keeps": true, "pulls": true, "pushes": true, "creates": true, "deploys": true, "includes": true, "contains": true, "requires": true, "needs": true,
+	"works": true, "gets": true, "takes": true, "makes": true, "goes": true, "gives": true, "shows": true, "starts": true, "stops": true, "becomes": true, "remains": true, "means": true}
 
 // countTail returns the length of the counted things after a number, 0
 // when none follows.

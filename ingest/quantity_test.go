@@ -20,6 +20,7 @@ func TestQuantities(t *testing.T) {
 		{"quota: 1,000 application versions per Region", []string{"1,000 application versions"}, 1000, "count"},
 		{"up to 5 read replicas and 15 Aurora Replicas", []string{"5 read replicas", "15 Aurora Replicas"}, 5, "count"},
 		{"step 3 is done, limit of 1000 version", nil, 0, ""},
+		{"AWS CodeDeploy item 1 supports canary deployment", nil, 0, ""}, // a verb is no counted thing
 		// numbers listed before a unit share it
 		{"runs on a schedule: 1, 3, 6, 12 or 24 hours", []string{"1 hour", "3 hours", "6 hours", "12 hours", "24 hours"}, 3600, "duration"},
 		{"Can log every 5 or 60 minutes", []string{"5 minutes", "60 minutes"}, 300, "duration"},

@@ -162,7 +162,7 @@ func TestQuestionFamilies(t *testing.T) {
 		{"What can trigger a Lambda function?", "what notifies AWS Lambda", []string{"Amazon EventBridge", "Amazon S3"}},
 		{"What does GuardDuty do?", "does", []string{"Scans accounts and workloads"}},
 		{"What does Macie warn about?", "warnsAbout", []string{"SSH private key uploaded to S3"}},
-		{"What are the limits of CloudFormation?", "limit", []string{"Max stacks per region", "Resources per stack"}},
+		{"What are the limits of CloudFormation?", "limit", []string{"200 Max stacks per region", "200 Resources per stack", "460kB"}},
 		{"What must be in the same region?", "sameRegion", []string{"Amazon EventBridge"}},
 		{"What is the data retention of Kinesis?", "retention", []string{"one day", "24 hours"}},
 		{"How do I send CloudWatch Logs to Elasticsearch?", "path from", []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Elasticsearch Service"}},
