@@ -1042,6 +1042,30 @@ func (x *extractor) subheadNode() string {
 	return f
 }
 
+// qualifiedPart returns the part of a service of the headings above that
+// a text names by its short name: "Automation" in a Systems Manager note is
+// Systems Manager Automation. "" when it names none.
+func (x *extractor) qualifiedPart(text string) string {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		for _, svc := range x.headings[i].services {
+			if x.dictKind(svc) != graph.KindService {
+				continue
+			}
+			for _, w := range strings.Fields(text) {
+				w = strings.Trim(w, ".,:;?!()`*\"'")
+				if w == "" || !unicode.IsUpper([]rune(w)[0]) || x.dict.Lexicon.IsStop(w) {
+					continue
+				}
+				if id, ok := x.exact(qualifyName(x.nodes[svc].Name, w)); ok && id != svc && isEntity(x.dictKind(id)) {
+					x.node(id)
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // qualifyName prefixes a generic part name with its service's short name:
 // "Billing Alarms" under CloudWatch → "CloudWatch Billing Alarms".
 func qualifyName(service, part string) string {

@@ -233,6 +233,16 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"AWS Elastic Beanstalk", graph.PredLimit, "Applications", 6}},
 		},
 		{
+			name: "a flashcard's answer relates what its question names by the question's words",
+			file: "f.md",
+			src:  "# Systems Manager flashcards\n\n## Run Command / State Manager / Automation\n\nQ: What can start an Automation runbook?\nA: Console/CLI, EventBridge rule target, maintenance window task.\n\n## DynamoDB\n\nQ: What stream view types can I choose?\nA: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE.\n",
+			want: []fact{
+				{"SSM Automation", "rel:can start automation runbook", "maintenance window task", 5},
+				{"Amazon DynamoDB", "rel:stream view can choose", "KEYS_ONLY", 10},
+				{"Amazon DynamoDB", "rel:stream view can choose", "OLD_IMAGE", 10},
+			},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

@@ -43,6 +43,11 @@ type openReader struct {
 	last     string  // subject of the previous sentence, for "It ..."
 	headText string  // the text of the list head the current block sits under
 
+	// a flashcard's question ("Q: How long does a DynamoDB stream keep its
+	// records?"), for the answer line after it
+	question     string
+	questionLine int
+
 	// What statements inherit from their context is derived once per
 	// heading and list head, not once per statement: a long heading over
 	// thousands of lines would cost its length per line.
@@ -94,6 +99,9 @@ func (o *openReader) block(i int) {
 		text := strings.TrimSpace(b.Text)
 		o.popFrames(-1)
 		subj := o.defaultSubject()
+		if o.flashcard(text, b.Line, subj) {
+			defer func() { o.headText = "" }()
+		}
 		for _, s := range sentences(text) {
 			for _, c := range o.x.clauses(s) {
 				o.sentence(c, b.Line, subj)
@@ -137,6 +145,7 @@ func (o *openReader) block(i int) {
 			o.item(parent, text, pos, b.Line)
 		}
 		subj := o.defaultSubject()
+		o.flashcard(text, b.Line, subj)
 		for _, s := range sentences(text) {
 			for _, c := range o.x.clauses(s) {
 				o.sentence(c, b.Line, subj)
@@ -356,6 +365,93 @@ func lastClause(words string) string {
 		return words
 	}
 	return words[cut:]
+}
+
+// questionLabels and answerLabels open a flashcard's lines.
+var (
+	questionLabels = []string{"Q:", "Q.", "Question:", "Q -"}
+	answerLabels   = []string{"A:", "A.", "Answer:", "Ans:", "A -"}
+)
+
+// cutLabel returns a text without the first of labels it opens with, and
+// whether it had one.
+func cutLabel(text string, labels []string) (string, bool) {
+	for _, l := range labels {
+		if strings.HasPrefix(text, l) {
+			return strings.TrimSpace(text[len(l):]), true
+		}
+	}
+	return text, false
+}
+
+// flashcard reads a note's question-and-answer lines ("Q: What stream view
+// types can I choose?" / "A: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE"): a question
+// is kept; an answer within three lines of it relates the question's
+// entity (else the section's) to the answer's items, names and values by
+// the question's own words, and its statements are found by them too. It
+// reports whether the text was an answer.
+func (o *openReader) flashcard(text string, line int, dflt string) bool {
+	if q, ok := cutLabel(text, questionLabels); ok {
+		o.question, o.questionLine = q, line
+		// "Q: ...? A: ..." written on two lines of one paragraph
+		for _, l := range answerLabels {
+			if i := strings.Index(q, " "+l+" "); i > 0 {
+				o.question = strings.TrimSpace(q[:i])
+				text = strings.TrimSpace(q[i+1:])
+				break
+			}
+		}
+		if text == q || !strings.HasPrefix(text, "A") {
+			return false
+		}
+	}
+	a, ok := cutLabel(text, answerLabels)
+	if !ok || o.question == "" || line-o.questionLine > 3 {
+		return false
+	}
+	q := o.question
+	o.question = ""
+	o.headText = q // the answer's statements are found by the question's words
+	subj, rest := dflt, q
+	for _, m := range o.mentions(q) {
+		if isEntity(o.x.dictKind(m.id)) {
+			subj, rest = m.id, q[:m.start]+" "+q[m.end:]
+			break
+		}
+	}
+	if subj == "" {
+		// "What can start an Automation runbook?" in a Systems Manager
+		// note: a part of the headings' service the question names
+		subj = o.x.qualifiedPart(q)
+	}
+	phrase, pol := o.phrase(rest)
+	if subj == "" || phrase == "" {
+		return true
+	}
+	first := a
+	if ss := sentences(a); len(ss) > 0 {
+		first = ss[0]
+	}
+	f := &frame{subject: subj, phrase: phrase, pol: pol, text: q}
+	pos := 0
+	if parts := splitListSpans(strings.TrimRight(first, ".")); len(parts) >= 2 {
+		for _, p := range parts {
+			if t := strings.TrimSpace(p.text); t != "" {
+				pos++
+				o.item(f, t, pos, line)
+			}
+		}
+		return true
+	}
+	for _, m := range o.mentions(first) {
+		if m.id != subj && isEntity(o.x.dictKind(m.id)) {
+			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), m.id, q+" — "+first, 0, line)
+		}
+	}
+	for _, qt := range Quantities(first) {
+		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, qt.Text), q+" — "+first, 0, line)
+	}
+	return true
 }
 
 // longHead reads a bullet too long for a list head that still ends with a
