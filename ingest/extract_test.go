@@ -243,6 +243,15 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a table whose first column numbers its rows is keyed by the second, under the head above the list before it",
+			file: "n.txt",
+			src:  "↖↑↓ Auto Scaling\nTermination Policy\n- Configure a Termination Policy for the Auto Scaling Group.\n- Choose one at random\n. |\n. |\n. |\n0 |\nDefault |\nDesigned to help ensure that your instances span Availability Zones evenly |\n1 |\nOldestInstance |\nUseful when upgrading to a new EC2 instance type |\n2 |\nNewestInstance |\nUseful when testing a new launch configuration |\n",
+			want: []fact{
+				{"Amazon EC2 Auto Scaling", "rel:termination policy", "Default", 9},
+				{"Amazon EC2 Auto Scaling", "rel:termination policy", "OldestInstance", 12},
+			},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

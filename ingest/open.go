@@ -157,6 +157,10 @@ func (o *openReader) block(i int) {
 			o.frames = append(o.frames, f)
 		}
 	case BlockTable:
+		// a table heads no bullet: the list items above it are done
+		for n := len(o.frames); n > 0 && o.frames[n-1].depth >= 0; n = len(o.frames) {
+			o.frames = o.frames[:n-1]
+		}
 		o.table(b.Table)
 	}
 }
@@ -843,8 +847,9 @@ func (o *openReader) table(t *Table) {
 	if t == nil || len(t.Header) < 2 || len(t.Header) > 12 {
 		return
 	}
+	keyCol := numberedKey(t)
 	for _, r := range t.Rows {
-		if len(r) == 0 || r[0].Text == "" {
+		if len(r) <= keyCol || r[0].Text == "" {
 			continue
 		}
 		var parts []string
@@ -858,7 +863,10 @@ func (o *openReader) table(t *Table) {
 				parts = append(parts, c.Text)
 			}
 		}
-		key := r[0]
+		key := r[keyCol]
+		if key.Text == "" {
+			continue
+		}
 		subj := o.itemNode(key.Text)
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -875,7 +883,7 @@ func (o *openReader) table(t *Table) {
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
 		}
-		for j := 1; j < len(r); j++ {
+		for j := keyCol + 1; j < len(r); j++ {
 			h, c := t.Header[j].Text, r[j].Text
 			if h == "" || c == "" || c == "-" || c == "." {
 				continue
@@ -891,6 +899,21 @@ func (o *openReader) table(t *Table) {
 			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
 		}
 	}
+}
+
+// numberedKey returns the column that names a table's rows: the second
+// when the first only numbers them ("0 | Default | Designed to ...", "1 |
+// OldestInstance | ..."), else the first.
+func numberedKey(t *Table) int {
+	if len(t.Header) < 3 || len(t.Rows) < 2 {
+		return 0
+	}
+	for _, r := range t.Rows {
+		if len(r) < 2 || !bareNumberRe.MatchString(strings.TrimSpace(r[0].Text)) || r[1].Text == "" {
+			return 0
+		}
+	}
+	return 1
 }
 
 // onlyKindWords reports whether a text holds nothing but function words and
