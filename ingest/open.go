@@ -354,13 +354,15 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	return f, true
 }
 
-// lastClause returns the part of a relation's words after its last clause
-// boundary: "provides cost-efficient and resizable capacity while
+// lastClause returns the part of a relation's words after its last
+// "while"/"whereas": "provides cost-efficient and resizable capacity while
 // automating time-consuming administration tasks" relates its list by
-// "automating time-consuming administration tasks".
+// "automating time-consuming administration tasks". A comma is no such
+// boundary: "analyzes events across multiple data sources, such as" keeps
+// its verb.
 func lastClause(words string) string {
 	cut := -1
-	for _, sep := range []string{" while ", " whereas ", ", "} {
+	for _, sep := range []string{" while ", " whereas "} {
 		if i := strings.LastIndex(words, sep); i >= 0 && i+len(sep) > cut && len(strings.Fields(words[i+len(sep):])) >= 2 {
 			cut = i + len(sep)
 		}

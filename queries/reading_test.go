@@ -39,6 +39,9 @@ func TestReadings(t *testing.T) {
 		// Terminating:Wait -> ...") is read, and an order question about
 		// its first hop answers the hops after it.
 		{"In what order does an instance move through the lifecycle states on scale in?", []string{"Terminating", "Terminating:Wait", "Terminating:Proceed", "Terminated"}},
+		// "GuardDuty analyzes ... across multiple AWS data sources, such as
+		// AWS CloudTrail, ...": a comma before the list is no clause boundary
+		{"Which data sources does GuardDuty analyze?", []string{"AWS CloudTrail", "VPC Flow Logs", "DNS log"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
