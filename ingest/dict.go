@@ -59,6 +59,11 @@ func ParseDictionary(src []byte) (*Dictionary, error) {
 	if err := yaml.Unmarshal(src, &f); err != nil {
 		return nil, fmt.Errorf("parse dictionary: %w", err)
 	}
+	return newDictionary(f)
+}
+
+// newDictionary builds a dictionary from its parsed file.
+func newDictionary(f dictFile) (*Dictionary, error) {
 	d := &Dictionary{nodes: map[string]graph.Node{}, exact: map[string]string{}}
 	for _, e := range append(append(f.Services, f.Features...), f.Capabilities...) {
 		if e.Name == "" || e.Kind == "" {

@@ -76,6 +76,11 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 	if err := yaml.Unmarshal(src, &f); err != nil {
 		return nil, fmt.Errorf("parse lexicon: %w", err)
 	}
+	return newLexicon(f)
+}
+
+// newLexicon builds a lexicon from its parsed file.
+func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, qneg: map[string]bool{}, exclusive: map[string]bool{},
 		preds: map[string]PredicateWords{}, kinds: map[string][]graph.NodeKind{}, regions: map[string]string{},
 		question: map[string]map[string]bool{}, surface: map[string]map[string]bool{}}

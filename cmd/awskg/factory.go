@@ -82,9 +82,12 @@ func NewFactory(io *IOStreams) *Factory {
 // Dictionary returns the service dictionary.
 func (f *Factory) Dictionary() (*ingest.Dictionary, error) {
 	if f.dict == nil {
-		d, err := ingest.LoadDictionary()
+		d, cacheErr, err := ingest.LoadDictionaryCached(f.CacheDir)
 		if err != nil {
 			return nil, err
+		}
+		if cacheErr != nil && f.Debug {
+			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", cacheErr)
 		}
 		f.dict = d
 	}
