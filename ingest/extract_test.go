@@ -252,6 +252,12 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "a table cell's value with an aside is the value",
+			file: "t.md",
+			src:  "### Metric retention\n\n| Data point period | Kept for |\n|---|---|\n| 60 seconds | 15 days |\n| 1 hour | 455 days (15 months) |\n",
+			want: []fact{{"1 hour", "rel:keep", "455 days", 6}},
+		},
+		{
 			name:    "a list head's items are what its last words name",
 			file:    "m.md",
 			src:     "## CodeDeploy\n\n- Hook which can execute scripts can have the following properties:\n    - `timeout`: the max running duration\n    - `runas`: the user\n",

@@ -628,6 +628,10 @@ func (o *openReader) itemNode(text string) string {
 	if q, ok := ParseQuantity(name); ok {
 		return o.x.newNode(graph.KindValue, q.Text)
 	}
+	if q, ok := ParseQuantity(stripParens(name)); ok {
+		// "455 days (15 months)": the value, its aside another spelling
+		return o.x.newNode(graph.KindValue, q.Text)
+	}
 	return o.x.newNode(graph.KindConcept, name)
 }
 
