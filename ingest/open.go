@@ -390,6 +390,17 @@ func cutLabel(text string, labels []string) (string, bool) {
 	return text, false
 }
 
+// answerStart returns where an answer label starts inside a question's
+// text ("How long ...? A: 24 hours"), -1 when there is none.
+func answerStart(q string) int {
+	for _, l := range answerLabels {
+		if i := strings.Index(q, " "+l+" "); i > 0 {
+			return i + 1
+		}
+	}
+	return -1
+}
+
 // flashcard reads a note's question-and-answer lines ("Q: What stream view
 // types can I choose?" / "A: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE"): a question
 // is kept; an answer within three lines of it relates the question's
@@ -399,17 +410,12 @@ func cutLabel(text string, labels []string) (string, bool) {
 func (o *openReader) flashcard(text string, line int, dflt string) bool {
 	if q, ok := cutLabel(text, questionLabels); ok {
 		o.question, o.questionLine = q, line
+		i := answerStart(q)
+		if i < 0 {
+			return false // the answer comes on a line of its own
+		}
 		// "Q: ...? A: ..." written on two lines of one paragraph
-		for _, l := range answerLabels {
-			if i := strings.Index(q, " "+l+" "); i > 0 {
-				o.question = strings.TrimSpace(q[:i])
-				text = strings.TrimSpace(q[i+1:])
-				break
-			}
-		}
-		if text == q || !strings.HasPrefix(text, "A") {
-			return false
-		}
+		o.question, text = strings.TrimSpace(q[:i]), strings.TrimSpace(q[i:])
 	}
 	a, ok := cutLabel(text, answerLabels)
 	if !ok || o.question == "" || line-o.questionLine > 3 {
