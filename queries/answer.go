@@ -96,13 +96,8 @@ func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) 
 			if c.typ != typ || c.score <= 0 {
 				continue
 			}
-			res, err := e.shape(ctx, a, c, c.keep)
-			if err != nil {
-				return nil, err
-			}
-			if len(res.Answers) > 0 {
-				e.finish(a, res, c)
-				return res, nil
+			if res, err := e.answerWith(ctx, a, c); err != nil || res != nil {
+				return res, err
 			}
 		}
 	}
@@ -115,18 +110,24 @@ func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) 
 		return nil, err
 	}
 	if c != nil {
-		res, err := e.shape(ctx, a, c, c.keep)
-		if err != nil {
-			return nil, err
-		}
-		if len(res.Answers) > 0 {
-			e.finish(a, res, c)
-			return res, nil
+		if res, err := e.answerWith(ctx, a, c); err != nil || res != nil {
+			return res, err
 		}
 	}
 	// the entity named has no facts of its own: the lines that hold the
 	// question's words
 	return e.lineAnswers(a), nil
+}
+
+// answerWith shapes a candidate into a finished result; nil when it has no
+// answers.
+func (e *Engine) answerWith(ctx context.Context, a *analysis, c *candidate) (*Result, error) {
+	res, err := e.shape(ctx, a, c, c.keep)
+	if err != nil || len(res.Answers) == 0 {
+		return nil, err
+	}
+	e.finish(a, res, c)
+	return res, nil
 }
 
 // finish fills what every result says about its question.
