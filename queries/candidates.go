@@ -812,7 +812,9 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if ans.Sources == nil {
 		ans.Sources = []string{}
 	}
-	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.4}
+	// a question that opens with its auxiliary asks yes or no: the verdict
+	// stands ahead of a list of what one of the two relates to
+	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
 	c.rel = e.relationWords(top.Predicate, false)
 	c.ends = []string{}
 	c.reading = fmt.Sprintf("whether %s %s %s", e.names[top.Subject].Name, top.Predicate, e.names[top.Object].Name)

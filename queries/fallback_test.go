@@ -98,3 +98,23 @@ func TestEvidenceAnswersValues(t *testing.T) {
 		t.Errorf("answers %v (intent %s), want 72 hours", got, res.Intent)
 	}
 }
+
+// TestYesNoQuestionsAnswerYesOrNo: a question that opens with an auxiliary
+// ("Is ...", "Can ...") is answered yes or no when the notes relate what it
+// names, ahead of a list of what one of them relates to.
+func TestYesNoQuestionsAnswerYesOrNo(t *testing.T) {
+	dir := t.TempDir()
+	note := "### CloudWatch alarms\n- Actions - what happens if alarm state\n  - Only target = Create one or more SNS notifications\n" +
+		"  - KEY IDEA Note: CloudWatch alarms is NOT an event source in CloudWatch Events!\n"
+	if err := os.WriteFile(filepath.Join(dir, "alarms.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	res, err := e.Ask(context.Background(), "Is a CloudWatch alarm an event source that CloudWatch Events rules can match?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
+		t.Errorf("answers %v (intent %s), want no", got, res.Intent)
+	}
+}
