@@ -385,8 +385,6 @@ func (x *extractor) parentOf(id string) string {
 	return ""
 }
 
-// isSubheading reports whether a paragraph is a short title line introducing
-// bullets or a table ("Billing Alarms", "AWS-Managed Logs", "Subscriptions").
 // isBulletHead reports a bullet that heads the deeper bullets after it the
 // way a subheading does: a short noun phrase ("Billing alarms", "Lifecycle
 // hooks") with no verb and no colon, followed by a bullet one level
@@ -415,6 +413,8 @@ func (x *extractor) isBulletHead(i int) bool {
 	return !lx.IsPreposition(f[len(f)-1])
 }
 
+// isSubheading reports whether a paragraph is a short title line introducing
+// bullets or a table ("Billing Alarms", "AWS-Managed Logs", "Subscriptions").
 func (x *extractor) isSubheading(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)
@@ -932,12 +932,30 @@ func (x *extractor) mainClause(s string) string {
 // makes the name before it the sentence's subject: an auxiliary or one of
 // the lexicon's head verbs ("is", "can", "supports").
 func (x *extractor) verbAfter(s string, end int) bool {
-	f := strings.Fields(s[min(end, len(s)):])
+	return x.knownVerb(firstWord(s[min(end, len(s)):]))
+}
+
+// firstWord returns the first word of a text, lower-cased, without the
+// punctuation around it; "" when there is none.
+func firstWord(s string) string {
+	f := strings.Fields(s)
 	if len(f) == 0 {
-		return false
+		return ""
 	}
-	w := strings.ToLower(strings.Trim(f[0], ".,:;()"))
-	return x.dict.Lexicon.HeadVerb(w) || x.dict.Lexicon.QuestionWord("aux", w)
+	return strings.ToLower(strings.Trim(f[0], ".,:;()\"'`*"))
+}
+
+// knownVerb reports whether a lower-case word is an auxiliary or one of the
+// lexicon's head verbs ("is", "can", "supports").
+func (x *extractor) knownVerb(w string) bool {
+	return w != "" && (x.dict.Lexicon.QuestionWord("aux", w) || x.dict.Lexicon.HeadVerb(w))
+}
+
+// thirdPerson reports whether a lower-case word reads as a verb's third
+// person ("pulls", "analyzes"): it ends in one "s" and its lemma is another
+// English word.
+func thirdPerson(w, lemma string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && lemma != w && IsEnglishWord(lemma)
 }
 
 // maxFragmentWords bounds a verbless fragment ("SNS Notification and
@@ -955,8 +973,8 @@ func (x *extractor) hasVerb(s string) bool {
 		return true
 	}
 	for _, w := range f {
-		w = strings.ToLower(strings.Trim(w, ".,:;()\"'`*"))
-		if lx.QuestionWord("aux", w) || lx.HeadVerb(w) || lx.LeadingVerb(w, len(w)) {
+		w = firstWord(w)
+		if x.knownVerb(w) || lx.LeadingVerb(w, len(w)) {
 			return true
 		}
 	}
@@ -999,17 +1017,8 @@ func (x *extractor) clauses(s string) []string {
 // verbAt reports whether a text opens with a verb: an auxiliary, a head
 // verb, or a third-person verb ("performs", "loads").
 func (x *extractor) verbAt(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return false
-	}
-	w := strings.ToLower(strings.Trim(f[0], ".,:;()"))
-	lx := x.dict.Lexicon
-	if lx.QuestionWord("aux", w) || lx.HeadVerb(w) {
-		return true
-	}
-	l := Lemma(w)
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && l != w && IsEnglishWord(l)
+	w := firstWord(s)
+	return x.knownVerb(w) || w != "" && thirdPerson(w, Lemma(w))
 }
 
 // subheadID is the node of the current subheading, if it names an entity.

@@ -373,6 +373,17 @@ func lastClause(words string) string {
 	return words[cut:]
 }
 
+// firstEntity returns the first entity a text names and the text without
+// it; "" and the whole text when it names none.
+func (o *openReader) firstEntity(text string) (id, rest string) {
+	for _, m := range o.mentions(text) {
+		if isEntity(o.x.dictKind(m.id)) {
+			return m.id, text[:m.start] + " " + text[m.end:]
+		}
+	}
+	return "", text
+}
+
 // questionLabels and answerLabels open a flashcard's lines.
 var (
 	questionLabels = []string{"Q:", "Q.", "Question:", "Q -"}
@@ -424,12 +435,9 @@ func (o *openReader) flashcard(text string, line int, dflt string) bool {
 	q := o.question
 	o.question = ""
 	o.headText = q // the answer's statements are found by the question's words
-	subj, rest := dflt, q
-	for _, m := range o.mentions(q) {
-		if isEntity(o.x.dictKind(m.id)) {
-			subj, rest = m.id, q[:m.start]+" "+q[m.end:]
-			break
-		}
+	subj, rest := o.firstEntity(q)
+	if subj == "" {
+		subj = dflt
 	}
 	if subj == "" {
 		// "What can start an Automation runbook?" in a Systems Manager
@@ -485,14 +493,10 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 	if i := strings.LastIndex(last, ", "); i > 0 {
 		last = last[i+2:] // the main clause after a leading "If ...,"
 	}
-	f := frame{depth: depth, subject: o.defaultSubject(), text: t}
-	rest := last
-	for _, m := range o.mentions(last) {
-		if isEntity(o.x.dictKind(m.id)) {
-			f.subject = m.id
-			rest = last[:m.start] + " " + last[m.end:]
-			break
-		}
+	f := frame{depth: depth, text: t}
+	var rest string
+	if f.subject, rest = o.firstEntity(last); f.subject == "" {
+		f.subject = o.defaultSubject()
 	}
 	if f.subject == "" {
 		return frame{}, false
@@ -1063,5 +1067,5 @@ func (o *openReader) verbFirst(s string) bool {
 		return true
 	}
 	// an inflected third-person verb: "pulls", "sends", "analyzes"
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && o.words.Lemma(w) != w && IsEnglishWord(o.words.Lemma(w)) && !unicode.IsUpper([]rune(f[1])[0])
+	return thirdPerson(w, o.words.Lemma(w)) && !unicode.IsUpper([]rune(f[1])[0])
 }

@@ -262,11 +262,6 @@ func splitClitic(w string) (base, clitic string) {
 	return base, verb
 }
 
-// relativeWords open a clause inside a question; a negation after one
-// belongs to that clause, not to what the question asks.
-var relativeWords = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true,
-	"if": true, "because": true, "when": true, "where": true, "while": true, "unless": true}
-
 // questionStart is the byte offset where the question itself starts: after
 // the sentences that set its scene ("Someone copied files by hand ... .
 // What are my options ...?").
@@ -293,7 +288,7 @@ func (e *Engine) analyze(text string) *analysis {
 	e.link(a)
 	ask, sub := questionStart(text), false
 	for i, w := range a.words {
-		if i > 0 && w.start > ask && relativeWords[w.lower] {
+		if i > 0 && w.start > ask && lx.QuestionSurface("clause", w.lower) {
 			sub = true // "files that weren't part of ...": a clause inside the question
 		}
 		switch {

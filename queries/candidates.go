@@ -88,11 +88,11 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 		out = append(out, c)
 	}
 	out = append(out, e.rankCandidates(ctx, a)...)
-	if cs, err := e.sequenceCandidates(ctx, a); err != nil {
+	seq, err := e.sequenceCandidates(ctx, a)
+	if err != nil {
 		return nil, err
-	} else {
-		out = append(out, cs...)
 	}
+	out = append(out, seq...)
 	if c, err := e.compareCandidate(ctx, a); err != nil {
 		return nil, err
 	} else if c != nil {

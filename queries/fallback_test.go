@@ -83,13 +83,8 @@ func TestSearchFindsSynonyms(t *testing.T) {
 // line's quantities, even when no relation reads that line; it never exits
 // with "the notes say nothing".
 func TestEvidenceAnswersValues(t *testing.T) {
-	dir := t.TempDir()
-	note := "4 AWS BACKUP\n4.5 Backup Vault Lock\n4.5.1 Governance mode - removable by users with enough IAM permissions\n" +
-		"4.5.2 Compliance mode - immutable after a grace time (min 72 hours); nobody can delete it after that\n"
-	if err := os.WriteFile(filepath.Join(dir, "outline.txt"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := engineWithNote(t, "outline.txt", "4 AWS BACKUP\n4.5 Backup Vault Lock\n4.5.1 Governance mode - removable by users with enough IAM permissions\n"+
+		"4.5.2 Compliance mode - immutable after a grace time (min 72 hours); nobody can delete it after that\n")
 	res, err := e.Ask(context.Background(), "With AWS Backup Vault Lock in compliance mode, what's the minimum grace time before the lock becomes immutable?")
 	if err != nil {
 		t.Fatal(err)
@@ -103,13 +98,8 @@ func TestEvidenceAnswersValues(t *testing.T) {
 // ("Is ...", "Can ...") is answered yes or no when the notes relate what it
 // names, ahead of a list of what one of them relates to.
 func TestYesNoQuestionsAnswerYesOrNo(t *testing.T) {
-	dir := t.TempDir()
-	note := "### CloudWatch alarms\n- Actions - what happens if alarm state\n  - Only target = Create one or more SNS notifications\n" +
-		"  - KEY IDEA Note: CloudWatch alarms is NOT an event source in CloudWatch Events!\n"
-	if err := os.WriteFile(filepath.Join(dir, "alarms.md"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := engineWithNote(t, "alarms.md", "### CloudWatch alarms\n- Actions - what happens if alarm state\n  - Only target = Create one or more SNS notifications\n"+
+		"  - KEY IDEA Note: CloudWatch alarms is NOT an event source in CloudWatch Events!\n")
 	res, err := e.Ask(context.Background(), "Is a CloudWatch alarm an event source that CloudWatch Events rules can match?")
 	if err != nil {
 		t.Fatal(err)
@@ -117,4 +107,15 @@ func TestYesNoQuestionsAnswerYesOrNo(t *testing.T) {
 	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
 		t.Errorf("answers %v (intent %s), want no", got, res.Intent)
 	}
+}
+
+// engineWithNote is newEngine with one more note, written to a temporary
+// folder under the given file name.
+func engineWithNote(t *testing.T, name, text string) *Engine {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return newEngine(t, dir)
 }
