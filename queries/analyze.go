@@ -132,24 +132,19 @@ func (a *analysis) strongLinkIDs() []string {
 // strongLinks counts the distinct entities the question names by name (not
 // by a weak alias or a near-miss).
 func (a *analysis) strongLinks() int {
-	var ids []string
-	for _, l := range a.links {
-		if l.strong() && !containsStr(ids, l.id) {
-			ids = append(ids, l.id)
-		}
-	}
-	return len(ids)
+	return len(a.strongLinkIDs())
 }
 
 // modifies reports whether a mention of one entity directly precedes a
 // mention of another, qualifying it: "CloudWatch Logs subscription filter".
+// Links are not in text order (a word can link twice), so it compares spans.
 func (a *analysis) modifies(id, head string) bool {
-	for i, l := range a.links {
+	for _, l := range a.links {
 		if l.id != id {
 			continue
 		}
-		for _, m := range a.links[i+1:] {
-			if m.id == head && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+		for _, m := range a.links {
+			if m.id == head && m.start >= l.end && strings.TrimSpace(a.text[l.end:m.start]) == "" {
 				return true
 			}
 		}

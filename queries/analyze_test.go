@@ -73,3 +73,31 @@ func TestAnalyzeNegation(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeModifies: one entity qualifies another only when its mention
+// ends right where the other's starts; a word linked twice (links are not
+// in text order) never makes a span run backwards.
+func TestAnalyzeModifies(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Which CloudWatch Logs subscription filter destinations exist?")
+	logs, filter := "", ""
+	for _, l := range a.links {
+		switch a.text[l.start:l.end] {
+		case "CloudWatch Logs":
+			logs = l.id
+		case "subscription filter":
+			filter = l.id
+		}
+	}
+	if logs == "" || filter == "" {
+		t.Fatalf("links %v: want CloudWatch Logs and subscription filter", a.links)
+	}
+	if !a.modifies(logs, filter) || a.modifies(filter, logs) {
+		t.Errorf("modifies(logs, filter) = %v, modifies(filter, logs) = %v; want true, false", a.modifies(logs, filter), a.modifies(filter, logs))
+	}
+	// fixed bugs: "deployment" linked twice once panicked with slice bounds out of range
+	q := "What sections differ in appspec.yml between an EC2 deployment and an ECS/Lambda deployment?"
+	if _, err := e.Ask(t.Context(), q); err != nil {
+		t.Errorf("Ask(%q): %v", q, err)
+	}
+}
