@@ -51,6 +51,7 @@ type candidate struct {
 	keep    []string // the ends the question's other entities constrain it to; nil when none
 	reading string   // how the question was read, for the user
 	prior   float64  // what the reading is worth before its words are matched
+	feat    features // what the scoring function weighs (see score.go)
 	score   float64
 	links   int // how many of the question's links it accounts for
 }

@@ -23,16 +23,100 @@ const (
 	weightNames    = 0.35
 )
 
-// weightSupport is what standing on the best-matching note line adds.
-const weightSupport = 0.4
-
 // minScore is the score below which no candidate answers and the evidence
 // fallback (or an honest error) takes over.
 const minScore = 0.3
 
-// score rates a candidate; it also fills c.links and returns the ends that
-// satisfy the question's other entities (nil when none constrains it).
+// A candidate's features: what the scoring function weighs. Each is a
+// number the candidate and the question give (a share, a count, a flag);
+// the score is their weighted sum (see weights).
+const (
+	featPrior            = iota // what the reading is worth before its words are matched (candidate type and shape)
+	featCoverage                // share of the question's term weight its words cover (relation, evidence, names)
+	featSupport                 // support of the best note line it stands on, 0-1
+	featTyped                   // 1 for a relation the ontology types (curated)
+	featQualifierVia            // 1 when it goes through the variant the question's qualifier names ("manual")
+	featKindFit                 // share of its answers of the kind asked for
+	featKindMiss                // 1 when none of its answers is of the kind asked for
+	featValueMiss               // 1 when a value is asked for and it answers with names only
+	featFocus                   // 1 when its relation holds a word of the asked-for noun phrase
+	featNegAgree                // 1 when a denied relation answers a negated question
+	featNegPred                 // 1 when a denied relation answers a question that denies nothing
+	featNegQuestion             // 1 when a stated relation answers a negated question
+	featOnlyAgree               // 1 when an exclusive relation answers an "only" question
+	featOnlyPred                // 1 when an exclusive relation answers another question
+	featOrder                   // 1 when an ordering question gets ordered answers
+	featRole                    // +1 when it reads the question's word order's direction, -1 the other way
+	featVia                     // 1 when it starts at a feature of the entity, not the entity
+	featNamed                   // 1 when the question names every answer
+	featMissing                 // entities of the question a ready-made result does not account for
+	featIgnored                 // entities it ignores, when it starts at one of the question's
+	featIgnoredFar              // entities it ignores, when it starts elsewhere
+	featPart                    // entities it accounts for by starting at their part or the noun they qualify
+	featViaName                 // entities it accounts for by a feature named after them
+	featQualifierMisread        // entities it reads at their qualifier ("CloudWatch Logs" of "CloudWatch Logs subscription filter")
+	featConstrained             // 1 when another entity narrows its answers
+	featTypeBias                // first of one bias per candidate type (see candidateTypes)
+	numFeatures          = featTypeBias + len(candidateTypeOrder)
+)
+
+// candidateTypeOrder numbers the candidate types for their bias features.
+var candidateTypeOrder = [...]candidateType{candRelation, candKind, candPath, candRank, candCompare, candYesNo, candDescribe, candPredicate, candEntity, candEvidence}
+
+// features is a candidate's feature vector.
+type features [numFeatures]float64
+
+// weights of the scoring function, one per feature.
+var weights = features{
+	featPrior:            1,
+	featCoverage:         1,
+	featSupport:          0.4,
+	featTyped:            0.05,
+	featQualifierVia:     0.25,
+	featKindFit:          0.2,
+	featKindMiss:         -0.1,
+	featValueMiss:        -0.3,
+	featFocus:            0.1,
+	featNegAgree:         0.25,
+	featNegPred:          -0.4,
+	featNegQuestion:      -0.2,
+	featOnlyAgree:        0.15,
+	featOnlyPred:         -0.1,
+	featOrder:            0.1,
+	featRole:             0.1,
+	featVia:              -0.05,
+	featNamed:            -0.5,
+	featMissing:          -0.3,
+	featIgnored:          -0.2,
+	featIgnoredFar:       -0.4,
+	featPart:             0.15,
+	featViaName:          0.2,
+	featQualifierMisread: -0.2,
+	featConstrained:      0.25,
+}
+
+// dot is the weighted sum of a feature vector.
+func (w *features) dot(f *features) float64 {
+	s := 0.0
+	for i := range f {
+		s += w[i] * f[i]
+	}
+	return s
+}
+
+// score rates a candidate: it fills c.feat and c.score and returns the ends
+// that satisfy the question's other entities (nil when none constrains it).
 func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string {
+	keep := e.measure(ctx, a, c)
+	c.score = weights.dot(&c.feat)
+	return keep
+}
+
+// measure measures a candidate against the question (c.feat) and returns
+// the ends that satisfy the question's other entities.
+func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []string {
+	f := &c.feat
+	*f = features{}
 	// evidence counts line by line: the words of the one line that holds
 	// most of the question, not the union of every line a big relation has
 	ctxWords := c.ctx
@@ -45,22 +129,31 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 		}
 		ctxWords = append(append([]string{}, c.ctx...), best...)
 	}
-	cov := overlap(a.terms, c.rel, ctxWords, c.names)
-	s := c.prior + cov
+	f[featPrior] = c.prior
+	f[featCoverage] = overlap(a.terms, c.rel, ctxWords, c.names)
 	// what the best line it stands on is worth for the question
 	switch c.typ {
 	case candRelation, candPredicate:
-		s += weightSupport * supportFor(a, c.edges)
+		f[featSupport] = supportFor(a, c.edges)
 	case candPath, candRank, candYesNo, candCompare:
-		s += weightSupport * supportOfAnswers(a, c.result)
+		f[featSupport] = supportOfAnswers(a, c.result)
+	}
+	for i, t := range candidateTypeOrder {
+		if t == c.typ {
+			f[featTypeBias+i] = 1
+		}
 	}
 	if c.typ == candRelation {
-		s *= e.linkWeight(a, c.anchor)
+		// an uncertain link weakens what the words found
+		lw := e.linkWeight(a, c.anchor)
+		f[featPrior] *= lw
+		f[featCoverage] *= lw
+		f[featSupport] *= lw
 		if _, ok := e.lx.Predicate(c.pred); ok {
-			s += 0.05 // a typed relation is curated
+			f[featTyped] = 1
 		}
 		if q := a.qualifier; q != "" && c.via != "" && strings.Contains(strings.ToLower(e.names[c.via].Name), q) {
-			s += 0.25 // "enabled manually": the manual variant
+			f[featQualifierVia] = 1 // "enabled manually": the manual variant
 		}
 	}
 	// the kind of answer asked for
@@ -74,19 +167,18 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 				fit += 0.5 // a part of a service stands for it
 			}
 		}
-		f := fit / float64(len(c.ends))
-		s += 0.2 * f
+		f[featKindFit] = fit / float64(len(c.ends))
 		if fit == 0 {
-			s -= 0.1
+			f[featKindMiss] = 1
 			if a.wantsOnly(graph.KindValue) {
 				// "how long ...": a name never stands for a quantity
-				s -= 0.3
+				f[featValueMiss] = 1
 			}
 		}
 	}
-	for _, f := range a.focus {
-		if containsStr(c.rel, f) {
-			s += 0.1
+	for _, w := range a.focus {
+		if containsStr(c.rel, w) {
+			f[featFocus] = 1
 			break
 		}
 	}
@@ -94,43 +186,39 @@ func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string 
 	neg, only := polarityOf(c.pred)
 	switch {
 	case neg && a.negated:
-		s += 0.25
+		f[featNegAgree] = 1
 	case neg:
-		s -= 0.4
+		f[featNegPred] = 1
 	case a.negated && (c.typ == candRelation || c.typ == candPredicate):
-		s -= 0.2 // "which services have no ...": a stated relation answers the opposite
+		f[featNegQuestion] = 1 // "which services have no ...": a stated relation answers the opposite
 	}
 	switch {
 	case only && a.exclusive:
-		s += 0.15
+		f[featOnlyAgree] = 1
 	case only:
-		s -= 0.1
+		f[featOnlyPred] = 1
 	}
 	if a.order && c.ordered {
-		s += 0.1
+		f[featOrder] = 1
 	}
 	if c.typ == candRelation {
-		s += e.roleFit(a, c)
+		f[featRole] = e.roleFit(a, c)
 		if c.via != "" {
-			s -= 0.05 // a feature of the entity, not the entity itself
+			f[featVia] = 1 // a feature of the entity, not the entity itself
 		}
 	}
 	// a reading whose every answer is named by the question tells nothing
 	// ("what has the feature Maintenance Windows" for "what tasks can a
 	// Systems Manager maintenance window run")
 	if len(c.ends) > 0 && c.typ != candYesNo && subset(c.ends, a.linkIDs()) {
-		s -= 0.5
+		f[featNamed] = 1
 	}
 	// the question's entities: each one must be where the reading starts,
 	// or a constraint its answers satisfy; one it ignores costs
-	var keep []string
-	if c.typ != candEvidence {
-		var k []string
-		s, k = e.linkFit(ctx, a, c, s)
-		keep = k
+	if c.typ == candEvidence {
+		return nil
 	}
-	c.score = s
-	return keep
+	return e.linkFit(ctx, a, c)
 }
 
 // overlap is the share of a question's term weight that a candidate's word
@@ -182,29 +270,31 @@ func polarityOf(pred string) (neg, only bool) {
 	return ok && pol == graph.Negative, ok && pol == graph.Exclusive
 }
 
-// linkFit scores how a candidate accounts for the entities the question
-// names. An entity is accounted for when the reading starts at it (or at
-// one of its parts or variants), when the reading goes through a feature
-// named after it ("CodeDeploy Lambda" for "... CodeDeploy ... for
+// linkFit measures how a candidate accounts for the entities the question
+// names (c.feat). An entity is accounted for when the reading starts at it
+// (or at one of its parts or variants), when the reading goes through a
+// feature named after it ("CodeDeploy Lambda" for "... CodeDeploy ... for
 // Lambda"), or when some answers relate to it: then those answers are kept
 // (returned). Candidates of ready-made results (paths, comparisons, yes/no)
 // account for the links they were built from (c.links). An entity the
-// reading ignores, or that it answers with, costs 0.2 when the reading
-// starts at another entity of the question, 0.4 when it starts elsewhere.
-func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float64) (float64, []string) {
+// reading ignores, or that it answers with, counts as ignored: near when
+// the reading starts at another entity of the question, far when it starts
+// elsewhere.
+func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []string {
+	f := &c.feat
 	strong := a.strongLinkIDs()
 	if c.typ != candRelation && c.typ != candPredicate {
 		if missing := len(strong) - c.links; missing > 0 {
-			s -= 0.3 * float64(missing)
+			f[featMissing] = float64(missing)
 		}
-		return s, nil
+		return nil
 	}
-	per := 0.2
 	// a reading starts at the question's entities when it starts at a name
 	// the question gives (at a weak alias only when it gives no name)
 	linked := containsStr(strong, c.anchor) || len(strong) == 0 && containsStr(a.linkIDs(), c.anchor)
+	ignored := featIgnored
 	if !linked {
-		per = 0.4
+		ignored = featIgnoredFar
 	}
 	var keep []string
 	constrained := false
@@ -215,15 +305,16 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 			// "CloudWatch Logs subscription filter": a part of the entity
 			// named (or the noun the name qualifies), the more specific
 			// reading
-			s += 0.15
+			f[featPart]++
 		case c.via != "" && e.namesContain(c.via, id):
-			s += 0.2
+			f[featViaName]++
 		case a.modifies(c.anchor, id) && !containsStr(e.mustAnchors(ctx, c.anchor), id):
 			// "CloudWatch Logs subscription filter" read at CloudWatch Logs:
 			// the reading starts at the qualifier and ignores the noun
-			s -= 2 * per
+			f[featQualifierMisread]++
+			f[ignored]++
 		case containsStr(c.ends, id):
-			s -= per // the question's own entity among the answers: read the wrong way
+			f[ignored]++ // the question's own entity among the answers: read the wrong way
 		default:
 			var k []string
 			if linked && isVocabKind(e.names[id].Kind) {
@@ -234,7 +325,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 				k = e.constrainTo(ctx, c, id)
 			}
 			if k == nil {
-				s -= per
+				f[ignored]++
 				continue
 			}
 			constrained = true
@@ -246,12 +337,12 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate, s float
 		}
 	}
 	if constrained {
-		s += 0.25
+		f[featConstrained] = 1
 	}
 	if len(keep) == len(c.ends) && len(c.ends) > 1 {
 		keep = nil // every answer satisfies it: nothing to filter
 	}
-	return s, keep
+	return keep
 }
 
 // constrainTo returns the ends of a candidate that relate to an entity (by
@@ -321,9 +412,10 @@ func (e *Engine) idf(stem string) float64 {
 	return math.Log(1 + float64(e.nDocs()+1)/float64(e.docFreq(stem)+1))
 }
 
-// roleFit rewards a relation read in the direction the question's word
-// order gives: an entity before the relation's word (or after "of", "for",
-// "with") is its subject; one after it, its object. "What does Security Hub
+// roleFit is +1 for a relation read in the direction the question's word
+// order gives, -1 for the other direction, 0 when the order says nothing:
+// an entity before the relation's word (or after "of", "for", "with") is
+// its subject; one after it, its object. "What does Security Hub
 // aggregate" reads Security Hub's aggregates; "which services notify SNS"
 // reads what notifies SNS.
 func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
@@ -360,9 +452,9 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 			}
 		}
 		if subject == !c.inverse {
-			return 0.1
+			return 1
 		}
-		return -0.1
+		return -1
 	}
 	return 0
 }
