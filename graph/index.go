@@ -540,6 +540,10 @@ func (ix *Index) StatementTerms(i int) []string {
 // StatementSource returns the source of statement i.
 func (ix *Index) StatementSource(i int) string { return ix.s.get(ix.sSrc[i]) }
 
+// StatementSection returns the heading path above statement i, outermost
+// first, joined by " > " ("" when none).
+func (ix *Index) StatementSection(i int) string { return ix.s.get(ix.sSection[i]) }
+
 // StatementSubject returns the subject of statement i ("" when none).
 func (ix *Index) StatementSubject(i int) string { return ix.s.get(ix.sSubj[i]) }
 

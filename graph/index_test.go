@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -134,6 +135,31 @@ func TestEdgeDetailsDeduplicatedAtScale(t *testing.T) {
 		for i := 0; i < distinct; i++ {
 			if d := fmt.Sprintf("line %03d", i); !seen[d] {
 				t.Errorf("%d: detail %q lost", distinct, d)
+			}
+		}
+	}
+}
+
+// TestIndexStatementSection: a statement keeps its heading path in a built
+// index and in one decoded from its file.
+func TestIndexStatementSection(t *testing.T) {
+	stmts := []graph.Statement{
+		{Source: "n.md:3", Text: "Hooks: A -> B", Section: "AWS CodeDeploy > Deploy to ECS"},
+		{Source: "n.md:9", Text: "Other"},
+	}
+	ix := graph.NewIndex(nil, nil, stmts)
+	var buf bytes.Buffer
+	if err := graph.EncodeIndex(&buf, ix, graph.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	dec, err := graph.DecodeIndex(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range map[string]*graph.Index{"built": ix, "decoded": dec} {
+		for i, st := range stmts {
+			if got := x.StatementSection(i); got != st.Section || got != x.Statement(i).Section {
+				t.Errorf("%s: StatementSection(%d) = %q, want %q", name, i, got, st.Section)
 			}
 		}
 	}

@@ -271,6 +271,43 @@ func questionStart(text string) int {
 	return start
 }
 
+// asksYesNo reports whether a question asks yes or no: the sentence it asks
+// (from ask) opens with an auxiliary ("Can ...", "Does ..."), or its main
+// clause does after a leading subordinate clause or a dash ("If I attach a
+// deny SCP ..., does it ...", "... by mistake - can root shorten it"); an
+// alternative (", or ...") asks which, not whether.
+func (e *Engine) asksYesNo(a *analysis, ask int) bool {
+	if strings.Contains(a.text[ask:], ", or ") {
+		return false
+	}
+	opens := func(i int) bool {
+		return i < len(a.words) && e.lx.QuestionWord("yesno", a.words[i].stem)
+	}
+	first := -1
+	for i, w := range a.words {
+		if w.start >= ask {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	if opens(first) {
+		return true
+	}
+	for i := first + 1; i < len(a.words); i++ {
+		gap := a.text[a.words[i-1].end:a.words[i].start]
+		switch {
+		case strings.Contains(gap, ",") && e.lx.Subordinator(a.words[first].lower):
+			return opens(i) // "If ..., does it ..."
+		case strings.Contains(gap, " - ") || strings.Contains(gap, " – ") || strings.Contains(gap, ":"):
+			return opens(i) // "... by mistake - can root ..."
+		}
+	}
+	return false
+}
+
 // analyze reads a question.
 func (e *Engine) analyze(text string) *analysis {
 	lx := e.lx
@@ -312,10 +349,8 @@ func (e *Engine) analyze(text string) *analysis {
 				a.qualifier = "implicit"
 			}
 		}
-		if i == 0 && lx.QuestionWord("yesno", w.stem) {
-			a.yesno = true
-		}
 	}
+	a.yesno = e.asksYesNo(a, ask)
 	for _, w := range a.words {
 		if lx.QuestionWord("ascending", w.stem) {
 			a.ascending = true

@@ -99,8 +99,18 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	} else if c != nil {
 		out = append(out, c)
 	}
-	if c := e.yesNoCandidate(ctx, a); c != nil {
-		out = append(out, c)
+	// a yes/no question: the relation the notes state between the two
+	// things it names, and the line that matches it best; a relation that
+	// denies it outweighs a line that does not ("CloudWatch alarms is NOT
+	// an event source")
+	yn := e.yesNoCandidate(ctx, a)
+	if yn != nil {
+		out = append(out, yn)
+	}
+	if yn == nil || yn.result.Intent != "yes-no" || yn.result.Answers[0].Name != "no" {
+		if c := e.verdictCandidate(a); c != nil {
+			out = append(out, c)
+		}
 	}
 	if len(ids) > 0 {
 		c, err := e.describeCandidate(ctx, a, e.mainLink(a))
@@ -808,6 +818,14 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	verdict := "yes"
 	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {
 		verdict = "no"
+	} else {
+		for _, d := range top.Details {
+			if e.denies(d) {
+				// "Triggers to SNS only (no lambda unlike CodeCommit)": the
+				// line that relates the two denies it
+				verdict = "no"
+			}
+		}
 	}
 	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
 	if ans.Sources == nil {

@@ -72,7 +72,7 @@ type Engine struct {
 	sequenceWords []string
 
 	// memoised stems of relations, names and details
-	relWords, nameWords, textWords, vocab, near, anchors, subjects sync.Map
+	relWords, nameWords, textWords, vocab, near, anchors, subjects, sections sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts

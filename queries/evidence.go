@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/awskg/awskg/graph"
@@ -189,9 +190,33 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 			b += 1.5
 		case e.ix.StatementNames(i, id):
 			b += 1.0
+		case containsStr(e.sectionNames(e.ix.StatementSection(i)), id):
+			b += sectionBonus // "CodeDeploy Agent is not required" under "Deploy to ECS"
 		}
 	}
 	return b
+}
+
+// sectionBonus is what a statement earns for an entity its heading path
+// names (but it does not).
+const sectionBonus = 0.75
+
+// sectionNames returns the entities a heading path names, once per path.
+func (e *Engine) sectionNames(section string) []string {
+	if section == "" {
+		return nil
+	}
+	if v, ok := e.sections.Load(section); ok {
+		return v.([]string)
+	}
+	var ids []string
+	for _, m := range e.dict.Find(section) {
+		if m.ID != "" && !containsStr(ids, m.ID) {
+			ids = append(ids, m.ID)
+		}
+	}
+	e.sections.Store(section, ids)
+	return ids
 }
 
 // evidenceCandidate answers from the best-matching statement: the things it
@@ -482,4 +507,50 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 		}
 	}
 	return out
+}
+
+// minVerdictCoverage is the share of a yes/no question's term weight the
+// best-matching line must hold to decide it.
+const minVerdictCoverage = 0.3
+
+// verdictCandidate answers a yes/no question from the note line that
+// matches it best: a line that denies or restricts what it asks ("CodeDeploy
+// Agent is not required", "Triggers to SNS only (no lambda ...)") says no,
+// one that states it says yes; a negated question turns the verdict round.
+// It is nil for other questions, or when no line holds enough of the
+// question.
+func (e *Engine) verdictCandidate(a *analysis) *candidate {
+	if !a.yesno || len(a.hits) == 0 || a.hits[0].cov < minVerdictCoverage {
+		return nil
+	}
+	st := e.ix.Statement(a.hits[0].i)
+	verdict := "yes"
+	if e.denies(st.Text) != a.negated {
+		verdict = "no"
+	}
+	c := &candidate{
+		typ:     candYesNo,
+		result:  &Result{Intent: "yes-no", Answers: []Answer{{Name: verdict, Kind: "verdict", Detail: st.Text, Sources: []string{st.Source}}}},
+		ends:    []string{},
+		details: [][]string{st.Terms},
+		prior:   0.7,
+		reading: fmt.Sprintf("whether the best-matching line states it: %s (%s)", verdict, st.Source),
+	}
+	for _, id := range a.strongLinkIDs() {
+		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNames(st.Section), id) {
+			c.links++
+		}
+	}
+	return c
+}
+
+// denies reports whether a text holds a word that denies or restricts
+// ("not", "cannot", "no", "only", "without").
+func (e *Engine) denies(text string) bool {
+	for _, w := range splitWords(text) {
+		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") || e.lx.IsExclusive(w.lower) {
+			return true
+		}
+	}
+	return false
 }

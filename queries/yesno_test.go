@@ -1,0 +1,77 @@
+package queries
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAsksYesNo: a question asks yes or no when the sentence it asks opens
+// with an auxiliary, or its main clause does after a leading subordinate
+// clause or a dash; an alternative or a wh-question asks for things.
+func TestAsksYesNo(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"Can CodeDeploy do blue/green deployments to on-premises instances?", true},
+		{"Do SCPs apply to the Organizations master account itself?", true},
+		{"If I attach a deny SCP at the root of my organization, does it restrict users in the management account?", true},
+		{"compliance mode retention set too long by mistake - can root shorten it?", true},
+		{"My objects are not copied. Is replication enabled?", true},
+		{"What can I do with SSM?", false},
+		{"Which services support cross-account?", false},
+		{"Can an SNS subscription filter policy look at the message payload, or only at message attributes?", false},
+		{"Can CodeDeploy shift Lambda traffic gradually? What deployment types does it support?", false},
+		{"If a deployment fails, which hooks run?", false},
+	}
+	for _, tt := range tests {
+		if got := e.analyze(tt.q).yesno; got != tt.want {
+			t.Errorf("%q: yesno = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestYesNoVerdictFromLines: a yes/no question is answered by the note line
+// that matches it best, heading included: a line that denies or restricts
+// what it asks says no, one that states it says yes; a relation between the
+// two things it names says no when its own line denies it.
+func TestYesNoVerdictFromLines(t *testing.T) {
+	e := engineWithNote(t, "codedeploy.md", `# AWS CodeDeploy
+
+- The instance where we deploy must have the CodeDeploy Agent installed
+
+## Deploy to ECS
+
+- CodeDeploy Agent is not required
+
+## Deploy to Lambda
+
+- Traffic shifting is fully integrated with AWS SAM
+
+## Notifications
+
+- Triggers to SNS only (no lambda unlike CodeCommit)
+`)
+	tests := []struct {
+		q, want, source string
+	}{
+		{"Do I need the CodeDeploy agent installed for ECS deployments?", "no", "codedeploy.md:7"},
+		{"Is traffic shifting integrated with AWS SAM?", "yes", "codedeploy.md:11"},
+		{"Can a CodeDeploy trigger invoke a Lambda function directly like a CodeCommit trigger can?", "no", "codedeploy.md:15"},
+	}
+	for _, tt := range tests {
+		res, err := e.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Errorf("%q: %v", tt.q, err)
+			continue
+		}
+		if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != tt.want {
+			t.Errorf("%q: %s %+v, want yes-no %q", tt.q, res.Intent, res.Answers, tt.want)
+			continue
+		}
+		if src := strings.Join(res.Answers[0].Sources, " "); !strings.Contains(src, tt.source) {
+			t.Errorf("%q: sources %s, want %s", tt.q, src, tt.source)
+		}
+	}
+}
