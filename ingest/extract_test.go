@@ -220,6 +220,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon RDS", "rel:provide cost-efficient resizable time-consuming administration task", "patching", 3}},
 		},
 		{
+			name:    "a relative clause with its own verb names the relation",
+			file:    "d.md",
+			src:     "## CodeDeploy\n\nAWS CodeDeploy is a fully managed deployment service that automates software deployments to a variety of compute services such as Amazon EC2, AWS Fargate and AWS Lambda.\n\n- Uses that bucket to store revisions in S3\n",
+			want:    []fact{{"AWS CodeDeploy", "rel:automate software deployment to variety compute", "AWS Lambda", 3}},
+			notWant: []fact{{"AWS CodeDeploy", "rel:fully manage deployment to variety compute", "AWS Lambda", 3}, {"AWS CodeDeploy", "rel:bucket to store revision", "Amazon S3", 5}},
+		},
+		{
 			name: "numbers listed before a unit are each a value",
 			file: "c.md",
 			src:  "## AWS Config\n\n- Periodic rules run on a schedule: `1`, `3`, `6`, `12` or `24` hours\n",

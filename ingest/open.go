@@ -355,15 +355,21 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 }
 
 // lastClause returns the part of a relation's words after its last
-// "while"/"whereas": "provides cost-efficient and resizable capacity while
-// automating time-consuming administration tasks" relates its list by
-// "automating time-consuming administration tasks". A comma is no such
-// boundary: "analyzes events across multiple data sources, such as" keeps
-// its verb.
-func lastClause(words string) string {
+// "while"/"whereas", or after its last relative pronoun that a verb
+// follows: "provides cost-efficient and resizable capacity while automating
+// time-consuming administration tasks" relates its list by "automating
+// time-consuming administration tasks"; "is a fully managed deployment
+// service that automates software deployments to" by "automates software
+// deployments to". A comma is no such boundary: "analyzes events across
+// multiple data sources, such as" keeps its verb.
+func (o *openReader) lastClause(words string) string {
 	cut := -1
-	for _, sep := range []string{" while ", " whereas "} {
-		if i := strings.LastIndex(words, sep); i >= 0 && i+len(sep) > cut && len(strings.Fields(words[i+len(sep):])) >= 2 {
+	for _, sep := range []string{" while ", " whereas ", " that ", " which ", " who "} {
+		i := strings.LastIndex(words, sep)
+		if i < 0 || i+len(sep) <= cut || len(strings.Fields(words[i+len(sep):])) < 2 {
+			continue
+		}
+		if sep == " while " || sep == " whereas " || o.x.verbAt(words[i+len(sep):]) {
 			cut = i + len(sep)
 		}
 	}
@@ -747,7 +753,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if listStart >= 0 {
 		first = min(first, listStart)
 	}
-	phrase, pol := o.phrase(lastClause(s[verbStart:first]))
+	phrase, pol := o.phrase(o.lastClause(s[verbStart:first]))
 	if phrase == "" {
 		return // names side by side ("logs > filter > s3") state no relation of their own
 	}
