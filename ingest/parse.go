@@ -276,7 +276,10 @@ type parser struct {
 	// listIndent is the indentation of the marker line of the last list item
 	// added (plain lines indented deeper nest under it or continue it).
 	listIndent int
-	flatCells  int // one-cell-per-line table cells met so far (see MaxFlatCells)
+	// outline is set when the last list item was an indented plain line
+	// (see outlineItem): deeper lines are its children, not its wrapped text
+	outline   bool
+	flatCells int // one-cell-per-line table cells met so far (see MaxFlatCells)
 }
 
 // maxJoinBytes bounds the text a block gathers from continuation lines, so

@@ -373,6 +373,31 @@ func TestParseTextCram(t *testing.T) {
 	})
 }
 
+// TestParseTextOutline: an outline written by indentation alone (tabs or
+// spaces, no list markers) is a list, each deeper line a child of the one
+// above; a long wrapped line still takes its indented continuation.
+func TestParseTextOutline(t *testing.T) {
+	src := "===== DynamoDB =====\n" + // 1
+		"\n" + // 2
+		"DynamoDB Streams => ordered log of item-level changes, kept 24 hours\n" + // 3
+		"\tview types you pick when enabling:\n" + // 4
+		"\t\tKEYS_ONLY\n" + // 5
+		"\t\tNEW_IMAGE\n" + // 6
+		"\tconsumed by Lambda\n" + // 7
+		"Global tables replicate every write to the other regions within a second or so, with\n" + // 8
+		"    last writer wins on conflicts.\n" // 9
+	doc := parseMust(t, "o.txt", src)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "DynamoDB"},
+		{BlockParagraph, 3, 3, 0, 0, 0, "DynamoDB", "DynamoDB Streams => ordered log of item-level changes, kept 24 hours"},
+		{BlockBullet, 4, 4, 0, 1, 0, "DynamoDB", "view types you pick when enabling:"},
+		{BlockBullet, 5, 5, 0, 2, 0, "DynamoDB", "KEYS_ONLY"},
+		{BlockBullet, 6, 6, 0, 2, 0, "DynamoDB", "NEW_IMAGE"},
+		{BlockBullet, 7, 7, 0, 1, 0, "DynamoDB", "consumed by Lambda"},
+		{BlockParagraph, 8, 9, 0, 0, 0, "DynamoDB", "Global tables replicate every write to the other regions within a second or so, with last writer wins on conflicts."},
+	})
+}
+
 const parseMarkdownFixture = "# Domain 1\n" + // 1
 	"\n" + // 2
 	"## CodeBuild\n" + // 3

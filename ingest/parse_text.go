@@ -38,17 +38,25 @@ func (p *parser) parseText(lines []srcLine) {
 		switch {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
-			p.listIndent = l.indent
+			p.listIndent, p.outline = l.indent, false
+		case outlineItem(lines, i, p.outline) && (p.outline || !p.continuesItem(lines, i)):
+			// "\tview types you pick when enabling:" / "\t\tKEYS_ONLY": an
+			// outline by indentation alone, each deeper line a child
+			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Text: text})
+			p.listIndent, p.outline = l.indent, true
 		case p.continuesItem(lines, i):
 			appendText(p.last(), l.num, text)
 		case isTextHeading(lines, i):
 			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
+			p.outline = false
 		case ruledTitle(text) != "":
 			p.heading(l.num, ruledTitle(text))
+			p.outline = false
 		case p.continues(lines, i) && startsLower(text) && !selfContained(lines, i):
 			appendText(p.last(), l.num, text)
 		default:
 			p.add(Block{Kind: BlockParagraph, Line: l.num, Text: text})
+			p.outline = false
 		}
 	}
 }
@@ -106,6 +114,26 @@ func textCodeLike(l *srcLine) bool {
 func (p *parser) continuesItem(lines []srcLine, i int) bool {
 	return lines[i].kind == itemText && p.canJoin(lines[i].num, BlockBullet) && lines[i].indent > p.listIndent
 }
+
+// outlineItem reports an indented plain line that is an item of an outline
+// written by indentation alone: the line before it is no wrapped prose (it
+// is short, or ends a sentence or with ':'), and less or as deeply indented
+// unless the outline (inOutline) returns to a shallower level.
+func outlineItem(lines []srcLine, i int, inOutline bool) bool {
+	l := &lines[i]
+	if l.kind != itemText || l.indent == 0 || i == 0 {
+		return false
+	}
+	prev := &lines[i-1]
+	if prev.kind != itemText && prev.kind != itemHeading || prev.indent > l.indent && !inOutline {
+		return false
+	}
+	return runeLen(prev.text) < maxWrappedLine || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":")
+}
+
+// maxWrappedLine is the length from which a plain line may be prose wrapped
+// onto the next.
+const maxWrappedLine = 80
 
 // isTextHeading reports a heading line in plain text: a short line ending
 // with ":", or a short capitalised line without final punctuation that
