@@ -187,6 +187,13 @@ func openBoltOnce[T any](ctx context.Context, dir string, writable bool, open fu
 	return zero, err
 }
 
+// HasBoltStore reports whether dir holds a whole bolt store: one a build
+// finished (its manifest is written last, and builds swap in whole).
+func HasBoltStore(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, manifestFile))
+	return err == nil && fi.Mode().IsRegular()
+}
+
 // hasStore reports whether dir holds a store (whole or damaged): a file of
 // one. It fails with EINVALID when dir is a file, or a directory that is
 // neither empty nor a store.

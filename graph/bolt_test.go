@@ -484,3 +484,32 @@ func TestBoltExportMatchesMem(t *testing.T) {
 		}
 	}
 }
+
+// TestHasBoltStore: only a finished build is a store; a missing or empty
+// directory, or a build that stopped before its manifest, is none.
+func TestHasBoltStore(t *testing.T) {
+	ctx := context.Background()
+	root := t.TempDir()
+	dir := filepath.Join(root, "store")
+	if graph.HasBoltStore(dir) {
+		t.Errorf("HasBoltStore of a missing directory")
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if graph.HasBoltStore(dir) {
+		t.Errorf("HasBoltStore of an empty directory")
+	}
+	if err := graph.BuildBolt(ctx, dir, storetest.Nodes(), storetest.Facts()); err != nil {
+		t.Fatal(err)
+	}
+	if !graph.HasBoltStore(dir) {
+		t.Errorf("HasBoltStore of a built store is false")
+	}
+	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil {
+		t.Fatal(err)
+	}
+	if graph.HasBoltStore(dir) {
+		t.Errorf("HasBoltStore of a store without its manifest")
+	}
+}

@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,6 +76,7 @@ type notesGraph struct {
 	sources []ingest.Source
 	corpus  *ingest.Corpus   // when ingested in this run
 	snap    *ingest.Snapshot // when read from the snapshot cache
+	key     string           // the snapshot key of the notes; "" without a cache
 }
 
 // NewFactory returns a factory on the given streams.
@@ -286,17 +291,101 @@ func (f *Factory) Quads(ctx context.Context) ([]quad.Quad, error) {
 }
 
 // WorkerGraph returns the graph raw queries run on: the store of --db,
-// which the query worker opens itself, or the notes' quads, which it is
-// sent.
+// which the query worker opens itself; for the notes, the bolt store of
+// them kept in the cache directory (see cachedStore), which it opens the
+// same way, else their quads, which it is sent and loads into memory.
 func (f *Factory) WorkerGraph(ctx context.Context) (*workerGraph, error) {
 	if f.DB != "" {
 		return &workerGraph{dsn: f.DB}, nil
 	}
-	nodes, facts, err := f.notesQuadsSource(ctx)
+	g, err := f.notesGraph(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if dir := f.cachedStore(ctx, g); dir != "" {
+		return &workerGraph{dsn: dir}, nil
+	}
+	nodes, facts, err := g.index.Graph()
 	if err != nil {
 		return nil, err
 	}
 	return quadsWorkerGraph(nodes, facts), nil
+}
+
+// keptStores is how many bolt stores of notes the cache directory keeps
+// (the newest).
+const keptStores = 2
+
+// cachedStore returns the directory of the bolt store of the notes in the
+// cache directory (stores/<snapshot key>), built by the first query of
+// these notes: opening it costs a query a few milliseconds, loading the
+// notes' quads into a memory store tens, and every query of the same notes
+// reads the same store (results in the same order). It returns "" when
+// there is none to use: no cache, or a build that failed or runs in
+// another process (which costs only speed; --debug says why).
+func (f *Factory) cachedStore(ctx context.Context, g *notesGraph) string {
+	if g.key == "" || f.CacheDir == "" {
+		return ""
+	}
+	root := filepath.Join(f.CacheDir, "stores")
+	dir := filepath.Join(root, g.key)
+	if graph.HasBoltStore(dir) {
+		return dir
+	}
+	b, err := graph.LockBolt(ctx, dir)
+	if err != nil {
+		f.debugf("no cached store of the notes: %v", err)
+		return ""
+	}
+	defer b.Unlock()
+	nodes, facts, err := g.index.Graph()
+	if err == nil {
+		err = b.Build(ctx, nodes, facts)
+	}
+	if err != nil {
+		f.debugf("no cached store of the notes: %v", err)
+		return ""
+	}
+	pruneDirs(root, keptStores)
+	return dir
+}
+
+// debugf prints a line on stderr under --debug.
+func (f *Factory) debugf(format string, args ...any) {
+	if f.Debug {
+		fmt.Fprintf(f.IO.ErrOut, "debug: "+format+"\n", args...)
+	}
+}
+
+// pruneDirs removes all but the keep most recently changed directories of
+// root (a process still reading a removed store keeps its open files).
+func pruneDirs(root string, keep int) {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return
+	}
+	type dirAge struct {
+		name string
+		mod  time.Time
+	}
+	var dirs []dirAge
+	for _, e := range entries {
+		if !e.IsDir() || strings.Contains(e.Name(), ".") {
+			continue // a build's temporary or old directory is the builder's to remove
+		}
+		if fi, err := e.Info(); err == nil {
+			dirs = append(dirs, dirAge{e.Name(), fi.ModTime()})
+		}
+	}
+	sort.Slice(dirs, func(i, j int) bool {
+		if !dirs[i].mod.Equal(dirs[j].mod) {
+			return dirs[i].mod.After(dirs[j].mod)
+		}
+		return dirs[i].name < dirs[j].name
+	})
+	for _, d := range dirs[min(keep, len(dirs)):] {
+		os.RemoveAll(filepath.Join(root, d.name))
+	}
 }
 
 // notesGraph ingests the notes, or reads their snapshot, once.
@@ -375,7 +464,7 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 			fmt.Fprintf(f.IO.ErrOut, "debug: %v (the notes are ingested again)\n", err)
 		}
 		if err == nil && snap != nil {
-			return &notesGraph{index: snap.Index, sources: src, snap: snap}, nil
+			return &notesGraph{index: snap.Index, sources: src, snap: snap, key: key}, nil
 		}
 	}
 	bar := newProgress(f.IO, f.Now)
@@ -391,7 +480,7 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", err)
 		}
 	}
-	return &notesGraph{index: ix, sources: src, corpus: c}, nil
+	return &notesGraph{index: ix, sources: src, corpus: c, key: key}, nil
 }
 
 // Close releases the store and the renderer.
