@@ -544,6 +544,11 @@ func (ix *Index) StatementSource(i int) string { return ix.s.get(ix.sSrc[i]) }
 // first, joined by " > " ("" when none).
 func (ix *Index) StatementSection(i int) string { return ix.s.get(ix.sSection[i]) }
 
+// StatementSectionKey returns a number for the heading path of statement
+// i: statements under the same path have the same key, so a reader can
+// memoise what it learns from a path without hashing its text.
+func (ix *Index) StatementSectionKey(i int) int32 { return ix.sSection[i] }
+
 // StatementSubject returns the subject of statement i ("" when none).
 func (ix *Index) StatementSubject(i int) string { return ix.s.get(ix.sSubj[i]) }
 

@@ -481,7 +481,7 @@ func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
 		}
 		var ends []string
 		var edges []graph.Edge
-		for _, n := range e.Nodes() {
+		for _, n := range e.sortedNodes() {
 			if n.Kind != k {
 				continue
 			}
@@ -687,8 +687,25 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 	}
 	var out []*candidate
 	for _, p := range e.rankPreds {
+		// the ranked nodes: the subjects of the predicate's facts, by name
+		seen := map[string]bool{}
+		var ranked []graph.Node
+		for _, fi := range e.ix.FactsOf(p) {
+			if id := e.ix.Fact(fi).Subject; !seen[id] {
+				seen[id] = true
+				if n, ok := e.names[id]; ok {
+					ranked = append(ranked, n)
+				}
+			}
+		}
+		sort.Slice(ranked, func(i, j int) bool {
+			if ranked[i].Name != ranked[j].Name {
+				return ranked[i].Name < ranked[j].Name
+			}
+			return ranked[i].ID < ranked[j].ID
+		})
 		var answers []Answer
-		for _, n := range e.Nodes() {
+		for _, n := range ranked {
 			edges, err := e.ix.Out(ctx, n.ID, p)
 			if err != nil || len(edges) == 0 {
 				continue

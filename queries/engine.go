@@ -71,6 +71,12 @@ type Engine struct {
 	// sequence words and its kind words for events and steps
 	sequenceWords []string
 
+	secMu    sync.RWMutex
+	secNames map[int32][]string // entities a heading path names, by path key (see sectionNamesOf)
+
+	sortOnce sync.Once
+	sorted   []graph.Node // every node by name then ID (see sortedNodes)
+
 	// memoised stems of relations, names and details
 	relWords, nameWords, textWords, vocab, near, anchors, subjects, sections sync.Map
 }
@@ -149,17 +155,26 @@ func (e *Engine) Node(id string) (graph.Node, bool) {
 
 // Nodes returns every node, ordered by name.
 func (e *Engine) Nodes() []graph.Node {
-	out := make([]graph.Node, 0, len(e.names))
-	for _, n := range e.names {
-		out = append(out, n)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Name != out[j].Name {
-			return out[i].Name < out[j].Name
+	return append([]graph.Node(nil), e.sortedNodes()...)
+}
+
+// sortedNodes returns every node by name then ID, sorted once; callers
+// must not change it.
+func (e *Engine) sortedNodes() []graph.Node {
+	e.sortOnce.Do(func() {
+		out := make([]graph.Node, 0, len(e.names))
+		for _, n := range e.names {
+			out = append(out, n)
 		}
-		return out[i].ID < out[j].ID
+		sort.Slice(out, func(i, j int) bool {
+			if out[i].Name != out[j].Name {
+				return out[i].Name < out[j].Name
+			}
+			return out[i].ID < out[j].ID
+		})
+		e.sorted = out
 	})
-	return out
+	return e.sorted
 }
 
 // Resolve links a name typed by a user to a node: exact name or alias, else
@@ -204,7 +219,7 @@ func (e *Engine) suggest(name string, n, within int) []string {
 	}
 	seen := map[string]bool{}
 	var cands []cand
-	for _, node := range e.Nodes() {
+	for _, node := range e.sortedNodes() {
 		if node.Kind == graph.KindPath || node.Kind == graph.KindLevel {
 			continue
 		}

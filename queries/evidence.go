@@ -180,7 +180,7 @@ func (sc *scratch) free() {
 }
 
 // aboutBonus is what statement i earns for being about the question's
-// entities: its subject is one, or it names them.
+// entities: its subject is one, it names them, or its heading path does.
 func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
 	subject := e.ix.StatementSubject(i)
@@ -190,7 +190,7 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 			b += 1.5
 		case e.ix.StatementNames(i, id):
 			b += 1.0
-		case containsStr(e.sectionNames(e.ix.StatementSection(i)), id):
+		case containsStr(e.sectionNamesOf(i), id):
 			b += sectionBonus // "CodeDeploy Agent is not required" under "Deploy to ECS"
 		}
 	}
@@ -200,6 +200,26 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 // sectionBonus is what a statement earns for an entity its heading path
 // names (but it does not).
 const sectionBonus = 0.75
+
+// sectionNamesOf returns the entities statement i's heading path names,
+// memoised by the path's key (a search asks for thousands of statements).
+func (e *Engine) sectionNamesOf(i int) []string {
+	key := e.ix.StatementSectionKey(i)
+	e.secMu.RLock()
+	ids, ok := e.secNames[key]
+	e.secMu.RUnlock()
+	if ok {
+		return ids
+	}
+	ids = e.sectionNames(e.ix.StatementSection(i))
+	e.secMu.Lock()
+	if e.secNames == nil {
+		e.secNames = map[int32][]string{}
+	}
+	e.secNames[key] = ids
+	e.secMu.Unlock()
+	return ids
+}
 
 // sectionNames returns the entities a heading path names, once per path.
 func (e *Engine) sectionNames(section string) []string {
