@@ -23,7 +23,7 @@ func TestNodesSortedCopy(t *testing.T) {
 	}
 	first := nodes[0]
 	nodes[0].Name = "zzz changed"
-	if again := e.Nodes(); again[0] != first {
+	if again := e.Nodes(); again[0].Name != first.Name || again[0].ID != first.ID {
 		t.Errorf("a caller's change shows in the next call: %+v", again[0])
 	}
 }
