@@ -227,6 +227,17 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"AWS CodeDeploy", "rel:fully manage deployment to variety compute", "AWS Lambda", 3}, {"AWS CodeDeploy", "rel:bucket to store revision", "Amazon S3", 5}},
 		},
 		{
+			name: "spaced slashes and pluses separate list items; unspaced ones are part of a name",
+			file: "c.md",
+			src:  "## AWS Config\n\n- trigger type: configuration changes / periodic\n- appspec sections: files + permissions + hooks\n- strategies: Blue/Green, canary\n",
+			want: []fact{
+				{"AWS Config", "rel:trigger", "configuration changes", 3},
+				{"AWS Config", "rel:trigger", "periodic", 3},
+				{"AWS Config", "rel:appspec section", "permissions", 4},
+				{"AWS Config", "rel:strategy", "Blue/Green", 5},
+			},
+		},
+		{
 			name: "numbers listed before a unit are each a value",
 			file: "c.md",
 			src:  "## AWS Config\n\n- Periodic rules run on a schedule: `1`, `3`, `6`, `12` or `24` hours\n",

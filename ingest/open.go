@@ -849,7 +849,7 @@ func splitListSpans(s string) []listItem {
 			}
 		case ' ':
 			if depth == 0 {
-				for _, w := range []string{" and ", " or "} {
+				for _, w := range []string{" and ", " or ", " / ", " + "} {
 					if strings.HasPrefix(s[i:], w) {
 						cut(i, i+len(w))
 						i += len(w) - 1
