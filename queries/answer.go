@@ -74,13 +74,62 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		if len(res.Answers) == 0 {
 			continue
 		}
+		tie, err := e.tieOf(ctx, a, cands, c, res)
+		if err != nil {
+			return nil, err
+		}
 		e.finish(a, res, c)
+		if tie != nil {
+			res.Reading += " + " + tie.reading
+		}
 		return res, nil
 	}
 	if res, err := e.fallback(ctx, a, cands); res != nil || err != nil {
 		return res, err
 	}
 	return nil, e.outOfReach(a)
+}
+
+// tieMargin is how close to the best relation reading another one must
+// score to answer with it.
+const tieMargin = 0.05
+
+// tieOf adds to the answers of the best reading c (a relation) those of the
+// next relation reading when it scores within tieMargin of c and answers at
+// most about twice as many: when two readings are that close, answering
+// both is right more often than betting on one. It returns the reading it
+// added, nil when none.
+func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *candidate, res *Result) (*candidate, error) {
+	if c.typ != candRelation {
+		return nil, nil
+	}
+	for _, d := range cands {
+		if d == c || d.typ != candRelation || d.score > c.score {
+			continue
+		}
+		if c.score-d.score > tieMargin {
+			return nil, nil
+		}
+		more, err := e.shape(ctx, a, d, d.keep)
+		if err != nil {
+			return nil, err
+		}
+		if len(more.Answers) == 0 || len(more.Answers) > 2*len(res.Answers)+2 {
+			return nil, nil
+		}
+		seen := map[string]bool{}
+		for _, x := range res.Answers {
+			seen[x.ID] = true
+		}
+		for _, x := range more.Answers {
+			if !seen[x.ID] {
+				seen[x.ID] = true
+				res.Answers = append(res.Answers, x)
+			}
+		}
+		return d, nil
+	}
+	return nil, nil
 }
 
 // fallback answers a question that names something known when no reading

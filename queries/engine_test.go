@@ -3,6 +3,8 @@ package queries
 import (
 	"sort"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // TestNodesSortedCopy: Nodes gives every node by name then ID, a copy each
@@ -25,5 +27,63 @@ func TestNodesSortedCopy(t *testing.T) {
 	nodes[0].Name = "zzz changed"
 	if again := e.Nodes(); again[0].Name != first.Name || again[0].ID != first.ID {
 		t.Errorf("a caller's change shows in the next call: %+v", again[0])
+	}
+}
+
+// TestTieOfAnswersBothReadings: a relation reading within tieMargin of the
+// best adds its answers (each once); one further behind, or one answering
+// far more, adds nothing.
+func TestTieOfAnswersBothReadings(t *testing.T) {
+	e := newEngine(t)
+	ctx := t.Context()
+	a := e.analyze("Where can CodeCommit send its events?")
+	rel := func(id, pred string) *candidate {
+		t.Helper()
+		edges, err := e.ix.Out(ctx, id, pred)
+		if err != nil || len(edges) == 0 {
+			t.Fatalf("Out(%s, %s) = %v, %v", id, pred, edges, err)
+		}
+		return e.relationCandidate(id, "", pred, false, edges)
+	}
+	best, next := rel("service:aws-codecommit", graph.PredNotifies), rel("service:aws-codecommit", "rel:automatically trigger")
+	for _, tt := range []struct {
+		gap  float64
+		want bool
+	}{{tieMargin / 2, true}, {tieMargin * 2, false}} {
+		best.score, next.score = 1, 1-tt.gap
+		res, err := e.shape(ctx, a, best, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(res.Answers)
+		more, err := e.shape(ctx, a, next, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tie, err := e.tieOf(ctx, a, []*candidate{best, next}, best, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (tie != nil) != tt.want {
+			t.Fatalf("gap %.2f: tie %v, want %v", tt.gap, tie != nil, tt.want)
+		}
+		seen := map[string]bool{}
+		for _, x := range res.Answers {
+			if seen[x.ID] {
+				t.Errorf("gap %.2f: %s answered twice", tt.gap, x.ID)
+			}
+			seen[x.ID] = true
+		}
+		for _, x := range more.Answers {
+			if tt.want && !seen[x.ID] {
+				t.Errorf("gap %.2f: the tied reading's %s is missing", tt.gap, x.ID)
+			}
+		}
+		if tt.want && len(res.Answers) <= n {
+			t.Errorf("gap %.2f: the tie added no answer to the best reading's %d", tt.gap, n)
+		}
+		if !tt.want && len(res.Answers) != n {
+			t.Errorf("gap %.2f: %d answers, want the best reading's %d", tt.gap, len(res.Answers), n)
+		}
 	}
 }
