@@ -238,6 +238,15 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "the heading's subject named after a lead-in is the subject; a value's relation is named after it when nothing before names one",
+			file: "d.md",
+			src:  "### DynamoDB\n- DynamoDB Streams\n  - KEY IDEA Under the covers, a DynamoDB Streams is a Kinesis Stream - 1MB/s write, 2MB/sec read per shard\n",
+			want: []fact{
+				{"DynamoDB Streams", "rel:write", "1MB/s", 3},
+				{"DynamoDB Streams", "rel:read shard", "2MB/sec", 3},
+			},
+		},
+		{
 			name: "numbers listed before a unit are each a value",
 			file: "c.md",
 			src:  "## AWS Config\n\n- Periodic rules run on a schedule: `1`, `3`, `6`, `12` or `24` hours\n",

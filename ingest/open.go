@@ -693,6 +693,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
+	} else if len(ms) > 0 && ms[0].id == dflt && o.x.verbAfter(s, ms[0].end) && !verbless {
+		// "KEY IDEA Under the covers, a DynamoDB Streams is a Kinesis
+		// Stream - ..." under "DynamoDB Streams": the section's subject,
+		// named after a lead-in and followed by its verb
+		subj, verbStart = dflt, ms[0].end
+		ms = ms[1:]
 	} else if verbless {
 		// "SNS Notification and CloudWatch events with results" under AWS
 		// Config: a verbless phrase of the section's subject
@@ -754,17 +760,40 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		first = min(first, listStart)
 	}
 	phrase, pol := o.phrase(o.lastClause(s[verbStart:first]))
-	if phrase == "" {
-		return // names side by side ("logs > filter > s3") state no relation of their own
-	}
 	seen := map[string]bool{}
 	for _, ob := range objs {
 		if ob.id == "" || seen[ob.id] {
 			continue
 		}
+		p := phrase
+		if p == "" && o.x.dictKind(ob.id) == graph.KindValue {
+			// "a DynamoDB Streams is a Kinesis Stream - 1MB/s write,
+			// 2MB/sec read per shard": a value names its relation after it
+			p, pol = o.phrase(valueLabel(s[ob.end:]))
+		}
+		if p == "" {
+			continue // names side by side ("logs > filter > s3") state no relation of their own
+		}
 		seen[ob.id] = true
-		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), ob.id, s, 0, line)
+		o.x.addOpen(subj, graph.OpenRelation(p, pol), ob.id, s, 0, line)
 	}
+}
+
+// maxValueLabelWords bounds the words after a value that name what it
+// measures.
+const maxValueLabelWords = 4
+
+// valueLabel returns the words right after a value up to the next comma,
+// semicolon, bracket or dash: "write" of "1MB/s write, 2MB/sec read".
+func valueLabel(rest string) string {
+	if i := strings.IndexAny(rest, ",;()[]"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.Index(rest, " - "); i >= 0 {
+		rest = rest[:i]
+	}
+	f := strings.Fields(rest)
+	return strings.Join(f[:min(len(f), maxValueLabelWords)], " ")
 }
 
 // listItem is one item of an inline list, with its span.
