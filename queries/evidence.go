@@ -102,7 +102,12 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		}
 		return x.i < y.i
 	}
-	// the limit best, kept in a heap whose root is the worst of them
+	// the best (limit, or the shortlist whose heading paths count), kept in
+	// a heap whose root is the worst of them
+	keep := limit
+	if len(ids) > 0 {
+		keep = max(limit, sectionShortlist)
+	}
 	top := &hitHeap{better: better}
 	for _, j := range sc.touched {
 		i := int(j)
@@ -111,21 +116,32 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 			c = sc.covered[i] / total
 		}
 		h := hit{i: i, score: sc.score[i], cov: c}
-		if len(top.hits) < limit {
+		if len(top.hits) < keep {
 			heap.Push(top, h)
-		} else if limit > 0 && better(h, top.hits[0]) {
+		} else if keep > 0 && better(h, top.hits[0]) {
 			top.hits[0] = h
 			heap.Fix(top, 0)
 		}
 	}
 	hits := top.hits
+	if len(ids) > 0 {
+		slices.SortFunc(hits, func(x, y hit) int {
+			if better(x, y) {
+				return -1
+			}
+			return 1
+		})
+		for k := range hits[:min(len(hits), sectionShortlist)] {
+			hits[k].score += e.sectionBonusOf(hits[k].i, ids)
+		}
+	}
 	slices.SortFunc(hits, func(x, y hit) int {
 		if better(x, y) {
 			return -1
 		}
 		return 1
 	})
-	return hits
+	return hits[:min(len(hits), limit)]
 }
 
 // hitHeap is a heap of hits whose root is the worst.
@@ -190,12 +206,30 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 			b += 1.5
 		case e.ix.StatementNames(i, id):
 			b += 1.0
-		case containsStr(e.sectionNamesOf(i), id):
-			b += sectionBonus // "CodeDeploy Agent is not required" under "Deploy to ECS"
 		}
 	}
 	return b
 }
+
+// sectionBonusOf is what statement i earns for the entities its heading
+// path names and it does not: "CodeDeploy Agent is not required" under
+// "Deploy to ECS".
+func (e *Engine) sectionBonusOf(i int, ids []string) float64 {
+	b := 0.0
+	subject := e.ix.StatementSubject(i)
+	names := e.sectionNamesOf(i)
+	for _, id := range ids {
+		if subject != id && !e.ix.StatementNames(i, id) && containsStr(names, id) {
+			b += sectionBonus
+		}
+	}
+	return b
+}
+
+// sectionShortlist is how many of the best statements a search weighs the
+// heading paths of (reading the entities of every statement's path would
+// cost a question on a big corpus more than the rest of it).
+const sectionShortlist = 64
 
 // sectionBonus is what a statement earns for an entity its heading path
 // names (but it does not).
@@ -275,7 +309,7 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		c.rel = nil
 		c.score = 0
 		c.reading = fmt.Sprintf("the note line that matches best (%s)", st.Source)
-		if e.aboutBonus(h.i, ids) > 0 {
+		if e.aboutBonus(h.i, ids)+e.sectionBonusOf(h.i, ids) > 0 {
 			c.prior += 0.1
 			c.links = len(ids)
 		}
