@@ -754,10 +754,34 @@ func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate,
 	if !a.compare || len(ids) < 2 {
 		return nil, nil
 	}
-	res, err := e.compare(ctx, ids[0], ids[1])
+	// a difference is what one has and the other has not; of those, the
+	// relations the question's words name, when it names some ("where can
+	// each deliver")
+	named := map[string]bool{}
+	for _, p := range e.ix.Predicates() {
+		if overlap(a.terms, e.relationWords(p, false), nil) > 0 {
+			named[p] = true
+		}
+	}
+	res, err := e.compare(ctx, ids[0], ids[1], func(pred string, inX, inY bool) bool {
+		return inX != inY && named[pred]
+	})
+	if err == nil && len(res.Answers) == 0 {
+		res, err = e.compare(ctx, ids[0], ids[1], func(_ string, inX, inY bool) bool { return inX != inY })
+	}
 	if err != nil || len(res.Answers) == 0 {
 		return nil, err
 	}
+	// one answer per thing, though two relations relate it
+	seen := map[string]bool{}
+	answers := res.Answers[:0]
+	for _, ans := range res.Answers {
+		if !seen[ans.ID] {
+			seen[ans.ID] = true
+			answers = append(answers, ans)
+		}
+	}
+	res.Answers = answers
 	c := &candidate{typ: candCompare, anchor: ids[0], result: res, links: 2, prior: 0.3}
 	c.rel = e.compareWords
 	c.reading = fmt.Sprintf("%s compared with %s", e.names[ids[0]].Name, e.names[ids[1]].Name)

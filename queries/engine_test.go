@@ -87,3 +87,49 @@ func TestTieOfAnswersBothReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareAnswersTheDifference: "what's the difference between X and Y"
+// answers what one has and the other has not, of the relations the
+// question's words name; what both have is no difference.
+func TestCompareAnswersTheDifference(t *testing.T) {
+	e := engineWithNote(t, "two.md", `# Two services
+
+## AWS Frobnicator
+
+- AWS Frobnicator sends events to Amazon SNS and AWS Lambda
+- AWS Frobnicator supports cross-account delivery
+
+## AWS Quuxinator
+
+- AWS Quuxinator sends events to Amazon SNS and AWS Chatbot
+- AWS Quuxinator supports multi-region delivery
+`)
+	res, err := e.Ask(t.Context(), "What's the difference between AWS Frobnicator and AWS Quuxinator in where they send events?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, a.Name)
+	}
+	if res.Intent != "compare" || !sameSet(got, []string{"AWS Lambda", "AWS Chatbot"}) {
+		t.Errorf("intent %s, answers %v; want compare of AWS Lambda and AWS Chatbot", res.Intent, got)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		if m[x] == 0 {
+			return false
+		}
+		m[x]--
+	}
+	return true
+}

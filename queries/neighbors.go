@@ -383,7 +383,7 @@ func (e *Engine) Compare(ctx context.Context, x, y string) (*Result, error) {
 	if !ok {
 		return nil, graph.Errorf(graph.ENOTFOUND, "no node %q", y)
 	}
-	res, err := e.compare(ctx, x, y)
+	res, err := e.compare(ctx, x, y, nil)
 	if err != nil {
 		return nil, err
 	}

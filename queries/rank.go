@@ -38,7 +38,10 @@ func (e *Engine) sortByRank(ctx context.Context, answers []Answer, pred string, 
 
 // compare answers "compare X and Y": one answer per relation either has,
 // saying which of the two has it.
-func (e *Engine) compare(ctx context.Context, x, y string) (*Result, error) {
+//
+// keep, when not nil, picks the relations shown by their predicate and by
+// which side has them.
+func (e *Engine) compare(ctx context.Context, x, y string, keep func(pred string, inX, inY bool) bool) (*Result, error) {
 	ox, err := e.ix.Out(ctx, x)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", x, err)
@@ -71,6 +74,9 @@ func (e *Engine) compare(ctx context.Context, x, y string) (*Result, error) {
 	var answers []Answer
 	for _, k := range order {
 		v := has[k]
+		if keep != nil && !keep(k.p, len(v[0]) > 0, len(v[1]) > 0) {
+			continue
+		}
 		a := e.answer(k.o, append(v[0], v[1]...)...)
 		a.Detail = fmt.Sprintf("%s — %s: %s, %s: %s", k.p, nx, yesNo(len(v[0]) > 0), ny, yesNo(len(v[1]) > 0))
 		answers = append(answers, a)
