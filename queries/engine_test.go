@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"slices"
 	"sort"
 	"testing"
 
@@ -112,24 +113,9 @@ func TestCompareAnswersTheDifference(t *testing.T) {
 	for _, a := range res.Answers {
 		got = append(got, a.Name)
 	}
-	if res.Intent != "compare" || !sameSet(got, []string{"AWS Lambda", "AWS Chatbot"}) {
+	slices.Sort(got)
+	if res.Intent != "compare" || !slices.Equal(got, []string{"AWS Chatbot", "AWS Lambda"}) {
 		t.Errorf("intent %s, answers %v; want compare of AWS Lambda and AWS Chatbot", res.Intent, got)
 	}
 }
 
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	m := map[string]int{}
-	for _, x := range a {
-		m[x]++
-	}
-	for _, x := range b {
-		if m[x] == 0 {
-			return false
-		}
-		m[x]--
-	}
-	return true
-}
