@@ -118,4 +118,3 @@ func TestCompareAnswersTheDifference(t *testing.T) {
 		t.Errorf("intent %s, answers %v; want compare of AWS Lambda and AWS Chatbot", res.Intent, got)
 	}
 }
-
