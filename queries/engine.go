@@ -78,7 +78,7 @@ type Engine struct {
 	sorted   []graph.Node // every node by name then ID (see sortedNodes)
 
 	// memoised stems of relations, names and details
-	relWords, nameWords, textWords, vocab, near, anchors, subjects, sections sync.Map
+	relWords, nameWords, textWords, vocab, near, anchors, subjects sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts

@@ -124,23 +124,19 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		}
 	}
 	hits := top.hits
-	if len(ids) > 0 {
-		slices.SortFunc(hits, func(x, y hit) int {
-			if better(x, y) {
-				return -1
-			}
-			return 1
-		})
-		for k := range hits[:min(len(hits), sectionShortlist)] {
-			hits[k].score += e.sectionBonusOf(hits[k].i, ids)
-		}
-	}
-	slices.SortFunc(hits, func(x, y hit) int {
+	order := func(x, y hit) int {
 		if better(x, y) {
 			return -1
 		}
 		return 1
-	})
+	}
+	if len(ids) > 0 {
+		slices.SortFunc(hits, order)
+		for k := range hits[:min(len(hits), sectionShortlist)] {
+			hits[k].score += e.sectionBonusOf(hits[k].i, ids)
+		}
+	}
+	slices.SortFunc(hits, order)
 	return hits[:min(len(hits), limit)]
 }
 
@@ -196,7 +192,7 @@ func (sc *scratch) free() {
 }
 
 // aboutBonus is what statement i earns for being about the question's
-// entities: its subject is one, it names them, or its heading path does.
+// entities: its subject is one, or it names them (see also sectionBonusOf).
 func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
 	subject := e.ix.StatementSubject(i)
@@ -255,21 +251,14 @@ func (e *Engine) sectionNamesOf(i int) []string {
 	return ids
 }
 
-// sectionNames returns the entities a heading path names, once per path.
+// sectionNames returns the entities a heading path names.
 func (e *Engine) sectionNames(section string) []string {
-	if section == "" {
-		return nil
-	}
-	if v, ok := e.sections.Load(section); ok {
-		return v.([]string)
-	}
 	var ids []string
 	for _, m := range e.dict.Find(section) {
 		if m.ID != "" && !containsStr(ids, m.ID) {
 			ids = append(ids, m.ID)
 		}
 	}
-	e.sections.Store(section, ids)
 	return ids
 }
 
@@ -577,7 +566,8 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	if !a.yesno || len(a.hits) == 0 || a.hits[0].cov < minVerdictCoverage {
 		return nil
 	}
-	st := e.ix.Statement(a.hits[0].i)
+	i := a.hits[0].i
+	st := e.ix.Statement(i)
 	verdict := "yes"
 	if e.denies(st.Text) != a.negated {
 		verdict = "no"
@@ -591,7 +581,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		reading: fmt.Sprintf("whether the best-matching line states it: %s (%s)", verdict, st.Source),
 	}
 	for _, id := range a.strongLinkIDs() {
-		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNames(st.Section), id) {
+		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
 			c.links++
 		}
 	}
