@@ -91,8 +91,8 @@ func (f *Factory) Dictionary() (*ingest.Dictionary, error) {
 		if err != nil {
 			return nil, err
 		}
-		if cacheErr != nil && f.Debug {
-			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", cacheErr)
+		if cacheErr != nil {
+			f.debugf("%v", cacheErr)
 		}
 		f.dict = d
 	}
@@ -460,8 +460,8 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 		}
 		key = ingest.SnapshotKey(f.BuildStamp, raw, src)
 		snap, err := ingest.LoadSnapshot(f.CacheDir, key)
-		if err != nil && f.Debug {
-			fmt.Fprintf(f.IO.ErrOut, "debug: %v (the notes are ingested again)\n", err)
+		if err != nil {
+			f.debugf("%v (the notes are ingested again)", err)
 		}
 		if err == nil && snap != nil {
 			return &notesGraph{index: snap.Index, sources: src, snap: snap, key: key}, nil
@@ -476,8 +476,8 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 	ix := graph.NewIndex(c.Nodes, c.Facts, c.Statements)
 	if key != "" {
 		// A cache that cannot be written only costs speed.
-		if err := ingest.SaveSnapshot(f.CacheDir, key, c, ix); err != nil && f.Debug {
-			fmt.Fprintf(f.IO.ErrOut, "debug: %v\n", err)
+		if err := ingest.SaveSnapshot(f.CacheDir, key, c, ix); err != nil {
+			f.debugf("%v", err)
 		}
 	}
 	return &notesGraph{index: ix, sources: src, corpus: c, key: key}, nil
