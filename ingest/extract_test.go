@@ -247,6 +247,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "compact values in table cells are values; a bound is not the value",
+			file:    "n.txt",
+			src:     "↖↑↓ CloudWatch\n- Higher resolution data aggregates into lower resolution data\nResolution |\nData retention |\n<60s |\n3h |\n60s |\n15d |\n3600s (1h) |\n455d |\n",
+			want:    []fact{{"60s", "rel:datum retention", "15d", 8}, {"3600s", "rel:datum retention", "455d", 10}},
+			notWant: []fact{{"60s", "rel:datum retention", "3h", 6}},
+		},
+		{
 			name: "numbers listed before a unit are each a value",
 			file: "c.md",
 			src:  "## AWS Config\n\n- Periodic rules run on a schedule: `1`, `3`, `6`, `12` or `24` hours\n",

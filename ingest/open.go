@@ -629,6 +629,16 @@ func (o *openReader) itemNode(text string) string {
 			return id
 		}
 	}
+	if !strings.ContainsAny(name[:1], "<>≤≥~") {
+		// "60s", "15d": a value, though no word of it is a name's; "455
+		// days (15 months)": the value, its aside another spelling ("<60s"
+		// is a bound, not the value)
+		for _, n := range []string{name, stripParens(name)} {
+			if q, ok := ParseQuantity(n); ok {
+				return o.x.newNode(graph.KindValue, q.Text)
+			}
+		}
+	}
 	if !o.nameLike(name) {
 		return ""
 	}
@@ -640,13 +650,6 @@ func (o *openReader) itemNode(text string) string {
 		if o.onlyKindWords(rest) {
 			return ms[0].id
 		}
-	}
-	if q, ok := ParseQuantity(name); ok {
-		return o.x.newNode(graph.KindValue, q.Text)
-	}
-	if q, ok := ParseQuantity(stripParens(name)); ok {
-		// "455 days (15 months)": the value, its aside another spelling
-		return o.x.newNode(graph.KindValue, q.Text)
 	}
 	return o.x.newNode(graph.KindConcept, name)
 }
