@@ -69,6 +69,11 @@ type Index struct {
 	}
 	// data is the index file the columns are views of, when decoded.
 	data []byte
+	// stmtAt maps a source to its first statement, built on first use.
+	stmtAt struct {
+		once sync.Once
+		m    map[string]int32
+	}
 }
 
 // strtab is a table of strings: string i is blob[off[i]:off[i+1]].
@@ -548,6 +553,22 @@ func (ix *Index) StatementSection(i int) string { return ix.s.get(ix.sSection[i]
 // i: statements under the same path have the same key, so a reader can
 // memoise what it learns from a path without hashing its text.
 func (ix *Index) StatementSectionKey(i int) int32 { return ix.sSection[i] }
+
+// StatementAt returns the first statement at a source ("file:line"); false
+// when the index holds none there. The map behind it is built on first use.
+func (ix *Index) StatementAt(source string) (int, bool) {
+	ix.stmtAt.once.Do(func() {
+		ix.stmtAt.m = make(map[string]int32, len(ix.sSrc))
+		for i, id := range ix.sSrc {
+			src := ix.s.get(id)
+			if _, ok := ix.stmtAt.m[src]; !ok {
+				ix.stmtAt.m[src] = int32(i)
+			}
+		}
+	})
+	i, ok := ix.stmtAt.m[source]
+	return int(i), ok
+}
 
 // StatementSubject returns the subject of statement i ("" when none).
 func (ix *Index) StatementSubject(i int) string { return ix.s.get(ix.sSubj[i]) }

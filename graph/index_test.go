@@ -164,3 +164,33 @@ func TestIndexStatementSection(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexStatementAt: a source finds its first statement, in a built
+// index and in one decoded from its file; an unknown source finds none.
+func TestIndexStatementAt(t *testing.T) {
+	stmts := []graph.Statement{
+		{Source: "n.md:3", Text: "Hooks: A -> B", Section: "AWS CodeDeploy > Deploy to ECS"},
+		{Source: "n.md:3", Text: "second clause"},
+		{Source: "n.md:9", Text: "Other"},
+	}
+	ix := graph.NewIndex(nil, nil, stmts)
+	var buf bytes.Buffer
+	if err := graph.EncodeIndex(&buf, ix, graph.EncodeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	dec, err := graph.DecodeIndex(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, x := range map[string]*graph.Index{"built": ix, "decoded": dec} {
+		if i, ok := x.StatementAt("n.md:3"); !ok || x.Statement(i).Text != "Hooks: A -> B" {
+			t.Errorf("%s: StatementAt(n.md:3) = %d, %v", name, i, ok)
+		}
+		if i, ok := x.StatementAt("n.md:9"); !ok || x.Statement(i).Text != "Other" {
+			t.Errorf("%s: StatementAt(n.md:9) = %d, %v", name, i, ok)
+		}
+		if _, ok := x.StatementAt("n.md:4"); ok {
+			t.Errorf("%s: StatementAt(n.md:4) found a statement", name)
+		}
+	}
+}

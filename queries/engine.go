@@ -138,6 +138,9 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
 	e.acronyms = acronymsOf(nodes, e.lx, dict)
 	e.named = familyOf(nodes)
+	// the index's statements by source, which scoring reads (inSection),
+	// are built on the other core while the first question is analysed
+	go ix.StatementAt("")
 	return e, nil
 }
 

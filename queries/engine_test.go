@@ -118,3 +118,43 @@ func TestCompareAnswersTheDifference(t *testing.T) {
 		t.Errorf("intent %s, answers %v; want compare of AWS Lambda and AWS Chatbot", res.Intent, got)
 	}
 }
+
+// TestReadingInItsSectionsContext: a reading whose lines sit under a heading
+// that names one of the question's entities accounts for it: ECS's hooks,
+// listed under "AWS CodeDeploy > Deploy to ECS", are read in CodeDeploy's
+// context; CodeDeploy's appspec hooks, under no heading naming ECS, ignore
+// ECS.
+func TestReadingInItsSectionsContext(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+## appspec.yml
+
+- Deployment hooks (lifecycle events):
+    - **ApplicationStop**: stops the application
+    - **ValidateService**: last deployment event
+
+## Deploy to ECS
+
+- Hooks: BeforeInstall -> AfterInstall -> AfterAllowTestTraffic -> BeforeAllowTraffic -> AfterAllowTraffic
+`)
+	ctx := t.Context()
+	a := e.analyze("In what order do the CodeDeploy lifecycle hooks run for ECS?")
+	e.supportOf(a)
+	reading := func(id string) *candidate {
+		t.Helper()
+		edges, err := e.ix.Out(ctx, id, graph.PredEvent)
+		if err != nil || len(edges) == 0 {
+			t.Fatalf("Out(%s, lifecycleEvent) = %v, %v", id, edges, err)
+		}
+		c := e.relationCandidate(id, "", graph.PredEvent, false, edges)
+		e.score(ctx, a, c)
+		return c
+	}
+	ecs, cd := reading("service:amazon-ecs"), reading("service:aws-codedeploy")
+	if ecs.feat[featInSection] != 1 || ecs.feat[featIgnored] != 0 {
+		t.Errorf("ECS's hooks: in section %v, ignored %v; want CodeDeploy accounted by the heading", ecs.feat[featInSection], ecs.feat[featIgnored])
+	}
+	if cd.feat[featIgnored] != 1 || cd.feat[featInSection] != 0 {
+		t.Errorf("CodeDeploy's hooks: in section %v, ignored %v; want ECS ignored", cd.feat[featInSection], cd.feat[featIgnored])
+	}
+}

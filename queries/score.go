@@ -56,6 +56,7 @@ const (
 	featViaName                 // entities it accounts for by a feature named after them
 	featQualifierMisread        // entities it reads at their qualifier ("CloudWatch Logs" of "CloudWatch Logs subscription filter")
 	featConstrained             // 1 when another entity narrows its answers
+	featInSection               // entities its lines' heading paths name (it reads them in context)
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -93,6 +94,7 @@ var weights = features{
 	featViaName:          0.2,
 	featQualifierMisread: -0.2,
 	featConstrained:      0.25,
+	featInSection:        0,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -325,6 +327,13 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 				k = e.constrainTo(ctx, c, id)
 			}
 			if k == nil {
+				if e.inSection(c, id) {
+					// "Hooks: BeforeInstall -> ..." under "AWS CodeDeploy >
+					// Deploy to ECS": ECS's hooks, read in CodeDeploy's
+					// context
+					f[featInSection]++
+					continue
+				}
 				f[ignored]++
 				continue
 			}
@@ -467,6 +476,26 @@ func wordBefore(a *analysis, at int) int {
 		}
 	}
 	return -1
+}
+
+// maxSectionEdges bounds the edges of a candidate whose lines inSection
+// looks at.
+const maxSectionEdges = 40
+
+// inSection reports whether a line a candidate stands on sits under a
+// heading that names an entity.
+func (e *Engine) inSection(c *candidate, id string) bool {
+	for n, ed := range c.edges {
+		if n == maxSectionEdges {
+			break
+		}
+		for _, src := range ed.Sources {
+			if i, ok := e.ix.StatementAt(src); ok && containsStr(e.sectionNamesOf(i), id) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesContain reports whether a node's name holds another node's name or
