@@ -57,6 +57,7 @@ const (
 	featQualifierMisread        // entities it reads at their qualifier ("CloudWatch Logs" of "CloudWatch Logs subscription filter")
 	featConstrained             // 1 when another entity narrows its answers
 	featInSection               // entities its lines' heading paths name (it reads them in context)
+	featNotVerdict              // 1 when a yes/no question gets a reading that is no verdict
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -95,6 +96,7 @@ var weights = features{
 	featQualifierMisread: -0.2,
 	featConstrained:      0.25,
 	featInSection:        0,
+	featNotVerdict:       -0.5,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -202,6 +204,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	}
 	if a.order && c.ordered {
 		f[featOrder] = 1
+	}
+	if a.yesno && c.typ != candYesNo {
+		f[featNotVerdict] = 1 // "Can a Lambda subscription filter send logs to another account?" asks whether, not which
 	}
 	if c.typ == candRelation {
 		f[featRole] = e.roleFit(a, c)

@@ -59,6 +59,10 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 		{"Do I need the CodeDeploy agent installed for ECS deployments?", "no", "codedeploy.md:7"},
 		{"Is traffic shifting integrated with AWS SAM?", "yes", "codedeploy.md:11"},
 		{"Can a CodeDeploy trigger invoke a Lambda function directly like a CodeCommit trigger can?", "no", "codedeploy.md:15"},
+		// a yes/no question asks whether, not which: the embedded notes'
+		// subscription filter destinations (a list, cross-account kept)
+		// do not answer it
+		{"Can a Lambda subscription filter send logs to another account?", "no", "001_781bd58e04e3db33.txt:190"},
 	}
 	for _, tt := range tests {
 		res, err := e.Ask(t.Context(), tt.q)
