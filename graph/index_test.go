@@ -140,13 +140,10 @@ func TestEdgeDetailsDeduplicatedAtScale(t *testing.T) {
 	}
 }
 
-// TestIndexStatementSection: a statement keeps its heading path in a built
-// index and in one decoded from its file.
-func TestIndexStatementSection(t *testing.T) {
-	stmts := []graph.Statement{
-		{Source: "n.md:3", Text: "Hooks: A -> B", Section: "AWS CodeDeploy > Deploy to ECS"},
-		{Source: "n.md:9", Text: "Other"},
-	}
+// builtAndDecoded returns the index of stmts as built and as decoded from
+// its file.
+func builtAndDecoded(t *testing.T, stmts []graph.Statement) map[string]*graph.Index {
+	t.Helper()
 	ix := graph.NewIndex(nil, nil, stmts)
 	var buf bytes.Buffer
 	if err := graph.EncodeIndex(&buf, ix, graph.EncodeOptions{}); err != nil {
@@ -156,7 +153,17 @@ func TestIndexStatementSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, x := range map[string]*graph.Index{"built": ix, "decoded": dec} {
+	return map[string]*graph.Index{"built": ix, "decoded": dec}
+}
+
+// TestIndexStatementSection: a statement keeps its heading path in a built
+// index and in one decoded from its file.
+func TestIndexStatementSection(t *testing.T) {
+	stmts := []graph.Statement{
+		{Source: "n.md:3", Text: "Hooks: A -> B", Section: "AWS CodeDeploy > Deploy to ECS"},
+		{Source: "n.md:9", Text: "Other"},
+	}
+	for name, x := range builtAndDecoded(t, stmts) {
 		for i, st := range stmts {
 			if got := x.StatementSection(i); got != st.Section || got != x.Statement(i).Section {
 				t.Errorf("%s: StatementSection(%d) = %q, want %q", name, i, got, st.Section)
@@ -173,16 +180,7 @@ func TestIndexStatementAt(t *testing.T) {
 		{Source: "n.md:3", Text: "second clause"},
 		{Source: "n.md:9", Text: "Other"},
 	}
-	ix := graph.NewIndex(nil, nil, stmts)
-	var buf bytes.Buffer
-	if err := graph.EncodeIndex(&buf, ix, graph.EncodeOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	dec, err := graph.DecodeIndex(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, x := range map[string]*graph.Index{"built": ix, "decoded": dec} {
+	for name, x := range builtAndDecoded(t, stmts) {
 		if i, ok := x.StatementAt("n.md:3"); !ok || x.Statement(i).Text != "Hooks: A -> B" {
 			t.Errorf("%s: StatementAt(n.md:3) = %d, %v", name, i, ok)
 		}

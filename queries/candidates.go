@@ -698,12 +698,7 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 				}
 			}
 		}
-		sort.Slice(ranked, func(i, j int) bool {
-			if ranked[i].Name != ranked[j].Name {
-				return ranked[i].Name < ranked[j].Name
-			}
-			return ranked[i].ID < ranked[j].ID
-		})
+		sortByName(ranked)
 		var answers []Answer
 		for _, n := range ranked {
 			edges, err := e.ix.Out(ctx, n.ID, p)

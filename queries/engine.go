@@ -161,6 +161,16 @@ func (e *Engine) Nodes() []graph.Node {
 	return append([]graph.Node(nil), e.sortedNodes()...)
 }
 
+// sortByName orders nodes by name, then ID.
+func sortByName(ns []graph.Node) {
+	sort.Slice(ns, func(i, j int) bool {
+		if ns[i].Name != ns[j].Name {
+			return ns[i].Name < ns[j].Name
+		}
+		return ns[i].ID < ns[j].ID
+	})
+}
+
 // sortedNodes returns every node by name then ID, sorted once; callers
 // must not change it.
 func (e *Engine) sortedNodes() []graph.Node {
@@ -169,12 +179,7 @@ func (e *Engine) sortedNodes() []graph.Node {
 		for _, n := range e.names {
 			out = append(out, n)
 		}
-		sort.Slice(out, func(i, j int) bool {
-			if out[i].Name != out[j].Name {
-				return out[i].Name < out[j].Name
-			}
-			return out[i].ID < out[j].ID
-		})
+		sortByName(out)
 		e.sorted = out
 	})
 	return e.sorted

@@ -109,10 +109,7 @@ func TestCompareAnswersTheDifference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, a := range res.Answers {
-		got = append(got, a.Name)
-	}
+	got := answerNames(res)
 	slices.Sort(got)
 	if res.Intent != "compare" || !slices.Equal(got, []string{"AWS Chatbot", "AWS Lambda"}) {
 		t.Errorf("intent %s, answers %v; want compare of AWS Lambda and AWS Chatbot", res.Intent, got)
