@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -153,5 +154,28 @@ func TestReadingInItsSectionsContext(t *testing.T) {
 	}
 	if cd.feat[featIgnored] != 1 || cd.feat[featInSection] != 0 {
 		t.Errorf("CodeDeploy's hooks: in section %v, ignored %v; want ECS ignored", cd.feat[featInSection], cd.feat[featIgnored])
+	}
+}
+
+// TestEvidenceAnswersWithTheLinesList: a list whose head names no entity
+// ("pool states: ...") gives no fact; the line that matches the question
+// best answers with its items, and a chain's hops answer only a question
+// about an order.
+func TestEvidenceAnswersWithTheLinesList(t *testing.T) {
+	e := engineWithNote(t, "asg.txt", `WARM POOLS
+- pre-initialized instances -> faster scale out for slow-boot apps
+- pool states: Stopped, Running, Hibernated
+- stopped = only pay for EBS
+`)
+	res, err := e.Ask(t.Context(), "Instances sitting in a warm pool can be kept in which states?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"Stopped", "Running", "Hibernated"}) {
+		t.Errorf("answers %q (%s); want the pool states", got, res.Reading)
+	}
+	a := e.analyze("what do pre-initialized instances give?")
+	if _, items := e.lineItems(a, "pre-initialized instances -> faster scale out for slow-boot apps"); items != nil {
+		t.Errorf("a chain's hops %q answer a question that asks no order", items)
 	}
 }

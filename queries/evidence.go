@@ -288,6 +288,16 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 				answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}
+		head, items := e.lineItems(a, st.Text)
+		if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
+			// "pool states: Stopped, Running, Hibernated": a list no
+			// relation reads (its head names no entity) answers with its
+			// items
+			answers = answers[:0]
+			for _, it := range items {
+				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+			}
+		}
 		if len(answers) == 0 {
 			continue
 		}
@@ -296,6 +306,10 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		c.prior = -0.3
 		// what the statement covers of the question, and whether it is about it
 		c.rel = nil
+		if head != "" && len(items) == len(answers) {
+			// the words that head the line's list name its relation
+			c.rel = e.lx.Terms(head)
+		}
 		c.score = 0
 		c.reading = fmt.Sprintf("the note line that matches best (%s)", st.Source)
 		if e.aboutBonus(h.i, ids)+e.sectionBonusOf(h.i, ids) > 0 {
@@ -306,6 +320,33 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		return c
 	}
 	return nil
+}
+
+// lineItems returns the items of the list a line ends with that the
+// question does not name itself, and the words heading them; nil when the
+// line holds no list, or a chain ("a -> b -> c") and the question asks for
+// no order.
+func (e *Engine) lineItems(a *analysis, text string) (head string, items []string) {
+	head, items, chain := ingest.LineItems(text, e.lx)
+	if chain && !a.order && !a.path {
+		return "", nil // a chain's hops answer a question about an order
+	}
+	var out []string
+	for _, it := range items {
+		named := false
+		for _, l := range a.links {
+			if strings.EqualFold(l.text, it) {
+				named = true
+			}
+		}
+		if !named {
+			out = append(out, it)
+		}
+	}
+	if len(out) < 2 {
+		return "", nil
+	}
+	return head, out
 }
 
 // evidenceEnds picks the answers a statement gives a question.

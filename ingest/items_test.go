@@ -1,0 +1,35 @@
+package ingest
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestLineItems(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := dict.Lexicon
+	for _, tc := range []struct {
+		line  string
+		items []string
+		chain bool
+	}{
+		{"- pool states: Stopped, Running, Hibernated", []string{"Stopped", "Running", "Hibernated"}, false},
+		{"A: Three: OK, ALARM, INSUFFICIENT_DATA.", []string{"OK", "ALARM", "INSUFFICIENT_DATA"}, false},
+		{"- launch: Pending -> Pending:Wait -> Pending:Proceed -> InService", []string{"Pending", "Pending:Wait", "Pending:Proceed", "InService"}, true},
+		{"  - Managed rotation out of the box for RDS, Aurora, Redshift and DocumentDB", []string{"RDS", "Aurora", "Redshift", "DocumentDB"}, false},
+		{"• Write: 1 MB/s or 1,000 records/s", []string{"1 MB/s", "1,000 records/s"}, false},
+		{"treat missing data as: missing (default), notBreaching, breaching, ignore", []string{"missing", "notBreaching", "breaching", "ignore"}, false},
+		// fixed bugs
+		{"CloudTrail is enabled by default in every account.", nil, false},
+		{"- Up to 10 triggers", nil, false},
+		{"a long sentence, with a comma that is not a list of anything at all really", nil, false},
+	} {
+		_, items, chain := LineItems(tc.line, lx)
+		if !reflect.DeepEqual(items, tc.items) || chain != tc.chain {
+			t.Errorf("LineItems(%q) = %q, %v; want %q, %v", tc.line, items, chain, tc.items, tc.chain)
+		}
+	}
+}
