@@ -92,6 +92,10 @@ type analysis struct {
 	superlative, sequence bool
 	compare               bool
 	path                  bool // path words with a start and an end
+	// single: the noun phrase a "which"/"what" opens ends in a singular
+	// noun ("Which ASG process do I suspend?", "which one"): it asks for
+	// one thing, not a list
+	single bool
 
 	// support maps a note line ("file:line") to how well its statements
 	// match the question, 1 for the best line, 0 for lines that do not.
@@ -364,6 +368,7 @@ func (e *Engine) analyze(text string) *analysis {
 		a.ascending = !e.descending(a)
 	}
 	e.focusOf(a)
+	a.single = e.asksOne(a)
 	e.termsOf(a)
 	a.path = e.pathCue(a)
 	return a
@@ -590,6 +595,62 @@ func (e *Engine) focusOf(a *analysis) {
 		}
 		return
 	}
+}
+
+// asksOne reports whether the question asks for one thing: its focus
+// phrase, opened by "which" or "what", ends in a singular noun, and nothing
+// in it asks for several ("all", "list", "each", a number).
+func (e *Engine) asksOne(a *analysis) bool {
+	if len(a.focusAll) == 0 || a.order || a.sequence || a.path || a.compare {
+		return false
+	}
+	first, last := a.focusAll[0].pos, a.focusAll[len(a.focusAll)-1].pos
+	if first == 0 || (a.words[first-1].lower != "which" && a.words[first-1].lower != "what") {
+		return false
+	}
+	// a plural in the phrase, not inside a name ("Systems Manager"), or
+	// right after it when it ends in a kind word that only qualifies the
+	// noun ("what deployment | policies"), unless that word is a verb the
+	// lexicon knows ("which service | gives")
+	for i := first; i <= last+1 && i < len(a.words); i++ {
+		w := a.words[i]
+		if i > last && (len(e.lx.Kinds(a.words[last].lower)) == 0 || e.verbLike(w.lower)) {
+			break
+		}
+		if (w.linked < 0 || !a.links[w.linked].strong()) && pluralNoun(w.lower) && !e.lx.QuestionSurface("aux", w.lower) && !e.lx.QuestionSurface("yesno", w.lower) {
+			return false
+		}
+	}
+	whs := 0
+	for _, w := range a.words {
+		if e.lx.QuestionSurface("several", w.lower) || ingest.Quantities(w.text) != nil {
+			return false
+		}
+		if w.lower == "which" || w.lower == "what" {
+			whs++ // "which database ... and which one ...": one thing each, two in all
+		}
+	}
+	return whs == 1
+}
+
+// verbLike reports whether the lexicon knows a word as a verb: an
+// auxiliary, a light verb ("gives", "supports") or a head verb.
+func (e *Engine) verbLike(w string) bool {
+	return e.lx.QuestionSurface("aux", w) || e.lx.QuestionSurface("yesno", w) || e.lx.QuestionSurface("light", w) || e.lx.HeadVerb(w)
+}
+
+// pluralNoun reports whether an English noun reads as a plural: it ends in
+// "s" but not in "ss", "us" or "is" ("process", "status", "analysis").
+func pluralNoun(w string) bool {
+	if !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, sfx := range []string{"ss", "us", "is"} {
+		if strings.HasSuffix(w, sfx) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsKind(ks []graph.NodeKind, k graph.NodeKind) bool {

@@ -101,3 +101,30 @@ func TestAnalyzeModifies(t *testing.T) {
 		t.Errorf("Ask(%q): %v", q, err)
 	}
 }
+
+// TestAnalyzeAsksOne: a "which"/"what" phrase that ends in a singular noun
+// asks for one thing; a plural (in the phrase or right after a kind word
+// that qualifies it), a word that asks for several, a number, an order or
+// a second wh-clause asks for more.
+func TestAnalyzeAsksOne(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"I need my managed instances kept in a defined, consistent state automatically. Which Systems Manager capability do I use?", true},
+		{"Which ASG process do I suspend?", true},
+		{"I want a canary release for my REST API. Which service gives me canary settings on deployment?", true},
+		{"Which services support blue/green deployment?", false},
+		{"What deployment policies does Elastic Beanstalk offer?", false},
+		{"Which Elastic Beanstalk deployment policies keep the environment at full capacity?", false},
+		{"In what order do the OpsWorks lifecycle events happen?", false},
+		{"Which database should I use for multi-region writes, and which one for multi-region reads?", false},
+		{"List every service that supports cross-account", false},
+		{"What are the two kinds of automatic rollback?", false},
+	} {
+		if got := e.analyze(tt.q).single; got != tt.want {
+			t.Errorf("%q: asks one %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

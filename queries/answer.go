@@ -232,6 +232,9 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 		answers = e.foldFeatures(ctx, answers)
 	}
 	answers = e.filterByContent(a, c, answers)
+	if a.single {
+		answers = e.singleOut(a, c, answers)
+	}
 	if containsKind(a.wants, graph.KindValue) {
 		answers = projectValues(answers)
 	}
@@ -331,6 +334,62 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 		}
 	}
 	if len(kept) == 0 || len(kept) == len(answers) {
+		return answers
+	}
+	return kept
+}
+
+// singleOut narrows the answers of a question that asks for one thing
+// ("I need my instances kept in a consistent state. Which Systems Manager
+// capability do I use?") to those whose names and lines hold most of the
+// question's words that the reading does not explain (weighted by rarity),
+// in the one line about the answer that holds most of them:
+// State Manager of Systems Manager's eight features. It keeps every answer
+// when no answer holds such a word or when they tie.
+func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
+	if len(answers) < 2 {
+		return answers
+	}
+	var rest []term
+	for _, t := range a.terms {
+		if containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || containsStr(a.focus, t.stem) {
+			continue
+		}
+		rest = append(rest, t)
+	}
+	cover := func(words []string) float64 {
+		v := 0.0
+		for _, t := range rest {
+			if containsStr(words, t.stem) {
+				v += t.weight
+			}
+		}
+		return v
+	}
+	scores := make([]float64, len(answers))
+	best := 0.0
+	for i, ans := range answers {
+		// the line about the answer that holds most of those words
+		for _, d := range ans.details {
+			scores[i] = max(scores[i], cover(e.textStems(d)))
+		}
+		if ans.ID != "" {
+			for _, st := range e.ix.StatementsAbout(ans.ID) {
+				scores[i] = max(scores[i], cover(e.ix.StatementTerms(int(st))))
+			}
+		}
+		best = max(best, scores[i])
+	}
+	if best == 0 {
+		return answers
+	}
+	var kept []Answer
+	for i, ans := range answers {
+		if scores[i] == best {
+			kept = append(kept, ans)
+		}
+	}
+	if len(kept) == len(answers) {
 		return answers
 	}
 	return kept

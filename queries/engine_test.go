@@ -179,3 +179,28 @@ func TestEvidenceAnswersWithTheLinesList(t *testing.T) {
 		t.Errorf("a chain's hops %q answer a question that asks no order", items)
 	}
 }
+
+// TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
+// for one thing gets, of the reading's answers, the one whose own line
+// holds the question's other words.
+func TestSingleOutKeepsTheAnswerTheQuestionDescribes(t *testing.T) {
+	e := engineWithNote(t, "ssm.md", `# AWS Systems Manager
+
+- Features: Run Command, Session Manager, Patch Manager
+
+## Session Manager
+
+- Browser-based shell access to instances without opening inbound ports or managing SSH keys
+
+## Patch Manager
+
+- Applies operating system patches on a schedule
+`)
+	res, err := e.Ask(t.Context(), "I need shell access without opening inbound ports. Which Systems Manager feature do I use?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"Session Manager"}) {
+		t.Errorf("answers %q (%s); want Session Manager alone", got, res.Reading)
+	}
+}
