@@ -607,7 +607,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	if !a.yesno || len(a.hits) == 0 || a.hits[0].cov < minVerdictCoverage {
 		return nil
 	}
-	i := a.hits[0].i
+	i := e.caveatOf(a)
 	st := e.ix.Statement(i)
 	verdict := "yes"
 	if e.denies(st.Text) != a.negated {
@@ -627,6 +627,53 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		}
 	}
 	return c
+}
+
+// caveatShare is how much of the best line's match a line that denies must
+// have to answer a yes/no question in its place.
+const caveatShare = 0.7
+
+// caveatOf returns the statement a yes/no question's verdict stands on: the
+// line that matches it best, unless a line of the same note denies or
+// restricts it and matches nearly as well, or follows the best line in its
+// section and shares a word of the question with it. Notes state the rule, then its
+// exception ("Weighted aliases split traffic between two versions" /
+// "$LATEST can't be used in a weighted alias"); a question about the
+// exception matches both.
+func (e *Engine) caveatOf(a *analysis) int {
+	best := a.hits[0]
+	if e.denies(e.ix.Statement(best.i).Text) {
+		return best.i
+	}
+	file, _, _ := strings.Cut(e.ix.StatementSource(best.i), ":")
+	sec := e.ix.StatementSectionKey(best.i)
+	for _, h := range a.hits[1:] {
+		f, _, _ := strings.Cut(e.ix.StatementSource(h.i), ":")
+		if f == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
+			return h.i
+		}
+	}
+	for j := best.i + 1; j <= best.i+2 && j < e.ix.NumStatements(); j++ {
+		f, _, _ := strings.Cut(e.ix.StatementSource(j), ":")
+		if f != file || e.ix.StatementSectionKey(j) != sec {
+			break
+		}
+		if e.denies(e.ix.Statement(j).Text) && sharesTerm(a, e.ix.StatementTerms(j)) {
+			return j
+		}
+	}
+	return best.i
+}
+
+// sharesTerm reports whether a statement's terms hold a content word of
+// the question (one rarer than the relational function words).
+func sharesTerm(a *analysis, terms []string) bool {
+	for _, t := range a.terms {
+		if t.weight >= 1 && containsStr(terms, t.stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // denies reports whether a text holds a word that denies or restricts

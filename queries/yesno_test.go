@@ -52,6 +52,13 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 ## Notifications
 
 - Triggers to SNS only (no lambda unlike CodeCommit)
+
+# AWS Lambda
+
+## Aliases
+
+- Aliases can point at one version, or weighted: split traffic between 2 versions (e.g. 90% to version 1, 10% to version 2)
+- $LATEST can't be one of them
 `)
 	tests := []struct {
 		q, want, source string
@@ -59,6 +66,9 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 		{"Do I need the CodeDeploy agent installed for ECS deployments?", "no", "codedeploy.md:7"},
 		{"Is traffic shifting integrated with AWS SAM?", "yes", "codedeploy.md:11"},
 		{"Can a CodeDeploy trigger invoke a Lambda function directly like a CodeCommit trigger can?", "no", "codedeploy.md:15"},
+		// fixed bugs: the rule matches best, its exception on the next line
+		// denies what the question asks
+		{"Can a weighted Lambda alias send 10% of traffic to $LATEST and 90% to version 5?", "no", "codedeploy.md:22"},
 		// a yes/no question asks whether, not which: the embedded notes'
 		// subscription filter destinations (a list, cross-account kept)
 		// do not answer it
