@@ -579,8 +579,9 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 
 // sequenceCandidates read "what states does an instance go through, in
 // order, when it scales out": a chain the notes write that starts at a
-// named thing, its later hops in order. Only a question that asks for an
-// order has them.
+// named thing, its later hops in order, and the chains the lines that match
+// the question best write (without the hops the question names first).
+// Only a question that asks for an order has them.
 func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candidate, error) {
 	if !a.order || a.superlative {
 		return nil, nil
@@ -616,8 +617,53 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			out = append(out, c)
 		}
 	}
+	// the chains the best-matching lines write, whatever they start at:
+	// "launch: Pending -> Pending:Wait -> Pending:Proceed -> InService"
+	for k, h := range a.hits {
+		if k == maxChainLines {
+			break
+		}
+		st := e.ix.Statement(h.i)
+		for _, f := range e.ix.FactsFrom(st.Source) {
+			fact := e.ix.Fact(f)
+			if fact.Predicate != graph.PredHop || fact.Position != 1 || seen[fact.Subject] {
+				continue
+			}
+			seen[fact.Subject] = true
+			hops, err := e.hops(ctx, fact.Subject)
+			if err != nil {
+				return nil, err
+			}
+			for len(hops) > 0 && containsStr(a.linkIDs(), hops[0].id) {
+				hops = hops[1:] // "on scale out": the hop the question starts from
+			}
+			if len(hops) < 3 {
+				continue
+			}
+			ch := chain{hops: hops}
+			c := &candidate{typ: candPath, anchor: fact.Subject, ordered: true, prior: 0.25,
+				result: &Result{Intent: "path", Answers: e.hopAnswers(ch)}}
+			for _, hp := range ch.hops {
+				c.ends = append(c.ends, hp.id)
+				c.names = append(c.names, e.nameStems(hp.id)...)
+			}
+			c.rel = e.sequenceWords
+			c.ctx = st.Terms
+			for _, id := range a.strongLinkIDs() {
+				if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(h.i), id) {
+					c.links++
+				}
+			}
+			c.reading = fmt.Sprintf("the chain a best-matching line writes, in order (%s)", st.Source)
+			out = append(out, c)
+		}
+	}
 	return out, nil
 }
+
+// maxChainLines is how many of the best-matching lines a sequence question
+// takes the chains of.
+const maxChainLines = 20
 
 // pathEnds finds where a path question starts and ends: the entity after
 // "from" (else the first linked), and the entity after the last "to"/"into"

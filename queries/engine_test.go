@@ -204,3 +204,20 @@ func TestSingleOutKeepsTheAnswerTheQuestionDescribes(t *testing.T) {
 		t.Errorf("answers %q (%s); want Session Manager alone", got, res.Reading)
 	}
 }
+
+// TestSequenceFromTheBestLinesChain: a question about an order is read as
+// the chain a best-matching line writes, though the chain starts at
+// nothing the question names.
+func TestSequenceFromTheBestLinesChain(t *testing.T) {
+	e := engineWithNote(t, "events.txt", `EVENTBRIDGE
+- Pipes connect one source to one target; stages: source -> filtering -> enrichment -> target
+- Archive and replay events from a bus
+`)
+	res, err := e.Ask(t.Context(), "What stages does an event go through in an EventBridge Pipe, in order?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"source", "filtering", "enrichment", "target"}) {
+		t.Errorf("answers %q (%s); want the pipe's stages in order", got, res.Reading)
+	}
+}
