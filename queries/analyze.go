@@ -96,6 +96,9 @@ type analysis struct {
 	// noun ("Which ASG process do I suspend?", "which one"): it asks for
 	// one thing, not a list
 	single bool
+	// twofold: a second wh-clause joined by a coordinator asks a second
+	// thing ("how long ... by default, and what's the longest ...")
+	twofold bool
 
 	// support maps a note line ("file:line") to how well its statements
 	// match the question, 1 for the best line, 0 for lines that do not.
@@ -369,6 +372,7 @@ func (e *Engine) analyze(text string) *analysis {
 	}
 	e.focusOf(a)
 	a.single = e.asksOne(a)
+	a.twofold = e.asksTwo(a)
 	e.termsOf(a)
 	a.path = e.pathCue(a)
 	return a
@@ -631,6 +635,24 @@ func (e *Engine) asksOne(a *analysis) bool {
 		}
 	}
 	return whs == 1
+}
+
+// asksTwo reports whether a wh-word after a coordinator ("and what",
+// "and after how long") opens a second question.
+func (e *Engine) asksTwo(a *analysis) bool {
+	for i := 2; i < len(a.words); i++ {
+		if !e.lx.QuestionSurface("wh", a.words[i].lower) {
+			continue
+		}
+		j := i - 1
+		if j >= 2 && e.lx.IsPreposition(a.words[j].lower) {
+			j--
+		}
+		if e.lx.QuestionSurface("coordinator", a.words[j].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // verbLike reports whether the lexicon knows a word as a verb: an

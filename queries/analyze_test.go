@@ -128,3 +128,22 @@ func TestAnalyzeAsksOne(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeAsksTwo: a wh-word after a coordinator ("and what", "and after
+// how long") opens a second question; a subordinate clause does not.
+func TestAnalyzeAsksTwo(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"How long does KDS keep records by default, and what's the longest retention I can configure?", true},
+		{"How many log groups can a single query cover and after how long does a query time out?", true},
+		{"When an ASG scales in and there's a termination hook, what states does the instance go through?", false},
+		{"What is the default retention of Kinesis?", false},
+	} {
+		if got := e.analyze(tt.q).twofold; got != tt.want {
+			t.Errorf("%q: twofold %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

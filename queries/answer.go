@@ -94,6 +94,9 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 // score to answer with it.
 const tieMargin = 0.05
 
+// twofoldMargin is tieMargin for a question that asks two values at once.
+const twofoldMargin = 0.3
+
 // tieOf adds to the answers of the best reading c (a relation) those of the
 // next relation reading when it scores within tieMargin of c and answers at
 // most about twice as many: when two readings are that close, answering
@@ -107,7 +110,11 @@ func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *
 		if d == c || d.typ != candRelation || d.score > c.score {
 			continue
 		}
-		if c.score-d.score > tieMargin {
+		margin := tieMargin
+		if a.twofold && containsKind(a.wants, graph.KindValue) {
+			margin = twofoldMargin // two values asked: the second reading likely holds the second
+		}
+		if c.score-d.score > margin {
 			return nil, nil
 		}
 		more, err := e.shape(ctx, a, d, d.keep)

@@ -48,10 +48,16 @@ func TestTieOfAnswersBothReadings(t *testing.T) {
 		return e.relationCandidate(id, "", pred, false, edges)
 	}
 	best, next := rel("service:aws-codecommit", graph.PredNotifies), rel("service:aws-codecommit", "rel:automatically trigger")
+	twofold := e.analyze("How long does CodeCommit keep events, and how many can it send?")
 	for _, tt := range []struct {
-		gap  float64
-		want bool
-	}{{tieMargin / 2, true}, {tieMargin * 2, false}} {
+		gap     float64
+		twofold bool // a question that asks two values: a wider margin
+		want    bool
+	}{{tieMargin / 2, false, true}, {tieMargin * 2, false, false}, {tieMargin * 2, true, true}, {twofoldMargin * 2, true, false}} {
+		a := a
+		if tt.twofold {
+			a = twofold
+		}
 		best.score, next.score = 1, 1-tt.gap
 		res, err := e.shape(ctx, a, best, nil)
 		if err != nil {
