@@ -125,6 +125,39 @@ func (a *analysis) adjacentLinks(x, y string) bool {
 	return false
 }
 
+// both reports whether the question joins x and y as "both x and y" (in
+// either order): it asks for what relates to each.
+func (a *analysis) both(x, y string) bool {
+	for _, l := range a.links {
+		for _, m := range a.links {
+			if l.id != x && l.id != y || m.id != x && m.id != y || l.id == m.id || l.end > m.start {
+				continue
+			}
+			if strings.TrimSpace(a.text[l.end:m.start]) != "and" {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(a.text[:l.start]))
+			if len(before) > 0 && before[len(before)-1] == "both" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyBoth reports whether the question joins any two entities as "both x
+// and y".
+func (a *analysis) anyBoth() bool {
+	for _, l := range a.links {
+		for _, m := range a.links {
+			if l.id != m.id && a.both(l.id, m.id) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // strongLinkIDs returns the distinct entities the question names by name.
 func (a *analysis) strongLinkIDs() []string {
 	var ids []string
@@ -374,7 +407,7 @@ func (e *Engine) analyze(text string) *analysis {
 	a.single = e.asksOne(a)
 	a.twofold = e.asksTwo(a)
 	e.termsOf(a)
-	a.path = e.pathCue(a)
+	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
 	return a
 }
 

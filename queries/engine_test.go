@@ -227,3 +227,16 @@ func TestSequenceFromTheBestLinesChain(t *testing.T) {
 		t.Errorf("answers %q (%s); want the pipe's stages in order", got, res.Reading)
 	}
 }
+
+// TestBothNarrowsToWhatRelatesToEach: "both X and Y" asks for what the
+// relation ties to X and to Y, not for a path to either.
+func TestBothNarrowsToWhatRelatesToEach(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(t.Context(), "Which AWS-managed log types can be delivered to both S3 and CloudWatch?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"CloudTrail Logs", "VPC Flow Logs"}) {
+		t.Errorf("answers %q (%s); want the logs that go to both", got, res.Reading)
+	}
+}

@@ -168,6 +168,8 @@ func TestQuestionFamilies(t *testing.T) {
 		{"How do I send CloudWatch Logs to Elasticsearch?", "path from", []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Elasticsearch Service"}},
 		{"What is only available in us-east-1?", "onlyIn", []string{"CloudWatch Billing Alarms"}},
 		{"compare CodeDeploy and Elastic Beanstalk", "compared with", []string{"Blue/Green", "Rolling"}},
+		// "both X and Y": what the relation ties to each, no path
+		{"Which AWS-managed log types can be delivered to both S3 and CloudWatch?", "deliversTo", []string{"CloudTrail Logs", "VPC Flow Logs"}},
 		// fixed bugs: "deliver" names where a subscription filter's targets are
 		{"Where can a CloudWatch Logs subscription filter deliver log events in real time?", "Subscription filter targets", []string{"AWS Lambda", "Amazon Kinesis Data Firehose"}},
 		{"what is CloudTrail", "everything about", []string{"Amazon S3", "Cross-account"}},

@@ -324,12 +324,17 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			f[ignored]++ // the question's own entity among the answers: read the wrong way
 		default:
 			var k []string
-			if linked && isVocabKind(e.names[id].Kind) {
+			switch {
+			case linked && isVocabKind(e.names[id].Kind):
 				// only a reading that starts at the question's entities can
 				// be narrowed by its others, and only by what is shared
 				// (a capability, a strategy, a concept): "... deliver
 				// cross-account"
 				k = e.constrainTo(ctx, c, id)
+			case linked && c.pred != "" && a.both(c.anchor, id):
+				// "delivered to both S3 and CloudWatch": what the reading
+				// answers that the same relation also ties to the other
+				k = e.constrainBySame(ctx, c, id)
 			}
 			if k == nil {
 				if e.inSection(c, id) {
@@ -368,6 +373,32 @@ func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []str
 	for _, end := range c.ends {
 		if near[end] {
 			keep = append(keep, end)
+		}
+	}
+	return keep
+}
+
+// constrainBySame keeps the ends of a reading that its relation also ties
+// to id, in the reading's direction: for "what deliversTo CloudWatch", the
+// ends that deliver to id too.
+func (e *Engine) constrainBySame(ctx context.Context, c *candidate, id string) []string {
+	var keep []string
+	for _, end := range c.ends {
+		var edges []graph.Edge
+		var err error
+		if c.inverse {
+			edges, err = e.ix.Out(ctx, end, c.pred)
+		} else {
+			edges, err = e.ix.In(ctx, end, c.pred)
+		}
+		if err != nil {
+			continue
+		}
+		for _, ed := range edges {
+			if ed.Object == id && c.inverse || ed.Subject == id && !c.inverse {
+				keep = append(keep, end)
+				break
+			}
 		}
 	}
 	return keep
