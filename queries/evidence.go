@@ -597,6 +597,10 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 // best-matching line must hold to decide it.
 const minVerdictCoverage = 0.3
 
+// maxVerdictLines is how many of the best-matching lines a yes/no verdict
+// looks through for one that holds enough of the question.
+const maxVerdictLines = 5
+
 // verdictCandidate answers a yes/no question from the note line that
 // matches it best: a line that denies or restricts what it asks ("CodeDeploy
 // Agent is not required", "Triggers to SNS only (no lambda ...)") says no,
@@ -604,10 +608,25 @@ const minVerdictCoverage = 0.3
 // It is nil for other questions, or when no line holds enough of the
 // question.
 func (e *Engine) verdictCandidate(a *analysis) *candidate {
-	if !a.yesno || len(a.hits) == 0 || a.hits[0].cov < minVerdictCoverage {
+	if !a.yesno {
 		return nil
 	}
-	i := e.caveatOf(a)
+	// of the best-matching lines, the one that holds most of the question:
+	// BM25 ranks a short line that holds a rare word of it ("Backup &
+	// Restore") above one that holds more of it
+	b := -1
+	for k, h := range a.hits {
+		if k == maxVerdictLines {
+			break
+		}
+		if h.cov >= minVerdictCoverage && (b < 0 || h.cov > a.hits[b].cov) {
+			b = k
+		}
+	}
+	if b < 0 {
+		return nil
+	}
+	i := e.caveatOf(a, b)
 	st := e.ix.Statement(i)
 	verdict := "yes"
 	if e.denies(st.Text) != a.negated {
@@ -640,14 +659,14 @@ const caveatShare = 0.7
 // exception ("Weighted aliases split traffic between two versions" /
 // "$LATEST can't be used in a weighted alias"); a question about the
 // exception matches both.
-func (e *Engine) caveatOf(a *analysis) int {
-	best := a.hits[0]
+func (e *Engine) caveatOf(a *analysis, b int) int {
+	best := a.hits[b]
 	if e.denies(e.ix.Statement(best.i).Text) {
 		return best.i
 	}
 	file, _, _ := strings.Cut(e.ix.StatementSource(best.i), ":")
 	sec := e.ix.StatementSectionKey(best.i)
-	for _, h := range a.hits[1:] {
+	for _, h := range a.hits[b+1:] {
 		f, _, _ := strings.Cut(e.ix.StatementSource(h.i), ":")
 		if f == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
 			return h.i

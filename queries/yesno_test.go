@@ -59,6 +59,12 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 
 - Aliases can point at one version, or weighted: split traffic between 2 versions (e.g. 90% to version 1, 10% to version 2)
 - $LATEST can't be one of them
+
+# Disaster recovery
+
+Strategies: Backup & Restore, Pilot Light, Warm Standby.
+
+For DynamoDB, point-in-time recovery (PITR) lets you restore to any second in the last 35 days. Note that PITR cannot restore into an existing table: it always creates a new table.
 `)
 	tests := []struct {
 		q, want, source string
@@ -69,6 +75,7 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 		// fixed bugs: the rule matches best, its exception on the next line
 		// denies what the question asks
 		{"Can a weighted Lambda alias send 10% of traffic to $LATEST and 90% to version 5?", "no", "codedeploy.md:22"},
+		{"Can I restore a DynamoDB point-in-time recovery backup straight into the existing table?", "no", "codedeploy.md:28"},
 		// a yes/no question asks whether, not which: the embedded notes'
 		// subscription filter destinations (a list, cross-account kept)
 		// do not answer it
@@ -87,5 +94,37 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 		if src := strings.Join(res.Answers[0].Sources, " "); !strings.Contains(src, tt.source) {
 			t.Errorf("%q: sources %s, want %s", tt.q, src, tt.source)
 		}
+	}
+}
+
+// TestVerdictStandsOnTheLineThatHoldsMost: of the best-matching lines, the
+// verdict stands on the one that holds most of the question, not on the
+// short one BM25 ranks first for a rare word ("Backup & Restore").
+func TestVerdictStandsOnTheLineThatHoldsMost(t *testing.T) {
+	e := engineWithNote(t, "dr.md", `# Disaster recovery
+
+Strategies: Backup & Restore, Pilot Light, Warm Standby.
+
+Note that PITR cannot restore into an existing table: it always creates a new table.
+`)
+	at := func(suffix string) int {
+		t.Helper()
+		for i := 0; i < e.ix.NumStatements(); i++ {
+			if strings.HasSuffix(e.ix.StatementSource(i), suffix) {
+				return i
+			}
+		}
+		t.Fatalf("no statement at %s", suffix)
+		return -1
+	}
+	a := e.analyze("Can I restore a DynamoDB backup into the existing table?")
+	// the embedded notes' "Backup & Restore" first, as BM25 ranks it
+	a.hits = []hit{{i: at("001_781bd58e04e3db33.txt:40"), score: 2, cov: 0.35}, {i: at("dr.md:5"), score: 1, cov: 0.6}}
+	c := e.verdictCandidate(a)
+	if c == nil {
+		t.Fatal("no verdict")
+	}
+	if got := c.result.Answers[0]; got.Name != "no" || !strings.HasSuffix(got.Sources[0], "dr.md:5") {
+		t.Errorf("verdict %s from %v, want no from dr.md:5", got.Name, got.Sources)
 	}
 }
