@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a flashcard's answer list after a count label ('Three: ...') is the list",
+			file:    "f.md",
+			src:     "## CloudWatch alarms\n\nQ: What states can a CloudWatch alarm be in?\nA: Three: OK, ALARM, INSUFFICIENT_DATA.\n",
+			want:    []fact{{"Amazon CloudWatch Alarms", "rel:state can", "OK", 3}, {"Amazon CloudWatch Alarms", "rel:state can", "INSUFFICIENT_DATA", 3}},
+			notWant: []fact{{"Amazon CloudWatch Alarms", "rel:state can", "Three", 3}},
+		},
+		{
 			name: "a table whose first column numbers its rows is keyed by the second, under the head above the list before it",
 			file: "n.txt",
 			src:  "↖↑↓ Auto Scaling\nTermination Policy\n- Configure a Termination Policy for the Auto Scaling Group.\n- Choose one at random\n. |\n. |\n. |\n0 |\nDefault |\nDesigned to help ensure that your instances span Availability Zones evenly |\n1 |\nOldestInstance |\nUseful when upgrading to a new EC2 instance type |\n2 |\nNewestInstance |\nUseful when testing a new launch configuration |\n",

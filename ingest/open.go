@@ -460,7 +460,11 @@ func (o *openReader) flashcard(text string, line int, dflt string) bool {
 	}
 	f := &frame{subject: subj, phrase: phrase, pol: pol, text: q}
 	pos := 0
-	if parts := splitListSpans(strings.TrimRight(first, ".")); len(parts) >= 2 {
+	list := strings.TrimRight(first, ".")
+	if i := strings.LastIndex(list, ": "); i >= 0 && len(splitListSpans(list[i+2:])) >= 2 {
+		list = list[i+2:] // "Three: OK, ALARM, INSUFFICIENT_DATA": the list after its count
+	}
+	if parts := splitListSpans(list); len(parts) >= 2 {
 		for _, p := range parts {
 			if t := strings.TrimSpace(p.text); t != "" {
 				pos++
