@@ -91,10 +91,18 @@ func cleanItems(parts []string, lx *Lexicon, chain bool) []string {
 			if k == 0 {
 				return nil
 			}
+			for _, w := range f[:k] {
+				if lx.IsNegation(w) {
+					return nil // "without the need to open inbound ports, ...": what it spares, not what it is
+				}
+			}
 			f = f[k:]
 			p = strings.Join(f, " ")
 		}
-		if len(f) == 0 || len(f) > maxLineItemWords {
+		if len(f) == 0 {
+			continue // ", and multi-site": the empty part between a comma and its "and"
+		}
+		if len(f) > maxLineItemWords {
 			return nil
 		}
 		out = append(out, p)

@@ -863,10 +863,29 @@ func inlineList(s string, from int) (int, []listItem) {
 }
 
 // splitListSpans splits an inline list at commas, slashes, semicolons and
-// " and "/" or ", outside parentheses, keeping each part's span.
+// " and "/" or ", outside parentheses, keeping each part's span. When the
+// list has commas, "and"/"or" joins only its last two items, so an earlier
+// item keeps its own ("backup and restore, pilot light, warm standby, and
+// multi-site").
 func splitListSpans(s string) []listItem {
 	var out []listItem
 	depth, last := 0, 0
+	lastComma := -1 // the last comma or semicolon outside parentheses
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';':
+			if depth == 0 && !thousands(s, i) {
+				lastComma = i
+			}
+		}
+	}
+	depth = 0
 	cut := func(i, next int) {
 		out = append(out, listItem{text: s[last:i], start: last, end: i})
 		last = next
@@ -880,12 +899,15 @@ func splitListSpans(s string) []listItem {
 				depth--
 			}
 		case ',', ';':
-			if depth == 0 {
+			if depth == 0 && !thousands(s, i) {
 				cut(i, i+1)
 			}
 		case ' ':
 			if depth == 0 {
 				for _, w := range []string{" and ", " or ", " / ", " + "} {
+					if (w == " and " || w == " or ") && i < lastComma {
+						continue // inside an earlier item of a comma list
+					}
 					if strings.HasPrefix(s[i:], w) {
 						cut(i, i+len(w))
 						i += len(w) - 1
@@ -897,6 +919,18 @@ func splitListSpans(s string) []listItem {
 	}
 	out = append(out, listItem{text: s[last:], start: last, end: len(s)})
 	return out
+}
+
+// thousands reports whether the comma at s[i] separates a number's
+// thousands ("1,000"): a digit before it, three after it.
+func thousands(s string, i int) bool {
+	if s[i] != ',' || i == 0 || i+4 > len(s) {
+		return false
+	}
+	if !isDigits(s[i-1:i]) || !isDigits(s[i+1:i+4]) {
+		return false
+	}
+	return i+4 == len(s) || !unicode.IsDigit(rune(s[i+4]))
 }
 
 // table reads each row of a table as a statement and relates its first
