@@ -435,7 +435,8 @@ var (
 
 // Lemma returns the dictionary form of an English word ("sends" → "send",
 // "analyzed" → "analyze"), lower-cased; the word itself when the
-// lemmatiser does not know it. The lemma tables (aaaton/golem) load on
+// lemmatiser does not know it or gives a form that is no word (its tables
+// lemmatise some ordinals to numerals). The lemma tables (aaaton/golem) load on
 // first use, about 35 ms.
 func Lemma(w string) string {
 	lemmaOnce.Do(func() { lemmer, lemmaErr = golem.New(en.New()) })
@@ -443,7 +444,22 @@ func Lemma(w string) string {
 	if lemmaErr != nil || lemmer == nil {
 		return l
 	}
-	return lemmer.Lemma(l)
+	lm := lemmer.Lemma(l)
+	if !lettersOnly(lm) && lettersOnly(l) {
+		return l // the tables give "first" → "\ufeff1", "third" → "3": a word stays a word
+	}
+	return lm
+}
+
+// lettersOnly reports whether a text is letters (and the hyphens,
+// apostrophes and dots of words) only.
+func lettersOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // IsEnglishWord reports whether the lemmatiser's English dictionary has a
