@@ -239,6 +239,7 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 		answers = e.foldFeatures(ctx, answers)
 	}
 	answers = e.filterByContent(a, c, answers)
+	answers = e.keepWanted(a, answers)
 	if a.single {
 		answers = e.singleOut(a, c, answers)
 	}
@@ -397,6 +398,27 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 		}
 	}
 	if len(kept) == len(answers) {
+		return answers
+	}
+	return kept
+}
+
+// keepWanted keeps, of answers that mix the kind the question asks for
+// ("which deployment policies": strategies) with other things, those of
+// that kind, when at least two are and they are at least a third of the
+// answers: "Five built-in policies" and "Batch size for rolling policies"
+// are lines about the policies, not policies.
+func (e *Engine) keepWanted(a *analysis, answers []Answer) []Answer {
+	if len(a.wants) == 0 || containsKind(a.wants, graph.KindValue) || containsKind(a.wants, graph.KindService) {
+		return answers // "services" is said loosely of features too ("Lambda@Edge")
+	}
+	var kept []Answer
+	for _, ans := range answers {
+		if ans.ID != "" && containsKind(a.wants, e.names[ans.ID].Kind) {
+			kept = append(kept, ans)
+		}
+	}
+	if len(kept) < 2 || len(kept) == len(answers) || 3*len(kept) < len(answers) {
 		return answers
 	}
 	return kept

@@ -240,3 +240,25 @@ func TestBothNarrowsToWhatRelatesToEach(t *testing.T) {
 		t.Errorf("answers %q (%s); want the logs that go to both", got, res.Reading)
 	}
 }
+
+// TestKeepWantedDropsLinesAboutTheKind: answers that mix the kind a
+// question asks for with other things keep that kind; "services" is said
+// loosely of features too, so it keeps everything.
+func TestKeepWantedDropsLinesAboutTheKind(t *testing.T) {
+	e := newEngine(t)
+	ans := func(ids ...string) []Answer {
+		var out []Answer
+		for _, id := range ids {
+			out = append(out, e.answer(id))
+		}
+		return out
+	}
+	mixed := ans("strategy:rolling", "strategy:immutable", "strategy:all-at-once", "service:amazon-s3")
+	got := answerNames(&Result{Answers: e.keepWanted(e.analyze("Which deployment strategies does Elastic Beanstalk offer?"), mixed)})
+	if want := []string{"Rolling", "Immutable", "All-at-once"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("strategies asked: %q, want %q", got, want)
+	}
+	if got := e.keepWanted(e.analyze("Which services support rolling deployments?"), mixed); len(got) != len(mixed) {
+		t.Errorf("services asked: %d answers kept, want all %d", len(got), len(mixed))
+	}
+}
