@@ -382,7 +382,8 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 			scores[i] = max(scores[i], cover(e.textStems(d)))
 		}
 		if ans.ID != "" {
-			for _, st := range e.ix.StatementsAbout(ans.ID) {
+			about := e.ix.StatementsAbout(ans.ID)
+			for _, st := range about[:min(len(about), maxAboutLines)] {
 				scores[i] = max(scores[i], cover(e.ix.StatementTerms(int(st))))
 			}
 		}
@@ -423,6 +424,11 @@ func (e *Engine) keepWanted(a *analysis, answers []Answer) []Answer {
 	}
 	return kept
 }
+
+// maxAboutLines bounds the lines about one answer singleOut reads (the
+// first ones, in note order), so a corpus many times the notes' size does
+// not cost a question its every line about a big entity.
+const maxAboutLines = 2000
 
 // predicateVerb reports whether word i is the question's verb: the word
 // after an auxiliary ("can span"), or one joined to it by "or"/"and" ("can
