@@ -868,10 +868,10 @@ func inlineList(s string, from int) (int, []listItem) {
 // item keeps its own ("backup and restore, pilot light, warm standby, and
 // multi-site").
 func splitListSpans(s string) []listItem {
-	var out []listItem
-	depth, last := 0, 0
+	// outside[i]: s[i] is outside parentheses
+	outside := make([]bool, len(s))
 	lastComma := -1 // the last comma or semicolon outside parentheses
-	for i := 0; i < len(s); i++ {
+	for i, depth := 0, 0; i < len(s); i++ {
 		switch s[i] {
 		case '(':
 			depth++
@@ -879,40 +879,36 @@ func splitListSpans(s string) []listItem {
 			if depth > 0 {
 				depth--
 			}
-		case ',', ';':
-			if depth == 0 && !thousands(s, i) {
-				lastComma = i
-			}
+		}
+		outside[i] = depth == 0
+		if (s[i] == ',' || s[i] == ';') && outside[i] && !thousands(s, i) {
+			lastComma = i
 		}
 	}
-	depth = 0
+	var out []listItem
+	last := 0
 	cut := func(i, next int) {
 		out = append(out, listItem{text: s[last:i], start: last, end: i})
 		last = next
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
+		if !outside[i] {
+			continue
+		}
+		switch s[i] {
 		case ',', ';':
-			if depth == 0 && !thousands(s, i) {
+			if !thousands(s, i) {
 				cut(i, i+1)
 			}
 		case ' ':
-			if depth == 0 {
-				for _, w := range []string{" and ", " or ", " / ", " + "} {
-					if (w == " and " || w == " or ") && i < lastComma {
-						continue // inside an earlier item of a comma list
-					}
-					if strings.HasPrefix(s[i:], w) {
-						cut(i, i+len(w))
-						i += len(w) - 1
-						break
-					}
+			for _, w := range []string{" and ", " or ", " / ", " + "} {
+				if (w == " and " || w == " or ") && i < lastComma {
+					continue // inside an earlier item of a comma list
+				}
+				if strings.HasPrefix(s[i:], w) {
+					cut(i, i+len(w))
+					i += len(w) - 1
+					break
 				}
 			}
 		}
