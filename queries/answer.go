@@ -349,11 +349,12 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 
 // singleOut narrows the answers of a question that asks for one thing
 // ("I need my instances kept in a consistent state. Which Systems Manager
-// capability do I use?") to those whose names and lines hold most of the
-// question's words that the reading does not explain (weighted by rarity),
-// in the one line about the answer that holds most of them:
-// State Manager of Systems Manager's eight features. It keeps every answer
-// when no answer holds such a word or when they tie.
+// capability do I use?") to those whose own line holds most of the
+// question's words that the reading does not explain (weighted by rarity):
+// of an answer's details and the lines about it (at most maxAboutLines),
+// the one that holds most of them. State Manager of Systems Manager's eight
+// features. It keeps every answer when no line holds such a word or when
+// they tie.
 func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
 	if len(answers) < 2 {
 		return answers
