@@ -487,8 +487,42 @@ func (lx *Lexicon) Terms(text string) []string {
 		if s := Stem(w); s != "" && !lx.stop[s] {
 			out = append(out, s)
 		}
+		for _, p := range camelParts(w) {
+			// "InService" is also "in service", "ReplaceUnhealthy" "replace unhealthy"
+			if s := Stem(p); len(p) > 1 && !lx.IsStop(p) && s != "" && !lx.stop[s] {
+				out = append(out, s)
+			}
+		}
 	})
 	return out
+}
+
+// camelParts returns the words of a camel-case identifier ("InService" →
+// In, Service); nil for any other word.
+func camelParts(w string) []string {
+	inner := false
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' || w[i] >= 0x80 {
+			inner = true
+			break
+		}
+	}
+	if !inner {
+		return nil // the common word: no capital after its first letter
+	}
+	var parts []string
+	start := 0
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			parts = append(parts, string(rs[start:i]))
+			start = i
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return append(parts, string(rs[start:]))
 }
 
 // eachWord calls fn with each run of letters and digits of text, in order.
@@ -516,13 +550,13 @@ func eachWord(text string, fn func(w string)) {
 // again.
 type WordCache struct {
 	lx     *Lexicon
-	terms  map[string]string // word as written → stem, "" for a function word
+	terms  map[string][]string // word as written → its stems (none for a function word, the parts too for a camel-case one)
 	lemmas map[string]string
 }
 
 // NewWordCache returns an empty cache on a lexicon.
 func NewWordCache(lx *Lexicon) *WordCache {
-	return &WordCache{lx: lx, terms: map[string]string{}, lemmas: map[string]string{}}
+	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}}
 }
 
 // Terms is Lexicon.Terms, memoised per word.
@@ -531,14 +565,10 @@ func (c *WordCache) Terms(text string) []string {
 	eachWord(text, func(w string) {
 		s, ok := c.terms[w]
 		if !ok {
-			if t := c.lx.Terms(w); len(t) == 1 {
-				s = t[0]
-			}
+			s = c.lx.Terms(w)
 			c.terms[w] = s
 		}
-		if s != "" {
-			out = append(out, s)
-		}
+		out = append(out, s...)
 	})
 	return out
 }
