@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a list item that opens with 'no' names the thing, the relation carries the 'no'",
+			file:    "n.md",
+			src:     "## Kinesis Data Firehose\n\n- Capabilities:\n    - no data storage\n    - near real time\n",
+			want:    []fact{{"Amazon Kinesis Data Firehose", "rel:not capability", "data storage", 4}},
+			notWant: []fact{{"Amazon Kinesis Data Firehose", "rel:capability", "no data storage", 4}},
+		},
+		{
 			name:    "a flashcard's answer list after a count label ('Three: ...') is the list",
 			file:    "f.md",
 			src:     "## CloudWatch alarms\n\nQ: What states can a CloudWatch alarm be in?\nA: Three: OK, ALARM, INSUFFICIENT_DATA.\n",

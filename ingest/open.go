@@ -582,12 +582,13 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
-	obj := o.itemNode(text)
+	name, no := deniedItem(text)
+	obj := o.itemNode(name)
 	if obj == "" || obj == f.subject {
 		return
 	}
 	pol := f.pol
-	if negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
+	if no || negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
 		pol = graph.Negative
 	}
 	detail := text
@@ -738,8 +739,13 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		objs = append(objs, obj{m.id, m.start, m.end})
 	}
 	qs := Quantities(s)
+	denied := map[string]bool{} // objects of items that deny themselves ("no paging")
 	for _, it := range items {
-		id := o.itemNode(it.text)
+		text, no := deniedItem(it.text)
+		id := o.itemNode(text)
+		if no && id != "" {
+			denied[id] = true
+		}
 		for _, q := range qs {
 			if id == "" && q.Start >= it.start && q.Start < it.end {
 				// "1, 3, 6, 12 or 24 hours": a bare number of a list that
@@ -782,8 +788,25 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			continue // names side by side ("logs > filter > s3") state no relation of their own
 		}
 		seen[ob.id] = true
-		o.x.addOpen(subj, graph.OpenRelation(p, pol), ob.id, s, 0, line)
+		opol := pol
+		if denied[ob.id] {
+			opol = graph.Negative // "it has no on-call schedules, no paging and no escalation"
+		}
+		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// deniedItem strips the "no " that opens a list item ("no paging") and
+// reports whether it did: the item names the thing, the relation's
+// polarity carries the "no".
+func deniedItem(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	for _, no := range []string{"no ", "No ", "NO "} {
+		if strings.HasPrefix(t, no) && len(strings.Fields(t)) > 1 {
+			return strings.TrimSpace(t[len(no):]), true
+		}
+	}
+	return text, false
 }
 
 // maxValueLabelWords bounds the words after a value that name what it
