@@ -103,8 +103,8 @@ const twofoldMargin = 0.3
 // both is right more often than betting on one. It returns the reading it
 // added, nil when none.
 func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *candidate, res *Result) (*candidate, error) {
-	if c.typ != candRelation {
-		return nil, nil
+	if c.typ != candRelation || a.order {
+		return nil, nil // an order is one sequence, not the union of two
 	}
 	for _, d := range cands {
 		if d == c || d.typ != candRelation || d.score > c.score {

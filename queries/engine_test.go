@@ -49,14 +49,19 @@ func TestTieOfAnswersBothReadings(t *testing.T) {
 	}
 	best, next := rel("service:aws-codecommit", graph.PredNotifies), rel("service:aws-codecommit", "rel:automatically trigger")
 	twofold := e.analyze("How long does CodeCommit keep events, and how many can it send?")
+	order := e.analyze("In what order does CodeCommit send its events?")
 	for _, tt := range []struct {
 		gap     float64
 		twofold bool // a question that asks two values: a wider margin
+		order   bool // a question that asks an order: one sequence, no union
 		want    bool
-	}{{tieMargin / 2, false, true}, {tieMargin * 2, false, false}, {tieMargin * 2, true, true}, {twofoldMargin * 2, true, false}} {
+	}{{tieMargin / 2, false, false, true}, {tieMargin * 2, false, false, false}, {tieMargin * 2, true, false, true}, {twofoldMargin * 2, true, false, false}, {tieMargin / 2, false, true, false}} {
 		a := a
 		if tt.twofold {
 			a = twofold
+		}
+		if tt.order {
+			a = order
 		}
 		best.score, next.score = 1, 1-tt.gap
 		res, err := e.shape(ctx, a, best, nil)
