@@ -39,7 +39,6 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 	for _, it := range splitListSpans(t) {
 		parts = append(parts, it.text)
 	}
-	parts = joinNumberCommas(parts)
 	out := cleanItems(parts, lx, false)
 	if len(out) < 2 {
 		return "", nil, false
@@ -47,21 +46,7 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 	return head, out, false
 }
 
-// joinNumberCommas rejoins the parts a thousands separator split ("1" ",
-// "000 records/s").
-func joinNumberCommas(parts []string) []string {
-	var out []string
-	for _, p := range parts {
-		n := len(out)
-		if n > 0 && len(p) >= 3 && isDigits(p[:3]) && (len(p) == 3 || !unicode.IsDigit(rune(p[3]))) && out[n-1] != "" && unicode.IsDigit(rune(out[n-1][len(out[n-1])-1])) {
-			out[n-1] += "," + p
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
+// isDigits reports whether s is decimal digits only (and not empty).
 func isDigits(s string) bool {
 	for _, r := range s {
 		if !unicode.IsDigit(r) {

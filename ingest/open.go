@@ -801,10 +801,8 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 // polarity carries the "no".
 func deniedItem(text string) (string, bool) {
 	t := strings.TrimSpace(text)
-	for _, no := range []string{"no ", "No ", "NO "} {
-		if strings.HasPrefix(t, no) && len(strings.Fields(t)) > 1 {
-			return strings.TrimSpace(t[len(no):]), true
-		}
+	if len(t) > 3 && strings.EqualFold(t[:3], "no ") && strings.TrimSpace(t[3:]) != "" {
+		return strings.TrimSpace(t[3:]), true
 	}
 	return text, false
 }

@@ -128,29 +128,25 @@ func (a *analysis) adjacentLinks(x, y string) bool {
 // both reports whether the question joins x and y as "both x and y" (in
 // either order): it asks for what relates to each.
 func (a *analysis) both(x, y string) bool {
-	for _, l := range a.links {
-		for _, m := range a.links {
-			if l.id != x && l.id != y || m.id != x && m.id != y || l.id == m.id || l.end > m.start {
-				continue
-			}
-			if strings.TrimSpace(a.text[l.end:m.start]) != "and" {
-				continue
-			}
-			before := strings.Fields(strings.ToLower(a.text[:l.start]))
-			if len(before) > 0 && before[len(before)-1] == "both" {
-				return true
-			}
-		}
-	}
-	return false
+	return a.bothPair(func(l, m link) bool { return l.id == x && m.id == y || l.id == y && m.id == x })
 }
 
 // anyBoth reports whether the question joins any two entities as "both x
 // and y".
 func (a *analysis) anyBoth() bool {
+	return a.bothPair(func(link, link) bool { return true })
+}
+
+// bothPair reports whether two distinct linked entities that match are
+// written "both l and m".
+func (a *analysis) bothPair(match func(l, m link) bool) bool {
 	for _, l := range a.links {
 		for _, m := range a.links {
-			if l.id != m.id && a.both(l.id, m.id) {
+			if l.id == m.id || l.end > m.start || !match(l, m) || strings.TrimSpace(a.text[l.end:m.start]) != "and" {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(a.text[:l.start]))
+			if len(before) > 0 && before[len(before)-1] == "both" {
 				return true
 			}
 		}

@@ -649,11 +649,7 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			}
 			c.rel = e.sequenceWords
 			c.ctx = st.Terms
-			for _, id := range a.strongLinkIDs() {
-				if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(h.i), id) {
-					c.links++
-				}
-			}
+			c.links = e.statementLinks(a, h.i)
 			c.reading = fmt.Sprintf("the chain a best-matching line writes, in order (%s)", st.Source)
 			out = append(out, c)
 		}

@@ -640,12 +640,30 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		prior:   0.7,
 		reading: fmt.Sprintf("whether the best-matching line states it: %s (%s)", verdict, st.Source),
 	}
+	c.links = e.statementLinks(a, i)
+	return c
+}
+
+// statementLinks counts the entities the question names by name that
+// statement i is about, names, or sits under a heading naming.
+func (e *Engine) statementLinks(a *analysis, i int) int {
+	st := e.ix.Statement(i)
+	n := 0
 	for _, id := range a.strongLinkIDs() {
 		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
-			c.links++
+			n++
 		}
 	}
-	return c
+	return n
+}
+
+// noteOf returns the note a source ("file:line") cites; the file part may
+// hold colons of its own (a Windows drive).
+func noteOf(source string) string {
+	if i := strings.LastIndex(source, ":"); i >= 0 {
+		return source[:i]
+	}
+	return source
 }
 
 // caveatShare is how much of the best line's match a line that denies must
@@ -655,8 +673,8 @@ const caveatShare = 0.7
 // caveatOf returns the statement a yes/no question's verdict stands on: the
 // line that matches it best, unless a line of the same note denies or
 // restricts it and matches nearly as well, or follows the best line in its
-// section and shares a word of the question with it. Notes state the rule, then its
-// exception ("Weighted aliases split traffic between two versions" /
+// section and shares a word of the question with it. Notes state the
+// rule, then its exception ("Weighted aliases split traffic between two versions" /
 // "$LATEST can't be used in a weighted alias"); a question about the
 // exception matches both.
 func (e *Engine) caveatOf(a *analysis, b int) int {
@@ -664,17 +682,15 @@ func (e *Engine) caveatOf(a *analysis, b int) int {
 	if e.denies(e.ix.Statement(best.i).Text) {
 		return best.i
 	}
-	file, _, _ := strings.Cut(e.ix.StatementSource(best.i), ":")
+	file := noteOf(e.ix.StatementSource(best.i))
 	sec := e.ix.StatementSectionKey(best.i)
 	for _, h := range a.hits[b+1:] {
-		f, _, _ := strings.Cut(e.ix.StatementSource(h.i), ":")
-		if f == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
+		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
 			return h.i
 		}
 	}
 	for j := best.i + 1; j <= best.i+2 && j < e.ix.NumStatements(); j++ {
-		f, _, _ := strings.Cut(e.ix.StatementSource(j), ":")
-		if f != file || e.ix.StatementSectionKey(j) != sec {
+		if noteOf(e.ix.StatementSource(j)) != file || e.ix.StatementSectionKey(j) != sec {
 			break
 		}
 		if e.denies(e.ix.Statement(j).Text) && sharesTerm(a, e.ix.StatementTerms(j)) {

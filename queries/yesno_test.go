@@ -128,3 +128,17 @@ Note that PITR cannot restore into an existing table: it always creates a new ta
 		t.Errorf("verdict %s from %v, want no from dr.md:5", got.Name, got.Sources)
 	}
 }
+
+// TestNoteOf: a source's note is everything before its last colon, so a
+// Windows drive stays part of the path.
+func TestNoteOf(t *testing.T) {
+	for src, want := range map[string]string{
+		"data/notes/002_653d9272087ba1e1.txt:1814": "data/notes/002_653d9272087ba1e1.txt",
+		`C:\notes\cd.md:12`:                        `C:\notes\cd.md`,
+		"no-line":                                  "no-line",
+	} {
+		if got := noteOf(src); got != want {
+			t.Errorf("noteOf(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
