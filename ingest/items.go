@@ -1,9 +1,6 @@
 package ingest
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // maxLineItemWords bounds the words of one item of a line's list.
 const maxLineItemWords = 5
@@ -27,7 +24,7 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 		head, t = t[:i], t[i+2:]
 	}
 	for _, arrow := range []string{"->", "→", "=>", " > "} {
-		if strings.Count(t, arrow) >= 1 {
+		if strings.Contains(t, arrow) {
 			parts := strings.Split(t, arrow)
 			if out := cleanItems(parts, lx, true); len(out) >= 2 {
 				return head, out, true
@@ -46,19 +43,10 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 	return head, out, false
 }
 
-// isDigits reports whether s is decimal digits only (and not empty).
-func isDigits(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // cleanItems trims a list's parts into items; the first part keeps only
-// what follows its last preposition when it is longer than an item. It
-// returns nil when a part is no item (empty or too long).
+// what follows its last preposition when it is longer than an item (and
+// none when a negation comes before it); an empty part is skipped. It
+// returns nil when a part is too long for an item.
 func cleanItems(parts []string, lx *Lexicon, chain bool) []string {
 	var out []string
 	for i, p := range parts {

@@ -938,6 +938,16 @@ func splitListSpans(s string) []listItem {
 	return out
 }
 
+// isDigits reports whether s is decimal digits only (and not empty).
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // thousands reports whether the comma at s[i] separates a number's
 // thousands ("1,000"): a digit before it, three after it.
 func thousands(s string, i int) bool {
