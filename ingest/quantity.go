@@ -264,3 +264,33 @@ func hasUnitWord(text string) bool {
 	}
 	return false
 }
+
+// Numbers returns the bare numbers of a text that stand as words, in order
+// ("the default runOrder value for an action is 1", "at least 3 and at most
+// 200"): digits, with thousands commas or a decimal point, not part of an
+// identifier ("us-east-1", "S3", "v2", "AWS::Oam::Link"), not a list's own
+// number ("1. Create ..."), and not followed by a unit (see Quantities).
+func Numbers(text string) []Quantity {
+	var out []Quantity
+	for _, m := range wordNumberRe.FindAllStringSubmatchIndex(text, -1) {
+		s, e := m[2], m[3]
+		if s > 0 {
+			if c := text[s-1]; c != ' ' && c != '=' && c != '(' && c != '`' && c != '"' && c != '\t' && c != ':' {
+				continue
+			}
+		}
+		if e < len(text) {
+			if c := text[e]; c != ' ' && c != ',' && c != ';' && c != ')' && c != '`' && c != '"' && c != '\t' && !(c == '.' && (e+1 == len(text) || text[e+1] == ' ')) {
+				continue
+			}
+		}
+		if strings.TrimSpace(text[:s]) == "" && e < len(text) && text[e] == '.' {
+			continue // "1. Create the key": a numbered step
+		}
+		v := parseNumber(text[s:e])
+		out = append(out, Quantity{Text: text[s:e], Value: v, Low: v, Dimension: "number", Start: s, End: e})
+	}
+	return out
+}
+
+var wordNumberRe = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)`)

@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestQuantities(t *testing.T) {
 	for _, tt := range []struct {
@@ -55,5 +58,29 @@ func TestParseQuantity(t *testing.T) {
 	}
 	if _, ok := ParseQuantity("keeps records for 7 days and more words here"); ok {
 		t.Errorf("ParseQuantity of a sentence is a quantity")
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"the default `runOrder` value for an action is 1 for sequential execution", []string{"1"}},
+		{"Failure threshold = 0.5 x desired task count, at least 3 and at most 200", []string{"0.5", "3", "200"}},
+		{"up to 1,000 paths (`5`)", []string{"1,000", "5"}},
+		// fixed bugs: identifiers and list markers are no numbers
+		{"region us-east-1 and S3 v2 and AWS::Oam::Link", nil},
+		{"1. Create the key", nil},
+		{"ends with 42.", []string{"42"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Numbers(tt.text) {
+			got = append(got, q.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Numbers(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -601,6 +601,9 @@ func (e *Engine) focusOf(a *analysis) {
 			if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
 				break // "what categories Trusted Advisor checks": the noun phrase ended
 			}
+			if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
+				break // "what is multi AZ by default": a qualifier, where "the default X" asks for a value
+			}
 			if aux || x.stop && x.lower != "service" && x.lower != "services" {
 				// "how many", "how much": function words that still ask for a kind
 				for _, k := range e.lx.Kinds(x.lower) {

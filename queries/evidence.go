@@ -271,6 +271,20 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		return nil
 	}
 	ids := a.linkIDs()
+	if c := e.evidenceFrom(ctx, a, hits, ids, false); c != nil {
+		return c
+	}
+	if containsKind(a.wants, graph.KindValue) {
+		// no line gives a quantity: "the default runOrder value for an
+		// action is 1" gives a number with no unit
+		return e.evidenceFrom(ctx, a, hits, ids, true)
+	}
+	return nil
+}
+
+// evidenceFrom answers from the first of hits that gives answers; bare
+// numbers count as a value question's answers only when bare is set.
+func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids []string, bare bool) *candidate {
 	for _, h := range hits {
 		st := e.ix.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
@@ -284,7 +298,11 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		if len(ends) == 0 && containsKind(a.wants, graph.KindValue) {
 			// "(min 72 hours)" in a line no relation reads: the line's
 			// quantities answer a question that asks for values
-			for _, q := range ingest.Quantities(st.Text) {
+			qs := ingest.Quantities(st.Text)
+			if bare {
+				qs = ingest.Numbers(st.Text)
+			}
+			for _, q := range qs {
 				answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}

@@ -119,3 +119,20 @@ func engineWithNote(t *testing.T, name, text string) *Engine {
 	}
 	return newEngine(t, dir)
 }
+
+// TestValueFromBareNumber: a value question whose best line gives a number
+// with no unit ("a default runOrder of 1") answers with that number, and a
+// reading that stands on no line the question's search finds does not
+// outrank it.
+func TestValueFromBareNumber(t *testing.T) {
+	e := engineWithNote(t, "pipeline-json.md", "# CodePipeline structure\n\n"+
+		"* In a pipeline written as a JSON document each action carries a default `runOrder` of 1, so actions in a stage run one after another.\n"+
+		"* Actions that share the same runOrder integer run in parallel.\n")
+	res, err := e.Ask(context.Background(), "What's the default runOrder of a CodePipeline action in JSON?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !containsStr(got, "1") {
+		t.Errorf("answers %v lack 1 (reading %q)", got, res.Reading)
+	}
+}

@@ -78,3 +78,30 @@ func TestScoreAnswersNamedByQuestion(t *testing.T) {
 		t.Errorf("answering only the question's own entity scores %.3f, a new answer %.3f", named.score, other.score)
 	}
 }
+
+// TestScoreUnsupportedReading: a reading whose facts cite no line the
+// question's search ranks stands on nothing the question asked about, and
+// scores below the same reading citing the best line.
+func TestScoreUnsupportedReading(t *testing.T) {
+	e := newEngine(t)
+	ctx := context.Background()
+	a := e.analyze("What can a CloudWatch Logs subscription filter send log events to?")
+	e.supportOf(a)
+	if len(a.hits) == 0 {
+		t.Fatal("the question finds no line")
+	}
+	best := e.ix.StatementSource(a.hits[0].i)
+	cand := func(src string) *candidate {
+		c := &candidate{typ: candRelation, anchor: "feature:subscription-filter", pred: graph.PredFlowsTo, ends: []string{"service:aws-lambda"}}
+		c.edges = []graph.Edge{{Subject: c.anchor, Predicate: c.pred, Object: c.ends[0], Sources: []string{src}}}
+		e.score(ctx, a, c)
+		return c
+	}
+	on, off := cand(best), cand("elsewhere.md:1")
+	if off.feat[featUnsupported] != 1 || on.feat[featUnsupported] != 0 {
+		t.Fatalf("unsupported feature: on the best line %v, elsewhere %v", on.feat[featUnsupported], off.feat[featUnsupported])
+	}
+	if off.score >= on.score-0.05 {
+		t.Errorf("a reading on no ranked line scores %.3f, on the best line %.3f", off.score, on.score)
+	}
+}

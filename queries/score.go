@@ -58,6 +58,7 @@ const (
 	featConstrained             // 1 when another entity narrows its answers
 	featInSection               // entities its lines' heading paths name (it reads them in context)
 	featNotVerdict              // 1 when a yes/no question gets a reading that is no verdict
+	featUnsupported             // 1 when a relation stands on no line the question's search ranks
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -97,6 +98,7 @@ var weights = features{
 	featConstrained:      0.25,
 	featInSection:        0,
 	featNotVerdict:       -0.5,
+	featUnsupported:      -0.05,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -139,6 +141,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	switch c.typ {
 	case candRelation, candPredicate:
 		f[featSupport] = supportFor(a, c.edges)
+		if f[featSupport] == 0 {
+			f[featUnsupported] = 1
+		}
 	case candPath, candRank, candYesNo, candCompare:
 		f[featSupport] = supportOfAnswers(a, c.result)
 	}
