@@ -82,3 +82,161 @@ func cleanItems(parts []string, lx *Lexicon, chain bool) []string {
 	}
 	return out
 }
+
+// InlineList is a run of coordinated items inside a sentence: "tfsec
+// (Terraform) and cfn-nag (CloudFormation)" of "use static analysis tools
+// like tfsec (Terraform) and cfn-nag (CloudFormation) to scan for ...".
+type InlineList struct {
+	Items  []string // in order, each at most maxLineItemWords words
+	Before string   // the (up to four) words before the first item: what the list is of
+}
+
+// listOpeners are words after which a list's first item starts, besides the
+// lexicon's prepositions and leading verbs ("such as X", "like X",
+// "including X").
+var listOpeners = map[string]bool{"as": true, "like": true, "include": true, "includes": true, "including": true,
+	"e.g.": true, "e.g": true, "eg": true, "namely": true, "are": true, "is": true, "using": true}
+
+// listClosers are words at which a list's last item ends, besides the
+// lexicon's prepositions, subordinators and leading verbs ("cfn-nag
+// (CloudFormation) to scan ...", "Lambda which ...").
+var listClosers = map[string]bool{"which": true, "that": true, "so": true, "where": true}
+
+// InlineLists returns the runs of two or more short coordinated items a
+// sentence holds anywhere in it, in order: parts split at commas,
+// semicolons, " and " and " or " (outside parentheses) of at most
+// maxLineItemWords words, the first cut after the last word that opens a
+// list ("... logging tools such as Logstash"), the last cut before the
+// first word that closes one ("cfn-nag (CloudFormation) to scan for ...")
+// unless it ends the sentence. Items lose a leading article and a closing
+// parenthesis. lx may be nil (fewer openers and closers).
+func InlineLists(text string, lx *Lexicon) []InlineList {
+	t := strings.TrimRight(strings.TrimSpace(text), " .;!")
+	segs := coordinationSpans(t)
+	opener := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, ",;:()"))
+		return listOpeners[w] || lx.IsPreposition(w) || lx != nil && lx.verbs[w]
+	}
+	closer := func(w string) bool {
+		w = strings.ToLower(strings.Trim(w, ",;:()"))
+		return listClosers[w] || lx.IsPreposition(w) || lx.Subordinator(w) || lx != nil && lx.verbs[w]
+	}
+	var out []InlineList
+	for i := 0; i < len(segs); {
+		f := strings.Fields(segs[i].text)
+		k := len(f)
+		for k > 0 && !opener(f[k-1]) {
+			k--
+		}
+		first := f[k:]
+		if len(first) == 0 || len(first) > maxLineItemWords || i+1 == len(segs) || strings.Contains(strings.Join(first, " "), "*") {
+			i++
+			continue
+		}
+		before := f[max(0, k-4):k]
+		if k < 4 && i > 0 {
+			before = f[:k] // the words of this part: an earlier part is another clause
+		}
+		items := []string{strings.Join(first, " ")}
+		j := i + 1
+		for ; j < len(segs); j++ {
+			g := strings.Fields(segs[j].text)
+			if len(g) == 0 {
+				continue
+			}
+			if w := strings.ToLower(g[0]); lx != nil && (lx.verbs[w] || lx.IsNegation(w)) || strings.Contains(segs[j].text, "*") {
+				break // "and can not be used ...": a clause, not an item
+			}
+			last := j+1 == len(segs)
+			c := 1
+			for c < len(g) && !closer(g[c]) {
+				c++
+			}
+			o := len(g)
+			for o > 1 && !listOpeners[strings.ToLower(g[o-1])] {
+				o--
+			}
+			switch {
+			case o > 1 && o < len(g) && len(g) <= maxLineItemWords:
+				// "logging tools such as Logstash": the item after "such as"
+				// (a preposition stays: "a reboot with failover")
+				items = append(items, strings.Join(g[o:], " "))
+				continue
+			case len(g) <= maxLineItemWords && (c == len(g) || last):
+				items = append(items, strings.Join(g, " "))
+				continue
+			case c <= maxLineItemWords && c < len(g):
+				items = append(items, strings.Join(g[:c], " "))
+			}
+			break
+		}
+		if len(items) >= 2 {
+			if clean := cleanInline(items); len(clean) >= 2 {
+				out = append(out, InlineList{Items: clean, Before: strings.Join(before, " ")})
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// cleanInline trims items of an inline list: a leading article, a closing
+// parenthesis ("tfsec (Terraform)"), quotes and emphasis.
+func cleanInline(items []string) []string {
+	var out []string
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if j := strings.LastIndex(it, " ("); j > 0 && strings.HasSuffix(it, ")") {
+			it = strings.TrimSpace(it[:j])
+		}
+		for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+			it = strings.TrimPrefix(it, art)
+		}
+		it = strings.Trim(it, " \"'`*_")
+		if it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// coordinationSpans splits a sentence at commas, semicolons, " and " and
+// " or " outside parentheses (not inside "1,000"), every one of them: the
+// runs of InlineLists decide which parts are items.
+func coordinationSpans(s string) []listItem {
+	var out []listItem
+	last, depth := 0, 0
+	cut := func(i, next int) {
+		out = append(out, listItem{text: s[last:i], start: last, end: i})
+		last = next
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';':
+			if depth == 0 && !thousands(s, i) {
+				cut(i, i+1)
+			}
+		case ' ':
+			if depth > 0 {
+				continue
+			}
+			for _, w := range []string{" and ", " or "} {
+				if strings.HasPrefix(s[i:], w) {
+					cut(i, i+len(w))
+					i += len(w) - 1
+					break
+				}
+			}
+		}
+	}
+	out = append(out, listItem{text: s[last:], start: last, end: len(s)})
+	return out
+}

@@ -37,3 +37,42 @@ func TestLineItems(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineLists(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text   string
+		before []string
+		items  [][]string
+	}{
+		{"To lint images before release, run scanners like trivy (images) and grype (SBOM) to look for CVEs, stale packages or leaked keys.",
+			[]string{"run scanners like", "(SBOM) to look for"},
+			[][]string{{"trivy", "grype"}, {"CVEs", "stale packages", "leaked keys"}}},
+		{"Restart causes include an AZ outage, host failure, OS patching and a reboot with failover",
+			[]string{"Restart causes include"},
+			[][]string{{"AZ outage", "host failure", "OS patching", "reboot with failover"}}},
+		{"Agents can ship logs using the unified agent and tools such as Fluent Bit, Vector, and Logstash.",
+			[]string{"can ship logs using"},
+			[][]string{{"unified agent", "Fluent Bit", "Vector", "Logstash"}}},
+		// fixed bugs
+		// a clause after "and" is no item
+		{"This hook belongs to the agent and can not be used to run scripts", nil, nil},
+		// a flattened table row's bullets are no items
+		{"Scanner; What it does: * host scans for CVEs * network scans; Will warn", nil, nil},
+	}
+	for _, tt := range tests {
+		got := InlineLists(tt.text, d.Lexicon)
+		var before []string
+		var items [][]string
+		for _, l := range got {
+			before = append(before, l.Before)
+			items = append(items, l.Items)
+		}
+		if !reflect.DeepEqual(before, tt.before) || !reflect.DeepEqual(items, tt.items) {
+			t.Errorf("InlineLists(%q)\n got %q %q\nwant %q %q", tt.text, before, items, tt.before, tt.items)
+		}
+	}
+}

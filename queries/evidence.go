@@ -349,6 +349,24 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 	if chain && !a.order && !a.path {
 		return "", nil // a chain's hops answer a question about an order
 	}
+	if len(items) == 0 {
+		// a list inside a sentence: the one whose opening words the
+		// question shares ("tools like tfsec and cfn-nag to scan for ...")
+		best := 0.0
+		for _, l := range ingest.InlineLists(text, e.lx) {
+			s := 0.0
+			for _, w := range e.lx.Terms(l.Before) {
+				for _, t := range a.terms {
+					if t.stem == w {
+						s += t.weight
+					}
+				}
+			}
+			if s > best {
+				best, head, items = s, l.Before, l.Items
+			}
+		}
+	}
 	var out []string
 	for _, it := range items {
 		named := false

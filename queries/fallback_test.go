@@ -136,3 +136,24 @@ func TestValueFromBareNumber(t *testing.T) {
 		t.Errorf("answers %v lack 1 (reading %q)", got, res.Reading)
 	}
 }
+
+// TestEvidenceInlineList: a list inside a sentence answers when its opening
+// words are the question's ("scanners like trivy and grype to look for
+// ..."), not the other list of the same sentence.
+func TestEvidenceInlineList(t *testing.T) {
+	e := engineWithNote(t, "image-scans.md", "# Release hygiene\n\n"+
+		"* To lint container images before a release, run open-source scanners like trivy (images) and grype (SBOM) to look for CVEs, stale packages or leaked keys.\n")
+	res, err := e.Ask(context.Background(), "Which open-source scanners lint container images before a release?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range []string{"trivy", "grype"} {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
+		}
+	}
+	if containsStr(got, "stale packages") {
+		t.Errorf("answers %v hold the sentence's other list", got)
+	}
+}
