@@ -772,7 +772,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if listStart >= 0 {
 		first = min(first, listStart)
 	}
-	phrase, pol := o.phrase(o.lastClause(s[verbStart:first]))
+	lead := s[verbStart:first]
+	phrase, pol := o.phrase(o.lastClause(lead))
+	if verbless && strings.HasSuffix(strings.TrimSpace(lead), ",") {
+		// "Kinesise Data Streams, CloudWatch Logs & Events, ...": the words
+		// before a verbless list's first name are its first item, not a
+		// relation
+		phrase = ""
+	}
 	seen := map[string]bool{}
 	for _, ob := range objs {
 		if ob.id == "" || seen[ob.id] {

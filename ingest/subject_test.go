@@ -26,6 +26,10 @@ func TestSentenceSubjects(t *testing.T) {
 			nil, []string{"service:amazon-sns notifies service:amazon-eventbridge"}},
 		{"instruction", "# Notes\n\nInstall the CodeDeploy agent on EC2 instances to send logs to CloudWatch Logs.\n",
 			nil, []string{"service:aws-codedeploy deliversTo service:amazon-cloudwatch-logs"}},
+		// A verbless list under a heading whose first item names no known
+		// thing made that item the relation ("rel:kinesise datum stream").
+		{"verbless list's first item", "# Kinesis Data Firehose\n\n- Sources\n- Kinesys Data Streams, CloudWatch Logs, IoT\n",
+			nil, []string{"service:amazon-kinesis-data-firehose rel:kinesys datum stream service:amazon-cloudwatch-logs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
