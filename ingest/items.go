@@ -240,3 +240,73 @@ func coordinationSpans(s string) []listItem {
 	out = append(out, listItem{text: s[last:], start: last, end: len(s)})
 	return out
 }
+
+// ItemKind is how a list item's line names its item.
+type ItemKind int
+
+// The ways a line names the item it describes.
+const (
+	ItemNone  ItemKind = iota // the line names no item of its own
+	ItemCode                  // "`Retain` keeps the resource", "**Install**: ..."
+	ItemColon                 // "SSE-KMS: Server-side encryption using own KMS key"
+	ItemParen                 // "Retain (keep the resource ...)"
+	ItemDash                  // "Scan - report missing patches", "Operation Scan = report ..."
+)
+
+// maxItemNameWords bounds the words of a name an item's line opens with.
+const maxItemNameWords = 4
+
+// ItemName returns the name a list item's line opens with and how it names
+// it: a leading code or bold span, the words before ": ", " (", " - ", " –
+// " or " = " (at most four, starting with no lower-case word but a
+// code-like one), else ItemNone.
+func ItemName(text string) (string, ItemKind) {
+	t := strings.TrimSpace(text)
+	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, m)) // a bullet, not "**bold**"
+	}
+	for _, q := range []string{"`", "**", "__"} {
+		if strings.HasPrefix(t, q) {
+			if j := strings.Index(t[len(q):], q); j > 0 {
+				name := strings.Trim(t[len(q):len(q)+j], " :")
+				if name != "" && len(strings.Fields(name)) <= maxItemNameWords {
+					return name, ItemCode
+				}
+			}
+			return "", ItemNone
+		}
+	}
+	best, kind := -1, ItemNone
+	for _, sep := range []struct {
+		s string
+		k ItemKind
+	}{{": ", ItemColon}, {" (", ItemParen}, {" - ", ItemDash}, {" – ", ItemDash}, {" = ", ItemDash}} {
+		if j := strings.Index(t, sep.s); j > 0 && (best < 0 || j < best) {
+			best, kind = j, sep.k
+		}
+	}
+	if best < 0 {
+		return "", ItemNone
+	}
+	name := strings.TrimSpace(t[:best])
+	f := strings.Fields(name)
+	if len(f) == 0 || len(f) > maxItemNameWords || !nameWord(f[0]) {
+		return "", ItemNone
+	}
+	return name, kind
+}
+
+// nameWord reports whether a word can open a name: it starts with a
+// capital or a digit, or holds one after its first letter, or punctuation
+// ("ssm", "pre_build", "cfn-init" are names; "the", "can" are not).
+func nameWord(w string) bool {
+	for k, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			return true
+		case k > 0 && (r == '_' || r == '-' || r == '.' || r == ':'):
+			return true
+		}
+	}
+	return false
+}

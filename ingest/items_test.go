@@ -76,3 +76,28 @@ func TestInlineLists(t *testing.T) {
 		}
 	}
 }
+
+func TestItemName(t *testing.T) {
+	tests := []struct {
+		text string
+		name string
+		kind ItemKind
+	}{
+		{"SSE-KMS: Server-side encryption using own KMS key", "SSE-KMS", ItemColon},
+		{"Retain (keep the resource, it is just removed from the stack)", "Retain", ItemParen},
+		{"`Snapshot` takes a final snapshot first", "Snapshot", ItemCode},
+		{"**Install**: the agent copies the files", "Install", ItemCode},
+		{"Operation Scan = report missing patches only", "Operation Scan", ItemDash},
+		{"pre_build - runs before the build", "pre_build", ItemDash},
+		// fixed bugs: prose is no item
+		{"the agent copies the files: all of them", "", ItemNone},
+		{"Can enable default encryption on S3 buckets", "", ItemNone},
+		{"A very long name of five words: text", "", ItemNone},
+	}
+	for _, tt := range tests {
+		name, kind := ItemName(tt.text)
+		if name != tt.name || kind != tt.kind {
+			t.Errorf("ItemName(%q) = %q, %d, want %q, %d", tt.text, name, kind, tt.name, tt.kind)
+		}
+	}
+}

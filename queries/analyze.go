@@ -787,6 +787,17 @@ func (e *Engine) isNoteConcept(id string) bool {
 	return true
 }
 
+// namesText reports whether the question names a text itself (one of its
+// links is written that way, in any case).
+func (a *analysis) namesText(text string) bool {
+	for _, l := range a.links {
+		if strings.EqualFold(l.text, text) {
+			return true
+		}
+	}
+	return false
+}
+
 // wantsOnly reports whether the question asks for nodes of kind k alone
 // ("how long ..." wants values).
 func (a *analysis) wantsOnly(k graph.NodeKind) bool {

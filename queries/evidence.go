@@ -316,6 +316,20 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}
+		if len(items) == 0 && len(answers) == 0 {
+			// "SSE-S3: Server-side encryption using AWS' key" is one of a
+			// list of such lines: the list's names answer
+			var srcs []string
+			head, items, srcs = e.siblingItems(a, h.i)
+			if len(items) > len(answers) {
+				answers = answers[:0]
+				for k, it := range items {
+					answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
+				}
+			} else {
+				head, items = "", nil
+			}
+		}
 		if len(answers) == 0 {
 			continue
 		}
@@ -338,6 +352,76 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 		return c
 	}
 	return nil
+}
+
+// siblingItems returns the names of the list statement i is an item of:
+// the run of statements around it, in its section and note, each naming
+// its item the same way ("SSE-S3: ...", "SSE-KMS: ..."; "Delete (the
+// default ...)", "Retain (...)"), with the words of the line heading the
+// run and each item's source. A second sentence of an item's line does not
+// end the run. Nil when the run has fewer than two items the question does
+// not name.
+func (e *Engine) siblingItems(a *analysis, i int) (head string, names, srcs []string) {
+	_, kind := ingest.ItemName(e.ix.Statement(i).Text)
+	if kind == ingest.ItemNone {
+		return "", nil, nil
+	}
+	key, note := e.ix.StatementSectionKey(i), noteOf(e.ix.StatementSource(i))
+	n := e.ix.NumStatements()
+	// item reports whether statement j is an item of the run: 1 when it
+	// is, 0 when it is another sentence of the line before it, -1 when the
+	// run ends there
+	item := func(j, from int) int {
+		if j < 0 || j >= n || e.ix.StatementSectionKey(j) != key || noteOf(e.ix.StatementSource(j)) != note {
+			return -1
+		}
+		if e.ix.StatementSource(j) == e.ix.StatementSource(from) {
+			return 0
+		}
+		if _, k := ingest.ItemName(e.ix.Statement(j).Text); k == kind {
+			return 1
+		}
+		return -1
+	}
+	lo := i
+	for j := i - 1; ; j-- {
+		r := item(j, j+1)
+		if r < 0 {
+			break
+		}
+		lo = j
+	}
+	hi := i
+	for j := i + 1; ; j++ {
+		r := item(j, j-1)
+		if r < 0 {
+			break
+		}
+		hi = j
+	}
+	for lo < i && e.ix.StatementSource(lo) == e.ix.StatementSource(lo-1) {
+		lo++ // the run starts at its first item's first sentence
+	}
+	if lo > 0 && e.ix.StatementSectionKey(lo-1) == key && noteOf(e.ix.StatementSource(lo-1)) == note {
+		head = e.ix.Statement(lo - 1).Text
+	}
+	seen := map[string]bool{}
+	for j := lo; j <= hi; j++ {
+		if j > lo && e.ix.StatementSource(j) == e.ix.StatementSource(j-1) {
+			continue
+		}
+		name, _ := ingest.ItemName(e.ix.Statement(j).Text)
+		if seen[strings.ToLower(name)] || a.namesText(name) {
+			continue
+		}
+		seen[strings.ToLower(name)] = true
+		names = append(names, name)
+		srcs = append(srcs, e.ix.StatementSource(j))
+	}
+	if len(names) < 2 {
+		return "", nil, nil
+	}
+	return head, names, srcs
 }
 
 // lineItems returns the items of the list a line ends with that the
@@ -369,13 +453,7 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 	}
 	var out []string
 	for _, it := range items {
-		named := false
-		for _, l := range a.links {
-			if strings.EqualFold(l.text, it) {
-				named = true
-			}
-		}
-		if !named {
+		if !a.namesText(it) {
 			out = append(out, it)
 		}
 	}

@@ -157,3 +157,24 @@ func TestEvidenceInlineList(t *testing.T) {
 		t.Errorf("answers %v hold the sentence's other list", got)
 	}
 }
+
+// TestEvidenceSiblingItems: a line that is one of a list of "Name (what it
+// does)" lines answers with the names of the whole list.
+func TestEvidenceSiblingItems(t *testing.T) {
+	e := engineWithNote(t, "vault-policies.md", "# Vault retention\n\n"+
+		"- Purge policy values\n"+
+		"  - Erase (the default for most vaults)\n"+
+		"  - Keep (the vault stays after the stack is gone)\n"+
+		"  - Freeze (a read-only copy is kept first)\n"+
+		"- Replacement policy takes the same values\n")
+	res, err := e.Ask(context.Background(), "What values can I set a vault purge policy to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range []string{"Erase", "Keep", "Freeze"} {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
+		}
+	}
+}
