@@ -265,6 +265,9 @@ func ItemName(text string) (string, ItemKind) {
 	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
 		t = strings.TrimSpace(strings.TrimPrefix(t, m)) // a bullet, not "**bold**"
 	}
+	if j := strings.IndexAny(t, ".)"); j > 0 && j <= 3 && isDigits(t[:j]) && strings.HasPrefix(t[j+1:], " ") {
+		t = strings.TrimSpace(t[j+1:]) // a step's number: "1. `install` - ..."
+	}
 	for _, q := range []string{"`", "**", "__"} {
 		if strings.HasPrefix(t, q) {
 			if j := strings.Index(t[len(q):], q); j > 0 {

@@ -89,6 +89,7 @@ func TestItemName(t *testing.T) {
 		{"**Install**: the agent copies the files", "Install", ItemCode},
 		{"Operation Scan = report missing patches only", "Operation Scan", ItemDash},
 		{"pre_build - runs before the build", "pre_build", ItemDash},
+		{"2. `pre_build` - log in to the registry", "pre_build", ItemCode},
 		// fixed bugs: prose is no item
 		{"the agent copies the files: all of them", "", ItemNone},
 		{"Can enable default encryption on S3 buckets", "", ItemNone},

@@ -307,13 +307,25 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			}
 		}
 		head, items := e.lineItems(a, st.Text)
+		var itemSrcs []string
+		if t := strings.TrimSpace(st.Text); strings.HasSuffix(t, ":") && h.i+1 < e.ix.NumStatements() {
+			// "local cache, three modes:" heads the lines after it: their
+			// names answer, not the words of the head
+			if _, names, srcs := e.siblingItems(a, h.i+1); len(names) > 0 && e.ix.StatementSectionKey(h.i+1) == e.ix.StatementSectionKey(h.i) {
+				head, items, itemSrcs = strings.TrimSuffix(t, ":"), names, srcs
+			}
+		}
 		if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
 			// "pool states: Stopped, Running, Hibernated": a list no
 			// relation reads (its head names no entity) answers with its
 			// items
 			answers = answers[:0]
-			for _, it := range items {
-				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+			for k, it := range items {
+				src := st.Source
+				if itemSrcs != nil {
+					src = itemSrcs[k]
+				}
+				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{src}})
 			}
 		}
 		if len(items) == 0 && len(answers) == 0 {

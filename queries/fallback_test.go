@@ -178,3 +178,26 @@ func TestEvidenceSiblingItems(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceHeadLine: a best line that heads a list ("local cache, three
+// modes:") answers with the names of the lines under it, not with the
+// words of the head.
+func TestEvidenceHeadLine(t *testing.T) {
+	e := engineWithNote(t, "builder-cache.md", "### Builder caching\n\n"+
+		"- remote cache: kept in a bucket, shared across hosts\n"+
+		"- warm cache, three flavours:\n"+
+		"  - `WARM_SOURCE` - git metadata of the checkout\n"+
+		"  - `WARM_LAYERS` - image layers (needs privileged mode)\n"+
+		"  - `WARM_DIRS` - folders listed under `cache/paths`\n"+
+		"- warm cache is best-effort\n")
+	res, err := e.Ask(context.Background(), "Which warm cache flavours can a builder use?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range []string{"WARM_SOURCE", "WARM_LAYERS", "WARM_DIRS"} {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
+		}
+	}
+}
