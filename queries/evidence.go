@@ -775,12 +775,40 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 func (e *Engine) statementLinks(a *analysis, i int) int {
 	st := e.ix.Statement(i)
 	n := 0
+	var around []string
 	for _, id := range a.strongLinkIDs() {
 		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
 			n++
+			continue
+		}
+		if around == nil {
+			around = e.sectionSubjects(i)
+		}
+		if containsStr(around, id) {
+			n++ // "SSM SecureString is not supported" among CloudFormation's lines under "Template"
 		}
 	}
 	return n
+}
+
+// sectionReach bounds how far sectionSubjects looks on each side.
+const sectionReach = 12
+
+// sectionSubjects returns the subjects of the statements near statement i
+// in its section and note: what a section whose heading names nothing
+// ("Template") is about.
+func (e *Engine) sectionSubjects(i int) []string {
+	key, note := e.ix.StatementSectionKey(i), noteOf(e.ix.StatementSource(i))
+	out := []string{}
+	for j := max(0, i-sectionReach); j < min(e.ix.NumStatements(), i+sectionReach+1); j++ {
+		if j == i || e.ix.StatementSectionKey(j) != key || noteOf(e.ix.StatementSource(j)) != note {
+			continue
+		}
+		if s := e.ix.StatementSubject(j); s != "" && !containsStr(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // noteOf returns the note a source ("file:line") cites; the file part may

@@ -80,6 +80,10 @@ For DynamoDB, point-in-time recovery (PITR) lets you restore to any second in th
 		// subscription filter destinations (a list, cross-account kept)
 		// do not answer it
 		{"Can a Lambda subscription filter send logs to another account?", "no", "001_781bd58e04e3db33.txt:190"},
+		// the line the verdict stands on sits under "Template", a heading
+		// that names nothing, among CloudFormation's lines: it accounts
+		// for CloudFormation too
+		{"Can I use an SSM SecureString parameter as a CloudFormation template parameter type?", "no", "002_653d9272087ba1e1.txt:1147"},
 	}
 	for _, tt := range tests {
 		res, err := e.Ask(t.Context(), tt.q)
