@@ -206,39 +206,7 @@ func cleanInline(items []string) []string {
 // " or " outside parentheses (not inside "1,000"), every one of them: the
 // runs of InlineLists decide which parts are items.
 func coordinationSpans(s string) []listItem {
-	var out []listItem
-	last, depth := 0, 0
-	cut := func(i, next int) {
-		out = append(out, listItem{text: s[last:i], start: last, end: i})
-		last = next
-	}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case ',', ';':
-			if depth == 0 && !thousands(s, i) {
-				cut(i, i+1)
-			}
-		case ' ':
-			if depth > 0 {
-				continue
-			}
-			for _, w := range []string{" and ", " or "} {
-				if strings.HasPrefix(s[i:], w) {
-					cut(i, i+len(w))
-					i += len(w) - 1
-					break
-				}
-			}
-		}
-	}
-	out = append(out, listItem{text: s[last:], start: last, end: len(s)})
-	return out
+	return splitSpans(s, []string{" and ", " or "}, false)
 }
 
 // ItemKind is how a list item's line names its item.

@@ -896,6 +896,13 @@ func inlineList(s string, from int) (int, []listItem) {
 // item keeps its own ("backup and restore, pilot light, warm standby, and
 // multi-site").
 func splitListSpans(s string) []listItem {
+	return splitSpans(s, []string{" and ", " or ", " / ", " + "}, true)
+}
+
+// splitSpans splits s at commas and semicolons (not inside "1,000") and at
+// the given words, outside parentheses, keeping each part's span; with
+// andLast, " and " and " or " split only after the last comma.
+func splitSpans(s string, words []string, andLast bool) []listItem {
 	// outside[i]: s[i] is outside parentheses
 	outside := make([]bool, len(s))
 	lastComma := -1 // the last comma or semicolon outside parentheses
@@ -929,8 +936,8 @@ func splitListSpans(s string) []listItem {
 				cut(i, i+1)
 			}
 		case ' ':
-			for _, w := range []string{" and ", " or ", " / ", " + "} {
-				if (w == " and " || w == " or ") && i < lastComma {
+			for _, w := range words {
+				if andLast && (w == " and " || w == " or ") && i < lastComma {
 					continue // inside an earlier item of a comma list
 				}
 				if strings.HasPrefix(s[i:], w) {

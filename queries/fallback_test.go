@@ -120,84 +120,50 @@ func engineWithNote(t *testing.T, name, text string) *Engine {
 	return newEngine(t, dir)
 }
 
-// TestValueFromBareNumber: a value question whose best line gives a number
-// with no unit ("a default runOrder of 1") answers with that number, and a
-// reading that stands on no line the question's search finds does not
-// outrank it.
-func TestValueFromBareNumber(t *testing.T) {
-	e := engineWithNote(t, "pipeline-json.md", "# CodePipeline structure\n\n"+
-		"* In a pipeline written as a JSON document each action carries a default `runOrder` of 1, so actions in a stage run one after another.\n"+
-		"* Actions that share the same runOrder integer run in parallel.\n")
-	res, err := e.Ask(context.Background(), "What's the default runOrder of a CodePipeline action in JSON?")
-	if err != nil {
-		t.Fatal(err)
+// TestEvidenceReadsLines: the line that matches a question best answers
+// with what it holds when no relation does: a bare number for a value
+// question ("a default runOrder of 1"), the list inside a sentence whose
+// opening words the question shares (not the sentence's other list), the
+// names of the "Name (what it does)" lines it is one of, and the names of
+// the lines a head line ("three flavours:") heads.
+func TestEvidenceReadsLines(t *testing.T) {
+	tests := []struct {
+		name, file, note, question string
+		want, not                  []string
+	}{
+		{"bare number", "pipeline-json.md", "# CodePipeline structure\n\n" +
+			"* In a pipeline written as a JSON document each action carries a default `runOrder` of 1, so actions in a stage run one after another.\n" +
+			"* Actions that share the same runOrder integer run in parallel.\n",
+			"What's the default runOrder of a CodePipeline action in JSON?", []string{"1"}, nil},
+		{"inline list", "image-scans.md", "# Release hygiene\n\n" +
+			"* To lint container images before a release, run open-source scanners like trivy (images) and grype (SBOM) to look for CVEs, stale packages or leaked keys.\n",
+			"Which open-source scanners lint container images before a release?", []string{"trivy", "grype"}, []string{"stale packages"}},
+		{"sibling items", "vault-policies.md", "# Vault retention\n\n" +
+			"- Purge policy values\n" +
+			"  - Erase (the default for most vaults)\n" +
+			"  - Keep (the vault stays after the stack is gone)\n" +
+			"  - Freeze (a read-only copy is kept first)\n" +
+			"- Replacement policy takes the same values\n",
+			"What values can I set a vault purge policy to?", []string{"Erase", "Keep", "Freeze"}, nil},
+		{"head line", "builder-cache.md", "### Builder caching\n\n" +
+			"- remote cache: kept in a bucket, shared across hosts\n" +
+			"- warm cache, three flavours:\n" +
+			"  - `WARM_SOURCE` - git metadata of the checkout\n" +
+			"  - `WARM_LAYERS` - image layers (needs privileged mode)\n" +
+			"  - `WARM_DIRS` - folders listed under `cache/paths`\n" +
+			"- warm cache is best-effort\n",
+			"Which warm cache flavours can a builder use?", []string{"WARM_SOURCE", "WARM_LAYERS", "WARM_DIRS"}, nil},
 	}
-	if got := answerNames(res); !containsStr(got, "1") {
-		t.Errorf("answers %v lack 1 (reading %q)", got, res.Reading)
-	}
-}
-
-// TestEvidenceInlineList: a list inside a sentence answers when its opening
-// words are the question's ("scanners like trivy and grype to look for
-// ..."), not the other list of the same sentence.
-func TestEvidenceInlineList(t *testing.T) {
-	e := engineWithNote(t, "image-scans.md", "# Release hygiene\n\n"+
-		"* To lint container images before a release, run open-source scanners like trivy (images) and grype (SBOM) to look for CVEs, stale packages or leaked keys.\n")
-	res, err := e.Ask(context.Background(), "Which open-source scanners lint container images before a release?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := answerNames(res)
-	for _, w := range []string{"trivy", "grype"} {
-		if !containsStr(got, w) {
-			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
-		}
-	}
-	if containsStr(got, "stale packages") {
-		t.Errorf("answers %v hold the sentence's other list", got)
-	}
-}
-
-// TestEvidenceSiblingItems: a line that is one of a list of "Name (what it
-// does)" lines answers with the names of the whole list.
-func TestEvidenceSiblingItems(t *testing.T) {
-	e := engineWithNote(t, "vault-policies.md", "# Vault retention\n\n"+
-		"- Purge policy values\n"+
-		"  - Erase (the default for most vaults)\n"+
-		"  - Keep (the vault stays after the stack is gone)\n"+
-		"  - Freeze (a read-only copy is kept first)\n"+
-		"- Replacement policy takes the same values\n")
-	res, err := e.Ask(context.Background(), "What values can I set a vault purge policy to?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := answerNames(res)
-	for _, w := range []string{"Erase", "Keep", "Freeze"} {
-		if !containsStr(got, w) {
-			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
-		}
-	}
-}
-
-// TestEvidenceHeadLine: a best line that heads a list ("local cache, three
-// modes:") answers with the names of the lines under it, not with the
-// words of the head.
-func TestEvidenceHeadLine(t *testing.T) {
-	e := engineWithNote(t, "builder-cache.md", "### Builder caching\n\n"+
-		"- remote cache: kept in a bucket, shared across hosts\n"+
-		"- warm cache, three flavours:\n"+
-		"  - `WARM_SOURCE` - git metadata of the checkout\n"+
-		"  - `WARM_LAYERS` - image layers (needs privileged mode)\n"+
-		"  - `WARM_DIRS` - folders listed under `cache/paths`\n"+
-		"- warm cache is best-effort\n")
-	res, err := e.Ask(context.Background(), "Which warm cache flavours can a builder use?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := answerNames(res)
-	for _, w := range []string{"WARM_SOURCE", "WARM_LAYERS", "WARM_DIRS"} {
-		if !containsStr(got, w) {
-			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineWithNote(t, tt.file, tt.note)
+			res := askHolding(t, e, tt.question, tt.want)
+			got := answerNames(res)
+			for _, w := range tt.not {
+				if containsStr(got, w) {
+					t.Errorf("answers %v hold %q", got, w)
+				}
+			}
+		})
 	}
 }

@@ -45,18 +45,26 @@ func TestReadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			res, err := e.Ask(context.Background(), tt.question)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := answerNames(res)
-			for _, w := range tt.want {
-				if !containsStr(got, w) {
-					t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
-				}
-			}
+			askHolding(t, e, tt.question, tt.want)
 		})
 	}
+}
+
+// askHolding asks e a question and reports every name of want its answers
+// lack.
+func askHolding(t *testing.T, e *Engine, question string, want []string) *Result {
+	t.Helper()
+	res, err := e.Ask(context.Background(), question)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range want {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q (reading %q)", got, w, res.Reading)
+		}
+	}
+	return res
 }
 
 // TestScoreAnswersNamedByQuestion: a reading whose every answer is an
