@@ -567,6 +567,12 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		// question's own words ("get", "data") name no relation
 		c.links = a.strongLinks()
 		c.prior = 1.0
+		if len(chains[0].hops) <= 2 {
+			// no hop between the two named things: the path tells what the
+			// question already says ("a subscription filter on CloudWatch
+			// Logs ... where can it send")
+			c.prior = 0.25
+		}
 	}
 	c.reading = fmt.Sprintf("path from %s", e.names[from].Name)
 	if to != "" {

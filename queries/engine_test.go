@@ -267,3 +267,31 @@ func TestKeepWantedDropsLinesAboutTheKind(t *testing.T) {
 		t.Errorf("services asked: %d answers kept, want all %d", len(got), len(mixed))
 	}
 }
+
+// TestPathBetweenNamedEndsOnly: a path from one named thing to another is
+// worth a full reading when it has hops between them; one that is only the
+// two named ends tells what the question already says.
+func TestPathBetweenNamedEndsOnly(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		q        string
+		minHops  int
+		maxPrior float64
+	}{
+		{"How do I get data from CloudWatch Logs to Athena?", 3, 1},
+		{"If I put a subscription filter on a CloudWatch Logs log group, where can it send the log events?", 0, 0.25},
+	}
+	for _, tt := range tests {
+		a := e.analyze(tt.q)
+		c, err := e.pathCandidate(t.Context(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c == nil {
+			t.Fatalf("%q: no path reading", tt.q)
+		}
+		if len(c.ends) < tt.minHops || c.prior > tt.maxPrior || tt.maxPrior == 1 && c.prior != 1 {
+			t.Errorf("%q: %d hops, prior %.2f; want at least %d hops, prior up to %.2f", tt.q, len(c.ends), c.prior, tt.minHops, tt.maxPrior)
+		}
+	}
+}
