@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +79,12 @@ type analysis struct {
 	focus []string
 	// focusAll holds every word of that phrase, names included.
 	focusAll []term
+	// referent is the entity a main clause's "it" or "they" stands for: the
+	// first named in the clause before it ("If I create a subscription
+	// filter, where can it send ..."); "" when none. referentAt is the
+	// pronoun's byte offset.
+	referent   string
+	referentAt int
 	// wants are the node kinds the focus names ("services" → service).
 	wants []graph.NodeKind
 
@@ -400,11 +407,46 @@ func (e *Engine) analyze(text string) *analysis {
 		a.ascending = !e.descending(a)
 	}
 	e.focusOf(a)
+	a.referent, a.referentAt = referentOf(a)
 	a.single = e.asksOne(a)
 	a.twofold = e.asksTwo(a)
 	e.termsOf(a)
 	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
 	return a
+}
+
+// referentOf finds the entity a main clause's subject pronoun stands for:
+// "it" or "they" after a comma, and the first entity the text before that
+// comma names (its head when it qualifies the next: "CloudWatch Logs
+// subscription filter" is the filter). It returns "" when the question has
+// no such pronoun or names nothing before it.
+func referentOf(a *analysis) (string, int) {
+	comma := -1
+	for _, w := range a.words {
+		if w.lower != "it" && w.lower != "they" {
+			continue
+		}
+		comma = strings.LastIndexByte(a.text[:w.start], ',')
+		if comma < 0 {
+			continue
+		}
+		var before []link
+		for _, l := range a.links {
+			if l.strong() && l.end <= comma {
+				before = append(before, l)
+			}
+		}
+		if len(before) == 0 {
+			return "", -1
+		}
+		sort.Slice(before, func(i, j int) bool { return before[i].start < before[j].start })
+		id := before[0].id
+		for k := 1; k < len(before) && a.modifies(id, before[k].id); k++ {
+			id = before[k].id
+		}
+		return id, w.start
+	}
+	return "", -1
 }
 
 // descending reports whether an ordering question asks for the largest

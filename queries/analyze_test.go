@@ -147,3 +147,36 @@ func TestAnalyzeAsksTwo(t *testing.T) {
 		}
 	}
 }
+
+// TestReferent: a main clause's "it" stands for the first thing the clause
+// before it names (the head of a qualified name), and the verb after it
+// reads that thing as its subject, not the clause's other entities.
+func TestReferent(t *testing.T) {
+	e := newEngine(t)
+	tests := []struct {
+		q, want string
+	}{
+		{"If I put a subscription filter on a CloudWatch Logs log group, where can it send the log events?", "component:subscription-filter"},
+		{"If I create a CloudWatch Logs subscription filter, which services can it stream the log events to?", "component:subscription-filter"},
+		{"Which services support cross-account?", ""},
+		{"What can it send to?", ""},
+	}
+	for _, tt := range tests {
+		a := e.analyze(tt.q)
+		if a.referent != tt.want {
+			t.Errorf("%q: referent %q, want %q", tt.q, a.referent, tt.want)
+		}
+	}
+	a := e.analyze(tests[0].q)
+	e.supportOf(a)
+	role := func(anchor string) float64 {
+		c := &candidate{typ: candRelation, anchor: anchor, pred: graph.PredFlowsTo, rel: e.relationWords(graph.PredFlowsTo, false)}
+		return e.roleFit(a, c)
+	}
+	if got := role("component:subscription-filter"); got != 1 {
+		t.Errorf("the referent's reading: role %v, want 1", got)
+	}
+	if got := role("service:amazon-cloudwatch-logs"); got != 0 {
+		t.Errorf("the clause's other entity: role %v, want 0", got)
+	}
+}

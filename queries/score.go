@@ -490,6 +490,23 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 	if verb < 0 {
 		return 0
 	}
+	if a.referent != "" && a.referentAt < verb {
+		// "If I put a subscription filter on a CloudWatch Logs log group,
+		// where can it send ...": the pronoun's referent is the subject;
+		// the clause's other entities play no part in the verb
+		switch {
+		case c.anchor == a.referent && !c.inverse:
+			return 1
+		case c.anchor == a.referent:
+			return -1
+		default:
+			for _, l := range a.links {
+				if l.id == c.anchor && l.end <= a.referentAt {
+					return 0
+				}
+			}
+		}
+	}
 	for _, l := range a.links {
 		if l.id != c.anchor {
 			continue
