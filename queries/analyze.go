@@ -421,12 +421,11 @@ func (e *Engine) analyze(text string) *analysis {
 // subscription filter" is the filter). It returns "" when the question has
 // no such pronoun or names nothing before it.
 func referentOf(a *analysis) (string, int) {
-	comma := -1
 	for _, w := range a.words {
 		if w.lower != "it" && w.lower != "they" {
 			continue
 		}
-		comma = strings.LastIndexByte(a.text[:w.start], ',')
+		comma := strings.LastIndexByte(a.text[:w.start], ',')
 		if comma < 0 {
 			continue
 		}
