@@ -91,7 +91,7 @@ var listCues = []struct {
 }
 
 // bareNumberRe matches a cell that is only a number: "75", "1,000", "2.5".
-var bareNumberRe = regexp.MustCompile(`^\d+(?:,\d{3})*(?:\.\d+)?$`)
+var bareNumberRe = regexp.MustCompile(`^` + numberPattern + `$`)
 
 // listCueOf returns the predicate a list head announces, "" if none.
 func listCueOf(text string) string {

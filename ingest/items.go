@@ -50,11 +50,7 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 func cleanItems(parts []string, lx *Lexicon, chain bool) []string {
 	var out []string
 	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if j := strings.LastIndex(p, " ("); j > 0 && strings.HasSuffix(p, ")") {
-			p = strings.TrimSpace(p[:j])
-		}
-		p = strings.Trim(p, " \"'`*_")
+		p = trimItem(p)
 		f := strings.Fields(p)
 		if i == 0 && len(f) > maxLineItemWords && !chain && lx != nil {
 			k := len(f) - 1
@@ -91,36 +87,20 @@ type InlineList struct {
 	Before string   // the (up to four) words before the first item: what the list is of
 }
 
-// listOpeners are words after which a list's first item starts, besides the
-// lexicon's prepositions and leading verbs ("such as X", "like X",
-// "including X").
-var listOpeners = map[string]bool{"as": true, "like": true, "include": true, "includes": true, "including": true,
-	"e.g.": true, "e.g": true, "eg": true, "namely": true, "are": true, "is": true, "using": true}
-
-// listClosers are words at which a list's last item ends, besides the
-// lexicon's prepositions, subordinators and leading verbs ("cfn-nag
-// (CloudFormation) to scan ...", "Lambda which ...").
-var listClosers = map[string]bool{"which": true, "that": true, "so": true, "where": true}
-
 // InlineLists returns the runs of two or more short coordinated items a
 // sentence holds anywhere in it, in order: parts split at commas,
 // semicolons, " and " and " or " (outside parentheses) of at most
 // maxLineItemWords words, the first cut after the last word that opens a
 // list ("... logging tools such as Logstash"), the last cut before the
 // first word that closes one ("cfn-nag (CloudFormation) to scan for ...")
-// unless it ends the sentence. Items lose a leading article and a closing
-// parenthesis. lx may be nil (fewer openers and closers).
+// unless it ends the sentence (openers and closers: Lexicon.ListOpener,
+// ListCloser). Items lose a leading article and a closing parenthesis. lx
+// may be nil (no openers or closers: lists only where a sentence splits).
 func InlineLists(text string, lx *Lexicon) []InlineList {
 	t := strings.TrimRight(strings.TrimSpace(text), " .;!")
 	segs := coordinationSpans(t)
-	opener := func(w string) bool {
-		w = strings.ToLower(strings.Trim(w, ",;:()"))
-		return listOpeners[w] || lx.IsPreposition(w) || lx != nil && lx.verbs[w]
-	}
-	closer := func(w string) bool {
-		w = strings.ToLower(strings.Trim(w, ",;:()"))
-		return listClosers[w] || lx.IsPreposition(w) || lx.Subordinator(w) || lx != nil && lx.verbs[w]
-	}
+	opener := func(w string) bool { return lx.ListOpener(strings.Trim(w, ",;:()")) }
+	closer := func(w string) bool { return lx.ListCloser(strings.Trim(w, ",;:()")) }
 	var out []InlineList
 	for i := 0; i < len(segs); {
 		f := strings.Fields(segs[i].text)
@@ -153,7 +133,7 @@ func InlineLists(text string, lx *Lexicon) []InlineList {
 				c++
 			}
 			o := len(g)
-			for o > 1 && !listOpeners[strings.ToLower(g[o-1])] {
+			for o > 1 && !(lx != nil && lx.openers[strings.ToLower(g[o-1])]) {
 				o--
 			}
 			switch {
@@ -182,20 +162,26 @@ func InlineLists(text string, lx *Lexicon) []InlineList {
 	return out
 }
 
+// trimItem trims a list item: a parenthesis that closes it ("missing
+// (default)", "tfsec (Terraform)"), quotes and emphasis.
+func trimItem(p string) string {
+	p = strings.TrimSpace(p)
+	if j := strings.LastIndex(p, " ("); j > 0 && strings.HasSuffix(p, ")") {
+		p = strings.TrimSpace(p[:j])
+	}
+	return strings.Trim(p, " \"'`*_")
+}
+
 // cleanInline trims items of an inline list: a leading article, a closing
 // parenthesis ("tfsec (Terraform)"), quotes and emphasis.
 func cleanInline(items []string) []string {
 	var out []string
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if j := strings.LastIndex(it, " ("); j > 0 && strings.HasSuffix(it, ")") {
-			it = strings.TrimSpace(it[:j])
-		}
 		for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
 			it = strings.TrimPrefix(it, art)
 		}
-		it = strings.Trim(it, " \"'`*_")
-		if it != "" {
+		if it = trimItem(it); it != "" {
 			out = append(out, it)
 		}
 	}

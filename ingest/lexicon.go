@@ -30,6 +30,8 @@ type Lexicon struct {
 	subords   map[string]bool     // words that open a leading subordinate clause
 	headVerbs map[string]bool     // leading verbs after which the heading's subject speaks
 	preps     map[string]bool     // prepositions
+	openers   map[string]bool     // words after which a list inside a sentence starts
+	closers   map[string]bool     // words at which a list inside a sentence ends
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
@@ -58,6 +60,8 @@ type lexiconFile struct {
 	Subords    []string                       `yaml:"subordinators"`
 	HeadVerbs  []string                       `yaml:"head_verbs"`
 	Preps      []string                       `yaml:"prepositions"`
+	Openers    []string                       `yaml:"list_openers"`
+	Closers    []string                       `yaml:"list_closers"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
 }
 
@@ -93,6 +97,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	}
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.subords = lowerSet(f.Subords)
+	lx.openers, lx.closers = lowerSet(f.Openers), lowerSet(f.Closers)
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -225,6 +230,20 @@ func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && lx.subords[
 
 // IsPreposition reports whether a word (any case) is a preposition.
 func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && lx.preps[strings.ToLower(w)] }
+
+// ListOpener reports whether a word (any case) opens a list inside a
+// sentence: a list opener, a preposition or a leading verb.
+func (lx *Lexicon) ListOpener(w string) bool {
+	w = strings.ToLower(w)
+	return lx != nil && (lx.openers[w] || lx.preps[w] || lx.verbs[w])
+}
+
+// ListCloser reports whether a word (any case) ends a list inside a
+// sentence: a list closer, a preposition, a subordinator or a leading verb.
+func (lx *Lexicon) ListCloser(w string) bool {
+	w = strings.ToLower(w)
+	return lx != nil && (lx.closers[w] || lx.preps[w] || lx.subords[w] || lx.verbs[w])
+}
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").

@@ -265,15 +265,16 @@ func hasUnitWord(text string) bool {
 	return false
 }
 
-// Numbers returns the bare numbers of a text that stand as words, in order
-// ("the default runOrder value for an action is 1", "at least 3 and at most
-// 200"): digits, with thousands commas or a decimal point, not part of an
-// identifier ("us-east-1", "S3", "v2", "AWS::Oam::Link"), not a list's own
-// number ("1. Create ..."), and not followed by a unit (see Quantities).
+// Numbers returns the numbers of a text that stand as words, in order,
+// whatever follows them ("the default runOrder value for an action is 1",
+// "at least 3 and at most 200"): digits, with thousands commas or a decimal
+// point, not part of an identifier ("us-east-1", "S3", "v2",
+// "AWS::Oam::Link") and not a list's own number ("1. Create ..."). Their
+// Dimension is "number"; Quantities reads those with a unit.
 func Numbers(text string) []Quantity {
 	var out []Quantity
-	for _, m := range wordNumberRe.FindAllStringSubmatchIndex(text, -1) {
-		s, e := m[2], m[3]
+	for _, m := range wordNumberRe.FindAllStringIndex(text, -1) {
+		s, e := m[0], m[1]
 		if s > 0 {
 			if c := text[s-1]; c != ' ' && c != '=' && c != '(' && c != '`' && c != '"' && c != '\t' && c != ':' {
 				continue
@@ -293,4 +294,7 @@ func Numbers(text string) []Quantity {
 	return out
 }
 
-var wordNumberRe = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)`)
+// numberPattern is a number as notes write it: "75", "1,000", "2.5".
+const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
+
+var wordNumberRe = regexp.MustCompile(numberPattern)

@@ -306,40 +306,14 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 				answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}
-		head, items := e.lineItems(a, st.Text)
-		var itemSrcs []string
-		if t := strings.TrimSpace(st.Text); strings.HasSuffix(t, ":") && h.i+1 < e.ix.NumStatements() {
-			// "local cache, three modes:" heads the lines after it: their
-			// names answer, not the words of the head
-			if _, names, srcs := e.siblingItems(a, h.i+1); len(names) > 0 && e.ix.StatementSectionKey(h.i+1) == e.ix.StatementSectionKey(h.i) {
-				head, items, itemSrcs = strings.TrimSuffix(t, ":"), names, srcs
-			}
-		}
+		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
 		if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
 			// "pool states: Stopped, Running, Hibernated": a list no
 			// relation reads (its head names no entity) answers with its
 			// items
 			answers = answers[:0]
 			for k, it := range items {
-				src := st.Source
-				if itemSrcs != nil {
-					src = itemSrcs[k]
-				}
-				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{src}})
-			}
-		}
-		if len(items) == 0 && len(answers) == 0 {
-			// "SSE-S3: Server-side encryption using AWS' key" is one of a
-			// list of such lines: the list's names answer
-			var srcs []string
-			head, items, srcs = e.siblingItems(a, h.i)
-			if len(items) > len(answers) {
-				answers = answers[:0]
-				for k, it := range items {
-					answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
-				}
-			} else {
-				head, items = "", nil
+				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
 			}
 		}
 		if len(answers) == 0 {
@@ -366,61 +340,77 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 	return nil
 }
 
+// lineList returns the list statement i answers with, its head and each
+// item's source: the names of the item lines a head line ("local cache,
+// three modes:") heads; else the list the line holds (lineItems); else,
+// when the line answers nothing of its own (answered unset), the names of
+// the run of item lines it is one of ("SSE-S3: ...", "SSE-KMS: ...").
+func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items, srcs []string) {
+	text := strings.TrimSpace(e.ix.Statement(i).Text)
+	if strings.HasSuffix(text, ":") && e.sameSection(i, i+1) {
+		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
+			return strings.TrimSuffix(text, ":"), names, nsrcs
+		}
+	}
+	if head, items = e.lineItems(a, text); len(items) > 0 {
+		src := e.ix.StatementSource(i)
+		for range items {
+			srcs = append(srcs, src)
+		}
+		return head, items, srcs
+	}
+	if answered {
+		return "", nil, nil
+	}
+	return e.siblingItems(a, i)
+}
+
+// sameSection reports whether statements i and j (either may be out of
+// range) sit in the same note under the same heading.
+func (e *Engine) sameSection(i, j int) bool {
+	n := e.ix.NumStatements()
+	if i < 0 || j < 0 || i >= n || j >= n {
+		return false
+	}
+	return e.ix.StatementSectionKey(i) == e.ix.StatementSectionKey(j) && noteOf(e.ix.StatementSource(i)) == noteOf(e.ix.StatementSource(j))
+}
+
 // siblingItems returns the names of the list statement i is an item of:
-// the run of statements around it, in its section and note, each naming
-// its item the same way ("SSE-S3: ...", "SSE-KMS: ..."; "Delete (the
-// default ...)", "Retain (...)"), with the words of the line heading the
-// run and each item's source. A second sentence of an item's line does not
-// end the run. Nil when the run has fewer than two items the question does
-// not name.
+// the run of statements around it in its section, each naming its item the
+// same way ("SSE-S3: ...", "SSE-KMS: ..."; "Delete (the default ...)",
+// "Retain (...)"), with the words of the line heading the run and each
+// item's source. Another sentence of an item's line belongs to the run.
+// Nil when the run has fewer than two items the question does not name.
 func (e *Engine) siblingItems(a *analysis, i int) (head string, names, srcs []string) {
 	_, kind := ingest.ItemName(e.ix.Statement(i).Text)
 	if kind == ingest.ItemNone {
 		return "", nil, nil
 	}
-	key, note := e.ix.StatementSectionKey(i), noteOf(e.ix.StatementSource(i))
-	n := e.ix.NumStatements()
-	// item reports whether statement j is an item of the run: 1 when it
-	// is, 0 when it is another sentence of the line before it, -1 when the
-	// run ends there
-	item := func(j, from int) int {
-		if j < 0 || j >= n || e.ix.StatementSectionKey(j) != key || noteOf(e.ix.StatementSource(j)) != note {
-			return -1
+	// inRun reports whether statement j, next to from, belongs to the run
+	inRun := func(j, from int) bool {
+		if !e.sameSection(i, j) {
+			return false
 		}
 		if e.ix.StatementSource(j) == e.ix.StatementSource(from) {
-			return 0
+			return true
 		}
-		if _, k := ingest.ItemName(e.ix.Statement(j).Text); k == kind {
-			return 1
-		}
-		return -1
+		_, k := ingest.ItemName(e.ix.Statement(j).Text)
+		return k == kind
 	}
-	lo := i
-	for j := i - 1; ; j-- {
-		r := item(j, j+1)
-		if r < 0 {
-			break
-		}
-		lo = j
+	lo, hi := i, i
+	for lo > 0 && inRun(lo-1, lo) {
+		lo--
 	}
-	hi := i
-	for j := i + 1; ; j++ {
-		r := item(j, j-1)
-		if r < 0 {
-			break
-		}
-		hi = j
+	for inRun(hi+1, hi) {
+		hi++
 	}
-	for lo < i && e.ix.StatementSource(lo) == e.ix.StatementSource(lo-1) {
-		lo++ // the run starts at its first item's first sentence
-	}
-	if lo > 0 && e.ix.StatementSectionKey(lo-1) == key && noteOf(e.ix.StatementSource(lo-1)) == note {
+	if e.sameSection(i, lo-1) {
 		head = e.ix.Statement(lo - 1).Text
 	}
 	seen := map[string]bool{}
 	for j := lo; j <= hi; j++ {
 		if j > lo && e.ix.StatementSource(j) == e.ix.StatementSource(j-1) {
-			continue
+			continue // the line's first sentence names its item
 		}
 		name, _ := ingest.ItemName(e.ix.Statement(j).Text)
 		if seen[strings.ToLower(name)] || a.namesText(name) {
@@ -798,10 +788,9 @@ const sectionReach = 12
 // in its section and note: what a section whose heading names nothing
 // ("Template") is about.
 func (e *Engine) sectionSubjects(i int) []string {
-	key, note := e.ix.StatementSectionKey(i), noteOf(e.ix.StatementSource(i))
 	out := []string{}
-	for j := max(0, i-sectionReach); j < min(e.ix.NumStatements(), i+sectionReach+1); j++ {
-		if j == i || e.ix.StatementSectionKey(j) != key || noteOf(e.ix.StatementSource(j)) != note {
+	for j := i - sectionReach; j <= i+sectionReach; j++ {
+		if j == i || !e.sameSection(i, j) {
 			continue
 		}
 		if s := e.ix.StatementSubject(j); s != "" && !containsStr(out, s) {
@@ -837,14 +826,13 @@ func (e *Engine) caveatOf(a *analysis, b int) int {
 		return best.i
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
-	sec := e.ix.StatementSectionKey(best.i)
 	for _, h := range a.hits[b+1:] {
 		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
 			return h.i
 		}
 	}
-	for j := best.i + 1; j <= best.i+2 && j < e.ix.NumStatements(); j++ {
-		if noteOf(e.ix.StatementSource(j)) != file || e.ix.StatementSectionKey(j) != sec {
+	for j := best.i + 1; j <= best.i+2; j++ {
+		if !e.sameSection(best.i, j) {
 			break
 		}
 		if e.denies(e.ix.Statement(j).Text) && sharesTerm(a, e.ix.StatementTerms(j)) {
