@@ -470,3 +470,59 @@ func startsUpperOrDigit(s string) bool {
 
 // runeLen is the length of s in runes.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// phraseWords are the closed-class English words (articles, prepositions,
+// conjunctions) that cannot end a phrase: a line that stops at one, or a
+// line that starts with one of the linking ones, is a phrase broken by the
+// width of a column (see wrapsOnto).
+var phraseWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "for": true, "with": true, "by": true,
+	"from": true, "in": true, "into": true, "on": true, "at": true, "per": true, "via": true, "across": true,
+	"and": true, "or": true, "nor": true, "than": true, "as": true, "if": true, "when": true, "that": true,
+}
+
+// wrapsOnto reports whether cur is the rest of prev broken at a column's
+// width (PDF exports, slides, hard-wrapped notes): prev ends no sentence and
+// stops mid-phrase - inside parentheses, after a comma, "/" or "+", or at
+// an article, preposition or conjunction - or cur goes on with one ("per
+// shard", "across all consumers", "or sinceImagePushed ...").
+func wrapsOnto(prev, cur string) bool {
+	prev, cur = strings.TrimSpace(prev), strings.TrimSpace(cur)
+	if prev == "" || cur == "" || endsSentence(prev) {
+		return false
+	}
+	if strings.Count(prev, "(") > strings.Count(prev, ")") {
+		return true
+	}
+	if strings.ContainsAny(prev[len(prev)-1:], ",/+") {
+		return true
+	}
+	pw, cw := strings.Fields(prev), strings.Fields(cur)
+	if phraseWords[strings.ToLower(pw[len(pw)-1])] {
+		return true
+	}
+	return startsLower(cur) && phraseWords[cw[0]]
+}
+
+// chainArrows are the arrows that link the hops of a chain written on a line.
+var chainArrows = []string{"->", "→", "=>"}
+
+// startsArrow reports text that opens with a chain arrow.
+func startsArrow(s string) bool {
+	for _, a := range chainArrows {
+		if strings.HasPrefix(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsArrow reports text that ends with a chain arrow.
+func endsArrow(s string) bool {
+	for _, a := range chainArrows {
+		if strings.HasSuffix(s, a) {
+			return true
+		}
+	}
+	return false
+}

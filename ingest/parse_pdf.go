@@ -75,7 +75,7 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 	if cur == "" || lines[i].kind != itemText || lines[i-1].stray || lines[i].stray {
 		return false
 	}
-	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 {
+	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 || wrapsOnto(prev, cur) {
 		return true
 	}
 	if !endsSentence(prev) && isCodeToken(cur) {

@@ -24,6 +24,11 @@ func (p *parser) parseWiki(lines []srcLine) {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: wikiDepth(l.indent), Ordinal: l.ordinal, Text: l.text})
 			p.listIndent = l.indent
+		case l.indent > 0 && p.inList(lines, i) && wrappedItem(lines[i-1].text, l.text):
+			// "• Cluster: logical grouping of capacity (EC2 instances," /
+			// "  Fargate, or on-premises via ECS Anywhere)": the item's
+			// text broken at the column's width
+			appendText(p.last(), l.num, l.text)
 		case l.indent > 0 && p.inList(lines, i):
 			// An indented plain line under a list item is a nested item
 			// ("  1. Resource provisioning:" / "    AWS CloudFormation").
@@ -41,6 +46,15 @@ func (p *parser) parseWiki(lines []srcLine) {
 			i = p.wrapAfterBlank(lines, i)
 		}
 	}
+}
+
+// wrappedItem reports an indented plain line that continues the list item
+// line before it rather than nesting under it: the item stops mid-phrase
+// (see wrapsOnto), it ends no sentence and the line goes on in lower case,
+// or an arrow links the two ("BeforeInstall -> AfterInstall" / "->
+// BeforeAllowTraffic"). A nested item follows a line ending with ":" and starts with a name.
+func wrappedItem(prev, cur string) bool {
+	return wrapsOnto(prev, cur) || startsLower(cur) && !endsSentence(prev) || startsArrow(cur) || endsArrow(prev)
 }
 
 // wikiDepth converts an indentation into a bullet depth: "  • " is depth 0,

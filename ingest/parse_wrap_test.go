@@ -1,0 +1,82 @@
+package ingest
+
+import "testing"
+
+// TestParseHardWrapped: slides and PDF exports break an item's text at the
+// column's width. The rest of the phrase joins its item (wiki "•" bullets
+// with a hanging indent, text bullets with flush continuation lines, an
+// arrow chain broken before an arrow); a name under an item that ends with
+// ":" stays a nested item.
+func TestParseHardWrapped(t *testing.T) {
+	wiki := `ECS Building Blocks
+• Cluster: logical grouping of capacity (EC2 instances,
+  Fargate, or on-premises via ECS Anywhere)
+• Service: keeps a desired count of tasks running,
+  registers them with a load balancer target group,
+  replaces unhealthy tasks
+• Hooks, in order:
+  • BeforeInstall -> AfterInstall
+    -> AfterAllowTraffic
+  1. Configuration management:
+    AWS OpsWorks for Chef Automate
+`
+	doc := parseMust(t, "slides.txt", wiki)
+	if doc.Format != FormatWiki {
+		t.Fatalf("format = %q, want wiki", doc.Format)
+	}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "ECS Building Blocks"},
+		{BlockBullet, 2, 3, 0, 0, 0, "ECS Building Blocks", "Cluster: logical grouping of capacity (EC2 instances, Fargate, or on-premises via ECS Anywhere)"},
+		{BlockBullet, 4, 6, 0, 0, 0, "ECS Building Blocks", "Service: keeps a desired count of tasks running, registers them with a load balancer target group, replaces unhealthy tasks"},
+		{BlockBullet, 7, 7, 0, 0, 0, "ECS Building Blocks", "Hooks, in order:"},
+		{BlockBullet, 8, 9, 0, 0, 0, "ECS Building Blocks", "BeforeInstall -> AfterInstall -> AfterAllowTraffic"},
+		{BlockBullet, 10, 10, 0, 0, 1, "ECS Building Blocks", "Configuration management:"},
+		{BlockBullet, 11, 11, 0, 1, 0, "ECS Building Blocks", "AWS OpsWorks for Chef Automate"},
+	})
+
+	text := `Shard Limits
+
+- Write: 1 MB/s or 1,000 records/s
+per shard
+- Provisioned - you choose the
+number of shards
+- Max record size: 1 MB
+Data is immutable
+`
+	doc = parseMust(t, "kinesis.txt", text)
+	if doc.Format != FormatText {
+		t.Fatalf("format = %q, want text", doc.Format)
+	}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Shard Limits"},
+		{BlockBullet, 3, 4, 0, 0, 0, "Shard Limits", "Write: 1 MB/s or 1,000 records/s per shard"},
+		{BlockBullet, 5, 6, 0, 0, 0, "Shard Limits", "Provisioned - you choose the number of shards"},
+		{BlockBullet, 7, 7, 0, 0, 0, "Shard Limits", "Max record size: 1 MB"},
+		{BlockParagraph, 8, 8, 0, 0, 0, "Shard Limits", "Data is immutable"},
+	})
+}
+
+func TestWrapsOnto(t *testing.T) {
+	tests := []struct {
+		prev, cur string
+		want      bool
+	}{
+		{"Cluster: grouping of capacity (EC2 instances,", "Fargate)", true},
+		{"Read: 2 MB/s per shard, shared", "across all standard consumers", true},
+		{"Provisioned - you choose the", "Number of shards", true},
+		{"Targets: CPU, memory +", "request count", true},
+		{"Write: 1 MB/s or 1,000 records/s", "per shard", true},
+		// fixed bugs: a line that ends a sentence, a label, or a short line
+		// followed by its own fact is not wrapped
+		{"Data is immutable once written.", "and shards are ordered", false},
+		{"Capacity modes:", "on-demand", false},
+		{"Max record size: 1 MB", "Page 3", false},
+		{"Retention 24 hours", "extended up to 7 days", false},
+		{"", "per shard", false},
+	}
+	for _, tt := range tests {
+		if got := wrapsOnto(tt.prev, tt.cur); got != tt.want {
+			t.Errorf("wrapsOnto(%q, %q) = %v, want %v", tt.prev, tt.cur, got, tt.want)
+		}
+	}
+}
