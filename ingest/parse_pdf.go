@@ -13,40 +13,90 @@ func (p *parser) parsePDF(lines []srcLine) {
 	tables := p.flatTables(lines)
 	code := codeLines(lines, pdfCodeLike, nil)
 	absorb := false // the last block is a bare "-" bullet waiting for its text
+	terms := -1     // depth of the terms while bullets describe a term line (see termLine), else -1
 	for i := 0; i < len(lines); i++ {
 		if t, ok := tables[i]; ok {
 			p.add(t.block)
 			i = t.last
-			absorb = false
+			absorb, terms = false, -1
 			continue
 		}
 		if code[i] {
 			i = p.addCode(lines, code, i) - 1
-			absorb = false
+			absorb, terms = false, -1
 			continue
 		}
 		l := &lines[i]
 		switch l.kind {
 		case itemHeading:
 			p.heading(l.num, l.text)
-			absorb = false
+			absorb, terms = false, -1
 		case itemText, itemCode, itemCell:
 			switch {
 			case l.list:
-				p.add(Block{Kind: BlockBullet, Line: l.num, Text: l.text})
+				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: terms + 1, Text: l.text})
 				absorb = l.text == ""
 			case absorb:
 				appendText(p.last(), l.num, l.text)
 				absorb = false
+			case termLine(lines, i):
+				// "container_commands" / "- Executed on ec2 instance": a
+				// definition list, the term an item, its bullets under it
+				if terms < 0 {
+					terms = 0
+					if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && flatItemName(strings.TrimSuffix(b.Text, ":")) {
+						terms = b.Depth + 1 // "- Different projection types" heads them
+					}
+				}
+				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: terms, Text: l.text})
 			case p.continues(lines, i):
 				appendText(p.last(), l.num, l.text)
 			default:
 				p.add(Block{Kind: BlockParagraph, Line: l.num, Text: l.text})
+				terms = -1
 			}
 		default: // blank or skipped line
 			absorb = false
 		}
 	}
+}
+
+// termLine reports the term of a definition list that the export flattened:
+// a line of one name or code token ("KEYS_ONLY", "Retain",
+// "container_commands") directly followed by a "- " bullet that describes it, and
+// following a heading, a blank line, a bullet, a line ending with ":" or a
+// lone code token that heads the list - not a word left over from wrapped
+// text (see wrapsOnto).
+func termLine(lines []srcLine, i int) bool {
+	l := &lines[i]
+	if l.kind != itemText || l.list || l.stray || i+1 >= len(lines) || !lines[i+1].list || lines[i+1].text == "" {
+		return false
+	}
+	if strings.ContainsAny(l.text, " \t") || strings.IndexFunc(l.text, unicode.IsLetter) < 0 || endsSentence(l.text) {
+		return false
+	}
+	if startsLower(l.text) && !isIdentifier(l.text) {
+		return false // a plain word ("- Stack has" / "name") ends wrapped text
+	}
+	if i == 0 {
+		return true
+	}
+	prev := &lines[i-1]
+	switch prev.kind {
+	case itemBlank, itemHeading:
+		return true
+	case itemText:
+		// after a bullet (the last term's description, or a label
+		// bullet) or a line ending with ":", not inside wrapped text
+		if !prev.list && isCodeToken(prev.text) {
+			// "DeletionPolicy" / "Delete" / "- (default)"; a lower-case
+			// word goes on with the token's phrase ("Will raise" /
+			// "InsufficientCapabilities" / "otherwise")
+			return startsUpperOrDigit(l.text)
+		}
+		return (prev.list && len(strings.Fields(prev.text)) > 1 || strings.HasSuffix(prev.text, ":")) && !wrapsOnto(prev.raw, l.text)
+	}
+	return false
 }
 
 // pdfCodeLike reports lines that may belong to a code sample in the PDF export.
