@@ -672,6 +672,35 @@ func (e *Engine) focusOf(a *analysis) {
 		}
 		return
 	}
+	e.terseFocus(a)
+}
+
+// terseFocus reads whether a question without a wh-word asks for a value
+// from the value words it holds: "default beanstalk command timeout per
+// instance?", "AWS Config aggregator limit per account?". Other kind words
+// of an imperative ("rank the four DR strategies ...") name what it is
+// about more often than what it wants. A yes/no question asks for a
+// verdict.
+func (e *Engine) terseFocus(a *analysis) {
+	if a.yesno {
+		return
+	}
+	for _, x := range a.words {
+		switch x.lower {
+		case "where", "when", "who", "why", "whom", "whose":
+			return // not terse: "where can a filter deliver in real time?"
+		}
+	}
+	for _, x := range a.words {
+		if x.linked >= 0 && a.links[x.linked].how != linkWeak {
+			continue // part of a name: "real time"
+		}
+		for _, k := range e.lx.Kinds(x.lower) {
+			if k == graph.KindValue && !containsKind(a.wants, k) {
+				a.wants = append(a.wants, k)
+			}
+		}
+	}
 }
 
 // asksOne reports whether the question asks for one thing: its focus

@@ -50,6 +50,32 @@ func TestAnalyzeValueQuestions(t *testing.T) {
 	}
 }
 
+// TestAnalyzeTerseValueQuestions: a question typed as keywords, with no
+// wh-word, asks for a value when it holds a value word; one that asks
+// "where", a yes/no question, and a value word inside a name ("real time")
+// do not.
+func TestAnalyzeTerseValueQuestions(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"AWS Config aggregator limit per account?",
+		"default beanstalk command timeout per instance during a deploy?",
+		"DDB Streams per-shard limits - write and read throughput?",
+	} {
+		if a := e.analyze(q); !a.wantsOnly(graph.KindValue) {
+			t.Errorf("%q: wants %v, want values", q, a.wants)
+		}
+	}
+	for _, q := range []string{
+		"Where can a CloudWatch Logs subscription filter deliver log events in real time?",
+		"Can I raise the Lambda concurrency limit?",
+		"Rank the DR strategies by cost",
+	} {
+		if a := e.analyze(q); containsKind(a.wants, graph.KindValue) {
+			t.Errorf("%q: wants %v, want no values", q, a.wants)
+		}
+	}
+}
+
 // TestAnalyzeNegation: a negation counts when the question asks it, not
 // when it sits in a clause inside the question or in a sentence that sets
 // the scene before it.
