@@ -778,18 +778,33 @@ func (x *extractor) chainIn(text string, line int) bool {
 		x.warn(line, fmt.Sprintf("arrow chain of %d hops, over the limit of %d: the hops past the first %d skipped", len(hops), MaxChainHops, MaxChainHops))
 		hops, arrows = hops[:MaxChainHops], arrows[:MaxChainHops-1]
 	}
-	for _, h := range hops {
-		if w := len(strings.Fields(stripParens(h))); w == 0 || w > 6 {
+	hops, arrows = x.splitRelativeHops(hops, arrows)
+	var pinned []string // hops read as an entity whatever their words (see longHop)
+	for i, h := range hops {
+		if w := len(strings.Fields(stripParens(h))); w == 0 {
 			return false
+		} else if w > maxHopWords {
+			id := x.longHop(h, i == 0, i == len(hops)-1)
+			if id == "" {
+				return false
+			}
+			if pinned == nil {
+				pinned = make([]string, len(hops))
+			}
+			pinned[i] = id
 		}
 	}
-	if name != "" && onlyGT == false && x.eventChain(name, text, hops, arrows, line) {
+	if name != "" && onlyGT == false && pinned == nil && x.eventChain(name, text, hops, arrows, line) {
 		return true
 	}
 	ids := make([]string, len(hops))
 	linked := 0
 	for i, h := range hops {
-		ids[i] = x.hopNode(h)
+		if pinned != nil && pinned[i] != "" {
+			ids[i] = pinned[i]
+		} else {
+			ids[i] = x.hopNode(h)
+		}
 		if ids[i] == "" {
 			return false
 		}
@@ -802,6 +817,74 @@ func (x *extractor) chainIn(text string, line int) bool {
 	}
 	x.emitChain(name, body, ids, hops, arrows, line)
 	return true
+}
+
+// maxHopWords is the most words a hop of an arrow chain holds when it is
+// a name; a longer hop is a phrase (see longHop).
+const maxHopWords = 6
+
+// relativeHopRe splits a hop at a relative clause whose verb passes the
+// flow on: "Step functions that invoke lambdas to:".
+var relativeHopRe = regexp.MustCompile(`(?i)^(.+?)\s+(?:that|which)\s+(?:invokes?|triggers?|calls?|sends?(?:\s+\w+)?\s+to|runs?|starts?|forwards?(?:\s+\w+)?\s+to|delivers?(?:\s+\w+)?\s+to|writes?(?:\s+\w+)?\s+to)\s+(.+)$`)
+
+// splitRelativeHops splits a hop "A that invokes B" into the hops A and B:
+// the clause names the next step of the flow. B must name an entity.
+func (x *extractor) splitRelativeHops(hops, arrows []string) ([]string, []string) {
+	var outH, outA []string
+	for i, h := range hops {
+		m := relativeHopRe.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(h), ":.;,"))
+		if m != nil && len(x.entities(m[2], true)) > 0 && len(x.entities(m[1], true)) > 0 {
+			outH = append(outH, m[1], m[2])
+			outA = append(outA, "->")
+		} else {
+			outH = append(outH, h)
+		}
+		if i < len(arrows) {
+			outA = append(outA, arrows[i])
+		}
+	}
+	return outH, outA
+}
+
+// longHop reads a hop too long to be a name: the one entity it names next
+// to the arrow ("limited to 2 connections at the moment. use 1 lambda"), or, for
+// the first hop when it opens with an auxiliary (what the subject can do),
+// the section's subject ("Can scan github looking for public IAM keys ->
+// CloudWatch event -> ..." under "Health", a heading of its own when no
+// entity is known by it); "" otherwise.
+func (x *extractor) longHop(h string, first, last bool) string {
+	bare := stripParens(h)
+	ents := x.entities(bare, true)
+	if len(ents) == 1 && isEntity(x.dictKind(ents[0])) && x.dictKind(ents[0]) != graph.KindConcept {
+		// the name must stand by the arrow: at the end of a hop the flow
+		// leaves ("... use 1 lambda > sns"), at the start of the last
+		// ("> sns topic - give you all changes"); no other name may
+		near := false
+		ms := x.find(bare)
+		for k, m := range ms {
+			if m.ID != ents[0] {
+				continue
+			}
+			if last {
+				near = k == 0 && leadingWords(bare, m.Start) <= 2
+			} else {
+				near = k == len(ms)-1 && len(strings.Fields(bare[m.End:])) <= 2
+			}
+		}
+		if near {
+			return ents[0]
+		}
+	}
+	if first && x.dict.Lexicon.QuestionWord("aux", firstWord(bare)) {
+		if c := x.contextOne(); c != "" {
+			return c
+		}
+		if n := len(x.headings); n > 0 && !x.headings[n-1].generic && len(strings.Fields(x.headings[n-1].text)) <= 3 {
+			// "### Health": a heading that names what no entry knows
+			return x.newNode(graph.KindComponent, x.headings[n-1].text)
+		}
+	}
+	return ""
 }
 
 // eventChain reads a chain whose label names steps in order ("Hooks:

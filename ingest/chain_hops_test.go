@@ -1,0 +1,40 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// TestChainLongHops: a chain's hop may be a phrase, not a name. The first
+// hop that opens with an auxiliary says what the section's subject can do
+// (a heading no entity is known by names it); a hop reads as the one
+// entity it names next to the arrow; "A that invokes B" is two hops. A
+// phrase whose name stands away from the arrow still voids the chain.
+func TestChainLongHops(t *testing.T) {
+	src := `### Health
+- Can scan github looking for public IAM keys -> CloudWatch event -> Step functions that invoke lambdas to:
+
+### Streams
+- limited to 2 connections at the moment. use 1 lambda > sns > other lambda(s)
+- use stackset to enable config cross accounts > assign a dedicated administrator > auth config aggregator
+`
+	g, names := extractNote(t, "chains.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"Health", graph.PredFlowsTo, "Amazon EventBridge", 2},
+		{"Amazon EventBridge", graph.PredFlowsTo, "AWS Step Functions", 2},
+		{"AWS Step Functions", graph.PredFlowsTo, "AWS Lambda", 2},
+		{"AWS Lambda", graph.PredFlowsTo, "Amazon SNS", 5},
+		{"Amazon SNS", graph.PredFlowsTo, "AWS Lambda", 5},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for f := range got {
+		if f.line == 6 && f.p == graph.PredFlowsTo {
+			t.Errorf("line 6 (a hop whose name stands away from the arrow) read as a chain: %v", f)
+		}
+	}
+}
