@@ -587,14 +587,23 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 // order, when it scales out": a chain the notes write that starts at a
 // named thing, its later hops in order, and the chains the lines that match
 // the question best write (without the hops the question names first).
-// Only a question that asks for an order has them.
+// Only a question that asks for an order has them, and a path question the
+// best lines' chains ("IAM keys leak on a public GitHub repo: the chain
+// from detection to the fix" - "Can scan github looking for public IAM
+// keys -> CloudWatch event -> Step functions that invoke lambdas").
 func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candidate, error) {
-	if !a.order || a.superlative {
+	if !(a.order || a.path && (len(a.wants) == 0 || e.focusNamesPath(a))) || a.superlative {
+		// "which log types get delivered to S3 only": a path word in a
+		// question for things of a kind asks for them, not a chain ("the
+		// chain of services" does)
 		return nil, nil
 	}
 	var out []*candidate
 	seen := map[string]bool{}
 	for _, id := range a.linkIDs() {
+		if !a.order {
+			break // a path question's chains start where it says (pathCandidate)
+		}
 		paths, err := e.ix.In(ctx, id, graph.PredHop)
 		if err != nil {
 			return nil, fmt.Errorf("read paths through %s: %w", id, err)
@@ -654,6 +663,9 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 				c.names = append(c.names, e.nameStems(hp.id)...)
 			}
 			c.rel = e.sequenceWords
+			if !a.order {
+				c.rel = e.pathWords
+			}
 			c.ctx = st.Terms
 			c.links = e.statementLinks(a, h.i)
 			c.reading = fmt.Sprintf("the chain a best-matching line writes, in order (%s)", st.Source)
@@ -1113,4 +1125,15 @@ func (e *Engine) anchorVocab(id string) []string {
 	sort.Strings(out)
 	e.vocab.Store(id, out)
 	return out
+}
+
+// focusNamesPath reports whether the phrase a question asks for names a
+// path ("what's the chain of services ...", "which route ...").
+func (e *Engine) focusNamesPath(a *analysis) bool {
+	for _, t := range a.focusAll {
+		if e.lx.QuestionWord("path", t.stem) {
+			return true
+		}
+	}
+	return false
 }

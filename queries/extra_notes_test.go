@@ -220,3 +220,22 @@ func askNames(t *testing.T, e *Engine, q string) []string {
 	}
 	return answerNames(res)
 }
+
+// TestPathFromBestLineChain: a path question whose named things are no hop
+// of the chain (the keys leak on GitHub; the chain starts at the service
+// that scans for them) reads the chain the line that matches it best
+// writes. A question for things of a kind with a path verb ("which log
+// types get delivered to ...") does not.
+func TestPathFromBestLineChain(t *testing.T) {
+	dir := t.TempDir()
+	note := "### Health\n- Health events can notify SNS\n- Can scan github looking for public IAM keys -> CloudWatch event -> Step functions that invoke lambdas to:\n  - delete the exposed key\n"
+	if err := os.WriteFile(filepath.Join(dir, "health.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	got := askNames(t, e, "IAM access keys leaked to a public GitHub repo - what's the chain of services from detection to remediation?")
+	want := []string{"Health", "Amazon EventBridge", "AWS Step Functions", "AWS Lambda"}
+	if strings.Join(got, " > ") != strings.Join(want, " > ") {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " > "), strings.Join(want, " > "))
+	}
+}
