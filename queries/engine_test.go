@@ -295,3 +295,35 @@ func TestPathBetweenNamedEndsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingHasTheQualifyingStrategy: "the hooks ... for an ECS blue/green
+// deployment" read at ECS, which the notes say supports blue/green, does
+// not ignore the strategy that qualifies it (nor misread ECS as a mere
+// qualifier).
+func TestReadingHasTheQualifyingStrategy(t *testing.T) {
+	e := engineWithNote(t, "ecs.md", `# Amazon ECS
+
+- ECS supports blue/green deployments
+- Hooks: BeforeInstall -> AfterInstall -> AfterAllowTestTraffic -> BeforeAllowTraffic -> AfterAllowTraffic
+
+# AWS Lambda
+
+- Hooks: BeforeAllowTraffic -> AfterAllowTraffic
+`)
+	ctx := t.Context()
+	a := e.analyze("In what order do the lifecycle hooks run for an ECS blue/green deployment?")
+	e.supportOf(a)
+	reading := func(id string) *candidate {
+		t.Helper()
+		edges, err := e.ix.Out(ctx, id, graph.PredEvent)
+		if err != nil || len(edges) == 0 {
+			t.Fatalf("Out(%s, lifecycleEvent) = %v, %v", id, edges, err)
+		}
+		c := e.relationCandidate(id, "", graph.PredEvent, false, edges)
+		e.score(ctx, a, c)
+		return c
+	}
+	if ecs := reading("service:amazon-ecs"); ecs.feat[featIgnored] != 0 || ecs.feat[featQualifierMisread] != 0 {
+		t.Errorf("ECS's hooks: ignored %v, misread %v; want blue/green accounted by ECS", ecs.feat[featIgnored], ecs.feat[featQualifierMisread])
+	}
+}

@@ -320,6 +320,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			f[featPart]++
 		case c.via != "" && e.namesContain(c.via, id):
 			f[featViaName]++
+		case linked && isVocabKind(e.names[id].Kind) && a.modifies(c.anchor, id) && e.neighbours(ctx, c.anchor)[id]:
+			// "the hooks ... for an ECS blue/green deployment" read at
+			// ECS, which the notes say supports blue/green: the strategy
+			// qualifies the reading's own subject
 		case a.modifies(c.anchor, id) && !containsStr(e.mustAnchors(ctx, c.anchor), id):
 			// "CloudWatch Logs subscription filter" read at CloudWatch Logs:
 			// the reading starts at the qualifier and ignores the noun
@@ -342,6 +346,12 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 				k = e.constrainBySame(ctx, c, id)
 			}
 			if k == nil {
+				if linked && isVocabKind(e.names[id].Kind) && e.neighbours(ctx, c.anchor)[id] {
+					// "the hooks ... for an ECS blue/green deployment" read
+					// at ECS, which the notes say supports blue/green: no
+					// answer narrows by it, the reading's subject has it
+					continue
+				}
 				if e.inSection(c, id) {
 					// "Hooks: BeforeInstall -> ..." under "AWS CodeDeploy >
 					// Deploy to ECS": ECS's hooks, read in CodeDeploy's
