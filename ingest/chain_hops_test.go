@@ -38,3 +38,22 @@ func TestChainLongHops(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteTitleSubject: in a level-less note whose title names one service,
+// a labelled list under a heading that names nothing is about that service;
+// the items split at " / " and " | ".
+func TestNoteTitleSubject(t *testing.T) {
+	src := `EB DEPLOYMENTS - CRAM SHEET
+===========================
+
+health + timeouts
+  statuses: ok (green) / warning (yellow) | degraded (red)
+`
+	g, names := extractNote(t, "eb.txt", src)
+	got := factSet(g, names)
+	for _, o := range []string{"ok (green)", "warning (yellow)", "degraded (red)"} {
+		if f := (fact{"AWS Elastic Beanstalk", "rel:status", o, 5}); !got[f] {
+			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+}

@@ -218,6 +218,12 @@ func (o *openReader) sectionSubject() string {
 				return ""
 			}
 		}
+		// "EB DEPLOYMENTS - CRAM SHEET" over "health + timeouts" over
+		// "statuses: ok / warning / degraded": a note whose title names one
+		// service is about it where no nearer heading names another
+		if t := hs[0]; len(t.services) == 1 && o.x.dictKind(t.services[0]) == graph.KindService {
+			return t.services[0]
+		}
 		return ""
 	}
 	c := o.x.context()
@@ -896,7 +902,7 @@ func inlineList(s string, from int) (int, []listItem) {
 // item keeps its own ("backup and restore, pilot light, warm standby, and
 // multi-site").
 func splitListSpans(s string) []listItem {
-	return splitSpans(s, []string{" and ", " or ", " / ", " + "}, true)
+	return splitSpans(s, []string{" and ", " or ", " / ", " | ", " + "}, true)
 }
 
 // splitSpans splits s at commas and semicolons (not inside "1,000") and at

@@ -44,6 +44,16 @@ func (p *parser) parseText(lines []srcLine) {
 			// outline by indentation alone, each deeper line a child
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Text: text})
 			p.listIndent, p.outline = l.indent, true
+		case underlined(lines, i):
+			// "EB DEPLOYMENTS - CRAM SHEET" over a line of "=": a title
+			p.heading(l.num, strings.TrimSpace(text))
+			p.outline = false
+			i++
+		case p.continuesItem(lines, i) && labelLine(text):
+			// "types: rolling based on health | ..." under an item: a
+			// labelled fact of its own, nested by its indentation
+			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Text: text})
+			p.listIndent, p.outline = l.indent, true
 		case p.continuesItem(lines, i):
 			appendText(p.last(), l.num, text)
 		case l.kind == itemText && p.canJoin(l.num, BlockBullet, BlockParagraph) && wrapsOnto(lines[i-1].text, text):
@@ -193,4 +203,25 @@ func pipeCells(row string, line, n int) []Cell {
 		cells[k] = Cell{Text: strings.TrimSpace(s), Line: line}
 	}
 	return cells
+}
+
+// underlined reports a short line over a rule of "=" or "-" (three or more,
+// nothing else): a setext-style title in plain text.
+func underlined(lines []srcLine, i int) bool {
+	if i+1 >= len(lines) || lines[i].kind != itemText || lines[i].list || lines[i].indent > 0 || runeLen(lines[i].text) > 100 {
+		return false
+	}
+	r := strings.TrimSpace(lines[i+1].raw)
+	if len(r) < 3 || strings.Trim(r, "=") != "" && strings.Trim(r, "-") != "" {
+		return false
+	}
+	return true
+}
+
+// labelLine reports a line that opens with a short label of its own
+// ("types: rolling based on health | rolling based on time"): a fact of its
+// own under the item above, not the item's wrapped text.
+func labelLine(text string) bool {
+	k := strings.Index(text, ": ")
+	return k > 0 && len(strings.Fields(text[:k])) <= 2 && !strings.ContainsAny(text[:k], "()\"")
 }

@@ -135,3 +135,30 @@ request
 		{BlockBullet, 22, 22, 0, 1, 0, p, "Lambda Non-Proxy"},
 	})
 }
+
+// TestParseTextTitleAndLabels: a cram sheet's title is underlined with "="
+// (a heading, not two paragraphs), and a labelled line indented under an
+// item ("types: a | b | c") is an item of its own, not the item's wrapped
+// text.
+func TestParseTextTitleAndLabels(t *testing.T) {
+	src := `EB DEPLOYMENTS - CRAM SHEET
+===========================
+
+config changes vs app deploys
+  "rolling updates" = config changes that replace instances (instance type, ami, vpc)
+    types: rolling based on health | rolling based on time | immutable
+  "deployment policy" = app version deploys
+`
+	doc := parseMust(t, "eb.txt", src)
+	if doc.Format != FormatText {
+		t.Fatalf("format = %q, want text", doc.Format)
+	}
+	const title = "EB DEPLOYMENTS - CRAM SHEET"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", title},
+		{BlockParagraph, 4, 4, 0, 0, 0, title, "config changes vs app deploys"},
+		{BlockBullet, 5, 5, 0, 1, 0, title, `"rolling updates" = config changes that replace instances (instance type, ami, vpc)`},
+		{BlockBullet, 6, 6, 0, 2, 0, title, "types: rolling based on health | rolling based on time | immutable"},
+		{BlockBullet, 7, 7, 0, 1, 0, title, `"deployment policy" = app version deploys`},
+	})
+}
