@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -54,6 +55,28 @@ health + timeouts
 	for _, o := range []string{"ok (green)", "warning (yellow)", "degraded (red)"} {
 		if f := (fact{"AWS Elastic Beanstalk", "rel:status", o, 5}); !got[f] {
 			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+}
+
+// TestVerbFirstList: a bullet that opens with its verb under a heading
+// ("Can choose keys, new data, old data") gives the heading's subject the
+// items after the verb; "Can" alone opens no list.
+func TestVerbFirstList(t *testing.T) {
+	src := `### DynamoDB Streams
+- Can choose keys, new data, old data
+- Can exist without a stack, e.g. if the stack failed
+`
+	g, names := extractNote(t, "d.md", src)
+	got := factSet(g, names)
+	for _, o := range []string{"keys", "new data", "old data"} {
+		if f := (fact{"DynamoDB Streams", "rel:can choose", o, 2}); !got[f] {
+			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+	for f := range got {
+		if f.line == 3 && strings.HasPrefix(f.p, "rel:") {
+			t.Errorf("line 3 (no verb opens its list) read as %v", f)
 		}
 	}
 }

@@ -738,6 +738,9 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	var objs []obj
 	listStart, items := inlineList(s, verbStart)
+	if listStart < 0 && !own && o.verbFirst(s) {
+		listStart, items = o.verbList(s)
+	}
 	for _, m := range ms {
 		if m.start < verbStart || m.id == subj || listStart >= 0 && m.start >= listStart {
 			continue
@@ -854,22 +857,7 @@ func inlineList(s string, from int) (int, []listItem) {
 		if start < from || start >= end || best >= 0 && start >= best {
 			return
 		}
-		body := s[start:end]
-		var items []listItem
-		off := start
-		for _, part := range splitListSpans(body) {
-			t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part.text), "and "))
-			t = strings.TrimSpace(strings.TrimPrefix(t, "or "))
-			t = strings.TrimRight(t, ".")
-			if t == "" {
-				continue
-			}
-			if n := len(strings.Fields(t)); n > 5 {
-				return
-			}
-			items = append(items, listItem{text: t, start: off + part.start, end: off + part.end})
-		}
-		if len(items) >= 2 {
+		if items := listAt(s, start, end); items != nil {
 			best, bestItems = start, items
 		}
 	}
@@ -894,6 +882,73 @@ func inlineList(s string, from int) (int, []listItem) {
 		i += j
 	}
 	return best, bestItems
+}
+
+// listAt returns the items of the list s[start:end] holds when it is one:
+// two or more parts (see splitListSpans) of at most five words each; nil
+// otherwise.
+func listAt(s string, start, end int) []listItem {
+	var items []listItem
+	for _, part := range splitListSpans(s[start:end]) {
+		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part.text), "and "))
+		t = strings.TrimSpace(strings.TrimPrefix(t, "or "))
+		t = strings.TrimRight(t, ".")
+		if t == "" {
+			continue
+		}
+		if n := len(strings.Fields(t)); n > 5 {
+			return nil
+		}
+		items = append(items, listItem{text: t, start: start + part.start, end: start + part.end})
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	return items
+}
+
+// verbList finds the list a sentence that opens with its verb gives as
+// its object: "Can choose only keys, only new data, only old data, both
+// old/new data" lists after its last leading verb or list opener before
+// the first comma. It returns the list's start and items, or -1.
+func (o *openReader) verbList(s string) (int, []listItem) {
+	c := strings.IndexAny(s, ",;")
+	if c < 0 {
+		return -1, nil
+	}
+	start := -1
+	for i := 0; i < c; {
+		for i < c && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < c && s[j] != ' ' {
+			j++
+		}
+		if i >= j {
+			break
+		}
+		w := strings.ToLower(strings.Trim(s[i:j], ":()"))
+		switch {
+		case o.lx.QuestionWord("aux", w) && start < 0:
+			// "Can": the verb that opens the list comes after it
+		case !o.lx.QuestionWord("aux", w) && (o.lx.LeadingVerb(w, len(w)) || o.lx.ListOpener(w) || o.lx.IsPreposition(w)):
+			start = j
+		case start < 0:
+			return -1, nil // a subject of its own before any verb
+		}
+		i = j
+	}
+	if start < 0 {
+		return -1, nil
+	}
+	for start < len(s) && s[start] == ' ' {
+		start++
+	}
+	if items := listAt(s, start, len(s)); items != nil {
+		return start, items
+	}
+	return -1, nil
 }
 
 // splitListSpans splits an inline list at commas, slashes, semicolons and
