@@ -632,6 +632,11 @@ func (e *Engine) focusOf(a *analysis) {
 		if w.lower != "which" && w.lower != "what" && w.lower != "list" && w.lower != "name" && w.lower != "how" {
 			continue
 		}
+		if w.lower == "how" && i+1 < len(a.words) && (e.lx.QuestionWord("yesno", a.words[i+1].stem) || a.words[i+1].lower == "can") {
+			// "how do logs travel ...": a manner, not a kind or an amount
+			// ("how many", "how long" ask for values)
+			continue
+		}
 		seen, headSeen := 0, false
 		for j := i + 1; j < len(a.words) && j <= i+8; j++ {
 			x := a.words[j]

@@ -76,6 +76,23 @@ func TestAnalyzeTerseValueQuestions(t *testing.T) {
 	}
 }
 
+// TestAnalyzeHowManner: "how do/does/can ..." asks for a manner, not for
+// things of a kind its next words name; "how many/long" asks for values.
+func TestAnalyzeHowManner(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"How do logs travel from a log group to an S3 bucket in another account?",
+		"How can deployment strategies be rolled back?",
+	} {
+		if a := e.analyze(q); len(a.wants) != 0 || len(a.focus) != 0 {
+			t.Errorf("%q: focus %v, wants %v; want none", q, a.focus, a.wants)
+		}
+	}
+	if a := e.analyze("How long are CloudWatch Logs kept by default?"); !a.wantsOnly(graph.KindValue) {
+		t.Errorf("how long: wants %v, want values", a.wants)
+	}
+}
+
 // TestAnalyzeNegation: a negation counts when the question asks it, not
 // when it sits in a clause inside the question or in a sentence that sets
 // the scene before it.
