@@ -80,3 +80,16 @@ func TestVerbFirstList(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadNamePair: a heading that names a service and its alternative
+// ("To EC2/On-premises") heads the rows below it without a relation: the
+// word after the slash is no verb phrase.
+func TestHeadNamePair(t *testing.T) {
+	src := "# CodeDeploy\n\n## To EC2/On-premises\n\n- Create application\n- Deploy\n"
+	g, names := extractNote(t, "cd.md", src)
+	for f := range factSet(g, names) {
+		if f.p == "rel:on-premises" {
+			t.Errorf("the name pair read as a relation: %v", f)
+		}
+	}
+}

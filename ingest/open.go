@@ -355,6 +355,16 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	default:
 		return frame{}, false
 	}
+	if f.subject != "" && len(ms) > 0 && strings.HasPrefix(t[ms[0].end:], "/") {
+		// "To EC2/On-premises": the name's alternative, not a relation
+		after := t[ms[0].end+1:]
+		if k := strings.IndexAny(after, " ,;:"); k >= 0 {
+			after = after[k:]
+		} else {
+			after = ""
+		}
+		rest = t[:ms[0].start] + " " + after
+	}
 	f.phrase, f.pol = o.phrase(rest)
 	f.text = t
 	return f, true
