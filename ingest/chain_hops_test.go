@@ -93,3 +93,26 @@ func TestHeadNamePair(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifierItem: a flashcard answer's items that are identifiers
+// followed by where they live name the identifiers; a label ("archive: on
+// one event bus") stays a label.
+func TestIdentifierItem(t *testing.T) {
+	src := `# SSM Automation
+
+**Q:** Multi-account automation needs which IAM roles?
+**A:** AWS-SystemsManager-AutomationAdministrationRole in the central account and AWS-SystemsManager-AutomationExecutionRole in every target account.
+`
+	g, names := extractNote(t, "qa.md", src)
+	objs := map[string]bool{}
+	for f := range factSet(g, names) {
+		if f.line == 3 || f.line == 4 {
+			objs[f.o] = true
+		}
+	}
+	for _, o := range []string{"AWS-SystemsManager-AutomationAdministrationRole", "AWS-SystemsManager-AutomationExecutionRole"} {
+		if !objs[o] {
+			t.Errorf("no fact of lines 3-4 names %q: %v", o, objs)
+		}
+	}
+}

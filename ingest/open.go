@@ -638,6 +638,11 @@ func (o *openReader) entityList(text string) []string {
 // named by its leading words ("Regional - deployed to one region" →
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
+	if f := strings.Fields(text); len(f) > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
+		// "AWS-SystemsManager-AutomationExecutionRole in every target
+		// account": the identifier, not where it lives
+		text = strings.Trim(f[0], "`*")
+	}
 	name := openItemName(text)
 	if name == "" {
 		return ""
