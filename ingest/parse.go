@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -509,20 +510,10 @@ var chainArrows = []string{"->", "→", "=>"}
 
 // startsArrow reports text that opens with a chain arrow.
 func startsArrow(s string) bool {
-	for _, a := range chainArrows {
-		if strings.HasPrefix(s, a) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(chainArrows, func(a string) bool { return strings.HasPrefix(s, a) })
 }
 
 // endsArrow reports text that ends with a chain arrow.
 func endsArrow(s string) bool {
-	for _, a := range chainArrows {
-		if strings.HasSuffix(s, a) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(chainArrows, func(a string) bool { return strings.HasSuffix(s, a) })
 }

@@ -146,19 +146,9 @@ func TestReadingInItsSectionsContext(t *testing.T) {
 
 - Hooks: BeforeInstall -> AfterInstall -> AfterAllowTestTraffic -> BeforeAllowTraffic -> AfterAllowTraffic
 `)
-	ctx := t.Context()
 	a := e.analyze("In what order do the CodeDeploy lifecycle hooks run for ECS?")
 	e.supportOf(a)
-	reading := func(id string) *candidate {
-		t.Helper()
-		edges, err := e.ix.Out(ctx, id, graph.PredEvent)
-		if err != nil || len(edges) == 0 {
-			t.Fatalf("Out(%s, lifecycleEvent) = %v, %v", id, edges, err)
-		}
-		c := e.relationCandidate(id, "", graph.PredEvent, false, edges)
-		e.score(ctx, a, c)
-		return c
-	}
+	reading := func(id string) *candidate { return eventReading(t, e, a, id) }
 	ecs, cd := reading("service:amazon-ecs"), reading("service:aws-codedeploy")
 	if ecs.feat[featInSection] != 1 || ecs.feat[featIgnored] != 0 {
 		t.Errorf("ECS's hooks: in section %v, ignored %v; want CodeDeploy accounted by the heading", ecs.feat[featInSection], ecs.feat[featIgnored])
@@ -310,20 +300,22 @@ func TestReadingHasTheQualifyingStrategy(t *testing.T) {
 
 - Hooks: BeforeAllowTraffic -> AfterAllowTraffic
 `)
-	ctx := t.Context()
 	a := e.analyze("In what order do the lifecycle hooks run for an ECS blue/green deployment?")
 	e.supportOf(a)
-	reading := func(id string) *candidate {
-		t.Helper()
-		edges, err := e.ix.Out(ctx, id, graph.PredEvent)
-		if err != nil || len(edges) == 0 {
-			t.Fatalf("Out(%s, lifecycleEvent) = %v, %v", id, edges, err)
-		}
-		c := e.relationCandidate(id, "", graph.PredEvent, false, edges)
-		e.score(ctx, a, c)
-		return c
-	}
+	reading := func(id string) *candidate { return eventReading(t, e, a, id) }
 	if ecs := reading("service:amazon-ecs"); ecs.feat[featIgnored] != 0 || ecs.feat[featQualifierMisread] != 0 {
 		t.Errorf("ECS's hooks: ignored %v, misread %v; want blue/green accounted by ECS", ecs.feat[featIgnored], ecs.feat[featQualifierMisread])
 	}
+}
+
+// eventReading scores the reading "the lifecycle events of id" against a.
+func eventReading(t *testing.T, e *Engine, a *analysis, id string) *candidate {
+	t.Helper()
+	edges, err := e.ix.Out(t.Context(), id, graph.PredEvent)
+	if err != nil || len(edges) == 0 {
+		t.Fatalf("Out(%s, lifecycleEvent) = %v, %v", id, edges, err)
+	}
+	c := e.relationCandidate(id, "", graph.PredEvent, false, edges)
+	e.score(t.Context(), a, c)
+	return c
 }
