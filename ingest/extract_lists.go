@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 
 	"strings"
 
@@ -823,18 +824,15 @@ func (x *extractor) chainIn(text string, line int) bool {
 // a name; a longer hop is a phrase (see longHop).
 const maxHopWords = 6
 
-// relativeHopRe splits a hop at a relative clause whose verb passes the
-// flow on: "Step functions that invoke lambdas to:".
-var relativeHopRe = regexp.MustCompile(`(?i)^(.+?)\s+(?:that|which)\s+(?:invokes?|triggers?|calls?|sends?(?:\s+\w+)?\s+to|runs?|starts?|forwards?(?:\s+\w+)?\s+to|delivers?(?:\s+\w+)?\s+to|writes?(?:\s+\w+)?\s+to)\s+(.+)$`)
-
 // splitRelativeHops splits a hop "A that invokes B" into the hops A and B:
-// the clause names the next step of the flow. B must name an entity.
+// a relative clause whose verb passes the flow on (a word of the lexicon's
+// targets, deliversTo or flowsTo predicates) names the next step ("Step
+// functions that invoke lambdas to:"). A and B must name entities.
 func (x *extractor) splitRelativeHops(hops, arrows []string) ([]string, []string) {
 	var outH, outA []string
 	for i, h := range hops {
-		m := relativeHopRe.FindStringSubmatch(strings.TrimRight(strings.TrimSpace(h), ":.;,"))
-		if m != nil && len(x.entities(m[2], true)) > 0 && len(x.entities(m[1], true)) > 0 {
-			outH = append(outH, m[1], m[2])
+		if a, b, ok := x.relativeHop(strings.TrimRight(strings.TrimSpace(h), ":.;,")); ok {
+			outH = append(outH, a, b)
 			outA = append(outA, "->")
 		} else {
 			outH = append(outH, h)
@@ -844,6 +842,41 @@ func (x *extractor) splitRelativeHops(hops, arrows []string) ([]string, []string
 		}
 	}
 	return outH, outA
+}
+
+// relativeHop cuts h at " that " or " which " when the clause's verb passes
+// the flow on; a and b are the thing and what its clause hands on to.
+func (x *extractor) relativeHop(h string) (a, b string, ok bool) {
+	lower := strings.ToLower(h)
+	k, n := strings.Index(lower, " that "), len(" that ")
+	if k < 0 {
+		k, n = strings.Index(lower, " which "), len(" which ")
+	}
+	if k <= 0 {
+		return "", "", false
+	}
+	a, clause := h[:k], strings.Fields(h[k+n:])
+	if len(clause) < 2 || !x.passesOn(clause[0]) {
+		return "", "", false
+	}
+	b = strings.Join(clause[1:], " ")
+	if len(x.entities(a, true)) == 0 || len(x.entities(b, true)) == 0 {
+		return "", "", false
+	}
+	return a, b, true
+}
+
+// passesOn reports whether a verb hands something on along a flow: a word of
+// the lexicon's targets, deliversTo or flowsTo predicates ("invoke",
+// "sends", "writes").
+func (x *extractor) passesOn(verb string) bool {
+	st := Stem(strings.ToLower(verb))
+	for _, p := range []string{graph.PredTargets, graph.PredDelivers, graph.PredFlowsTo} {
+		if w, ok := x.dict.Lexicon.Predicate(p); ok && slices.Contains(w.Forward, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // longHop reads a hop too long to be a name: the one entity it names next
