@@ -450,11 +450,12 @@ func TestReplComplete(t *testing.T) {
 		wantHead string
 		want     []string // all of these among the completions
 		only     bool     // and nothing else
+		prefixed bool     // and every completion goes on from the typed word (names the notes add may join)
 	}{
 		{line: ":sh", wantHead: "", want: []string{":show"}, only: true},
 		{line: ":ne", wantHead: "", want: []string{":neighbors", ":neighbours"}, only: true},
-		{line: "Elastic Bea", wantHead: "", want: []string{"Elastic Beanstalk"}, only: true},
-		{line: "what is elastic bea", wantHead: "what is ", want: []string{"Elastic Beanstalk"}, only: true},
+		{line: "Elastic Bea", wantHead: "", want: []string{"Elastic Beanstalk"}, prefixed: true},
+		{line: "what is elastic bea", wantHead: "what is ", want: []string{"Elastic Beanstalk"}, prefixed: true},
 		{line: "which services notify Amazon S", wantHead: "which services notify ", want: []string{"Amazon S3", "Amazon SNS"}},
 		{line: ":show cloudtr", wantHead: ":show ", want: []string{"CloudTrail", "CloudTrail Logs"}, only: true},
 		{line: "which services support ", wantHead: "", want: []string{"which services support cross-account"}, only: true},
@@ -476,6 +477,14 @@ func TestReplComplete(t *testing.T) {
 		}
 		if tt.only && len(got) != len(tt.want) {
 			t.Errorf("%q: completions %v, want only %v", tt.line, got, tt.want)
+		}
+		if tt.prefixed {
+			typed := strings.ToLower(strings.TrimPrefix(tt.line, tt.wantHead))
+			for _, g := range got {
+				if !strings.HasPrefix(strings.ToLower(g), typed) {
+					t.Errorf("%q: completion %q does not go on from %q", tt.line, g, typed)
+				}
+			}
 		}
 	}
 	// a space may continue a multi-word name; else nothing completes
