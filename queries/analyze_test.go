@@ -42,6 +42,8 @@ func TestAnalyzeValueQuestions(t *testing.T) {
 		"What's the account-wide throttling limit for API Gateway?",
 		"What is the account-wide throttling limit for API Gateway?",
 		"what's the retention of kinesis data streams",
+		"What's the longest I can keep data in a Kinesis data stream?",
+		"codeartifact: max upstream repos per repo?",
 	} {
 		a := e.analyze(q)
 		if !a.wantsOnly(graph.KindValue) {
