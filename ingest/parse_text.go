@@ -75,14 +75,19 @@ func (p *parser) parseText(lines []srcLine) {
 }
 
 // ruledTitle returns the title of a line ruled on both sides, "--- CW
-// agent ---", "=== Kinesis ===", "*** Limits ***"; "" for any other line.
+// agent ---", "=== Kinesis ===", "== kds core ==", "*** Limits ***"; ""
+// for any other line.
 func ruledTitle(s string) string {
 	s = strings.TrimSpace(s)
 	if len(s) < 7 || strings.IndexByte("-=*#~", s[0]) < 0 {
 		return ""
 	}
 	c := s[0]
-	rule := strings.Repeat(string(c), 3)
+	n := 3
+	if c == '=' {
+		n = 2 // MediaWiki's "== kds core =="
+	}
+	rule := strings.Repeat(string(c), n)
 	if !strings.HasPrefix(s, rule) || !strings.HasSuffix(s, rule) {
 		return ""
 	}
@@ -96,17 +101,20 @@ func ruledTitle(s string) string {
 // selfContained reports a lower-case line of plain text that states its
 // own fact rather than continuing the line before: it follows a short line
 // (wrapped lines are long), a ruled title, or it opens with a label
-// ("near-real-time archive: CWL -> SF -> KDF -> S3") or holds an arrow.
+// ("near-real-time archive: CWL -> SF -> KDF -> S3", "max record = 1 mb")
+// or holds an arrow.
 func selfContained(lines []srcLine, i int) bool {
 	prev, cur := lines[i-1].text, lines[i].text
 	if runeLen(prev) < 40 || ruledTitle(prev) != "" {
 		return true
 	}
-	if strings.Contains(cur, "->") || strings.Contains(cur, "→") || strings.Contains(cur, "=>") {
+	if strings.Contains(cur, "->") || strings.Contains(cur, "→") || strings.Contains(cur, "=>") || strings.Count(cur, " > ") >= 2 {
 		return true
 	}
-	if k := strings.Index(cur, ": "); k > 0 && len(strings.Fields(cur[:k])) <= 4 {
-		return true
+	for _, sep := range []string{": ", " = "} {
+		if k := strings.Index(cur, sep); k > 0 && len(strings.Fields(cur[:k])) <= 4 {
+			return true // "max record (payload) = 1 mb"
+		}
 	}
 	return false
 }

@@ -162,3 +162,27 @@ config changes vs app deploys
 		{BlockBullet, 7, 7, 0, 1, 0, title, `"deployment policy" = app version deploys`},
 	})
 }
+
+// TestParseTextCramTitles: a MediaWiki-style "== kds core ==" line is a
+// title, and a "key = value" line after a long one is a fact of its own, as
+// is a chain of two or more " > ".
+func TestParseTextCramTitles(t *testing.T) {
+	src := `== kds core ==
+efo: 2 mb/s per consumer per shard, push over http/2, max 20 efo consumers / stream
+max record (payload) = 1 mb
+modes: provisioned (you pick shards) vs on-demand (auto scales, starts at 4 mb/s write)
+partition key > md5 hash > shard
+`
+	doc := parseMust(t, "kds.txt", src)
+	if doc.Format != FormatText {
+		t.Fatalf("format = %q, want text", doc.Format)
+	}
+	const sec = "kds core"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", sec},
+		{BlockParagraph, 2, 2, 0, 0, 0, sec, "efo: 2 mb/s per consumer per shard, push over http/2, max 20 efo consumers / stream"},
+		{BlockParagraph, 3, 3, 0, 0, 0, sec, "max record (payload) = 1 mb"},
+		{BlockParagraph, 4, 4, 0, 0, 0, sec, "modes: provisioned (you pick shards) vs on-demand (auto scales, starts at 4 mb/s write)"},
+		{BlockParagraph, 5, 5, 0, 0, 0, sec, "partition key > md5 hash > shard"},
+	})
+}
