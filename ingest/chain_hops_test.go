@@ -116,3 +116,29 @@ func TestIdentifierItem(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNameList: a list item that is itself a verbless list of short
+// names ("Rate, burst, quota" under "Can create usage plan:") is as many
+// items; a sentence with commas stays one.
+func TestItemNameList(t *testing.T) {
+	src := `### API Gateway throttling
+- Can create usage plan:
+  - Rate, burst, quota
+  - Applies per stage, per method and per API key
+`
+	g, names := extractNote(t, "apigw.md", src)
+	objs := map[string]bool{}
+	for f := range factSet(g, names) {
+		if f.line == 3 {
+			objs[f.o] = true
+		}
+	}
+	for _, o := range []string{"Rate", "burst", "quota"} {
+		if !objs[o] {
+			t.Errorf("no fact of line 3 names %q: %v", o, objs)
+		}
+	}
+	if objs["Rate, burst, quota"] {
+		t.Errorf("the three names read as one item: %v", objs)
+	}
+}

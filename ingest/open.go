@@ -598,6 +598,16 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
+	if parts := o.nameList(text); len(parts) >= 2 {
+		// "Rate, burst, quota" under "Can create usage plan:": the
+		// export flattened three items onto one line
+		for _, p := range parts {
+			if obj := o.itemNode(p); obj != "" && obj != f.subject {
+				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+			}
+		}
+		return
+	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" || obj == f.subject {
@@ -632,6 +642,28 @@ func (o *openReader) entityList(text string) []string {
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// nameList returns the parts of an item that is a list of short names
+// with no verb ("Rate, burst, quota"): split at commas (and a last "and" or
+// "or"), each at most three words; nil for any other item.
+func (o *openReader) nameList(text string) []string {
+	t := strings.TrimRight(strings.TrimSpace(text), ".;")
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, ":()") || o.x.hasVerb(t) {
+		return nil
+	}
+	var out []string
+	for _, part := range splitListSpans(t) {
+		p := strings.TrimSpace(part.text)
+		if p == "" {
+			continue
+		}
+		if len(strings.Fields(p)) > 3 {
+			return nil
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // itemNode names a list item: the entity it is, a quantity, or a concept
