@@ -521,7 +521,9 @@ func (e *Engine) kindWords(k graph.NodeKind) []string {
 // the chains the notes write between two linked entities, or from one to
 // the words after "to".
 func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, error) {
-	if !a.path {
+	if !a.path || a.negated && len(a.wants) > 0 && !e.focusNamesPath(a) {
+		// "which services can't notify SNS directly and only send via
+		// CloudWatch Events": things of a kind a denial picks, no chain
 		return nil, nil
 	}
 	from, to, toWords, after := e.pathEnds(a)

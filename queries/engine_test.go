@@ -319,3 +319,28 @@ func eventReading(t *testing.T, e *Engine, a *analysis, id string) *candidate {
 	e.score(t.Context(), a, c)
 	return c
 }
+
+// TestNoPathForDeniedKind: a question for things of a kind that a denial
+// picks ("which services can't notify SNS directly and only send via
+// CloudWatch Events") reads no chain between the two things it names; a
+// question for the way from one to the other does.
+func TestNoPathForDeniedKind(t *testing.T) {
+	e := engineWithNote(t, "chain.md", "# Fan-out\n\n- SNS -> CloudWatch Events -> Lambda\n")
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"Which AWS services can't notify through SNS directly and only send notifications via CloudWatch Events?", false},
+		{"How do I get messages from SNS to CloudWatch Events?", true},
+	} {
+		a := e.analyze(tt.q)
+		e.supportOf(a)
+		c, err := e.pathCandidate(t.Context(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c != nil; got != tt.want {
+			t.Errorf("%q: path candidate %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
