@@ -653,15 +653,11 @@ func (o *openReader) nameList(text string) []string {
 		return nil
 	}
 	var out []string
-	for _, part := range splitListSpans(t) {
-		p := strings.TrimSpace(part.text)
-		if p == "" {
-			continue
-		}
-		if len(strings.Fields(p)) > 3 {
+	for _, it := range listAt(t, 0, len(t)) {
+		if len(strings.Fields(it.text)) > 3 {
 			return nil
 		}
-		out = append(out, p)
+		out = append(out, it.text)
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // parseText groups the lines of any other plain-text note: "- ", "* ", "• ",
 // "+ " and "1. " list items (depth by indentation: two spaces or a tab per
@@ -108,7 +111,7 @@ func selfContained(lines []srcLine, i int) bool {
 	if runeLen(prev) < 40 || ruledTitle(prev) != "" {
 		return true
 	}
-	if strings.Contains(cur, "->") || strings.Contains(cur, "→") || strings.Contains(cur, "=>") || strings.Count(cur, " > ") >= 2 {
+	if slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(cur, a) }) || strings.Count(cur, " > ") >= 2 {
 		return true
 	}
 	for _, sep := range []string{": ", " = "} {

@@ -691,8 +691,7 @@ func (e *Engine) terseFocus(a *analysis) {
 		return
 	}
 	for _, x := range a.words {
-		switch x.lower {
-		case "where", "when", "who", "why", "whom", "whose":
+		if e.lx.QuestionWord("wh", x.stem) || e.lx.QuestionWord("why", x.stem) {
 			return // not terse: "where can a filter deliver in real time?"
 		}
 	}

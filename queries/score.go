@@ -320,7 +320,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			f[featPart]++
 		case c.via != "" && e.namesContain(c.via, id):
 			f[featViaName]++
-		case linked && isVocabKind(e.names[id].Kind) && a.modifies(c.anchor, id) && e.neighbours(ctx, c.anchor)[id]:
+		case linked && a.modifies(c.anchor, id) && e.anchorHas(ctx, c, id):
 			// "the hooks ... for an ECS blue/green deployment" read at
 			// ECS, which the notes say supports blue/green: the strategy
 			// qualifies the reading's own subject
@@ -346,7 +346,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 				k = e.constrainBySame(ctx, c, id)
 			}
 			if k == nil {
-				if linked && isVocabKind(e.names[id].Kind) && e.neighbours(ctx, c.anchor)[id] {
+				if linked && e.anchorHas(ctx, c, id) {
 					// "the hooks ... for an ECS blue/green deployment" read
 					// at ECS, which the notes say supports blue/green: no
 					// answer narrows by it, the reading's subject has it
@@ -377,6 +377,12 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		keep = nil // every answer satisfies it: nothing to filter
 	}
 	return keep
+}
+
+// anchorHas reports whether a candidate's anchor has the capability or
+// strategy id in the graph (ECS and blue/green).
+func (e *Engine) anchorHas(ctx context.Context, c *candidate, id string) bool {
+	return isVocabKind(e.names[id].Kind) && e.neighbours(ctx, c.anchor)[id]
 }
 
 // constrainTo returns the ends of a candidate that relate to an entity (by
