@@ -39,6 +39,15 @@ func (p *parser) parsePDF(lines []srcLine) {
 			case absorb:
 				appendText(p.last(), l.num, l.text)
 				absorb = false
+			case termLabel(lines, i):
+				// "DeletionPolicy" over "Delete" / "- (default)": the
+				// token names the terms that follow; it is their item
+				depth := 0
+				if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && flatItemName(strings.TrimSuffix(b.Text, ":")) {
+					depth = b.Depth + 1
+				}
+				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: depth, Text: l.text})
+				terms = depth + 1
 			case termLine(lines, i):
 				// "container_commands" / "- Executed on ec2 instance": a
 				// definition list, the term an item, its bullets under it
@@ -97,6 +106,17 @@ func termLine(lines []srcLine, i int) bool {
 		return (prev.list && len(strings.Fields(prev.text)) > 1 || strings.HasSuffix(prev.text, ":")) && !wrapsOnto(prev.raw, l.text)
 	}
 	return false
+}
+
+// termLabel reports a lone code token that heads a flattened definition
+// list: "DeletionPolicy" directly over the term "Delete" and its "- (default)"
+// bullet. Its terms nest under it.
+func termLabel(lines []srcLine, i int) bool {
+	l := &lines[i]
+	if l.kind != itemText || l.list || l.stray || !isCodeToken(l.text) || strings.ContainsAny(l.text, " \t") {
+		return false
+	}
+	return i+1 < len(lines) && termLine(lines, i+1)
 }
 
 // pdfCodeLike reports lines that may belong to a code sample in the PDF export.

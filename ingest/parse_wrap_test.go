@@ -84,8 +84,9 @@ func TestWrapsOnto(t *testing.T) {
 // TestParsePDFDefinitionList: the export flattens a definition list into
 // term lines, each followed by the "- " bullets that describe it. A term
 // becomes an item with its bullets under it (under the label bullet just
-// before the first term, when there is one); a lone token that wrapped text
-// left on its own line is still joined to it.
+// before the first term, when there is one, or under a lone code token
+// directly over the first term: "DeletionPolicy" heads Delete and Retain); a
+// lone token that wrapped text left on its own line is still joined to it.
 func TestParsePDFDefinitionList(t *testing.T) {
 	src := `↖↑↓ Projected attributes
 - Makes them queryable
@@ -124,15 +125,16 @@ request
 		{BlockBullet, 6, 6, 0, 1, 0, a, "INCLUDE"},
 		{BlockBullet, 7, 7, 0, 2, 0, a, "Only the specified attributes are projected"},
 		{BlockHeading, 8, 8, 1, 0, 0, "", p},
-		{BlockBullet, 9, 10, 0, 0, 0, p, "Controls what happens if stack is deleted DeletionPolicy"},
-		{BlockBullet, 11, 11, 0, 0, 0, p, "Delete"},
-		{BlockBullet, 12, 12, 0, 1, 0, p, "(default)"},
-		{BlockBullet, 13, 13, 0, 1, 0, p, "Creates transitive environment"},
-		{BlockBullet, 14, 14, 0, 0, 0, p, "Retain"},
-		{BlockBullet, 15, 15, 0, 1, 0, p, "Needs further cleanup"},
-		{BlockBullet, 16, 18, 0, 1, 0, p, "Will raise InsufficientCapabilities otherwise"},
-		{BlockBullet, 19, 21, 0, 1, 0, p, "Proxy Lambda deals with complete http request"},
-		{BlockBullet, 22, 22, 0, 1, 0, p, "Lambda Non-Proxy"},
+		{BlockBullet, 9, 9, 0, 0, 0, p, "Controls what happens if stack is deleted"},
+		{BlockBullet, 10, 10, 0, 0, 0, p, "DeletionPolicy"},
+		{BlockBullet, 11, 11, 0, 1, 0, p, "Delete"},
+		{BlockBullet, 12, 12, 0, 2, 0, p, "(default)"},
+		{BlockBullet, 13, 13, 0, 2, 0, p, "Creates transitive environment"},
+		{BlockBullet, 14, 14, 0, 1, 0, p, "Retain"},
+		{BlockBullet, 15, 15, 0, 2, 0, p, "Needs further cleanup"},
+		{BlockBullet, 16, 18, 0, 2, 0, p, "Will raise InsufficientCapabilities otherwise"},
+		{BlockBullet, 19, 21, 0, 2, 0, p, "Proxy Lambda deals with complete http request"},
+		{BlockBullet, 22, 22, 0, 2, 0, p, "Lambda Non-Proxy"},
 	})
 }
 
