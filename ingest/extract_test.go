@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a camel-case label relates by its words, as a question writes them",
+			file:    "n.txt",
+			src:     "↖↑↓ CloudFormation\n- Controls what happens if stack is deleted\nDeletionPolicy\nRetain\n- Needs further cleanup\nSnapshot\n- Takes snapshot prior to deletion\n",
+			want:    []fact{{"AWS CloudFormation", "rel:deletion policy", "Retain", 4}, {"AWS CloudFormation", "rel:deletion policy", "Snapshot", 6}},
+			notWant: []fact{{"AWS CloudFormation", "rel:deletionpolicy", "Retain", 4}},
+		},
+		{
 			name:    "a list item that opens with 'no' names the thing, the relation carries the 'no'",
 			file:    "n.md",
 			src:     "## Kinesis Data Firehose\n\n- Capabilities:\n    - no data storage\n    - near real time\n",

@@ -559,6 +559,16 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
 			continue
 		}
+		if parts := camelParts(w); parts != nil {
+			// "DeletionPolicy" relates as "deletion policy", the words a
+			// question uses
+			for _, p := range parts {
+				if lp := strings.ToLower(p); !o.lx.IsStop(lp) {
+					words = append(words, o.words.Lemma(lp))
+				}
+			}
+			continue
+		}
 		words = append(words, o.words.Lemma(lw))
 	}
 	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
