@@ -116,8 +116,26 @@ type analysis struct {
 // term is one content stem of a question with its weight.
 type term struct {
 	stem   string
+	parts  []string // the stems of a camel-case word's parts ("DeletionPolicy" → delet, polici), else nil
 	weight float64
 	pos    int // index in words
+}
+
+// in reports whether words (stems) hold the term: its stem, or every part
+// of a camel-case word ("deletion policy" holds "DeletionPolicy").
+func (t term) in(words []string) bool {
+	if containsStr(words, t.stem) {
+		return true
+	}
+	if len(t.parts) == 0 {
+		return false
+	}
+	for _, p := range t.parts {
+		if !containsStr(words, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentLinks reports whether the question names x and then y with
@@ -820,8 +838,20 @@ func (e *Engine) termsOf(a *analysis) {
 		if containsStr(a.focus, w.stem) {
 			weight *= 2 // "what categories ...": the asked-for noun names the relation
 		}
-		a.terms = append(a.terms, term{stem: w.stem, weight: weight, pos: i})
+		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}
+}
+
+// camelTerms returns the stems of a camel-case word's parts
+// ("DeletionPolicy" → delet, polici); nil for any other word.
+func camelTerms(lx *ingest.Lexicon, word string) []string {
+	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+		return nil // "appspec.yml" is two words, each a term of its own
+	}
+	if ts := lx.Terms(word); len(ts) > 1 {
+		return ts[1:]
+	}
+	return nil
 }
 
 // pathCue reports whether a question asks for a path: a path word and a

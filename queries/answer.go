@@ -317,7 +317,7 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 	}
 	var rest []string
 	for _, t := range a.terms {
-		if t.weight < 1 || containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || c.via != "" && containsStr(e.nameStems(c.via), t.stem) {
+		if t.weight < 1 || t.in(c.rel) || t.in(e.nameStems(c.anchor)) || c.via != "" && t.in(e.nameStems(c.via)) {
 			continue
 		}
 		if containsStr(a.focus, t.stem) || a.words[t.pos].linked >= 0 && a.links[a.words[t.pos].linked].how != linkWeak {
@@ -361,7 +361,7 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 	}
 	var rest []term
 	for _, t := range a.terms {
-		if containsStr(c.rel, t.stem) || containsStr(e.nameStems(c.anchor), t.stem) || containsStr(a.focus, t.stem) {
+		if t.in(c.rel) || t.in(e.nameStems(c.anchor)) || containsStr(a.focus, t.stem) {
 			continue
 		}
 		rest = append(rest, t)
@@ -369,7 +369,7 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 	cover := func(words []string) float64 {
 		v := 0.0
 		for _, t := range rest {
-			if containsStr(words, t.stem) {
+			if t.in(words) {
 				v += t.weight
 			}
 		}
@@ -656,7 +656,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	matched := func(c *candidate) string {
 		var m []string
 		for _, t := range a.terms {
-			if containsStr(c.rel, t.stem) {
+			if t.in(c.rel) {
 				m = append(m, t.stem)
 			}
 		}

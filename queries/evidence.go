@@ -846,7 +846,7 @@ func (e *Engine) caveatOf(a *analysis, b int) int {
 // the question (one rarer than the relational function words).
 func sharesTerm(a *analysis, terms []string) bool {
 	for _, t := range a.terms {
-		if t.weight >= 1 && containsStr(terms, t.stem) {
+		if t.weight >= 1 && t.in(terms) {
 			return true
 		}
 	}

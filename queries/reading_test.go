@@ -42,6 +42,12 @@ func TestReadings(t *testing.T) {
 		// "GuardDuty analyzes ... across multiple AWS data sources, such as
 		// AWS CloudTrail, ...": a comma before the list is no clause boundary
 		{"Which data sources does GuardDuty analyze?", []string{"AWS CloudTrail", "VPC Flow Logs", "DNS log"}},
+		// A camel-case word and its words are one term: "deletion policy"
+		// finds the relation a "DeletionPolicy" label makes, and
+		// "DeletionPolicy" a relation written "deletion policy"; "values"
+		// asks for a setting's values, names as often as quantities.
+		{"What can a CloudFormation deletion policy be set to?", []string{"Delete", "Retain", "Snapshot"}},
+		{"What values can a CloudFormation DeletionPolicy take?", []string{"Delete", "Retain", "Snapshot"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -240,13 +240,13 @@ func overlap(terms []term, rel, ctx []string, names ...[]string) float64 {
 	for _, t := range terms {
 		total += t.weight
 		switch {
-		case containsStr(rel, t.stem):
+		case t.in(rel):
 			got += t.weight * weightRelation
-		case containsStr(ctx, t.stem):
+		case t.in(ctx):
 			got += t.weight * weightContext
 		default:
 			for _, n := range names {
-				if containsStr(n, t.stem) {
+				if t.in(n) {
 					got += t.weight * weightNames
 					break
 				}
@@ -494,7 +494,7 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 			if containsStr(a.focus, t.stem) != focus {
 				continue
 			}
-			if containsStr(c.rel, t.stem) {
+			if t.in(c.rel) {
 				verb = a.words[t.pos].start
 				break
 			}
