@@ -85,6 +85,11 @@ type analysis struct {
 	// pronoun's byte offset.
 	referent   string
 	referentAt int
+	// askAt is the byte offset where the sentence that asks starts, after
+	// the sentences that set the scene (see questionStart), when that
+	// sentence holds a wh-word; 0 otherwise ("... into Elasticsearch? Give
+	// the hops in order" asks in both).
+	askAt int
 	// wants are the node kinds the focus names ("services" → service).
 	wants []graph.NodeKind
 
@@ -380,6 +385,12 @@ func (e *Engine) analyze(text string) *analysis {
 	}
 	e.link(a)
 	ask, sub := questionStart(text), false
+	for _, w := range a.words {
+		if w.start >= ask && lx.QuestionWord("wh", w.stem) {
+			a.askAt = ask
+			break
+		}
+	}
 	for i, w := range a.words {
 		if i > 0 && w.start > ask && lx.QuestionSurface("clause", w.lower) {
 			sub = true // "files that weren't part of ...": a clause inside the question

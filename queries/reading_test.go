@@ -48,6 +48,10 @@ func TestReadings(t *testing.T) {
 		// asks for a setting's values, names as often as quantities.
 		{"What can a CloudFormation deletion policy be set to?", []string{"Delete", "Retain", "Snapshot"}},
 		{"What values can a CloudFormation DeletionPolicy take?", []string{"Delete", "Retain", "Snapshot"}},
+		// The sentence that asks places the entities, not the one that
+		// sets the scene: "changes" in the first sentence is no verb of
+		// the flow asked for.
+		{"I'd like a Slack alert when a Trusted Advisor check changes status. What's the event flow?", []string{"AWS Lambda", "Slack"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

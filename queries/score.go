@@ -487,15 +487,22 @@ func (e *Engine) idf(stem string) float64 {
 func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 	// the verb, not the asked-for noun ("which destinations ... deliver"),
 	// places the entity; the noun does when it is all there is ("the
-	// targets of X")
+	// targets of X"). The sentence that asks holds the verb that counts:
+	// "I need X streamed ... . What destinations does a subscription
+	// filter support?"
 	verb := -1
-	for _, focus := range []bool{false, true} {
-		for _, t := range a.terms {
-			if containsStr(a.focus, t.stem) != focus {
-				continue
+	for _, asking := range []bool{true, false} {
+		for _, focus := range []bool{false, true} {
+			for _, t := range a.terms {
+				if containsStr(a.focus, t.stem) != focus || (a.words[t.pos].start >= a.askAt) != asking {
+					continue
+				}
+				if t.in(c.rel) {
+					verb = a.words[t.pos].start
+					break
+				}
 			}
-			if t.in(c.rel) {
-				verb = a.words[t.pos].start
+			if verb >= 0 {
 				break
 			}
 		}
@@ -527,6 +534,8 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 		if l.id != c.anchor {
 			continue
 		}
+		// the asked-for noun belongs to the entity wherever it stands:
+		// "what destinations does X support", "the targets of X"
 		subject := l.start < verb
 		if i := wordBefore(a, l.start); i >= 0 {
 			switch a.words[i].lower {
