@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a verbless list of names with colons inside them is as many items",
+			file:    "c.md",
+			src:     "## AWS CloudFormation\n\n- Condition functions:\n    - Fn::And, Fn::Equals, Fn::Or\n",
+			want:    []fact{{"AWS CloudFormation", "rel:condition function", "Fn::And", 4}, {"AWS CloudFormation", "rel:condition function", "Fn::Or", 4}},
+			notWant: []fact{{"AWS CloudFormation", "rel:condition function", "Fn::And, Fn::Equals, Fn::Or", 4}},
+		},
+		{
 			name:    "a camel-case label relates by its words, as a question writes them",
 			file:    "n.txt",
 			src:     "↖↑↓ CloudFormation\n- Controls what happens if stack is deleted\nDeletionPolicy\nRetain\n- Needs further cleanup\nSnapshot\n- Takes snapshot prior to deletion\n",

@@ -659,7 +659,9 @@ func (o *openReader) entityList(text string) []string {
 // "or"), each at most three words; nil for any other item.
 func (o *openReader) nameList(text string) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
-	if !strings.Contains(t, ", ") || strings.ContainsAny(t, ":()") || o.x.hasVerb(t) {
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || o.x.hasVerb(t) {
+		// a colon inside a token names a thing ("AWS::Region"), one
+		// before a space labels a value
 		return nil
 	}
 	var out []string
