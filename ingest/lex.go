@@ -83,13 +83,17 @@ type lexMode struct {
 	cells       bool   // "text |" one-cell-per-line table cells
 	pipeRows    bool   // "| a | b |" rows and "|---|" separators
 	bareBullet  bool   // a bullet marker alone on its line ("-") is a bullet with no text
+	// subBullets are runes accepted as bullet markers, when followed by a
+	// space, on an indented line only: the second-level "o" and "◦" of
+	// slides and word processors ("  o scan on push")
+	subBullets string
 }
 
 var (
-	modeWiki = lexMode{bullets: "•", numbers: true}
+	modeWiki = lexMode{bullets: "•", numbers: true, subBullets: "◦▪"}
 	modeBlog = lexMode{bullets: "•", numbers: true, hashRule: true}
 	modePDF  = lexMode{bullets: "-", pdfHeadings: true, cells: true, bareBullet: true}
-	modeText = lexMode{bullets: "-*•+", numbers: true, cells: true, pipeRows: true}
+	modeText = lexMode{bullets: "-*•+", numbers: true, cells: true, pipeRows: true, subBullets: "o◦▪"}
 )
 
 // pdfHeadingMarks are the heading markers of the PDF export, longest first.
@@ -169,7 +173,9 @@ func lexLine(l *lexer) stateFn {
 		l.pos = l.lineEnd
 		l.emitVal(itemInvalid, "invalid UTF-8, line skipped")
 		return lexEOL
-	case strings.TrimSpace(text) == "":
+	case strings.TrimSpace(text) == "", isPageMark(text):
+		// a slide deck's or a PDF's "Slide 3" / "Page 2 of 10" footer
+		// separates what is around it and states nothing
 		l.pos = l.lineEnd
 		l.emitVal(itemBlank, "")
 		return lexEOL
@@ -289,7 +295,10 @@ func lexEOL(l *lexer) stateFn {
 // following blanks) at the start of s, or 0.
 func (l *lexer) bulletMarker(s string) int {
 	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 || r == utf8.RuneError || !strings.ContainsRune(l.mode.bullets, r) {
+	if size == 0 || r == utf8.RuneError {
+		return 0
+	}
+	if !strings.ContainsRune(l.mode.bullets, r) && !(strings.ContainsRune(l.mode.subBullets, r) && l.indented()) {
 		return 0
 	}
 	if size == len(s) {
@@ -306,6 +315,37 @@ func (l *lexer) bulletMarker(s string) int {
 		n++
 	}
 	return n
+}
+
+// isPageMark reports a page or slide footer on a line of its own: "Slide
+// 3", "Page 2 of 10", "page 4/12", "- 7 -".
+func isPageMark(s string) bool {
+	f := strings.Fields(s)
+	number := func(w string) bool {
+		if a, b, ok := strings.Cut(w, "/"); ok {
+			return isDigits(a) && isDigits(b)
+		}
+		return isDigits(w)
+	}
+	switch {
+	case len(f) == 3 && f[0] == "-" && f[2] == "-":
+		return isDigits(f[1])
+	case len(f) < 2 || len(f) > 4:
+		return false
+	case !strings.EqualFold(f[0], "page") && !strings.EqualFold(f[0], "slide"):
+		return false
+	case len(f) == 2:
+		return number(f[1])
+	case len(f) == 4:
+		return isDigits(f[1]) && (strings.EqualFold(f[2], "of") || f[2] == "/") && isDigits(f[3])
+	}
+	return false
+}
+
+// indented reports whether the current line opened with blanks.
+func (l *lexer) indented() bool {
+	n := len(l.items)
+	return n > 0 && l.items[n-1].typ == itemIndent && l.items[n-1].line == l.line
 }
 
 // numberMarker returns the byte length of a "12. " marker (with its blanks) at the start of s, or 0.

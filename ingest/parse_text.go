@@ -176,7 +176,10 @@ func isTextHeading(lines []srcLine, i int) bool {
 	}
 	blankBefore := i == 0 || lines[i-1].kind == itemBlank
 	blankAfter := i+1 == len(lines) || lines[i+1].kind == itemBlank
-	return blankBefore && blankAfter
+	// a slide's title over its bullets: "Amazon Inspector - what it
+	// scans" / "• Amazon EC2 instances"
+	titlesList := i+1 < len(lines) && lines[i+1].list && lines[i+1].indent == 0
+	return blankBefore && (blankAfter || titlesList)
 }
 
 // pipeTable rebuilds a "| a | b |" table whose header row at line i is

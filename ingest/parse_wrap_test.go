@@ -188,3 +188,49 @@ partition key > md5 hash > shard
 		{BlockParagraph, 5, 5, 0, 0, 0, sec, "partition key > md5 hash > shard"},
 	})
 }
+
+// TestParseTextSlides: a slide deck exported to text has "Slide N" / "Page
+// N of M" footers (no headings: they state nothing), a title line over
+// each slide's bullets (a heading), and second-level items marked "o" or
+// "◦" on indented lines.
+func TestParseTextSlides(t *testing.T) {
+	src := `Slide 3
+
+Amazon Inspector - what it scans
+• Amazon EC2 instances
+  o package vulnerabilities via the SSM Agent
+  o network reachability findings (ports reachable from the
+    internet)
+• AWS Lambda functions
+  ◦ standard scanning
+
+Page 4 of 10
+
+o not a bullet at the margin
+`
+	doc := parseMust(t, "deck.pdf.txt", src)
+	if doc.Format != FormatText {
+		t.Fatalf("format = %q, want text", doc.Format)
+	}
+	const title = "Amazon Inspector - what it scans"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 3, 3, 1, 0, 0, "", title},
+		{BlockBullet, 4, 4, 0, 0, 0, title, "Amazon EC2 instances"},
+		{BlockBullet, 5, 5, 0, 1, 0, title, "package vulnerabilities via the SSM Agent"},
+		{BlockBullet, 6, 7, 0, 1, 0, title, "network reachability findings (ports reachable from the internet)"},
+		{BlockBullet, 8, 8, 0, 0, 0, title, "AWS Lambda functions"},
+		{BlockBullet, 9, 9, 0, 1, 0, title, "standard scanning"},
+		{BlockParagraph, 13, 13, 0, 0, 0, title, "o not a bullet at the margin"},
+	})
+}
+
+func TestIsPageMark(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Slide 3": true, "Page 2 of 10": true, "page 4/12": true, "- 7 -": true, "PAGE 12": true,
+		"Slide deck": false, "Page views": false, "Page 2 of the guide": false, "3": false, "- a -": false,
+	} {
+		if got := isPageMark(s); got != want {
+			t.Errorf("isPageMark(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
