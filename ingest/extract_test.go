@@ -277,6 +277,12 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "an item that is a name and kind words names the entity, whatever word opens it",
+			file: "d.txt",
+			src:  "Amazon Detective\n- Builds a behavior graph from:\n  - AWS CloudTrail logs\n  - VPC Flow Logs\n",
+			want: []fact{{"Amazon Detective", "rel:build behavior graph from", "AWS CloudTrail", 3}, {"Amazon Detective", "rel:build behavior graph from", "VPC Flow Logs", 4}},
+		},
+		{
 			name:    "a verbless list of names with colons inside them is as many items",
 			file:    "c.md",
 			src:     "## AWS CloudFormation\n\n- Condition functions:\n    - Fn::And, Fn::Equals, Fn::Or\n",

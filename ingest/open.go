@@ -705,17 +705,18 @@ func (o *openReader) itemNode(text string) string {
 			}
 		}
 	}
-	if !o.nameLike(name) {
-		return ""
-	}
 	if ms := o.mentions(stripParens(name)); len(ms) == 1 {
-		// "blue/green deployment", "the Amazon S3 service": a name plus
-		// words that only say what kind of thing it is
+		// "blue/green deployment", "the Amazon S3 service", "AWS
+		// CloudTrail logs": a name plus words that only say what kind of
+		// thing it is
 		bare := stripParens(name)
 		rest := bare[:ms[0].start] + " " + bare[ms[0].end:]
 		if o.onlyKindWords(rest) {
 			return ms[0].id
 		}
+	}
+	if !o.nameLike(name) {
+		return ""
 	}
 	return o.x.newNode(graph.KindConcept, name)
 }
