@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -237,5 +238,23 @@ func TestPathFromBestLineChain(t *testing.T) {
 	want := []string{"Health", "Amazon EventBridge", "AWS Step Functions", "AWS Lambda"}
 	if strings.Join(got, " > ") != strings.Join(want, " > ") {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " > "), strings.Join(want, " > "))
+	}
+}
+
+// TestSynonymNounVerb: a question's noun ("what choices do I have") finds
+// the relation a note wrote with its verb ("Can choose ..."): the
+// lexicon's synonym groups join the two.
+func TestSynonymNounVerb(t *testing.T) {
+	dir := t.TempDir()
+	note := "## Notifications\n- DynamoDB Streams\n  - Track write, update, delete\n  - Can choose only keys, only new data, only old data\n  - Hook up to a lambda function\n"
+	if err := os.WriteFile(filepath.Join(dir, "ddb.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	got := askNames(t, e, "When setting up DynamoDB Streams, what choices do I have for what each stream record contains?")
+	for _, want := range []string{"only keys", "only new data", "only old data"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("answers %q lack %q", got, want)
+		}
 	}
 }
