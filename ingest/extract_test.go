@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "an item labelled as a solution or a cause names its value, the label joins the relation",
+			file:    "t.md",
+			src:     "## AWS CodeDeploy\n\n- Deployment error: Signature expired\n    - Solution: synchronize time\n",
+			want:    []fact{{"AWS CodeDeploy", "rel:deployment error signature expire solution", "synchronize time", 4}},
+			notWant: []fact{{"AWS CodeDeploy", "rel:deployment error signature expire", "Solution", 4}},
+		},
+		{
 			name: "an item that is a name and kind words names the entity, whatever word opens it",
 			file: "d.txt",
 			src:  "Amazon Detective\n- Builds a behavior graph from:\n  - AWS CloudTrail logs\n  - VPC Flow Logs\n",

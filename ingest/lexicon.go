@@ -32,6 +32,7 @@ type Lexicon struct {
 	preps     map[string]bool     // prepositions
 	openers   map[string]bool     // words after which a list inside a sentence starts
 	closers   map[string]bool     // words at which a list inside a sentence ends
+	vlabels   map[string]bool     // labels whose value is the item ("Solution: synchronize time")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
@@ -62,6 +63,7 @@ type lexiconFile struct {
 	Preps      []string                       `yaml:"prepositions"`
 	Openers    []string                       `yaml:"list_openers"`
 	Closers    []string                       `yaml:"list_closers"`
+	VLabels    []string                       `yaml:"value_labels"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
 }
 
@@ -98,6 +100,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.subords = lowerSet(f.Subords)
 	lx.openers, lx.closers = lowerSet(f.Openers), lowerSet(f.Closers)
+	lx.vlabels = lowerSet(f.VLabels)
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -244,6 +247,11 @@ func (lx *Lexicon) ListCloser(w string) bool {
 	w = strings.ToLower(w)
 	return lx != nil && (lx.closers[w] || lx.preps[w] || lx.subords[w] || lx.verbs[w])
 }
+
+// ValueLabel reports whether a word (any case) labels a list item whose
+// value, not the label, is the thing it names: "Solution: synchronize
+// time", "Cause: the ELB health checks fail".
+func (lx *Lexicon) ValueLabel(w string) bool { return lx != nil && lx.vlabels[strings.ToLower(w)] }
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").

@@ -618,6 +618,13 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
+	if label, value, ok := strings.Cut(text, ": "); ok && o.lx.ValueLabel(strings.TrimSpace(label)) && strings.TrimSpace(value) != "" {
+		// "Solution: synchronize time": the value is the item, the label
+		// says how it relates
+		g := *f
+		g.phrase = strings.TrimSpace(f.phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
+		f, text = &g, strings.TrimSpace(value)
+	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" || obj == f.subject {
