@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "an item's closing aside (examples, a clause) is no part of its name; a short qualifier is",
+			file:    "m.md",
+			src:     "## Amazon Macie\n\n- Two finding categories:\n    - policy findings (bucket made public, encryption disabled, ...)\n    - sensitive data findings (object contains PII)\n    - custom findings (manual)\n",
+			want:    []fact{{"Amazon Macie", "rel:find category", "policy findings", 4}, {"Amazon Macie", "rel:find category", "sensitive data findings", 5}, {"Amazon Macie", "rel:find category", "custom findings (manual)", 6}},
+			notWant: []fact{{"Amazon Macie", "rel:find category", "sensitive data findings (object contains PII)", 5}},
+		},
+		{
 			name:    "an item labelled as a solution or a cause names its value, the label joins the relation",
 			file:    "t.md",
 			src:     "## AWS CodeDeploy\n\n- Deployment error: Signature expired\n    - Solution: synchronize time\n",

@@ -748,6 +748,7 @@ func openItemName(text string) string {
 			return cleanName(t[:i])
 		}
 	}
+	t = dropAside(t)
 	if n := len(strings.Fields(t)); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
@@ -755,6 +756,25 @@ func openItemName(text string) string {
 		return cleanName(t[:i])
 	}
 	return ""
+}
+
+// dropAside removes a closing parenthetical that is an aside, not part of
+// the name: examples ("policy findings (bucket made public, encryption
+// disabled, ...)") or a clause ("sensitive data findings (object contains
+// PII)"); a short qualifier stays ("Auto-healing (implicit)").
+func dropAside(t string) string {
+	if !strings.HasSuffix(t, ")") {
+		return t
+	}
+	i := strings.LastIndex(t, " (")
+	if i <= 0 {
+		return t
+	}
+	aside := t[i+2 : len(t)-1]
+	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 {
+		return strings.TrimSpace(t[:i])
+	}
+	return t
 }
 
 // sentence records a sentence and reads its open relations: subject, verb
