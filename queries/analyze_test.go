@@ -95,6 +95,22 @@ func TestAnalyzeHowManner(t *testing.T) {
 	}
 }
 
+// TestAnalyzeOptionsAndValues: "options" and "values" ask for the items a
+// note lists, not for services or quantities: a setting's options are
+// names as often as numbers.
+func TestAnalyzeOptionsAndValues(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"I'm writing a Config rule and need to decide when it gets evaluated - what trigger options are there?",
+		"What routing policy options does Route 53 give me?",
+		"What values can a CloudFormation DeletionPolicy take?",
+	} {
+		if a := e.analyze(q); containsKind(a.wants, graph.KindService) || containsKind(a.wants, graph.KindValue) {
+			t.Errorf("%q: wants %v, want neither services nor values", q, a.wants)
+		}
+	}
+}
+
 // TestAnalyzeNegation: a negation counts when the question asks it, not
 // when it sits in a clause inside the question or in a sentence that sets
 // the scene before it.
