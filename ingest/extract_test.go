@@ -284,6 +284,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon Macie", "rel:find category", "sensitive data findings (object contains PII)", 5}},
 		},
 		{
+			name:    "an identifier's aside is a note on it, not part of its name",
+			file:    "p.md",
+			src:     "## AWS CodePipeline\n\n- Execution modes:\n    - SUPERSEDED (default): newer run replaces an older waiting one\n    - QUEUED (V2 only): runs processed one by one in order\n",
+			want:    []fact{{"AWS CodePipeline", "rel:execution mode", "SUPERSEDED", 4}, {"AWS CodePipeline", "rel:execution mode", "QUEUED", 5}},
+			notWant: []fact{{"AWS CodePipeline", "rel:execution mode", "QUEUED (V2 only)", 5}},
+		},
+		{
 			name:    "an item labelled as a solution or a cause names its value, the label joins the relation",
 			file:    "t.md",
 			src:     "## AWS CodeDeploy\n\n- Deployment error: Signature expired\n    - Solution: synchronize time\n",

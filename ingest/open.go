@@ -745,7 +745,7 @@ func openItemName(text string) string {
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
 		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 6 {
-			return cleanName(t[:i])
+			return cleanName(dropAside(t[:i]))
 		}
 	}
 	t = dropAside(t)
@@ -771,10 +771,27 @@ func dropAside(t string) string {
 		return t
 	}
 	aside := t[i+2 : len(t)-1]
-	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 {
+	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 || isIdentifier(strings.TrimSpace(t[:i])) || isUpperToken(strings.TrimSpace(t[:i])) {
+		// an identifier's aside is a note on it: "QUEUED (V2 only)"
 		return strings.TrimSpace(t[:i])
 	}
 	return t
+}
+
+// isUpperToken reports one word in capitals, digits and underscores of at
+// least three letters: "QUEUED", "KEYS_ONLY".
+func isUpperToken(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9', r == '_':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // sentence records a sentence and reads its open relations: subject, verb
