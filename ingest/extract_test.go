@@ -284,6 +284,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon Macie", "rel:find category", "sensitive data findings (object contains PII)", 5}},
 		},
 		{
+			name:    "the items under a labelled bullet relate by its label",
+			file:    "b.md",
+			src:     "## AWS CodeBuild\n\n### Caching\n\n* S3 cache: stored in a bucket, shared across build hosts\n* local cache: on the build host only, only helps if the next build lands on the same host; 3 modes\n  * `LOCAL_SOURCE_CACHE` (git metadata)\n  * `LOCAL_CUSTOM_CACHE`\n",
+			want:    []fact{{"AWS CodeBuild", "rel:local cache", "LOCAL_SOURCE_CACHE", 7}, {"AWS CodeBuild", "rel:local cache", "LOCAL_CUSTOM_CACHE", 8}},
+			notWant: []fact{{"AWS CodeBuild", "rel:caching", "LOCAL_SOURCE_CACHE", 7}},
+		},
+		{
 			name:    "an identifier's aside is a note on it, not part of its name",
 			file:    "p.md",
 			src:     "## AWS CodePipeline\n\n- Execution modes:\n    - SUPERSEDED (default): newer run replaces an older waiting one\n    - QUEUED (V2 only): runs processed one by one in order\n",

@@ -155,6 +155,12 @@ func (o *openReader) block(i int) {
 			o.frames = append(o.frames, f)
 		} else if f, ok := o.longHead(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
+		} else if label, _, ok := strings.Cut(text, ": "); ok && len(strings.Fields(label)) <= 4 {
+			// "local cache: on the build host only, ...; 3 modes" over
+			// "LOCAL_SOURCE_CACHE": the items under it are the label's
+			if f, ok := o.head(label, b.Depth); ok {
+				o.frames = append(o.frames, f)
+			}
 		}
 	case BlockTable:
 		// a table heads no bullet: the list items above it are done
