@@ -220,7 +220,7 @@ func (x *extractor) block(i int) {
 	}
 	switch b.Kind {
 	case BlockHeading:
-		x.heading(b, i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == BlockHeading)
+		x.heading(i, b, i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == BlockHeading)
 	case BlockParagraph:
 		if x.isSubheading(i) {
 			x.subhead, x.subLine, x.subDepth = strings.TrimSuffix(strings.TrimSpace(b.Text), ":"), b.Line, -1
@@ -245,7 +245,7 @@ func (x *extractor) block(i int) {
 
 // ---- context -------------------------------------------------------------
 
-func (x *extractor) heading(b *Block, container bool) {
+func (x *extractor) heading(i int, b *Block, container bool) {
 	x.headingGen++
 	text := strings.TrimSpace(b.Text)
 	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
@@ -263,6 +263,15 @@ func (x *extractor) heading(b *Block, container bool) {
 			if id, ok := x.exact(qualifyName(x.nodes[ctx].Name, stripParens(text))); ok && isEntity(x.dictKind(id)) && id != ctx {
 				x.node(id)
 				h.services = []string{id}
+			}
+		}
+	}
+	if len(h.services) == 0 && x.leveled() {
+		if ctx := x.context(); len(ctx) > 1 {
+			// "CloudTrail + EventBridge" over "Event types": the section is
+			// about the one of the title's services its own lines name
+			if s := x.sectionTopic(i, b.Level, ctx); s != "" {
+				h.services = []string{s}
 			}
 		}
 	}
@@ -292,6 +301,49 @@ func (x *extractor) heading(b *Block, container bool) {
 		}
 	}
 	x.listStart(text, b.Line, -1)
+}
+
+// maxTopicBlocks bounds the blocks of a section sectionTopic reads.
+const maxTopicBlocks = 200
+
+// sectionTopic returns the one entity of among that the section under the
+// heading at block i (up to the next heading of its level or above) names,
+// itself or by a name built on it ("CloudTrail Insights"); "" when it names
+// none of them or several.
+func (x *extractor) sectionTopic(i, level int, among []string) string {
+	short := make([]string, len(among))
+	for k, id := range among {
+		n := strings.ToLower(id)
+		if nd, ok := x.nodes[id]; ok {
+			n = strings.ToLower(nd.Name)
+		}
+		short[k] = strings.TrimPrefix(strings.TrimPrefix(n, "aws "), "amazon ")
+	}
+	found := ""
+	blocks := x.doc.Blocks
+	for j := i + 1; j < len(blocks) && j <= i+maxTopicBlocks; j++ {
+		if blocks[j].Kind == BlockHeading && blocks[j].Level <= level {
+			break
+		}
+		for _, m := range x.find(blocks[j].Text) {
+			name := strings.ToLower(m.Text)
+			if n, ok := x.nodes[m.ID]; ok {
+				name = strings.ToLower(n.Name)
+			} else if n, ok := x.dict.Node(m.ID); ok {
+				name = strings.ToLower(n.Name)
+			}
+			for k, id := range among {
+				if m.ID != id && !strings.Contains(name, short[k]) {
+					continue
+				}
+				if found != "" && found != id {
+					return ""
+				}
+				found = id
+			}
+		}
+	}
+	return found
 }
 
 // parentHeading returns the heading a new heading of the given level sits

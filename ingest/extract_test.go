@@ -284,6 +284,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon Macie", "rel:find category", "sensitive data findings (object contains PII)", 5}},
 		},
 		{
+			name:    "a section under a title naming two services is about the one its own lines name",
+			file:    "c.md",
+			src:     "# CloudTrail + EventBridge: Audit and React\n\n## 2. Event types\n\n- **Management events** (control plane)\n  - Logged by default on a trail\n- **Insights events**\n  - CloudTrail Insights watches for unusual API call rates\n",
+			want:    []fact{{"AWS CloudTrail", "rel:event", "Management events (control plane)", 5}, {"AWS CloudTrail", "rel:event", "Insights events", 7}},
+			notWant: []fact{{"Amazon EventBridge", "rel:event", "Insights events", 7}},
+		},
+		{
 			name:    "the items under a labelled bullet relate by its label",
 			file:    "b.md",
 			src:     "## AWS CodeBuild\n\n### Caching\n\n* S3 cache: stored in a bucket, shared across build hosts\n* local cache: on the build host only, only helps if the next build lands on the same host; 3 modes\n  * `LOCAL_SOURCE_CACHE` (git metadata)\n  * `LOCAL_CUSTOM_CACHE`\n",
