@@ -291,6 +291,12 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"Amazon EventBridge", "rel:event", "Insights events", 7}},
 		},
 		{
+			name: "a heading that is a kind word relates its items to the section's service by that word",
+			file: "w.txt",
+			src:  "Amazon Kinesis\n\nEasily collect, process, and analyze data streams in real time.\n\nServices\n  • Kinesis Data Analytics\n    • Analyze streaming data\n  • Kinesis Data Firehose\n    • Deliver streaming data\n",
+			want: []fact{{"Amazon Kinesis", "rel:service", "Amazon Kinesis Data Analytics", 6}, {"Amazon Kinesis", "rel:service", "Amazon Kinesis Data Firehose", 8}},
+		},
+		{
 			name:    "the items under a labelled bullet relate by its label",
 			file:    "b.md",
 			src:     "## AWS CodeBuild\n\n### Caching\n\n* S3 cache: stored in a bucket, shared across build hosts\n* local cache: on the build host only, only helps if the next build lands on the same host; 3 modes\n  * `LOCAL_SOURCE_CACHE` (git metadata)\n  * `LOCAL_CUSTOM_CACHE`\n",

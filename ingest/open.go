@@ -372,6 +372,11 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		rest = t[:ms[0].start] + " " + after
 	}
 	f.phrase, f.pol = o.phrase(rest)
+	if w := strings.TrimSpace(rest); f.phrase == "" && f.subject != "" && !strings.Contains(w, " ") && len(o.lx.Kinds(w)) > 0 {
+		// "Services" under "Amazon Kinesis": the items are the subject's
+		// things of that kind, though the word is too common to relate by
+		f.phrase = o.words.Lemma(strings.ToLower(w))
+	}
 	f.text = t
 	return f, true
 }

@@ -360,7 +360,9 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 	if phrase, _, ok := graph.ParseRelation(pred); ok {
 		out = e.lx.Terms(phrase)
 		for _, w := range strings.Fields(phrase) {
-			if e.relational[ingest.Stem(w)] && !containsStr(out, ingest.Stem(w)) {
+			// a relation named by a kind word ("service": the services
+			// under "Services") keeps it, common as it is
+			if (e.relational[ingest.Stem(w)] || len(e.lx.Kinds(w)) > 0) && !containsStr(out, ingest.Stem(w)) {
 				out = append(out, ingest.Stem(w))
 			}
 		}

@@ -52,6 +52,10 @@ func TestReadings(t *testing.T) {
 		// sets the scene: "changes" in the first sentence is no verb of
 		// the flow asked for.
 		{"I'd like a Slack alert when a Trusted Advisor check changes status. What's the event flow?", []string{"AWS Lambda", "Slack"}},
+		// "Services" over a list under "Amazon Kinesis" relates Kinesis to
+		// the four by the kind word, and a question for "the Kinesis
+		// services" reads that relation.
+		{"List the Kinesis services", []string{"Amazon Kinesis Data Analytics", "Amazon Kinesis Data Firehose", "Amazon Kinesis Data Streams", "Amazon Kinesis Video Streams"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
