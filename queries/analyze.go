@@ -325,13 +325,25 @@ func splitClitic(w string) (base, clitic string) {
 
 // questionStart is the byte offset where the question itself starts: after
 // the sentences that set its scene ("Someone copied files by hand ... .
-// What are my options ...?").
-func questionStart(text string) int {
+// What are my options ...?"), or after a dash or colon that a wh-word
+// follows ("I don't want a second merge to cancel a release - what
+// execution modes ...").
+func (e *Engine) questionStart(text string) int {
 	t := strings.TrimRight(text, " ?!.")
 	start := 0
 	for i := 0; i+1 < len(t); i++ {
 		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' {
 			start = i + 2
+		}
+	}
+	for _, sep := range []string{" - ", " – ", " — ", ": "} {
+		for i := strings.Index(t[start:], sep); i >= 0; i = strings.Index(t[start:], sep) {
+			at := start + i + len(sep)
+			next, _, _ := strings.Cut(t[at:], " ")
+			if !e.lx.QuestionWord("wh", ingest.Stem(strings.ToLower(next))) {
+				break
+			}
+			start = at
 		}
 	}
 	return start
@@ -384,7 +396,7 @@ func (e *Engine) analyze(text string) *analysis {
 		w.stop = lx.IsStop(w.lower)
 	}
 	e.link(a)
-	ask, sub := questionStart(text), false
+	ask, sub := e.questionStart(text), false
 	for _, w := range a.words {
 		if w.start >= ask && lx.QuestionWord("wh", w.stem) {
 			a.askAt = ask

@@ -127,6 +127,10 @@ func TestAnalyzeNegation(t *testing.T) {
 		{"If files that weren't part of the last deployment show up, what can CodeDeploy do with them?", false},
 		{"My objects aren't copied. What do I use for those?", false},
 		{"Which hooks run when the deployment isn't finished?", false},
+		// a dash or colon before a wh-word ends the scene, as a full stop does
+		{"I don't want a second merge to cancel a release - what execution modes does a V2 pipeline offer?", false},
+		{"EC2 memory isn't in CloudWatch by default — what do I need to install?", false},
+		{"Scenario: our logs aren't kept: which services can't keep them?", true},
 	}
 	for _, tt := range tests {
 		if got := e.analyze(tt.q).negated; got != tt.want {
