@@ -256,8 +256,9 @@ func (d *Dictionary) Find(text string) []Mention {
 	caseKnown, lower, upper := false, false, false
 	for i := n - 1; i >= 0; i-- {
 		best[i] = choice{covered: best[i+1].covered, notes: best[i+1].notes, count: best[i+1].count}
-		for k := range d.byFirst[toks[i].norm] {
-			p := &d.byFirst[toks[i].norm][k]
+		cands := d.byFirst[toks[i].norm]
+		for k := range cands {
+			p := &cands[k]
 			m := len(p.words)
 			if i+m > n || !matchAt(toks, i, p.words) {
 				continue
@@ -299,8 +300,11 @@ func (d *Dictionary) Find(text string) []Mention {
 		out = append(out, Mention{ID: p.id, Start: toks[i].start, End: toks[i+m-1].end, Text: text[toks[i].start:toks[i+m-1].end]})
 		i += m
 	}
-	out = append(out, d.unknownAWS(text, toks, used)...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	if unknown := d.unknownAWS(text, toks, used); len(unknown) > 0 {
+		// the dictionary's names are in text order already
+		out = append(out, unknown...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
 	return out
 }
 

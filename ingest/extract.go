@@ -70,6 +70,10 @@ type extractor struct {
 	clipOut   string         // facts of one sentence share one string
 	warns     ErrorList      // bounds that skipped content
 	warned    map[string]int // warnings given, by line and message
+
+	// sources[line] is the line's citation (Document.Source), made once:
+	// a line's facts and statements all cite it.
+	sources []string
 }
 
 // Bounds on what extraction reads from one text, each far above what notes
@@ -85,6 +89,20 @@ const (
 	// skipped with a warning.
 	MaxLineFacts = 256
 )
+
+// source is x.doc.Source(line), made once per line.
+func (x *extractor) source(line int) string {
+	if line < 0 || line > len(x.doc.Lines)+1 {
+		return x.doc.Source(line)
+	}
+	if x.sources == nil {
+		x.sources = make([]string, len(x.doc.Lines)+2)
+	}
+	if x.sources[line] == "" {
+		x.sources[line] = x.doc.Source(line)
+	}
+	return x.sources[line]
+}
 
 // warn records a positioned problem once; past maxLineErrors only a summary is kept.
 func (x *extractor) warn(line int, msg string) {
@@ -418,7 +436,7 @@ func (x *extractor) isBulletHead(i int) bool {
 func (x *extractor) isSubheading(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)
-	if t == "" || len(strings.Fields(t)) > 5 || strings.ContainsAny(t, ".;,>") {
+	if t == "" || countFields(t) > 5 || strings.ContainsAny(t, ".;,>") {
 		return false
 	}
 	r := []rune(t)
@@ -531,7 +549,7 @@ func (x *extractor) fact(f graph.Fact, detail string, line int) bool {
 	if detail != x.clipIn {
 		x.clipIn, x.clipOut = detail, clip(detail)
 	}
-	f.Detail, f.Source = x.clipOut, x.doc.Source(line)
+	f.Detail, f.Source = x.clipOut, x.source(line)
 	x.facts = append(x.facts, f)
 	return true
 }
@@ -564,7 +582,7 @@ type typedPair struct {
 
 // hasFact reports whether the line already gave the fact.
 func (x *extractor) hasFact(s, p, o string, line int) bool {
-	src := x.doc.Source(line)
+	src := x.source(line)
 	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-64; i-- {
 		f := x.facts[i]
 		if f.Subject == s && f.Predicate == p && f.Object == o && f.Source == src {
@@ -578,7 +596,7 @@ func (x *extractor) hasFact(s, p, o string, line int) bool {
 // "DynamoDB Global Tables" is a feature of Amazon DynamoDB.
 func (x *extractor) linkParent(id string, line int) {
 	if pid := x.parentOf(id); pid != "" {
-		x.facts = append(x.facts, graph.Fact{Subject: pid, Predicate: graph.PredFeature, Object: id, Detail: x.nodes[id].Name, Source: x.doc.Source(line)})
+		x.facts = append(x.facts, graph.Fact{Subject: pid, Predicate: graph.PredFeature, Object: id, Detail: x.nodes[id].Name, Source: x.source(line)})
 	}
 }
 
@@ -593,6 +611,9 @@ func Clip(s string) string { return clip(s) }
 // rune start) with "…". It reads only as much of s as it keeps, so clipping
 // a long text for each of its facts stays linear.
 func clip(s string) string {
+	if clipped(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(min(len(s), clipBytes+utf8.UTFMax+len("…")))
 	for f := s; b.Len() <= clipBytes; {
@@ -619,6 +640,31 @@ func clip(s string) string {
 		out = out[:cut] + "…"
 	}
 	return out
+}
+
+// clipped reports whether clip would return s unchanged: it is at most
+// clipBytes long, neither starts nor ends with a blank and has no blank
+// but single spaces.
+func clipped(s string) bool {
+	if len(s) > clipBytes {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
@@ -1091,7 +1137,7 @@ func qualifyName(service, part string) string {
 }
 
 func leadingWords(s string, offset int) int {
-	return len(strings.Fields(s[:offset]))
+	return countFields(s[:offset])
 }
 
 var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
@@ -1245,7 +1291,7 @@ func (x *extractor) partFor(s string, line int) bool {
 		}
 		rest := s[m.End:]
 		loc := forRe.FindStringIndex(rest)
-		if loc == nil || len(strings.Fields(rest[:loc[0]])) > 2 {
+		if loc == nil || countFields(rest[:loc[0]]) > 2 {
 			continue
 		}
 		var objs []string
@@ -1287,15 +1333,15 @@ func (x *extractor) restrictedSubject(s string) string {
 		return ctx
 	}
 	weakOnly := len(x.find(head)) == 0
-	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && len(strings.Fields(head)) <= 3 && ctx != "" {
+	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && countFields(head) <= 3 && ctx != "" {
 		// a generic part ("Events") of the section's service
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
 		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
 		return f
-	} else if len(ents) == 1 && len(strings.Fields(head)) <= 4 {
+	} else if len(ents) == 1 && countFields(head) <= 4 {
 		return ents[0]
 	}
-	if len(strings.Fields(head)) <= 4 && ctx != "" {
+	if countFields(head) <= 4 && ctx != "" {
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
 		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
 		return f
@@ -1312,7 +1358,7 @@ func (x *extractor) keyValue(text string, line int) bool {
 	}
 	key, val := text[:i], text[i+1:]
 	caps := x.vocab(key)
-	if len(caps) == 0 || len(strings.Fields(key)) > 6 || negated(key) {
+	if len(caps) == 0 || countFields(key) > 6 || negated(key) {
 		return false
 	}
 	capID := caps[0]
@@ -1356,7 +1402,7 @@ func splitList(s string) []string {
 	parts = append(parts, s[last:])
 	var out []string
 	for _, p := range parts {
-		for _, q := range regexp.MustCompile(`\s+(or|and)\s+`).Split(p, -1) {
+		for _, q := range orAndRe.Split(p, -1) {
 			if q = strings.TrimSpace(q); q != "" {
 				out = append(out, q)
 			}
@@ -1365,9 +1411,15 @@ func splitList(s string) []string {
 	return out
 }
 
+// orAndRe splits the parts of an inline list at "or" and "and".
+var orAndRe = regexp.MustCompile(`\s+(or|and)\s+`)
+
 var parenRe = regexp.MustCompile(`\([^)]*\)`)
 
 func stripParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return strings.TrimSpace(s) // nothing to strip: no copy
+	}
 	return strings.TrimSpace(parenRe.ReplaceAllString(s, ""))
 }
 

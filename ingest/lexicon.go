@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
@@ -571,6 +572,7 @@ type WordCache struct {
 	lx     *Lexicon
 	terms  map[string][]string // word as written → its stems (none for a function word, the parts too for a camel-case one)
 	lemmas map[string]string
+	buf    []string // scratch for Terms
 }
 
 // NewWordCache returns an empty cache on a lexicon.
@@ -580,16 +582,56 @@ func NewWordCache(lx *Lexicon) *WordCache {
 
 // Terms is Lexicon.Terms, memoised per word.
 func (c *WordCache) Terms(text string) []string {
-	var out []string
-	eachWord(text, func(w string) {
-		s, ok := c.terms[w]
-		if !ok {
-			s = c.lx.Terms(w)
-			c.terms[w] = s
+	c.buf = c.AppendTerms(c.buf[:0], text)
+	return cloneStrings(c.buf)
+}
+
+// AppendTerms appends Terms(text) to out and returns it.
+func (c *WordCache) AppendTerms(out []string, text string) []string {
+	// the words of eachWord, ASCII read byte by byte
+	start := -1
+	for i := 0; i < len(text); {
+		b, size, word := text[i], 1, false
+		if b < utf8.RuneSelf {
+			word = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		out = append(out, s...)
-	})
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, c.wordTerms(text[start:i])...)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, c.wordTerms(text[start:])...)
+	}
 	return out
+}
+
+// wordTerms is Lexicon.Terms of one word, memoised.
+func (c *WordCache) wordTerms(w string) []string {
+	s, ok := c.terms[w]
+	if !ok {
+		s = c.lx.Terms(w)
+		c.terms[w] = s
+	}
+	return s
+}
+
+// cloneStrings returns a copy of s with no spare capacity; nil when s is
+// empty.
+func cloneStrings(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]string, 0, len(s)), s...)
 }
 
 // Lemma is Lemma, memoised.

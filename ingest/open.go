@@ -57,6 +57,8 @@ type openReader struct {
 	headingTerms []string // terms of the innermost heading
 	headFor      string   // the list head headTerms are of
 	headTerms    []string
+
+	terms []string // scratch for a statement's terms
 }
 
 // maxContextTerms bounds the terms a statement takes from its heading and
@@ -279,7 +281,7 @@ func (o *openReader) statement(text string, line int, subj string) {
 	if text == "" {
 		return
 	}
-	st := graph.Statement{Source: o.x.doc.Source(line), Text: clip(text), Section: o.section(), Subject: subj}
+	st := graph.Statement{Source: o.x.source(line), Text: clip(text), Section: o.section(), Subject: subj}
 	for _, m := range o.mentions(text) {
 		if !containsStr(st.Mentions, m.id) {
 			st.Mentions = append(st.Mentions, m.id)
@@ -288,19 +290,21 @@ func (o *openReader) statement(text string, line int, subj string) {
 	// a line is found by its own words and by the words of what it sits
 	// under: its list head and its heading ("Regional" under "Endpoint
 	// types" under "API Gateway")
-	st.Terms = o.words.Terms(text)
+	terms := o.words.AppendTerms(o.terms[:0], text)
 	if o.headText != "" && !strings.Contains(text, o.headText) {
 		if o.headFor != o.headText {
 			o.headFor, o.headTerms = o.headText, o.contextTerms(o.headText)
 		}
-		st.Terms = append(st.Terms, o.headTerms...)
+		terms = append(terms, o.headTerms...)
 	}
 	if hs := o.x.headings; len(hs) > 0 && hs[len(hs)-1].text != text && hs[len(hs)-1].text != o.headText {
 		if o.headingGen != o.x.headingGen+1 {
 			o.headingGen, o.headingTerms = o.x.headingGen+1, o.contextTerms(hs[len(hs)-1].text)
 		}
-		st.Terms = append(st.Terms, o.headingTerms...)
+		terms = append(terms, o.headingTerms...)
 	}
+	o.terms = terms
+	st.Terms = cloneStrings(terms)
 	o.x.stmts = append(o.x.stmts, st)
 }
 
@@ -337,7 +341,7 @@ func (o *openReader) mentions(text string) []mention {
 // relation phrase; ok is false when it cannot head a list.
 func (o *openReader) head(text string, depth int) (frame, bool) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ":"))
-	if t == "" || len(strings.Fields(t)) > 12 {
+	if t == "" || countFields(t) > 12 {
 		return frame{}, false
 	}
 	f := frame{depth: depth}
@@ -382,7 +386,7 @@ func (o *openReader) lastClause(words string) string {
 	cut := -1
 	for _, sep := range []string{" while ", " whereas ", " that ", " which ", " who "} {
 		i := strings.LastIndex(words, sep)
-		if i < 0 || i+len(sep) <= cut || len(strings.Fields(words[i+len(sep):])) < 2 {
+		if i < 0 || i+len(sep) <= cut || countFields(words[i+len(sep):]) < 2 {
 			continue
 		}
 		if sep == " while " || sep == " whereas " || o.x.verbAt(words[i+len(sep):]) {
@@ -654,7 +658,7 @@ func (o *openReader) nameList(text string) []string {
 	}
 	var out []string
 	for _, it := range listAt(t, 0, len(t)) {
-		if len(strings.Fields(it.text)) > 3 {
+		if countFields(it.text) > 3 {
 			return nil
 		}
 		out = append(out, it.text)
@@ -724,14 +728,14 @@ func openItemName(text string) string {
 		return m
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
-		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 6 {
 			return cleanName(t[:i])
 		}
 	}
-	if n := len(strings.Fields(t)); n > 0 && n <= maxItemWords {
+	if n := countFields(t); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
-	if i := strings.IndexAny(t, ",("); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+	if i := strings.IndexAny(t, ",("); i > 0 && countFields(t[:i]) <= 6 {
 		return cleanName(t[:i])
 	}
 	return ""
@@ -939,7 +943,7 @@ func listAt(s string, start, end int) []listItem {
 		if t == "" {
 			continue
 		}
-		if n := len(strings.Fields(t)); n > 5 {
+		if n := countFields(t); n > 5 {
 			return nil
 		}
 		items = append(items, listItem{text: t, start: start + part.start, end: start + part.end})

@@ -216,7 +216,7 @@ func ParseQuantity(text string) (Quantity, bool) {
 	}
 	q := qs[0]
 	rest := strings.TrimSpace(t[:q.Start] + " " + t[q.End:])
-	if len(strings.Fields(rest)) > 2 {
+	if countFields(rest) > 2 {
 		return Quantity{}, false
 	}
 	return q, true
