@@ -74,6 +74,7 @@ type extractor struct {
 	// sources[line] is the line's citation (Document.Source), made once:
 	// a line's facts and statements all cite it.
 	sources []string
+	words   *WordCache // the open-relation pass's word cache; nil: its own
 }
 
 // Bounds on what extraction reads from one text, each far above what notes
@@ -194,7 +195,15 @@ func Extract(doc *Document, dict *Dictionary) Graph {
 // ExtractWarnings is Extract plus a positioned warning for each bound that
 // skipped content (nil when none did).
 func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
+	return extractWords(doc, dict, nil)
+}
+
+// extractWords is ExtractWarnings with a word cache that outlives the note:
+// the notes one goroutine reads share their words' terms and lemmas. With
+// words nil the note gets a cache of its own.
+func extractWords(doc *Document, dict *Dictionary, words *WordCache) (Graph, ErrorList) {
 	x := newExtractor(doc, dict)
+	x.words = words
 	g := x.run()
 	x.warns.Sort()
 	return g, x.warns

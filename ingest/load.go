@@ -215,8 +215,14 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// the notes of one worker share a word cache: terms and
+			// lemmas are the same in every note
+			var words *WordCache
+			if dict.Lexicon != nil {
+				words = NewWordCache(dict.Lexicon)
+			}
 			for i := range next {
-				results[i] = buildOne(sources[i], dict)
+				results[i] = buildOne(sources[i], dict, words)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -270,7 +276,7 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 
 // buildOne parses and extracts one note. A panic in either becomes a
 // warning naming the note, so one bad note never aborts a corpus.
-func buildOne(s Source, dict *Dictionary) (r docResult) {
+func buildOne(s Source, dict *Dictionary, words *WordCache) (r docResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = docResult{}
@@ -289,7 +295,7 @@ func buildOne(s Source, dict *Dictionary) (r docResult) {
 	}
 	r.doc = doc
 	var warn ErrorList
-	r.g, warn = ExtractWarnings(doc, dict)
+	r.g, warn = extractWords(doc, dict, words)
 	r.warn = append(r.warn, warn...)
 	return r
 }

@@ -79,7 +79,11 @@ func newOpenReader(x *extractor) *openReader {
 	if x.dict.Lexicon == nil {
 		return nil
 	}
-	return &openReader{x: x, lx: x.dict.Lexicon, words: NewWordCache(x.dict.Lexicon)}
+	words := x.words
+	if words == nil || words.lx != x.dict.Lexicon {
+		words = NewWordCache(x.dict.Lexicon)
+	}
+	return &openReader{x: x, lx: x.dict.Lexicon, words: words}
 }
 
 func (o *openReader) block(i int) {
