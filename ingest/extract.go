@@ -774,9 +774,16 @@ var (
 	negRe      = regexp.MustCompile(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
 )
 
+// qualifierCues, negCues and denyCues are cheap filters before
+// manualRe and implicitRe, negRe and denyRe.
+var (
+	qualifierCues = newCueSet("manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box")
+	negCues       = newCueSet("not", "n't", "unable")
+	denyCues      = newCueSet("no ", "never", "none", "nothing")
+)
+
 func qualifier(text string) string {
-	l := strings.ToLower(text)
-	if !hasAny(l, "manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box") {
+	if !qualifierCues.in(text) {
 		return ""
 	}
 	switch {
@@ -789,23 +796,11 @@ func qualifier(text string) string {
 }
 
 func negated(text string) bool {
-	lt := strings.ToLower(text)
-	if hasAny(lt, "not", "n't", "unable") && negRe.MatchString(text) {
+	if negCues.in(text) && negRe.MatchString(text) {
 		return true
 	}
 	// "NO notification to SNS - events only": a determiner that denies
-	return hasAny(lt, "no ", "never", "none", "nothing") && denyRe.MatchString(text)
-}
-
-// hasAny reports whether s contains any of the words; a cheap filter before
-// a regular expression.
-func hasAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return denyCues.in(text) && denyRe.MatchString(text)
 }
 
 // ---- prose ---------------------------------------------------------------
@@ -868,13 +863,14 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 
 var (
 	phaseCueRe = regexp.MustCompile(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
+	phaseCues  = newCueSet("phase", "hook", "lifecycle", "stage", "step") // a filter before phaseCueRe
 	camelRe    = regexp.MustCompile(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
 )
 
 // inlineEvents reads ordered events written inline: "Run in phases
 // ApplicationStop, (DownloadBundle), BeforeInstall, (Install), ...".
 func (x *extractor) inlineEvents(text string, line int) bool {
-	if !hasAny(strings.ToLower(text), "phase", "hook", "lifecycle", "stage", "step") {
+	if !phaseCues.in(text) {
 		return false
 	}
 	loc := phaseCueRe.FindStringIndex(text)
@@ -1169,12 +1165,22 @@ var (
 // relationCues are the words of every sentence rule: a sentence with none of
 // them (nor a capability, strategy or component word) states nothing the
 // extractor reads, and is skipped before any linking.
-var relationCues = []string{"notif", "trigger", "alert", "publish", "goes out", "aggregat", "deliver", "send", "sent",
-	"stream", "export", "load", "integrat", "same", "only", "retention", "ttl", "timeout", "expiration"}
+var relationCues = newCueSet("notif", "trigger", "alert", "publish", "goes out", "aggregat", "deliver", "send", "sent",
+	"stream", "export", "load", "integrat", "same", "only", "retention", "ttl", "timeout", "expiration")
+
+// The cue words of each relation rule of a sentence, filters before its
+// regular expression.
+var (
+	deployCue    = newCueSet("deploy")
+	aggregateCue = newCueSet("aggregat")
+	notifyCues   = newCueSet("notif", "trigger", "alert", "publish", "goes out")
+	integrateCue = newCueSet("integrat")
+	deliverCues  = newCueSet("deliver", "send", "sent", "stream", "export", "load")
+	towardCues   = newCueSet(" to ", " into ", " in ")
+)
 
 func (x *extractor) sentence(s string, line int, inScope bool) {
-	ls := strings.ToLower(s)
-	if !hasAny(ls, relationCues...) && !x.dict.hasCueWord(ls) {
+	if !relationCues.in(s) && !x.dict.hasCueWord(strings.ToLower(s)) {
 		x.lastSentence = s
 		return
 	}
@@ -1182,7 +1188,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	// Capabilities stated in the sentence.
 	if !inScope {
 		for _, c := range x.vocab(s) {
-			if negated(s) || x.dictKind(c) == graph.KindStrategy && !strings.Contains(strings.ToLower(s), "deploy") {
+			if negated(s) || x.dictKind(c) == graph.KindStrategy && !deployCue.in(s) {
 				continue
 			}
 			subj, _ := x.subjectOf(s)
@@ -1230,14 +1236,13 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	if m := x.find(s); len(m) > 0 && leadingWords(s, m[0].Start) <= 3 && (m[0].ID == subj || x.parentOf(m[0].ID) != "" && leadingWords(s, m[0].Start) <= 1) {
 		cue = s[m[0].End:]
 	}
-	ls = strings.ToLower(cue)
 	switch {
-	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(cue):
+	case aggregateCue.in(cue) && aggregateRe.MatchString(cue):
 		for _, o := range objs {
 			x.add(subj, graph.PredAggregate, o, s, 0, line)
 		}
-	case hasAny(ls, "notif", "trigger", "alert", "publish", "goes out") && notifyRe.MatchString(cue):
-		notif := strings.ReplaceAll(ls, "trigger", "")
+	case notifyCues.in(cue) && notifyRe.MatchString(cue):
+		notif := strings.ReplaceAll(strings.ToLower(cue), "trigger", "")
 		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(cue) && subj != x.contextOne() && subj != x.subheadID() {
 			// "E.g. CodeCommit automatically triggers CodePipeline" in another
 			// service's section: an example, not a notification channel.
@@ -1255,13 +1260,13 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			}
 			x.add(subj, graph.PredNotifies, o, s, 0, line)
 		}
-	case strings.Contains(ls, "integrat") && integrateRe.MatchString(cue):
+	case integrateCue.in(cue) && integrateRe.MatchString(cue):
 		for _, o := range objs {
 			if x.notifiable(o) {
 				x.add(subj, graph.PredIntegrates, o, s, 0, line)
 			}
 		}
-	case hasAny(ls, "deliver", "send", "sent", "stream", "export", "load") && deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
+	case deliverCues.in(cue) && deliverRe.MatchString(cue) && towardCues.in(cue):
 		for _, o := range objs {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}

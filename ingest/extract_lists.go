@@ -121,11 +121,11 @@ func (x *extractor) headNoun(t string) string {
 // listStart opens a list when a heading, subheading or item announces one:
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 // listCueWords are the words every list cue contains: a cheap filter.
-var listCueWords = []string{"limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
-	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with"}
+var listCueWords = newCueSet("limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
+	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with")
 
 func (x *extractor) listStart(text string, line, depth int) {
-	if !hasAny(strings.ToLower(text), listCueWords...) {
+	if !listCueWords.in(text) {
 		return
 	}
 	t := strings.TrimSpace(text)
@@ -539,7 +539,7 @@ func (x *extractor) keyTable(t *Table) {
 			group = g
 		}
 		for ci, c := range r {
-			if !hasAny(strings.ToLower(c.Text), propertyWords...) {
+			if !propertyWords.in(c.Text) {
 				continue
 			}
 			prop := propertyRe.FindString(c.Text)

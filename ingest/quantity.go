@@ -256,14 +256,11 @@ func countTail(after string) int {
 // hasUnitWord is a cheap test for a spelt-out quantity's unit before the
 // regular expression runs.
 func hasUnitWord(text string) bool {
-	l := strings.ToLower(text)
-	for _, u := range []string{"second", "minute", "hour", "day", "week", "month", "year"} {
-		if strings.Contains(l, u) {
-			return true
-		}
-	}
-	return false
+	return unitWords.in(text)
 }
+
+// unitWords are the units wordQuantityRe reads.
+var unitWords = newCueSet("second", "minute", "hour", "day", "week", "month", "year")
 
 // Numbers returns the numbers of a text that stand as words, in order,
 // whatever follows them ("the default runOrder value for an action is 1",
