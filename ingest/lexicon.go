@@ -188,11 +188,11 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 		if i >= j || j > before {
 			return false
 		}
-		w := strings.ToLower(strings.Trim(s[i:j], ",:;()"))
+		w := strings.Trim(s[i:j], ",:;()")
 		switch {
-		case lx.verbs[w]:
+		case isLowerIn(lx.verbs, w):
 			return true
-		case lx.verbSkip[w]:
+		case isLowerIn(lx.verbSkip, w):
 			i = j
 		default:
 			return false
@@ -208,7 +208,7 @@ func (lx *Lexicon) SkipLeading(s string) string {
 	s = strings.TrimLeft(s, "-•*> \t")
 	for lx != nil {
 		i := strings.IndexByte(s, ' ')
-		if i <= 0 || !lx.verbSkip[strings.ToLower(strings.Trim(s[:i], ",;:"))] {
+		if i <= 0 || !isLowerIn(lx.verbSkip, strings.Trim(s[:i], ",;:")) {
 			return s
 		}
 		s = strings.TrimLeft(s[i:], " ")
@@ -227,43 +227,41 @@ func (lx *Lexicon) Synonyms(stem string) []string {
 
 // Subordinator reports whether a word (any case) opens a subordinate clause
 // that may lead a sentence ("To deploy X, ...", "If ..., ...").
-func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && lx.subords[strings.ToLower(w)] }
+func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && isLowerIn(lx.subords, w) }
 
 // IsPreposition reports whether a word (any case) is a preposition.
-func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && lx.preps[strings.ToLower(w)] }
+func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && isLowerIn(lx.preps, w) }
 
 // ListOpener reports whether a word (any case) opens a list inside a
 // sentence: a list opener, a preposition or a leading verb.
 func (lx *Lexicon) ListOpener(w string) bool {
-	w = strings.ToLower(w)
-	return lx != nil && (lx.openers[w] || lx.preps[w] || lx.verbs[w])
+	return lx != nil && (isLowerIn(lx.openers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.verbs, w))
 }
 
 // ListCloser reports whether a word (any case) ends a list inside a
 // sentence: a list closer, a preposition, a subordinator or a leading verb.
 func (lx *Lexicon) ListCloser(w string) bool {
-	w = strings.ToLower(w)
-	return lx != nil && (lx.closers[w] || lx.preps[w] || lx.subords[w] || lx.verbs[w])
+	return lx != nil && (isLowerIn(lx.closers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.subords, w) || isLowerIn(lx.verbs, w))
 }
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").
-func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && lx.headVerbs[strings.ToLower(w)] }
+func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && isLowerIn(lx.headVerbs, w) }
 
 // IsStop reports whether a word (any case) or stem is a function word.
 func (lx *Lexicon) IsStop(w string) bool {
-	return lx.stop[strings.ToLower(w)] || lx.stop[w]
+	return isLowerIn(lx.stop, w) || lx.stop[w]
 }
 
 // IsNegation reports whether a word denies a relation.
-func (lx *Lexicon) IsNegation(w string) bool { return lx.negation[strings.ToLower(w)] }
+func (lx *Lexicon) IsNegation(w string) bool { return isLowerIn(lx.negation, w) }
 
 // IsQuestionNegation reports whether a word makes a question ask for what
 // the notes deny ("which services cannot ...").
-func (lx *Lexicon) IsQuestionNegation(w string) bool { return lx.qneg[strings.ToLower(w)] }
+func (lx *Lexicon) IsQuestionNegation(w string) bool { return isLowerIn(lx.qneg, w) }
 
 // IsExclusive reports whether a word makes a relation exclusive ("only").
-func (lx *Lexicon) IsExclusive(w string) bool { return lx.exclusive[strings.ToLower(w)] }
+func (lx *Lexicon) IsExclusive(w string) bool { return isLowerIn(lx.exclusive, w) }
 
 // Predicate returns the words of a typed predicate ("rank:cost" and
 // "property:x" use their prefix's words); ok is false when it has none.
@@ -334,7 +332,7 @@ func (lx *Lexicon) RegionNames() []string {
 // a group's: for groups whose words stems would conflate ("difference" and
 // "different" share the stem "differ").
 func (lx *Lexicon) QuestionSurface(group, word string) bool {
-	return lx.surface[group][strings.ToLower(word)]
+	return isLowerIn(lx.surface[group], word)
 }
 
 // QuestionWords returns the stems of a question word group, sorted.

@@ -83,15 +83,26 @@ func isASCII(s string) bool {
 // in one pass and without lower-casing an ASCII text. It is a cheap filter
 // before a regular expression.
 type cueSet struct {
-	byFirst [256][]string // the words by their first byte
+	byFirst [256][]string // the words of two bytes or more by their first byte
+	// second[b] has bit c&63 set when a word of two bytes or more starts
+	// with the bytes b, c: most byte pairs of a text start no word
+	second [256]uint64
+	single [256]bool // the words of one byte
 }
 
-// newCueSet returns the set of words, which must be non-empty and lower
-// case.
+// newCueSet returns the set of words, which must be lower case; empty
+// words are ignored.
 func newCueSet(words ...string) *cueSet {
 	c := &cueSet{}
 	for _, w := range words {
-		c.byFirst[w[0]] = append(c.byFirst[w[0]], w)
+		switch len(w) {
+		case 0:
+		case 1:
+			c.single[w[0]] = true
+		default:
+			c.byFirst[w[0]] = append(c.byFirst[w[0]], w)
+			c.second[w[0]] |= 1 << (w[1] & 63)
+		}
 	}
 	return c
 }
@@ -102,9 +113,12 @@ func (c *cueSet) in(text string) bool {
 		text = strings.ToLower(text) // lower-casing may change a non-ASCII text's bytes
 	}
 	for i := 0; i < len(text); i++ {
-		b := text[i]
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
+		b := lowerByte(text[i])
+		if c.single[b] {
+			return true
+		}
+		if i+1 == len(text) || c.second[b]&(1<<(lowerByte(text[i+1])&63)) == 0 {
+			continue
 		}
 		for _, w := range c.byFirst[b] {
 			if len(text)-i >= len(w) && equalLowerASCII(text[i+1:i+len(w)], w[1:]) {
@@ -115,15 +129,19 @@ func (c *cueSet) in(text string) bool {
 	return false
 }
 
+// lowerByte lower-cases an ASCII letter.
+func lowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
 // equalLowerASCII reports whether s lower-cased (ASCII letters only) is
 // the lower-case w of the same length.
 func equalLowerASCII(s, w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
+		if lowerByte(s[i]) != w[i] {
 			return false
 		}
 	}
