@@ -57,6 +57,10 @@ type extractor struct {
 	abbrevs map[string]string
 	vocabs  map[string][]string // vocab results by text
 	exacts  map[string]exactHit // Exact results by text
+	// clauseCache holds clauses results by sentence (those with a
+	// separator; the others are their own clause)
+	clauseCache map[string][]string
+	slugs       map[string]string // graph.Slug by name, for newNode
 
 	// contextStop[i] is the index of the nearest heading at or before i that
 	// context() stops at (it names a service or is not generic), -1 if none.
@@ -212,6 +216,7 @@ func extractWords(doc *Document, dict *Dictionary, words *WordCache) (Graph, Err
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
 	return &extractor{typed: map[typedPair]bool{}, dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
 		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
+		clauseCache: map[string][]string{}, slugs: map[string]string{},
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
 
@@ -500,17 +505,17 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 		x.node(id)
 		return id
 	}
-	key := graph.Slug(name)
+	key := x.slug(name)
 	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
 		// a list item that repeats a name the note gave a node ("Pilot
 		// Light" in a DR table) is that node
 		x.spelling(id, name)
 		return id
 	}
-	id := graph.NodeID(kind, name)
-	if graph.Slug(name) == "" {
+	if key == "" {
 		return ""
 	}
+	id := string(kind) + ":" + key // graph.NodeID(kind, name)
 	if _, ok := x.nodes[id]; !ok {
 		x.nodes[id] = graph.Node{ID: id, Name: name, Kind: kind}
 		if _, taken := x.byName[key]; !taken {
@@ -519,6 +524,17 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	}
 	x.spelling(id, name)
 	return id
+}
+
+// slug is graph.Slug, memoised: notes name the same values and concepts
+// again and again.
+func (x *extractor) slug(name string) string {
+	if s, ok := x.slugs[name]; ok {
+		return s
+	}
+	s := graph.Slug(name)
+	x.slugs[name] = s
+	return s
 }
 
 // spelling records a name the note gave a node, once (a set beside the
@@ -1041,6 +1057,18 @@ func (x *extractor) clauses(s string) []string {
 	if !strings.ContainsAny(s, ",;") && !strings.Contains(s, " while ") && !strings.Contains(s, " whereas ") {
 		return []string{s}
 	}
+	// both passes split each sentence: the split depends on its text only
+	if c, ok := x.clauseCache[s]; ok {
+		return c
+	}
+	c := x.splitClauses(s)
+	x.clauseCache[s] = c
+	return c
+}
+
+// splitClauses is clauses of a sentence with a comma, semicolon, "while"
+// or "whereas".
+func (x *extractor) splitClauses(s string) []string {
 	ms := x.find(s)
 	var out []string
 	last := 0

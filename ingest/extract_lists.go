@@ -96,6 +96,9 @@ var bareNumberRe = regexp.MustCompile(`^` + numberPattern + `$`)
 
 // listCueOf returns the predicate a list head announces, "" if none.
 func listCueOf(text string) string {
+	if !listCueWords.mayMatch(text) {
+		return "" // every cue has one of the words
+	}
 	for _, c := range listCues {
 		if c.re.MatchString(text) {
 			return c.pred
@@ -118,12 +121,12 @@ func (x *extractor) headNoun(t string) string {
 	return ""
 }
 
-// listStart opens a list when a heading, subheading or item announces one:
-// "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 // listCueWords are the words every list cue contains: a cheap filter.
 var listCueWords = newCueSet("limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
 	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with")
 
+// listStart opens a list when a heading, subheading or item announces one:
+// "SSM Actions include:", "Each layer has a set of five lifecycle events:".
 func (x *extractor) listStart(text string, line, depth int) {
 	if !listCueWords.in(text) {
 		return

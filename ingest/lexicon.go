@@ -570,12 +570,15 @@ type WordCache struct {
 	lx     *Lexicon
 	terms  map[string][]string // word as written → its stems (none for a function word, the parts too for a camel-case one)
 	lemmas map[string]string
-	buf    []string // scratch for Terms
+	// phrases holds what a relation phrase makes of a word as written
+	// (openReader.phraseWord)
+	phrases map[string]phraseWordOf
+	buf     []string // scratch for Terms
 }
 
 // NewWordCache returns an empty cache on a lexicon.
 func NewWordCache(lx *Lexicon) *WordCache {
-	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}}
+	return &WordCache{lx: lx, terms: make(map[string][]string, 4096), lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}}
 }
 
 // Terms is Lexicon.Terms, memoised per word.

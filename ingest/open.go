@@ -546,28 +546,35 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	pol := graph.Positive
 	var words []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
-	}) {
-		lw := strings.ToLower(strings.Trim(w, "-'’"))
-		switch {
-		case lw == "":
-			continue
-		case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+	add := func(w string) {
+		switch pw := o.phraseWord(w); pw.role {
+		case phraseNegation:
 			pol = graph.Negative
-			continue
-		case o.lx.IsExclusive(lw):
+		case phraseExclusive:
 			if pol == graph.Positive {
 				pol = graph.Exclusive
 			}
-			continue
-		case keptWords[lw]:
-			words = append(words, lw)
-			continue
-		case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
+		case phraseKept:
+			words = append(words, pw.word)
+		}
+	}
+	// the fields of strings.FieldsFunc: runs of letters, digits, "'",
+	// "’" and "-"
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		words = append(words, o.words.Lemma(lw))
+		if start >= 0 {
+			add(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(text[start:])
 	}
 	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
 	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {
@@ -580,6 +587,46 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		words = append(words[:half:half], words[len(words)-half:]...)
 	}
 	return strings.Join(words, " "), pol
+}
+
+// phraseRole is what a relation phrase does with a word.
+type phraseRole uint8
+
+const (
+	phraseDropped   phraseRole = iota // a function word, a number or nothing
+	phraseKept                        // the word goes into the phrase
+	phraseNegation                    // the word denies the relation
+	phraseExclusive                   // the word makes it exclusive ("only")
+)
+
+// phraseWordOf is what phrase makes of one word.
+type phraseWordOf struct {
+	role phraseRole
+	word string // for phraseKept: the word, lower case, as a lemma unless a kept function word
+}
+
+// phraseWord reads one word of a relation phrase, memoised in the word
+// cache: the answer depends on the word and the lexicon only.
+func (o *openReader) phraseWord(w string) phraseWordOf {
+	if pw, ok := o.words.phrases[w]; ok {
+		return pw
+	}
+	var pw phraseWordOf
+	lw := strings.ToLower(strings.Trim(w, "-'’"))
+	switch {
+	case lw == "":
+	case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+		pw.role = phraseNegation
+	case o.lx.IsExclusive(lw):
+		pw.role = phraseExclusive
+	case keptWords[lw]:
+		pw = phraseWordOf{role: phraseKept, word: lw}
+	case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
+	default:
+		pw = phraseWordOf{role: phraseKept, word: o.words.Lemma(lw)}
+	}
+	o.words.phrases[w] = pw
+	return pw
 }
 
 // keptWords are function words a relation keeps: modals and the particles

@@ -129,6 +129,14 @@ func (c *cueSet) in(text string) bool {
 	return false
 }
 
+// mayMatch reports whether a case-insensitive regular expression that
+// matches only texts with one of the words could match text: in, or the
+// text has a character that case folding equates with an ASCII letter but
+// strings.ToLower does not turn into it ('ſ', the Kelvin sign).
+func (c *cueSet) mayMatch(text string) bool {
+	return c.in(text) || !isASCII(text) && strings.ContainsAny(text, "\u017f\u212a")
+}
+
 // lowerByte lower-cases an ASCII letter.
 func lowerByte(b byte) byte {
 	if 'A' <= b && b <= 'Z' {
