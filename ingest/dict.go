@@ -237,12 +237,29 @@ type Mention struct {
 // unknown "AWS X"/"Amazon X" names are returned with ID "" and Text set to
 // the name.
 func (d *Dictionary) Find(text string) []Mention {
-	toks := tokenize(text)
+	return d.find(text, &findScratch{})
+}
+
+// findScratch holds the buffers of Find, for a caller that finds names in
+// many texts one after the other.
+type findScratch struct {
+	toks []token
+	best []findChoice
+	used []bool
+}
+
+// findChoice is the best reading of a text from one token on.
+type findChoice struct {
+	covered, notes, count int
+	take                  *phrase // nil: skip the token
+}
+
+// find is Find with its buffers in s.
+func (d *Dictionary) find(text string, s *findScratch) []Mention {
+	s.toks = tokenizeInto(s.toks[:0], text)
+	toks := s.toks
 	n := len(toks)
-	type choice struct {
-		covered, notes, count int
-		take                  *phrase // nil: skip the token
-	}
+	type choice = findChoice
 	better := func(a, b choice) bool {
 		if a.covered != b.covered {
 			return a.covered > b.covered
@@ -252,7 +269,8 @@ func (d *Dictionary) Find(text string) []Mention {
 		}
 		return a.count < b.count
 	}
-	best := make([]choice, n+1)
+	best := append(s.best[:0], make([]choice, n+1)...)
+	s.best = best
 	caseKnown, lower, upper := false, false, false
 	for i := n - 1; i >= 0; i-- {
 		best[i] = choice{covered: best[i+1].covered, notes: best[i+1].notes, count: best[i+1].count}
@@ -286,7 +304,8 @@ func (d *Dictionary) Find(text string) []Mention {
 		}
 	}
 	var out []Mention
-	used := make([]bool, n)
+	used := append(s.used[:0], make([]bool, n)...)
+	s.used = used
 	for i := 0; i < n; {
 		p := best[i].take
 		if p == nil {
@@ -332,9 +351,15 @@ var genericAWS = map[string]bool{
 
 func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mention {
 	var out []Mention
-	lower := isLowerText(text)
+	lower, lowerKnown := false, false // isLowerText(text), read when first needed
 	for i := 0; i < len(toks)-1; i++ {
 		w := text[toks[i].start:toks[i].end]
+		if w != "AWS" && w != "Amazon" && w != "aws" && w != "amazon" {
+			continue
+		}
+		if !lowerKnown {
+			lower, lowerKnown = isLowerText(text), true
+		}
 		isPrefix := w == "AWS" || w == "Amazon" || lower && (w == "aws" || w == "amazon")
 		if !isPrefix || used[i] || used[i+1] {
 			continue
@@ -450,7 +475,11 @@ type token struct {
 // characters "@", "-", "/", "." and "'" joined to them ("Lambda@Edge",
 // "cfn-init", "us-east-1", "Node.js").
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	return tokenizeInto(make([]token, 0, len(text)/5+1), text)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	// One lower-case copy serves every word when the text is ASCII (byte
 	// offsets are kept); other texts lower-case word by word.
 	lower, ascii := "", true

@@ -61,6 +61,7 @@ type extractor struct {
 	// separator; the others are their own clause)
 	clauseCache map[string][]string
 	slugs       map[string]string // graph.Slug by name, for newNode
+	findBuf     findScratch       // Dictionary.Find's buffers
 
 	// contextStop[i] is the index of the nearest heading at or before i that
 	// context() stops at (it names a service or is not generic), -1 if none.
@@ -148,7 +149,7 @@ func (x *extractor) find(text string) []Mention {
 	if m, ok := x.found[text]; ok {
 		return m
 	}
-	m := withAbbreviations(text, x.dict.Find(text), x.abbrevs)
+	m := withAbbreviations(text, x.dict.find(text, &x.findBuf), x.abbrevs)
 	if len(m) > MaxMentions {
 		x.warn(x.line, fmt.Sprintf("%d names in one text, over the limit of %d: the names past the first %d skipped", len(m), MaxMentions, MaxMentions))
 		m = m[:MaxMentions:MaxMentions]
@@ -424,9 +425,10 @@ func (x *extractor) parentOf(id string) string {
 func (x *extractor) isBulletHead(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)
-	f := strings.Fields(t)
+	var buf [4]string
+	f, n := headFields(t, buf[:])
 	// "Different types:" heads a list of objects, not of statements
-	if len(f) == 0 || len(f) > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
+	if n == 0 || n > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
 		return false
 	}
 	next := x.doc.Blocks[i+1]
@@ -438,7 +440,7 @@ func (x *extractor) isBulletHead(i int) bool {
 		return false // "Targets" heads a list of targets, not statements
 	}
 	for _, w := range f {
-		if lx.QuestionWord("aux", strings.ToLower(w)) || lx.HeadVerb(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) {
+		if lx.isAux(w) || lx.HeadVerb(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) {
 			return false // "Event notifications go to": a predicate
 		}
 	}
@@ -671,25 +673,7 @@ func clip(s string) string {
 // clipBytes long, neither starts nor ends with a blank and has no blank
 // but single spaces.
 func clipped(s string) bool {
-	if len(s) > clipBytes {
-		return false
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return false
-			}
-			i += size
-			continue
-		}
-		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
-			return false
-		}
-		i++
-	}
-	return true
+	return len(s) <= clipBytes && singleSpaced(s)
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
@@ -984,8 +968,9 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 // the first comma when the sentence opens with one of the lexicon's
 // subordinators; "" otherwise.
 func (x *extractor) mainClause(s string) string {
-	f := strings.Fields(strings.TrimLeft(s, "-•*> \t"))
-	if len(f) < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
+	var buf [1]string
+	f, n := headFields(strings.TrimLeft(s, "-•*> \t"), buf[:])
+	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
 		return ""
 	}
 	i := strings.Index(s, ", ")
@@ -1005,7 +990,8 @@ func (x *extractor) verbAfter(s string, end int) bool {
 // firstWord returns the first word of a text, lower-cased, without the
 // punctuation around it; "" when there is none.
 func firstWord(s string) string {
-	f := strings.Fields(s)
+	var buf [1]string
+	f, _ := headFields(s, buf[:])
 	if len(f) == 0 {
 		return ""
 	}
@@ -1035,8 +1021,9 @@ const maxFragmentWords = 8
 // fragment has.
 func (x *extractor) hasVerb(s string) bool {
 	lx := x.dict.Lexicon
-	f := strings.Fields(s)
-	if len(f) > maxFragmentWords {
+	var buf [maxFragmentWords]string
+	f, n := headFields(s, buf[:])
+	if n > maxFragmentWords {
 		return true
 	}
 	for _, w := range f {
@@ -1477,6 +1464,9 @@ func cleanName(s string) string {
 			break
 		}
 		s = t
+	}
+	if singleSpaced(s) {
+		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }

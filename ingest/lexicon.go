@@ -394,6 +394,9 @@ func (lx *Lexicon) ShapeWord(stem string) bool {
 	return false
 }
 
+// isAux is QuestionWord("aux", strings.ToLower(w)).
+func (lx *Lexicon) isAux(w string) bool { return isLowerIn(lx.question["aux"], w) }
+
 // QuestionWord reports whether a stem belongs to a question word group
 // ("order", "path", "compare", "yesno", "manual", "implicit", ...).
 func (lx *Lexicon) QuestionWord(group, stem string) bool { return lx.question[group][stem] }

@@ -247,8 +247,22 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 	}
 
 	c := &Corpus{Docs: map[string]*Document{}}
-	nodes := map[string]graph.Node{}
-	for _, d := range dict.Nodes() {
+	nFacts, nStmts := 0, 0
+	for _, r := range results {
+		if r.doc != nil {
+			nFacts += len(r.g.Facts)
+			nStmts += len(r.g.Statements)
+		}
+	}
+	if nFacts > 0 { // nil, as append leaves it, when there are none
+		c.Facts = make([]graph.Fact, 0, nFacts)
+	}
+	if nStmts > 0 {
+		c.Statements = make([]graph.Statement, 0, nStmts)
+	}
+	dictNodes := dict.Nodes()
+	nodes := make(map[string]graph.Node, len(dictNodes))
+	for _, d := range dictNodes {
 		nodes[d.ID] = d
 	}
 	for i, r := range results {
@@ -265,6 +279,9 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 		}
 		c.Facts = append(c.Facts, r.g.Facts...)
 		c.Statements = append(c.Statements, r.g.Statements...)
+	}
+	if len(nodes) > 0 {
+		c.Nodes = make([]graph.Node, 0, len(nodes))
 	}
 	for _, n := range nodes {
 		c.Nodes = append(c.Nodes, n)

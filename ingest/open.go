@@ -174,8 +174,8 @@ func (o *openReader) block(i int) {
 // shortTitle reports whether a paragraph is a title line: a few words,
 // no sentence punctuation ("Suspending ASG processes").
 func (o *openReader) shortTitle(text string) bool {
-	f := strings.Fields(text)
-	return len(f) > 0 && len(f) <= 6 && !strings.ContainsAny(text, ".;,!?") && unicode.IsUpper([]rune(text)[0])
+	n := countFields(text)
+	return n > 0 && n <= 6 && !strings.ContainsAny(text, ".;,!?") && unicode.IsUpper([]rune(text)[0])
 }
 
 // popFrames closes the list heads a block at depth does not belong to.
@@ -721,7 +721,8 @@ func (o *openReader) nameList(text string) []string {
 // named by its leading words ("Regional - deployed to one region" →
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
-	if f := strings.Fields(text); len(f) > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
+	var buf [2]string
+	if f, n := headFields(text, buf[:]); n > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
 		// "AWS-SystemsManager-AutomationExecutionRole in every target
 		// account": the identifier, not where it lives
 		text = strings.Trim(f[0], "`*")
@@ -1290,7 +1291,7 @@ func (o *openReader) nameLike(name string) bool {
 		return false
 	}
 	for _, w := range f[1:] {
-		if o.lx.QuestionWord("aux", strings.ToLower(w)) {
+		if o.lx.isAux(w) {
 			return false // "Instances can still be terminated": a statement, not a name
 		}
 	}
@@ -1331,12 +1332,13 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 // left to its heading: the first word is a verb ("Supports", "Pulls",
 // "Can") and the second no auxiliary ("Tasks can ..." opens with a noun).
 func (o *openReader) verbFirst(s string) bool {
-	f := strings.Fields(strings.TrimLeft(s, "-•*> "))
-	if len(f) < 2 {
+	var buf [2]string
+	f, n := headFields(strings.TrimLeft(s, "-•*> "), buf[:])
+	if n < 2 {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(f[0], ".,:;"))
-	if o.lx.QuestionWord("aux", strings.ToLower(strings.Trim(f[1], ".,:;"))) {
+	if o.lx.isAux(strings.Trim(f[1], ".,:;")) {
 		return false
 	}
 	if o.lx.HeadVerb(w) {

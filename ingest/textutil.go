@@ -155,3 +155,56 @@ func equalLowerASCII(s, w string) bool {
 	}
 	return true
 }
+
+// headFields fills buf with the first fields of s, as strings.Fields splits
+// it, and returns them with the number of fields s has in all.
+func headFields(s string, buf []string) (head []string, total int) {
+	head = buf[:0]
+	start := -1
+	for i := 0; i <= len(s); {
+		space, size := true, 1
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpace[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			if total < len(buf) {
+				head = append(head, s[start:i])
+			}
+			total++
+			start = -1
+		}
+		i += size
+	}
+	return head, total
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s:
+// s neither starts nor ends with a blank and has no blank but single
+// spaces.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+		i++
+	}
+	return true
+}
