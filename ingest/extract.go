@@ -60,8 +60,9 @@ type extractor struct {
 	// clauseCache holds clauses results by sentence (those with a
 	// separator; the others are their own clause)
 	clauseCache map[string][]string
-	slugs       map[string]string // graph.Slug by name, for newNode
-	findBuf     findScratch       // Dictionary.Find's buffers
+	slugs       map[string]string     // graph.Slug by name, for newNode
+	findBuf     findScratch           // Dictionary.Find's buffers
+	quantCache  map[string][]Quantity // Quantities by text
 
 	// contextStop[i] is the index of the nearest heading at or before i that
 	// context() stops at (it names a service or is not generic), -1 if none.
@@ -217,7 +218,7 @@ func extractWords(doc *Document, dict *Dictionary, words *WordCache) (Graph, Err
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
 	return &extractor{typed: map[typedPair]bool{}, dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
 		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
-		clauseCache: map[string][]string{}, slugs: map[string]string{},
+		clauseCache: map[string][]string{}, slugs: map[string]string{}, quantCache: map[string][]Quantity{},
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
 
@@ -526,6 +527,23 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	}
 	x.spelling(id, name)
 	return id
+}
+
+// quantities is Quantities, memoised: a sentence's quantities are read
+// for its subject and for its objects, a list item's for its name.
+func (x *extractor) quantities(text string) []Quantity {
+	if qs, ok := x.quantCache[text]; ok {
+		return qs
+	}
+	qs := Quantities(text)
+	x.quantCache[text] = qs
+	return qs
+}
+
+// parseQuantity is ParseQuantity with quantities memoised.
+func (x *extractor) parseQuantity(text string) (Quantity, bool) {
+	t := strings.TrimSpace(text)
+	return wholeQuantity(t, x.quantities(t))
 }
 
 // slug is graph.Slug, memoised: notes name the same values and concepts

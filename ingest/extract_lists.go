@@ -243,7 +243,7 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 				obj = x.newNode(graph.KindValue, v+" "+strings.TrimSpace(text[:i]))
 				break
 			}
-			if q, ok := ParseQuantity(v); ok && q.Start == 0 && q.End == len(v) {
+			if q, ok := x.parseQuantity(v); ok && q.Start == 0 && q.End == len(v) {
 				obj = x.newNode(graph.KindValue, q.Text) // "Max template size: 460kB"
 				break
 			}

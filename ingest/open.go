@@ -502,7 +502,7 @@ func (o *openReader) flashcard(text string, line int, dflt string) bool {
 			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), m.id, q+" — "+first, 0, line)
 		}
 	}
-	for _, qt := range Quantities(first) {
+	for _, qt := range o.x.quantities(first) {
 		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, qt.Text), q+" — "+first, 0, line)
 	}
 	return true
@@ -744,7 +744,7 @@ func (o *openReader) itemNode(text string) string {
 		// days (15 months)": the value, its aside another spelling ("<60s"
 		// is a bound, not the value)
 		for _, n := range []string{name, stripParens(name)} {
-			if q, ok := ParseQuantity(n); ok {
+			if q, ok := o.x.parseQuantity(n); ok {
 				return o.x.newNode(graph.KindValue, q.Text)
 			}
 		}
@@ -816,7 +816,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// "SNS Notification and CloudWatch events with results" under AWS
 		// Config: a verbless phrase of the section's subject
 		subj = dflt
-	} else if pronounRe.MatchString(o.lx.SkipLeading(s)) && o.last != "" {
+	} else if o.last != "" && pronounRe.MatchString(o.lx.SkipLeading(s)) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {
@@ -846,7 +846,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		objs = append(objs, obj{m.id, m.start, m.end})
 	}
-	qs := Quantities(s)
+	qs := o.x.quantities(s)
 	denied := map[string]bool{} // objects of items that deny themselves ("no paging")
 	for _, it := range items {
 		text, no := deniedItem(it.text)
@@ -1325,7 +1325,7 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 		return false // it names other things: which of them is the subject is a guess
 	}
 	start, items := inlineList(s, 0)
-	return start >= 0 && len(items) >= 2 || len(Quantities(s)) > 0
+	return start >= 0 && len(items) >= 2 || len(o.x.quantities(s)) > 0
 }
 
 // verbFirst reports whether a sentence opens with its verb, its subject

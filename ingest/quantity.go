@@ -210,7 +210,12 @@ func parseNumber(s string) float64 {
 // ok is false when the text is anything more or less.
 func ParseQuantity(text string) (Quantity, bool) {
 	t := strings.TrimSpace(text)
-	qs := Quantities(t)
+	return wholeQuantity(t, Quantities(t))
+}
+
+// wholeQuantity is ParseQuantity of a trimmed text t whose quantities are
+// qs.
+func wholeQuantity(t string, qs []Quantity) (Quantity, bool) {
 	if len(qs) != 1 {
 		return Quantity{}, false
 	}
