@@ -188,15 +188,47 @@ func (d *Dictionary) Node(id string) (graph.Node, bool) {
 // weak aliases included. It tolerates a leading "AWS"/"Amazon", a plural "s"
 // and surrounding punctuation.
 func (d *Dictionary) Exact(text string) (string, bool) {
+	return d.exactIn(text, &findScratch{})
+}
+
+// exactIn is Exact with its buffers in s: the key and its variants
+// (keyVariants) are looked up as bytes, without a string for each.
+func (d *Dictionary) exactIn(text string, s *findScratch) (string, bool) {
 	if len(text) > d.maxKey+16 {
 		return "", false // longer than any name or alias, even with "Amazon " and punctuation
 	}
-	k := normKey(text)
-	if k == "" {
+	s.toks = tokenizeInto(s.toks[:0], text)
+	k := s.key[:0] // normKey(text)
+	for i, t := range s.toks {
+		if i > 0 {
+			k = append(k, ' ')
+		}
+		k = append(k, t.norm...)
+	}
+	s.key = k
+	if len(k) == 0 {
 		return "", false
 	}
-	for _, cand := range keyVariants(k) {
-		if id, ok := d.exact[cand]; ok {
+	// keyVariants(k), in its order, as spans of k
+	var spans [6][2]int
+	v := append(spans[:0], [2]int{0, len(k)})
+	for _, p := range []string{"aws ", "amazon "} {
+		if len(k) >= len(p) && string(k[:len(p)]) == p {
+			v = append(v, [2]int{len(p), len(k)})
+		}
+	}
+	n := len(v)
+	for _, x := range v[:n] {
+		a, b := x[0], x[1]
+		if b-a > 3 && k[b-1] == 's' {
+			v = append(v, [2]int{a, b - 1})
+		}
+		if b-a > 4 && k[b-2] == 'e' && k[b-1] == 's' {
+			v = append(v, [2]int{a, b - 2})
+		}
+	}
+	for _, x := range v {
+		if id, ok := d.exact[string(k[x[0]:x[1]])]; ok {
 			return id, true
 		}
 	}
@@ -246,6 +278,7 @@ type findScratch struct {
 	toks []token
 	best []findChoice
 	used []bool
+	key  []byte // Exact's key
 }
 
 // findChoice is the best reading of a text from one token on.

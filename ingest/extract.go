@@ -136,7 +136,7 @@ func (x *extractor) exact(text string) (string, bool) {
 	if h, ok := x.exacts[text]; ok {
 		return h.id, h.ok
 	}
-	id, ok := x.dict.Exact(text)
+	id, ok := x.dict.exactIn(text, &x.findBuf)
 	if a, def := x.abbrevs[strings.TrimSpace(text)]; def {
 		id, ok = a, true // the note's own short form
 	}

@@ -1,0 +1,67 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// textutilSamples are the lines of the embedded notes plus texts with the
+// blanks, cases and characters the helpers treat apart.
+func textutilSamples(t *testing.T) []string {
+	t.Helper()
+	out := []string{"", " ", "  a  b ", "\ta\tb\n", "a\u00a0b", "a\u2003b", " lead", "trail ", "one two", "ÅNGSTRÖM Kelvin \u212a ſcript",
+		"HOOKS and Targets", "İstanbul iş", "\xff\xfe bad utf8", "Übung ÜBUNG", "it's", "ITS", "n't", "NOT", "Out Of The Box"}
+	src, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range src {
+		out = append(out, strings.Split(string(s.Data), "\n")...)
+	}
+	return out
+}
+
+func TestFieldHelpersMatchStrings(t *testing.T) {
+	for _, s := range textutilSamples(t) {
+		f := strings.Fields(s)
+		if n := countFields(s); n != len(f) {
+			t.Fatalf("countFields(%q) = %d, want %d", s, n, len(f))
+		}
+		var buf [3]string
+		head, n := headFields(s, buf[:])
+		if n != len(f) || len(head) != min(3, len(f)) {
+			t.Fatalf("headFields(%q) = %q, %d; want %q", s, head, n, f)
+		}
+		for i := range head {
+			if head[i] != f[i] {
+				t.Fatalf("headFields(%q) = %q; want %q", s, head, f)
+			}
+		}
+		if got, want := singleSpaced(s), strings.Join(f, " ") == s; got != want {
+			t.Fatalf("singleSpaced(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestCueSetMatchesLowerContains(t *testing.T) {
+	words := []string{"not", "n't", "no ", "out of the box", "hook", "k", "script", " to ", "é"}
+	set := newCueSet(words...)
+	for _, s := range textutilSamples(t) {
+		want := false
+		for _, w := range words {
+			want = want || strings.Contains(strings.ToLower(s), w)
+		}
+		if got := set.in(s); got != want {
+			t.Fatalf("in(%q) = %v, want %v", s, got, want)
+		}
+		if want && !set.mayMatch(s) {
+			t.Fatalf("mayMatch(%q) = false where in is true", s)
+		}
+		if v, _ := inLower(map[string]bool{strings.ToLower(s): true}, s); !v {
+			t.Fatalf("inLower does not find %q by its lower case", s)
+		}
+	}
+	if !newCueSet("script").mayMatch("ſcript") || !newCueSet("hook").mayMatch("hoo\u212a") {
+		t.Fatal("mayMatch must let through what case folding matches")
+	}
+}
