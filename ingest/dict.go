@@ -126,6 +126,49 @@ func (d *Dictionary) hasCueWord(lower string) bool {
 	return false
 }
 
+// hasCueWordIn is hasCueWord(strings.ToLower(text)), without lower-casing
+// a copy of an ASCII text: each word is lower-cased into a stack buffer.
+func (d *Dictionary) hasCueWordIn(text string) bool {
+	if !isASCII(text) {
+		return d.hasCueWord(strings.ToLower(text))
+	}
+	var buf [64]byte
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			if c := lowerByte(text[i]); 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		w := text[start:i]
+		start = -1
+		if len(w) > len(buf) {
+			if d.cueSet[stripPlural(strings.ToLower(w))] {
+				return true
+			}
+			continue
+		}
+		for k := 0; k < len(w); k++ {
+			buf[k] = lowerByte(w[k])
+		}
+		// stripPlural of a word of letters and digits: only the plural "s"
+		n := len(w)
+		if n > 3 && buf[n-1] == 's' && buf[n-2] != 's' && buf[n-2] != 'u' && buf[n-2] != 'i' {
+			n--
+		}
+		if d.cueSet[string(buf[:n])] {
+			return true
+		}
+	}
+	return false
+}
+
 // CueWords returns the lower-case words that may start a capability,
 // strategy or component name.
 func (d *Dictionary) CueWords() []string { return d.cueWords }

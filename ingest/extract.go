@@ -1213,7 +1213,7 @@ var (
 )
 
 func (x *extractor) sentence(s string, line int, inScope bool) {
-	if !relationCues.in(s) && !x.dict.hasCueWord(strings.ToLower(s)) {
+	if !relationCues.in(s) && !x.dict.hasCueWordIn(s) {
 		x.lastSentence = s
 		return
 	}

@@ -65,3 +65,27 @@ func TestCueSetMatchesLowerContains(t *testing.T) {
 		t.Fatal("mayMatch must let through what case folding matches")
 	}
 }
+
+func TestHasCueWordInMatchesLowerCopy(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := textutilSamples(t)
+	for _, w := range dict.CueWords() {
+		samples = append(samples, w, strings.ToUpper(w)+"S", "x "+w+"s.", strings.ToUpper(w[:1])+w[1:]+"es")
+	}
+	hits := 0
+	for _, s := range samples {
+		want := dict.hasCueWord(strings.ToLower(s))
+		if got := dict.hasCueWordIn(s); got != want {
+			t.Fatalf("hasCueWordIn(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 100 {
+		t.Fatalf("only %d samples have a cue word", hits)
+	}
+}
