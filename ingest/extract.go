@@ -986,7 +986,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 // the first comma when the sentence opens with one of the lexicon's
 // subordinators; "" otherwise.
 func (x *extractor) mainClause(s string) string {
-	var buf [1]string
+	var buf [2]string
 	f, n := headFields(strings.TrimLeft(s, "-•*> \t"), buf[:])
 	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
 		return ""

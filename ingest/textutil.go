@@ -157,11 +157,12 @@ func equalLowerASCII(s, w string) bool {
 }
 
 // headFields fills buf with the first fields of s, as strings.Fields splits
-// it, and returns them with the number of fields s has in all.
+// it, and returns them with the number of fields s has, counted up to
+// len(buf)+1 (more is "more than buf holds"): it reads no further.
 func headFields(s string, buf []string) (head []string, total int) {
 	head = buf[:0]
 	start := -1
-	for i := 0; i <= len(s); {
+	for i := 0; i <= len(s) && total <= len(buf); {
 		space, size := true, 1
 		if i < len(s) {
 			if c := s[i]; c < utf8.RuneSelf {
