@@ -81,6 +81,9 @@ type extractor struct {
 	// a line's facts and statements all cite it.
 	sources []string
 	words   *WordCache // the open-relation pass's word cache; nil: its own
+	// termWords is the word cache of the statements' terms, used on the
+	// terms pass's goroutine; nil: its own
+	termWords *WordCache
 }
 
 // Bounds on what extraction reads from one text, each far above what notes
@@ -201,15 +204,15 @@ func Extract(doc *Document, dict *Dictionary) Graph {
 // ExtractWarnings is Extract plus a positioned warning for each bound that
 // skipped content (nil when none did).
 func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
-	return extractWords(doc, dict, nil)
+	return extractWords(doc, dict, nil, nil)
 }
 
 // extractWords is ExtractWarnings with a word cache that outlives the note:
 // the notes one goroutine reads share their words' terms and lemmas. With
 // words nil the note gets a cache of its own.
-func extractWords(doc *Document, dict *Dictionary, words *WordCache) (Graph, ErrorList) {
+func extractWords(doc *Document, dict *Dictionary, words, termWords *WordCache) (Graph, ErrorList) {
 	x := newExtractor(doc, dict)
-	x.words = words
+	x.words, x.termWords = words, termWords
 	g := x.run()
 	x.warns.Sort()
 	return g, x.warns
@@ -231,6 +234,9 @@ func (x *extractor) run() Graph {
 	}
 	x.abbrevs = noteAbbreviations(doc, x.dict)
 	o := newOpenReader(x)
+	if o != nil {
+		defer o.terms.close() // ends the terms goroutine should a block fail
+	}
 	for i := range doc.Blocks {
 		x.block(i)
 		if o != nil {
@@ -238,6 +244,9 @@ func (x *extractor) run() Graph {
 		}
 	}
 	x.flushChain()
+	if o != nil {
+		o.finishTerms()
+	}
 	nodes := make([]graph.Node, 0, len(x.nodes))
 	for _, n := range x.nodes {
 		nodes = append(nodes, n)

@@ -581,7 +581,7 @@ type WordCache struct {
 
 // NewWordCache returns an empty cache on a lexicon.
 func NewWordCache(lx *Lexicon) *WordCache {
-	return &WordCache{lx: lx, terms: make(map[string][]string, 4096), lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}}
+	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}}
 }
 
 // Terms is Lexicon.Terms, memoised per word.

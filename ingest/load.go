@@ -215,14 +215,15 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// the notes of one worker share a word cache: terms and
-			// lemmas are the same in every note
-			var words *WordCache
+			// the notes of one worker share word caches: terms and
+			// lemmas are the same in every note (one for the extraction,
+			// one for the statements' terms, read beside it)
+			var words, termWords *WordCache
 			if dict.Lexicon != nil {
-				words = NewWordCache(dict.Lexicon)
+				words, termWords = NewWordCache(dict.Lexicon), NewWordCache(dict.Lexicon)
 			}
 			for i := range next {
-				results[i] = buildOne(sources[i], dict, words)
+				results[i] = buildOne(sources[i], dict, words, termWords)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -293,7 +294,7 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 
 // buildOne parses and extracts one note. A panic in either becomes a
 // warning naming the note, so one bad note never aborts a corpus.
-func buildOne(s Source, dict *Dictionary, words *WordCache) (r docResult) {
+func buildOne(s Source, dict *Dictionary, words, termWords *WordCache) (r docResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = docResult{}
@@ -312,7 +313,7 @@ func buildOne(s Source, dict *Dictionary, words *WordCache) (r docResult) {
 	}
 	r.doc = doc
 	var warn ErrorList
-	r.g, warn = extractWords(doc, dict, words)
+	r.g, warn = extractWords(doc, dict, words, termWords)
 	r.warn = append(r.warn, warn...)
 	return r
 }

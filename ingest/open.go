@@ -51,14 +51,10 @@ type openReader struct {
 	// What statements inherit from their context is derived once per
 	// heading and list head, not once per statement: a long heading over
 	// thousands of lines would cost its length per line.
-	secGen       int      // x.headingGen + 1 when sec was made, 0 for none
-	sec          string   // the section of the statements
-	headingGen   int      // x.headingGen + 1 when headingTerms were made
-	headingTerms []string // terms of the innermost heading
-	headFor      string   // the list head headTerms are of
-	headTerms    []string
+	secGen int    // x.headingGen + 1 when sec was made, 0 for none
+	sec    string // the section of the statements
 
-	terms []string // scratch for a statement's terms
+	terms *termsPass // reads the statements' terms (terms.go)
 }
 
 // maxContextTerms bounds the terms a statement takes from its heading and
@@ -79,11 +75,22 @@ func newOpenReader(x *extractor) *openReader {
 	if x.dict.Lexicon == nil {
 		return nil
 	}
-	words := x.words
+	words, termWords := x.words, x.termWords
 	if words == nil || words.lx != x.dict.Lexicon {
 		words = NewWordCache(x.dict.Lexicon)
 	}
-	return &openReader{x: x, lx: x.dict.Lexicon, words: words}
+	if termWords == nil || termWords.lx != x.dict.Lexicon {
+		termWords = NewWordCache(x.dict.Lexicon)
+	}
+	return &openReader{x: x, lx: x.dict.Lexicon, words: words, terms: newTermsPass(termWords)}
+}
+
+// finishTerms sets the terms of every statement, once the terms pass has
+// read them.
+func (o *openReader) finishTerms() {
+	for i, t := range o.terms.wait() {
+		o.x.stmts[i].Terms = t
+	}
 }
 
 func (o *openReader) block(i int) {
@@ -272,13 +279,6 @@ func (o *openReader) section() string {
 	return o.sec
 }
 
-// contextTerms returns the first maxContextTerms terms of a heading or list
-// head text.
-func (o *openReader) contextTerms(text string) []string {
-	t := o.words.Terms(text)
-	return t[:min(len(t), maxContextTerms):min(len(t), maxContextTerms)]
-}
-
 // statement records a text as evidence.
 func (o *openReader) statement(text string, line int, subj string) {
 	text = strings.TrimSpace(text)
@@ -293,22 +293,15 @@ func (o *openReader) statement(text string, line int, subj string) {
 	}
 	// a line is found by its own words and by the words of what it sits
 	// under: its list head and its heading ("Regional" under "Endpoint
-	// types" under "API Gateway")
-	terms := o.words.AppendTerms(o.terms[:0], text)
+	// types" under "API Gateway"); the terms pass reads them
+	job := termJob{text: text}
 	if o.headText != "" && !strings.Contains(text, o.headText) {
-		if o.headFor != o.headText {
-			o.headFor, o.headTerms = o.headText, o.contextTerms(o.headText)
-		}
-		terms = append(terms, o.headTerms...)
+		job.head = o.headText
 	}
 	if hs := o.x.headings; len(hs) > 0 && hs[len(hs)-1].text != text && hs[len(hs)-1].text != o.headText {
-		if o.headingGen != o.x.headingGen+1 {
-			o.headingGen, o.headingTerms = o.x.headingGen+1, o.contextTerms(hs[len(hs)-1].text)
-		}
-		terms = append(terms, o.headingTerms...)
+		job.heading = hs[len(hs)-1].text
 	}
-	o.terms = terms
-	st.Terms = cloneStrings(terms)
+	o.terms.add(job)
 	o.x.stmts = append(o.x.stmts, st)
 }
 
