@@ -76,6 +76,9 @@ func Quantities(text string) []Quantity {
 
 func digitQuantities(text string) []Quantity {
 	var out []Quantity
+	if !hasWordNumber(text) {
+		return out // every match would be skipped below: no regexp
+	}
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(text, -1) {
 		if m[2] < 0 {
 			continue
@@ -160,6 +163,26 @@ func digitQuantities(text string) []Quantity {
 		out = append(out, q)
 	}
 	return out
+}
+
+// hasWordNumber reports whether a run of digits of text starts a word as
+// digitQuantities requires of a quantity's number: the text's start or a
+// byte other than an ASCII letter, '-', '_' or '.' before it. quantityRe's
+// numbers are whole runs of digits (its digits are greedy and all that
+// follows them optional), so a text without one has no quantity.
+func hasWordNumber(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < '0' || c > '9' || i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+			continue
+		}
+		if i == 0 {
+			return true
+		}
+		if c := text[i-1]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_' || c == '.') {
+			return true
+		}
+	}
+	return false
 }
 
 // numberListRe matches a list of bare numbers that ends where a quantity

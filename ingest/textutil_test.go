@@ -89,3 +89,32 @@ func TestHasCueWordInMatchesLowerCopy(t *testing.T) {
 		t.Fatalf("only %d samples have a cue word", hits)
 	}
 }
+
+// TestHasWordNumberFiltersQuantities checks the filter digitQuantities
+// runs before quantityRe: in a text without a number that starts a word,
+// every number quantityRe finds is one digitQuantities skips.
+func TestHasWordNumberFiltersQuantities(t *testing.T) {
+	samples := append(textutilSamples(t), "S3", "EC2 and S3", "us-east-1", "v2.1", "x12-34", "a1,2 days", "b5d3", "(S3)", "route53 to 5",
+		"S3 in 5 days", "5", "a-1 to 2 hours", "k8s_1 s3.2 kb", "id_42 minutes")
+	filtered := 0
+	for _, s := range samples {
+		if hasWordNumber(s) {
+			continue
+		}
+		filtered++
+		for _, m := range quantityRe.FindAllStringSubmatchIndex(s, -1) {
+			if m[2] < 0 {
+				continue
+			}
+			if st := m[2]; st == 0 || !strings.ContainsRune("-_.", rune(s[st-1])) && !isWordByte(s[st-1]) || s[st-1] >= '0' && s[st-1] <= '9' {
+				t.Fatalf("%q: quantityRe finds %q, which digitQuantities reads, but hasWordNumber is false", s, s[m[0]:m[1]])
+			}
+		}
+		if qs := Quantities(s); len(qs) > 0 && strings.ContainsAny(s, "0123456789") && !hasUnitWord(s) {
+			t.Fatalf("%q: quantities %v without a number that starts a word", s, qs)
+		}
+	}
+	if filtered < 20 {
+		t.Fatalf("only %d samples filtered", filtered)
+	}
+}
