@@ -1134,6 +1134,11 @@ func (o *openReader) table(t *Table) {
 		return
 	}
 	keyCol := numberedKey(t)
+	heads := make([]struct {
+		phrase string
+		pol    graph.Polarity
+		read   bool
+	}, len(t.Header))
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
 			continue
@@ -1174,7 +1179,11 @@ func (o *openReader) table(t *Table) {
 			if h == "" || c == "" || c == "-" || c == "." {
 				continue
 			}
-			phrase, pol := o.phrase(h)
+			if !heads[j].read { // a column's relation, read once per table
+				heads[j].phrase, heads[j].pol = o.phrase(h)
+				heads[j].read = true
+			}
+			phrase, pol := heads[j].phrase, heads[j].pol
 			if phrase == "" {
 				continue
 			}
