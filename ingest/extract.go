@@ -219,9 +219,12 @@ func extractWords(doc *Document, dict *Dictionary, words, termWords *WordCache) 
 }
 
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
+	// the memos of texts get about one entry per block or more: sized so,
+	// they do not grow step by step
+	n := len(doc.Blocks)
 	return &extractor{typed: map[typedPair]bool{}, dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
-		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
-		clauseCache: map[string][]string{}, slugs: map[string]string{}, quantCache: map[string][]Quantity{},
+		found: make(map[string][]Mention, n), vocabs: map[string][]string{}, exacts: make(map[string]exactHit, n), headingCount: map[string]int{},
+		clauseCache: map[string][]string{}, slugs: map[string]string{}, quantCache: make(map[string][]Quantity, n),
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
 
