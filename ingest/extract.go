@@ -487,7 +487,7 @@ func (x *extractor) topicSentence(text string) {
 	if len(x.headings) == 0 || len(x.headings[len(x.headings)-1].services) > 0 {
 		return
 	}
-	if !isRe.MatchString(text) {
+	if !strings.Contains(text, "is") && !strings.Contains(text, "are") || !isRe.MatchString(text) {
 		return
 	}
 	m := x.find(text)
@@ -967,7 +967,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		x.lastSubject = subj
 		return subj, ents[1:]
 	}
-	if pronounRe.MatchString(x.dict.Lexicon.SkipLeading(s)) {
+	if opensWithPronoun(x.dict.Lexicon.SkipLeading(s)) {
 		if prev := x.lastSentence; prev != "" && prev != s {
 			// the previous sentence may have been skipped: read its subject now
 			x.lastSentence = ""
@@ -1196,6 +1196,15 @@ var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|sho
 // sentence's subject, after any leading conjunction ("but it deploys ...").
 var pronounRe = regexp.MustCompile(`^(?i:it|they|this service|it's|its)\b`)
 
+// opensWithPronoun is pronounRe.MatchString: each of its words starts with
+// "i" or "t" in either case, letters case folding equates with no other.
+func opensWithPronoun(s string) bool {
+	if s == "" || s[0] != 'i' && s[0] != 'I' && s[0] != 't' && s[0] != 'T' {
+		return false
+	}
+	return pronounRe.MatchString(s)
+}
+
 var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
 	integrateRe = regexp.MustCompile(`(?i)\bintegrat\w* (directly )?with\b`)
@@ -1205,6 +1214,7 @@ var (
 	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
 	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
 	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
+	passiveCues = newCueSet("triggered", "invoked", "notified", "called") // a filter before passiveRe
 )
 
 // relationCues are the words of every sentence rule: a sentence with none of
@@ -1293,7 +1303,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			// service's section: an example, not a notification channel.
 			return
 		}
-		passive := passiveRe.MatchString(s)
+		passive := passiveCues.mayMatch(s) && passiveRe.MatchString(s)
 		for _, o := range objs {
 			if !x.notifiable(o) {
 				continue

@@ -809,7 +809,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// "SNS Notification and CloudWatch events with results" under AWS
 		// Config: a verbless phrase of the section's subject
 		subj = dflt
-	} else if o.last != "" && pronounRe.MatchString(o.lx.SkipLeading(s)) {
+	} else if o.last != "" && opensWithPronoun(o.lx.SkipLeading(s)) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {

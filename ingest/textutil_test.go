@@ -118,3 +118,22 @@ func TestHasWordNumberFiltersQuantities(t *testing.T) {
 		t.Fatalf("only %d samples filtered", filtered)
 	}
 }
+
+// TestRegexpFiltersLetMatchesThrough checks the cheap tests run before
+// pronounRe, passiveRe and isRe: none turns away a text the expression
+// matches.
+func TestRegexpFiltersLetMatchesThrough(t *testing.T) {
+	samples := append(textutilSamples(t), "It is", "it's here", "They run", "THIS SERVICE is", "its own", "Item", "tHey", "i", "",
+		"Lambda can be triggered by S3", "it gets INVOKED from SNS", "is invo\u212aed by x", "The queue is a buffer", "X are y")
+	for _, s := range samples {
+		if got, want := opensWithPronoun(s), pronounRe.MatchString(s); got != want {
+			t.Fatalf("opensWithPronoun(%q) = %v, want %v", s, got, want)
+		}
+		if passiveRe.MatchString(s) && !passiveCues.mayMatch(s) {
+			t.Fatalf("passiveCues turns away %q", s)
+		}
+		if isRe.MatchString(s) && !strings.Contains(s, "is") && !strings.Contains(s, "are") {
+			t.Fatalf("the is/are filter turns away %q", s)
+		}
+	}
+}
