@@ -207,9 +207,10 @@ func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
 	return extractWords(doc, dict, nil, nil)
 }
 
-// extractWords is ExtractWarnings with a word cache that outlives the note:
-// the notes one goroutine reads share their words' terms and lemmas. With
-// words nil the note gets a cache of its own.
+// extractWords is ExtractWarnings with word caches that outlive the note:
+// the notes one goroutine reads share their words' lemmas and phrase words
+// (words) and their statements' terms (termWords, used on the terms
+// pass's goroutine). A nil cache gives the note one of its own.
 func extractWords(doc *Document, dict *Dictionary, words, termWords *WordCache) (Graph, ErrorList) {
 	x := newExtractor(doc, dict)
 	x.words, x.termWords = words, termWords

@@ -586,12 +586,12 @@ func NewWordCache(lx *Lexicon) *WordCache {
 
 // Terms is Lexicon.Terms, memoised per word.
 func (c *WordCache) Terms(text string) []string {
-	c.buf = c.AppendTerms(c.buf[:0], text)
+	c.buf = c.appendTerms(c.buf[:0], text)
 	return cloneStrings(c.buf)
 }
 
-// AppendTerms appends Terms(text) to out and returns it.
-func (c *WordCache) AppendTerms(out []string, text string) []string {
+// appendTerms appends Terms(text) to out and returns it.
+func (c *WordCache) appendTerms(out []string, text string) []string {
 	// the words of eachWord, ASCII read byte by byte
 	start := -1
 	for i := 0; i < len(text); {

@@ -121,7 +121,7 @@ func (p *termsPass) run() {
 // termsOf returns a statement's terms: its text's, then the first terms of
 // its list head and of its heading.
 func (p *termsPass) termsOf(j termJob) []string {
-	terms := p.words.AppendTerms(p.scratch[:0], j.text)
+	terms := p.words.appendTerms(p.scratch[:0], j.text)
 	if j.head != "" {
 		if p.headFor != j.head || p.headTerms == nil {
 			p.headFor, p.headTerms = j.head, p.contextTerms(j.head)
