@@ -65,10 +65,31 @@ const maxContextTerms = 32
 type frame struct {
 	depth   int    // bullet depth of the head; -1 for headings and paragraphs
 	subject string // node the items relate to; "" when none
-	phrase  string // relation phrase; "" when the head names only its subject
+	phrase  string // relation phrase; "" when the head names only its subject (read by phraseOf)
 	pol     graph.Polarity
 	count   int
 	text    string // the head's own words, carried into each item's detail
+	// a bullet's phrase is read when first asked for (most bullets head no
+	// items): until then pending is set and rest holds the words it is
+	// read from
+	pending bool
+	rest    string
+}
+
+// hasPhrase reports whether a frame relates its items by a phrase.
+func (o *openReader) hasPhrase(f *frame) bool {
+	p, _ := o.phraseOf(f)
+	return p != ""
+}
+
+// phraseOf returns a frame's relation phrase and polarity, reading them
+// on first use.
+func (o *openReader) phraseOf(f *frame) (string, graph.Polarity) {
+	if f.pending {
+		f.phrase, f.pol = o.phrase(f.rest)
+		f.pending, f.rest = false, ""
+	}
+	return f.phrase, f.pol
 }
 
 func newOpenReader(x *extractor) *openReader {
@@ -149,7 +170,7 @@ func (o *openReader) block(i int) {
 			o.headText = parent.text
 		}
 		defer func() { o.headText = "" }()
-		if parent != nil && parent.subject != "" && parent.phrase != "" {
+		if parent != nil && parent.subject != "" && o.hasPhrase(parent) {
 			parent.count++
 			pos := b.Ordinal
 			if pos == 0 {
@@ -250,7 +271,7 @@ func (o *openReader) sectionSubject() string {
 // innermost list head's subject, else the section's.
 func (o *openReader) defaultSubject() string {
 	for i := len(o.frames) - 1; i >= 0; i-- {
-		if s := o.frames[i].subject; s != "" && o.frames[i].phrase == "" {
+		if s := o.frames[i].subject; s != "" && !o.hasPhrase(&o.frames[i]) {
 			return s
 		}
 	}
@@ -366,7 +387,7 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		}
 		rest = t[:ms[0].start] + " " + after
 	}
-	f.phrase, f.pol = o.phrase(rest)
+	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
 }
@@ -637,11 +658,12 @@ func isNumber(w string) bool {
 
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
+	phrase, fpol := o.phraseOf(f)
 	if objs := o.entityList(text); len(objs) >= 2 {
 		// "SNS, Lambda" under "Targets": two items on one line
 		for _, obj := range objs {
 			if obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
@@ -651,7 +673,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// export flattened three items onto one line
 		for _, p := range parts {
 			if obj := o.itemNode(p); obj != "" && obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
@@ -661,7 +683,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if obj == "" || obj == f.subject {
 		return
 	}
-	pol := f.pol
+	pol := fpol
 	if no || negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
 		pol = graph.Negative
 	}
@@ -669,7 +691,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, detail, pos, line)
+	o.x.addOpen(f.subject, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
 }
 
 // entityList returns the entities of an item that is nothing but a list
@@ -1169,7 +1191,7 @@ func (o *openReader) table(t *Table) {
 			continue
 		}
 		// a table's first column lists items of the head above it
-		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.frames[n-1].phrase != "" {
+		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.hasPhrase(&o.frames[n-1]) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
