@@ -129,9 +129,11 @@ func (d *Dictionary) hasCueWord(lower string) bool {
 // hasCueWordIn is hasCueWord(strings.ToLower(text)), without lower-casing
 // a copy of an ASCII text: each word is lower-cased into a stack buffer.
 func (d *Dictionary) hasCueWordIn(text string) bool {
-	if !isASCII(text) {
+	if lowersToASCII(text) {
 		return d.hasCueWord(strings.ToLower(text))
 	}
+	// other non-ASCII characters are not letters to hasCueWord, lower-cased
+	// or not
 	var buf [64]byte
 	start := -1
 	for i := 0; i <= len(text); i++ {

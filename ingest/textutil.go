@@ -88,6 +88,7 @@ type cueSet struct {
 	// with the bytes b, c: most byte pairs of a text start no word
 	second [256]uint64
 	single [256]bool // the words of one byte
+	wide   bool      // a word has a non-ASCII byte
 }
 
 // newCueSet returns the set of words, which must be lower case; empty
@@ -95,6 +96,7 @@ type cueSet struct {
 func newCueSet(words ...string) *cueSet {
 	c := &cueSet{}
 	for _, w := range words {
+		c.wide = c.wide || !isASCII(w)
 		switch len(w) {
 		case 0:
 		case 1:
@@ -109,8 +111,8 @@ func newCueSet(words ...string) *cueSet {
 
 // in reports whether text contains one of the words, ignoring case.
 func (c *cueSet) in(text string) bool {
-	if !isASCII(text) {
-		text = strings.ToLower(text) // lower-casing may change a non-ASCII text's bytes
+	if !isASCII(text) && (c.wide || lowersToASCII(text)) {
+		text = strings.ToLower(text)
 	}
 	for i := 0; i < len(text); i++ {
 		b := lowerByte(text[i])
@@ -135,6 +137,15 @@ func (c *cueSet) in(text string) bool {
 // strings.ToLower does not turn into it ('ſ', the Kelvin sign).
 func (c *cueSet) mayMatch(text string) bool {
 	return c.in(text) || !isASCII(text) && strings.ContainsAny(text, "\u017f\u212a")
+}
+
+// lowersToASCII reports whether strings.ToLower turns a character of text
+// that is not ASCII into an ASCII one ('İ' → 'i', the Kelvin sign → 'k');
+// no other character does. Without one, lower-casing a text changes no
+// ASCII byte and makes none, so an ASCII word is in the lower-cased text
+// where it is in the text with its ASCII letters lower-cased.
+func lowersToASCII(text string) bool {
+	return strings.Contains(text, "\u0130") || strings.Contains(text, "\u212a")
 }
 
 // lowerByte lower-cases an ASCII letter.
