@@ -53,8 +53,13 @@ func noteAbbreviations(doc *Document, dict *Dictionary) map[string]string {
 		if b.Kind == BlockTable || !strings.ContainsAny(text, "=(") {
 			continue
 		}
-		for _, m := range abbrevEqRe.FindAllStringSubmatch(text, -1) {
-			define(m[1], m[2])
+		if strings.IndexByte(text, '=') >= 0 {
+			for _, m := range abbrevEqRe.FindAllStringSubmatch(text, -1) {
+				define(m[1], m[2])
+			}
+		}
+		if strings.IndexByte(text, '(') < 0 {
+			continue // the other two forms have a bracket
 		}
 		for _, m := range abbrevBeforeRe.FindAllStringSubmatch(text, -1) {
 			define(m[1], m[2])

@@ -126,6 +126,51 @@ func (d *Dictionary) hasCueWord(lower string) bool {
 	return false
 }
 
+// hasCueWordIn is hasCueWord(strings.ToLower(text)), without lower-casing
+// a copy of an ASCII text: each word is lower-cased into a stack buffer.
+func (d *Dictionary) hasCueWordIn(text string) bool {
+	if lowersToASCII(text) {
+		return d.hasCueWord(strings.ToLower(text))
+	}
+	// other non-ASCII characters are not letters to hasCueWord, lower-cased
+	// or not
+	var buf [64]byte
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			if c := lowerByte(text[i]); 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start < 0 {
+			continue
+		}
+		w := text[start:i]
+		start = -1
+		if len(w) > len(buf) {
+			if d.cueSet[stripPlural(strings.ToLower(w))] {
+				return true
+			}
+			continue
+		}
+		for k := 0; k < len(w); k++ {
+			buf[k] = lowerByte(w[k])
+		}
+		// stripPlural of a word of letters and digits: only the plural "s"
+		n := len(w)
+		if n > 3 && buf[n-1] == 's' && buf[n-2] != 's' && buf[n-2] != 'u' && buf[n-2] != 'i' {
+			n--
+		}
+		if d.cueSet[string(buf[:n])] {
+			return true
+		}
+	}
+	return false
+}
+
 // CueWords returns the lower-case words that may start a capability,
 // strategy or component name.
 func (d *Dictionary) CueWords() []string { return d.cueWords }
@@ -188,15 +233,47 @@ func (d *Dictionary) Node(id string) (graph.Node, bool) {
 // weak aliases included. It tolerates a leading "AWS"/"Amazon", a plural "s"
 // and surrounding punctuation.
 func (d *Dictionary) Exact(text string) (string, bool) {
+	return d.exactIn(text, &findScratch{})
+}
+
+// exactIn is Exact with its buffers in s: the key and its variants
+// (keyVariants) are looked up as bytes, without a string for each.
+func (d *Dictionary) exactIn(text string, s *findScratch) (string, bool) {
 	if len(text) > d.maxKey+16 {
 		return "", false // longer than any name or alias, even with "Amazon " and punctuation
 	}
-	k := normKey(text)
-	if k == "" {
+	s.toks = tokenizeInto(s.toks[:0], text)
+	k := s.key[:0] // normKey(text)
+	for i, t := range s.toks {
+		if i > 0 {
+			k = append(k, ' ')
+		}
+		k = append(k, t.norm...)
+	}
+	s.key = k
+	if len(k) == 0 {
 		return "", false
 	}
-	for _, cand := range keyVariants(k) {
-		if id, ok := d.exact[cand]; ok {
+	// keyVariants(k), in its order, as spans of k
+	var spans [6][2]int
+	v := append(spans[:0], [2]int{0, len(k)})
+	for _, p := range []string{"aws ", "amazon "} {
+		if len(k) >= len(p) && string(k[:len(p)]) == p {
+			v = append(v, [2]int{len(p), len(k)})
+		}
+	}
+	n := len(v)
+	for _, x := range v[:n] {
+		a, b := x[0], x[1]
+		if b-a > 3 && k[b-1] == 's' {
+			v = append(v, [2]int{a, b - 1})
+		}
+		if b-a > 4 && k[b-2] == 'e' && k[b-1] == 's' {
+			v = append(v, [2]int{a, b - 2})
+		}
+	}
+	for _, x := range v {
+		if id, ok := d.exact[string(k[x[0]:x[1]])]; ok {
 			return id, true
 		}
 	}
@@ -237,12 +314,30 @@ type Mention struct {
 // unknown "AWS X"/"Amazon X" names are returned with ID "" and Text set to
 // the name.
 func (d *Dictionary) Find(text string) []Mention {
-	toks := tokenize(text)
+	return d.find(text, &findScratch{})
+}
+
+// findScratch holds the buffers of Find, for a caller that finds names in
+// many texts one after the other.
+type findScratch struct {
+	toks []token
+	best []findChoice
+	used []bool
+	key  []byte // Exact's key
+}
+
+// findChoice is the best reading of a text from one token on.
+type findChoice struct {
+	covered, notes, count int
+	take                  *phrase // nil: skip the token
+}
+
+// find is Find with its buffers in s.
+func (d *Dictionary) find(text string, s *findScratch) []Mention {
+	s.toks = tokenizeInto(s.toks[:0], text)
+	toks := s.toks
 	n := len(toks)
-	type choice struct {
-		covered, notes, count int
-		take                  *phrase // nil: skip the token
-	}
+	type choice = findChoice
 	better := func(a, b choice) bool {
 		if a.covered != b.covered {
 			return a.covered > b.covered
@@ -252,12 +347,14 @@ func (d *Dictionary) Find(text string) []Mention {
 		}
 		return a.count < b.count
 	}
-	best := make([]choice, n+1)
+	best := append(s.best[:0], make([]choice, n+1)...)
+	s.best = best
 	caseKnown, lower, upper := false, false, false
 	for i := n - 1; i >= 0; i-- {
 		best[i] = choice{covered: best[i+1].covered, notes: best[i+1].notes, count: best[i+1].count}
-		for k := range d.byFirst[toks[i].norm] {
-			p := &d.byFirst[toks[i].norm][k]
+		cands := d.byFirst[toks[i].norm]
+		for k := range cands {
+			p := &cands[k]
 			m := len(p.words)
 			if i+m > n || !matchAt(toks, i, p.words) {
 				continue
@@ -285,7 +382,8 @@ func (d *Dictionary) Find(text string) []Mention {
 		}
 	}
 	var out []Mention
-	used := make([]bool, n)
+	used := append(s.used[:0], make([]bool, n)...)
+	s.used = used
 	for i := 0; i < n; {
 		p := best[i].take
 		if p == nil {
@@ -299,8 +397,11 @@ func (d *Dictionary) Find(text string) []Mention {
 		out = append(out, Mention{ID: p.id, Start: toks[i].start, End: toks[i+m-1].end, Text: text[toks[i].start:toks[i+m-1].end]})
 		i += m
 	}
-	out = append(out, d.unknownAWS(text, toks, used)...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	if unknown := d.unknownAWS(text, toks, used); len(unknown) > 0 {
+		// the dictionary's names are in text order already
+		out = append(out, unknown...)
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
 	return out
 }
 
@@ -328,9 +429,15 @@ var genericAWS = map[string]bool{
 
 func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mention {
 	var out []Mention
-	lower := isLowerText(text)
+	lower, lowerKnown := false, false // isLowerText(text), read when first needed
 	for i := 0; i < len(toks)-1; i++ {
 		w := text[toks[i].start:toks[i].end]
+		if w != "AWS" && w != "Amazon" && w != "aws" && w != "amazon" {
+			continue
+		}
+		if !lowerKnown {
+			lower, lowerKnown = isLowerText(text), true
+		}
 		isPrefix := w == "AWS" || w == "Amazon" || lower && (w == "aws" || w == "amazon")
 		if !isPrefix || used[i] || used[i+1] {
 			continue
@@ -446,7 +553,11 @@ type token struct {
 // characters "@", "-", "/", "." and "'" joined to them ("Lambda@Edge",
 // "cfn-init", "us-east-1", "Node.js").
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	return tokenizeInto(make([]token, 0, len(text)/5+1), text)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	// One lower-case copy serves every word when the text is ASCII (byte
 	// offsets are kept); other texts lower-case word by word.
 	lower, ascii := "", true

@@ -5,6 +5,7 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -69,7 +70,7 @@ type Document struct {
 
 // Source returns the "file:line" citation of a line of the document.
 func (d *Document) Source(line int) string {
-	return fmt.Sprintf("%s:%d", d.File, line)
+	return d.File + ":" + strconv.Itoa(line)
 }
 
 // LineText returns the raw text of a 1-based line, or "" when out of range.

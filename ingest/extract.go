@@ -57,6 +57,12 @@ type extractor struct {
 	abbrevs map[string]string
 	vocabs  map[string][]string // vocab results by text
 	exacts  map[string]exactHit // Exact results by text
+	// clauseCache holds clauses results by sentence (those with a
+	// separator; the others are their own clause)
+	clauseCache map[string][]string
+	slugs       map[string]string     // graph.Slug by name, for newNode
+	findBuf     findScratch           // Dictionary.Find's buffers
+	quantCache  map[string][]Quantity // Quantities by text
 
 	// contextStop[i] is the index of the nearest heading at or before i that
 	// context() stops at (it names a service or is not generic), -1 if none.
@@ -70,6 +76,14 @@ type extractor struct {
 	clipOut   string         // facts of one sentence share one string
 	warns     ErrorList      // bounds that skipped content
 	warned    map[string]int // warnings given, by line and message
+
+	// sources[line] is the line's citation (Document.Source), made once:
+	// a line's facts and statements all cite it.
+	sources []string
+	words   *WordCache // the open-relation pass's word cache; nil: its own
+	// termWords is the word cache of the statements' terms, used on the
+	// terms pass's goroutine; nil: its own
+	termWords *WordCache
 }
 
 // Bounds on what extraction reads from one text, each far above what notes
@@ -85,6 +99,20 @@ const (
 	// skipped with a warning.
 	MaxLineFacts = 256
 )
+
+// source is x.doc.Source(line), made once per line.
+func (x *extractor) source(line int) string {
+	if line < 0 || line > len(x.doc.Lines)+1 {
+		return x.doc.Source(line)
+	}
+	if x.sources == nil {
+		x.sources = make([]string, len(x.doc.Lines)+2)
+	}
+	if x.sources[line] == "" {
+		x.sources[line] = x.doc.Source(line)
+	}
+	return x.sources[line]
+}
 
 // warn records a positioned problem once; past maxLineErrors only a summary is kept.
 func (x *extractor) warn(line int, msg string) {
@@ -111,7 +139,7 @@ func (x *extractor) exact(text string) (string, bool) {
 	if h, ok := x.exacts[text]; ok {
 		return h.id, h.ok
 	}
-	id, ok := x.dict.Exact(text)
+	id, ok := x.dict.exactIn(text, &x.findBuf)
 	if a, def := x.abbrevs[strings.TrimSpace(text)]; def {
 		id, ok = a, true // the note's own short form
 	}
@@ -125,7 +153,7 @@ func (x *extractor) find(text string) []Mention {
 	if m, ok := x.found[text]; ok {
 		return m
 	}
-	m := withAbbreviations(text, x.dict.Find(text), x.abbrevs)
+	m := withAbbreviations(text, x.dict.find(text, &x.findBuf), x.abbrevs)
 	if len(m) > MaxMentions {
 		x.warn(x.line, fmt.Sprintf("%d names in one text, over the limit of %d: the names past the first %d skipped", len(m), MaxMentions, MaxMentions))
 		m = m[:MaxMentions:MaxMentions]
@@ -176,15 +204,28 @@ func Extract(doc *Document, dict *Dictionary) Graph {
 // ExtractWarnings is Extract plus a positioned warning for each bound that
 // skipped content (nil when none did).
 func ExtractWarnings(doc *Document, dict *Dictionary) (Graph, ErrorList) {
+	return extractWords(doc, dict, nil, nil)
+}
+
+// extractWords is ExtractWarnings with word caches that outlive the note:
+// the notes one goroutine reads share their words' lemmas and phrase words
+// (words) and their statements' terms (termWords, used on the terms
+// pass's goroutine). A nil cache gives the note one of its own.
+func extractWords(doc *Document, dict *Dictionary, words, termWords *WordCache) (Graph, ErrorList) {
 	x := newExtractor(doc, dict)
+	x.words, x.termWords = words, termWords
 	g := x.run()
 	x.warns.Sort()
 	return g, x.warns
 }
 
 func newExtractor(doc *Document, dict *Dictionary) *extractor {
+	// the memos of texts get about one entry per block or more: sized so,
+	// they do not grow step by step
+	n := len(doc.Blocks)
 	return &extractor{typed: map[typedPair]bool{}, dict: dict, doc: doc, nodes: map[string]graph.Node{}, spellings: map[string][]string{}, spelled: map[[2]string]bool{}, byName: map[string]string{},
-		found: map[string][]Mention{}, vocabs: map[string][]string{}, exacts: map[string]exactHit{}, headingCount: map[string]int{},
+		found: make(map[string][]Mention, n), vocabs: map[string][]string{}, exacts: make(map[string]exactHit, n), headingCount: map[string]int{},
+		clauseCache: map[string][]string{}, slugs: map[string]string{}, quantCache: make(map[string][]Quantity, n),
 		lineFacts: map[int]int{}, warned: map[string]int{}}
 }
 
@@ -197,6 +238,9 @@ func (x *extractor) run() Graph {
 	}
 	x.abbrevs = noteAbbreviations(doc, x.dict)
 	o := newOpenReader(x)
+	if o != nil {
+		defer o.terms.close() // ends the terms goroutine should a block fail
+	}
 	for i := range doc.Blocks {
 		x.block(i)
 		if o != nil {
@@ -204,6 +248,9 @@ func (x *extractor) run() Graph {
 		}
 	}
 	x.flushChain()
+	if o != nil {
+		o.finishTerms()
+	}
 	nodes := make([]graph.Node, 0, len(x.nodes))
 	for _, n := range x.nodes {
 		nodes = append(nodes, n)
@@ -444,9 +491,10 @@ func (x *extractor) parentOf(id string) string {
 func (x *extractor) isBulletHead(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)
-	f := strings.Fields(t)
+	var buf [4]string
+	f, n := headFields(t, buf[:])
 	// "Different types:" heads a list of objects, not of statements
-	if len(f) == 0 || len(f) > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
+	if n == 0 || n > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
 		return false
 	}
 	next := x.doc.Blocks[i+1]
@@ -458,7 +506,7 @@ func (x *extractor) isBulletHead(i int) bool {
 		return false // "Targets" heads a list of targets, not statements
 	}
 	for _, w := range f {
-		if lx.QuestionWord("aux", strings.ToLower(w)) || lx.HeadVerb(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) {
+		if lx.isAux(w) || lx.HeadVerb(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) {
 			return false // "Event notifications go to": a predicate
 		}
 	}
@@ -470,7 +518,7 @@ func (x *extractor) isBulletHead(i int) bool {
 func (x *extractor) isSubheading(i int) bool {
 	b := x.doc.Blocks[i]
 	t := strings.TrimSpace(b.Text)
-	if t == "" || len(strings.Fields(t)) > 5 || strings.ContainsAny(t, ".;,>") {
+	if t == "" || countFields(t) > 5 || strings.ContainsAny(t, ".;,>") {
 		return false
 	}
 	r := []rune(t)
@@ -492,7 +540,7 @@ func (x *extractor) topicSentence(text string) {
 	if len(x.headings) == 0 || len(x.headings[len(x.headings)-1].services) > 0 {
 		return
 	}
-	if !isRe.MatchString(text) {
+	if !strings.Contains(text, "is") && !strings.Contains(text, "are") || !isRe.MatchString(text) {
 		return
 	}
 	m := x.find(text)
@@ -525,17 +573,17 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 		x.node(id)
 		return id
 	}
-	key := graph.Slug(name)
+	key := x.slug(name)
 	if id, ok := x.byName[key]; ok && (kind == graph.KindConcept || kind == graph.KindValue) {
 		// a list item that repeats a name the note gave a node ("Pilot
 		// Light" in a DR table) is that node
 		x.spelling(id, name)
 		return id
 	}
-	id := graph.NodeID(kind, name)
-	if graph.Slug(name) == "" {
+	if key == "" {
 		return ""
 	}
+	id := string(kind) + ":" + key // graph.NodeID(kind, name)
 	if _, ok := x.nodes[id]; !ok {
 		x.nodes[id] = graph.Node{ID: id, Name: name, Kind: kind}
 		if _, taken := x.byName[key]; !taken {
@@ -544,6 +592,34 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	}
 	x.spelling(id, name)
 	return id
+}
+
+// quantities is Quantities, memoised: a sentence's quantities are read
+// for its subject and for its objects, a list item's for its name.
+func (x *extractor) quantities(text string) []Quantity {
+	if qs, ok := x.quantCache[text]; ok {
+		return qs
+	}
+	qs := Quantities(text)
+	x.quantCache[text] = qs
+	return qs
+}
+
+// parseQuantity is ParseQuantity with quantities memoised.
+func (x *extractor) parseQuantity(text string) (Quantity, bool) {
+	t := strings.TrimSpace(text)
+	return wholeQuantity(t, x.quantities(t))
+}
+
+// slug is graph.Slug, memoised: notes name the same values and concepts
+// again and again.
+func (x *extractor) slug(name string) string {
+	if s, ok := x.slugs[name]; ok {
+		return s
+	}
+	s := graph.Slug(name)
+	x.slugs[name] = s
+	return s
 }
 
 // spelling records a name the note gave a node, once (a set beside the
@@ -583,7 +659,7 @@ func (x *extractor) fact(f graph.Fact, detail string, line int) bool {
 	if detail != x.clipIn {
 		x.clipIn, x.clipOut = detail, clip(detail)
 	}
-	f.Detail, f.Source = x.clipOut, x.doc.Source(line)
+	f.Detail, f.Source = x.clipOut, x.source(line)
 	x.facts = append(x.facts, f)
 	return true
 }
@@ -616,7 +692,7 @@ type typedPair struct {
 
 // hasFact reports whether the line already gave the fact.
 func (x *extractor) hasFact(s, p, o string, line int) bool {
-	src := x.doc.Source(line)
+	src := x.source(line)
 	for i := len(x.facts) - 1; i >= 0 && i >= len(x.facts)-64; i-- {
 		f := x.facts[i]
 		if f.Subject == s && f.Predicate == p && f.Object == o && f.Source == src {
@@ -630,7 +706,7 @@ func (x *extractor) hasFact(s, p, o string, line int) bool {
 // "DynamoDB Global Tables" is a feature of Amazon DynamoDB.
 func (x *extractor) linkParent(id string, line int) {
 	if pid := x.parentOf(id); pid != "" {
-		x.facts = append(x.facts, graph.Fact{Subject: pid, Predicate: graph.PredFeature, Object: id, Detail: x.nodes[id].Name, Source: x.doc.Source(line)})
+		x.facts = append(x.facts, graph.Fact{Subject: pid, Predicate: graph.PredFeature, Object: id, Detail: x.nodes[id].Name, Source: x.source(line)})
 	}
 }
 
@@ -645,6 +721,9 @@ func Clip(s string) string { return clip(s) }
 // rune start) with "…". It reads only as much of s as it keeps, so clipping
 // a long text for each of its facts stays linear.
 func clip(s string) string {
+	if clipped(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(min(len(s), clipBytes+utf8.UTFMax+len("…")))
 	for f := s; b.Len() <= clipBytes; {
@@ -671,6 +750,13 @@ func clip(s string) string {
 		out = out[:cut] + "…"
 	}
 	return out
+}
+
+// clipped reports whether clip would return s unchanged: it is at most
+// clipBytes long, neither starts nor ends with a blank and has no blank
+// but single spaces.
+func clipped(s string) bool {
+	return len(s) <= clipBytes && singleSpaced(s)
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
@@ -771,9 +857,16 @@ var (
 	negRe      = regexp.MustCompile(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
 )
 
+// qualifierCues, negCues and denyCues are cheap filters before
+// manualRe and implicitRe, negRe and denyRe.
+var (
+	qualifierCues = newCueSet("manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box")
+	negCues       = newCueSet("not", "n't", "unable")
+	denyCues      = newCueSet("no ", "never", "none", "nothing")
+)
+
 func qualifier(text string) string {
-	l := strings.ToLower(text)
-	if !hasAny(l, "manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box") {
+	if !qualifierCues.in(text) {
 		return ""
 	}
 	switch {
@@ -786,23 +879,11 @@ func qualifier(text string) string {
 }
 
 func negated(text string) bool {
-	lt := strings.ToLower(text)
-	if hasAny(lt, "not", "n't", "unable") && negRe.MatchString(text) {
+	if negCues.in(text) && negRe.MatchString(text) {
 		return true
 	}
 	// "NO notification to SNS - events only": a determiner that denies
-	return hasAny(lt, "no ", "never", "none", "nothing") && denyRe.MatchString(text)
-}
-
-// hasAny reports whether s contains any of the words; a cheap filter before
-// a regular expression.
-func hasAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return denyCues.in(text) && denyRe.MatchString(text)
 }
 
 // ---- prose ---------------------------------------------------------------
@@ -865,13 +946,14 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 
 var (
 	phaseCueRe = regexp.MustCompile(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
+	phaseCues  = newCueSet("phase", "hook", "lifecycle", "stage", "step") // a filter before phaseCueRe
 	camelRe    = regexp.MustCompile(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
 )
 
 // inlineEvents reads ordered events written inline: "Run in phases
 // ApplicationStop, (DownloadBundle), BeforeInstall, (Install), ...".
 func (x *extractor) inlineEvents(text string, line int) bool {
-	if !hasAny(strings.ToLower(text), "phase", "hook", "lifecycle", "stage", "step") {
+	if !phaseCues.in(text) {
 		return false
 	}
 	loc := phaseCueRe.FindStringIndex(text)
@@ -938,7 +1020,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		x.lastSubject = subj
 		return subj, ents[1:]
 	}
-	if pronounRe.MatchString(x.dict.Lexicon.SkipLeading(s)) {
+	if opensWithPronoun(x.dict.Lexicon.SkipLeading(s)) {
 		if prev := x.lastSentence; prev != "" && prev != s {
 			// the previous sentence may have been skipped: read its subject now
 			x.lastSentence = ""
@@ -969,8 +1051,9 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 // the first comma when the sentence opens with one of the lexicon's
 // subordinators; "" otherwise.
 func (x *extractor) mainClause(s string) string {
-	f := strings.Fields(strings.TrimLeft(s, "-•*> \t"))
-	if len(f) < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
+	var buf [2]string
+	f, n := headFields(strings.TrimLeft(s, "-•*> \t"), buf[:])
+	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
 		return ""
 	}
 	i := strings.Index(s, ", ")
@@ -990,7 +1073,8 @@ func (x *extractor) verbAfter(s string, end int) bool {
 // firstWord returns the first word of a text, lower-cased, without the
 // punctuation around it; "" when there is none.
 func firstWord(s string) string {
-	f := strings.Fields(s)
+	var buf [1]string
+	f, _ := headFields(s, buf[:])
 	if len(f) == 0 {
 		return ""
 	}
@@ -1020,8 +1104,9 @@ const maxFragmentWords = 8
 // fragment has.
 func (x *extractor) hasVerb(s string) bool {
 	lx := x.dict.Lexicon
-	f := strings.Fields(s)
-	if len(f) > maxFragmentWords {
+	var buf [maxFragmentWords]string
+	f, n := headFields(s, buf[:])
+	if n > maxFragmentWords {
 		return true
 	}
 	for _, w := range f {
@@ -1042,6 +1127,18 @@ func (x *extractor) clauses(s string) []string {
 	if !strings.ContainsAny(s, ",;") && !strings.Contains(s, " while ") && !strings.Contains(s, " whereas ") {
 		return []string{s}
 	}
+	// both passes split each sentence: the split depends on its text only
+	if c, ok := x.clauseCache[s]; ok {
+		return c
+	}
+	c := x.splitClauses(s)
+	x.clauseCache[s] = c
+	return c
+}
+
+// splitClauses is clauses of a sentence with a comma, semicolon, "while"
+// or "whereas".
+func (x *extractor) splitClauses(s string) []string {
 	ms := x.find(s)
 	var out []string
 	last := 0
@@ -1143,7 +1240,7 @@ func qualifyName(service, part string) string {
 }
 
 func leadingWords(s string, offset int) int {
-	return len(strings.Fields(s[:offset]))
+	return countFields(s[:offset])
 }
 
 var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
@@ -1151,6 +1248,15 @@ var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|sho
 // pronounRe matches a sentence that opens with a pronoun for the previous
 // sentence's subject, after any leading conjunction ("but it deploys ...").
 var pronounRe = regexp.MustCompile(`^(?i:it|they|this service|it's|its)\b`)
+
+// opensWithPronoun is pronounRe.MatchString: each of its words starts with
+// "i" or "t" in either case, letters case folding equates with no other.
+func opensWithPronoun(s string) bool {
+	if s == "" || s[0] != 'i' && s[0] != 'I' && s[0] != 't' && s[0] != 'T' {
+		return false
+	}
+	return pronounRe.MatchString(s)
+}
 
 var (
 	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
@@ -1161,17 +1267,28 @@ var (
 	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
 	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
 	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
+	passiveCues = newCueSet("triggered", "invoked", "notified", "called") // a filter before passiveRe
 )
 
 // relationCues are the words of every sentence rule: a sentence with none of
 // them (nor a capability, strategy or component word) states nothing the
 // extractor reads, and is skipped before any linking.
-var relationCues = []string{"notif", "trigger", "alert", "publish", "goes out", "aggregat", "deliver", "send", "sent",
-	"stream", "export", "load", "integrat", "same", "only", "retention", "ttl", "timeout", "expiration"}
+var relationCues = newCueSet("notif", "trigger", "alert", "publish", "goes out", "aggregat", "deliver", "send", "sent",
+	"stream", "export", "load", "integrat", "same", "only", "retention", "ttl", "timeout", "expiration")
+
+// The cue words of each relation rule of a sentence, filters before its
+// regular expression.
+var (
+	deployCue    = newCueSet("deploy")
+	aggregateCue = newCueSet("aggregat")
+	notifyCues   = newCueSet("notif", "trigger", "alert", "publish", "goes out")
+	integrateCue = newCueSet("integrat")
+	deliverCues  = newCueSet("deliver", "send", "sent", "stream", "export", "load")
+	towardCues   = newCueSet(" to ", " into ", " in ")
+)
 
 func (x *extractor) sentence(s string, line int, inScope bool) {
-	ls := strings.ToLower(s)
-	if !hasAny(ls, relationCues...) && !x.dict.hasCueWord(ls) {
+	if !relationCues.in(s) && !x.dict.hasCueWordIn(s) {
 		x.lastSentence = s
 		return
 	}
@@ -1179,7 +1296,7 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	// Capabilities stated in the sentence.
 	if !inScope {
 		for _, c := range x.vocab(s) {
-			if negated(s) || x.dictKind(c) == graph.KindStrategy && !strings.Contains(strings.ToLower(s), "deploy") {
+			if negated(s) || x.dictKind(c) == graph.KindStrategy && !deployCue.in(s) {
 				continue
 			}
 			subj, _ := x.subjectOf(s)
@@ -1227,20 +1344,19 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 	if m := x.find(s); len(m) > 0 && leadingWords(s, m[0].Start) <= 3 && (m[0].ID == subj || x.parentOf(m[0].ID) != "" && leadingWords(s, m[0].Start) <= 1) {
 		cue = s[m[0].End:]
 	}
-	ls = strings.ToLower(cue)
 	switch {
-	case strings.Contains(ls, "aggregat") && aggregateRe.MatchString(cue):
+	case aggregateCue.in(cue) && aggregateRe.MatchString(cue):
 		for _, o := range objs {
 			x.add(subj, graph.PredAggregate, o, s, 0, line)
 		}
-	case hasAny(ls, "notif", "trigger", "alert", "publish", "goes out") && notifyRe.MatchString(cue):
-		notif := strings.ReplaceAll(ls, "trigger", "")
+	case notifyCues.in(cue) && notifyRe.MatchString(cue):
+		notif := strings.ReplaceAll(strings.ToLower(cue), "trigger", "")
 		if !notifyRe.MatchString(notif) && triggerOnly.MatchString(cue) && subj != x.contextOne() && subj != x.subheadID() {
 			// "E.g. CodeCommit automatically triggers CodePipeline" in another
 			// service's section: an example, not a notification channel.
 			return
 		}
-		passive := passiveRe.MatchString(s)
+		passive := passiveCues.mayMatch(s) && passiveRe.MatchString(s)
 		for _, o := range objs {
 			if !x.notifiable(o) {
 				continue
@@ -1252,13 +1368,13 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			}
 			x.add(subj, graph.PredNotifies, o, s, 0, line)
 		}
-	case strings.Contains(ls, "integrat") && integrateRe.MatchString(cue):
+	case integrateCue.in(cue) && integrateRe.MatchString(cue):
 		for _, o := range objs {
 			if x.notifiable(o) {
 				x.add(subj, graph.PredIntegrates, o, s, 0, line)
 			}
 		}
-	case hasAny(ls, "deliver", "send", "sent", "stream", "export", "load") && deliverRe.MatchString(cue) && hasAny(ls, " to ", " into ", " in "):
+	case deliverCues.in(cue) && deliverRe.MatchString(cue) && towardCues.in(cue):
 		for _, o := range objs {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
@@ -1297,7 +1413,7 @@ func (x *extractor) partFor(s string, line int) bool {
 		}
 		rest := s[m.End:]
 		loc := forRe.FindStringIndex(rest)
-		if loc == nil || len(strings.Fields(rest[:loc[0]])) > 2 {
+		if loc == nil || countFields(rest[:loc[0]]) > 2 {
 			continue
 		}
 		var objs []string
@@ -1339,15 +1455,15 @@ func (x *extractor) restrictedSubject(s string) string {
 		return ctx
 	}
 	weakOnly := len(x.find(head)) == 0
-	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && len(strings.Fields(head)) <= 3 && ctx != "" {
+	if ents := x.entities(head, true); len(ents) == 1 && (weakOnly || x.dictKind(ents[0]) != graph.KindService) && countFields(head) <= 3 && ctx != "" {
 		// a generic part ("Events") of the section's service
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
 		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
 		return f
-	} else if len(ents) == 1 && len(strings.Fields(head)) <= 4 {
+	} else if len(ents) == 1 && countFields(head) <= 4 {
 		return ents[0]
 	}
-	if len(strings.Fields(head)) <= 4 && ctx != "" {
+	if countFields(head) <= 4 && ctx != "" {
 		f := x.newNode(graph.KindFeature, qualifyName(x.nodes[ctx].Name, head))
 		x.add(ctx, graph.PredFeature, f, head, 0, x.subLine)
 		return f
@@ -1364,7 +1480,7 @@ func (x *extractor) keyValue(text string, line int) bool {
 	}
 	key, val := text[:i], text[i+1:]
 	caps := x.vocab(key)
-	if len(caps) == 0 || len(strings.Fields(key)) > 6 || negated(key) {
+	if len(caps) == 0 || countFields(key) > 6 || negated(key) {
 		return false
 	}
 	capID := caps[0]
@@ -1408,7 +1524,7 @@ func splitList(s string) []string {
 	parts = append(parts, s[last:])
 	var out []string
 	for _, p := range parts {
-		for _, q := range regexp.MustCompile(`\s+(or|and)\s+`).Split(p, -1) {
+		for _, q := range orAndRe.Split(p, -1) {
 			if q = strings.TrimSpace(q); q != "" {
 				out = append(out, q)
 			}
@@ -1417,9 +1533,15 @@ func splitList(s string) []string {
 	return out
 }
 
+// orAndRe splits the parts of an inline list at "or" and "and".
+var orAndRe = regexp.MustCompile(`\s+(or|and)\s+`)
+
 var parenRe = regexp.MustCompile(`\([^)]*\)`)
 
 func stripParens(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return strings.TrimSpace(s) // nothing to strip: no copy
+	}
 	return strings.TrimSpace(parenRe.ReplaceAllString(s, ""))
 }
 
@@ -1435,6 +1557,9 @@ func cleanName(s string) string {
 			break
 		}
 		s = t
+	}
+	if singleSpaced(s) {
+		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -52,7 +52,7 @@ func (x *extractor) inList(b *Block) bool {
 		return true
 	}
 	// Flat lists (no nesting in the note): items are short noun phrases.
-	words := len(strings.Fields(b.Text))
+	words := countFields(b.Text)
 	if words <= 7 || leadsWithEntity(x, b.Text) {
 		return true
 	}
@@ -96,6 +96,9 @@ var bareNumberRe = regexp.MustCompile(`^` + numberPattern + `$`)
 
 // listCueOf returns the predicate a list head announces, "" if none.
 func listCueOf(text string) string {
+	if !listCueWords.mayMatch(text) {
+		return "" // every cue has one of the words
+	}
 	for _, c := range listCues {
 		if c.re.MatchString(text) {
 			return c.pred
@@ -118,21 +121,21 @@ func (x *extractor) headNoun(t string) string {
 	return ""
 }
 
+// listCueWords are the words every list cue contains: a cheap filter.
+var listCueWords = newCueSet("limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
+	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with")
+
 // listStart opens a list when a heading, subheading or item announces one:
 // "SSM Actions include:", "Each layer has a set of five lifecycle events:".
-// listCueWords are the words every list cue contains: a cheap filter.
-var listCueWords = []string{"limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
-	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with"}
-
 func (x *extractor) listStart(text string, line, depth int) {
-	if !hasAny(strings.ToLower(text), listCueWords...) {
+	if !listCueWords.in(text) {
 		return
 	}
 	t := strings.TrimSpace(text)
-	if depth >= 0 && !strings.HasSuffix(t, ":") && (len(strings.Fields(t)) > 4 || x.dict.Lexicon.LeadingVerb(t, len(t))) {
+	if depth >= 0 && !strings.HasSuffix(t, ":") && (countFields(t) > 4 || x.dict.Lexicon.LeadingVerb(t, len(t))) {
 		return
 	}
-	if depth < 0 && !strings.HasSuffix(t, ":") && len(strings.Fields(t)) > 6 {
+	if depth < 0 && !strings.HasSuffix(t, ":") && countFields(t) > 6 {
 		return
 	}
 	cueText := t
@@ -188,12 +191,12 @@ func itemName(text string) string {
 		return m
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — "} {
-		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 5 {
+		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 5 {
 			return cleanName(t[:i])
 		}
 	}
 	t = stripParens(t)
-	if len(strings.Fields(t)) <= 5 {
+	if countFields(t) <= 5 {
 		return cleanName(t)
 	}
 	return ""
@@ -220,13 +223,13 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 			// "Built-in targets: EC2 CreateSnapshot API call, EC2 RebootInstances API call"
 			for _, part := range strings.Split(text[i+2:], ",") {
 				part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "and "))
-				if n := len(strings.Fields(part)); n > 0 && n <= 6 {
+				if n := countFields(part); n > 0 && n <= 6 {
 					x.add(l.subject, l.pred, x.newNode(l.kind, part), text, pos, line)
 				}
 			}
 			return
 		}
-		if ents := x.entities(stripParens(text), true); len(ents) > 0 && len(strings.Fields(text)) <= 8 {
+		if ents := x.entities(stripParens(text), true); len(ents) > 0 && countFields(text) <= 8 {
 			obj = ents[0]
 		} else if name != "" {
 			obj = x.newNode(l.kind, name)
@@ -240,14 +243,14 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 				obj = x.newNode(graph.KindValue, v+" "+strings.TrimSpace(text[:i]))
 				break
 			}
-			if q, ok := ParseQuantity(v); ok && q.Start == 0 && q.End == len(v) {
+			if q, ok := x.parseQuantity(v); ok && q.Start == 0 && q.End == len(v) {
 				obj = x.newNode(graph.KindValue, q.Text) // "Max template size: 460kB"
 				break
 			}
 		}
 		fallthrough
 	default:
-		if name == "" || len(strings.Fields(name)) <= 2 && listCueOf(name) == l.pred {
+		if name == "" || countFields(name) <= 2 && listCueOf(name) == l.pred {
 			// "Hooks: BeforeInstall -> Install ..." under "Deployment
 			// Hooks:": the item names the list's kind, not one of its items
 			return
@@ -539,7 +542,7 @@ func (x *extractor) keyTable(t *Table) {
 			group = g
 		}
 		for ci, c := range r {
-			if !hasAny(strings.ToLower(c.Text), propertyWords...) {
+			if !propertyWords.in(c.Text) {
 				continue
 			}
 			prop := propertyRe.FindString(c.Text)
@@ -663,11 +666,11 @@ func (x *extractor) rowEntities(key, value string, line int) []string {
 		svc := ents[0]
 		rest := strings.TrimSpace(removeMention(x, key))
 		switch {
-		case rest != "" && len(strings.Fields(rest)) <= 3 && !negated(rest):
+		case rest != "" && countFields(rest) <= 3 && !negated(rest):
 			f := x.newNode(graph.KindFeature, key)
 			x.add(svc, graph.PredFeature, f, key, 0, line)
 			return []string{svc, f}
-		case value != "" && len(strings.Fields(value)) <= 2 && isTitle(value):
+		case value != "" && countFields(value) <= 2 && isTitle(value):
 			f := x.featureNamed(svc, value)
 			x.add(svc, graph.PredFeature, f, value, 0, line)
 			return []string{svc, f}
@@ -782,7 +785,7 @@ func (x *extractor) chainIn(text string, line int) bool {
 	hops, arrows = x.splitRelativeHops(hops, arrows)
 	var pinned []string // hops read as an entity whatever their words (see longHop)
 	for i, h := range hops {
-		if w := len(strings.Fields(stripParens(h))); w == 0 {
+		if w := countFields(stripParens(h)); w == 0 {
 			return false
 		} else if w > maxHopWords {
 			id := x.longHop(h, i == 0, i == len(hops)-1)
@@ -901,7 +904,7 @@ func (x *extractor) longHop(h string, first, last bool) string {
 			if last {
 				near = k == 0 && leadingWords(bare, m.Start) <= 2
 			} else {
-				near = k == len(ms)-1 && len(strings.Fields(bare[m.End:])) <= 2
+				near = k == len(ms)-1 && countFields(bare[m.End:]) <= 2
 			}
 		}
 		if near {
@@ -912,7 +915,7 @@ func (x *extractor) longHop(h string, first, last bool) string {
 		if c := x.contextOne(); c != "" {
 			return c
 		}
-		if n := len(x.headings); n > 0 && !x.headings[n-1].generic && len(strings.Fields(x.headings[n-1].text)) <= 3 {
+		if n := len(x.headings); n > 0 && !x.headings[n-1].generic && countFields(x.headings[n-1].text) <= 3 {
 			// "### Health": a heading that names what no entry knows
 			return x.newNode(graph.KindComponent, x.headings[n-1].text)
 		}
@@ -1018,7 +1021,7 @@ func (x *extractor) prevParagraph(b *Block) *Block {
 	for i := range x.doc.Blocks {
 		if &x.doc.Blocks[i] == b && i > 0 {
 			p := &x.doc.Blocks[i-1]
-			if p.Kind == BlockParagraph && p.EndLine == b.Line-1 && len(strings.Fields(p.Text)) <= 4 {
+			if p.Kind == BlockParagraph && p.EndLine == b.Line-1 && countFields(p.Text) <= 4 {
 				return p
 			}
 		}

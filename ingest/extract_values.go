@@ -11,7 +11,8 @@ import (
 var (
 	durationRe    = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
 	propertyRe    = regexp.MustCompile(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
-	propertyWords = []string{"retention", "ttl", "timeout", "expiration"}
+	propertyWords = newCueSet("retention", "ttl", "timeout", "expiration") // a filter before propertyRe
+	numberCues    = newCueSet("one", "two", "seven", "twenty")             // a filter before durationRe's spelt-out numbers
 	numberWord    = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 		"ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30, "twenty-four": 24}
 	unitHours = map[byte]float64{'m': 1.0 / 60, 'h': 1, 'd': 24, 'w': 24 * 7}
@@ -23,10 +24,10 @@ var (
 // The value in hours is the fact's Position, so notes that disagree can be
 // found (awskg conflicts).
 func (x *extractor) durations(subj, s string, line int) {
-	if subj == "" || !strings.ContainsAny(s, "0123456789") && !hasAny(strings.ToLower(s), "one", "two", "seven", "twenty") {
+	if subj == "" || !strings.ContainsAny(s, "0123456789") && !numberCues.in(s) {
 		return
 	}
-	if !hasAny(strings.ToLower(s), propertyWords...) {
+	if !propertyWords.in(s) {
 		return
 	}
 	prop := propertyRe.FindString(s)

@@ -226,7 +226,7 @@ func ItemName(text string) (string, ItemKind) {
 		if strings.HasPrefix(t, q) {
 			if j := strings.Index(t[len(q):], q); j > 0 {
 				name := strings.Trim(t[len(q):len(q)+j], " :")
-				if name != "" && len(strings.Fields(name)) <= maxItemNameWords {
+				if name != "" && countFields(name) <= maxItemNameWords {
 					return name, ItemCode
 				}
 			}

@@ -426,7 +426,7 @@ func isCodeLine(s string) bool {
 	for _, c := range cliCommands {
 		if strings.HasPrefix(s, c) && len(s) > len(c) && isLowerASCII(s[len(c)]) {
 			// "aws s3 ls" needs a service and a command; "aws devops" is prose.
-			if c != "aws " || len(strings.Fields(s)) >= 3 {
+			if c != "aws " || countFields(s) >= 3 {
 				return true
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
@@ -190,11 +191,11 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 		if i >= j || j > before {
 			return false
 		}
-		w := strings.ToLower(strings.Trim(s[i:j], ",:;()"))
+		w := strings.Trim(s[i:j], ",:;()")
 		switch {
-		case lx.verbs[w]:
+		case isLowerIn(lx.verbs, w):
 			return true
-		case lx.verbSkip[w]:
+		case isLowerIn(lx.verbSkip, w):
 			i = j
 		default:
 			return false
@@ -210,7 +211,7 @@ func (lx *Lexicon) SkipLeading(s string) string {
 	s = strings.TrimLeft(s, "-•*> \t")
 	for lx != nil {
 		i := strings.IndexByte(s, ' ')
-		if i <= 0 || !lx.verbSkip[strings.ToLower(strings.Trim(s[:i], ",;:"))] {
+		if i <= 0 || !isLowerIn(lx.verbSkip, strings.Trim(s[:i], ",;:")) {
 			return s
 		}
 		s = strings.TrimLeft(s[i:], " ")
@@ -229,23 +230,21 @@ func (lx *Lexicon) Synonyms(stem string) []string {
 
 // Subordinator reports whether a word (any case) opens a subordinate clause
 // that may lead a sentence ("To deploy X, ...", "If ..., ...").
-func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && lx.subords[strings.ToLower(w)] }
+func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && isLowerIn(lx.subords, w) }
 
 // IsPreposition reports whether a word (any case) is a preposition.
-func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && lx.preps[strings.ToLower(w)] }
+func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && isLowerIn(lx.preps, w) }
 
 // ListOpener reports whether a word (any case) opens a list inside a
 // sentence: a list opener, a preposition or a leading verb.
 func (lx *Lexicon) ListOpener(w string) bool {
-	w = strings.ToLower(w)
-	return lx != nil && (lx.openers[w] || lx.preps[w] || lx.verbs[w])
+	return lx != nil && (isLowerIn(lx.openers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.verbs, w))
 }
 
 // ListCloser reports whether a word (any case) ends a list inside a
 // sentence: a list closer, a preposition, a subordinator or a leading verb.
 func (lx *Lexicon) ListCloser(w string) bool {
-	w = strings.ToLower(w)
-	return lx != nil && (lx.closers[w] || lx.preps[w] || lx.subords[w] || lx.verbs[w])
+	return lx != nil && (isLowerIn(lx.closers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.subords, w) || isLowerIn(lx.verbs, w))
 }
 
 // ValueLabel reports whether a word (any case) labels a list item whose
@@ -255,22 +254,22 @@ func (lx *Lexicon) ValueLabel(w string) bool { return lx != nil && lx.vlabels[st
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").
-func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && lx.headVerbs[strings.ToLower(w)] }
+func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && isLowerIn(lx.headVerbs, w) }
 
 // IsStop reports whether a word (any case) or stem is a function word.
 func (lx *Lexicon) IsStop(w string) bool {
-	return lx.stop[strings.ToLower(w)] || lx.stop[w]
+	return isLowerIn(lx.stop, w) || lx.stop[w]
 }
 
 // IsNegation reports whether a word denies a relation.
-func (lx *Lexicon) IsNegation(w string) bool { return lx.negation[strings.ToLower(w)] }
+func (lx *Lexicon) IsNegation(w string) bool { return isLowerIn(lx.negation, w) }
 
 // IsQuestionNegation reports whether a word makes a question ask for what
 // the notes deny ("which services cannot ...").
-func (lx *Lexicon) IsQuestionNegation(w string) bool { return lx.qneg[strings.ToLower(w)] }
+func (lx *Lexicon) IsQuestionNegation(w string) bool { return isLowerIn(lx.qneg, w) }
 
 // IsExclusive reports whether a word makes a relation exclusive ("only").
-func (lx *Lexicon) IsExclusive(w string) bool { return lx.exclusive[strings.ToLower(w)] }
+func (lx *Lexicon) IsExclusive(w string) bool { return isLowerIn(lx.exclusive, w) }
 
 // Predicate returns the words of a typed predicate ("rank:cost" and
 // "property:x" use their prefix's words); ok is false when it has none.
@@ -341,7 +340,7 @@ func (lx *Lexicon) RegionNames() []string {
 // a group's: for groups whose words stems would conflate ("difference" and
 // "different" share the stem "differ").
 func (lx *Lexicon) QuestionSurface(group, word string) bool {
-	return lx.surface[group][strings.ToLower(word)]
+	return isLowerIn(lx.surface[group], word)
 }
 
 // QuestionWords returns the stems of a question word group, sorted.
@@ -402,6 +401,9 @@ func (lx *Lexicon) ShapeWord(stem string) bool {
 	}
 	return false
 }
+
+// isAux is QuestionWord("aux", strings.ToLower(w)).
+func (lx *Lexicon) isAux(w string) bool { return isLowerIn(lx.question["aux"], w) }
 
 // QuestionWord reports whether a stem belongs to a question word group
 // ("order", "path", "compare", "yesno", "manual", "implicit", ...).
@@ -579,25 +581,69 @@ type WordCache struct {
 	lx     *Lexicon
 	terms  map[string][]string // word as written → its stems (none for a function word, the parts too for a camel-case one)
 	lemmas map[string]string
+	// phrases holds what a relation phrase makes of a word as written
+	// (openReader.phraseWord)
+	phrases map[string]phraseWordOf
+	buf     []string // scratch for Terms
 }
 
 // NewWordCache returns an empty cache on a lexicon.
 func NewWordCache(lx *Lexicon) *WordCache {
-	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}}
+	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}}
 }
 
 // Terms is Lexicon.Terms, memoised per word.
 func (c *WordCache) Terms(text string) []string {
-	var out []string
-	eachWord(text, func(w string) {
-		s, ok := c.terms[w]
-		if !ok {
-			s = c.lx.Terms(w)
-			c.terms[w] = s
+	c.buf = c.appendTerms(c.buf[:0], text)
+	return cloneStrings(c.buf)
+}
+
+// appendTerms appends Terms(text) to out and returns it.
+func (c *WordCache) appendTerms(out []string, text string) []string {
+	// the words of eachWord, ASCII read byte by byte
+	start := -1
+	for i := 0; i < len(text); {
+		b, size, word := text[i], 1, false
+		if b < utf8.RuneSelf {
+			word = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		out = append(out, s...)
-	})
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, c.wordTerms(text[start:i])...)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, c.wordTerms(text[start:])...)
+	}
 	return out
+}
+
+// wordTerms is Lexicon.Terms of one word, memoised.
+func (c *WordCache) wordTerms(w string) []string {
+	s, ok := c.terms[w]
+	if !ok {
+		s = c.lx.Terms(w)
+		c.terms[w] = s
+	}
+	return s
+}
+
+// cloneStrings returns a copy of s with no spare capacity; nil when s is
+// empty.
+func cloneStrings(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return append(make([]string, 0, len(s)), s...)
 }
 
 // Lemma is Lemma, memoised.

@@ -215,8 +215,15 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// the notes of one worker share word caches: terms and
+			// lemmas are the same in every note (one for the extraction,
+			// one for the statements' terms, read beside it)
+			var words, termWords *WordCache
+			if dict.Lexicon != nil {
+				words, termWords = NewWordCache(dict.Lexicon), NewWordCache(dict.Lexicon)
+			}
 			for i := range next {
-				results[i] = buildOne(sources[i], dict)
+				results[i] = buildOne(sources[i], dict, words, termWords)
 				if opt.Progress != nil {
 					mu.Lock()
 					done++
@@ -241,8 +248,22 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 	}
 
 	c := &Corpus{Docs: map[string]*Document{}}
-	nodes := map[string]graph.Node{}
-	for _, d := range dict.Nodes() {
+	nFacts, nStmts := 0, 0
+	for _, r := range results {
+		if r.doc != nil {
+			nFacts += len(r.g.Facts)
+			nStmts += len(r.g.Statements)
+		}
+	}
+	if nFacts > 0 { // nil, as append leaves it, when there are none
+		c.Facts = make([]graph.Fact, 0, nFacts)
+	}
+	if nStmts > 0 {
+		c.Statements = make([]graph.Statement, 0, nStmts)
+	}
+	dictNodes := dict.Nodes()
+	nodes := make(map[string]graph.Node, len(dictNodes))
+	for _, d := range dictNodes {
 		nodes[d.ID] = d
 	}
 	for i, r := range results {
@@ -260,6 +281,9 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 		c.Facts = append(c.Facts, r.g.Facts...)
 		c.Statements = append(c.Statements, r.g.Statements...)
 	}
+	if len(nodes) > 0 {
+		c.Nodes = make([]graph.Node, 0, len(nodes))
+	}
 	for _, n := range nodes {
 		c.Nodes = append(c.Nodes, n)
 	}
@@ -270,7 +294,7 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 
 // buildOne parses and extracts one note. A panic in either becomes a
 // warning naming the note, so one bad note never aborts a corpus.
-func buildOne(s Source, dict *Dictionary) (r docResult) {
+func buildOne(s Source, dict *Dictionary, words, termWords *WordCache) (r docResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = docResult{}
@@ -289,7 +313,7 @@ func buildOne(s Source, dict *Dictionary) (r docResult) {
 	}
 	r.doc = doc
 	var warn ErrorList
-	r.g, warn = ExtractWarnings(doc, dict)
+	r.g, warn = extractWords(doc, dict, words, termWords)
 	r.warn = append(r.warn, warn...)
 	return r
 }

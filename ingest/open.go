@@ -51,12 +51,10 @@ type openReader struct {
 	// What statements inherit from their context is derived once per
 	// heading and list head, not once per statement: a long heading over
 	// thousands of lines would cost its length per line.
-	secGen       int      // x.headingGen + 1 when sec was made, 0 for none
-	sec          string   // the section of the statements
-	headingGen   int      // x.headingGen + 1 when headingTerms were made
-	headingTerms []string // terms of the innermost heading
-	headFor      string   // the list head headTerms are of
-	headTerms    []string
+	secGen int    // x.headingGen + 1 when sec was made, 0 for none
+	sec    string // the section of the statements
+
+	terms *termsPass // reads the statements' terms (terms.go)
 }
 
 // maxContextTerms bounds the terms a statement takes from its heading and
@@ -67,17 +65,59 @@ const maxContextTerms = 32
 type frame struct {
 	depth   int    // bullet depth of the head; -1 for headings and paragraphs
 	subject string // node the items relate to; "" when none
-	phrase  string // relation phrase; "" when the head names only its subject
+	phrase  string // relation phrase; "" when the head names only its subject (read by phraseOf)
 	pol     graph.Polarity
 	count   int
 	text    string // the head's own words, carried into each item's detail
+	// a bullet's phrase is read when first asked for (most bullets head no
+	// items): until then pending is set and rest holds the words it is
+	// read from
+	pending bool
+	rest    string
+}
+
+// hasPhrase reports whether a frame relates its items by a phrase.
+func (o *openReader) hasPhrase(f *frame) bool {
+	p, _ := o.phraseOf(f)
+	return p != ""
+}
+
+// phraseOf returns a frame's relation phrase and polarity, reading them
+// on first use.
+func (o *openReader) phraseOf(f *frame) (string, graph.Polarity) {
+	if f.pending {
+		f.phrase, f.pol = o.phrase(f.rest)
+		if w := strings.TrimSpace(f.rest); f.phrase == "" && f.subject != "" && !strings.Contains(w, " ") && len(o.lx.Kinds(w)) > 0 {
+			// "Services" under "Amazon Kinesis": the items are the
+			// subject's things of that kind, though the word is too
+			// common to relate by
+			f.phrase = o.words.Lemma(strings.ToLower(w))
+		}
+		f.pending, f.rest = false, ""
+	}
+	return f.phrase, f.pol
 }
 
 func newOpenReader(x *extractor) *openReader {
 	if x.dict.Lexicon == nil {
 		return nil
 	}
-	return &openReader{x: x, lx: x.dict.Lexicon, words: NewWordCache(x.dict.Lexicon)}
+	words, termWords := x.words, x.termWords
+	if words == nil || words.lx != x.dict.Lexicon {
+		words = NewWordCache(x.dict.Lexicon)
+	}
+	if termWords == nil || termWords.lx != x.dict.Lexicon {
+		termWords = NewWordCache(x.dict.Lexicon)
+	}
+	return &openReader{x: x, lx: x.dict.Lexicon, words: words, terms: newTermsPass(termWords)}
+}
+
+// finishTerms sets the terms of every statement, once the terms pass has
+// read them.
+func (o *openReader) finishTerms() {
+	for i, t := range o.terms.wait() {
+		o.x.stmts[i].Terms = t
+	}
 }
 
 func (o *openReader) block(i int) {
@@ -136,7 +176,7 @@ func (o *openReader) block(i int) {
 			o.headText = parent.text
 		}
 		defer func() { o.headText = "" }()
-		if parent != nil && parent.subject != "" && parent.phrase != "" {
+		if parent != nil && parent.subject != "" && o.hasPhrase(parent) {
 			parent.count++
 			pos := b.Ordinal
 			if pos == 0 {
@@ -174,8 +214,8 @@ func (o *openReader) block(i int) {
 // shortTitle reports whether a paragraph is a title line: a few words,
 // no sentence punctuation ("Suspending ASG processes").
 func (o *openReader) shortTitle(text string) bool {
-	f := strings.Fields(text)
-	return len(f) > 0 && len(f) <= 6 && !strings.ContainsAny(text, ".;,!?") && unicode.IsUpper([]rune(text)[0])
+	n := countFields(text)
+	return n > 0 && n <= 6 && !strings.ContainsAny(text, ".;,!?") && unicode.IsUpper([]rune(text)[0])
 }
 
 // popFrames closes the list heads a block at depth does not belong to.
@@ -243,7 +283,7 @@ func (o *openReader) sectionSubject() string {
 // innermost list head's subject, else the section's.
 func (o *openReader) defaultSubject() string {
 	for i := len(o.frames) - 1; i >= 0; i-- {
-		if s := o.frames[i].subject; s != "" && o.frames[i].phrase == "" {
+		if s := o.frames[i].subject; s != "" && !o.hasPhrase(&o.frames[i]) {
 			return s
 		}
 	}
@@ -272,20 +312,13 @@ func (o *openReader) section() string {
 	return o.sec
 }
 
-// contextTerms returns the first maxContextTerms terms of a heading or list
-// head text.
-func (o *openReader) contextTerms(text string) []string {
-	t := o.words.Terms(text)
-	return t[:min(len(t), maxContextTerms):min(len(t), maxContextTerms)]
-}
-
 // statement records a text as evidence.
 func (o *openReader) statement(text string, line int, subj string) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return
 	}
-	st := graph.Statement{Source: o.x.doc.Source(line), Text: clip(text), Section: o.section(), Subject: subj}
+	st := graph.Statement{Source: o.x.source(line), Text: clip(text), Section: o.section(), Subject: subj}
 	for _, m := range o.mentions(text) {
 		if !containsStr(st.Mentions, m.id) {
 			st.Mentions = append(st.Mentions, m.id)
@@ -293,20 +326,15 @@ func (o *openReader) statement(text string, line int, subj string) {
 	}
 	// a line is found by its own words and by the words of what it sits
 	// under: its list head and its heading ("Regional" under "Endpoint
-	// types" under "API Gateway")
-	st.Terms = o.words.Terms(text)
+	// types" under "API Gateway"); the terms pass reads them
+	job := termJob{text: text}
 	if o.headText != "" && !strings.Contains(text, o.headText) {
-		if o.headFor != o.headText {
-			o.headFor, o.headTerms = o.headText, o.contextTerms(o.headText)
-		}
-		st.Terms = append(st.Terms, o.headTerms...)
+		job.head = o.headText
 	}
 	if hs := o.x.headings; len(hs) > 0 && hs[len(hs)-1].text != text && hs[len(hs)-1].text != o.headText {
-		if o.headingGen != o.x.headingGen+1 {
-			o.headingGen, o.headingTerms = o.x.headingGen+1, o.contextTerms(hs[len(hs)-1].text)
-		}
-		st.Terms = append(st.Terms, o.headingTerms...)
+		job.heading = hs[len(hs)-1].text
 	}
+	o.terms.add(job)
 	o.x.stmts = append(o.x.stmts, st)
 }
 
@@ -343,7 +371,7 @@ func (o *openReader) mentions(text string) []mention {
 // relation phrase; ok is false when it cannot head a list.
 func (o *openReader) head(text string, depth int) (frame, bool) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), ":"))
-	if t == "" || len(strings.Fields(t)) > 12 {
+	if t == "" || countFields(t) > 12 {
 		return frame{}, false
 	}
 	f := frame{depth: depth}
@@ -371,12 +399,7 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		}
 		rest = t[:ms[0].start] + " " + after
 	}
-	f.phrase, f.pol = o.phrase(rest)
-	if w := strings.TrimSpace(rest); f.phrase == "" && f.subject != "" && !strings.Contains(w, " ") && len(o.lx.Kinds(w)) > 0 {
-		// "Services" under "Amazon Kinesis": the items are the subject's
-		// things of that kind, though the word is too common to relate by
-		f.phrase = o.words.Lemma(strings.ToLower(w))
-	}
+	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
 }
@@ -393,7 +416,7 @@ func (o *openReader) lastClause(words string) string {
 	cut := -1
 	for _, sep := range []string{" while ", " whereas ", " that ", " which ", " who "} {
 		i := strings.LastIndex(words, sep)
-		if i < 0 || i+len(sep) <= cut || len(strings.Fields(words[i+len(sep):])) < 2 {
+		if i < 0 || i+len(sep) <= cut || countFields(words[i+len(sep):]) < 2 {
 			continue
 		}
 		if sep == " while " || sep == " whereas " || o.x.verbAt(words[i+len(sep):]) {
@@ -505,7 +528,7 @@ func (o *openReader) flashcard(text string, line int, dflt string) bool {
 			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), m.id, q+" — "+first, 0, line)
 		}
 	}
-	for _, qt := range Quantities(first) {
+	for _, qt := range o.x.quantities(first) {
 		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, qt.Text), q+" — "+first, 0, line)
 	}
 	return true
@@ -549,38 +572,45 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	pol := graph.Positive
 	var words []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
-	}) {
-		lw := strings.ToLower(strings.Trim(w, "-'’"))
-		switch {
-		case lw == "":
-			continue
-		case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+	add := func(w string) {
+		switch pw := o.phraseWord(w); pw.role {
+		case phraseNegation:
 			pol = graph.Negative
-			continue
-		case o.lx.IsExclusive(lw):
+		case phraseExclusive:
 			if pol == graph.Positive {
 				pol = graph.Exclusive
 			}
-			continue
-		case keptWords[lw]:
-			words = append(words, lw)
-			continue
-		case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
-			continue
-		}
-		if parts := camelParts(w); parts != nil {
-			// "DeletionPolicy" relates as "deletion policy", the words a
-			// question uses
-			for _, p := range parts {
-				if lp := strings.ToLower(p); !o.lx.IsStop(lp) {
-					words = append(words, o.words.Lemma(lp))
+		case phraseKept:
+			if parts := camelParts(w); parts != nil && !keptWords[pw.word] {
+				// "DeletionPolicy" relates as "deletion policy", the words a
+				// question uses
+				for _, p := range parts {
+					if lp := strings.ToLower(p); !o.lx.IsStop(lp) {
+						words = append(words, o.words.Lemma(lp))
+					}
 				}
+				return
+			}
+			words = append(words, pw.word)
+		}
+	}
+	// the fields of strings.FieldsFunc: runs of letters, digits, "'",
+	// "’" and "-"
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' {
+			if start < 0 {
+				start = i
 			}
 			continue
 		}
-		words = append(words, o.words.Lemma(lw))
+		if start >= 0 {
+			add(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		add(text[start:])
 	}
 	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
 	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {
@@ -593,6 +623,46 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		words = append(words[:half:half], words[len(words)-half:]...)
 	}
 	return strings.Join(words, " "), pol
+}
+
+// phraseRole is what a relation phrase does with a word.
+type phraseRole uint8
+
+const (
+	phraseDropped   phraseRole = iota // a function word, a number or nothing
+	phraseKept                        // the word goes into the phrase
+	phraseNegation                    // the word denies the relation
+	phraseExclusive                   // the word makes it exclusive ("only")
+)
+
+// phraseWordOf is what phrase makes of one word.
+type phraseWordOf struct {
+	role phraseRole
+	word string // for phraseKept: the word, lower case, as a lemma unless a kept function word
+}
+
+// phraseWord reads one word of a relation phrase, memoised in the word
+// cache: the answer depends on the word and the lexicon only.
+func (o *openReader) phraseWord(w string) phraseWordOf {
+	if pw, ok := o.words.phrases[w]; ok {
+		return pw
+	}
+	var pw phraseWordOf
+	lw := strings.ToLower(strings.Trim(w, "-'’"))
+	switch {
+	case lw == "":
+	case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+		pw.role = phraseNegation
+	case o.lx.IsExclusive(lw):
+		pw.role = phraseExclusive
+	case keptWords[lw]:
+		pw = phraseWordOf{role: phraseKept, word: lw}
+	case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
+	default:
+		pw = phraseWordOf{role: phraseKept, word: o.words.Lemma(lw)}
+	}
+	o.words.phrases[w] = pw
+	return pw
 }
 
 // keptWords are function words a relation keeps: modals and the particles
@@ -610,11 +680,12 @@ func isNumber(w string) bool {
 
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
+	phrase, fpol := o.phraseOf(f)
 	if objs := o.entityList(text); len(objs) >= 2 {
 		// "SNS, Lambda" under "Targets": two items on one line
 		for _, obj := range objs {
 			if obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
@@ -624,7 +695,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// export flattened three items onto one line
 		for _, p := range parts {
 			if obj := o.itemNode(p); obj != "" && obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, f.pol), obj, f.text+" — "+text, pos, line)
+				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
@@ -632,16 +703,15 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if label, value, ok := strings.Cut(text, ": "); ok && o.lx.ValueLabel(strings.TrimSpace(label)) && strings.TrimSpace(value) != "" {
 		// "Solution: synchronize time": the value is the item, the label
 		// says how it relates
-		g := *f
-		g.phrase = strings.TrimSpace(f.phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
-		f, text = &g, strings.TrimSpace(value)
+		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
+		text = strings.TrimSpace(value)
 	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" || obj == f.subject {
 		return
 	}
-	pol := f.pol
+	pol := fpol
 	if no || negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
 		pol = graph.Negative
 	}
@@ -649,7 +719,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	o.x.addOpen(f.subject, graph.OpenRelation(f.phrase, pol), obj, detail, pos, line)
+	o.x.addOpen(f.subject, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
 }
 
 // entityList returns the entities of an item that is nothing but a list
@@ -684,7 +754,7 @@ func (o *openReader) nameList(text string) []string {
 	}
 	var out []string
 	for _, it := range listAt(t, 0, len(t)) {
-		if len(strings.Fields(it.text)) > 3 {
+		if countFields(it.text) > 3 {
 			return nil
 		}
 		out = append(out, it.text)
@@ -696,7 +766,8 @@ func (o *openReader) nameList(text string) []string {
 // named by its leading words ("Regional - deployed to one region" →
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
-	if f := strings.Fields(text); len(f) > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
+	var buf [2]string
+	if f, n := headFields(text, buf[:]); n > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
 		// "AWS-SystemsManager-AutomationExecutionRole in every target
 		// account": the identifier, not where it lives
 		text = strings.Trim(f[0], "`*")
@@ -718,7 +789,7 @@ func (o *openReader) itemNode(text string) string {
 		// days (15 months)": the value, its aside another spelling ("<60s"
 		// is a bound, not the value)
 		for _, n := range []string{name, stripParens(name)} {
-			if q, ok := ParseQuantity(n); ok {
+			if q, ok := o.x.parseQuantity(n); ok {
 				return o.x.newNode(graph.KindValue, q.Text)
 			}
 		}
@@ -755,15 +826,15 @@ func openItemName(text string) string {
 		return m
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
-		if i := strings.Index(t, sep); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 6 {
 			return cleanName(dropAside(t[:i]))
 		}
 	}
 	t = dropAside(t)
-	if n := len(strings.Fields(t)); n > 0 && n <= maxItemWords {
+	if n := countFields(t); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
-	if i := strings.IndexAny(t, ",("); i > 0 && len(strings.Fields(t[:i])) <= 6 {
+	if i := strings.IndexAny(t, ",("); i > 0 && countFields(t[:i]) <= 6 {
 		return cleanName(t[:i])
 	}
 	return ""
@@ -828,7 +899,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// "SNS Notification and CloudWatch events with results" under AWS
 		// Config: a verbless phrase of the section's subject
 		subj = dflt
-	} else if pronounRe.MatchString(o.lx.SkipLeading(s)) && o.last != "" {
+	} else if o.last != "" && opensWithPronoun(o.lx.SkipLeading(s)) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else {
@@ -858,7 +929,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		objs = append(objs, obj{m.id, m.start, m.end})
 	}
-	qs := Quantities(s)
+	qs := o.x.quantities(s)
 	denied := map[string]bool{} // objects of items that deny themselves ("no paging")
 	for _, it := range items {
 		text, no := deniedItem(it.text)
@@ -1007,7 +1078,7 @@ func listAt(s string, start, end int) []listItem {
 		if t == "" {
 			continue
 		}
-		if n := len(strings.Fields(t)); n > 5 {
+		if n := countFields(t); n > 5 {
 			return nil
 		}
 		items = append(items, listItem{text: t, start: start + part.start, end: start + part.end})
@@ -1153,6 +1224,11 @@ func (o *openReader) table(t *Table) {
 		return
 	}
 	keyCol := numberedKey(t)
+	heads := make([]struct {
+		phrase string
+		pol    graph.Polarity
+		read   bool
+	}, len(t.Header))
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
 			continue
@@ -1183,7 +1259,7 @@ func (o *openReader) table(t *Table) {
 			continue
 		}
 		// a table's first column lists items of the head above it
-		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.frames[n-1].phrase != "" {
+		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.hasPhrase(&o.frames[n-1]) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
@@ -1193,7 +1269,11 @@ func (o *openReader) table(t *Table) {
 			if h == "" || c == "" || c == "-" || c == "." {
 				continue
 			}
-			phrase, pol := o.phrase(h)
+			if !heads[j].read { // a column's relation, read once per table
+				heads[j].phrase, heads[j].pol = o.phrase(h)
+				heads[j].read = true
+			}
+			phrase, pol := heads[j].phrase, heads[j].pol
 			if phrase == "" {
 				continue
 			}
@@ -1303,7 +1383,7 @@ func (o *openReader) nameLike(name string) bool {
 		return false
 	}
 	for _, w := range f[1:] {
-		if o.lx.QuestionWord("aux", strings.ToLower(w)) {
+		if o.lx.isAux(w) {
 			return false // "Instances can still be terminated": a statement, not a name
 		}
 	}
@@ -1337,19 +1417,20 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 		return false // it names other things: which of them is the subject is a guess
 	}
 	start, items := inlineList(s, 0)
-	return start >= 0 && len(items) >= 2 || len(Quantities(s)) > 0
+	return start >= 0 && len(items) >= 2 || len(o.x.quantities(s)) > 0
 }
 
 // verbFirst reports whether a sentence opens with its verb, its subject
 // left to its heading: the first word is a verb ("Supports", "Pulls",
 // "Can") and the second no auxiliary ("Tasks can ..." opens with a noun).
 func (o *openReader) verbFirst(s string) bool {
-	f := strings.Fields(strings.TrimLeft(s, "-•*> "))
-	if len(f) < 2 {
+	var buf [2]string
+	f, n := headFields(strings.TrimLeft(s, "-•*> "), buf[:])
+	if n < 2 {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(f[0], ".,:;"))
-	if o.lx.QuestionWord("aux", strings.ToLower(strings.Trim(f[1], ".,:;"))) {
+	if o.lx.isAux(strings.Trim(f[1], ".,:;")) {
 		return false
 	}
 	if o.lx.HeadVerb(w) {

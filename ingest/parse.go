@@ -134,7 +134,7 @@ func flatItemName(text string) bool {
 	if t == "" || strings.ContainsAny(t, ":;!?") || strings.Contains(t, ". ") || strings.HasSuffix(t, ".") {
 		return false
 	}
-	return len(strings.Fields(t)) <= maxFlatItemWords
+	return countFields(t) <= maxFlatItemWords
 }
 
 // DetectFormat reports the format Parse would use: "wiki", "blog", "pdf",

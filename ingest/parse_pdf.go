@@ -103,7 +103,7 @@ func termLine(lines []srcLine, i int) bool {
 			// "InsufficientCapabilities" / "otherwise")
 			return startsUpperOrDigit(l.text)
 		}
-		return (prev.list && len(strings.Fields(prev.text)) > 1 || strings.HasSuffix(prev.text, ":")) && !wrapsOnto(prev.raw, l.text)
+		return (prev.list && countFields(prev.text) > 1 || strings.HasSuffix(prev.text, ":")) && !wrapsOnto(prev.raw, l.text)
 	}
 	return false
 }

@@ -115,7 +115,7 @@ func selfContained(lines []srcLine, i int) bool {
 		return true
 	}
 	for _, sep := range []string{": ", " = "} {
-		if k := strings.Index(cur, sep); k > 0 && len(strings.Fields(cur[:k])) <= 4 {
+		if k := strings.Index(cur, sep); k > 0 && countFields(cur[:k]) <= 4 {
 			return true // "max record (payload) = 1 mb"
 		}
 	}
@@ -165,7 +165,7 @@ const maxWrappedLine = 80
 // the end).
 func isTextHeading(lines []srcLine, i int) bool {
 	s := lines[i].text
-	if lines[i].kind != itemText || lines[i].indent > 0 || s == "" || runeLen(s) > 80 || len(strings.Fields(s)) > 10 {
+	if lines[i].kind != itemText || lines[i].indent > 0 || s == "" || runeLen(s) > 80 || countFields(s) > 10 {
 		return false
 	}
 	if strings.HasSuffix(s, ":") {
@@ -237,5 +237,5 @@ func underlined(lines []srcLine, i int) bool {
 // own under the item above, not the item's wrapped text.
 func labelLine(text string) bool {
 	k := strings.Index(text, ": ")
-	return k > 0 && len(strings.Fields(text[:k])) <= 2 && !strings.ContainsAny(text[:k], "()\"")
+	return k > 0 && countFields(text[:k]) <= 2 && !strings.ContainsAny(text[:k], "()\"")
 }

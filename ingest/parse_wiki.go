@@ -91,7 +91,7 @@ func wikiCodeMore(l *srcLine) bool {
 // upper-case letter or a digit, without final punctuation (a final "?" is
 // allowed), not a "Label: text" line and not code.
 func isWikiHeading(s string) bool {
-	if s == "" || runeLen(s) > 100 || len(strings.Fields(s)) > 12 || !startsUpperOrDigit(s) {
+	if s == "" || runeLen(s) > 100 || countFields(s) > 12 || !startsUpperOrDigit(s) {
 		return false
 	}
 	if strings.ContainsAny(s[len(s)-1:], ".!;:,") {

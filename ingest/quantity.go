@@ -76,6 +76,9 @@ func Quantities(text string) []Quantity {
 
 func digitQuantities(text string) []Quantity {
 	var out []Quantity
+	if !hasWordNumber(text) {
+		return out // every match would be skipped below: no regexp
+	}
 	for _, m := range quantityRe.FindAllStringSubmatchIndex(text, -1) {
 		if m[2] < 0 {
 			continue
@@ -162,6 +165,26 @@ func digitQuantities(text string) []Quantity {
 	return out
 }
 
+// hasWordNumber reports whether a run of digits of text starts a word as
+// digitQuantities requires of a quantity's number: the text's start or a
+// byte other than an ASCII letter, '-', '_' or '.' before it. quantityRe's
+// numbers are whole runs of digits (its digits are greedy and all that
+// follows them optional), so a text without one has no quantity.
+func hasWordNumber(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < '0' || c > '9' || i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+			continue
+		}
+		if i == 0 {
+			return true
+		}
+		if c := text[i-1]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_' || c == '.') {
+			return true
+		}
+	}
+	return false
+}
+
 // numberListRe matches a list of bare numbers that ends where a quantity
 // starts: "1, 3, 6, 12 or " before "24 hours".
 var numberListRe = regexp.MustCompile(`(?:\b\d+(?:\.\d+)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*))+$`)
@@ -210,13 +233,18 @@ func parseNumber(s string) float64 {
 // ok is false when the text is anything more or less.
 func ParseQuantity(text string) (Quantity, bool) {
 	t := strings.TrimSpace(text)
-	qs := Quantities(t)
+	return wholeQuantity(t, Quantities(t))
+}
+
+// wholeQuantity is ParseQuantity of a trimmed text t whose quantities are
+// qs.
+func wholeQuantity(t string, qs []Quantity) (Quantity, bool) {
 	if len(qs) != 1 {
 		return Quantity{}, false
 	}
 	q := qs[0]
 	rest := strings.TrimSpace(t[:q.Start] + " " + t[q.End:])
-	if len(strings.Fields(rest)) > 2 {
+	if countFields(rest) > 2 {
 		return Quantity{}, false
 	}
 	return q, true
@@ -256,14 +284,11 @@ func countTail(after string) int {
 // hasUnitWord is a cheap test for a spelt-out quantity's unit before the
 // regular expression runs.
 func hasUnitWord(text string) bool {
-	l := strings.ToLower(text)
-	for _, u := range []string{"second", "minute", "hour", "day", "week", "month", "year"} {
-		if strings.Contains(l, u) {
-			return true
-		}
-	}
-	return false
+	return unitWords.in(text)
 }
+
+// unitWords are the units wordQuantityRe reads.
+var unitWords = newCueSet("second", "minute", "hour", "day", "week", "month", "year")
 
 // Numbers returns the numbers of a text that stand as words, in order,
 // whatever follows them ("the default runOrder value for an action is 1",

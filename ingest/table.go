@@ -186,7 +186,7 @@ func featuresOf(s string) cellFeat {
 // isNumberCell reports a short cell starting with a digit or a number sign.
 func isNumberCell(s string) bool {
 	s = strings.TrimLeft(s, "<>=~$")
-	return s != "" && s[0] >= '0' && s[0] <= '9' && len(strings.Fields(s)) <= 3
+	return s != "" && s[0] >= '0' && s[0] <= '9' && countFields(s) <= 3
 }
 
 // cellSim is the similarity of two cells, in [0, 1].
