@@ -39,6 +39,15 @@ func (p *parser) parsePDF(lines []srcLine) {
 			case absorb:
 				appendText(p.last(), l.num, l.text)
 				absorb = false
+			case tokenRun(lines, i) && p.last() != nil && p.last().Kind == BlockBullet && p.last().EndLine == l.num-1:
+				// "- Some resourcetypes only" / "AWS::EC2::Volume" /
+				// "AWS::RDS::DBCluster": a list of identifiers, one a line,
+				// under the bullet that introduces it
+				depth := p.last().Depth
+				if !tokenRun(lines, i-1) {
+					depth++
+				}
+				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: depth, Text: l.text})
 			case termLabel(lines, i):
 				// "DeletionPolicy" over "Delete" / "- (default)": the
 				// token names the terms that follow; it is their item
@@ -106,6 +115,29 @@ func termLine(lines []srcLine, i int) bool {
 		return (prev.list && countFields(prev.text) > 1 || strings.HasSuffix(prev.text, ":")) && !wrapsOnto(prev.raw, l.text)
 	}
 	return false
+}
+
+// tokenRun reports a line that is one identifier with a colon or dot in it
+// ("AWS::EC2::Volume", "CodeDeployDefault.OneAtATime") next to another such
+// line: one item of a list the export put one a line.
+func tokenRun(lines []srcLine, i int) bool {
+	lone := func(k int) bool {
+		if k < 0 || k >= len(lines) {
+			return false
+		}
+		l := &lines[k]
+		return l.kind == itemText && !l.list && !l.stray && isCodeToken(l.text) && strings.ContainsAny(l.text, ":.") &&
+			!strings.HasSuffix(l.text, ":") && unicode.IsLetter([]rune(l.text)[0])
+	}
+	if !lone(i) {
+		return false
+	}
+	if lone(i - 1) {
+		return true
+	}
+	// the first of the run: not a wrapped phrase's word ("puts instance
+	// into" / "pending:wait" / "/terminating:wait")
+	return lone(i+1) && i > 0 && !wrapsOnto(lines[i-1].raw, lines[i].text)
 }
 
 // termLabel reports a lone code token that heads a flattened definition

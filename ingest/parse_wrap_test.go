@@ -234,3 +234,30 @@ func TestIsPageMark(t *testing.T) {
 		}
 	}
 }
+
+// TestParsePDFTokenLists: identifiers the export put one a line under a
+// bullet are that bullet's items; a token that goes on with a wrapped
+// phrase ("puts instance into" / "pending:wait" / "/terminating:wait") is
+// still joined to it.
+func TestParsePDFTokenLists(t *testing.T) {
+	src := `↖↑↓ Deletion
+- Some resourcetypes only
+AWS::EC2::Volume
+AWS::RDS::DBCluster
+- Allow data recovery at a later stage
+- Lifecycle Hook puts instance into
+pending:wait
+/terminating:wait
+state, instance is paused
+`
+	doc := parseMust(t, "p.txt", src)
+	const h = "Deletion"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", h},
+		{BlockBullet, 2, 2, 0, 0, 0, h, "Some resourcetypes only"},
+		{BlockBullet, 3, 3, 0, 1, 0, h, "AWS::EC2::Volume"},
+		{BlockBullet, 4, 4, 0, 1, 0, h, "AWS::RDS::DBCluster"},
+		{BlockBullet, 5, 5, 0, 0, 0, h, "Allow data recovery at a later stage"},
+		{BlockBullet, 6, 9, 0, 0, 0, h, "Lifecycle Hook puts instance into pending:wait /terminating:wait state, instance is paused"},
+	})
+}
