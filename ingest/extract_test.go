@@ -277,6 +277,13 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name:    "a passive sentence whose subject names nothing is done by the heading's subject",
+			file:    "d.md",
+			src:     "# AWS CodeDeploy\n\n- Revisions can be pulled from S3 or GitHub\n- Not everything is covered by S3 notifications\n- Once data is inserted into Kinesis, it stays\n",
+			want:    []fact{{"AWS CodeDeploy", "rel:revision can pull from", "Amazon S3", 3}},
+			notWant: []fact{{"AWS CodeDeploy", "rel:not everything cover by", "Amazon S3", 4}, {"AWS CodeDeploy", "rel:once datum insert into", "Amazon Kinesis", 5}},
+		},
+		{
 			name:    "an item's closing aside (examples, a clause) is no part of its name; a short qualifier is",
 			file:    "m.md",
 			src:     "## Amazon Macie\n\n- Two finding categories:\n    - policy findings (bucket made public, encryption disabled, ...)\n    - sensitive data findings (object contains PII)\n    - custom findings (manual)\n",

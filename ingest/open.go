@@ -1414,10 +1414,43 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 		return true // "Pulls three log types (CloudTrail, VPC flow, DNS)": the heading's subject pulls
 	}
 	if len(ms) > 0 {
-		return false // it names other things: which of them is the subject is a guess
+		// "New application versions can be deployed to EC2 instances,
+		// ...": a subject that names nothing, done to by the heading's
+		// subject; else it names other things, and which of them is the
+		// subject is a guess
+		return o.passiveLead(s[:ms[0].start])
 	}
 	start, items := inlineList(s, 0)
 	return start >= 0 && len(items) >= 2 || len(o.x.quantities(s)) > 0
+}
+
+// passiveLead reports whether the words before a sentence's first name are
+// a subject that names nothing, a passive verb and a preposition: "New
+// application versions can be deployed to", "Logs are exported into".
+func (o *openReader) passiveLead(lead string) bool {
+	f := strings.Fields(lead)
+	n := len(f)
+	if n < 4 || !o.lx.IsPreposition(strings.ToLower(f[n-1])) {
+		return false
+	}
+	switch strings.ToLower(f[n-3]) {
+	case "be", "is", "are", "been", "get", "gets":
+	default:
+		return false
+	}
+	p := strings.ToLower(f[n-2])
+	if !strings.HasSuffix(p, "ed") && !strings.HasSuffix(p, "en") {
+		return false
+	}
+	// the subject: words that name a thing, not "Not everything", "Once
+	// data", "It"
+	for _, w := range f[:n-3] {
+		lw := strings.ToLower(strings.Trim(w, ",;:()"))
+		if o.lx.IsNegation(lw) || o.lx.Subordinator(lw) || opensWithPronoun(lw) || o.lx.IsPreposition(lw) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbFirst reports whether a sentence opens with its verb, its subject
