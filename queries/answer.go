@@ -78,9 +78,16 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		others, err := e.extremeOf(ctx, a, cands, c, res)
+		if err != nil {
+			return nil, err
+		}
 		e.finish(a, res, c)
 		if tie != nil {
 			res.Reading += " + " + tie.reading
+		}
+		for _, d := range others {
+			res.Reading += " + " + d.reading
 		}
 		return res, nil
 	}
@@ -137,6 +144,78 @@ func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *
 		return d, nil
 	}
 	return nil, nil
+}
+
+// extremeMargin (twofoldMargin's) is how close to the best reading another reading of the
+// same entity and property must score for "the longest ..." to weigh its
+// values too.
+const extremeMargin = 0.3
+
+// extremeOf answers a question for the extreme of a value ("the longest I
+// can keep data in a Kinesis data stream") with the one extreme quantity
+// (and its equals) of the best reading's values and those of the readings of
+// the same entity, within extremeMargin, whose relation shares a content
+// word with it: notes that state the same property differently ("data
+// retention ... up to 7 days", "retention: ... up to 365 days") are weighed
+// together. It returns the readings it drew on besides c.
+func (e *Engine) extremeOf(ctx context.Context, a *analysis, cands []*candidate, c *candidate, res *Result) ([]*candidate, error) {
+	if !a.superlative || a.sequence || a.twofold || !a.wantsOnly(graph.KindValue) || c.typ != candRelation {
+		return nil, nil
+	}
+	pool := append([]Answer(nil), res.Answers...)
+	var used []*candidate
+	for _, d := range cands {
+		if d == c || d.typ != candRelation || d.anchor != c.anchor || d.inverse != c.inverse || c.score-d.score > extremeMargin || !sharesContentWord(e, c.rel, d.rel) {
+			continue
+		}
+		more, err := e.shape(ctx, a, d, d.keep)
+		if err != nil {
+			return nil, err
+		}
+		pool = append(pool, more.Answers...)
+		used = append(used, d)
+	}
+	best, dim, found := 0.0, "", false
+	var keep []Answer
+	for _, ans := range pool {
+		qs := ingest.Quantities(ans.Name)
+		if len(qs) != 1 || dim != "" && qs[0].Dimension != dim {
+			continue
+		}
+		v := qs[0].Value
+		better := !found || (a.ascending && v < best) || (!a.ascending && v > best)
+		switch {
+		case better:
+			best, dim, found, keep = v, qs[0].Dimension, true, []Answer{ans}
+		case v == best && !containsAnswer(&Result{Answers: keep}, ans.ID):
+			keep = append(keep, ans)
+		}
+	}
+	if !found {
+		return nil, nil
+	}
+	res.Answers = keep
+	var drew []*candidate
+	for _, d := range used {
+		for _, k := range keep {
+			if containsStr(d.ends, k.ID) {
+				drew = append(drew, d)
+				break
+			}
+		}
+	}
+	return drew, nil
+}
+
+// sharesContentWord reports whether two relations' words share one that is
+// no light verb ("retention" of "data retention" and "retention max").
+func sharesContentWord(e *Engine, x, y []string) bool {
+	for _, w := range x {
+		if containsStr(y, w) && !e.lx.QuestionWord("light", w) && !e.relational[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // fallback answers a question that names something known when no reading

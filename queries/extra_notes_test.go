@@ -258,3 +258,19 @@ func TestSynonymNounVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestExtremeAcrossReadings: "the longest ..." weighs the values of every
+// close reading of the same property, so a note that states a longer
+// retention than the embedded notes' answers, alone.
+func TestExtremeAcrossReadings(t *testing.T) {
+	dir := t.TempDir()
+	note := "kinesis cram\n\n== kds core ==\nshard in: 1 mb/s or 1000 records/s\nretention: default 24 h, extend up to 365 days\n"
+	if err := os.WriteFile(filepath.Join(dir, "kds.txt"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	got := askNames(t, e, "What's the longest I can keep data in a Kinesis data stream?")
+	if !slices.Contains(got, "365 days") || slices.Contains(got, "7 days") || slices.Contains(got, "24 h") {
+		t.Errorf("answers %q, want 365 days alone", got)
+	}
+}
