@@ -146,9 +146,9 @@ func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *
 	return nil, nil
 }
 
-// extremeMargin (twofoldMargin's) is how close to the best reading another reading of the
+// extremeMargin is how close to the best reading another reading of the
 // same entity and property must score for "the longest ..." to weigh its
-// values too.
+// values too (as close as twofoldMargin's second value).
 const extremeMargin = 0.3
 
 // extremeOf answers a question for the extreme of a value ("the longest I
