@@ -228,12 +228,7 @@ func askNames(t *testing.T, e *Engine, q string) []string {
 // writes. A question for things of a kind with a path verb ("which log
 // types get delivered to ...") does not.
 func TestPathFromBestLineChain(t *testing.T) {
-	dir := t.TempDir()
-	note := "### Health\n- Health events can notify SNS\n- Can scan github looking for public IAM keys -> CloudWatch event -> Step functions that invoke lambdas to:\n  - delete the exposed key\n"
-	if err := os.WriteFile(filepath.Join(dir, "health.md"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := engineWithNote(t, "health.md", "### Health\n- Health events can notify SNS\n- Can scan github looking for public IAM keys -> CloudWatch event -> Step functions that invoke lambdas to:\n  - delete the exposed key\n")
 	got := askNames(t, e, "IAM access keys leaked to a public GitHub repo - what's the chain of services from detection to remediation?")
 	want := []string{"Health", "Amazon EventBridge", "AWS Step Functions", "AWS Lambda"}
 	if strings.Join(got, " > ") != strings.Join(want, " > ") {
@@ -245,12 +240,7 @@ func TestPathFromBestLineChain(t *testing.T) {
 // the relation a note wrote with its verb ("Can choose ..."): the
 // lexicon's synonym groups join the two.
 func TestSynonymNounVerb(t *testing.T) {
-	dir := t.TempDir()
-	note := "## Notifications\n- DynamoDB Streams\n  - Track write, update, delete\n  - Can choose only keys, only new data, only old data\n  - Hook up to a lambda function\n"
-	if err := os.WriteFile(filepath.Join(dir, "ddb.md"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := engineWithNote(t, "ddb.md", "## Notifications\n- DynamoDB Streams\n  - Track write, update, delete\n  - Can choose only keys, only new data, only old data\n  - Hook up to a lambda function\n")
 	got := askNames(t, e, "When setting up DynamoDB Streams, what choices do I have for what each stream record contains?")
 	for _, want := range []string{"only keys", "only new data", "only old data"} {
 		if !slices.Contains(got, want) {
@@ -263,12 +253,7 @@ func TestSynonymNounVerb(t *testing.T) {
 // close reading of the same property, so a note that states a longer
 // retention than the embedded notes' answers, alone.
 func TestExtremeAcrossReadings(t *testing.T) {
-	dir := t.TempDir()
-	note := "kinesis cram\n\n== kds core ==\nshard in: 1 mb/s or 1000 records/s\nretention: default 24 h, extend up to 365 days\n"
-	if err := os.WriteFile(filepath.Join(dir, "kds.txt"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := engineWithNote(t, "kds.txt", "kinesis cram\n\n== kds core ==\nshard in: 1 mb/s or 1000 records/s\nretention: default 24 h, extend up to 365 days\n")
 	got := askNames(t, e, "What's the longest I can keep data in a Kinesis data stream?")
 	if !slices.Contains(got, "365 days") || slices.Contains(got, "7 days") || slices.Contains(got, "24 h") {
 		t.Errorf("answers %q, want 365 days alone", got)
