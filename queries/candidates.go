@@ -215,6 +215,22 @@ func (e *Engine) namesakeParts(ctx context.Context, id string) ([]string, error)
 	return out, nil
 }
 
+// familyOf returns the service a service's name extends by words after
+// it ("Amazon Kinesis" of "Amazon Kinesis Data Streams"), "" when none.
+func (e *Engine) familyOf(id string) string {
+	n := e.names[id]
+	if n.Kind != graph.KindService {
+		return ""
+	}
+	w := strings.Fields(n.Name)
+	for k := len(w) - 1; k >= 2; k-- {
+		if f, ok := e.dict.Exact(strings.Join(w[:k], " ")); ok && f != id && e.names[f].Kind == graph.KindService {
+			return f
+		}
+	}
+	return ""
+}
+
 // without returns the stems of a not in b.
 func without(a, b []string) []string {
 	var out []string
@@ -232,6 +248,14 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 	anchors, err := e.anchorsOf(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	family := e.familyOf(id)
+	if family != "" && !containsStr(anchors, family) {
+		// "Kinesis consumers include ..." said of Amazon Kinesis answers
+		// for Kinesis Data Streams: the family it is named in
+		anchors = append(anchors, family)
+	} else {
+		family = ""
 	}
 	variants := map[string]bool{}
 	if vs, err := e.ix.In(ctx, id, graph.PredIsA); err == nil {
@@ -289,6 +313,9 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 			for _, p := range preds {
 				c := e.relationCandidate(id, via, p, inverse, byPred[p])
 				if c != nil {
+					if at == family {
+						c.prior -= familyDiscount // said of the family, not of the entity itself
+					}
 					out = append(out, c)
 				}
 			}
@@ -296,6 +323,11 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 	}
 	return out, nil
 }
+
+// familyDiscount is what a reading at the family an entity is named in
+// ("Amazon Kinesis" for Kinesis Data Streams) is worth less than one at the
+// entity.
+const familyDiscount = 0.1
 
 // relationCandidate builds one relation candidate.
 func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges []graph.Edge) *candidate {

@@ -55,6 +55,9 @@ func TestReadings(t *testing.T) {
 		// "Services" over a list under "Amazon Kinesis" relates Kinesis to
 		// the four by the kind word, and a question for "the Kinesis
 		// services" reads that relation.
+		// "Kinesis consumers include ..." is said of Amazon Kinesis, the
+		// family Kinesis Data Streams is named in: it answers for it.
+		{"Kinesis Data Streams consumers: what can read from a stream?", []string{"Kinesis Client Library", "AWS Lambda"}},
 		{"List the Kinesis services", []string{"Amazon Kinesis Data Analytics", "Amazon Kinesis Data Firehose", "Amazon Kinesis Data Streams", "Amazon Kinesis Video Streams"}},
 	}
 	for _, tt := range tests {
