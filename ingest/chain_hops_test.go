@@ -142,3 +142,42 @@ func TestItemNameList(t *testing.T) {
 		t.Errorf("the three names read as one item: %v", objs)
 	}
 }
+
+// TestArrowsThatDrawNoPath: an arrow inside an aside points at the note,
+// and one arrow that leads to or from a clause says "so"; neither is a
+// chain. An arrow in a label's aside leaves the chain after the label whole.
+func TestArrowsThatDrawNoPath(t *testing.T) {
+	src := `### Notes
+- AWS OpsWorks Stacks (<- exam relevant)
+- No policy present: All updates are allowed -> This differs from IAM default!
+- Limit of 1000 versions -> can configure application version lifecycle management
+- ordering cheat (fast -> slow): all at once -> rolling -> immutable
+- Notifications to CloudWatch -> Lambda Functions
+`
+	g, names := extractNote(t, "arrows.md", src)
+	got := factSet(g, names)
+	for f := range got {
+		if (f.p == graph.PredFlowsTo || f.p == graph.PredHop) && f.line >= 2 && f.line <= 4 {
+			t.Errorf("line %d read as a chain: %v", f.line, f)
+		}
+	}
+	for _, f := range []fact{
+		{"Amazon CloudWatch", graph.PredFlowsTo, "AWS Lambda", 6},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	hops := 0
+	for f := range got {
+		if f.p == graph.PredHop && f.line == 5 {
+			hops++
+			if strings.Contains(f.o, "(") || strings.Contains(f.o, ")") {
+				t.Errorf("hop split inside the label's aside: %v", f)
+			}
+		}
+	}
+	if hops != 3 {
+		t.Errorf("line 5: %d hops, want 3 (all at once, rolling, immutable)", hops)
+	}
+}

@@ -754,12 +754,14 @@ func (x *extractor) chainIn(text string, line int) bool {
 	}
 	body := strings.TrimSpace(text)
 	name := ""
-	if i := strings.IndexAny(body, ":="); i > 0 && i < 50 && !strings.ContainsAny(body[:i], "<>") {
+	if i := strings.IndexAny(body, ":="); i > 0 && i < 50 && !strings.ContainsAny(stripParens(body[:i]), "<>") {
+		// "ordering cheat (fast -> slow): all at once -> rolling -> ...":
+		// an arrow in the label's aside is no hop
 		name, body = strings.TrimSpace(body[:i]), strings.TrimSpace(body[i+1:])
 	}
-	locs := arrowRe.FindAllStringSubmatchIndex(body, -1)
+	locs := outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1))
 	if len(locs) == 0 {
-		return false
+		return false // "AWS OpsWorks Stacks (<- exam relevant)": an arrow in an aside points at the note
 	}
 	var hops []string
 	var arrows []string
@@ -777,6 +779,18 @@ func (x *extractor) chainIn(text string, line int) bool {
 	hops = append(hops, body[last:])
 	if onlyGT && len(hops) < 3 {
 		return false
+	}
+	if len(hops) == 2 {
+		// "Limit of 1000 version -> can configure application version
+		// lifecycle management", "All updates are allowed -> This differs
+		// from IAM default!": one arrow that leads to or from a clause
+		// says "so", it draws no path
+		for _, h := range hops {
+			t := strings.TrimSpace(h)
+			if strings.HasSuffix(t, "!") || x.hasAux(stripParens(t)) && len(x.find(t)) == 0 {
+				return false
+			}
+		}
 	}
 	if len(hops) > MaxChainHops {
 		x.warn(line, fmt.Sprintf("arrow chain of %d hops, over the limit of %d: the hops past the first %d skipped", len(hops), MaxChainHops, MaxChainHops))
@@ -821,6 +835,29 @@ func (x *extractor) chainIn(text string, line int) bool {
 	}
 	x.emitChain(name, body, ids, hops, arrows, line)
 	return true
+}
+
+// outsideParens keeps the matches (regexp submatch index pairs) that start
+// outside parentheses.
+func outsideParens(s string, locs [][]int) [][]int {
+	var out [][]int
+	for _, l := range locs {
+		if strings.Count(s[:l[0]], "(") <= strings.Count(s[:l[0]], ")") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// hasAux reports whether a text holds an auxiliary or modal ("are
+// allowed", "can configure"): a clause, not a name.
+func (x *extractor) hasAux(text string) bool {
+	for _, w := range strings.Fields(text) {
+		if x.dict.Lexicon.QuestionWord("aux", strings.ToLower(strings.Trim(w, ",;:()"))) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxHopWords is the most words a hop of an arrow chain holds when it is
