@@ -277,6 +277,17 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "an item that is a step is named by its verb and object",
+			file: "s.md",
+			src:  "## AWS CodeDeploy\n\n* Registering on-prem servers with CodeDeploy:\n    - Create an IAM role that the on-prem instances will assume\n    - Set up a Cron job to refresh those credentials regularly\n    - Install CodeDeploy agent on the on-prem servers\n    - Allows traffic to flow\n",
+			want: []fact{
+				{"AWS CodeDeploy", "rel:register on-prem server with", "Create an IAM role", 4},
+				{"AWS CodeDeploy", "rel:register on-prem server with", "Set up a Cron job", 5},
+				{"AWS CodeDeploy", "rel:register on-prem server with", "Install CodeDeploy agent", 6},
+			},
+			notWant: []fact{{"AWS CodeDeploy", "rel:register on-prem server with", "Allows traffic", 7}},
+		},
+		{
 			name:    "a passive sentence whose subject names nothing is done by the heading's subject",
 			file:    "d.md",
 			src:     "# AWS CodeDeploy\n\n- Revisions can be pulled from S3 or GitHub\n- Not everything is covered by S3 notifications\n- Once data is inserted into Kinesis, it stays\n",

@@ -252,6 +252,12 @@ func (lx *Lexicon) ListCloser(w string) bool {
 // time", "Cause: the ELB health checks fail".
 func (lx *Lexicon) ValueLabel(w string) bool { return lx != nil && lx.vlabels[strings.ToLower(w)] }
 
+// ImperativeVerb reports whether a word (any case) is a leading verb that
+// is no auxiliary or modal: the verb of a step ("Create", "Install").
+func (lx *Lexicon) ImperativeVerb(w string) bool {
+	return lx != nil && isLowerIn(lx.verbs, w) && !lx.QuestionWord("aux", strings.ToLower(w))
+}
+
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for
 // its heading's subject ("Supports ...", "Can ...", "Use ...").
 func (lx *Lexicon) HeadVerb(w string) bool { return lx != nil && isLowerIn(lx.headVerbs, w) }

@@ -773,6 +773,10 @@ func (o *openReader) itemNode(text string) string {
 		text = strings.Trim(f[0], "`*")
 	}
 	name := openItemName(text)
+	if step := o.stepName(text); step != "" && (name == "" || countFields(name) > maxStepWords) {
+		// a step is named by what it does: its verb and object
+		return o.x.newNode(graph.KindConcept, step)
+	}
 	if name == "" {
 		return ""
 	}
@@ -808,6 +812,44 @@ func (o *openReader) itemNode(text string) string {
 		return ""
 	}
 	return o.x.newNode(graph.KindConcept, name)
+}
+
+// maxStepWords bounds the words of a step's name (see stepName).
+const maxStepWords = 5
+
+// stepName names a list item that is a step, an imperative sentence, by its
+// verb and object, up to the first word that closes a list (a relative
+// word, preposition or subordinator): "Create an IAM role that the on-prem
+// instances will assume" → "Create an IAM role", "Install CodeDeploy agent
+// on the on-prem servers" → "Install CodeDeploy agent"; "" for any other
+// item.
+func (o *openReader) stepName(text string) string {
+	f := strings.Fields(strings.TrimSpace(text))
+	if len(f) < 3 || !o.lx.ImperativeVerb(f[0]) || strings.HasSuffix(strings.ToLower(f[0]), "s") {
+		return "" // "Allows traffic ...": a statement, not a step
+	}
+	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 {
+		return "" // "Route 53 has ...": a name, not a verb
+	}
+	k := 1
+	if strings.EqualFold(f[0], "set") && strings.EqualFold(f[1], "up") {
+		k = 2 // "Set up a Cron job ..."
+	}
+	for ; k < len(f) && k <= maxStepWords; k++ {
+		w := strings.ToLower(strings.Trim(f[k], ",;:()"))
+		if k >= 2 && (o.lx.ListCloser(w) || strings.ContainsAny(f[k-1], ",;:")) {
+			break
+		}
+	}
+	if k > maxStepWords || k < 2 {
+		return ""
+	}
+	obj := strings.ToLower(strings.Trim(f[1], ",;:()"))
+	last := strings.ToLower(strings.Trim(f[k-1], ",;:()"))
+	if o.lx.ListCloser(obj) || o.lx.IsStop(last) {
+		return "" // "Use to retrieve ...", "Define a ...": no object named
+	}
+	return cleanName(strings.Join(f[:k], " "))
 }
 
 // openItemName picks the name of a list item: the words before ": " or
