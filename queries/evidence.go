@@ -713,6 +713,13 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 // best-matching line must hold to decide it.
 const minVerdictCoverage = 0.3
 
+// minWeakVerdictCoverage is the share a line must hold to give a weak
+// verdict (prior weakVerdictPrior) when none holds minVerdictCoverage.
+const (
+	minWeakVerdictCoverage = 0.15
+	weakVerdictPrior       = 0.3
+)
+
 // maxVerdictLines is how many of the best-matching lines a yes/no verdict
 // looks through for one that holds enough of the question.
 const maxVerdictLines = 5
@@ -730,13 +737,25 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// of the best-matching lines, the one that holds most of the question:
 	// BM25 ranks a short line that holds a rare word of it ("Backup &
 	// Restore") above one that holds more of it
-	b := -1
+	b, weak := -1, false
 	for k, h := range a.hits {
 		if k == maxVerdictLines {
 			break
 		}
 		if h.cov >= minVerdictCoverage && (b < 0 || h.cov > a.hits[b].cov) {
 			b = k
+		}
+	}
+	if b < 0 {
+		// no line holds enough of it: the best that holds some still
+		// answers whether, weakly, where a list of things answers nothing
+		for k, h := range a.hits {
+			if k == maxVerdictLines {
+				break
+			}
+			if h.cov >= minWeakVerdictCoverage && (b < 0 || h.cov > a.hits[b].cov) {
+				b, weak = k, true
+			}
 		}
 	}
 	if b < 0 {
@@ -755,6 +774,9 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		details: [][]string{st.Terms},
 		prior:   0.7,
 		reading: fmt.Sprintf("whether the best-matching line states it: %s (%s)", verdict, st.Source),
+	}
+	if weak {
+		c.prior = weakVerdictPrior
 	}
 	c.links = e.statementLinks(a, i)
 	return c

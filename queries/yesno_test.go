@@ -146,3 +146,18 @@ func TestNoteOf(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakVerdict: a yes/no question whose words no line holds a third of
+// is still answered yes or no by the line that holds most of it, not by a
+// list of things: it asks whether.
+func TestWeakVerdict(t *testing.T) {
+	e := engineWithNote(t, "ddb.md", "# DynamoDB backups, a war story\n\n## A restore never overwrites anything\n\nEvery restore, from an on-demand backup or from PITR, creates a brand new table. You cannot restore in place.\n")
+	q := "Can I roll a DynamoDB table back in place with point-in-time recovery, overwriting the damaged table?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent != "yes-no" {
+		t.Errorf("intent %s, answers %v; want a yes/no verdict", res.Intent, answerNames(res))
+	}
+}
