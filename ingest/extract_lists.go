@@ -853,7 +853,7 @@ func outsideParens(s string, locs [][]int) [][]int {
 // allowed", "can configure"): a clause, not a name.
 func (x *extractor) hasAux(text string) bool {
 	for _, w := range strings.Fields(text) {
-		if x.dict.Lexicon.QuestionWord("aux", strings.ToLower(strings.Trim(w, ",;:()"))) {
+		if x.dict.Lexicon.isAux(strings.Trim(w, ",;:()")) {
 			return true
 		}
 	}

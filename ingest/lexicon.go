@@ -255,7 +255,7 @@ func (lx *Lexicon) ValueLabel(w string) bool { return lx != nil && lx.vlabels[st
 // ImperativeVerb reports whether a word (any case) is a leading verb that
 // is no auxiliary or modal: the verb of a step ("Create", "Install").
 func (lx *Lexicon) ImperativeVerb(w string) bool {
-	return lx != nil && isLowerIn(lx.verbs, w) && !lx.QuestionWord("aux", strings.ToLower(w))
+	return lx != nil && isLowerIn(lx.verbs, w) && !lx.isAux(w)
 }
 
 // HeadVerb reports whether a word (any case) opens a bullet that speaks for

@@ -581,17 +581,7 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 				pol = graph.Exclusive
 			}
 		case phraseKept:
-			if parts := camelParts(w); parts != nil && !keptWords[pw.word] {
-				// "DeletionPolicy" relates as "deletion policy", the words a
-				// question uses
-				for _, p := range parts {
-					if lp := strings.ToLower(p); !o.lx.IsStop(lp) {
-						words = append(words, o.words.Lemma(lp))
-					}
-				}
-				return
-			}
-			words = append(words, pw.word)
+			words = append(words, pw.words...)
 		}
 	}
 	// the fields of strings.FieldsFunc: runs of letters, digits, "'",
@@ -638,7 +628,10 @@ const (
 // phraseWordOf is what phrase makes of one word.
 type phraseWordOf struct {
 	role phraseRole
-	word string // for phraseKept: the word, lower case, as a lemma unless a kept function word
+	// for phraseKept: the word, lower case, as a lemma unless a kept
+	// function word; a camel-case word's parts ("DeletionPolicy" relates
+	// as "deletion policy", the words a question uses)
+	words []string
 }
 
 // phraseWord reads one word of a relation phrase, memoised in the word
@@ -656,10 +649,19 @@ func (o *openReader) phraseWord(w string) phraseWordOf {
 	case o.lx.IsExclusive(lw):
 		pw.role = phraseExclusive
 	case keptWords[lw]:
-		pw = phraseWordOf{role: phraseKept, word: lw}
+		pw = phraseWordOf{role: phraseKept, words: []string{lw}}
 	case o.lx.IsStop(lw) || isNumber(lw) || numberWords[lw] > 0:
 	default:
-		pw = phraseWordOf{role: phraseKept, word: o.words.Lemma(lw)}
+		pw.role = phraseKept
+		parts := camelParts(strings.Trim(w, "-'’"))
+		if parts == nil {
+			parts = []string{lw}
+		}
+		for _, part := range parts {
+			if lp := strings.ToLower(part); len(parts) == 1 || !o.lx.IsStop(lp) {
+				pw.words = append(pw.words, o.words.Lemma(lp))
+			}
+		}
 	}
 	o.words.phrases[w] = pw
 	return pw
@@ -773,9 +775,11 @@ func (o *openReader) itemNode(text string) string {
 		text = strings.Trim(f[0], "`*")
 	}
 	name := openItemName(text)
-	if step := o.stepName(text); step != "" && (name == "" || countFields(name) > maxStepWords) {
-		// a step is named by what it does: its verb and object
-		return o.x.newNode(graph.KindConcept, step)
+	if name == "" || countFields(name) > maxStepWords {
+		if step := o.stepName(text); step != "" {
+			// a step is named by what it does: its verb and object
+			return o.x.newNode(graph.KindConcept, step)
+		}
 	}
 	if name == "" {
 		return ""
@@ -832,9 +836,6 @@ func (o *openReader) stepName(text string) string {
 		return "" // "Route 53 has ...": a name, not a verb
 	}
 	k := 1
-	if strings.EqualFold(f[0], "set") && strings.EqualFold(f[1], "up") {
-		k = 2 // "Set up a Cron job ..."
-	}
 	for ; k < len(f) && k <= maxStepWords; k++ {
 		w := strings.ToLower(strings.Trim(f[k], ",;:()"))
 		if k >= 2 && (o.lx.ListCloser(w) || strings.ContainsAny(f[k-1], ",;:")) {
@@ -1475,9 +1476,7 @@ func (o *openReader) passiveLead(lead string) bool {
 	if n < 4 || !o.lx.IsPreposition(strings.ToLower(f[n-1])) {
 		return false
 	}
-	switch strings.ToLower(f[n-3]) {
-	case "be", "is", "are", "been", "get", "gets":
-	default:
+	if !o.lx.isAux(f[n-3]) {
 		return false
 	}
 	p := strings.ToLower(f[n-2])

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -165,7 +166,7 @@ func (e *Engine) extremeOf(ctx context.Context, a *analysis, cands []*candidate,
 	pool := append([]Answer(nil), res.Answers...)
 	var used []*candidate
 	for _, d := range cands {
-		if d == c || d.typ != candRelation || d.anchor != c.anchor || d.inverse != c.inverse || c.score-d.score > extremeMargin || !sharesContentWord(e, c.rel, d.rel) {
+		if d == c || d.typ != candRelation || d.anchor != c.anchor || d.inverse != c.inverse || c.score-d.score > extremeMargin || !e.sharesContentWord(c.rel, d.rel) {
 			continue
 		}
 		more, err := e.shape(ctx, a, d, d.keep)
@@ -187,7 +188,7 @@ func (e *Engine) extremeOf(ctx context.Context, a *analysis, cands []*candidate,
 		switch {
 		case better:
 			best, dim, found, keep = v, qs[0].Dimension, true, []Answer{ans}
-		case v == best && !containsAnswer(&Result{Answers: keep}, ans.ID):
+		case v == best && !slices.ContainsFunc(keep, func(k Answer) bool { return k.ID == ans.ID }):
 			keep = append(keep, ans)
 		}
 	}
@@ -209,7 +210,7 @@ func (e *Engine) extremeOf(ctx context.Context, a *analysis, cands []*candidate,
 
 // sharesContentWord reports whether two relations' words share one that is
 // no light verb ("retention" of "data retention" and "retention max").
-func sharesContentWord(e *Engine, x, y []string) bool {
+func (e *Engine) sharesContentWord(x, y []string) bool {
 	for _, w := range x {
 		if containsStr(y, w) && !e.lx.QuestionWord("light", w) && !e.relational[w] {
 			return true

@@ -737,30 +737,18 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// of the best-matching lines, the one that holds most of the question:
 	// BM25 ranks a short line that holds a rare word of it ("Backup &
 	// Restore") above one that holds more of it
-	b, weak := -1, false
-	for k, h := range a.hits {
-		if k == maxVerdictLines {
-			break
-		}
-		if h.cov >= minVerdictCoverage && (b < 0 || h.cov > a.hits[b].cov) {
+	b := -1
+	for k, h := range a.hits[:min(len(a.hits), maxVerdictLines)] {
+		if b < 0 || h.cov > a.hits[b].cov {
 			b = k
 		}
 	}
-	if b < 0 {
-		// no line holds enough of it: the best that holds some still
-		// answers whether, weakly, where a list of things answers nothing
-		for k, h := range a.hits {
-			if k == maxVerdictLines {
-				break
-			}
-			if h.cov >= minWeakVerdictCoverage && (b < 0 || h.cov > a.hits[b].cov) {
-				b, weak = k, true
-			}
-		}
-	}
-	if b < 0 {
+	// a line that holds too little of it to decide still answers whether,
+	// weakly, where a list of things answers nothing it asks
+	if b < 0 || a.hits[b].cov < minWeakVerdictCoverage {
 		return nil
 	}
+	weak := a.hits[b].cov < minVerdictCoverage
 	i := e.caveatOf(a, b)
 	st := e.ix.Statement(i)
 	verdict := "yes"

@@ -491,22 +491,8 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 	// "I need X streamed ... . What destinations does a subscription
 	// filter support?"
 	verb := -1
-	for _, asking := range []bool{true, false} {
-		for _, focus := range []bool{false, true} {
-			for _, t := range a.terms {
-				if containsStr(a.focus, t.stem) != focus || (a.words[t.pos].start >= a.askAt) != asking {
-					continue
-				}
-				if t.in(c.rel) {
-					verb = a.words[t.pos].start
-					break
-				}
-			}
-			if verb >= 0 {
-				break
-			}
-		}
-		if verb >= 0 {
+	for _, pass := range [...]struct{ asking, focus bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
+		if verb = relationWordAt(a, c, pass.asking, pass.focus); verb >= 0 {
 			break
 		}
 	}
@@ -549,6 +535,19 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 		return -1
 	}
 	return 0
+}
+
+// relationWordAt is the byte offset of the first question term the
+// candidate's relation holds, among the terms of the asking sentence (or of
+// the scene before it) that are (or are not) of the asked-for noun phrase;
+// -1 when none.
+func relationWordAt(a *analysis, c *candidate, asking, focus bool) int {
+	for _, t := range a.terms {
+		if containsStr(a.focus, t.stem) == focus && (a.words[t.pos].start >= a.askAt) == asking && t.in(c.rel) {
+			return a.words[t.pos].start
+		}
+	}
+	return -1
 }
 
 // wordBefore is the index of the word ending before a byte offset, -1 when none.
