@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -179,5 +180,58 @@ func TestArrowsThatDrawNoPath(t *testing.T) {
 	}
 	if hops != 3 {
 		t.Errorf("line 5: %d hops, want 3 (all at once, rolling, immutable)", hops)
+	}
+}
+
+// TestOutlineLabelLists: a numbered outline ("3.", "3.2", "3.2.1") nests
+// like bullets; a head that names nothing under one that names a service
+// heads more of that service; a "label: a, b" item is the head's item, its
+// names items the label qualifies, written out where they leave out the
+// first one's leading words; a line under an item that heads nothing is
+// no item of the head above.
+func TestOutlineLabelLists(t *testing.T) {
+	text := "Lambda notes\n\n" +
+		"3. CodeDeploy for Lambda - traffic shifting\n" +
+		"\t3.2 Predefined deployment configs\n" +
+		"\t\t3.2.1 Canary: LambdaCanary10Percent5Minutes, 10Percent10Minutes\n" +
+		"\t\t\t3.2.1.1 = 10% first, then the rest after X min\n" +
+		"\t\t3.2.2 Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes\n"
+	c := buildOneNote(t, "outline.txt", text)
+	got := map[string]string{}
+	for _, f := range c.Facts {
+		if f.Subject == "service:aws-codedeploy" {
+			if phrase, _, open := graph.ParseRelation(f.Predicate); open {
+				got[f.Object] = phrase
+			}
+		}
+	}
+	for obj, phrase := range map[string]string{
+		"strategy:canary":                            "predefine deployment configs",
+		"concept:lambdacanary10percent10minutes":     "predefine deployment configs canary",
+		"concept:lambdalinear10percentevery2minutes": "predefine deployment configs linear",
+	} {
+		if got[obj] != phrase {
+			t.Errorf("CodeDeploy → %s by %q, want %q; got %v", obj, got[obj], phrase, got)
+		}
+	}
+	for obj := range got {
+		if strings.HasPrefix(obj, "value:") {
+			t.Errorf("the note under Canary became an item of the head: CodeDeploy → %s", obj)
+		}
+	}
+}
+
+func TestCompleteElided(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"LambdaCanary10Percent5Minutes", "10Percent10Minutes", "10Percent30Minutes"}, []string{"LambdaCanary10Percent5Minutes", "LambdaCanary10Percent10Minutes", "LambdaCanary10Percent30Minutes"}},
+		{[]string{"LambdaLinear10PercentEvery1Minute", "Every10Minutes"}, []string{"LambdaLinear10PercentEvery1Minute", "LambdaLinear10PercentEvery10Minutes"}},
+		// names that elide nothing stay
+		{[]string{"OneAtATime", "HalfAtATime", "AllAtOnce"}, []string{"OneAtATime", "HalfAtATime", "AllAtOnce"}},
+		{[]string{"Rate", "burst", "quota"}, []string{"Rate", "burst", "quota"}},
+		{[]string{"CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "Every3Minutes shifts"}, []string{"CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "Every3Minutes shifts"}},
+	} {
+		if got := completeElided(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("completeElided(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

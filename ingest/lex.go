@@ -52,7 +52,7 @@ const (
 	itemHeading                  // marked heading line ("↖↑↓ Title"); val is the title without marker
 	itemHashRule                 // line that is exactly "#", the underline of a blog heading
 	itemBullet                   // bullet marker "•", "-", "*" or "+"; val is the marker
-	itemNumber                   // numbered-list marker "12." or "12)"; val is the number
+	itemNumber                   // numbered-list marker "12.", "12)" or "2.1.3"; val is the last level's number
 	itemCell                     // one-cell-per-line table cell "text |"; val is the cell text ("" for ".")
 	itemPipeRow                  // pipe-table row "| a | b |"; val is the trimmed row
 	itemPipeSep                  // pipe-table separator row "|---|:--:|"; val is the trimmed row
@@ -259,9 +259,9 @@ func lexBullet(l *lexer) stateFn {
 // lexNumber scans a numbered-list marker; the item text follows.
 func lexNumber(l *lexer) stateFn {
 	n := numberMarker(l.rest())
-	digits := l.input[l.pos : l.pos+n-1]
+	marker := strings.TrimRight(l.input[l.pos:l.pos+n], ".)")
 	l.pos += n
-	l.emitVal(itemNumber, digits)
+	l.emitVal(itemNumber, marker[strings.LastIndexByte(marker, '.')+1:])
 	return lexText
 }
 
@@ -348,16 +348,38 @@ func (l *lexer) indented() bool {
 	return n > 0 && l.items[n-1].typ == itemIndent && l.items[n-1].line == l.line
 }
 
-// numberMarker returns the byte length of a "12. " marker (with its blanks) at the start of s, or 0.
+// numberMarker returns the byte length of a numbered-list marker at the
+// start of s, without the blank after it, or 0: "12." or "12)" and the
+// levels of an outline, "2.1" or "2.1.3." (each level at most three
+// digits, at most four levels).
 func numberMarker(s string) int {
-	n := 0
-	for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
-		n++
+	n, levels := 0, 0
+	for {
+		d := 0
+		for n+d < len(s) && d < 4 && s[n+d] >= '0' && s[n+d] <= '9' {
+			d++
+		}
+		if d == 0 || d > 3 {
+			return 0
+		}
+		n += d
+		levels++
+		if n+1 < len(s) && s[n] == '.' && s[n+1] >= '0' && s[n+1] <= '9' && levels < 4 {
+			n++ // another level: "2.1"
+			continue
+		}
+		break
 	}
-	if n == 0 || n > 3 || n+1 >= len(s) || (s[n] != '.' && s[n] != ')') || (s[n+1] != ' ' && s[n+1] != '\t') {
+	switch {
+	case n < len(s) && (s[n] == '.' || s[n] == ')'):
+		n++
+	case levels == 1:
+		return 0 // "12 text" is no marker
+	}
+	if n+1 >= len(s) || (s[n] != ' ' && s[n] != '\t') {
 		return 0
 	}
-	return n + 1
+	return n
 }
 
 func hasPDFHeadingMark(s string) bool {

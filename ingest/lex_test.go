@@ -75,6 +75,13 @@ var lexTests = []lexTest{
 	{"nul ends the scan", modeText, "ok\nbin\x00ary\nnever", []lexTok{
 		{itemText, "ok", 1}, {itemError, "NUL byte: binary content, rest of the note skipped", 2}}},
 
+	{"outline levels", modeText, "2. AWS SAM\n\t2.1 Template basics\n\t\t2.1.3. Globals section\n", []lexTok{
+		{itemNumber, "2", 1}, {itemText, "AWS SAM", 1},
+		{itemIndent, "\t", 2}, {itemNumber, "1", 2}, {itemText, "Template basics", 2},
+		{itemIndent, "\t\t", 3}, {itemNumber, "3", 3}, {itemText, "Globals section", 3}, tEOF(4)}},
+	{"outline: a bare number or a long one is text", modeText, "12 hours max\n1.2.3.4.5 deep\n1234.5 x\n", []lexTok{
+		{itemText, "12 hours max", 1}, {itemText, "1.2.3.4.5 deep", 2}, {itemText, "1234.5 x", 3}, tEOF(4)}},
+
 	// Fixed bugs: regressions met while developing against the real notes.
 	// 001:6 "aws devops" is prose, not a CLI line (an aws command has a service and an operation).
 	{"bug: aws prose", modeBlog, "aws devops\n", []lexTok{{itemText, "aws devops", 1}, tEOF(2)}},

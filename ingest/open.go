@@ -40,6 +40,7 @@ type openReader struct {
 	lx       *Lexicon
 	words    *WordCache
 	frames   []frame // open list heads, innermost last
+	open     []int   // depths of the bullets the current one may sit under, outermost first
 	last     string  // subject of the previous sentence, for "It ..."
 	headText string  // the text of the list head the current block sits under
 
@@ -125,6 +126,7 @@ func (o *openReader) block(i int) {
 	switch b.Kind {
 	case BlockHeading:
 		o.frames = o.frames[:0]
+		o.open = o.open[:0]
 		o.last = ""
 		text := strings.TrimSpace(b.Text)
 		subj := o.sectionSubject()
@@ -138,6 +140,7 @@ func (o *openReader) block(i int) {
 	case BlockParagraph:
 		text := strings.TrimSpace(b.Text)
 		o.popFrames(-1)
+		o.open = o.open[:0]
 		subj := o.defaultSubject()
 		if o.flashcard(text, b.Line, subj) {
 			defer func() { o.headText = "" }()
@@ -169,6 +172,14 @@ func (o *openReader) block(i int) {
 	case BlockBullet:
 		text := strings.TrimSpace(b.Text)
 		o.popFrames(b.Depth)
+		for len(o.open) > 0 && o.open[len(o.open)-1] >= b.Depth {
+			o.open = o.open[:len(o.open)-1]
+		}
+		above := -1 // the depth of the bullet right above this one's level
+		if n := len(o.open); n > 0 {
+			above = o.open[n-1]
+		}
+		o.open = append(o.open, b.Depth)
 		var parent *frame
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -176,7 +187,11 @@ func (o *openReader) block(i int) {
 			o.headText = parent.text
 		}
 		defer func() { o.headText = "" }()
-		if parent != nil && parent.subject != "" && o.hasPhrase(parent) {
+		// an item of a head sits right under it: one under a bullet that
+		// heads nothing ("= 10% first" under "Canary: LambdaCanary...")
+		// is that bullet's note, not the head's item
+		direct := parent != nil && (parent.depth == above || parent.depth < 0 && above < 0)
+		if parent != nil && parent.subject != "" && direct && o.hasPhrase(parent) {
 			parent.count++
 			pos := b.Ordinal
 			if pos == 0 {
@@ -384,6 +399,11 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	case len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)):
 		f.subject = ms[0].id
 		rest = t[:ms[0].start] + " " + t[ms[0].end:]
+	case len(ms) == 0 && depth >= 0 && len(o.frames) > 0 && o.frames[len(o.frames)-1].subject != "":
+		// "Predefined deployment configs" under "CodeDeploy for Lambda -
+		// traffic shifting": a list head that names nothing heads more of
+		// its parent's subject
+		f.subject = o.frames[len(o.frames)-1].subject
 	case len(ms) == 0:
 		f.subject = o.defaultSubject()
 	default:
@@ -702,6 +722,25 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
+	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
+		if parts := o.nameList(value); len(parts) >= 2 {
+			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
+			// under "Predefined deployment configs": the label is an item,
+			// and the names after it are items the label qualifies
+			label = strings.TrimSpace(label)
+			detail := f.text + " — " + text
+			if obj := o.itemNode(label); obj != "" && obj != f.subject {
+				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
+			}
+			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(label)))
+			for _, p := range parts {
+				if obj := o.itemNode(p); obj != "" && obj != f.subject {
+					o.x.addOpen(f.subject, graph.OpenRelation(lp, fpol), obj, detail, pos, line)
+				}
+			}
+			return
+		}
+	}
 	if label, value, ok := strings.Cut(text, ": "); ok && o.lx.ValueLabel(strings.TrimSpace(label)) && strings.TrimSpace(value) != "" {
 		// "Solution: synchronize time": the value is the item, the label
 		// says how it relates
@@ -761,7 +800,60 @@ func (o *openReader) nameList(text string) []string {
 		}
 		out = append(out, it.text)
 	}
+	return completeElided(out)
+}
+
+// completeElided writes out the identifiers of a list that leave out the
+// first one's leading words: "LambdaCanary10Percent5Minutes,
+// 10Percent10Minutes" → "LambdaCanary10Percent10Minutes" (the tail starts
+// with a word of the first identifier and, completed, has as many words).
+// It returns a new slice; names that elide nothing stay as they are.
+func completeElided(names []string) []string {
+	if len(names) < 2 || strings.ContainsAny(names[0], " \t") {
+		return names
+	}
+	first := idWords(names[0])
+	if len(first) < 3 {
+		return names
+	}
+	out := make([]string, len(names))
+	out[0] = names[0]
+	for i, n := range names[1:] {
+		out[i+1] = n
+		w := idWords(n)
+		if len(w) == 0 || len(w) >= len(first) || strings.ContainsAny(n, " \t") {
+			continue
+		}
+		for k := 1; k < len(first); k++ {
+			if first[k] == w[0] && k+len(w) == len(first) {
+				out[i+1] = strings.Join(first[:k], "") + n
+				break
+			}
+		}
+	}
 	return out
+}
+
+// idWords splits an identifier into its words and numbers
+// ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
+// Every, 1, Minute); nil for a word that is no identifier (no capital or
+// digit inside it).
+func idWords(w string) []string {
+	var out []string
+	start := 0
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		upper := unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]))
+		digit := unicode.IsDigit(rs[i]) && unicode.IsLetter(rs[i-1])
+		if upper || digit {
+			out = append(out, string(rs[start:i]))
+			start = i
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append(out, string(rs[start:]))
 }
 
 // itemNode names a list item: the entity it is, a quantity, or a concept
