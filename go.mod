@@ -26,6 +26,7 @@ require (
 	github.com/yuin/goldmark v1.7.8
 	go.etcd.io/bbolt v1.3.11
 	golang.org/x/image v0.21.0
+	golang.org/x/net v0.25.0
 	golang.org/x/sys v0.49.0
 	golang.org/x/term v0.44.0
 	gopkg.in/yaml.v3 v3.0.1
@@ -56,6 +57,5 @@ require (
 	github.com/spf13/pflag v1.0.5 // indirect
 	github.com/tetratelabs/wazero v1.9.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20181028192813-611b3dbe80e8 // indirect
-	golang.org/x/net v0.25.0 // indirect
 	golang.org/x/text v0.19.0 // indirect
 )

@@ -70,6 +70,10 @@ type frame struct {
 	pol     graph.Polarity
 	count   int
 	text    string // the head's own words, carried into each item's detail
+	// inverse is set when the items are the relation's subjects and the
+	// head's entity its object ("Which svc sends events only to
+	// EventBridge?" over "Trusted Advisor, AWS Health")
+	inverse bool
 	// a bullet's phrase is read when first asked for (most bullets head no
 	// items): until then pending is set and rest holds the words it is
 	// read from
@@ -390,6 +394,16 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		return frame{}, false
 	}
 	f := frame{depth: depth}
+	if strings.HasSuffix(t, "?") {
+		switch obj, rest, asks := o.askedSubject(t); {
+		case asks == askSubject:
+			f.subject, f.inverse = obj, true
+			f.pending, f.rest, f.text = true, rest, t
+			return f, true
+		case asks == askWhether:
+			return frame{}, false // "Composite alarm - can it stop EC2?": its answer is a verdict, not items
+		}
+	}
 	ms := o.mentions(t)
 	rest := t
 	switch {
@@ -422,6 +436,69 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
+}
+
+// A question's shape, for a heading or flashcard that asks one.
+type askShape int
+
+const (
+	askOther   askShape = iota // asks for objects, or a label with a question mark ("EventBridge: 3 kinds of event bus?")
+	askSubject                 // asks who does something: "Which svc sends events only to EventBridge?"
+	askWhether                 // asks yes or no: "Composite alarm - can it stop EC2 / scale ASG?"
+)
+
+// askedSubject reads a question: for one that asks for the subjects of a
+// relation ("Which svc sends events only to EventBridge (no native SNS)?",
+// "What can trigger a Lambda function?") it returns the entity the
+// relation goes to and the relation's words; it also tells a yes/no
+// question ("Composite alarm - can it stop EC2 / scale ASG?", "Do SCPs
+// apply to the management account?") from any other.
+func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
+	q = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(q), "?"))
+	// the topic before a dash or colon is no part of the question
+	body := q
+	for _, sep := range []string{" - ", " — ", ": "} {
+		if k := strings.Index(body, sep); k > 0 {
+			body = body[k+len(sep):]
+		}
+	}
+	fs := strings.Fields(body)
+	if len(fs) < 2 {
+		return "", "", askOther
+	}
+	first := strings.ToLower(fs[0])
+	if o.lx.isAux(first) {
+		return "", "", askWhether
+	}
+	if first != "which" && first != "what" && first != "who" {
+		return "", "", askOther
+	}
+	// the verb: within the first words after the wh-word and its noun
+	for i := 1; i < len(fs) && i <= 3; i++ {
+		w := strings.ToLower(strings.Trim(fs[i], ".,;:()"))
+		aux := o.lx.isAux(w)
+		if !aux && !thirdPerson(w, o.words.Lemma(w)) && !o.lx.HeadVerb(w) {
+			continue
+		}
+		at := strings.Index(body, fs[i])
+		tail := stripParens(body[at:])
+		ms := o.mentions(tail)
+		if len(ms) == 0 {
+			return "", "", askOther
+		}
+		if aux && i+1 < len(fs) && ms[0].start == len(fs[i])+1 {
+			return "", "", askOther // "What does X send": X is the subject
+		}
+		if aux && (w == "does" || w == "do" || w == "did") {
+			return "", "", askOther
+		}
+		m := ms[len(ms)-1]
+		if !isEntity(o.x.dictKind(m.id)) {
+			return "", "", askOther
+		}
+		return m.id, tail[:m.start] + " " + tail[m.end:], askSubject
+	}
+	return "", "", askOther
 }
 
 // lastClause returns the part of a relation's words after its last
@@ -707,17 +784,23 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// "SNS, Lambda" under "Targets": two items on one line
 		for _, obj := range objs {
 			if obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
+				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
 	}
-	if parts := o.nameList(text); len(parts) >= 2 {
+	parts := o.nameList(text)
+	if len(parts) < 2 && strings.Contains(text, "(") {
+		// "Trusted Advisor checks, AWS Health, CodePipeline state changes
+		// (or notification rules)": the names without their asides
+		parts = o.nameList(stripParens(text))
+	}
+	if len(parts) >= 2 {
 		// "Rate, burst, quota" under "Can create usage plan:": the
 		// export flattened three items onto one line
 		for _, p := range parts {
 			if obj := o.itemNode(p); obj != "" && obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
+				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos, line)
 			}
 		}
 		return
@@ -730,12 +813,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			label = strings.TrimSpace(label)
 			detail := f.text + " — " + text
 			if obj := o.itemNode(label); obj != "" && obj != f.subject {
-				o.x.addOpen(f.subject, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
+				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
 			}
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(label)))
 			for _, p := range parts {
 				if obj := o.itemNode(p); obj != "" && obj != f.subject {
-					o.x.addOpen(f.subject, graph.OpenRelation(lp, fpol), obj, detail, pos, line)
+					o.addItem(f, graph.OpenRelation(lp, fpol), obj, detail, pos, line)
 				}
 			}
 			return
@@ -760,7 +843,17 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	o.x.addOpen(f.subject, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
+	o.addItem(f, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
+}
+
+// addItem relates a head's item: subject → item, or item → subject for a
+// head that asks for subjects.
+func (o *openReader) addItem(f *frame, pred, obj, detail string, pos, line int) {
+	if f.inverse {
+		o.x.addOpen(obj, pred, f.subject, detail, pos, line)
+		return
+	}
+	o.x.addOpen(f.subject, pred, obj, detail, pos, line)
 }
 
 // entityList returns the entities of an item that is nothing but a list

@@ -281,6 +281,9 @@ type parser struct {
 	// (see outlineItem): deeper lines are its children, not its wrapped text
 	outline   bool
 	flatCells int // one-cell-per-line table cells met so far (see MaxFlatCells)
+	// deckBase is the heading path the flashcards of a deck sit under (see
+	// addCard); nil until the first card
+	deckBase []string
 }
 
 // maxJoinBytes bounds the text a block gathers from continuation lines, so
@@ -386,6 +389,7 @@ func (p *parser) add(b Block) {
 func (p *parser) heading(line int, title string) {
 	p.add(Block{Kind: BlockHeading, Line: line, EndLine: line, Level: 1, Text: title})
 	p.section = []string{title}
+	p.deckBase = nil
 }
 
 // last returns the last block, or nil.

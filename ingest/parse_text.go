@@ -13,7 +13,11 @@ import (
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
 	tables := p.flatTables(lines)
-	code := codeLines(lines, textCodeLike, nil)
+	cards := deckCards(lines)
+	code := codeLines(lines, func(l *srcLine) bool {
+		// a card is no code, though its HTML field looks like some
+		return textCodeLike(l) && !cards.has(l.num)
+	}, nil)
 	for i := 0; i < len(lines); i++ {
 		if t, ok := tables[i]; ok {
 			p.add(t.block)
@@ -22,6 +26,11 @@ func (p *parser) parseText(lines []srcLine) {
 		}
 		if end := p.pipeTable(lines, i); end > i {
 			i = end
+			continue
+		}
+		if c, ok := cards[lines[i].num]; ok {
+			p.addCard(lines[i].num, c)
+			p.outline = false
 			continue
 		}
 		if code[i] {

@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Flashcard decks exported as text (Anki's "Notes in Plain Text"): one card
+// a line, its front and its back separated by a tab, the fields often in
+// HTML ("<b>5</b> targets per rule", "1) event pattern rule<br>2) schedule
+// rule"). A card's front heads its back as a heading heads its lines: the
+// front's entity is the back's subject, the front's other words relate the
+// back's items ("SNS subscription protocols" → SQS, Lambda, ...), and the
+// front's words are the context its lines are found by.
+
+// minDeckCards is how many tab-separated two-field lines make a note a deck
+// (fewer are a stray tab in prose).
+const minDeckCards = 3
+
+// card is one flashcard line: its front and the parts of its back.
+type card struct {
+	front string
+	back  []string
+}
+
+// deck holds the flashcards of a text note by line number.
+type deck map[int]card
+
+// has reports whether the line numbered num is a card.
+func (d deck) has(num int) bool {
+	_, ok := d[num]
+	return ok
+}
+
+// deckCards returns the flashcards of a text note by line number, nil when
+// the note holds fewer than minDeckCards of them.
+func deckCards(lines []srcLine) deck {
+	var out deck
+	for _, l := range lines {
+		if l.kind != itemText && l.kind != itemCode {
+			continue
+		}
+		front, back, ok := strings.Cut(l.raw, "\t")
+		front, back = strings.TrimSpace(front), strings.Trim(back, " \t")
+		if !ok || strings.HasPrefix(front, "#") || front == "" || back == "" || strings.Contains(back, "\t") {
+			continue
+		}
+		f := htmlParts(front)
+		b := htmlParts(back)
+		if len(f) == 0 || len(b) == 0 {
+			continue
+		}
+		if out == nil {
+			out = deck{}
+		}
+		out[l.num] = card{front: strings.Join(f, " "), back: b}
+	}
+	if len(out) < minDeckCards {
+		return nil
+	}
+	return out
+}
+
+// htmlParts returns the text of an HTML field split at its line breaks
+// (<br>, and the ends of <div>, <p>, <li>), tags dropped and character
+// references decoded, each part trimmed; empty parts are left out.
+func htmlParts(field string) []string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			parts = append(parts, t)
+		}
+		cur.Reset()
+	}
+	z := html.NewTokenizer(strings.NewReader(field))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			flush()
+			return parts
+		case html.TextToken:
+			cur.Write(z.Text())
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "br", "div", "p", "li", "tr":
+				flush()
+			}
+		}
+	}
+}
+
+// addCard adds a flashcard: its front as a heading one level under the
+// note's own headings, each part of its back a list item under it.
+func (p *parser) addCard(num int, c card) {
+	if p.deckBase == nil {
+		p.deckBase = append([]string{}, p.section...)
+	}
+	p.add(Block{Kind: BlockHeading, Line: num, EndLine: num, Level: len(p.deckBase) + 1, Text: c.front})
+	p.section = append(append([]string{}, p.deckBase...), c.front)
+	for _, b := range c.back {
+		// "1) event pattern rule<br>2) schedule rule": numbered parts
+		ord := 0
+		if n := numberMarker(b); n > 0 {
+			for _, d := range strings.TrimRight(b[:n], ".)") {
+				if d >= '0' && d <= '9' {
+					ord = ord*10 + int(d-'0')
+				} else {
+					ord = 0
+				}
+			}
+			b = strings.TrimSpace(b[n:])
+		}
+		p.add(Block{Kind: BlockBullet, Line: num, Ordinal: ord, Text: b})
+	}
+}

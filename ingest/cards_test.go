@@ -1,0 +1,74 @@
+package ingest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+func TestHTMLParts(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"<b>5</b> targets per rule", []string{"5 targets per rule"}},
+		{"1) event pattern rule<br>2) schedule rule", []string{"1) event pattern rule", "2) schedule rule"}},
+		{"<div>std: unlimited</div><div>FIFO: 300/s</div>", []string{"std: unlimited", "FIFO: 300/s"}},
+		{"a &amp; b &lt;60s", []string{"a & b <60s"}},
+		{"<br><br>", nil},
+	} {
+		if got := htmlParts(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("htmlParts(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestDeckCards: a note of tab-separated cards reads each card's front as
+// a heading over the parts of its back; a front that asks for subjects
+// relates its answers to the entity it names; a yes/no front heads no
+// items; fewer than three cards are prose with a stray tab.
+func TestDeckCards(t *testing.T) {
+	deck := "#separator:tab\n#html:true\n" +
+		"SNS subscription protocols\tSQS, Lambda, <b>HTTP/HTTPS</b>\n" +
+		"Which svc sends events only to EventBridge (no native SNS)?\tAWS Health, Amazon Macie\n" +
+		"Composite alarm - can it stop EC2?\tNO. Composite actions limited to SNS\n"
+	c := buildOneNote(t, "deck.txt", deck)
+	type rel struct{ s, o string }
+	got := map[rel]bool{}
+	for _, f := range c.Facts {
+		if _, _, open := graph.ParseRelation(f.Predicate); open {
+			got[rel{f.Subject, f.Object}] = true
+		}
+	}
+	for _, want := range []rel{
+		{"service:amazon-sns", "service:amazon-sqs"},
+		{"service:amazon-sns", "service:aws-lambda"},
+		{"service:aws-personal-health-dashboard", "service:amazon-eventbridge"},
+		{"service:amazon-macie", "service:amazon-eventbridge"},
+	} {
+		if !got[want] {
+			t.Errorf("no open relation %s → %s; got %v", want.s, want.o, got)
+		}
+	}
+	for r := range got {
+		if r.s == "service:amazon-eventbridge" && (r.o == "service:aws-personal-health-dashboard" || r.o == "service:amazon-macie") {
+			t.Errorf("the asked-for subjects became objects: %s → %s", r.s, r.o)
+		}
+		if r.s == "feature:cloudwatch-composite-alarms" {
+			t.Errorf("a yes/no front headed an item: %s → %s", r.s, r.o)
+		}
+	}
+	for _, b := range c.Docs["deck.txt"].Blocks {
+		if b.Kind == BlockCode && b.Line > 2 {
+			t.Errorf("card line %d read as code: %q", b.Line, b.Text)
+		}
+	}
+
+	prose := "One line\twith a tab.\nAnother plain line.\n"
+	for _, b := range buildOneNote(t, "prose.txt", prose).Docs["prose.txt"].Blocks {
+		if b.Kind == BlockHeading {
+			t.Errorf("a stray tab made a card: %q", b.Text)
+		}
+	}
+}
