@@ -72,3 +72,40 @@ func TestDeckCards(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryEntries: a paragraph "term — definition" whose term opens
+// with an entity's name is about that entity: its sentences that name no
+// subject and its "label: a, b" lists relate it; a verbless "label: a, b,
+// c" line relates the section's subject. A term that is a clause, a
+// flashcard label or a label of another name defines nothing.
+func TestGlossaryEntries(t *testing.T) {
+	note := "== kdf core ==\n" +
+		"destinations: s3, redshift, splunk\n" +
+		"compression for s3: gzip, zip, snappy\n\n" +
+		"OpsCenter (Systems Manager OpsCenter) — central place to resolve OpsItems. Sources: CloudWatch alarms (alarm action), EventBridge rules (target = OpsItem), Security Hub findings.\n\n" +
+		"Artifacts are stored in S3 (note: this has nothing to do with AWS Artifact!)\n"
+	c := buildOneNote(t, "gloss.txt", note)
+	type rel struct{ s, p, o string }
+	got := map[rel]bool{}
+	for _, f := range c.Facts {
+		if phrase, _, open := graph.ParseRelation(f.Predicate); open {
+			got[rel{f.Subject, phrase, f.Object}] = true
+		}
+	}
+	for _, want := range []rel{
+		{"service:amazon-kinesis-data-firehose", "destination", "service:amazon-s3"},
+		{"service:amazon-kinesis-data-firehose", "destination", "service:amazon-redshift"},
+		{"service:amazon-kinesis-data-firehose", "compression", "concept:gzip"},
+		{"feature:opscenter", "source", "service:amazon-eventbridge"},
+		{"feature:opscenter", "source", "concept:security-hub-findings"},
+	} {
+		if !got[want] {
+			t.Errorf("no open relation %v; got %v", want, got)
+		}
+	}
+	for r := range got {
+		if r.s == "service:amazon-s3" {
+			t.Errorf("a label's or a clause's name became a term: %v", r)
+		}
+	}
+}

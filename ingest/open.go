@@ -43,6 +43,10 @@ type openReader struct {
 	open     []int   // depths of the bullets the current one may sit under, outermost first
 	last     string  // subject of the previous sentence, for "It ..."
 	headText string  // the text of the list head the current block sits under
+	// topic is the entity a glossary entry defines ("AWS Health API — ...;
+	// needs Business, ... Support plan"): its sentences that name no subject
+	// of their own are about it
+	topic string
 
 	// a flashcard's question ("Q: How long does a DynamoDB stream keep its
 	// records?"), for the answer line after it
@@ -74,6 +78,9 @@ type frame struct {
 	// head's entity its object ("Which svc sends events only to
 	// EventBridge?" over "Trusted Advisor, AWS Health")
 	inverse bool
+	// long is set for a labelled line's own list, whose names may run on
+	// past a fragment's length (see nameList)
+	long bool
 	// a bullet's phrase is read when first asked for (most bullets head no
 	// items): until then pending is set and rest holds the words it is
 	// read from
@@ -146,10 +153,23 @@ func (o *openReader) block(i int) {
 		o.popFrames(-1)
 		o.open = o.open[:0]
 		subj := o.defaultSubject()
+		if term, _, ok := glossTerm(text); ok && o.opensWithName(stripParens(term)) && !o.x.hasVerb(term) {
+			// the term opens with its entity's name ("Q: ..." is a
+			// flashcard, "compression for s3: gzip, zip" a label of the
+			// section's subject), and is a name, not a clause ("Artifacts
+			// are stored in S3 (note: ...")
+			if f, ok := o.head(term, -1); ok && f.subject != "" && isEntity(o.x.dictKind(f.subject)) {
+				subj, o.topic = f.subject, f.subject
+				defer func() { o.topic = "" }()
+			}
+		}
 		if o.flashcard(text, b.Line, subj) {
 			defer func() { o.headText = "" }()
 		}
 		for _, s := range sentences(text) {
+			if o.topicList(s, b.Line, subj) {
+				continue
+			}
 			for _, c := range o.x.clauses(s) {
 				o.sentence(c, b.Line, subj)
 			}
@@ -501,6 +521,66 @@ func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
 	return "", "", askOther
 }
 
+// topicList reads a labelled list in a glossary entry ("Sources:
+// CloudWatch alarms (...), EventBridge rules (...)" in OpsCenter's): the
+// label relates the entry's term to the items. Outside an entry, a
+// verbless "label: a, b, c" line relates the section's subject (dflt) to
+// its names ("destinations: s3, redshift, splunk" under "kdf"). It reports
+// whether the sentence was one.
+func (o *openReader) topicList(s string, line int, dflt string) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || countFields(label) > 3 || len(o.mentions(label)) > 0 {
+		return false
+	}
+	if _, q := cutLabel(s, questionLabels); q {
+		return false // "Q: ...": a flashcard
+	}
+	if _, a := cutLabel(s, answerLabels); a {
+		return false
+	}
+	rest = strings.TrimRight(rest, ".")
+	subj := o.topic
+	if subj == "" {
+		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.nameList(rest, true)) < 2 && len(o.nameList(stripParens(rest), true)) < 2 {
+			return false
+		}
+		subj = dflt
+	}
+	o.statement(s, line, subj)
+	o.item(&frame{subject: subj, pending: true, rest: label, text: s, long: true}, rest, 0, line)
+	return true
+}
+
+// opensWithName reports whether a text opens with a name the dictionary
+// knows.
+func (o *openReader) opensWithName(t string) bool {
+	ms := o.mentions(t)
+	return len(ms) > 0 && leadingWords(t, ms[0].start) == 0
+}
+
+// maxTermWords bounds the words of a glossary entry's term.
+const maxTermWords = 6
+
+// glossTerm splits a glossary entry, "term — definition" (or "term – ",
+// "term - ", "term: "), at its first separator: the term a few words with no
+// sentence's end in it; ok is false for any other text.
+func glossTerm(text string) (term, def string, ok bool) {
+	at, sep := -1, ""
+	for _, sp := range []string{" — ", " – ", " - ", ": "} {
+		if k := strings.Index(text, sp); k > 0 && (at < 0 || k < at) {
+			at, sep = k, sp
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	term = strings.TrimSpace(text[:at])
+	if countFields(term) > maxTermWords || strings.ContainsAny(term, ".!?;") {
+		return "", "", false
+	}
+	return term, strings.TrimSpace(text[at+len(sep):]), true
+}
+
 // lastClause returns the part of a relation's words after its last
 // "while"/"whereas", or after its last relative pronoun that a verb
 // follows: "provides cost-efficient and resizable capacity while automating
@@ -789,11 +869,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
-	parts := o.nameList(text)
+	parts := o.nameList(text, f.long)
 	if len(parts) < 2 && strings.Contains(text, "(") {
 		// "Trusted Advisor checks, AWS Health, CodePipeline state changes
 		// (or notification rules)": the names without their asides
-		parts = o.nameList(stripParens(text))
+		parts = o.nameList(stripParens(text), f.long)
 	}
 	if len(parts) >= 2 {
 		// "Rate, burst, quota" under "Can create usage plan:": the
@@ -806,7 +886,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
-		if parts := o.nameList(value); len(parts) >= 2 {
+		if parts := o.nameList(value, f.long); len(parts) >= 2 {
 			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
 			// under "Predefined deployment configs": the label is an item,
 			// and the names after it are items the label qualifies
@@ -878,17 +958,19 @@ func (o *openReader) entityList(text string) []string {
 
 // nameList returns the parts of an item that is a list of short names
 // with no verb ("Rate, burst, quota"): split at commas (and a last "and" or
-// "or"), each at most three words; nil for any other item.
-func (o *openReader) nameList(text string) []string {
+// "or"), each at most three words; nil for any other item. A long list
+// (long) may have more words than a verbless fragment has: then each part
+// is checked for a verb, not the whole.
+func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
-	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || o.x.hasVerb(t) {
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || !long && o.x.hasVerb(t) {
 		// a colon inside a token names a thing ("AWS::Region"), one
 		// before a space labels a value
 		return nil
 	}
 	var out []string
 	for _, it := range listAt(t, 0, len(t)) {
-		if countFields(it.text) > 3 {
+		if countFields(it.text) > 3 || long && o.x.hasVerb(it.text) {
 			return nil
 		}
 		out = append(out, it.text)
@@ -1130,6 +1212,8 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	} else if o.last != "" && opensWithPronoun(o.lx.SkipLeading(s)) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
+	} else if dflt != "" && dflt == o.topic {
+		subj = dflt // a glossary entry's sentence: about the term it defines
 	} else {
 		subj, own = dflt, false
 	}
