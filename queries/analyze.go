@@ -772,6 +772,18 @@ func (e *Engine) asksOne(a *analysis) bool {
 			return false
 		}
 	}
+	// a name inside the noun phrase ends the asked-for words, not the
+	// phrase: "which predefined linear deployment configurations does
+	// CodeDeploy have" asks for several
+	for i := last + 1; i < len(a.words) && i <= last+maxPhraseAfterName; i++ {
+		w := a.words[i]
+		if e.verbLike(w.lower) || e.lx.QuestionSurface("aux", w.lower) || e.lx.QuestionSurface("yesno", w.lower) {
+			break
+		}
+		if w.linked >= 0 && i+1 < len(a.words) && a.words[i+1].linked != w.linked && pluralNoun(a.words[i+1].lower) && a.words[i+1].linked < 0 {
+			return false
+		}
+	}
 	whs := 0
 	for _, w := range a.words {
 		if e.lx.QuestionSurface("several", w.lower) || ingest.Quantities(w.text) != nil {
@@ -783,6 +795,10 @@ func (e *Engine) asksOne(a *analysis) bool {
 	}
 	return whs == 1
 }
+
+// maxPhraseAfterName bounds the words asksOne reads past the asked-for
+// words' first name.
+const maxPhraseAfterName = 4
 
 // asksTwo reports whether a wh-word after a coordinator ("and what",
 // "and after how long") opens a second question.

@@ -187,6 +187,9 @@ func TestAnalyzeAsksOne(t *testing.T) {
 		{"Which database should I use for multi-region writes, and which one for multi-region reads?", false},
 		{"List every service that supports cross-account", false},
 		{"What are the two kinds of automatic rollback?", false},
+		// a name inside the phrase does not end it
+		{"Which predefined linear deployment configurations does CodeDeploy have for Lambda?", false},
+		{"Which predefined linear deployment configuration should CodeDeploy use for Lambda?", true},
 	} {
 		if got := e.analyze(tt.q).single; got != tt.want {
 			t.Errorf("%q: asks one %v, want %v", tt.q, got, tt.want)

@@ -740,6 +740,10 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 				m = append(m, t.stem)
 			}
 		}
+		// a name the question gives counts too when the relation holds
+		// it: "... configs linear" reads "which linear ... configurations",
+		// "... configs canary" does not
+		m = append(m, namedIn(a, c.rel)...)
 		return strings.Join(m, " ")
 	}
 	want := matched(best)
@@ -764,6 +768,18 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 		rest = append(rest, c)
 	}
 	return rest
+}
+
+// namedIn returns the stems of the question's names (the words of its
+// links) that relation words hold.
+func namedIn(a *analysis, rel []string) []string {
+	var out []string
+	for _, w := range a.words {
+		if w.linked >= 0 && !w.stop && containsStr(rel, w.stem) && !containsStr(out, w.stem) {
+			out = append(out, w.stem)
+		}
+	}
+	return out
 }
 
 // preferWhole puts first, instead of the best candidate, a relation of the

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // TestReadings holds questions whose reading was once wrong, each with
@@ -128,5 +129,35 @@ func TestScoreUnsupportedReading(t *testing.T) {
 	}
 	if off.score >= on.score-0.05 {
 		t.Errorf("a reading on no ranked line scores %.3f, on the best line %.3f", off.score, on.score)
+	}
+}
+
+// TestMergeTiesNamedWord: readings that match the question's words alike
+// merge, but a relation that holds a name the question gives ("linear")
+// reads it better than one that does not ("canary"), so they stay apart.
+func TestMergeTiesNamedWord(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Which predefined linear deployment configurations does CodeDeploy have for Lambda?")
+	stems := func(ws ...string) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, ingest.Stem(w))
+		}
+		return out
+	}
+	rel := func(pred string, score float64, words ...string) *candidate {
+		return &candidate{typ: candRelation, anchor: "service:aws-codedeploy", pred: pred, rel: stems(words...), score: score, ends: []string{pred}}
+	}
+	linear := rel("rel:predefine deployment configs linear", 1.0, "predefine", "deployment", "configs", "linear")
+	canary := rel("rel:predefine deployment configs canary", 0.99, "predefine", "deployment", "configs", "canary")
+	whole := rel("rel:predefine deployment configs", 0.85, "predefine", "deployment", "configs")
+	got := mergeTies(a, []*candidate{linear, canary, whole})
+	if len(got) != 3 || len(got[0].ends) != 1 {
+		t.Fatalf("merged %d readings into the linear one (ends %v), want none", 3-len(got)+1, got[0].ends)
+	}
+	// the same words, no name: one reading
+	b := e.analyze("Which predefined deployment configurations does CodeDeploy have?")
+	if got := mergeTies(b, []*candidate{canary, whole}); len(got) != 1 {
+		t.Errorf("readings that match alike stayed apart: %d", len(got))
 	}
 }
