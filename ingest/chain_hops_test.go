@@ -235,3 +235,25 @@ func TestCompleteElided(t *testing.T) {
 		}
 	}
 }
+
+// TestChainPerSentence: a paragraph whose later sentence holds an arrow
+// chain reads each sentence's chain on its own; the first chain no longer
+// runs on into the next sentence's words.
+func TestChainPerSentence(t *testing.T) {
+	text := "Trusted Advisor -> EventBridge — events in us-east-1 only. Typical auto-remediation: TA check -> EventBridge -> Lambda. No native SNS.\n"
+	c := buildOneNote(t, "para.txt", text)
+	got := map[[2]string]bool{}
+	for _, f := range c.Facts {
+		if f.Predicate == graph.PredFlowsTo {
+			got[[2]string{f.Subject, f.Object}] = true
+		}
+	}
+	for _, want := range [][2]string{
+		{"service:aws-trusted-advisor", "service:amazon-eventbridge"},
+		{"service:amazon-eventbridge", "service:aws-lambda"},
+	} {
+		if !got[want] {
+			t.Errorf("no flowsTo %s → %s; got %v", want[0], want[1], got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -529,8 +530,8 @@ func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
 // whether the sentence was one.
 func (o *openReader) topicList(s string, line int, dflt string) bool {
 	label, rest, ok := strings.Cut(s, ": ")
-	if !ok || countFields(label) > 3 || len(o.mentions(label)) > 0 {
-		return false
+	if !ok || countFields(label) > 3 || len(o.mentions(label)) > 0 || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(rest, a) }) {
+		return false // "Typical auto-remediation: TA check -> EventBridge -> Lambda" is a chain
 	}
 	if _, q := cutLabel(s, questionLabels); q {
 		return false // "Q: ...": a flashcard
