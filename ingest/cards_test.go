@@ -109,3 +109,40 @@ func TestGlossaryEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyValueTables: a two-column table whose keys are properties (a
+// question, a phrase with a lower-case word) relates the section's subject
+// by each key to its value, a bare number included; a table whose keys
+// name things keeps reading each row's key as its subject.
+func TestKeyValueTables(t *testing.T) {
+	note := "# Service Control Policies\n\n" +
+		"| Question | Answer |\n|---|---|\n" +
+		"| Max SCPs attached per entity | 5 |\n" +
+		"| Max SCP size | 5,120 characters |\n" +
+		"| Apply to mgmt account? | no |\n\n" +
+		"# AWS OpsWorks\n\n" +
+		"| Event | When |\n|---|---|\n" +
+		"| Setup | Occurs after a started instance has finished booting |\n" +
+		"| Configure | Occurs on all of the stack's instances |\n"
+	c := buildOneNote(t, "kv.md", note)
+	type rel struct{ s, p, o string }
+	got := map[rel]bool{}
+	for _, f := range c.Facts {
+		if phrase, _, open := graph.ParseRelation(f.Predicate); open {
+			got[rel{f.Subject, phrase, f.Object}] = true
+		}
+	}
+	for _, want := range []rel{
+		{"feature:service-control-policies", "max scps attach entity", "value:5"},
+		{"feature:service-control-policies", "max size", "value:5-120-characters"},
+	} {
+		if !got[want] {
+			t.Errorf("no open relation %v; got %v", want, got)
+		}
+	}
+	for r := range got {
+		if r.s == "service:aws-opsworks" && (r.p == "setup" || r.p == "configure") {
+			t.Errorf("a table of named things read as properties: %v", r)
+		}
+	}
+}

@@ -1561,6 +1561,9 @@ func (o *openReader) table(t *Table) {
 		if key.Text == "" {
 			continue
 		}
+		if o.keyValueRow(t, r, key, parts) {
+			continue
+		}
 		subj := o.itemNode(key.Text)
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -1597,6 +1600,71 @@ func (o *openReader) table(t *Table) {
 			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
 		}
 	}
+}
+
+// keyValueRow reads a row of a two-column table of properties ("| Max SCP
+// size | 5,120 characters |" under "SCP behaviour cheat table"): a key
+// that is no name the dictionary knows is the relation, of the entity it
+// names or else of the section's subject, and the value its object (a
+// list, a quantity or a name). It reports whether it read the row.
+func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) bool {
+	if len(t.Header) != 2 || len(r) < 2 || r[1].Text == "" || !propertyKeys(t) {
+		return false
+	}
+	if id, ok := o.x.exact(stripParens(key.Text)); ok && isEntity(o.x.dictKind(id)) {
+		return false // "| CodeDeploy | yes |": a row about a named thing
+	}
+	subj, rest := o.defaultSubject(), key.Text
+	if ms := o.mentions(key.Text); len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) {
+		subj, rest = ms[0].id, key.Text[:ms[0].start]+" "+key.Text[ms[0].end:]
+	}
+	if subj == "" {
+		return false
+	}
+	o.statement(strings.Join(parts, "; "), key.Line, subj)
+	f := &frame{subject: subj, pending: true, rest: strings.TrimSuffix(strings.TrimSpace(rest), "?"), text: key.Text, long: true}
+	if !o.hasPhrase(f) {
+		return false
+	}
+	if v := strings.TrimSpace(r[1].Text); bareNumberRe.MatchString(v) {
+		// "| Max SCPs attached per entity | 5 |": the key gives the unit
+		phrase, pol := o.phraseOf(f)
+		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, v), key.Text+": "+v, 0, r[1].Line)
+		return true
+	}
+	o.item(f, r[1].Text, 0, r[1].Line)
+	return true
+}
+
+// propertyKeys reports whether a table's first column holds properties,
+// not names: at least half its keys are questions ("Apply to mgmt
+// account?") or phrases with a lower-case word after the first ("Max SCP
+// size", "Default policy on root/OU/acct"), where a table of things names
+// them ("Setup", "AWSTemplateFormatVersion", "VPC Flow Logs").
+func propertyKeys(t *Table) bool {
+	n := 0
+	for _, r := range t.Rows {
+		if len(r) > 0 && propertyKey(r[0].Text) {
+			n++
+		}
+	}
+	return 2*n >= len(t.Rows) && n > 0
+}
+
+// propertyKey reports whether a table key reads as a property (see
+// propertyKeys).
+func propertyKey(k string) bool {
+	k = strings.TrimSpace(k)
+	if strings.HasSuffix(k, "?") {
+		return true
+	}
+	fs := strings.Fields(stripParens(k))
+	for _, w := range fs[min(1, len(fs)):] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberedKey returns the column that names a table's rows: the second
