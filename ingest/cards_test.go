@@ -82,7 +82,8 @@ func TestGlossaryEntries(t *testing.T) {
 	note := "== kdf core ==\n" +
 		"destinations: s3, redshift, splunk\n" +
 		"compression for s3: gzip, zip, snappy\n\n" +
-		"OpsCenter (Systems Manager OpsCenter) — central place to resolve OpsItems. Sources: CloudWatch alarms (alarm action), EventBridge rules (target = OpsItem), Security Hub findings.\n\n" +
+		"OpsCenter (Systems Manager OpsCenter) — central place to resolve OpsItems. Sources: CloudWatch alarms (alarm action), EventBridge rules (target = OpsItem), Security Hub findings.\n" +
+		"AWS Health API — programmatic access to Health events; needs Business, Enterprise On-Ramp or Enterprise Support plan.\n\n" +
 		"Artifacts are stored in S3 (note: this has nothing to do with AWS Artifact!)\n"
 	c := buildOneNote(t, "gloss.txt", note)
 	type rel struct{ s, p, o string }
@@ -98,6 +99,7 @@ func TestGlossaryEntries(t *testing.T) {
 		{"service:amazon-kinesis-data-firehose", "compression", "concept:gzip"},
 		{"feature:opscenter", "source", "service:amazon-eventbridge"},
 		{"feature:opscenter", "source", "concept:security-hub-findings"},
+		{"service:aws-personal-health-dashboard", "need", "concept:enterprise-on-ramp"},
 	} {
 		if !got[want] {
 			t.Errorf("no open relation %v; got %v", want, got)

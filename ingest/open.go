@@ -1197,7 +1197,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	ms := o.mentions(s)
 	subj, verbStart, own := "", 0, true
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.x.hasVerb(s)
-	if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
+	topicVerb := false
+	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w)) {
+		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
+		// in the AWS Health API's entry: the verb's subject is the term
+		subj, topicVerb = dflt, true
+	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
 	} else if len(ms) > 0 && ms[0].id == dflt && o.x.verbAfter(s, ms[0].end) && !verbless {
@@ -1235,6 +1240,19 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	listStart, items := inlineList(s, verbStart)
 	if listStart < 0 && !own && o.verbFirst(s) {
 		listStart, items = o.verbList(s)
+	}
+	if listStart < 0 && topicVerb {
+		// the names after the term's verb: "needs Business, Enterprise
+		// On-Ramp or Enterprise Support plan"
+		at := strings.IndexByte(s, ' ') + 1
+		if w := firstWord(s[at:]); w == "a" || w == "an" || w == "the" {
+			at += len(w) + 1
+		}
+		if at > 0 && strings.ContainsAny(s[at:], ",") {
+			if it := listAt(strings.TrimRight(s, "."), at, len(strings.TrimRight(s, "."))); len(it) >= 2 {
+				listStart, items = at, it
+			}
+		}
 	}
 	for _, m := range ms {
 		if m.start < verbStart || m.id == subj || listStart >= 0 && m.start >= listStart {
@@ -1278,6 +1296,11 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	lead := s[verbStart:first]
 	phrase, pol := o.phrase(o.lastClause(lead))
+	if phrase == "" && topicVerb && countFields(lead) <= 2 {
+		// "needs Business, ...": a verb the phrase reader passes over as
+		// modal ("needs to") is the relation when a name follows it
+		phrase = o.words.Lemma(firstWord(s))
+	}
 	if verbless && strings.HasSuffix(strings.TrimSpace(lead), ",") {
 		// "Kinesise Data Streams, CloudWatch Logs & Events, ...": the words
 		// before a verbless list's first name are its first item, not a
