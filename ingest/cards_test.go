@@ -148,3 +148,52 @@ func TestKeyValueTables(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishCompound(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{
+		"built-in": true, "long-term": true, "scale-in": true,
+		"cfn-init": false, "cfn-signal": false, "on-prem": false, "Built-In": false, "builtin": false,
+	} {
+		if got := englishCompound(w, dict.Lexicon); got != want {
+			t.Errorf("englishCompound(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestItemParagraphs: a further paragraph of a Markdown list item keeps
+// the list going: one that ends with a colon heads the items under it,
+// and the item's own paragraphs between them end nothing.
+func TestItemParagraphs(t *testing.T) {
+	note := "# Migration\n\n" +
+		"* AWS Application Discovery Service helps you plan a migration.\n\n" +
+		"    Application Discovery Service offers 2 ways of collecting data about your on-prem servers:\n\n" +
+		"    - Agentless discovery: performed by deploying the Agentless Discovery Connector.\n\n" +
+		"        The Agentless discovery collects information only about VMware VMs.\n\n" +
+		"    - Agent-based discovery: done by deploying the Discovery Agent on each server.\n\n" +
+		"* EventBridge can be set up with the following targets:\n\n" +
+		"    - SQS queues\n" +
+		"    - built-in targets like CloudWatch alarm actions (eg. to stop EC2 instances)\n"
+	c := buildOneNote(t, "items.md", note)
+	got := map[string]bool{}
+	for _, f := range c.Facts {
+		if _, _, open := graph.ParseRelation(f.Predicate); open {
+			got[f.Subject+" "+f.Object] = true
+		}
+	}
+	for _, want := range []string{
+		"service:aws-application-discovery-service concept:agentless-discovery",
+		"service:aws-application-discovery-service concept:agent-based-discovery",
+		"service:amazon-eventbridge concept:built-in-targets",
+	} {
+		if !got[want] {
+			t.Errorf("no open relation %s; got %v", want, got)
+		}
+	}
+	if got["service:amazon-eventbridge concept:built-in"] {
+		t.Error(`"built-in targets like ..." named by its first word`)
+	}
+}

@@ -279,6 +279,12 @@ func (x *extractor) block(i int) {
 		if x.arrowContinuation(b) {
 			return
 		}
+		if b.Depth > 0 && !strings.HasSuffix(strings.TrimSpace(b.Text), ":") {
+			// a further paragraph of a list item: the list goes on after it
+			x.topicSentence(b.Text)
+			x.prose(b.Text, b.Line, false)
+			return
+		}
 		x.list = nil
 		x.topicSentence(b.Text)
 		x.prose(b.Text, b.Line, false)

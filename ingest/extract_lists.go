@@ -185,9 +185,9 @@ var codeNameRe = regexp.MustCompile(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+
 
 // itemName picks the name of a list item: "Rolling: update a few..." →
 // "Rolling"; "cfn-init can be used to..." → "cfn-init"; "Setup" → "Setup".
-func itemName(text string) string {
+func itemName(text string, lx *Lexicon) string {
 	t := stripParens(strings.TrimSpace(text))
-	if m := codeNameRe.FindString(t); m != "" {
+	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || !englishCompound(m, lx)) {
 		return m
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — "} {
@@ -209,7 +209,7 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 	if pos == 0 {
 		pos = l.count
 	}
-	name := itemName(text)
+	name := itemName(text, x.dict.Lexicon)
 	var obj string
 	switch l.pred {
 	case graph.PredSupports, graph.PredDeployType, graph.PredConfig:

@@ -151,6 +151,10 @@ func (o *openReader) block(i int) {
 		}
 	case BlockParagraph:
 		text := strings.TrimSpace(b.Text)
+		if b.Depth > 0 {
+			o.itemParagraph(b, text)
+			break
+		}
 		o.popFrames(-1)
 		o.open = o.open[:0]
 		subj := o.defaultSubject()
@@ -248,6 +252,30 @@ func (o *openReader) block(i int) {
 			o.frames = o.frames[:n-1]
 		}
 		o.table(b.Table)
+	}
+}
+
+// itemParagraph reads a further paragraph of a list item (Markdown's
+// indented paragraph under "* AWS Application Discovery Service helps
+// ..."): its sentences as the item's, the list heads above it left open,
+// and one that ends with a colon heads the items under it ("Application
+// Discovery Service offers 2 ways of ...:" over "- Agentless discovery:
+// ...").
+func (o *openReader) itemParagraph(b *Block, text string) {
+	o.popFrames(b.Depth)
+	subj := o.defaultSubject()
+	for _, s := range sentences(text) {
+		for _, c := range o.x.clauses(s) {
+			o.sentence(c, b.Line, subj)
+		}
+	}
+	if !strings.HasSuffix(text, ":") {
+		return
+	}
+	if f, ok := o.head(text, b.Depth-1); ok {
+		o.frames = append(o.frames, f)
+	} else if f, ok := o.longHead(text, b.Depth-1); ok {
+		o.frames = append(o.frames, f)
 	}
 }
 
@@ -1042,7 +1070,7 @@ func (o *openReader) itemNode(text string) string {
 		// account": the identifier, not where it lives
 		text = strings.Trim(f[0], "`*")
 	}
-	name := openItemName(text)
+	name := openItemName(text, o.lx)
 	if name == "" || countFields(name) > maxStepWords {
 		if step := o.stepName(text); step != "" {
 			// a step is named by what it does: its verb and object
@@ -1124,7 +1152,7 @@ func (o *openReader) stepName(text string) string {
 // openItemName picks the name of a list item: the words before ": " or
 // " - " when they are few, else the whole item when it is short, else the
 // first clause when it is short; "" otherwise.
-func openItemName(text string) string {
+func openItemName(text string, lx *Lexicon) string {
 	t := strings.TrimSpace(text)
 	if strings.HasSuffix(t, ":") {
 		return "" // "Example:": a label over what follows, not an item
@@ -1133,7 +1161,9 @@ func openItemName(text string) string {
 	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
 		t = strings.TrimPrefix(t, art)
 	}
-	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) {
+	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) && (len(m) == len(t) || !englishCompound(m, lx)) {
+		// "cfn-init: ..." names a script; "built-in targets like ..." opens
+		// with an English compound, no identifier
 		return m
 	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
@@ -1142,6 +1172,13 @@ func openItemName(text string) string {
 		}
 	}
 	t = dropAside(t)
+	for _, opener := range []string{" like ", " such as ", " e.g. ", " including "} {
+		// "built-in targets like CloudWatch alarm actions": the examples
+		// are no part of the name
+		if i := strings.Index(t, opener); i > 0 {
+			t = t[:i]
+		}
+	}
 	if n := countFields(t); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
@@ -1149,6 +1186,22 @@ func openItemName(text string) string {
 		return cleanName(t[:i])
 	}
 	return ""
+}
+
+// englishCompound reports whether a hyphenated lower-case word is made of
+// English words ("built-in", "long-term"), not an identifier ("cfn-init",
+// "cfn-signal"): each part a dictionary word or a preposition.
+func englishCompound(w string, lx *Lexicon) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.ToLower(p) != p || !IsEnglishWord(p) && !lx.IsPreposition(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropAside removes a closing parenthetical that is an aside, not part of

@@ -207,7 +207,8 @@ func (w *mdWalker) one(c ast.Node, depth int) {
 	case *ast.Paragraph, *ast.TextBlock:
 		if first, last, ok := w.span(c); ok {
 			if t := w.inline(c); t != "" {
-				w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Text: t})
+				// depth > 0: a further paragraph of a list item
+				w.add(Block{Kind: BlockParagraph, Line: first, EndLine: last, Depth: depth, Text: t})
 			}
 		}
 	case *ast.List:
