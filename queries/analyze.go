@@ -686,7 +686,7 @@ func (e *Engine) focusOf(a *analysis) {
 				break
 			}
 			if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
-				break // "what categories Trusted Advisor checks": the noun phrase ended
+				break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
 			}
 			if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
 				break // "what is multi AZ by default": a qualifier, where "the default X" asks for a value
@@ -706,6 +706,16 @@ func (e *Engine) focusOf(a *analysis) {
 			seen++
 			// the focus phrase's words, named or not: "disaster recovery strategies"
 			a.focusAll = append(a.focusAll, term{stem: x.stem, weight: 1, pos: j})
+			if l := x.linked; l >= 0 && a.links[l].strong() && (a.links[l].start < x.start || a.links[l].end > x.end) {
+				// a word of a name asks for no kind ("the ways Application
+				// Discovery Service collects ..."), and the phrase ends
+				// with the name unless a kind word follows it ("Systems
+				// Manager capability")
+				if x.end == a.links[l].end && (j+1 >= len(a.words) || len(e.lx.Kinds(a.words[j+1].lower)) == 0) {
+					break
+				}
+				continue
+			}
 			for _, k := range e.lx.Kinds(x.lower) {
 				headSeen = true
 				if !containsKind(a.wants, k) {

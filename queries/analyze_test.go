@@ -248,3 +248,23 @@ func TestReferent(t *testing.T) {
 		t.Errorf("the clause's other entity: role %v, want 0", got)
 	}
 }
+
+// TestAnalyzeWantsNotFromNames: a kind word inside a name asks for no kind
+// ("Application Discovery Service" asks for no service), and the asked-for
+// phrase ends with the name unless a kind word follows it.
+func TestAnalyzeWantsNotFromNames(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct {
+		q    string
+		want []graph.NodeKind
+	}{
+		{"What are the ways Application Discovery Service collects data about on-prem servers?", nil},
+		{"Which Systems Manager capability keeps my instances in a consistent state?", []graph.NodeKind{graph.KindFeature}},
+		{"Which services support blue/green deployment?", []graph.NodeKind{graph.KindService}},
+	} {
+		a := e.analyze(tt.q)
+		if len(a.wants) == 0 != (len(tt.want) == 0) || len(tt.want) > 0 && !containsKind(a.wants, tt.want[0]) {
+			t.Errorf("%q: wants %v, want %v", tt.q, a.wants, tt.want)
+		}
+	}
+}
