@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -195,5 +196,59 @@ func TestItemParagraphs(t *testing.T) {
 	}
 	if got["service:amazon-eventbridge concept:built-in"] {
 		t.Error(`"built-in targets like ..." named by its first word`)
+	}
+}
+
+// TestSequenceHead: a numbered list under a heading that names no entity
+// makes the heading a concept whose items are its steps in order (a
+// "Label:" step too), the note's own abbreviation of it an alias the
+// dictionary finds; a heading that is a clause makes nothing.
+func TestSequenceHead(t *testing.T) {
+	note := "Introduction\n\nInfrastructure as Code (IaC) lifecycle\n" +
+		"  1. Resource provisioning:\n    AWS CloudFormation\n" +
+		"  2. Configuration management:\n    AWS OpsWorks for Chef Automate\n" +
+		"  3. Monitoring and performance:\n    Amazon CloudWatch\n"
+	c := buildOneNote(t, "seq.txt", note)
+	id := "concept:infrastructure-as-code-lifecycle"
+	var steps []string
+	pos := map[string]int{}
+	for _, f := range c.Facts {
+		if f.Subject == id {
+			if phrase, _, _ := graph.ParseRelation(f.Predicate); phrase == "lifecycle" {
+				steps = append(steps, f.Object)
+				pos[f.Object] = f.Position
+			}
+		}
+	}
+	if len(steps) != 3 || pos["concept:resource-provisioning"] != 1 || pos["concept:monitoring-and-performance"] != 3 {
+		t.Errorf("steps %v at %v, want the three phases at 1..3", steps, pos)
+	}
+	var node graph.Node
+	for _, n := range c.Nodes {
+		if n.ID == id {
+			node = n
+		}
+	}
+	if !slices.Contains(node.Aliases, "IaC lifecycle") {
+		t.Errorf("node %+v has no alias \"IaC lifecycle\"", node)
+	}
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"phases of the Infrastructure as Code lifecycle", "what does the IaC lifecycle cover"} {
+		found := false
+		for _, m := range dict.WithNodes(c.Nodes).FindWeak(q) {
+			found = found || m.ID == id
+		}
+		if !found {
+			t.Errorf("%q finds no %s", q, id)
+		}
+	}
+	if got := abbreviated("Infrastructure as Code (IaC) lifecycle"); got != "IaC lifecycle" {
+		t.Errorf("abbreviated = %q", got)
+	}
+	if got := abbreviated("Amazon Kinesis (streams)"); got != "" {
+		t.Errorf("abbreviated(aside) = %q, want none", got)
 	}
 }

@@ -684,26 +684,33 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 			continue
 		}
 		c.nodes[n.ID] = n
-		if (n.Kind == graph.KindConcept || n.Kind == graph.KindValue) && !c.nameLike(n.Name) {
-			continue // a list item's words ("only available in us-east-1"), not a name
-		}
-		w := words(n.Name)
-		if len(w) == 1 && n.Name == strings.ToLower(n.Name) && !strings.ContainsAny(n.Name, "-@") {
-			continue // a common word ("deployment"): too vague to link in questions
-		}
-		k := normKey(n.Name)
-		if _, taken := c.exact[k]; !taken && k != "" {
-			c.exact[k] = n.ID
-		}
-		if len(w) == 1 && !distinctive(n.Name) {
-			continue // "Setup", "Invoke": linked only as a whole question or argument
-		}
-		if len(w) <= 6 {
-			c.phrases = append(c.phrases, phrase{words: w, id: n.ID, note: true})
+		for _, name := range append([]string{n.Name}, n.Aliases...) {
+			c.addNoteName(n, name)
 		}
 	}
 	c.sortPhrases()
 	return c
+}
+
+// addNoteName makes a name a note gave node n findable.
+func (c *Dictionary) addNoteName(n graph.Node, name string) {
+	if (n.Kind == graph.KindConcept || n.Kind == graph.KindValue) && !c.nameLike(name) {
+		return // a list item's words ("only available in us-east-1"), not a name
+	}
+	w := words(name)
+	if len(w) == 1 && name == strings.ToLower(name) && !strings.ContainsAny(name, "-@") {
+		return // a common word ("deployment"): too vague to link in questions
+	}
+	k := normKey(name)
+	if _, taken := c.exact[k]; !taken && k != "" {
+		c.exact[k] = n.ID
+	}
+	if len(w) == 1 && !distinctive(name) {
+		return // "Setup", "Invoke": linked only as a whole question or argument
+	}
+	if len(w) <= 6 {
+		c.phrases = append(c.phrases, phrase{words: w, id: n.ID, note: true})
+	}
 }
 
 // nameLike reports whether a name a note gave a concept reads as a name:
@@ -716,9 +723,18 @@ func (d *Dictionary) nameLike(name string) bool {
 	if d.Lexicon == nil {
 		return true
 	}
+	capitals := 0
 	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capitals++
+		}
+	}
+	for i, w := range f {
 		w = strings.Trim(w, ".,;:()'\"")
-		if d.Lexicon.IsStop(w) || d.Lexicon.IsNegation(w) || d.Lexicon.IsExclusive(w) {
+		inner := i > 0 && i < len(f)-1 && capitals >= 2
+		if d.Lexicon.IsNegation(w) || d.Lexicon.IsExclusive(w) || d.Lexicon.IsStop(w) && !inner {
+			// a function word inside a capitalised name is part of it:
+			// "Infrastructure as Code lifecycle"
 			return false
 		}
 	}

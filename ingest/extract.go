@@ -641,6 +641,16 @@ func (x *extractor) spelling(id, name string) {
 	x.spellings[id] = append(x.spellings[id], name)
 }
 
+// alias gives a node the note made another name it goes by.
+func (x *extractor) alias(id, name string) {
+	n, ok := x.nodes[id]
+	if !ok || name == "" || name == n.Name || slices.Contains(n.Aliases, name) {
+		return
+	}
+	n.Aliases = append(append([]string{}, n.Aliases...), name)
+	x.nodes[id] = n
+}
+
 func (x *extractor) add(s, p, o, detail string, pos, line int) {
 	if s == "" || o == "" || s == o {
 		return

@@ -220,13 +220,22 @@ func (o *openReader) block(i int) {
 		// heads nothing ("= 10% first" under "Canary: LambdaCanary...")
 		// is that bullet's note, not the head's item
 		direct := parent != nil && (parent.depth == above || parent.depth < 0 && above < 0)
+		if parent != nil && parent.subject == "" && direct && b.Ordinal > 0 {
+			o.sequenceHead(parent)
+		}
 		if parent != nil && parent.subject != "" && direct && o.hasPhrase(parent) {
 			parent.count++
 			pos := b.Ordinal
 			if pos == 0 {
 				pos = parent.count
 			}
-			o.item(parent, text, pos, b.Line)
+			it := text
+			if b.Ordinal > 0 {
+				// "1. Resource provisioning:" over its services: a numbered
+				// label is a step of the list as well as a head
+				it = strings.TrimSuffix(it, ":")
+			}
+			o.item(parent, it, pos, b.Line)
 		}
 		subj := o.defaultSubject()
 		o.flashcard(text, b.Line, subj)
@@ -277,6 +286,40 @@ func (o *openReader) itemParagraph(b *Block, text string) {
 	} else if f, ok := o.longHead(text, b.Depth-1); ok {
 		o.frames = append(o.frames, f)
 	}
+}
+
+// sequenceHead makes a numbered list's head that names no entity the
+// subject of its items: "Infrastructure as Code (IaC) lifecycle" over "1.
+// Resource provisioning:", "2. Configuration management:", ... is a
+// concept whose items are its steps, in order, related by the head's last
+// word ("lifecycle"). A head that is a clause, not a name, stays empty.
+func (o *openReader) sequenceHead(f *frame) {
+	name := cleanName(stripParens(strings.TrimSuffix(strings.TrimSpace(f.text), ":")))
+	if name == "" || countFields(name) > maxItemWords || o.x.hasVerb(name) || !o.nameLike(name) {
+		return
+	}
+	fs := strings.Fields(name)
+	f.subject = o.x.newNode(graph.KindConcept, name)
+	f.pending, f.rest = true, fs[len(fs)-1]
+	if alias := abbreviated(strings.TrimSuffix(strings.TrimSpace(f.text), ":")); alias != "" {
+		o.x.alias(f.subject, alias)
+	}
+}
+
+// abbreviated returns a name's short form when it spells out its own
+// abbreviation: "Infrastructure as Code (IaC) lifecycle" → "IaC
+// lifecycle"; "" for any other name.
+func abbreviated(name string) string {
+	open := strings.Index(name, " (")
+	end := strings.Index(name, ")")
+	if open <= 0 || end < open {
+		return ""
+	}
+	short := name[open+2 : end]
+	if strings.ContainsAny(short, " ,") || !initialsMatch(short, name[:open]) {
+		return ""
+	}
+	return strings.TrimSpace(short + " " + strings.TrimSpace(name[end+1:]))
 }
 
 // shortTitle reports whether a paragraph is a title line: a few words,
