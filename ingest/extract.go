@@ -945,7 +945,9 @@ func sentences(text string) []string {
 // prose reads capability statements, verb relations and chains of a paragraph
 // or bullet.
 func (x *extractor) prose(text string, line int, inScope bool) {
-	if ss := sentences(text); len(ss) > 1 && slices.ContainsFunc(ss[1:], func(s string) bool { return arrowRe.MatchString(s) }) {
+	if !strings.ContainsAny(text, ">→←") {
+		// no arrow: no chain (a cheap test before the sentences' regexp)
+	} else if ss := sentences(text); len(ss) > 1 && slices.ContainsFunc(ss[1:], func(s string) bool { return arrowRe.MatchString(s) }) {
 		// a chain is one sentence's: "Trusted Advisor -> EventBridge —
 		// events in us-east-1 only. Typical auto-remediation: TA check ->
 		// EventBridge -> Lambda." draws two
