@@ -200,12 +200,61 @@ type ItemKind int
 
 // The ways a line names the item it describes.
 const (
-	ItemNone  ItemKind = iota // the line names no item of its own
-	ItemCode                  // "`Retain` keeps the resource", "**Install**: ..."
-	ItemColon                 // "SSE-KMS: Server-side encryption using own KMS key"
-	ItemParen                 // "Retain (keep the resource ...)"
-	ItemDash                  // "Scan - report missing patches", "Operation Scan = report ..."
+	ItemNone    ItemKind = iota // the line names no item of its own
+	ItemCode                    // "`Retain` keeps the resource", "**Install**: ..."
+	ItemColon                   // "SSE-KMS: Server-side encryption using own KMS key"
+	ItemParen                   // "Retain (keep the resource ...)"
+	ItemDash                    // "Scan - report missing patches", "Operation Scan = report ..."
+	ItemCommand                 // "git clone git_repo_url --mirror to create bare repo"
 )
+
+// maxCommandTokens bounds the tokens of a command an item's line opens with.
+const maxCommandTokens = 6
+
+// commandName returns the command line an item's text opens with: a
+// lower-case program and its arguments, up to the first word that opens a
+// clause about it ("git clone git_repo_url --mirror to create bare repo" →
+// "git clone git_repo_url --mirror"), holding a flag or an argument that is
+// no English word (an identifier, a path, a placeholder); "" for any other
+// text.
+func commandName(t string) string {
+	fs := strings.Fields(t)
+	if len(fs) < 2 || !isProgramName(fs[0]) {
+		return ""
+	}
+	var cmd []string
+	argLike := false
+	for _, f := range fs {
+		if len(cmd) > 0 && (f == "to" || f == "for" || f == "so" || f == "and" || f == "then" || f == "=" || f == "-" || f == "->" || f == ">" || strings.HasPrefix(f, "(")) {
+			break
+		}
+		if len(cmd) == maxCommandTokens {
+			return ""
+		}
+		cmd = append(cmd, f)
+		if len(cmd) > 1 && (len(f) > 1 && f[0] == '-' || strings.ContainsAny(f, "_/.:=")) {
+			argLike = true
+		}
+	}
+	if !argLike || len(cmd) < 2 {
+		return ""
+	}
+	return strings.Join(cmd, " ")
+}
+
+// isProgramName reports whether a word can name a program on a command
+// line: lower-case letters, digits and dashes, starting with a letter.
+func isProgramName(w string) bool {
+	for k, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z':
+		case k > 0 && (r >= '0' && r <= '9' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return w != ""
+}
 
 // maxItemNameWords bounds the words of a name an item's line opens with.
 const maxItemNameWords = 4
@@ -232,6 +281,9 @@ func ItemName(text string) (string, ItemKind) {
 			}
 			return "", ItemNone
 		}
+	}
+	if cmd := commandName(t); cmd != "" {
+		return cmd, ItemCommand
 	}
 	best, kind := -1, ItemNone
 	for _, sep := range []struct {

@@ -102,3 +102,22 @@ func TestItemName(t *testing.T) {
 		}
 	}
 }
+
+func TestItemNameCommand(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		kind       ItemKind
+	}{
+		{"git clone git_repo_url --mirror to create bare repo", "git clone git_repo_url --mirror", ItemCommand},
+		{"git push codecommit_repo_url --all", "git push codecommit_repo_url --all", ItemCommand},
+		{"aws deploy push --application-name app --s3-location s3://b/k", "", ItemNone},
+		// words, not a command line
+		{"use 1 lambda > sns > other lambda(s)", "", ItemNone},
+		{"protect branches with IAM", "", ItemNone},
+	} {
+		name, kind := ItemName(tc.text)
+		if name != tc.name || kind != tc.kind {
+			t.Errorf("ItemName(%q) = %q, %v; want %q, %v", tc.text, name, kind, tc.name, tc.kind)
+		}
+	}
+}

@@ -320,6 +320,9 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			continue
 		}
 		c := &candidate{typ: candEvidence, ends: ends, result: &Result{Intent: "evidence", Answers: answers}}
+		// the items of a list run over several lines come in the note's
+		// order (one line's inline list is no sequence)
+		c.ordered = len(items) > 1 && len(items) == len(answers) && srcs[0] != srcs[len(srcs)-1]
 		c.ctx = st.Terms
 		c.prior = -0.3
 		// what the statement covers of the question, and whether it is about it

@@ -17,6 +17,10 @@ func TestReadings(t *testing.T) {
 		want     []string
 	}{
 		// fixed bugs
+		// Commands under a heading no relation reads ("migrate from git")
+		// are a run of items, named by their command lines, in the note's
+		// order: an order question's evidence.
+		{"In order, what are the git commands to migrate an existing git repo (with all branches and tags) into CodeCommit?", []string{"git clone git_repo_url --mirror", "git push codecommit_repo_url --all", "git push codecommit_repo_url --tags"}},
 		// Two entities written side by side are one noun phrase, not the
 		// two ends of a path; "where" asks for a place, not a reason.
 		{"Where can a CloudWatch Logs subscription filter send log events?", []string{"Amazon Kinesis Data Streams", "AWS Lambda"}},
