@@ -534,6 +534,12 @@ func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
 		// names must sit inside that phrase ("disaster recovery strategies")
 		c.prior = overlap(a.focusAll, e.kindWords(k), nil) - 0.1
 		c.links = a.linksWithin(a.focusAll)
+		if c.links < len(a.strongLinkIDs()) {
+			// "what are the steps ... to migrate a git repo to CodeCommit":
+			// the question's entity owns the things asked for; every node
+			// of the kind ignores it
+			c.prior -= kindIgnoresEntity
+		}
 		for _, end := range ends {
 			c.names = append(c.names, e.nameStems(end)...)
 		}
@@ -541,6 +547,10 @@ func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
 	}
 	return out
 }
+
+// kindIgnoresEntity is what a kind candidate loses when the question names
+// an entity outside its asked-for phrase.
+const kindIgnoresEntity = 0.4
 
 // kindWords are the stems the lexicon gives a node kind.
 func (e *Engine) kindWords(k graph.NodeKind) []string {

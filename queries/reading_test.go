@@ -21,6 +21,9 @@ func TestReadings(t *testing.T) {
 		// are a run of items, named by their command lines, in the note's
 		// order: an order question's evidence.
 		{"In order, what are the git commands to migrate an existing git repo (with all branches and tags) into CodeCommit?", []string{"git clone git_repo_url --mirror", "git push codecommit_repo_url --all", "git push codecommit_repo_url --tags"}},
+		// "steps" is a kind word, but the question's entity owns the steps:
+		// every node of the kind is no answer
+		{"what are the steps, in order, to migrate an existing git repo to CodeCommit?", []string{"git clone git_repo_url --mirror", "git push codecommit_repo_url --tags"}},
 		// Two entities written side by side are one noun phrase, not the
 		// two ends of a path; "where" asks for a place, not a reason.
 		{"Where can a CloudWatch Logs subscription filter send log events?", []string{"Amazon Kinesis Data Streams", "AWS Lambda"}},
