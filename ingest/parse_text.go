@@ -13,6 +13,11 @@ import (
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
 	tables := p.flatTables(lines)
+	for k, t := range gapTables(lines) {
+		if _, taken := tables[k]; !taken {
+			tables[k] = t
+		}
+	}
 	cards := deckCards(lines)
 	code := codeLines(lines, func(l *srcLine) bool {
 		// a card is no code, though its HTML field looks like some

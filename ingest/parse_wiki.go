@@ -165,6 +165,14 @@ func (p *parser) wikiTable(lines []srcLine, i int) int {
 // splitKeyDesc splits "Run Command Manage the configuration ..." into
 // "Run Command" and "Manage the configuration ...".
 func splitKeyDesc(s string) (key, desc string, ok bool) {
+	if k := strings.Index(s, "  "); k > 0 {
+		// "missing  Missing datapoints are not considered": the export
+		// kept the columns apart
+		key, desc = strings.TrimSpace(s[:k]), strings.TrimSpace(s[k:])
+		if desc != "" && countFields(key) <= maxGapKeyWords {
+			return key, desc, true
+		}
+	}
 	words := strings.Fields(s)
 	k := 0
 	for k < len(words) && startsUpperOrDigit(words[k]) {
