@@ -206,6 +206,7 @@ const (
 	ItemParen                   // "Retain (keep the resource ...)"
 	ItemDash                    // "Scan - report missing patches", "Operation Scan = report ..."
 	ItemCommand                 // "git clone git_repo_url --mirror to create bare repo"
+	ItemRow                     // a table row's line: "missing; Description: Missing datapoints are ..."
 )
 
 // maxCommandTokens bounds the tokens of a command an item's line opens with.
@@ -284,6 +285,12 @@ func ItemName(text string) (string, ItemKind) {
 	}
 	if cmd := commandName(t); cmd != "" {
 		return cmd, ItemCommand
+	}
+	if k := strings.Index(t, "; "); k > 0 && countFields(t[:k]) <= maxItemNameWords {
+		// a table row as its statement reads: the key, then "Column: cell"
+		if label, _, ok := strings.Cut(t[k+2:], ": "); ok && countFields(label) <= maxItemNameWords && startsUpperOrDigit(label) {
+			return strings.TrimSpace(t[:k]), ItemRow
+		}
 	}
 	best, kind := -1, ItemNone
 	for _, sep := range []struct {

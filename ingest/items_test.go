@@ -111,6 +111,8 @@ func TestItemNameCommand(t *testing.T) {
 		{"git clone git_repo_url --mirror to create bare repo", "git clone git_repo_url --mirror", ItemCommand},
 		{"git push codecommit_repo_url --all", "git push codecommit_repo_url --all", ItemCommand},
 		{"aws deploy push --application-name app --s3-location s3://b/k", "", ItemNone},
+		// a table row's statement
+		{"notBreaching; Description: Missing datapoints are treated as good", "notBreaching", ItemRow},
 		// words, not a command line
 		{"use 1 lambda > sns > other lambda(s)", "", ItemNone},
 		{"protect branches with IAM", "", ItemNone},

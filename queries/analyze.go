@@ -248,6 +248,27 @@ func (a *analysis) anchorIDs() []string {
 	return all
 }
 
+// mentionsWords reports whether the question's terms hold every one of
+// stems (none when stems is empty).
+func (a *analysis) mentionsWords(stems []string) bool {
+	if len(stems) == 0 {
+		return false
+	}
+	for _, s := range stems {
+		found := false
+		for _, t := range a.terms {
+			found = found || t.stem == s
+		}
+		for _, w := range a.words {
+			found = found || w.stem == s
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // linkIDs returns the linked node IDs in question order.
 func (a *analysis) linkIDs() []string {
 	out := make([]string, 0, len(a.links))

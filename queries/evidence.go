@@ -355,6 +355,15 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 			return strings.TrimSuffix(text, ":"), names, nsrcs
 		}
 	}
+	if key, kind := ingest.ItemName(text); kind == ingest.ItemRow && !a.single && !a.mentionsWords(e.lx.Terms(key)) {
+		// a table row the question does not name (nor asks one thing
+		// of): the table's keys are the list, not a list inside one row's
+		// cells ("cw alarm treat missing data options" over the rows
+		// missing, notBreaching, ...)
+		if head, names, nsrcs := e.siblingItems(a, i); len(names) > 0 {
+			return head, names, nsrcs
+		}
+	}
 	if head, items = e.lineItems(a, text); len(items) > 0 {
 		src := e.ix.StatementSource(i)
 		for range items {

@@ -2,6 +2,9 @@ package queries
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -166,5 +169,33 @@ func TestMergeTiesNamedWord(t *testing.T) {
 	b := e.analyze("Which predefined deployment configurations does CodeDeploy have?")
 	if got := mergeTies(b, []*candidate{canary, whole}); len(got) != 1 {
 		t.Errorf("readings that match alike stayed apart: %d", len(got))
+	}
+}
+
+// TestTableRowEvidence: the best line being a table row the question does
+// not name, the evidence answers with the table's keys, not with a list
+// inside that row's cells.
+func TestTableRowEvidence(t *testing.T) {
+	dir := t.TempDir()
+	note := "Alarms wiki\n\nOverview\nThis page is about CloudWatch alarms and CloudWatch Logs.\n\n" +
+		"Treating missing data\nDefault is missing. Choose per alarm.\nKey Description\n" +
+		"missing  Missing datapoints are not considered\n" +
+		"notBreaching  Missing datapoints are treated as good, within the threshold\n" +
+		"breaching  Missing datapoints are treated as bad, breaching the threshold\n" +
+		"ignore  The current alarm state is kept\n"
+	if err := os.WriteFile(filepath.Join(dir, "alarms.txt"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	res, err := e.Ask(context.Background(), "cw alarm treat missing data options")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, a := range res.Answers {
+		names = append(names, a.Name)
+	}
+	if !slices.Equal(names, []string{"missing", "notBreaching", "breaching", "ignore"}) {
+		t.Errorf("answers %q (%s), want the table's four keys", names, res.Reading)
 	}
 }
