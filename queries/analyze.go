@@ -539,9 +539,34 @@ func (e *Engine) link(a *analysis) {
 		}
 		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: how, text: m.Text, concept: e.isNoteConcept(m.ID)})
 	}
+	e.linkHyphenated(a)
 	e.linkRegions(a)
 	e.linkAcronyms(a)
 	e.linkFuzzy(a)
+}
+
+// minHyphenatedWords is how many words a name must have to be found in a
+// question that writes it hyphenated.
+const minHyphenatedWords = 3
+
+// linkHyphenated links the names of three or more words a question writes
+// with hyphens ("the infrastructure-as-code lifecycle" names
+// "Infrastructure as Code lifecycle"); a hyphenated word that names
+// nothing whole stays one word of the question's terms.
+func (e *Engine) linkHyphenated(a *analysis) {
+	if !strings.Contains(a.text, "-") {
+		return
+	}
+	spaced := strings.ReplaceAll(a.text, "-", " ") // same byte offsets
+	for _, m := range e.dict.FindWeak(spaced) {
+		if m.ID == "" || !strings.Contains(a.text[m.Start:m.End], "-") || len(ingest.Tokens(m.Text)) < minHyphenatedWords || !strings.Contains(strings.TrimSpace(a.text[m.Start:m.End]), " ") {
+			continue // "near-real-time" alone is a compound adjective, not a name
+		}
+		if _, ok := e.names[m.ID]; !ok {
+			continue
+		}
+		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: linkName, text: a.text[m.Start:m.End], concept: e.isNoteConcept(m.ID)})
+	}
 }
 
 // linkAcronyms links upper-case words the notes never spell out to the one
@@ -913,8 +938,17 @@ func (e *Engine) termsOf(a *analysis) {
 }
 
 // camelTerms returns the stems of a camel-case word's parts
-// ("DeletionPolicy" → delet, polici); nil for any other word.
+// ("DeletionPolicy" → delet, polici) or of a word of three or more
+// hyphenated parts; nil for any other word.
 func camelTerms(lx *ingest.Lexicon, word string) []string {
+	if parts := strings.Split(word, "-"); len(parts) >= minHyphenatedWords {
+		// "infrastructure-as-code": its content words, as the notes
+		// write it apart ("Infrastructure as Code")
+		if ts := lx.Terms(strings.Join(parts, " ")); len(ts) >= 2 {
+			return ts
+		}
+		return nil
+	}
 	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
 		return nil // "appspec.yml" is two words, each a term of its own
 	}

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,6 +266,29 @@ func TestAnalyzeWantsNotFromNames(t *testing.T) {
 		a := e.analyze(tt.q)
 		if len(a.wants) == 0 != (len(tt.want) == 0) || len(tt.want) > 0 && !containsKind(a.wants, tt.want[0]) {
 			t.Errorf("%q: wants %v, want %v", tt.q, a.wants, tt.want)
+		}
+	}
+}
+
+// TestAnalyzeHyphenatedNames: a name of three or more words written with
+// hyphens links ("the infrastructure-as-code lifecycle"), and its word is a
+// term whose parts match the words written apart; a hyphenated compound
+// alone ("near-real-time") links as no name.
+func TestAnalyzeHyphenatedNames(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("What are the phases of the infrastructure-as-code lifecycle, in order?")
+	if ids := a.linkIDs(); !slices.Contains(ids, "concept:infrastructure-as-code-lifecycle") {
+		t.Errorf("links %v, want the IaC lifecycle", ids)
+	}
+	for _, tm := range a.terms {
+		if tm.stem == "infrastructure-as-code" && !tm.in([]string{"infrastructur", "code"}) {
+			t.Errorf("term %+v does not match its parts", tm)
+		}
+	}
+	b := e.analyze("What's the near-real-time route for getting CloudWatch Logs into Elasticsearch?")
+	for _, l := range b.links {
+		if strings.Contains(l.text, "near-real-time") && l.how == linkName {
+			t.Errorf("a compound adjective linked as a name: %+v", l)
 		}
 	}
 }
