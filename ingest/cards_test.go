@@ -281,3 +281,16 @@ func TestGapTables(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadInSentence: a short lead-in before a colon labels the sentence
+// after it, which names its own subject.
+func TestLeadInSentence(t *testing.T) {
+	c := buildOneNote(t, "blog.md", "# Governance\n\nA few limits that bit us: an SCP document can be at most 5,120 characters.\n")
+	found := false
+	for _, f := range c.Facts {
+		found = found || f.Subject == "feature:service-control-policies" && f.Object == "value:5-120-characters"
+	}
+	if !found {
+		t.Errorf("no fact of SCPs and 5,120 characters: %v", c.Facts)
+	}
+}

@@ -1291,6 +1291,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return // a chain of hops: the typed chain reader reads it as a path
 	}
 	ms := o.mentions(s)
+	if lead, rest, ok := strings.Cut(s, ": "); ok && len(ms) > 0 && ms[0].start > len(lead) && countFields(lead) <= maxLeadInWords && o.x.hasVerb(rest) && len(o.mentions(rest)) > 0 {
+		// "A few limits that bit us: an SCP document can be at most 5,120
+		// characters": the lead-in labels a sentence of its own
+		if rs := o.mentions(rest); leadingWords(rest, rs[0].start) <= 2 {
+			o.sentence(strings.TrimSpace(rest), line, dflt)
+			return
+		}
+	}
 	subj, verbStart, own := "", 0, true
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.x.hasVerb(s)
 	topicVerb := false
@@ -1425,6 +1433,10 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
 }
+
+// maxLeadInWords bounds the words of a lead-in before a colon that labels
+// the sentence after it.
+const maxLeadInWords = 6
 
 // deniedItem strips the "no " that opens a list item ("no paging") and
 // reports whether it did: the item names the thing, the relation's
