@@ -248,6 +248,16 @@ func (a *analysis) anchorIDs() []string {
 	return all
 }
 
+// whichOne reports whether the question asks "which one" (or "what one").
+func (a *analysis) whichOne() bool {
+	for i := 1; i < len(a.words); i++ {
+		if a.words[i].lower == "one" && (a.words[i-1].lower == "which" || a.words[i-1].lower == "what") {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionsWords reports whether the question's terms hold every one of
 // stems (none when stems is empty).
 func (a *analysis) mentionsWords(stems []string) bool {

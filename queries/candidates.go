@@ -99,6 +99,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	} else if c != nil {
 		out = append(out, c)
 	}
+	if c := e.choiceCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	// a yes/no question: the relation the notes state between the two
 	// things it names, and the line that matches it best; a relation that
 	// denies it outweighs a line that does not ("CloudWatch alarms is NOT
@@ -887,6 +890,56 @@ func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate,
 	c.rel = e.compareWords
 	c.reading = fmt.Sprintf("%s compared with %s", e.names[ids[0]].Name, e.names[ids[1]].Name)
 	return c, nil
+}
+
+// choiceCandidate reads a comparison that asks for one of the things it
+// names ("Kinesis Data Streams vs Firehose - which one do I need for
+// real-time delivery?", "pilot light or warm standby: which runs the full
+// system?"): the option one of whose own lines holds most of the question's
+// other words. Nil when the question asks no such choice or no line of
+// either option holds any of them.
+func (e *Engine) choiceCandidate(a *analysis) *candidate {
+	ids := a.strongLinkIDs()
+	if !a.compare || !a.single && !a.whichOne() || len(ids) < 2 {
+		return nil
+	}
+	var rest []term
+	for _, t := range a.terms {
+		if !t.in(e.nameStems(ids[0])) && !t.in(e.nameStems(ids[1])) && !containsStr(e.compareWords, t.stem) {
+			rest = append(rest, t)
+		}
+	}
+	bestID, bestLine, best, second := "", -1, 0.0, 0.0
+	for _, id := range ids[:2] {
+		about := e.ix.StatementsAbout(id)
+		for _, st := range about[:min(len(about), maxAboutLines)] {
+			v := 0.0
+			for _, t := range rest {
+				if t.in(e.ix.StatementTerms(int(st))) {
+					v += t.weight
+				}
+			}
+			switch {
+			case v > best && id != bestID:
+				second, best, bestID, bestLine = best, v, id, int(st)
+			case v > best:
+				best, bestLine = v, int(st)
+			case v > second && id != bestID:
+				second = v
+			}
+		}
+	}
+	if bestID == "" || best == second {
+		return nil // no line tells them apart
+	}
+	st := e.ix.Statement(bestLine)
+	ans := e.answer(bestID)
+	ans.Detail, ans.Sources = st.Text, []string{st.Source}
+	c := &candidate{typ: candCompare, anchor: bestID, ends: []string{bestID}, result: &Result{Intent: string(candCompare), Answers: []Answer{ans}}, links: 2, prior: 0.3}
+	c.rel = e.compareWords
+	c.ctx = st.Terms
+	c.reading = fmt.Sprintf("which of %s and %s: %s (%s)", e.names[ids[0]].Name, e.names[ids[1]].Name, e.names[bestID].Name, st.Source)
+	return c
 }
 
 // yesNoCandidate reads "does X support Y", "can X notify Y": yes when the

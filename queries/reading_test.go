@@ -24,6 +24,9 @@ func TestReadings(t *testing.T) {
 		// are a run of items, named by their command lines, in the note's
 		// order: an order question's evidence.
 		{"In order, what are the git commands to migrate an existing git repo (with all branches and tags) into CodeCommit?", []string{"git clone git_repo_url --mirror", "git push codecommit_repo_url --all", "git push codecommit_repo_url --tags"}},
+		// a comparison that asks "which one": the option whose own line
+		// holds the question's other words
+		{"What's the difference between pilot light and warm standby - which one runs the full system at reduced capacity?", []string{"Warm Standby"}},
 		// "steps" is a kind word, but the question's entity owns the steps:
 		// every node of the kind is no answer
 		{"what are the steps, in order, to migrate an existing git repo to CodeCommit?", []string{"git clone git_repo_url --mirror", "git push codecommit_repo_url --tags"}},
