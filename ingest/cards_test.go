@@ -8,6 +8,20 @@ import (
 	"github.com/awskg/awskg/graph"
 )
 
+// openRel is an open relation of a built note: subject, phrase, object.
+type openRel struct{ s, p, o string }
+
+// openRelations returns the open relations a built corpus holds.
+func openRelations(c *Corpus) map[openRel]bool {
+	got := map[openRel]bool{}
+	for _, f := range c.Facts {
+		if phrase, _, open := graph.ParseRelation(f.Predicate); open {
+			got[openRel{f.Subject, phrase, f.Object}] = true
+		}
+	}
+	return got
+}
+
 func TestHTMLParts(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
@@ -87,14 +101,8 @@ func TestGlossaryEntries(t *testing.T) {
 		"AWS Health API — programmatic access to Health events; needs Business, Enterprise On-Ramp or Enterprise Support plan.\n\n" +
 		"Artifacts are stored in S3 (note: this has nothing to do with AWS Artifact!)\n"
 	c := buildOneNote(t, "gloss.txt", note)
-	type rel struct{ s, p, o string }
-	got := map[rel]bool{}
-	for _, f := range c.Facts {
-		if phrase, _, open := graph.ParseRelation(f.Predicate); open {
-			got[rel{f.Subject, phrase, f.Object}] = true
-		}
-	}
-	for _, want := range []rel{
+	got := openRelations(c)
+	for _, want := range []openRel{
 		{"service:amazon-kinesis-data-firehose", "destination", "service:amazon-s3"},
 		{"service:amazon-kinesis-data-firehose", "destination", "service:amazon-redshift"},
 		{"service:amazon-kinesis-data-firehose", "compression", "concept:gzip"},
@@ -128,14 +136,8 @@ func TestKeyValueTables(t *testing.T) {
 		"| Setup | Occurs after a started instance has finished booting |\n" +
 		"| Configure | Occurs on all of the stack's instances |\n"
 	c := buildOneNote(t, "kv.md", note)
-	type rel struct{ s, p, o string }
-	got := map[rel]bool{}
-	for _, f := range c.Facts {
-		if phrase, _, open := graph.ParseRelation(f.Predicate); open {
-			got[rel{f.Subject, phrase, f.Object}] = true
-		}
-	}
-	for _, want := range []rel{
+	got := openRelations(c)
+	for _, want := range []openRel{
 		{"feature:service-control-policies", "max scps attach entity", "value:5"},
 		{"feature:service-control-policies", "max size", "value:5-120-characters"},
 	} {

@@ -197,26 +197,19 @@ func TestOutlineLabelLists(t *testing.T) {
 		"\t\t\t3.2.1.1 = 10% first, then the rest after X min\n" +
 		"\t\t3.2.2 Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes\n"
 	c := buildOneNote(t, "outline.txt", text)
-	got := map[string]string{}
-	for _, f := range c.Facts {
-		if f.Subject == "service:aws-codedeploy" {
-			if phrase, _, open := graph.ParseRelation(f.Predicate); open {
-				got[f.Object] = phrase
-			}
-		}
-	}
-	for obj, phrase := range map[string]string{
-		"strategy:canary":                            "predefine deployment configs",
-		"concept:lambdacanary10percent10minutes":     "predefine deployment configs canary",
-		"concept:lambdalinear10percentevery2minutes": "predefine deployment configs linear",
+	got := openRelations(c)
+	for _, want := range []openRel{
+		{"service:aws-codedeploy", "predefine deployment configs", "strategy:canary"},
+		{"service:aws-codedeploy", "predefine deployment configs canary", "concept:lambdacanary10percent10minutes"},
+		{"service:aws-codedeploy", "predefine deployment configs linear", "concept:lambdalinear10percentevery2minutes"},
 	} {
-		if got[obj] != phrase {
-			t.Errorf("CodeDeploy → %s by %q, want %q; got %v", obj, got[obj], phrase, got)
+		if !got[want] {
+			t.Errorf("no open relation %v; got %v", want, got)
 		}
 	}
-	for obj := range got {
-		if strings.HasPrefix(obj, "value:") {
-			t.Errorf("the note under Canary became an item of the head: CodeDeploy → %s", obj)
+	for r := range got {
+		if r.s == "service:aws-codedeploy" && strings.HasPrefix(r.o, "value:") {
+			t.Errorf("the note under Canary became an item of the head: %v", r)
 		}
 	}
 }
