@@ -259,9 +259,9 @@ func lexBullet(l *lexer) stateFn {
 // lexNumber scans a numbered-list marker; the item text follows.
 func lexNumber(l *lexer) stateFn {
 	n := numberMarker(l.rest())
-	marker := strings.TrimRight(l.input[l.pos:l.pos+n], ".)")
+	marker := lastLevel(l.input[l.pos : l.pos+n])
 	l.pos += n
-	l.emitVal(itemNumber, marker[strings.LastIndexByte(marker, '.')+1:])
+	l.emitVal(itemNumber, marker)
 	return lexText
 }
 
@@ -378,6 +378,23 @@ func numberMarker(s string) int {
 	}
 	if n+1 >= len(s) || (s[n] != ' ' && s[n] != '\t') {
 		return 0
+	}
+	return n
+}
+
+// lastLevel returns the digits of a number marker's last level: "2.1.3."
+// → "3", "12)" → "12".
+func lastLevel(marker string) string {
+	m := strings.TrimRight(marker, ".)")
+	return m[strings.LastIndexByte(m, '.')+1:]
+}
+
+// markerOrdinal returns the number of a number marker's last level: "2)"
+// → 2, "2.1.3" → 3.
+func markerOrdinal(marker string) int {
+	n := 0
+	for _, d := range lastLevel(marker) {
+		n = n*10 + int(d-'0')
 	}
 	return n
 }
