@@ -267,3 +267,20 @@ func TestLeadInSentence(t *testing.T) {
 		t.Errorf("no fact of SCPs and 5,120 characters: %v", c.Facts)
 	}
 }
+
+// TestStepItems: imperative list items are steps, and the relation that
+// lists them says so.
+func TestStepItems(t *testing.T) {
+	note := "# Notes\n\n* Registering on-prem servers with AWS CodeDeploy:\n" +
+		"    - Create an IAM role that the on-prem instances will assume\n" +
+		"    - Install CodeDeploy agent on the on-prem servers\n"
+	got := openRelations(buildOneNote(t, "steps.md", note))
+	for _, want := range []openRel{
+		{"service:aws-codedeploy", "register on-prem server with step", "concept:create-an-iam-role"},
+		{"service:aws-codedeploy", "register on-prem server with step", "concept:install-codedeploy-agent"},
+	} {
+		if !got[want] {
+			t.Errorf("no open relation %v; got %v", want, got)
+		}
+	}
+}

@@ -281,11 +281,11 @@ func TestExtract(t *testing.T) {
 			file: "s.md",
 			src:  "## AWS CodeDeploy\n\n* Registering on-prem servers with CodeDeploy:\n    - Create an IAM role that the on-prem instances will assume\n    - Set up a Cron job to refresh those credentials regularly\n    - Install CodeDeploy agent on the on-prem servers\n    - Allows traffic to flow\n",
 			want: []fact{
-				{"AWS CodeDeploy", "rel:register on-prem server with", "Create an IAM role", 4},
-				{"AWS CodeDeploy", "rel:register on-prem server with", "Set up a Cron job", 5},
-				{"AWS CodeDeploy", "rel:register on-prem server with", "Install CodeDeploy agent", 6},
+				{"AWS CodeDeploy", "rel:register on-prem server with step", "Create an IAM role", 4},
+				{"AWS CodeDeploy", "rel:register on-prem server with step", "Set up a Cron job", 5},
+				{"AWS CodeDeploy", "rel:register on-prem server with step", "Install CodeDeploy agent", 6},
 			},
-			notWant: []fact{{"AWS CodeDeploy", "rel:register on-prem server with", "Allows traffic", 7}},
+			notWant: []fact{{"AWS CodeDeploy", "rel:register on-prem server with", "Allows traffic", 7}, {"AWS CodeDeploy", "rel:register on-prem server with step", "Allows traffic", 7}},
 		},
 		{
 			name:    "a passive sentence whose subject names nothing is done by the heading's subject",

@@ -995,6 +995,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
+	if step := o.stepName(name); step != "" && o.x.nodes[obj].Name == step && !strings.Contains(phrase, "step") {
+		// "Create an IAM role that the on-prem instances will assume"
+		// under "Registering on-prem servers with CodeDeploy": the items
+		// are steps, and the relation says so
+		phrase = strings.TrimSpace(phrase + " step")
+	}
 	o.addItem(f, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
 }
 
