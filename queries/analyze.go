@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -564,8 +565,8 @@ const minHyphenatedWords = 3
 // "Infrastructure as Code lifecycle"); a hyphenated word that names
 // nothing whole stays one word of the question's terms.
 func (e *Engine) linkHyphenated(a *analysis) {
-	if !strings.Contains(a.text, "-") {
-		return
+	if !slices.ContainsFunc(a.words, func(w qword) bool { return strings.Count(w.text, "-") >= minHyphenatedWords-1 }) {
+		return // no word of three hyphenated parts ("cross-account" has two)
 	}
 	spaced := strings.ReplaceAll(a.text, "-", " ") // same byte offsets
 	for _, m := range e.dict.FindWeak(spaced) {
