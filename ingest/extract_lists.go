@@ -454,7 +454,7 @@ func (x *extractor) matrix(t *Table) bool {
 				// service × capability: "| ECR | ✅ replication rules |"
 				// under "Cross-region"; a cell that marks no yes says
 				// nothing the column's capability holds
-				if mark := cellMark(txt); mark > 0 {
+				if x.dict.Lexicon.CellMark(txt) > 0 {
 					for _, s := range rowEnts {
 						x.add(s, graph.PredSupports, cl.ids[0], head+": "+txt, 0, cell.Line)
 					}
@@ -504,30 +504,6 @@ func (x *extractor) matrix(t *Table) bool {
 }
 
 func (x *extractor) isEntityID(id string) bool { return isEntity(x.dictKind(id)) }
-
-// cellMark reads the mark a matrix cell opens with: 1 for a yes ("✅",
-// "✔", "✓", "+", "yes", "Y"), -1 for a no ("❌", "✘", "✗", "-", "no",
-// "N"), 0 for anything else (a partial "⚠️", "n/a", words).
-func cellMark(cell string) int {
-	t := strings.TrimSpace(cell)
-	for _, m := range []string{"✅", "✔", "✓", "☑", "+"} {
-		if strings.HasPrefix(t, m) {
-			return 1
-		}
-	}
-	for _, m := range []string{"❌", "✘", "✗", "☒", "-", "–"} {
-		if strings.HasPrefix(t, m) {
-			return -1
-		}
-	}
-	switch w := strings.ToLower(firstWord(t)); w {
-	case "yes", "y":
-		return 1
-	case "no", "n":
-		return -1
-	}
-	return 0
-}
 
 // inlineItems splits "Traffic is shifted ... * Canary * Linear * All-at-once"
 // into its starred items.

@@ -34,6 +34,8 @@ type Lexicon struct {
 	openers   map[string]bool     // words after which a list inside a sentence starts
 	closers   map[string]bool     // words at which a list inside a sentence ends
 	vlabels   map[string]bool     // labels whose value is the item ("Solution: synchronize time")
+	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
+	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
@@ -65,6 +67,7 @@ type lexiconFile struct {
 	Openers    []string                       `yaml:"list_openers"`
 	Closers    []string                       `yaml:"list_closers"`
 	VLabels    []string                       `yaml:"value_labels"`
+	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
 }
 
@@ -102,6 +105,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.subords = lowerSet(f.Subords)
 	lx.openers, lx.closers = lowerSet(f.Openers), lowerSet(f.Closers)
 	lx.vlabels = lowerSet(f.VLabels)
+	lx.yesMarks, lx.noMarks = f.CellMarks.Yes, f.CellMarks.No
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -251,6 +255,30 @@ func (lx *Lexicon) ListCloser(w string) bool {
 // value, not the label, is the thing it names: "Solution: synchronize
 // time", "Cause: the ELB health checks fail".
 func (lx *Lexicon) ValueLabel(w string) bool { return lx != nil && lx.vlabels[strings.ToLower(w)] }
+
+// CellMark reads the mark a matrix cell opens with (lexicon cell_marks): 1
+// for a yes ("✅ replication rules", "+", "Yes, CRR"), -1 for a no ("❌",
+// "-", "No"), 0 for anything else (a partial "⚠️", "n/a", words). A word
+// mark counts only as the cell's first word; a symbol opens it.
+func (lx *Lexicon) CellMark(cell string) int {
+	t := strings.TrimSpace(cell)
+	first := strings.ToLower(strings.Trim(firstWord(t), ".,;:!"))
+	opens := func(marks []string) bool {
+		for _, m := range marks {
+			if m != "" && (first == m || !unicode.IsLetter([]rune(m)[0]) && strings.HasPrefix(t, m)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case opens(lx.yesMarks):
+		return 1
+	case opens(lx.noMarks):
+		return -1
+	}
+	return 0
+}
 
 // ImperativeVerb reports whether a word (any case) is a leading verb that
 // is no auxiliary or modal: the verb of a step ("Create", "Install").

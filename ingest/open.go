@@ -562,7 +562,7 @@ func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
 	if o.lx.isAux(first) {
 		return "", "", askWhether
 	}
-	if first != "which" && first != "what" && first != "who" {
+	if !o.lx.QuestionSurface("subject", first) {
 		return "", "", askOther
 	}
 	// the verb: within the first words after the wh-word and its noun

@@ -249,31 +249,25 @@ func (a *analysis) anchorIDs() []string {
 	return all
 }
 
-// whichOne reports whether the question asks "which one" (or "what one").
-func (a *analysis) whichOne() bool {
+// whichOne reports whether the question asks "which one" (a subject
+// wh-word of the lexicon before "one").
+func (e *Engine) whichOne(a *analysis) bool {
 	for i := 1; i < len(a.words); i++ {
-		if a.words[i].lower == "one" && (a.words[i-1].lower == "which" || a.words[i-1].lower == "what") {
+		if a.words[i].lower == "one" && e.lx.QuestionSurface("subject", a.words[i-1].lower) {
 			return true
 		}
 	}
 	return false
 }
 
-// mentionsWords reports whether the question's terms hold every one of
+// mentionsWords reports whether the question's words hold every one of
 // stems (none when stems is empty).
 func (a *analysis) mentionsWords(stems []string) bool {
 	if len(stems) == 0 {
 		return false
 	}
 	for _, s := range stems {
-		found := false
-		for _, t := range a.terms {
-			found = found || t.stem == s
-		}
-		for _, w := range a.words {
-			found = found || w.stem == s
-		}
-		if !found {
+		if !slices.ContainsFunc(a.words, func(w qword) bool { return w.stem == s }) {
 			return false
 		}
 	}

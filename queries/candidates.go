@@ -900,7 +900,7 @@ func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate,
 // either option holds any of them.
 func (e *Engine) choiceCandidate(a *analysis) *candidate {
 	ids := a.strongLinkIDs()
-	if !a.compare || !a.single && !a.whichOne() || len(ids) < 2 {
+	if !a.compare || !a.single && !e.whichOne(a) || len(ids) < 2 {
 		return nil
 	}
 	var rest []term
