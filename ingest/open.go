@@ -1701,6 +1701,8 @@ func (o *openReader) table(t *Table) {
 		if o.keyValueRow(t, r, key, parts) {
 			continue
 		}
+		// a row's property and its value are read as one relation
+		attr := o.attributeRow(t, r, keyCol)
 		subj := o.itemNode(key.Text)
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -1718,6 +1720,9 @@ func (o *openReader) table(t *Table) {
 			o.item(f, key.Text, f.count, key.Line)
 		}
 		for j := keyCol + 1; j < len(r); j++ {
+			if attr && j <= 2 {
+				continue
+			}
 			h, c := t.Header[j].Text, r[j].Text
 			if h == "" || c == "" || c == "-" || c == "." {
 				continue
@@ -1773,20 +1778,102 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 	return true
 }
 
-// propertyKeys reports whether a table's first column holds properties,
-// not names: at least half its keys are questions ("Apply to mgmt
-// account?") or phrases with a lower-case word after the first ("Max SCP
-// size", "Default policy on root/OU/acct"), where a table of things names
-// them ("Setup", "AWSTemplateFormatVersion", "VPC Flow Logs").
-func propertyKeys(t *Table) bool {
+// attributeRow reads a row of a table whose second column names a
+// property of the thing the first names ("Service,Quota,Default /
+// value,Adjustable" over "Kinesis Data Streams,Write per shard,1 MB/s or
+// 1,000 records/s,N"): the property is the relation from the entity to the
+// next cell's value, and, qualified by its column's header, to each later
+// short cell ("write per shard adjustable" → "N"). Each quantity of a
+// value cell that holds several is a value of its own. A value cell of
+// labelled parts ("Standard: 1 year; Express: 5 min") qualifies the
+// property by each label. It reports whether it read the row.
+func (o *openReader) attributeRow(t *Table, r []Cell, keyCol int) bool {
+	if keyCol != 0 || len(t.Header) < 3 || len(r) < 3 || r[1].Text == "" || r[2].Text == "" || !propertyColumn(t, 1) || !shortLabels(t, 1) {
+		return false
+	}
+	subj := ""
+	if id, ok := o.x.exact(stripParens(r[0].Text)); ok && isEntity(o.x.dictKind(id)) {
+		subj = id
+	} else if ms := o.mentions(r[0].Text); len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) {
+		subj = ms[0].id
+	}
+	if subj == "" {
+		return false
+	}
+	key := strings.TrimSpace(stripParens(r[1].Text))
+	relate := func(rest, value string, line int) {
+		f := &frame{subject: subj, pending: true, rest: strings.TrimSuffix(rest, "?"), text: r[1].Text, long: true}
+		if !o.hasPhrase(f) {
+			return
+		}
+		if qs := Quantities(value); len(qs) >= 2 {
+			// "1 MB/s or 1,000 records/s": each quantity is a value
+			for _, q := range qs {
+				o.item(f, q.Text, 0, line)
+			}
+			return
+		}
+		o.item(f, value, 0, line)
+	}
+	for _, part := range strings.Split(r[2].Text, "; ") {
+		// "Standard: 1 year; Express: 5 min": values qualified by labels
+		if label, value, ok := strings.Cut(part, ": "); ok && countFields(label) <= maxAttributeWords {
+			relate(key+" "+label, value, r[2].Line)
+		} else {
+			relate(key, part, r[2].Line)
+		}
+	}
+	for j := 3; j < len(r); j++ {
+		c := strings.TrimSpace(r[j].Text)
+		if c == "" || c == "-" || c == "." || countFields(c) > maxAttributeWords || t.Header[j].Text == "" {
+			continue
+		}
+		relate(key+" "+t.Header[j].Text, c, r[j].Line)
+	}
+	return true
+}
+
+// maxAttributeWords bounds the words of a cell after a property's value
+// that attributeRow relates by its column's header ("N", "yes", "per
+// Region"): longer cells are remarks, read as statements.
+const maxAttributeWords = 3
+
+// shortLabels reports whether every cell of column j of a table is a
+// short label ("Write per shard", "Cache size / TTL"): a column of
+// descriptions ("Scans accounts, recommends cost optimisations") holds no
+// properties.
+func shortLabels(t *Table, j int) bool {
+	for _, r := range t.Rows {
+		if len(r) <= j {
+			continue
+		}
+		c := strings.TrimSpace(r[j].Text)
+		if countFields(c) > maxCSVHeaderWords || strings.ContainsAny(c, ",;*") || endsSentence(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// propertyColumn reports whether column j of a table holds properties,
+// not names: at least half its cells read as properties (see
+// propertyKey).
+func propertyColumn(t *Table, j int) bool {
 	n := 0
 	for _, r := range t.Rows {
-		if len(r) > 0 && propertyKey(r[0].Text) {
+		if len(r) > j && propertyKey(r[j].Text) {
 			n++
 		}
 	}
 	return 2*n >= len(t.Rows) && n > 0
 }
+
+// propertyKeys reports whether a table's first column holds properties,
+// not names: at least half its keys are questions ("Apply to mgmt
+// account?") or phrases with a lower-case word after the first ("Max SCP
+// size", "Default policy on root/OU/acct"), where a table of things names
+// them ("Setup", "AWSTemplateFormatVersion", "VPC Flow Logs").
+func propertyKeys(t *Table) bool { return propertyColumn(t, 0) }
 
 // propertyKey reports whether a table key reads as a property (see
 // propertyKeys).

@@ -13,9 +13,11 @@ import (
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
 	tables := p.flatTables(lines)
-	for k, t := range gapTables(lines) {
-		if _, taken := tables[k]; !taken {
-			tables[k] = t
+	for _, more := range []map[int]flatTable{csvTables(lines), gapTables(lines)} {
+		for k, t := range more {
+			if _, taken := tables[k]; !taken {
+				tables[k] = t
+			}
 		}
 	}
 	cards := deckCards(lines)

@@ -1,0 +1,100 @@
+package ingest
+
+import (
+	"encoding/csv"
+	"strings"
+)
+
+// Spreadsheets pasted into a note as comma-separated values
+// ("Service,Quota,Default / value,Adjustable,Exam notes" over
+// `Lambda,Function timeout,"900 s (15 min), default 3 s",N,...`): a run of
+// lines that read as CSV records of one width is a table whose first line
+// is the header. What tells such a run from prose lists ("rolling: eb,
+// opsworks, cfn") is how exports write it: no space after a separating
+// comma, and a header of short labels.
+
+// minCSVCols is the fewest columns a CSV table has: two-column runs are
+// too easily prose.
+const minCSVCols = 3
+
+// minCSVRows is the fewest lines (the header included) a CSV table has.
+const minCSVRows = 3
+
+// maxCSVHeaderWords bounds the words of a header cell.
+const maxCSVHeaderWords = 5
+
+// csvRecord reads a line as one CSV record; ok is false when it is none: a
+// list item or indented line, fewer than minCSVCols fields, or a field
+// that opens with a space (prose writes ", ").
+func csvRecord(l srcLine) (fields []string, ok bool) {
+	if l.kind != itemText || l.list || l.indent > 0 || strings.Count(l.text, ",") < minCSVCols-1 {
+		return nil, false
+	}
+	r := csv.NewReader(strings.NewReader(l.text))
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	rec, err := r.Read()
+	if err != nil || len(rec) < minCSVCols {
+		return nil, false
+	}
+	if _, err := r.Read(); err == nil {
+		return nil, false // a quoted field spanning lines is no one-line record
+	}
+	for _, f := range rec {
+		if strings.HasPrefix(f, " ") {
+			return nil, false
+		}
+	}
+	return rec, true
+}
+
+// csvHeader reports whether a record reads as a header: every cell a short
+// label, none empty and none a number.
+func csvHeader(rec []string) bool {
+	for _, f := range rec {
+		f = strings.TrimSpace(f)
+		if f == "" || countFields(f) > maxCSVHeaderWords || endsSentence(f) || featuresOf(f).class == classNumber {
+			return false
+		}
+	}
+	return true
+}
+
+// csvTables finds the CSV tables of a text note, by the index of their
+// header line.
+func csvTables(lines []srcLine) map[int]flatTable {
+	var out map[int]flatTable
+	for i := 0; i < len(lines); {
+		head, ok := csvRecord(lines[i])
+		if !ok || !csvHeader(head) {
+			i++
+			continue
+		}
+		t := &Table{}
+		for _, f := range head {
+			t.Header = append(t.Header, Cell{Text: strings.TrimSpace(f), Line: lines[i].num})
+		}
+		j := i + 1
+		for ; j < len(lines); j++ {
+			rec, ok := csvRecord(lines[j])
+			if !ok || len(rec) != len(head) {
+				break
+			}
+			row := make([]Cell, len(rec))
+			for k, f := range rec {
+				row[k] = Cell{Text: strings.TrimSpace(f), Line: lines[j].num}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		if j-i < minCSVRows {
+			i++
+			continue
+		}
+		if out == nil {
+			out = map[int]flatTable{}
+		}
+		out[i] = flatTable{block: Block{Kind: BlockTable, Line: lines[i].num, EndLine: lines[j-1].num, Table: t}, first: i, last: j - 1}
+		i = j
+	}
+	return out
+}
