@@ -260,6 +260,15 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 	} else {
 		family = ""
 	}
+	// "kinesis shard write limit": what the notes say of Kinesis Data
+	// Streams answers for the family it is named in
+	members := map[string]bool{}
+	for _, m := range e.members[id] {
+		if !containsStr(anchors, m) {
+			anchors = append(anchors, m)
+			members[m] = true
+		}
+	}
 	variants := map[string]bool{}
 	if vs, err := e.ix.In(ctx, id, graph.PredIsA); err == nil {
 		for _, v := range vs {
@@ -316,8 +325,8 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 			for _, p := range preds {
 				c := e.relationCandidate(id, via, p, inverse, byPred[p])
 				if c != nil {
-					if at == family {
-						c.prior -= familyDiscount // said of the family, not of the entity itself
+					if at == family || members[at] {
+						c.prior -= familyDiscount // said of the family or a member, not of the entity itself
 					}
 					out = append(out, c)
 				}

@@ -62,6 +62,7 @@ type Engine struct {
 	rankPreds  []string        // the graph's "rank:<column>" predicates
 	acronyms   map[string]string
 	named      map[string][]string // service or feature → nodes named after it ("Amazon EC2 instances")
+	members    map[string][]string // service → the services named after it ("Amazon Kinesis Data Streams" for Amazon Kinesis)
 	flowPreds  []string            // predicates a path may continue along
 
 	// word lists of question shapes, from the lexicon
@@ -138,6 +139,12 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 	e.flowPreds = []string{graph.PredNotifies, graph.PredDelivers, graph.PredTargets}
 	e.acronyms = acronymsOf(nodes, e.lx, dict)
 	e.named = familyOf(nodes)
+	e.members = map[string][]string{}
+	for _, n := range nodes {
+		if f := e.familyOf(n.ID); f != "" {
+			e.members[f] = append(e.members[f], n.ID)
+		}
+	}
 	// the index's statements by source, which scoring reads (inSection),
 	// are built on the other core while the first question is analysed
 	go ix.StatementAt("")

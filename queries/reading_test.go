@@ -202,3 +202,23 @@ func TestTableRowEvidence(t *testing.T) {
 		t.Errorf("answers %q (%s), want the table's four keys", names, res.Reading)
 	}
 }
+
+// TestMemberCandidates: a question that names a service family ("kinesis")
+// reads the relations the notes state of the services named after it
+// (Kinesis Data Streams' write limit per shard), a little below its own.
+func TestMemberCandidates(t *testing.T) {
+	e := engineWithNote(t, "limits.md", "# Kinesis Data Streams\n\n- Write per shard: 1 MB/s or 1,000 records/s\n")
+	a := e.analyze("kinesis shard write limit")
+	cands, err := e.relationCandidates(context.Background(), a, "service:amazon-kinesis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vias []string
+	for _, c := range cands {
+		if c.via == "service:amazon-kinesis-data-streams" {
+			return
+		}
+		vias = append(vias, c.via)
+	}
+	t.Errorf("no reading at Kinesis Data Streams among %d (vias %q)", len(cands), vias)
+}
