@@ -250,3 +250,27 @@ func TestChainPerSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestDashLabelLists: an item that labels a list with a dash
+// ("subscribers - SQS, HTTP(s) (with retries), Lambda, email") relates the
+// head's subject to the names by the head's phrase and the label; a dash
+// after a name or before a sentence labels nothing.
+func TestDashLabelLists(t *testing.T) {
+	text := "### Messaging\n" +
+		"- SNS - fan out messages to many receivers\n" +
+		"  - subscribers - SQS, HTTP(s) (with retries), Lambda, email\n" +
+		"  - Lambda - runs code when a message arrives\n"
+	c := buildOneNote(t, "dash.md", text)
+	got := openRelations(c)
+	for _, want := range []string{"service:amazon-sqs", "service:aws-lambda", "concept:email"} {
+		found := false
+		for r := range got {
+			if r.s == "service:amazon-sns" && r.o == want && strings.HasSuffix(r.p, "subscriber") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no relation of SNS by 'subscriber' to %s; got %v", want, got)
+		}
+	}
+}

@@ -929,10 +929,35 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
+// dashLabel splits a list item that labels a list with a dash
+// ("subscribers - SQS, HTTP(s) (with deliver retries), Lambda, email"):
+// the label is a few words naming nothing, the rest a list of two or more
+// names.
+func (o *openReader) dashLabel(text string, long bool) (label, value string, ok bool) {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if label, value, ok = strings.Cut(text, sep); ok {
+			break
+		}
+	}
+	label, value = strings.TrimSpace(label), strings.TrimSpace(value)
+	if !ok || label == "" || countFields(label) > 3 || strings.ContainsAny(label, ":,;") || len(o.mentions(label)) > 0 {
+		return "", "", false
+	}
+	if len(o.nameList(value, long)) < 2 && len(o.nameList(stripParens(value), long)) < 2 {
+		return "", "", false
+	}
+	return label, value, true
+}
+
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
 	phrase, fpol := o.phraseOf(f)
-	if objs := o.entityList(text); len(objs) >= 2 {
+	written := text // as the note has it, for the detail
+	if label, value, ok := o.dashLabel(text, f.long); ok {
+		// "subscribers - SQS, HTTP(s), Lambda, email" under SNS: a label
+		// before a dash heads the list after it, as before a colon
+		text = label + ": " + value
+	} else if objs := o.entityList(text); len(objs) >= 2 {
 		// "SNS, Lambda" under "Targets": two items on one line
 		for _, obj := range objs {
 			if obj != f.subject {
@@ -958,12 +983,16 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
-		if parts := o.nameList(value, f.long); len(parts) >= 2 {
+		parts := o.nameList(value, f.long)
+		if len(parts) < 2 {
+			parts = o.nameList(stripParens(value), f.long)
+		}
+		if len(parts) >= 2 {
 			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
 			// under "Predefined deployment configs": the label is an item,
 			// and the names after it are items the label qualifies
 			label = strings.TrimSpace(label)
-			detail := f.text + " — " + text
+			detail := f.text + " — " + written
 			if obj := o.itemNode(label); obj != "" && obj != f.subject {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
 			}
