@@ -155,6 +155,7 @@ func detectFormat(name, text string) string {
 	}
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
+		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
 		backticks, prevBlank                                      = false, true
 	)
 	for len(text) > 0 {
@@ -169,6 +170,21 @@ func detectFormat(name, text string) string {
 			return FormatPDF
 		}
 		trimmed := strings.TrimSpace(line)
+		if trimmed != "" {
+			nonBlank++
+			if lvl, _, ok := markerHeading(line, '*'); ok && lvl >= 2 {
+				orgHeads++
+			}
+			if _, _, ok := markerHeading(line, '='); ok {
+				adocHeads++
+			}
+			switch {
+			case yamlKey(trimmed) != "":
+				yamlKeys++
+			case strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#"):
+				yamlOther++
+			}
+		}
 		switch {
 		case line == "#":
 			hashLines++
@@ -194,6 +210,9 @@ func detectFormat(name, text string) string {
 		return FormatBlog
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
+	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank):
+		// Org-mode, AsciiDoc and YAML-shaped notes: see readMarkup
+		return FormatText
 	case atx > 0, fences >= 2, starItems > 0 && backticks:
 		return FormatMarkdown
 	}
@@ -274,6 +293,7 @@ type parser struct {
 	doc     *Document
 	errs    ErrorList
 	section []string // heading path of level-less formats: [nearest heading]
+	levels  []int    // the levels of section's headings
 	// listIndent is the indentation of the marker line of the last list item
 	// added (plain lines indented deeper nest under it or continue it).
 	listIndent int
@@ -387,8 +407,22 @@ func (p *parser) add(b Block) {
 
 // heading appends a level-1 heading and makes it the current section.
 func (p *parser) heading(line int, title string) {
-	p.add(Block{Kind: BlockHeading, Line: line, EndLine: line, Level: 1, Text: title})
-	p.section = []string{title}
+	p.headingAt(line, 1, title)
+}
+
+// headingAt appends a heading of the given level (1 = top) and makes it
+// the current section, under the headings above it of lower levels.
+func (p *parser) headingAt(line, level int, title string) {
+	p.add(Block{Kind: BlockHeading, Line: line, EndLine: line, Level: level, Text: title})
+	for len(p.levels) > 0 && p.levels[len(p.levels)-1] >= level {
+		p.levels = p.levels[:len(p.levels)-1]
+		p.section = p.section[:len(p.section)-1]
+	}
+	if len(p.levels) != len(p.section) {
+		p.levels, p.section = p.levels[:0], p.section[:0]
+	}
+	p.levels = append(p.levels, level)
+	p.section = append(slices.Clip(p.section), title)
 	p.deckBase = nil
 }
 

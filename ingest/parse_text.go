@@ -5,13 +5,15 @@ import (
 	"strings"
 )
 
-// parseText groups the lines of any other plain-text note: "- ", "* ", "• ",
+// parseText groups the lines of any other plain-text note (Org-mode,
+// AsciiDoc and YAML-shaped notes read as readMarkup rewrites them): "- ", "* ", "• ",
 // "+ " and "1. " list items (depth by indentation: two spaces or a tab per
 // level; a more indented plain line continues the item), headings (a short
 // line ending with ":", or a short capitalised line followed by a blank
 // line), "| a | b |" tables with a "|---|" separator row, 002-style
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
+	levels := readMarkup(lines)
 	tables := p.flatTables(lines)
 	for _, more := range []map[int]flatTable{csvTables(lines), gapTables(lines)} {
 		for k, t := range more {
@@ -45,6 +47,12 @@ func (p *parser) parseText(lines []srcLine) {
 			continue
 		}
 		l := &lines[i]
+		if levels[i] > 0 {
+			// "** Flow", "=== Lambda", ".Cache options": a marked heading
+			p.headingAt(l.num, levels[i], l.text)
+			p.outline = false
+			continue
+		}
 		switch l.kind {
 		case itemText, itemCode, itemCell, itemPipeRow, itemPipeSep:
 		default:

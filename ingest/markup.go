@@ -1,0 +1,282 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Lightweight markup in plain-text notes. Org-mode and AsciiDoc files, and
+// notes kept in the shape of YAML, write their structure with marks the
+// text parser would read as words: "** Sub" and "== Section" headings,
+// "#+BEGIN_SRC" and "----" delimited code, ":PROPERTIES:" drawers and
+// ":toc: left" attributes, ".Title" block titles over ". item" ordered
+// items, "term:: definition" entries, "max_parameters: 100,000" keys and
+// "[a, b]" flow lists. readMarkup rewrites such lines, in place, into the
+// shapes the text parser reads: headings with a level, code, skipped lines,
+// list items and plain "label — text" lines. A note without the marks is
+// left as it is.
+
+// markupKind is what readMarkup found a line to be.
+type markupKind uint8
+
+const (
+	markupNone markupKind = iota
+	markupHeading
+	markupCode
+	markupSkip
+)
+
+// maxMarkupTitleWords bounds the words of a marker heading's title.
+const maxMarkupTitleWords = 14
+
+// markerHeading reads a line opening with a run of one heading mark ("**
+// Flow", "=== Lambda"): its level and title; ok is false for any other
+// line.
+func markerHeading(raw string, mark byte) (level int, title string, ok bool) {
+	for level < len(raw) && raw[level] == mark {
+		level++
+	}
+	if level == 0 || level > 6 || level >= len(raw) || raw[level] != ' ' {
+		return 0, "", false
+	}
+	title = strings.TrimSpace(raw[level:])
+	if strings.HasSuffix(title, string(mark)) {
+		return 0, "", false // "== kds core ==": a ruled title (see ruledTitle)
+	}
+	title = orgTitle(title)
+	if title == "" || countFields(title) > maxMarkupTitleWords {
+		return 0, "", false
+	}
+	if r := []rune(title)[0]; !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return 0, "", false
+	}
+	return level, title, true
+}
+
+// orgTitle drops an Org heading's TODO keyword, priority and trailing tags
+// ("TODO [#A] Stack policies   :domain2:" is "Stack policies").
+func orgTitle(t string) string {
+	for _, kw := range []string{"TODO ", "DONE ", "NEXT ", "WAITING "} {
+		t = strings.TrimPrefix(t, kw)
+	}
+	if strings.HasPrefix(t, "[#") && len(t) > 4 && t[3] == ']' {
+		t = strings.TrimSpace(t[4:])
+	}
+	if k := strings.LastIndex(t, " :"); k > 0 && strings.HasSuffix(t, ":") && !strings.ContainsAny(t[k+2:], " \t") {
+		t = strings.TrimSpace(t[:k])
+	}
+	return t
+}
+
+// markupSignals tells which marks a note uses: Org headings (some heading
+// of two or more stars), AsciiDoc headings (two or more "=" headings) and
+// YAML keys (most lines a "key:" or "- item").
+type markupSignals struct {
+	org, adoc, yaml bool
+}
+
+func readSignals(lines []srcLine) markupSignals {
+	var s markupSignals
+	var adoc, keys, other, nonBlank int
+	for i := range lines {
+		raw := lines[i].raw
+		if raw == "" {
+			continue
+		}
+		nonBlank++
+		if lines[i].indent == 0 {
+			if lvl, _, ok := markerHeading(raw, '*'); ok && lvl >= 2 {
+				s.org = true
+			}
+			if _, _, ok := markerHeading(raw, '='); ok {
+				adoc++
+			}
+		}
+		switch {
+		case yamlKey(raw) != "":
+			keys++
+		case strings.HasPrefix(raw, "- ") || strings.HasPrefix(raw, "#"):
+			other++
+		}
+	}
+	s.adoc = adoc >= 2
+	s.yaml = yamlShaped(keys, other, nonBlank)
+	return s
+}
+
+// yamlShaped reports a note in the shape of YAML from its counts of lines:
+// keys ("max_parameters: 10,000", "tiers:"), other YAML lines ("- item",
+// "# comment") and all non-blank lines. Half its lines are keys, and three
+// in four keys or YAML lines; a list of "- label: text" items is no YAML.
+func yamlShaped(keys, other, nonBlank int) bool {
+	return nonBlank >= 8 && 2*keys >= nonBlank && 4*(keys+other) >= 3*nonBlank
+}
+
+// yamlKey returns the key of a "key:" or "key: value" line whose key is
+// one identifier ("max_parameters", "ServiceToken", "node_id_prefix"); ""
+// for any other line.
+func yamlKey(raw string) string {
+	k := strings.Index(raw, ":")
+	if k <= 0 || k+1 < len(raw) && raw[k+1] != ' ' {
+		return ""
+	}
+	for _, r := range raw[:k] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != '.' {
+			return ""
+		}
+	}
+	return raw[:k]
+}
+
+// readMarkup rewrites the marked lines of a plain-text note (see above);
+// it returns each line's heading level (0 for a line that is no marker
+// heading).
+func readMarkup(lines []srcLine) []int {
+	sig := readSignals(lines)
+	levels := make([]int, len(lines))
+	if !sig.org && !sig.adoc && !sig.yaml {
+		return levels
+	}
+	var (
+		inBlock  string // the line that closes the delimited block we are in
+		drawer   bool   // inside an Org ":PROPERTIES:" ... ":END:" drawer
+		level    int    // level of the last marker heading
+		ordinals = map[int]int{}
+	)
+	for i := range lines {
+		l := &lines[i]
+		raw := l.raw
+		switch {
+		case inBlock != "":
+			if strings.EqualFold(raw, inBlock) {
+				inBlock = ""
+				l.kind = itemBlank
+			} else {
+				l.kind = itemCode
+			}
+			continue
+		case sig.org && strings.HasPrefix(strings.ToUpper(raw), "#+BEGIN_"):
+			inBlock = "#+END_" + raw[len("#+BEGIN_"):]
+			if k := strings.IndexByte(inBlock, ' '); k > 0 {
+				inBlock = inBlock[:k]
+			}
+			l.kind = itemBlank
+			continue
+		case sig.adoc && l.indent == 0 && (raw == "----" || raw == "...." || raw == "____" || raw == "****"):
+			inBlock = raw
+			l.kind = itemBlank
+			continue
+		case sig.org && (strings.HasPrefix(raw, "#+") || raw == ":PROPERTIES:"):
+			drawer = drawer || raw == ":PROPERTIES:"
+			l.kind = itemBlank
+			continue
+		case drawer:
+			drawer = raw != ":END:"
+			l.kind = itemBlank
+			continue
+		case sig.adoc && l.indent == 0 && strings.HasPrefix(raw, "[") && strings.HasSuffix(raw, "]") && !strings.Contains(raw, " "):
+			l.kind = itemBlank // "[source,yaml]", "[NOTE]": a block's attributes
+			continue
+		case sig.adoc && l.indent == 0 && adocAttribute(raw):
+			l.kind = itemBlank // ":toc: left"
+			continue
+		}
+		if l.kind != itemText {
+			continue
+		}
+		if l.indent == 0 {
+			if lvl, title, ok := markerHeading(raw, '*'); ok && sig.org {
+				l.kind, l.text, levels[i], level = itemHeading, title, lvl, lvl
+				clear(ordinals)
+				continue
+			}
+			if lvl, title, ok := markerHeading(raw, '='); ok && sig.adoc && !l.list {
+				l.kind, l.text, levels[i], level = itemHeading, title, lvl, lvl
+				clear(ordinals)
+				continue
+			}
+		}
+		if sig.adoc && l.indent == 0 && len(raw) > 1 && raw[0] == '.' && unicode.IsUpper([]rune(raw[1:])[0]) {
+			// ".Buildspec phases (in run order)": the title of the block
+			// under it, one level below the section
+			l.kind, l.text, levels[i] = itemHeading, strings.TrimSpace(raw[1:]), level+1
+			clear(ordinals)
+			continue
+		}
+		if sig.adoc && (strings.HasPrefix(raw, ". ") || strings.HasPrefix(raw, ".. ")) {
+			// ". install": an ordered item, numbered by its place
+			depth := strings.IndexByte(raw, ' ')
+			ordinals[depth]++
+			l.list, l.ordinal, l.indent = true, ordinals[depth], 2*(depth-1)
+			l.text = strings.TrimSpace(raw[depth:])
+			continue
+		}
+		if sig.org && l.list {
+			// "- [X] item": a checkbox is no part of the item
+			for _, box := range []string{"[ ] ", "[X] ", "[x] ", "[-] "} {
+				l.text = strings.TrimPrefix(l.text, box)
+			}
+		}
+		l.text = definitionEntry(l.text)
+		if sig.yaml {
+			l.text = yamlLine(l.text)
+			// an indented key is an item of the key above it, blank
+			// lines or not
+			l.list = l.list || l.indent > 0
+		}
+	}
+	return levels
+}
+
+// adocAttribute reports an AsciiDoc document attribute line (":toc: left",
+// ":icons: font").
+func adocAttribute(raw string) bool {
+	if len(raw) < 3 || raw[0] != ':' {
+		return false
+	}
+	k := strings.IndexByte(raw[1:], ':')
+	return k > 0 && !strings.Contains(raw[1:k+1], " ")
+}
+
+// definitionEntry writes a description-list entry ("cfn-init :: reads the
+// metadata", "Build timeout:: 5 minutes to 36 hours") as the "term — text"
+// line a glossary has; other text is returned as it is. A "::" inside an
+// identifier ("AWS::CloudFormation::Init") is no separator.
+func definitionEntry(s string) string {
+	for k := strings.Index(s, "::"); k > 0; {
+		end := k + 2
+		if end == len(s) || s[end] == ' ' {
+			term := strings.TrimSpace(s[:k])
+			if term == "" || countFields(term) > maxMarkupTitleWords {
+				return s
+			}
+			if rest := strings.TrimSpace(s[end:]); rest != "" {
+				return term + " — " + rest
+			}
+			return term + ":"
+		}
+		next := strings.Index(s[end:], "::")
+		if next < 0 {
+			break
+		}
+		k = end + next
+	}
+	return s
+}
+
+// yamlLine writes a YAML-shaped line as a note's words: the key's words
+// apart ("max_parameters: 100,000" is "max parameters: 100,000") and a
+// flow list as a list ("types: [String, StringList]" is "types: String,
+// StringList").
+func yamlLine(s string) string {
+	if key := yamlKey(s); key != "" && strings.ContainsAny(key, "_") {
+		s = strings.ReplaceAll(key, "_", " ") + s[len(key):]
+	}
+	if k := strings.Index(s, ": ["); k > 0 && strings.HasSuffix(s, "]") {
+		s = s[:k+2] + s[k+3:len(s)-1]
+	}
+	if k := strings.Index(s, "  # "); k > 0 {
+		s = strings.TrimSpace(s[:k]) // a trailing comment
+	}
+	return s
+}

@@ -1,0 +1,64 @@
+package ingest
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// blockSummary renders a document's blocks as "kind level/depth [section]
+// text" lines, for comparing parses.
+func blockSummary(doc *Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case BlockHeading:
+			out = append(out, "h"+strings.Repeat("#", b.Level)+" "+b.Text)
+		case BlockBullet:
+			out = append(out, strings.Repeat("  ", b.Depth)+"- "+b.Text+"  ["+strings.Join(b.Section, " / ")+"]")
+		case BlockCode:
+			out = append(out, "code")
+		default:
+			out = append(out, "p "+b.Text)
+		}
+	}
+	return out
+}
+
+// TestMarkupNotes: Org-mode, AsciiDoc and YAML-shaped text notes are read
+// by their marks: headings with levels (an Org TODO keyword and tags and
+// an AsciiDoc block title read as such), delimited code, skipped drawers
+// and attributes, ordered items, "term:: text" entries and YAML keys; a
+// note without the marks parses as before.
+func TestMarkupNotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		format     string
+		want       []string
+	}{
+		{"org.txt", "#+TITLE: cfn\n* TODO Helper scripts         :domain2:\n  :PROPERTIES:\n  :WEIGHT: high\n  :END:\n** The four scripts\n   - cfn-init :: reads the metadata\n   - [X] cfn-signal :: sends a signal\n#+BEGIN_SRC json\n{ \"a\": 1 }\n#+END_SRC\n",
+			FormatText, []string{"h# Helper scripts", "h## The four scripts", "  - cfn-init — reads the metadata  [Helper scripts / The four scripts]", "  - cfn-signal — sends a signal  [Helper scripts / The four scripts]", "code"}},
+		{"adoc.txt", "= Deployments\n:toc: left\n\n== CodeBuild\n\n.Buildspec phases (in run order)\n. install\n. pre_build\n. build\n\n[source,yaml]\n----\nversion: 0.2\n----\n\n=== Caching\nBuild timeout:: 5 minutes to 36 hours\n",
+			FormatText, []string{"h# Deployments", "h## CodeBuild", "h### Buildspec phases (in run order)", "- install  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- pre_build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "code", "h### Caching", "p Build timeout — 5 minutes to 36 hours"}},
+		{"yaml.txt", "# cheat sheet in YAML shape\nparameter_store:\n  types: [String, StringList]\n\n  tiers:\n    advanced:\n      max_parameters: 100,000\n      max_value_size: 8 KB\n  history_kept: 100 versions\n  labels: 10\n",
+			FormatText, []string{"code", "h# parameter store", "  - types: String, StringList  [parameter store]", "  - tiers:  [parameter store]", "    - advanced:  [parameter store]", "      - max parameters: 100,000  [parameter store]", "      - max value size: 8 KB  [parameter store]", "  - history kept: 100 versions  [parameter store]", "  - labels: 10  [parameter store]"}},
+		// fixed bugs
+		{"ruled.txt", "== kds core ==\n- shard = 1 MB/s in\n\n== kdf core ==\n- buffers 60 s\n", FormatText,
+			[]string{"h# kds core", "- shard = 1 MB/s in  [kds core]", "h# kdf core", "- buffers 60 s  [kdf core]"}},
+		{"cram.txt", "STANDBY / SUSPEND\n- standby: no traffic\n- suspend processes: Launch, Terminate,\n  HealthCheck, AZRebalance\n- enter standby: decrement\n- exit: back\n- a: b\n- c: d\n- e: f\n", FormatText,
+			[]string{"h# STANDBY / SUSPEND", "- standby: no traffic  [STANDBY / SUSPEND]", "- suspend processes: Launch, Terminate, HealthCheck, AZRebalance  [STANDBY / SUSPEND]", "- enter standby: decrement  [STANDBY / SUSPEND]", "- exit: back  [STANDBY / SUSPEND]", "- a: b  [STANDBY / SUSPEND]", "- c: d  [STANDBY / SUSPEND]", "- e: f  [STANDBY / SUSPEND]"}},
+	}
+	for _, tc := range tests {
+		doc, err := Parse(tc.name, []byte(tc.text))
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if doc.Format != tc.format {
+			t.Errorf("%s: format %s, want %s", tc.name, doc.Format, tc.format)
+		}
+		if got := blockSummary(doc); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
