@@ -274,3 +274,25 @@ func TestDashLabelLists(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNameGoesOn: a list item whose known name goes on past the
+// identifier it opens with ("CloudWatch Logs", "CloudWatch Events") names
+// that entity, not the identifier's ("CloudWatch").
+func TestItemNameGoesOn(t *testing.T) {
+	text := "Notes\n\n- EventBridge targets\n  - CloudWatch Logs\n  - Lambda\n- Session Manager\n  - history to: S3, CloudWatch Logs\n"
+	c := buildOneNote(t, "names.txt", text)
+	got := map[string]bool{}
+	for _, f := range c.Facts {
+		got[f.Subject+" "+f.Object] = true
+	}
+	for _, want := range []string{"service:amazon-eventbridge service:amazon-cloudwatch-logs", "feature:session-manager service:amazon-cloudwatch-logs"} {
+		if !got[want] {
+			t.Errorf("no fact %s; got %v", want, got)
+		}
+	}
+	for _, no := range []string{"service:amazon-eventbridge service:amazon-cloudwatch", "feature:session-manager service:amazon-cloudwatch"} {
+		if got[no] {
+			t.Errorf("the item named the identifier, not the name: %s", no)
+		}
+	}
+}

@@ -1149,6 +1149,11 @@ func (o *openReader) itemNode(text string) string {
 		text = strings.Trim(f[0], "`*")
 	}
 	name := openItemName(text, o.lx)
+	if ms := o.mentions(text); name != "" && len(ms) > 0 && ms[0].start == 0 && ms[0].end > len(name) && strings.HasPrefix(text, name) && isEntity(o.x.dictKind(ms[0].id)) {
+		// "CloudWatch Logs": a known name goes on past the identifier
+		// ("CloudWatch") it opens with
+		name = text[:ms[0].end]
+	}
 	if name == "" || countFields(name) > maxStepWords {
 		if step := o.stepName(text); step != "" {
 			// a step is named by what it does: its verb and object
