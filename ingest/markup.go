@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -69,15 +70,42 @@ func orgTitle(t string) string {
 }
 
 // markupSignals tells which marks a note uses: Org headings (some heading
-// of two or more stars), AsciiDoc headings (two or more "=" headings) and
-// YAML keys (most lines a "key:" or "- item").
+// of two or more stars), AsciiDoc headings (two or more "=" headings),
+// YAML keys (most lines a "key:" or "- item") and a chat transcript (most
+// lines a turn "[19:02] leo: ..." of two or more speakers).
 type markupSignals struct {
-	org, adoc, yaml bool
+	org, adoc, yaml, chat bool
 }
+
+// chatTurnRe matches the prefix of a turn in an exported chat: an optional
+// date, a time, and the speaker ("[19:02] leo: ", "12/01/2026, 19:02 -
+// Dana: ", "19:02 <dana> ").
+var chatTurnRe = regexp.MustCompile(`^(?:\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?\s*(?:-\s*)?(?:<([\w.-]{1,32})>|([A-Za-z][\w.-]{0,31}(?: [A-Z][\w.-]{0,31})?):)( +|$)`)
+
+// chatTurn splits a chat line into its speaker and what was said; ok is
+// false for a line that is no turn. The spaces past the first after the
+// speaker are the said text's indentation.
+func chatTurn(raw string) (speaker, said string, indent int, ok bool) {
+	m := chatTurnRe.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return "", "", 0, false
+	}
+	if m[2] >= 0 {
+		speaker = raw[m[2]:m[3]]
+	} else {
+		speaker = raw[m[4]:m[5]]
+	}
+	return strings.ToLower(speaker), raw[m[1]:], max(0, m[7]-m[6]-1), true
+}
+
+// maxChatQuestionWords bounds the words of a turn read as the heading of
+// the answers after it.
+const maxChatQuestionWords = 12
 
 func readSignals(lines []srcLine) markupSignals {
 	var s markupSignals
-	var adoc, keys, other, nonBlank int
+	var adoc, keys, other, turns, nonBlank int
+	speakers := map[string]bool{}
 	for i := range lines {
 		raw := lines[i].raw
 		if raw == "" {
@@ -92,6 +120,10 @@ func readSignals(lines []srcLine) markupSignals {
 				adoc++
 			}
 		}
+		if who, _, _, ok := chatTurn(raw); ok {
+			turns++
+			speakers[who] = true
+		}
 		switch {
 		case yamlKey(raw) != "":
 			keys++
@@ -101,6 +133,7 @@ func readSignals(lines []srcLine) markupSignals {
 	}
 	s.adoc = adoc >= 2
 	s.yaml = yamlShaped(keys, other, nonBlank)
+	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
 	return s
 }
 
@@ -134,7 +167,11 @@ func yamlKey(raw string) string {
 func readMarkup(lines []srcLine) []int {
 	sig := readSignals(lines)
 	levels := make([]int, len(lines))
-	if !sig.org && !sig.adoc && !sig.yaml {
+	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat {
+		return levels
+	}
+	if sig.chat {
+		readChat(lines, levels)
 		return levels
 	}
 	var (
@@ -226,6 +263,52 @@ func readMarkup(lines []srcLine) []int {
 		}
 	}
 	return levels
+}
+
+// readChat rewrites the turns of a chat transcript as note lines: the
+// said text, indented by the spaces after the speaker, a list item when it
+// opens with a list marker ("  1) in the receiving account create ..."); a
+// short turn (a question or a topic) answered by another speaker heads the
+// answers.
+func readChat(lines []srcLine, levels []int) {
+	type turn struct {
+		who string
+		i   int
+	}
+	var turns []turn
+	for i := range lines {
+		l := &lines[i]
+		who, said, indent, ok := chatTurn(l.raw)
+		if !ok || l.kind != itemText {
+			continue
+		}
+		turns = append(turns, turn{who, i})
+		said = strings.TrimSpace(said)
+		// each turn is a line of its own, never the one before wrapped
+		l.text, l.indent, l.list, l.ordinal, l.stray = said, indent, false, 0, true
+		if n := numberMarker(said); n > 0 && n < len(said) && said[n] == ' ' {
+			l.list, l.ordinal, l.text = true, markerOrdinal(said[:n]), strings.TrimSpace(said[n:])
+		} else if strings.HasPrefix(said, "- ") || strings.HasPrefix(said, "* ") || strings.HasPrefix(said, "• ") {
+			l.list, l.text = true, strings.TrimSpace(said[2:])
+		}
+	}
+	// the one who answers says the most; the others' short turns are
+	// questions or topics
+	words := map[string]int{}
+	answerer := ""
+	for _, t := range turns {
+		words[t.who] += countFields(lines[t.i].text)
+		if answerer == "" || words[t.who] > words[answerer] || words[t.who] == words[answerer] && t.who < answerer {
+			answerer = t.who
+		}
+	}
+	for k := 0; k+1 < len(turns); k++ {
+		t, next := turns[k], turns[k+1]
+		l := &lines[t.i]
+		if t.who != answerer && next.who == answerer && !l.list && l.indent == 0 && countFields(l.text) <= maxChatQuestionWords {
+			levels[t.i] = 1
+		}
+	}
 }
 
 // adocAttribute reports an AsciiDoc document attribute line (":toc: left",

@@ -284,7 +284,7 @@ type srcLine struct {
 	ordinal int      // number of a numbered item
 	text    string   // content: heading title, cell text, list item text, line text
 	raw     string   // the trimmed line
-	stray   bool     // a cell line left out of every table: a paragraph of its own
+	stray   bool     // a line of its own, never a wrapped part of the one before: a cell line left out of every table, a chat turn
 }
 
 // parser holds what every format parser shares.

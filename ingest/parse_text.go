@@ -83,7 +83,7 @@ func (p *parser) parseText(lines []srcLine) {
 			p.listIndent, p.outline = l.indent, true
 		case p.continuesItem(lines, i):
 			appendText(p.last(), l.num, text)
-		case l.kind == itemText && p.canJoin(l.num, BlockBullet, BlockParagraph) && wrapsOnto(lines[i-1].text, text):
+		case l.kind == itemText && !l.stray && p.canJoin(l.num, BlockBullet, BlockParagraph) && wrapsOnto(lines[i-1].text, text):
 			// "• Provisioned - you choose the" / "number of shards"
 			appendText(p.last(), l.num, text)
 		case isTextHeading(lines, i):
