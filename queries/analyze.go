@@ -419,7 +419,9 @@ func (e *Engine) analyze(text string) *analysis {
 	for i := range a.words {
 		w := &a.words[i]
 		w.stem = ingest.Stem(w.lower)
-		w.stop = lx.IsStop(w.lower)
+		// words that point at the notes ("the cheat-sheet notes say")
+		// weigh no more than stop words
+		w.stop = lx.IsStop(w.lower) || lx.QuestionWord("source", w.stem)
 	}
 	e.link(a)
 	ask, sub := e.questionStart(text), false

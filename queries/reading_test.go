@@ -222,3 +222,22 @@ func TestMemberCandidates(t *testing.T) {
 	}
 	t.Errorf("no reading at Kinesis Data Streams among %d (vias %q)", len(cands), vias)
 }
+
+// TestSourceWordsWeighNothing: words by which a question points at the
+// notes ("the cheat-sheet notes say", "according to the wiki") are no
+// terms to match, and the question reads as if they were not there.
+func TestSourceWordsWeighNothing(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"Which services do the cheat-sheet notes say can do a canary deployment?",
+		"According to the wiki, which services can do a canary deployment?",
+	} {
+		a := e.analyze(q)
+		for _, tm := range a.terms {
+			if e.lx.QuestionWord("source", tm.stem) {
+				t.Errorf("%q: %q is a term (weight %.1f)", q, tm.stem, tm.weight)
+			}
+		}
+		askHolding(t, e, q, []string{"AWS CodeDeploy", "Amazon API Gateway"})
+	}
+}
