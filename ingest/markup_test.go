@@ -64,3 +64,15 @@ func TestMarkupNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendTextCommas: a continuation line that opens with the comma an
+// export broke it before joins without a space ("submitted" + ", queued").
+func TestAppendTextCommas(t *testing.T) {
+	b := &Block{Text: "in phases submitted", Line: 1, EndLine: 1}
+	appendText(b, 2, ", queued")
+	appendText(b, 3, ", provisioning")
+	appendText(b, 4, "and more")
+	if want := "in phases submitted, queued, provisioning and more"; b.Text != want || b.EndLine != 4 {
+		t.Errorf("text %q ending on %d, want %q ending on 4", b.Text, b.EndLine, want)
+	}
+}

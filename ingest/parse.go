@@ -436,9 +436,13 @@ func (p *parser) last() *Block {
 
 // appendText joins continuation text to a block that ends on the line before.
 func appendText(b *Block, line int, text string) {
-	if b.Text == "" {
+	switch {
+	case b.Text == "":
 		b.Text = text
-	} else if text != "" {
+	case strings.HasPrefix(text, ",") || strings.HasPrefix(text, ";"):
+		// ", queued": an export that broke a list before its commas
+		b.Text += text
+	case text != "":
 		b.Text += " " + text
 	}
 	b.EndLine = line
