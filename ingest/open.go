@@ -135,6 +135,7 @@ func (o *openReader) finishTerms() {
 
 func (o *openReader) block(i int) {
 	b := &o.x.doc.Blocks[i]
+	o.rankedList(i)
 	switch b.Kind {
 	case BlockHeading:
 		o.frames = o.frames[:0]

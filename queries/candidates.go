@@ -830,19 +830,42 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 		}
 		e.sortByRank(ctx, answers, p, !a.ascending)
 		c := &candidate{typ: candRank, pred: p, ordered: true, result: &Result{Intent: "rank", Answers: answers}}
+		// the words the ranked things share say what they are ("DR",
+		// "strategy"); one thing's own words ("High Availability, Fault
+		// Tolerance, and Disaster Recovery" of the exam domains) say
+		// nothing of the ranking
+		count := map[string]int{}
 		for _, ans := range answers {
 			c.ends = append(c.ends, ans.ID)
-			c.names = append(c.names, e.nameStems(ans.ID)...)
+			seen := map[string]bool{}
+			for _, st := range e.nameStems(ans.ID) {
+				if seen[st] {
+					continue
+				}
+				seen[st] = true
+				if count[st]++; count[st] == (len(answers)+1)/2 {
+					c.names = append(c.names, st) // half the things hold it
+				}
+			}
 		}
 		c.rel = e.relationWords(p, false)
 		c.prior = 0.1
 		col := strings.TrimPrefix(p, graph.PredRank+":")
-		for _, w := range splitPredicate(col) {
+		// the question names the ranked column ("RTO", "cost",
+		// "cheapest"): worth the more, the more of its words it names
+		colWords := splitPredicate(col)
+		named := 0
+		for _, w := range colWords {
+			st := ingest.Stem(w)
 			for _, t := range a.terms {
-				if t.stem == ingest.Stem(w) {
-					c.prior = 0.7 // the question names the ranked column ("RTO", "cost")
+				if t.stem == st || containsStr(e.lx.Synonyms(st), t.stem) {
+					named++
+					break
 				}
 			}
+		}
+		if named > 0 {
+			c.prior = 0.1 + 0.6*float64(named)/float64(len(colWords))
 		}
 		if a.superlative && !a.sequence && len(answers) > 0 {
 			// "which strategy has the lowest RTO": the first, with its ties

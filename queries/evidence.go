@@ -689,6 +689,23 @@ func supportOfAnswers(a *analysis, res *Result) float64 {
 	return best
 }
 
+// meanSupportOfAnswers is the mean over a result's answers of the best
+// support of each one's lines, 0-1.
+func meanSupportOfAnswers(a *analysis, res *Result) float64 {
+	if res == nil || len(res.Answers) == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, ans := range res.Answers {
+		best := 0.0
+		for _, src := range ans.Sources {
+			best = max(best, a.support[src])
+		}
+		sum += best
+	}
+	return sum / float64(len(res.Answers))
+}
+
 // statementCandidates read a question through the lines that match it best:
 // each fact such a line states belongs to a relation of its subject (a list
 // and its head, a sentence and its objects), whose ends answer.
@@ -698,6 +715,11 @@ func (e *Engine) statementCandidates(ctx context.Context, a *analysis, have map[
 	for n, h := range a.hits {
 		if n >= 5 {
 			break
+		}
+		if len(a.links) == 0 && h.cov < minLineCoverage {
+			// a question that names nothing known reads only the lines
+			// that hold half its words, as lineAnswers answers with
+			continue
 		}
 		src := e.ix.StatementSource(h.i)
 		for _, fi := range e.ix.FactsFrom(src) {

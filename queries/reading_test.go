@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -239,5 +241,30 @@ func TestSourceWordsWeighNothing(t *testing.T) {
 			}
 		}
 		askHolding(t, e, q, []string{"AWS CodeDeploy", "Amazon API Gateway"})
+	}
+}
+
+// TestRankedReadings: a question that ranks reads the ranking whose column
+// it names, by a synonym too ("cheapest" names the DR table's cost
+// column), and a weighed list's items, ordered by their weights; a
+// ranking one of whose things happens to hold the question's words ("...
+// and Disaster Recovery" among the exam domains) is no reading of it, and
+// a question that names one word of a three-word column ("domain") does
+// not read that ranking over its own path.
+func TestRankedReadings(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "Rank the disaster recovery strategies from cheapest to most expensive.", nil)
+	if res.Intent != "rank" || !strings.Contains(res.Reading, "costs") {
+		t.Errorf("DR ranking read as %s %q", res.Intent, res.Reading)
+	}
+	res = askHolding(t, e, "Rank the six DevOps Pro exam domains from the biggest weighting to the smallest.", nil)
+	got := answerNames(res)
+	want := []string{"Software Development LifeCycle (SDLC) Automation", "Configuration Management and Infrastructure as Code", "Incident and Event Response"}
+	if len(got) < len(want) || !reflect.DeepEqual(got[:len(want)], want) {
+		t.Errorf("exam domains ranked %q, want %q first", got, want)
+	}
+	res = askHolding(t, e, "When a domain name gets resolved, which servers does the DNS lookup pass through, in order?", nil)
+	if res.Intent == "rank" {
+		t.Errorf("a DNS lookup read as a ranking: %q", res.Reading)
 	}
 }

@@ -144,7 +144,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		if f[featSupport] == 0 {
 			f[featUnsupported] = 1
 		}
-	case candPath, candRank, candYesNo, candCompare:
+	case candRank:
+		// a ranking stands on all its lines: one ranked thing whose own
+		// line matches the question does not carry it
+		f[featSupport] = meanSupportOfAnswers(a, c.result)
+	case candPath, candYesNo, candCompare:
 		f[featSupport] = supportOfAnswers(a, c.result)
 	}
 	for i, t := range candidateTypeOrder {
