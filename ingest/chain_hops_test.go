@@ -296,3 +296,23 @@ func TestItemNameGoesOn(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbFirstHead: a list head that opens with its verb ("Can create
+// CloudWatch log integration: 2 kinds" under "### API Gateway") speaks for
+// the section's subject; the names after the verb are its object, not the
+// items' subject.
+func TestVerbFirstHead(t *testing.T) {
+	text := "### API Gateway\n- Can create CloudWatch log integration: 2 kinds\n  - Access logging - like Apache access logs\n  - Execution logging - each execution\n"
+	c := buildOneNote(t, "head.md", text)
+	subjects := map[string]string{}
+	for _, f := range c.Facts {
+		if f.Object == "concept:access-logging" || f.Object == "concept:execution-logging" {
+			subjects[f.Object] = f.Subject
+		}
+	}
+	for _, o := range []string{"concept:access-logging", "concept:execution-logging"} {
+		if subjects[o] != "service:amazon-api-gateway" {
+			t.Errorf("%s is an item of %q, want API Gateway's", o, subjects[o])
+		}
+	}
+}

@@ -499,7 +499,16 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	}
 	ms := o.mentions(t)
 	rest := t
+	dflt := ""
+	if len(ms) > 0 && o.lx.LeadingVerb(t, ms[0].start) {
+		dflt = o.defaultSubject()
+	}
 	switch {
+	case dflt != "" && dflt != ms[0].id:
+		// "Can create CloudWatch log integration: 2 kinds" under "API
+		// Gateway": a head that opens with its verb speaks for the
+		// section's subject; the names after the verb are its object
+		f.subject = dflt
 	case len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(t, ms[0].start) <= 2:
 		f.subject = ms[0].id
 		rest = t[:ms[0].start] + " " + t[ms[0].end:]
