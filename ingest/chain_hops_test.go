@@ -316,3 +316,26 @@ func TestVerbFirstHead(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectListNoClause: a name after a comma that goes on a list of
+// objects after a preposition ("Alarms go to ASG, EC2 actions, SNS
+// notification") starts no clause of its own, so EC2 notifies nothing;
+// a name after a leading phrase's comma ("By integrating with CloudWatch
+// Events, GuardDuty alerts are actionable") still does.
+func TestObjectListNoClause(t *testing.T) {
+	text := "### Auto Scaling\n- Alarms go to ASG, EC2 actions, SNS notification - alarms are the mechanism an ASG uses to scale\n\n" +
+		"### Security\n- By integrating with Amazon CloudWatch Events, GuardDuty alerts are actionable, easy to aggregate across multiple accounts\n"
+	c := buildOneNote(t, "list.md", text)
+	var gdCross bool
+	for _, f := range c.Facts {
+		if f.Subject == "service:amazon-ec2" {
+			t.Errorf("EC2 is a subject: %s %s %s", f.Subject, f.Predicate, f.Object)
+		}
+		if f.Subject == "service:amazon-guardduty" && f.Object == "capability:cross-account" {
+			gdCross = true
+		}
+	}
+	if !gdCross {
+		t.Errorf("GuardDuty's own clause lost its cross-account fact")
+	}
+}

@@ -1170,9 +1170,12 @@ func (x *extractor) splitClauses(s string) []string {
 	ms := x.find(s)
 	var out []string
 	last := 0
-	for _, m := range ms {
+	for k, m := range ms {
 		if m.Start <= last || m.ID == "" || !isEntity(x.dictKind(m.ID)) {
 			continue
+		}
+		if k > 0 && x.inObjectList(s, ms[k-1], m) {
+			continue // "Alarms go to ASG, EC2 actions, SNS notification": one list
 		}
 		before := strings.TrimRight(s[last:m.Start], " ")
 		cut := -1
@@ -1189,6 +1192,23 @@ func (x *extractor) splitClauses(s string) []string {
 		last = m.Start
 	}
 	return append(out, strings.TrimSpace(s[last:]))
+}
+
+// inObjectList reports whether a name after a comma goes on a list of
+// objects: the name before the comma follows a preposition, and the word
+// after the name, which would be its verb, is closed by the list's next
+// comma ("go to ASG, EC2 actions, SNS notification"; "By integrating with
+// CloudWatch Events, GuardDuty alerts are actionable" is two clauses).
+func (x *extractor) inObjectList(s string, prev, m Mention) bool {
+	if strings.TrimSpace(s[prev.End:m.Start]) != "," {
+		return false
+	}
+	before := strings.Fields(s[:prev.Start])
+	if len(before) == 0 || !x.dict.Lexicon.IsPreposition(strings.ToLower(before[len(before)-1])) {
+		return false
+	}
+	after := strings.Fields(s[m.End:])
+	return len(after) > 0 && strings.HasSuffix(after[0], ",")
 }
 
 // verbAt reports whether a text opens with a verb: an auxiliary, a head
