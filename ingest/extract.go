@@ -70,6 +70,10 @@ type extractor struct {
 	contextStop  []int
 	contextSteps int // headings context() looked at: the work it did, for tests
 	headingGen   int // counts the changes of headings, for what is derived from them
+	// levels is 1 when the note's headings nest by level (Markdown, a blog,
+	// a text note with marked headings: "** Sub", "== Section"), -1 when
+	// they do not, 0 until first asked
+	levels int8
 
 	line      int            // first line of the block being read
 	lineFacts map[int]int    // facts read from each line
@@ -442,10 +446,22 @@ func (x *extractor) context() []string {
 }
 
 // leveled reports whether the note's headings say how they nest: Markdown
-// levels, and a blog's "#" under every title (all one level: sections
-// follow each other, none holds the next).
+// levels, a blog's "#" under every title (all one level: sections follow
+// each other, none holds the next), and the marked headings of a text note
+// (see readMarkup).
 func (x *extractor) leveled() bool {
-	return x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog
+	if x.levels == 0 {
+		x.levels = -1
+		if x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog {
+			x.levels = 1
+		}
+		for i := range x.doc.Blocks {
+			if b := &x.doc.Blocks[i]; x.levels < 0 && b.Kind == BlockHeading && b.Level > 1 && x.doc.Format == FormatText {
+				x.levels = 1 // readMarkup's levelled headings
+			}
+		}
+	}
+	return x.levels > 0
 }
 
 // stopBefore returns the nearest heading before index i that context()

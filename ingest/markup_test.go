@@ -76,3 +76,20 @@ func TestAppendTextCommas(t *testing.T) {
 		t.Errorf("text %q ending on %d, want %q ending on 4", b.Text, b.EndLine, want)
 	}
 }
+
+// TestMarkedHeadingsNest: a text note's marked headings nest by level, so
+// a list under a subheading that names nothing ("** Deployment options")
+// relates the entity its parent heading names ("* StackSets").
+func TestMarkedHeadingsNest(t *testing.T) {
+	text := "#+TITLE: cfn\n* StackSets\n** Deployment options\n   - Maximum concurrent accounts (number or percentage)\n   - Region order\n"
+	c := buildOneNote(t, "org.txt", text)
+	got := map[string]bool{}
+	for _, f := range c.Facts {
+		got[f.Subject+" "+f.Object] = true
+	}
+	for _, want := range []string{"feature:aws-cloudformation-stacksets concept:maximum-concurrent-accounts", "feature:aws-cloudformation-stacksets concept:region-order"} {
+		if !got[want] {
+			t.Errorf("no fact %s; got %v", want, got)
+		}
+	}
+}
