@@ -1159,10 +1159,12 @@ func (o *openReader) itemNode(text string) string {
 		text = strings.Trim(f[0], "`*")
 	}
 	name := openItemName(text, o.lx)
-	if ms := o.mentions(text); name != "" && len(ms) > 0 && ms[0].start == 0 && ms[0].end > len(name) && strings.HasPrefix(text, name) && isEntity(o.x.dictKind(ms[0].id)) {
+	if name != "" && len(name) < len(text) && text[len(name)] == ' ' && strings.HasPrefix(text, name) {
 		// "CloudWatch Logs": a known name goes on past the identifier
 		// ("CloudWatch") it opens with
-		name = text[:ms[0].end]
+		if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].end > len(name) && isEntity(o.x.dictKind(ms[0].id)) {
+			name = text[:ms[0].end]
+		}
 	}
 	if name == "" || countFields(name) > maxStepWords {
 		if step := o.stepName(text); step != "" {
