@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Lightweight markup in plain-text notes. Org-mode and AsciiDoc files, and
@@ -75,6 +76,62 @@ func orgTitle(t string) string {
 // lines a turn "[19:02] leo: ..." of two or more speakers).
 type markupSignals struct {
 	org, adoc, yaml, chat bool
+	tree                  bool // a tree drawn with branch marks ("|-- item", "+-- topic", "`-- last")
+	quote                 bool // an email thread's quoted replies ("> > text")
+}
+
+// treeBranches are the marks that open a branch of a drawn tree.
+var treeBranches = []string{"+--", "|--", "`--", "\\--", "├──", "└──", "├─", "└─", "+-", "|-", "`-"}
+
+// treeBranch reads a line of a drawn tree: the column its branch mark
+// stands at and the text after it; ok is false for a line with no branch
+// mark after its tree's rails ("|   |-- repos encrypted" is at column 4).
+func treeBranch(line string) (col int, text string, ok bool) {
+	i := 0
+	for i < len(line) {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if r != ' ' && r != '\t' && r != '|' && r != '│' || r == '|' && strings.HasPrefix(line[i+size:], "-") {
+			break // "|--" is a branch, not a rail
+		}
+		i += size
+	}
+	for _, m := range treeBranches {
+		if strings.HasPrefix(line[i:], m) {
+			rest := strings.TrimLeft(line[i+len(m):], "-─ ")
+			return utf8.RuneCountInString(line[:i]), strings.TrimSpace(rest), rest != ""
+		}
+	}
+	return 0, "", false
+}
+
+// treeRails reads a line of a drawn tree with no branch mark: the column
+// its text starts at after the rails, and the text ("" for a rail alone).
+func treeRails(line string) (col int, text string, ok bool) {
+	i, rails := 0, 0
+	for i < len(line) {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if r == '|' || r == '│' {
+			rails++
+		} else if r != ' ' && r != '\t' {
+			break
+		}
+		i += size
+	}
+	if rails == 0 {
+		return 0, "", false
+	}
+	return utf8.RuneCountInString(line[:i]), strings.TrimSpace(line[i:]), true
+}
+
+// quoteDepth strips an email's quote marks ("> > text"): the text and how
+// many marks it had.
+func quoteDepth(line string) (depth int, text string) {
+	t := strings.TrimLeft(line, " ")
+	for strings.HasPrefix(t, ">") {
+		depth++
+		t = strings.TrimPrefix(t[1:], " ")
+	}
+	return depth, t
 }
 
 // chatTurnRe matches the prefix of a turn in an exported chat: an optional
@@ -98,13 +155,17 @@ func chatTurn(raw string) (speaker, said string, indent int, ok bool) {
 	return strings.ToLower(speaker), raw[m[1]:], max(0, m[7]-m[6]-1), true
 }
 
+// minMarkedLines is the fewest branch or quoted lines that make a note a
+// drawn tree or an email thread.
+const minMarkedLines = 5
+
 // maxChatQuestionWords bounds the words of a turn read as the heading of
 // the answers after it.
 const maxChatQuestionWords = 12
 
 func readSignals(lines []srcLine) markupSignals {
 	var s markupSignals
-	var adoc, keys, other, turns, nonBlank int
+	var adoc, keys, other, turns, branches, quoted, nonBlank int
 	speakers := map[string]bool{}
 	for i := range lines {
 		raw := lines[i].raw
@@ -124,6 +185,12 @@ func readSignals(lines []srcLine) markupSignals {
 			turns++
 			speakers[who] = true
 		}
+		if _, _, ok := treeBranch(raw); ok {
+			branches++
+		}
+		if strings.HasPrefix(raw, ">") {
+			quoted++
+		}
 		switch {
 		case yamlKey(raw) != "":
 			keys++
@@ -134,6 +201,8 @@ func readSignals(lines []srcLine) markupSignals {
 	s.adoc = adoc >= 2
 	s.yaml = yamlShaped(keys, other, nonBlank)
 	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
+	s.tree = branches >= minMarkedLines && 4*branches >= nonBlank
+	s.quote = quoted >= minMarkedLines && 5*quoted >= nonBlank
 	return s
 }
 
@@ -164,14 +233,18 @@ func yamlKey(raw string) string {
 // readMarkup rewrites the marked lines of a plain-text note (see above);
 // it returns each line's heading level (0 for a line that is no marker
 // heading).
-func readMarkup(lines []srcLine) []int {
+func readMarkup(lines []srcLine, src []string) []int {
 	sig := readSignals(lines)
 	levels := make([]int, len(lines))
-	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat {
+	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat && !sig.tree && !sig.quote {
 		return levels
 	}
 	if sig.chat {
 		readChat(lines, levels)
+		return levels
+	}
+	if sig.tree || sig.quote {
+		readDrawn(lines, src, sig)
 		return levels
 	}
 	var (
@@ -309,6 +382,73 @@ func readChat(lines []srcLine, levels []int) {
 			levels[t.i] = 1
 		}
 	}
+}
+
+// readDrawn rewrites the lines of a drawn tree as list items nested by
+// the column of their branch mark (a rail's continuation line continues
+// its item, a rail alone is blank), and strips an email thread's quote
+// marks, keeping the quoted text's own indentation and list marks.
+func readDrawn(lines []srcLine, src []string, sig markupSignals) {
+	for i := range lines {
+		l := &lines[i]
+		if l.num < 1 || l.num > len(src) || l.kind == itemBlank || l.kind == itemInvalid {
+			continue
+		}
+		line := strings.TrimRight(src[l.num-1], " \t\r")
+		if sig.quote {
+			if d, t := quoteDepth(line); d > 0 {
+				line = t
+				if strings.TrimSpace(line) == "" {
+					l.kind = itemBlank
+					continue
+				}
+				l.kind, l.list, l.ordinal, l.stray = itemText, false, 0, false
+				l.indent = indentWidth(line[:len(line)-len(strings.TrimLeft(line, " \t"))])
+				l.text = strings.TrimSpace(line)
+				if m := listMark(l.text); m > 0 {
+					l.list, l.text = true, strings.TrimSpace(l.text[m:])
+				} else if n := numberMarker(l.text); n > 0 && n < len(l.text) && l.text[n] == ' ' {
+					l.list, l.ordinal, l.text = true, markerOrdinal(l.text[:n]), strings.TrimSpace(l.text[n:])
+				}
+				continue
+			}
+		}
+		if !sig.tree {
+			continue
+		}
+		if col, text, ok := treeBranch(line); ok {
+			l.kind, l.list, l.ordinal, l.indent, l.text = itemText, true, 0, treeIndent(col), text
+			if n := numberMarker(text); n > 0 && n < len(text) && text[n] == ' ' {
+				// "|-- 2 pre_build": a numbered branch, its number bare or not
+				l.ordinal, l.text = markerOrdinal(text[:n]), strings.TrimSpace(text[n:])
+			} else if d := strings.IndexByte(text, ' '); d > 0 && isDigits(text[:d]) && d <= 3 {
+				l.ordinal, l.text = markerOrdinal(text[:d]), strings.TrimSpace(text[d:])
+			}
+			continue
+		}
+		if col, text, ok := treeRails(line); ok {
+			if text == "" {
+				l.kind = itemBlank
+				continue
+			}
+			l.kind, l.list, l.ordinal, l.indent, l.text = itemText, false, 0, treeIndent(col)+1, text
+		}
+	}
+}
+
+// treeIndent is the indentation a drawn tree's branch at a column stands
+// for: one level per four columns of rails ("|   |-- " is the second).
+func treeIndent(col int) int { return 2 * (col/4 + 1) }
+
+// listMark returns the length of a bullet mark opening a text ("- ",
+// "* ", "• "), with its blank; 0 when there is none.
+func listMark(t string) int {
+	for _, m := range []string{"- ", "* ", "• "} {
+		if strings.HasPrefix(t, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // adocAttribute reports an AsciiDoc document attribute line (":toc: left",
