@@ -221,8 +221,37 @@ func (w *mdWalker) one(c ast.Node, depth int) {
 		w.table(c)
 	case *ast.Blockquote:
 		w.blocks(c, depth)
+	case *ast.HTMLBlock:
+		w.html(c, depth)
 	default:
-		// HTML blocks, thematic breaks, link reference definitions: no text for the graph.
+		// thematic breaks, link reference definitions: no text for the graph.
+	}
+}
+
+// inlineMarks are the emphasis and code marks Markdown leaves as written
+// inside an HTML block.
+var inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "")
+
+// html reads the text of an HTML block, line by line, tags dropped: a
+// callout ("<aside>💡 **the one sentence to remember:** ...") is a
+// paragraph, and a toggle's summary ("<summary>▸ Toggle: what you can
+// attach to which qualifier</summary>") the title of what follows it, a
+// paragraph ending with a colon.
+func (w *mdWalker) html(n *ast.HTMLBlock, depth int) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw := string(seg.Value(w.src))
+		text := inlineMarks.Replace(strings.Join(htmlParts(raw), " "))
+		text = strings.TrimSpace(strings.TrimLeft(text, "▸▾►▼ "))
+		if text == "" {
+			continue
+		}
+		if strings.Contains(strings.ToLower(raw), "<summary") && !strings.HasSuffix(text, ":") {
+			text += ":"
+		}
+		line := w.lineOf(seg.Start)
+		w.add(Block{Kind: BlockParagraph, Line: line, EndLine: line, Depth: depth, Text: text})
 	}
 }
 
