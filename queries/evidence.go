@@ -771,10 +771,19 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// of the best-matching lines, the one that holds most of the question:
 	// BM25 ranks a short line that holds a rare word of it ("Backup &
 	// Restore") above one that holds more of it
-	b := -1
+	// and of those, one about an entity the question names, when one is
+	// ("Can provisioned concurrency be configured on $LATEST?" is not
+	// decided by a line on the latest EC2 features)
+	ids := a.linkIDs()
+	about := func(k int) bool {
+		st := e.ix.Statement(a.hits[k].i)
+		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) })
+	}
+	b, bAbout := -1, false
 	for k, h := range a.hits[:min(len(a.hits), maxVerdictLines)] {
-		if b < 0 || h.cov > a.hits[b].cov {
-			b = k
+		ab := len(ids) > 0 && about(k)
+		if b < 0 || ab && !bAbout || ab == bAbout && h.cov > a.hits[b].cov {
+			b, bAbout = k, ab
 		}
 	}
 	// a line that holds too little of it to decide still answers whether,

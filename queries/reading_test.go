@@ -268,3 +268,17 @@ func TestRankedReadings(t *testing.T) {
 		t.Errorf("a DNS lookup read as a ranking: %q", res.Reading)
 	}
 }
+
+// TestVerdictLineNamesEntity: a yes/no question is decided by a
+// best-matching line about an entity it names when one is among them, not
+// by a line that holds its other words about something else ("Are CI/CD
+// build artifacts stored in AWS Artifact?": the line that says artifacts
+// have nothing to do with AWS Artifact, not CodeBuild's line on storing
+// artifacts in S3).
+func TestVerdictLineNamesEntity(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "Are CI/CD build artifacts stored in AWS Artifact?", []string{"no"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want one verdict", answerNames(res))
+	}
+}
