@@ -282,3 +282,21 @@ func TestVerdictLineNamesEntity(t *testing.T) {
 		t.Errorf("answers %v, want one verdict", answerNames(res))
 	}
 }
+
+// TestStepsNotLifecycle: "steps" asks for a list of steps, which CodeDeploy's
+// lifecycle events are not: the steps a note lists for registering
+// on-prem servers answer, not the curated lifecycle-event relation.
+func TestStepsNotLifecycle(t *testing.T) {
+	e := engineWithNote(t, "onprem.md", "# CodeDeploy\n\n## Registering on-prem servers with CodeDeploy\n\n"+
+		"1. Create an IAM role that the on-prem instances will assume\n2. Generate temporary credentials with STS\n"+
+		"3. Set up a cron job that refreshes the credentials\n4. Install the CodeDeploy agent on each server\n")
+	res := askHolding(t, e, "What are the steps, in order, to register on-prem servers with CodeDeploy?", nil)
+	for _, n := range answerNames(res) {
+		if n == "ApplicationStop" || n == "BeforeInstall" {
+			t.Fatalf("steps answered with lifecycle events %v (reading %q)", answerNames(res), res.Reading)
+		}
+	}
+	if len(res.Answers) < 3 {
+		t.Errorf("answers %v (reading %q), want the four steps", answerNames(res), res.Reading)
+	}
+}
