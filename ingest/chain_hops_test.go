@@ -339,3 +339,25 @@ func TestObjectListNoClause(t *testing.T) {
 		t.Errorf("GuardDuty's own clause lost its cross-account fact")
 	}
 }
+
+// TestLabelListOfNames: a labelled list of names under a heading ("tasks:
+// Run Command, Automation, Lambda, Step Functions" under "Maintenance
+// Windows") relates the heading's subject to each name, though a word of
+// one name ("Run") reads as a verb and the label ("tasks") is a concept a
+// note named.
+func TestLabelListOfNames(t *testing.T) {
+	text := "# Systems Manager\n\n## Maintenance Windows\n\n- tasks: Run Command, Automation, Lambda, Step Functions\n"
+	c := buildOneNote(t, "mw.md", text)
+	got := map[string]bool{}
+	for _, f := range c.Facts {
+		got[f.Subject+" "+f.Predicate+" "+f.Object] = true
+		if f.Subject == "feature:run-command" {
+			t.Errorf("Run Command is a subject: %s %s %s", f.Subject, f.Predicate, f.Object)
+		}
+	}
+	for _, want := range []string{"feature:maintenance-windows rel:task feature:run-command", "feature:maintenance-windows rel:task service:aws-lambda"} {
+		if !got[want] {
+			t.Errorf("no fact %s; got %v", want, got)
+		}
+	}
+}

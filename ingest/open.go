@@ -603,6 +603,33 @@ func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
 	return "", "", askOther
 }
 
+// hasVerbOutsideNames is hasVerb of a text with the names it holds left
+// out: "Run Command, Automation, Lambda" is a list of names, "Run" a word
+// of one.
+func (o *openReader) hasVerbOutsideNames(text string) bool {
+	ms := o.mentions(text)
+	if len(ms) == 0 {
+		return o.x.hasVerb(text)
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		if m.start >= last {
+			b.WriteString(text[last:m.start])
+			b.WriteString(" ")
+			last = m.end
+		}
+	}
+	b.WriteString(text[last:])
+	return o.x.hasVerb(b.String())
+}
+
+// namesEntity reports whether a text names an entity (a concept a note
+// named, "tasks", is none).
+func (o *openReader) namesEntity(text string) bool {
+	return slices.ContainsFunc(o.mentions(text), func(m mention) bool { return isEntity(o.x.dictKind(m.id)) })
+}
+
 // topicList reads a labelled list in a glossary entry ("Sources:
 // CloudWatch alarms (...), EventBridge rules (...)" in OpsCenter's): the
 // label relates the entry's term to the items. Outside an entry, a
@@ -611,7 +638,7 @@ func (o *openReader) askedSubject(q string) (obj, rest string, shape askShape) {
 // whether the sentence was one.
 func (o *openReader) topicList(s string, line int, dflt string) bool {
 	label, rest, ok := strings.Cut(s, ": ")
-	if !ok || countFields(label) > 3 || len(o.mentions(label)) > 0 || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(rest, a) }) {
+	if !ok || countFields(label) > 3 || o.namesEntity(label) || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(rest, a) }) {
 		return false // "Typical auto-remediation: TA check -> EventBridge -> Lambda" is a chain
 	}
 	if _, q := cutLabel(s, questionLabels); q {
@@ -1343,7 +1370,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return // a chain of hops: the typed chain reader reads it as a path
 	}
 	ms := o.mentions(s)
-	if lead, rest, ok := strings.Cut(s, ": "); ok && len(ms) > 0 && ms[0].start > len(lead) && countFields(lead) <= maxLeadInWords && o.x.hasVerb(rest) && len(o.mentions(rest)) > 0 {
+	if lead, rest, ok := strings.Cut(s, ": "); ok && len(ms) > 0 && ms[0].start > len(lead) && countFields(lead) <= maxLeadInWords && o.hasVerbOutsideNames(rest) && len(o.mentions(rest)) > 0 {
 		// "A few limits that bit us: an SCP document can be at most 5,120
 		// characters": the lead-in labels a sentence of its own
 		if rs := o.mentions(rest); leadingWords(rest, rs[0].start) <= 2 {
@@ -1352,7 +1379,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 	}
 	subj, verbStart, own := "", 0, true
-	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.x.hasVerb(s)
+	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s)
 	topicVerb := false
 	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w)) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
