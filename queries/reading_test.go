@@ -300,3 +300,15 @@ func TestStepsNotLifecycle(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want the four steps", answerNames(res), res.Reading)
 	}
 }
+
+// TestTasksNotFeatures: "tasks", "actions" and "tools" ask for what a
+// thing runs or takes, not for the features of the service it belongs
+// to: a maintenance window's task types answer, not "what Maintenance
+// Windows is a feature of".
+func TestTasksNotFeatures(t *testing.T) {
+	e := engineWithNote(t, "mw.md", "# Systems Manager\n\n## Maintenance Windows\n\n- tasks: Run Command, Automation, Lambda, Step Functions\n- schedule: cron or rate expressions\n")
+	res := askHolding(t, e, "What kinds of tasks can an SSM maintenance window run?", []string{"Run Command", "AWS Lambda"})
+	if containsStr(answerNames(res), "AWS Systems Manager") {
+		t.Errorf("answers %v (reading %q) name the service the window is a feature of", answerNames(res), res.Reading)
+	}
+}
