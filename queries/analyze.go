@@ -540,6 +540,9 @@ func (e *Engine) link(a *analysis) {
 		if _, ok := e.names[m.ID]; !ok || e.lx.IsStop(m.Text) || e.lx.IsNegation(m.Text) || e.lx.Region(m.Text) != "" {
 			continue // function words are no names; region names link as regions
 		}
+		if m.Start > 0 && a.text[m.Start-1] == '.' && m.Text == strings.ToLower(m.Text) {
+			continue // ".config", ".yml": a file's extension, no name
+		}
 		how := linkName
 		if len(ingest.Tokens(m.Text)) == 1 && !e.strongAlias(m.Text) {
 			how = linkWeak

@@ -312,3 +312,16 @@ func TestTasksNotFeatures(t *testing.T) {
 		t.Errorf("answers %v (reading %q) name the service the window is a feature of", answerNames(res), res.Reading)
 	}
 }
+
+// TestFileExtensionNoLink: a file's extension (".config", ".yml") links
+// no service, though "config" alone names AWS Config.
+func TestFileExtensionNoLink(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("What sections/keys can go in a .ebextensions .config file?")
+	if containsStr(a.linkIDs(), "service:aws-config") {
+		t.Errorf("links %v: '.config' linked AWS Config", a.linkIDs())
+	}
+	if a := e.analyze("Which rules does AWS Config evaluate?"); !containsStr(a.linkIDs(), "service:aws-config") {
+		t.Errorf("links %v lack AWS Config", a.linkIDs())
+	}
+}
