@@ -358,7 +358,7 @@ func (e *Engine) questionStart(text string) int {
 	t := strings.TrimRight(text, " ?!.")
 	start := 0
 	for i := 0; i+1 < len(t); i++ {
-		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' {
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' && !e.lx.QuestionSurface("abbreviation", t[strings.LastIndexByte(t[:i], ' ')+1:i+1]) {
 			start = i + 2
 		}
 	}

@@ -325,3 +325,16 @@ func TestFileExtensionNoLink(t *testing.T) {
 		t.Errorf("links %v lack AWS Config", a.linkIDs())
 	}
 }
+
+// TestAbbreviationNoSentenceEnd: an abbreviation's period ("e.g.") ends no
+// sentence, so the question a yes/no sentence asks before it stays yes/no.
+func TestAbbreviationNoSentenceEnd(t *testing.T) {
+	e := newEngine(t)
+	q := "Can CloudWatch Events deliver cross-account, e.g. to an event bus in another account?"
+	if a := e.analyze(q); !a.yesno {
+		t.Errorf("%q read as no yes/no question (asked from %d)", q, a.askAt)
+	}
+	if a := e.analyze("I use S3 and SNS. Can SNS deliver cross-account?"); e.questionStart(a.text) == 0 {
+		t.Errorf("a sentence's period no longer ends it")
+	}
+}
