@@ -7,26 +7,17 @@ import (
 	"unicode/utf8"
 )
 
-// Lightweight markup in plain-text notes. Org-mode and AsciiDoc files, and
-// notes kept in the shape of YAML, write their structure with marks the
-// text parser would read as words: "** Sub" and "== Section" headings,
-// "#+BEGIN_SRC" and "----" delimited code, ":PROPERTIES:" drawers and
-// ":toc: left" attributes, ".Title" block titles over ". item" ordered
-// items, "term:: definition" entries, "max_parameters: 100,000" keys and
-// "[a, b]" flow lists. readMarkup rewrites such lines, in place, into the
-// shapes the text parser reads: headings with a level, code, skipped lines,
-// list items and plain "label — text" lines. A note without the marks is
-// left as it is.
-
-// markupKind is what readMarkup found a line to be.
-type markupKind uint8
-
-const (
-	markupNone markupKind = iota
-	markupHeading
-	markupCode
-	markupSkip
-)
+// Lightweight markup in plain-text notes. Org-mode and AsciiDoc files,
+// notes kept in the shape of YAML, chat and email exports and drawn trees
+// write their structure with marks the text parser would read as words:
+// "** Sub" and "== Section" headings, "#+BEGIN_SRC" and "----" delimited
+// code, ":PROPERTIES:" drawers and ":toc: left" attributes, ".Title" block
+// titles over ". item" ordered items, "term:: definition" entries,
+// "max_parameters: 100,000" keys and "[a, b]" flow lists, "[19:02] leo:"
+// turns, "> >" quotes, "|   |-- item" branches. readMarkup rewrites such
+// lines, in place, into the shapes the text parser reads: headings with a
+// level, code, skipped lines, list items nested by indentation and plain
+// "label — text" lines. A note without the marks is left as it is.
 
 // maxMarkupTitleWords bounds the words of a marker heading's title.
 const maxMarkupTitleWords = 14
