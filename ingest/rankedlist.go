@@ -19,6 +19,10 @@ import (
 // minRankedItems is the fewest items a weighed list has.
 const minRankedItems = 3
 
+// maxRankedScan bounds the blocks a weighed list is looked for in after
+// its head, so that a staircase of nested items costs linear time.
+const maxRankedScan = 500
+
 // maxRankColumnWords bounds the head words that name a weighed list's
 // ranking ("domain outline blueprint").
 const maxRankColumnWords = 3
@@ -67,7 +71,7 @@ func (o *openReader) rankedList(i int) {
 		return
 	}
 	var items []rankedItem
-	for j := i + 1; j < len(blocks) && blocks[j].Kind == BlockBullet && blocks[j].Depth >= depth; j++ {
+	for j := i + 1; j < len(blocks) && j <= i+maxRankedScan && blocks[j].Kind == BlockBullet && blocks[j].Depth >= depth; j++ {
 		if blocks[j].Depth > depth {
 			continue
 		}
