@@ -1747,6 +1747,10 @@ func (o *openReader) table(t *Table) {
 		return
 	}
 	keyCol := numberedKey(t)
+	// what the columns hold, read once per table: the row readers below
+	// would otherwise scan every row for every row
+	propKeys := len(t.Header) == 2 && propertyKeys(t)
+	attrCols := keyCol == 0 && len(t.Header) >= 3 && propertyColumn(t, 1) && shortLabels(t, 1)
 	heads := make([]struct {
 		phrase string
 		pol    graph.Polarity
@@ -1771,11 +1775,11 @@ func (o *openReader) table(t *Table) {
 		if key.Text == "" {
 			continue
 		}
-		if o.keyValueRow(t, r, key, parts) {
+		if propKeys && o.keyValueRow(t, r, key, parts) {
 			continue
 		}
 		// a row's property and its value are read as one relation
-		attr := o.attributeRow(t, r, keyCol)
+		attr := attrCols && o.attributeRow(t, r)
 		subj := o.itemNode(key.Text)
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -1817,13 +1821,14 @@ func (o *openReader) table(t *Table) {
 	}
 }
 
-// keyValueRow reads a row of a two-column table of properties ("| Max SCP
+// keyValueRow reads a row of a two-column table of properties (table has
+// checked the shape with propertyKeys) ("| Max SCP
 // size | 5,120 characters |" under "SCP behaviour cheat table"): a key
 // that is no name the dictionary knows is the relation, of the entity it
 // names or else of the section's subject, and the value its object (a
 // list, a quantity or a name). It reports whether it read the row.
 func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) bool {
-	if len(t.Header) != 2 || len(r) < 2 || r[1].Text == "" || !propertyKeys(t) {
+	if len(r) < 2 || r[1].Text == "" {
 		return false
 	}
 	if id, ok := o.x.exact(stripParens(key.Text)); ok && isEntity(o.x.dictKind(id)) {
@@ -1851,7 +1856,8 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 	return true
 }
 
-// attributeRow reads a row of a table whose second column names a
+// attributeRow reads a row of a table (table has checked its shape with
+// propertyColumn and shortLabels) whose second column names a
 // property of the thing the first names ("Service,Quota,Default /
 // value,Adjustable" over "Kinesis Data Streams,Write per shard,1 MB/s or
 // 1,000 records/s,N"): the property is the relation from the entity to the
@@ -1860,8 +1866,8 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 // value cell that holds several is a value of its own. A value cell of
 // labelled parts ("Standard: 1 year; Express: 5 min") qualifies the
 // property by each label. It reports whether it read the row.
-func (o *openReader) attributeRow(t *Table, r []Cell, keyCol int) bool {
-	if keyCol != 0 || len(t.Header) < 3 || len(r) < 3 || r[1].Text == "" || r[2].Text == "" || !propertyColumn(t, 1) || !shortLabels(t, 1) {
+func (o *openReader) attributeRow(t *Table, r []Cell) bool {
+	if len(r) < 3 || r[1].Text == "" || r[2].Text == "" {
 		return false
 	}
 	subj := ""
