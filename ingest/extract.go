@@ -1219,12 +1219,16 @@ func (x *extractor) inObjectList(s string, prev, m Mention) bool {
 	if strings.TrimSpace(s[prev.End:m.Start]) != "," {
 		return false
 	}
-	before := strings.Fields(s[:prev.Start])
-	if len(before) == 0 || !x.dict.Lexicon.IsPreposition(strings.ToLower(before[len(before)-1])) {
+	before := strings.TrimRight(s[:prev.Start], " ")
+	word := before[strings.LastIndexByte(before, ' ')+1:]
+	if word == "" || !x.dict.Lexicon.IsPreposition(strings.ToLower(word)) {
 		return false
 	}
-	after := strings.Fields(s[m.End:])
-	return len(after) > 0 && strings.HasSuffix(after[0], ",")
+	after := strings.TrimLeft(s[m.End:], " ")
+	if k := strings.IndexByte(after, ' '); k >= 0 {
+		after = after[:k]
+	}
+	return strings.HasSuffix(after, ",")
 }
 
 // verbAt reports whether a text opens with a verb: an auxiliary, a head
