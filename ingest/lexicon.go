@@ -573,11 +573,22 @@ func camelParts(w string) []string {
 	if !inner {
 		return nil // the common word: no capital after its first letter
 	}
+	return wordParts(w, false)
+}
+
+// wordParts splits an identifier at its inner capitals that follow a
+// lower-case letter ("InService" → In, Service), and, with digits, at
+// capitals after a digit and digits after a letter too
+// ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
+// Every, 1, Minute); nil when it has no such boundary.
+func wordParts(w string, digits bool) []string {
 	var parts []string
 	start := 0
 	rs := []rune(w)
 	for i := 1; i < len(rs); i++ {
-		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+		upper := unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || digits && unicode.IsDigit(rs[i-1]))
+		digit := digits && unicode.IsDigit(rs[i]) && unicode.IsLetter(rs[i-1])
+		if upper || digit {
 			parts = append(parts, string(rs[start:i]))
 			start = i
 		}

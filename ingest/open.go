@@ -650,7 +650,7 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	rest = strings.TrimRight(rest, ".")
 	subj := o.topic
 	if subj == "" {
-		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.nameList(rest, true)) < 2 && len(o.nameList(stripParens(rest), true)) < 2 {
+		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.listNames(rest, true)) < 2 {
 			return false
 		}
 		subj = dflt
@@ -966,6 +966,17 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
+// listNames is nameList of a text, or of the text without its asides
+// when it holds some: "Trusted Advisor checks, AWS Health, CodePipeline
+// state changes (or notification rules)" lists three names.
+func (o *openReader) listNames(text string, long bool) []string {
+	parts := o.nameList(text, long)
+	if len(parts) < 2 && strings.Contains(text, "(") {
+		parts = o.nameList(stripParens(text), long)
+	}
+	return parts
+}
+
 // dashLabel splits a list item that labels a list with a dash
 // ("subscribers - SQS, HTTP(s) (with deliver retries), Lambda, email"):
 // the label is a few words naming nothing, the rest a list of two or more
@@ -980,7 +991,7 @@ func (o *openReader) dashLabel(text string, long bool) (label, value string, ok 
 	if !ok || label == "" || countFields(label) > 3 || strings.ContainsAny(label, ":,;") || len(o.mentions(label)) > 0 {
 		return "", "", false
 	}
-	if len(o.nameList(value, long)) < 2 && len(o.nameList(stripParens(value), long)) < 2 {
+	if len(o.listNames(value, long)) < 2 {
 		return "", "", false
 	}
 	return label, value, true
@@ -1003,12 +1014,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
-	parts := o.nameList(text, f.long)
-	if len(parts) < 2 && strings.Contains(text, "(") {
-		// "Trusted Advisor checks, AWS Health, CodePipeline state changes
-		// (or notification rules)": the names without their asides
-		parts = o.nameList(stripParens(text), f.long)
-	}
+	parts := o.listNames(text, f.long)
 	if len(parts) >= 2 {
 		// "Rate, burst, quota" under "Can create usage plan:": the
 		// export flattened three items onto one line
@@ -1020,11 +1026,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
-		parts := o.nameList(value, f.long)
-		if len(parts) < 2 {
-			parts = o.nameList(stripParens(value), f.long)
-		}
-		if len(parts) >= 2 {
+		if parts := o.listNames(value, f.long); len(parts) >= 2 {
 			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
 			// under "Predefined deployment configs": the label is an item,
 			// and the names after it are items the label qualifies
@@ -1061,7 +1063,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	if step := o.stepName(name); step != "" && o.x.nodes[obj].Name == step && !strings.Contains(phrase, "step") {
+	if n := o.x.nodes[obj]; n.Kind == graph.KindConcept && !strings.Contains(phrase, "step") && o.stepName(name) == n.Name {
 		// "Create an IAM role that the on-prem instances will assume"
 		// under "Registering on-prem servers with CodeDeploy": the items
 		// are steps, and the relation says so
@@ -1131,7 +1133,7 @@ func completeElided(names []string) []string {
 	if len(names) < 2 || strings.ContainsAny(names[0], " \t") {
 		return names
 	}
-	first := idWords(names[0])
+	first := wordParts(names[0], true)
 	if len(first) < 3 {
 		return names
 	}
@@ -1139,7 +1141,7 @@ func completeElided(names []string) []string {
 	out[0] = names[0]
 	for i, n := range names[1:] {
 		out[i+1] = n
-		w := idWords(n)
+		w := wordParts(n, true)
 		if len(w) == 0 || len(w) >= len(first) || strings.ContainsAny(n, " \t") {
 			continue
 		}
@@ -1151,28 +1153,6 @@ func completeElided(names []string) []string {
 		}
 	}
 	return out
-}
-
-// idWords splits an identifier into its words and numbers
-// ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
-// Every, 1, Minute); nil for a word that is no identifier (no capital or
-// digit inside it).
-func idWords(w string) []string {
-	var out []string
-	start := 0
-	rs := []rune(w)
-	for i := 1; i < len(rs); i++ {
-		upper := unicode.IsUpper(rs[i]) && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]))
-		digit := unicode.IsDigit(rs[i]) && unicode.IsLetter(rs[i-1])
-		if upper || digit {
-			out = append(out, string(rs[start:i]))
-			start = i
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return append(out, string(rs[start:]))
 }
 
 // itemNode names a list item: the entity it is, a quantity, or a concept

@@ -664,11 +664,7 @@ func (e *Engine) supportOf(a *analysis) {
 func supportFor(a *analysis, edges []graph.Edge) float64 {
 	best := 0.0
 	for _, ed := range edges {
-		for _, src := range ed.Sources {
-			if v := a.support[src]; v > best {
-				best = v
-			}
-		}
+		best = max(best, bestSupport(a, ed.Sources))
 	}
 	return best
 }
@@ -680,11 +676,7 @@ func supportOfAnswers(a *analysis, res *Result) float64 {
 		return 0
 	}
 	for _, ans := range res.Answers {
-		for _, src := range ans.Sources {
-			if v := a.support[src]; v > best {
-				best = v
-			}
-		}
+		best = max(best, bestSupport(a, ans.Sources))
 	}
 	return best
 }
@@ -697,13 +689,18 @@ func meanSupportOfAnswers(a *analysis, res *Result) float64 {
 	}
 	sum := 0.0
 	for _, ans := range res.Answers {
-		best := 0.0
-		for _, src := range ans.Sources {
-			best = max(best, a.support[src])
-		}
-		sum += best
+		sum += bestSupport(a, ans.Sources)
 	}
 	return sum / float64(len(res.Answers))
+}
+
+// bestSupport is the best support of a set of source lines, 0-1.
+func bestSupport(a *analysis, srcs []string) float64 {
+	best := 0.0
+	for _, src := range srcs {
+		best = max(best, a.support[src])
+	}
+	return best
 }
 
 // statementCandidates read a question through the lines that match it best:
