@@ -349,12 +349,8 @@ func readChat(lines []srcLine, levels []int) {
 		turns = append(turns, turn{who, i})
 		said = strings.TrimSpace(said)
 		// each turn is a line of its own, never the one before wrapped
-		l.text, l.indent, l.list, l.ordinal, l.stray = said, indent, false, 0, true
-		if n := numberMarker(said); n > 0 && n < len(said) && said[n] == ' ' {
-			l.list, l.ordinal, l.text = true, markerOrdinal(said[:n]), strings.TrimSpace(said[n:])
-		} else if strings.HasPrefix(said, "- ") || strings.HasPrefix(said, "* ") || strings.HasPrefix(said, "• ") {
-			l.list, l.text = true, strings.TrimSpace(said[2:])
-		}
+		l.indent, l.stray = indent, true
+		setListItem(l, said)
 	}
 	// the one who answers says the most; the others' short turns are
 	// questions or topics
@@ -393,14 +389,9 @@ func readDrawn(lines []srcLine, src []string, sig markupSignals) {
 					l.kind = itemBlank
 					continue
 				}
-				l.kind, l.list, l.ordinal, l.stray = itemText, false, 0, false
+				l.kind, l.stray = itemText, false
 				l.indent = indentWidth(line[:len(line)-len(strings.TrimLeft(line, " \t"))])
-				l.text = strings.TrimSpace(line)
-				if m := listMark(l.text); m > 0 {
-					l.list, l.text = true, strings.TrimSpace(l.text[m:])
-				} else if n := numberMarker(l.text); n > 0 && n < len(l.text) && l.text[n] == ' ' {
-					l.list, l.ordinal, l.text = true, markerOrdinal(l.text[:n]), strings.TrimSpace(l.text[n:])
-				}
+				setListItem(l, strings.TrimSpace(line))
 				continue
 			}
 		}
@@ -431,13 +422,24 @@ func readDrawn(lines []srcLine, src []string, sig markupSignals) {
 // for: one level per four columns of rails ("|   |-- " is the second).
 func treeIndent(col int) int { return 2 * (col/4 + 1) }
 
-// listMark returns the length of a bullet mark opening a text ("- ",
-// "* ", "• "), with its blank; 0 when there is none.
+// setListItem sets a rewritten line's text, reading the bullet or number
+// mark it opens with ("- item", "1. step", "2) step") as a list item's.
+func setListItem(l *srcLine, text string) {
+	l.text, l.list, l.ordinal = text, false, 0
+	if n := numberMarker(text); n > 0 && n < len(text) && text[n] == ' ' {
+		l.list, l.ordinal, l.text = true, markerOrdinal(text[:n]), strings.TrimSpace(text[n:])
+	} else if m := listMark(text); m > 0 {
+		l.list, l.text = true, strings.TrimSpace(text[m:])
+	}
+}
+
+// listMark returns the length of a bullet mark opening a text, one of the
+// text lexer's ("- ", "* ", "• ", "+ "), with its blank; 0 when there is
+// none.
 func listMark(t string) int {
-	for _, m := range []string{"- ", "* ", "• "} {
-		if strings.HasPrefix(t, m) {
-			return len(m)
-		}
+	r, size := utf8.DecodeRuneInString(t)
+	if size > 0 && strings.ContainsRune(modeText.bullets, r) && strings.HasPrefix(t[size:], " ") {
+		return size + 1
 	}
 	return 0
 }

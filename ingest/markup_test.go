@@ -51,6 +51,8 @@ func TestMarkupNotes(t *testing.T) {
 		{"notion.md", "# Lambda\n\n<aside>\n💡 **Callout:** an *alias* is a movable pointer to a version.\n\n</aside>\n\n<details>\n<summary>▸ What you can attach to which qualifier</summary>\n\n- Provisioned concurrency → a version or an alias\n\n</details>\n\n<!-- a comment -->\n",
 			FormatMarkdown, []string{"h# Lambda", "p 💡 Callout: an *alias* is a movable pointer to a version.", "p What you can attach to which qualifier:", "- Provisioned concurrency → a version or an alias  [Lambda]"}},
 		// fixed bugs
+		{"chatbullet.txt", "[19:10] leo: targets?\n[19:11] dana: • Lambda\n[19:11] dana: • SQS\n[19:12] leo: thanks\n", FormatText,
+			[]string{"h# targets?", "- Lambda  [targets?]", "- SQS  [targets?]", "p thanks"}},
 		{"ruled.txt", "== kds core ==\n- shard = 1 MB/s in\n\n== kdf core ==\n- buffers 60 s\n", FormatText,
 			[]string{"h# kds core", "- shard = 1 MB/s in  [kds core]", "h# kdf core", "- buffers 60 s  [kdf core]"}},
 		{"cram.txt", "STANDBY / SUSPEND\n- standby: no traffic\n- suspend processes: Launch, Terminate,\n  HealthCheck, AZRebalance\n- enter standby: decrement\n- exit: back\n- a: b\n- c: d\n- e: f\n", FormatText,
