@@ -751,7 +751,9 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 		}
 	}
 	for _, l := range a.links {
-		if fromAt >= 0 && l.start > a.words[fromAt].start && (toAt < 0 || l.start < a.words[toAt].start) {
+		// "from X to Y": X ends at the "to"; a "to" before the "from" ("how
+		// to get an SNS alert from ... CloudWatch Logs") bounds nothing
+		if fromAt >= 0 && l.start > a.words[fromAt].start && (toAt < fromAt || l.start < a.words[toAt].start) {
 			from = l.id
 			break
 		}

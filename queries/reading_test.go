@@ -338,3 +338,25 @@ func TestAbbreviationNoSentenceEnd(t *testing.T) {
 		t.Errorf("a sentence's period no longer ends it")
 	}
 }
+
+// TestCapabilityQualifiesTheNoun: a capability written before the noun it
+// qualifies ("a cross-account CloudWatch Logs subscription") narrows the
+// answers to those that have it, and "destination ... for X" is what X
+// flows to, not what flows to X.
+func TestCapabilityQualifiesTheNoun(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "Which destination can I use for a cross-account CloudWatch Logs subscription?", []string{"Amazon Kinesis Data Streams"})
+	if got := answerNames(res); containsStr(got, "AWS Lambda") || containsStr(got, "Amazon CloudWatch Logs") {
+		t.Errorf("answers %v (reading %q): not narrowed to the cross-account destination", got, res.Reading)
+	}
+}
+
+// TestPathFromAfterInfinitive: "how to get X from Y" is a path from Y to
+// X; the infinitive's "to" bounds no "from" phrase.
+func TestPathFromAfterInfinitive(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "how to get an SNS alert from a pattern in CloudWatch Logs - chain of components", []string{"Amazon CloudWatch Logs", "Metric filter", "Amazon SNS"})
+	if got := answerNames(res); len(got) < 4 || got[0] != "Amazon CloudWatch Logs" || got[len(got)-1] != "Amazon SNS" {
+		t.Errorf("answers %v (reading %q), want the chain from CloudWatch Logs to SNS", got, res.Reading)
+	}
+}

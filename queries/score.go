@@ -317,10 +317,11 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	for _, id := range strong {
 		switch {
 		case id == c.anchor || id == c.via:
-		case containsStr(e.mustAnchors(ctx, id), c.anchor) || a.modifies(id, c.anchor):
+		case containsStr(e.mustAnchors(ctx, id), c.anchor) || a.modifies(id, c.anchor) && !isVocabKind(e.names[id].Kind):
 			// "CloudWatch Logs subscription filter": a part of the entity
 			// named (or the noun the name qualifies), the more specific
-			// reading
+			// reading; a capability that qualifies the noun ("a
+			// cross-account CloudWatch Logs subscription") narrows it below
 			f[featPart]++
 		case c.via != "" && e.namesContain(c.via, id):
 			f[featViaName]++
@@ -527,7 +528,7 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 		// the asked-for noun belongs to the entity wherever it stands:
 		// "what destinations does X support", "the targets of X"
 		subject := l.start < verb
-		if i := wordBefore(a, l.start); i >= 0 {
+		if i := e.headWordBefore(a, l.start); i >= 0 {
 			switch a.words[i].lower {
 			case "of", "for", "with", "in", "on", "by":
 				subject = true
@@ -555,6 +556,28 @@ func relationWordAt(a *analysis, c *candidate, asking, focus bool) int {
 }
 
 // wordBefore is the index of the word ending before a byte offset, -1 when none.
+// headWordBefore is the index of the word before the noun phrase that ends
+// in the entity at byte offset at: past its determiners and the entities
+// that qualify it ("for a cross-account CloudWatch Logs subscription" is
+// "for"); -1 when none.
+func (e *Engine) headWordBefore(a *analysis, at int) int {
+	i := wordBefore(a, at)
+	for i >= 0 && (e.lx.QuestionSurface("determiner", a.words[i].lower) || inLink(a, a.words[i].start)) {
+		i = wordBefore(a, a.words[i].start)
+	}
+	return i
+}
+
+// inLink reports whether the byte offset at lies inside a linked entity.
+func inLink(a *analysis, at int) bool {
+	for _, l := range a.links {
+		if at >= l.start && at < l.end {
+			return true
+		}
+	}
+	return false
+}
+
 func wordBefore(a *analysis, at int) int {
 	for i := len(a.words) - 1; i >= 0; i-- {
 		if a.words[i].end <= at {
