@@ -306,7 +306,7 @@ func (x *extractor) block(i int) {
 func (x *extractor) heading(i int, b *Block, container bool) {
 	x.headingGen++
 	text := strings.TrimSpace(b.Text)
-	h := headingCtx{text: text, level: b.Level, services: x.entities(text, true), container: container,
+	h := headingCtx{text: text, level: b.Level, services: x.headEntities(text, true), container: container,
 		generic: x.headingCount[strings.ToLower(text)] > 1}
 	if x.leveled() {
 		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
@@ -359,6 +359,19 @@ func (x *extractor) heading(i int, b *Block, container bool) {
 		}
 	}
 	x.listStart(text, b.Line, -1)
+}
+
+// headEntities returns the entities a head (a heading, a list's head) names
+// (see entities), but none when it names several only in an aside:
+// "Lifecycle hooks (Lambda and ECS)" lists the entities its items
+// ("ECS: ...") speak of, and the head still speaks for the section it sits
+// in.
+func (x *extractor) headEntities(text string, whole bool) []string {
+	ents := x.entities(text, whole)
+	if len(ents) > 1 && strings.Contains(text, "(") && len(x.entities(stripParens(text), whole)) == 0 {
+		return nil
+	}
+	return ents
 }
 
 // maxTopicBlocks bounds the blocks of a section sectionTopic reads.

@@ -23,9 +23,14 @@ func (x *extractor) bullet(b *Block, i int) {
 		x.subhead, x.subLine, x.subDepth = strings.TrimSuffix(text, ":"), b.Line, b.Depth
 	}
 	inList := x.list != nil && x.inList(b)
-	if inList {
+	switch {
+	case inList:
 		x.listItem(text, b.Line, b.Ordinal)
-	} else {
+	case x.list != nil && x.list.depth < 0 && b.Depth > 0 && x.doc.Format != "pdf":
+		// "  - each hook is itself a Lambda function" under the item
+		// "- Lambda: ..." of a heading's list: a note on the item, and the
+		// list goes on after it
+	default:
 		x.list = nil
 	}
 	if x.scope != nil && !inList {
@@ -158,7 +163,7 @@ func (x *extractor) listStart(text string, line, depth int) {
 		subj := ""
 		if ents := x.entities(t[:loc[0]], false); len(ents) > 0 {
 			subj = ents[0]
-		} else if ents := x.entities(t, false); len(ents) > 0 && c.pred != graph.PredTargets {
+		} else if ents := x.headEntities(t, false); len(ents) > 0 && c.pred != graph.PredTargets {
 			subj = ents[0]
 		} else if x.subhead != "" && x.subLine != line {
 			subj = x.subheadNode()
@@ -250,6 +255,9 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 		}
 		fallthrough
 	default:
+		if x.labelledItems(l, text, line) {
+			return
+		}
 		if name == "" || countFields(name) <= 2 && listCueOf(name) == l.pred {
 			// "Hooks: BeforeInstall -> Install ..." under "Deployment
 			// Hooks:": the item names the list's kind, not one of its items
@@ -268,6 +276,43 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 	if l.pred == graph.PredDeployType {
 		x.add(l.subject, graph.PredSupports, obj, text, 0, line)
 	}
+}
+
+// labelledItems reads a list item that labels a list of its own with an
+// entity ("ECS: BeforeInstall, AfterInstall, AfterAllowTestTraffic" under
+// "Lifecycle hooks"): the items are the labelled entity's, in their order,
+// not the label one item of the head's list. It reports whether the item
+// was one.
+func (x *extractor) labelledItems(l *listHead, text string, line int) bool {
+	label, value, ok := strings.Cut(text, ": ")
+	if !ok || countFields(label) > 3 || strings.Contains(value, ": ") {
+		return false // "A: B: c; D: e", a table row's cells, is no list
+	}
+	ents := x.entities(label, true)
+	if len(ents) != 1 || ents[0] == l.subject {
+		return false
+	}
+	var names []string
+	for _, part := range splitListSpans(strings.TrimRight(strings.TrimSpace(value), ".")) {
+		name := cleanName(stripParens(part.text))
+		if n := countFields(name); n == 0 || n > 4 || x.hasVerb(name) {
+			return false
+		}
+		names = append(names, name)
+	}
+	if len(names) < 2 {
+		return false
+	}
+	for k, name := range names {
+		obj := ""
+		if e := x.entities(name, true); len(e) == 1 {
+			obj = e[0]
+		} else {
+			obj = x.newNode(l.kind, name)
+		}
+		x.add(ents[0], l.pred, obj, text, k+1, line)
+	}
+	return true
 }
 
 // ---- tables --------------------------------------------------------------

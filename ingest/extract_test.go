@@ -397,6 +397,24 @@ func TestExtract(t *testing.T) {
 			want:    []fact{{"AWS CodeDeploy", graph.PredEvent, "Setup", 6}},
 			notWant: []fact{{"AWS CodeDeploy", graph.PredEvent, "APPLICATION_NAME", 4}},
 		},
+		{
+			// an aside that lists entities names no subject of its own;
+			// each "Name: a, b" item is its entity's list, in order, and a
+			// note nested under an item does not end the heading's list
+			name: "labelled lists under a heading whose aside names them",
+			file: "m.md",
+			src:  "# AWS CodeDeploy\n\n## Lifecycle hooks (Lambda and ECS)\n- Lambda: `BeforeAllowTraffic`, `AfterAllowTraffic`\n  - each hook is itself a Lambda function\n- ECS: `BeforeInstall`, `AfterInstall`, `AfterAllowTestTraffic`\n",
+			want: []fact{
+				{"AWS Lambda", graph.PredEvent, "BeforeAllowTraffic", 4},
+				{"Amazon ECS", graph.PredEvent, "BeforeInstall", 6},
+				{"Amazon ECS", graph.PredEvent, "AfterAllowTestTraffic", 6},
+				{"AWS CodeDeploy", "rel:lifecycle hook ecs", "AfterInstall", 6},
+			},
+			notWant: []fact{
+				{"AWS Lambda", graph.PredEvent, "Amazon ECS", 6},
+				{"AWS CodeDeploy", graph.PredEvent, "Amazon ECS", 6},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

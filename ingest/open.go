@@ -499,6 +499,13 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	}
 	ms := o.mentions(t)
 	rest := t
+	if len(ms) > 1 && strings.Contains(t, "(") {
+		if bare := strings.TrimSpace(stripParens(t)); len(o.mentions(bare)) == 0 {
+			// "Lifecycle hooks (Lambda and ECS)": the aside lists what the
+			// items ("ECS: ...") speak of; the head names no subject
+			ms, rest = nil, bare
+		}
+	}
 	dflt := ""
 	if len(ms) > 0 && o.lx.LeadingVerb(t, ms[0].start) {
 		dflt = o.defaultSubject()

@@ -412,6 +412,22 @@ func (e *Engine) asksYesNo(a *analysis, ask int) bool {
 	return false
 }
 
+// inParens reports whether the byte offset at lies inside parentheses.
+func inParens(text string, at int) bool {
+	depth := 0
+	for _, r := range text[:at] {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
 // analyze reads a question.
 func (e *Engine) analyze(text string) *analysis {
 	lx := e.lx
@@ -436,7 +452,9 @@ func (e *Engine) analyze(text string) *analysis {
 			sub = true // "files that weren't part of ...": a clause inside the question
 		}
 		switch {
-		case (lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't")) && w.start >= ask && !sub:
+		case (lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't")) && w.start >= ask && !sub && !inParens(text, w.start):
+			// an aside's negation qualifies the scene ("for an in-place
+			// deployment (no load balancer)"), not what is asked
 			a.negated = true
 		case lx.IsExclusive(w.lower):
 			a.exclusive = true

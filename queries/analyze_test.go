@@ -132,6 +132,9 @@ func TestAnalyzeNegation(t *testing.T) {
 		{"I don't want a second merge to cancel a release - what execution modes does a V2 pipeline offer?", false},
 		{"EC2 memory isn't in CloudWatch by default — what do I need to install?", false},
 		{"Scenario: our logs aren't kept: which services can't keep them?", true},
+		// an aside's negation qualifies the scene, not what is asked
+		{"order of the CodeDeploy lifecycle events for an in-place EC2 deployment (no load balancer)", false},
+		{"Which services (in any region) can't notify SNS?", true},
 	}
 	for _, tt := range tests {
 		if got := e.analyze(tt.q).negated; got != tt.want {
