@@ -958,8 +958,11 @@ func (e *Engine) termsOf(a *analysis) {
 		if e.lx.QuestionWord("light", w.stem) && len(a.focus) > 0 {
 			weight /= 3 // "what deployment types does X support": the noun, not the verb
 		}
-		if containsStr(a.focus, w.stem) {
-			weight *= 2 // "what categories ...": the asked-for noun names the relation
+		if containsStr(a.focus, w.stem) && !e.lx.QuestionWord("generic", w.stem) {
+			// "what categories ...": the asked-for noun names the relation;
+			// a generic one ("what values can X take") only says what
+			// shape the answers have
+			weight *= 2
 		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}

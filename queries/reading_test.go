@@ -64,6 +64,10 @@ func TestReadings(t *testing.T) {
 		// asks for a setting's values, names as often as quantities.
 		{"What can a CloudFormation deletion policy be set to?", []string{"Delete", "Retain", "Snapshot"}},
 		{"What values can a CloudFormation DeletionPolicy take?", []string{"Delete", "Retain", "Snapshot"}},
+		// a generic asked-for noun ("values") says what shape the answers
+		// have: it does not outweigh the thing the question names, as
+		// "what categories" does
+		{"what values can DeletionPolicy take on a cloudformation resource?", []string{"Delete", "Retain", "Snapshot"}},
 		// The sentence that asks places the entities, not the one that
 		// sets the scene: "changes" in the first sentence is no verb of
 		// the flow asked for.
