@@ -415,6 +415,21 @@ func TestExtract(t *testing.T) {
 				{"AWS CodeDeploy", graph.PredEvent, "Amazon ECS", 6},
 			},
 		},
+		{
+			// a name after a preposition is the object of the head's
+			// relation: in a section of no subject the items are its
+			// subjects, not its objects
+			name: "head whose name follows a preposition",
+			file: "n.md",
+			src:  "# Notifications and integrations\n\n- Notifications without SNS - CloudWatch events only\n  - Trusted Advisor\n  - GuardDuty\n",
+			want: []fact{
+				{"AWS Trusted Advisor", "rel:not notification", "Amazon SNS", 4},
+				{"Amazon GuardDuty", "rel:not notification", "Amazon SNS", 5},
+			},
+			notWant: []fact{
+				{"Amazon SNS", "rel:not notification cloud watch event", "AWS Trusted Advisor", 4},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

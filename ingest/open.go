@@ -511,6 +511,18 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		dflt = o.defaultSubject()
 	}
 	switch {
+	case len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(t, ms[0].start) <= 2 && o.afterPreposition(t, ms[0].start):
+		// the name is the object of the head's relation, not its subject:
+		// "Integration with Auto Scaling" under CodeDeploy heads more of
+		// the section's subject; "Notifications without SNS - CloudWatch
+		// events only" in a section of no subject, over "Trusted Advisor",
+		// "GuardDuty", has the items for subjects
+		if d := o.defaultSubject(); d != "" && d != ms[0].id {
+			f.subject = d
+		} else {
+			f.subject, f.inverse = ms[0].id, true
+			rest = t[:ms[0].start]
+		}
 	case dflt != "" && dflt != ms[0].id:
 		// "Can create CloudWatch log integration: 2 kinds" under "API
 		// Gateway": a head that opens with its verb speaks for the
@@ -545,6 +557,18 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
+}
+
+// afterPreposition reports whether the word before byte offset at is a
+// preposition (or "without"): the name there is the object of the head's
+// relation ("Notifications without SNS"), not its subject.
+func (o *openReader) afterPreposition(t string, at int) bool {
+	f := strings.Fields(t[:at])
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(f[len(f)-1])
+	return o.lx.IsPreposition(w) || w == "without"
 }
 
 // A question's shape, for a heading or flashcard that asks one.

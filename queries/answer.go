@@ -115,8 +115,8 @@ func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *
 		return nil, nil // an order is one sequence, not the union of two
 	}
 	for _, d := range cands {
-		if d == c || d.typ != candRelation || d.score > c.score {
-			continue
+		if d == c || d.typ != candRelation || d.score > c.score || !samePolarity(c.pred, d.pred) {
+			continue // a relation the notes deny is no tie of one they state
 		}
 		margin := tieMargin
 		if a.twofold && containsKind(a.wants, graph.KindValue) {
@@ -724,6 +724,14 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 	return out, nil
 }
 
+// samePolarity reports whether two predicates state, deny or restrict
+// alike: a relation the notes deny reads nothing as one they state does.
+func samePolarity(p, q string) bool {
+	pn, po := polarityOf(p)
+	qn, qo := polarityOf(q)
+	return pn == qn && po == qo
+}
+
 // mergeTies folds into the best candidate the relations that read the
 // question as well, by the same words, from the same node in the same
 // direction: the notes may state one thing with several predicates ("targets" and
@@ -754,7 +762,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {

@@ -364,3 +364,21 @@ func TestPathFromAfterInfinitive(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want the chain from CloudWatch Logs to SNS", got, res.Reading)
 	}
 }
+
+// TestMergeTiesKeepsPolarity: a relation the notes deny never merges into
+// one they state, though both match the question's words alike.
+func TestMergeTiesKeepsPolarity(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Which services send notifications to SNS?")
+	rel := func(pred string, score float64) *candidate {
+		return &candidate{typ: candRelation, anchor: "service:amazon-sns", inverse: true, pred: pred, rel: []string{ingest.Stem("send"), ingest.Stem("notifications")}, score: score, ends: []string{pred}}
+	}
+	stated := rel("rel:send notification", 1.0)
+	denied := rel("rel:not send notification", 0.95)
+	if got := mergeTies(a, []*candidate{stated, denied}); len(got) != 2 || len(got[0].ends) != 1 {
+		t.Errorf("a denied relation merged into a stated one: %d readings, ends %v", len(got), got[0].ends)
+	}
+	if got := mergeTies(a, []*candidate{stated, rel("rel:send notification to", 0.95)}); len(got) != 1 {
+		t.Errorf("two stated relations that read alike stayed apart: %d readings", len(got))
+	}
+}
