@@ -49,6 +49,13 @@ var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, 
 
 var wordQuantityRe = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|an?)[ -](seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b`)
 
+// frequencyPeriod maps a word of frequency to the period it repeats at,
+// in seconds.
+var frequencyPeriod = map[string]float64{"hourly": 3600, "daily": 86400, "weekly": 604800, "fortnightly": 1209600,
+	"monthly": 2629800, "quarterly": 7889400, "yearly": 31557600, "annually": 31557600}
+
+var frequencyRe = regexp.MustCompile(`(?i)\b(hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`)
+
 // Quantities finds the quantities of a text: numbers (or spelt-out numbers)
 // followed by a unit of time, size or percent, ranges of them, and rates
 // ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"), and
@@ -60,6 +67,12 @@ func Quantities(text string) []Quantity {
 	}
 	if !hasUnitWord(text) {
 		return out
+	}
+	for _, m := range frequencyRe.FindAllStringSubmatchIndex(text, -1) {
+		// "weekly (no more often) email notifications": how often, as the
+		// period between two
+		v := frequencyPeriod[strings.ToLower(text[m[2]:m[3]])]
+		out = append(out, Quantity{Text: text[m[2]:m[3]], Value: v, Low: v, Dimension: "duration", Start: m[2], End: m[3]})
 	}
 	for _, m := range wordQuantityRe.FindAllStringSubmatchIndex(text, -1) {
 		n := strings.ToLower(text[m[2]:m[3]])
@@ -287,8 +300,8 @@ func hasUnitWord(text string) bool {
 	return unitWords.in(text)
 }
 
-// unitWords are the units wordQuantityRe reads.
-var unitWords = newCueSet("second", "minute", "hour", "day", "week", "month", "year")
+// unitWords are the units wordQuantityRe and frequencyRe read.
+var unitWords = newCueSet("second", "minute", "hour", "day", "daily", "week", "month", "year", "annually", "quarterly", "fortnightly")
 
 // Numbers returns the numbers of a text that stand as words, in order,
 // whatever follows them ("the default runOrder value for an action is 1",

@@ -35,6 +35,9 @@ func TestQuantities(t *testing.T) {
 		{"(latency of about 200 ms)", []string{"200 ms"}, 0.2, "duration"},
 		{"reads (up to 8KB/s)", []string{"8KB/s"}, 8e3, "size rate"},
 		{"latency real-time (200 ms)", []string{"(200 ms)"}, 0.2, "duration"},
+		// a word of frequency is how often: the period it repeats at
+		{"Preferences - weekly (no more often) email notifications", []string{"weekly"}, 604800, "duration"},
+		{"snapshots run daily or every 12 hours", []string{"daily", "12 hours"}, 86400, "duration"},
 	} {
 		got := Quantities(tt.text)
 		if len(got) != len(tt.want) {
