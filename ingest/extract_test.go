@@ -430,6 +430,21 @@ func TestExtract(t *testing.T) {
 				{"Amazon SNS", "rel:not notification cloud watch event", "AWS Trusted Advisor", 4},
 			},
 		},
+		{
+			// "Label: description. Options:" heads the label's options: the
+			// label qualifies the relation, and a head whose section names
+			// two entities takes the subject of the head above it
+			name: "labelled long head",
+			file: "n.md",
+			src:  "## CodeDeploy for ECS\n\n- Deployment traffic-shifting strategies:\n    - Linear: grow traffic every N minutes. Options:\n        - `ECSLinear10PercentEvery3Minutes`\n    - Canary: try X percent then 100%. Options:\n        - `ECSCanary10Percent5Minutes`\n",
+			want: []fact{
+				{"AWS CodeDeploy", "rel:linear option", "ECSLinear10PercentEvery3Minutes", 5},
+				{"AWS CodeDeploy", "rel:canary option", "ECSCanary10Percent5Minutes", 7},
+			},
+			notWant: []fact{
+				{"AWS CodeDeploy", "rel:option", "ECSCanary10Percent5Minutes", 7},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

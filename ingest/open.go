@@ -874,9 +874,17 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 	var rest string
 	if f.subject, rest = o.firstEntity(last); f.subject == "" {
 		f.subject = o.defaultSubject()
+		if n := len(o.frames); f.subject == "" && n > 0 {
+			f.subject = o.frames[n-1].subject // "Deployment strategies:" over it
+		}
 	}
 	if f.subject == "" {
 		return frame{}, false
+	}
+	if label, _, ok := strings.Cut(ss[0], ": "); ok && len(ss) > 1 && countFields(label) <= 3 && !o.namesEntity(label) {
+		// "Canary: try X percent then 100%. Options:" over
+		// "ECSCanary10Percent5Minutes": the label says whose options
+		rest = label + " " + rest
 	}
 	f.phrase, f.pol = o.phrase(rest)
 	return f, f.phrase != ""

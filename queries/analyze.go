@@ -219,6 +219,22 @@ func (a *analysis) modifies(id, head string) bool {
 	return false
 }
 
+// relationHolds reports whether a relation's words hold every content
+// stem of the words by which the question names entity id.
+func (a *analysis) relationHolds(id string, rel []string) bool {
+	n := 0
+	for _, w := range a.words {
+		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
+			continue
+		}
+		if !containsStr(rel, w.stem) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // linksWithin counts the strong links whose words are among the given terms.
 func (a *analysis) linksWithin(ts []term) int {
 	var ids []string

@@ -382,3 +382,15 @@ func TestMergeTiesKeepsPolarity(t *testing.T) {
 		t.Errorf("two stated relations that read alike stayed apart: %d readings", len(got))
 	}
 }
+
+// TestRelationNamesTheEntity: a relation whose own words name an entity
+// the question gives ("canary option" for "... canary ...
+// configurations") reads it better than its sibling ("linear option"),
+// and "configurations" finds "options".
+func TestRelationNamesTheEntity(t *testing.T) {
+	e := engineWithNote(t, "ecs.md", "## Deploy to ECS\n\n- Deployment traffic-shifting strategies:\n    - Linear: grow traffic every N minutes. Options:\n        - `ECSLinear10PercentEvery3Minutes`\n        - `ECSLinear10PercentEvery10Minutes`\n    - Canary: try X percent then 100%. Options:\n        - `ECSCanary10Percent5Minutes`\n        - `ECSCanary10Percent30Minutes`\n")
+	res := askHolding(t, e, "codedeploy ECS canary predefined configurations", []string{"ECSCanary10Percent5Minutes", "ECSCanary10Percent30Minutes"})
+	if got := answerNames(res); containsStr(got, "ECSLinear10PercentEvery3Minutes") {
+		t.Errorf("answers %v (reading %q) hold the linear options", got, res.Reading)
+	}
+}

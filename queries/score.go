@@ -317,6 +317,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	for _, id := range strong {
 		switch {
 		case id == c.anchor || id == c.via:
+		case c.typ == candRelation && a.relationHolds(id, c.rel):
+			// "ECS canary option" for "ECS canary ... configurations": the
+			// relation's own words name the entity
+			f[featViaName]++
 		case containsStr(e.mustAnchors(ctx, id), c.anchor) || a.modifies(id, c.anchor) && !isVocabKind(e.names[id].Kind):
 			// "CloudWatch Logs subscription filter": a part of the entity
 			// named (or the noun the name qualifies), the more specific
