@@ -445,6 +445,17 @@ func TestExtract(t *testing.T) {
 				{"AWS CodeDeploy", "rel:option", "ECSCanary10Percent5Minutes", 7},
 			},
 		},
+		{
+			// items under a head that names their kind are names though
+			// they open with a verb
+			name: "verb-first items under a kind head",
+			file: "n.md",
+			src:  "## CodeCommit\n\n- Triggers - SNS or Lambda\n  - Events:\n    - push to existing branch\n    - create branch or tag\n  - Usually on the local filesystem\n",
+			want: []fact{
+				{"AWS CodeCommit", "rel:event", "push to existing branch", 5},
+				{"AWS CodeCommit", "rel:event", "create branch or tag", 6},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1091,6 +1091,9 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
+	if obj == "" {
+		obj = o.kindItem(phrase, name)
+	}
 	if obj == "" || obj == f.subject {
 		return
 	}
@@ -1109,6 +1112,26 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " step")
 	}
 	o.addItem(f, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
+}
+
+// kindItem names an item under a head that says what kind of thing its
+// items are ("Events:" over "push to existing branch", "create branch or
+// tag"): a short item is a name there though it opens with a verb. It
+// returns "" for any other head or item.
+func (o *openReader) kindItem(phrase, name string) string {
+	ws := strings.Fields(phrase)
+	if len(ws) == 0 || len(ws) > 2 || len(o.lx.Kinds(ws[len(ws)-1])) == 0 {
+		return ""
+	}
+	// a few lower-case words, as event and state names are written
+	// ("Usually on the local filesystem" is a remark, "AWS CodeDeploy ->
+	// EC2 instance" a chain)
+	name = cleanName(name)
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 4 || strings.ToLower(name) != name || strings.ContainsAny(name, ",;:()/>") || slices.ContainsFunc(f, o.lx.isAux) {
+		return ""
+	}
+	return o.x.newNode(graph.KindConcept, name)
 }
 
 // addItem relates a head's item: subject → item, or item → subject for a
