@@ -806,7 +806,9 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 			continue
 		}
 		_, _, open := graph.ParseRelation(c.pred)
-		typedFocus := bestOpen && !open && overlap(termsOf(a.focus), c.rel, nil) > 0
+		// (not over a relation the notes name by the kind asked for:
+		// "Events:" over CodeCommit's events)
+		typedFocus := bestOpen && !open && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants)
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are
 		// all of the kind asked for

@@ -394,3 +394,15 @@ func TestRelationNamesTheEntity(t *testing.T) {
 		t.Errorf("answers %v (reading %q) hold the linear options", got, res.Reading)
 	}
 }
+
+// TestAskedForNounIsTheEntitys: the asked-for noun ("events") names what
+// the entity after it relates to ("which repository events can a
+// CodeCommit trigger fire on" reads CodeCommit's events), and a relation
+// named by a kind word ("Events:") answers with things of that kind.
+func TestAskedForNounIsTheEntitys(t *testing.T) {
+	e := engineWithNote(t, "cc.md", "## CodeCommit\n\n- Triggers - SNS or Lambda - to initiate an action\n  - Events:\n    - push to existing branch\n    - create branch or tag\n    - delete branch or tag\n")
+	res := askHolding(t, e, "Which repository events can a CodeCommit trigger fire on?", []string{"push to existing branch", "create branch or tag", "delete branch or tag"})
+	if got := answerNames(res); containsStr(got, "Amazon SNS") {
+		t.Errorf("answers %v (reading %q) hold the trigger's targets", got, res.Reading)
+	}
+}

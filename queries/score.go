@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/awskg/awskg/graph"
@@ -172,9 +173,15 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	// the kind of answer asked for
 	if len(a.wants) > 0 && len(c.ends) > 0 {
 		fit := 0.0
+		// "Events:" over "push to existing branch": a relation the notes
+		// name by a kind word says its answers are of that kind
+		// (things the dictionary does not know, so none has a kind of its
+		// own: a list that mixes in known strategies is read by those)
+		named := c.typ == candRelation && e.relationNamesKind(c.pred, a.wants) &&
+			!slices.ContainsFunc(c.ends, func(id string) bool { return e.names[id].Kind != graph.KindConcept })
 		for _, id := range c.ends {
 			switch k := e.names[id].Kind; {
-			case containsKind(a.wants, k):
+			case containsKind(a.wants, k), named && k == graph.KindConcept:
 				fit++
 			case k == graph.KindFeature && containsKind(a.wants, graph.KindService):
 				fit += 0.5 // a part of a service stands for it
@@ -487,6 +494,25 @@ func (e *Engine) idf(stem string) float64 {
 	return math.Log(1 + float64(e.nDocs()+1)/float64(e.docFreq(stem)+1))
 }
 
+// relationNamesKind reports whether an open relation's phrase ends in a
+// word that names one of the kinds wanted ("event" for events).
+func (e *Engine) relationNamesKind(pred string, wants []graph.NodeKind) bool {
+	phrase, _, ok := graph.ParseRelation(pred)
+	if !ok {
+		return false
+	}
+	ws := strings.Fields(phrase)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, k := range e.lx.Kinds(ws[len(ws)-1]) {
+		if containsKind(wants, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // roleFit is +1 for a relation read in the direction the question's word
 // order gives, -1 for the other direction, 0 when the order says nothing:
 // an entity before the relation's word (or after "of", "for", "with") is
@@ -499,14 +525,24 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 	// targets of X"). The sentence that asks holds the verb that counts:
 	// "I need X streamed ... . What destinations does a subscription
 	// filter support?"
-	verb := -1
+	verb, noun := -1, false
 	for _, pass := range [...]struct{ asking, focus bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
 		if verb = relationWordAt(a, c, pass.asking, pass.focus); verb >= 0 {
+			noun = pass.focus
 			break
 		}
 	}
 	if verb < 0 {
 		return 0
+	}
+	if noun && c.anchor != a.referent && slices.ContainsFunc(a.links, func(l link) bool { return l.id == c.anchor && l.start > verb }) {
+		// "which repository events can a CodeCommit trigger fire on": the
+		// asked-for noun names what the entity relates to, wherever the
+		// entity stands
+		if c.inverse {
+			return -1
+		}
+		return 1
 	}
 	if a.referent != "" && a.referentAt < verb {
 		// "If I put a subscription filter on a CloudWatch Logs log group,
@@ -552,6 +588,9 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 // -1 when none.
 func relationWordAt(a *analysis, c *candidate, asking, focus bool) int {
 	for _, t := range a.terms {
+		if a.words[t.pos].stop {
+			continue // "What deployment types does X support": "does" asks, it places nothing
+		}
 		if containsStr(a.focus, t.stem) == focus && (a.words[t.pos].start >= a.askAt) == asking && t.in(c.rel) {
 			return a.words[t.pos].start
 		}
@@ -559,7 +598,6 @@ func relationWordAt(a *analysis, c *candidate, asking, focus bool) int {
 	return -1
 }
 
-// wordBefore is the index of the word ending before a byte offset, -1 when none.
 // headWordBefore is the index of the word before the noun phrase that ends
 // in the entity at byte offset at: past its determiners and the entities
 // that qualify it ("for a cross-account CloudWatch Logs subscription" is
@@ -582,6 +620,7 @@ func inLink(a *analysis, at int) bool {
 	return false
 }
 
+// wordBefore is the index of the word ending before a byte offset, -1 when none.
 func wordBefore(a *analysis, at int) int {
 	for i := len(a.words) - 1; i >= 0; i-- {
 		if a.words[i].end <= at {
