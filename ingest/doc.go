@@ -63,7 +63,7 @@ type Block struct {
 // Document is the parsed form of one note, whatever its format.
 type Document struct {
 	File   string // name used in sources, e.g. "data/notes/002_653d9272087ba1e1.txt"
-	Format string // "wiki", "blog", "pdf", "markdown" or "text"
+	Format string // "wiki", "blog", "pdf", "markdown", "latex" or "text"
 	Blocks []Block
 	Lines  []string // the raw note lines (Lines[0] is line 1), for quoting sources
 }

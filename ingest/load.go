@@ -75,17 +75,20 @@ func LoadDictionary() (*Dictionary, error) {
 	return d, nil
 }
 
-// IsNoteFile reports whether a file name is a note awskg reads from folders.
+// IsNoteFile reports whether a file name is a note awskg reads from
+// folders: Markdown, plain text, and the text formats it reads by their
+// marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX).
 func IsNoteFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".txt", ".text":
+	case ".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
+		".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex":
 		return true
 	}
 	return false
 }
 
 // ReadPaths reads the notes named by paths: files, or folders walked for
-// .md and .txt files. A path that does not exist or cannot be read is an
+// the files IsNoteFile names. A path that does not exist or cannot be read is an
 // error (code ENOTFOUND or EINVALID); a bad file inside a folder is a warning.
 func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error) {
 	var out []Source

@@ -21,6 +21,7 @@ const (
 	FormatPDF      = "pdf"
 	FormatMarkdown = "markdown"
 	FormatText     = "text"
+	FormatLaTeX    = "latex" // read as the Markdown latexToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -56,6 +57,13 @@ func Parse(name string, src []byte) (*Document, error) {
 	switch doc.Format {
 	case FormatMarkdown:
 		p.parseMarkdown(text)
+	case FormatLaTeX:
+		// the Markdown the note's lines say, line for line; the note's own
+		// lines stay the document's
+		orig := doc.Lines
+		doc.Lines = latexToMarkdown(orig)
+		p.parseMarkdown(strings.Join(doc.Lines, "\n"))
+		doc.Lines = orig
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -138,8 +146,10 @@ func flatItemName(text string) bool {
 }
 
 // DetectFormat reports the format Parse would use: "wiki", "blog", "pdf",
-// "markdown" or "text". Files named *.md or *.markdown are markdown; for
-// other names the content decides, in this order: a line starting with
+// "markdown", "latex" or "text". Files named *.md or *.markdown are
+// markdown, *.tex or a text that opens a LaTeX document (or has two
+// \section commands) latex; for other names the content decides, in this
+// order: a line starting with
 // "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
 // Markdown signals ("# " / "## " headings, fenced code, or "* " lists
@@ -152,6 +162,9 @@ func detectFormat(name, text string) string {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
+	}
+	if isLaTeX(name, text) {
+		return FormatLaTeX
 	}
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int

@@ -640,6 +640,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("x.md", []byte("# h\n\n* a\n  1. b\n\n| a |\n|---|\n| b |\n"))
 	f.Add("x.txt", []byte("a |\n. |\n|\nb\r\nc |"))
 	f.Add("x.txt", []byte("  • a\n    b\n\n  1. c\n"))
+	f.Add("x.tex", []byte("\\section{A}\n\\begin{itemize}\n\\item[x] \\textbf{b} % c\n\\end{itemize}\n\\begin{tabular}{l}\n\\hline\na & b \\\\\n\\midrule\n\\end{tabular}\n\\begin{verbatim}\n"))
 	f.Fuzz(func(t *testing.T, name string, src []byte) {
 		doc, err := Parse(name, src)
 		if doc == nil {

@@ -46,7 +46,7 @@ Exit status: 0 success, 1 failure (or some questions of a batch failed),
 			return cmd.Help()
 		},
 	}
-	cmd.PersistentFlags().StringArrayVar(&f.Notes, "notes", nil, "add the notes in `PATH` (a file, or a folder of .md/.txt); repeatable")
+	cmd.PersistentFlags().StringArrayVar(&f.Notes, "notes", nil, "add the notes in `PATH` (a file, or a folder of notes: .md, .txt, .org, .adoc, .rst, .yaml, .csv, .tex, ...); repeatable")
 	cmd.PersistentFlags().StringVar(&f.DB, "db", "", "read the graph from a store (`DIR` of a bolt store, or postgres://...) instead of ingesting notes")
 	cmd.PersistentFlags().Bool("debug", false, "print stack traces of internal errors")
 	cmd.SetVersionTemplate("{{.Version}}\n")

@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// LaTeX notes (lecture notes, a study group's write-up) keep their
+// structure in commands: \section{...} and \subsection{...} headings,
+// itemize, enumerate and description lists of \item lines, tabular rows
+// of "&"-separated cells, verbatim code. latexToMarkdown rewrites each line
+// into the Markdown line that says the same, one line for one line, so the
+// Markdown reader reads the note and every fact still cites the note's own
+// line; the preamble, comments and layout commands become blank lines.
+
+// latexHeadings maps a sectioning command to its Markdown heading level:
+// the document's title is level 1, its sections level 2.
+var latexHeadings = map[string]int{
+	"title": 1, "part": 1, "chapter": 2, "section": 2, "subsection": 3,
+	"subsubsection": 4, "paragraph": 5, "subparagraph": 6,
+}
+
+// latexLists are the list environments and the Markdown mark of their items.
+var latexLists = map[string]string{"itemize": "- ", "enumerate": "1. ", "description": "- "}
+
+// latexCode are the environments whose lines are code, kept as written.
+var latexCode = map[string]bool{"verbatim": true, "lstlisting": true, "minted": true, "Verbatim": true}
+
+var (
+	latexBeginRe   = regexp.MustCompile(`^\\(begin|end)\{([A-Za-z*]+)\}`)
+	latexHeadingRe = regexp.MustCompile(`^\\([a-z]+)\*?(?:\[[^\]]*\])?\{(.*)\}\s*$`)
+	latexItemRe    = regexp.MustCompile(`^\\item(?:\s*\[([^\]]*)\])?\s*`)
+	latexRuleRe    = regexp.MustCompile(`^\\(toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$`)
+)
+
+// isLaTeX reports whether a note is LaTeX: named *.tex, or it opens a
+// document (\documentclass, \begin{document}) or writes two or more
+// sectioning commands.
+func isLaTeX(name, text string) bool {
+	if strings.HasSuffix(strings.ToLower(name), ".tex") {
+		return true
+	}
+	if strings.Contains(text, `\documentclass`) || strings.Contains(text, `\begin{document}`) {
+		return true
+	}
+	return strings.Count(text, `\section{`)+strings.Count(text, `\subsection{`) >= 2
+}
+
+// latexToMarkdown rewrites a LaTeX note's lines as Markdown lines, as many
+// as there are (see above).
+func latexToMarkdown(lines []string) []string {
+	out := make([]string, len(lines))
+	body := !strings.Contains(strings.Join(lines, "\n"), `\begin{document}`)
+	var lists []string // the marks of the open list environments
+	code, table, headerDone := "", false, false
+	for i, raw := range lines {
+		t := strings.TrimSpace(raw)
+		if code != "" {
+			if strings.HasPrefix(t, `\end{`+code+`}`) {
+				code, out[i] = "", "```"
+			} else {
+				out[i] = raw
+			}
+			continue
+		}
+		if m := latexBeginRe.FindStringSubmatch(t); m != nil {
+			env := strings.TrimSuffix(m[2], "*")
+			switch {
+			case env == "document":
+				body = m[1] == "begin"
+			case latexCode[env] && m[1] == "begin":
+				code, out[i] = m[2], "```"
+			case latexLists[env] != "":
+				if m[1] == "begin" {
+					lists = append(lists, latexLists[env])
+				} else if len(lists) > 0 {
+					lists = lists[:len(lists)-1]
+				}
+			case env == "tabular" || env == "tabularx" || env == "longtable":
+				table, headerDone = m[1] == "begin", false
+			}
+			continue
+		}
+		if !body || t == "" || strings.HasPrefix(t, "%") {
+			if m := latexHeadingRe.FindStringSubmatch(t); m != nil && m[1] == "title" {
+				out[i] = "# " + latexInline(m[2])
+			}
+			continue
+		}
+		t = latexComment(t)
+		switch m := latexHeadingRe.FindStringSubmatch(t); {
+		case m != nil && latexHeadings[m[1]] > 0:
+			out[i] = strings.Repeat("#", latexHeadings[m[1]]) + " " + latexInline(m[2])
+			continue
+		case m != nil && (m[1] == "caption" || m[1] == "textbf"):
+			out[i] = latexInline(m[2])
+			continue
+		}
+		if table {
+			if latexRuleRe.MatchString(t) {
+				// the rule under the header row is where Markdown wants its
+				// separator
+				if headerDone && i > 0 && strings.HasPrefix(out[i-1], "|") && !strings.Contains(out[i-1], "---") && !latexSeparated(out, i) {
+					out[i] = strings.Repeat("|---", strings.Count(out[i-1], "|")-1) + "|"
+				}
+				continue
+			}
+			row := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(t, `\\`)), `\hline`))
+			var cells []string
+			for _, c := range strings.Split(row, "&") {
+				cells = append(cells, latexInline(strings.TrimSpace(c)))
+			}
+			out[i] = "| " + strings.Join(cells, " | ") + " |"
+			headerDone = true
+			continue
+		}
+		if m := latexItemRe.FindStringSubmatchIndex(t); m != nil && len(lists) > 0 {
+			mark := lists[len(lists)-1]
+			text := latexInline(t[m[1]:])
+			if m[2] >= 0 {
+				text = latexInline(t[m[2]:m[3]]) + ": " + text // \item[Term] definition
+			}
+			out[i] = strings.Repeat("  ", 2*(len(lists)-1)) + mark + text
+			continue
+		}
+		indent := ""
+		if len(lists) > 0 {
+			indent = strings.Repeat("  ", 2*len(lists)) // an item's further line
+		}
+		if s := latexInline(t); s != "" {
+			out[i] = indent + s
+		}
+	}
+	return out
+}
+
+// latexSeparated reports whether a separator row already follows the
+// header row above line i.
+func latexSeparated(out []string, i int) bool {
+	for k := i - 1; k >= 0 && strings.HasPrefix(out[k], "|"); k-- {
+		if strings.HasPrefix(out[k], "|---") {
+			return true
+		}
+	}
+	return false
+}
+
+// latexComment drops a line's comment: from an unescaped "%" on.
+func latexComment(t string) string {
+	for k := 0; k < len(t); k++ {
+		if t[k] == '%' && (k == 0 || t[k-1] != '\\') {
+			return strings.TrimSpace(t[:k])
+		}
+	}
+	return t
+}
+
+var (
+	latexBoldRe  = regexp.MustCompile(`\\textbf\{([^{}]*)\}`)
+	latexItalRe  = regexp.MustCompile(`\\(?:emph|textit|textsl|underline)\{([^{}]*)\}`)
+	latexCodeRe  = regexp.MustCompile(`\\(?:texttt|verb\|)\{?([^{}|]*)[}|]`)
+	latexHrefRe  = regexp.MustCompile(`\\href\{[^{}]*\}\{([^{}]*)\}`)
+	latexArgRe   = regexp.MustCompile(`\\[A-Za-z]+\*?(?:\[[^\]]*\])?\{([^{}]*)\}`)
+	latexBareRe  = regexp.MustCompile(`\\[A-Za-z]+\*?`)
+	latexMathRe  = regexp.MustCompile(`\$([^$]*)\$`)
+	latexEscapes = strings.NewReplacer(`\&`, "&", `\%`, "%", `\_`, "_", `\#`, "#", `\$`, "$", `\{`, "{", `\}`, "}", `~`, " ", `\\`, "", "``", `"`, "''", `"`, `\,`, " ", `\ `, " ")
+)
+
+// latexInline rewrites a line's inline commands: \textbf{x} as **x**,
+// \emph{x} as *x*, \texttt{x} as `x`, \href{url}{text} as its text, any
+// other command as its argument (\url{x} is x) or nothing (\noindent),
+// math as its text, and escapes as the characters they stand for.
+func latexInline(s string) string {
+	s = latexHrefRe.ReplaceAllString(s, "$1")
+	s = latexBoldRe.ReplaceAllString(s, "**$1**")
+	s = latexItalRe.ReplaceAllString(s, "*$1*")
+	s = latexCodeRe.ReplaceAllString(s, "`$1`")
+	for k := 0; k < 3 && latexArgRe.MatchString(s); k++ {
+		s = latexArgRe.ReplaceAllString(s, "$1")
+	}
+	s = latexMathRe.ReplaceAllString(s, "$1")
+	s = strings.ReplaceAll(s, `\\`, "")
+	s = latexEscapes.Replace(s)
+	s = latexBareRe.ReplaceAllString(s, "")
+	return strings.TrimSpace(strings.Join(strings.Fields(s), " "))
+}
