@@ -51,14 +51,10 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	}
 	a := e.analyze(text)
 	e.supportOf(a)
-	cands, err := e.candidates(ctx, a)
+	cands, err := e.scored(ctx, a)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range cands {
-		c.keep = e.score(ctx, a, c)
-	}
-	sortCandidates(cands)
 	cands = e.preferWhole(a, cands)
 	cands = mergeTies(a, cands)
 	for _, c := range cands {
@@ -111,8 +107,8 @@ const twofoldMargin = 0.3
 // both is right more often than betting on one. It returns the reading it
 // added, nil when none.
 func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *candidate, res *Result) (*candidate, error) {
-	if c.typ != candRelation || a.order {
-		return nil, nil // an order is one sequence, not the union of two
+	if c.typ != candRelation || a.order || c.narrowed {
+		return nil, nil // an order is one sequence, not the union of two; a narrowed list stays narrow
 	}
 	for _, d := range cands {
 		if d == c || d.typ != candRelation || d.score > c.score || !samePolarity(c.pred, d.pred) {
@@ -697,14 +693,10 @@ type Reading struct {
 func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, error) {
 	a := e.analyze(strings.TrimSpace(text))
 	e.supportOf(a)
-	cands, err := e.candidates(ctx, a)
+	cands, err := e.scored(ctx, a)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range cands {
-		e.score(ctx, a, c)
-	}
-	sortCandidates(cands)
 	var out []Reading
 	var linked, terms []string
 	for _, l := range a.links {
@@ -762,7 +754,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {
@@ -795,8 +787,8 @@ func namedIn(a *analysis, rel []string) []string {
 // reads the question nearly as well: the notes' whole list of EventBridge's
 // targets rather than the two built-in ones one line names.
 func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
-	if len(cs) < 2 || cs[0].typ != candRelation {
-		return cs
+	if len(cs) < 2 || cs[0].typ != candRelation || cs[0].narrowed {
+		return cs // a list the question's attributes narrowed is no part of a whole
 	}
 	best := cs[0]
 	_, _, bestOpen := graph.ParseRelation(best.pred)

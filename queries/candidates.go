@@ -47,13 +47,14 @@ type candidate struct {
 	details [][]string // stems of each line's words about it (evidence), one list per detail
 	names   []string   // stems of the answers' names
 
-	result  *Result  // ready-made answers (path, rank, compare, yes/no, evidence)
-	keep    []string // the ends the question's other entities constrain it to; nil when none
-	reading string   // how the question was read, for the user
-	prior   float64  // what the reading is worth before its words are matched
-	feat    features // what the scoring function weighs (see score.go)
-	score   float64
-	links   int // how many of the question's links it accounts for
+	result   *Result  // ready-made answers (path, rank, compare, yes/no, evidence)
+	keep     []string // the ends the question's other entities constrain it to; nil when none
+	narrowed bool     // the attribute constraint narrowed it (see constraints.go)
+	reading  string   // how the question was read, for the user
+	prior    float64  // what the reading is worth before its words are matched
+	feat     features // what the scoring function weighs (see score.go)
+	score    float64
+	links    int // how many of the question's links it accounts for
 }
 
 // maxCandidateEnds bounds the answers of one candidate read for scoring.

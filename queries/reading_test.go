@@ -406,3 +406,29 @@ func TestAskedForNounIsTheEntitys(t *testing.T) {
 		t.Errorf("answers %v (reading %q) hold the trigger's targets", got, res.Reading)
 	}
 }
+
+// TestAttributeConstraint: a list reading is narrowed to the things whose
+// attribute (a column they share) the question states, and stays narrow:
+// no whole list or tie puts the others back.
+func TestAttributeConstraint(t *testing.T) {
+	e := engineWithNote(t, "eb.md", `# AWS Elastic Beanstalk
+
+## Deployment policies
+
+| Policy | Downtime | Capacity during deploy | Rollback |
+|---|---|---|---|
+| All at once | yes | none while deploying | manual redeploy |
+| Rolling | no | reduced by one batch | manual redeploy |
+| Rolling with additional batch | no | full | manual redeploy |
+| Immutable | no | full (double) | terminate new ASG |
+| Traffic splitting | no | full (double) | reroute traffic |
+`)
+	res := askHolding(t, e, "Elastic Beanstalk: which deployment policies keep full capacity during the deploy?", []string{"Rolling with additional batch", "Immutable", "Traffic splitting"})
+	for _, n := range answerNames(res) {
+		if n == "Rolling" || n == "All-at-once" || n == "All at once" {
+			t.Errorf("answers %v (reading %q) hold %q, whose capacity is not full", answerNames(res), res.Reading, n)
+		}
+	}
+	// a question that states no attribute of them gets the whole list
+	askHolding(t, e, "What deployment policies does Elastic Beanstalk have?", []string{"Rolling", "Immutable", "Traffic splitting"})
+}
