@@ -456,6 +456,20 @@ func TestExtract(t *testing.T) {
 				{"AWS CodeCommit", "rel:event", "create branch or tag", 6},
 			},
 		},
+		{
+			// a short cell is its row's value under its column though it
+			// reads as no name; a level mark ("+", "$$") is no value
+			name: "short table cells are values",
+			file: "n.md",
+			src:  "# AWS Elastic Beanstalk\n\n## Deployment policies\n\n| Policy | Capacity during deploy | Cost |\n|---|---|---|\n| Rolling | reduced by one batch | $ |\n| Immutable | full (double) | $$ |\n",
+			want: []fact{
+				{"Rolling", "rel:capacity during deploy", "reduced by one batch", 7},
+				{"Immutable", "rel:capacity during deploy", "full (double)", 8},
+			},
+			notWant: []fact{
+				{"Rolling", "rel:cost", "$", 7},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

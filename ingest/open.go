@@ -1855,12 +1855,35 @@ func (o *openReader) table(t *Table) {
 				continue
 			}
 			obj := o.itemNode(c)
+			if obj == "" {
+				obj = o.cellValue(c)
+			}
 			if obj == "" || obj == subj {
 				continue
 			}
 			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
 		}
 	}
+}
+
+// maxCellValueWords bounds the words of a table cell read as a value
+// though it is no name.
+const maxCellValueWords = 5
+
+// cellValue names a short table cell that itemNode reads as no name
+// ("reduced by one batch" under "Capacity during deploy"): under its
+// column's header it is the row's value. It returns "" for a cell that is
+// a sentence.
+func (o *openReader) cellValue(c string) string {
+	c = cleanName(c)
+	f := strings.Fields(c)
+	if len(f) == 0 || len(f) > maxCellValueWords || strings.ContainsAny(c, ".;:!?*") || slices.ContainsFunc(f[1:], o.lx.isAux) {
+		return ""
+	}
+	if !strings.ContainsFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) || strings.Count(c, "[") != strings.Count(c, "]") {
+		return "" // "+", "$$", "🕑": a level the table's ranks read; "[ASG [Instance 2]" a drawing
+	}
+	return o.x.newNode(graph.KindConcept, c)
 }
 
 // keyValueRow reads a row of a two-column table of properties (table has
