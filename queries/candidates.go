@@ -29,6 +29,7 @@ const (
 	candPredicate candidateType = "predicate" // the subjects of one relation, whatever its objects
 	candEntity    candidateType = "entity"    // the entity the best-matching note lines are about
 	candEvidence  candidateType = "evidence"  // the note lines that match best
+	candAlias     candidateType = "alias"     // the entity a name the question gives stands for
 )
 
 // candidate is one reading of a question.
@@ -131,6 +132,7 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.entityCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}
+	out = append(out, e.aliasCandidates(a)...)
 	return out, nil
 }
 

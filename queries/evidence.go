@@ -913,3 +913,77 @@ func (e *Engine) denies(text string) bool {
 	}
 	return false
 }
+
+// aliasCandidates read "red/black deployment is another name for what",
+// "what is CloudWatch Events called now": a question that asks for a name
+// (a word of the lexicon's alias group) and names an entity by another
+// name than its own is answered by the entity, on the best-matching note
+// line that writes the name it gave. None when no such line is found.
+func (e *Engine) aliasCandidates(a *analysis) []*candidate {
+	var ask []string
+	for _, w := range a.words {
+		if w.linked < 0 && e.lx.QuestionSurface("alias", w.lower) {
+			ask = append(ask, w.stem)
+		}
+	}
+	if len(ask) == 0 {
+		return nil
+	}
+	var out []*candidate
+	for _, l := range a.links {
+		if l.how != linkName {
+			continue
+		}
+		name := e.names[l.id].Name
+		if strings.Contains(strings.ToLower(name), strings.ToLower(l.text)) {
+			continue // the entity's own name: nothing to resolve
+		}
+		// the best-matching lines, then the lines about the entity, that
+		// write the name
+		lines := make([]int, 0, len(a.hits))
+		for _, h := range a.hits {
+			lines = append(lines, h.i)
+		}
+		for _, i := range e.ix.StatementsAbout(l.id) {
+			lines = append(lines, int(i))
+		}
+		// a line that writes both names says they are one ("Blue/Green
+		// Deployment (aka Red/Black)"); else one that writes the name given
+		pick := -1
+		for _, i := range lines {
+			t := strings.ToLower(e.ix.Statement(i).Text)
+			if !strings.Contains(t, strings.ToLower(l.text)) {
+				continue
+			}
+			if pick < 0 {
+				pick = i
+			}
+			if e.writesName(t, l.id) {
+				pick = i
+				break
+			}
+		}
+		for _, i := range lines {
+			if i != pick {
+				continue
+			}
+			st := e.ix.Statement(i)
+			ans := e.answer(l.id)
+			ans.Detail, ans.Sources = st.Text, []string{st.Source}
+			c := &candidate{typ: candAlias, anchor: l.id, ends: []string{l.id}, links: 1, prior: 1,
+				rel: ask, names: e.nameStems(l.id), ctx: st.Terms, result: &Result{Intent: string(candAlias), Answers: []Answer{ans}}}
+			c.reading = fmt.Sprintf("the entity %q names: %s (%s)", l.text, name, st.Source)
+			out = append(out, c)
+			break
+		}
+	}
+	return out
+}
+
+// writesName reports whether a lower-cased text writes an entity's name,
+// or its name without a leading "AWS"/"Amazon".
+func (e *Engine) writesName(t, id string) bool {
+	n := strings.ToLower(e.names[id].Name)
+	short := strings.TrimPrefix(strings.TrimPrefix(n, "aws "), "amazon ")
+	return strings.Contains(t, n) || strings.Contains(t, short)
+}

@@ -432,3 +432,26 @@ func TestAttributeConstraint(t *testing.T) {
 	// a question that states no attribute of them gets the whole list
 	askHolding(t, e, "What deployment policies does Elastic Beanstalk have?", []string{"Rolling", "Immutable", "Traffic splitting"})
 }
+
+// TestAliasReading: a question that asks what a name stands for is
+// answered by the entity the name links to, on a line that writes both
+// names; "calls" is no word that asks for a name.
+func TestAliasReading(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"red/black deployment is another name for what": "Blue/Green",
+		"What is CloudWatch Events called now?":         "Amazon EventBridge",
+	} {
+		res := askHolding(t, e, q, []string{want})
+		if res.Intent != string(candAlias) || len(res.Answers) != 1 {
+			t.Errorf("%q: intent %q, answers %v; want the one entity the name stands for", q, res.Intent, answerNames(res))
+		}
+	}
+	res, err := e.Ask(t.Context(), "Which kinds of API calls can't trigger a CloudWatch Events rule via the CloudTrail integration?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent == string(candAlias) {
+		t.Errorf("'API calls' read as asking for a name (%q)", res.Reading)
+	}
+}

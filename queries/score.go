@@ -65,7 +65,7 @@ const (
 )
 
 // candidateTypeOrder numbers the candidate types for their bias features.
-var candidateTypeOrder = [...]candidateType{candRelation, candKind, candPath, candRank, candCompare, candYesNo, candDescribe, candPredicate, candEntity, candEvidence}
+var candidateTypeOrder = [...]candidateType{candRelation, candKind, candPath, candRank, candCompare, candYesNo, candDescribe, candPredicate, candEntity, candEvidence, candAlias}
 
 // features is a candidate's feature vector.
 type features [numFeatures]float64
@@ -231,9 +231,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		}
 	}
 	// a reading whose every answer is named by the question tells nothing
-	// ("what has the feature Maintenance Windows" for "what tasks can a
+	// (but for the name an alias stands for) ("what has the feature Maintenance Windows" for "what tasks can a
 	// Systems Manager maintenance window run")
-	if len(c.ends) > 0 && c.typ != candYesNo && subset(c.ends, a.linkIDs()) {
+	if len(c.ends) > 0 && c.typ != candYesNo && c.typ != candAlias && subset(c.ends, a.linkIDs()) {
 		f[featNamed] = 1
 	}
 	// the question's entities: each one must be where the reading starts,
