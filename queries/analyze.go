@@ -957,9 +957,6 @@ func (e *Engine) termsOf(a *analysis) {
 		if w.linked >= 0 && a.links[w.linked].how != linkWeak && !e.isNoteConcept(a.links[w.linked].id) {
 			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
 		}
-		if !w.stop && w.linked < 0 && e.docFreq(w.stem) == 0 && !e.relational[w.stem] && len(e.lx.Synonyms(w.stem)) == 0 && len(camelTerms(e.lx, w.text)) == 0 && !strings.ContainsAny(w.text, "-/_") {
-			continue // "anywhere": a word no note line uses matches no reading, and would only thin every reading's share
-		}
 		weight := e.idf(w.stem)
 		if e.lx.IsNegation(w.lower) || e.lx.IsExclusive(w.lower) {
 			continue // polarity, not content: see negated and exclusive

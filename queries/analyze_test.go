@@ -295,25 +295,3 @@ func TestAnalyzeHyphenatedNames(t *testing.T) {
 		}
 	}
 }
-
-// TestUnusedWordsWeighNothing: a word no note line uses matches no reading,
-// so it is no term (it would only thin every reading's share of the
-// question); a compound written with a hyphen stays one, its parts being
-// the notes' words.
-func TestUnusedWordsWeighNothing(t *testing.T) {
-	e := newEngine(t)
-	stems := func(q string) []string {
-		var out []string
-		for _, tm := range e.analyze(q).terms {
-			out = append(out, tm.stem)
-		}
-		return out
-	}
-	got := stems("Does the CodeDeploy agent need a zzyzxquux install for ECS?")
-	if containsStr(got, "zzyzxquux") || !containsStr(got, "agent") {
-		t.Errorf("terms %v: want agent, not the word no note uses", got)
-	}
-	if got := stems("What AWS-managed logs are there?"); !containsStr(got, "aws-managed") {
-		t.Errorf("terms %v lack the hyphenated compound", got)
-	}
-}
