@@ -602,8 +602,8 @@ func (x *extractor) node(id string) {
 // newNode adds a node named by the notes (not in the dictionary).
 func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	name = cleanName(name)
-	if name == "" {
-		return ""
+	if name == "" || x.dict.Lexicon != nil && x.dict.Lexicon.IsStop(name) && strings.ToUpper(name) != name {
+		return "" // "you", "it": a function word names nothing
 	}
 	if id, ok := x.exact(name); ok {
 		x.node(id)

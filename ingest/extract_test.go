@@ -470,6 +470,19 @@ func TestExtract(t *testing.T) {
 				{"Rolling", "rel:cost", "$", 7},
 			},
 		},
+		{
+			// a function word names nothing ("etc", "you"); an upper-case
+			// one may ("AWS" as a hop)
+			name: "function words are no nodes",
+			file: "n.md",
+			src:  "# AWS CodePipeline\n\n## Features\n\n- Jenkins\n- TeamCity\n- etc\n",
+			want: []fact{
+				{"AWS CodePipeline", graph.PredFeature, "Jenkins", 5},
+			},
+			notWant: []fact{
+				{"AWS CodePipeline", graph.PredFeature, "etc", 7},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

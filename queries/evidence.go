@@ -467,8 +467,8 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 	}
 	var out []string
 	for _, it := range items {
-		if !a.namesText(it) {
-			out = append(out, it)
+		if !a.namesText(it) && !e.lx.IsStop(it) {
+			out = append(out, it) // not "you": a pronoun is no item
 		}
 	}
 	if len(out) < 2 {
