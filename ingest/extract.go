@@ -1110,8 +1110,9 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 func (x *extractor) mainClause(s string) string {
 	var buf [2]string
 	f, n := headFields(strings.TrimLeft(s, "-•*> \t"), buf[:])
-	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) {
-		return ""
+	inCase := n >= 2 && strings.EqualFold(f[0], "in") && strings.EqualFold(strings.Trim(f[1], ","), "case")
+	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) && !inCase {
+		return "" // "If ..., ", "In case ..., ": a leading clause
 	}
 	i := strings.Index(s, ", ")
 	if i < 0 || strings.HasSuffix(strings.TrimSpace(s[:i]), strings.TrimSpace(f[0])) {

@@ -160,10 +160,18 @@ func (x *extractor) listStart(text string, line, depth int) {
 		if loc == nil || c.pred == graph.PredLimit && depth >= 0 {
 			continue
 		}
+		// the head's subject is in its main clause: "In case we have load
+		// balancer, we can have the following additional hooks:" lists
+		// no hooks of the load balancer
+		pre, whole := t[:loc[0]], t
+		if m := x.mainClause(t); m != "" {
+			whole = m
+			pre = strings.TrimSuffix(m, t[loc[0]:])
+		}
 		subj := ""
-		if ents := x.entities(t[:loc[0]], false); len(ents) > 0 {
+		if ents := x.entities(pre, false); len(ents) > 0 {
 			subj = ents[0]
-		} else if ents := x.headEntities(t, false); len(ents) > 0 && c.pred != graph.PredTargets {
+		} else if ents := x.headEntities(whole, false); len(ents) > 0 && c.pred != graph.PredTargets {
 			subj = ents[0]
 		} else if x.subhead != "" && x.subLine != line {
 			subj = x.subheadNode()

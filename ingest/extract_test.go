@@ -483,6 +483,19 @@ func TestExtract(t *testing.T) {
 				{"AWS CodePipeline", graph.PredFeature, "etc", 7},
 			},
 		},
+		{
+			// a list head's subject is in its main clause, not in the
+			// clause that sets its condition
+			name: "list head after a leading clause",
+			file: "n.md",
+			src:  "# AWS CodeDeploy\n\n- In case we have load balancer, we can have the following additional hooks:\n    - **BeforeBlockTraffic** (can run scripts)\n    - **BlockTraffic** (cannot run scripts)\n",
+			want: []fact{
+				{"AWS CodeDeploy", graph.PredEvent, "BeforeBlockTraffic", 4},
+			},
+			notWant: []fact{
+				{"Elastic Load Balancing", graph.PredEvent, "BeforeBlockTraffic", 4},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
