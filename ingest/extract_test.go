@@ -496,6 +496,20 @@ func TestExtract(t *testing.T) {
 				{"Elastic Load Balancing", graph.PredEvent, "BeforeBlockTraffic", 4},
 			},
 		},
+		{
+			// level-less headings: past a feature heading of Systems
+			// Manager, an earlier heading naming another service is a
+			// sibling section, not the one the block sits in
+			name: "sibling service heading in a level-less note",
+			file: "n.txt",
+			src:  "↖↑↓ AWS Systems Manager\n- Free service\n↖↑↓ Resources groups\n- Organize your AWS resources.\n↖↑↓ Parameter store\n- Secure storage\n↖↑↓ Action & Change\n- Automation\n- Change Calendar\n",
+			want: []fact{
+				{"AWS Systems Manager", "rel:action change", "Change Calendar", 9},
+			},
+			notWant: []fact{
+				{"AWS Resource Groups", "rel:action change", "Change Calendar", 9},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -361,6 +361,11 @@ func (o *openReader) sectionSubject() string {
 			}
 			return ""
 		}
+		// a feature heading passed on the way names a sibling section; the
+		// service it belongs to is the one they are sections of, and an
+		// earlier heading naming another service ("Resources groups" among
+		// Systems Manager's "Insights", "Parameter store") is a sibling too
+		sibling := ""
 		for i, steps := len(hs)-2, 0; i >= 0 && steps < 10; i, steps = i-1, steps+1 {
 			h := hs[i]
 			if len(h.services) == 0 {
@@ -370,10 +375,16 @@ func (o *openReader) sectionSubject() string {
 				continue
 			}
 			if len(h.services) == 1 && o.x.dictKind(h.services[0]) == graph.KindService {
+				if sibling != "" && h.services[0] != sibling {
+					return sibling
+				}
 				return h.services[0]
 			}
 			if o.x.dictKind(h.services[0]) != graph.KindFeature {
 				return ""
+			}
+			if sibling == "" {
+				sibling = o.x.parentOf(h.services[0])
 			}
 		}
 		// "EB DEPLOYMENTS - CRAM SHEET" over "health + timeouts" over
