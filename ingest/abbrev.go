@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,11 +17,11 @@ import (
 var (
 	// "CWL=CloudWatch Logs", "SF = subscription filter": the expansion runs
 	// to two spaces, a separator or the end of the text.
-	abbrevEqRe = regexp.MustCompile(`\b([A-Z][A-Za-z0-9]{1,5})\s?=\s?([A-Za-z][A-Za-z0-9.\- ]{1,48}?)(?:\s{2,}|[,;()\n]|$)`)
+	abbrevEqRe = lazyRE(`\b([A-Z][A-Za-z0-9]{1,5})\s?=\s?([A-Za-z][A-Za-z0-9.\- ]{1,48}?)(?:\s{2,}|[,;()\n]|$)`)
 	// "Auto Scaling group (ASG)"
-	abbrevAfterRe = regexp.MustCompile(`\(([A-Z][A-Za-z0-9]{1,5})\)`)
+	abbrevAfterRe = lazyRE(`\(([A-Z][A-Za-z0-9]{1,5})\)`)
 	// "ASG (Auto Scaling group)"
-	abbrevBeforeRe = regexp.MustCompile(`\b([A-Z][A-Z0-9]{1,5})\s\(([A-Za-z][A-Za-z0-9.\- ]{2,48})\)`)
+	abbrevBeforeRe = lazyRE(`\b([A-Z][A-Z0-9]{1,5})\s\(([A-Za-z][A-Za-z0-9.\- ]{2,48})\)`)
 )
 
 // maxAbbrevWords bounds the words of an expansion.

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -568,7 +567,7 @@ func (x *extractor) isSubheading(i int) bool {
 	return (next.Kind == BlockBullet || next.Kind == BlockTable) && next.Line == b.EndLine+1
 }
 
-var isRe = regexp.MustCompile(`^(\S+\s+){0,7}?(is|are)\s+\w`)
+var isRe = lazyRE(`^(\S+\s+){0,7}?(is|are)\s+\w`)
 
 // topicSentence makes "Amazon Simple Storage Service (S3) is object
 // storage..." the subject of a section whose heading names none ("Overview").
@@ -897,10 +896,10 @@ func (x *extractor) vocabUncached(text string) []string {
 }
 
 var (
-	manualRe   = regexp.MustCompile(`(?i)\b(manual|manually|explicitly|must enable|needs? to be enabled|opt[- ]in)\b`)
-	implicitRe = regexp.MustCompile(`(?i)\b(implicit|implicitly|implicitely|automatic|automatically|by default|natively|built[- ]in|out of the box)\b`)
-	denyRe     = regexp.MustCompile(`(?i)\b(no|never|none|nothing)\b`)
-	negRe      = regexp.MustCompile(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
+	manualRe   = lazyRE(`(?i)\b(manual|manually|explicitly|must enable|needs? to be enabled|opt[- ]in)\b`)
+	implicitRe = lazyRE(`(?i)\b(implicit|implicitly|implicitely|automatic|automatically|by default|natively|built[- ]in|out of the box)\b`)
+	denyRe     = lazyRE(`(?i)\b(no|never|none|nothing)\b`)
+	negRe      = lazyRE(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
 )
 
 // qualifierCues, negCues and denyCues are cheap filters before
@@ -1002,9 +1001,9 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 }
 
 var (
-	phaseCueRe = regexp.MustCompile(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
+	phaseCueRe = lazyRE(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
 	phaseCues  = newCueSet("phase", "hook", "lifecycle", "stage", "step") // a filter before phaseCueRe
-	camelRe    = regexp.MustCompile(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
+	camelRe    = lazyRE(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
 )
 
 // inlineEvents reads ordered events written inline: "Run in phases
@@ -1325,11 +1324,11 @@ func leadingWords(s string, offset int) int {
 	return countFields(s[:offset])
 }
 
-var sameRegionRe = regexp.MustCompile(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
+var sameRegionRe = lazyRE(`(?i)\b(must|need|needs|has to|have to|should)\b.*\bsame (aws )?region\b`)
 
 // pronounRe matches a sentence that opens with a pronoun for the previous
 // sentence's subject, after any leading conjunction ("but it deploys ...").
-var pronounRe = regexp.MustCompile(`^(?i:it|they|this service|it's|its)\b`)
+var pronounRe = lazyRE(`^(?i:it|they|this service|it's|its)\b`)
 
 // opensWithPronoun is pronounRe.MatchString: each of its words starts with
 // "i" or "t" in either case, letters case folding equates with no other.
@@ -1341,14 +1340,14 @@ func opensWithPronoun(s string) bool {
 }
 
 var (
-	notifyRe    = regexp.MustCompile(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
-	integrateRe = regexp.MustCompile(`(?i)\bintegrat\w* (directly )?with\b`)
-	passiveRe   = regexp.MustCompile(`(?i)\b(be|is|are|gets?|being)\s+(triggered|invoked|notified|called)\s+(by|from)\b`)
-	triggerOnly = regexp.MustCompile(`(?i)\btrigger\w*\b`)
-	aggregateRe = regexp.MustCompile(`(?i)\baggregat\w*`)
-	deliverRe   = regexp.MustCompile(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
-	regionRe    = regexp.MustCompile(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
-	onlyRe      = regexp.MustCompile(`(?i)\bonly\b`)
+	notifyRe    = lazyRE(`(?i)\b(notif\w*|trigger\w*|alert\w*|publish\w*|goes out to)\b`)
+	integrateRe = lazyRE(`(?i)\bintegrat\w* (directly )?with\b`)
+	passiveRe   = lazyRE(`(?i)\b(be|is|are|gets?|being)\s+(triggered|invoked|notified|called)\s+(by|from)\b`)
+	triggerOnly = lazyRE(`(?i)\btrigger\w*\b`)
+	aggregateRe = lazyRE(`(?i)\baggregat\w*`)
+	deliverRe   = lazyRE(`(?i)\b(deliver\w*|send\w*|sent|stream\w* to|export\w*|loads?)\b`)
+	regionRe    = lazyRE(`\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b`)
+	onlyRe      = lazyRE(`(?i)\bonly\b`)
 	passiveCues = newCueSet("triggered", "invoked", "notified", "called") // a filter before passiveRe
 )
 
@@ -1482,7 +1481,7 @@ func (x *extractor) mentions(text, id string) bool {
 	return false
 }
 
-var forRe = regexp.MustCompile(`(?i)\b(for|to|into)\b`)
+var forRe = lazyRE(`(?i)\b(for|to|into)\b`)
 
 // partFor reads "Can create subscription filter for Lamb, Elasticsearch,
 // Kinesis": a component named in a sentence, followed by "for"/"to" and
@@ -1582,7 +1581,7 @@ func (x *extractor) keyValue(text string, line int) bool {
 	return true
 }
 
-var listSepRe = regexp.MustCompile(`\s*(,|/| or | and |\+|;|\|)\s*`)
+var listSepRe = lazyRE(`\s*(,|/| or | and |\+|;|\|)\s*`)
 
 // splitList splits an inline list, keeping parentheses together.
 func splitList(s string) []string {
@@ -1616,9 +1615,9 @@ func splitList(s string) []string {
 }
 
 // orAndRe splits the parts of an inline list at "or" and "and".
-var orAndRe = regexp.MustCompile(`\s+(or|and)\s+`)
+var orAndRe = lazyRE(`\s+(or|and)\s+`)
 
-var parenRe = regexp.MustCompile(`\([^)]*\)`)
+var parenRe = lazyRE(`\([^)]*\)`)
 
 func stripParens(s string) string {
 	if strings.IndexByte(s, '(') < 0 {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 
 	"strings"
@@ -82,22 +81,22 @@ func (x *extractor) scopeItem(text string, line int) {
 }
 
 var listCues = []struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	pred string
 	kind graph.NodeKind
 }{
-	{regexp.MustCompile(`(?i)\blifecycle events?\b|\bhooks?\b`), graph.PredEvent, graph.KindEvent},
-	{regexp.MustCompile(`(?i)\bhelper scripts?\b|^script( names?)?$`), graph.PredHelper, graph.KindFeature},
-	{regexp.MustCompile(`(?i)\btargets?\b`), graph.PredTargets, graph.KindConcept},
-	{regexp.MustCompile(`(?i)\bdestinations?\b`), graph.PredDelivers, graph.KindConcept},
-	{regexp.MustCompile(`(?i)^(service )?(limits?|quotas?)$|\blimits:?$`), graph.PredLimit, graph.KindConcept},
-	{regexp.MustCompile(`(?i)\bdeployment configurations?\b`), graph.PredConfig, graph.KindStrategy},
-	{regexp.MustCompile(`(?i)\bdeployment (types?|strateg\w*|options?|methods?)\b|\bstrategies\b`), graph.PredDeployType, graph.KindStrategy},
-	{regexp.MustCompile(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
+	{lazyRE(`(?i)\blifecycle events?\b|\bhooks?\b`), graph.PredEvent, graph.KindEvent},
+	{lazyRE(`(?i)\bhelper scripts?\b|^script( names?)?$`), graph.PredHelper, graph.KindFeature},
+	{lazyRE(`(?i)\btargets?\b`), graph.PredTargets, graph.KindConcept},
+	{lazyRE(`(?i)\bdestinations?\b`), graph.PredDelivers, graph.KindConcept},
+	{lazyRE(`(?i)^(service )?(limits?|quotas?)$|\blimits:?$`), graph.PredLimit, graph.KindConcept},
+	{lazyRE(`(?i)\bdeployment configurations?\b`), graph.PredConfig, graph.KindStrategy},
+	{lazyRE(`(?i)\bdeployment (types?|strateg\w*|options?|methods?)\b|\bstrategies\b`), graph.PredDeployType, graph.KindStrategy},
+	{lazyRE(`(?i)\b(includes?|consists? of|capabilities|actions|features|components|tasks|offers|such as|comes with)\b`), graph.PredFeature, graph.KindFeature},
 }
 
 // bareNumberRe matches a cell that is only a number: "75", "1,000", "2.5".
-var bareNumberRe = regexp.MustCompile(`^` + numberPattern + `$`)
+var bareNumberRe = lazyRE(`^` + numberPattern + `$`)
 
 // listCueOf returns the predicate a list head announces, "" if none.
 func listCueOf(text string) string {
@@ -194,7 +193,7 @@ func (x *extractor) listStart(text string, line, depth int) {
 	}
 }
 
-var codeNameRe = regexp.MustCompile(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+[A-Z]\w*)\b`)
+var codeNameRe = lazyRE(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+[A-Z]\w*)\b`)
 
 // itemName picks the name of a list item: "Rolling: update a few..." →
 // "Rolling"; "cfn-init can be used to..." → "cfn-init"; "Setup" → "Setup".
@@ -327,7 +326,7 @@ func (x *extractor) labelledItems(l *listHead, text string, line int) bool {
 
 var (
 	ordinalWords = map[string]int{"lowest": 1, "very low": 1, "low": 2, "medium": 3, "moderate": 3, "high": 4, "highest": 5, "very high": 5}
-	repeatRe     = regexp.MustCompile(`^(\$+|🕑+|\*+)$`)
+	repeatRe     = lazyRE(`^(\$+|🕑+|\*+)$`)
 )
 
 // ordinal parses a cell as a level on an ordered scale: "Low", "$$", "🕑🕑".
@@ -440,7 +439,7 @@ func rowDetail(t *Table, r []Cell, skip int) string {
 	return " (" + strings.Join(parts, "; ") + ")"
 }
 
-var drRe = regexp.MustCompile(`(?i)\bdisaster recovery\b|\bDR\b|\bRPO\b|\bRTO\b`)
+var drRe = lazyRE(`(?i)\bdisaster recovery\b|\bDR\b|\bRPO\b|\bRTO\b`)
 
 func (x *extractor) mentionsDR() bool {
 	for i := len(x.headings) - 1; i >= 0 && i >= len(x.headings)-2; i-- {
@@ -452,8 +451,8 @@ func (x *extractor) mentionsDR() bool {
 }
 
 var (
-	notifCue  = regexp.MustCompile(`(?i)notif`)
-	targetCue = regexp.MustCompile(`(?i)\btargets?\b|\bdestinations?\b|\bdelivered\b`)
+	notifCue  = lazyRE(`(?i)notif`)
+	targetCue = lazyRE(`(?i)\btargets?\b|\bdestinations?\b|\bdelivered\b`)
 )
 
 // matrix reads tables whose header columns name services or channels and
@@ -577,7 +576,7 @@ func (x *extractor) sectionText() string {
 	return s
 }
 
-var featureHeaderRe = regexp.MustCompile(`(?i)^(tasks?|actions?|features?|capabilities|components?|scripts?|helper scripts?|tools?|events?|name|step)$`)
+var featureHeaderRe = lazyRE(`(?i)^(tasks?|actions?|features?|capabilities|components?|scripts?|helper scripts?|tools?|events?|name|step)$`)
 
 // keyTable reads two-column style tables: key cell → value cells.
 func (x *extractor) keyTable(t *Table) {
@@ -675,8 +674,8 @@ func (x *extractor) keyTable(t *Table) {
 }
 
 var (
-	doesHeaderRe  = regexp.MustCompile(`(?i)\bwhat it does\b|\bpurpose\b|\bdescription\b|\bused for\b`)
-	warnsHeaderRe = regexp.MustCompile(`(?i)\bwarns?\b|\bdetects?\b|\bfindings?\b`)
+	doesHeaderRe  = lazyRE(`(?i)\bwhat it does\b|\bpurpose\b|\bdescription\b|\bused for\b`)
+	warnsHeaderRe = lazyRE(`(?i)\bwarns?\b|\bdetects?\b|\bfindings?\b`)
 )
 
 // describeColumns reads "What it does" and "Will warn about" columns of a
@@ -806,7 +805,7 @@ func (x *extractor) rowSentences(subj, text string, line int) {
 // notes' longest has 8.
 const MaxChainHops = 32
 
-var arrowRe = regexp.MustCompile(`\s*(->|→|=>|<-|←|\s>\s)\s*`)
+var arrowRe = lazyRE(`\s*(->|→|=>|<-|←|\s>\s)\s*`)
 
 // chainIn reads an arrow chain: "logs > subscription filter > kinesis
 // firehose > s3 > athena", "ALB -> Target Group <- ASG".

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,8 +8,8 @@ import (
 )
 
 var (
-	durationRe    = regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
-	propertyRe    = regexp.MustCompile(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
+	durationRe    = lazyRE(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|thirty|twenty-four)\s*(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b(\s*\((default|max|maximum)\))?`)
+	propertyRe    = lazyRE(`(?i)\b(data retentions?|retentions?( periods?)?|ttls?|timeouts?|expirations?)\b`)
 	propertyWords = newCueSet("retention", "ttl", "timeout", "expiration") // a filter before propertyRe
 	numberCues    = newCueSet("one", "two", "seven", "twenty")             // a filter before durationRe's spelt-out numbers
 	numberWord    = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

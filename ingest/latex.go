@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -27,10 +26,10 @@ var latexLists = map[string]string{"itemize": "- ", "enumerate": "1. ", "descrip
 var latexCode = map[string]bool{"verbatim": true, "lstlisting": true, "minted": true, "Verbatim": true}
 
 var (
-	latexBeginRe   = regexp.MustCompile(`^\\(begin|end)\{([A-Za-z*]+)\}`)
-	latexHeadingRe = regexp.MustCompile(`^\\([a-z]+)\*?(?:\[[^\]]*\])?\{(.*)\}\s*$`)
-	latexItemRe    = regexp.MustCompile(`^\\item(?:\s*\[([^\]]*)\])?\s*`)
-	latexRuleRe    = regexp.MustCompile(`^\\(toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$`)
+	latexBeginRe   = lazyRE(`^\\(begin|end)\{([A-Za-z*]+)\}`)
+	latexHeadingRe = lazyRE(`^\\([a-z]+)\*?(?:\[[^\]]*\])?\{(.*)\}\s*$`)
+	latexItemRe    = lazyRE(`^\\item(?:\s*\[([^\]]*)\])?\s*`)
+	latexRuleRe    = lazyRE(`^\\(toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$`)
 )
 
 // isLaTeX reports whether a note is LaTeX: named *.tex, or it opens a
@@ -156,13 +155,13 @@ func latexComment(t string) string {
 }
 
 var (
-	latexBoldRe  = regexp.MustCompile(`\\textbf\{([^{}]*)\}`)
-	latexItalRe  = regexp.MustCompile(`\\(?:emph|textit|textsl|underline)\{([^{}]*)\}`)
-	latexCodeRe  = regexp.MustCompile(`\\(?:texttt|verb\|)\{?([^{}|]*)[}|]`)
-	latexHrefRe  = regexp.MustCompile(`\\href\{[^{}]*\}\{([^{}]*)\}`)
-	latexArgRe   = regexp.MustCompile(`\\[A-Za-z]+\*?(?:\[[^\]]*\])?\{([^{}]*)\}`)
-	latexBareRe  = regexp.MustCompile(`\\[A-Za-z]+\*?`)
-	latexMathRe  = regexp.MustCompile(`\$([^$]*)\$`)
+	latexBoldRe  = lazyRE(`\\textbf\{([^{}]*)\}`)
+	latexItalRe  = lazyRE(`\\(?:emph|textit|textsl|underline)\{([^{}]*)\}`)
+	latexCodeRe  = lazyRE(`\\(?:texttt|verb\|)\{?([^{}|]*)[}|]`)
+	latexHrefRe  = lazyRE(`\\href\{[^{}]*\}\{([^{}]*)\}`)
+	latexArgRe   = lazyRE(`\\[A-Za-z]+\*?(?:\[[^\]]*\])?\{([^{}]*)\}`)
+	latexBareRe  = lazyRE(`\\[A-Za-z]+\*?`)
+	latexMathRe  = lazyRE(`\$([^$]*)\$`)
 	latexEscapes = strings.NewReplacer(`\&`, "&", `\%`, "%", `\_`, "_", `\#`, "#", `\$`, "$", `\{`, "{", `\}`, "}", `~`, " ", `\\`, "", "``", `"`, "''", `"`, `\,`, " ", `\ `, " ")
 )
 

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,7 +127,7 @@ func quoteDepth(line string) (depth int, text string) {
 // chatTurnRe matches the prefix of a turn in an exported chat: an optional
 // date, a time, and the speaker ("[19:02] leo: ", "12/01/2026, 19:02 -
 // Dana: ", "19:02 <dana> ").
-var chatTurnRe = regexp.MustCompile(`^(?:\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?\s*(?:-\s*)?(?:<([\w.-]{1,32})>|([A-Za-z][\w.-]{0,31}(?: [A-Z][\w.-]{0,31})?):)( +|$)`)
+var chatTurnRe = lazyRE(`^(?:\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?\]?\s*(?:-\s*)?(?:<([\w.-]{1,32})>|([A-Za-z][\w.-]{0,31}(?: [A-Z][\w.-]{0,31})?):)( +|$)`)
 
 // chatTurn splits a chat line into its speaker and what was said; ok is
 // false for a line that is no turn. The spaces past the first after the

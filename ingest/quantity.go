@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,23 +37,23 @@ var unitOf = map[string]struct {
 	"%": {"percent", 1}, "percent": {"percent", 1},
 }
 
-var quantityRe = regexp.MustCompile(`(?i)(?:\(\s*)?(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?)?(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?))?(?:\s*\))?`)
+var quantityRe = lazyRE(`(?i)(?:\(\s*)?(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?)?(?:\s*(?:-|–|to)\s*(\d+(?:[.,]\d+)*)\s*([a-z%]+(?:/[a-z]+)?))?(?:\s*\))?`)
 
 // rateWords are the things a rate counts: "1000 records/s", "5 API calls per second".
-var rateTail = regexp.MustCompile(`(?i)^\s*(?:api\s+)?(records?|requests?|calls?|messages?|transactions?|writes?|reads?|events?|puts?)?\s*(?:/\s*s(?:ec(?:ond)?)?\b|per\s+second\b)`)
+var rateTail = lazyRE(`(?i)^\s*(?:api\s+)?(records?|requests?|calls?|messages?|transactions?|writes?|reads?|events?|puts?)?\s*(?:/\s*s(?:ec(?:ond)?)?\b|per\s+second\b)`)
 
 // numberWords are the numbers notes spell out: "seven days", "one hour".
 var numberWords = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60, "ninety": 90, "a": 1, "an": 1}
 
-var wordQuantityRe = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|an?)[ -](seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b`)
+var wordQuantityRe = lazyRE(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|an?)[ -](seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b`)
 
 // frequencyPeriod maps a word of frequency to the period it repeats at,
 // in seconds.
 var frequencyPeriod = map[string]float64{"hourly": 3600, "daily": 86400, "weekly": 604800, "fortnightly": 1209600,
 	"monthly": 2629800, "quarterly": 7889400, "yearly": 31557600, "annually": 31557600}
 
-var frequencyRe = regexp.MustCompile(`(?i)\b(hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`)
+var frequencyRe = lazyRE(`(?i)\b(hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`)
 
 // Quantities finds the quantities of a text: numbers (or spelt-out numbers)
 // followed by a unit of time, size or percent, ranges of them, and rates
@@ -200,7 +199,7 @@ func hasWordNumber(text string) bool {
 
 // numberListRe matches a list of bare numbers that ends where a quantity
 // starts: "1, 3, 6, 12 or " before "24 hours".
-var numberListRe = regexp.MustCompile(`(?:\b\d+(?:\.\d+)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*))+$`)
+var numberListRe = lazyRE(`(?:\b\d+(?:\.\d+)?(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*))+$`)
 
 // sharedUnit returns the quantities of the bare numbers listed right before
 // q, in the unit q is written in.
@@ -226,7 +225,7 @@ func sharedUnit(text string, q Quantity, num float64, unit string) []Quantity {
 	return out
 }
 
-var numberRe = regexp.MustCompile(`\d+(?:\.\d+)?`)
+var numberRe = lazyRE(`\d+(?:\.\d+)?`)
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -265,7 +264,7 @@ func wholeQuantity(t string, qs []Quantity) (Quantity, bool) {
 
 // countTailRe matches the things a number counts: one to three words, the
 // last a plural ("application versions", "secondary Regions").
-var countTailRe = regexp.MustCompile(`^ ((?:[A-Za-z][a-z]+ ){0,2}[A-Za-z][a-z]*[a-z]s)\b`)
+var countTailRe = lazyRE(`^ ((?:[A-Za-z][a-z]+ ){0,2}[A-Za-z][a-z]*[a-z]s)\b`)
 
 // notPlural are words ending in "s" that are no plural of a counted thing:
 // function words, and the verbs notes use most ("item 1 supports canary").
@@ -335,4 +334,4 @@ func Numbers(text string) []Quantity {
 // numberPattern is a number as notes write it: "75", "1,000", "2.5".
 const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
 
-var wordNumberRe = regexp.MustCompile(numberPattern)
+var wordNumberRe = lazyRE(numberPattern)
