@@ -510,6 +510,20 @@ func TestExtract(t *testing.T) {
 				{"AWS Resource Groups", "rel:action change", "Change Calendar", 9},
 			},
 		},
+		{
+			// an outliner's "key:: value" property is a label, and a label
+			// over numbers that share a unit names each value
+			name: "outliner properties and a list of values",
+			file: "n.md",
+			src:  "# AWS Config\n\n- rules\n\t- periodic frequency:: 1, 3, 6, 12 or 24 hours\n",
+			want: []fact{
+				{"AWS Config", "rel:rule periodic frequency", "1 hour", 4},
+				{"AWS Config", "rel:rule periodic frequency", "24 hours", 4},
+			},
+			notWant: []fact{
+				{"AWS Config", "rel:rule periodic frequency:", "24 hours", 4},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

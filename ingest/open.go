@@ -1076,6 +1076,15 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
+		if qs := Quantities(value); len(qs) >= 2 && len(Numbers(value)) == len(qs) {
+			// "periodic frequency: 1, 3, 6, 12 or 24 hours": the values the
+			// label names, each with the unit they share
+			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
+			for _, q := range qs {
+				o.addItem(f, graph.OpenRelation(lp, fpol), o.x.newNode(graph.KindValue, q.Text), f.text+" — "+written, pos, line)
+			}
+			return
+		}
 		if parts := o.listNames(value, f.long); len(parts) >= 2 {
 			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
 			// under "Predefined deployment configs": the label is an item,

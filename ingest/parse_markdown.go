@@ -97,8 +97,26 @@ func (w *mdWalker) add(b Block) {
 	if b.EndLine < b.Line {
 		b.EndLine = b.Line
 	}
+	if b.Kind == BlockBullet || b.Kind == BlockParagraph {
+		b.Text = propertyMark(b.Text)
+	}
 	b.Section = w.section
 	w.p.doc.Blocks = append(w.p.doc.Blocks, b)
+}
+
+// maxPropertyKeyWords bounds the words of a "key:: value" property's key.
+const maxPropertyKeyWords = 4
+
+// propertyMark reads an outliner's block property ("trigger types::
+// configuration changes, periodic", as Logseq and Roam write them) as the
+// label it is: "trigger types: configuration changes, periodic". Any other
+// text is returned as it is.
+func propertyMark(t string) string {
+	k := strings.Index(t, ":: ")
+	if k <= 0 || strings.HasSuffix(t[:k], ":") || countFields(t[:k]) > maxPropertyKeyWords || strings.ContainsAny(t[:k], ":;,.()") {
+		return t
+	}
+	return t[:k] + ": " + t[k+3:]
 }
 
 // blocks walks the block children of n; depth is the list nesting.
