@@ -865,8 +865,8 @@ func (e *Engine) asksOne(a *analysis) bool {
 	// lexicon knows ("which service | gives")
 	for i := first; i <= last+1 && i < len(a.words); i++ {
 		w := a.words[i]
-		if i > last && (len(e.lx.Kinds(a.words[last].lower)) == 0 || e.verbLike(w.lower)) {
-			break
+		if i > last && (len(e.lx.Kinds(a.words[last].lower)) == 0 || e.verbLike(w.lower) || e.opensObject(a, i+1)) {
+			break // "which lifecycle event | runs on ...": a verb, not a plural
 		}
 		if (w.linked < 0 || !a.links[w.linked].strong()) && pluralNoun(w.lower) && !e.lx.QuestionSurface("aux", w.lower) && !e.lx.QuestionSurface("yesno", w.lower) {
 			return false
@@ -885,8 +885,11 @@ func (e *Engine) asksOne(a *analysis) bool {
 		}
 	}
 	whs := 0
-	for _, w := range a.words {
-		if e.lx.QuestionSurface("several", w.lower) || ingest.Quantities(w.text) != nil {
+	for i, w := range a.words {
+		if e.lx.QuestionSurface("several", w.lower) && !(i+1 < len(a.words) && !a.words[i+1].stop && !containsStr(a.focus, a.words[i+1].stem) && !e.lx.QuestionSurface("several", a.words[i+1].lower)) {
+			return false // "list each", "all of them"; not "runs on every instance", which counts another noun
+		}
+		if ingest.Quantities(w.text) != nil {
 			return false
 		}
 		if w.lower == "which" || w.lower == "what" {
@@ -922,6 +925,16 @@ func (e *Engine) asksTwo(a *analysis) bool {
 // auxiliary, a light verb ("gives", "supports") or a head verb.
 func (e *Engine) verbLike(w string) bool {
 	return e.lx.QuestionSurface("aux", w) || e.lx.QuestionSurface("yesno", w) || e.lx.QuestionSurface("light", w) || e.lx.HeadVerb(w)
+}
+
+// opensObject reports whether word i opens what a verb before it takes: a
+// preposition or a determiner ("runs on every instance", "sends the logs").
+func (e *Engine) opensObject(a *analysis, i int) bool {
+	if i >= len(a.words) {
+		return false
+	}
+	w := a.words[i].lower
+	return e.lx.IsPreposition(w) || e.lx.QuestionSurface("determiner", w)
 }
 
 // pluralNoun reports whether an English noun reads as a plural: it ends in

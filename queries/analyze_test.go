@@ -194,6 +194,10 @@ func TestAnalyzeAsksOne(t *testing.T) {
 		// a name inside the phrase does not end it
 		{"Which predefined linear deployment configurations does CodeDeploy have for Lambda?", false},
 		{"Which predefined linear deployment configuration should CodeDeploy use for Lambda?", true},
+		// a verb after the phrase is no plural ("runs on"), and a word
+		// that counts another noun ("every instance") asks for no more
+		{"Which OpsWorks Stacks lifecycle event runs on every instance when an instance comes online or goes offline?", true},
+		{"Which lifecycle events run on every instance?", false},
 	} {
 		if got := e.analyze(tt.q).single; got != tt.want {
 			t.Errorf("%q: asks one %v, want %v", tt.q, got, tt.want)
