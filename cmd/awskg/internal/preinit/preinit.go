@@ -14,7 +14,9 @@
 //     so the 0.6 s compilation comes back.
 //
 // Its init points go-graphviz at awskg's own cache directory (CacheDir, a
-// directory of this user's, created 0700), by setting the temporary
+// directory of this user's, created 0700; with no usable home directory,
+// awskg-UID in the temporary directory, else a fresh private one), by
+// setting the temporary
 // directory's variable for the time of package initialisation, and pauses
 // the garbage collector meanwhile (package initialisation allocates about
 // 6 MB, mostly go-graphviz's, in two collections otherwise). Done, called
@@ -35,6 +37,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 )
 
 // CacheDir is awskg's cache directory: $AWSKG_CACHE_DIR, or awskg in the
@@ -76,23 +79,53 @@ var pending *state
 func init() { pending = begin(CacheDir()) }
 
 // begin pauses the collector and points the temporary directory at dir,
-// when dir can be made a directory of this user's.
+// when dir can be made a directory of this user's; else at a directory of
+// this user's in the temporary directory (awskg-UID), else at a fresh
+// private one: never at the shared temporary directory, where another
+// user's go-graphviz folder makes go-graphviz panic (a process with no
+// usable home directory, HOME unset or read-only).
 func begin(dir string) *state {
 	s := &state{gcPercent: debug.SetGCPercent(-1)}
 	name := tempVar()
-	if dir == "" || name == "" {
+	if name == "" {
 		return s
 	}
-	// An absolute path: os.TempDir's value is used as is.
-	dir, err := filepath.Abs(dir)
-	if err != nil || os.MkdirAll(dir, 0o700) != nil {
-		return s
+	dir = usableDir(dir)
+	if dir == "" {
+		dir = usableDir(filepath.Join(os.TempDir(), "awskg-"+strconv.Itoa(os.Getuid())))
+	}
+	if dir == "" {
+		d, err := os.MkdirTemp("", "awskg-")
+		if err != nil {
+			return s
+		}
+		dir = d
 	}
 	s.old, s.wasSet = os.LookupEnv(name)
 	if os.Setenv(name, dir) == nil {
 		s.name = name
 	}
 	return s
+}
+
+// usableDir returns dir, absolute, when it is (or can be made) a
+// directory this process can write in; "" otherwise.
+func usableDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	// An absolute path: os.TempDir's value is used as is.
+	dir, err := filepath.Abs(dir)
+	if err != nil || os.MkdirAll(dir, 0o700) != nil {
+		return ""
+	}
+	f, err := os.CreateTemp(dir, ".probe-")
+	if err != nil {
+		return ""
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return dir
 }
 
 // end restores what begin changed.

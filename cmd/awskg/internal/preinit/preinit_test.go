@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"testing"
 )
 
@@ -60,26 +61,48 @@ func TestBeginEnd(t *testing.T) {
 	}
 }
 
-// A cache directory that cannot be made leaves the temporary directory as
-// it is (go-graphviz's own default then).
+// A cache directory that cannot be made points the temporary directory at
+// a directory of this user's in it (awskg-UID), and when that one is not
+// writable (another user's), at a fresh private one: never at the shared
+// temporary directory itself, where another user's go-graphviz folder
+// makes go-graphviz panic.
 func TestBeginUnusableDir(t *testing.T) {
 	name := tempVar()
 	if name == "" {
 		t.Skip("no temporary directory variable on", runtime.GOOS)
 	}
-	file := filepath.Join(t.TempDir(), "file")
+	base := t.TempDir()
+	file := filepath.Join(base, "file")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(name, "/elsewhere")
+	t.Setenv(name, base)
 	gc := gcPercent()
 	s := begin(filepath.Join(file, "awskg"))
-	if got := os.Getenv(name); got != "/elsewhere" {
-		t.Errorf("%s = %q, want it untouched", name, got)
+	own := filepath.Join(base, "awskg-"+strconv.Itoa(os.Getuid()))
+	if got := os.Getenv(name); got != own {
+		t.Errorf("%s = %q, want the user's own %q", name, got, own)
 	}
 	s.end()
+	if got := os.Getenv(name); got != base {
+		t.Errorf("%s = %q after end, want %q back", name, got, base)
+	}
 	if p := gcPercent(); p != gc {
 		t.Errorf("GC percent %d after init, want %d", p, gc)
+	}
+	if runtime.GOOS == "windows" || os.Getuid() == 0 {
+		return // no mode denies root, nor Windows, a write
+	}
+	// the user's own directory taken (not writable): a fresh private one
+	if err := os.Chmod(own, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(own, 0o700)
+	s = begin(filepath.Join(file, "awskg"))
+	got := os.Getenv(name)
+	s.end()
+	if got == base || got == own || filepath.Dir(got) != base {
+		t.Errorf("%s = %q with %q not writable, want a fresh directory in %q", name, got, own, base)
 	}
 }
 
