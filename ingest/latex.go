@@ -39,21 +39,53 @@ func isLaTeX(name, text string) bool {
 	if strings.HasSuffix(strings.ToLower(name), ".tex") {
 		return true
 	}
-	if strings.Contains(text, `\documentclass`) || strings.Contains(text, `\begin{document}`) {
-		return true
+	sections := 0
+	for _, l := range strings.Split(text, "\n") {
+		switch t := strings.TrimSpace(l); {
+		case strings.HasPrefix(t, `\documentclass`), strings.HasPrefix(t, `\begin{document}`):
+			return true // a line that opens a document, not prose that mentions one
+		case strings.HasPrefix(t, `\section{`), strings.HasPrefix(t, `\subsection{`):
+			sections++
+		}
 	}
-	return strings.Count(text, `\section{`)+strings.Count(text, `\subsection{`) >= 2
+	return sections >= 2
+}
+
+// opensDocument reports whether a note has a line that begins its
+// document body (\begin{document}, not a comment that mentions it).
+func opensDocument(lines []string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), `\begin{document}`) {
+			return true
+		}
+	}
+	return false
 }
 
 // latexToMarkdown rewrites a LaTeX note's lines as Markdown lines, as many
 // as there are (see above).
 func latexToMarkdown(lines []string) []string {
 	out := make([]string, len(lines))
-	body := !strings.Contains(strings.Join(lines, "\n"), `\begin{document}`)
+	body := !opensDocument(lines)
 	var lists []string // the marks of the open list environments
 	code, table, headerDone := "", false, false
+	skip := "" // the end of text left out: "\\fi", or "\\end{comment}"
 	for i, raw := range lines {
 		t := strings.TrimSpace(raw)
+		if skip != "" {
+			if strings.HasPrefix(t, skip) {
+				skip = ""
+			}
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t, `\iffalse`):
+			skip = `\fi` // text commented out
+			continue
+		case strings.HasPrefix(t, `\begin{comment}`):
+			skip = `\end{comment}`
+			continue
+		}
 		if code != "" {
 			if strings.HasPrefix(t, `\end{`+code+`}`) {
 				code, out[i] = "", "```"
@@ -106,7 +138,7 @@ func latexToMarkdown(lines []string) []string {
 			}
 			row := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(t, `\\`)), `\hline`))
 			var cells []string
-			for _, c := range strings.Split(row, "&") {
+			for _, c := range latexCells(row) {
 				cells = append(cells, latexInline(strings.TrimSpace(c)))
 			}
 			out[i] = "| " + strings.Join(cells, " | ") + " |"
@@ -131,6 +163,20 @@ func latexToMarkdown(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// latexCells splits a tabular row at its unescaped "&" ("CloudFormation
+// \& SAM & IaC" has two cells).
+func latexCells(row string) []string {
+	var cells []string
+	start := 0
+	for k := 0; k < len(row); k++ {
+		if row[k] == '&' && (k == 0 || row[k-1] != '\\') {
+			cells = append(cells, row[start:k])
+			start = k + 1
+		}
+	}
+	return append(cells, row[start:])
 }
 
 // latexSeparated reports whether a separator row already follows the
@@ -159,17 +205,22 @@ var (
 	latexItalRe  = lazyRE(`\\(?:emph|textit|textsl|underline)\{([^{}]*)\}`)
 	latexCodeRe  = lazyRE(`\\(?:texttt|verb\|)\{?([^{}|]*)[}|]`)
 	latexHrefRe  = lazyRE(`\\href\{[^{}]*\}\{([^{}]*)\}`)
+	latexNoteRe  = lazyRE(`\\(?:footnote|label|index|cite|ref)\{[^{}]*\}`)
+	latexMultiRe = lazyRE(`\\multi(?:column|row)\{[^{}]*\}\{[^{}]*\}\{([^{}]*)\}`)
 	latexArgRe   = lazyRE(`\\[A-Za-z]+\*?(?:\[[^\]]*\])?\{([^{}]*)\}`)
 	latexBareRe  = lazyRE(`\\[A-Za-z]+\*?`)
 	latexMathRe  = lazyRE(`\$([^$]*)\$`)
 	latexEscapes = strings.NewReplacer(`\&`, "&", `\%`, "%", `\_`, "_", `\#`, "#", `\$`, "$", `\{`, "{", `\}`, "}", `~`, " ", `\\`, "", "``", `"`, "''", `"`, `\,`, " ", `\ `, " ")
 )
 
-// latexInline rewrites a line's inline commands: \textbf{x} as **x**,
+// latexInline rewrites a line's inline commands: footnotes, labels and
+// references dropped, \multicolumn{n}{c}{x} as x, \textbf{x} as **x**,
 // \emph{x} as *x*, \texttt{x} as `x`, \href{url}{text} as its text, any
 // other command as its argument (\url{x} is x) or nothing (\noindent),
 // math as its text, and escapes as the characters they stand for.
 func latexInline(s string) string {
+	s = latexNoteRe.ReplaceAllString(s, "") // a footnote, label or reference is no part of the line's text
+	s = latexMultiRe.ReplaceAllString(s, "$1")
 	s = latexHrefRe.ReplaceAllString(s, "$1")
 	s = latexBoldRe.ReplaceAllString(s, "**$1**")
 	s = latexItalRe.ReplaceAllString(s, "*$1*")

@@ -127,3 +127,34 @@ func TestIsNoteFile(t *testing.T) {
 		}
 	}
 }
+
+// TestLaTeXFixedBugs: cases a newcomer found.
+func TestLaTeXFixedBugs(t *testing.T) {
+	tests := []struct {
+		name string
+		src  []string
+		want []string
+	}{
+		{"text commented out is no text",
+			[]string{`\iffalse`, `CloudTrail supports time travel.`, `\fi`, `\begin{comment}`, `CloudTrail notifies Pinpoint.`, `\end{comment}`, `CloudTrail logs API calls.`},
+			[]string{"", "", "", "", "", "", "CloudTrail logs API calls."}},
+		{"a comment that mentions the document body opens none",
+			[]string{`% \input from main.tex (which has the \begin{document})`, `\section{CloudTrail}`, `Logs API calls.`},
+			[]string{"", "## CloudTrail", "Logs API calls."}},
+		{"an escaped ampersand is no cell border; a footnote no text; a multicolumn its text",
+			[]string{`\begin{tabular}{ll}`, `Tool & Role \\`, `\midrule`, `CloudFormation \& SAM & IaC\footnote{and CDK} \\`, `\multicolumn{2}{c}{Organization trail} \\`, `\end{tabular}`},
+			[]string{"", "| Tool | Role |", "|---|---|", "| CloudFormation & SAM | IaC |", "| Organization trail |", ""}},
+	}
+	for _, tt := range tests {
+		got := latexToMarkdown(tt.src)
+		for i := range tt.want {
+			if got[i] != tt.want[i] {
+				t.Errorf("%s: line %d = %q, want %q", tt.name, i+1, got[i], tt.want[i])
+			}
+		}
+	}
+	// prose that mentions LaTeX is no LaTeX note
+	if isLaTeX("n.txt", "My main.tex begins with \\documentclass{article} and \\begin{document}.\n- CodeBuild runs builds\n") {
+		t.Errorf("a text note that mentions \\documentclass read as LaTeX")
+	}
+}
