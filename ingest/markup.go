@@ -223,8 +223,11 @@ func yamlKey(raw string) string {
 // readMarkup rewrites the marked lines of a plain-text note (see above);
 // it returns each line's heading level (0 for a line that is no marker
 // heading).
-func readMarkup(lines []srcLine, src []string) []int {
+func readMarkup(lines []srcLine, src []string, yamlFile bool) []int {
 	sig := readSignals(lines)
+	if yamlFile {
+		sig.yaml = true // a .yaml note is YAML however short
+	}
 	levels := make([]int, len(lines))
 	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat && !sig.tree && !sig.quote {
 		return levels

@@ -53,6 +53,9 @@ func TestMarkupNotes(t *testing.T) {
 		// fixed bugs
 		{"chatbullet.txt", "[19:10] leo: targets?\n[19:11] dana: • Lambda\n[19:11] dana: • SQS\n[19:12] leo: thanks\n", FormatText,
 			[]string{"h# targets?", "- Lambda  [targets?]", "- SQS  [targets?]", "p thanks"}},
+		// a .yaml note is YAML however short (three lines were read as code)
+		{"f.yaml", "lambda:\n  max_timeout: 15 minutes\n  max_memory: 10,240 MB\n", FormatText,
+			[]string{"h# lambda", "  - max timeout: 15 minutes  [lambda]", "  - max memory: 10,240 MB  [lambda]"}},
 		{"ruled.txt", "== kds core ==\n- shard = 1 MB/s in\n\n== kdf core ==\n- buffers 60 s\n", FormatText,
 			[]string{"h# kds core", "- shard = 1 MB/s in  [kds core]", "h# kdf core", "- buffers 60 s  [kdf core]"}},
 		{"cram.txt", "STANDBY / SUSPEND\n- standby: no traffic\n- suspend processes: Launch, Terminate,\n  HealthCheck, AZRebalance\n- enter standby: decrement\n- exit: back\n- a: b\n- c: d\n- e: f\n", FormatText,

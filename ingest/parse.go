@@ -166,6 +166,9 @@ func detectFormat(name, text string) string {
 	if isLaTeX(name, text) {
 		return FormatLaTeX
 	}
+	if isYAMLName(name) {
+		return FormatText // read as YAML: see readMarkup
+	}
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
 		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
@@ -230,6 +233,12 @@ func detectFormat(name, text string) string {
 		return FormatMarkdown
 	}
 	return FormatText
+}
+
+// isYAMLName reports whether a note is named as YAML (*.yaml, *.yml).
+func isYAMLName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }
 
 // isATXHeading reports a Markdown "# Title" .. "###### Title" line.

@@ -13,7 +13,7 @@ import (
 // line), "| a | b |" tables with a "|---|" separator row, 002-style
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
-	levels := readMarkup(lines, p.doc.Lines)
+	levels := readMarkup(lines, p.doc.Lines, isYAMLName(p.name))
 	tables := p.flatTables(lines)
 	for _, more := range []map[int]flatTable{csvTables(lines), gapTables(lines)} {
 		for k, t := range more {
