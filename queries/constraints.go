@@ -57,11 +57,12 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 	return cands, nil
 }
 
-// attributeConstraint narrows a list reading to the answers whose
+// attributeConstraint narrows a list reading (a relation's, or every thing
+// of a kind) to the answers whose
 // attributes the question states (see above); nil when it is no list
 // reading, when no answer's attribute is named, or when every answer's is.
 func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candidate) (*candidate, error) {
-	if c.typ != candRelation || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
 		return nil, nil
 	}
 	// the question's words the reading does not already hold
@@ -93,7 +94,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			}
 		}
 	}
-	var kept []string
+	var kept, named []string // named: the things that have an attribute the question names
 	var words []string
 	for k, end := range c.ends {
 		for _, ed := range out[k] {
@@ -117,6 +118,9 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					nv = append(nv, t.stem)
 				}
 			}
+			if len(na) > 0 && !containsStr(named, end) {
+				named = append(named, end)
+			}
 			if len(na) > 0 && len(nv) > 0 {
 				kept = append(kept, end)
 				for _, w := range append(na, nv...) {
@@ -128,6 +132,17 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			}
 		}
 	}
+	if a.negated && len(kept) > 0 {
+		// "which policies do not keep full capacity": of the things whose
+		// attribute the notes give, those whose value is another
+		var other []string
+		for _, end := range named {
+			if !containsStr(kept, end) {
+				other = append(other, end)
+			}
+		}
+		kept = other
+	}
 	if len(kept) == 0 || len(kept) == len(c.ends) {
 		return nil, nil
 	}
@@ -136,8 +151,8 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.edges = nil
 	for _, ed := range c.edges {
 		end := ed.Object
-		if c.inverse {
-			end = ed.Subject
+		if c.inverse || c.typ == candKind {
+			end = ed.Subject // a kind reading's edges are its things' own
 		}
 		if containsStr(kept, end) {
 			d.edges = append(d.edges, ed)

@@ -431,6 +431,16 @@ func TestAttributeConstraint(t *testing.T) {
 	}
 	// a question that states no attribute of them gets the whole list
 	askHolding(t, e, "What deployment policies does Elastic Beanstalk have?", []string{"Rolling", "Immutable", "Traffic splitting"})
+	// the things of a kind are narrowed alike, with no entity named
+	res = askHolding(t, e, "which deployment policies keep full capacity during the deploy?", []string{"Immutable", "Traffic splitting"})
+	if got := answerNames(res); containsStr(got, "Rolling") || len(got) > 3 {
+		t.Errorf("kind reading: answers %v (reading %q), want the three at full capacity", got, res.Reading)
+	}
+	// a question that denies the attribute keeps the things whose value is another
+	res = askHolding(t, e, "which Elastic Beanstalk deployment policies do not keep full capacity during the deploy?", []string{"Rolling"})
+	if got := answerNames(res); containsStr(got, "Immutable") || containsStr(got, "Traffic splitting") {
+		t.Errorf("negated: answers %v (reading %q) hold a policy at full capacity", got, res.Reading)
+	}
 }
 
 // TestAliasReading: a question that asks what a name stands for is
