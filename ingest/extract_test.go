@@ -524,6 +524,16 @@ func TestExtract(t *testing.T) {
 				{"AWS Config", "rel:rule periodic frequency:", "24 hours", 4},
 			},
 		},
+		{
+			// an item that is a sentence with a subject of its own is no
+			// item of the head above it
+			name: "sentence items keep their own subject",
+			file: "n.md",
+			src:  "# Elastic Beanstalk deployment policies\n\n## Names\n\n- CloudWatch Events is now called Amazon EventBridge.\n- Standard: up to 10,000 parameters\n",
+			notWant: []fact{
+				{"AWS Elastic Beanstalk", "rel:name", "Amazon EventBridge", 5},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

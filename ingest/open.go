@@ -1109,6 +1109,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
 		text = strings.TrimSpace(value)
 	}
+	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && o.x.verbAfter(text, ms[0].end) {
+		// "CloudWatch Events is now called Amazon EventBridge." under
+		// "Names": a sentence with a subject of its own, read as one, not
+		// an item of the head
+		return
+	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" {
