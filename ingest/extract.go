@@ -994,10 +994,36 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 		return
 	}
 	for _, s := range sentences(text) {
+		at := x.lineOf(line, s)
 		for _, c := range x.clauses(s) {
-			x.sentence(c, line, inScope)
+			x.sentence(c, at, inScope)
 		}
 	}
+}
+
+// maxBlockLines bounds the lines of a block lineOf looks through.
+const maxBlockLines = 40
+
+// lineOf returns the line a sentence of the block that starts at line
+// starts on: a paragraph written one sentence per line cites each
+// sentence's own line. It is line when the sentence's first words are on
+// no later line of the block.
+func (x *extractor) lineOf(line int, s string) int {
+	f := strings.Fields(s)
+	if len(f) < 2 || line < 1 || line > len(x.doc.Lines) || strings.Contains(x.doc.Lines[line-1], f[0]+" "+f[1]) {
+		return line
+	}
+	key := f[0] + " " + f[1]
+	for l := line + 1; l <= len(x.doc.Lines) && l < line+maxBlockLines; l++ {
+		raw := x.doc.Lines[l-1]
+		if strings.TrimSpace(raw) == "" {
+			break
+		}
+		if strings.Contains(raw, key) {
+			return l
+		}
+	}
+	return line
 }
 
 var (

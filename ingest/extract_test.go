@@ -587,3 +587,21 @@ func TestExtractSourcesAreNoteLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceCitesItsOwnLine: a paragraph written one sentence per line
+// cites each sentence's own line, not the paragraph's first.
+func TestSentenceCitesItsOwnLine(t *testing.T) {
+	g, names := extractNote(t, "same.md", "# AWS CodeBuild\n\nCodeBuild sends build logs to Amazon CloudWatch Logs.\nCodeBuild stores the custom cache in Amazon S3.\n")
+	found := false
+	for f := range factSet(g, names) {
+		if f.o == "Amazon S3" {
+			found = true
+			if f.line != 4 {
+				t.Errorf("%+v cites line %d, want 4", f, f.line)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no fact of the S3 sentence")
+	}
+}

@@ -173,11 +173,12 @@ func (o *openReader) block(i int) {
 			defer func() { o.headText = "" }()
 		}
 		for _, s := range sentences(text) {
-			if o.topicList(s, b.Line, subj) {
+			line := o.x.lineOf(b.Line, s)
+			if o.topicList(s, line, subj) {
 				continue
 			}
 			for _, c := range o.x.clauses(s) {
-				o.sentence(c, b.Line, subj)
+				o.sentence(c, line, subj)
 			}
 		}
 		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) {
@@ -241,8 +242,9 @@ func (o *openReader) block(i int) {
 		subj := o.defaultSubject()
 		o.flashcard(text, b.Line, subj)
 		for _, s := range sentences(text) {
+			line := o.x.lineOf(b.Line, s)
 			for _, c := range o.x.clauses(s) {
-				o.sentence(c, b.Line, subj)
+				o.sentence(c, line, subj)
 			}
 		}
 		if f, ok := o.head(text, b.Depth); ok {
@@ -275,8 +277,9 @@ func (o *openReader) itemParagraph(b *Block, text string) {
 	o.popFrames(b.Depth)
 	subj := o.defaultSubject()
 	for _, s := range sentences(text) {
+		line := o.x.lineOf(b.Line, s)
 		for _, c := range o.x.clauses(s) {
-			o.sentence(c, b.Line, subj)
+			o.sentence(c, line, subj)
 		}
 	}
 	if !strings.HasSuffix(text, ":") {
