@@ -90,20 +90,30 @@ func runAsk(opts *AskOptions) error {
 		return err
 	}
 	start := opts.Now()
-	if opts.Explain > 0 {
-		rs, err := eng.Readings(ctx, opts.Question, opts.Explain)
-		if err != nil {
-			return err
-		}
-		for _, r := range rs {
-			fmt.Fprintf(opts.IO.ErrOut, "%6.3f  %-9s %4d  %s\n", r.Score, r.Type, r.Answers, r.Reading)
-		}
+	if err := explain(ctx, opts, eng, opts.Question); err != nil {
+		return err
 	}
 	res, err := askOne(ctx, eng, opts.Question, opts.Timeout)
 	if err != nil {
 		return err
 	}
 	return printResult(opts.IO, res, opts.JSON, opts.Now().Sub(start))
+}
+
+// explain prints the opts.Explain best readings of a question to stderr,
+// with their scores; nothing when --explain is not given.
+func explain(ctx context.Context, opts *AskOptions, eng *queries.Engine, q string) error {
+	if opts.Explain <= 0 {
+		return nil
+	}
+	rs, err := eng.Readings(ctx, q, opts.Explain)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		fmt.Fprintf(opts.IO.ErrOut, "%6.3f  %-9s %4d  %s\n", r.Score, r.Type, r.Answers, r.Reading)
+	}
+	return nil
 }
 
 func askOne(ctx context.Context, eng *queries.Engine, q string, timeout time.Duration) (*queries.Result, error) {
@@ -230,6 +240,15 @@ func runBatch(ctx context.Context, opts *AskOptions) error {
 			continue
 		}
 		start := opts.Now()
+		if opts.Explain > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "# %s\n", q) // which question the readings below are of
+			if err := explain(ctx, opts, eng, q); err != nil {
+				if err := fail(q, err); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		res, err := askOne(ctx, eng, q, opts.Timeout)
 		if err != nil {
 			if err := fail(q, err); err != nil {

@@ -204,6 +204,27 @@ func TestBatchAllSucceedExits0(t *testing.T) {
 	}
 }
 
+// TestBatchExplain: --explain prints each batch question's readings to
+// stderr, under the question, and leaves the answers on stdout as they are.
+func TestBatchExplain(t *testing.T) {
+	io, in, out, errOut := Test()
+	in.WriteString("which services are implicitly multi-AZ\nwhich services notify SNS\n")
+	if code := run([]string{"ask", "--json", "--explain", "2", "-f", "-"}, io); code != exitOK {
+		t.Fatalf("exit code = %d", code)
+	}
+	for _, q := range []string{"# which services are implicitly multi-AZ", "# which services notify SNS"} {
+		if !strings.Contains(errOut.String(), q) {
+			t.Errorf("stderr lacks %q:\n%s", q, errOut)
+		}
+	}
+	if n := strings.Count(errOut.String(), "analysis"); n != 2 {
+		t.Errorf("%d analysis lines on stderr, want one per question", n)
+	}
+	if n := len(strings.Split(strings.TrimSpace(out.String()), "\n")); n != 2 {
+		t.Errorf("%d JSON lines on stdout, want 2", n)
+	}
+}
+
 // TestBatchLongLineIsReportedAndSkipped: a question line over the 1 MiB
 // line limit is one failed question, named by its line number; the
 // questions after it are answered.
