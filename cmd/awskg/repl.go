@@ -93,6 +93,9 @@ type session struct {
 	corpusErr error
 	// notes are the paths added with :notes.
 	notes []string
+	// warned holds the warnings already printed: every :notes reads the
+	// earlier notes again, and says a warning about them once
+	warned map[string]bool
 
 	last    *queries.Result // the last answer, for :why and :render
 	json    bool            // :format json

@@ -761,9 +761,19 @@ func (s *session) note(msg string) {
 	fmt.Fprintln(s.io.Out, s.io.Dim(msg))
 }
 
+// warn prints the warnings of reading notes that this session has not
+// printed before.
 func (s *session) warn(list ingest.ErrorList) {
 	for _, w := range list {
-		fmt.Fprintf(s.io.ErrOut, "warning: %s\n", w)
+		msg := w.Error()
+		if s.warned[msg] {
+			continue
+		}
+		if s.warned == nil {
+			s.warned = map[string]bool{}
+		}
+		s.warned[msg] = true
+		fmt.Fprintf(s.io.ErrOut, "warning: %s\n", msg)
 	}
 }
 

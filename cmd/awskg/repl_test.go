@@ -21,6 +21,7 @@ import (
 	"github.com/peterh/liner"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 	"github.com/awskg/awskg/queries"
 )
 
@@ -757,5 +758,23 @@ func TestReplPipedLongLine(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stdout lacks %q: a line after the long one was lost:\n%.1000s", want, out)
 		}
+	}
+}
+
+// TestSessionWarnsOnce: every :notes reads the session's earlier notes
+// again; a warning about them is printed once, not at each :notes.
+func TestSessionWarnsOnce(t *testing.T) {
+	io, _, _, errOut := Test()
+	s := &session{io: io}
+	var list ingest.ErrorList
+	list.Add("notes/a.bin", 0, "binary file, not a note")
+	s.warn(list)
+	list.Add("notes/b.bin", 0, "binary file, not a note")
+	s.warn(list)
+	if n := strings.Count(errOut.String(), "a.bin"); n != 1 {
+		t.Errorf("the warning about a.bin printed %d times, want once:\n%s", n, errOut)
+	}
+	if !strings.Contains(errOut.String(), "b.bin") {
+		t.Errorf("the new warning about b.bin not printed:\n%s", errOut)
 	}
 }
