@@ -367,10 +367,17 @@ func (x *extractor) heading(i int, b *Block, container bool) {
 // in.
 func (x *extractor) headEntities(text string, whole bool) []string {
 	ents := x.entities(text, whole)
-	if len(ents) > 1 && strings.Contains(text, "(") && len(x.entities(stripParens(text), whole)) == 0 {
+	if asideOnly(text, len(ents), func(s string) int { return len(x.entities(s, whole)) }) {
 		return nil
 	}
 	return ents
+}
+
+// asideOnly reports whether a head that names n things (two or more, as
+// names counts them) names them only in its asides: "Lifecycle hooks
+// (Lambda and ECS)".
+func asideOnly(text string, n int, names func(string) int) bool {
+	return n > 1 && strings.Contains(text, "(") && names(stripParens(text)) == 0
 }
 
 // maxTopicBlocks bounds the blocks of a section sectionTopic reads.
@@ -1135,9 +1142,9 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 func (x *extractor) mainClause(s string) string {
 	var buf [2]string
 	f, n := headFields(strings.TrimLeft(s, "-•*> \t"), buf[:])
-	inCase := n >= 2 && strings.EqualFold(f[0], "in") && strings.EqualFold(strings.Trim(f[1], ","), "case")
-	if n < 3 || !x.dict.Lexicon.Subordinator(strings.Trim(f[0], ",")) && !inCase {
-		return "" // "If ..., ", "In case ..., ": a leading clause
+	lx := x.dict.Lexicon
+	if n < 3 || !lx.Subordinator(strings.Trim(f[0], ",")) && !lx.Subordinator(f[0]+" "+strings.Trim(f[1], ",")) {
+		return "" // "If ..., ", "In case ..., " (a subordinator of two words): a leading clause
 	}
 	i := strings.Index(s, ", ")
 	if i < 0 || strings.HasSuffix(strings.TrimSpace(s[:i]), strings.TrimSpace(f[0])) {

@@ -39,6 +39,9 @@ func isLaTeX(name, text string) bool {
 	if strings.HasSuffix(strings.ToLower(name), ".tex") {
 		return true
 	}
+	if !strings.Contains(text, `\documentclass`) && !strings.Contains(text, `\begin{document}`) && strings.Count(text, `section{`) < 2 {
+		return false // most notes: no line need be read
+	}
 	sections := 0
 	for _, l := range strings.Split(text, "\n") {
 		switch t := strings.TrimSpace(l); {

@@ -513,12 +513,10 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	}
 	ms := o.mentions(t)
 	rest := t
-	if len(ms) > 1 && strings.Contains(t, "(") {
-		if bare := strings.TrimSpace(stripParens(t)); len(o.mentions(bare)) == 0 {
-			// "Lifecycle hooks (Lambda and ECS)": the aside lists what the
-			// items ("ECS: ...") speak of; the head names no subject
-			ms, rest = nil, bare
-		}
+	if asideOnly(t, len(ms), func(s string) int { return len(o.mentions(s)) }) {
+		// "Lifecycle hooks (Lambda and ECS)": the aside lists what the
+		// items ("ECS: ...") speak of; the head names no subject
+		ms, rest = nil, strings.TrimSpace(stripParens(t))
 	}
 	dflt := ""
 	if len(ms) > 0 && o.lx.LeadingVerb(t, ms[0].start) {
@@ -574,15 +572,16 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 }
 
 // afterPreposition reports whether the word before byte offset at is a
-// preposition (or "without"): the name there is the object of the head's
-// relation ("Notifications without SNS"), not its subject.
+// preposition or a negation ("without", "no"): the name there is the
+// object of the head's relation ("Notifications without SNS"), not its
+// subject.
 func (o *openReader) afterPreposition(t string, at int) bool {
 	f := strings.Fields(t[:at])
 	if len(f) == 0 {
 		return false
 	}
-	w := strings.ToLower(f[len(f)-1])
-	return o.lx.IsPreposition(w) || w == "without"
+	w := f[len(f)-1]
+	return o.lx.IsPreposition(w) || o.lx.IsNegation(w)
 }
 
 // A question's shape, for a heading or flashcard that asks one.

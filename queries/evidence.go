@@ -963,19 +963,16 @@ func (e *Engine) aliasCandidates(a *analysis) []*candidate {
 				break
 			}
 		}
-		for _, i := range lines {
-			if i != pick {
-				continue
-			}
-			st := e.ix.Statement(i)
-			ans := e.answer(l.id)
-			ans.Detail, ans.Sources = st.Text, []string{st.Source}
-			c := &candidate{typ: candAlias, anchor: l.id, ends: []string{l.id}, links: 1, prior: 1,
-				rel: ask, names: e.nameStems(l.id), ctx: st.Terms, result: &Result{Intent: string(candAlias), Answers: []Answer{ans}}}
-			c.reading = fmt.Sprintf("the entity %q names: %s (%s)", l.text, name, st.Source)
-			out = append(out, c)
-			break
+		if pick < 0 {
+			continue
 		}
+		st := e.ix.Statement(pick)
+		ans := e.answer(l.id)
+		ans.Detail, ans.Sources = st.Text, []string{st.Source}
+		c := &candidate{typ: candAlias, anchor: l.id, ends: []string{l.id}, links: 1, prior: 1,
+			rel: ask, names: e.nameStems(l.id), ctx: st.Terms, result: &Result{Intent: string(candAlias), Answers: []Answer{ans}}}
+		c.reading = fmt.Sprintf("the entity %q names: %s (%s)", l.text, name, st.Source)
+		out = append(out, c)
 	}
 	return out
 }
@@ -983,7 +980,5 @@ func (e *Engine) aliasCandidates(a *analysis) []*candidate {
 // writesName reports whether a lower-cased text writes an entity's name,
 // or its name without a leading "AWS"/"Amazon".
 func (e *Engine) writesName(t, id string) bool {
-	n := strings.ToLower(e.names[id].Name)
-	short := strings.TrimPrefix(strings.TrimPrefix(n, "aws "), "amazon ")
-	return strings.Contains(t, n) || strings.Contains(t, short)
+	return strings.Contains(t, strings.ToLower(shortName(e.names[id].Name)))
 }

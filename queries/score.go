@@ -230,8 +230,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			f[featVia] = 1 // a feature of the entity, not the entity itself
 		}
 	}
-	// a reading whose every answer is named by the question tells nothing
-	// (but for the name an alias stands for) ("what has the feature Maintenance Windows" for "what tasks can a
+	// a reading whose every answer is named by the question tells nothing,
+	// but for the entity an alias reading resolves ("what has the feature
+	// Maintenance Windows" for "what tasks can a
 	// Systems Manager maintenance window run")
 	if len(c.ends) > 0 && c.typ != candYesNo && c.typ != candAlias && subset(c.ends, a.linkIDs()) {
 		f[featNamed] = 1
@@ -604,20 +605,10 @@ func relationWordAt(a *analysis, c *candidate, asking, focus bool) int {
 // "for"); -1 when none.
 func (e *Engine) headWordBefore(a *analysis, at int) int {
 	i := wordBefore(a, at)
-	for i >= 0 && (e.lx.QuestionSurface("determiner", a.words[i].lower) || inLink(a, a.words[i].start)) {
+	for i >= 0 && (e.lx.QuestionSurface("determiner", a.words[i].lower) || a.words[i].linked >= 0) {
 		i = wordBefore(a, a.words[i].start)
 	}
 	return i
-}
-
-// inLink reports whether the byte offset at lies inside a linked entity.
-func inLink(a *analysis, at int) bool {
-	for _, l := range a.links {
-		if at >= l.start && at < l.end {
-			return true
-		}
-	}
-	return false
 }
 
 // wordBefore is the index of the word ending before a byte offset, -1 when none.
