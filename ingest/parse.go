@@ -122,7 +122,7 @@ func nestFlatLists(doc *Document) {
 			continue
 		}
 		j := i + 1
-		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && flatItemName(bs[j].Text) {
+		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && FlatItemName(bs[j].Text) {
 			j++
 		}
 		if j-i-1 < 2 {
@@ -135,9 +135,9 @@ func nestFlatLists(doc *Document) {
 	}
 }
 
-// flatItemName reports whether a list item reads as a name, not a
-// sentence: a few words, no sentence punctuation, no "key: value".
-func flatItemName(text string) bool {
+// FlatItemName reports whether a list item's text reads as a name, not a
+// sentence: at most six words, no sentence punctuation, no "key: value".
+func FlatItemName(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || strings.ContainsAny(t, ":;!?") || strings.Contains(t, ". ") || strings.HasSuffix(t, ".") {
 		return false

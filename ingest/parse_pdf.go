@@ -52,7 +52,7 @@ func (p *parser) parsePDF(lines []srcLine) {
 				// "DeletionPolicy" over "Delete" / "- (default)": the
 				// token names the terms that follow; it is their item
 				depth := 0
-				if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && flatItemName(strings.TrimSuffix(b.Text, ":")) {
+				if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && FlatItemName(strings.TrimSuffix(b.Text, ":")) {
 					depth = b.Depth + 1
 				}
 				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: depth, Text: l.text})
@@ -62,7 +62,7 @@ func (p *parser) parsePDF(lines []srcLine) {
 				// definition list, the term an item, its bullets under it
 				if terms < 0 {
 					terms = 0
-					if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && flatItemName(strings.TrimSuffix(b.Text, ":")) {
+					if b := p.last(); b != nil && b.Kind == BlockBullet && b.EndLine == l.num-1 && FlatItemName(strings.TrimSuffix(b.Text, ":")) {
 						terms = b.Depth + 1 // "- Different projection types" heads them
 					}
 				}

@@ -181,6 +181,27 @@ func TestEvidenceAnswersWithTheLinesList(t *testing.T) {
 	}
 }
 
+// TestEvidenceAnswersWithTheNamesAHeadLineHeads: a head line naming no
+// entity ("TreatMissingData options:") over lines that are bare names
+// answers with those names, one per line, up to the first sentence.
+func TestEvidenceAnswersWithTheNamesAHeadLineHeads(t *testing.T) {
+	e := engineWithNote(t, "slides.txt", `--- Slide 4: Missing data ---
+• TreatMissingData options:
+•   missing
+•   notBreaching
+•   breaching
+•   ignore
+Notes: The default is "missing". For a sparse metric, notBreaching stops false alarms.
+`)
+	res, err := e.Ask(t.Context(), "cloudwatch alarm TreatMissingData options")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"missing", "notBreaching", "breaching", "ignore"}) {
+		t.Errorf("answers %q (%s); want the four options", got, res.Reading)
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.

@@ -354,6 +354,9 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
 			return strings.TrimSuffix(text, ":"), names, nsrcs
 		}
+		if names, nsrcs := e.headedNames(a, i); len(names) > 1 {
+			return strings.TrimSuffix(text, ":"), names, nsrcs
+		}
 	}
 	if key, kind := ingest.ItemName(text); kind == ingest.ItemRow && !a.single && !a.mentionsWords(e.lx.Terms(key)) {
 		// a table row the question does not name (nor asks one thing
@@ -375,6 +378,28 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 		return "", nil, nil
 	}
 	return e.siblingItems(a, i)
+}
+
+// headedNames returns the run of lines after head line i that each read as
+// a name, not a sentence ("TreatMissingData options:" over "missing",
+// "notBreaching", ...), one per line, skipping names the question gives,
+// with their sources.
+func (e *Engine) headedNames(a *analysis, i int) (names, srcs []string) {
+	seen := map[string]bool{}
+	for j := i + 1; e.sameSection(i, j); j++ {
+		text := strings.TrimSpace(e.ix.Statement(j).Text)
+		src := e.ix.StatementSource(j)
+		if src == e.ix.StatementSource(j-1) || !ingest.FlatItemName(text) {
+			break
+		}
+		if seen[strings.ToLower(text)] || a.namesText(text) {
+			continue
+		}
+		seen[strings.ToLower(text)] = true
+		names = append(names, text)
+		srcs = append(srcs, src)
+	}
+	return names, srcs
 }
 
 // sameSection reports whether statements i and j (either may be out of
