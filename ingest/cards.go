@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -34,20 +35,29 @@ func (d deck) has(num int) bool {
 }
 
 // deckCards returns the flashcards of a text note by line number, nil when
-// the note holds fewer than minDeckCards of them.
+// the note holds fewer than minDeckCards of them. A card has two fields,
+// or more when the deck's file header names the extra ones: Anki writes
+// "#tags column:3" (likewise "#deck column:", "#notetype column:", "#guid
+// column:") above its cards, and such a column is the card's metadata, not
+// its text.
 func deckCards(lines []srcLine) deck {
 	var out deck
+	meta := deckMetaColumns(lines)
 	for _, l := range lines {
 		if l.kind != itemText && l.kind != itemCode {
 			continue
 		}
-		front, back, ok := strings.Cut(l.raw, "\t")
-		front, back = strings.TrimSpace(front), strings.Trim(back, " \t")
-		if !ok || strings.HasPrefix(front, "#") || front == "" || back == "" || strings.Contains(back, "\t") {
+		var fields []string
+		for k, f := range strings.Split(l.raw, "\t") {
+			if !meta[k+1] {
+				fields = append(fields, strings.TrimSpace(f))
+			}
+		}
+		if len(fields) != 2 || strings.HasPrefix(fields[0], "#") || fields[0] == "" || fields[1] == "" {
 			continue
 		}
-		f := htmlParts(front)
-		b := htmlParts(back)
+		f := htmlParts(fields[0])
+		b := htmlParts(fields[1])
 		if len(f) == 0 || len(b) == 0 {
 			continue
 		}
@@ -60,6 +70,35 @@ func deckCards(lines []srcLine) deck {
 		return nil
 	}
 	return out
+}
+
+// deckMetaColumns returns the 1-based columns an Anki file header
+// ("#tags column:3") gives to a card's metadata; nil when it names none.
+// Header lines open the file, before any card.
+func deckMetaColumns(lines []srcLine) map[int]bool {
+	var cols map[int]bool
+	for _, l := range lines {
+		t := strings.TrimSpace(l.raw)
+		if t == "" {
+			continue
+		}
+		if !strings.HasPrefix(t, "#") {
+			break
+		}
+		key, val, ok := strings.Cut(t[1:], ":")
+		if !ok || !strings.HasSuffix(key, " column") {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(val))
+		if err != nil || n < 1 {
+			continue
+		}
+		if cols == nil {
+			cols = map[int]bool{}
+		}
+		cols[n] = true
+	}
+	return cols
 }
 
 // htmlParts returns the text of an HTML field split at its line breaks

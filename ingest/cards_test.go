@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -84,6 +86,46 @@ func TestDeckCards(t *testing.T) {
 	for _, b := range buildOneNote(t, "prose.txt", prose).Docs["prose.txt"].Blocks {
 		if b.Kind == BlockHeading {
 			t.Errorf("a stray tab made a card: %q", b.Text)
+		}
+	}
+}
+
+// TestDeckMetaColumns: a deck whose Anki header names a tags column
+// ("#tags column:3") reads each line's first two fields as the card and
+// leaves its tags out; a card's back that is a chain of steps under a front
+// asking for hooks in order gives each step as a lifecycle event, in order.
+func TestDeckMetaColumns(t *testing.T) {
+	deck := "#separator:tab\n#html:false\n#tags column:3\n" +
+		"SNS subscription protocols\tSQS, Lambda, email\tsns messaging\n" +
+		"Deploy CloudFormation from CodePipeline - action modes?\tCREATE_UPDATE, DELETE_ONLY, CHANGE_SET_EXECUTE\tcodepipeline cfn\n" +
+		"EC2 in-place lifecycle hooks order?\tApplicationStop -> DownloadBundle -> BeforeInstall -> Install\tcodedeploy hooks\n"
+	c := buildOneNote(t, "deck.tsv", deck)
+	got := openRelations(c)
+	objects := map[string]bool{}
+	for r := range got {
+		objects[r.o] = true
+	}
+	for _, want := range []string{"service:amazon-sqs", "concept:create-update", "concept:change-set-execute"} {
+		if !objects[want] {
+			t.Errorf("no open relation to %s; got %v", want, got)
+		}
+	}
+	var steps []string
+	for _, f := range c.Facts {
+		if f.Predicate == graph.PredEvent && f.Subject == "service:amazon-ec2" {
+			steps = append(steps, fmt.Sprintf("%d %s", f.Position, f.Object))
+		}
+	}
+	slices.Sort(steps)
+	want := []string{"1 event:applicationstop", "2 event:downloadbundle", "3 event:beforeinstall", "4 event:install"}
+	if !reflect.DeepEqual(steps, want) {
+		t.Errorf("EC2's lifecycle events %q, want %q", steps, want)
+	}
+	for _, f := range c.Facts {
+		for _, tag := range []string{"codedeploy-hooks", "sns-messaging", "codepipeline-cfn"} {
+			if strings.HasSuffix(f.Object, tag) || strings.HasSuffix(f.Subject, tag) {
+				t.Errorf("a tags field became a node: %+v", f)
+			}
 		}
 	}
 }

@@ -221,6 +221,19 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 	if pos == 0 {
 		pos = l.count
 	}
+	if l.pred == graph.PredEvent {
+		if hops := stepHops(text); hops != nil {
+			// "ApplicationStop -> DownloadBundle -> ..." under "lifecycle
+			// hooks order": each step is an event, in the chain's order
+			for k, h := range hops {
+				if id := x.newNode(l.kind, h); id != "" {
+					x.add(l.subject, l.pred, id, text, pos+k, line)
+				}
+			}
+			l.count += len(hops) - 1
+			return
+		}
+	}
 	name := itemName(text, x.dict.Lexicon)
 	var obj string
 	switch l.pred {
@@ -919,6 +932,38 @@ func (x *extractor) hasAux(text string) bool {
 		}
 	}
 	return false
+}
+
+// stepHops returns the steps of a list item that is one unlabelled chain
+// of names ("ApplicationStop -> DownloadBundle -> BeforeInstall" under
+// "lifecycle hooks order"), in order: at least three hops, every arrow
+// pointing forward, every hop a name of at most maxHopWords words (no list,
+// no "key=value"); nil for any other item.
+func stepHops(text string) []string {
+	body := strings.TrimSpace(text)
+	locs := outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1))
+	if len(locs) < 2 {
+		return nil
+	}
+	var hops []string
+	last := 0
+	for _, l := range locs {
+		switch strings.TrimSpace(body[l[2]:l[3]]) {
+		case "<-", "←":
+			return nil
+		}
+		hops = append(hops, body[last:l[0]])
+		last = l[1]
+	}
+	hops = append(hops, body[last:])
+	for k, h := range hops {
+		h = strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
+		if h == "" || countFields(h) > maxHopWords || strings.ContainsAny(h, ",;=") || strings.Contains(h, ": ") || endsSentence(h) {
+			return nil
+		}
+		hops[k] = h
+	}
+	return hops
 }
 
 // maxHopWords is the most words a hop of an arrow chain holds when it is

@@ -1066,6 +1066,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
+	if hops := stepHops(text); hops != nil {
+		// "ApplicationStop -> DownloadBundle -> ..." under "EC2 in-place
+		// lifecycle hooks order": the item is the list's steps, in order
+		for k, h := range hops {
+			if strings.EqualFold(h, f.text) {
+				continue // "scale out -> Pending -> ..." in the row "Scale out"
+			}
+			if obj := o.itemNode(h); obj != "" && obj != f.subject {
+				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos+k, line)
+			}
+		}
+		return
+	}
 	parts := o.listNames(text, f.long)
 	if len(parts) >= 2 {
 		// "Rate, burst, quota" under "Can create usage plan:": the

@@ -319,8 +319,17 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 	by := map[string][]graph.Edge{}
 	var order []string
 	pos := map[string]int{}
+	first := map[string]string{} // the first answer's ID by lower-cased name
 	for _, ed := range edges {
 		id := end(ed)
+		// two nodes of one name ("Install" the hook, "install" the build
+		// phase) are one answer to the reader
+		key := strings.ToLower(e.names[id].Name)
+		if f, ok := first[key]; ok && key != "" {
+			id = f
+		} else {
+			first[key] = id
+		}
 		if _, ok := by[id]; !ok {
 			order = append(order, id)
 			pos[id] = ed.Position

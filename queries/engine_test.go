@@ -202,6 +202,25 @@ Notes: The default is "missing". For a sparse metric, notBreaching stops false a
 	}
 }
 
+// TestOneAnswerPerName: two nodes of one name in other cases ("Install"
+// the hook, "install" the build phase) answer once, in the first one's
+// place.
+func TestOneAnswerPerName(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+- buildspec phases: install, build
+- EC2 in-place lifecycle hooks order:
+  - ApplicationStop -> BeforeInstall -> Install -> AfterInstall
+`)
+	res, err := e.Ask(t.Context(), "in what order do the CodeDeploy lifecycle hooks run for EC2 in-place?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"ApplicationStop", "BeforeInstall", "Install", "AfterInstall"}) {
+		t.Errorf("answers %q (%s); want the four hooks, each once", got, res.Reading)
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.
