@@ -1019,7 +1019,8 @@ func camelTerms(lx *ingest.Lexicon, word string) []string {
 }
 
 // pathCue reports whether a question asks for a path: a path word and a
-// start and an end ("from X to Y", "get X into Y", "chain from X to ...").
+// start and an end ("from X to Y", "get X into Y", "chain from X to ...",
+// "raise a CloudWatch alarm from log data").
 func (e *Engine) pathCue(a *analysis) bool {
 	cue := false
 	for _, w := range a.words {
@@ -1030,14 +1031,18 @@ func (e *Engine) pathCue(a *analysis) bool {
 	if !cue {
 		return false
 	}
-	to := -1
+	to, from := -1, -1
 	for i, w := range a.words {
-		if w.lower == "to" || w.lower == "into" {
+		switch w.lower {
+		case "to", "into":
 			to = i
+		case "from":
+			from = i
 		}
 	}
-	// "from X to Y", or a path word and two named ends in any order
-	return to > 0 && len(a.links) > 0 || a.strongLinks() >= 2
+	// "from X to Y", "Y from X", or a path word and two named ends in any
+	// order
+	return to > 0 && len(a.links) > 0 || from > 0 && len(a.links) >= 2 || a.strongLinks() >= 2
 }
 
 // isNoteConcept reports whether a node is a concept, event, value or

@@ -769,6 +769,18 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 			}
 		}
 	}
+	if toAt < 0 && fromAt >= 0 && from != "" {
+		// "raise a CloudWatch alarm from log data": the thing named before
+		// "from" is where the path ends
+		for _, l := range a.links {
+			if l.end <= a.words[fromAt].start && l.id != from {
+				to = l.id
+			}
+		}
+		if to != "" {
+			return from, to, nil, nil
+		}
+	}
 	if toAt < 0 {
 		// no "to": the first and the last entity named, unless they are
 		// written side by side as one noun phrase ("CloudWatch Logs

@@ -221,6 +221,31 @@ func TestOneAnswerPerName(t *testing.T) {
 	}
 }
 
+// TestPathQuestionsWithoutTo: a path asked for by its hops, or as "Y from
+// X" with no "to", is the chain the notes write between the two.
+func TestPathQuestionsWithoutTo(t *testing.T) {
+	e := engineWithNote(t, "logs.md", `# log routing
+
+- logs > metric filter > metric > alarm > sns
+- logs > subscription filter > kinesis firehose > s3 > athena
+`)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"cloudwatch logs to athena using firehose - hops in order", []string{"Amazon CloudWatch Logs", "Subscription filter", "Amazon Kinesis Data Firehose", "Amazon S3", "Amazon Athena"}},
+		{"how do I raise a CloudWatch alarm from log data? give the chain", []string{"Amazon CloudWatch Logs", "Metric filter", "Amazon CloudWatch Metrics", "Amazon CloudWatch Alarms"}},
+	} {
+		res, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); res.Intent != "path" || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %s %q (%s); want the path %q", tc.q, res.Intent, got, res.Reading, tc.want)
+		}
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.
