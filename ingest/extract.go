@@ -1250,10 +1250,29 @@ func (x *extractor) splitClauses(s string) []string {
 		if cut <= 0 || strings.TrimSpace(before[:cut]) == "" || !x.verbAt(s[m.End:]) {
 			continue
 		}
+		if parenDepth(s[:last+cut]) > 0 {
+			continue // "lambda (cannot cross account, kinesis can)": an aside is one clause of its sentence
+		}
 		out = append(out, strings.TrimSpace(s[last:last+cut]))
 		last = m.Start
 	}
 	return append(out, strings.TrimSpace(s[last:]))
+}
+
+// parenDepth is how many parentheses are open at the end of s.
+func parenDepth(s string) int {
+	d := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			d++
+		case ')':
+			if d > 0 {
+				d--
+			}
+		}
+	}
+	return d
 }
 
 // inObjectList reports whether a name after a comma goes on a list of

@@ -605,3 +605,19 @@ func TestSentenceCitesItsOwnLine(t *testing.T) {
 		t.Fatalf("no fact of the S3 sentence")
 	}
 }
+
+// TestAsideIsOneClause: a comma inside parentheses ends no clause, so the
+// statement of "logs > subscription filter > lambda (cannot cross account,
+// kinesis can) > s3" is its whole line, naming every hop.
+func TestAsideIsOneClause(t *testing.T) {
+	c := buildOneNote(t, "logs.md", "# log routing\n\n- logs > subscription filter > lambda (cannot cross account, kinesis can) > s3 > athena\n")
+	var texts []string
+	for _, st := range c.Statements {
+		if strings.HasSuffix(st.Source, ":3") {
+			texts = append(texts, st.Text)
+		}
+	}
+	if len(texts) != 1 || !strings.Contains(texts[0], "kinesis can) > s3") {
+		t.Errorf("statements of line 3: %q; want the whole line as one", texts)
+	}
+}

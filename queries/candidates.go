@@ -1078,6 +1078,24 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	// a question that opens with its auxiliary asks yes or no: the verdict
 	// stands ahead of a list of what one of the two relates to
 	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
+	for _, src := range top.Sources {
+		// the lines that state the relation: the question's other names
+		// and words they hold ("logs > subscription filter > lambda (cannot
+		// cross account, ...)" for "can a subscription filter ... deliver
+		// to another account")
+		i, ok := e.ix.StatementAt(src)
+		if !ok {
+			continue
+		}
+		c.details = append(c.details, e.ix.StatementTerms(i))
+		n := 0
+		for _, id := range ids {
+			if id == top.Subject || id == top.Object || containsStr(e.mustAnchors(ctx, x), id) || e.ix.StatementSubject(i) == id || e.ix.StatementNames(i, id) {
+				n++
+			}
+		}
+		c.links = max(c.links, n)
+	}
 	c.rel = e.relationWords(top.Predicate, false)
 	c.ends = []string{}
 	c.reading = fmt.Sprintf("whether %s %s %s", e.names[top.Subject].Name, top.Predicate, e.names[top.Object].Name)

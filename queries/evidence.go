@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -206,6 +207,20 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	}
 	return b
 }
+
+// linkRarity is how rare an entity is among the statements, as BM25 weighs
+// a word, relative to an average one: 1 at idf linkIDFMean, more for a
+// rare entity ("subscription filter"), down to 0.5 for one every section
+// names.
+func (e *Engine) linkRarity(id string) float64 {
+	n := float64(e.ix.NumStatements())
+	df := float64(len(e.ix.StatementsAbout(id)))
+	idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+	return max(0.5, idf/linkIDFMean)
+}
+
+// linkIDFMean is the idf linkRarity counts as average.
+const linkIDFMean = 4.0
 
 // sectionBonusOf is what statement i earns for the entities its heading
 // path names and it does not: "CodeDeploy Agent is not required" under
@@ -797,24 +812,30 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// ("Can provisioned concurrency be configured on $LATEST?" is not
 	// decided by a line on the latest EC2 features)
 	ids := a.linkIDs()
-	about := func(k int) bool {
-		st := e.ix.Statement(a.hits[k].i)
+	about := func(h hit) bool {
+		st := e.ix.Statement(h.i)
 		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) })
 	}
-	b, bAbout := -1, false
-	for k, h := range a.hits[:min(len(a.hits), maxVerdictLines)] {
-		ab := len(ids) > 0 && about(k)
-		if b < 0 || ab && !bAbout || ab == bAbout && h.cov > a.hits[b].cov {
-			b, bAbout = k, ab
+	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
+	b, bAbout, bCov := -1, false, 0.0
+	for k, h := range pool {
+		ab := len(ids) > 0 && about(pool[k])
+		cov := e.verdictCoverage(a, h)
+		if b < 0 || ab && !bAbout || ab == bAbout && cov > bCov {
+			b, bAbout, bCov = k, ab, cov
 		}
 	}
 	// a line that holds too little of it to decide still answers whether,
 	// weakly, where a list of things answers nothing it asks
-	if b < 0 || a.hits[b].cov < minWeakVerdictCoverage {
+	if b < 0 || bCov < minWeakVerdictCoverage {
 		return nil
 	}
-	weak := a.hits[b].cov < minVerdictCoverage
-	i := e.caveatOf(a, b)
+	weak := bCov < minVerdictCoverage
+	after := pool[b+1:]
+	if b < min(len(a.hits), maxVerdictLines) {
+		after = a.hits[b+1:]
+	}
+	i := e.caveatOf(a, pool[b], after)
 	st := e.ix.Statement(i)
 	verdict := "yes"
 	if e.denies(st.Text) != a.negated {
@@ -833,6 +854,74 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	}
 	c.links = e.statementLinks(a, i)
 	return c
+}
+
+// namingHits returns the statements that name at least two of the
+// entities a question names by name, with the share of the question's
+// words each holds, in statement order: "logs > subscription filter >
+// lambda (cannot cross account, ...)" decides a question that is mostly
+// names, whose words alone find other lines. Nil for a question naming
+// fewer than two.
+func (e *Engine) namingHits(a *analysis) []hit {
+	ids := a.strongLinkIDs()
+	if len(ids) < 2 {
+		return nil
+	}
+	count := map[int32]int{}
+	for _, id := range ids {
+		for _, j := range e.ix.StatementsAbout(id) {
+			count[j]++
+		}
+	}
+	need := 2
+	total := 0.0
+	for _, t := range a.terms {
+		total += t.weight
+	}
+	var out []hit
+	for j, n := range count {
+		if n < need {
+			continue
+		}
+		got := 0.0
+		terms := e.ix.StatementTerms(int(j))
+		for _, t := range a.terms {
+			if slices.Contains(terms, t.stem) {
+				got += t.weight
+			}
+		}
+		h := hit{i: int(j)}
+		if total > 0 {
+			h.cov = got / total
+		}
+		out = append(out, h)
+	}
+	slices.SortFunc(out, func(x, y hit) int { return x.i - y.i })
+	return out
+}
+
+// verdictCoverage is the share of a yes/no question a line holds: its
+// words' weight, and each entity the question names by name that the line
+// is about or names, weighed as a word of the entity's rarity ("can a
+// CloudWatch Logs subscription filter with a Lambda destination deliver to
+// another account" is mostly names).
+func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
+	total, got := 0.0, 0.0
+	for _, t := range a.terms {
+		total += t.weight
+	}
+	got = h.cov * total
+	for _, id := range a.strongLinkIDs() {
+		w := linkIDFMean * e.linkRarity(id)
+		total += w
+		if e.ix.StatementSubject(h.i) == id || e.ix.StatementNames(h.i, id) {
+			got += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // statementLinks counts the entities the question names by name that
@@ -889,19 +978,19 @@ func noteOf(source string) string {
 const caveatShare = 0.7
 
 // caveatOf returns the statement a yes/no question's verdict stands on: the
-// line that matches it best, unless a line of the same note denies or
+// line that matches it best (best), unless a line of the same note among
+// the lines ranked after it (after) denies or
 // restricts it and matches nearly as well, or follows the best line in its
 // section and shares a word of the question with it. Notes state the
 // rule, then its exception ("Weighted aliases split traffic between two versions" /
 // "$LATEST can't be used in a weighted alias"); a question about the
 // exception matches both.
-func (e *Engine) caveatOf(a *analysis, b int) int {
-	best := a.hits[b]
+func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 	if e.denies(e.ix.Statement(best.i).Text) {
 		return best.i
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
-	for _, h := range a.hits[b+1:] {
+	for _, h := range after {
 		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
 			return h.i
 		}

@@ -161,3 +161,39 @@ func TestWeakVerdict(t *testing.T) {
 		t.Errorf("intent %s, answers %v; want a yes/no verdict", res.Intent, answerNames(res))
 	}
 }
+
+// TestVerdictOnAQuestionOfNames: a yes/no question that is mostly names
+// ("can a CloudWatch Logs subscription filter with a Lambda destination
+// deliver to another account?") is decided by the line that holds its
+// names, though its one word ("deliver") finds other lines first; the
+// relation between two of its names accounts for the names its lines hold.
+func TestVerdictOnAQuestionOfNames(t *testing.T) {
+	e := engineWithNote(t, "logs.md", `# log routing
+
+- logs > subscription filter > lambda (cannot cross account, kinesis can) > s3 > athena
+
+# CloudTrail
+
+- Can deliver trails into a cross-account bucket
+- Can deliver cross-account
+- Most results are delivered within seconds.
+`)
+	res, err := e.Ask(t.Context(), "can a cloudwatch logs subscription filter with a lambda destination deliver to another account?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != "no" {
+		t.Errorf("%s %q (%s); want the verdict no", res.Intent, answerNames(res), res.Reading)
+	}
+	a := e.analyze("does a subscription filter to lambda work cross account?")
+	e.supportOf(a)
+	found := false
+	for _, h := range e.namingHits(a) {
+		if strings.HasSuffix(e.ix.StatementSource(h.i), "logs.md:3") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the line naming the subscription filter, Lambda and cross-account is no naming hit")
+	}
+}
