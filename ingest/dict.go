@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -688,8 +689,52 @@ func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
 			c.addNoteName(n, name)
 		}
 	}
+	// a part name two features share names neither
+	parts := map[string][]string{}
+	var order []string
+	for _, n := range nodes {
+		if rest := c.partName(n); rest != "" {
+			k := normKey(rest)
+			if len(parts[k]) == 0 {
+				order = append(order, rest)
+			}
+			if !slices.Contains(parts[k], n.ID) {
+				parts[k] = append(parts[k], n.ID)
+			}
+		}
+	}
+	for _, rest := range order {
+		k := normKey(rest)
+		if ids := parts[k]; len(ids) == 1 {
+			c.exact[k] = ids[0]
+			c.phrases = append(c.phrases, phrase{words: words(rest), id: ids[0], note: true})
+		}
+	}
 	c.sortPhrases()
 	return c
+}
+
+// partName returns the rest of the name of a feature a note named after
+// its service, as people write it once the service is clear ("Billing
+// Alarms" of "CloudWatch Billing Alarms"): two words or more, and no name
+// written so already; "" for other nodes.
+func (c *Dictionary) partName(n graph.Node) string {
+	if n.Kind != graph.KindFeature {
+		return ""
+	}
+	w := strings.Fields(n.Name)
+	for k := 1; k <= len(w)-2; k++ {
+		id, ok := c.exact[normKey(strings.Join(w[:k], " "))]
+		if !ok || c.nodes[id].Kind != graph.KindService {
+			continue
+		}
+		rest := strings.Join(w[k:], " ")
+		if _, taken := c.exact[normKey(rest)]; taken || normKey(rest) == "" {
+			return ""
+		}
+		return rest
+	}
+	return ""
 }
 
 // addNoteName makes a name a note gave node n findable.

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // exactReference is Exact as normKey and keyVariants spell it.
@@ -64,5 +67,38 @@ func TestExactMatchesKeyVariants(t *testing.T) {
 	}
 	if linked < 1000 {
 		t.Fatalf("only %d of %d texts linked: the test reads too little", linked, len(texts))
+	}
+}
+
+// TestPartNames: a feature a note named after its service is found by the
+// rest of its name ("billing alarms"); a rest two features share finds
+// neither, and a one-word rest ("Alarms") is too vague to find.
+func TestPartNames(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := dict.WithNodes([]graph.Node{
+		{ID: "feature:cloudwatch-billing-alarms", Name: "CloudWatch Billing Alarms", Kind: graph.KindFeature},
+		{ID: "feature:codedeploy-custom-hooks", Name: "CodeDeploy Custom Hooks", Kind: graph.KindFeature},
+		{ID: "feature:codebuild-custom-hooks", Name: "CodeBuild Custom Hooks", Kind: graph.KindFeature},
+		{ID: "feature:lambda-widgets", Name: "Lambda Widgets", Kind: graph.KindFeature},
+	})
+	found := func(q string) []string {
+		var ids []string
+		for _, m := range d.FindWeak(q) {
+			ids = append(ids, m.ID)
+		}
+		return ids
+	}
+	if got := found("what region do billing alarms need"); !slices.Contains(got, "feature:cloudwatch-billing-alarms") {
+		t.Errorf("billing alarms found %v; want the CloudWatch feature", got)
+	}
+	for _, q := range []string{"which custom hooks exist", "show me the widgets"} {
+		for _, id := range found(q) {
+			if strings.Contains(id, "custom-hooks") || id == "feature:lambda-widgets" {
+				t.Errorf("%q found %s", q, id)
+			}
+		}
 	}
 }
