@@ -105,6 +105,9 @@ type analysis struct {
 	superlative, sequence bool
 	compare               bool
 	path                  bool // path words with a start and an end
+	// examples are the entities the question gives as examples of its
+	// answers ("allatonce etc")
+	examples []string
 	// single: the noun phrase a "which"/"what" opens ends in a singular
 	// noun ("Which ASG process do I suspend?", "which one"): it asks for
 	// one thing, not a list
@@ -515,7 +518,26 @@ func (e *Engine) analyze(text string) *analysis {
 	a.twofold = e.asksTwo(a)
 	e.termsOf(a)
 	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
+	a.examples = e.examplesOf(a)
 	return a
+}
+
+// examplesOf returns the entities a question gives as examples of its
+// answers: a name followed by an example word ("allatonce etc").
+func (e *Engine) examplesOf(a *analysis) []string {
+	var out []string
+	for _, l := range a.links {
+		for _, w := range a.words {
+			if w.start < l.end {
+				continue
+			}
+			if e.lx.QuestionWord("example", strings.TrimSuffix(w.lower, ".")) && !containsStr(out, l.id) {
+				out = append(out, l.id)
+			}
+			break
+		}
+	}
+	return out
 }
 
 // referentOf finds the entity a main clause's subject pronoun stands for:

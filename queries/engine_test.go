@@ -246,6 +246,38 @@ func TestPathQuestionsWithoutTo(t *testing.T) {
 	}
 }
 
+// TestExampleOfTheAnswers: a name followed by "etc" is an example of the
+// answers asked for: the reading whose answers hold it wins over one that
+// matches the question's words but answers something else.
+func TestExampleOfTheAnswers(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+## EC2
+
+- We can define the deployment speed:
+    - AllAtOnce
+    - HalfAtATime
+    - OneAtATime
+- Jenkins is deployed in a master/worker configuration via EC2, with options for plugins.
+`)
+	q := "codedeploy ec2 deployment configurations allatonce etc - what are the options?"
+	a := e.analyze(q)
+	if !reflect.DeepEqual(a.examples, []string{"strategy:all-at-once"}) {
+		t.Fatalf("examples %v, want all-at-once", a.examples)
+	}
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, want := range []string{"HalfAtATime", "OneAtATime"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("answers %q (%s); want the deployment speeds", got, res.Reading)
+			break
+		}
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.

@@ -60,6 +60,7 @@ const (
 	featInSection               // entities its lines' heading paths name (it reads them in context)
 	featNotVerdict              // 1 when a yes/no question gets a reading that is no verdict
 	featUnsupported             // 1 when a relation stands on no line the question's search ranks
+	featExample                 // 1 when its answers hold an example the question gives ("allatonce etc")
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -100,6 +101,7 @@ var weights = features{
 	featInSection:        0,
 	featNotVerdict:       -0.5,
 	featUnsupported:      -0.05,
+	featExample:          0.3,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -346,8 +348,14 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// the reading starts at the qualifier and ignores the noun
 			f[featQualifierMisread]++
 			f[ignored]++
+		case containsStr(c.ends, id) && containsStr(a.examples, id):
+			// "deployment configurations allatonce etc": the example among
+			// the answers, the list it was taken from
+			f[featExample] = 1
 		case containsStr(c.ends, id):
 			f[ignored]++ // the question's own entity among the answers: read the wrong way
+		case containsStr(a.examples, id):
+			f[ignored]++ // an example of the answers that is none of them
 		default:
 			var k []string
 			switch {
