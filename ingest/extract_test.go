@@ -229,11 +229,11 @@ func TestExtract(t *testing.T) {
 		{
 			name: "spaced slashes and pluses separate list items; unspaced ones are part of a name",
 			file: "c.md",
-			src:  "## AWS Config\n\n- trigger type: configuration changes / periodic\n- appspec sections: files + permissions + hooks\n- strategies: Blue/Green, canary\n",
+			src:  "## AWS Config\n\n- trigger type: configuration changes / periodic\n- bundle sections: files + permissions + hooks\n- strategies: Blue/Green, canary\n",
 			want: []fact{
 				{"AWS Config", "rel:trigger", "configuration changes", 3},
 				{"AWS Config", "rel:trigger", "periodic", 3},
-				{"AWS Config", "rel:appspec section", "permissions", 4},
+				{"AWS Config", "rel:bundle section", "permissions", 4},
 				{"AWS Config", "rel:strategy", "Blue/Green", 5},
 			},
 		},
@@ -619,5 +619,34 @@ func TestAsideIsOneClause(t *testing.T) {
 	}
 	if len(texts) != 1 || !strings.Contains(texts[0], "kinesis can) > s3") {
 		t.Errorf("statements of line 3: %q; want the whole line as one", texts)
+	}
+}
+
+// TestSpecFilesAreFeatures: the files a service reads its instructions
+// from are named parts of it ("appspec.yml" of CodeDeploy, "buildspec.yml"
+// of CodeBuild), so the hooks a note lists under "`appspec.yml` lifecycle
+// events" are the AppSpec file's, and CodeDeploy has the file.
+func TestSpecFilesAreFeatures(t *testing.T) {
+	g, names := extractNote(t, "cd.md", "# AWS CodeDeploy\n\n- `appspec.yml` lifecycle events (hooks):\n    - `BeforeAllowTraffic`: runs a Lambda function\n    - `AfterAllowTraffic`: runs a Lambda function\n")
+	got := factSet(g, names)
+	want := map[string]bool{"BeforeAllowTraffic": false, "AfterAllowTraffic": false}
+	parent := false
+	for f := range got {
+		if f.s == "CodeDeploy AppSpec file" && f.p == graph.PredEvent {
+			if _, ok := want[f.o]; ok {
+				want[f.o] = true
+			}
+		}
+		if f.s == "AWS CodeDeploy" && f.o == "CodeDeploy AppSpec file" {
+			parent = true
+		}
+	}
+	for o, ok := range want {
+		if !ok {
+			t.Errorf("no fact: CodeDeploy AppSpec file lifecycleEvent %s; got %v", o, got)
+		}
+	}
+	if !parent {
+		t.Errorf("CodeDeploy does not have its AppSpec file; got %v", got)
 	}
 }
