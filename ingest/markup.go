@@ -70,6 +70,12 @@ type markupSignals struct {
 	quote                 bool // an email thread's quoted replies ("> > text")
 }
 
+// treeShaped reports a note drawn as a tree from its counts of lines: at
+// least minMarkedLines branches ("├── item"), a quarter of its lines.
+func treeShaped(branches, nonBlank int) bool {
+	return branches >= minMarkedLines && 4*branches >= nonBlank
+}
+
 // treeBranches are the marks that open a branch of a drawn tree.
 var treeBranches = []string{"+--", "|--", "`--", "\\--", "├──", "└──", "├─", "└─", "+-", "|-", "`-"}
 
@@ -191,7 +197,7 @@ func readSignals(lines []srcLine) markupSignals {
 	s.adoc = adoc >= 2
 	s.yaml = yamlShaped(keys, other, nonBlank)
 	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
-	s.tree = branches >= minMarkedLines && 4*branches >= nonBlank
+	s.tree = treeShaped(branches, nonBlank)
 	s.quote = quoted >= minMarkedLines && 5*quoted >= nonBlank
 	return s
 }

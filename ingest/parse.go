@@ -152,6 +152,7 @@ func FlatItemName(text string) bool {
 // order: a line starting with
 // "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
+// Org, AsciiDoc, YAML-shaped and drawn-tree notes => text (see readMarkup);
 // Markdown signals ("# " / "## " headings, fenced code, or "* " lists
 // together with `code` spans) => markdown; else text.
 func DetectFormat(name string, src []byte) string {
@@ -172,6 +173,7 @@ func detectFormat(name, text string) string {
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
 		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
+		branches                                                  int
 		backticks, prevBlank                                      = false, true
 	)
 	for len(text) > 0 {
@@ -188,6 +190,9 @@ func detectFormat(name, text string) string {
 		trimmed := strings.TrimSpace(line)
 		if trimmed != "" {
 			nonBlank++
+			if _, _, ok := treeBranch(line); ok {
+				branches++
+			}
 			if lvl, _, ok := markerHeading(line, '*'); ok && lvl >= 2 {
 				orgHeads++
 			}
@@ -226,8 +231,9 @@ func detectFormat(name, text string) string {
 		return FormatBlog
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
-	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank):
-		// Org-mode, AsciiDoc and YAML-shaped notes: see readMarkup
+	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank):
+		// Org-mode, AsciiDoc, YAML-shaped notes and drawn trees: see
+		// readMarkup
 		return FormatText
 	case atx > 0, fences >= 2, starItems > 0 && backticks:
 		return FormatMarkdown

@@ -481,6 +481,8 @@ func TestDetectFormat(t *testing.T) {
 		{"a.txt", "intro\n* item without code\n", FormatText},
 		{"notes", "- a\n- b\n", FormatText},
 		{"a.txt", "", FormatText},
+		// a drawn tree is read as one, though a "# tip" line follows it
+		{"map.txt", "MAP\n├── CloudWatch\n│   ├── metrics\n│   └── alarms\n├── CloudTrail\n└── Config\n\n# tip: trail -> rule -> SNS\n", FormatText},
 	}
 	for _, tt := range tests {
 		if got := DetectFormat(tt.name, []byte(tt.src)); got != tt.want {
