@@ -41,7 +41,10 @@ type extractor struct {
 	// paragraph (or nothing) did
 	subDepth int
 	list     *listHead // the head of the list the next bullets belong to
-	chain    *pendingChain
+	// blogService is what the last heading of a blog that names a service
+	// names: the subject of the short headings after it (see heading)
+	blogService []string
+	chain       *pendingChain
 
 	lastSubject  string // the subject of the last sentence that named one, for "It ..."
 	lastSentence string // the previous sentence, for "It ..." after a skipped one
@@ -302,6 +305,11 @@ func (x *extractor) block(i int) {
 
 // ---- context -------------------------------------------------------------
 
+// maxSubtopicWords bounds the words of a blog heading that names nothing
+// and is read as the last service heading's list ("targets", "deployment
+// types").
+const maxSubtopicWords = 3
+
 func (x *extractor) heading(i int, b *Block, container bool) {
 	x.headingGen++
 	text := strings.TrimSpace(b.Text)
@@ -322,6 +330,15 @@ func (x *extractor) heading(i int, b *Block, container bool) {
 				h.services = []string{id}
 			}
 		}
+	}
+	if len(h.services) == 0 && x.doc.Format == FormatBlog && countFields(text) <= maxSubtopicWords && listCueOf(text) != "" {
+		// a blog's headings are all one level, yet "targets" after "api
+		// gateway" is that service's list: a short heading that names
+		// nothing and heads a list is the last service heading's
+		h.services = x.blogService
+	}
+	if x.doc.Format == FormatBlog && len(h.services) > 0 && x.dictKind(h.services[0]) == graph.KindService {
+		x.blogService = h.services
 	}
 	if len(h.services) == 0 && x.leveled() {
 		if ctx := x.context(); len(ctx) > 1 {

@@ -650,3 +650,29 @@ func TestSpecFilesAreFeatures(t *testing.T) {
 		t.Errorf("CodeDeploy does not have its AppSpec file; got %v", got)
 	}
 }
+
+// TestBlogListHeadingIsTheServicesList: a blog's headings are all one
+// level, yet a short heading that heads a list ("targets") after a service
+// heading ("api gateway") lists that service's; a topic heading ("db")
+// after it does not.
+func TestBlogListHeadingIsTheServicesList(t *testing.T) {
+	note := "intro\n#\n\n  • x\n\napi gateway\n#\n\n  • can do canary deploy\n\ntargets\n#\n\n  • lambda\n  • sqs\n\ndb\n#\n\n  • dynamodb with many read: DAX\n"
+	g, names := extractNote(t, "blog.txt", note)
+	got := factSet(g, names)
+	for _, o := range []string{"AWS Lambda", "Amazon SQS"} {
+		found := false
+		for f := range got {
+			if f.s == "Amazon API Gateway" && f.p == graph.PredTargets && f.o == o {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no fact: Amazon API Gateway targets %s; got %v", o, got)
+		}
+	}
+	for f := range got {
+		if f.s == "Amazon API Gateway" && f.line >= 19 {
+			t.Errorf("the db topic became API Gateway's: %+v", f)
+		}
+	}
+}
