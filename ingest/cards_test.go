@@ -326,3 +326,49 @@ func TestStepItems(t *testing.T) {
 		}
 	}
 }
+
+// TestItemDeniesSomethingOfItself: a list item whose description or aside
+// denies something ("AllowTraffic: cannot run scripts", "BlockTraffic
+// (cannot run scripts)", "DownloadBundle: downloads ... This event can not
+// be used to run scripts") is still the list's item, and what it cannot do
+// relates it too; one whose description only denies it is there ("SQS:
+// not supported") is denied.
+func TestItemDeniesSomethingOfItself(t *testing.T) {
+	note := "# AWS CodeDeploy\n\n## Hooks\n\n- Lifecycle event hooks:\n" +
+		"    - **AllowTraffic**: cannot run scripts (Lambda functions)\n" +
+		"    - **BlockTraffic** (cannot run scripts)\n" +
+		"    - **DownloadBundle**: downloads the current application revision from S3 and copies the revision to a temporary location. This event is reserved for CodeDeploy agent and can not be used to run scripts\n" +
+		"    - **BeforeInstall**: runs before install\n" +
+		"    - **SQS**: not supported\n"
+	c := buildOneNote(t, "hooks.md", note)
+	type rel struct{ p, o string }
+	got := map[rel]bool{}
+	for r := range openRelations(c) {
+		got[rel{r.p, r.o}] = true
+	}
+	neg := map[string]bool{}
+	for _, f := range c.Facts {
+		if _, pol, open := graph.ParseRelation(f.Predicate); open && pol == graph.Negative {
+			neg[f.Object] = true
+		}
+	}
+	for _, o := range []string{"event:allowtraffic", "event:blocktraffic", "event:downloadbundle"} {
+		if !got[rel{"run script", o}] {
+			t.Errorf("no relation 'not run script' to %s; got %v", o, got)
+		}
+	}
+	var denied []string
+	for _, f := range c.Facts {
+		if phrase, pol, open := graph.ParseRelation(f.Predicate); open && pol == graph.Negative && phrase != "run script" {
+			denied = append(denied, f.Object)
+		}
+	}
+	for _, o := range denied {
+		if o != "service:amazon-sqs" {
+			t.Errorf("membership of %s denied; only SQS's is", o)
+		}
+	}
+	if !slices.Contains(denied, "service:amazon-sqs") {
+		t.Errorf("'SQS: not supported' does not deny SQS; denied %v", denied)
+	}
+}

@@ -1139,7 +1139,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	pol := fpol
-	if no || negated(text) && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
+	if first := firstSentence(text); no || negated(stripParens(first)) && o.deniedOfItem(text) == "" && pol == graph.Positive && o.x.dictKind(obj) != graph.KindConcept {
+		// "SQS: not supported" denies the item; "DownloadBundle: downloads
+		// the revision. This event can not be used to run scripts" and
+		// "BlockTraffic (cannot run scripts)" deny something else of it
+		// (see deniedOfItem)
 		pol = graph.Negative
 	}
 	detail := text
@@ -1153,6 +1157,87 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " step")
 	}
 	o.addItem(f, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
+	if pol == graph.Positive {
+		if p := o.deniedOfItem(text); p != "" {
+			// "... This event can not be used to run scripts": what the
+			// item cannot do relates it too ("not use run script")
+			o.addItem(f, graph.OpenRelation(p, graph.Negative), obj, detail, pos, line)
+		}
+	}
+}
+
+// deniedOfItem returns the relation phrase of what a list item's aside or
+// later sentence denies of the item ("BlockTraffic (cannot run scripts)";
+// "DownloadBundle: downloads the revision. This event is reserved for the
+// agent and can not be used to run scripts" → "can to run script"): the
+// aside, else the clause of the first negated sentence after the first
+// that holds the negation, when that sentence speaks of the item ("this",
+// "it", or no subject of its own); "" otherwise.
+func (o *openReader) deniedOfItem(text string) string {
+	ss := sentences(text)
+	if len(ss) > 0 {
+		// "AllowTraffic: cannot run scripts": a description that denies
+		// what it names, not the item ("SQS: not supported" denies the item)
+		if _, desc, ok := strings.Cut(stripParens(ss[0]), ": "); ok && negated(desc) {
+			if p, pol := o.phrase(desc); pol == graph.Negative && p != "" && !o.onlyLightWords(deniedPhrase(p)) {
+				return deniedPhrase(p)
+			}
+		}
+		// "BlockTraffic (cannot run scripts)": an aside that denies
+		if i, j := strings.IndexByte(ss[0], '('), strings.LastIndexByte(ss[0], ')'); i >= 0 && j > i && negated(ss[0][i+1:j]) && !negated(stripParens(ss[0])) {
+			if p, pol := o.phrase(ss[0][i+1 : j]); pol == graph.Negative && p != "" {
+				return deniedPhrase(p)
+			}
+		}
+	}
+	for _, s := range ss[min(1, len(ss)):] {
+		if !negated(s) {
+			continue
+		}
+		w := strings.ToLower(firstWord(s))
+		if w != "this" && w != "it" && w != "these" && w != "they" && w != "can" && w != "cannot" && w != "not" && w != "no" {
+			return ""
+		}
+		for _, c := range strings.Split(s, " and ") {
+			if negated(c) {
+				p, pol := o.phrase(c)
+				if pol != graph.Negative || p == "" {
+					return ""
+				}
+				return deniedPhrase(p)
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// onlyLightWords reports whether a relation phrase says no more than that
+// something is there ("supported", "available", "allowed"): the lexicon's
+// light verbs and availability words.
+func (o *openReader) onlyLightWords(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if !o.lx.QuestionWord("light", w) && !o.lx.QuestionWord("available", w) {
+			return false
+		}
+	}
+	return true
+}
+
+// deniedPhrase drops the modal and particle words of what an item cannot
+// do ("can to run script" → "run script"): "cannot run scripts" and "can
+// not be used to run scripts" deny the one thing.
+func deniedPhrase(p string) string {
+	var out []string
+	for _, w := range strings.Fields(p) {
+		if w != "can" && w != "to" && w != "could" && w != "may" {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return p
+	}
+	return strings.Join(out, " ")
 }
 
 // kindItem names an item under a head that says what kind of thing its
@@ -2259,4 +2344,12 @@ func (o *openReader) verbFirst(s string) bool {
 	}
 	// an inflected third-person verb: "pulls", "sends", "analyzes"
 	return thirdPerson(w, o.words.Lemma(w)) && !unicode.IsUpper([]rune(f[1])[0])
+}
+
+// firstSentence returns a text up to the end of its first sentence.
+func firstSentence(text string) string {
+	if ss := sentences(text); len(ss) > 0 {
+		return ss[0]
+	}
+	return text
 }

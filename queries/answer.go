@@ -794,8 +794,8 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 	_, _, bestOpen := graph.ParseRelation(best.pred)
 	pick := -1
 	for i, c := range cs[1:] {
-		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.3 {
-			continue
+		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.3 || !samePolarity(best.pred, c.pred) {
+			continue // (what a negated relation denies is no part of what the other states)
 		}
 		_, _, open := graph.ParseRelation(c.pred)
 		// (not over a relation the notes name by the kind asked for:

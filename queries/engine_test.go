@@ -278,6 +278,28 @@ func TestExampleOfTheAnswers(t *testing.T) {
 	}
 }
 
+// TestNegatedReadingKeepsItsAnswers: the list of what cannot run scripts
+// answers "which hooks can't run scripts"; the typed list of all hooks,
+// though it is the kind asked for, states no denial and does not replace it.
+func TestNegatedReadingKeepsItsAnswers(t *testing.T) {
+	e := engineWithNote(t, "hooks.md", `# AWS CodeDeploy
+
+- Lifecycle hooks:
+    - **ApplicationStop**: stops the app
+    - **DownloadBundle**: downloads the current application revision from S3 and copies the revision to a temporary location. This event is reserved for CodeDeploy agent and can not be used to run scripts
+    - **BeforeInstall**: runs before install
+    - **Install**: copies the files. This event is reserved for CodeDeploy agent and can not be used to run scripts
+    - **AfterInstall**: runs after install
+`)
+	res, err := e.Ask(t.Context(), "Which CodeDeploy hooks can't run scripts?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"DownloadBundle", "Install"}) {
+		t.Errorf("answers %q (%s); want the two hooks that cannot run scripts", got, res.Reading)
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.
