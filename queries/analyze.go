@@ -868,24 +868,6 @@ func (e *Engine) terseFocus(a *analysis) {
 			}
 		}
 	}
-	// a keyword query that closes with a word saying what shape its
-	// answers have ("types", "options") asks for things of the noun before
-	// it ("DynamoDB secondary index projection types": projections)
-	generic := false
-	for i := len(a.words) - 1; i >= 0; i-- {
-		x := a.words[i]
-		if e.lx.QuestionWord("generic", x.stem) || e.lx.QuestionWord("generic", x.lower) {
-			generic = true
-			continue
-		}
-		if x.stop || strings.Trim(x.lower, "?.!") == "" {
-			continue
-		}
-		if generic && x.linked < 0 && len(a.focus) == 0 && !e.verbLike(x.lower) {
-			a.focus = append(a.focus, x.stem)
-		}
-		return
-	}
 }
 
 // asksOne reports whether the question asks for one thing: its focus

@@ -1,7 +1,6 @@
 package queries
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -76,22 +75,6 @@ func TestAnalyzeTerseValueQuestions(t *testing.T) {
 	} {
 		if a := e.analyze(q); containsKind(a.wants, graph.KindValue) {
 			t.Errorf("%q: wants %v, want no values", q, a.wants)
-		}
-	}
-}
-
-// TestAnalyzeTerseFocus: a keyword query that closes with a shape word
-// ("types", "options") asks for things of the noun before it; one that
-// closes with its noun names no focus of its own.
-func TestAnalyzeTerseFocus(t *testing.T) {
-	e := newEngine(t)
-	for q, want := range map[string][]string{
-		"DynamoDB secondary index projection types":            {"project"},
-		"codedeploy all lifecycle events skipped - causes?":    nil,
-		"parameter store standard vs advanced max value size?": nil,
-	} {
-		if a := e.analyze(q); !reflect.DeepEqual(a.focus, want) {
-			t.Errorf("%q: focus %q, want %q", q, a.focus, want)
 		}
 	}
 }
