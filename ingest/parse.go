@@ -75,8 +75,21 @@ func Parse(name string, src []byte) (*Document, error) {
 	}
 	nestFlatLists(doc)
 	numberColumnLast(doc)
+	skipBlankStarts(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// skipBlankStarts moves a block's first line past the lines that hold
+// only white space (form feeds, no-break spaces) a parser counted as its
+// text: a fact cites the line its words are on.
+func skipBlankStarts(doc *Document) {
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		for b.Line < b.EndLine && b.Line >= 1 && b.Line <= len(doc.Lines) && strings.TrimSpace(doc.Lines[b.Line-1]) == "" {
+			b.Line++
+		}
+	}
 }
 
 // numberColumnLast moves a table's leading numbering column ("# | Hook |
