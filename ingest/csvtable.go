@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/csv"
+	"path"
 	"strings"
 )
 
@@ -97,4 +98,64 @@ func csvTables(lines []srcLine) map[int]flatTable {
 		i = j
 	}
 	return out
+}
+
+// csvFileTable reads a note named *.csv (or a *.tsv that is no flashcard
+// deck) as one table of CSV records, the way a spreadsheet exports it: the
+// first record is the header, and a quoted cell may span lines (a wrapped
+// cell's lines are joined by a space; the cell cites its first line). It
+// returns the table keyed by the index of its header line, nil when the
+// note is no such file or holds fewer than minCSVRows records of the
+// header's width (two columns or more).
+func csvFileTable(name string, lines []srcLine, text string) map[int]flatTable {
+	sep := ','
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv":
+	case ".tsv":
+		sep = '\t'
+	default:
+		return nil
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.Comment = sep, '#'
+	r.LazyQuotes, r.FieldsPerRecord = true, -1
+	index := map[int]int{} // lines[i].num -> i
+	for i, l := range lines {
+		index[l.num] = i
+	}
+	t := &Table{}
+	first, last := -1, -1
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			break // io.EOF, or a record csv cannot read: the table ends there
+		}
+		if len(rec) < 2 || t.Header != nil && len(rec) != len(t.Header) {
+			break
+		}
+		row := make([]Cell, len(rec))
+		for k, f := range rec {
+			ln, _ := r.FieldPos(k)
+			row[k] = Cell{Text: strings.Join(strings.Fields(f), " "), Line: ln}
+		}
+		if t.Header == nil {
+			t.Header = row
+			first = index[row[0].Line]
+		} else {
+			t.Rows = append(t.Rows, row)
+		}
+		endLine, _ := r.FieldPos(len(rec) - 1)
+		for ln := endLine; ; ln++ {
+			if k, ok := index[ln]; ok && k > last {
+				last = k
+			}
+			if ln >= endLine+strings.Count(rec[len(rec)-1], "\n") {
+				break
+			}
+		}
+	}
+	if t.Header == nil || len(t.Rows)+1 < minCSVRows || first < 0 || last < first {
+		return nil
+	}
+	return map[int]flatTable{first: {block: Block{Kind: BlockTable, Line: lines[first].num, EndLine: lines[last].num, Table: t}, first: first, last: last}}
 }

@@ -41,6 +41,41 @@ func TestCSVTables(t *testing.T) {
 	}
 }
 
+// TestCSVFileWithWrappedCells: a .csv note is read as CSV records, so a
+// quoted cell that spans lines (a spreadsheet's wrapped text) is one cell
+// citing its first line, and the rows after it stay rows.
+func TestCSVFileWithWrappedCells(t *testing.T) {
+	note := "Service,Rolling,Blue/green notes\n" +
+		"Elastic Beanstalk,yes,\"swap URLs\n- or Route 53 weighted\"\n" +
+		"CodeDeploy EC2,yes,\"needs ASG\nand ALB\"\n" +
+		"OpsWorks,manual,no\n"
+	c := buildOneNote(t, "matrix.csv", note)
+	var tab *Table
+	for _, b := range c.Docs["matrix.csv"].Blocks {
+		if b.Kind == BlockTable {
+			tab = b.Table
+		}
+	}
+	if tab == nil {
+		t.Fatalf("no table; blocks %+v", c.Docs["matrix.csv"].Blocks)
+	}
+	var keys []string
+	var lines []int
+	for _, r := range tab.Rows {
+		keys = append(keys, r[0].Text)
+		lines = append(lines, r[2].Line)
+	}
+	if want := []string{"Elastic Beanstalk", "CodeDeploy EC2", "OpsWorks"}; !reflect.DeepEqual(keys, want) {
+		t.Errorf("rows %q, want %q", keys, want)
+	}
+	if want := []int{2, 4, 6}; !reflect.DeepEqual(lines, want) {
+		t.Errorf("cells cite lines %v, want %v", lines, want)
+	}
+	if got := tab.Rows[1][2].Text; got != "needs ASG and ALB" {
+		t.Errorf("wrapped cell %q, want its lines joined", got)
+	}
+}
+
 // TestAttributeRows: a table whose second column names properties of the
 // entity its first names relates the entity by each property to its value,
 // by each labelled part of a value, and by the property and a later

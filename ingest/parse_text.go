@@ -14,15 +14,19 @@ import (
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
 	levels := readMarkup(lines, p.doc.Lines, isYAMLName(p.name))
+	cards := deckCards(lines)
 	tables := p.flatTables(lines)
-	for _, more := range []map[int]flatTable{csvTables(lines), gapTables(lines)} {
+	var file map[int]flatTable
+	if cards == nil {
+		file = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+	}
+	for _, more := range []map[int]flatTable{file, csvTables(lines), gapTables(lines)} {
 		for k, t := range more {
 			if _, taken := tables[k]; !taken {
 				tables[k] = t
 			}
 		}
 	}
-	cards := deckCards(lines)
 	code := codeLines(lines, func(l *srcLine) bool {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
