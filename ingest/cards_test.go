@@ -372,3 +372,28 @@ func TestItemDeniesSomethingOfItself(t *testing.T) {
 		t.Errorf("'SQS: not supported' does not deny SQS; denied %v", denied)
 	}
 }
+
+// TestHeaderlessKeyTable: a table whose header is blank and whose keys are
+// lower-case words ("phases", "env") holds the section subject's keys and
+// values, each value's list split into items though its words are verbs
+// ("install, pre_build, build"); one whose keys are names ("Setup") does
+// not.
+func TestHeaderlessKeyTable(t *testing.T) {
+	note := "# AWS CodeBuild\n\n| | |\n|---|---|\n" +
+		"| env | variables , parameter-store , secrets-manager |\n" +
+		"| phases | install , pre_build , build , post_build |\n\n" +
+		"# AWS OpsWorks\n\nLifecycle events:\n\n| | |\n|---|---|\n" +
+		"| Setup | Occurs after a started instance has finished booting |\n" +
+		"| Configure | Occurs on all of the stack's instances |\n"
+	got := openRelations(buildOneNote(t, "cb.md", note))
+	for _, o := range []string{"concept:install", "concept:pre-build", "concept:build", "concept:post-build"} {
+		if !got[openRel{"service:aws-codebuild", "phase", o}] {
+			t.Errorf("no open relation CodeBuild phase %s; got %v", o, got)
+		}
+	}
+	for r := range got {
+		if r.s == "service:aws-opsworks" && (r.p == "setup" || r.p == "configure") {
+			t.Errorf("a row named by its key read as a key and value: %v", r)
+		}
+	}
+}

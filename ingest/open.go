@@ -1304,8 +1304,8 @@ func (o *openReader) nameList(text string, long bool) []string {
 	}
 	var out []string
 	for _, it := range listAt(t, 0, len(t)) {
-		if countFields(it.text) > 3 || long && o.x.hasVerb(it.text) {
-			return nil
+		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && o.x.hasVerb(it.text) {
+			return nil // (one word is a name in a list: "install, pre_build, build")
 		}
 		out = append(out, it.text)
 	}
@@ -1917,7 +1917,10 @@ func (o *openReader) table(t *Table) {
 	keyCol := numberedKey(t)
 	// what the columns hold, read once per table: the row readers below
 	// would otherwise scan every row for every row
-	propKeys := len(t.Header) == 2 && propertyKeys(t)
+	// a table with no header (a flattened export's ". | . | .") whose
+	// keys are lower-case words ("phases", "env": keys of a file, not
+	// names) is the section subject's keys and values too
+	propKeys := len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)
 	attrCols := keyCol == 0 && len(t.Header) >= 3 && propertyColumn(t, 1) && shortLabels(t, 1)
 	heads := make([]struct {
 		phrase string
@@ -2044,6 +2047,31 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 		return true
 	}
 	o.item(f, r[1].Text, 0, r[1].Line)
+	return true
+}
+
+// blankHeader reports whether a table's header has no text ("." marks an
+// empty cell in a flattened export).
+func blankHeader(t *Table) bool {
+	for _, h := range t.Header {
+		if s := strings.TrimSpace(h.Text); s != "" && s != "." {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerKeys reports whether every key of a table's first column opens
+// with a lower-case letter.
+func lowerKeys(t *Table) bool {
+	for _, r := range t.Rows {
+		if len(r) == 0 || r[0].Text == "" {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(r[0].Text); !unicode.IsLower(c) {
+			return false
+		}
+	}
 	return true
 }
 
