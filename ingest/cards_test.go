@@ -397,3 +397,21 @@ func TestHeaderlessKeyTable(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyColumnNamesTheKind: an Org-mode table ("|---+---|" under its
+// header) is a table, and a key column whose header names a kind
+// ("constraint") lists the section subject's things of that kind.
+func TestKeyColumnNamesTheKind(t *testing.T) {
+	note := "* TODO Service Catalog\n** constraints\n" +
+		"   | constraint   | does                          |\n" +
+		"   |--------------+-------------------------------|\n" +
+		"   | launch       | IAM role SC assumes to launch |\n" +
+		"   | template     | restrict param values         |\n" +
+		"   | tag update   | allow / deny updating tags    |\n"
+	got := openRelations(buildOneNote(t, "study.org", note))
+	for _, o := range []string{"concept:launch", "concept:template", "concept:tag-update"} {
+		if !got[openRel{"service:aws-service-catalog", "constraint", o}] {
+			t.Errorf("no open relation Service Catalog constraint %s; got %v", o, got)
+		}
+	}
+}

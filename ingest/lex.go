@@ -429,14 +429,15 @@ func isPipeRow(s string) bool {
 	return len(s) >= 3 && s[0] == '|' && s[len(s)-1] == '|' && strings.Count(s, "|") >= 3
 }
 
-// isPipeSep reports whether a trimmed line is a "|---|:--:|" separator row.
+// isPipeSep reports whether a trimmed line is a "|---|:--:|" separator row
+// (or Org-mode's "|---+---|").
 func isPipeSep(s string) bool {
 	if len(s) < 3 || s[0] != '|' || !strings.Contains(s, "-") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
-		case '|', '-', ':', ' ', '\t':
+		case '|', '-', ':', ' ', '\t', '+':
 		default:
 			return false
 		}

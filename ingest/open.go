@@ -1927,6 +1927,16 @@ func (o *openReader) table(t *Table) {
 		pol    graph.Polarity
 		read   bool
 	}, len(t.Header))
+	// the key column's header names what kind of thing its keys are
+	// ("constraint", "tier", "hook"): they are the section subject's
+	kind, kindSubj, kindPhrase, kindPol := "", "", "", graph.Positive
+	if h := strings.TrimSpace(t.Header[keyCol].Text); h != "" && h != "." && countFields(h) <= 2 && len(o.mentions(h)) == 0 {
+		kind, kindSubj = h, o.defaultSubject()
+		kindPhrase, kindPol = o.phrase(h)
+		if kindPhrase == "" {
+			kind = ""
+		}
+	}
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
 			continue
@@ -1966,6 +1976,10 @@ func (o *openReader) table(t *Table) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
+		} else if kind != "" && kindSubj != "" && subj != kindSubj && !isEntity(o.x.dictKind(subj)) {
+			// "| constraint | does |" over "| launch | ... |" in Service
+			// Catalog's section: its keys are the subject's constraints
+			o.x.addOpen(kindSubj, graph.OpenRelation(kindPhrase, kindPol), subj, t.Header[keyCol].Text+": "+key.Text, 0, key.Line)
 		}
 		for j := keyCol + 1; j < len(r); j++ {
 			if attr && j <= 2 {
