@@ -415,3 +415,22 @@ func TestKeyColumnNamesTheKind(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyColumnKindUnderAServiceHeading: under a heading that names a
+// service, a table whose key column's header names a kind ("tier") lists
+// that service's tiers.
+func TestKeyColumnKindUnderAServiceHeading(t *testing.T) {
+	note := "# SSM Parameter Store\n\n| tier | max size |\n|---|---|\n| Standard | 4 KB |\n| Advanced | 8 KB |\n"
+	got := openRelations(buildOneNote(t, "ps.md", note))
+	for _, o := range []string{"concept:standard", "concept:advanced"} {
+		found := false
+		for r := range got {
+			if r.p == "tier" && r.o == o && r.s == "feature:ssm-parameter-store" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no open relation Parameter Store tier %s; got %v", o, got)
+		}
+	}
+}

@@ -1976,7 +1976,7 @@ func (o *openReader) table(t *Table) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
-		} else if kind != "" && kindSubj != "" && subj != kindSubj && !isEntity(o.x.dictKind(subj)) {
+		} else if kind != "" && kindSubj != "" && subj != kindSubj && o.x.dictKind(subj) != graph.KindService {
 			// "| constraint | does |" over "| launch | ... |" in Service
 			// Catalog's section: its keys are the subject's constraints
 			o.x.addOpen(kindSubj, graph.OpenRelation(kindPhrase, kindPol), subj, t.Header[keyCol].Text+": "+key.Text, 0, key.Line)

@@ -314,6 +314,17 @@ func splitWords(text string) []qword {
 			return
 		}
 		w := strings.TrimRight(text[start:end], "-./@'’")
+		if parts := strings.Split(w, "/"); len(parts) > 1 && !slices.ContainsFunc(parts, notWord) {
+			// "tasks/capabilities": two words (a name written so is
+			// linked on the question's text, not its words)
+			at := start
+			for _, p := range parts {
+				out = append(out, qword{text: p, lower: strings.ToLower(p), start: at, end: at + len(p), linked: -1})
+				at += len(p) + 1
+			}
+			start = -1
+			return
+		}
 		base, clitic := splitClitic(w)
 		if base != "" {
 			out = append(out, qword{text: base, lower: strings.ToLower(base), start: start, end: start + len(base), linked: -1})
@@ -339,6 +350,20 @@ func splitWords(text string) []qword {
 	}
 	flush(len(text))
 	return out
+}
+
+// notWord reports whether a part of a slashed word is no word of two or
+// more letters ("s3", "", "v2" keep "a/b" whole).
+func notWord(p string) bool {
+	if len(p) < 2 {
+		return true
+	}
+	for _, r := range p {
+		if !unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // clitics are the verbs an apostrophe contracts: "what's", "they're".

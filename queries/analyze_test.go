@@ -79,6 +79,26 @@ func TestAnalyzeTerseValueQuestions(t *testing.T) {
 	}
 }
 
+// TestSplitSlashedWords: "tasks/capabilities" is two words of the
+// question; "s3/v2" and a name written with a slash stay as they are
+// linked ("Blue/Green").
+func TestSplitSlashedWords(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("List the tasks/capabilities that Systems Manager simplifies")
+	var stems []string
+	for _, tm := range a.terms {
+		stems = append(stems, tm.stem)
+	}
+	for _, want := range []string{"task", "capabl"} {
+		if !slices.Contains(stems, want) {
+			t.Errorf("terms %v, want %q among them", stems, want)
+		}
+	}
+	if a := e.analyze("which services support blue/green deployments"); !slices.ContainsFunc(a.links, func(l link) bool { return l.id == "strategy:blue-green" }) {
+		t.Errorf("blue/green not linked: %+v", a.links)
+	}
+}
+
 // TestAnalyzeHowManner: "how do/does/can ..." asks for a manner, not for
 // things of a kind its next words name; "how many/long" asks for values.
 func TestAnalyzeHowManner(t *testing.T) {
