@@ -300,6 +300,23 @@ func TestNegatedReadingKeepsItsAnswers(t *testing.T) {
 	}
 }
 
+// TestValueQuestionTakesTheLinesNumber: a value question answered from a
+// line that gives a bare number ("the default runOrder value for an action
+// is 1") answers with the number, not with the names listed around it.
+func TestValueQuestionTakesTheLinesNumber(t *testing.T) {
+	e := engineWithNote(t, "cp.md", `# CodePipeline notes
+
+* If you define a CodePipeline structure using a JSON file, the default runOrder value for an action is 1 for sequential execution.
+`)
+	res, err := e.Ask(t.Context(), "default runOrder value for a codepipeline action in the JSON structure")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"1"}) {
+		t.Errorf("answers %q (%s); want 1", got, res.Reading)
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.

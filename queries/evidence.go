@@ -322,6 +322,13 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			}
 		}
 		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
+		if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {
+			// "If you define ... using a JSON file, the default runOrder
+			// value for an action is 1": a number answers a value
+			// question, not the names listed around it (the pass that
+			// reads bare numbers takes the line)
+			continue
+		}
 		if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
 			// "pool states: Stopped, Running, Hibernated": a list no
 			// relation reads (its head names no entity) answers with its
