@@ -377,6 +377,20 @@ func (lx *Lexicon) QuestionSurface(group, word string) bool {
 	return isLowerIn(lx.surface[group], word)
 }
 
+// HasQuestionPhrase reports whether a text holds, as whole words, one of a
+// question group's entries as written ("other than" of "beyond").
+func (lx *Lexicon) HasQuestionPhrase(group, text string) bool {
+	t := " " + strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	for p := range lx.surface[group] {
+		if strings.Contains(t, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // QuestionWords returns the stems of a question word group, sorted.
 func (lx *Lexicon) QuestionWords(group string) []string {
 	out := make([]string, 0, len(lx.question[group]))

@@ -998,6 +998,11 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if len(ids) < 2 {
 		return nil
 	}
+	if a.yesno && e.lx.HasQuestionPhrase("beyond", a.text) {
+		// "does Macie protect data stores other than S3": how the notes
+		// relate Macie and S3 says nothing of what else it protects
+		return nil
+	}
 	x := ids[0]
 	var best []graph.Edge
 	for _, y := range ids[1:] {

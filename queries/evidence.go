@@ -824,12 +824,19 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) })
 	}
 	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
-	b, bAbout, bCov := -1, false, 0.0
+	// "does Macie protect data stores other than S3": a line that restricts
+	// to what the question names ("it only protects data in S3") decides
+	beyond := e.lx.HasQuestionPhrase("beyond", a.text)
+	b, bAbout, bOnly, bCov := -1, false, false, 0.0
 	for k, h := range pool {
 		ab := len(ids) > 0 && about(pool[k])
+		only := beyond && e.restricts(e.ix.Statement(h.i).Text)
 		cov := e.verdictCoverage(a, h)
-		if b < 0 || ab && !bAbout || ab == bAbout && cov > bCov {
-			b, bAbout, bCov = k, ab, cov
+		if only && cov < minWeakVerdictCoverage {
+			only = false
+		}
+		if b < 0 || ab && !bAbout || ab == bAbout && (only && !bOnly || only == bOnly && cov > bCov) {
+			b, bAbout, bOnly, bCov = k, ab, only, cov
 		}
 	}
 	// a line that holds too little of it to decide still answers whether,
@@ -1029,6 +1036,17 @@ func sharesTerm(a *analysis, terms []string) bool {
 func (e *Engine) denies(text string) bool {
 	for _, w := range splitWords(text) {
 		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") || e.lx.IsExclusive(w.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// restricts reports whether a text restricts what it states ("only",
+// "exclusively").
+func (e *Engine) restricts(text string) bool {
+	for _, w := range splitWords(text) {
+		if e.lx.IsExclusive(w.lower) {
 			return true
 		}
 	}

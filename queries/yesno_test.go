@@ -197,3 +197,27 @@ func TestVerdictOnAQuestionOfNames(t *testing.T) {
 		t.Errorf("the line naming the subscription filter, Lambda and cross-account is no naming hit")
 	}
 }
+
+// TestVerdictBeyondWhatItNames: "does Macie protect data stores other than
+// S3?" asks about more than S3: the line that restricts Macie to S3 ("it
+// only protects data in S3") says no, though Macie and S3 are related;
+// asked about S3 itself, the answer is yes.
+func TestVerdictBeyondWhatItNames(t *testing.T) {
+	e := engineWithNote(t, "macie.md", `# Amazon Macie
+
+- Amazon Macie is available to protect data stored in Amazon S3.
+- Macie: data level, as of 2021 it only protects data in S3, more data stores planned.
+`)
+	for q, want := range map[string]string{
+		"does Macie protect data stores other than S3?": "no",
+		"does Macie protect data stored in S3?":         "yes",
+	} {
+		res, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != want {
+			t.Errorf("%q: %s %q (%s); want %s", q, res.Intent, answerNames(res), res.Reading, want)
+		}
+	}
+}
