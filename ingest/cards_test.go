@@ -434,3 +434,26 @@ func TestKeyColumnKindUnderAServiceHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNamedBeforeItsFirstSeparator: a list item is named by the words
+// before the first separator it writes ("**task execution role** = ECS
+// agent: pull from ECR" is the task execution role), not before the first
+// of a fixed list of separators.
+func TestItemNamedBeforeItsFirstSeparator(t *testing.T) {
+	note := "# Amazon ECS\n\n- task role vs task execution role:\n" +
+		"    - **task role** = perms for YOUR app code (S3, DynamoDB)\n" +
+		"    - **task execution role** = ECS agent: pull from ECR, write logs to CW Logs\n"
+	got := openRelations(buildOneNote(t, "ecs.md", note))
+	found := false
+	for r := range got {
+		if r.o == "concept:task-execution-role" {
+			found = true
+		}
+		if strings.Contains(r.o, "ecs-agent") {
+			t.Errorf("an item named past its first separator: %v", r)
+		}
+	}
+	if !found {
+		t.Errorf("no relation to the task execution role; got %v", got)
+	}
+}

@@ -1456,10 +1456,16 @@ func openItemName(text string, lx *Lexicon) string {
 		// with an English compound, no identifier
 		return m
 	}
+	// the first separator the item writes ("**task execution role** = ECS
+	// agent: pull from ECR" is named before its " = ")
+	best := -1
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
-		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 6 {
-			return cleanName(dropAside(t[:i]))
+		if i := strings.Index(t, sep); i > 0 && (best < 0 || i < best) {
+			best = i
 		}
+	}
+	if best > 0 && countFields(t[:best]) <= 6 {
+		return cleanName(dropAside(t[:best]))
 	}
 	t = dropAside(t)
 	for _, opener := range []string{" like ", " such as ", " e.g. ", " including "} {
