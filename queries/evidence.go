@@ -829,7 +829,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	beyond := e.lx.HasQuestionPhrase("beyond", a.text)
 	b, bAbout, bOnly, bCov := -1, false, false, 0.0
 	for k, h := range pool {
-		ab := len(ids) > 0 && about(pool[k])
+		ab := len(ids) > 0 && about(h)
 		only := beyond && e.restricts(e.ix.Statement(h.i).Text)
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
@@ -887,14 +887,13 @@ func (e *Engine) namingHits(a *analysis) []hit {
 			count[j]++
 		}
 	}
-	need := 2
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
 	}
 	var out []hit
 	for j, n := range count {
-		if n < need {
+		if n < 2 {
 			continue
 		}
 		got := 0.0
@@ -920,11 +919,11 @@ func (e *Engine) namingHits(a *analysis) []hit {
 // CloudWatch Logs subscription filter with a Lambda destination deliver to
 // another account" is mostly names).
 func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
-	total, got := 0.0, 0.0
+	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
 	}
-	got = h.cov * total
+	got := h.cov * total
 	for _, id := range a.strongLinkIDs() {
 		w := linkIDFMean * e.linkRarity(id)
 		total += w
