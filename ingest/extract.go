@@ -306,8 +306,8 @@ func (x *extractor) block(i int) {
 // ---- context -------------------------------------------------------------
 
 // maxSubtopicWords bounds the words of a blog heading that names nothing
-// and is read as the last service heading's list ("targets", "deployment
-// types").
+// and is read as the last service heading's ("targets", "migrate from
+// git").
 const maxSubtopicWords = 3
 
 func (x *extractor) heading(i int, b *Block, container bool) {
@@ -331,10 +331,12 @@ func (x *extractor) heading(i int, b *Block, container bool) {
 			}
 		}
 	}
-	if len(h.services) == 0 && x.doc.Format == FormatBlog && countFields(text) <= maxSubtopicWords && listCueOf(text) != "" {
+	if len(h.services) == 0 && x.doc.Format == FormatBlog && countFields(text) <= maxSubtopicWords && (listCueOf(text) != "" || x.dict.Lexicon.LeadingVerb(text, len(text))) {
 		// a blog's headings are all one level, yet "targets" after "api
-		// gateway" is that service's list: a short heading that names
-		// nothing and heads a list is the last service heading's
+		// gateway" is that service's list, and "migrate from git" after
+		// "codecommit" is something done with it: a short heading that
+		// names nothing and heads a list or opens with a verb is the last
+		// service heading's (a topic, "db", "security", is its own)
 		h.services = x.blogService
 	}
 	if x.doc.Format == FormatBlog && len(h.services) > 0 && x.dictKind(h.services[0]) == graph.KindService {

@@ -675,4 +675,16 @@ func TestBlogListHeadingIsTheServicesList(t *testing.T) {
 			t.Errorf("the db topic became API Gateway's: %+v", f)
 		}
 	}
+	// a short heading that opens with a verb is something done with the
+	// service before it
+	g, names = extractNote(t, "blog2.txt", "codecommit\n#\n\n  • x\n\nmigrate from git\n#\n\n  • git clone git_repo_url --mirror to create bare repo\n  • git push codecommit_repo_url --all\n")
+	found := false
+	for f := range factSet(g, names) {
+		if f.s == "AWS CodeCommit" && strings.HasPrefix(f.o, "git push") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the migration steps are not CodeCommit's: %v", factSet(g, names))
+	}
 }

@@ -229,6 +229,9 @@ func commandName(t string) string {
 		if len(cmd) > 0 && (f == "to" || f == "for" || f == "so" || f == "and" || f == "then" || f == "=" || f == "-" || f == "->" || f == ">" || strings.HasPrefix(f, "(")) {
 			break
 		}
+		if strings.HasSuffix(f, ":") {
+			return "" // "policy present: All updates ...": a label, no command
+		}
 		if len(cmd) == maxCommandTokens {
 			return ""
 		}

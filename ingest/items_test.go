@@ -116,6 +116,8 @@ func TestItemNameCommand(t *testing.T) {
 		// words, not a command line
 		{"use 1 lambda > sns > other lambda(s)", "", ItemNone},
 		{"protect branches with IAM", "", ItemNone},
+		// a label's colon is no argument: a label over its value
+		{"policy present: All updates are allowed", "", ItemNone},
 	} {
 		name, kind := ItemName(tc.text)
 		if name != tc.name || kind != tc.kind {

@@ -1448,6 +1448,11 @@ func openItemName(text string, lx *Lexicon) string {
 		return "" // "Example:": a label over what follows, not an item
 	}
 	t = strings.TrimRight(t, ".;,")
+	if cmd := commandName(t); cmd != "" {
+		// "git clone git_repo_url --mirror to create bare repo": the
+		// command names the step
+		return cmd
+	}
 	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
 		t = strings.TrimPrefix(t, art)
 	}
