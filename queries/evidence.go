@@ -866,8 +866,69 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	if weak {
 		c.prior = weakVerdictPrior
 	}
+	if opt := e.chosenOption(a, st.Text); opt != "" && !e.denies(st.Text) {
+		// "should they authenticate with an IAM user ARN or an IAM role
+		// ARN?": the option the line states answers, not "yes"
+		c.result = &Result{Intent: "choice", Answers: []Answer{{Name: opt, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}}
+		c.reading = fmt.Sprintf("the option the best-matching line states (%s)", st.Source)
+	}
 	c.links = e.statementLinks(a, i)
 	return c
+}
+
+// chosenOption returns the one of the two options a yes/no-shaped question
+// closes with ("... an IAM user ARN or an IAM role ARN?") that a line
+// writes, all its words, when it writes the other's not; "" when the
+// question offers no such options or the line writes both or neither.
+func (e *Engine) chosenOption(a *analysis, line string) string {
+	q := strings.TrimRight(strings.TrimSpace(a.text), "?.! ")
+	k := strings.LastIndex(q, " or ")
+	if k < 0 {
+		return ""
+	}
+	right := optionWords(e, strings.Fields(q[k+4:]))
+	if len(right) == 0 || len(right) > maxOptionWords {
+		return ""
+	}
+	before := strings.Fields(q[:k])
+	if len(before) < len(right) {
+		return ""
+	}
+	left := optionWords(e, before[len(before)-len(right):])
+	if len(left) == 0 || strings.EqualFold(strings.Join(left, " "), strings.Join(right, " ")) {
+		return ""
+	}
+	words := map[string]bool{}
+	for _, w := range splitWords(line) {
+		words[w.lower] = true
+	}
+	has := func(opt []string) bool {
+		for _, w := range opt {
+			if !words[strings.ToLower(strings.Trim(w, ",;:()"))] {
+				return false
+			}
+		}
+		return true
+	}
+	switch l, r := has(left), has(right); {
+	case l && !r:
+		return strings.Join(left, " ")
+	case r && !l:
+		return strings.Join(right, " ")
+	}
+	return ""
+}
+
+// maxOptionWords bounds the words of an option a question closes with.
+const maxOptionWords = 4
+
+// optionWords drops the determiners an option opens with ("an IAM role
+// ARN" → IAM role ARN).
+func optionWords(e *Engine, ws []string) []string {
+	for len(ws) > 0 && e.lx.QuestionSurface("determiner", strings.ToLower(ws[0])) {
+		ws = ws[1:]
+	}
+	return ws
 }
 
 // namingHits returns the statements that name at least two of the

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,23 @@ func TestVerdictBeyondWhatItNames(t *testing.T) {
 		if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != want {
 			t.Errorf("%q: %s %q (%s); want %s", q, res.Intent, answerNames(res), res.Reading, want)
 		}
+	}
+}
+
+// TestVerdictNamesTheOption: a yes/no-shaped question that closes with two
+// options ("... an IAM user ARN or an IAM role ARN?") is answered with the
+// option the best-matching line states, not with "yes".
+func TestVerdictNamesTheOption(t *testing.T) {
+	e := engineWithNote(t, "onprem.md", `# CodeDeploy on-premises
+
+- Use an IAM user ARN to authenticate the instance: for a small number of instances
+- Use an IAM role ARN to authenticate the instance: uses STS, for a large number of instances
+`)
+	res, err := e.Ask(t.Context(), "Registering a large number of on-prem instances with CodeDeploy: should they authenticate with an IAM user ARN or an IAM role ARN?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"IAM role ARN"}) {
+		t.Errorf("%s %q (%s); want the IAM role ARN", res.Intent, got, res.Reading)
 	}
 }
