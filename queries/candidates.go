@@ -136,6 +136,29 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	return out, nil
 }
 
+// namesakeParents returns the services that have feature id and whose
+// name its name opens with ("AWS CodeDeploy" of "CodeDeploy AppSpec
+// file"), less those in have (the anchors already read, the entities the
+// question names, whose own readings stand); nil for any other node.
+func (e *Engine) namesakeParents(ctx context.Context, id string, have []string) []string {
+	if e.names[id].Kind != graph.KindFeature {
+		return nil
+	}
+	ps, err := e.ix.In(ctx, id, graph.PredFeature)
+	if err != nil {
+		return nil
+	}
+	name := strings.ToLower(e.names[id].Name)
+	var out []string
+	for _, p := range ps {
+		pn := e.names[p.Subject]
+		if pn.Kind == graph.KindService && strings.HasPrefix(name, strings.ToLower(shortName(pn.Name))+" ") && !containsStr(have, p.Subject) && !containsStr(out, p.Subject) {
+			out = append(out, p.Subject)
+		}
+	}
+	return out
+}
+
 // mainLink is the entity a question is most about: its first service, else
 // its first link.
 func (e *Engine) mainLink(a *analysis) string {
@@ -263,6 +286,11 @@ func (e *Engine) relationCandidates(ctx context.Context, a *analysis, id string)
 	} else {
 		family = ""
 	}
+	// "the appspec.yml lifecycle events": what the notes say of the
+	// service a feature is named after (CodeDeploy of "CodeDeploy AppSpec
+	// file") answers for the feature too
+	parents := e.namesakeParents(ctx, id, append(anchors, a.linkIDs()...))
+	anchors = append(anchors, parents...)
 	// "kinesis shard write limit": what the notes say of Kinesis Data
 	// Streams answers for the family it is named in
 	members := map[string]bool{}

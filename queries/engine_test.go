@@ -317,6 +317,36 @@ func TestValueQuestionTakesTheLinesNumber(t *testing.T) {
 	}
 }
 
+// TestFeatureReadsItsNamesakeService: a question that names a feature
+// named after its service ("appspec.yml" of CodeDeploy) reads what the
+// notes say of the service too.
+func TestFeatureReadsItsNamesakeService(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+CodeDeploy reads the AppSpec file of each revision.
+
+## Lifecycle
+
+- Deployment hooks (lifecycle events):
+    - **ApplicationStop**: stops the application
+    - **BeforeInstall**: runs before install
+    - **AfterInstall**: runs after install
+`)
+	res, err := e.Ask(t.Context(), "In what order do the appspec.yml lifecycle hooks run?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (the embedded notes' CodeDeploy hooks join them)
+	got, at := answerNames(res), -1
+	for _, want := range []string{"ApplicationStop", "BeforeInstall", "AfterInstall"} {
+		k := slices.Index(got, want)
+		if k <= at {
+			t.Fatalf("answers %q (%s); want CodeDeploy's hooks in order", got, res.Reading)
+		}
+		at = k
+	}
+}
+
 // TestSingleOutKeepsTheAnswerTheQuestionDescribes: a question that asks
 // for one thing gets, of the reading's answers, the one whose own line
 // holds the question's other words.
