@@ -833,24 +833,11 @@ func (x *extractor) chainIn(text string, line int) bool {
 		// an arrow in the label's aside is no hop
 		name, body = strings.TrimSpace(body[:i]), strings.TrimSpace(body[i+1:])
 	}
-	locs := outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1))
-	if len(locs) == 0 {
+	hops, arrows := splitChain(body)
+	if len(arrows) == 0 {
 		return false // "AWS OpsWorks Stacks (<- exam relevant)": an arrow in an aside points at the note
 	}
-	var hops []string
-	var arrows []string
-	last := 0
-	onlyGT := true
-	for _, l := range locs {
-		hops = append(hops, body[last:l[0]])
-		a := strings.TrimSpace(body[l[2]:l[3]])
-		if a != ">" {
-			onlyGT = false
-		}
-		arrows = append(arrows, a)
-		last = l[1]
-	}
-	hops = append(hops, body[last:])
+	onlyGT := !slices.ContainsFunc(arrows, func(a string) bool { return a != ">" })
 	if onlyGT && len(hops) < 3 {
 		return false
 	}
@@ -934,28 +921,30 @@ func (x *extractor) hasAux(text string) bool {
 	return false
 }
 
+// splitChain splits a text at the arrows outside its parentheses: the
+// hops (untrimmed, one more than the arrows) and the arrows (trimmed: "->",
+// ">", "←" ...); no arrows, and the whole text as its one hop, when it has
+// none.
+func splitChain(body string) (hops, arrows []string) {
+	last := 0
+	for _, l := range outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1)) {
+		hops = append(hops, body[last:l[0]])
+		arrows = append(arrows, strings.TrimSpace(body[l[2]:l[3]]))
+		last = l[1]
+	}
+	return append(hops, body[last:]), arrows
+}
+
 // stepHops returns the steps of a list item that is one unlabelled chain
 // of names ("ApplicationStop -> DownloadBundle -> BeforeInstall" under
 // "lifecycle hooks order"), in order: at least three hops, every arrow
 // pointing forward, every hop a name of at most maxHopWords words (no list,
 // no "key=value"); nil for any other item.
 func stepHops(text string) []string {
-	body := strings.TrimSpace(text)
-	locs := outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1))
-	if len(locs) < 2 {
+	hops, arrows := splitChain(strings.TrimSpace(text))
+	if len(arrows) < 2 || slices.Contains(arrows, "<-") || slices.Contains(arrows, "←") {
 		return nil
 	}
-	var hops []string
-	last := 0
-	for _, l := range locs {
-		switch strings.TrimSpace(body[l[2]:l[3]]) {
-		case "<-", "←":
-			return nil
-		}
-		hops = append(hops, body[last:l[0]])
-		last = l[1]
-	}
-	hops = append(hops, body[last:])
 	for k, h := range hops {
 		h = strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
 		if h == "" || countFields(h) > maxHopWords || strings.ContainsAny(h, ",;=") || strings.Contains(h, ": ") || endsSentence(h) {

@@ -1174,19 +1174,27 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 // that holds the negation, when that sentence speaks of the item ("this",
 // "it", or no subject of its own); "" otherwise.
 func (o *openReader) deniedOfItem(text string) string {
+	// denied is the phrase of what a text denies, "" when it denies nothing
+	denied := func(t string) string {
+		p, pol := o.phrase(t)
+		if pol != graph.Negative || p == "" {
+			return ""
+		}
+		return o.deniedPhrase(p)
+	}
 	ss := sentences(text)
 	if len(ss) > 0 {
 		// "AllowTraffic: cannot run scripts": a description that denies
 		// what it names, not the item ("SQS: not supported" denies the item)
 		if _, desc, ok := strings.Cut(stripParens(ss[0]), ": "); ok && negated(desc) {
-			if p, pol := o.phrase(desc); pol == graph.Negative && p != "" && !o.onlyLightWords(deniedPhrase(p)) {
-				return deniedPhrase(p)
+			if p := denied(desc); p != "" && !o.onlyLightWords(p) {
+				return p
 			}
 		}
 		// "BlockTraffic (cannot run scripts)": an aside that denies
 		if i, j := strings.IndexByte(ss[0], '('), strings.LastIndexByte(ss[0], ')'); i >= 0 && j > i && negated(ss[0][i+1:j]) && !negated(stripParens(ss[0])) {
-			if p, pol := o.phrase(ss[0][i+1 : j]); pol == graph.Negative && p != "" {
-				return deniedPhrase(p)
+			if p := denied(ss[0][i+1 : j]); p != "" {
+				return p
 			}
 		}
 	}
@@ -1194,17 +1202,14 @@ func (o *openReader) deniedOfItem(text string) string {
 		if !negated(s) {
 			continue
 		}
-		w := strings.ToLower(firstWord(s))
-		if w != "this" && w != "it" && w != "these" && w != "they" && w != "can" && w != "cannot" && w != "not" && w != "no" {
+		// a sentence of the item's own: "This event ...", "It ...", "Can
+		// not be ...", not one with a subject of its own
+		if w := strings.ToLower(firstWord(s)); !opensWithPronoun(s) && !o.lx.QuestionSurface("determiner", w) && !o.lx.isAux(w) && !o.lx.IsNegation(w) {
 			return ""
 		}
 		for _, c := range strings.Split(s, " and ") {
 			if negated(c) {
-				p, pol := o.phrase(c)
-				if pol != graph.Negative || p == "" {
-					return ""
-				}
-				return deniedPhrase(p)
+				return denied(c)
 			}
 		}
 		return ""
@@ -1224,13 +1229,20 @@ func (o *openReader) onlyLightWords(p string) bool {
 	return true
 }
 
-// deniedPhrase drops the modal and particle words of what an item cannot
-// do ("can to run script" → "run script"): "cannot run scripts" and "can
-// not be used to run scripts" deny the one thing.
-func deniedPhrase(p string) string {
+// deniedPhrase drops the auxiliaries of what an item cannot do, and a "to"
+// right after one ("can to run script" → "run script"): "cannot run
+// scripts" and "can not be used to run scripts" deny the one thing.
+func (o *openReader) deniedPhrase(p string) string {
 	var out []string
+	aux := false
 	for _, w := range strings.Fields(p) {
-		if w != "can" && w != "to" && w != "could" && w != "may" {
+		switch {
+		case o.lx.isAux(w):
+			aux = true
+		case aux && w == "to":
+			aux = false
+		default:
+			aux = false
 			out = append(out, w)
 		}
 	}

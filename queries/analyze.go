@@ -108,6 +108,9 @@ type analysis struct {
 	// examples are the entities the question gives as examples of its
 	// answers ("allatonce etc")
 	examples []string
+	// beyond: it asks about more than what it names ("other than S3",
+	// "beyond S3"; the lexicon's beyond group)
+	beyond bool
 	// single: the noun phrase a "which"/"what" opens ends in a singular
 	// noun ("Which ASG process do I suspend?", "which one"): it asks for
 	// one thing, not a list
@@ -544,6 +547,7 @@ func (e *Engine) analyze(text string) *analysis {
 	e.termsOf(a)
 	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
 	a.examples = e.examplesOf(a)
+	a.beyond = e.lx.HasQuestionPhrase("beyond", a.text)
 	return a
 }
 

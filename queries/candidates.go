@@ -1026,7 +1026,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if len(ids) < 2 {
 		return nil
 	}
-	if a.yesno && e.lx.HasQuestionPhrase("beyond", a.text) {
+	if a.yesno && a.beyond {
 		// "does Macie protect data stores other than S3": how the notes
 		// relate Macie and S3 says nothing of what else it protects
 		return nil

@@ -826,11 +826,10 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
 	// "does Macie protect data stores other than S3": a line that restricts
 	// to what the question names ("it only protects data in S3") decides
-	beyond := e.lx.HasQuestionPhrase("beyond", a.text)
 	b, bAbout, bOnly, bCov := -1, false, false, 0.0
 	for k, h := range pool {
 		ab := len(ids) > 0 && about(h)
-		only := beyond && e.restricts(e.ix.Statement(h.i).Text)
+		only := a.beyond && e.restricts(e.ix.Statement(h.i).Text)
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
 			only = false
@@ -886,7 +885,7 @@ func (e *Engine) chosenOption(a *analysis, line string) string {
 	if k < 0 {
 		return ""
 	}
-	right := optionWords(e, strings.Fields(q[k+4:]))
+	right := e.optionWords(strings.Fields(q[k+4:]))
 	if len(right) == 0 || len(right) > maxOptionWords {
 		return ""
 	}
@@ -894,7 +893,7 @@ func (e *Engine) chosenOption(a *analysis, line string) string {
 	if len(before) < len(right) {
 		return ""
 	}
-	left := optionWords(e, before[len(before)-len(right):])
+	left := e.optionWords(before[len(before)-len(right):])
 	if len(left) == 0 || strings.EqualFold(strings.Join(left, " "), strings.Join(right, " ")) {
 		return ""
 	}
@@ -924,7 +923,7 @@ const maxOptionWords = 4
 
 // optionWords drops the determiners an option opens with ("an IAM role
 // ARN" → IAM role ARN).
-func optionWords(e *Engine, ws []string) []string {
+func (e *Engine) optionWords(ws []string) []string {
 	for len(ws) > 0 && e.lx.QuestionSurface("determiner", strings.ToLower(ws[0])) {
 		ws = ws[1:]
 	}
