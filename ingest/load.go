@@ -77,11 +77,12 @@ func LoadDictionary() (*Dictionary, error) {
 
 // IsNoteFile reports whether a file name is a note awskg reads from
 // folders: Markdown, plain text, and the text formats it reads by their
-// marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX).
+// marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX,
+// HTML).
 func IsNoteFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-		".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex":
+		".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml":
 		return true
 	}
 	return false

@@ -22,6 +22,7 @@ const (
 	FormatMarkdown = "markdown"
 	FormatText     = "text"
 	FormatLaTeX    = "latex" // read as the Markdown latexToMarkdown writes
+	FormatHTML     = "html"  // read as the Markdown htmlToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -64,6 +65,20 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = latexToMarkdown(orig)
 		p.parseMarkdown(strings.Join(doc.Lines, "\n"))
 		doc.Lines = orig
+	case FormatHTML:
+		// the Markdown the note's elements say; each block and cell cites
+		// the note line its text starts on, and the note's lines are quoted
+		// without their markup
+		h := htmlToMarkdown(text)
+		doc.Lines = h.lines
+		p.parseMarkdown(strings.Join(h.lines, "\n"))
+		remapLines(doc, h.lineOf)
+		for _, e := range p.errs {
+			if e.Line > 0 {
+				e.Line = mapLine(h.lineOf, e.Line)
+			}
+		}
+		doc.Lines = h.text
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -78,6 +93,42 @@ func Parse(name string, src []byte) (*Document, error) {
 	skipBlankStarts(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// remapLines moves every block and cell of a document read from
+// rewritten lines onto the note lines lineOf gives (lineOf[i] for
+// rewritten line i+1).
+func remapLines(doc *Document, lineOf []int) {
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		b.Line, b.EndLine = mapLine(lineOf, b.Line), mapLine(lineOf, b.EndLine)
+		if b.EndLine < b.Line {
+			b.EndLine = b.Line
+		}
+		if t := b.Table; t != nil {
+			for k := range t.Header {
+				t.Header[k].Line = mapLine(lineOf, t.Header[k].Line)
+			}
+			for _, r := range t.Rows {
+				for k := range r {
+					r[k].Line = mapLine(lineOf, r[k].Line)
+				}
+			}
+		}
+	}
+}
+
+// mapLine returns the note line of rewritten line n (1-based).
+func mapLine(lineOf []int, n int) int {
+	switch {
+	case len(lineOf) == 0:
+		return n
+	case n < 1:
+		return lineOf[0]
+	case n > len(lineOf):
+		return lineOf[len(lineOf)-1]
+	}
+	return lineOf[n-1]
 }
 
 // skipBlankStarts moves a block's first line past the lines that hold
@@ -161,7 +212,8 @@ func FlatItemName(text string) bool {
 // DetectFormat reports the format Parse would use: "wiki", "blog", "pdf",
 // "markdown", "latex" or "text". Files named *.md or *.markdown are
 // markdown, *.tex or a text that opens a LaTeX document (or has two
-// \section commands) latex; for other names the content decides, in this
+// \section commands) latex, *.html or a text that opens with a doctype or
+// an html element html; for other names the content decides, in this
 // order: a line starting with
 // "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
@@ -179,6 +231,9 @@ func detectFormat(name, text string) string {
 	}
 	if isLaTeX(name, text) {
 		return FormatLaTeX
+	}
+	if isHTML(name, text) {
+		return FormatHTML
 	}
 	if isYAMLName(name) {
 		return FormatText // read as YAML: see readMarkup

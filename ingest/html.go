@@ -1,0 +1,380 @@
+package ingest
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// HTML notes (a wiki or Confluence page saved from the browser, an
+// Evernote or OneNote export) keep their structure in elements: h1-h6
+// headings, ul/ol lists of li items (nested lists nest), p paragraphs,
+// table rows of th/td cells, pre code. htmlToMarkdown writes the Markdown
+// those elements say, one line per heading, item, paragraph and row, and
+// records for each Markdown line the note line its text starts on, so the
+// Markdown reader reads the note and every fact cites the note's own line.
+// Elements that hold no note text (head, script, style, template, svg)
+// are skipped.
+
+// htmlMarkdown is an HTML note rewritten as Markdown.
+type htmlMarkdown struct {
+	lines  []string // Markdown lines
+	lineOf []int    // lineOf[i]: 1-based note line that lines[i] comes from
+	text   []string // the note's lines with their markup removed, for quoting
+}
+
+// isHTML reports whether a note is HTML: named *.html or *.htm, or it
+// opens with a doctype or an html element.
+func isHTML(name, text string) bool {
+	switch strings.ToLower(extOf(name)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	}
+	t := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")))
+	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html")
+}
+
+// extOf returns the extension of a file name, its dot included.
+func extOf(name string) string {
+	if i := strings.LastIndexAny(name, "./\\"); i >= 0 && name[i] == '.' {
+		return name[i:]
+	}
+	return ""
+}
+
+// htmlSkipped are the elements whose content is not note text.
+var htmlSkipped = map[string]bool{"head": true, "script": true, "style": true, "template": true, "svg": true, "noscript": true, "title": true}
+
+// htmlInline are the elements that mark words inside a line of text.
+var htmlInline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "cite": true, "code": true, "em": true, "font": true, "i": true,
+	"kbd": true, "mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true,
+	"strong": true, "sub": true, "sup": true, "tt": true, "u": true, "var": true,
+}
+
+// htmlBlocks are the elements that end one Markdown block and begin the next.
+var htmlBlocks = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "header": true, "footer": true, "main": true,
+	"aside": true, "blockquote": true, "dl": true, "dt": true, "dd": true, "figure": true, "figcaption": true,
+	"details": true, "summary": true, "nav": true, "caption": true, "hr": true, "body": true,
+}
+
+// htmlConv is the state of one htmlToMarkdown run.
+type htmlConv struct {
+	out htmlMarkdown
+
+	cur     strings.Builder // text of the open block
+	curLine int             // note line of its first word
+	prefix  string          // its Markdown mark ("## ", "  - ")
+	blank   bool            // a blank line follows the block
+
+	lists []int // open lists: -1 for ul, else the next number of an ol
+	cells []string
+	cell  *strings.Builder
+	row   int // the row's note line
+	rows  int // rows written in the open table
+	pre   bool
+	skip  int
+	sep   bool // an element boundary since the last text: quoted words stay apart
+}
+
+// htmlToMarkdown reads an HTML note. It never fails: unclosed or stray
+// tags end or open blocks as a browser would roughly read them.
+func htmlToMarkdown(src string) htmlMarkdown {
+	c := &htmlConv{}
+	c.out.text = make([]string, strings.Count(src, "\n")+1)
+	z := html.NewTokenizer(strings.NewReader(src))
+	line := 1
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := line
+		line += bytes.Count(raw, []byte("\n"))
+		switch tt {
+		case html.TextToken:
+			if c.skip > 0 {
+				continue
+			}
+			c.visible(raw, start)
+			c.addText(raw, start)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			c.open(string(name), start, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			c.close(string(name))
+		}
+	}
+	c.flush()
+	c.endTable()
+	return c.out
+}
+
+// visible adds a text token's words to the note lines it spans.
+func (c *htmlConv) visible(raw []byte, start int) {
+	for k, piece := range strings.Split(string(raw), "\n") {
+		piece = html.UnescapeString(piece)
+		t := strings.Join(strings.Fields(piece), " ")
+		if t == "" || start+k-1 >= len(c.out.text) {
+			continue
+		}
+		if prev := c.out.text[start+k-1]; prev != "" {
+			if c.sep || strings.TrimLeft(piece, " \t\r") != piece {
+				prev += " " // words apart in the note stay apart
+			}
+			t = prev + t
+		}
+		c.out.text[start+k-1] = t
+		c.sep = false
+	}
+}
+
+// addText adds a text token to the open cell or block; a block opens on
+// the line of its first word.
+func (c *htmlConv) addText(raw []byte, start int) {
+	s := html.UnescapeString(string(raw))
+	if c.pre {
+		for k, l := range strings.Split(s, "\n") {
+			if k > 0 || l != "" {
+				c.emit(l, start+k)
+			}
+		}
+		return
+	}
+	lead := len(s) - len(strings.TrimLeft(s, " \t\r\n"))
+	words := strings.Join(strings.Fields(s), " ")
+	if words == "" {
+		if s != "" {
+			c.space()
+		}
+		return
+	}
+	if c.cell != nil {
+		if lead > 0 && c.cell.Len() > 0 {
+			c.cell.WriteByte(' ')
+		}
+		c.cell.WriteString(words)
+		if strings.TrimRight(s, " \t\r\n") != s {
+			c.cell.WriteByte(' ')
+		}
+		return
+	}
+	if c.cur.Len() == 0 {
+		c.curLine = start + strings.Count(s[:lead], "\n")
+	} else if lead > 0 {
+		c.space()
+	}
+	c.cur.WriteString(words)
+	if strings.TrimRight(s, " \t\r\n") != s {
+		c.space()
+	}
+}
+
+// space puts one space after the open text, if it has any.
+func (c *htmlConv) space() {
+	if c.cell != nil {
+		if c.cell.Len() > 0 && !strings.HasSuffix(c.cell.String(), " ") {
+			c.cell.WriteByte(' ')
+		}
+		return
+	}
+	if c.cur.Len() > 0 && !strings.HasSuffix(c.cur.String(), " ") {
+		c.cur.WriteByte(' ')
+	}
+}
+
+func (c *htmlConv) open(name string, line int, selfClosing bool) {
+	if htmlSkipped[name] {
+		if !selfClosing {
+			c.skip++
+		}
+		return
+	}
+	if c.skip > 0 {
+		return
+	}
+	c.sep = c.sep || !htmlInline[name]
+	switch {
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+		c.flush()
+		c.prefix, c.blank = strings.Repeat("#", int(name[1]-'0'))+" ", true
+	case name == "ul" || name == "ol" || name == "menu":
+		c.flush()
+		n := -1
+		if name == "ol" {
+			n = 1
+		}
+		c.lists = append(c.lists, n)
+	case name == "li":
+		c.flush()
+		depth := len(c.lists)
+		if depth == 0 {
+			depth = 1
+			c.lists = append(c.lists, -1)
+		}
+		mark := "- "
+		if n := c.lists[depth-1]; n > 0 {
+			mark = strconv.Itoa(n) + ". "
+			c.lists[depth-1]++
+		}
+		c.prefix, c.blank = strings.Repeat("  ", depth-1)+mark, false
+	case name == "table":
+		c.flush()
+		c.endTable()
+	case name == "tr":
+		c.flush()
+		c.endRow()
+		c.cells, c.row = []string{}, line
+	case name == "td" || name == "th":
+		c.flush()
+		c.endCell()
+		if c.cells == nil {
+			c.cells, c.row = []string{}, line
+		}
+		c.cell = &strings.Builder{}
+	case name == "pre":
+		c.flush()
+		c.emit("```", line)
+		c.pre = true
+	case name == "br":
+		if c.cell != nil {
+			c.space()
+			return
+		}
+		prefix, blank := c.prefix, c.blank
+		c.flush()
+		if len(c.lists) > 0 && prefix != "" && !strings.HasPrefix(prefix, "#") {
+			c.prefix = strings.Repeat(" ", len(prefix)) // the item goes on
+		} else if strings.HasPrefix(prefix, "#") {
+			c.prefix, c.blank = prefix, blank
+		}
+	case htmlBlocks[name]:
+		if c.cell != nil {
+			c.space()
+			return
+		}
+		c.flush()
+	}
+}
+
+func (c *htmlConv) close(name string) {
+	if htmlSkipped[name] {
+		if c.skip > 0 {
+			c.skip--
+		}
+		return
+	}
+	if c.skip > 0 {
+		return
+	}
+	c.sep = c.sep || !htmlInline[name]
+	switch {
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6', name == "li":
+		c.flush()
+	case name == "ul" || name == "ol" || name == "menu":
+		c.flush()
+		if len(c.lists) > 0 {
+			c.lists = c.lists[:len(c.lists)-1]
+		}
+		if len(c.lists) == 0 {
+			c.emitBlank()
+		}
+	case name == "td" || name == "th":
+		c.endCell()
+	case name == "tr":
+		c.endRow()
+	case name == "table":
+		c.endTable()
+	case name == "pre":
+		c.pre = false
+		c.emit("```", c.lastLine())
+		c.emitBlank()
+	case htmlBlocks[name]:
+		if c.cell == nil {
+			c.flush()
+		}
+	}
+}
+
+// flush writes the open block as one Markdown line.
+func (c *htmlConv) flush() {
+	if c.cell != nil {
+		return // a cell's text waits for its row
+	}
+	t := strings.TrimSpace(c.cur.String())
+	c.cur.Reset()
+	prefix, blank := c.prefix, c.blank
+	c.prefix, c.blank = "", true
+	if len(c.lists) > 0 && prefix == "" {
+		// text between a list's items (a nested list's heading line) reads
+		// as the item it follows
+		prefix, blank = strings.Repeat("  ", len(c.lists)), false
+	}
+	if t == "" {
+		return
+	}
+	if prefix == "" && (strings.HasPrefix(t, "#") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "|")) {
+		t = `\` + t // text that would read as a mark
+	}
+	c.emit(prefix+t, c.curLine)
+	if blank {
+		c.emitBlank()
+	}
+}
+
+func (c *htmlConv) endCell() {
+	if c.cell == nil {
+		return
+	}
+	t := strings.TrimSpace(c.cell.String())
+	c.cells = append(c.cells, strings.ReplaceAll(t, "|", `\|`))
+	c.cell = nil
+}
+
+func (c *htmlConv) endRow() {
+	c.endCell()
+	if len(c.cells) == 0 {
+		c.cells = nil
+		return
+	}
+	if c.rows == 0 && len(c.out.lines) > 0 && c.out.lines[len(c.out.lines)-1] != "" {
+		c.emitBlank()
+	}
+	c.emit("| "+strings.Join(c.cells, " | ")+" |", c.row)
+	if c.rows == 0 {
+		c.emit("|"+strings.Repeat(" --- |", len(c.cells)), c.row)
+	}
+	c.rows++
+	c.cells = nil
+}
+
+func (c *htmlConv) endTable() {
+	c.endRow()
+	if c.rows > 0 {
+		c.emitBlank()
+	}
+	c.rows = 0
+}
+
+func (c *htmlConv) emit(s string, line int) {
+	c.out.lines = append(c.out.lines, s)
+	c.out.lineOf = append(c.out.lineOf, line)
+}
+
+func (c *htmlConv) emitBlank() {
+	if n := len(c.out.lines); n > 0 && c.out.lines[n-1] != "" {
+		c.emit("", c.lastLine())
+	}
+}
+
+func (c *htmlConv) lastLine() int {
+	if n := len(c.out.lineOf); n > 0 {
+		return c.out.lineOf[n-1]
+	}
+	return 1
+}

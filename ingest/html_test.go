@@ -1,0 +1,113 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHTMLToMarkdown: each heading, item, paragraph and table row of an
+// HTML note becomes one Markdown line that remembers the note line its
+// text starts on.
+func TestHTMLToMarkdown(t *testing.T) {
+	src := strings.Join([]string{
+		`<!DOCTYPE html>`,                         // 1
+		`<html><head><title>Study space</title>`,  // 2 no note text
+		`<style>h2 { color: red }</style></head>`, // 3
+		`<body>`,                                // 4
+		`<h2>AWS CodeDeploy</h2>`,               // 5
+		`<p>Deploys to EC2 &amp; Lambda;`,       // 6 a paragraph over two lines
+		`   and on-premises servers.</p>`,       // 7
+		`<ul>`,                                  // 8
+		`  <li><b>In-place</b>: one at a time`,  // 9
+		`    <ul><li>ValidateService</li></ul>`, // 10 nested list
+		`  </li>`,                               // 11
+		`  <li>Blue/green</li>`,                 // 12
+		`</ul>`,                                 // 13
+		`<table>`,                               // 14
+		`<tr><th>Strategy</th><th>Downtime</th></tr>`, // 15
+		`<tr>`,                      // 16 a row over three lines
+		`  <td>Rolling</td>`,        // 17
+		`  <td>no | none</td></tr>`, // 18
+		`</table>`,                  // 19
+		`<ol><li>ApplicationStop</li><li>BeforeInstall</li></ol>`, // 20 one line
+		`</body></html>`, // 21
+	}, "\n")
+	h := htmlToMarkdown(src)
+	type line struct {
+		md string
+		at int
+	}
+	var got []line
+	for i, l := range h.lines {
+		if l != "" {
+			got = append(got, line{l, h.lineOf[i]})
+		}
+	}
+	want := []line{
+		{"## AWS CodeDeploy", 5},
+		{"Deploys to EC2 & Lambda; and on-premises servers.", 6},
+		{"- In-place: one at a time", 9},
+		{"  - ValidateService", 10},
+		{"- Blue/green", 12},
+		{"| Strategy | Downtime |", 15},
+		{"| --- | --- |", 15},
+		{"| Rolling | no \\| none |", 16},
+		{"1. ApplicationStop", 20},
+		{"2. BeforeInstall", 20},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %q (note line %d), want %q (note line %d)", i+1, got[i].md, got[i].at, want[i].md, want[i].at)
+		}
+	}
+	if len(h.text) != 21 || h.text[5] != "Deploys to EC2 & Lambda;" || h.text[1] != "" || h.text[8] != "In-place: one at a time" || h.text[19] != "ApplicationStop BeforeInstall" {
+		t.Errorf("quoted lines = %q", h.text)
+	}
+}
+
+// TestHTMLNote: an HTML note is detected by name or content, read as the
+// Markdown its elements say, and its facts cite the note's own lines.
+func TestHTMLNote(t *testing.T) {
+	src := strings.Join([]string{
+		`<html><body>`,
+		`<h1>Monitoring</h1>`,
+		`<h2>AWS CodeDeploy</h2>`,
+		`<h3>Lifecycle hooks</h3>`,
+		`<ul>`,
+		`<li>BeforeAllowTraffic</li>`,
+		`<li>AfterAllowTraffic</li>`,
+		`</ul>`,
+		`</body></html>`,
+	}, "\n")
+	for _, name := range []string{"page.html", "page.HTM", "page.txt"} {
+		if got := DetectFormat(name, []byte(src)); got != FormatHTML {
+			t.Errorf("DetectFormat(%q) = %q, want html", name, got)
+		}
+	}
+	if got := DetectFormat("notes.txt", []byte("Use <b>HTTPS</b> on the ELB.\n")); got == FormatHTML {
+		t.Errorf("a text note with a tag in it read as HTML")
+	}
+	doc, err := Parse("page.html", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.LineText(6) != "BeforeAllowTraffic" {
+		t.Errorf("line 6 quoted as %q, want the item's text without its tags", doc.LineText(6))
+	}
+	g, names := extractNote(t, "page.html", src)
+	found := false
+	for f := range factSet(g, names) {
+		if strings.Contains(f.s+f.o, "<") {
+			t.Errorf("markup left in a fact: %+v", f)
+		}
+		if f.o == "BeforeAllowTraffic" && f.line == 6 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no fact names BeforeAllowTraffic citing line 6: %v", factSet(g, names))
+	}
+}
