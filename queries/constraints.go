@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/awskg/awskg/graph"
@@ -44,6 +45,9 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 		d, err := e.attributeConstraint(ctx, a, c)
 		if err != nil {
 			return nil, err
+		}
+		if d == nil {
+			d = e.lineConstraint(a, c)
 		}
 		if d != nil {
 			d.keep = e.score(ctx, a, d)
@@ -164,4 +168,121 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where " + strings.Join(words, " ")
 	return &d, nil
+}
+
+// minLineConstraintTerms is how many of the question's free words an
+// answer's own lines must say for the line constraint to narrow to it.
+const minLineConstraintTerms = 2
+
+// minLineConstraintShare is the share of the free words' weight the
+// best answer's lines must say: a common word or two ("resource after")
+// of a question about something else narrows nothing.
+const minLineConstraintShare = 0.5
+
+// lineConstraint narrows a list reading to the answers whose own lines
+// say more of the question's words than the other answers' lines do,
+// when the notes state the distinction in prose, not as an attribute
+// ("which Elastic Beanstalk policy gives the fastest rollback, though it
+// costs the most": of the policies, the one whose line says "fastest
+// rollback but highest cost"). A word every answer's lines say
+// distinguishes none; the best answers must say at least
+// minLineConstraintTerms words holding minLineConstraintShare of the free
+// words' weight, and some answer less. nil when it does not narrow.
+func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
+		return nil
+	}
+	var named []string // the names the reading starts from
+	for _, id := range []string{c.anchor, c.via} {
+		if id != "" {
+			named = append(named, e.nameStems(id)...)
+		}
+	}
+	var free []term
+	for _, t := range a.terms {
+		if !t.in(c.rel) && !t.in(named) && !t.in(c.names) && !e.lx.IsStop(t.stem) {
+			free = append(free, t)
+		}
+	}
+	if len(free) < minLineConstraintTerms {
+		return nil
+	}
+	// the stems of each answer's own lines
+	lines := make([][]string, len(c.ends))
+	for _, ed := range c.edges {
+		end := ed.Object
+		if c.inverse || c.typ == candKind {
+			end = ed.Subject
+		}
+		k := slices.Index(c.ends, end)
+		if k < 0 {
+			continue
+		}
+		for _, d := range ed.Details {
+			lines[k] = append(lines[k], e.textStems(d)...)
+		}
+	}
+	says := make([][]string, len(c.ends)) // the free words each answer's lines say
+	weight := make([]float64, len(c.ends))
+	total := 0.0
+	for _, t := range free {
+		total += t.weight
+		n := 0
+		for k := range lines {
+			if t.in(lines[k]) {
+				n++
+			}
+		}
+		if n == len(lines) {
+			continue // said of every answer: it tells none apart
+		}
+		for k := range lines {
+			if t.in(lines[k]) && !containsStr(says[k], t.stem) {
+				says[k] = append(says[k], t.stem)
+				weight[k] += t.weight
+			}
+		}
+	}
+	best := 0
+	for k := range says {
+		if weight[k] > weight[best] {
+			best = k
+		}
+	}
+	if len(says[best]) < minLineConstraintTerms || weight[best] < minLineConstraintShare*total {
+		return nil
+	}
+	var kept, words []string
+	for k, w := range says {
+		if weight[k] == weight[best] {
+			kept = append(kept, c.ends[k])
+			for _, s := range w {
+				if !containsStr(words, s) {
+					words = append(words, s)
+				}
+			}
+		}
+	}
+	if len(kept) == len(c.ends) {
+		return nil
+	}
+	d := *c
+	d.ends = kept
+	d.edges, d.details = nil, nil
+	for _, ed := range c.edges {
+		end := ed.Object
+		if c.inverse || c.typ == candKind {
+			end = ed.Subject
+		}
+		if containsStr(kept, end) {
+			d.edges = append(d.edges, ed)
+			for _, l := range ed.Details {
+				d.details = append(d.details, e.textStems(l))
+			}
+		}
+	}
+	d.ctx = append(append([]string{}, c.ctx...), words...)
+	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
+	d.reading = c.reading + ", where its line says " + strings.Join(words, " ")
+	return &d
 }

@@ -465,3 +465,26 @@ func TestAliasReading(t *testing.T) {
 		t.Errorf("'API calls' read as asking for a name (%q)", res.Reading)
 	}
 }
+
+// TestLineConstraint: a list reading is narrowed to the things whose own
+// lines say what the question says of them, when the notes state it in
+// prose, not as a column; words every thing's line says, or a common word
+// or two of a longer question, narrow nothing.
+func TestLineConstraint(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+## Deployment configurations for Lambda
+
+* Canary: shifts ten percent of traffic first, then the rest after a wait.
+* Linear: shifts traffic in equal increments every few minutes.
+* AllAtOnce: shifts all traffic at once; fastest but riskiest.
+`)
+	all := []string{"Canary", "Linear", "All-at-once"}
+	res := askHolding(t, e, "Which CodeDeploy deployment configuration is the fastest, even if riskiest?", []string{"All-at-once"})
+	if got := answerNames(res); len(got) != 1 {
+		t.Errorf("answers %v (reading %q), want the one configuration whose line says fastest and riskiest", got, res.Reading)
+	}
+	askHolding(t, e, "What deployment configurations does CodeDeploy offer for Lambda?", all)
+	// "shifts traffic" is said of every configuration
+	askHolding(t, e, "Which CodeDeploy deployment configurations shift traffic?", all)
+}

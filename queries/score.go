@@ -61,6 +61,7 @@ const (
 	featNotVerdict              // 1 when a yes/no question gets a reading that is no verdict
 	featUnsupported             // 1 when a relation stands on no line the question's search ranks
 	featExample                 // 1 when its answers hold an example the question gives ("allatonce etc")
+	featNarrowed                // 1 when the constraint stage narrowed its answers to those the question's words describe
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -102,6 +103,7 @@ var weights = features{
 	featNotVerdict:       -0.5,
 	featUnsupported:      -0.05,
 	featExample:          0.3,
+	featNarrowed:         0.1,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -222,6 +224,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	}
 	if a.order && c.ordered {
 		f[featOrder] = 1
+	}
+	if c.narrowed {
+		f[featNarrowed] = 1
 	}
 	if a.yesno && c.typ != candYesNo {
 		f[featNotVerdict] = 1 // "Can a Lambda subscription filter send logs to another account?" asks whether, not which
