@@ -349,6 +349,24 @@ func (o *openReader) popFrames(depth int) {
 // sectionSubject is the entity the section is about, when its nearest
 // heading that names entities names exactly one.
 func (o *openReader) sectionSubject() string {
+	if s := o.serviceSubject(); s != "" {
+		return s
+	}
+	// "Blue/green deployment" over "Different cutover techniques", in a
+	// section of no service: a heading that is the name of a strategy or
+	// capability, a word of its kind beside it at most, is what its
+	// section's lines without a subject of their own are about
+	// ("Cross-Region Replication" names a feature that has the capability;
+	// "multi-account" under AWS Config is a part of Config's section)
+	if hs := o.x.headings; len(hs) > 0 && len(hs[len(hs)-1].services) == 0 {
+		return o.vocabHeading(strings.TrimSpace(hs[len(hs)-1].text))
+	}
+	return ""
+}
+
+// serviceSubject is the entity the headings above a block name for it
+// (see sectionSubject), "" when none.
+func (o *openReader) serviceSubject() string {
 	hs := o.x.headings
 	if len(hs) == 0 {
 		return ""
@@ -403,6 +421,24 @@ func (o *openReader) sectionSubject() string {
 		return ""
 	}
 	return c[0]
+}
+
+// vocabHeading returns the strategy or capability a heading is the name
+// of, a word naming its kind beside it at most ("Blue/green deployment"),
+// "" when it is no such heading.
+func (o *openReader) vocabHeading(t string) string {
+	ms := o.x.find(t)
+	if len(ms) != 1 || ms[0].ID == "" || !isVocab(o.x.dictKind(ms[0].ID)) {
+		return ""
+	}
+	kind := o.x.dictKind(ms[0].ID)
+	for _, w := range strings.Fields(t[:ms[0].Start] + " " + t[ms[0].End:]) {
+		if !slices.Contains(o.lx.Kinds(w), kind) {
+			return ""
+		}
+	}
+	o.x.node(ms[0].ID)
+	return ms[0].ID
 }
 
 // defaultSubject is what a text without its own subject is about: the

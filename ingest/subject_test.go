@@ -81,3 +81,45 @@ func TestPredicateLike(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabHeadingSubject: in a section of no service, a heading that is
+// the name of a strategy or capability ("Blue/green deployment") is what
+// its lines without a subject of their own are about; under a service's
+// heading ("multi-account" in AWS Config's section) the service stays
+// the subject, and a heading that names a feature holding a capability
+// word ("Cross-Region Replication") is no capability's section.
+func TestVocabHeadingSubject(t *testing.T) {
+	g, names := extractNote(t, "bg.md", `# Deployment strategies
+
+## Blue/green deployment
+
+- Different cutover techniques
+  - DNS routing
+  - Swap the target group
+
+# AWS Config
+
+## Multi-account
+
+- Aggregator: central view
+  - read only
+
+## Cross-Region Replication
+
+- Versioning: required
+`)
+	set := factSet(g, names)
+	for _, want := range []fact{
+		{"Blue/Green", "rel:cutover technique", "DNS routing", 6},
+		{"Blue/Green", "rel:cutover technique", "Swap the target group", 7},
+	} {
+		if !set[want] {
+			t.Errorf("missing %+v; facts: %v", want, set)
+		}
+	}
+	for f := range set {
+		if f.line >= 13 && (f.s == "Cross-account" || f.s == "Multi-region") {
+			t.Errorf("a fact of AWS Config's section given to the capability its heading names: %+v", f)
+		}
+	}
+}
