@@ -488,3 +488,24 @@ func TestLineConstraint(t *testing.T) {
 	// "shifts traffic" is said of every configuration
 	askHolding(t, e, "Which CodeDeploy deployment configurations shift traffic?", all)
 }
+
+// TestNamedRelationOverTyped: a relation the notes name by a name the
+// question gives ("Canary: ... Options:" of ECS) answers "which canary
+// options", not the typed relation of the same node the asked-for words
+// also fit (ECS's deployment types).
+func TestNamedRelationOverTyped(t *testing.T) {
+	e := engineWithNote(t, "ecs.md", `# Amazon ECS
+
+- Deployment traffic-shifting strategies:
+    - Linear: grow traffic every N minutes. Options:
+        - `+"`ECSLinear10PercentEvery3Minutes`"+`
+        - Custom
+    - Canary: try X percent then 100%. Options:
+        - `+"`ECSCanary10Percent5Minutes`"+`
+        - `+"`ECSCanary10Percent30Minutes`"+`
+`)
+	res := askHolding(t, e, "Which canary traffic-shifting options exist for ECS?", []string{"ECSCanary10Percent5Minutes", "ECSCanary10Percent30Minutes"})
+	if got := answerNames(res); len(got) != 2 {
+		t.Errorf("answers %v (reading %q), want the two canary options", got, res.Reading)
+	}
+}
