@@ -1342,17 +1342,18 @@ func (o *openReader) entityList(text string) []string {
 // with no verb ("Rate, burst, quota"): split at commas (and a last "and" or
 // "or"), each at most three words; nil for any other item. A long list
 // (long) may have more words than a verbless fragment has: then each part
-// is checked for a verb, not the whole.
+// is checked for a verb, not the whole. A name's own words are no verb
+// ("Parameter Store").
 func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
-	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || !long && o.x.hasVerb(t) {
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || !long && o.hasVerbOutsideNames(t) {
 		// a colon inside a token names a thing ("AWS::Region"), one
 		// before a space labels a value
 		return nil
 	}
 	var out []string
 	for _, it := range listAt(t, 0, len(t)) {
-		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && o.x.hasVerb(it.text) {
+		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && o.hasVerbOutsideNames(it.text) {
 			return nil // (one word is a name in a list: "install, pre_build, build")
 		}
 		out = append(out, it.text)

@@ -123,3 +123,18 @@ func TestVocabHeadingSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestNameListWithVerbWords: a list of names is a list though a name's own
+// words are verbs ("Parameter Store"): each name is an item.
+func TestNameListWithVerbWords(t *testing.T) {
+	g, names := extractNote(t, "cb.md", "# AWS CodeBuild\n\n- **Env vars**\n    - Plaintext, **Parameter Store** (`parameter-store:`), **Secrets Manager** (`secrets-manager:`)\n")
+	set := factSet(g, names)
+	for _, want := range []fact{
+		{"AWS CodeBuild", "rel:env var", "SSM Parameter Store", 4},
+		{"AWS CodeBuild", "rel:env var", "AWS Secrets Manager", 4},
+	} {
+		if !set[want] {
+			t.Errorf("missing %+v; facts: %v", want, set)
+		}
+	}
+}
