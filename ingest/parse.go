@@ -177,20 +177,11 @@ const maxFlatItemWords = 6
 // its own depth, by bullets that read as names ("- Cannot be combined
 // with:", "- provisioned concurrency", "- Amazon EFS") heads them; they move
 // one level down. The run ends at the first item that reads as a sentence
-// or a "key: value" pair, or at any other block. A short label with no
-// colon heads the one item after it when that item is a run of names.
+// or a "key: value" pair, or at any other block.
 func nestFlatLists(doc *Document) {
 	bs := doc.Blocks
 	for i := 0; i < len(bs); i++ {
 		head := bs[i]
-		if head.Kind == BlockBullet && i+1 < len(bs) && bs[i+1].Kind == BlockBullet && bs[i+1].Depth == head.Depth && shortLabel(head.Text) && nameRun(bs[i+1].Text) {
-			// "- Producers" over "- Kinesis SDK, KPL, Kinesis Agent,
-			// CloudWatch Logs": a label with no colon heads the run of
-			// names right after it
-			bs[i+1].Depth++
-			i++
-			continue
-		}
 		if head.Kind != BlockBullet || !strings.HasSuffix(strings.TrimSpace(head.Text), ":") {
 			continue
 		}
@@ -206,36 +197,6 @@ func nestFlatLists(doc *Document) {
 		}
 		i = j - 1
 	}
-}
-
-// shortLabel reports whether a list item is a label of at most three words
-// and no punctuation ("Producers", "Deployment targets").
-func shortLabel(text string) bool {
-	t := strings.TrimSpace(text)
-	return t != "" && countFields(t) <= 3 && !strings.ContainsAny(t, ".,;:!?()=>-`*")
-}
-
-// minNameRun is how many names a list item must hold to be a run of names.
-const minNameRun = 3
-
-// nameRun reports whether a list item is a run of at least minNameRun
-// short names split by commas ("Kinesis SDK, Kinesis Producer Library
-// (KPL), Kinesis Agent, CloudWatch Logs"), no part a sentence.
-func nameRun(text string) bool {
-	t := strings.TrimRight(strings.TrimSpace(text), ".")
-	if strings.ContainsAny(t, ":;") {
-		return false
-	}
-	parts := strings.Split(t, ",")
-	if len(parts) < minNameRun {
-		return false
-	}
-	for _, p := range parts {
-		if n := countFields(p); n == 0 || n > 4 {
-			return false
-		}
-	}
-	return true
 }
 
 // FlatItemName reports whether a list item's text reads as a name, not a
