@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -80,17 +81,44 @@ func LoadDictionary() (*Dictionary, error) {
 // marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX,
 // HTML).
 func IsNoteFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-		".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml":
-		return true
+	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
+}
+
+// noteExts are the extensions of the files IsNoteFile names.
+var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml"}
+
+// skippedFiles says which files a folder held that are no notes, by
+// extension: "skipped 3 files that are no notes (2 .json, 1 .png)".
+func skippedFiles(byExt map[string]int) string {
+	exts := make([]string, 0, len(byExt))
+	n := 0
+	for ext, k := range byExt {
+		exts = append(exts, ext)
+		n += k
 	}
-	return false
+	slices.Sort(exts)
+	parts := make([]string, len(exts))
+	for i, ext := range exts {
+		if ext == "" {
+			parts[i] = fmt.Sprintf("%d without extension", byExt[ext])
+		} else {
+			parts[i] = fmt.Sprintf("%d %s", byExt[ext], ext)
+		}
+	}
+	what := "files that are"
+	if n == 1 {
+		what = "file that is"
+	}
+	return fmt.Sprintf("skipped %d %s no notes (%s)", n, what, strings.Join(parts, ", "))
 }
 
 // ReadPaths reads the notes named by paths: files, or folders walked for
 // the files IsNoteFile names. A path that does not exist or cannot be read is an
-// error (code ENOTFOUND or EINVALID); a bad file inside a folder is a warning.
+// error (code ENOTFOUND or EINVALID), as is a folder that holds no note
+// (ENOTFOUND); a bad file inside a folder is a warning, and so are the
+// files of a folder that are no notes (one warning per folder, by
+// extension; hidden files are not counted).
 func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error) {
 	var out []Source
 	var warn ErrorList
@@ -110,6 +138,8 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			out = append(out, Source{Name: p, Data: b})
 			continue
 		}
+		before, warned := len(out), len(warn)
+		skipped := map[string]int{} // extension → files of it that are no notes
 		err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
@@ -121,7 +151,13 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				}
 				return nil
 			}
-			if d.IsDir() || !IsNoteFile(fp) {
+			if d.IsDir() {
+				return nil
+			}
+			if !IsNoteFile(fp) {
+				if !strings.HasPrefix(d.Name(), ".") {
+					skipped[strings.ToLower(filepath.Ext(fp))]++
+				}
 				return nil
 			}
 			info, err := d.Info()
@@ -148,6 +184,17 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		})
 		if err != nil {
 			return nil, warn, fmt.Errorf("walk %s: %w", p, err)
+		}
+		if len(out) == before && len(warn) == warned {
+			// a folder of no notes is a mistake, not an empty corpus
+			msg := "no note in it"
+			if len(skipped) > 0 {
+				msg += "; " + skippedFiles(skipped)
+			}
+			return nil, warn, graph.Errorf(graph.ENOTFOUND, "notes %q: %s (awskg reads %s)", p, msg, strings.Join(noteExts, " "))
+		}
+		if len(skipped) > 0 {
+			warn.Add(p, 0, skippedFiles(skipped))
 		}
 	}
 	return out, warn, nil

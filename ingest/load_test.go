@@ -1,0 +1,50 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// TestReadPathsFolders: a folder's notes are read and its other files
+// counted in one warning; a folder that holds no note is an error
+// (ENOTFOUND), not an empty corpus.
+func TestReadPathsFolders(t *testing.T) {
+	write := func(dir, name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mixed := t.TempDir()
+	write(mixed, "a.md", "# AWS CodeDeploy\n")
+	write(mixed, "page.html", "<h1>AWS CodeBuild</h1>\n")
+	write(mixed, "x.json", "{}")
+	write(mixed, "y.json", "{}")
+	write(mixed, "p.png", "")
+	write(mixed, ".DS_Store", "")
+	src, warn, err := ReadPaths(t.Context(), []string{mixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src) != 2 {
+		t.Errorf("read %d notes, want the .md and the .html", len(src))
+	}
+	if len(warn) != 1 || !strings.Contains(warn[0].Msg, "skipped 3 files that are no notes (2 .json, 1 .png)") {
+		t.Errorf("warnings %v, want one that counts the three files that are no notes", warn)
+	}
+
+	none := t.TempDir()
+	write(none, "x.json", "{}")
+	for _, dir := range []string{none, t.TempDir()} {
+		_, _, err := ReadPaths(t.Context(), []string{dir})
+		var ge *graph.Error
+		if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND || !strings.Contains(err.Error(), "no note in it") {
+			t.Errorf("folder %s with no note: err %v, want ENOTFOUND 'no note in it'", dir, err)
+		}
+	}
+}
