@@ -109,14 +109,9 @@ func TestVocabHeadingSubject(t *testing.T) {
 - Versioning: required
 `)
 	set := factSet(g, names)
-	for _, want := range []fact{
-		{"Blue/Green", "rel:cutover technique", "DNS routing", 6},
-		{"Blue/Green", "rel:cutover technique", "Swap the target group", 7},
-	} {
-		if !set[want] {
-			t.Errorf("missing %+v; facts: %v", want, set)
-		}
-	}
+	wantFacts(t, set,
+		fact{"Blue/Green", "rel:cutover technique", "DNS routing", 6},
+		fact{"Blue/Green", "rel:cutover technique", "Swap the target group", 7})
 	for f := range set {
 		if f.line >= 13 && (f.s == "Cross-account" || f.s == "Multi-region") {
 			t.Errorf("a fact of AWS Config's section given to the capability its heading names: %+v", f)
@@ -128,13 +123,17 @@ func TestVocabHeadingSubject(t *testing.T) {
 // words are verbs ("Parameter Store"): each name is an item.
 func TestNameListWithVerbWords(t *testing.T) {
 	g, names := extractNote(t, "cb.md", "# AWS CodeBuild\n\n- **Env vars**\n    - Plaintext, **Parameter Store** (`parameter-store:`), **Secrets Manager** (`secrets-manager:`)\n")
-	set := factSet(g, names)
-	for _, want := range []fact{
-		{"AWS CodeBuild", "rel:env var", "SSM Parameter Store", 4},
-		{"AWS CodeBuild", "rel:env var", "AWS Secrets Manager", 4},
-	} {
-		if !set[want] {
-			t.Errorf("missing %+v; facts: %v", want, set)
+	wantFacts(t, factSet(g, names),
+		fact{"AWS CodeBuild", "rel:env var", "SSM Parameter Store", 4},
+		fact{"AWS CodeBuild", "rel:env var", "AWS Secrets Manager", 4})
+}
+
+// wantFacts reports each fact of want that set lacks.
+func wantFacts(t *testing.T, set map[fact]bool, want ...fact) {
+	t.Helper()
+	for _, f := range want {
+		if !set[f] {
+			t.Errorf("missing %+v; facts: %v", f, set)
 		}
 	}
 }
