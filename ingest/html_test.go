@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -110,4 +111,30 @@ func TestHTMLNote(t *testing.T) {
 	if !found {
 		t.Errorf("no fact names BeforeAllowTraffic citing line 6: %v", factSet(g, names))
 	}
+}
+
+// FuzzHTMLToMarkdown: any text reads without a panic, and every Markdown
+// line cites a line of the note.
+func FuzzHTMLToMarkdown(f *testing.F) {
+	f.Add("<ul><li>a<ul><li>b</li></ul></li></ul>")
+	f.Add("<table><tr><td>x</td></tr></table><pre>\ncode\n</pre>")
+	f.Add("<h2>A</h2><p>b<br>c</p></td></tr><li>")
+	f.Fuzz(func(t *testing.T, src string) {
+		h := htmlToMarkdown(src)
+		n := strings.Count(src, "\n") + 1
+		if len(h.lineOf) != len(h.lines) || len(h.text) != n {
+			t.Fatalf("%d lines, %d line numbers, %d quoted lines for %d note lines", len(h.lines), len(h.lineOf), len(h.text), n)
+		}
+		for i, l := range h.lineOf {
+			if l < 1 || l > n {
+				t.Fatalf("line %d %q cites note line %d of %d", i+1, h.lines[i], l, n)
+			}
+		}
+		if _, err := Parse("f.html", []byte(src)); err != nil && !errors.Is(err, ErrBinary) {
+			var el ErrorList
+			if !errors.As(err, &el) {
+				t.Fatalf("Parse: %v", err)
+			}
+		}
+	})
 }
