@@ -1635,6 +1635,9 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		subj, own = dflt, false
 	}
 	o.statement(s, line, subj)
+	if o.countedLimit(s, line, subj) {
+		return // "max 2 subscription filters per log group": the count's thing is the subject
+	}
 	if subj == "" || !own && !o.ownSubject(s, ms) {
 		// a sentence that names no subject of its own ("Can be triggered by
 		// ..."): the section's subject is a guess, good for evidence, not
@@ -1739,6 +1742,62 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// namesSubject reports whether a sentence opens with its subject's name
+// (two words before it at most).
+func (o *openReader) namesSubject(s, subj string) bool {
+	if subj == "" {
+		return false
+	}
+	ms := o.mentions(s)
+	return len(ms) > 0 && ms[0].id == subj && leadingWords(s, ms[0].start) <= 2
+}
+
+// countedLimit reads a sentence that names no subject but the thing it
+// counts: "max 2 subscription filters per log group" states
+// that the subscription filter has at most 2 per log group (the thing
+// counted, the words around the count as the relation, the number as the
+// value). It reports whether it read one.
+func (o *openReader) countedLimit(s string, line int, subj string) bool {
+	for _, q := range o.x.quantities(s) {
+		if q.Dimension != "count" {
+			continue
+		}
+		num := strings.TrimSpace(s[q.Start:q.End])
+		if k := strings.IndexByte(num, ' '); k > 0 {
+			num = num[:k]
+		} else {
+			continue
+		}
+		var counted mention
+		for _, m := range o.mentions(s) {
+			if m.start >= q.Start+len(num) && m.end <= q.End+1 && isEntity(o.x.dictKind(m.id)) {
+				counted = m
+				break
+			}
+		}
+		if counted.id == "" || counted.id != subj && o.namesSubject(s, subj) {
+			continue // ("CloudWatch Logs allows 2 subscription filters": its own subject's)
+		}
+		// the words of the count's own clause: before it back to a
+		// clause mark, after it up to one
+		lead := s[:q.Start]
+		if k := strings.LastIndexAny(lead, ",;:(-–"); k >= 0 {
+			lead = lead[k+1:]
+		}
+		tail := s[min(q.End, len(s)):]
+		if k := strings.IndexAny(tail, ",;:()–"); k >= 0 {
+			tail = tail[:k]
+		}
+		phrase, pol := o.phrase(lead + " " + tail)
+		if phrase == "" {
+			continue
+		}
+		o.x.addOpen(counted.id, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, num), s, 0, line)
+		return true
+	}
+	return false
 }
 
 // maxLeadInWords bounds the words of a lead-in before a colon that labels

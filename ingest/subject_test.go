@@ -137,3 +137,13 @@ func wantFacts(t *testing.T, set map[fact]bool, want ...fact) {
 		}
 	}
 }
+
+// TestCountedLimit: a sentence that counts a thing by its name, with no
+// subject of its own, states a limit of the thing counted: the words
+// around the count are the relation, the number its value.
+func TestCountedLimit(t *testing.T) {
+	g, names := extractNote(t, "limits.md", "# Limits\n\n- max 2 subscription filters per log group\n- Only up to 2 Lambda functions on the same stream\n")
+	wantFacts(t, factSet(g, names),
+		fact{"Subscription filter", "rel:max log group", "2", 3},
+		fact{"AWS Lambda", "rel:only up to same stream", "2", 4})
+}
