@@ -113,12 +113,13 @@ func TestHTMLNote(t *testing.T) {
 	}
 }
 
-// FuzzHTMLToMarkdown: any text reads without a panic, and every Markdown
-// line cites a line of the note.
+// FuzzHTMLToMarkdown: any text reads without a panic, as HTML and as
+// MediaWiki source, and every Markdown line cites a line of the note.
 func FuzzHTMLToMarkdown(f *testing.F) {
 	f.Add("<ul><li>a<ul><li>b</li></ul></li></ul>")
 	f.Add("<table><tr><td>x</td></tr></table><pre>\ncode\n</pre>")
 	f.Add("<h2>A</h2><p>b<br>c</p></td></tr><li>")
+	f.Add("== A ==\n{|\n! x !! y\n|-\n| a || b\n* '''c'''\n## d\n<pre>\ncode")
 	f.Fuzz(func(t *testing.T, src string) {
 		h := htmlToMarkdown(src)
 		n := strings.Count(src, "\n") + 1
@@ -130,10 +131,18 @@ func FuzzHTMLToMarkdown(f *testing.F) {
 				t.Fatalf("line %d %q cites note line %d of %d", i+1, h.lines[i], l, n)
 			}
 		}
-		if _, err := Parse("f.html", []byte(src)); err != nil && !errors.Is(err, ErrBinary) {
-			var el ErrorList
-			if !errors.As(err, &el) {
-				t.Fatalf("Parse: %v", err)
+		w := wikitextToMarkdown(splitLines(src))
+		for i, l := range w.lineOf {
+			if l < 1 || l > n {
+				t.Fatalf("wikitext line %d %q cites note line %d of %d", i+1, w.lines[i], l, n)
+			}
+		}
+		for _, name := range []string{"f.html", "f.wiki"} {
+			if _, err := Parse(name, []byte(src)); err != nil && !errors.Is(err, ErrBinary) {
+				var el ErrorList
+				if !errors.As(err, &el) {
+					t.Fatalf("Parse %s: %v", name, err)
+				}
 			}
 		}
 	})

@@ -79,14 +79,14 @@ func LoadDictionary() (*Dictionary, error) {
 // IsNoteFile reports whether a file name is a note awskg reads from
 // folders: Markdown, plain text, and the text formats it reads by their
 // marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX,
-// HTML).
+// HTML, MediaWiki).
 func IsNoteFile(name string) bool {
 	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
 }
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .json, 1 .png)".

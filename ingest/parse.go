@@ -21,8 +21,9 @@ const (
 	FormatPDF      = "pdf"
 	FormatMarkdown = "markdown"
 	FormatText     = "text"
-	FormatLaTeX    = "latex" // read as the Markdown latexToMarkdown writes
-	FormatHTML     = "html"  // read as the Markdown htmlToMarkdown writes
+	FormatLaTeX    = "latex"    // read as the Markdown latexToMarkdown writes
+	FormatHTML     = "html"     // read as the Markdown htmlToMarkdown writes
+	FormatWikitext = "wikitext" // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -65,11 +66,16 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = latexToMarkdown(orig)
 		p.parseMarkdown(strings.Join(doc.Lines, "\n"))
 		doc.Lines = orig
-	case FormatHTML:
-		// the Markdown the note's elements say; each block and cell cites
-		// the note line its text starts on, and the note's lines are quoted
-		// without their markup
-		h := htmlToMarkdown(text)
+	case FormatHTML, FormatWikitext:
+		// the Markdown the note's elements (or wiki marks) say; each block
+		// and cell cites the note line its text starts on, and the note's
+		// lines are quoted without their markup
+		var h htmlMarkdown
+		if doc.Format == FormatHTML {
+			h = htmlToMarkdown(text)
+		} else {
+			h = wikitextToMarkdown(doc.Lines)
+		}
 		doc.Lines = h.lines
 		p.parseMarkdown(strings.Join(h.lines, "\n"))
 		remapLines(doc, h.lineOf)
@@ -213,7 +219,8 @@ func FlatItemName(text string) bool {
 // "markdown", "latex" or "text". Files named *.md or *.markdown are
 // markdown, *.tex or a text that opens a LaTeX document (or has two
 // \section commands) latex, *.html or a text that opens with a doctype or
-// an html element html; for other names the content decides, in this
+// an html element html, *.mediawiki or *.wiki or a text with two "== Heading
+// ==" lines and a wiki mark wikitext; for other names the content decides, in this
 // order: a line starting with
 // "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
@@ -234,6 +241,9 @@ func detectFormat(name, text string) string {
 	}
 	if isHTML(name, text) {
 		return FormatHTML
+	}
+	if isWikitext(name, text) {
+		return FormatWikitext
 	}
 	if isYAMLName(name) {
 		return FormatText // read as YAML: see readMarkup

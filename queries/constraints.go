@@ -200,7 +200,9 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	}
 	var free []term
 	for _, t := range a.terms {
-		if !t.in(c.rel) && !t.in(named) && !t.in(c.names) && !e.lx.IsStop(t.stem) {
+		// (a generic word, "values", "options", says what is asked for,
+		// not which of them)
+		if !t.in(c.rel) && !t.in(named) && !t.in(c.names) && !e.lx.IsStop(t.stem) && !e.lx.QuestionWord("generic", t.stem) {
 			free = append(free, t)
 		}
 	}

@@ -1,0 +1,100 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestWikitextToMarkdown: MediaWiki marks become the Markdown they say,
+// each line remembering the note line it comes from; a table row written
+// over several lines cites its first.
+func TestWikitextToMarkdown(t *testing.T) {
+	src := []string{
+		"= AWS CloudFormation =",  // 1
+		"''Personal wiki page.''", // 2
+		"== Helper scripts ==",    // 3
+		"* '''cfn-init''' – reads the <code>AWS::CloudFormation::Init</code> metadata", // 4
+		"** default polling interval: 15 minutes",                                      // 5
+		"# packages",                // 6
+		"# groups",                  // 7
+		"; cfn-hup : a daemon",      // 8
+		`{| class="wikitable"`,      // 9
+		"! Value !! Notes",          // 10
+		"|-",                        // 11
+		"| '''Delete''' || default", // 12
+		"|-",                        // 13
+		"| Retain",                  // 14
+		"| kept, see [[Stack policy|stack policies]]", // 15
+		"|}", // 16
+	}
+	h := wikitextToMarkdown(src)
+	type line struct {
+		md string
+		at int
+	}
+	var got []line
+	for i, l := range h.lines {
+		if l != "" {
+			got = append(got, line{l, h.lineOf[i]})
+		}
+	}
+	want := []line{
+		{"# AWS CloudFormation", 1},
+		{"Personal wiki page.", 2},
+		{"## Helper scripts", 3},
+		{"- cfn-init – reads the `AWS::CloudFormation::Init` metadata", 4},
+		{"  - default polling interval: 15 minutes", 5},
+		{"1. packages", 6},
+		{"2. groups", 7},
+		{"- cfn-hup: a daemon", 8},
+		{"| Value | Notes |", 10},
+		{"| --- | --- |", 10},
+		{"| Delete | default |", 12},
+		{"| Retain | kept, see stack policies |", 14},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %q (note line %d), want %q (note line %d)", i+1, got[i].md, got[i].at, want[i].md, want[i].at)
+		}
+	}
+	if h.text[3] != "* cfn-init – reads the `AWS::CloudFormation::Init` metadata" {
+		t.Errorf("quoted line 4 = %q, want it without its bold marks", h.text[3])
+	}
+}
+
+// TestWikitextNote: a MediaWiki note is detected by name or by its marks,
+// and its facts cite the note's own lines.
+func TestWikitextNote(t *testing.T) {
+	src := strings.Join([]string{
+		"= AWS CodeDeploy =",
+		"== Lifecycle hooks ==",
+		"* '''BeforeAllowTraffic'''",
+		"* '''AfterAllowTraffic'''",
+		"== Notes ==",
+		"See [[CodeDeploy]].",
+	}, "\n")
+	for _, name := range []string{"page.mediawiki", "page.wiki", "page.txt"} {
+		if got := DetectFormat(name, []byte(src)); got != FormatWikitext {
+			t.Errorf("DetectFormat(%q) = %q, want wikitext", name, got)
+		}
+	}
+	if got := DetectFormat("n.txt", []byte("== Setup ==\nrun it\n== Usage ==\ncall it\n")); got == FormatWikitext {
+		t.Errorf("a text note with two '==' lines and no wiki mark read as wikitext")
+	}
+	g, names := extractNote(t, "page.mediawiki", src)
+	found := false
+	for f := range factSet(g, names) {
+		if strings.Contains(f.s+f.o, "'''") {
+			t.Errorf("a wiki mark left in a fact: %+v", f)
+		}
+		if f.o == "BeforeAllowTraffic" && f.line == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no fact names BeforeAllowTraffic citing line 3: %v", factSet(g, names))
+	}
+}
