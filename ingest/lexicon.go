@@ -391,6 +391,43 @@ func (lx *Lexicon) HasQuestionPhrase(group, text string) bool {
 	return false
 }
 
+// DropQuestionPhrases returns text without the whole-word occurrences of
+// a question group's entries ("no more than" of "bound"), matched without
+// regard to case; the text is returned as is when it holds none.
+func (lx *Lexicon) DropQuestionPhrases(group, text string) string {
+	if lx == nil || !lx.HasQuestionPhrase(group, text) {
+		return text
+	}
+	words := strings.Fields(text)
+	var out []string
+	for i := 0; i < len(words); i++ {
+		n := 0
+		for p := range lx.surface[group] {
+			pw := strings.Fields(p)
+			if len(pw) > n && i+len(pw) <= len(words) && equalFoldWords(words[i:i+len(pw)], pw) {
+				n = len(pw)
+			}
+		}
+		if n > 0 {
+			i += n - 1
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return strings.Join(out, " ")
+}
+
+// equalFoldWords reports whether two runs of words are the same words,
+// case and trailing punctuation aside.
+func equalFoldWords(a, b []string) bool {
+	for i := range a {
+		if !strings.EqualFold(strings.TrimRight(a[i], ",.;:"), b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // QuestionWords returns the stems of a question word group, sorted.
 func (lx *Lexicon) QuestionWords(group string) []string {
 	out := make([]string, 0, len(lx.question[group]))

@@ -944,6 +944,7 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 // maxPhraseWords words. Negation and exclusive words set the polarity and
 // are dropped.
 func (o *openReader) phrase(text string) (string, graph.Polarity) {
+	text = o.lx.DropQuestionPhrases("bound", text) // "no more than 2": a bound, not a denial
 	pol := graph.Positive
 	var words []string
 	add := func(w string) {

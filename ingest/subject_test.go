@@ -147,3 +147,15 @@ func TestCountedLimit(t *testing.T) {
 		fact{"Subscription filter", "rel:max log group", "2", 3},
 		fact{"AWS Lambda", "rel:only up to same stream", "2", 4})
 }
+
+// TestBoundIsNoDenial: "no more than 2 readers" bounds a number; the
+// relation it states is not denied.
+func TestBoundIsNoDenial(t *testing.T) {
+	g, names := extractNote(t, "ddb.md", "# DynamoDB Streams\n\n- NOTE no more than 2 readers (else it throttles) from a stream at once\n")
+	for f := range factSet(g, names) {
+		if strings.HasPrefix(f.p, "rel:not ") {
+			t.Errorf("a bound read as a denial: %+v", f)
+		}
+	}
+	wantFacts(t, factSet(g, names), fact{"DynamoDB Streams", "rel:note", "2 readers", 3})
+}

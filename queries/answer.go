@@ -270,6 +270,35 @@ func (e *Engine) finish(a *analysis, res *Result, c *candidate) {
 	for _, id := range res.Focus {
 		res.Understood = append(res.Understood, e.names[id].Name)
 	}
+	e.countedAnswers(a, res)
+}
+
+// countedAnswers answers "how many readers ..." with the number of a count
+// that counts what the question counts ("2 readers" → "2"): the question
+// names the thing, the number is what it asks for.
+func (e *Engine) countedAnswers(a *analysis, res *Result) {
+	if !containsKind(a.wants, graph.KindValue) {
+		return
+	}
+	for i := range res.Answers {
+		ans := &res.Answers[i]
+		if ans.Kind != string(graph.KindValue) {
+			continue
+		}
+		q, ok := ingest.ParseQuantity(ans.Name)
+		if !ok || q.Dimension != "count" {
+			continue
+		}
+		num, noun, ok := strings.Cut(strings.TrimSpace(ans.Name), " ")
+		if !ok {
+			continue
+		}
+		counted := e.lx.Terms(noun)
+		if len(counted) == 0 || !slices.ContainsFunc(a.terms, func(t term) bool { return t.in(counted) }) {
+			continue
+		}
+		ans.Name = num
+	}
 }
 
 // shape turns a candidate into a result.

@@ -509,3 +509,21 @@ func TestNamedRelationOverTyped(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want the two canary options", got, res.Reading)
 	}
 }
+
+// TestCountedAnswers: "how many readers ..." is answered by the number of
+// a count of readers ("2 readers" → "2"); a line that bounds the number
+// ("no more than 2") states it, it does not deny it.
+func TestCountedAnswers(t *testing.T) {
+	e := engineWithNote(t, "ddb.md", `# DynamoDB Streams
+
+- Write 1MB/s, read 2MB/s per shard
+- NOTE no more than 2 readers (else it throttles) from a stream at once
+`)
+	res, err := e.Ask(t.Context(), "how many readers can read from a DynamoDB stream at once before it throttles?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "2" {
+		t.Errorf("answers %v (reading %q), want the number 2", got, res.Reading)
+	}
+}
