@@ -58,11 +58,13 @@ var frequencyRe = lazyRE(`(?i)\b(hourly|daily|weekly|fortnightly|monthly|quarter
 // Quantities finds the quantities of a text: numbers (or spelt-out numbers)
 // followed by a unit of time, size or percent, ranges of them, and rates
 // ("1 MB/s", "1000 records/s", "5 calls per second", "seven days"), and
-// counts of a plural ("5 read replicas"). Bare numbers are not quantities.
+// counts of a plural ("5 read replicas"); a number joined to its unit by
+// a hyphen ("5-minute") counts as written apart. Bare numbers are not
+// quantities.
 func Quantities(text string) []Quantity {
 	var out []Quantity
 	if strings.ContainsAny(text, "0123456789") {
-		out = digitQuantities(text)
+		out = digitQuantities(unitHyphens(text))
 	}
 	if !hasUnitWord(text) {
 		return out
@@ -84,6 +86,22 @@ func Quantities(text string) []Quantity {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// unitHyphens writes a space for the hyphen that joins a number to its
+// unit ("5-minute datapoints", "a 1-hour window"), so the number reads
+// with its unit; the text keeps its length, so offsets into it stay.
+func unitHyphens(text string) string {
+	if !strings.Contains(text, "-") {
+		return text
+	}
+	b := []byte(text)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == '-' && b[i-1] >= '0' && b[i-1] <= '9' && (b[i+1]|0x20) >= 'a' && (b[i+1]|0x20) <= 'z' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 func digitQuantities(text string) []Quantity {

@@ -29,6 +29,8 @@ func TestQuantities(t *testing.T) {
 		{"Can log every 5 or 60 minutes", []string{"5 minutes", "60 minutes"}, 300, "duration"},
 		{"us-east-1 or 24 hours", []string{"24 hours"}, 86400, "duration"},
 		{"up to 1-35 days", []string{"1-35 days"}, 35 * 86400, "duration"},
+		// a number joined to its unit by a hyphen
+		{"keeps 5-minute datapoints for 63 days", []string{"5 minute", "63 days"}, 300, "duration"},
 		{"50% of the fleet", []string{"50%"}, 50, "percent"},
 		{"max payload 256 KB", []string{"256 KB"}, 256e3, "size"},
 		// fixed bugs: a bracket of the sentence is not the quantity's
