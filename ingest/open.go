@@ -61,6 +61,10 @@ type openReader struct {
 	sec    string // the section of the statements
 
 	terms *termsPass // reads the statements' terms (terms.go)
+
+	// noStatement is set while a hop of a chain is read as a clause: the
+	// chain's line is already the statement
+	noStatement bool
 }
 
 // maxContextTerms bounds the terms a statement takes from its heading and
@@ -477,7 +481,7 @@ func (o *openReader) section() string {
 // statement records a text as evidence.
 func (o *openReader) statement(text string, line int, subj string) {
 	text = strings.TrimSpace(text)
-	if text == "" {
+	if text == "" || o.noStatement {
 		return
 	}
 	st := graph.Statement{Source: o.x.source(line), Text: clip(text), Section: o.section(), Subject: subj}
@@ -1596,7 +1600,19 @@ func isUpperToken(s string) bool {
 func (o *openReader) sentence(s string, line int, dflt string) {
 	if strings.Contains(s, " > ") || strings.Contains(s, "->") || strings.Contains(s, "→") {
 		o.statement(s, line, dflt)
-		return // a chain of hops: the typed chain reader reads it as a path
+		// a chain of hops: the typed chain reader reads it as a path; a
+		// hop that is a clause of its own ("Approval times out after 7
+		// days → action fails") states what it says as well
+		if o.noStatement {
+			return // a hop that is itself a chain (an arrow in brackets): read once
+		}
+		hops, _ := splitChain(s)
+		for _, part := range hops {
+			if part = strings.TrimSpace(part); countFields(part) >= minClauseWords {
+				o.clauseOfChain(part, line, dflt)
+			}
+		}
+		return
 	}
 	ms := o.mentions(s)
 	if lead, rest, ok := strings.Cut(s, ": "); ok && len(ms) > 0 && ms[0].start > len(lead) && countFields(lead) <= maxLeadInWords && o.hasVerbOutsideNames(rest) && len(o.mentions(rest)) > 0 {
@@ -1799,6 +1815,19 @@ func (o *openReader) countedLimit(s string, line int, subj string) bool {
 		return true
 	}
 	return false
+}
+
+// minClauseWords is how many words a hop of a chain must have to be read
+// as a clause of its own.
+const minClauseWords = 4
+
+// clauseOfChain reads a hop of a chain that is a clause, as a sentence
+// that adds no statement of its own (the chain's line is the statement).
+func (o *openReader) clauseOfChain(part string, line int, dflt string) {
+	saved := o.noStatement
+	o.noStatement = true
+	defer func() { o.noStatement = saved }()
+	o.sentence(part, line, dflt)
 }
 
 // maxLeadInWords bounds the words of a lead-in before a colon that labels

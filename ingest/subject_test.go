@@ -159,3 +159,12 @@ func TestBoundIsNoDenial(t *testing.T) {
 	}
 	wantFacts(t, factSet(g, names), fact{"DynamoDB Streams", "rel:note", "2 readers", 3})
 }
+
+// TestClauseInChain: a hop of a chain that is a clause of its own
+// ("Approval times out after 7 days → action fails") states what it says
+// as well as being a hop; a hop that is itself a chain in brackets is read
+// once (it recursed without end).
+func TestClauseInChain(t *testing.T) {
+	g, names := extractNote(t, "cp.md", "# AWS CodePipeline\n\n- **Manual approval**\n    - Approval times out after **7 days** → action fails\n    - Logs (CloudWatch -> S3 -> Athena pipeline here) -> analytics team\n")
+	wantFacts(t, factSet(g, names), fact{"AWS CodePipeline", "rel:approval time out after", "7 days", 4})
+}
