@@ -611,6 +611,9 @@ func (ix *Index) Statements() []Statement {
 	return out
 }
 
+// StatementText returns the text of statement i (Statement(i).Text).
+func (ix *Index) StatementText(i int) string { return ix.s.get(ix.sText[i]) }
+
 // StatementsWith returns the statements holding a stem (once each, however
 // often they repeat it), as positions in Statements, ascending, and the
 // stem's count in each. The slices are the index's own: do not change them.

@@ -631,6 +631,9 @@ func (e *Engine) link(a *analysis) {
 		how := linkName
 		if len(ingest.Tokens(m.Text)) == 1 && !e.strongAlias(m.Text) {
 			how = linkWeak
+			if e.compoundHead(a, m.Start, m.Text) {
+				continue // "lifecycle events": a kind of events, not EventBridge
+			}
 		}
 		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: how, text: m.Text, concept: e.isNoteConcept(m.ID)})
 	}
@@ -638,6 +641,41 @@ func (e *Engine) link(a *analysis) {
 	e.linkRegions(a)
 	e.linkAcronyms(a)
 	e.linkFuzzy(a)
+}
+
+// compoundHead reports whether a weak alias at byte offset start is the
+// head of a compound the notes write ("lifecycle events", "deployment
+// events"): the word before it is a content word, not linked, and the two
+// words stand together in the notes' lines.
+func (e *Engine) compoundHead(a *analysis, start int, text string) bool {
+	prev := -1
+	for i, w := range a.words {
+		if w.start >= start {
+			break
+		}
+		prev = i
+	}
+	if prev < 0 {
+		return false
+	}
+	w := a.words[prev]
+	if w.stop || w.linked >= 0 || w.end+1 < start || !strings.HasSuffix(strings.ToLower(text), "s") {
+		return false
+	}
+	return e.phraseInNotes(w.stem, w.lower+" "+strings.ToLower(strings.TrimSuffix(text, "s")))
+}
+
+// phraseInNotes reports whether a line of the notes that holds stem
+// writes phrase (lower case, as a prefix of a word run: "lifecycle event"
+// is in "lifecycle events").
+func (e *Engine) phraseInNotes(stem, phrase string) bool {
+	stmts, _ := e.ix.StatementsWith(stem)
+	for _, i := range stmts {
+		if strings.Contains(strings.ToLower(e.ix.StatementText(int(i))), phrase) {
+			return true
+		}
+	}
+	return false
 }
 
 // minHyphenatedWords is how many words a name must have to be found in a

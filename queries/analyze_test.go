@@ -319,3 +319,20 @@ func TestAnalyzeHyphenatedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeCompoundHead: a weak one-word alias that heads a compound the
+// notes write ("lifecycle events") names no entity (EventBridge); alone,
+// or after a word it makes no compound with, it still links.
+func TestAnalyzeCompoundHead(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("order of appspec lifecycle events for an EC2 in-place deployment")
+	for _, l := range a.links {
+		if l.text == "events" {
+			t.Errorf("'lifecycle events' linked %q to %s", l.text, l.id)
+		}
+	}
+	b := e.analyze("which services emit events?")
+	if !slices.ContainsFunc(b.links, func(l link) bool { return l.text == "events" }) {
+		t.Errorf("'emit events' lost its weak link: %+v", b.links)
+	}
+}
