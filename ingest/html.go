@@ -25,6 +25,10 @@ type htmlMarkdown struct {
 	text   []string // the note's lines with their markup removed, for quoting
 }
 
+// maxQuotedLine bounds the bytes of a note line kept for quoting (one line
+// of minified HTML may hold the whole page).
+const maxQuotedLine = 4 << 10
+
 // isHTML reports whether a note is HTML: named *.html or *.htm, or it
 // opens with a doctype or an html element.
 func isHTML(name, text string) bool {
@@ -61,6 +65,10 @@ var htmlBlocks = map[string]bool{
 	"details": true, "summary": true, "nav": true, "caption": true, "hr": true, "body": true,
 }
 
+// maxHTMLListDepth is the deepest list nesting written: deeper lists
+// (unclosed <ul>s) read as this deep, so indentation never grows with them.
+const maxHTMLListDepth = 8
+
 // htmlConv is the state of one htmlToMarkdown run.
 type htmlConv struct {
 	out htmlMarkdown
@@ -78,13 +86,15 @@ type htmlConv struct {
 	pre   bool
 	skip  int
 	sep   bool // an element boundary since the last text: quoted words stay apart
+
+	quoted []strings.Builder // each note line's words, for out.text
 }
 
 // htmlToMarkdown reads an HTML note. It never fails: unclosed or stray
 // tags end or open blocks as a browser would roughly read them.
 func htmlToMarkdown(src string) htmlMarkdown {
 	c := &htmlConv{}
-	c.out.text = make([]string, strings.Count(src, "\n")+1)
+	c.quoted = make([]strings.Builder, strings.Count(src, "\n")+1)
 	z := html.NewTokenizer(strings.NewReader(src))
 	line := 1
 	for {
@@ -112,24 +122,31 @@ func htmlToMarkdown(src string) htmlMarkdown {
 	}
 	c.flush()
 	c.endTable()
+	c.out.text = make([]string, len(c.quoted))
+	for i := range c.quoted {
+		c.out.text[i] = c.quoted[i].String()
+	}
 	return c.out
 }
 
-// visible adds a text token's words to the note lines it spans.
+// visible adds a text token's words to the note lines they are on, up to
+// maxQuotedLine bytes a line.
 func (c *htmlConv) visible(raw []byte, start int) {
 	for k, piece := range strings.Split(string(raw), "\n") {
+		at := start + k - 1
+		if at >= len(c.quoted) {
+			break
+		}
 		piece = html.UnescapeString(piece)
 		t := strings.Join(strings.Fields(piece), " ")
-		if t == "" || start+k-1 >= len(c.out.text) {
+		q := &c.quoted[at]
+		if t == "" || q.Len() >= maxQuotedLine {
 			continue
 		}
-		if prev := c.out.text[start+k-1]; prev != "" {
-			if c.sep || strings.TrimLeft(piece, " \t\r") != piece {
-				prev += " " // words apart in the note stay apart
-			}
-			t = prev + t
+		if q.Len() > 0 && (c.sep || strings.TrimLeft(piece, " \t\r") != piece) {
+			q.WriteByte(' ') // words apart in the note stay apart
 		}
-		c.out.text[start+k-1] = t
+		q.WriteString(t)
 		c.sep = false
 	}
 }
@@ -199,6 +216,11 @@ func (c *htmlConv) open(name string, line int, selfClosing bool) {
 		return
 	}
 	c.sep = c.sep || !htmlInline[name]
+	if c.cell != nil && name != "td" && name != "th" && name != "tr" && name != "table" && !htmlInline[name] {
+		// a list or paragraphs inside a cell: its parts, one after another
+		c.cellBreak()
+		return
+	}
 	switch {
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
 		c.flush()
@@ -217,6 +239,7 @@ func (c *htmlConv) open(name string, line int, selfClosing bool) {
 			depth = 1
 			c.lists = append(c.lists, -1)
 		}
+		depth = min(depth, maxHTMLListDepth)
 		mark := "- "
 		if n := c.lists[depth-1]; n > 0 {
 			mark = strconv.Itoa(n) + ". "
@@ -273,6 +296,9 @@ func (c *htmlConv) close(name string) {
 		return
 	}
 	c.sep = c.sep || !htmlInline[name]
+	if c.cell != nil && name != "td" && name != "th" && name != "tr" && name != "table" {
+		return // (the end of a list or paragraph inside a cell)
+	}
 	switch {
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6', name == "li":
 		c.flush()
@@ -307,16 +333,16 @@ func (c *htmlConv) flush() {
 		return // a cell's text waits for its row
 	}
 	t := strings.TrimSpace(c.cur.String())
+	if t == "" {
+		return // (an item's mark waits for its text: <li><p>X</p></li>)
+	}
 	c.cur.Reset()
 	prefix, blank := c.prefix, c.blank
 	c.prefix, c.blank = "", true
 	if len(c.lists) > 0 && prefix == "" {
 		// text between a list's items (a nested list's heading line) reads
 		// as the item it follows
-		prefix, blank = strings.Repeat("  ", len(c.lists)), false
-	}
-	if t == "" {
-		return
+		prefix, blank = strings.Repeat("  ", min(len(c.lists), maxHTMLListDepth)), false
 	}
 	if prefix == "" && (strings.HasPrefix(t, "#") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "|")) {
 		t = `\` + t // text that would read as a mark
@@ -327,12 +353,22 @@ func (c *htmlConv) flush() {
 	}
 }
 
+// cellBreak separates the parts of a cell (its list items, paragraphs,
+// lines) with "; ".
+func (c *htmlConv) cellBreak() {
+	t := strings.TrimRight(c.cell.String(), " ")
+	if t != "" && !strings.HasSuffix(t, ";") {
+		c.cell.Reset()
+		c.cell.WriteString(t + "; ")
+	}
+}
+
 func (c *htmlConv) endCell() {
 	if c.cell == nil {
 		return
 	}
-	t := strings.TrimSpace(c.cell.String())
-	c.cells = append(c.cells, strings.ReplaceAll(t, "|", `\|`))
+	t := strings.TrimSuffix(strings.TrimSpace(c.cell.String()), ";")
+	c.cells = append(c.cells, strings.ReplaceAll(t, "|", "/"))
 	c.cell = nil
 }
 

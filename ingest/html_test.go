@@ -52,7 +52,7 @@ func TestHTMLToMarkdown(t *testing.T) {
 		{"- Blue/green", 12},
 		{"| Strategy | Downtime |", 15},
 		{"| --- | --- |", 15},
-		{"| Rolling | no \\| none |", 16},
+		{"| Rolling | no / none |", 16},
 		{"1. ApplicationStop", 20},
 		{"2. BeforeInstall", 20},
 	}
@@ -146,4 +146,35 @@ func FuzzHTMLToMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHTMLFixedBugs: cases a hostile tester found.
+func TestHTMLFixedBugs(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // the Markdown lines that are not blank
+	}{
+		{"an item wrapped in a paragraph is an item (Confluence, pandoc)",
+			"<ul>\n<li><p>ApplicationStop</p></li>\n<li><p>BeforeInstall</p></li>\n</ul>",
+			[]string{"- ApplicationStop", "- BeforeInstall"}},
+		{"a list inside a cell is the cell's parts; its row stays one row",
+			"<table><tr><th>Service</th><th>Retention</th></tr>\n<tr><td><ul><li>Amazon SQS</li><li>Amazon SNS</li></ul></td><td>14 days</td></tr>\n<tr><td>AWS Config</td><td>7 years</td></tr></table>",
+			[]string{"| Service | Retention |", "| --- | --- |", "| Amazon SQS; Amazon SNS | 14 days |", "| AWS Config | 7 years |"}},
+		{"lists nested deeper than the cap indent no further",
+			strings.Repeat("<ul><li>x", 12),
+			[]string{"- x", "  - x", "    - x", "      - x", "        - x", "          - x", "            - x", "              - x", "              - x", "              - x", "              - x", "              - x"}},
+	}
+	for _, tt := range tests {
+		h := htmlToMarkdown(tt.src)
+		var got []string
+		for _, l := range h.lines {
+			if strings.TrimSpace(l) != "" {
+				got = append(got, l)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
 }

@@ -115,10 +115,11 @@ func skippedFiles(byExt map[string]int) string {
 
 // ReadPaths reads the notes named by paths: files, or folders walked for
 // the files IsNoteFile names. A path that does not exist or cannot be read is an
-// error (code ENOTFOUND or EINVALID), as is a folder that holds no note
-// (ENOTFOUND); a bad file inside a folder is a warning, and so are the
-// files of a folder that are no notes (one warning per folder, by
-// extension; hidden files are not counted).
+// error (code ENOTFOUND or EINVALID), as is a folder that holds no note it
+// can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
+// the files of a folder that are no notes (one warning per folder, by
+// extension; hidden files are not counted, hidden folders such as .git not
+// walked).
 func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error) {
 	var out []Source
 	var warn ErrorList
@@ -152,10 +153,13 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				return nil
 			}
 			if d.IsDir() {
+				if fp != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir // ".git", ".obsidian": a tool's files, not notes
+				}
 				return nil
 			}
 			if !IsNoteFile(fp) {
-				if !strings.HasPrefix(d.Name(), ".") {
+				if !strings.HasPrefix(d.Name(), ".") && d.Type()&fs.ModeSymlink == 0 {
 					skipped[strings.ToLower(filepath.Ext(fp))]++
 				}
 				return nil
@@ -185,13 +189,16 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		if err != nil {
 			return nil, warn, fmt.Errorf("walk %s: %w", p, err)
 		}
-		if len(out) == before && len(warn) == warned {
-			// a folder of no notes is a mistake, not an empty corpus
+		if len(out) == before {
+			// a folder of no readable note is a mistake, not an empty corpus
 			msg := "no note in it"
+			if n := len(warn) - warned; n > 0 {
+				msg = fmt.Sprintf("no note it could read (%d unreadable: %s)", n, warn[warned].Error())
+			}
 			if len(skipped) > 0 {
 				msg += "; " + skippedFiles(skipped)
 			}
-			return nil, warn, graph.Errorf(graph.ENOTFOUND, "notes %q: %s (awskg reads %s)", p, msg, strings.Join(noteExts, " "))
+			return nil, warn[:warned], graph.Errorf(graph.ENOTFOUND, "notes %q: %s (awskg reads %s)", p, msg, strings.Join(noteExts, " "))
 		}
 		if len(skipped) > 0 {
 			warn.Add(p, 0, skippedFiles(skipped))

@@ -11,8 +11,8 @@ import (
 )
 
 // TestReadPathsFolders: a folder's notes are read and its other files
-// counted in one warning; a folder that holds no note is an error
-// (ENOTFOUND), not an empty corpus.
+// counted in one warning, its hidden folders not walked; a folder that
+// holds no note it can read is an error (ENOTFOUND), not an empty corpus.
 func TestReadPathsFolders(t *testing.T) {
 	write := func(dir, name, text string) {
 		t.Helper()
@@ -38,13 +38,26 @@ func TestReadPathsFolders(t *testing.T) {
 		t.Errorf("warnings %v, want one that counts the three files that are no notes", warn)
 	}
 
+	// a hidden folder (.git) is a tool's, not notes
+	if err := os.MkdirAll(filepath.Join(mixed, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(mixed, ".git"), "notes.md", "# AWS CodeBuild\n")
+	if src, _, err := ReadPaths(t.Context(), []string{mixed}); err != nil || len(src) != 2 {
+		t.Errorf("with a .git folder: %d notes, %v; want its notes.md unread", len(src), err)
+	}
+
 	none := t.TempDir()
 	write(none, "x.json", "{}")
-	for _, dir := range []string{none, t.TempDir()} {
+	links := t.TempDir() // a folder whose only note is a link, not followed
+	if err := os.Symlink(filepath.Join(mixed, "a.md"), filepath.Join(links, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{none, t.TempDir(), links} {
 		_, _, err := ReadPaths(t.Context(), []string{dir})
 		var ge *graph.Error
-		if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND || !strings.Contains(err.Error(), "no note in it") {
-			t.Errorf("folder %s with no note: err %v, want ENOTFOUND 'no note in it'", dir, err)
+		if !errors.As(err, &ge) || ge.Code != graph.ENOTFOUND || !strings.Contains(err.Error(), "no note") {
+			t.Errorf("folder %s with no note it can read: err %v, want ENOTFOUND 'no note ...'", dir, err)
 		}
 	}
 }

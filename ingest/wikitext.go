@@ -3,6 +3,8 @@ package ingest
 import (
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // MediaWiki notes (a personal wiki's page source, a page exported as
@@ -68,10 +70,14 @@ func wikiInline(s string) string {
 		s = strings.ReplaceAll(s, tag, " ")
 	}
 	s = cutBetween(s, "<!--", "-->", func(string) string { return "" })
-	s = cutBetween(s, "<ref>", "</ref>", func(string) string { return "" })
+	s = cutBetween(s, "<ref>", "</ref>", func(string) string { return " " })
+	s = cutBetween(s, "{{", "}}", func(string) string { return "" }) // templates: no note text
 	s = cutBetween(s, "[[", "]]", func(in string) string {
-		if _, label, ok := strings.Cut(in, "|"); ok {
-			return label
+		if ns, _, ok := strings.Cut(in, ":"); ok && wikiNamespaces[strings.ToLower(strings.TrimSpace(ns))] {
+			return "" // a file, an image or a category: no text of the page
+		}
+		if k := strings.LastIndexByte(in, '|'); k >= 0 {
+			return in[k+1:]
 		}
 		return in
 	})
@@ -81,8 +87,12 @@ func wikiInline(s string) string {
 		}
 		return ""
 	})
-	return s
+	return html.UnescapeString(s)
 }
+
+// wikiNamespaces are the link prefixes that embed or file a page rather
+// than link text: [[File:...]], [[Category:...]].
+var wikiNamespaces = map[string]bool{"file": true, "image": true, "media": true, "category": true}
 
 // cutBetween replaces each open...close span of s by what repl makes of
 // its inside; an unclosed span is left as written.
@@ -147,7 +157,15 @@ func wikitextToMarkdown(lines []string) htmlMarkdown {
 	}
 	for i, raw := range lines {
 		n := i + 1
+		if i == 0 {
+			raw = strings.TrimPrefix(raw, "\ufeff")
+		}
 		t := strings.TrimSpace(raw)
+		if _, _, ok := wikiHeading(t); ok && inTable {
+			endRow() // a table its author did not close ends at the next heading
+			inTable = false
+			emit("", n)
+		}
 		out.text[i] = strings.TrimSpace(wikiInline(t))
 		switch {
 		case inPre:

@@ -98,3 +98,43 @@ func TestWikitextNote(t *testing.T) {
 		t.Errorf("no fact names BeforeAllowTraffic citing line 3: %v", factSet(g, names))
 	}
 }
+
+// TestWikitextFixedBugs: cases a hostile tester found.
+func TestWikitextFixedBugs(t *testing.T) {
+	tests := []struct {
+		name string
+		src  []string
+		want []string // the Markdown lines that are not blank
+	}{
+		{"an unclosed table ends at the next heading",
+			[]string{"{|", "! A !! B", "|-", "| x || y", "== Later ==", "* kept"},
+			[]string{"| A | B |", "| --- | --- |", "| x | y |", "## Later", "- kept"}},
+		{"files, categories and templates are no text; entities are decoded",
+			[]string{"* [[File:a.png|thumb|a caption]]SNS&nbsp;topics {{citation needed}}", "[[Category:CodeBuild]]"},
+			[]string{"- SNS\u00a0topics", ""}},
+		{"a byte order mark opens the first heading",
+			[]string{"\ufeff= AWS CodeDeploy ="},
+			[]string{"# AWS CodeDeploy"}},
+		{"a note after a sentence is no glue",
+			[]string{"Alarms notify Amazon SNS.<ref>docs</ref>See the console."},
+			[]string{"Alarms notify Amazon SNS. See the console."}},
+	}
+	for _, tt := range tests {
+		h := wikitextToMarkdown(tt.src)
+		var got []string
+		for _, l := range h.lines {
+			if strings.TrimSpace(l) != "" {
+				got = append(got, l)
+			}
+		}
+		var want []string
+		for _, l := range tt.want {
+			if l != "" {
+				want = append(want, l)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: got %q, want %q", tt.name, got, want)
+		}
+	}
+}
