@@ -527,3 +527,17 @@ func TestCountedAnswers(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want the number 2", got, res.Reading)
 	}
 }
+
+// TestReplicationNames: S3's replication features are names the
+// dictionary knows ("CRR"), so a question that names one is read, not
+// refused as naming nothing.
+func TestReplicationNames(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(t.Context(), "I just enabled CRR on a bucket that already holds millions of objects - how do I get the old objects copied too?")
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if !slices.Contains(res.Understood, "S3 Cross-Region Replication") {
+		t.Errorf("understood %v, want S3 Cross-Region Replication", res.Understood)
+	}
+}
