@@ -34,17 +34,7 @@ func TestHTMLToMarkdown(t *testing.T) {
 		`</body></html>`, // 21
 	}, "\n")
 	h := htmlToMarkdown(src)
-	type line struct {
-		md string
-		at int
-	}
-	var got []line
-	for i, l := range h.lines {
-		if l != "" {
-			got = append(got, line{l, h.lineOf[i]})
-		}
-	}
-	want := []line{
+	checkMarkdownLines(t, h, []mdLine{
 		{"## AWS CodeDeploy", 5},
 		{"Deploys to EC2 & Lambda; and on-premises servers.", 6},
 		{"- In-place: one at a time", 9},
@@ -55,6 +45,28 @@ func TestHTMLToMarkdown(t *testing.T) {
 		{"| Rolling | no / none |", 16},
 		{"1. ApplicationStop", 20},
 		{"2. BeforeInstall", 20},
+	})
+	if len(h.text) != 21 || h.text[5] != "Deploys to EC2 & Lambda;" || h.text[1] != "" || h.text[8] != "In-place: one at a time" || h.text[19] != "ApplicationStop BeforeInstall" {
+		t.Errorf("quoted lines = %q", h.text)
+	}
+}
+
+// mdLine is a Markdown line a note was rewritten to and the note line it
+// cites.
+type mdLine struct {
+	md string
+	at int
+}
+
+// checkMarkdownLines compares the lines a note was rewritten to that are
+// not blank, with the note lines they cite, to want.
+func checkMarkdownLines(t *testing.T, h htmlMarkdown, want []mdLine) {
+	t.Helper()
+	var got []mdLine
+	for i, l := range h.lines {
+		if l != "" {
+			got = append(got, mdLine{l, h.lineOf[i]})
+		}
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%v", len(got), len(want), got)
@@ -63,9 +75,6 @@ func TestHTMLToMarkdown(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("line %d = %q (note line %d), want %q (note line %d)", i+1, got[i].md, got[i].at, want[i].md, want[i].at)
 		}
-	}
-	if len(h.text) != 21 || h.text[5] != "Deploys to EC2 & Lambda;" || h.text[1] != "" || h.text[8] != "In-place: one at a time" || h.text[19] != "ApplicationStop BeforeInstall" {
-		t.Errorf("quoted lines = %q", h.text)
 	}
 }
 
@@ -99,17 +108,24 @@ func TestHTMLNote(t *testing.T) {
 		t.Errorf("line 6 quoted as %q, want the item's text without its tags", doc.LineText(6))
 	}
 	g, names := extractNote(t, "page.html", src)
+	checkMarkedUpFacts(t, factSet(g, names), "<", "BeforeAllowTraffic", 6)
+}
+
+// checkMarkedUpFacts reports a fact of a marked-up note that keeps a mark
+// in its subject or object, and a missing fact naming obj that cites line.
+func checkMarkedUpFacts(t *testing.T, set map[fact]bool, mark, obj string, line int) {
+	t.Helper()
 	found := false
-	for f := range factSet(g, names) {
-		if strings.Contains(f.s+f.o, "<") {
-			t.Errorf("markup left in a fact: %+v", f)
+	for f := range set {
+		if strings.Contains(f.s+f.o, mark) {
+			t.Errorf("a mark %q left in a fact: %+v", mark, f)
 		}
-		if f.o == "BeforeAllowTraffic" && f.line == 6 {
+		if f.o == obj && f.line == line {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("no fact names BeforeAllowTraffic citing line 6: %v", factSet(g, names))
+		t.Errorf("no fact names %s citing line %d: %v", obj, line, set)
 	}
 }
 

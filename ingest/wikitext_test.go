@@ -28,17 +28,7 @@ func TestWikitextToMarkdown(t *testing.T) {
 		"|}", // 16
 	}
 	h := wikitextToMarkdown(src)
-	type line struct {
-		md string
-		at int
-	}
-	var got []line
-	for i, l := range h.lines {
-		if l != "" {
-			got = append(got, line{l, h.lineOf[i]})
-		}
-	}
-	want := []line{
+	checkMarkdownLines(t, h, []mdLine{
 		{"# AWS CloudFormation", 1},
 		{"Personal wiki page.", 2},
 		{"## Helper scripts", 3},
@@ -51,15 +41,7 @@ func TestWikitextToMarkdown(t *testing.T) {
 		{"| --- | --- |", 10},
 		{"| Delete | default |", 12},
 		{"| Retain | kept, see stack policies |", 14},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d lines, want %d:\n%v", len(got), len(want), got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("line %d = %q (note line %d), want %q (note line %d)", i+1, got[i].md, got[i].at, want[i].md, want[i].at)
-		}
-	}
+	})
 	if h.text[3] != "* cfn-init – reads the `AWS::CloudFormation::Init` metadata" {
 		t.Errorf("quoted line 4 = %q, want it without its bold marks", h.text[3])
 	}
@@ -85,18 +67,7 @@ func TestWikitextNote(t *testing.T) {
 		t.Errorf("a text note with two '==' lines and no wiki mark read as wikitext")
 	}
 	g, names := extractNote(t, "page.mediawiki", src)
-	found := false
-	for f := range factSet(g, names) {
-		if strings.Contains(f.s+f.o, "'''") {
-			t.Errorf("a wiki mark left in a fact: %+v", f)
-		}
-		if f.o == "BeforeAllowTraffic" && f.line == 3 {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("no fact names BeforeAllowTraffic citing line 3: %v", factSet(g, names))
-	}
+	checkMarkedUpFacts(t, factSet(g, names), "'''", "BeforeAllowTraffic", 3)
 }
 
 // TestWikitextFixedBugs: cases a hostile tester found.
