@@ -154,11 +154,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.ends = kept
 	d.edges = nil
 	for _, ed := range c.edges {
-		end := ed.Object
-		if c.inverse || c.typ == candKind {
-			end = ed.Subject // a kind reading's edges are its things' own
-		}
-		if containsStr(kept, end) {
+		if containsStr(kept, c.answerOf(ed)) {
 			d.edges = append(d.edges, ed)
 		}
 	}
@@ -212,11 +208,7 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	// the stems of each answer's own lines
 	lines := make([][]string, len(c.ends))
 	for _, ed := range c.edges {
-		end := ed.Object
-		if c.inverse || c.typ == candKind {
-			end = ed.Subject
-		}
-		k := slices.Index(c.ends, end)
+		k := slices.Index(c.ends, c.answerOf(ed))
 		if k < 0 {
 			continue
 		}
@@ -272,11 +264,7 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	d.ends = kept
 	d.edges, d.details = nil, nil
 	for _, ed := range c.edges {
-		end := ed.Object
-		if c.inverse || c.typ == candKind {
-			end = ed.Subject
-		}
-		if containsStr(kept, end) {
+		if containsStr(kept, c.answerOf(ed)) {
 			d.edges = append(d.edges, ed)
 			for _, l := range ed.Details {
 				d.details = append(d.details, e.textStems(l))
@@ -287,4 +275,14 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where its line says " + strings.Join(words, " ")
 	return &d
+}
+
+// answerOf returns the answer an edge of a list reading gives: its object,
+// or its subject for an inverse reading and for a kind reading (whose
+// edges are its things' own).
+func (c *candidate) answerOf(ed graph.Edge) string {
+	if c.inverse || c.typ == candKind {
+		return ed.Subject
+	}
+	return ed.Object
 }
