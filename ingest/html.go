@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"path"
 	"strconv"
 	"strings"
 
@@ -18,8 +19,9 @@ import (
 // Elements that hold no note text (head, script, style, template, svg)
 // are skipped.
 
-// htmlMarkdown is an HTML note rewritten as Markdown.
-type htmlMarkdown struct {
+// noteMarkdown is a note written in markup (HTML, MediaWiki) rewritten as
+// Markdown, with the note line each Markdown line comes from.
+type noteMarkdown struct {
 	lines  []string // Markdown lines
 	lineOf []int    // lineOf[i]: 1-based note line that lines[i] comes from
 	text   []string // the note's lines with their markup removed, for quoting
@@ -32,20 +34,12 @@ const maxQuotedLine = 4 << 10
 // isHTML reports whether a note is HTML: named *.html or *.htm, or it
 // opens with a doctype or an html element.
 func isHTML(name, text string) bool {
-	switch strings.ToLower(extOf(name)) {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
 		return true
 	}
 	t := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")))
 	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html")
-}
-
-// extOf returns the extension of a file name, its dot included.
-func extOf(name string) string {
-	if i := strings.LastIndexAny(name, "./\\"); i >= 0 && name[i] == '.' {
-		return name[i:]
-	}
-	return ""
 }
 
 // htmlSkipped are the elements whose content is not note text.
@@ -71,7 +65,7 @@ const maxHTMLListDepth = 8
 
 // htmlConv is the state of one htmlToMarkdown run.
 type htmlConv struct {
-	out htmlMarkdown
+	out noteMarkdown
 
 	cur     strings.Builder // text of the open block
 	curLine int             // note line of its first word
@@ -92,7 +86,7 @@ type htmlConv struct {
 
 // htmlToMarkdown reads an HTML note. It never fails: unclosed or stray
 // tags end or open blocks as a browser would roughly read them.
-func htmlToMarkdown(src string) htmlMarkdown {
+func htmlToMarkdown(src string) noteMarkdown {
 	c := &htmlConv{}
 	c.quoted = make([]strings.Builder, strings.Count(src, "\n")+1)
 	z := html.NewTokenizer(strings.NewReader(src))

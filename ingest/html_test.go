@@ -60,7 +60,7 @@ type mdLine struct {
 
 // checkMarkdownLines compares the lines a note was rewritten to that are
 // not blank, with the note lines they cite, to want.
-func checkMarkdownLines(t *testing.T, h htmlMarkdown, want []mdLine) {
+func checkMarkdownLines(t *testing.T, h noteMarkdown, want []mdLine) {
 	t.Helper()
 	var got []mdLine
 	for i, l := range h.lines {

@@ -70,7 +70,7 @@ func Parse(name string, src []byte) (*Document, error) {
 		// the Markdown the note's elements (or wiki marks) say; each block
 		// and cell cites the note line its text starts on, and the note's
 		// lines are quoted without their markup
-		var h htmlMarkdown
+		var h noteMarkdown
 		if doc.Format == FormatHTML {
 			h = htmlToMarkdown(text)
 		} else {

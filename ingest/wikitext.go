@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"path"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,7 @@ import (
 // or *.wiki, or it has at least two "== Heading ==" lines and a wiki mark
 // (”'bold”', a "{|" table or a "[[link]]").
 func isWikitext(name, text string) bool {
-	switch strings.ToLower(extOf(name)) {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".mediawiki", ".wiki", ".wikitext":
 		return true
 	}
@@ -117,8 +118,8 @@ func cutBetween(s, open, close string, repl func(string) string) string {
 
 // wikitextToMarkdown reads a MediaWiki note. It never fails: a line it
 // does not recognise is a paragraph line.
-func wikitextToMarkdown(lines []string) htmlMarkdown {
-	var out htmlMarkdown
+func wikitextToMarkdown(lines []string) noteMarkdown {
+	var out noteMarkdown
 	emit := func(s string, line int) {
 		out.lines = append(out.lines, s)
 		out.lineOf = append(out.lineOf, line)
