@@ -745,6 +745,20 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 	return out, nil
 }
 
+// stepRelation reports an open relation whose objects are the steps of a
+// procedure ("send notification step"): actions, which answer unlike a
+// typed predicate, whose objects are things (CodeCommit "notifies" SNS).
+func stepRelation(pred string) bool {
+	p, _, ok := graph.ParseRelation(pred)
+	return ok && strings.HasSuffix(p, " step")
+}
+
+// isTyped reports a predicate of the ontology, no open relation.
+func isTyped(pred string) bool {
+	_, _, open := graph.ParseRelation(pred)
+	return !open
+}
+
 // samePolarity reports whether two predicates state, deny or restrict
 // alike: a relation the notes deny reads nothing as one they state does.
 func samePolarity(p, q string) bool {
@@ -783,7 +797,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed && !(stepRelation(c.pred) && isTyped(best.pred)) {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {

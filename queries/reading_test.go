@@ -541,3 +541,36 @@ func TestReplicationNames(t *testing.T) {
 		t.Errorf("understood %v, want S3 Cross-Region Replication", res.Understood)
 	}
 }
+
+// TestNegationOutweighsSupport: for a negated question ("which services
+// have no notification at all?") a denied relation the question's lines do
+// not state outscores a stated one that its lines support fully: agreeing
+// with the question's negation weighs more than the support a line gives.
+func TestNegationOutweighsSupport(t *testing.T) {
+	var denied, stated features
+	denied[featCoverage], denied[featKindFit], denied[featNegAgree], denied[featUnsupported] = 0.96, 1, 1, 1
+	stated[featCoverage], stated[featKindFit], stated[featNegQuestion], stated[featSupport] = 0.96, 1, 1, 1
+	if d, s := weights.dot(&denied), weights.dot(&stated); d <= s+0.05 {
+		t.Errorf("denied reading %.3f, stated reading with full support %.3f: want the denial ahead", d, s)
+	}
+}
+
+// TestMergeTiesKeepsStepsApart: the steps of a section ("send notification
+// step": "Pick SNS topic as target") are actions and do not join the things
+// a typed predicate answers with ("What can CodeCommit notify?" -> SNS,
+// Lambda), though they read the question alike; two open relations do.
+func TestMergeTiesKeepsStepsApart(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("What can CodeCommit notify?")
+	rel := func(pred string, score float64) *candidate {
+		return &candidate{typ: candRelation, anchor: "service:aws-codecommit", pred: pred, rel: []string{ingest.Stem("notify")}, score: score, ends: []string{pred}}
+	}
+	typed := rel(graph.PredNotifies, 1.0)
+	steps := rel("rel:send notification step", 0.95)
+	if got := mergeTies(a, []*candidate{typed, steps}); len(got) != 2 || len(got[0].ends) != 1 {
+		t.Errorf("a step relation merged into a typed one: %d readings, ends %v", len(got), got[0].ends)
+	}
+	if got := mergeTies(a, []*candidate{rel("rel:notify", 1.0), steps}); len(got) != 1 {
+		t.Errorf("two open relations that read alike stayed apart: %d readings", len(got))
+	}
+}

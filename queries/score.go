@@ -85,7 +85,7 @@ var weights = features{
 	featFocus:            0.1,
 	featNegAgree:         0.25,
 	featNegPred:          -0.4,
-	featNegQuestion:      -0.2,
+	featNegQuestion:      -0.35,
 	featOnlyAgree:        0.15,
 	featOnlyPred:         -0.1,
 	featOrder:            0.1,
