@@ -23,8 +23,8 @@ func TestReadPathsFolders(t *testing.T) {
 	mixed := t.TempDir()
 	write(mixed, "a.md", "# AWS CodeDeploy\n")
 	write(mixed, "page.html", "<h1>AWS CodeBuild</h1>\n")
-	write(mixed, "x.json", "{}")
-	write(mixed, "y.json", "{}")
+	write(mixed, "x.jpg", "")
+	write(mixed, "y.jpg", "")
 	write(mixed, "p.png", "")
 	write(mixed, ".DS_Store", "")
 	src, warn, err := ReadPaths(t.Context(), []string{mixed})
@@ -34,7 +34,7 @@ func TestReadPathsFolders(t *testing.T) {
 	if len(src) != 2 {
 		t.Errorf("read %d notes, want the .md and the .html", len(src))
 	}
-	if len(warn) != 1 || !strings.Contains(warn[0].Msg, "skipped 3 files that are no notes (2 .json, 1 .png)") {
+	if len(warn) != 1 || !strings.Contains(warn[0].Msg, "skipped 3 files that are no notes (2 .jpg, 1 .png)") {
 		t.Errorf("warnings %v, want one that counts the three files that are no notes", warn)
 	}
 
@@ -48,7 +48,7 @@ func TestReadPathsFolders(t *testing.T) {
 	}
 
 	none := t.TempDir()
-	write(none, "x.json", "{}")
+	write(none, "x.jpg", "")
 	links := t.TempDir() // a folder whose only note is a link, not followed
 	if err := os.Symlink(filepath.Join(mixed, "a.md"), filepath.Join(links, "a.md")); err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ const (
 	FormatLaTeX    = "latex"    // read as the Markdown latexToMarkdown writes
 	FormatHTML     = "html"     // read as the Markdown htmlToMarkdown writes
 	FormatWikitext = "wikitext" // MediaWiki source, read as the Markdown wikitextToMarkdown writes
+	FormatJSON     = "json"     // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -84,6 +85,19 @@ func Parse(name string, src []byte) (*Document, error) {
 				e.Line = mapLine(h.lineOf, e.Line)
 			}
 		}
+		doc.Lines = h.text
+	case FormatJSON:
+		h, err := jsonToMarkdown(text)
+		if err != nil {
+			// not JSON after all: its lines are read as text
+			p.errorAt(1, fmt.Sprintf("read as text: not a JSON export (%v)", err))
+			doc.Format = FormatText
+			p.parseText(p.scan(text, modeText))
+			break
+		}
+		doc.Lines = h.lines
+		p.parseMarkdown(strings.Join(h.lines, "\n"))
+		remapLines(doc, h.lineOf)
 		doc.Lines = h.text
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
@@ -244,6 +258,9 @@ func detectFormat(name, text string) string {
 	}
 	if isWikitext(name, text) {
 		return FormatWikitext
+	}
+	if isJSONNote(name, text) {
+		return FormatJSON
 	}
 	if isYAMLName(name) {
 		return FormatText // read as YAML: see readMarkup

@@ -1,0 +1,90 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestJSONToMarkdown: a note app's export reads as the Markdown its notes
+// say: titles are headings over their bodies (whose headings move under
+// them), ids, dates and tags are dropped, and every line cites the note
+// line its string sits on.
+func TestJSONToMarkdown(t *testing.T) {
+	src := strings.Join([]string{
+		`[`, // 1
+		`  {`,
+		`    "id": "a1b2",`,
+		`    "title": "CodeDeploy hooks",`, // 4
+		`    "tags": ["aws", "codedeploy"],`,
+		`    "created": "2025-01-12T19:04:11Z",`,
+		`    "body": "# Lifecycle\n- BeforeAllowTraffic\n- AfterAllowTraffic",`, // 7
+		`    "pinned": true`,
+		`  },`,
+		`  {"title": "Limits", "items": ["Up to 10 triggers", "Max 2 subscription filters"], "max": 5}`, // 10
+		`]`,
+	}, "\n")
+	h, err := jsonToMarkdown(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdownLines(t, h, []mdLine{
+		{"# CodeDeploy hooks", 4},
+		{"## Lifecycle", 7},
+		{"- BeforeAllowTraffic", 7},
+		{"- AfterAllowTraffic", 7},
+		{"# Limits", 10},
+		{"items:", 10},
+		{"- Up to 10 triggers", 10},
+		{"- Max 2 subscription filters", 10},
+		{"- max: 5", 10},
+	})
+	if q := h.text[6]; !strings.Contains(q, "- BeforeAllowTraffic / - AfterAllowTraffic") || strings.Contains(q, `\n`) {
+		t.Errorf("line 7 quoted as %q: want its string unescaped", q)
+	}
+	if _, err := jsonToMarkdown(`{"title": "x",`); err == nil {
+		t.Error("a truncated export read without an error")
+	}
+}
+
+// TestJSONNote: a JSON export is detected by name or content, its facts
+// cite the lines of its strings, and a *.json file that is no JSON reads
+// as text with a positioned error.
+func TestJSONNote(t *testing.T) {
+	src := `[{"title": "AWS CodeDeploy", "body": "## Lifecycle hooks\n- BeforeAllowTraffic\n- AfterAllowTraffic"}]`
+	for _, name := range []string{"export.json", "export.txt"} {
+		if got := DetectFormat(name, []byte(src)); got != FormatJSON {
+			t.Errorf("DetectFormat(%q) = %q, want json", name, got)
+		}
+	}
+	if got := DetectFormat("n.txt", []byte("[draft] CodeDeploy notes\n- hooks")); got == FormatJSON {
+		t.Errorf("a text note opening with [ read as JSON")
+	}
+	g, names := extractNote(t, "export.json", src)
+	checkMarkedUpFacts(t, factSet(g, names), `\n`, "BeforeAllowTraffic", 1)
+	doc, err := Parse("bad.json", []byte("CodeDeploy: hooks\n- BeforeAllowTraffic\n"))
+	if err == nil || !strings.Contains(err.Error(), "not a JSON export") {
+		t.Errorf("a .json note that is no JSON: error %v", err)
+	}
+	if doc == nil || doc.Format != FormatText || len(doc.Blocks) == 0 {
+		t.Errorf("a .json note that is no JSON was not read as text: %+v", doc)
+	}
+}
+
+// FuzzJSONToMarkdown: any text reads without a panic, and every Markdown
+// line of JSON it reads cites a line of the note.
+func FuzzJSONToMarkdown(f *testing.F) {
+	f.Add(`[{"title": "a", "body": "# b\n- c"}]`)
+	f.Add(`{"notes": [{"name": "x", "tags": ["y"], "n": 1.5e3, "ok": true}]}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		h, err := jsonToMarkdown(src)
+		if err != nil {
+			return
+		}
+		n := len(splitLines(src))
+		for i, at := range h.lineOf {
+			if at < 1 || at > n {
+				t.Fatalf("line %d cites note line %d of %d", i+1, at, n)
+			}
+		}
+	})
+}
