@@ -114,24 +114,7 @@ func (c *jsonConv) value(key string, level int) error {
 	if err != nil {
 		return err
 	}
-	switch v := t.(type) {
-	case json.Delim:
-		if v == '{' {
-			return c.object(level)
-		}
-		return c.array(key, level)
-	case string:
-		c.text(key, v, n, level)
-	case json.Number:
-		if key != "" {
-			c.emit("- "+key+": "+v.String(), n)
-		}
-	case bool:
-		if key != "" && v {
-			c.emit("- "+key, n)
-		}
-	}
-	return nil
+	return c.rest(t, n, key, level)
 }
 
 // text writes a string field: a note body when it holds several lines,
@@ -197,7 +180,7 @@ func (c *jsonConv) object(level int) error {
 				c.emit("", n2)
 				continue
 			}
-			if err := c.rest(t, key, sub); err != nil {
+			if err := c.rest(t, n2, key, sub); err != nil {
 				return err
 			}
 			continue
@@ -210,8 +193,8 @@ func (c *jsonConv) object(level int) error {
 	return err
 }
 
-// rest finishes a value whose first token t was read.
-func (c *jsonConv) rest(t json.Token, key string, level int) error {
+// rest finishes a value whose first token t was read from note line n.
+func (c *jsonConv) rest(t json.Token, n int, key string, level int) error {
 	switch v := t.(type) {
 	case json.Delim:
 		if v == '{' {
@@ -219,7 +202,15 @@ func (c *jsonConv) rest(t json.Token, key string, level int) error {
 		}
 		return c.array(key, level)
 	case string:
-		c.text(key, v, c.line, level)
+		c.text(key, v, n, level)
+	case json.Number:
+		if key != "" {
+			c.emit("- "+key+": "+v.String(), n)
+		}
+	case bool:
+		if key != "" && v {
+			c.emit("- "+key, n)
+		}
 	}
 	return nil
 }
