@@ -98,6 +98,11 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = h.lines
 		p.parseMarkdown(strings.Join(h.lines, "\n"))
 		remapLines(doc, h.lineOf)
+		for _, e := range p.errs {
+			if e.Line > 0 {
+				e.Line = mapLine(h.lineOf, e.Line)
+			}
+		}
 		doc.Lines = h.text
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
