@@ -77,15 +77,7 @@ func Parse(name string, src []byte) (*Document, error) {
 		} else {
 			h = wikitextToMarkdown(doc.Lines)
 		}
-		doc.Lines = h.lines
-		p.parseMarkdown(strings.Join(h.lines, "\n"))
-		remapLines(doc, h.lineOf)
-		for _, e := range p.errs {
-			if e.Line > 0 {
-				e.Line = mapLine(h.lineOf, e.Line)
-			}
-		}
-		doc.Lines = h.text
+		p.parseRewritten(h)
 	case FormatJSON:
 		h, err := jsonToMarkdown(text)
 		if err != nil {
@@ -95,15 +87,7 @@ func Parse(name string, src []byte) (*Document, error) {
 			p.parseText(p.scan(text, modeText))
 			break
 		}
-		doc.Lines = h.lines
-		p.parseMarkdown(strings.Join(h.lines, "\n"))
-		remapLines(doc, h.lineOf)
-		for _, e := range p.errs {
-			if e.Line > 0 {
-				e.Line = mapLine(h.lineOf, e.Line)
-			}
-		}
-		doc.Lines = h.text
+		p.parseRewritten(h)
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -118,6 +102,21 @@ func Parse(name string, src []byte) (*Document, error) {
 	skipBlankStarts(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// parseRewritten parses the Markdown a note in markup (HTML, MediaWiki,
+// JSON) was rewritten as: every block, cell and problem cites the note line
+// lineOf gives, and the document keeps the note's lines without markup.
+func (p *parser) parseRewritten(h noteMarkdown) {
+	p.doc.Lines = h.lines
+	p.parseMarkdown(strings.Join(h.lines, "\n"))
+	remapLines(p.doc, h.lineOf)
+	for _, e := range p.errs {
+		if e.Line > 0 {
+			e.Line = mapLine(h.lineOf, e.Line)
+		}
+	}
+	p.doc.Lines = h.text
 }
 
 // remapLines moves every block and cell of a document read from
