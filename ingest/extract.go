@@ -558,6 +558,9 @@ func (x *extractor) isBulletHead(i int) bool {
 	if n == 0 || n > 4 || strings.ContainsAny(t, ".;,>:=()`") || i+1 >= len(x.doc.Blocks) {
 		return false
 	}
+	if b.Ordinal > 0 {
+		return false // "3) Remediate security findings automatically": a numbered option or step, no part of the service
+	}
 	next := x.doc.Blocks[i+1]
 	if next.Kind != BlockBullet || next.Depth != b.Depth+1 {
 		return false

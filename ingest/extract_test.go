@@ -688,3 +688,34 @@ func TestBlogListHeadingIsTheServicesList(t *testing.T) {
 		t.Errorf("the migration steps are not CodeCommit's: %v", factSet(g, names))
 	}
 }
+
+// TestNumberedOptionItems: a numbered option that says what it is ("3.
+// Most flexible option - is CloudWatch Events") is that entity, an item of
+// its list; and a numbered item heading steps is no part of the service.
+func TestNumberedOptionItems(t *testing.T) {
+	src := strings.Join([]string{
+		"### AWS CodeCommit",                                    // 1
+		"- Three ways to react to repository activity:",         // 2
+		"  - 1. Notifications - SNS only",                       // 3
+		"- 2. Triggers - SNS or Lambda",                         // 4
+		"- 3. Most flexible option - is CloudWatch Events",      // 5
+		"### Amazon GuardDuty",                                  // 6
+		"- 1) Respond to findings automatically",                // 7
+		"  - Install the GuardDuty agent",                       // 8
+		"  - Set up the detector to output notification to SNS", // 9
+		"  - Trigger a Lambda from SNS to do the fix",           // 10
+	}, "\n")
+	g, names := extractNote(t, "n.md", src)
+	found := false
+	for f := range factSet(g, names) {
+		if f.s == "AWS CodeCommit" && f.o == "Amazon EventBridge" && f.line == 5 && strings.HasPrefix(f.p, "rel:") {
+			found = true
+		}
+		if strings.Contains(f.s+" "+f.o, "Respond to findings") && f.p == "feature" {
+			t.Errorf("a numbered step head made a part of the service: %+v", f)
+		}
+	}
+	if !found {
+		t.Errorf("the option 'is CloudWatch Events' is no item of CodeCommit's list: %v", factSet(g, names))
+	}
+}

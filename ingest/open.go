@@ -1176,6 +1176,9 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if obj == "" {
 		obj = o.kindItem(phrase, name)
 	}
+	if obj == "" {
+		obj = o.copulaName(text)
+	}
 	if obj == "" || obj == f.subject {
 		return
 	}
@@ -1205,6 +1208,31 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			o.addItem(f, graph.OpenRelation(p, graph.Negative), obj, detail, pos, line)
 		}
 	}
+}
+
+// copulaName returns the one entity a long list item says it is ("More
+// flexible way - see blog below - is CloudWatch events (now called
+// EventBridge)": the item is EventBridge), "" when the item names none, or
+// several, or names it other than after "is", "are" or "=".
+func (o *openReader) copulaName(text string) string {
+	ms := o.mentions(text)
+	if len(ms) == 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+		return ""
+	}
+	for _, m := range ms[1:] {
+		if m.id != ms[0].id {
+			return ""
+		}
+	}
+	before := strings.Fields(text[:ms[0].start])
+	if len(before) == 0 {
+		return ""
+	}
+	switch strings.ToLower(before[len(before)-1]) {
+	case "is", "are", "=":
+		return ms[0].id
+	}
+	return ""
 }
 
 // deniedOfItem returns the relation phrase of what a list item's aside or

@@ -98,6 +98,7 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseText(p.scan(text, modeText))
 	}
 	nestFlatLists(doc)
+	continueNumbering(doc)
 	numberColumnLast(doc)
 	skipBlankStarts(doc)
 	p.errs.Sort()
@@ -195,6 +196,51 @@ func numberColumnLast(doc *Document) {
 
 // maxFlatItemWords bounds the words of an item nestFlatLists reads as a name.
 const maxFlatItemWords = 6
+
+// continueNumbering restores the depth of a numbered item whose author
+// let its indentation slip: "  - 1. Notifications" under "- There are 3
+// ways ...:", then "- 2. Triggers" back at the top. An item numbered n > 1
+// whose nearest earlier item numbered n-1 sits one level deeper, with only
+// deeper lines between them, under an unnumbered item of b's depth, is
+// that list's next item: it and the lines under it move one level down.
+func continueNumbering(doc *Document) {
+	bs := doc.Blocks
+	for i := 0; i < len(bs); i++ {
+		b := &bs[i]
+		if b.Kind != BlockBullet || b.Ordinal < 2 {
+			continue
+		}
+		prev := -1
+		for j := i - 1; j >= 0; j-- {
+			p := bs[j]
+			if p.Kind != BlockBullet || p.Depth <= b.Depth {
+				break
+			}
+			if p.Ordinal == b.Ordinal-1 && p.Depth == b.Depth+1 {
+				prev = j
+				break
+			}
+		}
+		if prev < 0 {
+			continue
+		}
+		// the item n-1 sits under an unnumbered head ("There are 3 ways
+		// ...:"), not under item n-1 of b's own list ("3.2.1" over
+		// "3.2.1.1", then "3.2.2")
+		parent := prev - 1
+		for parent >= 0 && bs[parent].Kind == BlockBullet && bs[parent].Depth > b.Depth {
+			parent--
+		}
+		if parent < 0 || bs[parent].Kind != BlockBullet || bs[parent].Depth != b.Depth || bs[parent].Ordinal != 0 {
+			continue
+		}
+		d := b.Depth
+		b.Depth++
+		for k := i + 1; k < len(bs) && bs[k].Kind == BlockBullet && bs[k].Depth > d; k++ {
+			bs[k].Depth++
+		}
+	}
+}
 
 // nestFlatLists restores the nesting a format lost (PDF exports, plain
 // text, careless Markdown): a bullet that ends with ":" and is followed, at

@@ -184,6 +184,13 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 					w.add(Block{Kind: BlockBullet, Line: a, EndLine: z, Depth: depth, Ordinal: ordinal, Text: w.inline(first)})
 				}
 				w.blocksAfter(item, first, depth+1)
+			case *ast.List:
+				// "- 2. Triggers - SNS or Lambda" over "  - Events:": an
+				// item that opens with a numbered list is that item, at
+				// the bullet's depth, and what is indented under the
+				// bullet is under it
+				w.list(first.(*ast.List), depth)
+				w.blocksAfter(item, first, depth+1)
 			default:
 				w.blocksAfter(item, nil, depth+1)
 			}

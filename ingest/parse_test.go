@@ -674,3 +674,36 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// TestNumberedItemsInBullets: "- 2. Triggers" (a bullet that opens with a
+// numbered list) is the numbered item, at the bullet's depth, with what is
+// indented under the bullet under it; and when the author's indentation
+// slips ("  - 1. Notifications" nested, "- 2. Triggers" back at the top),
+// the numbering says they are one list.
+func TestNumberedItemsInBullets(t *testing.T) {
+	src := strings.Join([]string{
+		"### AWS CodeCommit",                               // 1
+		"- Three ways to react to repository activity:",    // 2
+		"  - 1. Notifications - SNS only",                  // 3
+		"- 2. Triggers - SNS or Lambda",                    // 4
+		"  - Events:",                                      // 5
+		"    - push to existing branch",                    // 6
+		"- 3. Most flexible option - is CloudWatch Events", // 7
+		"  - match the repository state change",            // 8
+		"- Other notes",                                    // 9
+	}, "\n")
+	doc, err := Parse("n.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]struct{ depth, ord int }{2: {0, 0}, 3: {1, 1}, 4: {1, 2}, 5: {2, 0}, 6: {3, 0}, 7: {1, 3}, 8: {2, 0}, 9: {0, 0}}
+	for _, b := range doc.Blocks {
+		w, ok := want[b.Line]
+		if !ok || b.Kind != BlockBullet {
+			continue
+		}
+		if b.Depth != w.depth || b.Ordinal != w.ord {
+			t.Errorf("line %d %q: depth %d, number %d; want depth %d, number %d", b.Line, b.Text, b.Depth, b.Ordinal, w.depth, w.ord)
+		}
+	}
+}

@@ -49,6 +49,9 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 		if d == nil {
 			d = e.lineConstraint(a, c)
 		}
+		if d == nil {
+			d = e.stepChain(a, c)
+		}
 		if d != nil {
 			d.keep = e.score(ctx, a, d)
 			more = append(more, d)
@@ -275,6 +278,68 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where its line says " + strings.Join(words, " ")
 	return &d
+}
+
+// stepChain reads a procedure's steps as the chain of things they name, in
+// order, for a question that asks for a chain but names no ends ("How do I
+// set up automatic remediation of Inspector security findings? give the
+// chain of services" over "Install Inspector agent", "Configure assessment
+// template to output notification to SNS", "Trigger a Lambda from SNS"):
+// the reading's anchor, then each entity a step's line names the first
+// time. nil when the reading is no procedure, or its steps name fewer than
+// two things besides the anchor.
+func (e *Engine) stepChain(a *analysis, c *candidate) *candidate {
+	if c.typ != candRelation || c.inverse || len(c.ends) < 2 || c.keep != nil || c.result != nil || !stepRelation(c.pred) {
+		return nil
+	}
+	if !slices.ContainsFunc(a.words, func(w qword) bool { return w.linked < 0 && e.lx.QuestionWord("chain", w.stem) }) {
+		return nil
+	}
+	chain := []string{c.anchor}
+	var answers []Answer
+	first := map[string]graph.Edge{}
+	for _, end := range c.ends {
+		for _, ed := range c.edges {
+			if c.answerOf(ed) != end || len(ed.Sources) == 0 {
+				continue
+			}
+			if _, ok := first[c.anchor]; !ok {
+				first[c.anchor] = ed
+			}
+			i, ok := e.ix.StatementAt(ed.Sources[0])
+			if !ok {
+				continue
+			}
+			for _, id := range e.ix.Statement(i).Mentions {
+				if !slices.Contains(chain, id) && isChainEntity(e.names[id].Kind) {
+					chain = append(chain, id)
+					first[id] = ed
+				}
+			}
+			break
+		}
+	}
+	if len(chain) < 3 {
+		return nil
+	}
+	for k, id := range chain {
+		ans := e.answer(id, first[id])
+		ans.Detail = fmt.Sprintf("hop %d", k+1)
+		answers = append(answers, ans)
+	}
+	d := *c
+	d.ends = chain
+	d.result = &Result{Intent: "path", Answers: answers}
+	d.ordered = true
+	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
+	d.reading = c.reading + ", as the chain of what its steps name"
+	return &d
+}
+
+// isChainEntity reports the kinds of node a chain of steps passes through:
+// services and their parts, not the concepts and values the steps name.
+func isChainEntity(k graph.NodeKind) bool {
+	return k == graph.KindService || k == graph.KindFeature
 }
 
 // answerOf returns the answer an edge of a list reading gives: its object,

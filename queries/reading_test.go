@@ -574,3 +574,33 @@ func TestMergeTiesKeepsStepsApart(t *testing.T) {
 		t.Errorf("two open relations that read alike stayed apart: %d readings", len(got))
 	}
 }
+
+// TestStepChain: a question that asks for a chain and names no ends is
+// answered by a procedure's steps as the chain of the services they name,
+// in order, the procedure's subject first.
+func TestStepChain(t *testing.T) {
+	dir := t.TempDir()
+	note := strings.Join([]string{
+		"### Amazon GuardDuty",
+		"- 1) Respond to findings automatically",
+		"  - Install the GuardDuty agent",
+		"  - Set up the detector to output notification to SNS",
+		"  - Trigger a Lambda from SNS to do the fix",
+	}, "\n")
+	if err := os.WriteFile(filepath.Join(dir, "steps.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	res, err := e.Ask(context.Background(), "How do I respond to GuardDuty findings automatically? give the chain of services")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, a.Name)
+	}
+	want := []string{"Amazon GuardDuty", "Amazon SNS", "AWS Lambda"}
+	if res.Intent != "path" || !slices.Equal(got, want) {
+		t.Errorf("intent %s, answers %v; want the path %v", res.Intent, got, want)
+	}
+}
