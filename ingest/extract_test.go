@@ -452,8 +452,8 @@ func TestExtract(t *testing.T) {
 			file: "n.md",
 			src:  "## CodeCommit\n\n- Triggers - SNS or Lambda\n  - Events:\n    - push to existing branch\n    - create branch or tag\n  - Usually on the local filesystem\n",
 			want: []fact{
-				{"AWS CodeCommit", "rel:event", "push to existing branch", 5},
-				{"AWS CodeCommit", "rel:event", "create branch or tag", 6},
+				{"AWS CodeCommit", "rel:trigger event", "push to existing branch", 5},
+				{"AWS CodeCommit", "rel:trigger event", "create branch or tag", 6},
 			},
 		},
 		{
@@ -717,5 +717,24 @@ func TestNumberedOptionItems(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the option 'is CloudWatch Events' is no item of CodeCommit's list: %v", factSet(g, names))
+	}
+}
+
+// TestLabelUnderLabel: a label head under a bullet that opens with a label
+// of its own and heads no list of the subject's ("Events:" under "2.
+// Triggers - SNS or Lambda") relates its items by both labels.
+func TestLabelUnderLabel(t *testing.T) {
+	src := strings.Join([]string{
+		"### AWS CodeCommit",                                             // 1
+		"- Two ways to react to repository activity:",                    // 2
+		"  - 1. Notifications - SNS only",                                // 3
+		"- 2. Triggers - SNS or Lambda - meant to start some automation", // 4
+		"  - Events:",                   // 5
+		"    - push to existing branch", // 6
+	}, "\n")
+	g, names := extractNote(t, "n.md", src)
+	set := factSet(g, names)
+	if !set[fact{"AWS CodeCommit", "rel:trigger event", "push to existing branch", 6}] {
+		t.Errorf("no trigger event of CodeCommit: %v", set)
 	}
 }

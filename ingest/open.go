@@ -40,10 +40,11 @@ type openReader struct {
 	x        *extractor
 	lx       *Lexicon
 	words    *WordCache
-	frames   []frame // open list heads, innermost last
-	open     []int   // depths of the bullets the current one may sit under, outermost first
-	last     string  // subject of the previous sentence, for "It ..."
-	headText string  // the text of the list head the current block sits under
+	frames   []frame  // open list heads, innermost last
+	open     []int    // depths of the bullets the current one may sit under, outermost first
+	labels   []string // the label each bullet of open opens with ("Triggers" of "2. Triggers - SNS or Lambda"), "" when none
+	last     string   // subject of the previous sentence, for "It ..."
+	headText string   // the text of the list head the current block sits under
 	// topic is the entity a glossary entry defines ("AWS Health API — ...;
 	// needs Business, ... Support plan"): its sentences that name no subject
 	// of their own are about it
@@ -143,7 +144,7 @@ func (o *openReader) block(i int) {
 	switch b.Kind {
 	case BlockHeading:
 		o.frames = o.frames[:0]
-		o.open = o.open[:0]
+		o.open, o.labels = o.open[:0], o.labels[:0]
 		o.last = ""
 		text := strings.TrimSpace(b.Text)
 		subj := o.sectionSubject()
@@ -161,7 +162,7 @@ func (o *openReader) block(i int) {
 			break
 		}
 		o.popFrames(-1)
-		o.open = o.open[:0]
+		o.open, o.labels = o.open[:0], o.labels[:0]
 		subj := o.defaultSubject()
 		if term, _, ok := glossTerm(text); ok && o.opensWithName(stripParens(term)) && !o.x.hasVerb(term) {
 			// the term opens with its entity's name ("Q: ..." is a
@@ -210,11 +211,13 @@ func (o *openReader) block(i int) {
 		for len(o.open) > 0 && o.open[len(o.open)-1] >= b.Depth {
 			o.open = o.open[:len(o.open)-1]
 		}
+		o.labels = o.labels[:len(o.open)]
 		above := -1 // the depth of the bullet right above this one's level
 		if n := len(o.open); n > 0 {
 			above = o.open[n-1]
 		}
 		o.open = append(o.open, b.Depth)
+		o.labels = append(o.labels, o.bulletLabel(text))
 		var parent *frame
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -596,6 +599,11 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	default:
 		return frame{}, false
 	}
+	if l := o.parentLabel(depth); len(ms) == 0 && l != "" {
+		// "Events:" under "2. Triggers - SNS or Lambda": the events are
+		// the triggers'
+		rest = l + " " + rest
+	}
 	if f.subject != "" && len(ms) > 0 && strings.HasPrefix(t[ms[0].end:], "/") {
 		// "To EC2/On-premises": the name's alternative, not a relation
 		after := t[ms[0].end+1:]
@@ -609,6 +617,39 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
+}
+
+// bulletLabel returns the label a bullet opens with: the words before its
+// first dash when they are three at most and name nothing ("Triggers" of
+// "Triggers - SNS or Lambda - supposed to ..."), "" when it opens with none.
+// A label before a colon ("afternoon: AWS Config") says what the lines
+// under it are about, not what they are.
+func (o *openReader) bulletLabel(text string) string {
+	cut := -1
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(text, sep); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		return ""
+	}
+	l := strings.TrimSpace(text[:cut])
+	if l == "" || countFields(l) > 3 || strings.ContainsAny(l, ",;()") || len(o.mentions(l)) > 0 {
+		return ""
+	}
+	return l
+}
+
+// parentLabel returns the label of the bullet right above a head at depth:
+// the head's items are the label's ("Events:" under "Triggers - SNS or
+// Lambda"). "" when that bullet opens with no label.
+func (o *openReader) parentLabel(depth int) string {
+	n := len(o.open)
+	if depth < 0 || n < 2 || o.open[n-1] != depth || len(o.labels) != n {
+		return ""
+	}
+	return o.labels[n-2]
 }
 
 // afterPreposition reports whether the word before byte offset at is a
@@ -1213,7 +1254,8 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 // copulaName returns the one entity a long list item says it is ("More
 // flexible way - see blog below - is CloudWatch events (now called
 // EventBridge)": the item is EventBridge), "" when the item names none, or
-// several, or names it other than after "is", "are" or "=".
+// several, or names it other than after "is" or "are" ("service actions =
+// SSM docs" defines the actions, it does not name them).
 func (o *openReader) copulaName(text string) string {
 	ms := o.mentions(text)
 	if len(ms) == 0 || !isEntity(o.x.dictKind(ms[0].id)) {
@@ -1229,7 +1271,7 @@ func (o *openReader) copulaName(text string) string {
 		return ""
 	}
 	switch strings.ToLower(before[len(before)-1]) {
-	case "is", "are", "=":
+	case "is", "are":
 		return ms[0].id
 	}
 	return ""
