@@ -738,3 +738,33 @@ func TestLabelUnderLabel(t *testing.T) {
 		t.Errorf("no trigger event of CodeCommit: %v", set)
 	}
 }
+
+// TestTableKeysOfHeaderKind: a table whose keys end with the noun its key
+// header names ("Launch constraint" under "Constraint") lists the section
+// subject's things of that kind, each by its own name, though a key names
+// an entity ("StackSet constraint") and prose above the table names
+// another service.
+func TestTableKeysOfHeaderKind(t *testing.T) {
+	src := strings.Join([]string{
+		"## AWS Service Catalog", // 1
+		"",                       // 2
+		"Products are CloudFormation templates grouped in a portfolio.", // 3
+		"",                         // 4
+		"| Constraint | Purpose |", // 5
+		"|---|---|",                // 6
+		"| Launch constraint | IAM role assumed to launch the product |", // 7
+		"| Tag update constraint | Allow or deny tag changes |",          // 8
+		"| StackSet constraint | Deploy across accounts |",               // 9
+	}, "\n")
+	g, names := extractNote(t, "n.md", src)
+	set := factSet(g, names)
+	for _, want := range []fact{
+		{"AWS Service Catalog", "rel:constraint", "Launch constraint", 7},
+		{"AWS Service Catalog", "rel:constraint", "Tag update constraint", 8},
+		{"AWS Service Catalog", "rel:constraint", "StackSet constraint", 9},
+	} {
+		if !set[want] {
+			t.Errorf("missing %+v; have %v", want, set)
+		}
+	}
+}

@@ -2139,7 +2139,9 @@ func (o *openReader) table(t *Table) {
 	// a table with no header (a flattened export's ". | . | .") whose
 	// keys are lower-case words ("phases", "env": keys of a file, not
 	// names) is the section subject's keys and values too
-	propKeys := len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)
+	kindNoun := o.keysOfHeaderKind(t, keyCol)
+	kindKeys := kindNoun != ""
+	propKeys := (len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)) && !kindKeys
 	attrCols := keyCol == 0 && len(t.Header) >= 3 && propertyColumn(t, 1) && shortLabels(t, 1)
 	heads := make([]struct {
 		phrase string
@@ -2181,6 +2183,11 @@ func (o *openReader) table(t *Table) {
 		// a row's property and its value are read as one relation
 		attr := attrCols && o.attributeRow(t, r)
 		subj := o.itemNode(key.Text)
+		if o.keyOfKind(key.Text, kindNoun) {
+			// "StackSet constraint", "Tag update constraint": a thing of
+			// the header's kind by its own name, not the entity it names
+			subj = o.x.newNode(graph.KindConcept, cleanName(key.Text))
+		}
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
 			o.headText = o.frames[n-1].text
@@ -2190,8 +2197,10 @@ func (o *openReader) table(t *Table) {
 		if subj == "" {
 			continue
 		}
-		// a table's first column lists items of the head above it
-		if n := len(o.frames); n > 0 && o.frames[n-1].subject != "" && o.hasPhrase(&o.frames[n-1]) {
+		// a table's first column lists items of the head above it, unless
+		// its header names their kind ("Constraint" over "Launch
+		// constraint"): then they are the section subject's things of it
+		if n := len(o.frames); !(kindKeys && kind != "") && n > 0 && o.frames[n-1].subject != "" && o.hasPhrase(&o.frames[n-1]) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
@@ -2384,6 +2393,35 @@ func shortLabels(t *Table, j int) bool {
 		}
 	}
 	return true
+}
+
+// keysOfHeaderKind returns the noun of a table's key column header when
+// its keys are things of the kind it names: at least two keys, and half of
+// them, end with it ("Launch constraint", "Tag update constraint" under
+// "Constraint"). Such keys are items, not properties. "" otherwise.
+func (o *openReader) keysOfHeaderKind(t *Table, keyCol int) string {
+	h := strings.Fields(strings.ToLower(t.Header[keyCol].Text))
+	if len(h) == 0 || len(h) > 2 {
+		return ""
+	}
+	noun := o.words.Lemma(h[len(h)-1])
+	n := 0
+	for _, r := range t.Rows {
+		if len(r) > keyCol && o.keyOfKind(r[keyCol].Text, noun) {
+			n++
+		}
+	}
+	if n >= 2 && 2*n >= len(t.Rows) {
+		return noun
+	}
+	return ""
+}
+
+// keyOfKind reports whether a table key is a thing of the kind noun names:
+// two words or more, the last that noun ("StackSet constraint").
+func (o *openReader) keyOfKind(key, noun string) bool {
+	k := strings.Fields(strings.ToLower(stripParens(key)))
+	return noun != "" && len(k) >= 2 && o.words.Lemma(strings.Trim(k[len(k)-1], "*`")) == noun
 }
 
 // propertyColumn reports whether column j of a table holds properties,
