@@ -768,3 +768,21 @@ func TestTableKeysOfHeaderKind(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedNames: identifiers listed before " = " share what the line
+// says after it, each clause with its polarity, as items of the section's
+// subject; a journal's signifier ("!") before them is no part of a name.
+func TestDefinedNames(t *testing.T) {
+	src := strings.Join([]string{
+		"## AWS CodeDeploy", // 1
+		"",                  // 2
+		"! DownloadBundle, Install, BlockTraffic = reserved, NO scripts allowed", // 3
+	}, "\n")
+	g, names := extractNote(t, "n.md", src)
+	set := factSet(g, names)
+	for _, n := range []string{"DownloadBundle", "Install", "BlockTraffic"} {
+		if !set[fact{"AWS CodeDeploy", "rel:not script allow", n, 3}] {
+			t.Errorf("no denied 'script allow' of %s: %v", n, set)
+		}
+	}
+}

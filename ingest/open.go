@@ -177,6 +177,7 @@ func (o *openReader) block(i int) {
 		if o.flashcard(text, b.Line, subj) {
 			defer func() { o.headText = "" }()
 		}
+		o.definedNames(text, b.Line, subj)
 		for _, s := range sentences(text) {
 			line := o.x.lineOf(b.Line, s)
 			if o.topicList(s, line, subj) {
@@ -248,6 +249,7 @@ func (o *openReader) block(i int) {
 		}
 		subj := o.defaultSubject()
 		o.flashcard(text, b.Line, subj)
+		o.definedNames(text, b.Line, subj)
 		for _, s := range sentences(text) {
 			line := o.x.lineOf(b.Line, s)
 			for _, c := range o.x.clauses(s) {
@@ -617,6 +619,82 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
+}
+
+// definedNames reads a line that lists identifiers before " = " or ": "
+// and says what they are after it ("DownloadBundle, Install, BlockTraffic,
+// AllowTraffic = reserved, NO scripts allowed" in CodeDeploy's section):
+// each clause after the separator relates the subject to every name, with
+// its polarity ("not script allow"), as an item list under that head would.
+// At least half the names must be identifiers ("BlockTraffic"), the rest
+// single capitalised words ("Install"). It reports whether it read the line.
+func (o *openReader) definedNames(text string, line int, subj string) bool {
+	if subj == "" {
+		return false
+	}
+	cut, width := -1, 0
+	for _, sep := range []string{" = ", ": "} {
+		if i := strings.Index(text, sep); i > 0 && (cut < 0 || i < cut) {
+			cut, width = i, len(sep)
+		}
+	}
+	if cut < 0 {
+		return false
+	}
+	// (a journal's signifier before the names: "! DownloadBundle, ...")
+	left := strings.TrimLeftFunc(text[:cut], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	right := strings.TrimSpace(text[cut+width:])
+	var names []string
+	for _, p := range strings.FieldsFunc(left, func(r rune) bool { return r == ',' || r == '/' }) {
+		p = strings.TrimSpace(p)
+		for _, cj := range []string{"and ", "or "} {
+			p = strings.TrimPrefix(p, cj)
+		}
+		if p != "" {
+			names = append(names, p)
+		}
+	}
+	if len(names) < 2 {
+		return false
+	}
+	ids := 0
+	for _, n := range names {
+		r, _ := utf8.DecodeRuneInString(n)
+		switch {
+		case strings.ContainsAny(n, " \t"):
+			return false
+		case isIdentifier(n):
+			ids++
+		case !unicode.IsUpper(r):
+			return false
+		}
+	}
+	if 2*ids < len(names) {
+		return false
+	}
+	type rel struct {
+		phrase string
+		pol    graph.Polarity
+	}
+	var rels []rel
+	for _, c := range strings.FieldsFunc(right, func(r rune) bool { return r == ',' || r == ';' }) {
+		if p, pol := o.phrase(strings.TrimSpace(c)); p != "" {
+			rels = append(rels, rel{p, pol})
+		}
+	}
+	if len(rels) == 0 {
+		return false
+	}
+	for _, n := range names {
+		obj := o.itemNode(n)
+		if obj == "" || obj == subj {
+			continue
+		}
+		for _, r := range rels {
+			o.x.addOpen(subj, graph.OpenRelation(r.phrase, r.pol), obj, text, 0, line)
+		}
+	}
+	return true
 }
 
 // bulletLabel returns the label a bullet opens with: the words before its
