@@ -310,11 +310,27 @@ func (x *extractor) block(i int) {
 // git").
 const maxSubtopicWords = 3
 
+// onlyStopWords reports a heading of function words only ("How To"): it
+// names no topic, so like a heading many sections share it heads no section
+// of its own and hides no service heading above it.
+func (x *extractor) onlyStopWords(text string) bool {
+	ws := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !x.dict.Lexicon.IsStop(w) {
+			return false
+		}
+	}
+	return true
+}
+
 func (x *extractor) heading(i int, b *Block, container bool) {
 	x.headingGen++
 	text := strings.TrimSpace(b.Text)
 	h := headingCtx{text: text, level: b.Level, services: x.headEntities(text, true), container: container,
-		generic: x.headingCount[strings.ToLower(text)] > 1}
+		generic: x.headingCount[strings.ToLower(text)] > 1 || x.onlyStopWords(text)}
 	if x.leveled() {
 		for len(x.headings) > 0 && x.headings[len(x.headings)-1].level >= b.Level {
 			x.headings = x.headings[:len(x.headings)-1]

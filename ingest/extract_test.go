@@ -786,3 +786,35 @@ func TestDefinedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionWordHeading: in a note whose headings have no levels, a
+// heading of function words only ("How To") heads no section of its own:
+// the service heading above still speaks for the sections after it. A list
+// item that opens with a verb in the third person, or names a step before
+// an aside, is a step of its head, no thing it relates to.
+func TestFunctionWordHeading(t *testing.T) {
+	src := strings.Join([]string{
+		"↖↑↓ CodeCommit (Core Service)",                     // 1
+		"↖↑↓ Overview",                                      // 2
+		"- Git repositories",                                // 3
+		"↖↑↓ How To",                                        // 4
+		"↖↑↓ Protect branches",                              // 5
+		"Use IAM policy:",                                   // 6
+		"↖↑↓ Send Notifications",                            // 7
+		"- Uses CloudWatch Events Rules under the hood",     // 8
+		"- Pick target (many different types, e.g. Lambda)", // 9
+		"↖↑↓ Triggers",                                      // 10
+		"- Can trigger SNS or Lambda",                       // 11
+		"↖↑↓ CodeDeploy (Core Service)",                     // 12
+	}, "\n")
+	g, names := extractNote(t, "n.txt", src)
+	set := factSet(g, names)
+	if !set[fact{"AWS CodeCommit", "rel:can trigger", "AWS Lambda", 11}] {
+		t.Errorf("the section after 'How To' lost its service: %v", set)
+	}
+	for f := range set {
+		if (f.o == "Uses CloudWatch Events Rules under the hood" || f.o == "Pick target") && !strings.HasSuffix(f.p, " step") {
+			t.Errorf("an action read as a thing of the head: %+v", f)
+		}
+	}
+}

@@ -1313,7 +1313,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	if n := o.x.nodes[obj]; n.Kind == graph.KindConcept && !strings.Contains(phrase, "step") && o.stepName(name) == n.Name {
+	if n := o.x.nodes[obj]; n.Kind == graph.KindConcept && !strings.Contains(phrase, "step") && (o.stepName(name) == n.Name || o.statesAction(name, n.Name)) {
 		// "Create an IAM role that the on-prem instances will assume"
 		// under "Registering on-prem servers with CodeDeploy": the items
 		// are steps, and the relation says so
@@ -1353,6 +1353,21 @@ func (o *openReader) copulaName(text string) string {
 		return ms[0].id
 	}
 	return ""
+}
+
+// statesAction reports a list item read as a node named by its own first
+// words that open with a verb in the third person ("Uses CloudWatch Events
+// Rules under the hood" under "Send Notifications", "Creates a new version
+// of the secret" under "Automatic rotation"): what the head's subject does,
+// a step, no thing it relates to.
+func (o *openReader) statesAction(text, name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || !strings.HasPrefix(strings.TrimSpace(text), f[0]) {
+		return false
+	}
+	w := strings.ToLower(f[0])
+	v := o.words.Lemma(w)
+	return v != w && strings.HasSuffix(w, "s") && (o.lx.ImperativeVerb(v) || o.lx.HeadVerb(w))
 }
 
 // deniedOfItem returns the relation phrase of what a list item's aside or
@@ -1626,8 +1641,8 @@ func (o *openReader) stepName(text string) string {
 	k := 1
 	for ; k < len(f) && k <= maxStepWords; k++ {
 		w := strings.ToLower(strings.Trim(f[k], ",;:()"))
-		if k >= 2 && (o.lx.ListCloser(w) || strings.ContainsAny(f[k-1], ",;:")) {
-			break
+		if k >= 2 && (o.lx.ListCloser(w) || strings.ContainsAny(f[k-1], ",;:") || strings.HasPrefix(f[k], "(")) {
+			break // "Pick target (many different types, ...)": an aside ends it too
 		}
 	}
 	if k > maxStepWords || k < 2 {

@@ -433,6 +433,12 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 	}
 	var out []string
 	if phrase, _, ok := graph.ParseRelation(pred); ok {
+		// "send notification step": ingest marks a list of steps so; the
+		// mark says what kind of answer it holds (see kindFit), not what
+		// the steps are about
+		if p := strings.TrimSuffix(phrase, " step"); p != "" {
+			phrase = p
+		}
 		out = e.lx.Terms(phrase)
 		for _, w := range strings.Fields(phrase) {
 			// a relation named by a kind word ("service": the services
