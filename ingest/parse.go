@@ -25,6 +25,7 @@ const (
 	FormatHTML     = "html"     // read as the Markdown htmlToMarkdown writes
 	FormatWikitext = "wikitext" // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatJSON     = "json"     // a note app's JSON export, read as the Markdown jsonToMarkdown writes
+	FormatColumns  = "columns"  // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -78,6 +79,8 @@ func Parse(name string, src []byte) (*Document, error) {
 			h = wikitextToMarkdown(doc.Lines)
 		}
 		p.parseRewritten(h)
+	case FormatColumns:
+		p.parseRewritten(columnsToMarkdown(doc.Lines))
 	case FormatJSON:
 		h, err := jsonToMarkdown(text)
 		if err != nil {
@@ -311,6 +314,9 @@ func detectFormat(name, text string) string {
 	}
 	if isJSONNote(name, text) {
 		return FormatJSON
+	}
+	if isColumnNote(text) {
+		return FormatColumns
 	}
 	if isYAMLName(name) {
 		return FormatText // read as YAML: see readMarkup
