@@ -102,6 +102,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	}
 	nestFlatLists(doc)
 	continueNumbering(doc)
+	splitInlineEnumerations(doc)
 	numberColumnLast(doc)
 	skipBlankStarts(doc)
 	p.errs.Sort()
@@ -199,6 +200,98 @@ func numberColumnLast(doc *Document) {
 
 // maxFlatItemWords bounds the words of an item nestFlatLists reads as a name.
 const maxFlatItemWords = 6
+
+// inlineEnumRe finds an inline enumerator: "1)", "(2)", "b)" after the
+// start of the text or a space.
+var inlineEnumRe = lazyRE(`(?:^|\s)\(?([0-9]{1,2}|[a-h])\)\s`)
+
+// splitInlineEnumerations reads a paragraph or bullet that enumerates its
+// items inline ("1) configuration recorder  2) delivery channel. Delivery
+// channel = S3 bucket ...") as those items: one numbered bullet each,
+// under the block's lead-in when it has one ("Setup: 1) ... 2) ..."), the
+// text after the last item's sentence a paragraph of its own. The
+// enumerators must count up from 1 (or a) in order; each new block cites
+// the line of the block it came from.
+func splitInlineEnumerations(doc *Document) {
+	var out []Block
+	changed := false
+	for _, b := range doc.Blocks {
+		if b.Kind != BlockParagraph && b.Kind != BlockBullet {
+			out = append(out, b)
+			continue
+		}
+		text := b.Text
+		if b.Kind == BlockBullet && b.Ordinal == 1 {
+			// "1) configuration recorder  2) delivery channel": Markdown
+			// took the first enumerator for the item's number
+			text = "1) " + text
+		}
+		items, lead, rest, ok := enumeratedItems(text)
+		if !ok {
+			out = append(out, b)
+			continue
+		}
+		changed = true
+		depth := b.Depth
+		if lead != "" {
+			head := b
+			head.Text = lead
+			out = append(out, head)
+			depth++
+		}
+		for k, it := range items {
+			out = append(out, Block{Kind: BlockBullet, Line: b.Line, EndLine: b.EndLine, Depth: depth, Ordinal: k + 1, Text: it})
+		}
+		if rest != "" {
+			out = append(out, Block{Kind: BlockParagraph, Line: b.Line, EndLine: b.EndLine, Depth: b.Depth, Text: rest})
+		}
+	}
+	if changed {
+		doc.Blocks = out
+	}
+}
+
+// enumeratedItems splits a text that enumerates items inline (see
+// splitInlineEnumerations): the items, the lead-in before the first
+// (ending in ":", or none), and the text after the last item's sentence.
+func enumeratedItems(text string) (items []string, lead, rest string, ok bool) {
+	ms := inlineEnumRe.get().FindAllStringSubmatchIndex(text, -1)
+	if len(ms) < 2 {
+		return nil, "", "", false
+	}
+	for k, m := range ms {
+		mark := text[m[2]:m[3]]
+		want := string(rune('1' + k))
+		if mark[0] >= 'a' {
+			want = string(rune('a' + k))
+		}
+		if k >= 9 || mark != want {
+			return nil, "", "", false
+		}
+	}
+	lead = strings.TrimSpace(text[:ms[0][0]])
+	if lead != "" && !strings.HasSuffix(lead, ":") {
+		return nil, "", "", false // "see 1) above": an enumeration inside a sentence
+	}
+	for k, m := range ms {
+		end := len(text)
+		if k+1 < len(ms) {
+			end = ms[k+1][0]
+		}
+		it := strings.TrimSpace(text[m[1]:end])
+		if k == len(ms)-1 {
+			if i := strings.Index(it, ". "); i > 0 {
+				it, rest = it[:i+1], strings.TrimSpace(it[i+2:])
+			}
+		}
+		it = strings.TrimRight(it, ".,;")
+		if it == "" || countFields(it) > 12 {
+			return nil, "", "", false
+		}
+		items = append(items, it)
+	}
+	return items, lead, rest, true
+}
 
 // continueNumbering restores the depth of a numbered item whose author
 // let its indentation slip: "  - 1. Notifications" under "- There are 3

@@ -707,3 +707,38 @@ func TestNumberedItemsInBullets(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineEnumerations: a paragraph or item that enumerates its items
+// inline ("1) configuration recorder  2) delivery channel. ...") reads as
+// numbered items, under its lead-in, the sentence after them a paragraph;
+// an enumeration inside a sentence or out of order is left as it is.
+func TestInlineEnumerations(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // kind:depth:ordinal:text of every block after the heading
+	}{
+		{"lead-in, items, rest", "# AWS Config\n\nSetup: 1) configuration recorder 2) delivery channel. Channel = S3 bucket.\n",
+			[]string{"paragraph:0:0:Setup:", "bullet:1:1:configuration recorder", "bullet:1:2:delivery channel", "paragraph:0:0:Channel = S3 bucket."}},
+		{"Markdown took the first enumerator", "# AWS Config\n\n1) configuration recorder  2) delivery channel\n",
+			[]string{"bullet:0:1:configuration recorder", "bullet:0:2:delivery channel"}},
+		{"inside a sentence", "# AWS Config\n\nSee 1) above and 2) below for details.\n",
+			[]string{"paragraph:0:0:See 1) above and 2) below for details."}},
+		{"out of order", "# AWS Config\n\nSteps: 2) delivery channel 1) recorder\n",
+			[]string{"paragraph:0:0:Steps: 2) delivery channel 1) recorder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("n.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range doc.Blocks[1:] {
+				got = append(got, fmt.Sprintf("%s:%d:%d:%s", b.Kind, b.Depth, b.Ordinal, b.Text))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("blocks\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
