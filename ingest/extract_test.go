@@ -818,3 +818,31 @@ func TestFunctionWordHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckMarkCells: a cell that is only a check mark or a cross is its
+// row's value under its column; "+" and "-" (levels, blanks) are not.
+func TestCheckMarkCells(t *testing.T) {
+	src := strings.Join([]string{
+		"## AWS Elastic Beanstalk",             // 1
+		"",                                     // 2
+		"| Policy | Reduced capacity | Cost |", // 3
+		"|---|---|---|",                        // 4
+		"| Rolling | ✅ | + |",                  // 5
+		"| Immutable | ❌ | - |",                // 6
+	}, "\n")
+	g, names := extractNote(t, "n.md", src)
+	set := factSet(g, names)
+	for _, want := range []fact{
+		{"Rolling", "rel:reduce capacity", "✅", 5},
+		{"Immutable", "rel:reduce capacity", "❌", 6},
+	} {
+		if !set[want] {
+			t.Errorf("missing %+v; have %v", want, set)
+		}
+	}
+	for f := range set {
+		if f.p == "rel:cost" {
+			t.Errorf("a level or blank cell read as a mark: %+v", f)
+		}
+	}
+}

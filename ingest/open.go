@@ -2322,6 +2322,9 @@ func (o *openReader) table(t *Table) {
 			if obj == "" {
 				obj = o.cellValue(c)
 			}
+			if obj == "" {
+				obj = o.markValue(c)
+			}
 			if obj == "" || obj == subj {
 				continue
 			}
@@ -2348,6 +2351,24 @@ func (o *openReader) cellValue(c string) string {
 		return "" // "+", "$$", "🕑": a level the table's ranks read; "[ASG [Instance 2]" a drawing
 	}
 	return o.x.newNode(graph.KindConcept, c)
+}
+
+// markValue names a cell that is only a check mark or a cross ("✅",
+// "❌", "✔"): the value its column's relation has for the row (a
+// check-mark comparison table; queries read the mark); "" for any other
+// cell, and for "+" and "-", which tables use for levels and blanks too.
+func (o *openReader) markValue(c string) string {
+	c = strings.TrimSpace(c)
+	if c == "" || strings.ContainsFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return ""
+	}
+	if !strings.ContainsFunc(c, func(r rune) bool { return r > unicode.MaxASCII }) {
+		return "" // "+", "-": a level or an empty cell in a table of them
+	}
+	if o.lx.CellMark(c) == 0 {
+		return ""
+	}
+	return o.x.newNode(graph.KindValue, c)
 }
 
 // keyValueRow reads a row of a two-column table of properties (table has

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
 )
@@ -128,7 +130,9 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			if len(na) > 0 && !containsStr(named, end) {
 				named = append(named, end)
 			}
-			if len(na) > 0 && len(nv) > 0 {
+			// a check mark ("✅") says the attribute holds; a cross ("❌")
+			// that it does not: the thing is named, not kept
+			if len(na) > 0 && (len(nv) > 0 || e.checkMark(e.names[ed.Object].Name)) {
 				kept = append(kept, end)
 				for _, w := range append(na, nv...) {
 					if !containsStr(words, w) {
@@ -167,6 +171,14 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where " + strings.Join(words, " ")
 	return &d, nil
+}
+
+// checkMark reports a value that opens with a check mark symbol ("✅",
+// "✔ (one batch out)"), not a word ("yes"), which a column may hold as a
+// value of its own.
+func (e *Engine) checkMark(v string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(v))
+	return r > unicode.MaxASCII && e.lx.CellMark(v) > 0
 }
 
 // minLineConstraintTerms is how many of the question's free words an

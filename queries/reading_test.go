@@ -604,3 +604,35 @@ func TestStepChain(t *testing.T) {
 		t.Errorf("intent %s, answers %v; want the path %v", res.Intent, got, want)
 	}
 }
+
+// TestCheckMarkAttribute: a list narrowed by an attribute a check-mark
+// table gives: a question that denies it keeps the rows with a cross.
+func TestCheckMarkAttribute(t *testing.T) {
+	dir := t.TempDir()
+	note := strings.Join([]string{
+		"## AWS Elastic Beanstalk",
+		"",
+		"| Deployment policy | Reduced capacity during deploy | Downtime |",
+		"|---|---|---|",
+		"| All at once | ✅ | ✅ |",
+		"| Rolling | ✅ (one batch out) | ❌ |",
+		"| Rolling with additional batch | ❌ | ❌ |",
+		"| Immutable | ❌ | ❌ |",
+	}, "\n")
+	if err := os.WriteFile(filepath.Join(dir, "tables.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	res, err := e.Ask(context.Background(), "Elastic Beanstalk: which deployment policies don't reduce capacity during the deploy?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, a.Name)
+	}
+	slices.Sort(got)
+	if want := []string{"Immutable", "Rolling with additional batch"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Intent, want)
+	}
+}
