@@ -61,6 +61,27 @@ func isColumnNote(text string) bool {
 	if strings.Count(text, "|") < minColumnLines {
 		return false
 	}
+	// most notes with bars are tables: a line with two bars or more in
+	// the first ones says so before the note is split
+	multi, single := 0, 0
+	for rest := text; rest != "" && multi+single < 4*minColumnLines; {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		switch strings.Count(l, "|") {
+		case 0:
+		case 1:
+			single++
+		default:
+			multi++
+		}
+	}
+	if 10*single < 9*(single+multi) {
+		return false
+	}
 	return columnBar(splitLines(text)) >= 0
 }
 

@@ -42,7 +42,7 @@ type openReader struct {
 	words    *WordCache
 	frames   []frame  // open list heads, innermost last
 	open     []int    // depths of the bullets the current one may sit under, outermost first
-	labels   []string // the label each bullet of open opens with ("Triggers" of "2. Triggers - SNS or Lambda"), "" when none
+	labels   []string // the text of each bullet of open, for the label it opens with (see parentLabel)
 	last     string   // subject of the previous sentence, for "It ..."
 	headText string   // the text of the list head the current block sits under
 	// topic is the entity a glossary entry defines ("AWS Health API — ...;
@@ -218,7 +218,7 @@ func (o *openReader) block(i int) {
 			above = o.open[n-1]
 		}
 		o.open = append(o.open, b.Depth)
-		o.labels = append(o.labels, o.bulletLabel(text))
+		o.labels = append(o.labels, text)
 		var parent *frame
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -638,8 +638,8 @@ func (o *openReader) definedNames(text string, line int, subj string) bool {
 			cut, width = i, len(sep)
 		}
 	}
-	if cut < 0 {
-		return false
+	if cut < 0 || !strings.ContainsAny(text[:cut], ",/") {
+		return false // no list of names before the separator
 	}
 	// (a journal's signifier before the names: "! DownloadBundle, ...")
 	left := strings.TrimLeftFunc(text[:cut], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -727,7 +727,7 @@ func (o *openReader) parentLabel(depth int) string {
 	if depth < 0 || n < 2 || o.open[n-1] != depth || len(o.labels) != n {
 		return ""
 	}
-	return o.labels[n-2]
+	return o.bulletLabel(o.labels[n-2])
 }
 
 // afterPreposition reports whether the word before byte offset at is a

@@ -213,11 +213,12 @@ var inlineEnumRe = lazyRE(`(?:^|\s)\(?([0-9]{1,2}|[a-h])\)\s`)
 // enumerators must count up from 1 (or a) in order; each new block cites
 // the line of the block it came from.
 func splitInlineEnumerations(doc *Document) {
-	var out []Block
-	changed := false
-	for _, b := range doc.Blocks {
-		if b.Kind != BlockParagraph && b.Kind != BlockBullet {
-			out = append(out, b)
+	var out []Block // nil until a block splits: most notes have none
+	for i, b := range doc.Blocks {
+		if b.Kind != BlockParagraph && b.Kind != BlockBullet || strings.Count(b.Text, ") ") == 0 {
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
 		text := b.Text
@@ -228,10 +229,14 @@ func splitInlineEnumerations(doc *Document) {
 		}
 		items, lead, rest, ok := enumeratedItems(text)
 		if !ok {
-			out = append(out, b)
+			if out != nil {
+				out = append(out, b)
+			}
 			continue
 		}
-		changed = true
+		if out == nil {
+			out = append(make([]Block, 0, len(doc.Blocks)+len(items)+2), doc.Blocks[:i]...)
+		}
 		depth := b.Depth
 		if lead != "" {
 			head := b
@@ -246,7 +251,7 @@ func splitInlineEnumerations(doc *Document) {
 			out = append(out, Block{Kind: BlockParagraph, Line: b.Line, EndLine: b.EndLine, Depth: b.Depth, Text: rest})
 		}
 	}
-	if changed {
+	if out != nil {
 		doc.Blocks = out
 	}
 }
