@@ -534,6 +534,54 @@ func TestExtract(t *testing.T) {
 				{"AWS Elastic Beanstalk", "rel:name", "Amazon EventBridge", 5},
 			},
 		},
+		{
+			// a label head under a bullet that opens with a dash label
+			// relates its items by both labels
+			name: "label under a dash label",
+			file: "n.md",
+			src:  "### AWS CodeCommit\n- Two ways to react to repository activity:\n  - 1. Notifications - SNS only\n- 2. Triggers - SNS or Lambda - meant to start some automation\n  - Events:\n    - push to existing branch\n",
+			want: []fact{{"AWS CodeCommit", "rel:trigger event", "push to existing branch", 6}},
+		},
+		{
+			// keys that end with the noun their header names are the
+			// section subject's things of that kind, by their own names,
+			// though one names an entity and prose above names another
+			name: "table keys of the header's kind",
+			file: "n.md",
+			src:  "## AWS Service Catalog\n\nProducts are CloudFormation templates grouped in a portfolio.\n\n| Constraint | Purpose |\n|---|---|\n| Launch constraint | IAM role assumed to launch the product |\n| Tag update constraint | Allow or deny tag changes |\n| StackSet constraint | Deploy across accounts |\n",
+			want: []fact{
+				{"AWS Service Catalog", "rel:constraint", "Launch constraint", 7},
+				{"AWS Service Catalog", "rel:constraint", "Tag update constraint", 8},
+				{"AWS Service Catalog", "rel:constraint", "StackSet constraint", 9},
+			},
+		},
+		{
+			// identifiers listed before " = " share each clause after it,
+			// with its polarity; a journal's signifier is no part of a name
+			name: "defined names",
+			file: "n.md",
+			src:  "## AWS CodeDeploy\n\n! DownloadBundle, Install, BlockTraffic = reserved, NO scripts allowed\n",
+			want: []fact{
+				{"AWS CodeDeploy", "rel:not script allow", "DownloadBundle", 3},
+				{"AWS CodeDeploy", "rel:not script allow", "Install", 3},
+				{"AWS CodeDeploy", "rel:not script allow", "BlockTraffic", 3},
+			},
+		},
+		{
+			// a cell that is only a check mark or a cross is its row's
+			// value; "+" and "-" (levels, blanks) are not
+			name: "check-mark cells",
+			file: "n.md",
+			src:  "## AWS Elastic Beanstalk\n\n| Policy | Reduced capacity | Cost |\n|---|---|---|\n| Rolling | ✅ | + |\n| Immutable | ❌ | - |\n",
+			want: []fact{
+				{"Rolling", "rel:reduce capacity", "✅", 5},
+				{"Immutable", "rel:reduce capacity", "❌", 6},
+			},
+			notWant: []fact{
+				{"Rolling", "rel:cost", "+", 5},
+				{"Immutable", "rel:cost", "-", 6},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -720,73 +768,6 @@ func TestNumberedOptionItems(t *testing.T) {
 	}
 }
 
-// TestLabelUnderLabel: a label head under a bullet that opens with a label
-// of its own and heads no list of the subject's ("Events:" under "2.
-// Triggers - SNS or Lambda") relates its items by both labels.
-func TestLabelUnderLabel(t *testing.T) {
-	src := strings.Join([]string{
-		"### AWS CodeCommit",                                             // 1
-		"- Two ways to react to repository activity:",                    // 2
-		"  - 1. Notifications - SNS only",                                // 3
-		"- 2. Triggers - SNS or Lambda - meant to start some automation", // 4
-		"  - Events:",                   // 5
-		"    - push to existing branch", // 6
-	}, "\n")
-	g, names := extractNote(t, "n.md", src)
-	set := factSet(g, names)
-	if !set[fact{"AWS CodeCommit", "rel:trigger event", "push to existing branch", 6}] {
-		t.Errorf("no trigger event of CodeCommit: %v", set)
-	}
-}
-
-// TestTableKeysOfHeaderKind: a table whose keys end with the noun its key
-// header names ("Launch constraint" under "Constraint") lists the section
-// subject's things of that kind, each by its own name, though a key names
-// an entity ("StackSet constraint") and prose above the table names
-// another service.
-func TestTableKeysOfHeaderKind(t *testing.T) {
-	src := strings.Join([]string{
-		"## AWS Service Catalog", // 1
-		"",                       // 2
-		"Products are CloudFormation templates grouped in a portfolio.", // 3
-		"",                         // 4
-		"| Constraint | Purpose |", // 5
-		"|---|---|",                // 6
-		"| Launch constraint | IAM role assumed to launch the product |", // 7
-		"| Tag update constraint | Allow or deny tag changes |",          // 8
-		"| StackSet constraint | Deploy across accounts |",               // 9
-	}, "\n")
-	g, names := extractNote(t, "n.md", src)
-	set := factSet(g, names)
-	for _, want := range []fact{
-		{"AWS Service Catalog", "rel:constraint", "Launch constraint", 7},
-		{"AWS Service Catalog", "rel:constraint", "Tag update constraint", 8},
-		{"AWS Service Catalog", "rel:constraint", "StackSet constraint", 9},
-	} {
-		if !set[want] {
-			t.Errorf("missing %+v; have %v", want, set)
-		}
-	}
-}
-
-// TestDefinedNames: identifiers listed before " = " share what the line
-// says after it, each clause with its polarity, as items of the section's
-// subject; a journal's signifier ("!") before them is no part of a name.
-func TestDefinedNames(t *testing.T) {
-	src := strings.Join([]string{
-		"## AWS CodeDeploy", // 1
-		"",                  // 2
-		"! DownloadBundle, Install, BlockTraffic = reserved, NO scripts allowed", // 3
-	}, "\n")
-	g, names := extractNote(t, "n.md", src)
-	set := factSet(g, names)
-	for _, n := range []string{"DownloadBundle", "Install", "BlockTraffic"} {
-		if !set[fact{"AWS CodeDeploy", "rel:not script allow", n, 3}] {
-			t.Errorf("no denied 'script allow' of %s: %v", n, set)
-		}
-	}
-}
-
 // TestFunctionWordHeading: in a note whose headings have no levels, a
 // heading of function words only ("How To") heads no section of its own:
 // the service heading above still speaks for the sections after it. A list
@@ -815,34 +796,6 @@ func TestFunctionWordHeading(t *testing.T) {
 	for f := range set {
 		if (f.o == "Uses CloudWatch Events Rules under the hood" || f.o == "Pick target") && !strings.HasSuffix(f.p, " step") {
 			t.Errorf("an action read as a thing of the head: %+v", f)
-		}
-	}
-}
-
-// TestCheckMarkCells: a cell that is only a check mark or a cross is its
-// row's value under its column; "+" and "-" (levels, blanks) are not.
-func TestCheckMarkCells(t *testing.T) {
-	src := strings.Join([]string{
-		"## AWS Elastic Beanstalk",             // 1
-		"",                                     // 2
-		"| Policy | Reduced capacity | Cost |", // 3
-		"|---|---|---|",                        // 4
-		"| Rolling | ✅ | + |",                  // 5
-		"| Immutable | ❌ | - |",                // 6
-	}, "\n")
-	g, names := extractNote(t, "n.md", src)
-	set := factSet(g, names)
-	for _, want := range []fact{
-		{"Rolling", "rel:reduce capacity", "✅", 5},
-		{"Immutable", "rel:reduce capacity", "❌", 6},
-	} {
-		if !set[want] {
-			t.Errorf("missing %+v; have %v", want, set)
-		}
-	}
-	for f := range set {
-		if f.p == "rel:cost" {
-			t.Errorf("a level or blank cell read as a mark: %+v", f)
 		}
 	}
 }

@@ -579,19 +579,28 @@ func TestMergeTiesKeepsStepsApart(t *testing.T) {
 // answered by a procedure's steps as the chain of the services they name,
 // in order, the procedure's subject first.
 func TestStepChain(t *testing.T) {
-	dir := t.TempDir()
-	note := strings.Join([]string{
+	res, got := askOneNote(t, "steps.md", []string{
 		"### Amazon GuardDuty",
 		"- 1) Respond to findings automatically",
 		"  - Install the GuardDuty agent",
 		"  - Set up the detector to output notification to SNS",
 		"  - Trigger a Lambda from SNS to do the fix",
-	}, "\n")
-	if err := os.WriteFile(filepath.Join(dir, "steps.md"), []byte(note), 0o644); err != nil {
+	}, "How do I respond to GuardDuty findings automatically? give the chain of services")
+	want := []string{"Amazon GuardDuty", "Amazon SNS", "AWS Lambda"}
+	if res.Intent != "path" || !slices.Equal(got, want) {
+		t.Errorf("intent %s, answers %v; want the path %v", res.Intent, got, want)
+	}
+}
+
+// askOneNote asks a question of the embedded notes plus one note of the
+// given lines, and returns the result and its answers' names in order.
+func askOneNote(t *testing.T, name string, lines []string, question string) (*Result, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	e := newEngine(t, dir)
-	res, err := e.Ask(context.Background(), "How do I respond to GuardDuty findings automatically? give the chain of services")
+	res, err := newEngine(t, dir).Ask(context.Background(), question)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -599,17 +608,13 @@ func TestStepChain(t *testing.T) {
 	for _, a := range res.Answers {
 		got = append(got, a.Name)
 	}
-	want := []string{"Amazon GuardDuty", "Amazon SNS", "AWS Lambda"}
-	if res.Intent != "path" || !slices.Equal(got, want) {
-		t.Errorf("intent %s, answers %v; want the path %v", res.Intent, got, want)
-	}
+	return res, got
 }
 
 // TestCheckMarkAttribute: a list narrowed by an attribute a check-mark
 // table gives: a question that denies it keeps the rows with a cross.
 func TestCheckMarkAttribute(t *testing.T) {
-	dir := t.TempDir()
-	note := strings.Join([]string{
+	res, got := askOneNote(t, "tables.md", []string{
 		"## AWS Elastic Beanstalk",
 		"",
 		"| Deployment policy | Reduced capacity during deploy | Downtime |",
@@ -618,19 +623,7 @@ func TestCheckMarkAttribute(t *testing.T) {
 		"| Rolling | ✅ (one batch out) | ❌ |",
 		"| Rolling with additional batch | ❌ | ❌ |",
 		"| Immutable | ❌ | ❌ |",
-	}, "\n")
-	if err := os.WriteFile(filepath.Join(dir, "tables.md"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
-	res, err := e.Ask(context.Background(), "Elastic Beanstalk: which deployment policies don't reduce capacity during the deploy?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, a := range res.Answers {
-		got = append(got, a.Name)
-	}
+	}, "Elastic Beanstalk: which deployment policies don't reduce capacity during the deploy?")
 	slices.Sort(got)
 	if want := []string{"Immutable", "Rolling with additional batch"}; !slices.Equal(got, want) {
 		t.Errorf("answers %v (%s), want %v", got, res.Intent, want)
