@@ -116,7 +116,7 @@ func TestLaTeXNote(t *testing.T) {
 
 // TestIsNoteFile: a folder is read for every text format awskg reads.
 func TestIsNoteFile(t *testing.T) {
-	for _, name := range []string{"a.md", "a.txt", "a.org", "a.adoc", "a.rst", "a.yaml", "a.yml", "a.csv", "a.tsv", "a.tex", "A.TEX", "a.html", "a.htm", "a.mediawiki", "a.wiki", "a.json"} {
+	for _, name := range []string{"a.md", "a.txt", "a.org", "a.adoc", "a.rst", "a.yaml", "a.yml", "a.csv", "a.tsv", "a.tex", "A.TEX", "a.html", "a.htm", "a.mediawiki", "a.wiki", "a.json", "a.opml"} {
 		if !IsNoteFile(name) {
 			t.Errorf("IsNoteFile(%q) = false", name)
 		}

@@ -86,7 +86,7 @@ func IsNoteFile(name string) bool {
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".opml"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .json, 1 .png)".

@@ -26,6 +26,7 @@ const (
 	FormatWikitext = "wikitext" // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatJSON     = "json"     // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 	FormatColumns  = "columns"  // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
+	FormatOPML     = "opml"     // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -77,6 +78,16 @@ func Parse(name string, src []byte) (*Document, error) {
 			h = htmlToMarkdown(text)
 		} else {
 			h = wikitextToMarkdown(doc.Lines)
+		}
+		p.parseRewritten(h)
+	case FormatOPML:
+		h, err := opmlToMarkdown(text)
+		if err != nil {
+			// not OPML after all: its lines are read as text
+			p.errorAt(1, fmt.Sprintf("read as text: not an OPML outline (%v)", err))
+			doc.Format = FormatText
+			p.parseText(p.scan(text, modeText))
+			break
 		}
 		p.parseRewritten(h)
 	case FormatColumns:
@@ -409,6 +420,9 @@ func detectFormat(name, text string) string {
 	}
 	if isWikitext(name, text) {
 		return FormatWikitext
+	}
+	if isOPML(name, text) {
+		return FormatOPML
 	}
 	if isJSONNote(name, text) {
 		return FormatJSON
