@@ -86,12 +86,6 @@ func TestColumnNote(t *testing.T) {
 func FuzzColumnsToMarkdown(f *testing.F) {
 	f.Add("a | b\n  | c\n  |\nd | - e\n  |   f\n---- G ----\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		lines := splitLines(src)
-		h := columnsToMarkdown(lines)
-		for i, at := range h.lineOf {
-			if at < 1 || at > len(lines) {
-				t.Fatalf("line %d cites note line %d of %d", i+1, at, len(lines))
-			}
-		}
+		checkCitedLines(t, columnsToMarkdown(splitLines(src)), src)
 	})
 }

@@ -82,26 +82,12 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseRewritten(h)
 	case FormatOPML:
 		h, err := opmlToMarkdown(text)
-		if err != nil {
-			// not OPML after all: its lines are read as text
-			p.errorAt(1, fmt.Sprintf("read as text: not an OPML outline (%v)", err))
-			doc.Format = FormatText
-			p.parseText(p.scan(text, modeText))
-			break
-		}
-		p.parseRewritten(h)
+		p.parseExport(h, err, text, "an OPML outline")
 	case FormatColumns:
 		p.parseRewritten(columnsToMarkdown(doc.Lines))
 	case FormatJSON:
 		h, err := jsonToMarkdown(text)
-		if err != nil {
-			// not JSON after all: its lines are read as text
-			p.errorAt(1, fmt.Sprintf("read as text: not a JSON export (%v)", err))
-			doc.Format = FormatText
-			p.parseText(p.scan(text, modeText))
-			break
-		}
-		p.parseRewritten(h)
+		p.parseExport(h, err, text, "a JSON export")
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -118,6 +104,19 @@ func Parse(name string, src []byte) (*Document, error) {
 	skipBlankStarts(doc)
 	p.errs.Sort()
 	return doc, p.errs.Err()
+}
+
+// parseExport parses an app's export rewritten as Markdown (OPML, JSON);
+// when the rewrite failed (err: the note is no such export after all) its
+// lines are read as text, with a problem at line 1 naming what it is not.
+func (p *parser) parseExport(h noteMarkdown, err error, text, what string) {
+	if err != nil {
+		p.errorAt(1, fmt.Sprintf("read as text: not %s (%v)", what, err))
+		p.doc.Format = FormatText
+		p.parseText(p.scan(text, modeText))
+		return
+	}
+	p.parseRewritten(h)
 }
 
 // parseRewritten parses the Markdown a note in markup (HTML, MediaWiki,
