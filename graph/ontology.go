@@ -129,6 +129,18 @@ func OpenRelation(phrase string, pol Polarity) string {
 	return PredRel + phrase
 }
 
+// StepWord marks an open relation whose objects are the steps of a
+// procedure: ingest appends it to the phrase ("send notification step"),
+// and queries read it as the kind of answer, not as what the steps are
+// about.
+const StepWord = "step"
+
+// CutStep returns an open relation's phrase without its step mark, and
+// whether it had one ("send notification step" → "send notification").
+func CutStep(phrase string) (string, bool) {
+	return strings.CutSuffix(phrase, " "+StepWord)
+}
+
 // ParseRelation splits an open relation predicate into its phrase and
 // polarity; ok is false for typed predicates.
 func ParseRelation(pred string) (phrase string, pol Polarity, ok bool) {

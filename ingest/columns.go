@@ -112,10 +112,7 @@ func columnRule(l string) (title string, ok bool) {
 func columnsToMarkdown(lines []string) noteMarkdown {
 	bar := columnBar(lines)
 	out := noteMarkdown{text: lines}
-	emit := func(s string, n int) {
-		out.lines = append(out.lines, s)
-		out.lineOf = append(out.lineOf, n)
-	}
+	emit := out.add
 	var (
 		cue      []string
 		cueLine  int

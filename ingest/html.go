@@ -5,6 +5,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -19,12 +20,32 @@ import (
 // Elements that hold no note text (head, script, style, template, svg)
 // are skipped.
 
-// noteMarkdown is a note written in markup (HTML, MediaWiki) rewritten as
-// Markdown, with the note line each Markdown line comes from.
+// noteMarkdown is a note written in markup (HTML, MediaWiki, OPML, JSON,
+// two columns) rewritten as Markdown, with the note line each Markdown
+// line comes from.
 type noteMarkdown struct {
 	lines  []string // Markdown lines
 	lineOf []int    // lineOf[i]: 1-based note line that lines[i] comes from
 	text   []string // the note's lines with their markup removed, for quoting
+}
+
+// add appends Markdown line s, which comes from note line n.
+func (m *noteMarkdown) add(s string, n int) {
+	m.lines = append(m.lines, s)
+	m.lineOf = append(m.lineOf, n)
+}
+
+// clipQuoted cuts a quoted line to maxQuotedLine bytes at most, at a
+// rune boundary.
+func clipQuoted(q string) string {
+	if len(q) <= maxQuotedLine {
+		return q
+	}
+	cut := maxQuotedLine
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
+		cut--
+	}
+	return q[:cut]
 }
 
 // maxQuotedLine bounds the bytes of a note line kept for quoting (one line
@@ -391,10 +412,7 @@ func (c *htmlConv) endTable() {
 	c.rows = 0
 }
 
-func (c *htmlConv) emit(s string, line int) {
-	c.out.lines = append(c.out.lines, s)
-	c.out.lineOf = append(c.out.lineOf, line)
-}
+func (c *htmlConv) emit(s string, line int) { c.out.add(s, line) }
 
 func (c *htmlConv) emitBlank() {
 	if n := len(c.out.lines); n > 0 && c.out.lines[n-1] != "" {

@@ -111,6 +111,17 @@ func TestHTMLNote(t *testing.T) {
 	checkMarkedUpFacts(t, factSet(g, names), "<", "BeforeAllowTraffic", 6)
 }
 
+// nonBlank returns the lines that hold more than white space.
+func nonBlank(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 // checkMarkedUpFacts reports a fact of a marked-up note that keeps a mark
 // in its subject or object, and a missing fact naming obj that cites line.
 func checkMarkedUpFacts(t *testing.T, set map[fact]bool, mark, obj string, line int) {
@@ -182,13 +193,7 @@ func TestHTMLFixedBugs(t *testing.T) {
 			[]string{"- x", "  - x", "    - x", "      - x", "        - x", "          - x", "            - x", "              - x", "              - x", "              - x", "              - x", "              - x"}},
 	}
 	for _, tt := range tests {
-		h := htmlToMarkdown(tt.src)
-		var got []string
-		for _, l := range h.lines {
-			if strings.TrimSpace(l) != "" {
-				got = append(got, l)
-			}
-		}
+		got := nonBlank(htmlToMarkdown(tt.src).lines)
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}

@@ -78,10 +78,7 @@ func (c *jsonConv) lineAt(off int) int {
 }
 
 // emit appends one Markdown line from note line n.
-func (c *jsonConv) emit(s string, n int) {
-	c.out.lines = append(c.out.lines, s)
-	c.out.lineOf = append(c.out.lineOf, n)
-}
+func (c *jsonConv) emit(s string, n int) { c.out.add(s, n) }
 
 // quote sets the quoted text of note line n to a string field unescaped.
 func (c *jsonConv) quote(n int, key, s string) {
@@ -92,10 +89,7 @@ func (c *jsonConv) quote(n int, key, s string) {
 	if key != "" {
 		q = key + ": " + q
 	}
-	if len(q) > maxQuotedLine {
-		q = q[:maxQuotedLine]
-	}
-	c.out.text[n-1] = q
+	c.out.text[n-1] = clipQuoted(q)
 }
 
 // token reads the next token and the note line it ends on (a JSON string

@@ -627,10 +627,10 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 // each clause after the separator relates the subject to every name, with
 // its polarity ("not script allow"), as an item list under that head would.
 // At least half the names must be identifiers ("BlockTraffic"), the rest
-// single capitalised words ("Install"). It reports whether it read the line.
-func (o *openReader) definedNames(text string, line int, subj string) bool {
+// single capitalised words ("Install").
+func (o *openReader) definedNames(text string, line int, subj string) {
 	if subj == "" {
-		return false
+		return
 	}
 	cut, width := -1, 0
 	for _, sep := range []string{" = ", ": "} {
@@ -639,7 +639,7 @@ func (o *openReader) definedNames(text string, line int, subj string) bool {
 		}
 	}
 	if cut < 0 || !strings.ContainsAny(text[:cut], ",/") {
-		return false // no list of names before the separator
+		return // no list of names before the separator
 	}
 	// (a journal's signifier before the names: "! DownloadBundle, ...")
 	left := strings.TrimLeftFunc(text[:cut], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -655,22 +655,22 @@ func (o *openReader) definedNames(text string, line int, subj string) bool {
 		}
 	}
 	if len(names) < 2 {
-		return false
+		return
 	}
 	ids := 0
 	for _, n := range names {
 		r, _ := utf8.DecodeRuneInString(n)
 		switch {
 		case strings.ContainsAny(n, " \t"):
-			return false
+			return
 		case isIdentifier(n):
 			ids++
 		case !unicode.IsUpper(r):
-			return false
+			return
 		}
 	}
 	if 2*ids < len(names) {
-		return false
+		return
 	}
 	type rel struct {
 		phrase string
@@ -682,9 +682,6 @@ func (o *openReader) definedNames(text string, line int, subj string) bool {
 			rels = append(rels, rel{p, pol})
 		}
 	}
-	if len(rels) == 0 {
-		return false
-	}
 	for _, n := range names {
 		obj := o.itemNode(n)
 		if obj == "" || obj == subj {
@@ -694,7 +691,6 @@ func (o *openReader) definedNames(text string, line int, subj string) bool {
 			o.x.addOpen(subj, graph.OpenRelation(r.phrase, r.pol), obj, text, 0, line)
 		}
 	}
-	return true
 }
 
 // bulletLabel returns the label a bullet opens with: the words before its
@@ -1313,11 +1309,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	if f.text != "" && !strings.Contains(text, f.text) {
 		detail = f.text + " — " + text
 	}
-	if n := o.x.nodes[obj]; n.Kind == graph.KindConcept && !strings.Contains(phrase, "step") && (o.stepName(name) == n.Name || o.statesAction(name, n.Name)) {
+	if n := o.x.nodes[obj]; n.Kind == graph.KindConcept && !strings.Contains(phrase, graph.StepWord) && (o.stepName(name) == n.Name || o.statesAction(name, n.Name)) {
 		// "Create an IAM role that the on-prem instances will assume"
 		// under "Registering on-prem servers with CodeDeploy": the items
 		// are steps, and the relation says so
-		phrase = strings.TrimSpace(phrase + " step")
+		phrase = strings.TrimSpace(phrase + " " + graph.StepWord)
 	}
 	o.addItem(f, graph.OpenRelation(phrase, pol), obj, detail, pos, line)
 	if pol == graph.Positive {
@@ -1367,7 +1363,7 @@ func (o *openReader) statesAction(text, name string) bool {
 	}
 	w := strings.ToLower(f[0])
 	v := o.words.Lemma(w)
-	return v != w && strings.HasSuffix(w, "s") && (o.lx.ImperativeVerb(v) || o.lx.HeadVerb(w))
+	return thirdPerson(w, v) && (o.lx.ImperativeVerb(v) || o.lx.HeadVerb(w))
 }
 
 // deniedOfItem returns the relation phrase of what a list item's aside or

@@ -39,10 +39,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 	out := noteMarkdown{text: splitLines(src)}
 	dec := xml.NewDecoder(strings.NewReader(strings.TrimPrefix(src, "\ufeff")))
 	dec.Strict = false
-	emit := func(s string, n int) {
-		out.lines = append(out.lines, s)
-		out.lineOf = append(out.lineOf, n)
-	}
+	emit := out.add
 	type node struct {
 		text, note string
 		line       int
@@ -67,11 +64,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 			emit(strings.Repeat("#", k+2)+" "+nd.text, nd.line)
 			emit("", nd.line)
 		} else {
-			indent := strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth))
-			if k < maxOPMLHeadingDepth {
-				indent = ""
-			}
-			emit(indent+"- "+nd.text, nd.line)
+			emit(strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth))+"- "+nd.text, nd.line)
 		}
 		if nd.note != "" {
 			indent := strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth+1))
@@ -87,7 +80,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 			if nd.note != "" {
 				q += " — " + nd.note
 			}
-			out.text[n-1] = q
+			out.text[n-1] = clipQuoted(q)
 		}
 	}
 	for {

@@ -120,10 +120,7 @@ func cutBetween(s, open, close string, repl func(string) string) string {
 // does not recognise is a paragraph line.
 func wikitextToMarkdown(lines []string) noteMarkdown {
 	var out noteMarkdown
-	emit := func(s string, line int) {
-		out.lines = append(out.lines, s)
-		out.lineOf = append(out.lineOf, line)
-	}
+	emit := out.add
 	out.text = make([]string, len(lines))
 	var (
 		inTable  bool

@@ -91,13 +91,7 @@ func TestWikitextFixedBugs(t *testing.T) {
 			[]string{"Alarms notify Amazon SNS. See the console."}},
 	}
 	for _, tt := range tests {
-		h := wikitextToMarkdown(tt.src)
-		var got []string
-		for _, l := range h.lines {
-			if strings.TrimSpace(l) != "" {
-				got = append(got, l)
-			}
-		}
+		got := nonBlank(wikitextToMarkdown(tt.src).lines)
 		var want []string
 		for _, l := range tt.want {
 			if l != "" {

@@ -750,7 +750,8 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 // typed predicate, whose objects are things (CodeCommit "notifies" SNS).
 func stepRelation(pred string) bool {
 	p, _, ok := graph.ParseRelation(pred)
-	return ok && strings.HasSuffix(p, " step")
+	_, step := graph.CutStep(p)
+	return ok && step
 }
 
 // isTyped reports a predicate of the ontology, no open relation.

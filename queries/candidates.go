@@ -436,7 +436,7 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 		// "send notification step": ingest marks a list of steps so; the
 		// mark says what kind of answer it holds (see kindFit), not what
 		// the steps are about
-		if p := strings.TrimSuffix(phrase, " step"); p != "" {
+		if p, _ := graph.CutStep(phrase); p != "" {
 			phrase = p
 		}
 		out = e.lx.Terms(phrase)
