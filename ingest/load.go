@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -89,8 +91,16 @@ var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
 	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".opml"}
 
 // skippedFiles says which files a folder held that are no notes, by
-// extension: "skipped 3 files that are no notes (2 .json, 1 .png)".
+// extension: "skipped 3 files that are no notes (2 .jpg, 1 .png)".
 func skippedFiles(byExt map[string]int) string {
+	return "skipped " + countFiles(byExt, "that are no notes")
+}
+
+// countFiles counts files by extension: "3 files that are no notes (2
+// .jpg, 1 .png)", "1 file of no note extension (1 .ini)"; what follows
+// "files" and is made singular ("files that are" → "file that is") for
+// one file.
+func countFiles(byExt map[string]int, what string) string {
 	exts := make([]string, 0, len(byExt))
 	n := 0
 	for ext, k := range byExt {
@@ -106,15 +116,17 @@ func skippedFiles(byExt map[string]int) string {
 			parts[i] = fmt.Sprintf("%d %s", byExt[ext], ext)
 		}
 	}
-	what := "files that are"
+	files := "files " + what
 	if n == 1 {
-		what = "file that is"
+		files = "file " + strings.Replace(what, "that are", "that is", 1)
 	}
-	return fmt.Sprintf("skipped %d %s no notes (%s)", n, what, strings.Join(parts, ", "))
+	return fmt.Sprintf("%d %s (%s)", n, files, strings.Join(parts, ", "))
 }
 
 // ReadPaths reads the notes named by paths: files, or folders walked for
-// the files IsNoteFile names. A path that does not exist or cannot be read is an
+// the files IsNoteFile names and the other files that hold plain text
+// ("scenarios.feature", "settings.ini": sniffPlainText; counted in one
+// warning per folder). A path that does not exist or cannot be read is an
 // error (code ENOTFOUND or EINVALID), as is a folder that holds no note it
 // can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
 // the files of a folder that are no notes (one warning per folder, by
@@ -141,6 +153,7 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		}
 		before, warned := len(out), len(warn)
 		skipped := map[string]int{} // extension → files of it that are no notes
+		asText := map[string]int{}  // extension → files of it read as plain text
 		err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
@@ -158,10 +171,8 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				}
 				return nil
 			}
-			if !IsNoteFile(fp) {
-				if !strings.HasPrefix(d.Name(), ".") && d.Type()&fs.ModeSymlink == 0 {
-					skipped[strings.ToLower(filepath.Ext(fp))]++
-				}
+			known := IsNoteFile(fp)
+			if !known && (strings.HasPrefix(d.Name(), ".") || d.Type()&fs.ModeSymlink != 0) {
 				return nil
 			}
 			info, err := d.Info()
@@ -177,6 +188,21 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				}
 				warn.Add(fp, 0, what+", skipped")
 				return nil
+			}
+			if !known {
+				// a file of no note extension ("scenarios.feature",
+				// "settings.ini") is a note when it holds plain text
+				ext := strings.ToLower(filepath.Ext(fp))
+				text, err := sniffPlainText(fp, info)
+				if err != nil {
+					warn.Add(fp, 0, err.Error())
+					return nil
+				}
+				if !text {
+					skipped[ext]++
+					return nil
+				}
+				asText[ext]++
 			}
 			b, err := readNote(fp, info)
 			if err != nil {
@@ -198,13 +224,37 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			if len(skipped) > 0 {
 				msg += "; " + skippedFiles(skipped)
 			}
-			return nil, warn[:warned], graph.Errorf(graph.ENOTFOUND, "notes %q: %s (awskg reads %s)", p, msg, strings.Join(noteExts, " "))
+			return nil, warn[:warned], graph.Errorf(graph.ENOTFOUND, "notes %q: %s (awskg reads %s)", p, msg, strings.Join(noteExts, " ")+" and other plain-text files")
+		}
+		if len(asText) > 0 {
+			warn.Add(p, 0, "read "+countFiles(asText, "of no note extension")+" as plain text")
 		}
 		if len(skipped) > 0 {
 			warn.Add(p, 0, skippedFiles(skipped))
 		}
 	}
 	return out, warn, nil
+}
+
+// sniffPlainText reports whether a file holds plain text: not empty, and
+// its first 512 bytes typed "text/plain" by the WHATWG content sniffing
+// of net/http (no NUL or other binary bytes, no image, archive or
+// document signature).
+func sniffPlainText(p string, info fs.FileInfo) (bool, error) {
+	if info.Size() == 0 {
+		return false, nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false, unwrapPathErr(err)
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, unwrapPathErr(err)
+	}
+	return strings.HasPrefix(http.DetectContentType(head[:n]), "text/plain"), nil
 }
 
 func readNote(p string, info fs.FileInfo) ([]byte, error) {

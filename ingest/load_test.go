@@ -4,14 +4,16 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
 )
 
-// TestReadPathsFolders: a folder's notes are read and its other files
-// counted in one warning, its hidden folders not walked; a folder that
+// TestReadPathsFolders: a folder's notes are read, and its files of other
+// extensions that hold plain text; the files read as text are counted in
+// one warning and the files that are no notes (empty, binary) in another; its hidden folders not walked; a folder that
 // holds no note it can read is an error (ENOTFOUND), not an empty corpus.
 func TestReadPathsFolders(t *testing.T) {
 	write := func(dir, name, text string) {
@@ -25,17 +27,26 @@ func TestReadPathsFolders(t *testing.T) {
 	write(mixed, "page.html", "<h1>AWS CodeBuild</h1>\n")
 	write(mixed, "x.jpg", "")
 	write(mixed, "y.jpg", "")
-	write(mixed, "p.png", "")
 	write(mixed, ".DS_Store", "")
+	write(mixed, "p.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	write(mixed, "blob.bin", "AWS CodeDeploy\x00\x01\x02")
+	write(mixed, "settings.ini", "[CodeDeploy]\nhooks = BeforeInstall, AfterInstall\n")
+	write(mixed, "ops.feature", "Feature: alarms\n  Scenario: notify\n    Given a CloudWatch alarm\n")
 	src, warn, err := ReadPaths(t.Context(), []string{mixed})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(src) != 2 {
-		t.Errorf("read %d notes, want the .md and the .html", len(src))
+	var read []string
+	for _, s := range src {
+		read = append(read, filepath.Base(s.Name))
 	}
-	if len(warn) != 1 || !strings.Contains(warn[0].Msg, "skipped 3 files that are no notes (2 .jpg, 1 .png)") {
-		t.Errorf("warnings %v, want one that counts the three files that are no notes", warn)
+	slices.Sort(read)
+	if want := []string{"a.md", "ops.feature", "page.html", "settings.ini"}; !slices.Equal(read, want) {
+		t.Errorf("read %v, want %v: the notes, and the plain-text files of other extensions", read, want)
+	}
+	if len(warn) != 2 || !strings.Contains(warn[0].Msg, "read 2 files of no note extension (1 .feature, 1 .ini) as plain text") ||
+		!strings.Contains(warn[1].Msg, "skipped 4 files that are no notes (1 .bin, 2 .jpg, 1 .png)") {
+		t.Errorf("warnings %v, want one that counts the plain-text files read and one the files that are no notes (empty, binary)", warn)
 	}
 
 	// a hidden folder (.git) is a tool's, not notes
@@ -43,7 +54,7 @@ func TestReadPathsFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(filepath.Join(mixed, ".git"), "notes.md", "# AWS CodeBuild\n")
-	if src, _, err := ReadPaths(t.Context(), []string{mixed}); err != nil || len(src) != 2 {
+	if src, _, err := ReadPaths(t.Context(), []string{mixed}); err != nil || len(src) != len(read) {
 		t.Errorf("with a .git folder: %d notes, %v; want its notes.md unread", len(src), err)
 	}
 
