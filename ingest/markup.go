@@ -12,7 +12,8 @@ import (
 // "** Sub" and "== Section" headings, "#+BEGIN_SRC" and "----" delimited
 // code, ":PROPERTIES:" drawers and ":toc: left" attributes, ".Title" block
 // titles over ". item" ordered items, "term:: definition" entries,
-// "max_parameters: 100,000" keys and "[a, b]" flow lists, "[19:02] leo:"
+// "max_parameters: 100,000" keys and "[a, b]" flow lists, INI and TOML
+// "[codedeploy.hooks]" sections over "lambda_hooks = a, b" keys, "[19:02] leo:"
 // turns, "> >" quotes, "|   |-- item" branches. readMarkup rewrites such
 // lines, in place, into the shapes the text parser reads: headings with a
 // level, code, skipped lines, list items nested by indentation and plain
@@ -66,6 +67,7 @@ func orgTitle(t string) string {
 // lines a turn "[19:02] leo: ..." of two or more speakers).
 type markupSignals struct {
 	org, adoc, yaml, chat bool
+	ini                   bool // an INI or TOML file's "[section]" headers over "key = value" lines
 	tree                  bool // a tree drawn with branch marks ("|-- item", "+-- topic", "`-- last")
 	quote                 bool // an email thread's quoted replies ("> > text")
 }
@@ -162,6 +164,7 @@ const maxChatQuestionWords = 12
 func readSignals(lines []srcLine) markupSignals {
 	var s markupSignals
 	var adoc, keys, other, turns, branches, quoted, nonBlank int
+	var sections, assigns, comments int
 	speakers := map[string]bool{}
 	for i := range lines {
 		raw := lines[i].raw
@@ -188,6 +191,14 @@ func readSignals(lines []srcLine) markupSignals {
 			quoted++
 		}
 		switch {
+		case lines[i].indent == 0 && iniSection(raw) != "":
+			sections++
+		case iniKey(raw) != "":
+			assigns++
+		case strings.HasPrefix(raw, ";") || strings.HasPrefix(raw, "#"):
+			comments++
+		}
+		switch {
 		case yamlKey(raw) != "":
 			keys++
 		case strings.HasPrefix(raw, "- ") || strings.HasPrefix(raw, "#"):
@@ -199,7 +210,96 @@ func readSignals(lines []srcLine) markupSignals {
 	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
 	s.tree = treeShaped(branches, nonBlank)
 	s.quote = quoted >= minMarkedLines && 5*quoted >= nonBlank
+	s.ini = iniShaped(sections, assigns, comments, nonBlank)
 	return s
+}
+
+// iniShaped reports a note in the shape of an INI or TOML file from its
+// counts of lines: section headers ("[codedeploy.hooks]"), key lines
+// ("lambda_hooks = BeforeAllowTraffic, AfterAllowTraffic"), comment lines
+// ("; trap: ...") and all non-blank lines. Two sections or more, a key for
+// every two non-blank lines, and nine in ten lines one of the three.
+func iniShaped(sections, assigns, comments, nonBlank int) bool {
+	return sections >= 2 && 2*assigns >= nonBlank && 10*(sections+assigns+comments) >= 9*nonBlank
+}
+
+// iniSection returns the name of an INI or TOML section header
+// ("[codedeploy.deployment_types]", "[[pipeline.stages]]", "[Auto Scaling]"):
+// letters, digits, spaces and "._-" between the brackets; "" for any other
+// line.
+func iniSection(raw string) string {
+	name, ok := strings.CutPrefix(raw, "[")
+	if !ok {
+		return ""
+	}
+	if name, ok = strings.CutSuffix(name, "]"); !ok {
+		return ""
+	}
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "["), "]")
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" ._-", r) {
+			return ""
+		}
+	}
+	return name
+}
+
+// iniKey returns the key of an INI or TOML "key = value" line whose key is
+// a name of at most maxINIKeyWords words ("lambda_hooks",
+// "CodeDeployDefault.AllAtOnce", "max parameters"); "" for any other line.
+func iniKey(raw string) string {
+	k := strings.Index(raw, " = ")
+	if k <= 0 {
+		if k = strings.IndexByte(raw, '='); k <= 0 || k+1 >= len(raw) || raw[k-1] == '=' || raw[k+1] == '=' || raw[k-1] == '!' || raw[k-1] == '<' || raw[k-1] == '>' {
+			return ""
+		}
+	}
+	key := strings.TrimSpace(raw[:k])
+	if key == "" || countFields(key) > maxINIKeyWords {
+		return ""
+	}
+	for _, r := range key {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" ._-\"", r) {
+			return ""
+		}
+	}
+	return key
+}
+
+// maxINIKeyWords bounds the words of an INI key ("blue green lambda" is a
+// key, "A, B, C = reserved" and a sentence with an "=" in it are not).
+const maxINIKeyWords = 4
+
+// iniLine rewrites an INI or TOML key line as the "key: value" item the
+// text parser reads: the key's underscores and quotes are spaces and
+// nothing ("blue_green_lambda" is "blue green lambda"), a quoted value
+// loses its quotes and an array its brackets ("[\"a\", \"b\"]" is "a, b").
+func iniLine(raw string) string {
+	key := iniKey(raw)
+	val := strings.TrimSpace(raw[strings.IndexByte(raw, '=')+1:])
+	if strings.HasPrefix(val, "[") && strings.HasSuffix(val, "]") {
+		parts := strings.Split(val[1:len(val)-1], ",")
+		for i, p := range parts {
+			parts[i] = unquote(strings.TrimSpace(p))
+		}
+		val = strings.Join(parts, ", ")
+	} else {
+		val = unquote(val)
+	}
+	name := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "\"", "").Replace(key)), " ")
+	return name + ": " + val
+}
+
+// unquote drops the double or single quotes around a value.
+func unquote(v string) string {
+	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
+		return v[1 : len(v)-1]
+	}
+	return v
 }
 
 // yamlShaped reports a note in the shape of YAML from its counts of lines:
@@ -235,7 +335,11 @@ func readMarkup(lines []srcLine, src []string, yamlFile bool) []int {
 		sig.yaml = true // a .yaml note is YAML however short
 	}
 	levels := make([]int, len(lines))
-	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat && !sig.tree && !sig.quote {
+	if !sig.org && !sig.adoc && !sig.yaml && !sig.chat && !sig.tree && !sig.quote && !sig.ini {
+		return levels
+	}
+	if sig.ini {
+		readINI(lines, levels)
 		return levels
 	}
 	if sig.chat {
@@ -335,6 +439,46 @@ func readMarkup(lines []srcLine, src []string, yamlFile bool) []int {
 		}
 	}
 	return levels
+}
+
+// iniSectionLevel is the heading level of every INI or TOML section: they
+// are siblings (each title holds its whole dotted name), and a level of
+// two says the note's headings nest by level, so a section that names
+// nothing ("[config.basics]") is no part of the one above it
+// ("[codepipeline.approval]").
+const iniSectionLevel = 2
+
+// readINI rewrites an INI or TOML file's lines: a section header is a
+// heading (of iniSectionLevel) whose title is its name in words
+// ("[codedeploy.deployment_types]" is "codedeploy deployment types"), each
+// key line an item of it ("lambda
+// hooks: BeforeAllowTraffic, AfterAllowTraffic"), a comment the text after
+// its mark.
+func readINI(lines []srcLine, levels []int) {
+	section := false
+	for i := range lines {
+		l := &lines[i]
+		raw := l.raw
+		if l.kind == itemCode && strings.HasPrefix(raw, "#") {
+			l.kind = itemText // a TOML comment, not a shell line
+		}
+		if l.kind != itemText {
+			continue
+		}
+		switch {
+		case l.indent == 0 && iniSection(raw) != "":
+			name := strings.NewReplacer(".", " ", "_", " ").Replace(iniSection(raw))
+			l.kind, l.list, l.text, levels[i] = itemHeading, false, strings.Join(strings.Fields(name), " "), iniSectionLevel
+			section = true
+		case iniKey(raw) != "":
+			l.text, l.list, l.ordinal = iniLine(raw), section, 0
+		case strings.HasPrefix(raw, ";") || strings.HasPrefix(raw, "#"):
+			l.text, l.list = strings.TrimSpace(strings.TrimLeft(raw, ";#")), false
+			if l.text == "" {
+				l.kind = itemBlank
+			}
+		}
+	}
 }
 
 // readChat rewrites the turns of a chat transcript as note lines: the

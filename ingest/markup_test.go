@@ -28,8 +28,9 @@ func blockSummary(doc *Document) []string {
 // TestMarkupNotes: Org-mode, AsciiDoc and YAML-shaped text notes are read
 // by their marks: headings with levels (an Org TODO keyword and tags and
 // an AsciiDoc block title read as such), delimited code, skipped drawers
-// and attributes, ordered items, "term:: text" entries and YAML keys; a
-// note without the marks parses as before.
+// and attributes, ordered items, "term:: text" entries, YAML keys and INI
+// or TOML sections over "key = value" lines; a note without the marks
+// parses as before.
 func TestMarkupNotes(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -50,6 +51,10 @@ func TestMarkupNotes(t *testing.T) {
 			FormatText, []string{"p From: Dana", "p Subject: Re: SCPs", "p Merged answers inline.", "h# From Marcus (Tue)", "p Does an SCP grant permissions?", "h# From Ines (Tue)", "p No. An SCP never grants anything.", "  - it filters the maximum permissions  [From Ines (Tue)]", "  - the IAM policy must still allow  [From Ines (Tue)]", "h# Config pieces, in order", "  - configuration recorder  [Config pieces, in order]", "  - delivery channel  [Config pieces, in order]"}},
 		{"notion.md", "# Lambda\n\n<aside>\n💡 **Callout:** an *alias* is a movable pointer to a version.\n\n</aside>\n\n<details>\n<summary>▸ What you can attach to which qualifier</summary>\n\n- Provisioned concurrency → a version or an alias\n\n</details>\n\n<!-- a comment -->\n",
 			FormatMarkdown, []string{"h# Lambda", "p 💡 Callout: an *alias* is a movable pointer to a version.", "p What you can attach to which qualifier:", "- Provisioned concurrency → a version or an alias  [Lambda]"}},
+		{"cram.ini", "; cram sheet as a config file\n\n[codedeploy.hooks]\nlambda_hooks = BeforeAllowTraffic, AfterAllowTraffic\nec2_in_place_order = ApplicationStop -> DownloadBundle\n; trap: no in-place for Lambda\n\n[codepipeline.approval]\ntimeout = 7 days, then the action fails\nCodeDeployDefault.AllAtOnce = as many as possible\n",
+			FormatText, []string{"p cram sheet as a config file", "h## codedeploy hooks", "- lambda hooks: BeforeAllowTraffic, AfterAllowTraffic  [codedeploy hooks]", "- ec2 in place order: ApplicationStop -> DownloadBundle  [codedeploy hooks]", "p trap: no in-place for Lambda", "h## codepipeline approval", "- timeout: 7 days, then the action fails  [codepipeline approval]", "- CodeDeployDefault.AllAtOnce: as many as possible  [codepipeline approval]"}},
+		{"notes.toml", "# TOML notes\n[parameter_store]\ntiers = [\"Standard\", \"Advanced\"]\nmax_value = \"8 KB\"\n\n[[secrets_manager.rotation]]\n\"rotation window\" = 'up to 4 hours'\n",
+			FormatText, []string{"p TOML notes", "h## parameter store", "- tiers: Standard, Advanced  [parameter store]", "- max value: 8 KB  [parameter store]", "h## secrets manager rotation", "- rotation window: up to 4 hours  [secrets manager rotation]"}},
 		// fixed bugs
 		{"chatbullet.txt", "[19:10] leo: targets?\n[19:11] dana: • Lambda\n[19:11] dana: • SQS\n[19:12] leo: thanks\n", FormatText,
 			[]string{"h# targets?", "- Lambda  [targets?]", "- SQS  [targets?]", "p thanks"}},

@@ -399,7 +399,7 @@ func FlatItemName(text string) bool {
 // order: a line starting with
 // "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
-// Org, AsciiDoc, YAML-shaped and drawn-tree notes => text (see readMarkup);
+// Org, AsciiDoc, YAML-, INI- and TOML-shaped and drawn-tree notes => text (see readMarkup);
 // Markdown signals ("# " / "## " headings, fenced code, or "* " lists
 // together with `code` spans) => markdown; else text.
 func DetectFormat(name string, src []byte) string {
@@ -435,7 +435,7 @@ func detectFormat(name, text string) string {
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
 		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
-		branches                                                  int
+		branches, iniSections, iniKeys, iniComments               int
 		backticks, prevBlank                                      = false, true
 	)
 	for len(text) > 0 {
@@ -467,6 +467,14 @@ func detectFormat(name, text string) string {
 			case strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#"):
 				yamlOther++
 			}
+			switch {
+			case line == trimmed && iniSection(line) != "":
+				iniSections++
+			case iniKey(trimmed) != "":
+				iniKeys++
+			case strings.HasPrefix(trimmed, ";") || strings.HasPrefix(trimmed, "#"):
+				iniComments++
+			}
 		}
 		switch {
 		case line == "#":
@@ -493,9 +501,9 @@ func detectFormat(name, text string) string {
 		return FormatBlog
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
-	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank):
-		// Org-mode, AsciiDoc, YAML-shaped notes and drawn trees: see
-		// readMarkup
+	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), iniShaped(iniSections, iniKeys, iniComments, nonBlank):
+		// Org-mode, AsciiDoc, YAML-, INI- and TOML-shaped notes and drawn
+		// trees: see readMarkup
 		return FormatText
 	case atx > 0, fences >= 2, starItems > 0 && backticks:
 		return FormatMarkdown
