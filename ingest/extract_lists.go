@@ -283,6 +283,9 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 			// Hooks:": the item names the list's kind, not one of its items
 			return
 		}
+		if x.labelOnly(text, name) {
+			return
+		}
 		if ents := x.entities(name, true); len(ents) == 1 {
 			obj = ents[0]
 		} else {
@@ -305,20 +308,25 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 // was one.
 func (x *extractor) labelledItems(l *listHead, text string, line int) bool {
 	label, value, ok := strings.Cut(text, ": ")
-	if !ok || countFields(label) > 3 || strings.Contains(value, ": ") {
+	if !ok || countFields(label) > maxLabelWords || strings.Contains(value, ": ") {
 		return false // "A: B: c; D: e", a table row's cells, is no list
 	}
 	ents := x.entities(label, true)
 	if len(ents) != 1 || ents[0] == l.subject {
 		return false
 	}
-	var names []string
-	for _, part := range splitListSpans(strings.TrimRight(strings.TrimSpace(value), ".")) {
-		name := cleanName(stripParens(part.text))
-		if n := countFields(name); n == 0 || n > 4 || x.hasVerb(name) {
-			return false
+	// "ec2 in place order: ApplicationStop -> DownloadBundle -> ...": the
+	// labelled entity's items in the chain's order
+	names := stepHops(value)
+	if names == nil {
+		for _, part := range splitListSpans(strings.TrimRight(strings.TrimSpace(value), ".")) {
+			name := cleanName(stripParens(part.text))
+			// (one word is a name, "Install", not a sentence)
+			if n := countFields(name); n == 0 || n > 4 || n > 1 && x.hasVerb(name) {
+				return false
+			}
+			names = append(names, name)
 		}
-		names = append(names, name)
 	}
 	if len(names) < 2 {
 		return false
@@ -333,6 +341,25 @@ func (x *extractor) labelledItems(l *listHead, text string, line int) bool {
 		x.add(ents[0], l.pred, obj, text, k+1, line)
 	}
 	return true
+}
+
+// maxLabelWords bounds the words of a list item's label that names the
+// entity whose items follow it ("ECS", "ec2 not scriptable").
+const maxLabelWords = 5
+
+// labelOnly reports a list item "label: value" whose label names an entity
+// among other words ("ec2 in place order: ..."): the item says something
+// of the entity, it is not the entity as one of the list's items.
+func (x *extractor) labelOnly(text, name string) bool {
+	label, _, ok := strings.Cut(stripParens(text), ": ")
+	if !ok || cleanName(label) != name {
+		return false
+	}
+	ms := x.find(name)
+	if len(ms) != 1 {
+		return false
+	}
+	return countFields(ms[0].Text) < countFields(name)
 }
 
 // ---- tables --------------------------------------------------------------

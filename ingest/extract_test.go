@@ -416,6 +416,22 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// a longer label names its entity among other words: the
+			// entity's items follow it, in the order of an arrow chain,
+			// and the entity is no item of the heading's list
+			name: "labelled chain under a list heading",
+			file: "m.md",
+			src:  "# CodeDeploy hooks\n\n- ec2 in place order: ApplicationStop -> DownloadBundle -> BeforeInstall\n- ECS: BeforeInstall, Install\n",
+			want: []fact{
+				{"Amazon EC2", graph.PredEvent, "ApplicationStop", 3},
+				{"Amazon EC2", graph.PredEvent, "BeforeInstall", 3},
+				{"Amazon ECS", graph.PredEvent, "Install", 4},
+			},
+			notWant: []fact{
+				{"AWS CodeDeploy", graph.PredEvent, "Amazon EC2", 3},
+			},
+		},
+		{
 			// a name after a preposition is the object of the head's
 			// relation: in a section of no subject the items are its
 			// subjects, not its objects
