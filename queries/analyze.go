@@ -401,25 +401,51 @@ func splitClitic(w string) (base, clitic string) {
 // What are my options ...?"), or after a dash or colon that a wh-word
 // follows ("I don't want a second merge to cancel a release - what
 // execution modes ...").
+//
+// A yes/no question that follows a wh-question ("AWS Config remediation -
+// what does it run? can it use Lambda?") asks a detail of its answer: the
+// wh-question is the one asked.
 func (e *Engine) questionStart(text string) int {
 	t := strings.TrimRight(text, " ?!.")
-	start := 0
+	start, prev := 0, -1 // prev: where the sentence before start starts, when it asks ("?")
 	for i := 0; i+1 < len(t); i++ {
 		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' && !e.lx.QuestionSurface("abbreviation", t[strings.LastIndexByte(t[:i], ' ')+1:i+1]) {
+			prev = -1
+			if t[i] == '?' {
+				prev = start
+			}
 			start = i + 2
 		}
 	}
+	start = e.whAfterSeparator(t, start)
+	if prev >= 0 && e.opensWith(t[start:], "yesno") {
+		if wh := e.whAfterSeparator(t[:start-2], prev); e.opensWith(t[wh:], "wh") {
+			return wh
+		}
+	}
+	return start
+}
+
+// whAfterSeparator returns where the question in t from start is asked:
+// after each dash or colon that a wh-word follows, else start.
+func (e *Engine) whAfterSeparator(t string, start int) int {
 	for _, sep := range []string{" - ", " – ", " — ", ": "} {
 		for i := strings.Index(t[start:], sep); i >= 0; i = strings.Index(t[start:], sep) {
 			at := start + i + len(sep)
-			next, _, _ := strings.Cut(t[at:], " ")
-			if !e.lx.QuestionWord("wh", ingest.Stem(strings.ToLower(next))) {
+			if !e.opensWith(t[at:], "wh") {
 				break
 			}
 			start = at
 		}
 	}
 	return start
+}
+
+// opensWith reports whether text's first word is a question word of the
+// lexicon's group ("wh", "yesno").
+func (e *Engine) opensWith(text, group string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return e.lx.QuestionWord(group, ingest.Stem(strings.ToLower(first)))
 }
 
 // asksYesNo reports whether a question asks yes or no: the sentence it asks

@@ -343,6 +343,23 @@ func TestAbbreviationNoSentenceEnd(t *testing.T) {
 	}
 }
 
+// TestYesNoFollowUp: a yes/no question after a wh-question asks a detail
+// of its answer; the wh-question is the one asked. A yes/no question after
+// a statement is still asked.
+func TestYesNoFollowUp(t *testing.T) {
+	e := newEngine(t)
+	for q, yesno := range map[string]bool{
+		"AWS Config automatic remediation - what does it run? can it use Lambda?": false,
+		"Which services notify SNS? Does CodeCommit?":                             false,
+		"I use S3 and SNS. Can SNS deliver cross-account?":                        true,
+		"Can SNS deliver cross-account?":                                          true,
+	} {
+		if a := e.analyze(q); a.yesno != yesno {
+			t.Errorf("%q: yes/no %v, want %v (asked from %d)", q, a.yesno, yesno, a.askAt)
+		}
+	}
+}
+
 // TestCapabilityQualifiesTheNoun: a capability written before the noun it
 // qualifies ("a cross-account CloudWatch Logs subscription") narrows the
 // answers to those that have it, and "destination ... for X" is what X
