@@ -293,7 +293,8 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 }
 
 // stepChain reads a procedure's steps as the chain of things they name, in
-// order, for a question that asks for a chain but names no ends ("How do I
+// order, for a question that asks for a chain, or for services in order,
+// but names no ends ("How do I
 // set up automatic remediation of Inspector security findings? give the
 // chain of services" over "Install Inspector agent", "Configure assessment
 // template to output notification to SNS", "Trigger a Lambda from SNS"):
@@ -304,10 +305,16 @@ func (e *Engine) stepChain(a *analysis, c *candidate) *candidate {
 	if c.typ != candRelation || c.inverse || len(c.ends) < 2 || c.keep != nil || c.result != nil || !stepRelation(c.pred) {
 		return nil
 	}
-	if !slices.ContainsFunc(a.words, func(w qword) bool { return w.linked < 0 && e.lx.QuestionWord("chain", w.stem) }) {
+	chain := slices.ContainsFunc(a.words, func(w qword) bool { return w.linked < 0 && e.lx.QuestionWord("chain", w.stem) })
+	// "in what order do the services fire": services, in order, where
+	// the reading's answers are steps
+	services := (a.order || a.sequence) && slices.ContainsFunc(a.words, func(w qword) bool {
+		return w.linked < 0 && slices.Contains(e.lx.Kinds(w.lower), graph.KindService)
+	})
+	if !chain && !services {
 		return nil
 	}
-	chain := []string{c.anchor}
+	hops := []string{c.anchor}
 	var answers []Answer
 	first := map[string]graph.Edge{}
 	for _, end := range c.ends {
@@ -323,24 +330,24 @@ func (e *Engine) stepChain(a *analysis, c *candidate) *candidate {
 				continue
 			}
 			for _, id := range e.ix.Statement(i).Mentions {
-				if !slices.Contains(chain, id) && isChainEntity(e.names[id].Kind) {
-					chain = append(chain, id)
+				if !slices.Contains(hops, id) && isChainEntity(e.names[id].Kind) {
+					hops = append(hops, id)
 					first[id] = ed
 				}
 			}
 			break
 		}
 	}
-	if len(chain) < 3 {
+	if len(hops) < 3 {
 		return nil
 	}
-	for k, id := range chain {
+	for k, id := range hops {
 		ans := e.answer(id, first[id])
 		ans.Detail = fmt.Sprintf("hop %d", k+1)
 		answers = append(answers, ans)
 	}
 	d := *c
-	d.ends = chain
+	d.ends = hops
 	d.result = &Result{Intent: "path", Answers: answers}
 	d.ordered = true
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true

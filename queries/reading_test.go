@@ -592,20 +592,27 @@ func TestMergeTiesKeepsStepsApart(t *testing.T) {
 	}
 }
 
-// TestStepChain: a question that asks for a chain and names no ends is
+// TestStepChain: a question that asks for a chain, or for services in
+// order, and names no ends is
 // answered by a procedure's steps as the chain of the services they name,
 // in order, the procedure's subject first.
 func TestStepChain(t *testing.T) {
-	res, got := askOneNote(t, "steps.md", []string{
+	note := []string{
 		"### Amazon GuardDuty",
 		"- 1) Respond to findings automatically",
 		"  - Install the GuardDuty agent",
 		"  - Set up the detector to output notification to SNS",
 		"  - Trigger a Lambda from SNS to do the fix",
-	}, "How do I respond to GuardDuty findings automatically? give the chain of services")
+	}
 	want := []string{"Amazon GuardDuty", "Amazon SNS", "AWS Lambda"}
-	if res.Intent != "path" || !slices.Equal(got, want) {
-		t.Errorf("intent %s, answers %v; want the path %v", res.Intent, got, want)
+	for _, q := range []string{
+		"How do I respond to GuardDuty findings automatically? give the chain of services",
+		"In what order do the services fire to respond to GuardDuty findings automatically?",
+	} {
+		res, got := askOneNote(t, "steps.md", note, q)
+		if res.Intent != "path" || !slices.Equal(got, want) {
+			t.Errorf("%q: intent %s, answers %v; want the path %v", q, res.Intent, got, want)
+		}
 	}
 }
 
