@@ -654,6 +654,11 @@ func (e *Engine) link(a *analysis) {
 		if m.Start > 0 && a.text[m.Start-1] == '.' && m.Text == strings.ToLower(m.Text) {
 			continue // ".config", ".yml": a file's extension, no name
 		}
+		if inner, ok := e.entityInConcept(m); ok {
+			// "SNS notifications", a concept one note wrote, is SNS's
+			// notifications: the question names SNS
+			m = inner
+		}
 		how := linkName
 		if len(ingest.Tokens(m.Text)) == 1 && !e.strongAlias(m.Text) {
 			how = linkWeak
@@ -667,6 +672,31 @@ func (e *Engine) link(a *analysis) {
 	e.linkRegions(a)
 	e.linkAcronyms(a)
 	e.linkFuzzy(a)
+}
+
+// entityInConcept returns the entity of the base dictionary (a service, a
+// feature, a capability) that a mention of a note's concept names among
+// other words ("SNS notifications": Amazon SNS), with the question's
+// offsets; ok is false when the mention is no note concept, or names no
+// one such entity by a strong name ("log group" names no CloudWatch Logs
+// by its weak alias "log").
+func (e *Engine) entityInConcept(m ingest.Mention) (ingest.Mention, bool) {
+	if !e.isNoteConcept(m.ID) || len(ingest.Tokens(m.Text)) < 2 {
+		return m, false
+	}
+	var found []ingest.Mention
+	for _, in := range e.base.FindWeak(m.Text) {
+		if _, ok := e.names[in.ID]; ok && in.ID != "" && !e.isNoteConcept(in.ID) && (len(ingest.Tokens(in.Text)) > 1 || e.strongAlias(in.Text)) {
+			found = append(found, in)
+		}
+	}
+	if len(found) != 1 {
+		return m, false
+	}
+	in := found[0]
+	in.Start += m.Start
+	in.End += m.Start
+	return in, true
 }
 
 // compoundHead reports whether a weak alias at byte offset start is the

@@ -653,3 +653,32 @@ func TestCheckMarkAttribute(t *testing.T) {
 		t.Errorf("answers %v (%s), want %v", got, res.Intent, want)
 	}
 }
+
+// TestEntityInNoteConcept: a concept one note names by a known entity and
+// other words ("SNS notifications") does not swallow the entity: a
+// question that writes the same words names the entity.
+func TestEntityInNoteConcept(t *testing.T) {
+	dir := t.TempDir()
+	note := "### AWS Config\n- Configuration tracking\n  - SNS notifications - not rule level, across all of AWS Config\n"
+	if err := os.WriteFile(filepath.Join(dir, "config.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	concept := ""
+	for id, n := range e.names {
+		if n.Name == "SNS notifications" && e.isNoteConcept(id) {
+			concept = id
+		}
+	}
+	if concept == "" {
+		t.Fatal("the note made no concept named SNS notifications: the test needs another note")
+	}
+	a := e.analyze("Which services can't send SNS notifications directly?")
+	var ids []string
+	for _, l := range a.links {
+		ids = append(ids, l.id)
+	}
+	if !slices.Contains(ids, "service:amazon-sns") || slices.Contains(ids, concept) {
+		t.Errorf("links %v; want Amazon SNS, not the note's concept %s", ids, concept)
+	}
+}
