@@ -368,7 +368,7 @@ func (o *openReader) sectionSubject() string {
 	// ("Cross-Region Replication" names a feature that has the capability;
 	// "multi-account" under AWS Config is a part of Config's section)
 	if hs := o.x.headings; len(hs) > 0 && len(hs[len(hs)-1].services) == 0 {
-		return o.vocabHeading(strings.TrimSpace(hs[len(hs)-1].text))
+		return o.vocabHeading(stripParens(hs[len(hs)-1].text)) // an aside is no part of the name: "Single Target Deployment (build -> target)"
 	}
 	return ""
 }

@@ -97,6 +97,7 @@ func TestVocabHeadingSubject(t *testing.T) {
   - DNS routing
   - Swap the target group
 
+
 # AWS Config
 
 ## Multi-account
@@ -117,6 +118,14 @@ func TestVocabHeadingSubject(t *testing.T) {
 			t.Errorf("a fact of AWS Config's section given to the capability its heading names: %+v", f)
 		}
 	}
+}
+
+// TestVocabHeadingAside: an aside after a strategy's name in a heading
+// ("(build -> targets in stages)") is no part of it: the strategy is what
+// the section's lines are about.
+func TestVocabHeadingAside(t *testing.T) {
+	g, names := extractNote(t, "strategies.txt", "Deployment Strategies\n\nMinimum in-service Deployment (initial build stage -> t1 t2 t3 ...)\n  • Deployment happens in multiple stages\n  • Allows automated testing, deployment targets are assessed and tested prior to continuing.\n  • Generally no downtime.\n")
+	wantFacts(t, factSet(g, names), fact{"Minimum in-service", "rel:allow", "automated testing", 5})
 }
 
 // TestNameListWithVerbWords: a list of names is a list though a name's own
