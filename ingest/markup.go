@@ -164,7 +164,7 @@ const maxChatQuestionWords = 12
 func readSignals(lines []srcLine) markupSignals {
 	var s markupSignals
 	var adoc, keys, other, turns, branches, quoted, nonBlank int
-	var sections, assigns, comments int
+	var ini iniCounts
 	speakers := map[string]bool{}
 	for i := range lines {
 		raw := lines[i].raw
@@ -190,14 +190,7 @@ func readSignals(lines []srcLine) markupSignals {
 		if strings.HasPrefix(raw, ">") {
 			quoted++
 		}
-		switch {
-		case lines[i].indent == 0 && iniSection(raw) != "":
-			sections++
-		case iniKey(raw) != "":
-			assigns++
-		case strings.HasPrefix(raw, ";") || strings.HasPrefix(raw, "#"):
-			comments++
-		}
+		ini.add(raw, lines[i].indent == 0)
 		switch {
 		case yamlKey(raw) != "":
 			keys++
@@ -210,17 +203,33 @@ func readSignals(lines []srcLine) markupSignals {
 	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
 	s.tree = treeShaped(branches, nonBlank)
 	s.quote = quoted >= minMarkedLines && 5*quoted >= nonBlank
-	s.ini = iniShaped(sections, assigns, comments, nonBlank)
+	s.ini = ini.shaped(nonBlank)
 	return s
 }
 
-// iniShaped reports a note in the shape of an INI or TOML file from its
-// counts of lines: section headers ("[codedeploy.hooks]"), key lines
-// ("lambda_hooks = BeforeAllowTraffic, AfterAllowTraffic"), comment lines
-// ("; trap: ...") and all non-blank lines. Two sections or more, a key for
-// every two non-blank lines, and nine in ten lines one of the three.
-func iniShaped(sections, assigns, comments, nonBlank int) bool {
-	return sections >= 2 && 2*assigns >= nonBlank && 10*(sections+assigns+comments) >= 9*nonBlank
+// iniCounts counts the lines of a note that an INI or TOML file holds:
+// section headers ("[codedeploy.hooks]"), key lines ("lambda_hooks =
+// BeforeAllowTraffic, AfterAllowTraffic") and comment lines ("; trap: ...").
+type iniCounts struct{ sections, keys, comments int }
+
+// add counts a line, its indentation trimmed; top reports that it was not
+// indented (a section header is not).
+func (c *iniCounts) add(line string, top bool) {
+	switch {
+	case top && iniSection(line) != "":
+		c.sections++
+	case iniKey(line) != "":
+		c.keys++
+	case strings.HasPrefix(line, ";") || strings.HasPrefix(line, "#"):
+		c.comments++
+	}
+}
+
+// shaped reports a note in the shape of an INI or TOML file, of nonBlank
+// non-blank lines: two sections or more, a key for every two lines, and
+// nine in ten lines one of the three.
+func (c iniCounts) shaped(nonBlank int) bool {
+	return c.sections >= 2 && 2*c.keys >= nonBlank && 10*(c.sections+c.keys+c.comments) >= 9*nonBlank
 }
 
 // iniSection returns the name of an INI or TOML section header

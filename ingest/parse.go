@@ -435,7 +435,8 @@ func detectFormat(name, text string) string {
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
 		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
-		branches, iniSections, iniKeys, iniComments               int
+		branches                                                  int
+		ini                                                       iniCounts
 		backticks, prevBlank                                      = false, true
 	)
 	for len(text) > 0 {
@@ -467,14 +468,7 @@ func detectFormat(name, text string) string {
 			case strings.HasPrefix(trimmed, "- ") || strings.HasPrefix(trimmed, "#"):
 				yamlOther++
 			}
-			switch {
-			case line == trimmed && iniSection(line) != "":
-				iniSections++
-			case iniKey(trimmed) != "":
-				iniKeys++
-			case strings.HasPrefix(trimmed, ";") || strings.HasPrefix(trimmed, "#"):
-				iniComments++
-			}
+			ini.add(trimmed, line == trimmed)
 		}
 		switch {
 		case line == "#":
@@ -501,7 +495,7 @@ func detectFormat(name, text string) string {
 		return FormatBlog
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
-	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), iniShaped(iniSections, iniKeys, iniComments, nonBlank):
+	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), ini.shaped(nonBlank):
 		// Org-mode, AsciiDoc, YAML-, INI- and TOML-shaped notes and drawn
 		// trees: see readMarkup
 		return FormatText

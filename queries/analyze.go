@@ -417,13 +417,12 @@ func (e *Engine) questionStart(text string) int {
 			start = i + 2
 		}
 	}
-	start = e.whAfterSeparator(t, start)
 	if prev >= 0 && e.opensWith(t[start:], "yesno") {
 		if wh := e.whAfterSeparator(t[:start-2], prev); e.opensWith(t[wh:], "wh") {
 			return wh
 		}
 	}
-	return start
+	return e.whAfterSeparator(t, start)
 }
 
 // whAfterSeparator returns where the question in t from start is asked:
@@ -686,7 +685,7 @@ func (e *Engine) entityInConcept(m ingest.Mention) (ingest.Mention, bool) {
 	}
 	var found []ingest.Mention
 	for _, in := range e.base.FindWeak(m.Text) {
-		if _, ok := e.names[in.ID]; ok && in.ID != "" && !e.isNoteConcept(in.ID) && (len(ingest.Tokens(in.Text)) > 1 || e.strongAlias(in.Text)) {
+		if _, ok := e.names[in.ID]; ok && !e.isNoteConcept(in.ID) && (len(ingest.Tokens(in.Text)) > 1 || e.strongAlias(in.Text)) {
 			found = append(found, in)
 		}
 	}
