@@ -397,6 +397,32 @@ func (ix *Index) Out(ctx context.Context, id string, preds ...string) ([]Edge, e
 	return ix.edgesOf(at), nil
 }
 
+// PredicateObject is one (predicate, object) pair of the facts leaving a
+// node, whatever their sources: what a fact says, without its evidence.
+type PredicateObject struct {
+	Predicate, Object string
+}
+
+// OutPairs returns the distinct (predicate, object) pairs of the facts
+// leaving id, by predicate then object: Out without the sources, details and
+// positions it gathers, for a reader that needs only what is related (a
+// node of a 100,000-line note may have as many sources). ETIMEOUT when ctx
+// has expired.
+func (ix *Index) OutPairs(ctx context.Context, id string) ([]PredicateObject, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Code: ETIMEOUT, Message: "query", Err: err}
+	}
+	lo := sort.Search(len(ix.fSubj), func(i int) bool { return ix.s.get(ix.fSubj[i]) >= id })
+	var out []PredicateObject
+	for i := lo; i < len(ix.fSubj) && ix.s.get(ix.fSubj[i]) == id; i++ {
+		if i > lo && ix.fPred[i] == ix.fPred[i-1] && ix.fObj[i] == ix.fObj[i-1] {
+			continue // another source of the same fact
+		}
+		out = append(out, PredicateObject{Predicate: ix.s.get(ix.fPred[i]), Object: ix.s.get(ix.fObj[i])})
+	}
+	return out, nil
+}
+
 // In returns the edges entering id, restricted to preds when given.
 func (ix *Index) In(ctx context.Context, id string, preds ...string) ([]Edge, error) {
 	if err := ctx.Err(); err != nil {

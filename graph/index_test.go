@@ -2,9 +2,12 @@ package graph_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -189,6 +192,50 @@ func TestIndexStatementAt(t *testing.T) {
 		}
 		if _, ok := x.StatementAt("n.md:4"); ok {
 			t.Errorf("%s: StatementAt(n.md:4) found a statement", name)
+		}
+	}
+}
+
+// TestOutPairs: OutPairs gives what Out gives without the evidence: one
+// (predicate, object) pair per edge, by predicate then object, however
+// many sources state it; nothing for a node no fact leaves; ETIMEOUT once
+// ctx is done.
+func TestOutPairs(t *testing.T) {
+	nodes := []graph.Node{{ID: "service:a", Name: "A", Kind: graph.KindService}, {ID: "capability:b", Name: "B", Kind: graph.KindCapability}, {ID: "service:c", Name: "C", Kind: graph.KindService}}
+	facts := []graph.Fact{
+		{Subject: "service:a", Predicate: graph.PredSupports, Object: "capability:b", Source: "n.md:1"},
+		{Subject: "service:a", Predicate: graph.PredSupports, Object: "capability:b", Source: "n.md:2"},
+		{Subject: "service:a", Predicate: graph.PredNotifies, Object: "service:c", Source: "n.md:3"},
+		{Subject: "service:a", Predicate: graph.PredSupports, Object: "service:c", Source: "n.md:4"},
+		{Subject: "service:c", Predicate: graph.PredSupports, Object: "capability:b", Source: "n.md:5"},
+	}
+	ctx := context.Background()
+	for name, ix := range map[string]*graph.Index{"built": graph.NewIndex(nodes, facts, nil)} {
+		edges, err := ix.Out(ctx, "service:a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs, err := ix.OutPairs(ctx, "service:a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []graph.PredicateObject
+		for _, e := range edges {
+			want = append(want, graph.PredicateObject{Predicate: e.Predicate, Object: e.Object})
+		}
+		slices.SortFunc(want, func(x, y graph.PredicateObject) int {
+			return cmp.Or(strings.Compare(x.Predicate, y.Predicate), strings.Compare(x.Object, y.Object))
+		})
+		if len(want) != 3 || !reflect.DeepEqual(pairs, want) {
+			t.Errorf("%s: OutPairs = %v, want %v (Out's edges, one pair each)", name, pairs, want)
+		}
+		if p, err := ix.OutPairs(ctx, "capability:b"); err != nil || len(p) != 0 {
+			t.Errorf("%s: OutPairs of a node no fact leaves = %v, %v", name, p, err)
+		}
+		done, cancel := context.WithCancel(ctx)
+		cancel()
+		if _, err := ix.OutPairs(done, "service:a"); graph.ErrorCode(err) != graph.ETIMEOUT {
+			t.Errorf("%s: OutPairs after ctx is done: %v, want ETIMEOUT", name, err)
 		}
 	}
 }

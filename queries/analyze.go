@@ -123,6 +123,9 @@ type analysis struct {
 	// match the question, 1 for the best line, 0 for lines that do not.
 	support map[string]float64
 	hits    []hit // the best-matching statements, best first
+	// outPairs caches the (predicate, object) pairs of the nodes the
+	// attribute constraint reads (see Engine.outPairs)
+	outPairs map[string][]graph.PredicateObject
 }
 
 // term is one content stem of a question with its weight.

@@ -87,58 +87,80 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	// an attribute is a column the list's things share ("capacity during
 	// deploy" of each deployment policy in a table), not a relation one
 	// of them happens to have
-	out := make([][]graph.Edge, len(c.ends))
+	out := make([][]graph.PredicateObject, len(c.ends))
 	shared := map[string]int{}
 	for k, end := range c.ends {
-		edges, err := e.ix.Out(ctx, end)
+		pairs, err := e.outPairs(ctx, a, end)
 		if err != nil {
 			return nil, fmt.Errorf("read attributes of %s: %w", end, err)
 		}
-		out[k] = edges
-		seen := map[string]bool{}
-		for _, ed := range edges {
-			if !seen[ed.Predicate] {
-				seen[ed.Predicate] = true
-				shared[ed.Predicate]++
+		out[k] = pairs
+		for i, p := range pairs {
+			if i == 0 || p.Predicate != pairs[i-1].Predicate { // (pairs come by predicate)
+				shared[p.Predicate]++
 			}
 		}
 	}
 	var kept, named []string // named: the things that have an attribute the question names
 	var words []string
+	nameOf := map[string][]string{} // predicate → the free words its attribute names
 	for k, end := range c.ends {
-		for _, ed := range out[k] {
-			if shared[ed.Predicate] < 2 {
+		pairs := out[k]
+		for i := 0; i < len(pairs); {
+			// one predicate's run of pairs: its attribute words once
+			pred, j := pairs[i].Predicate, i+1
+			for j < len(pairs) && pairs[j].Predicate == pred {
+				j++
+			}
+			run := pairs[i:j]
+			i = j
+			if shared[pred] < 2 {
 				continue
 			}
-			if _, _, open := graph.ParseRelation(ed.Predicate); !open {
-				continue
-			}
-			if k := e.names[ed.Object].Kind; k != graph.KindValue && k != graph.KindConcept {
-				continue // a value ("full", "15 minutes"), not another thing it relates to
-			}
-			attr := e.relationWords(ed.Predicate, false)
-			val := e.nameStems(ed.Object)
-			var na, nv []string
-			for _, t := range free {
-				switch {
-				case t.in(attr):
-					na = append(na, t.stem)
-				case t.in(val):
-					nv = append(nv, t.stem)
-				}
-			}
-			if len(na) > 0 && !containsStr(named, end) {
-				named = append(named, end)
-			}
-			// a check mark ("✅") says the attribute holds; a cross ("❌")
-			// that it does not: the thing is named, not kept
-			if len(na) > 0 && (len(nv) > 0 || e.checkMark(e.names[ed.Object].Name)) {
-				kept = append(kept, end)
-				for _, w := range append(na, nv...) {
-					if !containsStr(words, w) {
-						words = append(words, w)
+			na, ok := nameOf[pred]
+			if !ok {
+				if _, _, open := graph.ParseRelation(pred); open {
+					attr := e.relationWords(pred, false)
+					for _, t := range free {
+						if t.in(attr) {
+							na = append(na, t.stem)
+						}
 					}
 				}
+				nameOf[pred] = na
+			}
+			if len(na) == 0 {
+				continue
+			}
+			isKept := false
+			for _, p := range run {
+				if k := e.names[p.Object].Kind; k != graph.KindValue && k != graph.KindConcept {
+					continue // a value ("full", "15 minutes"), not another thing it relates to
+				}
+				if !containsStr(named, end) {
+					named = append(named, end)
+				}
+				val := e.nameStems(p.Object)
+				var nv []string
+				for _, t := range free {
+					if !containsStr(na, t.stem) && t.in(val) {
+						nv = append(nv, t.stem)
+					}
+				}
+				// a check mark ("✅") says the attribute holds; a cross ("❌")
+				// that it does not: the thing is named, not kept
+				if len(nv) > 0 || e.checkMark(e.names[p.Object].Name) {
+					kept = append(kept, end)
+					for _, w := range append(na, nv...) {
+						if !containsStr(words, w) {
+							words = append(words, w)
+						}
+					}
+					isKept = true
+					break
+				}
+			}
+			if isKept {
 				break
 			}
 		}
@@ -171,6 +193,24 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where " + strings.Join(words, " ")
 	return &d, nil
+}
+
+// outPairs returns the (predicate, object) pairs leaving id (see
+// graph.Index.OutPairs), read once per question: the readings a question
+// narrows share their things.
+func (e *Engine) outPairs(ctx context.Context, a *analysis, id string) ([]graph.PredicateObject, error) {
+	if p, ok := a.outPairs[id]; ok {
+		return p, nil
+	}
+	p, err := e.ix.OutPairs(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.outPairs == nil {
+		a.outPairs = map[string][]graph.PredicateObject{}
+	}
+	a.outPairs[id] = p
+	return p, nil
 }
 
 // checkMark reports a value that opens with a check mark symbol ("✅",
