@@ -401,6 +401,9 @@ func (ix *Index) Out(ctx context.Context, id string, preds ...string) ([]Edge, e
 // node, whatever their sources: what a fact says, without its evidence.
 type PredicateObject struct {
 	Predicate, Object string
+	// PredicateKey is the same within one Index exactly when Predicate is:
+	// a map key cheaper than the string
+	PredicateKey int32
 }
 
 // OutPairs returns the distinct (predicate, object) pairs of the facts
@@ -418,7 +421,7 @@ func (ix *Index) OutPairs(ctx context.Context, id string) ([]PredicateObject, er
 		if i > lo && ix.fPred[i] == ix.fPred[i-1] && ix.fObj[i] == ix.fObj[i-1] {
 			continue // another source of the same fact
 		}
-		out = append(out, PredicateObject{Predicate: ix.s.get(ix.fPred[i]), Object: ix.s.get(ix.fObj[i])})
+		out = append(out, PredicateObject{Predicate: ix.s.get(ix.fPred[i]), Object: ix.s.get(ix.fObj[i]), PredicateKey: ix.fPred[i]})
 	}
 	return out, nil
 }

@@ -226,8 +226,17 @@ func TestOutPairs(t *testing.T) {
 		slices.SortFunc(want, func(x, y graph.PredicateObject) int {
 			return cmp.Or(strings.Compare(x.Predicate, y.Predicate), strings.Compare(x.Object, y.Object))
 		})
-		if len(want) != 3 || !reflect.DeepEqual(pairs, want) {
-			t.Errorf("%s: OutPairs = %v, want %v (Out's edges, one pair each)", name, pairs, want)
+		got := make([]graph.PredicateObject, len(pairs))
+		for i, p := range pairs {
+			got[i] = graph.PredicateObject{Predicate: p.Predicate, Object: p.Object}
+			for _, q := range pairs {
+				if (p.PredicateKey == q.PredicateKey) != (p.Predicate == q.Predicate) {
+					t.Errorf("%s: keys %d and %d of predicates %s and %s", name, p.PredicateKey, q.PredicateKey, p.Predicate, q.Predicate)
+				}
+			}
+		}
+		if len(want) != 3 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: OutPairs = %v, want %v (Out's edges, one pair each)", name, got, want)
 		}
 		if p, err := ix.OutPairs(ctx, "capability:b"); err != nil || len(p) != 0 {
 			t.Errorf("%s: OutPairs of a node no fact leaves = %v, %v", name, p, err)

@@ -126,6 +126,9 @@ type analysis struct {
 	// outPairs caches the (predicate, object) pairs of the nodes the
 	// attribute constraint reads (see Engine.outPairs)
 	outPairs map[string][]graph.PredicateObject
+	// predWords caches the words of the open relations it reads, by
+	// PredicateKey (see Engine.openRelationWords)
+	predWords map[int32][]string
 }
 
 // term is one content stem of a question with its weight.

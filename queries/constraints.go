@@ -86,54 +86,56 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	}
 	// an attribute is a column the list's things share ("capacity during
 	// deploy" of each deployment policy in a table), not a relation one
-	// of them happens to have
-	out := make([][]graph.PredicateObject, len(c.ends))
-	shared := map[string]int{}
+	// of them happens to have: each thing's relations that name a free
+	// word, as runs of pairs of one predicate, and how many things have
+	// each such relation
+	type run struct {
+		na    []string // the free words the relation names
+		pairs []graph.PredicateObject
+	}
+	runs := make([][]run, len(c.ends))
+	shared := map[int32]int{}
+	nameOf := map[int32][]string{} // predicate → the free words its relation names
 	for k, end := range c.ends {
 		pairs, err := e.outPairs(ctx, a, end)
 		if err != nil {
 			return nil, fmt.Errorf("read attributes of %s: %w", end, err)
 		}
-		out[k] = pairs
-		for i, p := range pairs {
-			if i == 0 || p.Predicate != pairs[i-1].Predicate { // (pairs come by predicate)
-				shared[p.Predicate]++
-			}
-		}
-	}
-	var kept, named []string // named: the things that have an attribute the question names
-	var words []string
-	nameOf := map[string][]string{} // predicate → the free words its attribute names
-	for k, end := range c.ends {
-		pairs := out[k]
 		for i := 0; i < len(pairs); {
-			// one predicate's run of pairs: its attribute words once
-			pred, j := pairs[i].Predicate, i+1
-			for j < len(pairs) && pairs[j].Predicate == pred {
+			pred, key, j := pairs[i].Predicate, pairs[i].PredicateKey, i+1 // (pairs come by predicate)
+			for j < len(pairs) && pairs[j].PredicateKey == key {
 				j++
 			}
-			run := pairs[i:j]
-			i = j
-			if shared[pred] < 2 {
-				continue
-			}
-			na, ok := nameOf[pred]
+			na, ok := nameOf[key]
 			if !ok {
-				if _, _, open := graph.ParseRelation(pred); open {
-					attr := e.relationWords(pred, false)
+				if attr := e.openRelationWords(a, pred, key); attr != nil {
 					for _, t := range free {
 						if t.in(attr) {
 							na = append(na, t.stem)
 						}
 					}
 				}
-				nameOf[pred] = na
+				nameOf[key] = na
 			}
-			if len(na) == 0 {
+			if len(na) > 0 {
+				runs[k] = append(runs[k], run{na: na, pairs: pairs[i:j]})
+				shared[key]++
+			}
+			i = j
+		}
+	}
+	var kept, named []string // named: the things that have an attribute the question names
+	var words []string
+	for k, end := range c.ends {
+		isKept := false
+		for _, r := range runs[k] {
+			if isKept {
+				break
+			}
+			if shared[r.pairs[0].PredicateKey] < 2 {
 				continue
 			}
-			isKept := false
-			for _, p := range run {
+			for _, p := range r.pairs {
 				if k := e.names[p.Object].Kind; k != graph.KindValue && k != graph.KindConcept {
 					continue // a value ("full", "15 minutes"), not another thing it relates to
 				}
@@ -143,7 +145,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				val := e.nameStems(p.Object)
 				var nv []string
 				for _, t := range free {
-					if !containsStr(na, t.stem) && t.in(val) {
+					if !containsStr(r.na, t.stem) && t.in(val) {
 						nv = append(nv, t.stem)
 					}
 				}
@@ -151,7 +153,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				// that it does not: the thing is named, not kept
 				if len(nv) > 0 || e.checkMark(e.names[p.Object].Name) {
 					kept = append(kept, end)
-					for _, w := range append(na, nv...) {
+					for _, w := range slices.Concat(r.na, nv) {
 						if !containsStr(words, w) {
 							words = append(words, w)
 						}
@@ -159,9 +161,6 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					isKept = true
 					break
 				}
-			}
-			if isKept {
-				break
 			}
 		}
 	}
@@ -193,6 +192,28 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	d.reading = c.reading + ", where " + strings.Join(words, " ")
 	return &d, nil
+}
+
+// openRelationWords returns relationWords of an open relation's predicate
+// (key its PredicateKey), nil for a typed one, read once per question:
+// the attribute constraint reads thousands of a large graph's predicates
+// for each reading it narrows.
+func (e *Engine) openRelationWords(a *analysis, pred string, key int32) []string {
+	if w, ok := a.predWords[key]; ok {
+		return w
+	}
+	var w []string
+	if _, _, open := graph.ParseRelation(pred); open {
+		w = e.relationWords(pred, false)
+		if w == nil {
+			w = []string{}
+		}
+	}
+	if a.predWords == nil {
+		a.predWords = map[int32][]string{}
+	}
+	a.predWords[key] = w
+	return w
 }
 
 // outPairs returns the (predicate, object) pairs leaving id (see
