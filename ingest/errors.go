@@ -11,6 +11,10 @@ type Error struct {
 	File string
 	Line int // 1-based; 0 when the problem concerns the whole file
 	Msg  string
+	// Skipped is how many files the problem left unread: 1 for a file
+	// that could not be read, the count of a folder's files that are no
+	// notes, 0 for a notice.
+	Skipped int
 }
 
 func (e *Error) Error() string {
@@ -27,6 +31,20 @@ type ErrorList []*Error
 // Add appends an error.
 func (l *ErrorList) Add(file string, line int, msg string) {
 	*l = append(*l, &Error{File: file, Line: line, Msg: msg})
+}
+
+// skip appends a problem that left n files unread (see Error.Skipped).
+func (l *ErrorList) skip(file string, n int, msg string) {
+	*l = append(*l, &Error{File: file, Msg: msg, Skipped: n})
+}
+
+// Skipped sums the files the list's problems left unread.
+func (l ErrorList) Skipped() int {
+	n := 0
+	for _, e := range l {
+		n += e.Skipped
+	}
+	return n
 }
 
 // Sort orders the list by file and line.

@@ -86,6 +86,10 @@ func IsNoteFile(name string) bool {
 	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
 }
 
+// codeExts are the extensions of program sources and logs: text, but no
+// notes, so a notes folder inside a project does not read its code.
+var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rb", ".php", ".pl", ".rs", ".swift", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".tf", ".hcl", ".css", ".scss", ".less", ".sql", ".lock", ".log", ".mod", ".sum", ".gradle", ".vue", ".svelte", ".lua", ".r", ".m", ".ipynb"}
+
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
 	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".opml"}
@@ -126,7 +130,8 @@ func countFiles(byExt map[string]int, what string) string {
 // ReadPaths reads the notes named by paths: files, or folders walked for
 // the files IsNoteFile names and the other files that hold plain text
 // ("scenarios.feature", "settings.ini": sniffPlainText; counted in one
-// warning per folder). A path that does not exist or cannot be read is an
+// warning per folder), program sources and logs (codeExts) excepted; a
+// folder named through a symbolic link is walked. A path that does not exist or cannot be read is an
 // error (code ENOTFOUND or EINVALID), as is a folder that holds no note it
 // can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
 // the files of a folder that are no notes (one warning per folder, by
@@ -151,22 +156,26 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			out = append(out, Source{Name: p, Data: b})
 			continue
 		}
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator) // the folder a link the user named points at
+		}
 		before, warned := len(out), len(warn)
 		skipped := map[string]int{} // extension → files of it that are no notes
 		asText := map[string]int{}  // extension → files of it read as plain text
-		err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
 			}
 			if err != nil {
-				warn.Add(fp, 0, unwrapPathErr(err).Error())
+				warn.skip(fp, 1, unwrapPathErr(err).Error())
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
 			if d.IsDir() {
-				if fp != p && strings.HasPrefix(d.Name(), ".") {
+				if fp != root && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir // ".git", ".obsidian": a tool's files, not notes
 				}
 				return nil
@@ -177,7 +186,7 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			}
 			info, err := d.Info()
 			if err != nil {
-				warn.Add(fp, 0, unwrapPathErr(err).Error())
+				warn.skip(fp, 1, unwrapPathErr(err).Error())
 				return nil
 			}
 			if !info.Mode().IsRegular() {
@@ -186,28 +195,32 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				if info.Mode()&fs.ModeSymlink != 0 {
 					what = "symbolic link, not followed"
 				}
-				warn.Add(fp, 0, what+", skipped")
+				warn.skip(fp, 1, what+", skipped")
 				return nil
 			}
+			ext := strings.ToLower(filepath.Ext(fp))
 			if !known {
 				// a file of no note extension ("scenarios.feature",
 				// "settings.ini") is a note when it holds plain text
-				ext := strings.ToLower(filepath.Ext(fp))
-				text, err := sniffPlainText(fp, info)
-				if err != nil {
-					warn.Add(fp, 0, err.Error())
-					return nil
+				text := false
+				if !slices.Contains(codeExts, ext) && info.Size() <= MaxNoteBytes {
+					if text, err = sniffPlainText(fp, info); err != nil {
+						warn.skip(fp, 1, err.Error())
+						return nil
+					}
 				}
 				if !text {
 					skipped[ext]++
 					return nil
 				}
-				asText[ext]++
 			}
 			b, err := readNote(fp, info)
 			if err != nil {
-				warn.Add(fp, 0, err.Error())
+				warn.skip(fp, 1, err.Error())
 				return nil
+			}
+			if !known {
+				asText[ext]++
 			}
 			out = append(out, Source{Name: fp, Data: b})
 			return nil
@@ -230,16 +243,21 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			warn.Add(p, 0, "read "+countFiles(asText, "of no note extension")+" as plain text")
 		}
 		if len(skipped) > 0 {
-			warn.Add(p, 0, skippedFiles(skipped))
+			n := 0
+			for _, k := range skipped {
+				n += k
+			}
+			warn.skip(p, n, skippedFiles(skipped))
 		}
 	}
 	return out, warn, nil
 }
 
-// sniffPlainText reports whether a file holds plain text: not empty, and
-// its first 512 bytes typed "text/plain" by the WHATWG content sniffing
-// of net/http (no NUL or other binary bytes, no image, archive or
-// document signature).
+// sniffPlainText reports whether a file holds UTF-8 plain text: not empty,
+// its first 512 bytes typed "text/plain; charset=utf-8" by the WHATWG
+// content sniffing of net/http (no image, archive or document signature,
+// no UTF-16 byte-order mark), and its first 8 KiB no binary (isBinary, as
+// Parse reads them).
 func sniffPlainText(p string, info fs.FileInfo) (bool, error) {
 	if info.Size() == 0 {
 		return false, nil
@@ -249,12 +267,12 @@ func sniffPlainText(p string, info fs.FileInfo) (bool, error) {
 		return false, unwrapPathErr(err)
 	}
 	defer f.Close()
-	head := make([]byte, 512)
+	head := make([]byte, sniffBytes)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return false, unwrapPathErr(err)
 	}
-	return strings.HasPrefix(http.DetectContentType(head[:n]), "text/plain"), nil
+	return http.DetectContentType(head[:n]) == "text/plain; charset=utf-8" && !isBinary(head[:n]), nil
 }
 
 func readNote(p string, info fs.FileInfo) ([]byte, error) {

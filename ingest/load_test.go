@@ -12,9 +12,12 @@ import (
 )
 
 // TestReadPathsFolders: a folder's notes are read, and its files of other
-// extensions that hold plain text; the files read as text are counted in
-// one warning and the files that are no notes (empty, binary) in another; its hidden folders not walked; a folder that
-// holds no note it can read is an error (ENOTFOUND), not an empty corpus.
+// extensions that hold UTF-8 plain text, program sources excepted; the
+// files read as text are counted in one warning and the files that are no
+// notes (empty, binary, UTF-16, sources) in another, which says how many
+// it skipped; a folder named through a link is walked, its hidden folders
+// not; a folder that holds no note it can read is an error (ENOTFOUND),
+// not an empty corpus.
 func TestReadPathsFolders(t *testing.T) {
 	write := func(dir, name, text string) {
 		t.Helper()
@@ -32,6 +35,9 @@ func TestReadPathsFolders(t *testing.T) {
 	write(mixed, "blob.bin", "AWS CodeDeploy\x00\x01\x02")
 	write(mixed, "settings.ini", "[CodeDeploy]\nhooks = BeforeInstall, AfterInstall\n")
 	write(mixed, "ops.feature", "Feature: alarms\n  Scenario: notify\n    Given a CloudWatch alarm\n")
+	write(mixed, "deploy.py", "import boto3\nsts = boto3.client('sts')  # AWS STS, cross-account\n")
+	write(mixed, "utf16.notes", "\xff\xfeA\x00W\x00S\x00")
+	write(mixed, "late.bin", strings.Repeat("AWS CodeDeploy notes\n", 40)+"\x00\x01")
 	src, warn, err := ReadPaths(t.Context(), []string{mixed})
 	if err != nil {
 		t.Fatal(err)
@@ -45,8 +51,20 @@ func TestReadPathsFolders(t *testing.T) {
 		t.Errorf("read %v, want %v: the notes, and the plain-text files of other extensions", read, want)
 	}
 	if len(warn) != 2 || !strings.Contains(warn[0].Msg, "read 2 files of no note extension (1 .feature, 1 .ini) as plain text") ||
-		!strings.Contains(warn[1].Msg, "skipped 4 files that are no notes (1 .bin, 2 .jpg, 1 .png)") {
-		t.Errorf("warnings %v, want one that counts the plain-text files read and one the files that are no notes (empty, binary)", warn)
+		!strings.Contains(warn[1].Msg, "skipped 7 files that are no notes (2 .bin, 2 .jpg, 1 .notes, 1 .png, 1 .py)") {
+		t.Errorf("warnings %v, want one that counts the plain-text files read and one the files that are no notes (empty, binary past 512 bytes, UTF-16, program sources)", warn)
+	}
+	if n := warn.Skipped(); n != 7 {
+		t.Errorf("warnings skip %d files, want 7 (the notice of the files read as text skips none)", n)
+	}
+
+	// a folder named through a symbolic link is walked
+	link := filepath.Join(t.TempDir(), "notes-link")
+	if err := os.Symlink(mixed, link); err != nil {
+		t.Fatal(err)
+	}
+	if src, _, err := ReadPaths(t.Context(), []string{link}); err != nil || len(src) != len(read) {
+		t.Errorf("a folder named through a link: %d notes, %v; want %d", len(src), err, len(read))
 	}
 
 	// a hidden folder (.git) is a tool's, not notes

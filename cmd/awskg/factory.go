@@ -428,7 +428,7 @@ func (f *Factory) readNotes(ctx context.Context) (*notesGraph, error) {
 	}
 	if skipped := len(src) - files; len(warn)+len(warnings) > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "awskg: ingested %s (%d skipped, %s), %s\n",
-			nounCount(files, "note"), skipped+len(warn), nounCount(len(warn)+len(warnings), "warning"), nounCount(facts, "fact"))
+			nounCount(files, "note"), skipped+warn.Skipped(), nounCount(len(warn)+len(warnings), "warning"), nounCount(facts, "fact"))
 	}
 	return g, nil
 }
