@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -161,7 +162,7 @@ const minMarkedLines = 5
 // the answers after it.
 const maxChatQuestionWords = 12
 
-func readSignals(lines []srcLine) markupSignals {
+func readSignals(lines []srcLine, iniNamed bool) markupSignals {
 	var s markupSignals
 	var adoc, keys, other, turns, branches, quoted, nonBlank int
 	var ini iniCounts
@@ -203,7 +204,7 @@ func readSignals(lines []srcLine) markupSignals {
 	s.chat = nonBlank >= 4 && 5*turns >= 3*nonBlank && len(speakers) >= 2
 	s.tree = treeShaped(branches, nonBlank)
 	s.quote = quoted >= minMarkedLines && 5*quoted >= nonBlank
-	s.ini = ini.shaped(nonBlank)
+	s.ini = ini.shaped(nonBlank, iniNamed)
 	return s
 }
 
@@ -226,10 +227,25 @@ func (c *iniCounts) add(line string, top bool) {
 }
 
 // shaped reports a note in the shape of an INI or TOML file, of nonBlank
-// non-blank lines: two sections or more, a key for every two lines, and
-// nine in ten lines one of the three.
-func (c iniCounts) shaped(nonBlank int) bool {
-	return c.sections >= 2 && 2*c.keys >= nonBlank && 10*(c.sections+c.keys+c.comments) >= 9*nonBlank
+// non-blank lines: a section and a key at least, three of them together,
+// and four in five lines one of the three kinds (a multi-line value, a
+// continuation line or a bare key are the others). A note named as INI or
+// TOML (iniName) needs only a section or a key.
+func (c iniCounts) shaped(nonBlank int, named bool) bool {
+	if named {
+		return c.sections+c.keys > 0
+	}
+	return c.sections >= 1 && c.keys >= 1 && c.sections+c.keys >= 3 && 5*(c.sections+c.keys+c.comments) >= 4*nonBlank
+}
+
+// iniName reports whether a note is named as an INI or TOML file (*.ini,
+// *.toml, *.cfg, *.conf).
+func iniName(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".ini", ".toml", ".cfg", ".conf":
+		return true
+	}
+	return false
 }
 
 // iniSection returns the name of an INI or TOML section header
@@ -237,6 +253,11 @@ func (c iniCounts) shaped(nonBlank int) bool {
 // letters, digits, spaces and "._-" between the brackets; "" for any other
 // line.
 func iniSection(raw string) string {
+	if i := strings.LastIndex(raw, "]"); i > 0 {
+		if rest := strings.TrimSpace(raw[i+1:]); rest != "" && (rest[0] == ';' || rest[0] == '#') {
+			raw = raw[:i+1] // "[Amazon SNS] ; topics": a comment after the header
+		}
+	}
 	name, ok := strings.CutPrefix(raw, "[")
 	if !ok {
 		return ""
@@ -245,7 +266,7 @@ func iniSection(raw string) string {
 		return ""
 	}
 	name = strings.TrimSuffix(strings.TrimPrefix(name, "["), "]")
-	name = strings.TrimSpace(name)
+	name = strings.TrimSpace(unquote(strings.TrimSpace(name))) // TOML's ["Amazon SNS"]
 	if name == "" {
 		return ""
 	}
@@ -263,8 +284,9 @@ func iniSection(raw string) string {
 func iniKey(raw string) string {
 	k := strings.Index(raw, " = ")
 	if k <= 0 {
-		if k = strings.IndexByte(raw, '='); k <= 0 || k+1 >= len(raw) || raw[k-1] == '=' || raw[k+1] == '=' || raw[k-1] == '!' || raw[k-1] == '<' || raw[k-1] == '>' {
-			return ""
+		k = strings.IndexByte(raw, '=')
+		if k <= 0 || k+1 < len(raw) && raw[k+1] == '=' || raw[k-1] == '=' || raw[k-1] == '!' || raw[k-1] == '<' || raw[k-1] == '>' {
+			return "" // ("key =", an empty value, is a key)
 		}
 	}
 	key := strings.TrimSpace(raw[:k])
@@ -290,6 +312,9 @@ const maxINIKeyWords = 4
 func iniLine(raw string) string {
 	key := iniKey(raw)
 	val := strings.TrimSpace(raw[strings.IndexByte(raw, '=')+1:])
+	if i := strings.Index(val, " ;"); i >= 0 && !strings.ContainsAny(val[:i], "\"'") {
+		val = strings.TrimSpace(val[:i]) // "KMS ; default key": a comment after the value
+	}
 	if strings.HasPrefix(val, "[") && strings.HasSuffix(val, "]") {
 		parts := strings.Split(val[1:len(val)-1], ",")
 		for i, p := range parts {
@@ -300,6 +325,9 @@ func iniLine(raw string) string {
 		val = unquote(val)
 	}
 	name := strings.Join(strings.Fields(strings.NewReplacer("_", " ", "\"", "").Replace(key)), " ")
+	if val == "" {
+		return name + ":"
+	}
 	return name + ": " + val
 }
 
@@ -338,9 +366,9 @@ func yamlKey(raw string) string {
 // readMarkup rewrites the marked lines of a plain-text note (see above);
 // it returns each line's heading level (0 for a line that is no marker
 // heading).
-func readMarkup(lines []srcLine, src []string, yamlFile bool) []int {
-	sig := readSignals(lines)
-	if yamlFile {
+func readMarkup(lines []srcLine, src []string, name string) []int {
+	sig := readSignals(lines, iniName(name))
+	if isYAMLName(name) {
 		sig.yaml = true // a .yaml note is YAML however short
 	}
 	levels := make([]int, len(lines))

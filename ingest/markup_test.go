@@ -56,6 +56,12 @@ func TestMarkupNotes(t *testing.T) {
 		{"notes.toml", "# TOML notes\n[parameter_store]\ntiers = [\"Standard\", \"Advanced\"]\nmax_value = \"8 KB\"\n\n[[secrets_manager.rotation]]\n\"rotation window\" = 'up to 4 hours'\n",
 			FormatText, []string{"p TOML notes", "h## parameter store", "- tiers: Standard, Advanced  [parameter store]", "- max value: 8 KB  [parameter store]", "h## secrets manager rotation", "- rotation window: up to 4 hours  [secrets manager rotation]"}},
 		// fixed bugs
+		// an INI note of one section, or with comments between its
+		// sections, was read as one run-on paragraph
+		{"c.ini", "[Amazon SNS]\nencryption = KMS\ndelivery = SQS\n", FormatText,
+			[]string{"h## Amazon SNS", "- encryption: KMS  [Amazon SNS]", "- delivery: SQS  [Amazon SNS]"}},
+		{"w.txt", "\ufeff# my services\n[Amazon SNS] ; topics\nencryption = KMS ; default key\nfifo =\n; between\n[Amazon SQS]\nencryption = KMS\n", FormatText,
+			[]string{"p my services", "h## Amazon SNS", "- encryption: KMS  [Amazon SNS]", "- fifo:  [Amazon SNS]", "p between", "h## Amazon SQS", "- encryption: KMS  [Amazon SQS]"}},
 		{"chatbullet.txt", "[19:10] leo: targets?\n[19:11] dana: • Lambda\n[19:11] dana: • SQS\n[19:12] leo: thanks\n", FormatText,
 			[]string{"h# targets?", "- Lambda  [targets?]", "- SQS  [targets?]", "p thanks"}},
 		// a .yaml note is YAML however short (three lines were read as code)

@@ -53,7 +53,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	if isBinary(src) {
 		return nil, fmt.Errorf("parse %s: %w", name, ErrBinary)
 	}
-	text := string(src)
+	text := strings.TrimPrefix(string(src), "\ufeff") // a UTF-8 byte-order mark is no text
 	doc := &Document{File: name, Format: detectFormat(name, text), Lines: splitLines(text)}
 	if len(doc.Lines) == 0 {
 		return doc, nil
@@ -429,8 +429,8 @@ func detectFormat(name, text string) string {
 	if isColumnNote(text) {
 		return FormatColumns
 	}
-	if isYAMLName(name) {
-		return FormatText // read as YAML: see readMarkup
+	if isYAMLName(name) || iniName(name) {
+		return FormatText // read as YAML, INI or TOML: see readMarkup
 	}
 	var (
 		hashRules, hashLines, wikiBullets, atx, fences, starItems int
@@ -495,7 +495,7 @@ func detectFormat(name, text string) string {
 		return FormatBlog
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
-	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), ini.shaped(nonBlank):
+	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), ini.shaped(nonBlank, false):
 		// Org-mode, AsciiDoc, YAML-, INI- and TOML-shaped notes and drawn
 		// trees: see readMarkup
 		return FormatText

@@ -13,7 +13,7 @@ import (
 // line), "| a | b |" tables with a "|---|" separator row, 002-style
 // one-cell-per-line tables, code samples, and paragraphs.
 func (p *parser) parseText(lines []srcLine) {
-	levels := readMarkup(lines, p.doc.Lines, isYAMLName(p.name))
+	levels := readMarkup(lines, p.doc.Lines, p.name)
 	cards := deckCards(lines)
 	tables := p.flatTables(lines)
 	var file map[int]flatTable
