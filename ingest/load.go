@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -153,6 +154,11 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 			if err != nil {
 				return nil, warn, &graph.Error{Code: graph.EINVALID, Message: fmt.Sprintf("notes %q", p), Err: err}
 			}
+			if msg := noNote(b); msg != "" {
+				// a file named on the command line that holds no note is
+				// a mistake, not an empty corpus
+				return nil, warn, graph.Errorf(graph.EINVALID, "notes %q: %s", p, msg)
+			}
 			out = append(out, Source{Name: p, Data: b})
 			continue
 		}
@@ -251,6 +257,21 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		}
 	}
 	return out, warn, nil
+}
+
+// noNote says why a file's content is no note ("empty file", "UTF-16
+// text: awskg reads UTF-8", "binary file, not a note"), "" when it may be
+// one.
+func noNote(b []byte) string {
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		return "empty file"
+	case len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff):
+		return "UTF-16 text: awskg reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"
+	case isBinary(b):
+		return ErrBinary.Error()
+	}
+	return ""
 }
 
 // sniffPlainText reports whether a file holds UTF-8 plain text: not empty,

@@ -90,3 +90,24 @@ func TestReadPathsFolders(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPathsFileNoNote: a file named on the command line that holds no
+// note (empty, UTF-16, binary) is an error (EINVALID) that says why.
+func TestReadPathsFileNoNote(t *testing.T) {
+	dir := t.TempDir()
+	for name, tc := range map[string]struct{ text, want string }{
+		"empty.md":  {" \n\n", "empty file"},
+		"utf16.txt": {"\xff\xfeA\x00W\x00S\x00", "UTF-16 text"},
+		"bin.txt":   {"AWS\x00\x01\x02", "binary file"},
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := ReadPaths(t.Context(), []string{p})
+		var ge *graph.Error
+		if !errors.As(err, &ge) || ge.Code != graph.EINVALID || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err %v, want EINVALID saying %q", name, err, tc.want)
+		}
+	}
+}
