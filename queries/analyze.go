@@ -432,8 +432,16 @@ func (e *Engine) questionStart(text string) int {
 }
 
 // whAfterSeparator returns where the question in t from start is asked:
-// after each dash or colon that a wh-word follows, else start.
+// after each dash or colon that a wh-word follows, or after the comma that
+// ends a leading subordinate clause when a wh-word follows it ("If my
+// subscription goes to Firehose, where can Firehose deliver?"), else start.
 func (e *Engine) whAfterSeparator(t string, start int) int {
+	first, _, _ := strings.Cut(strings.TrimSpace(t[start:]), " ")
+	if e.lx.Subordinator(strings.ToLower(first)) {
+		if i := strings.Index(t[start:], ", "); i >= 0 && e.opensWith(t[start+i+2:], "wh") {
+			start += i + 2
+		}
+	}
 	for _, sep := range []string{" - ", " – ", " — ", ": "} {
 		for i := strings.Index(t[start:], sep); i >= 0; i = strings.Index(t[start:], sep) {
 			at := start + i + len(sep)

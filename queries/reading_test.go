@@ -343,6 +343,20 @@ func TestAbbreviationNoSentenceEnd(t *testing.T) {
 	}
 }
 
+// TestSubordinateClauseScene: a leading subordinate clause sets the scene
+// of the wh-question after its comma: the question is asked from there.
+func TestSubordinateClauseScene(t *testing.T) {
+	e := newEngine(t)
+	q := "If my CloudWatch Logs subscription goes to Kinesis Data Firehose, where can Firehose then deliver the data?"
+	a := e.analyze(q)
+	if want := strings.Index(q, "where"); a.askAt != want {
+		t.Errorf("asked from %d, want %d (the wh-question after the if-clause)", a.askAt, want)
+	}
+	if a := e.analyze("If the alarm fires and SNS is down what happens?"); a.askAt != 0 {
+		t.Errorf("an if-clause with no comma before the wh-word: asked from %d, want 0", a.askAt)
+	}
+}
+
 // TestYesNoFollowUp: a yes/no question after a wh-question asks a detail
 // of its answer; the wh-question is the one asked. A yes/no question after
 // a statement is still asked.
