@@ -132,9 +132,10 @@ func countFiles(byExt map[string]int, what string) string {
 // the files IsNoteFile names and the other files that hold plain text
 // ("scenarios.feature", "settings.ini": sniffPlainText; counted in one
 // warning per folder), program sources and logs (codeExts) excepted; a
-// folder named through a symbolic link is walked. A path that does not exist or cannot be read is an
-// error (code ENOTFOUND or EINVALID), as is a folder that holds no note it
-// can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
+// folder named through a symbolic link is walked. A path that does not
+// exist or cannot be read is an error (code ENOTFOUND or EINVALID), as is
+// a named file that holds no note (empty, UTF-16, binary: EINVALID) and a
+// folder that holds no note it can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
 // the files of a folder that are no notes (one warning per folder, by
 // extension; hidden files are not counted, hidden folders such as .git not
 // walked).
