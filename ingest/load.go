@@ -275,11 +275,11 @@ func noNote(b []byte) string {
 	return ""
 }
 
-// sniffPlainText reports whether a file holds UTF-8 plain text: not empty,
-// its first 512 bytes typed "text/plain; charset=utf-8" by the WHATWG
-// content sniffing of net/http (no image, archive or document signature,
-// no UTF-16 byte-order mark), and its first 8 KiB no binary (isBinary, as
-// Parse reads them).
+// sniffPlainText reports whether a file holds UTF-8 plain text: its first
+// 8 KiB a note as a named file must be (noNote: not empty, UTF-16 or
+// binary) and its first 512 bytes typed "text/plain; charset=utf-8" by the
+// WHATWG content sniffing of net/http (no image, archive or document
+// signature).
 func sniffPlainText(p string, info fs.FileInfo) (bool, error) {
 	if info.Size() == 0 {
 		return false, nil
@@ -294,7 +294,7 @@ func sniffPlainText(p string, info fs.FileInfo) (bool, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return false, unwrapPathErr(err)
 	}
-	return http.DetectContentType(head[:n]) == "text/plain; charset=utf-8" && !isBinary(head[:n]), nil
+	return noNote(head[:n]) == "" && http.DetectContentType(head[:n]) == "text/plain; charset=utf-8", nil
 }
 
 func readNote(p string, info fs.FileInfo) ([]byte, error) {

@@ -436,8 +436,7 @@ func (e *Engine) questionStart(text string) int {
 // ends a leading subordinate clause when a wh-word follows it ("If my
 // subscription goes to Firehose, where can Firehose deliver?"), else start.
 func (e *Engine) whAfterSeparator(t string, start int) int {
-	first, _, _ := strings.Cut(strings.TrimSpace(t[start:]), " ")
-	if e.lx.Subordinator(strings.ToLower(first)) {
+	if e.lx.Subordinator(strings.ToLower(firstWord(t[start:]))) {
 		if i := strings.Index(t[start:], ", "); i >= 0 && e.opensWith(t[start+i+2:], "wh") {
 			start += i + 2
 		}
@@ -457,8 +456,13 @@ func (e *Engine) whAfterSeparator(t string, start int) int {
 // opensWith reports whether text's first word is a question word of the
 // lexicon's group ("wh", "yesno").
 func (e *Engine) opensWith(text, group string) bool {
+	return e.lx.QuestionWord(group, ingest.Stem(strings.ToLower(firstWord(text))))
+}
+
+// firstWord returns text's first word, as written.
+func firstWord(text string) string {
 	first, _, _ := strings.Cut(strings.TrimSpace(text), " ")
-	return e.lx.QuestionWord(group, ingest.Stem(strings.ToLower(first)))
+	return first
 }
 
 // asksYesNo reports whether a question asks yes or no: the sentence it asks
