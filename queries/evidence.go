@@ -825,8 +825,15 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	}
 	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
 	// "does Macie protect data stores other than S3": a line that restricts
-	// to what the question names ("it only protects data in S3") decides
-	b, bAbout, bOnly, bCov := -1, false, false, 0.0
+	// to what the question names ("it only protects data in S3") decides;
+	// and a line that holds more of the entities the question names, in
+	// itself or its heading path, before one that holds more of its words
+	// ("Access logging can done instead to Kinesis Data Firehose (but not
+	// both)" under "API Gateway" decides whether API Gateway logs to
+	// CloudWatch Logs and Firehose at once, not a line on log groups that
+	// "share the same" settings)
+	strong := len(a.strongLinkIDs())
+	b, bAbout, bOnly, bCov, bRank := -1, false, false, 0.0, 0.0
 	for k, h := range pool {
 		ab := len(ids) > 0 && about(h)
 		only := a.beyond && e.restricts(e.ix.Statement(h.i).Text)
@@ -834,8 +841,12 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		if only && cov < minWeakVerdictCoverage {
 			only = false
 		}
-		if b < 0 || ab && !bAbout || ab == bAbout && (only && !bOnly || only == bOnly && cov > bCov) {
-			b, bAbout, bOnly, bCov = k, ab, only, cov
+		rank := cov
+		if strong > 0 && cov >= minWeakVerdictCoverage {
+			rank += heldWeight * float64(e.heldLinks(a, h.i)) / float64(strong)
+		}
+		if b < 0 || ab && !bAbout || ab == bAbout && (only && !bOnly || only == bOnly && rank > bRank) {
+			b, bAbout, bOnly, bCov, bRank = k, ab, only, cov, rank
 		}
 	}
 	// a line that holds too little of it to decide still answers whether,
@@ -947,6 +958,16 @@ func (e *Engine) namingHits(a *analysis) []hit {
 			count[j]++
 		}
 	}
+	// and the entities its heading path names: "CodeDeploy Agent is not
+	// required" under "Deploy to ECS"
+	for j, n := range count {
+		for _, id := range e.sectionNamesOf(int(j)) {
+			if containsStr(ids, id) && !e.ix.StatementNames(int(j), id) && e.ix.StatementSubject(int(j)) != id {
+				n++
+			}
+		}
+		count[j] = n
+	}
 	total := 0.0
 	for _, t := range a.terms {
 		total += t.weight
@@ -995,6 +1016,23 @@ func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// heldWeight is what a yes/no line earns, over its coverage, for holding
+// all the entities the question names (in itself or its heading path).
+const heldWeight = 0.3
+
+// heldLinks counts the entities the question names by name that statement
+// i is about, names, or sits under a heading naming.
+func (e *Engine) heldLinks(a *analysis, i int) int {
+	st := e.ix.Statement(i)
+	n := 0
+	for _, id := range a.strongLinkIDs() {
+		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
+			n++
+		}
+	}
+	return n
 }
 
 // statementLinks counts the entities the question names by name that

@@ -240,3 +240,24 @@ func TestVerdictNamesTheOption(t *testing.T) {
 		t.Errorf("%s %q (%s); want the IAM role ARN", res.Intent, got, res.Reading)
 	}
 }
+
+// TestVerdictOnTheLineOfTheQuestionsEntities: of lines that hold about as
+// much of a yes/no question's words, the verdict stands on the one that
+// holds its entities, in itself or in its heading path: the line under "API
+// Gateway" that sends access logs to Firehose "instead (not both)", not a
+// line on log streams that "share the same" settings.
+func TestVerdictOnTheLineOfTheQuestionsEntities(t *testing.T) {
+	e := engineWithNote(t, "integrations.md", `# Integrations
+
+## API Gateway
+- Two kinds of CloudWatch logging: execution logs and access logs
+- Access logs can go to Kinesis Data Firehose instead (not both)
+`)
+	res, err := e.Ask(t.Context(), "Can API Gateway send its access logs to CloudWatch Logs and Kinesis Data Firehose at the same time?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "integrations.md:5") {
+		t.Errorf("answers %+v, want no from integrations.md:5", res.Answers)
+	}
+}
