@@ -27,6 +27,7 @@ const (
 	FormatJSON     = "json"     // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 	FormatColumns  = "columns"  // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
 	FormatOPML     = "opml"     // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
+	FormatBBCode   = "bbcode"   // a forum post's BBCode source, read as the Markdown bbcodeToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -85,6 +86,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseExport(h, err, text, "an OPML outline")
 	case FormatColumns:
 		p.parseRewritten(columnsToMarkdown(doc.Lines))
+	case FormatBBCode:
+		p.parseRewritten(bbcodeToMarkdown(doc.Lines))
 	case FormatJSON:
 		h, err := jsonToMarkdown(text)
 		p.parseExport(h, err, text, "a JSON export")
@@ -419,6 +422,9 @@ func detectFormat(name, text string) string {
 	}
 	if isWikitext(name, text) {
 		return FormatWikitext
+	}
+	if isBBCode(name, text) {
+		return FormatBBCode
 	}
 	if isOPML(name, text) {
 		return FormatOPML
