@@ -125,3 +125,25 @@ func TestItemNameCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledPairAndPluralLabel: a list item whose label is plural
+// ("Permission models") and whose value joins two names with "or", each
+// with an aside, relates the section's subject to both names; the label
+// is no item.
+func TestLabelledPairAndPluralLabel(t *testing.T) {
+	g, names := extractNote(t, "ss.md", "# Notes\n\n## StackSets\n\n- Permission models: self-managed (AdminRole + ExecRole) or service-managed (AWS Organizations).\n")
+	var objs []string
+	for f := range factSet(g, names) {
+		if f.s == "AWS CloudFormation StackSets" {
+			objs = append(objs, f.o)
+		}
+	}
+	for _, want := range []string{"self-managed", "service-managed"} {
+		if !containsStr(objs, want) {
+			t.Errorf("StackSets facts' objects %v lack %q", objs, want)
+		}
+	}
+	if containsStr(objs, "Permission models") {
+		t.Errorf("the plural label is an item: %v", objs)
+	}
+}

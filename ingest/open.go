@@ -252,6 +252,9 @@ func (o *openReader) block(i int) {
 		o.definedNames(text, b.Line, subj)
 		for _, s := range sentences(text) {
 			line := o.x.lineOf(b.Line, s)
+			if o.topicList(s, line, subj) {
+				continue
+			}
 			for _, c := range o.x.clauses(s) {
 				o.sentence(c, line, subj)
 			}
@@ -849,7 +852,7 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	rest = strings.TrimRight(rest, ".")
 	subj := o.topic
 	if subj == "" {
-		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.listNames(rest, true)) < 2 {
+		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.listNames(rest, true)) < 2 && len(o.namePair(rest)) < 2 {
 			return false
 		}
 		subj = dflt
@@ -1185,6 +1188,43 @@ func (o *openReader) listNames(text string, long bool) []string {
 	return parts
 }
 
+// namePair returns the two names of a label's value that joins them with
+// "or" or "and" and no comma ("self-managed (two IAM roles) or
+// service-managed (AWS Organizations)"), each at most three words and no
+// verb, asides dropped; nil for any other value.
+func (o *openReader) namePair(value string) []string {
+	t := strings.TrimRight(strings.TrimSpace(stripParens(value)), ".;")
+	if strings.ContainsAny(t, ",;:()") {
+		return nil
+	}
+	for _, sep := range []string{" or ", " and "} {
+		l, r, ok := strings.Cut(t, sep)
+		if !ok || strings.Contains(r, sep) {
+			continue
+		}
+		l, r = cleanName(l), cleanName(r)
+		for _, p := range []string{l, r} {
+			if n := countFields(p); n == 0 || n > 3 || o.hasVerbOutsideNames(p) || !o.nameLike(p) {
+				return nil
+			}
+		}
+		return []string{l, r}
+	}
+	return nil
+}
+
+// pluralLabel reports whether a list label ends with a plural noun
+// ("Permission models", "Deployment options"): it names the kind of its
+// items, not an item.
+func (o *openReader) pluralLabel(label string) bool {
+	f := strings.Fields(label)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(f[len(f)-1], "*_`"))
+	return strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && o.words.Lemma(last) != last
+}
+
 // dashLabel splits a list item that labels a list with a dash
 // ("subscribers - SQS, HTTP(s) (with deliver retries), Lambda, email"):
 // the label is a few words naming nothing, the rest a list of two or more
@@ -1236,6 +1276,9 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	parts := o.listNames(text, f.long)
+	if len(parts) < 2 && f.long {
+		parts = o.namePair(text) // a labelled line's "self-managed or service-managed"
+	}
 	if len(parts) >= 2 {
 		// "Rate, burst, quota" under "Can create usage plan:": the
 		// export flattened three items onto one line
@@ -1256,13 +1299,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			}
 			return
 		}
-		if parts := o.listNames(value, f.long); len(parts) >= 2 {
+		parts := o.listNames(value, f.long)
+		if len(parts) < 2 {
+			parts = o.namePair(value)
+		}
+		if len(parts) >= 2 {
 			// "Linear: LambdaLinear10PercentEvery1Minute, Every2Minutes"
 			// under "Predefined deployment configs": the label is an item,
-			// and the names after it are items the label qualifies
+			// and the names after it are items the label qualifies; a
+			// plural label ("Permission models: self-managed or
+			// service-managed") names what the items are, and is none
 			label = strings.TrimSpace(label)
 			detail := f.text + " — " + written
-			if obj := o.itemNode(label); obj != "" && obj != f.subject {
+			if obj := o.itemNode(label); obj != "" && obj != f.subject && !o.pluralLabel(label) {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
 			}
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(label)))
