@@ -62,7 +62,12 @@ func Parse(name string, src []byte) (*Document, error) {
 	p := &parser{name: name, doc: doc}
 	switch doc.Format {
 	case FormatMarkdown:
-		p.parseMarkdown(text)
+		if h, ok := gridTablesToMarkdown(doc.Lines); ok {
+			// its grid tables as pipe tables, each row citing its first line
+			p.parseRewritten(h)
+		} else {
+			p.parseMarkdown(text)
+		}
 	case FormatLaTeX:
 		// the Markdown the note's lines say, line for line; the note's own
 		// lines stay the document's

@@ -1,0 +1,191 @@
+package ingest
+
+import "strings"
+
+// Grid tables (Pandoc's and reStructuredText's, and the tables a database
+// shell prints) draw their cells with "+---+---+" rules and "|" walls; a
+// cell's text may wrap over several lines of its row, and a "+===+" rule
+// closes the header rows. gridTablesToMarkdown writes each such table of a
+// Markdown note as the pipe table it says, one line per row whose cells
+// join their wrapped lines, citing the row's first note line; the note's
+// other lines stay as they are.
+
+// isGridRule reports whether a line is a grid table's rule: "+", then runs
+// of "-" or "=" (":" marks alignment) each closed by "+".
+func isGridRule(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 3 || t[0] != '+' || t[len(t)-1] != '+' {
+		return false
+	}
+	dashes := false
+	for i := 1; i < len(t); i++ {
+		switch t[i] {
+		case '-', '=':
+			dashes = true
+		case '+', ':':
+		default:
+			return false
+		}
+	}
+	return dashes
+}
+
+// gridWalls returns the rune columns of a rule's "+" marks.
+func gridWalls(rule string) []int {
+	var cols []int
+	for i, r := range []rune(rule) {
+		if r == '+' {
+			cols = append(cols, i)
+		}
+	}
+	return cols
+}
+
+// gridTablesToMarkdown rewrites the grid tables of a note's lines as pipe
+// tables; ok is false when the note has none (then h is empty).
+func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
+	has := false
+	for _, l := range lines {
+		if isGridRule(l) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return noteMarkdown{}, false
+	}
+	h.text = lines
+	for i := 0; i < len(lines); {
+		if end, rows := gridTable(lines, i); end > i {
+			ok = true
+			h.add("", i+1)
+			for k, r := range rows {
+				h.add("| "+strings.Join(r.cells, " | ")+" |", r.line)
+				if k == 0 {
+					h.add("|"+strings.Repeat(" --- |", len(r.cells)), r.line)
+				}
+			}
+			h.add("", end)
+			i = end
+			continue
+		}
+		h.add(lines[i], i+1)
+		i++
+	}
+	return h, ok
+}
+
+// gridRow is one row of a grid table: its cells' text and the note line
+// (1-based) it starts on.
+type gridRow struct {
+	cells []string
+	line  int
+}
+
+// gridTable reads the grid table whose top rule is lines[at]: it returns
+// the index after its last rule and its rows, the header first (the rows
+// above a "=" rule, joined, or else the first row); end is at when no
+// table of two rows or more starts there. Rules between the body's rows
+// make each run of lines between two rules one row whose cells wrap
+// (Pandoc's, reStructuredText's); a body with no rule inside (a database
+// shell's) has a row per line, a line whose first cell is empty going on
+// with the row above.
+func gridTable(lines []string, at int) (end int, rows []gridRow) {
+	if !isGridRule(lines[at]) {
+		return at, nil
+	}
+	walls := gridWalls(lines[at])
+	if len(walls) < 2 {
+		return at, nil
+	}
+	n := len(walls) - 1
+	type segment struct {
+		first int        // index of its first line
+		cells [][]string // each line's cells
+		eq    bool       // the rule under it is a "=" rule
+	}
+	var (
+		segs     []segment
+		cur      *segment
+		lastRule = at
+	)
+	for i := at + 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if isGridRule(lines[i]) {
+			if cur != nil {
+				cur.eq = strings.Contains(t, "=")
+				segs = append(segs, *cur)
+				cur = nil
+			}
+			lastRule = i
+			continue
+		}
+		if !strings.HasPrefix(t, "|") {
+			break
+		}
+		if cur == nil {
+			cur = &segment{first: i}
+		}
+		rs := []rune(lines[i])
+		cells := make([]string, n)
+		for k := 0; k < n; k++ {
+			from, to := walls[k]+1, walls[k+1]
+			if from >= len(rs) {
+				break
+			}
+			cells[k] = strings.TrimSpace(strings.Trim(string(rs[from:min(to, len(rs))]), " |"))
+		}
+		cur.cells = append(cur.cells, cells)
+	}
+	if lastRule == at || len(segs) == 0 {
+		return at, nil
+	}
+	join := func(line int, cells [][]string) gridRow {
+		r := gridRow{line: line + 1, cells: make([]string, n)}
+		for _, l := range cells {
+			for k, c := range l {
+				r.cells[k] = strings.TrimSpace(r.cells[k] + " " + c)
+			}
+		}
+		for k := range r.cells {
+			r.cells[k] = strings.ReplaceAll(r.cells[k], "|", `\|`)
+		}
+		return r
+	}
+	header := -1 // the segments above the "=" rule
+	for k, sg := range segs {
+		if sg.eq {
+			header = k + 1
+			break
+		}
+	}
+	body := segs
+	if header > 0 {
+		var hc [][]string
+		for _, sg := range segs[:header] {
+			hc = append(hc, sg.cells...)
+		}
+		rows = append(rows, join(segs[0].first, hc))
+		body = segs[header:]
+	}
+	perLine := len(body) == 1 || header < 0 && len(body) == 2 && len(body[0].cells) == 1
+	for _, sg := range body {
+		if !perLine {
+			rows = append(rows, join(sg.first, sg.cells))
+			continue
+		}
+		// a row per line; a line whose first cell is empty goes on
+		for j := 0; j < len(sg.cells); {
+			k := j + 1
+			for k < len(sg.cells) && sg.cells[k][0] == "" {
+				k++
+			}
+			rows = append(rows, join(sg.first+j, sg.cells[j:k]))
+			j = k
+		}
+	}
+	if len(rows) < 2 {
+		return at, nil
+	}
+	return lastRule + 1, rows
+}

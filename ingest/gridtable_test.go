@@ -1,0 +1,82 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGridTablesToMarkdown: a grid table's rows become pipe rows whose
+// cells join their wrapped lines, each citing the row's first line; the
+// rows above a "=" rule are its header; the note's other lines stay.
+func TestGridTablesToMarkdown(t *testing.T) {
+	src := []string{
+		"## DynamoDB", // 1
+		"",            // 2
+		"+-----------------+---------------------+", // 3
+		"| Feature         | What it gives you   |", // 4
+		"+=================+=====================+", // 5
+		"| Point-in-time   | Restore to any      |", // 6
+		"| recovery (PITR) | second of 35 days   |", // 7
+		"+-----------------+---------------------+", // 8
+		"| TTL             | Deletes expired     |", // 9
+		"|                 | items for free      |", // 10
+		"+-----------------+---------------------+", // 11
+		"After the table.",                          // 12
+	}
+	h, ok := gridTablesToMarkdown(src)
+	if !ok {
+		t.Fatal("no grid table found")
+	}
+	checkMarkdownLines(t, h, []mdLine{
+		{"## DynamoDB", 1},
+		{"| Feature | What it gives you |", 4},
+		{"| --- | --- |", 4},
+		{"| Point-in-time recovery (PITR) | Restore to any second of 35 days |", 6},
+		{"| TTL | Deletes expired items for free |", 9},
+		{"After the table.", 12},
+	})
+}
+
+// TestGridTableNote: a Markdown note's grid table (a database shell's, with
+// no "=" rule: its first row heads it) is read as a table, its facts
+// citing the rows' lines.
+func TestGridTableNote(t *testing.T) {
+	src := strings.Join([]string{
+		"# Route 53",
+		"",
+		"+----------------+-------------------------------+",
+		"| Routing policy | Typical exam scenario         |",
+		"+----------------+-------------------------------+",
+		"| Failover       | Active-passive DR             |",
+		"| Weighted       | Blue/green, A/B testing       |",
+		"+----------------+-------------------------------+",
+	}, "\n")
+	g, names := extractNote(t, "r53.md", src)
+	found := map[string]int{}
+	for f := range factSet(g, names) {
+		if strings.ContainsAny(f.s+f.o, "+|") {
+			t.Errorf("a rule or wall in a fact: %+v", f)
+		}
+		found[f.o] = f.line
+	}
+	for obj, line := range map[string]int{"Failover": 6, "Weighted": 7} {
+		if found[obj] != line {
+			t.Errorf("no fact of %s citing line %d: %v", obj, line, found)
+		}
+	}
+}
+
+// TestGridTableFixedBugs: what is not a grid table stays as written.
+func TestGridTableFixedBugs(t *testing.T) {
+	for _, src := range [][]string{
+		{"+---+", "text that is no row"},             // a rule alone
+		{"+--+--+", "| a | b |"},                     // no closing rule
+		{"a + b + c", "+ item", "+++"},               // plus signs that draw nothing
+		{"+---+---+", "| only | one |", "+---+---+"}, // one row is no table
+	} {
+		h, ok := gridTablesToMarkdown(src)
+		if ok {
+			t.Errorf("%q read as a grid table: %q", src, h.lines)
+		}
+	}
+}
