@@ -297,6 +297,13 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	return nil
 }
 
+// A line's quantities answer a value question they hold minValueLineCoverage
+// of, with valueLineBonus on the evidence prior.
+const (
+	minValueLineCoverage = 0.5
+	valueLineBonus       = 0.3
+)
+
 // evidenceFrom answers from the first of hits that gives answers; bare
 // numbers count as a value question's answers only when bare is set.
 func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids []string, bare bool) *candidate {
@@ -360,6 +367,12 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			c.links = len(ids)
 		}
 		c.prior += h.cov * 0.45 // the evidence field weighs 0.55 in overlap
+		if len(ends) == 0 && len(answers) > 0 && answers[0].Kind == string(graph.KindValue) && h.cov >= minValueLineCoverage {
+			// "up to 5 CloudWatch alarms ... a monitoring period of 0-180
+			// minutes": the quantities of a line that holds most of a
+			// value question answer it, though no relation reads them
+			c.prior += valueLineBonus
+		}
 		return c
 	}
 	return nil
