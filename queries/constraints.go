@@ -48,15 +48,19 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 		if err != nil {
 			return nil, err
 		}
-		if d == nil {
-			d = e.lineConstraint(a, c)
+		// the things whose attribute the question states, and those whose
+		// own lines say most of it ("deploy software patches
+		// automatically across groups of instances"), are two readings
+		// the scorer weighs
+		ds := []*candidate{d, e.lineConstraint(a, c)}
+		if d == nil && ds[1] == nil {
+			ds[0] = e.stepChain(a, c)
 		}
-		if d == nil {
-			d = e.stepChain(a, c)
-		}
-		if d != nil {
-			d.keep = e.score(ctx, a, d)
-			more = append(more, d)
+		for _, d := range ds {
+			if d != nil {
+				d.keep = e.score(ctx, a, d)
+				more = append(more, d)
+			}
 		}
 	}
 	if len(more) > 0 {
@@ -249,7 +253,7 @@ const minLineConstraintTerms = 2
 // minLineConstraintShare is the share of the free words' weight the
 // best answer's lines must say: a common word or two ("resource after")
 // of a question about something else narrows nothing.
-const minLineConstraintShare = 0.5
+const minLineConstraintShare = 0.35
 
 // lineConstraint narrows a list reading to the answers whose own lines
 // say more of the question's words than the other answers' lines do,
@@ -261,7 +265,7 @@ const minLineConstraintShare = 0.5
 // minLineConstraintTerms words holding minLineConstraintShare of the free
 // words' weight, and some answer less. nil when it does not narrow.
 func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
-	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds {
 		return nil
 	}
 	var named []string // the names the reading starts from

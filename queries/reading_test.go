@@ -696,3 +696,23 @@ func TestEntityInNoteConcept(t *testing.T) {
 		t.Errorf("links %v; want Amazon SNS, not the note's concept %s", ids, concept)
 	}
 }
+
+// TestListNarrowedByItsLines: a list reading is narrowed to the item whose
+// own line says the question's other words, though they are fewer than
+// half of them and another constraint reads the list too ("keeps secrets
+// and config data for my builds" over "Parameter Store: stores
+// configuration data and secrets").
+func TestListNarrowedByItsLines(t *testing.T) {
+	e := engineWithNote(t, "ssm.md", "# Systems Manager\n\n## Capabilities\n\n- Patch Manager: deploys OS patches across groups of instances\n- Run Command: runs commands on managed instances\n- Parameter Store: stores configuration data and secrets\n- Session Manager: opens shells without SSH or bastion hosts\n")
+	res, err := e.Ask(t.Context(), "Which Systems Manager capability keeps secrets and config data for my builds?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, a.Name)
+	}
+	if !slices.Equal(got, []string{"SSM Parameter Store"}) {
+		t.Errorf("answers %v, want SSM Parameter Store", got)
+	}
+}
