@@ -285,7 +285,13 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	if len(free) < minLineConstraintTerms {
 		return nil
 	}
-	// the stems of each answer's own lines
+	// the stems of each answer's own lines; a question that denies ("which
+	// hooks can't run scripts") of a reading that does not reads only the
+	// lines that deny, its facts' and the other lines that name it
+	// ("DownloadBundle and Install are reserved for the agent - you cannot
+	// attach scripts")
+	neg, _ := polarityOf(c.pred)
+	denied := a.negated && !neg && e.deniesVerb(a)
 	lines := make([][]string, len(c.ends))
 	for _, ed := range c.edges {
 		k := slices.Index(c.ends, c.answerOf(ed))
@@ -293,7 +299,18 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 			continue
 		}
 		for _, d := range ed.Details {
-			lines[k] = append(lines[k], e.textStems(d)...)
+			if denied {
+				lines[k] = append(lines[k], e.deniedStems(d)...)
+			} else {
+				lines[k] = append(lines[k], e.textStems(d)...)
+			}
+		}
+	}
+	if denied {
+		for k, end := range c.ends {
+			for _, j := range e.statementsNaming(end) {
+				lines[k] = append(lines[k], e.deniedOf(e.ix.Statement(int(j)).Text, e.names[end].Name)...)
+			}
 		}
 	}
 	says := make([][]string, len(c.ends)) // the free words each answer's lines say
@@ -352,9 +369,134 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 		}
 	}
 	d.ctx = append(append([]string{}, c.ctx...), words...)
-	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
+	d.keep, d.feat, d.score, d.narrowed, d.denied = nil, features{}, 0, true, denied
 	d.reading = c.reading + ", where its line says " + strings.Join(words, " ")
+	if denied {
+		d.reading = c.reading + ", where its line denies " + strings.Join(words, " ")
+	}
 	return &d
+}
+
+// deniesVerb reports whether a question negates its verb ("which hooks
+// can't run scripts"), not a noun ("no downtime"): a word of the lexicon's
+// verbal_negation group, or one ending in "n't".
+func (e *Engine) deniesVerb(a *analysis) bool {
+	for _, w := range a.words {
+		l := strings.ReplaceAll(w.lower, "’", "'")
+		if e.lx.QuestionSurface("verbal_negation", l) || strings.HasSuffix(l, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// negationScope is how many words after a negation ("cannot", "not",
+// "doesn't") it denies.
+const negationScope = 5
+
+// deniedStems returns the stems of the words a text denies: the
+// negationScope words after each negation ("you cannot attach scripts",
+// "can not be used to run scripts"); nil when it denies nothing.
+func (e *Engine) deniedStems(text string) []string {
+	ws := splitWords(text)
+	var out []string
+	for i, w := range ws {
+		if !e.lx.IsNegation(w.lower) && !strings.HasSuffix(w.lower, "n't") {
+			continue
+		}
+		if i+1 >= len(ws) {
+			continue
+		}
+		span := text[ws[i+1].start:ws[min(len(ws), i+1+negationScope)-1].end]
+		for _, st := range e.textStems(span) {
+			if !containsStr(out, st) {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// deniedOf returns the stems a line denies of the thing named name: the
+// line's parts are cut at arrows, commas, semicolons and brackets, and a
+// part's denial is of the names in that part, or in the part before it
+// when it names none ("BeforeInstall -> Install (cannot run script) ->
+// AfterInstall" denies running scripts of Install only; "DownloadBundle
+// and Install are reserved - you cannot attach scripts" of both).
+func (e *Engine) deniedOf(text, name string) []string {
+	parts := strings.FieldsFunc(strings.ReplaceAll(strings.ReplaceAll(text, "->", "\x00"), "→", "\x00"), func(r rune) bool {
+		return r == 0 || r == ',' || r == ';' || r == '(' || r == ')'
+	})
+	want := splitWords(name)
+	names := func(part string) bool {
+		ws := splitWords(part)
+		for i := 0; i+len(want) <= len(ws); i++ {
+			ok := true
+			for k, w := range want {
+				if ws[i+k].lower != w.lower {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	for i, p := range parts {
+		d := e.deniedStems(p)
+		if len(d) == 0 {
+			continue
+		}
+		if names(p) || i > 0 && !e.namesAny(p) && names(parts[i-1]) {
+			out = append(out, d...)
+		}
+	}
+	return out
+}
+
+// namesAny reports whether a text names something the dictionary knows or
+// holds a capitalised identifier ("Install").
+func (e *Engine) namesAny(text string) bool {
+	for _, w := range splitWords(text) {
+		if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNamingStems bounds the words of a name statementsNaming looks up.
+const maxNamingStems = 3
+
+// statementsNaming returns the statements about a node or naming it; for
+// a node no statement names as an entity (a lifecycle event, a setting),
+// those that hold every word of its name. Ascending; nil when none.
+func (e *Engine) statementsNaming(id string) []int32 {
+	if about := e.ix.StatementsAbout(id); len(about) > 0 {
+		return about
+	}
+	stems := e.lx.Terms(e.names[id].Name)
+	if len(stems) == 0 || len(stems) > maxNamingStems {
+		return nil
+	}
+	count := map[int32]int{}
+	for _, st := range stems {
+		ids, _ := e.ix.StatementsWith(st)
+		for _, j := range ids {
+			count[j]++
+		}
+	}
+	var out []int32
+	for j, n := range count {
+		if n == len(stems) {
+			out = append(out, j)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // stepChain reads a procedure's steps as the chain of things they name, in

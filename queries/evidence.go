@@ -1152,6 +1152,17 @@ func (e *Engine) denies(text string) bool {
 	return false
 }
 
+// negates reports whether a text denies what it states ("cannot", "not",
+// "doesn't"); unlike denies, a restriction ("only") is no denial.
+func (e *Engine) negates(text string) bool {
+	for _, w := range splitWords(text) {
+		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
 // restricts reports whether a text restricts what it states ("only",
 // "exclusively").
 func (e *Engine) restricts(text string) bool {

@@ -716,3 +716,28 @@ func TestListNarrowedByItsLines(t *testing.T) {
 		t.Errorf("answers %v, want SSM Parameter Store", got)
 	}
 }
+
+// TestListNarrowedByDenials: a question that negates its verb ("which
+// events can't run my scripts") is answered by the list's things whose
+// lines deny it, each denial of the names in its own part of the line
+// ("DownloadBundle and Install are reserved ...: you cannot run scripts"),
+// not of every name the line holds.
+func TestListNarrowedByDenials(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# CodeDeploy\n\n## In-place hooks\n\n- Lifecycle events in order: ApplicationStop -> DownloadBundle -> BeforeInstall -> Install -> AfterInstall -> ApplicationStart -> ValidateService\n- DownloadBundle and Install are reserved for the agent: you cannot run scripts in them\n")
+	for _, q := range []string{"Which CodeDeploy lifecycle events can't run my scripts?", "which codedeploy lifecycle events are you unable to run scripts in"} {
+		res, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range res.Answers {
+			got = append(got, a.Name)
+		}
+		if !slices.Equal(got, []string{"DownloadBundle", "Install"}) {
+			t.Errorf("%q: answers %v, want DownloadBundle, Install", q, got)
+		}
+	}
+	if got := e.deniedOf("BeforeInstall -> Install (cannot run script) -> AfterInstall", "BeforeInstall"); got != nil {
+		t.Errorf("a chain's denial of Install read as BeforeInstall's: %v", got)
+	}
+}

@@ -209,7 +209,7 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	// polarity
 	neg, only := polarityOf(c.pred)
 	switch {
-	case neg && a.negated:
+	case (neg || c.denied) && a.negated:
 		f[featNegAgree] = 1
 	case neg:
 		f[featNegPred] = 1
