@@ -457,8 +457,8 @@ func (e *Engine) deniedOf(text, name string) []string {
 	return out
 }
 
-// namesAny reports whether a text names something the dictionary knows or
-// holds a capitalised identifier ("Install").
+// namesAny reports whether a text holds a capitalised word, as a name or
+// an identifier does ("Install", "AllowTraffic").
 func (e *Engine) namesAny(text string) bool {
 	for _, w := range splitWords(text) {
 		if r, _ := utf8.DecodeRuneInString(w.text); unicode.IsUpper(r) {
