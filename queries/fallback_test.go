@@ -174,14 +174,7 @@ func TestEvidenceReadsLines(t *testing.T) {
 // of relations that hold less of it.
 func TestValueLineAnswers(t *testing.T) {
 	e := engineWithNote(t, "pipeline.md", "# Pipelines\n\nWhen you write a pipeline as a JSON file, the default runOrder value for an action is 1.\n\n## S3\n\n- S3 defaults: SSE-S3 encryption, Block Public Access, private ACLs\n")
-	res, err := e.Ask(t.Context(), "In a pipeline defined in JSON, what is the default runOrder value of an action?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, a := range res.Answers {
-		got = append(got, a.Name)
-	}
+	got := askNames(t, e, "In a pipeline defined in JSON, what is the default runOrder value of an action?")
 	if !slices.Equal(got, []string{"1"}) {
 		t.Errorf("answers %v, want the line's 1", got)
 	}

@@ -704,14 +704,7 @@ func TestEntityInNoteConcept(t *testing.T) {
 // configuration data and secrets").
 func TestListNarrowedByItsLines(t *testing.T) {
 	e := engineWithNote(t, "ssm.md", "# Systems Manager\n\n## Capabilities\n\n- Patch Manager: deploys OS patches across groups of instances\n- Run Command: runs commands on managed instances\n- Parameter Store: stores configuration data and secrets\n- Session Manager: opens shells without SSH or bastion hosts\n")
-	res, err := e.Ask(t.Context(), "Which Systems Manager capability keeps secrets and config data for my builds?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, a := range res.Answers {
-		got = append(got, a.Name)
-	}
+	got := askNames(t, e, "Which Systems Manager capability keeps secrets and config data for my builds?")
 	if !slices.Equal(got, []string{"SSM Parameter Store"}) {
 		t.Errorf("answers %v, want SSM Parameter Store", got)
 	}
@@ -725,14 +718,7 @@ func TestListNarrowedByItsLines(t *testing.T) {
 func TestListNarrowedByDenials(t *testing.T) {
 	e := engineWithNote(t, "cd.md", "# CodeDeploy\n\n## In-place hooks\n\n- Lifecycle events in order: ApplicationStop -> DownloadBundle -> BeforeInstall -> Install -> AfterInstall -> ApplicationStart -> ValidateService\n- DownloadBundle and Install are reserved for the agent: you cannot run scripts in them\n")
 	for _, q := range []string{"Which CodeDeploy lifecycle events can't run my scripts?", "which codedeploy lifecycle events are you unable to run scripts in"} {
-		res, err := e.Ask(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, a := range res.Answers {
-			got = append(got, a.Name)
-		}
+		got := askNames(t, e, q)
 		if !slices.Equal(got, []string{"DownloadBundle", "Install"}) {
 			t.Errorf("%q: answers %v, want DownloadBundle, Install", q, got)
 		}
