@@ -169,6 +169,7 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 		inCode   bool
 		para     strings.Builder
 		headings int
+		implicit bool // lists holds the list of a [*] outside any list
 	)
 	prefix := func() string { return strings.Repeat("> ", quote) }
 	flushItem := func() {
@@ -304,7 +305,8 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 				flushItem()
 				if len(lists) == 0 {
 					flushPara(n)
-					lists = append(lists, 0) // an item outside any list
+					lists = append(lists, 0) // an item outside any list: to the line's end
+					implicit = true
 				}
 				inItem, itemLine = true, n
 			case "table":
@@ -377,6 +379,10 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 		}
 		if inCode {
 			continue
+		}
+		if implicit {
+			flushItem()
+			lists, implicit = lists[:0], false
 		}
 		if len(lists) == 0 && !inTable {
 			flushPara(n)
