@@ -535,10 +535,47 @@ func (x *extractor) contextOne() string {
 	if len(c) == 0 {
 		return ""
 	}
+	if len(c) > 1 && x.leveled() && x.namesTwoServices() {
+		// "my Beanstalk + CloudFormation cheat sheet": a heading that
+		// names two services, outside its asides, gives its lines neither
+		return ""
+	}
 	if p := x.parentOf(c[0]); p != "" {
 		return p
 	}
 	return c[0]
+}
+
+// namesTwoServices reports whether the nearest heading that names
+// entities names, outside its parentheses, two services or features of
+// two services ("Beanstalk + CloudFormation"; not "appspec.yml hooks
+// (EC2/On-prem)").
+func (x *extractor) namesTwoServices() bool {
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		h := x.headings[i]
+		if len(h.services) == 0 {
+			continue
+		}
+		seen := ""
+		for _, m := range x.find(stripParens(h.text)) {
+			if m.ID == "" || !isEntity(x.dictKind(m.ID)) {
+				continue
+			}
+			s := m.ID
+			if p := x.parentOf(s); p != "" {
+				s = p
+			}
+			if x.dictKind(s) != graph.KindService {
+				continue
+			}
+			if seen != "" && s != seen {
+				return true
+			}
+			seen = s
+		}
+		return false
+	}
+	return false
 }
 
 // parentOf returns the service a feature's name starts with, "" if none.

@@ -177,3 +177,26 @@ func TestClauseInChain(t *testing.T) {
 	g, names := extractNote(t, "cp.md", "# AWS CodePipeline\n\n- **Manual approval**\n    - Approval times out after **7 days** → action fails\n    - Logs (CloudWatch -> S3 -> Athena pipeline here) -> analytics team\n")
 	wantFacts(t, factSet(g, names), fact{"AWS CodePipeline", "rel:approval time out after", "7 days", 4})
 }
+
+// TestHeadingOfTwoServicesGivesNoSubject: a heading that names two
+// services ("my Beanstalk + CloudFormation cheat sheet") gives its
+// section's subjectless lines neither; one that names a second service
+// only in an aside ("appspec hooks (EC2/On-prem)") still gives its own.
+func TestHeadingOfTwoServicesGivesNoSubject(t *testing.T) {
+	g, names := extractNote(t, "two.md", "# My Beanstalk + CloudFormation cheat sheet\n\n## Rollback order when a stack update fails\n\n- Rollback triggers: up to 5 CloudWatch alarms watched during the update\n")
+	for f := range factSet(g, names) {
+		if f.s == "AWS Elastic Beanstalk" || f.s == "AWS CloudFormation" {
+			t.Errorf("a fact credited to one of the title's two services: %+v", f)
+		}
+	}
+	g, names = extractNote(t, "aside.md", "# CodeDeploy notes\n\n## CodeDeploy appspec hooks (EC2/On-prem)\n\n- Hooks in order: ApplicationStop -> DownloadBundle -> BeforeInstall\n")
+	found := false
+	for f := range factSet(g, names) {
+		if f.s == "AWS CodeDeploy" && f.o == "DownloadBundle" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("CodeDeploy's hooks under a heading whose aside names EC2 lost: %v", factSet(g, names))
+	}
+}
