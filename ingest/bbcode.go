@@ -101,6 +101,23 @@ func bbSplit(line string) (texts []string, tags []*bbTag) {
 	return texts, tags
 }
 
+// bbInlineCode writes a [code] span that closes on its own line ("Run
+// [code]aws s3 ls[/code] first") as a code span: it is no block.
+func bbInlineCode(line string) string {
+	for {
+		lower := strings.ToLower(line)
+		i := strings.Index(lower, "[code]")
+		if i < 0 {
+			return line
+		}
+		j := strings.Index(lower[i:], "[/code]")
+		if j < 0 {
+			return line
+		}
+		line = line[:i] + "`" + line[i+len("[code]"):i+j] + "`" + line[i+j+len("[/code]"):]
+	}
+}
+
 // bbPlain is a line's text without its tags, for quoting.
 func bbPlain(line string) string {
 	texts, _ := bbSplit(line)
@@ -268,7 +285,7 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 			out.add("", n)
 			continue
 		}
-		texts, tags := bbSplit(raw)
+		texts, tags := bbSplit(bbInlineCode(raw))
 		if inItem || len(lists) > 0 {
 			item.WriteString(" ") // a line break inside an item
 		}
@@ -344,6 +361,8 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 				} else {
 					quote++
 				}
+				// a blank line keeps the reply after a quote out of it
+				out.add("", n)
 			case "code":
 				if !t.closing {
 					flushPara(n)

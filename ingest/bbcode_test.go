@@ -99,6 +99,9 @@ func TestBBCodeFixedBugs(t *testing.T) {
 		{"an image is no text",
 			[]string{"See [img]https://x.example/a.png[/img] the diagram"},
 			[]string{"See the diagram"}},
+		{"a code span that closes on its line is no block",
+			[]string{"Run [code]aws s3 ls[/code] first.", "", "CloudTrail logs API calls to S3."},
+			[]string{"Run `aws s3 ls` first.", "CloudTrail logs API calls to S3."}},
 		{"a bold phrase inside a sentence is no heading",
 			[]string{"Use [b]Immutable[/b] when you can."},
 			[]string{"Use **Immutable** when you can."}},
@@ -107,6 +110,18 @@ func TestBBCodeFixedBugs(t *testing.T) {
 		got := nonBlank(bbcodeToMarkdown(tt.src).lines)
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestBBCodeReplyAfterQuote: the reply after a quote that spans lines is
+// no part of it, and cites its own line.
+func TestBBCodeReplyAfterQuote(t *testing.T) {
+	h := bbcodeToMarkdown([]string{"[quote]", "Config sends notifications to SNS.", "[/quote]", "CloudTrail logs API calls to S3."})
+	g, names := extractNote(t, "reply.bb", strings.Join([]string{"[quote]", "Config sends notifications to SNS.", "[/quote]", "CloudTrail logs API calls to S3."}, "\n"))
+	for f := range factSet(g, names) {
+		if f.s == "AWS CloudTrail" && f.line != 4 {
+			t.Errorf("the reply's fact cites line %d, want 4: %+v (markdown %q)", f.line, f, h.lines)
 		}
 	}
 }

@@ -55,8 +55,24 @@ func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
 		return noteMarkdown{}, false
 	}
 	h.text = lines
+	fence := ""
 	for i := 0; i < len(lines); {
-		if end, rows := gridTable(lines, i); end > i {
+		// a fenced code block's lines stay as they are
+		if t := strings.TrimSpace(lines[i]); fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")) {
+			fence = t[:3]
+		} else if fence != "" && strings.HasPrefix(t, fence) {
+			fence = ""
+		} else if fence == "" && isGridRule(lines[i]) {
+			end, rows := gridTable(lines, i)
+			if end <= i {
+				// no table: the run of table-like lines it read stays as it is
+				for end = i + 1; end < len(lines) && gridLine(lines[end]); end++ {
+				}
+				for ; i < end; i++ {
+					h.add(lines[i], i+1)
+				}
+				continue
+			}
 			ok = true
 			h.add("", i+1)
 			for k, r := range rows {
@@ -73,6 +89,11 @@ func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
 		i++
 	}
 	return h, ok
+}
+
+// gridLine reports whether a line is a grid table's rule or row.
+func gridLine(l string) bool {
+	return isGridRule(l) || strings.HasPrefix(strings.TrimSpace(l), "|")
 }
 
 // gridRow is one row of a grid table: its cells' text and the note line

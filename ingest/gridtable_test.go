@@ -69,10 +69,11 @@ func TestGridTableNote(t *testing.T) {
 // TestGridTableFixedBugs: what is not a grid table stays as written.
 func TestGridTableFixedBugs(t *testing.T) {
 	for _, src := range [][]string{
-		{"+---+", "text that is no row"},             // a rule alone
-		{"+--+--+", "| a | b |"},                     // no closing rule
-		{"a + b + c", "+ item", "+++"},               // plus signs that draw nothing
-		{"+---+---+", "| only | one |", "+---+---+"}, // one row is no table
+		{"+---+", "text that is no row"},                                                // a rule alone
+		{"+--+--+", "| a | b |"},                                                        // no closing rule
+		{"a + b + c", "+ item", "+++"},                                                  // plus signs that draw nothing
+		{"+---+---+", "| only | one |", "+---+---+"},                                    // one row is no table
+		{"```", "+---+---+", "| a | b |", "+---+---+", "| c | d |", "+---+---+", "```"}, // code
 	} {
 		h, ok := gridTablesToMarkdown(src)
 		if ok {
