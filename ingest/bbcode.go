@@ -285,6 +285,13 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 			out.add("", n)
 			continue
 		}
+		if t := strings.TrimSpace(raw); inTable && !inCell && t != "" && !strings.HasPrefix(t, "[") {
+			// text outside any cell: the table its author did not close
+			// has ended
+			endRow()
+			inTable = false
+			out.add("", n)
+		}
 		texts, tags := bbSplit(bbInlineCode(raw))
 		if inItem || len(lists) > 0 {
 			item.WriteString(" ") // a line break inside an item
