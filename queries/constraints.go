@@ -265,7 +265,7 @@ const minLineConstraintShare = 0.35
 // minLineConstraintTerms words holding minLineConstraintShare of the free
 // words' weight, and some answer less. nil when it does not narrow.
 func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
-	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
 		return nil
 	}
 	var named []string // the names the reading starts from

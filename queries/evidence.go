@@ -1038,24 +1038,30 @@ const heldWeight = 0.3
 // heldLinks counts the entities the question names by name that statement
 // i is about, names, or sits under a heading naming.
 func (e *Engine) heldLinks(a *analysis, i int) int {
-	st := e.ix.Statement(i)
 	n := 0
 	for _, id := range a.strongLinkIDs() {
-		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
+		if e.holds(i, id) {
 			n++
 		}
 	}
 	return n
 }
 
-// statementLinks counts the entities the question names by name that
-// statement i is about, names, or sits under a heading naming.
-func (e *Engine) statementLinks(a *analysis, i int) int {
+// holds reports whether statement i is about entity id, names it, or sits
+// under a heading naming it.
+func (e *Engine) holds(i int, id string) bool {
 	st := e.ix.Statement(i)
+	return st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id)
+}
+
+// statementLinks counts the entities the question names by name that
+// statement i holds (see holds), or that the statements around it in its
+// section are about.
+func (e *Engine) statementLinks(a *analysis, i int) int {
 	n := 0
 	var around []string
 	for _, id := range a.strongLinkIDs() {
-		if st.Subject == id || containsStr(st.Mentions, id) || containsStr(e.sectionNamesOf(i), id) {
+		if e.holds(i, id) {
 			n++
 			continue
 		}
@@ -1146,17 +1152,6 @@ func sharesTerm(a *analysis, terms []string) bool {
 func (e *Engine) denies(text string) bool {
 	for _, w := range splitWords(text) {
 		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") || e.lx.IsExclusive(w.lower) {
-			return true
-		}
-	}
-	return false
-}
-
-// negates reports whether a text denies what it states ("cannot", "not",
-// "doesn't"); unlike denies, a restriction ("only") is no denial.
-func (e *Engine) negates(text string) bool {
-	for _, w := range splitWords(text) {
-		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") {
 			return true
 		}
 	}
