@@ -293,8 +293,24 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 			out.add("", n)
 		}
 		texts, tags := bbSplit(bbInlineCode(raw))
+		// bold marks only where the line closes what it opens: an unclosed
+		// "[b]" would leave "**" in the text
+		opens, closes := 0, 0
+		for _, t := range tags {
+			if t.name == "b" {
+				if t.closing {
+					closes++
+				} else {
+					opens++
+				}
+			}
+		}
+		boldPaired := opens == closes
 		if inItem || len(lists) > 0 {
 			item.WriteString(" ") // a line break inside an item
+		}
+		if inCell {
+			cell.WriteString(" ") // a line break inside a cell
 		}
 		write(texts[0], n)
 		for k, t := range tags {
@@ -385,7 +401,9 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 				flushPara(n)
 				out.add("", n)
 			case "b":
-				write("**", n)
+				if boldPaired {
+					write("**", n)
+				}
 			case "h1", "h2", "h3", "h4", "h5", "h6":
 				if !t.closing {
 					flushPara(n)

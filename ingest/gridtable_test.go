@@ -81,3 +81,23 @@ func TestGridTableFixedBugs(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapedPipeInCell: a pipe a cell escapes ("a \| b", as the grid,
+// BBCode and MediaWiki readers write a cell's own pipe) is a pipe of the
+// cell's text.
+func TestEscapedPipeInCell(t *testing.T) {
+	doc, err := Parse("t.md", []byte("| Policy | Use |\n| --- | --- |\n| Weighted | A/B \\| canary |\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		if got := b.Table.Rows[0][1].Text; got != "A/B | canary" {
+			t.Errorf("cell text %q, want %q", got, "A/B | canary")
+		}
+		return
+	}
+	t.Fatal("no table read")
+}

@@ -331,7 +331,8 @@ func (w *mdWalker) table(t *east.Table) {
 			if raw, ok := c.(*rawInline); ok {
 				w.raw(raw)
 			}
-			cell := Cell{Text: w.inline(c)}
+			// a pipe escaped in a cell ("a \| b") is a pipe of its text
+			cell := Cell{Text: strings.ReplaceAll(w.inline(c), `\|`, "|")}
 			if a, _, ok := w.span(c); ok {
 				cell.Line = a
 				rowLine = a
