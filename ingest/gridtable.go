@@ -106,11 +106,11 @@ type gridRow struct {
 // gridTable reads the grid table whose top rule is lines[at]: it returns
 // the index after its last rule and its rows, the header first (the rows
 // above a "=" rule, joined, or else the first row); end is at when no
-// table of two rows or more starts there. Rules between the body's rows
-// make each run of lines between two rules one row whose cells wrap
-// (Pandoc's, reStructuredText's); a body with no rule inside (a database
-// shell's) has a row per line, a line whose first cell is empty going on
-// with the row above.
+// table of two rows or more starts there. Under a "=" header rule, and
+// where rules part the body's rows, each run of lines between two rules is
+// one row whose cells wrap (Pandoc's, reStructuredText's); a body with no
+// rule inside and no "=" rule (a database shell's) has a row per line, a
+// line whose first cell is empty going on with the row above.
 func gridTable(lines []string, at int) (end int, rows []gridRow) {
 	if !isGridRule(lines[at]) {
 		return at, nil
@@ -189,7 +189,9 @@ func gridTable(lines []string, at int) (end int, rows []gridRow) {
 		rows = append(rows, join(segs[0].first, hc))
 		body = segs[header:]
 	}
-	perLine := len(body) == 1 || header < 0 && len(body) == 2 && len(body[0].cells) == 1
+	// (a "=" header rule is Pandoc's or reStructuredText's: rules part
+	// every row of its body, however few)
+	perLine := header < 0 && (len(body) == 1 || len(body) == 2 && len(body[0].cells) == 1)
 	for _, sg := range body {
 		if !perLine {
 			rows = append(rows, join(sg.first, sg.cells))

@@ -27,6 +27,17 @@ func TestGridTablesToMarkdown(t *testing.T) {
 	if !ok {
 		t.Fatal("no grid table found")
 	}
+	// fixed bugs: one body row under a "=" rule wraps, it is no row per
+	// line (its first line's first cell may be empty)
+	for _, one := range [][]string{
+		{"+---------+------+", "| Service | x    |", "+=========+======+", "| Kinesis | yes  |", "| Data    |      |", "| Streams |      |", "+---------+------+"},
+		{"+---------+------+", "| Service | x    |", "+=========+======+", "|         | yes, |", "| Kinesis | via  |", "+---------+------+"},
+	} {
+		g, _ := gridTablesToMarkdown(one)
+		if body := nonBlank(g.lines); len(body) != 3 || body[2] != "| Kinesis Data Streams | yes |" && body[2] != "| Kinesis | yes, via |" {
+			t.Errorf("%q read as %q", one, body)
+		}
+	}
 	checkMarkdownLines(t, h, []mdLine{
 		{"## DynamoDB", 1},
 		{"| Feature | What it gives you |", 4},
