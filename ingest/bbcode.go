@@ -236,16 +236,15 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 		if len(row) == 0 {
 			return
 		}
-		out.add(prefix()+"| "+strings.Join(row, " | ")+" |", rowLine)
-		if rows == 0 {
-			out.add(prefix()+"|"+strings.Repeat(" --- |", len(row)), rowLine)
+		for _, l := range tableRow(row, rows == 0) {
+			out.add(prefix()+l, rowLine)
 		}
 		rows++
 		row = nil
 	}
 	endCell := func() {
 		if inCell {
-			row = append(row, strings.ReplaceAll(strings.Join(strings.Fields(cell.String()), " "), "|", `\|`))
+			row = append(row, strings.Join(strings.Fields(cell.String()), " "))
 			cell.Reset()
 			inCell = false
 		}
@@ -362,10 +361,8 @@ func bbcodeToMarkdown(lines []string) noteMarkdown {
 				}
 			case "tr":
 				endCell()
-				if t.closing {
-					endRow()
-				} else {
-					endRow()
+				endRow()
+				if !t.closing {
 					rowLine = n
 				}
 			case "td", "th":

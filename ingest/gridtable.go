@@ -76,9 +76,8 @@ func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
 			ok = true
 			h.add("", i+1)
 			for k, r := range rows {
-				h.add("| "+strings.Join(r.cells, " | ")+" |", r.line)
-				if k == 0 {
-					h.add("|"+strings.Repeat(" --- |", len(r.cells)), r.line)
+				for _, l := range tableRow(r.cells, k == 0) {
+					h.add(l, r.line)
 				}
 			}
 			h.add("", end)
@@ -167,9 +166,6 @@ func gridTable(lines []string, at int) (end int, rows []gridRow) {
 			for k, c := range l {
 				r.cells[k] = strings.TrimSpace(r.cells[k] + " " + c)
 			}
-		}
-		for k := range r.cells {
-			r.cells[k] = strings.ReplaceAll(r.cells[k], "|", `\|`)
 		}
 		return r
 	}

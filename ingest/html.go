@@ -35,6 +35,21 @@ func (m *noteMarkdown) add(s string, n int) {
 	m.lineOf = append(m.lineOf, n)
 }
 
+// tableRow returns the Markdown pipe-table lines of one row of cells, a
+// pipe in a cell escaped ("a \| b"), with the rule under it when it is the
+// table's first (header) row.
+func tableRow(cells []string, first bool) []string {
+	esc := make([]string, len(cells))
+	for k, c := range cells {
+		esc[k] = strings.ReplaceAll(c, "|", `\|`)
+	}
+	out := []string{"| " + strings.Join(esc, " | ") + " |"}
+	if first {
+		out = append(out, "|"+strings.Repeat(" --- |", len(cells)))
+	}
+	return out
+}
+
 // clipQuoted cuts a quoted line to maxQuotedLine bytes at most, at a
 // rune boundary.
 func clipQuoted(q string) string {

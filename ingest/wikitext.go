@@ -135,9 +135,8 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 		if len(row) == 0 {
 			return
 		}
-		emit("| "+strings.Join(row, " | ")+" |", rowLine)
-		if rows == 0 {
-			emit("|"+strings.Repeat(" --- |", len(row)), rowLine)
+		for _, l := range tableRow(row, rows == 0) {
+			emit(l, rowLine)
 		}
 		rows++
 		row = nil
@@ -150,7 +149,7 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 			if k := strings.Index(c, "|"); k >= 0 && !strings.Contains(c[:k], "[[") && strings.Contains(c[:k], "=") {
 				c = c[k+1:] // a cell's attributes: style="..." | text
 			}
-			row = append(row, strings.ReplaceAll(strings.TrimSpace(wikiInline(c)), "|", `\|`))
+			row = append(row, strings.TrimSpace(wikiInline(c)))
 		}
 	}
 	for i, raw := range lines {
