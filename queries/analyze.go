@@ -930,11 +930,43 @@ func (e *Engine) focusOf(a *analysis) {
 			// ("how many", "how long" ask for values)
 			continue
 		}
+		e.focusFrom(a, i, false)
+		return
+	}
+	if i := e.terseOpener(a); i >= 0 && !a.yesno {
+		// a question that opens by asking for an order names what it
+		// orders next: "Order of the CodeDeploy lifecycle events on an EC2
+		// in-place deployment?" asks for lifecycle events
+		e.focusFrom(a, i, true)
+	}
+	e.terseFocus(a)
+}
+
+// terseOpener is the position of the last word before a terse question's
+// first content word, counting the words that ask for an order or a list
+// ("order of the", "sequence of"), prepositions and determiners as openers;
+// -1 when the question starts with a content word.
+func (e *Engine) terseOpener(a *analysis) int {
+	i := -1
+	for j, x := range a.words {
+		if !e.lx.QuestionWord("sequence", x.stem) && (i < 0 || !e.lx.IsPreposition(x.lower) && !e.lx.QuestionSurface("determiner", x.lower)) {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// focusFrom reads the focus phrase that starts after word i (see focusOf);
+// a terse one ends at its first preposition ("the instance states | during
+// a scale-out").
+func (e *Engine) focusFrom(a *analysis, i int, terse bool) {
+	{
 		seen, headSeen := 0, false
 		for j := i + 1; j < len(a.words) && j <= i+8; j++ {
 			x := a.words[j]
 			aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
-			if aux && (seen > 0 || j > i+2) {
+			if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
 				break
 			}
 			if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
@@ -978,9 +1010,7 @@ func (e *Engine) focusOf(a *analysis) {
 				a.focus = append(a.focus, x.stem)
 			}
 		}
-		return
 	}
-	e.terseFocus(a)
 }
 
 // terseFocus reads whether a question without a wh-word asks for a value

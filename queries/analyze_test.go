@@ -336,3 +336,26 @@ func TestAnalyzeCompoundHead(t *testing.T) {
 		t.Errorf("'emit events' lost its weak link: %+v", b.links)
 	}
 }
+
+// TestAnalyzeTerseOrderFocus: a question that opens by asking for an order
+// names what it orders next, up to its first preposition; a terse question
+// that asks for no order has no focus phrase read this way.
+func TestAnalyzeTerseOrderFocus(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q     string
+		focus []string
+	}{
+		{"Order of the CodeDeploy lifecycle events on an EC2 in-place deployment?", []string{"lifecycl", "event"}},
+		{"Order the instance states during an Auto Scaling scale-out", []string{"instanc", "state"}},
+		{"sequence of CodePipeline stages", []string{"stage"}},
+		{"CodeDeploy lifecycle events on EC2?", nil},
+	} {
+		if a := e.analyze(tc.q); !slices.Equal(a.focus, tc.focus) {
+			t.Errorf("%q: focus %v, want %v", tc.q, a.focus, tc.focus)
+		}
+	}
+	if a := e.analyze("Order of the CodeDeploy lifecycle events on an EC2 in-place deployment?"); !containsKind(a.wants, graph.KindEvent) {
+		t.Errorf("wants %v, want events", a.wants)
+	}
+}

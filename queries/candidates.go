@@ -773,7 +773,7 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 
 // maxChainLines is how many of the best-matching lines a sequence question
 // takes the chains of.
-const maxChainLines = 20
+const maxChainLines = 40
 
 // pathEnds finds where a path question starts and ends: the entity after
 // "from" (else the first linked), and the entity after the last "to"/"into"
