@@ -87,9 +87,11 @@ func IsNoteFile(name string) bool {
 	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
 }
 
-// codeExts are the extensions of program sources and logs: text, but no
-// notes, so a notes folder inside a project does not read its code.
-var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rb", ".php", ".pl", ".rs", ".swift", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".tf", ".hcl", ".css", ".scss", ".less", ".sql", ".lock", ".log", ".mod", ".sum", ".gradle", ".vue", ".svelte", ".lua", ".r", ".m", ".ipynb"}
+// codeExts are the extensions of program sources: text, but no notes, so a
+// notes folder inside a project does not read its code. A ".log" in a notes
+// folder is read as plain text when it holds text: a terminal session kept
+// as a lab's notes ("lab-2024-06-02.log").
+var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rb", ".php", ".pl", ".rs", ".swift", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".tf", ".hcl", ".css", ".scss", ".less", ".sql", ".lock", ".mod", ".sum", ".gradle", ".vue", ".svelte", ".lua", ".r", ".m", ".ipynb"}
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",

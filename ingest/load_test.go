@@ -35,6 +35,7 @@ func TestReadPathsFolders(t *testing.T) {
 	write(mixed, "blob.bin", "AWS CodeDeploy\x00\x01\x02")
 	write(mixed, "settings.ini", "[CodeDeploy]\nhooks = BeforeInstall, AfterInstall\n")
 	write(mixed, "ops.feature", "Feature: alarms\n  Scenario: notify\n    Given a CloudWatch alarm\n")
+	write(mixed, "lab.log", "$ aws deploy list-applications\n## CodeDeploy apps in this account\n")
 	write(mixed, "deploy.py", "import boto3\nsts = boto3.client('sts')  # AWS STS, cross-account\n")
 	write(mixed, "utf16.notes", "\xff\xfeA\x00W\x00S\x00")
 	write(mixed, "late.bin", strings.Repeat("AWS CodeDeploy notes\n", 40)+"\x00\x01")
@@ -47,10 +48,10 @@ func TestReadPathsFolders(t *testing.T) {
 		read = append(read, filepath.Base(s.Name))
 	}
 	slices.Sort(read)
-	if want := []string{"a.md", "ops.feature", "page.html", "settings.ini"}; !slices.Equal(read, want) {
+	if want := []string{"a.md", "lab.log", "ops.feature", "page.html", "settings.ini"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v: the notes, and the plain-text files of other extensions", read, want)
 	}
-	if len(warn) != 2 || !strings.Contains(warn[0].Msg, "read 2 files of no note extension (1 .feature, 1 .ini) as plain text") ||
+	if len(warn) != 2 || !strings.Contains(warn[0].Msg, "read 3 files of no note extension (1 .feature, 1 .ini, 1 .log) as plain text") ||
 		!strings.Contains(warn[1].Msg, "skipped 7 files that are no notes (2 .bin, 2 .jpg, 1 .notes, 1 .png, 1 .py)") {
 		t.Errorf("warnings %v, want one that counts the plain-text files read and one the files that are no notes (empty, binary past 512 bytes, UTF-16, program sources)", warn)
 	}
