@@ -1609,6 +1609,12 @@ func completeElided(names []string) []string {
 // named by its leading words ("Regional - deployed to one region" →
 // "Regional"); "" when the item is a sentence, not a name.
 func (o *openReader) itemNode(text string) string {
+	if id, ok := o.x.byName[o.x.slug(cleanName(text))]; ok && countFields(text) <= maxGivenNameWords && !strings.ContainsAny(text, ">→") && !o.knownName(text) {
+		// a name the note already gave a node of its own ("CloudFront
+		// Access Logs", "Route 53 Access Logs" in a table of logs) is
+		// that node, not the service it opens with or a count
+		return id
+	}
 	var buf [2]string
 	if f, n := headFields(text, buf[:]); n > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
 		// "AWS-SystemsManager-AutomationExecutionRole in every target
@@ -1665,6 +1671,16 @@ func (o *openReader) itemNode(text string) string {
 	}
 	return o.x.newNode(graph.KindConcept, name)
 }
+
+// knownName reports whether the dictionary knows a text as a name.
+func (o *openReader) knownName(text string) bool {
+	_, ok := o.x.exact(cleanName(text))
+	return ok
+}
+
+// maxGivenNameWords bounds the words of an item itemNode reads as a name
+// the note already gave a node (a name, not a sentence or a chain).
+const maxGivenNameWords = 4
 
 // maxStepWords bounds the words of a step's name (see stepName).
 const maxStepWords = 5

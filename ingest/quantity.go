@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Quantity is a number with its unit as a note writes it, normalised so
@@ -277,8 +279,29 @@ func wholeQuantity(t string, qs []Quantity) (Quantity, bool) {
 	if countFields(rest) > 2 {
 		return Quantity{}, false
 	}
+	if q.Dimension == "count" && namedNumber(t[:q.Start]) {
+		// "Route 53 Access Logs", "Windows 2019 servers": the number is
+		// part of a name, not a count of the words after it
+		return Quantity{}, false
+	}
 	return q, true
 }
+
+// namedNumber reports whether the text before a number ends with a
+// capitalised word that the number goes on ("Route 53", "Python 3").
+func namedNumber(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 || !strings.HasSuffix(before, " ") {
+		return false
+	}
+	w := f[len(f)-1]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && !boundWords[strings.ToLower(w)]
+}
+
+// boundWords open a quantity at a sentence's start ("Max 5 read replicas",
+// "Up to 5 ..."): a bound, no name the number goes on.
+var boundWords = map[string]bool{"max": true, "maximum": true, "min": true, "minimum": true, "up": true, "upto": true, "limit": true, "default": true, "over": true, "under": true, "about": true, "approx": true, "only": true, "at": true, "around": true}
 
 // countTailRe matches the things a number counts: one to three words, the
 // last a plural ("application versions", "secondary Regions").

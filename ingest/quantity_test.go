@@ -89,3 +89,23 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQuantityNamedNumber: a number a capitalised word goes on is part
+// of a name ("Route 53 Access Logs"), no count; a count after a value word
+// or at the start stays one.
+func TestParseQuantityNamedNumber(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		ok   bool
+	}{
+		{"Route 53 Access Logs", false},
+		{"Windows 2019 servers", false},
+		{"5 read replicas", true},
+		{"max 5 read replicas", true},
+		{"Max 5 read replicas", true},
+	} {
+		if _, ok := ParseQuantity(tc.text); ok != tc.ok {
+			t.Errorf("ParseQuantity(%q) ok=%v, want %v", tc.text, ok, tc.ok)
+		}
+	}
+}

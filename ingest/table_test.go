@@ -215,3 +215,27 @@ func TestIsCellFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowKeepsTheNoteName: a row's key that the note already named a
+// node of its own by the whole cell ("CloudFront Access Logs", read by the
+// typed reading of the same table) is that node in the open reading too,
+// not the service its first word names nor a count ("Route 53 ...").
+func TestTableRowKeepsTheNoteName(t *testing.T) {
+	g, names := extractNote(t, "logs.txt", "AWS-Managed Logs\nService |\nTarget(s) |\nRoute 53 Access Logs |\nCloudWatch |\nCloudFront Access Logs |\nS3 |\nCloudTrail Logs |\nS3, CloudWatch |\n")
+	subjects := map[string]bool{}
+	for _, f := range g.Facts {
+		if strings.HasPrefix(f.Predicate, "rel:") {
+			subjects[names[f.Subject]] = true
+		}
+	}
+	for _, want := range []string{"Route 53 Access Logs", "CloudFront Access Logs", "CloudTrail Logs"} {
+		if !subjects[want] {
+			t.Errorf("open relations' subjects %v, want %q", subjects, want)
+		}
+	}
+	for _, bad := range []string{"53 Access Logs", "Amazon CloudFront", "AWS CloudTrail"} {
+		if subjects[bad] {
+			t.Errorf("open relations' subjects %v hold %q", subjects, bad)
+		}
+	}
+}
