@@ -1185,8 +1185,48 @@ func (e *Engine) termsOf(a *analysis) {
 			// shape the answers have
 			weight *= 2
 		}
+		if p := e.joinedPart(w.text, w.stem); p != "" {
+			// "on-premises": the notes' lines are indexed by the words such
+			// a word joins, so the question is too (at the word's own
+			// weight for the part's rarity: a word no line holds weighed
+			// most and matched nothing)
+			if !seen[p] {
+				seen[p] = true
+				a.terms = append(a.terms, term{stem: p, weight: e.idf(p) * weight / e.idf(w.stem), pos: i})
+			}
+			continue
+		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}
+}
+
+// joinedPart returns the content stem of a word that joins a content word
+// and a particle by a hyphen and that no note line holds whole
+// ("on-premises" → premis, "read-only" → read), as the notes' lines index
+// the words it joins; "" for any other word ("traffic-shifting",
+// "aws-managed": two words that qualify a noun; "non-compliant": a
+// negation), and when the lines hold the word whole.
+func (e *Engine) joinedPart(text, stem string) string {
+	parts := strings.Split(text, "-")
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" || e.docFreq(stem) > 0 {
+		return ""
+	}
+	var out []string
+	particles := 0
+	for _, p := range parts {
+		switch {
+		case e.lx.IsNegation(p):
+			return ""
+		case e.lx.IsPreposition(p) || e.lx.IsExclusive(p):
+			particles++
+		default:
+			out = append(out, e.lx.Terms(p)...)
+		}
+	}
+	if particles != 1 || len(out) != 1 {
+		return ""
+	}
+	return out[0]
 }
 
 // camelTerms returns the stems of a camel-case word's parts

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -259,5 +260,29 @@ func TestVerdictOnTheLineOfTheQuestionsEntities(t *testing.T) {
 	}
 	if len(res.Answers) == 0 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "integrations.md:5") {
 		t.Errorf("answers %+v, want no from integrations.md:5", res.Answers)
+	}
+}
+
+// TestVerdictOnAHyphenatedQualifier: a question's hyphenated word that no
+// line holds whole ("on-premises") is matched by the words it joins, as
+// the notes' lines are indexed, so the line that states the qualified
+// claim decides, not the relation of the two names alone.
+func TestVerdictOnAHyphenatedQualifier(t *testing.T) {
+	e := engineWithNote(t, "deploy.md", `# AWS CodeDeploy
+
+- Supports in-place and blue/green deployments
+
+## To EC2 and on premises servers
+- On-prem instances cannot blue/green, as CodeDeploy cannot create new infrastructure
+`)
+	res, err := e.Ask(t.Context(), "Can CodeDeploy run a blue/green deployment to on-premises servers?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "deploy.md:6") {
+		t.Errorf("answers %+v, want no from deploy.md:6", res.Answers)
+	}
+	if a := e.analyze("Can CodeDeploy run a blue/green deployment to on-premises servers?"); !slices.ContainsFunc(a.terms, func(t term) bool { return t.stem == "premis" }) {
+		t.Errorf("terms %+v, want premis of on-premises", a.terms)
 	}
 }
