@@ -924,8 +924,11 @@ func (x *extractor) dictKind(id string) graph.NodeKind {
 	return ""
 }
 
+// isEntity reports whether nodes of a kind are things a sentence states
+// facts of: services, their features and components, the notes' concepts,
+// and logs ("VPC Flow Logs can be enabled on a VPC").
 func isEntity(k graph.NodeKind) bool {
-	return k == graph.KindService || k == graph.KindFeature || k == graph.KindComponent || k == graph.KindConcept
+	return k == graph.KindService || k == graph.KindFeature || k == graph.KindComponent || k == graph.KindConcept || k == graph.KindLog
 }
 
 func isVocab(k graph.NodeKind) bool { return k == graph.KindCapability || k == graph.KindStrategy }

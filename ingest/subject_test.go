@@ -200,3 +200,19 @@ func TestHeadingOfTwoServicesGivesNoSubject(t *testing.T) {
 		t.Errorf("CodeDeploy's hooks under a heading whose aside names EC2 lost: %v", factSet(g, names))
 	}
 }
+
+// TestLogIsASubject: a log the dictionary knows ("VPC Flow Logs") is the
+// subject of the sentence that names it first, as a service is; it was
+// skipped, and the sentence read of nothing or of a later name.
+func TestLogIsASubject(t *testing.T) {
+	g, names := extractNote(t, "flow.md", "# Notes\n\n* VPC Flow Logs can be enabled on a VPC, subnet or ENI.\n* VPC Flow Logs sends logs to CloudWatch Logs or S3.\n")
+	got := map[string]bool{}
+	for _, f := range g.Facts {
+		got[names[f.Subject]+" | "+f.Predicate+" | "+names[f.Object]] = true
+	}
+	for _, want := range []string{"VPC Flow Logs | rel:can enable | Amazon VPC", "VPC Flow Logs | rel:send log to | Amazon S3"} {
+		if !got[want] {
+			t.Errorf("facts %v lack %q", got, want)
+		}
+	}
+}
