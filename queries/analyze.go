@@ -961,54 +961,52 @@ func (e *Engine) terseOpener(a *analysis) int {
 // a terse one ends at its first preposition ("the instance states | during
 // a scale-out").
 func (e *Engine) focusFrom(a *analysis, i int, terse bool) {
-	{
-		seen, headSeen := 0, false
-		for j := i + 1; j < len(a.words) && j <= i+8; j++ {
-			x := a.words[j]
-			aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
-			if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
-				break
-			}
-			if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
-				break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
-			}
-			if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
-				break // "what is multi AZ by default": a qualifier, where "the default X" asks for a value
-			}
-			if aux || x.stop && x.lower != "service" && x.lower != "services" {
-				// "how many", "how much": function words that still ask for a kind
-				for _, k := range e.lx.Kinds(x.lower) {
-					if !aux && !containsKind(a.wants, k) {
-						a.wants = append(a.wants, k)
-					}
-				}
-				continue
-			}
-			if headSeen && len(e.lx.Kinds(x.lower)) == 0 {
-				break // the phrase ended at its head noun: "which services | emit ..."
-			}
-			seen++
-			// the focus phrase's words, named or not: "disaster recovery strategies"
-			a.focusAll = append(a.focusAll, term{stem: x.stem, weight: 1, pos: j})
-			if l := x.linked; l >= 0 && a.links[l].strong() && (a.links[l].start < x.start || a.links[l].end > x.end) {
-				// a word of a name asks for no kind ("the ways Application
-				// Discovery Service collects ..."), and the phrase ends
-				// with the name unless a kind word follows it ("Systems
-				// Manager capability")
-				if x.end == a.links[l].end && (j+1 >= len(a.words) || len(e.lx.Kinds(a.words[j+1].lower)) == 0) {
-					break
-				}
-				continue
-			}
+	seen, headSeen := 0, false
+	for j := i + 1; j < len(a.words) && j <= i+8; j++ {
+		x := a.words[j]
+		aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
+		if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
+			break
+		}
+		if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
+			break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
+		}
+		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
+			break // "what is multi AZ by default": a qualifier, where "the default X" asks for a value
+		}
+		if aux || x.stop && x.lower != "service" && x.lower != "services" {
+			// "how many", "how much": function words that still ask for a kind
 			for _, k := range e.lx.Kinds(x.lower) {
-				headSeen = true
-				if !containsKind(a.wants, k) {
+				if !aux && !containsKind(a.wants, k) {
 					a.wants = append(a.wants, k)
 				}
 			}
-			if x.linked < 0 || a.links[x.linked].how == linkWeak || a.links[x.linked].concept {
-				a.focus = append(a.focus, x.stem)
+			continue
+		}
+		if headSeen && len(e.lx.Kinds(x.lower)) == 0 {
+			break // the phrase ended at its head noun: "which services | emit ..."
+		}
+		seen++
+		// the focus phrase's words, named or not: "disaster recovery strategies"
+		a.focusAll = append(a.focusAll, term{stem: x.stem, weight: 1, pos: j})
+		if l := x.linked; l >= 0 && a.links[l].strong() && (a.links[l].start < x.start || a.links[l].end > x.end) {
+			// a word of a name asks for no kind ("the ways Application
+			// Discovery Service collects ..."), and the phrase ends
+			// with the name unless a kind word follows it ("Systems
+			// Manager capability")
+			if x.end == a.links[l].end && (j+1 >= len(a.words) || len(e.lx.Kinds(a.words[j+1].lower)) == 0) {
+				break
 			}
+			continue
+		}
+		for _, k := range e.lx.Kinds(x.lower) {
+			headSeen = true
+			if !containsKind(a.wants, k) {
+				a.wants = append(a.wants, k)
+			}
+		}
+		if x.linked < 0 || a.links[x.linked].how == linkWeak || a.links[x.linked].concept {
+			a.focus = append(a.focus, x.stem)
 		}
 	}
 }
