@@ -984,14 +984,14 @@ var (
 	manualRe   = lazyRE(`(?i)\b(manual|manually|explicitly|must enable|needs? to be enabled|opt[- ]in)\b`)
 	implicitRe = lazyRE(`(?i)\b(implicit|implicitly|implicitely|automatic|automatically|by default|natively|built[- ]in|out of the box)\b`)
 	denyRe     = lazyRE(`(?i)\b(no|never|none|nothing)\b`)
-	negRe      = lazyRE(`(?i)\b(cannot|can't|can not|not supported|does not|doesn't|no support|not possible|isn't|is not|not available|unable)\b`)
+	negRe      = lazyRE(`(?i)\b(cannot|can['’]t|can not|not supported|does not|doesn['’]t|no support|not possible|isn['’]t|is not|not available|unable)\b`)
 )
 
 // qualifierCues, negCues and denyCues are cheap filters before
 // manualRe and implicitRe, negRe and denyRe.
 var (
 	qualifierCues = newCueSet("manual", "explicit", "must enable", "enabled", "opt", "implicit", "automatic", "default", "native", "built", "out of the box")
-	negCues       = newCueSet("not", "n't", "unable")
+	negCues       = newCueSet("not", "n't", "n’t", "unable")
 	denyCues      = newCueSet("no ", "never", "none", "nothing")
 )
 

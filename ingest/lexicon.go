@@ -298,6 +298,20 @@ func (lx *Lexicon) IsStop(w string) bool {
 // IsNegation reports whether a word denies a relation.
 func (lx *Lexicon) IsNegation(w string) bool { return isLowerIn(lx.negation, w) }
 
+// Negates reports whether a word denies: one of the lexicon's negations or
+// a contraction in n't ("shouldn't"), with either apostrophe ("doesn’t",
+// as word processors write it).
+func (lx *Lexicon) Negates(w string) bool {
+	return lx.IsNegation(strings.ReplaceAll(w, "’", "'")) || NotContraction(w)
+}
+
+// NotContraction reports whether a word is a verb contracted with "not"
+// ("can't", "doesn’t"), either apostrophe, any case.
+func NotContraction(w string) bool {
+	w = strings.ToLower(w)
+	return len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"))
+}
+
 // IsQuestionNegation reports whether a word makes a question ask for what
 // the notes deny ("which services cannot ...").
 func (lx *Lexicon) IsQuestionNegation(w string) bool { return isLowerIn(lx.qneg, w) }

@@ -37,3 +37,31 @@ func TestTermsSplitCamelCase(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatesEitherApostrophe: a contraction with "not" denies whichever
+// apostrophe it is written with; a note written in a word processor
+// ("doesn’t") reads as one typed in an editor ("doesn't").
+func TestNegatesEitherApostrophe(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"doesn't": true, "doesn’t": true, "Can’t": true, "shouldn’t": true, "not": true, "note": false, "n't": false, "isn": false} {
+		if got := d.Lexicon.Negates(w); got != want {
+			t.Errorf("Negates(%q) = %v, want %v", w, got, want)
+		}
+	}
+	straight, names := extractNote(t, "a.md", "# Notes\n\n* CodeCommit doesn't support Lambda as a target.\n")
+	curly, names2 := extractNote(t, "a.md", "# Notes\n\n* CodeCommit doesn’t support Lambda as a target.\n")
+	facts := func(g Graph, names map[string]string) []string {
+		var out []string
+		for _, f := range g.Facts {
+			out = append(out, names[f.Subject]+" | "+f.Predicate+" | "+names[f.Object])
+		}
+		slices.Sort(out)
+		return out
+	}
+	if a, b := facts(straight, names), facts(curly, names2); !slices.Equal(a, b) || len(a) == 0 {
+		t.Errorf("facts with ' %v, with ’ %v: want the same, some", a, b)
+	}
+}

@@ -1141,7 +1141,7 @@ func (o *openReader) phraseWord(w string) phraseWordOf {
 	lw := strings.ToLower(strings.Trim(w, "-'’"))
 	switch {
 	case lw == "":
-	case o.lx.IsNegation(lw) || strings.HasSuffix(lw, "n't"):
+	case o.lx.Negates(lw):
 		pw.role = phraseNegation
 	case o.lx.IsExclusive(lw):
 		pw.role = phraseExclusive

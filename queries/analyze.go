@@ -542,7 +542,7 @@ func (e *Engine) analyze(text string) *analysis {
 			sub = true // "files that weren't part of ...": a clause inside the question
 		}
 		switch {
-		case (lx.IsQuestionNegation(w.lower) || strings.HasSuffix(w.lower, "n't")) && w.start >= ask && !sub && !inParens(text, w.start):
+		case (lx.IsQuestionNegation(w.lower) || ingest.NotContraction(w.lower)) && w.start >= ask && !sub && !inParens(text, w.start):
 			// an aside's negation qualifies the scene ("for an in-place
 			// deployment (no load balancer)"), not what is asked
 			a.negated = true

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // The constraint stage of answering: a reading that answers with a list of
@@ -382,8 +383,7 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 // verbal_negation group, or one ending in "n't".
 func (e *Engine) deniesVerb(a *analysis) bool {
 	for _, w := range a.words {
-		l := strings.ReplaceAll(w.lower, "’", "'")
-		if e.lx.QuestionSurface("verbal_negation", l) || strings.HasSuffix(l, "n't") {
+		if e.lx.QuestionSurface("verbal_negation", w.lower) || ingest.NotContraction(w.lower) {
 			return true
 		}
 	}
@@ -401,7 +401,7 @@ func (e *Engine) deniedStems(text string) []string {
 	ws := splitWords(text)
 	var out []string
 	for i, w := range ws {
-		if !e.lx.IsNegation(w.lower) && !strings.HasSuffix(w.lower, "n't") {
+		if !e.lx.Negates(w.lower) {
 			continue
 		}
 		if i+1 >= len(ws) {

@@ -1151,7 +1151,7 @@ func sharesTerm(a *analysis, terms []string) bool {
 // ("not", "cannot", "no", "only", "without").
 func (e *Engine) denies(text string) bool {
 	for _, w := range splitWords(text) {
-		if e.lx.IsNegation(w.lower) || strings.HasSuffix(w.lower, "n't") || e.lx.IsExclusive(w.lower) {
+		if e.lx.Negates(w.lower) || e.lx.IsExclusive(w.lower) {
 			return true
 		}
 	}
