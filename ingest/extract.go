@@ -243,6 +243,18 @@ func (x *extractor) run() Graph {
 			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
 		}
 	}
+	if lx := x.dict.Lexicon; lx != nil && slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && lx.OpensList(b.Text) }) {
+		// "Can run" over "24/7", "Load-based", "Time-based" at its own
+		// depth (a flattened export): the items it lists, nested as under
+		// a head that ends with ":" (nestFlatLists); on a copy of the
+		// blocks, the caller's document stays as parsed
+		nested := &Document{Blocks: slices.Clone(doc.Blocks)}
+		if nestListsUnder(nested, lx.OpensList, lx.NamesItem) {
+			d := *doc
+			d.Blocks = nested.Blocks
+			doc, x.doc = &d, &d
+		}
+	}
 	x.abbrevs = noteAbbreviations(doc, x.dict)
 	o := newOpenReader(x)
 	if o != nil {

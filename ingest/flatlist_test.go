@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -79,5 +81,37 @@ func TestNumberColumnLast(t *testing.T) {
 	}
 	if keyed.Header[0].Text != "Limit" || keyed.Rows[0][0].Text != "10" {
 		t.Errorf("a table whose first column is not 1, 2, ... moved: %+v", keyed.Header)
+	}
+}
+
+// TestOpenHeadLists: a flattened item that is a predicate with no object
+// ("Can run", "Can configure what type of events to log") lists the
+// name-like items after it at its own depth, as one ending with ":" does;
+// items that are predicates themselves ("Can scale") stay its siblings.
+func TestOpenHeadLists(t *testing.T) {
+	text := "↖↑↓ AWS OpsWorks Stacks\n- Instance\n- Units of compute within the platform\n- Can run\n- Load-based\n- Time-based\n- Servers have to exist first.\n" +
+		"↖↑↓ AWS CloudTrail\n- Can configure what type of events to log\n- Management events\n- Data events\n" +
+		"↖↑↓ Amazon ECS\n- Can run\n- Can scale\n- Can stop\n"
+	c := buildOneNote(t, "flat.txt", text)
+	got := map[string][]string{}
+	for _, f := range c.Facts {
+		if rel, _, open := graph.ParseRelation(f.Predicate); open {
+			got[f.Subject+" "+rel] = append(got[f.Subject+" "+rel], f.Object)
+		}
+	}
+	for key, want := range map[string][]string{
+		"service:aws-opsworks can run":                      {"concept:load-based", "concept:time-based"},
+		"service:aws-cloudtrail can configure event to log": {"concept:management-events", "concept:data-events"},
+	} {
+		for _, w := range want {
+			if !slices.Contains(got[key], w) {
+				t.Errorf("%s: no object %s; got %v", key, w, got)
+			}
+		}
+	}
+	for key, objs := range got {
+		if strings.HasPrefix(key, "service:amazon-ecs") && (slices.Contains(objs, "concept:can-scale") || slices.Contains(objs, "concept:can-stop")) {
+			t.Errorf("%s lists a predicate as its object: %v", key, objs)
+		}
 	}
 }

@@ -208,6 +208,34 @@ func (lx *Lexicon) LeadingVerb(s string, before int) bool {
 	return false
 }
 
+// OpensList reports whether a list item with no colon still opens a list
+// of the items after it: a predicate with no subject of its own (its first
+// word a head verb: "Can run", "Supports") whose last word leaves the
+// object unsaid, a leading verb, a preposition or an infinitive ("Can be
+// associated with", "Can configure what type of events to log").
+func (lx *Lexicon) OpensList(text string) bool {
+	t := strings.TrimSpace(text)
+	if lx == nil || t == "" || strings.ContainsAny(t, ".,;:!?()") {
+		return false
+	}
+	f := strings.Fields(lx.SkipLeading(t))
+	if len(f) < 2 || len(f) > maxOpenHeadWords || !lx.HeadVerb(f[0]) {
+		return false
+	}
+	last := f[len(f)-1]
+	return isLowerIn(lx.verbs, last) && !lx.isAux(last) || lx.IsPreposition(last) || strings.EqualFold(f[len(f)-2], "to")
+}
+
+// maxOpenHeadWords bounds the words of an item OpensList reads as a head.
+const maxOpenHeadWords = 8
+
+// NamesItem reports whether a list item reads as a name an open head
+// (OpensList) lists: a FlatItemName that opens with no verb ("Load-based",
+// not "Can scale").
+func (lx *Lexicon) NamesItem(text string) bool {
+	return FlatItemName(text) && !lx.LeadingVerb(text, len(text))
+}
+
 // SkipLeading returns s after the conjunctions and adverbs of the
 // lexicon's leading_skip list that open it: "but it deploys ..." → "it
 // deploys ...".

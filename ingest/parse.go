@@ -368,14 +368,22 @@ func continueNumbering(doc *Document) {
 // one level down. The run ends at the first item that reads as a sentence
 // or a "key: value" pair, or at any other block.
 func nestFlatLists(doc *Document) {
+	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, FlatItemName)
+}
+
+// nestListsUnder is nestFlatLists for any head: a bullet for which heads
+// reports true heads the bullets after it, at its depth, for which item
+// does (two at least); it reports whether any moved.
+func nestListsUnder(doc *Document, heads, item func(string) bool) bool {
 	bs := doc.Blocks
+	moved := false
 	for i := 0; i < len(bs); i++ {
 		head := bs[i]
-		if head.Kind != BlockBullet || !strings.HasSuffix(strings.TrimSpace(head.Text), ":") {
+		if head.Kind != BlockBullet || !heads(head.Text) {
 			continue
 		}
 		j := i + 1
-		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && FlatItemName(bs[j].Text) {
+		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && item(bs[j].Text) {
 			j++
 		}
 		if j-i-1 < 2 {
@@ -384,8 +392,10 @@ func nestFlatLists(doc *Document) {
 		for k := i + 1; k < j; k++ {
 			bs[k].Depth++
 		}
+		moved = true
 		i = j - 1
 	}
+	return moved
 }
 
 // FlatItemName reports whether a list item's text reads as a name, not a
