@@ -208,6 +208,23 @@ func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	return b
 }
 
+// lineAbout reports whether the note line of statement i, in any of its
+// sentences ("When you invoke a function synchronously, Lambda runs ..."),
+// or its section is about one of the question's entities.
+func (e *Engine) lineAbout(i int, ids []string) bool {
+	src := e.ix.StatementSource(i)
+	lo := i
+	for lo > 0 && e.ix.StatementSource(lo-1) == src {
+		lo--
+	}
+	for j := lo; j < e.ix.NumStatements() && e.ix.StatementSource(j) == src; j++ {
+		if e.aboutBonus(j, ids)+e.sectionBonusOf(j, ids) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // linkRarity is how rare an entity is among the statements, as BM25 weighs
 // a word, relative to an average one: 1 at idf linkIDFMean, more for a
 // rare entity ("subscription filter"), down to 0.5 for one every section
@@ -341,14 +358,25 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			// relation reads (its head names no entity) answers with its
 			// items
 			answers = answers[:0]
+			var named []string
 			for k, it := range items {
 				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
+				if id, ok := e.dict.Exact(it); ok {
+					named = append(named, id)
+				}
+			}
+			// the items the dictionary names, when it names most, give
+			// the answers of a line about what the question names their
+			// kind ("API Gateway, ALB, Cognito" after a line on Lambda)
+			ends = nil
+			if 2*len(named) >= len(items) && (len(ids) == 0 || e.lineAbout(h.i, ids)) {
+				ends = named
 			}
 		}
 		if len(answers) == 0 {
 			continue
 		}
-		c := &candidate{typ: candEvidence, ends: ends, result: &Result{Intent: "evidence", Answers: answers}}
+		c := &candidate{typ: candEvidence, ends: ends, line: st.Source, result: &Result{Intent: "evidence", Answers: answers}}
 		// the items of a list run over several lines come in the note's
 		// order (one line's inline list is no sequence)
 		c.ordered = len(items) > 1 && len(items) == len(answers) && srcs[0] != srcs[len(srcs)-1]
@@ -393,6 +421,22 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 			return strings.TrimSuffix(text, ":"), names, nsrcs
 		}
 	}
+	j := i + 1
+	for e.sameSection(i, j) && e.ix.StatementSource(j) == e.ix.StatementSource(i) {
+		j++ // the line's other sentences
+	}
+	if e.sameSection(i, j) && arrowLed(e.ix.Statement(j).Text) {
+		// "When you invoke a function synchronously, Lambda runs ..." over
+		// "-> API Gateway, ALB, Cognito, ...": the line an arrow opens
+		// lists what the line before it leads to
+		if _, items := e.lineItems(a, e.ix.Statement(j).Text); len(items) > 0 {
+			src := e.ix.StatementSource(j)
+			for range items {
+				srcs = append(srcs, src)
+			}
+			return text, items, srcs
+		}
+	}
 	if key, kind := ingest.ItemName(text); kind == ingest.ItemRow && !a.single && !a.mentionsWords(e.lx.Terms(key)) {
 		// a table row the question does not name (nor asks one thing
 		// of): the table's keys are the list, not a list inside one row's
@@ -413,6 +457,16 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 		return "", nil, nil
 	}
 	return e.siblingItems(a, i)
+}
+
+// arrowLed reports whether a line opens with an arrow ("-> Kinesis,
+// DynamoDB, SQS", "→ ..."), continuing the line before it.
+func arrowLed(text string) bool {
+	t := strings.TrimLeft(strings.TrimSpace(text), "-*• \t")
+	if strings.HasPrefix(strings.TrimSpace(text), "->") {
+		return true
+	}
+	return strings.HasPrefix(t, "→") || strings.HasPrefix(t, "=>") || strings.HasPrefix(t, ">")
 }
 
 // headedNames returns the run of lines after head line i that each read as

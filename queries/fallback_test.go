@@ -154,6 +154,15 @@ func TestEvidenceReadsLines(t *testing.T) {
 			"  - `WARM_DIRS` - folders listed under `cache/paths`\n" +
 			"- warm cache is best-effort\n",
 			"Which warm cache flavours can a builder use?", []string{"WARM_SOURCE", "WARM_LAYERS", "WARM_DIRS"}, nil},
+		{"arrow line", "invocation.md", "# Function invocation\n\n" +
+			"- Lambda answers a blocking request while the caller holds the connection open.\n" +
+			"- -> API Gateway, Cognito, CloudFront\n" +
+			"- Lambda queues an event request and retries it twice.\n",
+			"Which services send Lambda a blocking request?", []string{"API Gateway", "Cognito", "CloudFront"}, nil},
+		{"arrow line of another kind", "pollers.md", "# Pollers\n\n" +
+			"- A Lambda poller reads record batches from an event source and hands them to the function.\n" +
+			"- -> Kinesis, DynamoDB, SQS\n",
+			"Which event sources does a Lambda poller read record batches from?", []string{"Kinesis", "DynamoDB", "SQS"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

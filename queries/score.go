@@ -192,7 +192,10 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 		f[featKindFit] = fit / float64(len(c.ends))
-		if fit == 0 {
+		if fit == 0 && c.typ != candEvidence {
+			// (a line's list of names the dictionary knows of another
+			// kind may still be what the question calls its kind:
+			// "Kinesis, DynamoDB, SQS" for "which event sources")
 			f[featKindMiss] = 1
 			if a.wantsOnly(graph.KindValue) {
 				// "how long ...": a name never stands for a quantity
