@@ -905,13 +905,16 @@ func (e *Engine) linkFuzzy(a *analysis) {
 		if w.linked >= 0 || w.stop || utf8.RuneCountInString(w.lower) < 5 || e.docFreq(w.stem) > 0 {
 			continue
 		}
+		if e.lx.IsStop(w.stem) || e.lx.LeadingVerb(w.stem, len(w.stem)) {
+			continue // "getting" is a form of a verb the lexicon knows, not "settings" misspelt
+		}
 		within := 1
 		if utf8.RuneCountInString(w.lower) >= 9 {
 			within = 2
 		}
 		for _, name := range e.suggest(w.text, 1, within) {
 			if id, ok := e.dict.Exact(name); ok {
-				e.addLink(a, link{id: id, start: w.start, end: w.end, how: linkFuzzy, text: w.text})
+				e.addLink(a, link{id: id, start: w.start, end: w.end, how: linkFuzzy, text: w.text, concept: e.isNoteConcept(id)})
 			}
 		}
 	}

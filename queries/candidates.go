@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -647,6 +648,7 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 	if len(chains) == 0 {
 		return nil, nil
 	}
+	e.rankChains(a, chains)
 	res := &Result{Intent: "path", Answers: e.hopAnswers(chains[0])}
 	for _, c := range chains[1:] {
 		res.Alternatives = append(res.Alternatives, e.hopAnswers(c))
@@ -678,6 +680,72 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		c.reading += " to " + strings.Join(toWords, " ")
 	}
 	return c, nil
+}
+
+// rankChains orders the chains a path question may mean, shortest first
+// as chainsTo gives them, but a chain whose lines hold more of the
+// question's words first ("near real time" under "CloudWatch Logs ->
+// Subscription Filter -> Kinesis Firehose -> AWS ES") and one through a
+// thing the question rules out ("the non-Lambda way") last.
+func (e *Engine) rankChains(a *analysis, chains []chain) {
+	if len(chains) < 2 {
+		return
+	}
+	ruled := e.ruledOut(a)
+	fit := make(map[string]float64, len(chains))
+	for _, c := range chains {
+		f := overlap(a.terms, nil, e.chainWords(c))
+		if c.caveats > 0 {
+			f = -f // "Lambda (cannot cross account)": the words it shares with the question it denies
+		}
+		for _, h := range c.hops {
+			if containsStr(ruled, h.id) {
+				f--
+			}
+		}
+		fit[hopKey(c.hops)] = f
+	}
+	sort.SliceStable(chains, func(i, j int) bool { return fit[hopKey(chains[i].hops)] > fit[hopKey(chains[j].hops)] })
+}
+
+// chainWords are the terms of the lines a chain is written on: its first
+// line, the lines an arrow opens after it, and a parenthesis that closes
+// it on a line of its own ("(near real time)").
+func (e *Engine) chainWords(c chain) []string {
+	i, ok := e.ix.StatementAt(c.source)
+	if !ok {
+		return nil
+	}
+	words := slices.Clone(e.ix.StatementTerms(i))
+	for j := i + 1; e.sameSection(i, j); j++ {
+		t := strings.TrimSpace(e.ix.Statement(j).Text)
+		aside := strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")")
+		if e.ix.StatementSource(j) != e.ix.StatementSource(j-1) && !arrowLed(t) && !aside {
+			break
+		}
+		words = append(words, e.ix.StatementTerms(j)...)
+		if aside {
+			break
+		}
+	}
+	return words
+}
+
+// ruledOut returns the entities a question rules out: a word "non-X" for
+// a name X, and a name right after a negation ("without Lambda").
+func (e *Engine) ruledOut(a *analysis) []string {
+	var out []string
+	for i, w := range a.words {
+		if rest, ok := strings.CutPrefix(w.lower, "non-"); ok {
+			if id, ok := e.dict.Exact(rest); ok {
+				out = append(out, id)
+			}
+		}
+		if i+1 < len(a.words) && e.lx.Negates(w.lower) && a.words[i+1].linked >= 0 {
+			out = append(out, a.links[a.words[i+1].linked].id)
+		}
+	}
+	return out
 }
 
 // sequenceCandidates read "what states does an instance go through, in
@@ -789,7 +857,20 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 			fromAt = i
 		}
 	}
-	for _, l := range a.links {
+	// a path starts at a thing the question names before a phrase the
+	// notes made a concept of ("Near-real-time path for getting
+	// CloudWatch Logs into ...")
+	links := slices.Clone(a.links)
+	slices.SortStableFunc(links, func(x, y link) int {
+		switch {
+		case !x.concept && y.concept:
+			return -1
+		case x.concept && !y.concept:
+			return 1
+		}
+		return 0
+	})
+	for _, l := range links {
 		// "from X to Y": X ends at the "to"; a "to" before the "from" ("how
 		// to get an SNS alert from ... CloudWatch Logs") bounds nothing
 		if fromAt >= 0 && l.start > a.words[fromAt].start && (toAt < fromAt || l.start < a.words[toAt].start) {
@@ -798,7 +879,7 @@ func (e *Engine) pathEnds(a *analysis) (from, to string, toWords []string, after
 		}
 	}
 	if from == "" {
-		for _, l := range a.links {
+		for _, l := range links {
 			if toAt < 0 || l.start < a.words[toAt].start {
 				from = l.id
 				break

@@ -510,3 +510,28 @@ func TestNoPathForDeniedKind(t *testing.T) {
 		}
 	}
 }
+
+// TestPathChainByItsLines: of two chains the notes write between the same
+// ends, a path question gets the one whose lines hold its words (the
+// parenthesis closing the chain on a line of its own counts), not the one
+// through a thing it rules out ("without", "non-"); with no such words the
+// chains stay in the notes' order.
+func TestPathChainByItsLines(t *testing.T) {
+	e := engineWithNote(t, "exports.txt", "Table exports\nAmazon DynamoDB\n-> DynamoDB Stream\n-> Lambda\n-> Amazon S3\n(per item, costly)\n"+
+		"Amazon DynamoDB\n-> DynamoDB Stream\n-> Kinesis Data Firehose\n-> Amazon S3\n(buffered batches)\n")
+	tests := []struct{ q, via string }{
+		{"path from DynamoDB to S3 in buffered batches", "Amazon Kinesis Data Firehose"},
+		{"path from DynamoDB to S3 without Firehose", "AWS Lambda"},
+		{"Buffered-batches path for getting DynamoDB changes into S3 (the non-Lambda way)?", "Amazon Kinesis Data Firehose"},
+		{"path from DynamoDB to S3", "AWS Lambda"},
+	}
+	for _, tt := range tests {
+		res, err := e.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if got := answerNames(res); res.Intent != "path" || !containsStr(got, tt.via) {
+			t.Errorf("%q: %s %v, want a path through %s", tt.q, res.Intent, got, tt.via)
+		}
+	}
+}
