@@ -926,7 +926,10 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	if b < min(len(a.hits), maxVerdictLines) {
 		after = a.hits[b+1:]
 	}
-	i := e.caveatOf(a, pool[b], after)
+	// a line the ranking put before it still qualifies it: "SCPs do not
+	// apply for the master account itself" after the line that holds
+	// both entities the question names
+	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
 	verdict := "yes"
 	if e.denies(st.Text) != a.negated {

@@ -287,6 +287,19 @@ func TestVerdictLineNamesEntity(t *testing.T) {
 	}
 }
 
+// TestVerdictCaveatBeforeTheLine: a line that denies what a yes/no question
+// asks qualifies the line chosen for holding the entities it names, though
+// the denial comes first in the notes and in the ranking.
+func TestVerdictCaveatBeforeTheLine(t *testing.T) {
+	e := engineWithNote(t, "enc.md", "# Encryption at rest\n\n"+
+		"- A key cannot be attached to an object directly; the bucket default or the request names it.\n"+
+		"- Amazon S3 uses AWS KMS keys to encrypt objects at rest.\n")
+	res := askHolding(t, e, "Can you attach a KMS key directly to an S3 object?", []string{"no"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want one verdict", answerNames(res))
+	}
+}
+
 // TestStepsNotLifecycle: "steps" asks for a list of steps, which CodeDeploy's
 // lifecycle events are not: the steps a note lists for registering
 // on-prem servers answer, not the curated lifecycle-event relation.
