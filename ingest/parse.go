@@ -16,18 +16,19 @@ var ErrBinary = errors.New("binary file, not a note")
 
 // Note formats reported by DetectFormat and stored in Document.Format.
 const (
-	FormatWiki     = "wiki"
-	FormatBlog     = "blog"
-	FormatPDF      = "pdf"
-	FormatMarkdown = "markdown"
-	FormatText     = "text"
-	FormatLaTeX    = "latex"    // read as the Markdown latexToMarkdown writes
-	FormatHTML     = "html"     // read as the Markdown htmlToMarkdown writes
-	FormatWikitext = "wikitext" // MediaWiki source, read as the Markdown wikitextToMarkdown writes
-	FormatJSON     = "json"     // a note app's JSON export, read as the Markdown jsonToMarkdown writes
-	FormatColumns  = "columns"  // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
-	FormatOPML     = "opml"     // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
-	FormatBBCode   = "bbcode"   // a forum post's BBCode source, read as the Markdown bbcodeToMarkdown writes
+	FormatWiki      = "wiki"
+	FormatBlog      = "blog"
+	FormatPDF       = "pdf"
+	FormatMarkdown  = "markdown"
+	FormatText      = "text"
+	FormatLaTeX     = "latex"     // read as the Markdown latexToMarkdown writes
+	FormatHTML      = "html"      // read as the Markdown htmlToMarkdown writes
+	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
+	FormatJSON      = "json"      // a note app's JSON export, read as the Markdown jsonToMarkdown writes
+	FormatColumns   = "columns"   // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
+	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
+	FormatBBCode    = "bbcode"    // a forum post's BBCode source, read as the Markdown bbcodeToMarkdown writes
+	FormatSubtitles = "subtitles" // a video's captions (SubRip, WebVTT), read as the Markdown subtitlesToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -89,6 +90,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	case FormatOPML:
 		h, err := opmlToMarkdown(text)
 		p.parseExport(h, err, text, "an OPML outline")
+	case FormatSubtitles:
+		h, err := subtitlesToMarkdown(name, text)
+		p.parseExport(h, err, text, "subtitles")
 	case FormatColumns:
 		p.parseRewritten(columnsToMarkdown(doc.Lines))
 	case FormatBBCode:
@@ -443,6 +447,9 @@ func detectFormat(name, text string) string {
 	}
 	if isOPML(name, text) {
 		return FormatOPML
+	}
+	if isSubtitles(name, text) {
+		return FormatSubtitles
 	}
 	if isJSONNote(name, text) {
 		return FormatJSON
