@@ -208,6 +208,28 @@ func (a *analysis) strongLinkIDs() []string {
 	return ids
 }
 
+// optionLinks returns the two things a question closing with a choice
+// names on either side of its last " or " ("should I use Kinesis Data
+// Streams or Kinesis Firehose?"), when a link ends right before it and
+// another starts right after it and they differ.
+func (a *analysis) optionLinks() (l, r link, ok bool) {
+	q := strings.TrimRight(a.text, "?.! ")
+	k := strings.LastIndex(q, " or ")
+	if k < 0 {
+		return link{}, link{}, false
+	}
+	var hasL, hasR bool
+	for _, x := range a.links {
+		if x.end == k {
+			l, hasL = x, true
+		}
+		if x.start == k+4 && x.end == len(q) {
+			r, hasR = x, true
+		}
+	}
+	return l, r, hasL && hasR && l.id != r.id
+}
+
 // strongLinks counts the distinct entities the question names by name (not
 // by a weak alias or a near-miss).
 func (a *analysis) strongLinks() int {

@@ -1120,6 +1120,11 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		// relate Macie and S3 says nothing of what else it protects
 		return nil
 	}
+	if _, _, ok := a.optionLinks(); ok {
+		// "should I use Kinesis Data Streams or Kinesis Firehose?" asks
+		// which, not how the notes relate the two
+		return nil
+	}
 	x := ids[0]
 	var best []graph.Edge
 	for _, y := range ids[1:] {

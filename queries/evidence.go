@@ -946,7 +946,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	if weak {
 		c.prior = weakVerdictPrior
 	}
-	if opt := e.chosenOption(a, st.Text); opt != "" && !e.denies(st.Text) {
+	if opt := e.chosenOption(a, st.Text); opt != "" && !e.negates(st.Text) {
 		// "should they authenticate with an IAM user ARN or an IAM role
 		// ARN?": the option the line states answers, not "yes"
 		c.result = &Result{Intent: "choice", Answers: []Answer{{Name: opt, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}}
@@ -966,18 +966,6 @@ func (e *Engine) chosenOption(a *analysis, line string) string {
 	if k < 0 {
 		return ""
 	}
-	right := e.optionWords(strings.Fields(q[k+4:]))
-	if len(right) == 0 || len(right) > maxOptionWords {
-		return ""
-	}
-	before := strings.Fields(q[:k])
-	if len(before) < len(right) {
-		return ""
-	}
-	left := e.optionWords(before[len(before)-len(right):])
-	if len(left) == 0 || strings.EqualFold(strings.Join(left, " "), strings.Join(right, " ")) {
-		return ""
-	}
 	words := map[string]bool{}
 	for _, w := range splitWords(line) {
 		words[w.lower] = true
@@ -989,6 +977,29 @@ func (e *Engine) chosenOption(a *analysis, line string) string {
 			}
 		}
 		return true
+	}
+	if l, r, ok := a.optionLinks(); ok {
+		// "Kinesis Data Streams or Kinesis Firehose": the two things the
+		// question names, each by all the words it names it with
+		switch hl, hr := has(strings.Fields(l.text)), has(strings.Fields(r.text)); {
+		case hl && !hr:
+			return e.names[l.id].Name
+		case hr && !hl:
+			return e.names[r.id].Name
+		}
+		return ""
+	}
+	right := e.optionWords(strings.Fields(q[k+4:]))
+	if len(right) == 0 || len(right) > maxOptionWords {
+		return ""
+	}
+	before := strings.Fields(q[:k])
+	if len(before) < len(right) {
+		return ""
+	}
+	left := e.optionWords(before[len(before)-len(right):])
+	if len(left) == 0 || strings.EqualFold(strings.Join(left, " "), strings.Join(right, " ")) {
+		return ""
 	}
 	switch l, r := has(left), has(right); {
 	case l && !r:
@@ -1209,6 +1220,18 @@ func sharesTerm(a *analysis, terms []string) bool {
 func (e *Engine) denies(text string) bool {
 	for _, w := range splitWords(text) {
 		if e.lx.Negates(w.lower) || e.lx.IsExclusive(w.lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// negates reports whether a text holds a word that denies ("not",
+// "cannot", "no", "without"); "only" restricts, it does not deny ("Kinesis
+// Data Streams are the only option" chooses it).
+func (e *Engine) negates(text string) bool {
+	for _, w := range splitWords(text) {
+		if e.lx.Negates(w.lower) {
 			return true
 		}
 	}

@@ -300,6 +300,20 @@ func TestVerdictCaveatBeforeTheLine(t *testing.T) {
 	}
 }
 
+// TestChoiceOfTwoNamedOptions: a question that closes with a choice of two
+// things it names ("... Amazon SQS or Amazon SNS?") is answered by the one
+// the best line names, though the line restricts ("the only option"), not
+// by yes or no, nor by how the notes relate the two.
+func TestChoiceOfTwoNamedOptions(t *testing.T) {
+	e := engineWithNote(t, "msg.md", "# Messaging\n\n"+
+		"- Amazon SNS pushes each message to every subscriber of a topic.\n"+
+		"- For strictly ordered delivery to a single consumer, Amazon SQS FIFO queues are the only option.\n")
+	got := askNames(t, e, "I need strictly ordered delivery to a single consumer - should I use Amazon SQS or Amazon SNS?")
+	if !slices.Equal(got, []string{"Amazon SQS"}) {
+		t.Errorf("answers %v, want Amazon SQS", got)
+	}
+}
+
 // TestStepsNotLifecycle: "steps" asks for a list of steps, which CodeDeploy's
 // lifecycle events are not: the steps a note lists for registering
 // on-prem servers answer, not the curated lifecycle-event relation.
