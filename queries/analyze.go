@@ -1208,6 +1208,12 @@ func (e *Engine) termsOf(a *analysis) {
 			// shape the answers have
 			weight *= 2
 		}
+		if codeName(w.text) && e.docFreq(w.stem) > 0 {
+			// "Canary10Percent5Minutes": a name in code the notes write
+			// verbatim says more than the rare plain words around it
+			// ("what share of traffic goes first")
+			weight *= codeNameWeight
+		}
 		if p := e.joinedPart(w.text, w.stem); p != "" {
 			// "on-premises": the notes' lines are indexed by the words such
 			// a word joins, so the question is too (at the word's own
@@ -1221,6 +1227,27 @@ func (e *Engine) termsOf(a *analysis) {
 		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}
+}
+
+// codeNameWeight is what a question's word written as a name in code
+// weighs more than its rarity says.
+const codeNameWeight = 2
+
+// codeName reports whether a word is a name in code that joins letters
+// and digits, six characters at least ("Canary10Percent5Minutes",
+// "ECSLinear10PercentEvery1Minutes"); not a plain word, a number, a
+// CamelCase property ("DeletionPolicy") or a short code ("S3", "EC2").
+func codeName(w string) bool {
+	letter, digit := false, false
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case unicode.IsLetter(r):
+			letter = true
+		}
+	}
+	return letter && digit && utf8.RuneCountInString(w) >= 6
 }
 
 // joinedPart returns the content stem of a word that joins a content word

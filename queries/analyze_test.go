@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 func TestSplitWordsContractions(t *testing.T) {
@@ -357,5 +358,30 @@ func TestAnalyzeTerseOrderFocus(t *testing.T) {
 	}
 	if a := e.analyze("Order of the CodeDeploy lifecycle events on an EC2 in-place deployment?"); !containsKind(a.wants, graph.KindEvent) {
 		t.Errorf("wants %v, want events", a.wants)
+	}
+}
+
+// TestCodeNameWeighs: a question's word that joins letters and digits as a
+// name in code ("Canary10Percent5Minutes") and that the notes write weighs
+// twice its rarity; a CamelCase property and a short code do not.
+func TestCodeNameWeighs(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("ECSCanary10Percent5Minutes - what share of traffic goes first?")
+	found := false
+	for _, tm := range a.terms {
+		if tm.stem == ingest.Stem("ECSCanary10Percent5Minutes") {
+			found = true
+			if want := codeNameWeight * e.idf(tm.stem); tm.weight != want {
+				t.Errorf("weight %.2f, want %.2f", tm.weight, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no term for the code name: %+v", a.terms)
+	}
+	for _, w := range []string{"DeletionPolicy", "S3", "EC2", "2880"} {
+		if codeName(w) {
+			t.Errorf("codeName(%q) = true", w)
+		}
 	}
 }

@@ -220,10 +220,12 @@ func (e *Engine) sharesContentWord(x, y []string) bool {
 // about, or else everything the notes say about the entity it names first.
 // It returns nil, nil when the question names nothing known.
 func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) (*Result, error) {
-	if len(a.linkIDs()) == 0 {
-		return e.lineAnswers(a), nil
-	}
 	for _, typ := range []candidateType{candEvidence, candEntity} {
+		if typ == candEntity && len(a.linkIDs()) == 0 {
+			// a question that names nothing: the lines that hold its words
+			// ("Canary10Percent5Minutes - what share of traffic ...")
+			return e.lineAnswers(a), nil
+		}
 		for _, c := range cands {
 			if c.typ != typ || c.score <= 0 {
 				continue

@@ -188,3 +188,15 @@ func TestValueLineAnswers(t *testing.T) {
 		t.Errorf("answers %v, want the line's 1", got)
 	}
 }
+
+// TestNamelessQuestionAnswersFromItsBestLine: a question that names no
+// entity, but a line the notes hold answers it, is answered from that line
+// (not refused with "did you mean"), though the line holds less than half
+// of its words.
+func TestNamelessQuestionAnswersFromItsBestLine(t *testing.T) {
+	e := engineWithNote(t, "presets.md", "# Traffic presets\n\n"+
+		"* The Linear7Percent3Minutes preset moves 7% of requests at once, then the remainder after 3 minutes.\n"+
+		"* Share the goes-first list with the rest of the team before the release.\n"+
+		"* Snapshots cannot be shared first; copy them to the rest of the accounts.\n")
+	askHolding(t, e, "Linear7Percent3Minutes - what share of requests goes first and how long before the rest moves?", []string{"7%", "3 minutes"})
+}
