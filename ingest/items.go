@@ -159,7 +159,51 @@ func InlineLists(text string, lx *Lexicon) []InlineList {
 		}
 		i++
 	}
-	return out
+	return append(out, parenLists(t, lx)...)
+}
+
+// parenLists returns the lists a sentence writes in parentheses after
+// what they are of: "monitor host metrics to become custom metrics
+// (per-core CPU, memory, disk)" gives per-core CPU, memory, disk, of
+// "to become custom metrics". A parenthesis of fewer than two items, or of
+// an item longer than maxLineItemWords words, is no list, and neither is
+// one a negation opens ("(no Lambda, email or HTTP endpoints)": what the
+// sentence excludes).
+func parenLists(t string, lx *Lexicon) []InlineList {
+	var out []InlineList
+	for from := 0; ; {
+		open := strings.IndexByte(t[from:], '(')
+		if open < 0 {
+			return out
+		}
+		open += from
+		end := strings.IndexByte(t[open:], ')')
+		if end < 0 {
+			return out
+		}
+		end += open
+		from = end + 1
+		inner := strings.Fields(t[open+1 : end])
+		if len(inner) == 0 || lx != nil && lx.Negates(strings.ToLower(inner[0])) {
+			continue
+		}
+		var items []string
+		for _, sp := range splitSpans(t[open+1:end], []string{" and ", " or "}, false) {
+			it := strings.TrimSpace(sp.text)
+			if it == "" {
+				continue
+			}
+			if countFields(it) > maxLineItemWords {
+				items = nil
+				break
+			}
+			items = append(items, it)
+		}
+		if clean := cleanInline(items); len(clean) >= 2 {
+			before := strings.Fields(t[:open])
+			out = append(out, InlineList{Items: clean, Before: strings.Join(before[max(0, len(before)-4):], " ")})
+		}
+	}
 }
 
 // trimItem trims a list item: a parenthesis that closes it ("missing

@@ -57,6 +57,11 @@ func TestInlineLists(t *testing.T) {
 		{"Agents can ship logs using the unified agent and tools such as Fluent Bit, Vector, and Logstash.",
 			[]string{"can ship logs using"},
 			[][]string{{"unified agent", "Fluent Bit", "Vector", "Logstash"}}},
+		{"Ship host metrics to become custom metrics (per-core CPU, memory, disk) with the agent",
+			[]string{"to become custom metrics"},
+			[][]string{{"per-core CPU", "memory", "disk"}}},
+		// a parenthesis that excludes is no list of what the sentence states
+		{"Then only SQS queues can subscribe (no Lambda, email or HTTP endpoints)", nil, nil},
 		// fixed bugs
 		// a clause after "and" is no item
 		{"This hook belongs to the agent and can not be used to run scripts", nil, nil},
