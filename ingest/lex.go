@@ -349,9 +349,9 @@ func (l *lexer) indented() bool {
 }
 
 // numberMarker returns the byte length of a numbered-list marker at the
-// start of s, without the blank after it, or 0: "12." or "12)" and the
-// levels of an outline, "2.1" or "2.1.3." (each level at most three
-// digits, at most four levels).
+// start of s, without the blank after it, or 0: "12." or "12)", a
+// thread's "12/", and the levels of an outline, "2.1" or "2.1.3." (each
+// level at most three digits, at most four levels).
 func numberMarker(s string) int {
 	n, levels := 0, 0
 	for {
@@ -373,6 +373,8 @@ func numberMarker(s string) int {
 	switch {
 	case n < len(s) && (s[n] == '.' || s[n] == ')'):
 		n++
+	case levels == 1 && n < len(s) && s[n] == '/':
+		n++ // "12/ ECS hooks, in order: ...": a thread's post number
 	case levels == 1:
 		return 0 // "12 text" is no marker
 	}
@@ -385,7 +387,7 @@ func numberMarker(s string) int {
 // lastLevel returns the digits of a number marker's last level: "2.1.3."
 // → "3", "12)" → "12".
 func lastLevel(marker string) string {
-	m := strings.TrimRight(marker, ".)")
+	m := strings.TrimRight(marker, ".)/")
 	return m[strings.LastIndexByte(m, '.')+1:]
 }
 

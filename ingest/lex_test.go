@@ -79,6 +79,9 @@ var lexTests = []lexTest{
 		{itemNumber, "2", 1}, {itemText, "AWS SAM", 1},
 		{itemIndent, "\t", 2}, {itemNumber, "1", 2}, {itemText, "Template basics", 2},
 		{itemIndent, "\t\t", 3}, {itemNumber, "3", 3}, {itemText, "Globals section", 3}, tEOF(4)}},
+	{"thread post numbers", modeText, "4/ Lambda configs:\n24/7 on call\n1/2 cup\n", []lexTok{
+		{itemNumber, "4", 1}, {itemText, "Lambda configs:", 1},
+		{itemText, "24/7 on call", 2}, {itemText, "1/2 cup", 3}, tEOF(4)}},
 	{"outline: a bare number or a long one is text", modeText, "12 hours max\n1.2.3.4.5 deep\n1234.5 x\n", []lexTok{
 		{itemText, "12 hours max", 1}, {itemText, "1.2.3.4.5 deep", 2}, {itemText, "1234.5 x", 3}, tEOF(4)}},
 
