@@ -494,6 +494,9 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 			for _, st := range about[:min(len(about), maxAboutLines)] {
 				scores[i] = max(scores[i], cover(e.ix.StatementTerms(int(st))))
 			}
+			// and its name: "Patch Manager" for "push OS patches", though
+			// a line on Run Command names patches too
+			scores[i] += cover(e.nameStems(ans.ID))
 		}
 		best = max(best, scores[i])
 	}

@@ -754,3 +754,20 @@ func TestListNarrowedByDenials(t *testing.T) {
 		t.Errorf("a chain's denial of Install read as BeforeInstall's: %v", got)
 	}
 }
+
+// TestSingleOutByName: of the answers to a question that asks for one
+// thing, the one whose name holds the question's words ("Patch Manager"
+// for "patches") wins a tie of the lines about them.
+func TestSingleOutByName(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Which Systems Manager capability patches a group of instances?")
+	c := &candidate{anchor: "service:aws-systems-manager", rel: e.relationWords(graph.PredFeature, false)}
+	answers := []Answer{
+		{Name: "Run Command", ID: "feature:run-command", details: []string{"Run Command runs a patch script on a group of instances"}},
+		{Name: "Patch Manager", ID: "feature:patch-manager", details: []string{"Patch Manager deploys software to instances"}},
+	}
+	got := e.singleOut(a, c, answers)
+	if len(got) != 1 || got[0].ID != "feature:patch-manager" {
+		t.Errorf("single out %v, want Patch Manager", got)
+	}
+}
