@@ -771,3 +771,17 @@ func TestSingleOutByName(t *testing.T) {
 		t.Errorf("single out %v, want Patch Manager", got)
 	}
 }
+
+// TestYesNoQuestionGetsAVerdict: a question that asks whether ("Can a
+// CloudWatch Logs subscription push data to ...?") is answered yes or no,
+// not by the names a relation that matches its words lists.
+func TestYesNoQuestionGetsAVerdict(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(t.Context(), "Can a CloudWatch Logs subscription push data to a Firehose delivery stream in a different account?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); res.Intent != "yes-no" || len(got) != 1 || got[0] != "yes" && got[0] != "no" {
+		t.Errorf("%s %v (%s), want a verdict", res.Intent, got, res.Reading)
+	}
+}

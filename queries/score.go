@@ -100,7 +100,7 @@ var weights = features{
 	featQualifierMisread: -0.2,
 	featConstrained:      0.25,
 	featInSection:        0,
-	featNotVerdict:       -0.5,
+	featNotVerdict:       -1.0,
 	featUnsupported:      -0.05,
 	featExample:          0.3,
 	featNarrowed:         0.1,
