@@ -462,11 +462,16 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 // arrowLed reports whether a line opens with an arrow ("-> Kinesis,
 // DynamoDB, SQS", "→ ..."), continuing the line before it.
 func arrowLed(text string) bool {
-	t := strings.TrimLeft(strings.TrimSpace(text), "-*• \t")
-	if strings.HasPrefix(strings.TrimSpace(text), "->") {
-		return true
+	t := strings.TrimSpace(text)
+	for _, mark := range []string{"- ", "* ", "• "} {
+		t = strings.TrimPrefix(t, mark) // "- -> Kinesis, ...": a bullet that opens with the arrow
 	}
-	return strings.HasPrefix(t, "→") || strings.HasPrefix(t, "=>") || strings.HasPrefix(t, ">")
+	for _, arrow := range []string{"->", "→", "=>", "⇒"} {
+		if strings.HasPrefix(t, arrow) {
+			return true
+		}
+	}
+	return false
 }
 
 // headedNames returns the run of lines after head line i that each read as
