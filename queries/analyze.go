@@ -1186,6 +1186,9 @@ func (e *Engine) termsOf(a *analysis) {
 			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
 		}
 		weight := e.idf(w.stem)
+		if i > 0 && a.words[i-1].lower == "how" && slices.Contains(e.lx.Kinds(w.lower), graph.KindValue) {
+			continue // "how long", "how often": the shape of the answer (a value), not a word the lines hold
+		}
 		if e.lx.IsNegation(w.lower) || e.lx.IsExclusive(w.lower) {
 			continue // polarity, not content: see negated and exclusive
 		}

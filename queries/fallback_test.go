@@ -200,3 +200,19 @@ func TestNamelessQuestionAnswersFromItsBestLine(t *testing.T) {
 		"* Snapshots cannot be shared first; copy them to the rest of the accounts.\n")
 	askHolding(t, e, "Linear7Percent3Minutes - what share of requests goes first and how long before the rest moves?", []string{"7%", "3 minutes"})
 }
+
+// TestHowLongAsksForAValue: the word after "how" that names a value's
+// dimension ("how long") says what shape the answer has; it is no word
+// the lines must hold ("long-term", "long running" lines won), so the line
+// that holds the question's other words answers with its value.
+func TestHowLongAsksForAValue(t *testing.T) {
+	e := engineWithNote(t, "gates.md", "# Release gates\n\n"+
+		"- A pipeline release gate can page the on-call channel; if nobody signs off within 3 days the gate fails.\n")
+	a := e.analyze("How long does a CodePipeline release gate wait before it fails?")
+	for _, tm := range a.terms {
+		if tm.stem == "long" {
+			t.Errorf("term %q from \"how long\"", tm.stem)
+		}
+	}
+	askHolding(t, e, "How long does a CodePipeline release gate wait before it fails?", []string{"3 days"})
+}
