@@ -132,6 +132,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.evidenceCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.countedCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	if c := e.entityCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}

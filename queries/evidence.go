@@ -406,6 +406,97 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 	return nil
 }
 
+// countedNoun is the stem of the things a question asks the number of:
+// the head of the noun phrase after "number of" or "how many" ("max number
+// of CloudWatch alarms per deployment group" → alarm), its last word
+// before a preposition, an auxiliary or a verb; "" when it asks no number.
+func (e *Engine) countedNoun(a *analysis) string {
+	from := -1
+	for i, w := range a.words {
+		if i+1 < len(a.words) && (w.lower == "number" || w.lower == "count") && a.words[i+1].lower == "of" {
+			from = i + 2
+			break
+		}
+		if i+1 < len(a.words) && w.lower == "how" && a.words[i+1].lower == "many" {
+			from = i + 2
+			break
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	head := ""
+	for j := from; j < len(a.words); j++ {
+		x := a.words[j]
+		if e.lx.IsPreposition(x.lower) || e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || e.verbLike(x.lower) && head != "" {
+			break
+		}
+		if !x.stop {
+			head = x.stem
+		}
+	}
+	return head
+}
+
+// countedPrior is what a line's count of the asked-for things is worth
+// before the question's other words and entities are matched.
+const countedPrior = 0.5
+
+// countedCandidate reads a question that asks how many of a thing ("max
+// number of CloudWatch alarms per CodeDeploy deployment group?", "how many
+// targets can one rule have?"): the count of those things a line writes
+// ("up to 10 alarms"), on the line that holds most of the question's other
+// words and names the entities it names. Nil when it asks no number or no
+// line counts those things.
+func (e *Engine) countedCandidate(a *analysis) *candidate {
+	noun := e.countedNoun(a)
+	if noun == "" {
+		return nil
+	}
+	ids := a.linkIDs()
+	stmts, _ := e.ix.StatementsWith(noun)
+	best, bestScore := -1, 0.0
+	var bestQ ingest.Quantity
+	for _, si := range stmts {
+		st := e.ix.Statement(int(si))
+		for _, q := range ingest.Quantities(st.Text) {
+			f := strings.Fields(q.Text)
+			if q.Dimension != "count" || len(f) == 0 || ingest.Stem(f[len(f)-1]) != noun {
+				continue
+			}
+			score := overlap(a.terms, nil, st.Terms)
+			if len(ids) > 0 {
+				score += float64(e.heldLinks(a, int(si))) / float64(len(ids))
+			}
+			if score > bestScore {
+				best, bestScore, bestQ = int(si), score, q
+			}
+			break
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	st := e.ix.Statement(best)
+	qs := []ingest.Quantity{bestQ}
+	if a.twofold {
+		// "how long and how many attempts": the line's every value
+		qs = ingest.Quantities(st.Text)
+	}
+	var answers []Answer
+	for _, q := range qs {
+		answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+	}
+	c := &candidate{typ: candEvidence, line: st.Source, result: &Result{Intent: "evidence", Answers: answers}}
+	c.ctx = st.Terms
+	// the count of the very things asked about is the answer's shape:
+	// worth more than a line that merely matches the words
+	c.prior = countedPrior + 0.3*bestScore
+	c.links = e.heldLinks(a, best)
+	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", noun, st.Source)
+	return c
+}
+
 // lineList returns the list statement i answers with, its head and each
 // item's source: the names of the item lines a head line ("local cache,
 // three modes:") heads; else the list the line holds (lineItems); else,

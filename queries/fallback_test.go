@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // TestFallbackAnswersWhatANamedEntityIs: when no reading scores well, a
@@ -215,4 +216,19 @@ func TestHowLongAsksForAValue(t *testing.T) {
 		}
 	}
 	askHolding(t, e, "How long does a CodePipeline release gate wait before it fails?", []string{"3 days"})
+}
+
+// TestCountOfTheAskedThings: "max number of X per Y" is answered by the
+// count of X a line writes ("up to 7 alarms"), though X is a name the
+// question links (so no word of it matches) and readings of Y's relations
+// hold more of its words; "per" bounds the counted phrase.
+func TestCountOfTheAskedThings(t *testing.T) {
+	e := engineWithNote(t, "guards.md", "# Rollback guards\n\n- attach CloudWatch alarms to the deployment group - up to *7 alarms*\n")
+	got := askNames(t, e, "max number of CloudWatch alarms per CodeDeploy deployment group?")
+	if !slices.Equal(got, []string{"7 alarms"}) {
+		t.Errorf("answers %v, want 7 alarms", got)
+	}
+	if n := e.countedNoun(e.analyze("how many targets can one EventBridge rule have?")); n != ingest.Stem("targets") {
+		t.Errorf("counted noun %q, want targets", n)
+	}
 }
