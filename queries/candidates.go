@@ -53,7 +53,6 @@ type candidate struct {
 	keep     []string // the ends the question's other entities constrain it to; nil when none
 	narrowed bool     // the attribute constraint narrowed it (see constraints.go)
 	denied   bool     // narrowed to the answers whose lines deny what a negated question asks (see lineConstraint)
-	line     string   // the note line an evidence candidate answers from
 	reading  string   // how the question was read, for the user
 	prior    float64  // what the reading is worth before its words are matched
 	feat     features // what the scoring function weighs (see score.go)
@@ -734,12 +733,13 @@ func (e *Engine) chainWords(c chain) []string {
 	return words
 }
 
-// ruledOut returns the entities a question rules out: a word "non-X" for
-// a name X, and a name right after a negation ("without Lambda").
+// ruledOut returns the entities a question rules out: a word that joins a
+// negation of the lexicon and a name X by a hyphen ("non-Lambda"), and a
+// name right after a negation ("without Lambda").
 func (e *Engine) ruledOut(a *analysis) []string {
 	var out []string
 	for i, w := range a.words {
-		if rest, ok := strings.CutPrefix(w.lower, "non-"); ok {
+		if neg, rest, ok := strings.Cut(w.lower, "-"); ok && e.lx.Negates(neg) {
 			if id, ok := e.dict.Exact(rest); ok {
 				out = append(out, id)
 			}

@@ -376,7 +376,7 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 		if len(answers) == 0 {
 			continue
 		}
-		c := &candidate{typ: candEvidence, ends: ends, line: st.Source, result: &Result{Intent: "evidence", Answers: answers}}
+		c := &candidate{typ: candEvidence, ends: ends, result: &Result{Intent: "evidence", Answers: answers}}
 		// the items of a list run over several lines come in the note's
 		// order (one line's inline list is no sequence)
 		c.ordered = len(items) > 1 && len(items) == len(answers) && srcs[0] != srcs[len(srcs)-1]
@@ -407,17 +407,14 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 }
 
 // countedNoun is the stem of the things a question asks the number of:
-// the head of the noun phrase after "number of" or "how many" ("max number
+// the head of the noun phrase after a phrase of the lexicon's count group,
+// "number of" or "how many" ("max number
 // of CloudWatch alarms per deployment group" → alarm), its last word
 // before a preposition, an auxiliary or a verb; "" when it asks no number.
 func (e *Engine) countedNoun(a *analysis) string {
 	from := -1
-	for i, w := range a.words {
-		if i+1 < len(a.words) && (w.lower == "number" || w.lower == "count") && a.words[i+1].lower == "of" {
-			from = i + 2
-			break
-		}
-		if i+1 < len(a.words) && w.lower == "how" && a.words[i+1].lower == "many" {
+	for i := 0; i+1 < len(a.words); i++ {
+		if e.lx.QuestionSurface("count", a.words[i].lower+" "+a.words[i+1].lower) {
 			from = i + 2
 			break
 		}
@@ -487,7 +484,7 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	for _, q := range qs {
 		answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 	}
-	c := &candidate{typ: candEvidence, line: st.Source, result: &Result{Intent: "evidence", Answers: answers}}
+	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 	c.ctx = st.Terms
 	// the count of the very things asked about is the answer's shape:
 	// worth more than a line that merely matches the words
@@ -1314,12 +1311,7 @@ func sharesTerm(a *analysis, terms []string) bool {
 // denies reports whether a text holds a word that denies or restricts
 // ("not", "cannot", "no", "only", "without").
 func (e *Engine) denies(text string) bool {
-	for _, w := range splitWords(text) {
-		if e.lx.Negates(w.lower) || e.lx.IsExclusive(w.lower) {
-			return true
-		}
-	}
-	return false
+	return e.negates(text) || e.restricts(text)
 }
 
 // negates reports whether a text holds a word that denies ("not",
