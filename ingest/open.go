@@ -49,6 +49,10 @@ type openReader struct {
 	// needs Business, ... Support plan"): its sentences that name no subject
 	// of their own are about it
 	topic string
+	// topicTerm is the term as a marked glossary entry opens with it
+	// ("AWS::CloudFormation::Init - ..."): the names in it are the term's
+	// words, not the sentence's subject
+	topicTerm string
 
 	// a flashcard's question ("Q: How long does a DynamoDB stream keep its
 	// records?"), for the answer line after it
@@ -164,7 +168,19 @@ func (o *openReader) block(i int) {
 		o.popFrames(-1)
 		o.open, o.labels = o.open[:0], o.labels[:0]
 		subj := o.defaultSubject()
-		if term, _, ok := glossTerm(text); ok && o.opensWithName(stripParens(term)) && !o.x.hasVerb(term) {
+		if term, ok := markedTerm(o.x.doc.LineText(b.Line)); ok {
+			// "**CreationPolicy** - Attribute that makes CloudFormation
+			// wait ...": an entry the author marks as a glossary's, its
+			// term bold or code before the separator, defines that term,
+			// a name of the notes' own when the dictionary has none
+			if id := o.x.newNode(graph.KindConcept, term); id != "" {
+				subj, o.topic = id, id
+				if strings.HasPrefix(text, term) {
+					o.topicTerm = term
+				}
+				defer func() { o.topic, o.topicTerm = "", "" }()
+			}
+		} else if term, _, ok := glossTerm(text); ok && o.opensWithName(stripParens(term)) && !o.x.hasVerb(term) {
 			// the term opens with its entity's name ("Q: ..." is a
 			// flashcard, "compression for s3: gzip, zip" a label of the
 			// section's subject), and is a name, not a clause ("Artifacts
@@ -849,6 +865,9 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	if _, a := cutLabel(s, answerLabels); a {
 		return false
 	}
+	if label == o.topicTerm {
+		return false // "**Dynamic reference:** resolves ...": the entry's term before its definition
+	}
 	rest = strings.TrimRight(rest, ".")
 	subj := o.topic
 	if subj == "" {
@@ -890,6 +909,36 @@ func glossTerm(text string) (term, def string, ok bool) {
 		return "", "", false
 	}
 	return term, strings.TrimSpace(text[at+len(sep):]), true
+}
+
+// markedTerm returns the term of a glossary entry whose author marks it,
+// "**term** - definition" (bold or a code span, then " - ", " — ", " – "
+// or ":"; a colon inside the marks too: "**term:** definition"): a few
+// words, no sentence; ok is false for any other text.
+func markedTerm(text string) (term string, ok bool) {
+	t := strings.TrimSpace(text)
+	for _, q := range []string{"**", "__", "`"} {
+		if !strings.HasPrefix(t, q) {
+			continue
+		}
+		j := strings.Index(t[len(q):], q)
+		if j <= 0 {
+			return "", false
+		}
+		inner := strings.TrimSpace(t[len(q) : len(q)+j])
+		after := t[len(q)+j+len(q):]
+		colon := strings.HasSuffix(inner, ":")
+		term = strings.TrimSpace(strings.TrimSuffix(inner, ":"))
+		sep := colon && strings.HasPrefix(after, " ")
+		for _, sp := range []string{" - ", " — ", " – ", ": "} {
+			sep = sep || strings.HasPrefix(after, sp) || sp == ": " && strings.HasPrefix(after, ":")
+		}
+		if !sep || term == "" || countFields(term) > maxTermWords || strings.ContainsAny(term, ".!?;") {
+			return "", false
+		}
+		return term, true
+	}
+	return "", false
 }
 
 // lastClause returns the part of a relation's words after its last
@@ -1848,6 +1897,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 	}
 	subj, verbStart, own := "", 0, true
+	if t := o.topicTerm; t != "" && dflt == o.topic && strings.HasPrefix(s, t) {
+		// "AWS::CloudFormation::Init - Metadata key that ...": the entry's
+		// term opens it, its definition follows
+		for len(ms) > 0 && ms[0].start < len(t) {
+			ms = ms[1:]
+		}
+		verbStart = len(t)
+	}
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s)
 	topicVerb := false
 	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w)) {

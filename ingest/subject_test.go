@@ -30,6 +30,18 @@ func TestSentenceSubjects(t *testing.T) {
 		// thing made that item the relation ("rel:kinesise datum stream").
 		{"verbless list's first item", "# Kinesis Data Firehose\n\n- Sources\n- Kinesys Data Streams, CloudWatch Logs, IoT\n",
 			nil, []string{"service:amazon-kinesis-data-firehose rel:kinesys datum stream service:amazon-cloudwatch-logs"}},
+		// A glossary entry whose author marks its term ("**Custom
+		// resource** - ...") credited the definition to the heading's
+		// service, or to a name inside the term ("AWS::CloudFormation::Init"
+		// is no CloudFormation), or read "**Term:** definition" as a label
+		// over a list and gave nothing.
+		{"marked glossary term", "# CloudFormation glossary\n\n**Custom resource** - Resource backed by an AWS Lambda function or an Amazon SNS topic named in ServiceToken.\n",
+			[]string{"concept:custom-resource rel:resource back by service:aws-lambda", "concept:custom-resource rel:resource back by service:amazon-sns"},
+			[]string{"service:aws-cloudformation rel:resource back by service:aws-lambda"}},
+		{"marked term naming a service", "# CloudFormation glossary\n\n**AWS::CloudFormation::Init** - Metadata key that cfn-init reads to install packages on Amazon EC2 instances.\n",
+			[]string{"concept:aws-cloudformation-init rel:metadata key cfn-init to install package concept:amazon-ec2-instances"}, nil},
+		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
+			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
