@@ -5,23 +5,42 @@ import (
 	"errors"
 	"io"
 	"path"
+	"slices"
 	"strings"
 )
 
-// OPML outlines, as outliners and mind-mapping apps export them (MindNode,
-// OmniOutliner, Workflowy, Dynalist): nested <outline text="..."> elements,
-// a _note attribute for a node's note. opmlToMarkdown writes the Markdown
-// they say, each line citing the note line its element starts on.
+// Outlines kept as XML: OPML, as outliners export it (MindNode,
+// OmniOutliner, Workflowy, Dynalist: nested <outline text="..."> elements, a
+// _note attribute for a node's note), and mind maps as FreeMind and
+// Freeplane save them (.mm: nested <node TEXT="..."> elements, an
+// <attribute NAME="..." VALUE="..."/> a node's key and value).
+// opmlToMarkdown writes the Markdown they say, each line citing the note
+// line its element starts on.
 
-// isOPML reports whether a note is an OPML outline: named *.opml, or an
-// XML text with an <opml> element.
+// isOPML reports whether a note is an XML outline: named *.opml or *.mm, or
+// an XML text with an <opml> element or a <map> of <node TEXT="..."> ones.
 func isOPML(name, text string) bool {
-	if strings.ToLower(path.Ext(name)) == ".opml" {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".opml", ".mm":
 		return true
 	}
 	t := strings.TrimLeft(text, " \t\r\n\ufeff")
-	return strings.HasPrefix(t, "<?xml") && strings.Contains(t[:min(len(t), 512)], "<opml")
+	head := t[:min(len(t), 512)]
+	if !strings.HasPrefix(t, "<") {
+		return false
+	}
+	return strings.HasPrefix(t, "<?xml") && strings.Contains(head, "<opml") ||
+		strings.Contains(head, "<map") && strings.Contains(strings.ToLower(head), "<node ")
 }
+
+// outlineNodes are the elements of an XML outline that are its nodes (OPML,
+// FreeMind and Freeplane), textAttrs the attributes that hold a node's text
+// and noteAttrs its note's.
+var (
+	outlineNodes = []string{"outline", "node"}
+	textAttrs    = []string{"text", "title"}
+	noteAttrs    = []string{"_note", "note"}
+)
 
 // maxOPMLHeadingDepth is the deepest outline written as a heading (when it
 // has children): the outline's top levels are its sections, deeper nodes
@@ -47,7 +66,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 		written    bool
 	}
 	var stack []*node
-	inTitle, opml := false, false
+	inTitle, outline := false, false
 	// write puts an open node out when its first child (or its end) shows
 	// whether it heads others
 	write := func(k int) {
@@ -64,7 +83,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 			emit(strings.Repeat("#", k+2)+" "+nd.text, nd.line)
 			emit("", nd.line)
 		} else {
-			emit(strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth))+"- "+nd.text, nd.line)
+			emit(strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth))+mapItem(nd.text), nd.line)
 		}
 		if nd.note != "" {
 			indent := strings.Repeat("  ", max(0, k-maxOPMLHeadingDepth+1))
@@ -94,34 +113,46 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch strings.ToLower(t.Name.Local) {
-			case "opml":
-				opml = true
-			case "title":
+			switch el := strings.ToLower(t.Name.Local); {
+			case el == "opml":
+				outline = true
+			case el == "title":
 				inTitle = len(stack) == 0
-			case "outline":
+			case slices.Contains(outlineNodes, el):
+				outline = true
 				if k := len(stack); k > 0 {
 					stack[k-1].children = true
 					write(k - 1)
 				}
 				nd := &node{line: line}
 				for _, a := range t.Attr {
-					switch strings.ToLower(a.Name.Local) {
-					case "text", "title":
+					switch v := strings.Join(strings.Fields(a.Value), " "); {
+					case slices.Contains(textAttrs, strings.ToLower(a.Name.Local)):
 						if nd.text == "" {
-							nd.text = strings.Join(strings.Fields(a.Value), " ")
+							nd.text = v
 						}
-					case "_note", "note":
-						nd.note = strings.Join(strings.Fields(a.Value), " ")
+					case slices.Contains(noteAttrs, strings.ToLower(a.Name.Local)):
+						nd.note = v
 					}
 				}
 				stack = append(stack, nd)
+			case el == "attribute" && len(stack) > 0:
+				// a mind map node's key and value: an item under the node
+				name, value := xmlAttr(t, "name"), xmlAttr(t, "value")
+				if name != "" && value != "" {
+					k := len(stack)
+					stack[k-1].children = true
+					write(k - 1)
+					stack = append(stack, &node{line: line, text: name + ": " + value})
+					write(k)
+					stack = stack[:k]
+				}
 			}
 		case xml.EndElement:
-			switch strings.ToLower(t.Name.Local) {
-			case "title":
+			switch el := strings.ToLower(t.Name.Local); {
+			case el == "title":
 				inTitle = false
-			case "outline":
+			case slices.Contains(outlineNodes, el):
 				if k := len(stack); k > 0 {
 					write(k - 1)
 					stack = stack[:k-1]
@@ -136,8 +167,41 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 			}
 		}
 	}
-	if !opml {
-		return noteMarkdown{}, errors.New("no <opml> element")
+	if !outline {
+		return noteMarkdown{}, errors.New("no <opml> element and no outline <node> elements")
 	}
 	return out, nil
+}
+
+// xmlAttr returns the value of an element's attribute, named without regard
+// to case, with its white space runs made single spaces; "" when it has none.
+func xmlAttr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if strings.EqualFold(a.Name.Local, name) {
+			return strings.Join(strings.Fields(a.Value), " ")
+		}
+	}
+	return ""
+}
+
+// mapItem writes an outline node's text as a Markdown list item: "- "
+// and the text, or a numbered item when the node opens with its step's
+// number ("1 define patch baseline", "2) tag instances", "3. register"),
+// as mind maps number the steps of a procedure.
+func mapItem(text string) string {
+	j := 0
+	for j < len(text) && j < 3 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	if j == 0 || j == len(text) {
+		return "- " + text
+	}
+	rest := text[j:]
+	if rest[0] == '.' || rest[0] == ')' {
+		rest = rest[1:]
+	}
+	if !strings.HasPrefix(rest, " ") || strings.TrimSpace(rest) == "" {
+		return "- " + text // "2024 review", "10x": a number the text opens with, not a step's
+	}
+	return text[:j] + ". " + strings.TrimSpace(rest)
 }

@@ -49,6 +49,48 @@ func TestOPMLToMarkdown(t *testing.T) {
 	}
 }
 
+// TestMindMapToMarkdown: a FreeMind or Freeplane mind map (.mm) reads as
+// an outline: its <node TEXT> elements nest as OPML's outlines do, an
+// <attribute> is an item of its node, and a node that opens with its step's
+// number is a numbered item.
+func TestMindMapToMarkdown(t *testing.T) {
+	src := strings.Join([]string{
+		`<map version="1.0.1">`, // 1
+		`<node TEXT="AWS Systems Manager">`,
+		`<node TEXT="Patch Manager" POSITION="right">`, // 3
+		`<attribute NAME="Document" VALUE="AWS-RunPatchBaseline"/>`,
+		`<node TEXT="Steps">`,                    // 5
+		`<node TEXT="1 define patch baseline"/>`, // 6
+		`<node TEXT="2) tag instances with Patch Group"/>`,
+		`<node TEXT="2024 review"/>`, // 8
+		`</node>`,
+		`</node>`,
+		`</node>`,
+		`</map>`,
+	}, "\n")
+	h, err := opmlToMarkdown(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdownLines(t, h, []mdLine{
+		{"## AWS Systems Manager", 2},
+		{"### Patch Manager", 3},
+		{"- Document: AWS-RunPatchBaseline", 4},
+		{"- Steps", 5},
+		{"  1. define patch baseline", 6},
+		{"  2. tag instances with Patch Group", 7},
+		{"  - 2024 review", 8},
+	})
+	for _, name := range []string{"map.mm", "map.xml"} {
+		if got := DetectFormat(name, []byte(src)); got != FormatOPML {
+			t.Errorf("DetectFormat(%q) = %q, want opml", name, got)
+		}
+	}
+	if !IsNoteFile("aws.mm") {
+		t.Error("a .mm mind map is not read from a folder")
+	}
+}
+
 // TestOPMLNote: an OPML note is detected by name or content and its facts
 // cite the line of their element; a *.opml that is no XML reads as text
 // with a positioned error.

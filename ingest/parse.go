@@ -89,7 +89,7 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseRewritten(h)
 	case FormatOPML:
 		h, err := opmlToMarkdown(text)
-		p.parseExport(h, err, text, "an OPML outline")
+		p.parseExport(h, err, text, "an OPML outline or mind map")
 	case FormatSubtitles:
 		h, err := subtitlesToMarkdown(name, text)
 		p.parseExport(h, err, text, "subtitles")
