@@ -693,6 +693,9 @@ func (e *Engine) link(a *analysis) {
 		if m.Start > 0 && a.text[m.Start-1] == '.' && m.Text == strings.ToLower(m.Text) {
 			continue // ".config", ".yml": a file's extension, no name
 		}
+		if e.gerundOfVerb(a, m) {
+			continue // "setting up patching": a form of a verb the lexicon knows, not "Settings"
+		}
 		if inner, ok := e.entityInConcept(m); ok {
 			// "SNS notifications", a concept one note wrote, is SNS's
 			// notifications: the question names SNS
@@ -711,6 +714,21 @@ func (e *Engine) link(a *analysis) {
 	e.linkRegions(a)
 	e.linkAcronyms(a)
 	e.linkFuzzy(a)
+}
+
+// gerundOfVerb reports whether a one-word mention is a question word in
+// lower case that is the -ing form of a verb the lexicon knows ("setting",
+// "getting"): a verb, not the name it spells ("Settings").
+func (e *Engine) gerundOfVerb(a *analysis, m ingest.Mention) bool {
+	if len(ingest.Tokens(m.Text)) != 1 || !strings.HasSuffix(m.Text, "ing") || m.Text != strings.ToLower(m.Text) {
+		return false
+	}
+	for _, w := range a.words {
+		if w.start == m.Start && w.end == m.End {
+			return e.lx.LeadingVerb(w.stem, len(w.stem))
+		}
+	}
+	return false
 }
 
 // entityInConcept returns the entity of the base dictionary (a service, a

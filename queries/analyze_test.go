@@ -385,3 +385,23 @@ func TestCodeNameWeighs(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeGerundNoName: a question word in lower case that is the -ing
+// form of a verb the lexicon knows ("setting up", "getting") is a verb, not
+// the name it spells; the name written as one ("Settings") still links.
+func TestAnalyzeGerundNoName(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Walk me through setting up patching with Patch Manager, in order.")
+	for _, l := range a.links {
+		if l.text == "setting" {
+			t.Errorf("'setting up' linked %q to %s", l.text, l.id)
+		}
+	}
+	if !slices.ContainsFunc(a.links, func(l link) bool { return l.text == "Patch Manager" }) {
+		t.Errorf("Patch Manager not linked: %+v", a.links)
+	}
+	b := e.analyze("what is in the Settings of CodeDeploy")
+	if !slices.ContainsFunc(b.links, func(l link) bool { return l.text == "Settings" }) {
+		t.Errorf("'Settings' lost its link: %+v", b.links)
+	}
+}
