@@ -347,6 +347,41 @@ func TestParseText(t *testing.T) {
 	}
 }
 
+// TestParseBorderlessTable: a table with no outer pipes, as psql prints a
+// query's result ("a | b" over "---+---") or GFM allows ("---|---"), is a
+// table of the rows with as many pipes; the row count after it ends it.
+// Fixed bug: its header was a bullet, its separator a heading's rule and
+// its rows bullets and paragraphs.
+func TestParseBorderlessTable(t *testing.T) {
+	src := "-- retention by resolution\n" +
+		" resolution   | kept for\n" + // 2
+		"--------------+----------\n" +
+		" 60 s         | 15 days\n" + // 4
+		" 300 s        | 63 days\n" +
+		"(2 rows)\n" + // 6
+		"\n" +
+		"Service | Purpose\n" + // 8
+		"--------|:-------\n" +
+		"S3 | storage\n" + // 10
+		"\n" +
+		"a rule --- is | no table\n" + // 12
+		"-----\n"
+	doc := parseMust(t, "psql.txt", src)
+	tables := parseTables(doc)
+	if len(tables) != 2 {
+		t.Fatalf("%d tables, want 2: %+v", len(tables), doc.Blocks)
+	}
+	if got, want := parseTableText(tables[0].Table), "resolution|kept for / 60 s|15 days / 300 s|63 days"; got != want || tables[0].Line != 2 || tables[0].EndLine != 5 {
+		t.Errorf("psql table = %s (lines %d-%d), want %s (lines 2-5)", got, tables[0].Line, tables[0].EndLine, want)
+	}
+	if got, want := parseTableText(tables[1].Table), "Service|Purpose / S3|storage"; got != want {
+		t.Errorf("GFM table = %s, want %s", got, want)
+	}
+	if c := tables[0].Table.Rows[1][1]; c.Line != 5 || c.Text != "63 days" {
+		t.Errorf("cell = %+v, want 63 days at 5", c)
+	}
+}
+
 // TestParseTextCram: terse notes put one fact on each line and rule their
 // titles ("--- subscription filters ---"); a lower-case line after a short
 // one, or one that opens with its own label or holds an arrow, is a fact

@@ -214,6 +214,9 @@ func isTextHeading(lines []srcLine, i int) bool {
 // followed by a "|---|---|" separator row. It returns the last line of the
 // table, or i when there is none.
 func (p *parser) pipeTable(lines []srcLine, i int) int {
+	if end := p.borderlessTable(lines, i); end > i {
+		return end
+	}
 	if i+1 >= len(lines) || lines[i].kind != itemPipeRow || lines[i+1].kind != itemPipeSep {
 		return i
 	}
@@ -225,6 +228,45 @@ func (p *parser) pipeTable(lines []srcLine, i int) int {
 	}
 	p.add(Block{Kind: BlockTable, Line: lines[i].num, EndLine: lines[j-1].num, Table: t})
 	return j - 1
+}
+
+// borderlessTable rebuilds a table whose rows have no outer pipes, as psql
+// prints a query's result and GFM allows: a header row "resolution | kept
+// for", a separator under it of dashes joined by as many "+" or "|" as the
+// header has pipes ("-----+-----"), then the rows with as many pipes; a
+// line with another count ("(4 rows)") ends it. It returns the last line of
+// the table, or i when there is none.
+func (p *parser) borderlessTable(lines []srcLine, i int) int {
+	if i+2 >= len(lines) {
+		return i
+	}
+	head, sep := lines[i].raw, lines[i+1].raw
+	pipes := strings.Count(head, "|")
+	if pipes == 0 || strings.HasPrefix(head, "|") || !borderlessSep(sep) || strings.Count(sep, "+")+strings.Count(sep, "|") != pipes {
+		return i
+	}
+	header := pipeCells(head, lines[i].num, 0)
+	t := &Table{Header: header}
+	j := i + 2
+	for ; j < len(lines) && lines[j].kind != itemBlank && strings.Count(lines[j].raw, "|") == pipes && !strings.HasPrefix(lines[j].raw, "|"); j++ {
+		t.Rows = append(t.Rows, pipeCells(lines[j].raw, lines[j].num, len(header)))
+	}
+	if len(t.Rows) == 0 {
+		return i
+	}
+	p.add(Block{Kind: BlockTable, Line: lines[i].num, EndLine: lines[j-1].num, Table: t})
+	return j - 1
+}
+
+// borderlessSep reports whether a trimmed line separates a borderless
+// table's header from its rows: dashes (three or more), joined by "+" or
+// "|", colons for alignment, nothing else, with no pipe or plus at either
+// end ("-----+------", "---|:--:").
+func borderlessSep(s string) bool {
+	if strings.Count(s, "-") < 3 || !strings.ContainsAny(s, "+|") || strings.ContainsAny(s[:1]+s[len(s)-1:], "+|") {
+		return false
+	}
+	return strings.Trim(s, "-+|: \t") == ""
 }
 
 // pipeCells splits "| a | b |" into trimmed cells; with n > 0 the row is
