@@ -383,15 +383,16 @@ func splitWords(text string) []qword {
 	return out
 }
 
-// notWord reports whether a part of a slashed word is no word of two or
-// more letters ("s3", "", "v2" keep "a/b" whole).
+// notWord reports whether a part of a slashed word is no word: two or more
+// letters, digits and hyphens that open with a letter ("EC2/On-Premises"
+// is two words; "", "5", "-x" keep "a/b" whole).
 func notWord(p string) bool {
 	if len(p) < 2 {
 		return true
 	}
-	for _, r := range p {
-		if !unicode.IsLetter(r) {
-			return true
+	for k, r := range p {
+		if !unicode.IsLetter(r) && (k == 0 || !unicode.IsDigit(r) && r != '-') {
+			return true // "EC2", "On-Premises" are words; "5", "-x" are not
 		}
 	}
 	return false

@@ -98,6 +98,17 @@ func TestSplitSlashedWords(t *testing.T) {
 	if a := e.analyze("which services support blue/green deployments"); !slices.ContainsFunc(a.links, func(l link) bool { return l.id == "strategy:blue-green" }) {
 		t.Errorf("blue/green not linked: %+v", a.links)
 	}
+	// fixed bug: a part with a digit or a hyphen ("EC2/On-Premises") kept
+	// the slashed word whole, one heavy term no note line holds
+	b := e.analyze("order of the hooks in an EC2/On-Premises deployment")
+	for _, tm := range b.terms {
+		if strings.Contains(tm.stem, "/") {
+			t.Errorf("slashed term %q kept whole: %+v", tm.stem, b.terms)
+		}
+	}
+	if !slices.ContainsFunc(b.terms, func(tm term) bool { return tm.stem == "premis" }) {
+		t.Errorf("terms %+v, want 'premis' among them", b.terms)
+	}
 }
 
 // TestAnalyzeHowManner: "how do/does/can ..." asks for a manner, not for
