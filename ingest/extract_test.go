@@ -277,6 +277,17 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// fixed bug: a saved chat's turns were sentences of "Me" and
+			// "Tutor", its answers related to nothing its questions named
+			name: "a dialogue's answer relates what its question names by the question's words",
+			file: "chat.txt",
+			src:  "Saved chat\n\nMe: Which compute platforms can CodeDeploy deploy to?\n\nTutor: Three: EC2/On-Premises, AWS Lambda and Amazon ECS.\n\nMe: And the Lambda configurations?\n\nTutor: There are three families:\n- Canary\n- Linear\n\nMe: Thanks.\n\nTutor: Any time.\n",
+			want: []fact{
+				{"AWS CodeDeploy", "rel:compute platform can deploy to", "AWS Lambda", 5},
+				{"AWS CodeDeploy", "rel:compute platform can deploy to", "Amazon ECS", 5},
+			},
+		},
+		{
 			name: "an item that is a step is named by its verb and object",
 			file: "s.md",
 			src:  "## AWS CodeDeploy\n\n* Registering on-prem servers with CodeDeploy:\n    - Create an IAM role that the on-prem instances will assume\n    - Set up a Cron job to refresh those credentials regularly\n    - Install CodeDeploy agent on the on-prem servers\n    - Allows traffic to flow\n",

@@ -58,6 +58,11 @@ type openReader struct {
 	// records?"), for the answer line after it
 	question     string
 	questionLine int
+	// asker is the speaker label of a dialogue's question turn ("Me"), so
+	// that the next turn of another speaker answers it; speakers are the
+	// labels that open a note's turns (see dialogueSpeakers), read once
+	asker    string
+	speakers map[string]bool
 
 	// What statements inherit from their context is derived once per
 	// heading and list head, not once per statement: a long heading over
@@ -190,7 +195,14 @@ func (o *openReader) block(i int) {
 				defer func() { o.topic = "" }()
 			}
 		}
-		if o.flashcard(text, b.Line, subj) {
+		if spk, rest, ok := o.speakerTurn(text); ok {
+			// "Tutor: Three: EC2/On-Premises, ...": a dialogue's turn;
+			// the speaker says it, it is no part of what is said
+			if o.turn(spk, rest, b.Line, subj) {
+				defer func() { o.headText = "" }()
+			}
+			text = rest
+		} else if o.flashcard(text, b.Line, subj) {
 			defer func() { o.headText = "" }()
 		}
 		o.definedNames(text, b.Line, subj)
@@ -1025,6 +1037,75 @@ func (o *openReader) flashcard(text string, line int, dflt string) bool {
 	if !ok || o.question == "" || line-o.questionLine > 3 {
 		return false
 	}
+	return o.answer(a, line, dflt)
+}
+
+// maxTurnGap is how many lines a dialogue's answer may start after its
+// question.
+const maxTurnGap = 4
+
+// turn reads a dialogue's turn, what speaker spk says: a question ("Me:
+// Which compute platforms can CodeDeploy deploy to?") is asked for the
+// next turn of another speaker, which answers it as a flashcard's answer
+// does; it reports whether the turn answered a question.
+func (o *openReader) turn(spk, text string, line int, dflt string) bool {
+	if strings.HasSuffix(strings.TrimSpace(text), "?") {
+		o.question, o.questionLine, o.asker = strings.TrimSpace(text), line, spk
+		return false
+	}
+	if o.question == "" || spk == o.asker || line-o.questionLine > maxTurnGap {
+		return false
+	}
+	return o.answer(text, line, dflt)
+}
+
+// speakerTurn splits a paragraph that opens with the label of one of the
+// note's speakers ("Me: ...", "Tutor: ..."): the label, the text after it;
+// ok is false for any other paragraph.
+func (o *openReader) speakerTurn(text string) (spk, rest string, ok bool) {
+	if o.speakers == nil {
+		o.speakers = o.dialogueSpeakers()
+	}
+	label, rest, found := strings.Cut(text, ": ")
+	if !found || !o.speakers[label] || strings.TrimSpace(rest) == "" {
+		return "", "", false
+	}
+	return label, strings.TrimSpace(rest), true
+}
+
+// dialogueSpeakers finds the speakers of a note written as a dialogue (see
+// speakerLabel): labels that open at least minTurns paragraphs each, two
+// of them or more, none a flashcard's label ("Q:"), a name the dictionary
+// knows or a label of a value ("Solution:"). A note that is no dialogue has
+// none (an empty, non-nil map).
+func (o *openReader) dialogueSpeakers() map[string]bool {
+	count := map[string]int{}
+	for _, b := range o.x.doc.Blocks {
+		if b.Kind == BlockParagraph {
+			if label := speakerLabel(b.Text); label != "" {
+				count[label]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for label, n := range count {
+		_, q := cutLabel(label+":", questionLabels)
+		_, a := cutLabel(label+":", answerLabels)
+		if n >= minTurns && !q && !a && !o.lx.ValueLabel(label) && !o.knownName(label) && len(o.mentions(label)) == 0 {
+			out[label] = true
+		}
+	}
+	if len(out) < 2 {
+		return map[string]bool{}
+	}
+	return out
+}
+
+// answer reads the answer to the pending question (o.question): what it
+// lists or names relates the entity the question names (else dflt, else a
+// part of the headings' service) by the question's words. It reports
+// whether there was a question to answer.
+func (o *openReader) answer(a string, line int, dflt string) bool {
 	q := o.question
 	o.question = ""
 	o.headText = q // the answer's statements are found by the question's words

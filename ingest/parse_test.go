@@ -382,6 +382,24 @@ func TestParseBorderlessTable(t *testing.T) {
 	}
 }
 
+// TestParseDialogueTurns: in a note written as a dialogue (two speakers'
+// labels open three lines each or more), a short turn ending with a colon
+// over bullets is a paragraph, not a title over the rest of the chat; the
+// same line in a note that is no dialogue is a heading.
+func TestParseDialogueTurns(t *testing.T) {
+	chat := "Me: Which configs?\n\nTutor: There are three families:\n- Canary\n- Linear\n\nMe: And ECS?\n\nTutor: The same.\n\nMe: Thanks.\n\nTutor: Any time.\n"
+	doc := parseMust(t, "chat.txt", chat)
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockHeading {
+			t.Errorf("heading %q at line %d in a dialogue", b.Text, b.Line)
+		}
+	}
+	doc = parseMust(t, "notes.txt", "Tutor: There are three families:\n- Canary\n- Linear\n")
+	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != BlockHeading {
+		t.Errorf("a labelled title over bullets in a note that is no dialogue: %+v", doc.Blocks)
+	}
+}
+
 // TestParseTextCram: terse notes put one fact on each line and rule their
 // titles ("--- subscription filters ---"); a lower-case line after a short
 // one, or one that opens with its own label or holds an arrow, is a fact

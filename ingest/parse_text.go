@@ -3,6 +3,7 @@ package ingest
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // parseText groups the lines of any other plain-text note (Org-mode,
@@ -27,6 +28,7 @@ func (p *parser) parseText(lines []srcLine) {
 			}
 		}
 	}
+	speakers := turnLabels(lines)
 	code := codeLines(lines, func(l *srcLine) bool {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
@@ -90,7 +92,9 @@ func (p *parser) parseText(lines []srcLine) {
 		case l.kind == itemText && !l.stray && p.canJoin(l.num, BlockBullet, BlockParagraph) && wrapsOnto(lines[i-1].text, text):
 			// "• Provisioned - you choose the" / "number of shards"
 			appendText(p.last(), l.num, text)
-		case isTextHeading(lines, i):
+		case isTextHeading(lines, i) && !speakers[speakerLabel(text)]:
+			// "Tutor: There are three families:" over bullets is a turn
+			// of a dialogue, no title
 			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
 			p.outline = false
 		case ruledTitle(text) != "":
@@ -103,6 +107,47 @@ func (p *parser) parseText(lines []srcLine) {
 			p.outline = false
 		}
 	}
+}
+
+// speakerLabel returns the label a dialogue's turn opens with, "Me" of
+// "Me: Which compute platforms ...?": one or two words of letters, the
+// first capitalised, before ": "; "" for any other text.
+func speakerLabel(text string) string {
+	label, rest, ok := strings.Cut(strings.TrimSpace(text), ": ")
+	if !ok || label == "" || strings.TrimSpace(rest) == "" || countFields(label) > 2 || !unicode.IsUpper([]rune(label)[0]) ||
+		strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) {
+		return ""
+	}
+	return label
+}
+
+// minTurns is how many lines a speaker's label must open for a note to be
+// read as a dialogue.
+const minTurns = 3
+
+// turnLabels returns the speakers of a note written as a dialogue (a saved
+// chat, an interview): the speaker labels (see speakerLabel) that open at
+// least minTurns unindented lines each, when two or more do; none for any
+// other note.
+func turnLabels(lines []srcLine) map[string]bool {
+	count := map[string]int{}
+	for _, l := range lines {
+		if l.kind == itemText && l.indent == 0 && !l.list {
+			if label := speakerLabel(l.text); label != "" {
+				count[label]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for label, n := range count {
+		if n >= minTurns {
+			out[label] = true
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // ruledTitle returns the title of a line ruled on both sides, "--- CW
