@@ -1988,7 +1988,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s)
 	topicVerb := false
-	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w)) {
+	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s)) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
 		// in the AWS Health API's entry: the verb's subject is the term
 		subj, topicVerb = dflt, true
@@ -2121,6 +2121,19 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// participleLead reports whether a sentence opens with a past participle
+// and a preposition ("Used on AWS::EC2::Instance, ...", "Stored in S3"):
+// a verb whose subject the sentence leaves to its context.
+func (o *openReader) participleLead(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 {
+		return false
+	}
+	w := strings.ToLower(f[0])
+	lemma := o.words.Lemma(w)
+	return strings.HasSuffix(w, "ed") && lemma != w && IsEnglishWord(lemma) && o.lx.IsPreposition(strings.ToLower(f[1]))
 }
 
 // namesSubject reports whether a sentence opens with its subject's name

@@ -40,6 +40,8 @@ func TestSentenceSubjects(t *testing.T) {
 			[]string{"service:aws-cloudformation rel:resource back by service:aws-lambda"}},
 		{"marked term naming a service", "# CloudFormation glossary\n\n**AWS::CloudFormation::Init** - Metadata key that cfn-init reads to install packages on Amazon EC2 instances.\n",
 			[]string{"concept:aws-cloudformation-init rel:metadata key cfn-init to install package concept:amazon-ec2-instances"}, nil},
+		{"a glossary entry's participle opens its relation", "# Glossary\n\n**CreationPolicy** - Attribute that makes CloudFormation wait for signals. Used on AWS::EC2::Instance, AWS::AutoScaling::AutoScalingGroup and AWS::CloudFormation::WaitCondition.\n",
+			[]string{"concept:creationpolicy rel:use concept:aws-autoscaling-autoscalinggroup", "concept:creationpolicy rel:use concept:aws-cloudformation-waitcondition"}, nil},
 		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
 			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
 	}
