@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -533,5 +534,28 @@ func TestPathChainByItsLines(t *testing.T) {
 		if got := answerNames(res); res.Intent != "path" || !containsStr(got, tt.via) {
 			t.Errorf("%q: %s %v, want a path through %s", tt.q, res.Intent, got, tt.via)
 		}
+	}
+}
+
+// TestInSectionOfListHead: a relation read from the items under a list head
+// stands in the head's context: an entity the head names ("CloudWatch
+// events only") is accounted for, as one a heading names is.
+func TestInSectionOfListHead(t *testing.T) {
+	e := engineWithNote(t, "alerts.md", "# Alerts\n\n- Notifications without SNS - CloudWatch events only\n  - Trusted Advisor\n  - GuardDuty\n")
+	edges, err := e.ix.Out(t.Context(), "service:amazon-guardduty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c candidate
+	for _, ed := range edges {
+		if ed.Object == "service:amazon-sns" && slices.ContainsFunc(ed.Sources, func(s string) bool { return strings.HasSuffix(s, "alerts.md:5") }) {
+			c.edges = append(c.edges, ed)
+		}
+	}
+	if len(c.edges) == 0 {
+		t.Fatalf("no fact of GuardDuty and SNS read from the list: %+v", edges)
+	}
+	if !e.inSection(&c, "service:amazon-eventbridge") {
+		t.Errorf("EventBridge, named by the list head, is not in the relation's context: %+v", c.edges)
 	}
 }

@@ -642,11 +642,17 @@ func wordBefore(a *analysis, at int) int {
 const maxSectionEdges = 40
 
 // inSection reports whether a line a candidate stands on sits under a
-// heading that names an entity.
+// heading that names an entity, or under a list head that does (its fact's
+// detail "Notifications without SNS - CloudWatch events only — GuardDuty").
 func (e *Engine) inSection(c *candidate, id string) bool {
 	for n, ed := range c.edges {
 		if n == maxSectionEdges {
 			break
+		}
+		for _, d := range ed.Details {
+			if head, _, ok := strings.Cut(d, " — "); ok && containsStr(e.sectionNames(head), id) {
+				return true
+			}
 		}
 		for _, src := range ed.Sources {
 			if i, ok := e.ix.StatementAt(src); ok && containsStr(e.sectionNamesOf(i), id) {
