@@ -288,6 +288,17 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// fixed bug: an item longer than a name ("A custom build
+			// action that builds or transforms the items") named nothing
+			name: "an item is named by the noun before its relative clause",
+			file: "c.md",
+			src:  "# AWS CodePipeline\n\nYou can create custom actions for the following action categories:\n\n- A custom build action that builds or transforms the items\n- A custom invoke action that runs functions\n",
+			want: []fact{
+				{"AWS CodePipeline", "rel:can create custom following action category", "custom build action", 5},
+				{"AWS CodePipeline", "rel:can create custom following action category", "custom invoke action", 6},
+			},
+		},
+		{
 			name: "an item that is a step is named by its verb and object",
 			file: "s.md",
 			src:  "## AWS CodeDeploy\n\n* Registering on-prem servers with CodeDeploy:\n    - Create an IAM role that the on-prem instances will assume\n    - Set up a Cron job to refresh those credentials regularly\n    - Install CodeDeploy agent on the on-prem servers\n    - Allows traffic to flow\n",

@@ -1888,6 +1888,15 @@ func openItemName(text string, lx *Lexicon) string {
 			t = t[:i]
 		}
 	}
+	for _, rel := range []string{" that ", " which ", " who "} {
+		// "custom build action that builds or transforms the items": the
+		// noun before a relative clause, whose verb agrees with it, names
+		// the item (a step, "Create an IAM role that ...", is named by
+		// stepName)
+		if i := strings.Index(t, rel); i > 0 && countFields(t[:i]) <= maxItemNameWords && !lx.ImperativeVerb(firstWord(t)) && strings.HasSuffix(firstWord(t[i+len(rel):]), "s") {
+			return cleanName(t[:i])
+		}
+	}
 	if n := countFields(t); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
