@@ -865,6 +865,9 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		if !typedFocus && !whole {
 			continue // neither the whole list nor the curated relation the question asks for
 		}
+		if e.contextOnly(a, best, c) {
+			continue // "As part of CodeDeploy operations, EventBridge ... targets:": the list in the context the question names
+		}
 		if pick < 0 || len(c.ends) > len(cs[pick+1].ends) {
 			pick = i
 		}
@@ -875,6 +878,18 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 	w := cs[pick+1]
 	out := append([]*candidate{w}, cs[:pick+1]...)
 	return append(out, cs[pick+2:]...)
+}
+
+// contextOnly reports whether a candidate best stands in the context of an
+// entity the question names (a heading or list head over its lines names
+// it, see inSection) that another candidate c does not.
+func (e *Engine) contextOnly(a *analysis, best, c *candidate) bool {
+	for _, id := range a.linkIDs() {
+		if id != best.anchor && e.inSection(best, id) && !e.inSection(c, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // allOfKind reports whether every node of ids not in except is of one of

@@ -559,3 +559,24 @@ func TestInSectionOfListHead(t *testing.T) {
 		t.Errorf("EventBridge, named by the list head, is not in the relation's context: %+v", c.edges)
 	}
 }
+
+// TestListInQuestionsContext: a question that names the context a list
+// stands in ("EventBridge targets for CodeDeploy events") gets that list,
+// not the notes' whole list of targets, which no line about CodeDeploy
+// heads.
+func TestListInQuestionsContext(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# Deployments\n\n- As part of CodeDeploy operations, EventBridge can be set up with the following targets:\n  - Lambda functions\n  - Amazon SQS queues\n  - Amazon SNS topics\n")
+	res, err := e.Ask(t.Context(), "Which targets can an EventBridge rule for CodeDeploy deployment events send to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, want := range []string{"AWS Lambda", "Amazon SQS", "Amazon SNS"} {
+		if !containsStr(got, want) {
+			t.Errorf("answers %v, want %s among them", got, want)
+		}
+	}
+	if containsStr(got, "AWS Step Functions") || len(got) > 6 {
+		t.Errorf("answers %v: the notes' whole list of targets, not the one for CodeDeploy", got)
+	}
+}
