@@ -1090,7 +1090,11 @@ func (e *Engine) asksOne(a *analysis) bool {
 		return false
 	}
 	first, last := a.focusAll[0].pos, a.focusAll[len(a.focusAll)-1].pos
-	if first == 0 || (a.words[first-1].lower != "which" && a.words[first-1].lower != "what") {
+	wh := func(i int) bool { return i >= 0 && (a.words[i].lower == "which" || a.words[i].lower == "what") }
+	// "which way of authenticating": one of a kind of thing, the phrase
+	// after "of" (not "which types of ...")
+	ofOne := first >= 3 && a.words[first-1].lower == "of" && wh(first-3) && !pluralNoun(a.words[first-2].lower)
+	if first == 0 || !wh(first-1) && !ofOne {
 		return false
 	}
 	// a plural in the phrase, not inside a name ("Systems Manager"), or

@@ -230,6 +230,9 @@ func TestAnalyzeAsksOne(t *testing.T) {
 		// that counts another noun ("every instance") asks for no more
 		{"Which OpsWorks Stacks lifecycle event runs on every instance when an instance comes online or goes offline?", true},
 		{"Which lifecycle events run on every instance?", false},
+		// fixed bug: "which way of X" asked for one way, not for several
+		{"Registering hundreds of on-premises servers with CodeDeploy - which way of authenticating them is recommended?", true},
+		{"Which types of deployment does CodeDeploy support?", false},
 	} {
 		if got := e.analyze(tt.q).single; got != tt.want {
 			t.Errorf("%q: asks one %v, want %v", tt.q, got, tt.want)
