@@ -1076,16 +1076,21 @@ func (o *openReader) speakerTurn(text string) (spk, rest string, ok bool) {
 // dialogueSpeakers finds the speakers of a note written as a dialogue (see
 // speakerLabel): labels that open at least minTurns paragraphs each, two
 // of them or more, none a flashcard's label ("Q:"), a name the dictionary
-// knows or a label of a value ("Solution:"). A note that is no dialogue has
-// none (an empty, non-nil map).
+// knows or a label of a value ("Solution:"), when one of the turns asks a
+// question. A note that is no dialogue has none (an empty, non-nil map).
 func (o *openReader) dialogueSpeakers() map[string]bool {
 	count := map[string]int{}
+	asks := false
 	for _, b := range o.x.doc.Blocks {
 		if b.Kind == BlockParagraph {
 			if label := speakerLabel(b.Text); label != "" {
 				count[label]++
+				asks = asks || strings.HasSuffix(strings.TrimSpace(b.Text), "?")
 			}
 		}
+	}
+	if !asks {
+		return map[string]bool{} // a dialogue asks: "Author:", "Date:" are a log's keys
 	}
 	out := map[string]bool{}
 	for label, n := range count {

@@ -398,6 +398,12 @@ func TestParseDialogueTurns(t *testing.T) {
 	if len(doc.Blocks) == 0 || doc.Blocks[0].Kind != BlockHeading {
 		t.Errorf("a labelled title over bullets in a note that is no dialogue: %+v", doc.Blocks)
 	}
+	// a log's keys ("Author:", "Date:") open many lines, but ask nothing
+	log := "Author: Ann\n\nDate: Mon\n\nChanges:\n- Canary\n\nAuthor: Ann\n\nDate: Tue\n\nAuthor: Bo\n\nDate: Wed\n"
+	p := &parser{name: "log.txt", doc: &Document{File: "log.txt", Lines: splitLines(log)}}
+	if sp := turnLabels(p.scan(log, modeText)); sp != nil {
+		t.Errorf("a log read as a dialogue of %v", sp)
+	}
 }
 
 // TestParseTextCram: terse notes put one fact on each line and rule their

@@ -127,16 +127,21 @@ const minTurns = 3
 
 // turnLabels returns the speakers of a note written as a dialogue (a saved
 // chat, an interview): the speaker labels (see speakerLabel) that open at
-// least minTurns unindented lines each, when two or more do; none for any
-// other note.
+// least minTurns unindented lines each, when two or more do and one of
+// their turns asks a question; none for any other note.
 func turnLabels(lines []srcLine) map[string]bool {
 	count := map[string]int{}
+	asks := false
 	for _, l := range lines {
 		if l.kind == itemText && l.indent == 0 && !l.list {
 			if label := speakerLabel(l.text); label != "" {
 				count[label]++
+				asks = asks || strings.HasSuffix(strings.TrimSpace(l.text), "?")
 			}
 		}
+	}
+	if !asks {
+		return nil // "Author:", "Date:" of a log: keys, not speakers; a dialogue asks
 	}
 	out := map[string]bool{}
 	for label, n := range count {
