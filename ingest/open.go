@@ -2009,6 +2009,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
+	} else if np := o.partBefore(s, ms); np != "" {
+		// "Parameter masking in CodeBuild redacts environment variables
+		// ...": the thing named before "in <entity>" does what the verb
+		// says, a part of the entity
+		subj, verbStart = o.x.newNode(graph.KindConcept, np), ms[0].end
+		ms = ms[1:]
 	} else if len(ms) > 0 && ms[0].id == dflt && o.x.verbAfter(s, ms[0].end) && !verbless {
 		// "KEY IDEA Under the covers, a DynamoDB Streams is a Kinesis
 		// Stream - ..." under "DynamoDB Streams": the section's subject,
@@ -2135,6 +2141,38 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// partBefore returns the noun phrase a sentence opens with when a
+// preposition ("in", "of", "for", "on") joins it to the first entity the
+// sentence names and a verb follows that entity: "Parameter masking" of
+// "Parameter masking in CodeBuild redacts ...". The phrase is two or three
+// capitalised-first words with no verb of the lexicon; "" for any other
+// sentence.
+func (o *openReader) partBefore(s string, ms []mention) string {
+	if len(ms) == 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+		return ""
+	}
+	f := strings.Fields(s[:ms[0].start])
+	if len(f) < 3 || len(f) > 4 || !startsUpperOrDigit(f[0]) {
+		return ""
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "in", "of", "for", "on":
+	default:
+		return ""
+	}
+	np := f[:len(f)-1]
+	for _, w := range np {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if w != strings.Trim(w, ",;:()") || o.lx.IsStop(lw) || o.lx.LeadingVerb(lw, len(lw)) || o.x.knownVerb(lw) || strings.HasSuffix(lw, "ed") {
+			return "" // "If you use", "The logs of", "Logs stored in": a clause or a function word, no name
+		}
+	}
+	if w := firstWord(s[ms[0].end:]); !o.x.knownVerb(w) && !thirdPerson(w, o.words.Lemma(w)) {
+		return ""
+	}
+	return strings.Join(np, " ")
 }
 
 // participleLead reports whether a sentence opens with a past participle

@@ -42,6 +42,15 @@ func TestSentenceSubjects(t *testing.T) {
 			[]string{"concept:aws-cloudformation-init rel:metadata key cfn-init to install package concept:amazon-ec2-instances"}, nil},
 		{"a glossary entry's participle opens its relation", "# Glossary\n\n**CreationPolicy** - Attribute that makes CloudFormation wait for signals. Used on AWS::EC2::Instance, AWS::AutoScaling::AutoScalingGroup and AWS::CloudFormation::WaitCondition.\n",
 			[]string{"concept:creationpolicy rel:use concept:aws-autoscaling-autoscalinggroup", "concept:creationpolicy rel:use concept:aws-cloudformation-waitcondition"}, nil},
+		// A sentence that opens with a part of an entity ("Parameter
+		// masking in CodeBuild redacts ...") named no subject and gave no
+		// fact; one that opens with a participle ("Logs stored in Amazon
+		// S3 can be sent ...") or a function word names no part.
+		{"a part named before its entity", "# Notes\n\nParameter masking in CodeBuild redacts secrets from Amazon CloudWatch Logs.\n",
+			[]string{"concept:parameter-masking rel:redact secret from service:amazon-cloudwatch-logs"},
+			[]string{"service:aws-codebuild rel:redact secret from service:amazon-cloudwatch-logs"}},
+		{"no part before a participle", "# Notes\n\nLogs stored in Amazon S3 can be sent to Amazon CloudWatch Logs.\n",
+			nil, []string{"concept:logs-stored rel:can send to service:amazon-cloudwatch-logs"}},
 		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
 			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
 	}
