@@ -578,8 +578,8 @@ func (e *Engine) analyze(text string) *analysis {
 		if lx.QuestionWord("superlative", w.stem) {
 			a.superlative = true
 		}
-		if lx.QuestionWord("sequence", w.stem) {
-			a.sequence = true
+		if lx.QuestionWord("sequence", w.stem) && w.start >= ask {
+			a.sequence = true // "... drifting away from their baseline. Which ...": the scene's "from" asks no sequence
 		}
 		if lx.QuestionSurface("compare", w.lower) {
 			a.compare = true // as written: "different" is no comparison
@@ -1094,7 +1094,13 @@ func (e *Engine) asksOne(a *analysis) bool {
 	// "which way of authenticating": one of a kind of thing, the phrase
 	// after "of" (not "which types of ...")
 	ofOne := first >= 3 && a.words[first-1].lower == "of" && wh(first-3) && !pluralNoun(a.words[first-2].lower)
-	if first == 0 || !wh(first-1) && !ofOne {
+	// "Which Systems Manager capability": a name between the wh-word and
+	// the asked-for noun qualifies the noun
+	named := first - 1
+	for named >= 0 && a.words[named].linked >= 0 {
+		named--
+	}
+	if first == 0 || !wh(first-1) && !ofOne && (named == first-1 || !wh(named)) {
 		return false
 	}
 	// a plural in the phrase, not inside a name ("Systems Manager"), or
@@ -1172,7 +1178,7 @@ func (e *Engine) opensObject(a *analysis, i int) bool {
 		return false
 	}
 	w := a.words[i].lower
-	return e.lx.IsPreposition(w) || e.lx.QuestionSurface("determiner", w)
+	return e.lx.IsPreposition(w) || e.lx.QuestionSurface("determiner", w) || e.lx.QuestionSurface("object_pronoun", w)
 }
 
 // pluralNoun reports whether an English noun reads as a plural: it ends in

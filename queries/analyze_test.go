@@ -233,6 +233,11 @@ func TestAnalyzeAsksOne(t *testing.T) {
 		// fixed bug: "which way of X" asked for one way, not for several
 		{"Registering hundreds of on-premises servers with CodeDeploy - which way of authenticating them is recommended?", true},
 		{"Which types of deployment does CodeDeploy support?", false},
+		// fixed bugs: a name between "which" and the noun ended the
+		// phrase, a verb before an object pronoun ("keeps them") read as a
+		// plural, and a scene's "from" ("drifting away from their
+		// baseline") asked for a sequence
+		{"Our servers keep drifting away from their baseline. Which Systems Manager feature keeps them in a known state?", true},
 	} {
 		if got := e.analyze(tt.q).single; got != tt.want {
 			t.Errorf("%q: asks one %v, want %v", tt.q, got, tt.want)
