@@ -1073,34 +1073,23 @@ func (o *openReader) speakerTurn(text string) (spk, rest string, ok bool) {
 	return label, strings.TrimSpace(rest), true
 }
 
-// dialogueSpeakers finds the speakers of a note written as a dialogue (see
-// speakerLabel): labels that open at least minTurns paragraphs each, two
-// of them or more, none a flashcard's label ("Q:"), a name the dictionary
-// knows or a label of a value ("Solution:"), when one of the turns asks a
-// question. A note that is no dialogue has none (an empty, non-nil map).
+// dialogueSpeakers finds the speakers of a note written as a dialogue: the
+// labels dialogueLabels finds over its paragraphs, none a flashcard's label
+// ("Q:"), a name the dictionary knows or a label of a value ("Solution:").
+// A note that is no dialogue has none (an empty, non-nil map).
 func (o *openReader) dialogueSpeakers() map[string]bool {
-	count := map[string]int{}
-	asks := false
+	var texts []string
 	for _, b := range o.x.doc.Blocks {
 		if b.Kind == BlockParagraph {
-			if label := speakerLabel(b.Text); label != "" {
-				count[label]++
-				asks = asks || strings.HasSuffix(strings.TrimSpace(b.Text), "?")
-			}
+			texts = append(texts, b.Text)
 		}
 	}
-	if !asks {
-		return map[string]bool{} // a dialogue asks: "Author:", "Date:" are a log's keys
-	}
-	out := map[string]bool{}
-	for label, n := range count {
+	out := dialogueLabels(texts, func(label string) bool {
 		_, q := cutLabel(label+":", questionLabels)
 		_, a := cutLabel(label+":", answerLabels)
-		if n >= minTurns && !q && !a && !o.lx.ValueLabel(label) && !o.knownName(label) && len(o.mentions(label)) == 0 {
-			out[label] = true
-		}
-	}
-	if len(out) < 2 {
+		return !q && !a && !o.lx.ValueLabel(label) && !o.knownName(label) && len(o.mentions(label)) == 0
+	})
+	if out == nil {
 		return map[string]bool{}
 	}
 	return out

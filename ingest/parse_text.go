@@ -126,26 +126,38 @@ func speakerLabel(text string) string {
 const minTurns = 3
 
 // turnLabels returns the speakers of a note written as a dialogue (a saved
-// chat, an interview): the speaker labels (see speakerLabel) that open at
-// least minTurns unindented lines each, when two or more do and one of
-// their turns asks a question; none for any other note.
+// chat, an interview), read from its unindented lines (see
+// dialogueLabels); nil for any other note.
 func turnLabels(lines []srcLine) map[string]bool {
-	count := map[string]int{}
-	asks := false
+	var texts []string
 	for _, l := range lines {
 		if l.kind == itemText && l.indent == 0 && !l.list {
-			if label := speakerLabel(l.text); label != "" {
-				count[label]++
-				asks = asks || strings.HasSuffix(strings.TrimSpace(l.text), "?")
-			}
+			texts = append(texts, l.text)
+		}
+	}
+	return dialogueLabels(texts, nil)
+}
+
+// dialogueLabels returns the speakers of a dialogue whose turns are texts:
+// the speaker labels (see speakerLabel) that open at least minTurns texts
+// each and that keep accepts (every one when keep is nil), when two or more
+// do and one of the turns asks a question ("Author:", "Date:" of a log ask
+// nothing); nil otherwise.
+func dialogueLabels(texts []string, keep func(label string) bool) map[string]bool {
+	count := map[string]int{}
+	asks := false
+	for _, t := range texts {
+		if label := speakerLabel(t); label != "" {
+			count[label]++
+			asks = asks || strings.HasSuffix(strings.TrimSpace(t), "?")
 		}
 	}
 	if !asks {
-		return nil // "Author:", "Date:" of a log: keys, not speakers; a dialogue asks
+		return nil
 	}
 	out := map[string]bool{}
 	for label, n := range count {
-		if n >= minTurns {
+		if n >= minTurns && (keep == nil || keep(label)) {
 			out[label] = true
 		}
 	}

@@ -78,8 +78,9 @@ type Engine struct {
 	sortOnce sync.Once
 	sorted   []graph.Node // every node by name then ID (see sortedNodes)
 
-	// memoised stems of relations, names and details
-	relWords, nameWords, textWords, vocab, near, anchors, subjects sync.Map
+	// memoised stems of relations, names and details; the entities list
+	// heads name (heads, see headNames)
+	relWords, nameWords, textWords, vocab, near, anchors, subjects, heads sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts

@@ -649,18 +649,29 @@ func (e *Engine) inSection(c *candidate, id string) bool {
 		if n == maxSectionEdges {
 			break
 		}
-		for _, d := range ed.Details {
-			if head, _, ok := strings.Cut(d, " — "); ok && containsStr(e.sectionNames(head), id) {
-				return true
-			}
-		}
 		for _, src := range ed.Sources {
 			if i, ok := e.ix.StatementAt(src); ok && containsStr(e.sectionNamesOf(i), id) {
 				return true
 			}
 		}
+		for _, d := range ed.Details {
+			if head, _, ok := strings.Cut(d, " — "); ok && containsStr(e.headNames(head), id) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// headNames is sectionNames of a list head, memoised: the same heads come
+// back for every candidate and every entity of a question.
+func (e *Engine) headNames(head string) []string {
+	if v, ok := e.heads.Load(head); ok {
+		return v.([]string)
+	}
+	ids := e.sectionNames(head)
+	e.heads.Store(head, ids)
+	return ids
 }
 
 // namesContain reports whether a node's name holds another node's name or
