@@ -15,14 +15,36 @@ import (
 // lines are "\n" escapes inside one JSON string. jsonToMarkdown writes the
 // Markdown they say, each line citing the note line its string sits on.
 
-// isJSONNote reports whether a note is a JSON export: named *.json, or it
-// opens with "[" or "{" and is valid JSON throughout.
+// isJSONNote reports whether a note is a JSON export: named *.json (or
+// *.jsonl, *.ndjson: JSON Lines, one value per line), or it opens with "["
+// or "{" and is valid JSON throughout, or valid JSON on every line.
 func isJSONNote(name, text string) bool {
-	if strings.ToLower(path.Ext(name)) == ".json" {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json", ".jsonl", ".ndjson":
 		return true
 	}
 	t := strings.TrimLeft(text, " \t\r\n\ufeff")
-	return (strings.HasPrefix(t, "[") || strings.HasPrefix(t, "{")) && json.Valid([]byte(t))
+	if !strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "{") {
+		return false
+	}
+	return json.Valid([]byte(t)) || jsonLines(t)
+}
+
+// jsonLines reports whether every non-blank line of text is a JSON object
+// or array (JSON Lines), and there are at least two.
+func jsonLines(text string) bool {
+	n := 0
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if (l[0] != '{' && l[0] != '[') || !json.Valid([]byte(l)) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // jsonTitleKeys name the field that titles a note; jsonMetaKeys fields that
@@ -33,6 +55,10 @@ var (
 		"created_at", "updated_at", "date", "timestamp", "tags", "labels", "color", "colour", "archived",
 		"pinned", "trashed", "deleted", "type", "version", "parent_id", "parentid", "icon", "url", "source",
 		"author", "order", "position", "is_todo", "todo_completed"}
+	// jsonBodyKeys name the fields that hold a note's text, read as
+	// sentences under its title even when they are one line ("back" of a
+	// flashcard whose "front" titles it)
+	jsonBodyKeys = []string{"body", "content", "text", "back", "answer", "note", "notes", "description", "details", "explanation", "summary"}
 )
 
 // jsonConv is the state of one jsonToMarkdown run.
@@ -46,21 +72,26 @@ type jsonConv struct {
 
 // jsonToMarkdown rewrites a JSON note export as Markdown: an object's title
 // field is a heading one level under its parent's, a string field holding
-// several lines (its "\n" escapes) is Markdown text under it with its own
+// several lines (its "\n" escapes) or a body field ("back", "answer",
+// "content": jsonBodyKeys) is Markdown text under it with its own
 // headings moved under the title, other strings are "- key: value" items,
-// arrays of strings bullets; ids, dates and tags are dropped. Each line
-// cites the line of the note its string sits on, and the note's lines are
-// quoted with their strings unescaped. It fails on JSON it cannot decode.
+// arrays of strings bullets; ids, dates and tags are dropped. A note of
+// several top-level values (JSON Lines: one flashcard per line) is read
+// value by value. Each line cites the line of the note its string sits
+// on, and the note's lines are quoted with their strings unescaped. It
+// fails on JSON it cannot decode.
 func jsonToMarkdown(src string) (noteMarkdown, error) {
 	b := []byte(strings.TrimPrefix(src, "\ufeff"))
 	c := &jsonConv{dec: json.NewDecoder(bytes.NewReader(b)), src: b, line: 1}
 	c.dec.UseNumber()
 	c.out.text = splitLines(src)
-	if err := c.value("", 0); err != nil {
-		return noteMarkdown{}, err
-	}
-	if _, err := c.dec.Token(); !errors.Is(err, io.EOF) {
-		return noteMarkdown{}, errors.New("json: more than one value")
+	for first := true; first || c.dec.More(); first = false {
+		if err := c.value("", 0); err != nil {
+			if errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF // a value cut short, or none
+			}
+			return noteMarkdown{}, err
+		}
 	}
 	return c.out, nil
 }
@@ -115,6 +146,14 @@ func (c *jsonConv) value(key string, level int) error {
 // else an item labelled with its key.
 func (c *jsonConv) text(key, s string, n, level int) {
 	c.quote(n, key, s)
+	if !strings.Contains(s, "\n") && slices.Contains(jsonBodyKeys, strings.ToLower(key)) {
+		if s = strings.TrimSpace(s); s != "" {
+			c.emit("", n)
+			c.emit(s, n)
+			c.emit("", n)
+		}
+		return
+	}
 	if !strings.Contains(s, "\n") {
 		if s = strings.TrimSpace(s); s != "" {
 			if key == "" {

@@ -44,6 +44,30 @@ func TestJSONToMarkdown(t *testing.T) {
 	if _, err := jsonToMarkdown(`{"title": "x",`); err == nil {
 		t.Error("a truncated export read without an error")
 	}
+	if _, err := jsonToMarkdown("{\"front\": \"x\"}\n{\"front\": "); err == nil {
+		t.Error("JSON Lines with a truncated last line read without an error")
+	}
+
+	// JSON Lines flashcards: a value per line, the back of a card (a body
+	// field) its text, not a "back:" item
+	lines := strings.Join([]string{
+		`{"front": "CodeBuild default build timeout", "back": "60 minutes by default.", "tags": ["codebuild"]}`,
+		``,
+		`{"front": "CodeBuild cache types", "back": "Amazon S3 cache and local cache."}`,
+	}, "\n")
+	if !isJSONNote("cards.txt", lines) || !isJSONNote("cards.jsonl", "") {
+		t.Error("JSON Lines not detected by content or by the .jsonl extension")
+	}
+	h, err = jsonToMarkdown(lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdownLines(t, h, []mdLine{
+		{"# CodeBuild default build timeout", 1},
+		{"60 minutes by default.", 1},
+		{"# CodeBuild cache types", 3},
+		{"Amazon S3 cache and local cache.", 3},
+	})
 }
 
 // TestJSONNote: a JSON export is detected by name or content, its facts

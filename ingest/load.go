@@ -95,7 +95,7 @@ var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".ja
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".jsonl", ".ndjson", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .jpg, 1 .png)".
@@ -133,8 +133,9 @@ func countFiles(byExt map[string]int, what string) string {
 // ReadPaths reads the notes named by paths: files, or folders walked for
 // the files IsNoteFile names and the other files that hold plain text
 // ("scenarios.feature", "settings.ini": sniffPlainText; counted in one
-// warning per folder), program sources and logs (codeExts) excepted; a
-// folder named through a symbolic link is walked. A path that does not
+// warning per folder), program sources (codeExts) excepted unless their
+// comments are notes (isCommentedScript: read as FormatScript, counted in
+// a warning of their own); a folder named through a symbolic link is walked. A path that does not
 // exist or cannot be read is an error (code ENOTFOUND or EINVALID), as is
 // a named file that holds no note (empty, UTF-16, binary: EINVALID) and a
 // folder that holds no note it can read (ENOTFOUND); a bad file inside a folder is a warning, and so are
@@ -172,6 +173,7 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		before, warned := len(out), len(warn)
 		skipped := map[string]int{} // extension → files of it that are no notes
 		asText := map[string]int{}  // extension → files of it read as plain text
+		scripts := map[string]int{} // extension → commented scripts read (their comments)
 		err = filepath.WalkDir(root, func(fp string, d fs.DirEntry, err error) error {
 			if cerr := ctx.Err(); cerr != nil {
 				return cerr
@@ -212,7 +214,7 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				// a file of no note extension ("scenarios.feature",
 				// "settings.ini") is a note when it holds plain text
 				text := false
-				if !slices.Contains(codeExts, ext) && info.Size() <= MaxNoteBytes {
+				if info.Size() <= MaxNoteBytes {
 					if text, err = sniffPlainText(fp, info); err != nil {
 						warn.skip(fp, 1, err.Error())
 						return nil
@@ -228,7 +230,16 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 				warn.skip(fp, 1, err.Error())
 				return nil
 			}
-			if !known {
+			switch {
+			case known:
+			case slices.Contains(codeExts, ext) && !isCommentedScript(fp, string(b)):
+				// a program's source is no note, unless its comments
+				// are ("the commands I keep forgetting", each explained)
+				skipped[ext]++
+				return nil
+			case slices.Contains(codeExts, ext):
+				scripts[ext]++
+			default:
 				asText[ext]++
 			}
 			out = append(out, Source{Name: fp, Data: b})
@@ -250,6 +261,9 @@ func ReadPaths(ctx context.Context, paths []string) ([]Source, ErrorList, error)
 		}
 		if len(asText) > 0 {
 			warn.Add(p, 0, "read "+countFiles(asText, "of no note extension")+" as plain text")
+		}
+		if len(scripts) > 0 {
+			warn.Add(p, 0, "read the comments of "+countFiles(scripts, "of program source")+" as notes")
 		}
 		if len(skipped) > 0 {
 			n := 0

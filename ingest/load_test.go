@@ -12,7 +12,8 @@ import (
 )
 
 // TestReadPathsFolders: a folder's notes are read, and its files of other
-// extensions that hold UTF-8 plain text, program sources excepted; the
+// extensions that hold UTF-8 plain text, program sources excepted unless
+// their comments are prose (a commented script); the
 // files read as text are counted in one warning and the files that are no
 // notes (empty, binary, UTF-16, sources) in another, which says how many
 // it skipped; a folder named through a link is walked, its hidden folders
@@ -37,6 +38,7 @@ func TestReadPathsFolders(t *testing.T) {
 	write(mixed, "ops.feature", "Feature: alarms\n  Scenario: notify\n    Given a CloudWatch alarm\n")
 	write(mixed, "lab.log", "$ aws deploy list-applications\n## CodeDeploy apps in this account\n")
 	write(mixed, "deploy.py", "import boto3\nsts = boto3.client('sts')  # AWS STS, cross-account\n")
+	write(mixed, "cheats.sh", "#!/bin/sh\n"+strings.Repeat("# CodeDeploy rolls back a deployment when an alarm fires.\naws deploy stop-deployment --auto-rollback-enabled\n", 5))
 	write(mixed, "utf16.notes", "\xff\xfeA\x00W\x00S\x00")
 	write(mixed, "late.bin", strings.Repeat("AWS CodeDeploy notes\n", 40)+"\x00\x01")
 	src, warn, err := ReadPaths(t.Context(), []string{mixed})
@@ -48,12 +50,13 @@ func TestReadPathsFolders(t *testing.T) {
 		read = append(read, filepath.Base(s.Name))
 	}
 	slices.Sort(read)
-	if want := []string{"a.md", "lab.log", "ops.feature", "page.html", "settings.ini"}; !slices.Equal(read, want) {
-		t.Errorf("read %v, want %v: the notes, and the plain-text files of other extensions", read, want)
+	if want := []string{"a.md", "cheats.sh", "lab.log", "ops.feature", "page.html", "settings.ini"}; !slices.Equal(read, want) {
+		t.Errorf("read %v, want %v: the notes, the plain-text files of other extensions and the commented script", read, want)
 	}
-	if len(warn) != 2 || !strings.Contains(warn[0].Msg, "read 3 files of no note extension (1 .feature, 1 .ini, 1 .log) as plain text") ||
-		!strings.Contains(warn[1].Msg, "skipped 7 files that are no notes (2 .bin, 2 .jpg, 1 .notes, 1 .png, 1 .py)") {
-		t.Errorf("warnings %v, want one that counts the plain-text files read and one the files that are no notes (empty, binary past 512 bytes, UTF-16, program sources)", warn)
+	if len(warn) != 3 || !strings.Contains(warn[0].Msg, "read 3 files of no note extension (1 .feature, 1 .ini, 1 .log) as plain text") ||
+		!strings.Contains(warn[1].Msg, "read the comments of 1 file of program source (1 .sh) as notes") ||
+		!strings.Contains(warn[2].Msg, "skipped 7 files that are no notes (2 .bin, 2 .jpg, 1 .notes, 1 .png, 1 .py)") {
+		t.Errorf("warnings %v, want one that counts the plain-text files read, one the commented scripts and one the files that are no notes (empty, binary past 512 bytes, UTF-16, program sources)", warn)
 	}
 	if n := warn.Skipped(); n != 7 {
 		t.Errorf("warnings skip %d files, want 7 (the notice of the files read as text skips none)", n)

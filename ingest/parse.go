@@ -29,6 +29,7 @@ const (
 	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
 	FormatBBCode    = "bbcode"    // a forum post's BBCode source, read as the Markdown bbcodeToMarkdown writes
 	FormatSubtitles = "subtitles" // a video's captions (SubRip, WebVTT), read as the Markdown subtitlesToMarkdown writes
+	FormatScript    = "script"    // a commented script (shell, Terraform, SQL): its comments read as the Markdown scriptToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -95,6 +96,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseExport(h, err, text, "subtitles")
 	case FormatColumns:
 		p.parseRewritten(columnsToMarkdown(doc.Lines))
+	case FormatScript:
+		p.parseRewritten(scriptToMarkdown(name, doc.Lines))
 	case FormatBBCode:
 		p.parseRewritten(bbcodeToMarkdown(doc.Lines))
 	case FormatJSON:
@@ -453,6 +456,9 @@ func detectFormat(name, text string) string {
 	}
 	if isJSONNote(name, text) {
 		return FormatJSON
+	}
+	if isCommentedScript(name, text) {
+		return FormatScript
 	}
 	if isColumnNote(text) {
 		return FormatColumns
