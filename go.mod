@@ -12,6 +12,7 @@ require (
 	github.com/cayleygraph/quad v1.2.4
 	github.com/creack/pty v1.1.21
 	github.com/dustin/go-humanize v1.1.0
+	github.com/emersion/go-ical v0.0.0-20240127095438-fc1c9d8fb2b6
 	github.com/flopp/go-findfont v0.1.0
 	github.com/fogleman/gg v1.3.0
 	github.com/goccy/go-graphviz v0.2.9
@@ -21,6 +22,7 @@ require (
 	github.com/kljensen/snowball v0.10.0
 	github.com/lib/pq v1.1.1
 	github.com/mattn/go-runewidth v0.0.31
+	github.com/nickng/bibtex v1.3.0
 	github.com/peterh/liner v1.2.2
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/cobra v1.8.1
@@ -58,6 +60,7 @@ require (
 	github.com/prometheus/procfs v0.0.0-20190507164030-5867b95ac084 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/spf13/pflag v1.0.5 // indirect
+	github.com/teambition/rrule-go v1.8.2 // indirect
 	github.com/tetratelabs/wazero v1.9.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20181028192813-611b3dbe80e8 // indirect
 	golang.org/x/text v0.19.0 // indirect

@@ -518,7 +518,7 @@ func (x *extractor) context() []string {
 func (x *extractor) leveled() bool {
 	if x.levels == 0 {
 		x.levels = -1
-		if x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog || x.doc.Format == FormatLaTeX || x.doc.Format == FormatHTML || x.doc.Format == FormatWikitext || x.doc.Format == FormatJSON || x.doc.Format == FormatColumns || x.doc.Format == FormatOPML || x.doc.Format == FormatBBCode || x.doc.Format == FormatSubtitles || x.doc.Format == FormatScript {
+		if x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog || x.doc.Format == FormatLaTeX || x.doc.Format == FormatHTML || x.doc.Format == FormatWikitext || x.doc.Format == FormatJSON || x.doc.Format == FormatColumns || x.doc.Format == FormatOPML || x.doc.Format == FormatBBCode || x.doc.Format == FormatSubtitles || x.doc.Format == FormatScript || x.doc.Format == FormatCalendar || x.doc.Format == FormatBibTeX {
 			x.levels = 1
 		}
 		for i := range x.doc.Blocks {

@@ -29,6 +29,8 @@ const (
 	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
 	FormatBBCode    = "bbcode"    // a forum post's BBCode source, read as the Markdown bbcodeToMarkdown writes
 	FormatSubtitles = "subtitles" // a video's captions (SubRip, WebVTT), read as the Markdown subtitlesToMarkdown writes
+	FormatCalendar  = "calendar"  // an iCalendar study plan, read as the Markdown calendarToMarkdown writes
+	FormatBibTeX    = "bibtex"    // an annotated BibTeX reading list, read as the Markdown bibtexToMarkdown writes
 	FormatScript    = "script"    // a commented script (shell, Terraform, SQL): its comments read as the Markdown scriptToMarkdown writes
 )
 
@@ -96,6 +98,12 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseExport(h, err, text, "subtitles")
 	case FormatColumns:
 		p.parseRewritten(columnsToMarkdown(doc.Lines))
+	case FormatCalendar:
+		h, err := calendarToMarkdown(text)
+		p.parseExport(h, err, text, "an iCalendar file")
+	case FormatBibTeX:
+		h, err := bibtexToMarkdown(text)
+		p.parseExport(h, err, text, "a BibTeX file")
 	case FormatScript:
 		p.parseRewritten(scriptToMarkdown(name, doc.Lines))
 	case FormatBBCode:
@@ -456,6 +464,12 @@ func detectFormat(name, text string) string {
 	}
 	if isJSONNote(name, text) {
 		return FormatJSON
+	}
+	if isCalendar(name, text) {
+		return FormatCalendar
+	}
+	if isBibTeX(name, text) {
+		return FormatBibTeX
 	}
 	if isCommentedScript(name, text) {
 		return FormatScript
