@@ -1981,6 +1981,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 	}
 	subj, verbStart, own := "", 0, true
+	labelPhrase := "" // the relation a label names ("Targets of a subscription filter: ...")
 	if t := o.topicTerm; t != "" && dflt == o.topic && strings.HasPrefix(s, t) {
 		// "AWS::CloudFormation::Init - Metadata key that ...": the entry's
 		// term opens it, its definition follows
@@ -1995,6 +1996,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
 		// in the AWS Health API's entry: the verb's subject is the term
 		subj, topicVerb = dflt, true
+	} else if np, ok := o.labelOfEntity(s, ms, dflt); ok {
+		// "Real-time delivery targets for a subscription filter: Kinesis
+		// Data Streams, ...": the label's noun is the relation of the
+		// entity it is of to the items after the colon
+		subj, verbStart, labelPhrase = ms[0].id, ms[0].end, np
+		ms = ms[1:]
 	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
@@ -2098,6 +2105,9 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	lead := s[verbStart:first]
 	phrase, pol := o.phrase(o.lastClause(lead))
+	if labelPhrase != "" && phrase == "" {
+		phrase, pol = o.phrase(labelPhrase)
+	}
 	if phrase == "" && topicVerb && countFields(lead) <= 2 {
 		// "needs Business, ...": a verb the phrase reader passes over as
 		// modal ("needs to") is the relation when a name follows it
@@ -2130,6 +2140,45 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// labelOfEntity reads a sentence labelled by what its list is of an
+// entity: "Real-time delivery targets for a subscription filter: Kinesis
+// Data Streams, ...", "Limits of CodeCommit triggers: ...". It returns the
+// label's noun phrase ("Real-time delivery targets") when the text before
+// ": " is one to four words without a verb, "of" or "for", an optional
+// article and the sentence's first mention (ms[0], an entity) ending the
+// label. "For" says so only when the entity is the section's subject
+// (dflt), or the heading above names it, or the section has none:
+// "compression for s3: gzip, zip" under Firehose's heading is Firehose's
+// compression, for S3.
+func (o *openReader) labelOfEntity(s string, ms []mention, dflt string) (string, bool) {
+	if len(ms) == 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+		return "", false
+	}
+	lead, _, ok := strings.Cut(s, ": ")
+	if !ok || strings.TrimRight(lead[min(ms[0].end, len(lead)):], "s)") != "" || ms[0].end > len(lead) {
+		return "", false
+	}
+	f := strings.Fields(s[:ms[0].start])
+	if n := len(f); n > 0 && (strings.EqualFold(f[n-1], "a") || strings.EqualFold(f[n-1], "an") || strings.EqualFold(f[n-1], "the")) {
+		f = f[:n-1]
+	}
+	n := len(f)
+	if n < 2 || n > 5 || !strings.EqualFold(f[n-1], "of") && !strings.EqualFold(f[n-1], "for") {
+		return "", false
+	}
+	if strings.EqualFold(f[n-1], "for") && dflt != "" && dflt != ms[0].id {
+		hs := o.x.headings
+		if len(hs) == 0 || !slices.Contains(hs[len(hs)-1].services, ms[0].id) {
+			return "", false
+		}
+	}
+	np := strings.Join(f[:n-1], " ")
+	if o.x.hasVerb(np) || len(o.mentions(np)) > 0 {
+		return "", false
+	}
+	return np, true
 }
 
 // partBefore returns the noun phrase a sentence opens with when a

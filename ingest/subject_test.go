@@ -51,6 +51,13 @@ func TestSentenceSubjects(t *testing.T) {
 			[]string{"service:aws-codebuild rel:redact secret from service:amazon-cloudwatch-logs"}},
 		{"no part before a participle", "# Notes\n\nLogs stored in Amazon S3 can be sent to Amazon CloudWatch Logs.\n",
 			nil, []string{"concept:logs-stored rel:can send to service:amazon-cloudwatch-logs"}},
+		// A label that names what its list is of an entity ("Targets of
+		// a subscription filter: ...") gave no fact: the entity is not
+		// where a subject opens a sentence.
+		{"a label of an entity", "# CloudWatch Logs subscription filters\n\nReal-time delivery targets for a subscription filter: Kinesis Data Streams, AWS Lambda, Amazon Data Firehose.\n",
+			[]string{"component:subscription-filter rel:real-time delivery target service:aws-lambda", "component:subscription-filter rel:real-time delivery target service:amazon-kinesis-data-streams"}, nil},
+		{"no label of an entity after a verb", "# Notes\n\nUse the targets of a subscription filter: Kinesis Data Streams, AWS Lambda.\n",
+			nil, []string{"component:subscription-filter rel:use the target service:aws-lambda"}},
 		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
 			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
 	}
