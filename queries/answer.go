@@ -273,6 +273,82 @@ func (e *Engine) finish(a *analysis, res *Result, c *candidate) {
 		res.Understood = append(res.Understood, e.names[id].Name)
 	}
 	e.countedAnswers(a, res)
+	e.noteSpellings(res)
+}
+
+// maxSpellingSources bounds the source lines read for an answer's
+// spelling.
+const maxSpellingSources = 5
+
+// noteSpellings names each answer as its own source lines spell it when
+// they call it by another of its full names than the dictionary's: notes
+// that say "Amazon OpenSearch Service" or "AWS Health" get those names
+// back, not "Amazon Elasticsearch Service" or "AWS Personal Health
+// Dashboard". A full name is an alias that opens with "AWS " or "Amazon ",
+// written so in the line (case counts: "logs" or "lambda functions" are
+// words, not names); the one most of the answer's first
+// maxSpellingSources lines use is taken, the dictionary's name on a tie.
+func (e *Engine) noteSpellings(res *Result) {
+	for i := range res.Answers {
+		ans := &res.Answers[i]
+		n, ok := e.names[ans.ID]
+		if !ok || n.Kind == graph.KindValue || ans.Name != n.Name {
+			continue
+		}
+		names := []string{n.Name}
+		for _, al := range n.Aliases {
+			if strings.HasPrefix(al, "AWS ") || strings.HasPrefix(al, "Amazon ") {
+				names = append(names, al)
+			}
+		}
+		if len(names) == 1 {
+			continue
+		}
+		slices.SortStableFunc(names, func(x, y string) int { return len(y) - len(x) })
+		count := map[string]int{}
+		for _, src := range ans.Sources[:min(len(ans.Sources), maxSpellingSources)] {
+			k, ok := e.ix.StatementAt(src)
+			if !ok {
+				continue
+			}
+			text := e.ix.Statement(k).Text
+			for _, name := range names {
+				if containsWord(text, name) {
+					count[name]++
+					break
+				}
+			}
+		}
+		best := n.Name
+		for _, name := range names {
+			if count[name] > count[best] {
+				best = name
+			}
+		}
+		ans.Name = best
+	}
+}
+
+// containsWord reports whether text holds w, as written, between word
+// boundaries.
+func containsWord(text, w string) bool {
+	for at := 0; w != "" && at < len(text); {
+		k := strings.Index(text[at:], w)
+		if k < 0 {
+			return false
+		}
+		k += at
+		end := k + len(w)
+		if (k == 0 || !isWordByte(text[k-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		at = k + 1
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // countedAnswers answers "how many readers ..." with the number of a count

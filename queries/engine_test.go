@@ -580,3 +580,23 @@ func TestListInQuestionsContext(t *testing.T) {
 		t.Errorf("answers %v: the notes' whole list of targets, not the one for CodeDeploy", got)
 	}
 }
+
+// TestAnswersSpelledAsTheNotes: an answer is named as its source lines
+// spell it when they call it by another full name of it ("Amazon
+// OpenSearch Service", not the dictionary's "Amazon Elasticsearch
+// Service"); a word that is no full name ("logs") leaves the dictionary's
+// name.
+func TestAnswersSpelledAsTheNotes(t *testing.T) {
+	e := engineWithNote(t, "subs.md", `# CloudWatch Logs subscription filters
+
+A subscription filter can deliver to AWS Lambda and Amazon OpenSearch Service.
+`)
+	res, err := e.Ask(t.Context(), "where can a subscription filter deliver to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	if !slices.Contains(got, "Amazon OpenSearch Service") || !slices.Contains(got, "AWS Lambda") {
+		t.Errorf("answers %q (%s); want Amazon OpenSearch Service as the note spells it, and AWS Lambda", got, res.Reading)
+	}
+}
