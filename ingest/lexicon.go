@@ -37,6 +37,7 @@ type Lexicon struct {
 	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
+	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -69,6 +70,7 @@ type lexiconFile struct {
 	VLabels    []string                       `yaml:"value_labels"`
 	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
+	Antonyms   [][2][]string                  `yaml:"antonyms"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -116,6 +118,18 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 				}
 			}
 		}
+	}
+	for _, pair := range f.Antonyms {
+		var p [2][]string
+		for k := range pair {
+			if len(pair[k]) == 0 {
+				return nil, fmt.Errorf("parse lexicon: antonyms %v: a side with no words", pair)
+			}
+			for _, w := range pair[k] {
+				p[k] = append(p[k], strings.ToLower(strings.TrimSpace(w)))
+			}
+		}
+		lx.antonyms = append(lx.antonyms, p)
 	}
 	for _, w := range f.QNegation {
 		lx.qneg[strings.ToLower(w)] = true
@@ -249,6 +263,16 @@ func (lx *Lexicon) SkipLeading(s string) string {
 		s = strings.TrimLeft(s[i:], " ")
 	}
 	return s
+}
+
+// Antonyms returns the lexicon's pairs of opposite senses ("enabled",
+// "turned on" against "disabled", "turned off"), each side its lower-case
+// words and phrases, in the lexicon's order.
+func (lx *Lexicon) Antonyms() [][2][]string {
+	if lx == nil {
+		return nil
+	}
+	return lx.antonyms
 }
 
 // Synonyms returns the stems that share a synonym group with a stem, in

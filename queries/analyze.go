@@ -71,6 +71,11 @@ type analysis struct {
 	words []qword
 	links []link
 
+	// opposed holds the lexicon's pairs of opposite senses whose one side
+	// the question asks ("enabled by default") and whose other it does not
+	// name: [0] the asked side's words, [1] the other's
+	opposed [][2][]string
+
 	// terms are the stems of the words that are neither linked nor function
 	// words, each with its weight (idf); relational function words ("do",
 	// "have", "use") count at a third of their weight.
@@ -594,6 +599,9 @@ func (e *Engine) analyze(text string) *analysis {
 		}
 	}
 	a.yesno = e.asksYesNo(a, ask)
+	if a.yesno {
+		a.opposed = e.opposedSenses(a.text)
+	}
 	for _, w := range a.words {
 		if lx.QuestionWord("ascending", w.stem) {
 			a.ascending = true
@@ -1221,8 +1229,8 @@ func (e *Engine) termsOf(a *analysis) {
 		if e.lx.IsNegation(w.lower) || e.lx.IsExclusive(w.lower) {
 			continue // polarity, not content: see negated and exclusive
 		}
-		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, w.stem) {
-			continue // "by default", "manually": a qualifier, not content
+		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, w.stem) && !a.yesno {
+			continue // "by default", "manually": a qualifier, not content (but what a yes/no question's line must say)
 		}
 		if w.stop {
 			if !e.relational[w.stem] {

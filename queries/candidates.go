@@ -1194,11 +1194,16 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		verdict = "no"
 	} else {
 		for _, d := range top.Details {
-			if e.denies(d) {
+			if e.denies(d) || e.opposes(a, d) {
 				// "Triggers to SNS only (no lambda unlike CodeCommit)": the
-				// line that relates the two denies it
+				// line that relates the two denies it; "These health checks
+				// are disabled by default" states the opposite of "are they
+				// turned on by default"
 				verdict = "no"
 			}
+		}
+		if verdict == "yes" && e.linesOppose(a, top.Sources) {
+			verdict = "no"
 		}
 	}
 	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}

@@ -600,3 +600,29 @@ A subscription filter can deliver to AWS Lambda and Amazon OpenSearch Service.
 		t.Errorf("answers %q (%s); want Amazon OpenSearch Service as the note spells it, and AWS Lambda", got, res.Reading)
 	}
 }
+
+// TestYesNoOppositeSense: a yes/no question that asks one of two opposite
+// senses ("enabled by default") is answered no by the line that states
+// the other ("disabled by default"), though it denies nothing, and yes by
+// a line that states the asked one.
+func TestYesNoOppositeSense(t *testing.T) {
+	e := engineWithNote(t, "elb.md", `# Elastic Load Balancing
+
+- Access Logging is an optional feature of Elastic Load Balancing that is disabled by default.
+- After you enable access logging, Elastic Load Balancing stores the logs in Amazon S3.
+- Cross-zone load balancing is enabled by default on an Application Load Balancer.
+`)
+	for _, tc := range []struct{ q, want string }{
+		{"Is access logging enabled by default on Elastic Load Balancing?", "no"},
+		{"Is access logging disabled by default on Elastic Load Balancing?", "yes"},
+		{"Is cross-zone load balancing enabled by default on an Application Load Balancer?", "yes"},
+	} {
+		res, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: answers %q (%s); want %s", tc.q, got, res.Reading, tc.want)
+		}
+	}
+}

@@ -51,18 +51,23 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	sc := newScratch(n)
 	defer sc.free()
 	total := 0.0
+	opposite := e.oppositeStems(a)
 	for _, t := range a.terms {
 		total += t.weight
 		// the term itself, then its synonyms at a discount ("stop" finds
-		// "prevent"); a statement counts the term once, at its best
+		// "prevent"), and its opposites in full when a yes/no question asks
+		// one side ("enabled" finds "disabled": a line that states the
+		// other side decides it too); a statement counts the term once, at
+		// its best
 		syns := e.lx.Synonyms(t.stem)
+		opp := opposite[t.stem]
 		var got map[int32]bool
-		if len(syns) > 0 {
+		if len(syns) > 0 || len(opp) > 0 {
 			got = map[int32]bool{}
 		}
-		for v, stem := range append([]string{t.stem}, syns...) {
+		for v, stem := range append(append([]string{t.stem}, opp...), syns...) {
 			w := t.weight
-			if v > 0 {
+			if v > len(opp) {
 				w *= synonymWeight
 			}
 			stmts, counts := e.ix.StatementsWith(stem)
@@ -1025,8 +1030,11 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
 	verdict := "yes"
-	if e.denies(st.Text) != a.negated {
+	if e.denies(st.Text) || e.opposes(a, st.Text) {
 		verdict = "no"
+	}
+	if a.negated {
+		verdict = map[string]string{"yes": "no", "no": "yes"}[verdict]
 	}
 	c := &candidate{
 		typ:     candYesNo,
@@ -1047,6 +1055,118 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	}
 	c.links = e.statementLinks(a, i)
 	return c
+}
+
+// opposedSenses returns the lexicon's pairs of opposite senses (see
+// analysis.opposed) whose one side a question's text (lower-cased, word by
+// word) holds and whose other it does not; the asked side first.
+func (e *Engine) opposedSenses(text string) [][2][]string {
+	q := strings.ToLower(text)
+	var out [][2][]string
+	for _, p := range e.lx.Antonyms() {
+		switch a, b := holdsAnyWord(q, p[0]), holdsAnyWord(q, p[1]); {
+		case a && !b:
+			out = append(out, p)
+		case b && !a:
+			out = append(out, [2][]string{p[1], p[0]})
+		}
+	}
+	return out
+}
+
+// oppositeStems maps the stem of each one-word side of a yes/no
+// question's opposed senses to the stems of the other side's one-word
+// opposites ("enabl" → "disabl"); nil when it asks none.
+func (e *Engine) oppositeStems(a *analysis) map[string][]string {
+	if len(a.opposed) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, op := range a.opposed {
+		for _, w := range op[0] {
+			if strings.Contains(w, " ") {
+				continue
+			}
+			st := ingest.Stem(w)
+			for _, o := range op[1] {
+				if !strings.Contains(o, " ") && !containsStr(out[st], ingest.Stem(o)) {
+					out[st] = append(out[st], ingest.Stem(o))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// opposes reports whether a line states the opposite of what a yes/no
+// question asks: the clause of it that holds most of the question's terms
+// holds the other side of one of its opposed senses and not the asked one
+// ("These health checks are disabled by default" of "... but can be
+// enabled", for "are ELB health checks turned on by default").
+func (e *Engine) opposes(a *analysis, text string) bool {
+	if len(a.opposed) == 0 {
+		return false
+	}
+	best, bestN := "", -1
+	for _, cl := range clauses(text) {
+		n := 0
+		stems := e.textStems(cl)
+		for _, t := range a.terms {
+			if t.in(stems) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = strings.ToLower(cl), n
+		}
+	}
+	for _, op := range a.opposed {
+		if holdsAnyWord(best, op[1]) && !holdsAnyWord(best, op[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// linesOppose reports whether a sentence of the lines at sources (each
+// "file:line") states the opposite of what a yes/no question asks (see
+// opposes): "Health checks provided by Elastic Load Balancing (ELB). These
+// health checks are disabled by default ..." relates the two the question
+// names, and its second sentence answers "turned on by default" no.
+func (e *Engine) linesOppose(a *analysis, sources []string) bool {
+	if len(a.opposed) == 0 {
+		return false
+	}
+	for _, src := range sources {
+		i, ok := e.ix.StatementAt(src)
+		for ; ok && i < e.ix.NumStatements() && e.ix.StatementSource(i) == src; i++ {
+			if e.opposes(a, e.ix.StatementText(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauses splits a line at its sentence ends, semicolons and "but": the
+// parts that can state opposite things ("disabled by default but can be
+// enabled").
+func clauses(text string) []string {
+	parts := []string{text}
+	for _, sep := range []string{". ", "; ", ", but ", " but ", " however "} {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	return parts
+}
+
+// holdsAnyWord reports whether a lower-case text holds one of words (each
+// a word or a phrase) between word boundaries.
+func holdsAnyWord(text string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return containsWord(text, w) })
 }
 
 // chosenOption returns the one of the two options a yes/no-shaped question
@@ -1277,7 +1397,7 @@ const caveatShare = 0.7
 // "$LATEST can't be used in a weighted alias"); a question about the
 // exception matches both.
 func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
-	if e.denies(e.ix.Statement(best.i).Text) {
+	if t := e.ix.Statement(best.i).Text; e.denies(t) || e.opposes(a, t) {
 		return best.i
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
