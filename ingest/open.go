@@ -44,6 +44,7 @@ type openReader struct {
 	open     []int    // depths of the bullets the current one may sit under, outermost first
 	labels   []string // the text of each bullet of open, for the label it opens with (see parentLabel)
 	last     string   // subject of the previous sentence, for "It ..."
+	lastGen  int      // counts the sentences that set last
 	headText string   // the text of the list head the current block sits under
 	// topic is the entity a glossary entry defines ("AWS Health API — ...;
 	// needs Business, ... Support plan"): its sentences that name no subject
@@ -206,15 +207,7 @@ func (o *openReader) block(i int) {
 			defer func() { o.headText = "" }()
 		}
 		o.definedNames(text, b.Line, subj)
-		for _, s := range sentences(text) {
-			line := o.x.lineOf(b.Line, s)
-			if o.topicList(s, line, subj) {
-				continue
-			}
-			for _, c := range o.x.clauses(s) {
-				o.sentence(c, line, subj)
-			}
-		}
+		o.sentencesOf(text, b.Line, subj, true)
 		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) {
 			if f, ok := o.head(text, -1); ok {
 				o.frames = append(o.frames, f)
@@ -278,15 +271,7 @@ func (o *openReader) block(i int) {
 		subj := o.defaultSubject()
 		o.flashcard(text, b.Line, subj)
 		o.definedNames(text, b.Line, subj)
-		for _, s := range sentences(text) {
-			line := o.x.lineOf(b.Line, s)
-			if o.topicList(s, line, subj) {
-				continue
-			}
-			for _, c := range o.x.clauses(s) {
-				o.sentence(c, line, subj)
-			}
-		}
+		o.sentencesOf(text, b.Line, subj, true)
 		if f, ok := o.head(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
 		} else if f, ok := o.longHead(text, b.Depth); ok {
@@ -307,6 +292,40 @@ func (o *openReader) block(i int) {
 	}
 }
 
+// sentencesOf reads a block's text (from note line first) sentence by
+// sentence, each clause by clause (see extractor.clauses), a "label: a,
+// b" sentence as a topic list when topics is set. A sentence or clause
+// that goes on from one that named its own subject (after ";" or "but",
+// or a clause after the first) and names none where it opens ("set on
+// alias or version, NOT on $LATEST" after "Provisioned concurrency =
+// pre-initialised environments;") is about that subject, not dflt.
+func (o *openReader) sentencesOf(text string, first int, dflt string, topics bool) {
+	gen, subj, prev := o.lastGen, "", ""
+	goesOn := func(c string) bool {
+		ms := o.mentions(c)
+		return subj != "" && (len(ms) == 0 || leadingWords(c, ms[0].start) > 2)
+	}
+	for _, s := range sentences(text) {
+		line := o.x.lineOf(first, s)
+		if topics && o.topicList(s, line, dflt) {
+			subj, prev = "", s
+			continue
+		}
+		for k, c := range o.x.clauses(s) {
+			d := dflt
+			if (k > 0 || strings.HasSuffix(prev, ";") || strings.HasPrefix(s, "but ")) && goesOn(c) {
+				d = subj
+			}
+			o.sentence(c, line, d)
+			subj = ""
+			if o.lastGen != gen {
+				gen, subj = o.lastGen, o.last
+			}
+		}
+		prev = s
+	}
+}
+
 // itemParagraph reads a further paragraph of a list item (Markdown's
 // indented paragraph under "* AWS Application Discovery Service helps
 // ..."): its sentences as the item's, the list heads above it left open,
@@ -316,12 +335,7 @@ func (o *openReader) block(i int) {
 func (o *openReader) itemParagraph(b *Block, text string) {
 	o.popFrames(b.Depth)
 	subj := o.defaultSubject()
-	for _, s := range sentences(text) {
-		line := o.x.lineOf(b.Line, s)
-		for _, c := range o.x.clauses(s) {
-			o.sentence(c, line, subj)
-		}
-	}
+	o.sentencesOf(text, b.Line, subj, false)
 	if !strings.HasSuffix(text, ":") {
 		return
 	}
@@ -1990,7 +2004,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		verbStart = len(t)
 	}
-	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s)
+	// "SNS Notification and CloudWatch events with results" under AWS
+	// Config names no verb: a phrase of the section's subject; but
+	// "Provisioned concurrency = pre-initialised environments ..." defines
+	// the name it opens with
+	defines := len(ms) > 0 && ms[0].start == 0 && strings.HasPrefix(strings.TrimSpace(s[ms[0].end:]), "= ")
+	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s) && !defines
 	topicVerb := false
 	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s)) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
@@ -2040,6 +2059,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return
 	}
 	o.last = subj
+	o.lastGen++
 	// the objects: names after the verb, items of an inline list, quantities
 	type obj struct {
 		id         string

@@ -246,3 +246,27 @@ func TestLogIsASubject(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseGoesOnWithItsSubject: a clause after ";" that names no subject
+// where it opens goes on about the subject the clause before it named
+// ("Provisioned concurrency = ...; set on alias or version, NOT on
+// $LATEST"), not about the section's; "X = ..." defines X, a subject,
+// though no verb follows it.
+func TestClauseGoesOnWithItsSubject(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# AWS Lambda\n\nProvisioned concurrency = pre-initialised environments to kill cold starts; set on alias or version, NOT on $LATEST.\n")
+	found := false
+	for _, st := range c.Statements {
+		if strings.HasPrefix(st.Text, "set on alias") {
+			found = true
+			if st.Subject != "feature:lambda-provisioned-concurrency" {
+				t.Errorf("%q: subject %q, want the clause before's (feature:lambda-provisioned-concurrency)", st.Text, st.Subject)
+			}
+		}
+		if strings.HasPrefix(st.Text, "Provisioned concurrency =") && st.Subject != "feature:lambda-provisioned-concurrency" {
+			t.Errorf("%q: subject %q, want the name it defines", st.Text, st.Subject)
+		}
+	}
+	if !found {
+		t.Errorf("no statement of the second clause: %v", c.Statements)
+	}
+}

@@ -626,3 +626,29 @@ func TestYesNoOppositeSense(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoDecidedByALineAboutTheEntity: the clause about the entity a
+// yes/no question names decides it ("...; set on alias or version, NOT on
+// $LATEST" goes on about provisioned concurrency), though its words alone
+// match other lines as well ("latest" in many lines on other things).
+func TestYesNoDecidedByALineAboutTheEntity(t *testing.T) {
+	e := engineWithNote(t, "lambda.md", `# Lambda versions
+
+- the latest build is configured
+- latest tag configured
+- configured latest runtime
+- the latest SDK is configured
+- latest features configured
+- latest docs configured
+- configured latest layers
+- latest configured
+- Provisioned concurrency = pre-initialised environments to kill cold starts; set on alias or version, NOT on $LATEST.
+`)
+	res, err := e.Ask(t.Context(), "can provisioned concurrency be configured on $LATEST?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
+		t.Errorf("answers %q (%s); want no", got, res.Reading)
+	}
+}
