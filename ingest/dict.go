@@ -23,6 +23,10 @@ type Entry struct {
 	Weak []string `yaml:"weak"`
 	// Cased aliases link inside prose only with this exact capitalisation.
 	Cased []string `yaml:"cased"`
+	// Former names are names the thing went by before it was renamed
+	// ("CloudWatch Events" of Amazon EventBridge): aliases for linking,
+	// never the name an answer is given under.
+	Former []string `yaml:"former"`
 }
 
 type dictFile struct {
@@ -41,6 +45,7 @@ type Dictionary struct {
 	maxKey   int                   // length of the longest exact key
 	cueWords []string              // lower-case words of capability, strategy and component names: a sentence filter
 	cueSet   map[string]bool       // cueWords as a set
+	former   map[string]bool       // the entries' former names (Entry.Former)
 
 	// Lexicon is the vocabulary of function, polarity and predicate words;
 	// nil when the dictionary was parsed alone.
@@ -65,7 +70,7 @@ func ParseDictionary(src []byte) (*Dictionary, error) {
 
 // newDictionary builds a dictionary from its parsed file.
 func newDictionary(f dictFile) (*Dictionary, error) {
-	d := &Dictionary{nodes: map[string]graph.Node{}, exact: map[string]string{}}
+	d := &Dictionary{nodes: map[string]graph.Node{}, exact: map[string]string{}, former: map[string]bool{}}
 	for _, e := range append(append(f.Services, f.Features...), f.Capabilities...) {
 		if e.Name == "" || e.Kind == "" {
 			return nil, fmt.Errorf("parse dictionary: entry %q has no name or kind", e.Name)
@@ -183,8 +188,12 @@ func (d *Dictionary) add(e Entry) string {
 	}
 	d.entries = append(d.entries, e)
 	aliases := append([]string{}, e.Aliases...)
+	aliases = append(aliases, e.Former...)
 	aliases = append(aliases, e.Weak...)
 	aliases = append(aliases, e.Cased...)
+	for _, f := range e.Former {
+		d.former[f] = true
+	}
 	d.nodes[id] = graph.Node{ID: id, Name: e.Name, Kind: graph.NodeKind(e.Kind), Aliases: aliases}
 	for _, a := range append([]string{e.Name}, aliases...) {
 		k := normKey(a)
@@ -192,7 +201,7 @@ func (d *Dictionary) add(e Entry) string {
 			d.exact[k] = id
 		}
 	}
-	for _, a := range append([]string{e.Name}, e.Aliases...) {
+	for _, a := range slices.Concat([]string{e.Name}, e.Aliases, e.Former) {
 		d.phrases = append(d.phrases, phrase{words: words(a), id: id})
 	}
 	for _, a := range e.Cased {
@@ -668,11 +677,15 @@ func normKey(s string) string {
 	return strings.Join(words(s), " ")
 }
 
+// Former reports whether name is an entry's former name (see
+// Entry.Former), as the dictionary writes it.
+func (d *Dictionary) Former(name string) bool { return d.former[name] }
+
 // WithNodes returns a copy of the dictionary that also links the names of
 // nodes read from the notes (features, strategies, DR strategies...), so
 // questions can name them.
 func (d *Dictionary) WithNodes(nodes []graph.Node) *Dictionary {
-	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}, cueWords: d.cueWords, cueSet: d.cueSet, Lexicon: d.Lexicon}
+	c := &Dictionary{entries: d.entries, nodes: map[string]graph.Node{}, exact: map[string]string{}, cueWords: d.cueWords, cueSet: d.cueSet, former: d.former, Lexicon: d.Lexicon}
 	for id, n := range d.nodes {
 		c.nodes[id] = n
 	}

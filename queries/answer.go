@@ -285,6 +285,7 @@ const maxSpellingSources = 5
 // that say "Amazon OpenSearch Service" or "AWS Health" get those names
 // back, not "Amazon Elasticsearch Service" or "AWS Personal Health
 // Dashboard". A full name is an alias that opens with "AWS " or "Amazon ",
+// not a former name ("Amazon CloudWatch Events" stays Amazon EventBridge),
 // written so in the line (case counts: "logs" or "lambda functions" are
 // words, not names); the one most of the answer's first
 // maxSpellingSources lines use is taken, the dictionary's name on a tie.
@@ -297,7 +298,7 @@ func (e *Engine) noteSpellings(res *Result) {
 		}
 		names := []string{n.Name}
 		for _, al := range n.Aliases {
-			if strings.HasPrefix(al, "AWS ") || strings.HasPrefix(al, "Amazon ") {
+			if (strings.HasPrefix(al, "AWS ") || strings.HasPrefix(al, "Amazon ")) && !e.dict.Former(al) {
 				names = append(names, al)
 			}
 		}
