@@ -1234,7 +1234,36 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	c.rel = e.relationWords(top.Predicate, false)
 	c.ends = []string{}
 	c.reading = fmt.Sprintf("whether %s %s %s", e.names[top.Subject].Name, top.Predicate, e.names[top.Object].Name)
+	if best, missed := bestLineOverlap(a, c.rel, c.details); best < minVerdictCoverage && missed >= 2 {
+		// "do I need to install the CodeDeploy agent for ECS": that the
+		// notes relate CodeDeploy and ECS decides nothing the relation's
+		// words and lines do not hold (install, agent); a question that is
+		// mostly names ("can a logs subscription filter with a lambda
+		// destination deliver to another account") is decided by how the
+		// names relate
+		c.prior = weakVerdictPrior
+	}
 	return c
+}
+
+// bestLineOverlap is the share of a question's term weight the relation
+// words rel and the best of its lines (each a statement's terms) hold,
+// and how many of the question's content words (weight 1 or more) that
+// best line and rel miss.
+func bestLineOverlap(a *analysis, rel []string, lines [][]string) (float64, int) {
+	best, bestLine := overlap(a.terms, rel, nil), []string(nil)
+	for _, d := range lines {
+		if v := overlap(a.terms, rel, d); v > best {
+			best, bestLine = v, d
+		}
+	}
+	missed := 0
+	for _, t := range a.terms {
+		if t.weight >= 1 && !t.in(rel) && !t.in(bestLine) {
+			missed++
+		}
+	}
+	return best, missed
 }
 
 // mustAnchors is anchorsOf without errors.

@@ -652,3 +652,31 @@ func TestYesNoDecidedByALineAboutTheEntity(t *testing.T) {
 		t.Errorf("answers %q (%s); want no", got, res.Reading)
 	}
 }
+
+// TestYesNoAboutMoreThanTheRelation: that the notes relate the two names
+// a yes/no question names decides nothing when the question asks about
+// words the relation's lines do not hold ("install the CodeDeploy agent"):
+// the line that holds them under the section of the other name decides.
+func TestYesNoAboutMoreThanTheRelation(t *testing.T) {
+	e := engineWithNote(t, "deploy.md", `# CodeDeploy notes
+
+## Deploy to ECS
+
+- CodeDeploy can help automate the deployment of a new ECS task definition
+    - Only works for blue/green deployments
+- The task definition must exist before CodeDeploy runs
+- CodeDeploy Agent is not required
+- Hooks have to be Lambda functions
+
+## Troubleshooting EC2
+
+- Make sure the CodeDeploy agent is installed and running on the instances
+`)
+	res, err := e.Ask(t.Context(), "Do I need to install the CodeDeploy agent to do blue/green deployments to ECS?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
+		t.Errorf("answers %q (%s); want no", got, res.Reading)
+	}
+}

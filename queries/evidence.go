@@ -1290,7 +1290,7 @@ func (e *Engine) namingHits(a *analysis) []hit {
 
 // verdictCoverage is the share of a yes/no question a line holds: its
 // words' weight, and each entity the question names by name that the line
-// is about or names, weighed as a word of the entity's rarity ("can a
+// is about or names, or sits under a heading naming, weighed as a word of the entity's rarity ("can a
 // CloudWatch Logs subscription filter with a Lambda destination deliver to
 // another account" is mostly names).
 func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
@@ -1302,7 +1302,7 @@ func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
 	for _, id := range a.strongLinkIDs() {
 		w := linkIDFMean * e.linkRarity(id)
 		total += w
-		if e.ix.StatementSubject(h.i) == id || e.ix.StatementNames(h.i, id) {
+		if e.holds(h.i, id) {
 			got += w
 		}
 	}
