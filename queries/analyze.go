@@ -140,14 +140,17 @@ type analysis struct {
 type term struct {
 	stem   string
 	parts  []string // the stems of a camel-case word's parts ("DeletionPolicy" → delet, polici), else nil
+	alts   []string // the stems of one word the notes write this word and its neighbour as ("roll back" → rollback), else nil
 	weight float64
 	pos    int // index in words
 }
 
-// in reports whether words (stems) hold the term: its stem, or every part
-// of a camel-case word ("deletion policy" holds "DeletionPolicy").
+// in reports whether words (stems) hold the term: its stem, a compound it
+// makes with its neighbour ("rollback" holds "roll" and "back" of "roll
+// back"), or every part of a camel-case word ("deletion policy" holds
+// "DeletionPolicy").
 func (t term) in(words []string) bool {
-	if containsStr(words, t.stem) {
+	if t.inWord(words) {
 		return true
 	}
 	if len(t.parts) == 0 {
@@ -159,6 +162,21 @@ func (t term) in(words []string) bool {
 		}
 	}
 	return true
+}
+
+// inWord reports whether words (stems) hold the term as one word: its
+// stem or a compound it makes with its neighbour, not a camel-case word's
+// parts apart.
+func (t term) inWord(words []string) bool {
+	if containsStr(words, t.stem) {
+		return true
+	}
+	for _, a := range t.alts {
+		if containsStr(words, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // adjacentLinks reports whether the question names x and then y with
@@ -1266,6 +1284,21 @@ func (e *Engine) termsOf(a *analysis) {
 			continue
 		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
+	}
+	// two words the notes write as one ("roll back" as "rollback", "fail
+	// over" as "failover", "set up" as "setup"): a line that holds the
+	// compound holds both
+	for k := 0; k+1 < len(a.terms); k++ {
+		t1, t2 := &a.terms[k], &a.terms[k+1]
+		if t2.pos != t1.pos+1 {
+			continue
+		}
+		joined := ingest.Stem(a.words[t1.pos].lower + a.words[t2.pos].lower)
+		if joined == t1.stem || joined == t2.stem || e.docFreq(joined) == 0 {
+			continue
+		}
+		t1.alts = append(t1.alts, joined)
+		t2.alts = append(t2.alts, joined)
 	}
 }
 

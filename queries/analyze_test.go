@@ -424,3 +424,21 @@ func TestAnalyzeGerundNoName(t *testing.T) {
 		t.Errorf("'Settings' lost its link: %+v", b.links)
 	}
 }
+
+// TestCompoundTerms: two question words the notes write as one ("roll
+// back" as "rollback") are held by a line that holds the compound; a pair
+// no line writes as one word is not joined.
+func TestCompoundTerms(t *testing.T) {
+	e := engineWithNote(t, "rb.md", "# Deployments\n\n- rollback by CloudWatch alarm: CodeDeploy only\n")
+	a := e.analyze("Can Elastic Beanstalk roll back a deployment when a CloudWatch alarm goes off?")
+	held := map[string]bool{}
+	for _, tm := range a.terms {
+		held[tm.stem] = tm.in([]string{"rollback"})
+	}
+	if !held["roll"] || !held["back"] {
+		t.Errorf("terms %+v: roll and back not held by a line's rollback", a.terms)
+	}
+	if held["goe"] || held["go"] || held["off"] {
+		t.Errorf("terms %+v: a word held by rollback that is no part of it", a.terms)
+	}
+}

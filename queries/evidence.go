@@ -54,20 +54,21 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 	opposite := e.oppositeStems(a)
 	for _, t := range a.terms {
 		total += t.weight
-		// the term itself, then its synonyms at a discount ("stop" finds
-		// "prevent"), and its opposites in full when a yes/no question asks
+		// the term itself and the compound it makes with its neighbour
+		// ("roll back": rollback), then its synonyms at a discount ("stop"
+		// finds "prevent"), and its opposites in full when a yes/no question asks
 		// one side ("enabled" finds "disabled": a line that states the
 		// other side decides it too); a statement counts the term once, at
 		// its best
 		syns := e.lx.Synonyms(t.stem)
-		opp := opposite[t.stem]
+		full := slices.Concat([]string{t.stem}, t.alts, opposite[t.stem]) // the stems that count in full
 		var got map[int32]bool
-		if len(syns) > 0 || len(opp) > 0 {
+		if len(syns) > 0 || len(full) > 1 {
 			got = map[int32]bool{}
 		}
-		for v, stem := range append(append([]string{t.stem}, opp...), syns...) {
+		for v, stem := range append(full, syns...) {
 			w := t.weight
-			if v > len(opp) {
+			if v >= len(full) {
 				w *= synonymWeight
 			}
 			stmts, counts := e.ix.StatementsWith(stem)
@@ -1274,7 +1275,7 @@ func (e *Engine) namingHits(a *analysis) []hit {
 		got := 0.0
 		terms := e.ix.StatementTerms(int(j))
 		for _, t := range a.terms {
-			if slices.Contains(terms, t.stem) {
+			if t.inWord(terms) {
 				got += t.weight
 			}
 		}
@@ -1290,7 +1291,7 @@ func (e *Engine) namingHits(a *analysis) []hit {
 
 // verdictCoverage is the share of a yes/no question a line holds: its
 // words' weight, and each entity the question names by name that the line
-// is about or names, or sits under a heading naming, weighed as a word of the entity's rarity ("can a
+// is about or names, weighed as a word of the entity's rarity ("can a
 // CloudWatch Logs subscription filter with a Lambda destination deliver to
 // another account" is mostly names).
 func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
