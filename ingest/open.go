@@ -302,8 +302,11 @@ func (o *openReader) block(i int) {
 func (o *openReader) sentencesOf(text string, first int, dflt string, topics bool) {
 	gen, subj, prev := o.lastGen, "", ""
 	goesOn := func(c string) bool {
+		if subj == "" {
+			return false
+		}
 		ms := o.mentions(c)
-		return subj != "" && (len(ms) == 0 || leadingWords(c, ms[0].start) > 2)
+		return len(ms) == 0 || leadingWords(c, ms[0].start) > 2
 	}
 	for _, s := range sentences(text) {
 		line := o.x.lineOf(first, s)
