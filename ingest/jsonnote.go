@@ -68,6 +68,10 @@ type jsonConv struct {
 	out  noteMarkdown
 	line int // 1-based note line of offset pos
 	pos  int
+	// asked is set after a card whose title asks a question ("front":
+	// "Which ...?"), written as a flashcard's "Q:" line: its next body
+	// field is the "A:" line that answers it
+	asked bool
 }
 
 // jsonToMarkdown rewrites a JSON note export as Markdown: an object's title
@@ -148,6 +152,9 @@ func (c *jsonConv) text(key, s string, n, level int) {
 	c.quote(n, key, s)
 	if !strings.Contains(s, "\n") && slices.Contains(jsonBodyKeys, strings.ToLower(key)) {
 		if s = strings.TrimSpace(s); s != "" {
+			if c.asked {
+				s, c.asked = "A: "+s, false
+			}
 			c.emit("", n)
 			c.emit(s, n)
 			c.emit("", n)
@@ -186,6 +193,7 @@ func (c *jsonConv) text(key, s string, n, level int) {
 // first when it comes first, as a heading one level under level.
 func (c *jsonConv) object(level int) error {
 	sub := level
+	c.asked = false // a question asked by an earlier card is answered or done
 	for c.dec.More() {
 		t, _, err := c.token()
 		if err != nil {
@@ -209,7 +217,14 @@ func (c *jsonConv) object(level int) error {
 				sub = min(level+1, 6)
 				c.quote(n2, "", s)
 				c.emit("", n2)
-				c.emit(strings.Repeat("#", sub)+" "+strings.TrimSpace(s), n2)
+				if q := strings.TrimSpace(s); strings.HasSuffix(q, "?") {
+					// a card that asks: a flashcard's question, answered
+					// by its back
+					c.emit("Q: "+q, n2)
+					c.asked = true
+				} else {
+					c.emit(strings.Repeat("#", sub)+" "+q, n2)
+				}
 				c.emit("", n2)
 				continue
 			}

@@ -68,6 +68,19 @@ func TestJSONToMarkdown(t *testing.T) {
 		{"# CodeBuild cache types", 3},
 		{"Amazon S3 cache and local cache.", 3},
 	})
+
+	// a card whose front asks a question is a flashcard: "Q:" the front,
+	// "A:" its back
+	h, err = jsonToMarkdown(`{"front": "Which CodeDeploy hooks cannot run scripts?", "back": "DownloadBundle and Install."}` + "\n" + `{"front": "CodeBuild cache types", "back": "S3 and local."}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdownLines(t, h, []mdLine{
+		{"Q: Which CodeDeploy hooks cannot run scripts?", 1},
+		{"A: DownloadBundle and Install.", 1},
+		{"# CodeBuild cache types", 2},
+		{"S3 and local.", 2},
+	})
 }
 
 // TestJSONNote: a JSON export is detected by name or content, its facts
