@@ -511,6 +511,11 @@ func (x *extractor) context() []string {
 	return nil
 }
 
+// levelledFormats are the formats whose headings carry their level: Markdown
+// and the formats read as the Markdown they say.
+var levelledFormats = []string{FormatMarkdown, FormatBlog, FormatLaTeX, FormatHTML, FormatWikitext, FormatJSON,
+	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX}
+
 // leveled reports whether the note's headings say how they nest: Markdown
 // levels, a blog's "#" under every title (all one level: sections follow
 // each other, none holds the next), and the marked headings of a text note
@@ -518,7 +523,7 @@ func (x *extractor) context() []string {
 func (x *extractor) leveled() bool {
 	if x.levels == 0 {
 		x.levels = -1
-		if x.doc.Format == FormatMarkdown || x.doc.Format == FormatBlog || x.doc.Format == FormatLaTeX || x.doc.Format == FormatHTML || x.doc.Format == FormatWikitext || x.doc.Format == FormatJSON || x.doc.Format == FormatColumns || x.doc.Format == FormatOPML || x.doc.Format == FormatBBCode || x.doc.Format == FormatSubtitles || x.doc.Format == FormatScript || x.doc.Format == FormatCalendar || x.doc.Format == FormatBibTeX {
+		if slices.Contains(levelledFormats, x.doc.Format) {
 			x.levels = 1
 		}
 		for i := range x.doc.Blocks {

@@ -439,40 +439,34 @@ func DetectFormat(name string, src []byte) string {
 	return detectFormat(name, string(src))
 }
 
+// markupFormats are the formats of marked-up notes and exports, each with
+// the detector that tells it by name or content, in the order detectFormat
+// tries them.
+var markupFormats = []struct {
+	is     func(name, text string) bool
+	format string
+}{
+	{isLaTeX, FormatLaTeX},
+	{isHTML, FormatHTML},
+	{isWikitext, FormatWikitext},
+	{isBBCode, FormatBBCode},
+	{isOPML, FormatOPML},
+	{isSubtitles, FormatSubtitles},
+	{isJSONNote, FormatJSON},
+	{isCalendar, FormatCalendar},
+	{isBibTeX, FormatBibTeX},
+	{isCommentedScript, FormatScript},
+}
+
 func detectFormat(name, text string) string {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return FormatMarkdown
 	}
-	if isLaTeX(name, text) {
-		return FormatLaTeX
-	}
-	if isHTML(name, text) {
-		return FormatHTML
-	}
-	if isWikitext(name, text) {
-		return FormatWikitext
-	}
-	if isBBCode(name, text) {
-		return FormatBBCode
-	}
-	if isOPML(name, text) {
-		return FormatOPML
-	}
-	if isSubtitles(name, text) {
-		return FormatSubtitles
-	}
-	if isJSONNote(name, text) {
-		return FormatJSON
-	}
-	if isCalendar(name, text) {
-		return FormatCalendar
-	}
-	if isBibTeX(name, text) {
-		return FormatBibTeX
-	}
-	if isCommentedScript(name, text) {
-		return FormatScript
+	for _, m := range markupFormats {
+		if m.is(name, text) {
+			return m.format
+		}
 	}
 	if isColumnNote(text) {
 		return FormatColumns
