@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/emersion/go-ical"
@@ -31,12 +32,20 @@ func isCalendar(name, text string) bool {
 // (dates, ids, attendees, rules) say when, not what.
 var calendarTextProps = map[string]bool{"SUMMARY": true, "DESCRIPTION": true, "COMMENT": true, "X-WR-CALNAME": true, "X-WR-CALDESC": true}
 
-// calendarProp is one unfolded content line: its name, its raw value and
-// the 1-based note line each byte of the value is on.
+// calendarProp is one unfolded content line: its name, its raw value, and
+// where in the value each of the note lines it was folded over starts
+// (starts[k], a byte offset, is on 1-based note line lines[k]).
 type calendarProp struct {
 	name   string
 	value  string
-	lineAt []int
+	starts []int
+	lines  []int
+}
+
+// lineAt returns the note line that byte off of the value is on.
+func (p calendarProp) lineAt(off int) int {
+	k := sort.SearchInts(p.starts, off+1) - 1 // the last fold starting at or before off
+	return p.lines[max(k, 0)]
 }
 
 // unfoldCalendar returns the content lines of an iCalendar text whose
@@ -49,10 +58,9 @@ func unfoldCalendar(lines []string) []calendarProp {
 		if strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") {
 			if cur >= 0 {
 				p := &out[cur]
+				p.starts = append(p.starts, len(p.value))
+				p.lines = append(p.lines, i+1)
 				p.value += l[1:]
-				for range len(l) - 1 {
-					p.lineAt = append(p.lineAt, i+1)
-				}
 			}
 			continue
 		}
@@ -68,11 +76,7 @@ func unfoldCalendar(lines []string) []calendarProp {
 		if !calendarTextProps[name] {
 			continue
 		}
-		p := calendarProp{name: name, value: l[colon+1:]}
-		for range len(p.value) {
-			p.lineAt = append(p.lineAt, i+1)
-		}
-		out = append(out, p)
+		out = append(out, calendarProp{name: name, value: l[colon+1:], starts: []int{0}, lines: []int{i + 1}})
 		cur = len(out) - 1
 	}
 	return out
@@ -101,10 +105,7 @@ func calendarToMarkdown(src string) (noteMarkdown, error) {
 				end = start + k
 			}
 			part := p.value[start:end]
-			n := p.lineAt[min(start, len(p.lineAt)-1)]
-			if len(p.lineAt) == 0 {
-				n = 1
-			}
+			n := p.lineAt(start)
 			prop := ical.NewProp(p.name)
 			prop.Value = part
 			t, err := prop.Text()

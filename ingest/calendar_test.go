@@ -52,6 +52,13 @@ func TestCalendarNote(t *testing.T) {
 	if !found {
 		t.Errorf("no fact subscription filter -> AWS Lambda citing plan.ics:11: %v", c.Facts)
 	}
+	// fixed bugs: a property with an empty value ("SUMMARY:") indexed
+	// the line of its byte -1 and panicked
+	h, err = calendarToMarkdown("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20250301T090000Z\r\nSUMMARY:\r\nDESCRIPTION:CodeDeploy hooks run in order.\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdownLines(t, h, []mdLine{{"CodeDeploy hooks run in order.", 8}})
 	if _, err := calendarToMarkdown("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"); err == nil {
 		t.Error("a calendar with no event text read without an error")
 	}

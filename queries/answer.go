@@ -298,7 +298,7 @@ func (e *Engine) noteSpellings(res *Result) {
 		}
 		names := []string{n.Name}
 		for _, al := range n.Aliases {
-			if (strings.HasPrefix(al, "AWS ") || strings.HasPrefix(al, "Amazon ")) && !e.dict.Former(al) {
+			if shortName(al) != al && !e.dict.Former(al) {
 				names = append(names, al)
 			}
 		}

@@ -1194,15 +1194,16 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		verdict = "no"
 	} else {
 		for _, d := range top.Details {
-			if e.denies(d) || e.opposes(a, d) {
+			if e.denies(d) {
 				// "Triggers to SNS only (no lambda unlike CodeCommit)": the
-				// line that relates the two denies it; "These health checks
-				// are disabled by default" states the opposite of "are they
-				// turned on by default"
+				// line that relates the two denies it
 				verdict = "no"
 			}
 		}
 		if verdict == "yes" && e.linesOppose(a, top.Sources) {
+			// "These health checks are disabled by default" (the line's
+			// next sentence) states the opposite of "are they turned on
+			// by default"
 			verdict = "no"
 		}
 	}

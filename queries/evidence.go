@@ -1031,11 +1031,8 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
 	verdict := "yes"
-	if e.denies(st.Text) || e.opposes(a, st.Text) {
+	if no := e.denies(st.Text) || e.opposes(a, st.Text); no != a.negated {
 		verdict = "no"
-	}
-	if a.negated {
-		verdict = map[string]string{"yes": "no", "no": "yes"}[verdict]
 	}
 	c := &candidate{
 		typ:     candYesNo,
