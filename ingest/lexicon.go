@@ -303,6 +303,13 @@ func (lx *Lexicon) ListCloser(w string) bool {
 	return lx != nil && (isLowerIn(lx.closers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.subords, w) || isLowerIn(lx.verbs, w))
 }
 
+// OpensClause reports whether a word (any case) opens a relative or
+// subordinate clause inside a sentence: a list closer that is no
+// preposition or verb ("which", "that", "where") or a subordinator.
+func (lx *Lexicon) OpensClause(w string) bool {
+	return lx != nil && (isLowerIn(lx.closers, w) || isLowerIn(lx.subords, w))
+}
+
 // ValueLabel reports whether a word (any case) labels a list item whose
 // value, not the label, is the thing it names: "Solution: synchronize
 // time", "Cause: the ELB health checks fail".

@@ -314,6 +314,14 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 			subj, prev = "", s
 			continue
 		}
+		if o.purpose(s, line, dflt) {
+			subj, prev = o.last, s
+			continue
+		}
+		if o.labelledIdentifier(s, line, dflt) {
+			subj, prev = "", s
+			continue
+		}
 		for k, c := range o.x.clauses(s) {
 			d := dflt
 			if (k > 0 || strings.HasSuffix(prev, ";") || strings.HasPrefix(s, "but ")) && goesOn(c) {
@@ -327,6 +335,214 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 		}
 		prev = s
 	}
+}
+
+// purpose reads a sentence that opens with what it is for, "To GOAL,
+// MEANS": "To deploy standardised IAM roles to all current and future
+// accounts within an organisation, deploy a CloudFormation StackSet
+// targeting the organisation root". What the means clause names (see
+// meansOf) does what the goal says: each relates to every name of the goal
+// by the goal's other words ("deploy standardise role to all current and
+// future account within organisation"), each fact citing the whole
+// sentence. It reports whether s was such a sentence and named a means; it
+// adds the sentence's statement then.
+func (o *openReader) purpose(s string, line int, dflt string) bool {
+	rest, ok := strings.CutPrefix(s, "To ")
+	if !ok {
+		return false
+	}
+	comma := strings.Index(rest, ", ")
+	if comma < 0 || parenDepth(rest[:comma]) > 0 || countFields(rest[:comma]) < 2 {
+		return false
+	}
+	if w := firstWord(rest); w == "" || !unicode.IsLower([]rune(rest)[0]) || o.lx.IsStop(w) {
+		return false // "To date, ...", "To Amazon S3, ...": no infinitive
+	}
+	goal, means := rest[:comma], rest[comma+2:]
+	subjects := o.meansOf(means)
+	if len(subjects) == 0 {
+		return false
+	}
+	o.statement(s, line, subjects[0])
+	// the goal's words but its names are the relation ("trigger when
+	// code is pushed in more than 1 repo"), its names the objects; what a
+	// goal denies is part of it ("ensure ... does not experience
+	// downtime"), the means does not deny it
+	var objs []string
+	words, last := "", 0
+	for _, m := range o.mentions(goal) {
+		words += goal[last:m.start] + " "
+		last = m.end
+		if !containsStr(objs, m.id) {
+			objs = append(objs, m.id)
+		}
+	}
+	words += goal[last:]
+	phrase, _ := o.phrase(words)
+	if phrase == "" {
+		return true
+	}
+	for _, subj := range subjects {
+		for _, obj := range objs {
+			if obj != subj {
+				o.x.addOpen(subj, graph.OpenRelation(phrase, graph.Positive), obj, s, 0, line)
+			}
+		}
+	}
+	o.last = subjects[0]
+	o.lastGen++
+	return true
+}
+
+// labelledIdentifier reads a line that gives one identifier as the value
+// of a label of two words or more: "find the branch name in codebuild:
+// CODEBUILD_SOURCE_VERSION", "default termination policy: `Default`". The
+// label's one entity (or else the section's subject, dflt) relates to the
+// identifier by the label's words without that entity's name. It reports
+// whether it read s (and added its statement).
+func (o *openReader) labelledIdentifier(s string, line int, dflt string) bool {
+	label, value, ok := strings.Cut(s, ": ")
+	value = strings.Trim(strings.TrimSpace(value), "`*.")
+	if !ok || countFields(label) < 2 || countFields(label) > maxLeadInWords || !isCodeToken(value) || !isIdentifier(strings.ReplaceAll(value, "-", "_")) {
+		return false
+	}
+	subj := dflt
+	var ents []mention
+	for _, m := range o.mentions(label) {
+		if isEntity(o.x.dictKind(m.id)) {
+			ents = append(ents, m)
+		}
+	}
+	words := label
+	switch len(ents) {
+	case 0:
+	case 1:
+		// "... in codebuild": the entity and the preposition before it
+		subj = ents[0].id
+		before := strings.TrimSpace(label[:ents[0].start])
+		if k := strings.LastIndexByte(before, ' '); k >= 0 && o.lx.IsPreposition(before[k+1:]) {
+			before = strings.TrimSpace(before[:k])
+		}
+		words = strings.TrimSpace(before + " " + label[ents[0].end:])
+	default:
+		return false
+	}
+	phrase, pol := o.phrase(words)
+	if subj == "" || phrase == "" {
+		return false
+	}
+	obj := o.x.newNode(graph.KindConcept, value)
+	if obj == "" || obj == subj {
+		return false
+	}
+	o.statement(s, line, subj)
+	o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, s, 0, line)
+	return true
+}
+
+// meansOf returns the things a purpose sentence's means clause names
+// ("deploy a CloudFormation StackSet targeting ...", "use CloudFormation
+// Stack Policy to prevent ...", "install the AWS Systems Manager agent and
+// create a Hybrid Activation"): each capitalised run of words, as the
+// longest name it makes ("CloudFormation Stack Policy", not CloudFormation;
+// "Hybrid Activation", a name of the note's own), outside asides and before
+// a word that opens a clause of its own ("... which can forward logs to
+// CloudWatch"). The clause's first word is its verb, never a name.
+func (o *openReader) meansOf(means string) []string {
+	var out []string
+	add := func(id string) {
+		if id != "" && !containsStr(out, id) {
+			out = append(out, id)
+		}
+	}
+	ms := o.mentions(means)
+	at := strings.IndexByte(means, ' ') + 1 // after the verb
+	for at > 0 && at < len(means) {
+		if o.relativeBefore(means[:at]) {
+			break
+		}
+		end := capitalRun(means, at)
+		if end == at || parenDepth(means[:at]) > 0 {
+			next := strings.IndexByte(means[at:], ' ')
+			if next < 0 {
+				break
+			}
+			at += next + 1
+			continue
+		}
+		run, whole := means[at:end], ""
+		var inRun []mention
+		for _, m := range ms {
+			switch {
+			case m.start == at && m.end == end:
+				whole = m.id
+			case m.start >= at && m.end <= end:
+				inRun = append(inRun, m)
+			}
+		}
+		covered := len(inRun) > 0 && inRun[0].start == at && inRun[len(inRun)-1].end == end
+		for k := 1; covered && k < len(inRun); k++ {
+			covered = strings.TrimSpace(means[inRun[k-1].end:inRun[k].start]) == ""
+		}
+		if covered {
+			// "CloudFormation StackSet": names the dictionary knows, the
+			// last the head ("StackSet" of CloudFormation)
+			whole = inRun[len(inRun)-1].id
+		}
+		switch {
+		case whole != "":
+			if isEntity(o.x.dictKind(whole)) {
+				add(whole)
+			}
+		case countFields(run) >= 2 && o.nameLike(run):
+			// a longer name than any the dictionary knows in it
+			add(o.x.newNode(graph.KindConcept, run))
+		default:
+			for _, m := range inRun {
+				if isEntity(o.x.dictKind(m.id)) {
+					add(m.id)
+				}
+			}
+		}
+		at = end
+	}
+	return out
+}
+
+// capitalRun returns the end of the run of capitalised words (or words
+// with a capital inside, "StackSet", "cfn-init" excluded) that starts at
+// byte at of s; at when the word there is not capitalised.
+func capitalRun(s string, at int) int {
+	end := at
+	for k := at; k < len(s); {
+		w := s[k:]
+		if n := strings.IndexByte(w, ' '); n >= 0 {
+			w = w[:n]
+		}
+		t := strings.TrimRight(w, ".,;:!?)")
+		r, _ := utf8.DecodeRuneInString(t)
+		if t == "" || !unicode.IsUpper(r) {
+			break
+		}
+		end = k + len(t)
+		if len(t) < len(w) {
+			break // a word that ends a clause ends the name
+		}
+		k += len(w) + 1
+	}
+	return end
+}
+
+// relativeBefore reports whether a text holds a word that closes a list or
+// opens a subordinate clause ("which", "that", "where", "to", "when"):
+// what follows it is said of something named before.
+func (o *openReader) relativeBefore(t string) bool {
+	for _, w := range strings.Fields(strings.ToLower(t)) {
+		if o.lx.OpensClause(strings.Trim(w, ",;:()")) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemParagraph reads a further paragraph of a list item (Markdown's

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -268,5 +269,72 @@ func TestClauseGoesOnWithItsSubject(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no statement of the second clause: %v", c.Statements)
+	}
+}
+
+// TestPurposeClause: "To GOAL, MEANS" says the things the means clause
+// names do what the goal says: each is the subject of the goal's verb
+// phrase; the longest capitalised name counts ("CloudFormation Stack
+// Policy", not CloudFormation), names in an aside or after a relative word
+// do not, and "To date, ..." is no purpose.
+func TestPurposeClause(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Exam tips\n\n"+
+		"* To roll out the same IAM roles in every account of an Organization, use a CloudFormation StackSet.\n"+
+		"* To keep stack updates from replacing an RDS database, apply a CloudFormation Stack Policy that denies Update:Replace.\n"+
+		"* To ship container logs to CloudWatch, run a log router (Fluent Bit) which forwards them to Amazon S3 too.\n"+
+		"* To date, Amazon SNS has no FIFO limits worth knowing.\n")
+	type rel struct{ subj, pred, obj string }
+	var got []rel
+	for _, f := range c.Facts {
+		if !strings.HasSuffix(f.Source, ":1") {
+			got = append(got, rel{f.Subject, f.Predicate, f.Object})
+		}
+	}
+	want := []rel{
+		{"feature:aws-cloudformation-stacksets", "rel:roll out same role account", "service:aws-identity-and-access-management"},
+		{"concept:cloudformation-stack-policy", "rel:keep stack update from replace database", "service:amazon-rds"},
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		switch {
+		case g.subj == "service:aws-cloudformation":
+			t.Errorf("%v: the means is the longer name, not CloudFormation", g)
+		case g.subj == "service:amazon-s3" || g.subj == "service:amazon-cloudwatch" && g.obj != "":
+			t.Errorf("%v: a name after a relative word or in an aside is no means", g)
+		case g.subj == "service:amazon-sns":
+			t.Errorf("%v: \"To date\" opens no purpose", g)
+		}
+	}
+}
+
+// TestLabelledIdentifier: a label of two words or more with one identifier
+// as its value relates the label's entity (or the section's subject) to
+// the identifier by the label's other words.
+func TestLabelledIdentifier(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Elastic Beanstalk\n\n"+
+		"* the instance profile name in beanstalk: aws-elasticbeanstalk-ec2-role\n"+
+		"* log bundle folder variable: EB_LOG_BASE_DIR\n"+
+		"* Type: AWS::ElasticBeanstalk::Environment\n")
+	type rel struct{ subj, pred, obj string }
+	var got []rel
+	for _, f := range c.Facts {
+		got = append(got, rel{f.Subject, f.Predicate, f.Object})
+	}
+	for _, w := range []rel{
+		{"service:aws-elastic-beanstalk", "rel:instance profile", "concept:aws-elasticbeanstalk-ec2-role"},
+		{"service:aws-elastic-beanstalk", "rel:log bundle folder variable", "concept:eb-log-base-dir"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g.pred == "rel:type" {
+			t.Errorf("%v: a one-word key of a template is no label of the section's subject", g)
+		}
 	}
 }
