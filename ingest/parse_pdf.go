@@ -68,6 +68,12 @@ func (p *parser) parsePDF(lines []srcLine) {
 				}
 				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: terms, Text: l.text})
 			case p.continues(lines, i):
+				if b := p.last(); b.Kind == BlockBullet && b.EndLine == b.Line && b.Line == lines[i-1].num && labelsList(lines, i) {
+					// "- Supported languages" / "nodejs" / ", Java" / ",
+					// Python": a label over the list the export broke
+					// before its commas is the list's label
+					b.Text += ":"
+				}
 				appendText(p.last(), l.num, l.text)
 			default:
 				p.add(Block{Kind: BlockParagraph, Line: l.num, Text: l.text})
@@ -77,6 +83,14 @@ func (p *parser) parsePDF(lines []srcLine) {
 			absorb = false
 		}
 	}
+}
+
+// labelsList reports whether lines[i-1] labels a list that starts at
+// lines[i]: the label a name of a few words ("Supported languages"), the
+// list's first item one short line, and the next line goes on with ", ".
+func labelsList(lines []srcLine, i int) bool {
+	return i+1 < len(lines) && FlatItemName(lines[i-1].text) && countFields(lines[i].text) <= maxFlatItemWords &&
+		!strings.ContainsAny(lines[i].text, ",;") && strings.HasPrefix(lines[i+1].text, ",")
 }
 
 // termLine reports the term of a definition list that the export flattened:

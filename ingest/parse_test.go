@@ -254,6 +254,13 @@ AutoScalingGroup:
 Type: AWS::AutoScaling::AutoScalingGroup
 Properties:
 - Logs > subscription filter > Kinesis
+- Supported runtimes
+nodejs
+, Java
+, Python
+- Can create e.g.
+dev
+, test
 `
 
 func TestParsePDF(t *testing.T) {
@@ -274,6 +281,9 @@ func TestParsePDF(t *testing.T) {
 		{BlockParagraph, 43, 43, 0, 0, 0, sec, "|"},
 		{BlockCode, 44, 46, 0, 0, 0, sec, "AutoScalingGroup:\nType: AWS::AutoScaling::AutoScalingGroup\nProperties:"},
 		{BlockBullet, 47, 47, 0, 0, 0, sec, "Logs > subscription filter > Kinesis"},
+		// a label over a list the export broke before its commas labels it
+		{BlockBullet, 48, 51, 0, 0, 0, sec, "Supported runtimes: nodejs, Java, Python"},
+		{BlockBullet, 52, 54, 0, 0, 0, sec, "Can create e.g. dev, test"},
 	})
 	tables := parseTables(doc)
 	if len(tables) != 2 {
