@@ -511,6 +511,22 @@ func (lx *Lexicon) QuestionWords(group string) []string {
 	return out
 }
 
+// QuestionPhrases returns a question word group's entries as written,
+// lower case, the longest (in words) first and then in order.
+func (lx *Lexicon) QuestionPhrases(group string) []string {
+	out := make([]string, 0, len(lx.surface[group]))
+	for p := range lx.surface[group] {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := strings.Count(out[i], " "), strings.Count(out[j], " "); a != b {
+			return a > b
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
 // KindWords returns the stems that name a node kind, sorted.
 func (lx *Lexicon) KindWords(k graph.NodeKind) []string {
 	var out []string

@@ -372,6 +372,22 @@ func Numbers(text string) []Quantity {
 	return out
 }
 
+// NumberWord returns the value of a number as a word or digits ("two",
+// "12", "1,000"); ok is false for any other word ("a" and "an" too).
+func NumberWord(w string) (float64, bool) {
+	w = strings.ToLower(w)
+	if w == "a" || w == "an" {
+		return 0, false
+	}
+	if v, ok := numberWords[w]; ok {
+		return v, true
+	}
+	if wordNumberRe.FindString(w) == w && w != "" {
+		return parseNumber(w), true
+	}
+	return 0, false
+}
+
 // numberPattern is a number as notes write it: "75", "1,000", "2.5".
 const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
 

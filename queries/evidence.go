@@ -1031,7 +1031,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
 	verdict := "yes"
-	if no := e.denies(st.Text) || e.opposes(a, st.Text); no != a.negated {
+	if no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text); no != a.negated {
 		verdict = "no"
 	}
 	c := &candidate{
@@ -1395,12 +1395,12 @@ const caveatShare = 0.7
 // "$LATEST can't be used in a weighted alias"); a question about the
 // exception matches both.
 func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
-	if t := e.ix.Statement(best.i).Text; e.denies(t) || e.opposes(a, t) {
+	if t := e.ix.Statement(best.i).Text; e.deniesFor(a, t) || e.opposes(a, t) {
 		return best.i
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
 	for _, h := range after {
-		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.denies(e.ix.Statement(h.i).Text) {
+		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.deniesFor(a, e.ix.Statement(h.i).Text) {
 			return h.i
 		}
 	}
@@ -1408,11 +1408,168 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 		if !e.sameSection(best.i, j) {
 			break
 		}
-		if e.denies(e.ix.Statement(j).Text) && sharesTerm(a, e.ix.StatementTerms(j)) {
+		if e.deniesFor(a, e.ix.Statement(j).Text) && (sharesTerm(a, e.ix.StatementTerms(j)) || e.ix.StatementSource(j) == e.ix.StatementSource(best.i) && e.deniesAsked(a, e.ix.Statement(j).Text)) {
 			return j
 		}
 	}
 	return best.i
+}
+
+// deniesFor reports whether a line says no to a yes/no question: it
+// denies or restricts what it states, or bounds an amount below what the
+// question asks for (see exceedsBound).
+func (e *Engine) deniesFor(a *analysis, text string) bool {
+	return e.denies(text) || e.exceedsBound(a, text)
+}
+
+// deniesAsked reports whether a clause that denies (the clause after the
+// best line's on its note line: "Linux or Windows, but not both") denies
+// nothing but words the question itself uses, function words too ("both"
+// for "can an instance be both Linux and Windows?"): it qualifies what the
+// question asks, not something else ("but not SQS").
+func (e *Engine) deniesAsked(a *analysis, text string) bool {
+	asked := 0
+	for _, w := range splitWords(text) {
+		switch {
+		case e.lx.Negates(w.lower) || e.lx.IsStop(w.lower) && !slices.ContainsFunc(a.words, func(q qword) bool { return q.lower == w.lower }):
+			// the denial itself, a conjunction or article
+		case slices.ContainsFunc(a.words, func(q qword) bool { return q.lower == w.lower }):
+			asked++
+		default:
+			return false
+		}
+	}
+	return asked > 0
+}
+
+// amount is a number a text gives: a quantity with a dimension
+// (normalised, see ingest.Quantity) or a count of a thing (dim "count",
+// noun the stem of the word after the number; "" when the text says only
+// "more than one", as "both" does).
+type amount struct {
+	value float64
+	dim   string
+	noun  string
+	many  bool // read from a word that says "more than one" ("both", "multiple")
+}
+
+// upperBounds returns the amounts a line bounds from above: the number
+// after one of the lexicon's upper-bound phrases ("at most one external
+// connection", "max 2 subscription filters per log group", "up to 15
+// minutes"), or one for a phrase that says one itself ("a single").
+func (e *Engine) upperBounds(text string) []amount {
+	ws := splitWords(text)
+	var out []amount
+	for i := 0; i < len(ws); i++ {
+		n := e.phraseAt(ws, i, "upper_bound")
+		if n == 0 {
+			continue
+		}
+		at := i + n
+		v, ok := 0.0, false
+		if at < len(ws) {
+			v, ok = ingest.NumberWord(ws[at].lower)
+		}
+		switch {
+		case ok:
+			out = append(out, e.amountAt(text, ws, at, v))
+		case strings.Contains(ws[at-1].lower, "single") || ws[at-1].lower == "one":
+			out = append(out, e.amountAt(text, ws, at-1, 1))
+		}
+		i = at
+	}
+	return out
+}
+
+// askedAmounts returns the amounts a question asks about: its numbers (a
+// quantity, or a count of the word after the number) and "more than one"
+// for a phrase of the lexicon's "more_than_one" group ("both npmjs and
+// PyPI").
+func (e *Engine) askedAmounts(text string) []amount {
+	ws := splitWords(text)
+	var out []amount
+	for i := 0; i < len(ws); i++ {
+		if n := e.phraseAt(ws, i, "more_than_one"); n > 0 {
+			out = append(out, amount{value: 2, dim: "count", many: true})
+			i += n - 1
+			continue
+		}
+		if v, ok := ingest.NumberWord(ws[i].lower); ok {
+			out = append(out, e.amountAt(text, ws, i, v))
+		}
+	}
+	return out
+}
+
+// phraseAt returns how many words of ws, from i, one of a lexicon
+// group's phrases covers; 0 when none starts there.
+func (e *Engine) phraseAt(ws []qword, i int, group string) int {
+	for _, p := range e.lx.QuestionPhrases(group) {
+		pw := strings.Fields(p)
+		if i+len(pw) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range pw {
+			if ws[i+k].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(pw)
+		}
+	}
+	return 0
+}
+
+// amountAt reads the amount whose number is ws[at] (value v): a quantity
+// when the words from it make one with a unit, else a count of the next
+// content word.
+func (e *Engine) amountAt(text string, ws []qword, at int, v float64) amount {
+	if qs := ingest.Quantities(text[ws[at].start:]); len(qs) > 0 && qs[0].Start == 0 && qs[0].Dimension != "count" && qs[0].Dimension != "number" {
+		return amount{value: qs[0].Value, dim: qs[0].Dimension}
+	}
+	for k := at + 1; k < len(ws); k++ {
+		if !e.lx.IsStop(ws[k].lower) {
+			return amount{value: v, dim: "count", noun: ingest.Stem(ws[k].lower)}
+		}
+	}
+	return amount{value: v, dim: "count"}
+}
+
+// exceedsBound reports whether a yes/no question asks for more than its
+// line allows: an amount of the question above an upper bound of the line
+// of the same dimension (a count of a thing the line names; "both" or
+// "multiple" is more than one of whatever the bound counts): "can one repository have
+// external connections to both npmjs and PyPI?" against "a repository can
+// have at most one external connection".
+func (e *Engine) exceedsBound(a *analysis, line string) bool {
+	bounds := e.upperBounds(line)
+	if len(bounds) == 0 {
+		return false
+	}
+	// a line that says "multiple" itself bounds something else: "logs
+	// from multiple accounts ... into one bucket in a single account"
+	lineMany := slices.ContainsFunc(e.askedAmounts(line), func(x amount) bool { return x.many })
+	var stems []string // the line's words, read once a count needs them
+	for _, q := range e.askedAmounts(a.text) {
+		for _, b := range bounds {
+			if q.dim != b.dim || q.value <= b.value || q.many && lineMany {
+				continue
+			}
+			if q.dim != "count" || q.noun == "" || q.noun == b.noun {
+				return true
+			}
+			if stems == nil {
+				stems = e.textStems(line)
+			}
+			if containsStr(stems, q.noun) {
+				return true // "at most 2 per log group" of "3 subscription filters"
+			}
+		}
+	}
+	return false
 }
 
 // sharesTerm reports whether a statement's terms hold a content word of

@@ -67,6 +67,16 @@ func TestYesNoVerdictFromLines(t *testing.T) {
 Strategies: Backup & Restore, Pilot Light, Warm Standby.
 
 For DynamoDB, point-in-time recovery (PITR) lets you restore to any second in the last 35 days. Note that PITR cannot restore into an existing table: it always creates a new table.
+
+# AWS Elastic Beanstalk
+
+- Each environment runs a web server tier or a worker tier, but not both
+
+# Amazon CloudWatch Logs
+
+- Subscription filters: at most 2 per log group
+- Log events can be ingested up to 14 days in the past
+- Logs of multiple accounts can go to one bucket in a single account
 `)
 	tests := []struct {
 		q, want, source string
@@ -78,6 +88,18 @@ For DynamoDB, point-in-time recovery (PITR) lets you restore to any second in th
 		// denies what the question asks
 		{"Can a weighted Lambda alias send 10% of traffic to $LATEST and 90% to version 5?", "no", "codedeploy.md:22"},
 		{"Can I restore a DynamoDB point-in-time recovery backup straight into the existing table?", "no", "codedeploy.md:28"},
+		// a clause after "but" on the same line denies what the question
+		// asks, in the question's own words ("both")
+		{"Can one Beanstalk environment be both a web server tier and a worker tier?", "no", "codedeploy.md:32"},
+		{"Can a Beanstalk environment run a worker tier?", "yes", "codedeploy.md:32"},
+		// a question asking for more than the line's upper bound allows
+		{"Can a log group have 3 subscription filters?", "no", "codedeploy.md:36"},
+		{"Can a log group have 2 subscription filters?", "yes", "codedeploy.md:36"},
+		{"Can I ingest CloudWatch Logs events that are three weeks old?", "no", "codedeploy.md:37"},
+		{"Can I ingest CloudWatch Logs events that are 10 days old?", "yes", "codedeploy.md:37"},
+		// fixed bug: the line's own "multiple" says its "single" bounds
+		// something else
+		{"Can logs of several accounts go to one bucket in a single account?", "yes", "codedeploy.md:38"},
 		// a yes/no question asks whether, not which: the embedded notes'
 		// subscription filter destinations (a list, cross-account kept)
 		// do not answer it
