@@ -276,6 +276,21 @@ func (a *analysis) modifies(id, head string) bool {
 	return false
 }
 
+// nextWordIn reports whether the content word right after the question's
+// name for entity id is among a relation's words: the name qualifies
+// that noun ("ec2" of "codedeploy ec2 lifecycle event order").
+func (a *analysis) nextWordIn(id string, rel []string) bool {
+	for i, w := range a.words {
+		if w.linked < 0 || a.links[w.linked].id != id || i+1 >= len(a.words) || a.words[i+1].linked == w.linked {
+			continue
+		}
+		if n := a.words[i+1]; !n.stop && n.linked < 0 && containsStr(rel, n.stem) {
+			return true
+		}
+	}
+	return false
+}
+
 // relationHolds reports whether a relation's words hold every content
 // stem of the words by which the question names entity id.
 func (a *analysis) relationHolds(id string, rel []string) bool {

@@ -785,3 +785,15 @@ func TestYesNoQuestionGetsAVerdict(t *testing.T) {
 		t.Errorf("%s %v (%s), want a verdict", res.Intent, got, res.Reading)
 	}
 }
+
+// TestOrderAsksForASequence: an ordering question is read as the sequence
+// of things it names ("codedeploy ec2 lifecycle event order": CodeDeploy's
+// lifecycle events, EC2 qualifying them as CodeDeploy does), not as how
+// its two names relate (one answer, no order).
+func TestOrderAsksForASequence(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "codedeploy ec2 lifecycle event order", []string{"ApplicationStop", "BeforeInstall", "ValidateService"})
+	if got := answerNames(res); got[0] != "ApplicationStop" || res.Intent == "connection" {
+		t.Errorf("answers %v (%s, reading %q), want the hooks in order", got, res.Intent, res.Reading)
+	}
+}

@@ -47,6 +47,7 @@ const (
 	featOnlyAgree               // 1 when an exclusive relation answers an "only" question
 	featOnlyPred                // 1 when an exclusive relation answers another question
 	featOrder                   // 1 when an ordering question gets ordered answers
+	featUnordered               // 1 when an ordering question gets one thing with no order (how two things relate)
 	featRole                    // +1 when it reads the question's word order's direction, -1 the other way
 	featVia                     // 1 when it starts at a feature of the entity, not the entity
 	featNamed                   // 1 when the question names every answer
@@ -89,6 +90,7 @@ var weights = features{
 	featOnlyAgree:        0.15,
 	featOnlyPred:         -0.1,
 	featOrder:            0.1,
+	featUnordered:        -0.3,
 	featRole:             0.1,
 	featVia:              -0.05,
 	featNamed:            -0.5,
@@ -228,6 +230,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	if a.order && c.ordered {
 		f[featOrder] = 1
 	}
+	if a.order && !a.yesno && !c.ordered && c.result != nil && len(c.result.Answers) <= 1 {
+		// "codedeploy ec2 lifecycle event order" asks for a sequence, not
+		// for how CodeDeploy and EC2 relate
+		f[featUnordered] = 1
+	}
 	if c.narrowed {
 		f[featNarrowed] = 1
 	}
@@ -351,9 +358,11 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// "the hooks ... for an ECS blue/green deployment" read at
 			// ECS, which the notes say supports blue/green: the strategy
 			// qualifies the reading's own subject
-		case a.modifies(c.anchor, id) && !containsStr(e.mustAnchors(ctx, c.anchor), id):
+		case a.modifies(c.anchor, id) && !containsStr(e.mustAnchors(ctx, c.anchor), id) && !(c.typ == candRelation && a.nextWordIn(id, c.rel)):
 			// "CloudWatch Logs subscription filter" read at CloudWatch Logs:
-			// the reading starts at the qualifier and ignores the noun
+			// the reading starts at the qualifier and ignores the noun (but
+			// "codedeploy ec2 lifecycle event order" read as CodeDeploy's
+			// lifecycle events reads the noun both names qualify)
 			f[featQualifierMisread]++
 			f[ignored]++
 		case containsStr(c.ends, id) && containsStr(a.examples, id):
