@@ -327,6 +327,22 @@ const (
 	valueLineBonus       = 0.3
 )
 
+// countName names a value answer: a count of things the question names
+// by its number alone ("max subscription filters per log group?" is
+// answered "2", not "2 subscription filters"), any other quantity as the
+// line writes it.
+func countName(a *analysis, q ingest.Quantity) string {
+	f := strings.Fields(q.Text)
+	if q.Dimension != "count" || len(f) < 2 {
+		return q.Text
+	}
+	noun := ingest.Stem(strings.ToLower(f[len(f)-1]))
+	if slices.ContainsFunc(a.words, func(w qword) bool { return w.stem == noun }) {
+		return f[0]
+	}
+	return q.Text
+}
+
 // evidenceFrom answers from the first of hits that gives answers; bare
 // numbers count as a value question's answers only when bare is set.
 func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids []string, bare bool) *candidate {
@@ -348,7 +364,7 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 				qs = ingest.Numbers(st.Text)
 			}
 			for _, q := range qs {
-				answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}
 		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
@@ -488,7 +504,7 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	}
 	var answers []Answer
 	for _, q := range qs {
-		answers = append(answers, Answer{Name: q.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+		answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 	}
 	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 	c.ctx = st.Terms

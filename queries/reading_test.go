@@ -797,3 +797,22 @@ func TestOrderAsksForASequence(t *testing.T) {
 		t.Errorf("answers %v (%s, reading %q), want the hooks in order", got, res.Intent, res.Reading)
 	}
 }
+
+// TestCountNamedByItsNumber: a value answer that counts the very things
+// the question names is named by its number ("2", not "2 subscription
+// filters"); one that counts other things keeps the line's words.
+func TestCountNamedByItsNumber(t *testing.T) {
+	e := newEngine(t)
+	qs := ingest.Quantities("max 2 subscription filters per log group")
+	if len(qs) != 1 || qs[0].Dimension != "count" {
+		t.Fatalf("quantities %+v, want one count", qs)
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"max subscription filters per log group?", "2"},
+		{"what limits does a log group have?", "2 subscription filters"},
+	} {
+		if got := countName(e.analyze(tt.q), qs[0]); got != tt.want {
+			t.Errorf("%q: named %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
