@@ -337,33 +337,27 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 	}
 }
 
-// purpose reads a sentence that opens with what it is for, "To GOAL,
-// MEANS": "To deploy standardised IAM roles to all current and future
+// purpose reads a sentence that says what something is for: "To GOAL,
+// MEANS" ("To deploy standardised IAM roles to all current and future
 // accounts within an organisation, deploy a CloudFormation StackSet
-// targeting the organisation root". What the means clause names (see
+// targeting the organisation root"; also after "If you need to", "When you
+// want to", "In order to": the lexicon's purpose_openers) or "Use MEANS to
+// GOAL" (an imperative verb first). What the means clause names (see
 // meansOf) does what the goal says: each relates to every name of the goal
 // by the goal's other words ("deploy standardise role to all current and
 // future account within organisation"), each fact citing the whole
-// sentence. It reports whether s was such a sentence and named a means; it
-// adds the sentence's statement then.
+// sentence. It reports whether s was such a sentence and gave a fact; it
+// adds the sentence's statement then (else the sentence is read as any
+// other).
 func (o *openReader) purpose(s string, line int, dflt string) bool {
-	rest, ok := strings.CutPrefix(s, "To ")
+	goal, means, ok := o.purposeParts(s)
 	if !ok {
 		return false
 	}
-	comma := strings.Index(rest, ", ")
-	if comma < 0 || parenDepth(rest[:comma]) > 0 || countFields(rest[:comma]) < 2 {
-		return false
-	}
-	if w := firstWord(rest); w == "" || !unicode.IsLower([]rune(rest)[0]) || o.lx.IsStop(w) {
-		return false // "To date, ...", "To Amazon S3, ...": no infinitive
-	}
-	goal, means := rest[:comma], rest[comma+2:]
 	subjects := o.meansOf(means)
 	if len(subjects) == 0 {
 		return false
 	}
-	o.statement(s, line, subjects[0])
 	// the goal's words but its names are the relation ("trigger when
 	// code is pushed in more than 1 repo"), its names the objects; what a
 	// goal denies is part of it ("ensure ... does not experience
@@ -379,9 +373,10 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 	}
 	words += goal[last:]
 	phrase, _ := o.phrase(words)
-	if phrase == "" {
-		return true
+	if phrase == "" || len(objs) == 0 {
+		return false // nothing it relates: the sentence is read as any other
 	}
+	o.statement(s, line, subjects[0])
 	for _, subj := range subjects {
 		for _, obj := range objs {
 			if obj != subj {
@@ -392,6 +387,52 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 	o.last = subjects[0]
 	o.lastGen++
 	return true
+}
+
+// purposeParts splits a sentence that says what something is for into its
+// goal and its means clause (see purpose); ok is false for any other
+// sentence. The goal opens with a verb, never a name or function word.
+func (o *openReader) purposeParts(s string) (goal, means string, ok bool) {
+	lower := strings.ToLower(s)
+	for _, op := range o.lx.QuestionPhrases("purpose_opener") {
+		if !strings.HasPrefix(lower, op+" ") {
+			continue
+		}
+		rest := s[len(op)+1:]
+		comma := strings.Index(rest, ", ")
+		if comma < 0 || parenDepth(rest[:comma]) > 0 || countFields(rest[:comma]) < 2 || !o.verbOpens(rest) {
+			return "", "", false
+		}
+		return clauseHead(rest[:comma]), rest[comma+2:], true
+	}
+	// "Use AWS Config to track configuration changes of EC2 instances":
+	// an imperative, a verb in its base form ("Triggers - SNS or Lambda -
+	// supposed to initiate action" is a label)
+	if w := firstWord(s); !o.lx.ImperativeVerb(w) || o.words.Lemma(w) != w {
+		return "", "", false
+	}
+	k := strings.Index(s, " to ")
+	if k < 0 || strings.ContainsAny(s[:k], ",;:") || !o.verbOpens(s[k+4:]) || countFields(s[k+4:]) < 2 {
+		return "", "", false
+	}
+	return clauseHead(strings.TrimRight(s[k+4:], ".")), s[:k], true
+}
+
+// clauseHead returns a text up to its first colon or semicolon: "authenticate
+// the instance: uses STS for ..." says what for up to the colon.
+func clauseHead(t string) string {
+	if k := strings.IndexAny(t, ":;"); k >= 0 {
+		return strings.TrimSpace(t[:k])
+	}
+	return t
+}
+
+// verbOpens reports whether a text opens with a lower-case word that is no
+// function word ("deploy ...", not "date, ..." or "Amazon S3, ...").
+func (o *openReader) verbOpens(t string) bool {
+	w := firstWord(t)
+	r, _ := utf8.DecodeRuneInString(t)
+	return w != "" && unicode.IsLower(r) && !o.lx.IsStop(w)
 }
 
 // labelledIdentifier reads a line that gives one identifier as the value
@@ -2240,6 +2281,11 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// entity it is of to the items after the colon
 		subj, verbStart, labelPhrase = ms[0].id, ms[0].end, np
 		ms = ms[1:]
+	} else if dflt != "" && len(ms) > 0 && ms[0].id != dflt && leadingWords(s, ms[0].start) == 1 && o.thirdPersonLead(s) {
+		// "Outputs CloudWatch metrics such as SystemErrors, ...": a verb
+		// opens it, the name after the verb is its object; the section's
+		// subject speaks, as in "Pulls three log types (...)"
+		subj = dflt
 	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
@@ -3298,6 +3344,18 @@ func (o *openReader) verbFirst(s string) bool {
 	}
 	// an inflected third-person verb: "pulls", "sends", "analyzes"
 	return thirdPerson(w, o.words.Lemma(w)) && !unicode.IsUpper([]rune(f[1])[0])
+}
+
+// thirdPersonLead reports whether a text opens with a verb's third person
+// ("Outputs", "Emits", "Pulls") that labels nothing (no colon after it).
+func (o *openReader) thirdPersonLead(s string) bool {
+	t := strings.TrimLeft(s, "-•*> ")
+	k := strings.IndexByte(t, ' ')
+	if k <= 0 || strings.ContainsAny(t[:k], ":") {
+		return false
+	}
+	w := strings.ToLower(t[:k])
+	return thirdPerson(w, o.words.Lemma(w))
 }
 
 // firstSentence returns a text up to the end of its first sentence.

@@ -15,6 +15,12 @@ func TestSentenceSubjects(t *testing.T) {
 		not        []string // triples that must not be
 	}{
 		// fixed bugs
+		// A long verb-first bullet under a heading ("Emits CloudWatch
+		// metrics such as ...")
+		// made its object, the name after the verb, its subject.
+		{"verb-first bullet's object", "### DynamoDB\n\n- Emits CloudWatch metrics such as SystemErrors, ThrottledRequests, ConsumedReadCapacityUnits or ConsumedWriteCapacityUnits, TimeToLiveDeletedItemCount\n",
+			[]string{"service:amazon-dynamodb rel:emit concept:systemerrors", "service:amazon-dynamodb rel:emit concept:timetolivedeleteditemcount"},
+			[]string{"feature:amazon-cloudwatch-metrics rel:such concept:systemerrors"}},
 		// A sentence whose own subject is also the heading's was treated
 		// as one that names no subject, and gave no facts.
 		{"own subject equal to the heading's", "# Kinesis\n\nKinesis consists of three services: Kinesis Data Streams, Kinesis Data Firehose, and Kinesis Data Analytics.\n",
@@ -272,8 +278,9 @@ func TestClauseGoesOnWithItsSubject(t *testing.T) {
 	}
 }
 
-// TestPurposeClause: "To GOAL, MEANS" says the things the means clause
-// names do what the goal says: each is the subject of the goal's verb
+// TestPurposeClause: "To GOAL, MEANS" (or "If you need to GOAL, MEANS",
+// "Use MEANS to GOAL") says the things the means clause names do what the
+// goal says: each is the subject of the goal's verb
 // phrase; the longest capitalised name counts ("CloudFormation Stack
 // Policy", not CloudFormation), names in an aside or after a relative word
 // do not, and "To date, ..." is no purpose.
@@ -282,7 +289,9 @@ func TestPurposeClause(t *testing.T) {
 		"* To roll out the same IAM roles in every account of an Organization, use a CloudFormation StackSet.\n"+
 		"* To keep stack updates from replacing an RDS database, apply a CloudFormation Stack Policy that denies Update:Replace.\n"+
 		"* To ship container logs to CloudWatch, run a log router (Fluent Bit) which forwards them to Amazon S3 too.\n"+
-		"* To date, Amazon SNS has no FIFO limits worth knowing.\n")
+		"* To date, Amazon SNS has no FIFO limits worth knowing.\n"+
+		"* If you need to trace requests across Lambda functions, use AWS X-Ray.\n"+
+		"* Use AWS Config to record configuration changes of S3 buckets.\n")
 	type rel struct{ subj, pred, obj string }
 	var got []rel
 	for _, f := range c.Facts {
@@ -293,6 +302,9 @@ func TestPurposeClause(t *testing.T) {
 	want := []rel{
 		{"feature:aws-cloudformation-stacksets", "rel:roll out same role account", "service:aws-identity-and-access-management"},
 		{"concept:cloudformation-stack-policy", "rel:keep stack update from replace database", "service:amazon-rds"},
+		// the purpose after "If you need to", and "Use X to ..."
+		{"service:aws-x-ray", "rel:trace request across", "service:aws-lambda"},
+		{"service:aws-config", "rel:record configuration change", "service:amazon-s3"},
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {
