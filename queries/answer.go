@@ -424,6 +424,9 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 	}
 	answers = e.filterByContent(a, c, answers)
 	answers = e.keepWanted(a, answers)
+	if containsKind(a.wants, graph.KindValue) {
+		answers = e.keyedAnswers(a, answers)
+	}
 	if a.single {
 		answers = e.singleOut(a, c, answers)
 	}

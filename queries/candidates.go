@@ -134,6 +134,13 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.countedCandidate(a); c != nil {
 		out = append(out, c)
 	}
+	kc, err := e.keyedValueCandidate(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if kc != nil {
+		out = append(out, kc)
+	}
 	if c := e.entityCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}

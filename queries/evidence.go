@@ -327,6 +327,182 @@ const (
 	valueLineBonus       = 0.3
 )
 
+// maxKeyedLines bounds the best-matching lines keyedValueCandidate reads.
+const maxKeyedLines = 20
+
+// keyedValueCandidate answers a question that asks for a value keyed by
+// another value it gives ("how long does CloudWatch keep metric data points
+// at 60-second resolution?"): the value a fact ties to a value node equal to
+// the given one (the table row "60s | 15d" reads 60s —data retention→ 15d),
+// or the quantity a best-matching line writes right after the given one in
+// the same clause ("1-minute points 15 days, 5-minute points 63 days, 1-hour
+// points 455 days"). Of those, the one whose words (relation and line) hold
+// most of the question's; nil when the question gives no quantity, asks for
+// no value, or no fact or line pairs the given value with another.
+func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candidate, error) {
+	if !containsKind(a.wants, graph.KindValue) {
+		return nil, nil
+	}
+	keys := ingest.Quantities(a.text)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	keyOf := func(q ingest.Quantity) int {
+		return slices.IndexFunc(keys, func(k ingest.Quantity) bool { return sameQuantity(k, q) })
+	}
+	// the best pair found for each key, by its score: how much of the
+	// question its words hold, and the share of the question's entities
+	// its line (heading path too) or its key's own facts hold
+	type pair struct {
+		ans        Answer
+		rel, terms []string
+		links      int
+		score      float64
+	}
+	best := make([]*pair, len(keys))
+	consider := func(k int, p pair) {
+		p.score = overlap(a.terms, p.rel, p.terms)
+		if strong := len(a.strongLinkIDs()); strong > 0 {
+			p.score += float64(p.links) / float64(strong)
+		}
+		if best[k] == nil || p.score > best[k].score {
+			best[k] = &p
+		}
+	}
+	for _, h := range a.hits[:min(len(a.hits), maxKeyedLines)] {
+		st := e.ix.Statement(h.i)
+		qs := ingest.Quantities(st.Text)
+		for k := 0; k+1 < len(qs); k++ {
+			key, next := keyOf(qs[k]), qs[k+1]
+			if key < 0 || keyOf(next) >= 0 || !e.namesPair(st.Text[qs[k].End:next.Start]) {
+				continue
+			}
+			consider(key, pair{ans: Answer{Name: next.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}, terms: st.Terms, links: e.heldLinks(a, h.i)})
+		}
+	}
+	for _, n := range e.sortedNodes() {
+		if n.Kind != graph.KindValue {
+			continue
+		}
+		qs := ingest.Quantities(n.Name)
+		if len(qs) == 0 || qs[0].Start != 0 || keyOf(qs[0]) < 0 {
+			continue
+		}
+		out, err := e.ix.Out(ctx, n.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", n.ID, err)
+		}
+		// the question's entities the key's own facts hold: "CloudWatch
+		// Metrics —resolution→ 60s" holds CloudWatch, whose feature it is
+		in, err := e.ix.In(ctx, n.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", n.ID, err)
+		}
+		links := 0
+		for _, id := range a.strongLinkIDs() {
+			feats := e.featuresOf(ctx, id)
+			if slices.ContainsFunc(in, func(ed graph.Edge) bool { return ed.Subject == id || containsStr(feats, ed.Subject) }) {
+				links++
+			}
+		}
+		for _, ed := range out {
+			if e.names[ed.Object].Kind != graph.KindValue {
+				continue
+			}
+			var terms []string
+			for _, d := range ed.Details {
+				terms = append(terms, e.textStems(d)...)
+			}
+			consider(keyOf(qs[0]), pair{ans: e.answer(ed.Object, ed), rel: e.relationWords(ed.Predicate, false), terms: terms, links: links})
+		}
+	}
+	// one answer for each key the notes pair ("1-minute ... vs 1-hour
+	// datapoints": two), in the question's order; the candidate weighs
+	// as its weakest pair
+	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence"}, ends: []string{}}
+	score := math.Inf(1)
+	var keyNames, srcs []string
+	for k, p := range best {
+		if p == nil {
+			continue
+		}
+		c.result.Answers = append(c.result.Answers, p.ans)
+		c.rel = append(c.rel, p.rel...)
+		c.ctx = append(c.ctx, p.terms...)
+		c.links = max(c.links, p.links)
+		score = min(score, p.score)
+		keyNames = append(keyNames, keys[k].Text)
+		srcs = append(srcs, p.ans.Sources...)
+	}
+	if len(c.result.Answers) == 0 {
+		return nil, nil
+	}
+	c.prior = countedPrior + 0.3*score
+	c.reading = fmt.Sprintf("the values the notes pair with %s (%s)", strings.Join(keyNames, ", "), strings.Join(srcs, ","))
+	return c, nil
+}
+
+// namesPair reports whether the text between two quantities pairs them as
+// key and value: content words only ("1-hour points 455 days"), no clause
+// mark and no function word ("one minute or one second", "1 to 35 days"
+// are alternatives and ranges).
+func (e *Engine) namesPair(between string) bool {
+	if strings.ContainsAny(between, ",;.|()") {
+		return false
+	}
+	ws := splitWords(between)
+	for _, w := range ws {
+		if e.lx.IsStop(w.lower) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// keyedAnswers narrows value answers to those their line pairs with a
+// value the question gives ("how long are 5-minute points kept?" of "15
+// days", "63 days", "455 days" read from "1-minute points 15 days,
+// 5-minute points 63 days, 1-hour points 455 days": 63 days), when some
+// but not all are; the answers as they are otherwise.
+func (e *Engine) keyedAnswers(a *analysis, answers []Answer) []Answer {
+	if len(answers) < 2 {
+		return answers
+	}
+	keys := ingest.Quantities(a.text)
+	if len(keys) == 0 {
+		return answers
+	}
+	keyed := func(ans Answer) bool {
+		qa := ingest.Quantities(ans.Name)
+		if len(qa) == 0 {
+			return false
+		}
+		qs := ingest.Quantities(ans.Detail)
+		for k := 0; k+1 < len(qs); k++ {
+			if sameQuantity(qs[k+1], qa[0]) && slices.ContainsFunc(keys, func(q ingest.Quantity) bool { return sameQuantity(q, qs[k]) }) && e.namesPair(ans.Detail[qs[k].End:qs[k+1].Start]) {
+				return true
+			}
+		}
+		return false
+	}
+	var kept []Answer
+	for _, ans := range answers {
+		if keyed(ans) {
+			kept = append(kept, ans)
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(answers) {
+		return answers
+	}
+	return kept
+}
+
+// sameQuantity reports whether two quantities are the same amount of the
+// same dimension ("60-second" and "60s", "1-hour" and "3600s").
+func sameQuantity(x, y ingest.Quantity) bool {
+	return x.Dimension != "" && x.Dimension == y.Dimension && math.Abs(x.Value-y.Value) <= 1e-9*math.Max(1, math.Abs(x.Value))
+}
+
 // countName names a value answer: a count of things the question names
 // by its number alone ("max subscription filters per log group?" is
 // answered "2", not "2 subscription filters"), any other quantity as the

@@ -816,3 +816,36 @@ func TestCountNamedByItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestValueKeyedByAValue: a question that gives a value and asks for
+// another is answered by the value the notes pair with it: a line's
+// quantity right after the given one ("1-hour points 455 days"), or the
+// value a table row ties to it (the embedded notes' "60s | 15d"); two
+// quantities joined by "or" are alternatives, no pair.
+func TestValueKeyedByAValue(t *testing.T) {
+	e := engineWithNote(t, "metrics.md", "# Amazon CloudWatch\n\n"+
+		"- Custom metrics come at a resolution of one minute or one second.\n"+
+		"- Retention of metric data points: 1-minute points 15 days, 5-minute points 63 days, 1-hour points 455 days\n")
+	for _, tt := range []struct{ q, want string }{
+		{"How long does CloudWatch keep 5-minute metric data points?", "63 days"},
+		{"how long are 1-hour CloudWatch data points kept", "455 days"},
+		{"How long does CloudWatch keep metric datapoints at 60-second resolution?", "15d"},
+	} {
+		res, err := e.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: answers %v (reading %q), want %s", tt.q, got, res.Reading, tt.want)
+		}
+	}
+	// two values given: the value paired with each
+	res, err := e.Ask(t.Context(), "how long are 5-minute vs 1-minute CloudWatch data points kept")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 2 || !containsStr(got, "63 days") || !containsStr(got, "15 days") {
+		t.Errorf("answers %v (reading %q), want 63 days and 15 days", got, res.Reading)
+	}
+}
+

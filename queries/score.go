@@ -412,6 +412,11 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 	}
+	for _, id := range a.linkIDs() {
+		if !containsStr(strong, id) && e.sameValueAmong(c.ends, id) {
+			f[ignored]++ // "60 seconds" among the answers of "... at 60-second resolution?"
+		}
+	}
 	if constrained {
 		f[featConstrained] = 1
 	}
@@ -419,6 +424,25 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		keep = nil // every answer satisfies it: nothing to filter
 	}
 	return keep
+}
+
+// sameValueAmong reports whether id is a value node whose quantity one of
+// the nodes ids names too ("60-second" and "60 seconds").
+func (e *Engine) sameValueAmong(ids []string, id string) bool {
+	if e.names[id].Kind != graph.KindValue {
+		return false
+	}
+	q := ingest.Quantities(e.names[id].Name)
+	if len(q) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(ids, func(x string) bool {
+		if e.names[x].Kind != graph.KindValue {
+			return false
+		}
+		qx := ingest.Quantities(e.names[x].Name)
+		return len(qx) > 0 && sameQuantity(q[0], qx[0])
+	})
 }
 
 // anchorHas reports whether a candidate's anchor has the capability or
