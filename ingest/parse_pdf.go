@@ -67,6 +67,20 @@ func (p *parser) parsePDF(lines []srcLine) {
 					}
 				}
 				p.add(Block{Kind: BlockBullet, Line: l.num, Depth: terms, Text: l.text})
+			case valueOverKeys(lines, i):
+				// "3000" / "– US West (Oregon), Europe (Ireland)": a value
+				// on its line over the dashed list of what it holds for
+				// is one item, "3000 – US West (Oregon), ...", under the
+				// label bullet right above the run of them
+				depth := 0
+				if b := p.last(); b != nil && b.Kind == BlockBullet {
+					depth = b.Depth
+					if b.EndLine == l.num-1 && FlatItemName(b.Text) {
+						depth++
+					}
+				}
+				p.add(Block{Kind: BlockBullet, Line: l.num, EndLine: lines[i+1].num, Depth: depth, Text: l.text + " " + lines[i+1].text})
+				i++
 			case p.continues(lines, i):
 				if b := p.last(); b.Kind == BlockBullet && b.EndLine == b.Line && b.Line == lines[i-1].num && labelsList(lines, i) {
 					// "- Supported languages" / "nodejs" / ", Java" / ",
@@ -83,6 +97,17 @@ func (p *parser) parsePDF(lines []srcLine) {
 			absorb = false
 		}
 	}
+}
+
+// valueOverKeys reports whether lines[i] is a number alone on its line
+// ("3000") and lines[i+1] opens with an en dash and a list of what the
+// number holds for ("– US West (Oregon), US East (N. Virginia)").
+func valueOverKeys(lines []srcLine, i int) bool {
+	if i+1 >= len(lines) || lines[i+1].list || !strings.HasPrefix(lines[i+1].text, "– ") {
+		return false
+	}
+	ns := Numbers(lines[i].text)
+	return len(ns) == 1 && ns[0].Start == 0 && ns[0].End == len(lines[i].text)
 }
 
 // labelsList reports whether lines[i-1] labels a list that starts at

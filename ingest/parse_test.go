@@ -261,6 +261,11 @@ nodejs
 - Can create e.g.
 dev
 , test
+- Default burst limits
+3000
+– US West (Oregon), Europe (Ireland)
+500
+– Other Regions
 `
 
 func TestParsePDF(t *testing.T) {
@@ -284,6 +289,11 @@ func TestParsePDF(t *testing.T) {
 		// a label over a list the export broke before its commas labels it
 		{BlockBullet, 48, 51, 0, 0, 0, sec, "Supported runtimes: nodejs, Java, Python"},
 		{BlockBullet, 52, 54, 0, 0, 0, sec, "Can create e.g. dev, test"},
+		// a value on its line over the dashed list of what it holds for
+		// is one item under the label above
+		{BlockBullet, 55, 55, 0, 0, 0, sec, "Default burst limits"},
+		{BlockBullet, 56, 57, 0, 1, 0, sec, "3000 – US West (Oregon), Europe (Ireland)"},
+		{BlockBullet, 58, 59, 0, 1, 0, sec, "500 – Other Regions"},
 	})
 	tables := parseTables(doc)
 	if len(tables) != 2 {

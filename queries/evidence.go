@@ -503,6 +503,23 @@ func sameQuantity(x, y ingest.Quantity) bool {
 	return x.Dimension != "" && x.Dimension == y.Dimension && math.Abs(x.Value-y.Value) <= 1e-9*math.Max(1, math.Abs(x.Value))
 }
 
+// leadingValue returns the number a line opens with when a dash follows it
+// ("1000 – Asia Pacific (Tokyo), Europe (Frankfurt)": 1000), "" for any
+// other line.
+func leadingValue(text string) string {
+	ns := ingest.Numbers(text)
+	if len(ns) == 0 || ns[0].Start != 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(text[ns[0].End:])
+	for _, d := range []string{"– ", "- ", "— "} {
+		if strings.HasPrefix(rest, d) {
+			return ns[0].Text
+		}
+	}
+	return ""
+}
+
 // countName names a value answer: a count of things the question names
 // by its number alone ("max subscription filters per log group?" is
 // answered "2", not "2 subscription filters"), any other quantity as the
@@ -542,6 +559,11 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			for _, q := range qs {
 				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
+		}
+		if v := leadingValue(st.Text); v != "" && len(answers) == 0 && a.wantsOnly(graph.KindValue) {
+			// "1000 – Asia Pacific (Tokyo), Europe (Frankfurt)": the value
+			// the line gives for what its dashed list names
+			answers = append(answers, Answer{Name: v, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 		}
 		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
 		if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {

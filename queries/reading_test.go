@@ -849,3 +849,16 @@ func TestValueKeyedByAValue(t *testing.T) {
 	}
 }
 
+// TestValueBeforeItsKeys: a value question answered by a line that opens
+// with a number and a dash ("1000 – Asia Pacific (Tokyo), Europe
+// (Frankfurt)") is answered with the number, not the names after it.
+func TestValueBeforeItsKeys(t *testing.T) {
+	e := engineWithNote(t, "lambda.md", "# AWS Lambda\n\n- Default burst concurrency limits\n  - 3000 – US West (Oregon), Europe (Ireland)\n  - 1000 – Asia Pacific (Tokyo), Europe (Frankfurt)\n  - 500 – Other Regions\n")
+	res, err := e.Ask(t.Context(), "What is the default Lambda burst concurrency limit in Europe (Frankfurt)?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "1000" {
+		t.Errorf("answers %v (reading %q), want 1000", got, res.Reading)
+	}
+}
