@@ -655,6 +655,37 @@ func (e *Engine) countedNoun(a *analysis) string {
 	return head
 }
 
+// maxBoundGap bounds the words between a counted noun and the number that
+// bounds it ("branch names (up to 10)").
+const maxBoundGap = 3
+
+// boundAfter returns the number a line bounds right after the noun whose
+// stem is given, within maxBoundGap words of it and its clause, after an
+// upper-bound phrase ("specify particular branch names (up to 10)": 10),
+// as a count; nil when it writes none.
+func (e *Engine) boundAfter(text, noun string) []ingest.Quantity {
+	ws := splitWords(text)
+	for i, w := range ws {
+		if ingest.Stem(w.lower) != noun {
+			continue
+		}
+		bounded := false
+		for j := i + 1; j < len(ws) && j <= i+1+maxBoundGap; j++ {
+			if strings.ContainsAny(text[ws[j-1].end:ws[j].start], ",;.") {
+				break
+			}
+			if v, ok := ingest.NumberWord(ws[j].lower); ok && bounded {
+				return []ingest.Quantity{{Text: ws[j].text, Value: v, Low: v, Dimension: "count", Start: ws[j].start, End: ws[j].end}}
+			}
+			if n := e.phraseAt(ws, j, "upper_bound"); n > 0 {
+				bounded = true
+				j += n - 1
+			}
+		}
+	}
+	return nil
+}
+
 // countedPrior is what a line's count of the asked-for things is worth
 // before the question's other words and entities are matched.
 const countedPrior = 0.5
@@ -672,15 +703,31 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	}
 	ids := a.linkIDs()
 	stmts, _ := e.ix.StatementsWith(noun)
+	if len(stmts) == 0 {
+		// "branch names": a noun no line is indexed by (a function
+		// word's stem) is found by the word before it
+		for i := 1; i < len(a.words); i++ {
+			if a.words[i].stem == noun && !a.words[i-1].stop {
+				stmts, _ = e.ix.StatementsWith(a.words[i-1].stem)
+				break
+			}
+		}
+	}
 	best, bestScore := -1, 0.0
 	var bestQ ingest.Quantity
 	for _, si := range stmts {
 		st := e.ix.Statement(int(si))
+		var counts []ingest.Quantity
 		for _, q := range ingest.Quantities(st.Text) {
-			f := strings.Fields(q.Text)
-			if q.Dimension != "count" || len(f) == 0 || ingest.Stem(f[len(f)-1]) != noun {
-				continue
+			if f := strings.Fields(q.Text); q.Dimension == "count" && len(f) > 0 && ingest.Stem(f[len(f)-1]) == noun {
+				counts = append(counts, q)
+				break
 			}
+		}
+		if len(counts) == 0 {
+			counts = e.boundAfter(st.Text, noun)
+		}
+		for _, q := range counts {
 			score := overlap(a.terms, nil, st.Terms)
 			if len(ids) > 0 {
 				score += float64(e.heldLinks(a, int(si))) / float64(len(ids))
@@ -688,7 +735,6 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 			if score > bestScore {
 				best, bestScore, bestQ = int(si), score, q
 			}
-			break
 		}
 	}
 	if best < 0 {

@@ -862,3 +862,17 @@ func TestValueBeforeItsKeys(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want 1000", got, res.Reading)
 	}
 }
+
+// TestCountBoundAfterItsNoun: "how many X" is answered by the number a
+// line bounds right after X ("branch names (at most 10)"), the noun found
+// by the word before it when no line is indexed by it ("names").
+func TestCountBoundAfterItsNoun(t *testing.T) {
+	e := engineWithNote(t, "codecommit.md", "# AWS CodeCommit\n\n- A repository trigger can watch chosen branch names (at most 10), or all branches\n")
+	res, err := e.Ask(t.Context(), "How many branch names can one CodeCommit trigger watch?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "10" {
+		t.Errorf("answers %v (reading %q), want 10", got, res.Reading)
+	}
+}
