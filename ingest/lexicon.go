@@ -38,6 +38,7 @@ type Lexicon struct {
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
+	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -71,6 +72,7 @@ type lexiconFile struct {
 	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
 	Antonyms   [][2][]string                  `yaml:"antonyms"`
+	Purposes   []string                       `yaml:"purpose_openers"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -106,6 +108,12 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.subords = lowerSet(f.Subords)
 	lx.openers, lx.closers = lowerSet(f.Openers), lowerSet(f.Closers)
+	for _, p := range f.Purposes {
+		lx.purposes = append(lx.purposes, strings.ToLower(strings.TrimSpace(p)))
+	}
+	sort.SliceStable(lx.purposes, func(i, j int) bool {
+		return strings.Count(lx.purposes[i], " ") > strings.Count(lx.purposes[j], " ")
+	})
 	lx.vlabels = lowerSet(f.VLabels)
 	lx.yesMarks, lx.noMarks = f.CellMarks.Yes, f.CellMarks.No
 	lx.synonyms = map[string][]string{}
@@ -302,6 +310,10 @@ func (lx *Lexicon) ListOpener(w string) bool {
 func (lx *Lexicon) ListCloser(w string) bool {
 	return lx != nil && (isLowerIn(lx.closers, w) || isLowerIn(lx.preps, w) || isLowerIn(lx.subords, w) || isLowerIn(lx.verbs, w))
 }
+
+// PurposeOpeners returns the phrases that open a sentence's purpose before
+// its means ("to", "if you need to"), lower case, the longest first.
+func (lx *Lexicon) PurposeOpeners() []string { return lx.purposes }
 
 // OpensClause reports whether a word (any case) opens a relative or
 // subordinate clause inside a sentence: a list closer that is no

@@ -394,7 +394,7 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 // sentence. The goal opens with a verb, never a name or function word.
 func (o *openReader) purposeParts(s string) (goal, means string, ok bool) {
 	lower := strings.ToLower(s)
-	for _, op := range o.lx.QuestionPhrases("purpose_opener") {
+	for _, op := range o.lx.PurposeOpeners() {
 		if !strings.HasPrefix(lower, op+" ") {
 			continue
 		}
@@ -437,7 +437,7 @@ func (o *openReader) verbOpens(t string) bool {
 
 // labelledIdentifier reads a line that gives one identifier as the value
 // of a label of two words or more: "find the branch name in codebuild:
-// CODEBUILD_SOURCE_VERSION", "default termination policy: `Default`". The
+// CODEBUILD_SOURCE_VERSION", "log bundle folder variable: EB_LOG_BASE_DIR". The
 // label's one entity (or else the section's subject, dflt) relates to the
 // identifier by the label's words without that entity's name. It reports
 // whether it read s (and added its statement).

@@ -278,6 +278,18 @@ func TestClauseGoesOnWithItsSubject(t *testing.T) {
 	}
 }
 
+// triple is a fact's subject, predicate and object.
+type triple struct{ subj, pred, obj string }
+
+// triplesOf returns a corpus's facts as triples, in fact order.
+func triplesOf(c *Corpus) []triple {
+	out := make([]triple, 0, len(c.Facts))
+	for _, f := range c.Facts {
+		out = append(out, triple{f.Subject, f.Predicate, f.Object})
+	}
+	return out
+}
+
 // TestPurposeClause: "To GOAL, MEANS" (or "If you need to GOAL, MEANS",
 // "Use MEANS to GOAL") says the things the means clause names do what the
 // goal says: each is the subject of the goal's verb
@@ -292,14 +304,8 @@ func TestPurposeClause(t *testing.T) {
 		"* To date, Amazon SNS has no FIFO limits worth knowing.\n"+
 		"* If you need to trace requests across Lambda functions, use AWS X-Ray.\n"+
 		"* Use AWS Config to record configuration changes of S3 buckets.\n")
-	type rel struct{ subj, pred, obj string }
-	var got []rel
-	for _, f := range c.Facts {
-		if !strings.HasSuffix(f.Source, ":1") {
-			got = append(got, rel{f.Subject, f.Predicate, f.Object})
-		}
-	}
-	want := []rel{
+	got := triplesOf(c)
+	want := []triple{
 		{"feature:aws-cloudformation-stacksets", "rel:roll out same role account", "service:aws-identity-and-access-management"},
 		{"concept:cloudformation-stack-policy", "rel:keep stack update from replace database", "service:amazon-rds"},
 		// the purpose after "If you need to", and "Use X to ..."
@@ -331,12 +337,8 @@ func TestLabelledIdentifier(t *testing.T) {
 		"* the instance profile name in beanstalk: aws-elasticbeanstalk-ec2-role\n"+
 		"* log bundle folder variable: EB_LOG_BASE_DIR\n"+
 		"* Type: AWS::ElasticBeanstalk::Environment\n")
-	type rel struct{ subj, pred, obj string }
-	var got []rel
-	for _, f := range c.Facts {
-		got = append(got, rel{f.Subject, f.Predicate, f.Object})
-	}
-	for _, w := range []rel{
+	got := triplesOf(c)
+	for _, w := range []triple{
 		{"service:aws-elastic-beanstalk", "rel:instance profile", "concept:aws-elasticbeanstalk-ec2-role"},
 		{"service:aws-elastic-beanstalk", "rel:log bundle folder variable", "concept:eb-log-base-dir"},
 	} {
