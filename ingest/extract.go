@@ -514,7 +514,7 @@ func (x *extractor) context() []string {
 // levelledFormats are the formats whose headings carry their level: Markdown
 // and the formats read as the Markdown they say.
 var levelledFormats = []string{FormatMarkdown, FormatBlog, FormatLaTeX, FormatHTML, FormatWikitext, FormatJSON,
-	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX}
+	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX, FormatNotebook}
 
 // leveled reports whether the note's headings say how they nest: Markdown
 // levels, a blog's "#" under every title (all one level: sections follow

@@ -91,11 +91,11 @@ func IsNoteFile(name string) bool {
 // notes folder inside a project does not read its code. A ".log" in a notes
 // folder is read as plain text when it holds text: a terminal session kept
 // as a lab's notes ("lab-2024-06-02.log").
-var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rb", ".php", ".pl", ".rs", ".swift", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".tf", ".hcl", ".css", ".scss", ".less", ".sql", ".lock", ".mod", ".sum", ".gradle", ".vue", ".svelte", ".lua", ".r", ".m", ".ipynb"}
+var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".scala", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs", ".rb", ".php", ".pl", ".rs", ".swift", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".cmd", ".tf", ".hcl", ".css", ".scss", ".less", ".sql", ".lock", ".mod", ".sum", ".gradle", ".vue", ".svelte", ".lua", ".r", ".m"}
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".jsonl", ".ndjson", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".jsonl", ".ndjson", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib", ".ipynb"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .jpg, 1 .png)".

@@ -32,6 +32,7 @@ const (
 	FormatCalendar  = "calendar"  // an iCalendar study plan, read as the Markdown calendarToMarkdown writes
 	FormatBibTeX    = "bibtex"    // an annotated BibTeX reading list, read as the Markdown bibtexToMarkdown writes
 	FormatScript    = "script"    // a commented script (shell, Terraform, SQL): its comments read as the Markdown scriptToMarkdown writes
+	FormatNotebook  = "notebook"  // a Jupyter notebook, read as the Markdown notebookToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -111,6 +112,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	case FormatJSON:
 		h, err := jsonToMarkdown(text)
 		p.parseExport(h, err, text, "a JSON export")
+	case FormatNotebook:
+		h, err := notebookToMarkdown(text)
+		p.parseExport(h, err, text, "a Jupyter notebook")
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -452,6 +456,7 @@ var markupFormats = []struct {
 	{isBBCode, FormatBBCode},
 	{isOPML, FormatOPML},
 	{isSubtitles, FormatSubtitles},
+	{isNotebook, FormatNotebook},
 	{isJSONNote, FormatJSON},
 	{isCalendar, FormatCalendar},
 	{isBibTeX, FormatBibTeX},
