@@ -78,3 +78,15 @@ func TestNotebookNote(t *testing.T) {
 		t.Errorf("a truncated notebook: format %v, err %v; want read as text with an error", doc, err)
 	}
 }
+
+// FuzzNotebookToMarkdown: any text reads without a panic, and every
+// Markdown line of a notebook it reads cites a line of the note.
+func FuzzNotebookToMarkdown(f *testing.F) {
+	f.Add(`{"cells": [{"cell_type": "markdown", "source": ["# a\n", "- b\n"]}], "nbformat": 4}`)
+	f.Add(`{"cells": [{"cell_type": "code", "source": "x = 1\ny = 2"}, {"source": [], "cell_type": "raw"}]}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		if h, err := notebookToMarkdown(src); err == nil {
+			checkCitedLines(t, h, src)
+		}
+	})
+}
