@@ -3,8 +3,6 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"io"
 	"path"
 	"slices"
 	"strings"
@@ -91,10 +89,7 @@ func jsonToMarkdown(src string) (noteMarkdown, error) {
 	c.out.text = splitLines(src)
 	for first := true; first || c.dec.More(); first = false {
 		if err := c.value("", 0); err != nil {
-			if errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF // a value cut short, or none
-			}
-			return noteMarkdown{}, err
+			return noteMarkdown{}, eofCut(err) // a value cut short, or none
 		}
 	}
 	return c.out, nil

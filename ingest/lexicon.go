@@ -44,6 +44,7 @@ type Lexicon struct {
 	regions   map[string]string           // normalised name or code → code
 	question  map[string]map[string]bool  // group → stems
 	surface   map[string]map[string]bool  // group → words as written, lower case
+	phrases   map[string][][]string       // group → its entries' words, the longest entry first (see QuestionPhrases)
 }
 
 // PredicateWords are the stems that express a typed predicate.
@@ -97,7 +98,7 @@ func ParseLexicon(src []byte) (*Lexicon, error) {
 func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx := &Lexicon{stop: map[string]bool{}, negation: map[string]bool{}, qneg: map[string]bool{}, exclusive: map[string]bool{},
 		preds: map[string]PredicateWords{}, kinds: map[string][]graph.NodeKind{}, regions: map[string]string{},
-		question: map[string]map[string]bool{}, surface: map[string]map[string]bool{}}
+		question: map[string]map[string]bool{}, surface: map[string]map[string]bool{}, phrases: map[string][][]string{}}
 	for _, w := range f.Stopwords {
 		lx.stop[strings.ToLower(w)] = true
 		lx.stop[Stem(w)] = true
@@ -177,6 +178,17 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 		}
 		lx.question[g] = set
 		lx.surface[g] = surf
+		ps := make([][]string, 0, len(surf))
+		for w := range surf {
+			ps = append(ps, strings.Fields(w))
+		}
+		sort.Slice(ps, func(i, j int) bool {
+			if len(ps[i]) != len(ps[j]) {
+				return len(ps[i]) > len(ps[j])
+			}
+			return strings.Join(ps[i], " ") < strings.Join(ps[j], " ")
+		})
+		lx.phrases[g] = ps
 	}
 	return lx, nil
 }
@@ -523,21 +535,10 @@ func (lx *Lexicon) QuestionWords(group string) []string {
 	return out
 }
 
-// QuestionPhrases returns a question word group's entries as written,
-// lower case, the longest (in words) first and then in order.
-func (lx *Lexicon) QuestionPhrases(group string) []string {
-	out := make([]string, 0, len(lx.surface[group]))
-	for p := range lx.surface[group] {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if a, b := strings.Count(out[i], " "), strings.Count(out[j], " "); a != b {
-			return a > b
-		}
-		return out[i] < out[j]
-	})
-	return out
-}
+// QuestionPhrases returns the words of each of a question word group's
+// entries as written, lower case, the longest entry first and then in
+// order; read at load, shared: the caller must not modify it.
+func (lx *Lexicon) QuestionPhrases(group string) [][]string { return lx.phrases[group] }
 
 // KindWords returns the stems that name a node kind, sorted.
 func (lx *Lexicon) KindWords(k graph.NodeKind) []string {

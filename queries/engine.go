@@ -78,6 +78,10 @@ type Engine struct {
 	sortOnce sync.Once
 	sorted   []graph.Node // every node by name then ID (see sortedNodes)
 
+	valueOnce sync.Once
+	valueList []valueNode                // the value nodes whose names open with a quantity (see valueNodes)
+	valueByID map[string]ingest.Quantity // the same quantities by node ID
+
 	// memoised stems of relations, names and details; the entities list
 	// heads name (heads, see headNames)
 	relWords, nameWords, textWords, vocab, near, anchors, subjects, heads sync.Map
@@ -191,6 +195,40 @@ func (e *Engine) sortedNodes() []graph.Node {
 		e.sorted = out
 	})
 	return e.sorted
+}
+
+// valueNode is a value node and the quantity its name opens with ("60s",
+// "3600s (1h)").
+type valueNode struct {
+	id string
+	q  ingest.Quantity
+}
+
+// valueNodes returns the value nodes whose names open with a quantity, in
+// sortedNodes order; read once per engine, on the first question that
+// needs them.
+func (e *Engine) valueNodes() []valueNode {
+	e.valueOnce.Do(func() {
+		e.valueByID = map[string]ingest.Quantity{}
+		for _, n := range e.sortedNodes() {
+			if n.Kind != graph.KindValue {
+				continue
+			}
+			if qs := ingest.Quantities(n.Name); len(qs) > 0 && qs[0].Start == 0 {
+				e.valueList = append(e.valueList, valueNode{n.ID, qs[0]})
+				e.valueByID[n.ID] = qs[0]
+			}
+		}
+	})
+	return e.valueList
+}
+
+// valueOf returns the quantity a value node's name opens with; ok is false
+// for any other node.
+func (e *Engine) valueOf(id string) (ingest.Quantity, bool) {
+	e.valueNodes()
+	q, ok := e.valueByID[id]
+	return q, ok
 }
 
 // Resolve links a name typed by a user to a node: exact name or alias, else

@@ -347,9 +347,6 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	keyOf := func(q ingest.Quantity) int {
-		return slices.IndexFunc(keys, func(k ingest.Quantity) bool { return sameQuantity(k, q) })
-	}
 	// the best pair found for each key, by its score: how much of the
 	// question its words hold, and the share of the question's entities
 	// its line (heading path too) or its key's own facts hold
@@ -371,32 +368,24 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 	}
 	for _, h := range a.hits[:min(len(a.hits), maxKeyedLines)] {
 		st := e.ix.Statement(h.i)
-		qs := ingest.Quantities(st.Text)
-		for k := 0; k+1 < len(qs); k++ {
-			key, next := keyOf(qs[k]), qs[k+1]
-			if key < 0 || keyOf(next) >= 0 || !e.namesPair(st.Text[qs[k].End:next.Start]) {
-				continue
-			}
-			consider(key, pair{ans: Answer{Name: next.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}, terms: st.Terms, links: e.heldLinks(a, h.i)})
+		for _, p := range e.pairedValues(st.Text, keys) {
+			consider(p.key, pair{ans: Answer{Name: p.value.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}, terms: st.Terms, links: e.heldLinks(a, h.i)})
 		}
 	}
-	for _, n := range e.sortedNodes() {
-		if n.Kind != graph.KindValue {
+	for _, n := range e.valueNodes() {
+		key := keyIndex(keys, n.q)
+		if key < 0 {
 			continue
 		}
-		qs := ingest.Quantities(n.Name)
-		if len(qs) == 0 || qs[0].Start != 0 || keyOf(qs[0]) < 0 {
-			continue
-		}
-		out, err := e.ix.Out(ctx, n.ID)
+		out, err := e.ix.Out(ctx, n.id)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", n.ID, err)
+			return nil, fmt.Errorf("read %s: %w", n.id, err)
 		}
 		// the question's entities the key's own facts hold: "CloudWatch
 		// Metrics —resolution→ 60s" holds CloudWatch, whose feature it is
-		in, err := e.ix.In(ctx, n.ID)
+		in, err := e.ix.In(ctx, n.id)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", n.ID, err)
+			return nil, fmt.Errorf("read %s: %w", n.id, err)
 		}
 		links := 0
 		for _, id := range a.strongLinkIDs() {
@@ -413,7 +402,7 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 			for _, d := range ed.Details {
 				terms = append(terms, e.textStems(d)...)
 			}
-			consider(keyOf(qs[0]), pair{ans: e.answer(ed.Object, ed), rel: e.relationWords(ed.Predicate, false), terms: terms, links: links})
+			consider(key, pair{ans: e.answer(ed.Object, ed), rel: e.relationWords(ed.Predicate, false), terms: terms, links: links})
 		}
 	}
 	// one answer for each key the notes pair ("1-minute ... vs 1-hour
@@ -440,6 +429,34 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 	c.prior = countedPrior + 0.3*score
 	c.reading = fmt.Sprintf("the values the notes pair with %s (%s)", strings.Join(keyNames, ", "), strings.Join(srcs, ","))
 	return c, nil
+}
+
+// keyedValue is a value a line pairs with a given one: keys[key], then
+// value.
+type keyedValue struct {
+	key   int
+	value ingest.Quantity
+}
+
+// pairedValues returns the values a text writes right after one of keys
+// in the same clause (see namesPair): "1-minute points 15 days, 5-minute
+// points 63 days" pairs 63 days with a key of 5 minutes; a quantity equal to
+// a key is no value.
+func (e *Engine) pairedValues(text string, keys []ingest.Quantity) []keyedValue {
+	var out []keyedValue
+	qs := ingest.Quantities(text)
+	for k := 0; k+1 < len(qs); k++ {
+		key, next := keyIndex(keys, qs[k]), qs[k+1]
+		if key >= 0 && keyIndex(keys, next) < 0 && e.namesPair(text[qs[k].End:next.Start]) {
+			out = append(out, keyedValue{key, next})
+		}
+	}
+	return out
+}
+
+// keyIndex returns the index of the key equal to q, -1 when none is.
+func keyIndex(keys []ingest.Quantity, q ingest.Quantity) int {
+	return slices.IndexFunc(keys, func(k ingest.Quantity) bool { return sameQuantity(k, q) })
 }
 
 // namesPair reports whether the text between two quantities pairs them as
@@ -474,16 +491,7 @@ func (e *Engine) keyedAnswers(a *analysis, answers []Answer) []Answer {
 	}
 	keyed := func(ans Answer) bool {
 		qa := ingest.Quantities(ans.Name)
-		if len(qa) == 0 {
-			return false
-		}
-		qs := ingest.Quantities(ans.Detail)
-		for k := 0; k+1 < len(qs); k++ {
-			if sameQuantity(qs[k+1], qa[0]) && slices.ContainsFunc(keys, func(q ingest.Quantity) bool { return sameQuantity(q, qs[k]) }) && e.namesPair(ans.Detail[qs[k].End:qs[k+1].Start]) {
-				return true
-			}
-		}
-		return false
+		return len(qa) > 0 && slices.ContainsFunc(e.pairedValues(ans.Detail, keys), func(p keyedValue) bool { return sameQuantity(p.value, qa[0]) })
 	}
 	var kept []Answer
 	for _, ans := range answers {
@@ -1714,29 +1722,30 @@ type amount struct {
 }
 
 // upperBounds returns the amounts a line bounds from above: the number
-// after one of the lexicon's upper-bound phrases ("at most one external
+// after one of the lexicon's upper_bound phrases ("at most one external
 // connection", "max 2 subscription filters per log group", "up to 15
-// minutes"), or one for a phrase that says one itself ("a single").
+// minutes"), or one of the thing after an at_most_one phrase ("a single
+// account").
 func (e *Engine) upperBounds(text string) []amount {
 	ws := splitWords(text)
 	var out []amount
 	for i := 0; i < len(ws); i++ {
+		if n := e.phraseAt(ws, i, "at_most_one"); n > 0 {
+			// "a single account": one of the thing after it
+			out = append(out, e.amountAt(text, ws, i+n-1, 1))
+			i += n - 1
+			continue
+		}
 		n := e.phraseAt(ws, i, "upper_bound")
 		if n == 0 {
 			continue
 		}
-		at := i + n
-		v, ok := 0.0, false
-		if at < len(ws) {
-			v, ok = ingest.NumberWord(ws[at].lower)
+		if at := i + n; at < len(ws) {
+			if v, ok := ingest.NumberWord(ws[at].lower); ok {
+				out = append(out, e.amountAt(text, ws, at, v))
+			}
 		}
-		switch {
-		case ok:
-			out = append(out, e.amountAt(text, ws, at, v))
-		case strings.Contains(ws[at-1].lower, "single") || ws[at-1].lower == "one":
-			out = append(out, e.amountAt(text, ws, at-1, 1))
-		}
-		i = at
+		i += n - 1
 	}
 	return out
 }
@@ -1764,8 +1773,7 @@ func (e *Engine) askedAmounts(text string) []amount {
 // phraseAt returns how many words of ws, from i, one of a lexicon
 // group's phrases covers; 0 when none starts there.
 func (e *Engine) phraseAt(ws []qword, i int, group string) int {
-	for _, p := range e.lx.QuestionPhrases(group) {
-		pw := strings.Fields(p)
+	for _, pw := range e.lx.QuestionPhrases(group) {
 		if i+len(pw) > len(ws) {
 			continue
 		}

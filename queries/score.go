@@ -429,19 +429,13 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 // sameValueAmong reports whether id is a value node whose quantity one of
 // the nodes ids names too ("60-second" and "60 seconds").
 func (e *Engine) sameValueAmong(ids []string, id string) bool {
-	if e.names[id].Kind != graph.KindValue {
-		return false
-	}
-	q := ingest.Quantities(e.names[id].Name)
-	if len(q) == 0 {
+	q, ok := e.valueOf(id)
+	if !ok {
 		return false
 	}
 	return slices.ContainsFunc(ids, func(x string) bool {
-		if e.names[x].Kind != graph.KindValue {
-			return false
-		}
-		qx := ingest.Quantities(e.names[x].Name)
-		return len(qx) > 0 && sameQuantity(q[0], qx[0])
+		qx, ok := e.valueOf(x)
+		return ok && sameQuantity(q, qx)
 	})
 }
 
