@@ -102,6 +102,53 @@ type frame struct {
 	// read from
 	pending bool
 	rest    string
+	// partsDone is set, for a heading, once a bullet right under it is no
+	// name: the names after that are no parts of its subject (partsHead)
+	partsDone bool
+	parts     int8 // partsHead's answer once asked: 1 yes, -1 no, 0 not yet
+}
+
+// partsHead reports whether a heading's frame lists its subject's parts:
+// it names its subject and no relation ("# CloudWatch Logs"), or it names
+// nothing the notes know and is itself a name, under no heading that
+// names a subject ("Parameter policies (Advanced tier only)", a card's
+// front), which then becomes the subject, a concept of the notes' own.
+func (o *openReader) partsHead(f *frame) bool {
+	if f.parts != 0 {
+		return f.parts > 0
+	}
+	f.parts = -1
+	if o.listsParts(f) {
+		f.parts = 1
+	}
+	return f.parts > 0
+}
+
+// listsParts decides partsHead once for a frame.
+func (o *openReader) listsParts(f *frame) bool {
+	if f.subject != "" {
+		// the heading's own name, not a subject it inherits ("Other
+		// Services You Need to Know About" after a Kinesis section)
+		return !o.hasPhrase(f) && slices.ContainsFunc(o.mentions(f.text), func(m mention) bool { return m.id == f.subject })
+	}
+	name := stripParens(f.text)
+	if name == "" || !o.lx.NamesItem(name) || !o.nameLike(name) || len(o.mentions(name)) > 0 {
+		return false
+	}
+	f.subject = o.x.newNode(graph.KindConcept, name)
+	f.phrase, f.pending, f.rest = "", false, ""
+	return f.subject != ""
+}
+
+// partOf reports whether a node can be a part of a subject a heading
+// names: anything but another service, unless its name carries the
+// subject's ("Kinesis Data Streams" of "Amazon Kinesis"); "CloudWatch
+// events only" under "Macie" names where Macie sends, not a part of it.
+func (o *openReader) partOf(obj, subj string) bool {
+	if o.x.dictKind(obj) != graph.KindService {
+		return true
+	}
+	return strings.HasPrefix(o.x.nodes[obj].Name, o.x.nodes[subj].Name+" ")
 }
 
 // hasPhrase reports whether a frame relates its items by a phrase.
@@ -254,7 +301,26 @@ func (o *openReader) block(i int) {
 		if parent != nil && parent.subject == "" && direct && b.Ordinal > 0 {
 			o.sequenceHead(parent)
 		}
-		if parent != nil && parent.subject != "" && direct && o.hasPhrase(parent) {
+		if parent != nil && direct && parent.depth < 0 && (b.Ordinal > 0 || !o.lx.NamesItem(text) || o.verbFirst(text)) {
+			// "Targets process events" over "Lambda functions", "Amazon
+			// SNS topics" in an export that lost their nesting: names
+			// after a sentence may be its items, not the heading's parts;
+			// numbered items are steps ("1) Respond to findings")
+			parent.partsDone = true
+		}
+		if parent != nil && direct && parent.depth < 0 && !parent.inverse && !parent.partsDone && o.lx.NamesItem(text) && !o.verbFirst(text) && o.partsHead(parent) {
+			// "Metric filters", "Subscription filters" under "# CloudWatch
+			// Logs": a heading that names only its subject lists the
+			// subject's parts, in the run of names that opens its section
+			parent.count++
+			pos := b.Ordinal
+			if pos == 0 {
+				pos = parent.count
+			}
+			if obj := o.itemNode(text); obj != "" && obj != parent.subject && o.partOf(obj, parent.subject) {
+				o.x.addOpen(parent.subject, graph.PredFeature, obj, parent.text+" — "+text, pos, b.Line)
+			}
+		} else if parent != nil && parent.subject != "" && direct && o.hasPhrase(parent) {
 			parent.count++
 			pos := b.Ordinal
 			if pos == 0 {

@@ -352,3 +352,41 @@ func TestLabelledIdentifier(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingParts: names right under a heading that names only its
+// subject are the subject's parts; a heading that names nothing known,
+// under none that does (a flashcard's front), is itself their subject.
+// Names after a sentence at the heading's level, verb-led items, other
+// services and a subject the heading only inherits give no part.
+func TestHeadingParts(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# CloudWatch Logs\n\n"+
+		"- Metric filters\n"+
+		"- Subscription filters\n"+
+		"- Amazon Kinesis\n"+
+		"- Compiles your code\n"+
+		"- Retention settings\n"+
+		"\n## Other things to know\n\n"+
+		"- Tagging\n")
+	got := triplesOf(c)
+	for _, w := range []triple{
+		{"service:amazon-cloudwatch-logs", "feature", "component:metric-filter"},
+		{"service:amazon-cloudwatch-logs", "feature", "component:subscription-filter"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g.pred == "feature" && (g.obj == "service:amazon-kinesis" || strings.Contains(g.obj, "compile") || strings.Contains(g.obj, "retention") || strings.Contains(g.obj, "tagging")) {
+			t.Errorf("%v: no part of the heading's subject", g)
+		}
+	}
+	d := buildOneNote(t, "d.md", "## Parameter policies (Advanced tier only)\n\n"+
+		"- Expiration\n- ExpirationNotification\n- NoChangeNotification\n")
+	got = triplesOf(d)
+	for _, w := range []string{"concept:expiration", "concept:expirationnotification", "concept:nochangenotification"} {
+		if !slices.Contains(got, triple{"concept:parameter-policies", "feature", w}) {
+			t.Errorf("missing parameter policies feature %s in %v", w, got)
+		}
+	}
+}
