@@ -649,12 +649,17 @@ func normWord(w string) string {
 	return stripPlural(w)
 }
 
-// stripPlural drops a possessive or plural "s" from a lower-case word.
+// stripPlural drops a possessive or plural "s" from a lower-case word, and
+// turns a plural "ies" into "y".
 func stripPlural(w string) string {
 	if strings.HasSuffix(w, "'s") {
 		w = w[:len(w)-2]
 	} else if strings.HasSuffix(w, "’s") {
 		w = w[:len(w)-len("’s")]
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ies") && w != "series" && w != "species" {
+		// "policies" is "policy", "strategies" "strategy"
+		return w[:len(w)-3] + "y"
 	}
 	if len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 		w = w[:len(w)-1]

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"github.com/awskg/awskg/graph"
 	"slices"
 	"strings"
 	"testing"
@@ -388,5 +389,23 @@ func TestHeadingParts(t *testing.T) {
 		if !slices.Contains(got, triple{"concept:parameter-policies", "feature", w}) {
 			t.Errorf("missing parameter policies feature %s in %v", w, got)
 		}
+	}
+}
+
+// TestPluralIES: a question's "parameter policy" finds the notes'
+// "Parameter policies", as "filter" finds "filters".
+func TestPluralIES(t *testing.T) {
+	for w, want := range map[string]string{"policies": "policy", "strategies": "strategy", "filters": "filter", "status": "status"} {
+		if got := stripPlural(w); got != want {
+			t.Errorf("stripPlural(%q) = %q, want %q", w, got, want)
+		}
+	}
+	base, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := base.WithNodes([]graph.Node{{ID: "concept:parameter-policies", Kind: graph.KindConcept, Name: "Parameter policies"}})
+	if _, ok := d.Exact("parameter policy"); !ok {
+		t.Error("\"parameter policy\" does not name the notes' \"Parameter policies\"")
 	}
 }
