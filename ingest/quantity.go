@@ -388,6 +388,17 @@ func NumberWord(w string) (float64, bool) {
 	return 0, false
 }
 
+// NumberSpelling returns the word that spells a whole number NumberWord
+// reads ("two" for 2), "" for a number it spells none of.
+func NumberSpelling(v float64) string {
+	for w, n := range numberWords {
+		if n == v && w != "a" && w != "an" {
+			return w
+		}
+	}
+	return ""
+}
+
 // numberPattern is a number as notes write it: "75", "1,000", "2.5".
 const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
 

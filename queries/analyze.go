@@ -3,6 +3,7 @@ package queries
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,6 +26,7 @@ type qword struct {
 	stem       string // ingest.Stem
 	start, end int    // byte span
 	stop       bool   // a function word
+	count      bool   // a number that counts the noun after it ("two kinds"; see countOf)
 	linked     int    // index of the link covering it, -1 when none
 }
 
@@ -83,6 +85,9 @@ type analysis struct {
 	// focus holds the stems of the noun phrase a wh-word opens ("which data
 	// sources" → data, sourc): the kind of thing asked for.
 	focus []string
+	// count is how many things the question says it asks for ("the two
+	// kinds of ...", "name 3 services"); 0 when it says none.
+	count int
 	// focusAll holds every word of that phrase, names included.
 	focusAll []term
 	// referent is the entity a main clause's "it" or "they" stands for: the
@@ -590,6 +595,19 @@ func (e *Engine) analyze(text string) *analysis {
 		// weigh no more than stop words
 		w.stop = lx.IsStop(w.lower) || lx.QuestionWord("source", w.stem)
 	}
+	for i := range a.words {
+		// "the two kinds of logging", "name 3 services": a count of the
+		// asked-for things says how many, not what (it is no part of the
+		// asked-for phrase, though notes that count them write it: "made
+		// up of three services"); "60 days" is a value
+		if countOf(a.words, i) {
+			a.words[i].count = true
+			if a.count == 0 && asksCounted(a.words, i) {
+				v, _ := ingest.NumberWord(a.words[i].lower)
+				a.count = int(v)
+			}
+		}
+	}
 	e.link(a)
 	ask, sub := e.questionStart(text), false
 	for _, w := range a.words {
@@ -1059,7 +1077,7 @@ func (e *Engine) focusFrom(a *analysis, i int, terse bool) {
 		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
 			break // "what is multi AZ by default": a qualifier, where "the default X" asks for a value
 		}
-		if aux || x.stop && x.lower != "service" && x.lower != "services" {
+		if aux || x.count || x.stop && x.lower != "service" && x.lower != "services" {
 			// "how many", "how much": function words that still ask for a kind
 			for _, k := range e.lx.Kinds(x.lower) {
 				if !aux && !containsKind(a.wants, k) {
@@ -1224,6 +1242,54 @@ func (e *Engine) opensObject(a *analysis, i int) bool {
 
 // pluralNoun reports whether an English noun reads as a plural: it ends in
 // "s" but not in "ss", "us" or "is" ("process", "status", "analysis").
+// countOf reports whether word i of a question counts the plural noun
+// after it ("two kinds", "3 services") and the two make no quantity ("60
+// days", "2 MB").
+// The noun may follow the names that qualify it ("three Kinesis
+// products"), up to maxCountedWords words on.
+func countOf(ws []qword, i int) bool {
+	if i+1 >= len(ws) {
+		return false
+	}
+	if _, ok := ingest.NumberWord(ws[i].lower); !ok {
+		return false
+	}
+	for _, q := range ingest.Quantities(ws[i].lower + " " + ws[i+1].lower) {
+		if q.Dimension != "count" {
+			return false
+		}
+	}
+	for j := i + 1; j < len(ws) && j <= i+maxCountedWords; j++ {
+		if pluralNoun(ws[j].lower) {
+			return true
+		}
+		if ws[j].stop {
+			return false
+		}
+	}
+	return false
+}
+
+// asksCounted reports whether the count at word i counts what the
+// question asks for: a wh-word or "list"/"name" opens its phrase, with
+// function words only between ("what are the two kinds", "name 3
+// services"), not "... pushes to two repos".
+func asksCounted(ws []qword, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch ws[j].lower {
+		case "which", "what", "list", "name":
+			return true
+		}
+		if !ws[j].stop {
+			return false
+		}
+	}
+	return false
+}
+
+// maxCountedWords bounds the words from a count to the noun it counts.
+const maxCountedWords = 3
+
 func pluralNoun(w string) bool {
 	if !strings.HasSuffix(w, "s") {
 		return false
@@ -1299,6 +1365,20 @@ func (e *Engine) termsOf(a *analysis) {
 			continue
 		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
+	}
+	// a count the notes may write in figures or in words ("two kinds",
+	// "2 kinds")
+	for k := range a.terms {
+		t := &a.terms[k]
+		if !a.words[t.pos].count {
+			continue
+		}
+		v, _ := ingest.NumberWord(a.words[t.pos].lower)
+		for _, alt := range []string{strconv.FormatFloat(v, 'f', -1, 64), ingest.NumberSpelling(v)} {
+			if alt != "" && alt != t.stem {
+				t.alts = append(t.alts, alt)
+			}
+		}
 	}
 	// two words the notes write as one ("roll back" as "rollback", "fail
 	// over" as "failover", "set up" as "setup"): a line that holds the

@@ -442,3 +442,55 @@ func TestCompoundTerms(t *testing.T) {
 		t.Errorf("terms %+v: a word held by rollback that is no part of it", a.terms)
 	}
 }
+
+// TestAnalyzeAskedCount: a number before the plural noun a question asks
+// for ("the two kinds", "3 ways") says how many it asks for: it is no part
+// of the asked-for phrase, and as a term it matches the number in figures
+// or in words ("2 kinds"); a number that makes a quantity with its noun
+// ("60 days") counts nothing.
+func TestAnalyzeAskedCount(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q     string
+		count int
+		word  string // the count's word as a term
+		alt   string // its other spelling among the term's alternatives
+	}{
+		{"What are the two kinds of CloudWatch logging you can turn on for API Gateway?", 2, "two", "2"},
+		{"What are the 3 ways to hook automation up to CodeCommit activity?", 3, "3", "three"},
+		{"Which three Kinesis products are there?", 3, "three", "3"},
+		{"Can an approval action wait 60 days?", 0, "", ""},
+	} {
+		a := e.analyze(tc.q)
+		if a.count != tc.count {
+			t.Errorf("%q: count %d, want %d", tc.q, a.count, tc.count)
+		}
+		for _, x := range a.terms {
+			if x.stem == tc.word && !slices.Contains(x.alts, tc.alt) {
+				t.Errorf("%q: term %q has alternatives %q, want %q among them", tc.q, x.stem, x.alts, tc.alt)
+			}
+			if tc.word == "" && len(x.alts) > 0 {
+				t.Errorf("%q: term %q has alternatives %q, want none", tc.q, x.stem, x.alts)
+			}
+		}
+		for _, f := range []string{"two", "three", "3"} {
+			if slices.Contains(a.focus, f) {
+				t.Errorf("%q: a count in the focus %v", tc.q, a.focus)
+			}
+		}
+	}
+}
+
+// TestAnalyzeCountNotAsked: a count of something the question does not
+// ask for ("pushes to two repos") is no asked count.
+func TestAnalyzeCountNotAsked(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{
+		"pipeline has one source stage but must run on pushes to two repos - what do I create?",
+		"Can a log group have 3 subscription filters?",
+	} {
+		if a := e.analyze(q); a.count != 0 {
+			t.Errorf("%q: count %d, want 0", q, a.count)
+		}
+	}
+}

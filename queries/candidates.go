@@ -1475,3 +1475,18 @@ func (e *Engine) focusNamesPath(a *analysis) bool {
 	}
 	return false
 }
+
+// answerCount is how many answers a candidate gives: its ready-made
+// result's, else its distinct ends.
+func (c *candidate) answerCount() int {
+	if c.result != nil {
+		return len(c.result.Answers)
+	}
+	n := 0
+	for i, id := range c.ends {
+		if !slices.Contains(c.ends[:i], id) {
+			n++
+		}
+	}
+	return n
+}

@@ -63,6 +63,7 @@ const (
 	featUnsupported             // 1 when a relation stands on no line the question's search ranks
 	featExample                 // 1 when its answers hold an example the question gives ("allatonce etc")
 	featNarrowed                // 1 when the constraint stage narrowed its answers to those the question's words describe
+	featCountFit                // 1 when it gives as many answers as the question says it asks for ("the two kinds")
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -106,6 +107,7 @@ var weights = features{
 	featUnsupported:      -0.05,
 	featExample:          0.3,
 	featNarrowed:         0.1,
+	featCountFit:         0.15,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -237,6 +239,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	}
 	if c.narrowed {
 		f[featNarrowed] = 1
+	}
+	if a.count > 1 && c.answerCount() == a.count {
+		f[featCountFit] = 1
 	}
 	if a.yesno && c.typ != candYesNo {
 		f[featNotVerdict] = 1 // "Can a Lambda subscription filter send logs to another account?" asks whether, not which
