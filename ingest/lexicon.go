@@ -270,6 +270,10 @@ func (lx *Lexicon) NamesItem(text string) bool {
 	return FlatItemName(text) && !lx.LeadingVerb(text, len(text))
 }
 
+// IsLeadingSkip reports whether a word is one of the lexicon's
+// leading_skip conjunctions and adverbs ("first", "then", "also").
+func (lx *Lexicon) IsLeadingSkip(w string) bool { return lx != nil && isLowerIn(lx.verbSkip, w) }
+
 // SkipLeading returns s after the conjunctions and adverbs of the
 // lexicon's leading_skip list that open it: "but it deploys ..." → "it
 // deploys ...".
