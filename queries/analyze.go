@@ -1041,6 +1041,10 @@ func (e *Engine) focusOf(a *analysis) {
 		// orders next: "Order of the CodeDeploy lifecycle events on an EC2
 		// in-place deployment?" asks for lifecycle events
 		e.focusFrom(a, i, true)
+	} else if w := a.words; !a.yesno && len(w) > 1 && w[0].linked < 0 && !w[0].stop && pluralNoun(w[0].lower) && !e.verbLike(w[0].lower) {
+		// "tools to ship logs from EC2 into CloudWatch Logs": a terse
+		// question that opens with a plural noun asks for those things
+		e.focusFrom(a, -1, true)
 	}
 	e.terseFocus(a)
 }

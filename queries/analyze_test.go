@@ -494,3 +494,23 @@ func TestAnalyzeCountNotAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzeTersePluralFocus: a terse question that opens with a plural
+// noun asks for those things ("tools to scan ..."); one that opens with a
+// name or a verb does not.
+func TestAnalyzeTersePluralFocus(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"tools to scan terraform / cloudformation templates for security misconfigs before deploying", []string{"tool"}},
+		{"hooks available for lambda deployments", []string{"hook"}},
+		{"codepipeline test stage providers", nil},
+		{"does CodeDeploy support canary deployments", nil},
+	} {
+		if got := e.analyze(tc.q).focus; !slices.Equal(got, tc.want) {
+			t.Errorf("%q: focus %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
