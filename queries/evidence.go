@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
@@ -328,7 +329,7 @@ const (
 )
 
 // maxKeyedLines bounds the best-matching lines keyedValueCandidate reads.
-const maxKeyedLines = 20
+const maxKeyedLines = 60
 
 // keyedValueCandidate answers a question that asks for a value keyed by
 // another value it gives ("how long does CloudWatch keep metric data points
@@ -357,11 +358,13 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 		score      float64
 	}
 	best := make([]*pair, len(keys))
+	all := make([][]Answer, len(keys)) // every value paired with each key
 	consider := func(k int, p pair) {
 		p.score = overlap(a.terms, p.rel, p.terms)
 		if strong := len(a.strongLinkIDs()); strong > 0 {
 			p.score += float64(p.links) / float64(strong)
 		}
+		all[k] = append(all[k], p.ans)
 		if best[k] == nil || p.score > best[k].score {
 			best[k] = &p
 		}
@@ -415,7 +418,7 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 		if p == nil {
 			continue
 		}
-		c.result.Answers = append(c.result.Answers, p.ans)
+		c.result.Answers = append(c.result.Answers, sameValue(p.ans, all[k]))
 		c.rel = append(c.rel, p.rel...)
 		c.ctx = append(c.ctx, p.terms...)
 		c.links = max(c.links, p.links)
@@ -429,6 +432,50 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 	c.prior = countedPrior + 0.3*score
 	c.reading = fmt.Sprintf("the values the notes pair with %s (%s)", strings.Join(keyNames, ", "), strings.Join(srcs, ","))
 	return c, nil
+}
+
+// sameValue returns a value answer named by the most explicit spelling
+// any of others gives the same amount in, citing the lines of all of them:
+// "15d" of a table and "15 days" of a sentence are one answer, "15 days";
+// "15m" (months) and "455 days" within valueTolerance of each other too.
+func sameValue(ans Answer, others []Answer) Answer {
+	q := ingest.Quantities(ans.Name)
+	if len(q) != 1 {
+		return ans
+	}
+	out := ans
+	out.Sources = slices.Clone(ans.Sources)
+	for _, o := range others {
+		oq := ingest.Quantities(o.Name)
+		if len(oq) != 1 || oq[0].Dimension != q[0].Dimension || math.Abs(oq[0].Value-q[0].Value) > valueTolerance*math.Max(math.Abs(q[0].Value), 1e-9) {
+			continue
+		}
+		for _, src := range o.Sources {
+			if !containsStr(out.Sources, src) {
+				out.Sources = append(out.Sources, src)
+			}
+		}
+		if unitLetters(o.Name) > unitLetters(out.Name) {
+			out.Name, out.Detail = o.Name, o.Detail
+		}
+	}
+	return out
+}
+
+// valueTolerance is how far apart, as a share, two spellings of one
+// amount may be: months and days convert only nearly (15 months, 455 days).
+const valueTolerance = 0.02
+
+// unitLetters counts the letters of a value's spelling: "15 days" spells
+// its unit out, "15d" does not.
+func unitLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // keyedValue is a value a line pairs with a given one: keys[key], then

@@ -876,3 +876,22 @@ func TestCountBoundAfterItsNoun(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want 10", got, res.Reading)
 	}
 }
+
+// TestSameValue: one amount the notes write in several spellings is one
+// answer, named by the spelling that writes its unit out and citing every
+// line; another amount is not merged.
+func TestSameValue(t *testing.T) {
+	got := sameValue(Answer{Name: "15d", Sources: []string{"a.txt:1"}}, []Answer{
+		{Name: "15d", Sources: []string{"a.txt:1"}},
+		{Name: "15 days", Sources: []string{"b.txt:6"}},
+		{Name: "63 days", Sources: []string{"b.txt:7"}},
+		{Name: "455 days", Sources: []string{"c.txt:2"}},
+	})
+	if got.Name != "15 days" || !slices.Equal(got.Sources, []string{"a.txt:1", "b.txt:6"}) {
+		t.Errorf("sameValue = %q %q, want \"15 days\" citing a.txt:1, b.txt:6", got.Name, got.Sources)
+	}
+	got = sameValue(Answer{Name: "15 months", Sources: []string{"a.txt:3"}}, []Answer{{Name: "455 days", Sources: []string{"c.txt:2"}}})
+	if !slices.Equal(got.Sources, []string{"a.txt:3", "c.txt:2"}) {
+		t.Errorf("15 months and 455 days: sources %q, want both lines", got.Sources)
+	}
+}
