@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/awskg/awskg/graph"
@@ -817,7 +818,18 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			break
 		}
 		st := e.ix.Statement(h.i)
-		for _, f := range e.ix.FactsFrom(st.Source) {
+		srcs := []string{st.Source}
+		if next := nextLine(st.Source); strings.HasSuffix(strings.TrimSpace(st.Text), ":") && next != "" {
+			// "... the scripts from appspec.yml run as:" over "ApplicationStop
+			// -> DownloadBundle -> ...": a line that ends with a colon
+			// introduces the chain on the next
+			srcs = append(srcs, next)
+		}
+		var facts []int32
+		for _, src := range srcs {
+			facts = append(facts, e.ix.FactsFrom(src)...)
+		}
+		for _, f := range facts {
 			fact := e.ix.Fact(f)
 			if fact.Predicate != graph.PredHop || fact.Position != 1 || seen[fact.Subject] {
 				continue
@@ -851,6 +863,20 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 		}
 	}
 	return out, nil
+}
+
+// nextLine returns the source ("file:N") of the line after a source, ""
+// when it is no such source.
+func nextLine(src string) string {
+	i := strings.LastIndexByte(src, ':')
+	if i < 0 {
+		return ""
+	}
+	n, err := strconv.Atoi(src[i+1:])
+	if err != nil {
+		return ""
+	}
+	return src[:i+1] + strconv.Itoa(n+1)
 }
 
 // maxChainLines is how many of the best-matching lines a sequence question
