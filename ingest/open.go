@@ -313,12 +313,8 @@ func (o *openReader) block(i int) {
 			// Logs": a heading that names only its subject lists the
 			// subject's parts, in the run of names that opens its section
 			parent.count++
-			pos := b.Ordinal
-			if pos == 0 {
-				pos = parent.count
-			}
 			if obj := o.itemNode(text); obj != "" && obj != parent.subject && o.partOf(obj, parent.subject) {
-				o.x.addOpen(parent.subject, graph.PredFeature, obj, parent.text+" — "+text, pos, b.Line)
+				o.x.addOpen(parent.subject, graph.PredFeature, obj, parent.text+" — "+text, parent.count, b.Line)
 			}
 		} else if parent != nil && parent.subject != "" && direct && o.hasPhrase(parent) {
 			parent.count++

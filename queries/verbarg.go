@@ -82,8 +82,8 @@ func (e *Engine) verbArguments(text string, stems []string) []string {
 		}
 		j := i - 1
 		passive := false
-		for j >= 0 && (e.lx.QuestionSurface("aux", ws[j].lower) || ws[j].lower == "also" || ws[j].lower == "first") && !breaks(text, ws, j+1) {
-			passive = passive || ws[j].lower == "be" || ws[j].lower == "is" || ws[j].lower == "are" || ws[j].lower == "been"
+		for j >= 0 && (e.lx.QuestionSurface("aux", ws[j].lower) || e.lx.IsLeadingSkip(ws[j].lower)) && !breaks(text, ws, j+1) {
+			passive = passive || e.lx.QuestionSurface("passive", ws[j].lower)
 			j--
 		}
 		if passive {
