@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -155,6 +156,17 @@ func newEngine(t testing.TB, extra ...string) *Engine {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// noteEngine returns an engine on the embedded notes and one more note,
+// name holding text, written to a temporary folder.
+func noteEngine(t testing.TB, name, text string) *Engine {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return newEngine(t, dir)
 }
 
 func answerNames(r *Result) []string {

@@ -900,21 +900,12 @@ func TestSameValue(t *testing.T) {
 // on the next line; an ordering question that matches the first is
 // answered by the second's hops, in order.
 func TestChainAfterColon(t *testing.T) {
-	dir := t.TempDir()
-	note := "Tutor: For an Elastic Beanstalk immutable update the phases run as:\nLaunchTemp -> BakeTemp -> SwapTemp -> RetireTemp\n"
-	if err := os.WriteFile(filepath.Join(dir, "chat.txt"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := noteEngine(t, "chat.txt", "Tutor: For an Elastic Beanstalk immutable update the phases run as:\nLaunchTemp -> BakeTemp -> SwapTemp -> RetireTemp\n")
 	res, err := e.Ask(t.Context(), "Order of the phases of an Elastic Beanstalk immutable update?")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, a := range res.Answers {
-		got = append(got, a.Name)
-	}
-	if want := []string{"LaunchTemp", "BakeTemp", "SwapTemp", "RetireTemp"}; !slices.Equal(got, want) {
+	if got, want := answerNames(res), []string{"LaunchTemp", "BakeTemp", "SwapTemp", "RetireTemp"}; !slices.Equal(got, want) {
 		t.Errorf("answers %q, want %q", got, want)
 	}
 }

@@ -1,8 +1,6 @@
 package queries
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -69,16 +67,12 @@ func TestVerbArguments(t *testing.T) {
 // on, though other lines hold more of the question's heaviest words
 // ("set up"), and not by the names listed around the verb.
 func TestVerbArgAnswers(t *testing.T) {
-	dir := t.TempDir()
 	note := "# CodePipeline notes\n\n" +
 		"- Parallel stages can be set up by specifying the same runOrder value.\n" +
 		"- Cross-account deploy needs: a customer managed KMS key for the artifact bucket (the default aws/s3 key can't be shared), a bucket policy granting the other account, and an IAM role in the target account that the pipeline assumes.\n" +
 		"\n# CloudWatch\n\n" +
 		"- A CloudWatch agent must be installed and configured on the instance to obtain internal metrics like memory utilisation, disk usage, process health, etc.\n"
-	if err := os.WriteFile(filepath.Join(dir, "n.md"), []byte(note), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := newEngine(t, dir)
+	e := noteEngine(t, "n.md", note)
 	for _, tc := range []struct {
 		q    string
 		want []string
@@ -90,10 +84,7 @@ func TestVerbArgAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", tc.q, err)
 		}
-		var got []string
-		for _, a := range res.Answers {
-			got = append(got, a.Name)
-		}
+		got := answerNames(res)
 		if len(got) != len(tc.want) || !slices.EqualFunc(got, tc.want, func(g, w string) bool { return strings.Contains(strings.ToLower(g), strings.ToLower(w)) }) {
 			t.Errorf("%q = %q (%s), want %q", tc.q, got, res.Intent, tc.want)
 		}
