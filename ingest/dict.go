@@ -657,8 +657,10 @@ func stripPlural(w string) string {
 	} else if strings.HasSuffix(w, "’s") {
 		w = w[:len(w)-len("’s")]
 	}
-	if len(w) > 4 && strings.HasSuffix(w, "ies") && w != "series" && w != "species" {
-		// "policies" is "policy", "strategies" "strategy"
+	if len(w) > 4 && strings.HasSuffix(w, "ies") {
+		// "policies" is "policy", "strategies" "strategy" (a question's
+		// words and the names are normalised alike, so "series" meets
+		// "series")
 		return w[:len(w)-3] + "y"
 	}
 	if len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {

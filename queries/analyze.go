@@ -1025,7 +1025,7 @@ func (e *Engine) linkFuzzy(a *analysis) {
 // categori.
 func (e *Engine) focusOf(a *analysis) {
 	for i, w := range a.words {
-		if w.lower != "which" && w.lower != "what" && w.lower != "list" && w.lower != "name" && w.lower != "how" {
+		if !opensAsked(w.lower) && w.lower != "how" {
 			continue
 		}
 		if w.lower == "how" && i+1 < len(a.words) && (e.lx.QuestionWord("yesno", a.words[i+1].stem) || a.words[i+1].lower == "can") {
@@ -1244,12 +1244,9 @@ func (e *Engine) opensObject(a *analysis, i int) bool {
 	return e.lx.IsPreposition(w) || e.lx.QuestionSurface("determiner", w) || e.lx.QuestionSurface("object_pronoun", w)
 }
 
-// pluralNoun reports whether an English noun reads as a plural: it ends in
-// "s" but not in "ss", "us" or "is" ("process", "status", "analysis").
 // countOf reports whether word i of a question counts the plural noun
 // after it ("two kinds", "3 services") and the two make no quantity ("60
-// days", "2 MB").
-// The noun may follow the names that qualify it ("three Kinesis
+// days", "2 MB"). The noun may follow the names that qualify it ("three Kinesis
 // products"), up to maxCountedWords words on.
 func countOf(ws []qword, i int) bool {
 	if i+1 >= len(ws) {
@@ -1280,8 +1277,7 @@ func countOf(ws []qword, i int) bool {
 // services"), not "... pushes to two repos".
 func asksCounted(ws []qword, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		switch ws[j].lower {
-		case "which", "what", "list", "name":
+		if opensAsked(ws[j].lower) {
 			return true
 		}
 		if !ws[j].stop {
@@ -1291,9 +1287,17 @@ func asksCounted(ws []qword, i int) bool {
 	return false
 }
 
+// opensAsked reports whether a word opens the phrase that names what a
+// question asks for ("which ...", "what ...", "list ...", "name ...").
+func opensAsked(w string) bool {
+	return w == "which" || w == "what" || w == "list" || w == "name"
+}
+
 // maxCountedWords bounds the words from a count to the noun it counts.
 const maxCountedWords = 3
 
+// pluralNoun reports whether an English noun reads as a plural: it ends in
+// "s" but not in "ss", "us" or "is" ("process", "status", "analysis").
 func pluralNoun(w string) bool {
 	if !strings.HasSuffix(w, "s") {
 		return false

@@ -232,10 +232,7 @@ func (e *Engine) phraseBefore(text string, ws []qword, j int) string {
 	end := j
 	for j >= 0 && end-j < maxArgumentWords {
 		w := ws[j].lower
-		if e.lx.QuestionSurface("clause", w) || e.lx.IsPreposition(w) || w == "and" || w == "or" || e.lx.QuestionSurface("aux", w) {
-			break
-		}
-		if e.lx.QuestionSurface("determiner", w) {
+		if e.lx.QuestionSurface("clause", w) || e.lx.IsPreposition(w) || w == "and" || w == "or" || e.lx.QuestionSurface("aux", w) || e.lx.QuestionSurface("determiner", w) {
 			break
 		}
 		j--
@@ -261,14 +258,12 @@ const minVerbArgRest = 0.3
 // stems.
 func (e *Engine) holdsVerb(text string, stems []string) bool {
 	lower := strings.ToLower(text)
-	for _, st := range stems {
-		if !strings.Contains(lower, st[:max(2, len(st)-1)]) {
-			continue // no word of it can stem to st ("specifi" of "specify", "use" of "using")
-		}
-		for _, w := range splitWords(text) {
-			if ingest.Stem(w.lower) == st {
-				return true
-			}
+	if !slices.ContainsFunc(stems, func(st string) bool { return strings.Contains(lower, st[:max(2, len(st)-1)]) }) {
+		return false // no word of it can stem to one ("specifi" of "specify", "use" of "using")
+	}
+	for _, w := range splitWords(text) {
+		if containsStr(stems, ingest.Stem(w.lower)) {
+			return true
 		}
 	}
 	return false
@@ -321,7 +316,7 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 		terms := e.ix.Statement(h.i).Terms
 		got, all := 0.0, 0.0
 		for _, t := range a.terms {
-			if containsStr(verbs, t.stem) || t.pos+1 < len(a.words) && t.pos > 0 && containsStr(verbs, a.words[t.pos-1].stem) && e.lx.QuestionSurface("particle", a.words[t.pos].lower) {
+			if containsStr(verbs, t.stem) || t.pos > 0 && containsStr(verbs, a.words[t.pos-1].stem) && e.lx.QuestionSurface("particle", a.words[t.pos].lower) {
 				continue
 			}
 			all += t.weight
@@ -334,16 +329,16 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 		}
 		return got / all
 	}
-	best, bestRest := -1, 0.0
+	best, bestScore, bestCov := -1, 0.0, 0.0
 	var answers []Answer
 	for k, h := range top {
-		r := rest(h)
-		if r < minVerbArgRest {
+		cov := rest(h)
+		if cov < minVerbArgRest {
 			continue
 		}
-		if r += float64(e.heldLinks(a, h.i)); best < 0 || r > bestRest {
+		if score := cov + float64(e.heldLinks(a, h.i)); best < 0 || score > bestScore {
 			if ans := args(h); len(ans) > 0 {
-				best, bestRest, answers = k, r, ans
+				best, bestScore, bestCov, answers = k, score, cov, ans
 			}
 		}
 	}
@@ -362,7 +357,7 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 		}
 		c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 		c.ctx = st.Terms
-		c.prior = -0.3 + rest(h)*0.45 + verbArgPrior
+		c.prior = -0.3 + bestCov*0.45 + verbArgPrior
 		c.reading = fmt.Sprintf("what the best-matching line says to %s (%s)", verbs[0], st.Source)
 		return c
 	}
