@@ -82,7 +82,7 @@ func LoadDictionary() (*Dictionary, error) {
 // IsNoteFile reports whether a file name is a note awskg reads from
 // folders: Markdown, plain text, and the text formats it reads by their
 // marks (Org-mode, AsciiDoc, reStructuredText, YAML, CSV and TSV, LaTeX,
-// HTML, MediaWiki).
+// HTML, MediaWiki, RTF and the exports the README lists).
 func IsNoteFile(name string) bool {
 	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
 }
@@ -95,7 +95,7 @@ var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".ja
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".jsonl", ".ndjson", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib", ".ipynb"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".json", ".jsonl", ".ndjson", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib", ".ipynb", ".rtf"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .jpg, 1 .png)".

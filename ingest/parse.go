@@ -33,6 +33,7 @@ const (
 	FormatBibTeX    = "bibtex"    // an annotated BibTeX reading list, read as the Markdown bibtexToMarkdown writes
 	FormatScript    = "script"    // a commented script (shell, Terraform, SQL): its comments read as the Markdown scriptToMarkdown writes
 	FormatNotebook  = "notebook"  // a Jupyter notebook, read as the Markdown notebookToMarkdown writes
+	FormatRTF       = "rtf"       // a word processor's Rich Text Format, read as the Markdown rtfToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -115,6 +116,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	case FormatNotebook:
 		h, err := notebookToMarkdown(text)
 		p.parseExport(h, err, text, "a Jupyter notebook")
+	case FormatRTF:
+		h, err := rtfToMarkdown(text)
+		p.parseExport(h, err, text, "an RTF document")
 	case FormatWiki:
 		p.parseWiki(p.scan(text, modeWiki))
 	case FormatBlog:
@@ -450,6 +454,7 @@ var markupFormats = []struct {
 	is     func(name, text string) bool
 	format string
 }{
+	{isRTF, FormatRTF},
 	{isLaTeX, FormatLaTeX},
 	{isHTML, FormatHTML},
 	{isWikitext, FormatWikitext},
