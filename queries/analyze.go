@@ -1033,20 +1033,61 @@ func (e *Engine) focusOf(a *analysis) {
 			// ("how many", "how long" ask for values)
 			continue
 		}
-		e.focusFrom(a, i, false)
+		e.focusFrom(a, i, len(a.words)-1, false)
 		return
 	}
 	if i := e.terseOpener(a); i >= 0 && !a.yesno {
 		// a question that opens by asking for an order names what it
 		// orders next: "Order of the CodeDeploy lifecycle events on an EC2
 		// in-place deployment?" asks for lifecycle events
-		e.focusFrom(a, i, true)
-	} else if w := a.words; !a.yesno && len(w) > 1 && w[0].linked < 0 && !w[0].stop && pluralNoun(w[0].lower) && !e.verbLike(w[0].lower) {
-		// "tools to ship logs from EC2 into CloudWatch Logs": a terse
-		// question that opens with a plural noun asks for those things
-		e.focusFrom(a, -1, true)
+		e.focusFrom(a, i, len(a.words)-1, true)
+	} else if start, end := e.tersePlural(a); start >= 0 {
+		// "tools to ship logs from EC2 into CloudWatch Logs", "Lifecycle
+		// hooks available in an ECS AppSpec", "Beanstalk platform hooks on
+		// Amazon Linux 2": a terse question that opens with a noun phrase
+		// whose head is plural asks for those things
+		e.focusFrom(a, start-1, end, true)
 	}
 	e.terseFocus(a)
+}
+
+// maxTerseHead is how many words into a terse question its opening noun
+// phrase's plural head may come.
+const maxTerseHead = 4
+
+// tersePlural finds the noun phrase a question without a wh-word opens
+// with, when its head is a plural noun: the phrase's first word that names
+// nothing (names before it are what it is about: "Beanstalk | platform
+// hooks") and its last, the plural head. It returns -1, -1 for a yes/no question, or one whose
+// first words hold a function word, a verb, a count or a value word before
+// a plural.
+func (e *Engine) tersePlural(a *analysis) (start, end int) {
+	w := a.words
+	if a.yesno || len(w) < 2 {
+		return -1, -1
+	}
+	start = -1
+	for k := 0; k < len(w) && k < maxTerseHead; k++ {
+		x := w[k]
+		if x.stop || x.count || e.verbLike(x.lower) || slices.Contains(e.lx.Kinds(x.lower), graph.KindValue) {
+			// "max concurrent readers on a DynamoDB stream": a value word
+			// asks for a value (see terseFocus), not the things
+			return -1, -1
+		}
+		if x.linked >= 0 && a.links[x.linked].how != linkWeak && !a.links[x.linked].concept {
+			if start >= 0 {
+				return -1, -1 // a name after the phrase began: "Rules | CloudWatch ..."
+			}
+			continue
+		}
+		if start < 0 {
+			start = k
+		}
+		if pluralNoun(x.lower) {
+			return start, k
+		}
+	}
+	return -1, -1
 }
 
 // terseOpener is the position of the last word before a terse question's
@@ -1064,12 +1105,12 @@ func (e *Engine) terseOpener(a *analysis) int {
 	return i
 }
 
-// focusFrom reads the focus phrase that starts after word i (see focusOf);
-// a terse one ends at its first preposition ("the instance states | during
-// a scale-out").
-func (e *Engine) focusFrom(a *analysis, i int, terse bool) {
+// focusFrom reads the focus phrase that starts after word i and ends at
+// word end at the latest (see focusOf); a terse one ends at its first
+// preposition ("the instance states | during a scale-out").
+func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 	seen, headSeen := 0, false
-	for j := i + 1; j < len(a.words) && j <= i+8; j++ {
+	for j := i + 1; j < len(a.words) && j <= i+8 && j <= end; j++ {
 		x := a.words[j]
 		aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
 		if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {

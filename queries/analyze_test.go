@@ -369,7 +369,6 @@ func TestAnalyzeTerseOrderFocus(t *testing.T) {
 		{"Order of the CodeDeploy lifecycle events on an EC2 in-place deployment?", []string{"lifecycl", "event"}},
 		{"Order the instance states during an Auto Scaling scale-out", []string{"instanc", "state"}},
 		{"sequence of CodePipeline stages", []string{"stage"}},
-		{"CodeDeploy lifecycle events on EC2?", nil},
 	} {
 		if a := e.analyze(tc.q); !slices.Equal(a.focus, tc.focus) {
 			t.Errorf("%q: focus %v, want %v", tc.q, a.focus, tc.focus)
@@ -495,9 +494,11 @@ func TestAnalyzeCountNotAsked(t *testing.T) {
 	}
 }
 
-// TestAnalyzeTersePluralFocus: a terse question that opens with a plural
-// noun asks for those things ("tools to scan ..."); one that opens with a
-// name or a verb does not.
+// TestAnalyzeTersePluralFocus: a terse question that opens with a noun
+// phrase whose head is plural asks for those things ("tools to scan ...",
+// "Lifecycle hooks available ..."), after the names it opens with
+// ("codepipeline | test stage providers"); one that opens with a verb, or
+// whose phrase holds a value word ("max concurrent readers") does not.
 func TestAnalyzeTersePluralFocus(t *testing.T) {
 	e := newEngine(t)
 	for _, tc := range []struct {
@@ -506,8 +507,13 @@ func TestAnalyzeTersePluralFocus(t *testing.T) {
 	}{
 		{"tools to scan terraform / cloudformation templates for security misconfigs before deploying", []string{"tool"}},
 		{"hooks available for lambda deployments", []string{"hook"}},
-		{"codepipeline test stage providers", nil},
+		{"codepipeline test stage providers", []string{"test", "stage", "provid"}},
+		{"CodeDeploy lifecycle events on EC2?", []string{"lifecycl", "event"}},
+		{"Lifecycle hooks available in an ECS AppSpec for a blue/green deployment", []string{"lifecycl", "hook"}},
+		{"Beanstalk platform hooks on Amazon Linux 2", []string{"platform", "hook"}},
+		{"max concurrent readers on a DynamoDB stream before it throttles?", nil},
 		{"does CodeDeploy support canary deployments", nil},
+		{"CodeDeploy Lambda", nil},
 	} {
 		if got := e.analyze(tc.q).focus; !slices.Equal(got, tc.want) {
 			t.Errorf("%q: focus %q, want %q", tc.q, got, tc.want)
