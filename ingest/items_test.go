@@ -152,3 +152,25 @@ func TestLabelledPairAndPluralLabel(t *testing.T) {
 		t.Errorf("the plural label is an item: %v", objs)
 	}
 }
+
+// TestLabelClauseOverSingleWords: a list item's label may say something
+// of the names after it ("Phases run in order: ..."): the names are
+// items, each one word even when it is a verb ("install", "build"); the
+// clause is no item.
+func TestLabelClauseOverSingleWords(t *testing.T) {
+	g, names := extractNote(t, "cb.md", "# Notes\n\n## CodeBuild -- buildspec.yml\n\n- File lives at the root of the source by default\n- Phases run in order: install, pre_build, build, post_build\n")
+	var objs []string
+	for f := range factSet(g, names) {
+		if f.s == "AWS CodeBuild" {
+			objs = append(objs, f.o)
+		}
+	}
+	for _, want := range []string{"install", "pre_build", "build", "post_build"} {
+		if !containsStr(objs, want) {
+			t.Errorf("CodeBuild facts' objects %v lack %q", objs, want)
+		}
+	}
+	if containsStr(objs, "Phases run in order") {
+		t.Errorf("the label clause is an item: %v", objs)
+	}
+}

@@ -1749,7 +1749,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
-	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= 3 && !o.lx.ValueLabel(strings.TrimSpace(label)) {
+	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= maxItemLabelWords && !o.lx.ValueLabel(strings.TrimSpace(label)) {
 		if qs := Quantities(value); len(qs) >= 2 && len(Numbers(value)) == len(qs) {
 			// "periodic frequency: 1, 3, 6, 12 or 24 hours": the values the
 			// label names, each with the unit they share
@@ -1768,10 +1768,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			// under "Predefined deployment configs": the label is an item,
 			// and the names after it are items the label qualifies; a
 			// plural label ("Permission models: self-managed or
-			// service-managed") names what the items are, and is none
+			// service-managed") or one that says something of them
+			// ("Phases run in order: install, ...") names what the items
+			// are, and is none
 			label = strings.TrimSpace(label)
 			detail := f.text + " — " + written
-			if obj := o.itemNode(label); obj != "" && obj != f.subject && !o.pluralLabel(label) {
+			if obj := o.itemNode(label); obj != "" && obj != f.subject && !o.pluralLabel(label) && !o.x.hasVerb(label) {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
 			}
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(label)))
@@ -1833,6 +1835,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 	}
 }
+
+// maxItemLabelWords bounds the words of the label before an item's ": "
+// that heads the names after it ("Phases run in order: install, pre_build,
+// build, post_build").
+const maxItemLabelWords = 5
 
 // copulaName returns the one entity a long list item says it is ("More
 // flexible way - see blog below - is CloudWatch events (now called
@@ -2019,13 +2026,20 @@ func (o *openReader) entityList(text string) []string {
 // ("Parameter Store").
 func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
-	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") || !long && o.hasVerbOutsideNames(t) {
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") {
 		// a colon inside a token names a thing ("AWS::Region"), one
 		// before a space labels a value
 		return nil
 	}
+	items := listAt(t, 0, len(t))
+	if !long && o.hasVerbOutsideNames(t) && slices.ContainsFunc(items, func(it listItem) bool { return countFields(it.text) > 1 }) {
+		// a clause, not a list of names; but a list of single words is
+		// one of names, verbs or not ("install, pre_build, build,
+		// post_build")
+		return nil
+	}
 	var out []string
-	for _, it := range listAt(t, 0, len(t)) {
+	for _, it := range items {
 		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && o.hasVerbOutsideNames(it.text) {
 			return nil // (one word is a name in a list: "install, pre_build, build")
 		}
