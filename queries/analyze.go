@@ -104,7 +104,11 @@ type analysis struct {
 	// wants are the node kinds the focus names ("services" → service).
 	wants []graph.NodeKind
 
-	negated   bool // "not", "no", "without", "cannot"
+	negated bool // "not", "no", "without", "cannot"
+	// denied are the entities a negation word right before them rules out
+	// ("for an in-place deployment (no load balancer)", "without SNS"):
+	// a reading that states them of its subject reads another scene
+	denied    []string
 	exclusive bool // "only"
 	qualifier string
 	order     bool // an ordering word
@@ -616,6 +620,7 @@ func (e *Engine) analyze(text string) *analysis {
 			break
 		}
 	}
+	e.deniedLinks(a)
 	for i, w := range a.words {
 		if i > 0 && w.start > ask && lx.QuestionSurface("clause", w.lower) {
 			sub = true // "files that weren't part of ...": a clause inside the question
@@ -1018,6 +1023,28 @@ func (e *Engine) linkFuzzy(a *analysis) {
 			}
 		}
 	}
+}
+
+// deniedLinks finds the entities a negation word right before them rules out
+// (a.denied): "with no load balancer", "without SNS"; not one the
+// question also names with no negation before it ("enable multi-AZ on
+// manually (not multi-AZ out of the box)" asks about multi-AZ).
+func (e *Engine) deniedLinks(a *analysis) {
+	var named []string
+	for i, w := range a.words {
+		l := w.linked
+		if l < 0 || a.links[l].start != w.start {
+			continue // not the first word of a name
+		}
+		if i > 0 && (e.lx.IsQuestionNegation(a.words[i-1].lower) || ingest.NotContraction(a.words[i-1].lower)) {
+			if !containsStr(a.denied, a.links[l].id) {
+				a.denied = append(a.denied, a.links[l].id)
+			}
+		} else {
+			named = append(named, a.links[l].id)
+		}
+	}
+	a.denied = slices.DeleteFunc(a.denied, func(id string) bool { return containsStr(named, id) })
 }
 
 // focusOf finds the noun phrase a wh-word opens and the node kinds it names:

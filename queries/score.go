@@ -64,6 +64,7 @@ const (
 	featExample                 // 1 when its answers hold an example the question gives ("allatonce etc")
 	featNarrowed                // 1 when the constraint stage narrowed its answers to those the question's words describe
 	featCountFit                // 1 when it gives as many answers as the question says it asks for ("the two kinds")
+	featDenied                  // entities the question rules out ("no load balancer") that its relation names
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -108,6 +109,7 @@ var weights = features{
 	featExample:          0.3,
 	featNarrowed:         0.1,
 	featCountFit:         0.15,
+	featDenied:           -0.3,
 }
 
 // dot is the weighted sum of a feature vector.
@@ -211,6 +213,16 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		if containsStr(c.rel, w) {
 			f[featFocus] = 1
 			break
+		}
+	}
+	if c.typ == candRelation {
+		for _, id := range a.denied {
+			if neg, _ := polarityOf(c.pred); !neg && (c.anchor == id || c.via == id || a.relationHolds(id, c.rel)) {
+				// "ec2-onprem w/ load balancer adds" for "... (no load
+				// balancer)": the reading of the scene the question rules
+				// out, stated of it or in its relation's words
+				f[featDenied]++
+			}
 		}
 	}
 	// polarity

@@ -1,0 +1,52 @@
+package queries
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestScoreDeniedEntity: an entity a negation word rules out ("with no
+// load balancer") is denied, and a reading that starts at it, or whose
+// relation names it, reads the other scene.
+func TestScoreDeniedEntity(t *testing.T) {
+	e := noteEngine(t, "hooks.md", "# AWS CodeDeploy\n\n"+
+		"- in-place hook order: ApplicationStop, DownloadBundle, BeforeInstall\n"+
+		"- with a load balancer the hook order adds: BeforeBlockTraffic, BlockTraffic, AfterBlockTraffic\n")
+	a := e.analyze("What is the CodeDeploy hook order with no load balancer?")
+	if !slices.Equal(a.denied, []string{"service:elastic-load-balancing"}) {
+		t.Fatalf("denied %v, want the load balancer", a.denied)
+	}
+	for _, q := range []string{
+		"What is the CodeDeploy hook order with a load balancer?",
+		"which services do I have to enable multi-AZ on manually (not multi-AZ out of the box)?",
+	} {
+		if b := e.analyze(q); len(b.denied) != 0 {
+			t.Errorf("%q: denied %v", q, b.denied)
+		}
+	}
+	e.supportOf(a)
+	cands, err := e.scored(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, c := range cands {
+		if neg, _ := polarityOf(c.pred); neg {
+			continue // "X does not ... the load balancer" agrees with the question
+		}
+		switch c.anchor {
+		case "service:elastic-load-balancing":
+			seen++
+			if c.feat[featDenied] != 1 {
+				t.Errorf("%s: denied %v, want 1", c.reading, c.feat[featDenied])
+			}
+		case "service:aws-codedeploy":
+			if c.feat[featDenied] != 0 {
+				t.Errorf("%s: denied %v, want 0", c.reading, c.feat[featDenied])
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no reading starts at the load balancer")
+	}
+}
