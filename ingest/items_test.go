@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -172,5 +174,28 @@ func TestLabelClauseOverSingleWords(t *testing.T) {
 	}
 	if containsStr(objs, "Phases run in order") {
 		t.Errorf("the label clause is an item: %v", objs)
+	}
+}
+
+// TestCopulaLabelList: a sentence that names what a list is before "are"
+// or "include" labels the list, as "label: a, b" does; a pronoun, a
+// clause or "is" before the list labels nothing.
+func TestCopulaLabelList(t *testing.T) {
+	g, names := extractNote(t, "cp.md", "# AWS CodePipeline\n\n"+
+		"A pipeline = stages, each stage = one or more actions. The six action categories are Source, Build, Test, Deploy, Approval and Invoke.\n\n"+
+		"# AWS Systems Manager\n\nIt includes resource groupings, insight dashboards and actions.\n\n"+
+		"# Blue/green\n\nCutover and migration is clean, quick and controlled.\n")
+	var objs []string
+	for f := range factSet(g, names) {
+		if f.s == "AWS CodePipeline" && f.p == "rel:action category" {
+			objs = append(objs, f.o)
+		}
+		if f.p == "rel:it" || strings.HasPrefix(f.p, "rel:cutover") && f.o == "quick" {
+			t.Errorf("a pronoun or an \"is\" labels a list: %+v", f)
+		}
+	}
+	slices.Sort(objs)
+	if want := []string{"Approval", "Build", "Deploy", "Invoke", "Source", "Test"}; !slices.Equal(objs, want) {
+		t.Errorf("action categories %v, want %v", objs, want)
 	}
 }

@@ -1204,6 +1204,9 @@ func (o *openReader) namesEntity(text string) bool {
 // whether the sentence was one.
 func (o *openReader) topicList(s string, line int, dflt string) bool {
 	label, rest, ok := strings.Cut(s, ": ")
+	if !ok {
+		label, rest, ok = o.copulaLabel(s)
+	}
 	if !ok || countFields(label) > 3 || o.namesEntity(label) || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(rest, a) }) {
 		return false // "Typical auto-remediation: TA check -> EventBridge -> Lambda" is a chain
 	}
@@ -1227,6 +1230,37 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	o.statement(s, line, subj)
 	o.item(&frame{subject: subj, pending: true, rest: label, text: s, long: true}, rest, 0, line)
 	return true
+}
+
+// copulaLabel reads a sentence that names what a list is before "are" or
+// "include" as that label over the list ("The six action
+// categories are Source, Build, Test, Deploy, Approval and Invoke." →
+// "action categories", "Source, Build, ..."): a noun phrase of no verb
+// and no known name or function word, its determiner and count dropped,
+// over a list. ok is false for any other sentence.
+func (o *openReader) copulaLabel(s string) (label, rest string, ok bool) {
+	f := strings.Fields(s)
+	for k := 1; k < len(f)-1 && k <= maxItemLabelWords+2; k++ {
+		switch strings.ToLower(f[k]) {
+		case "are", "include", "includes":
+		default:
+			continue // "is" lists qualities more often than things ("is clean and controlled")
+		}
+		np := f[:k]
+		for len(np) > 0 && (o.lx.QuestionSurface("determiner", strings.ToLower(np[0])) || isNumber(np[0]) || numberWords[strings.ToLower(np[0])] > 0) {
+			np = np[1:]
+		}
+		label = strings.Join(np, " ")
+		rest = strings.TrimRight(strings.Join(f[k+1:], " "), ".")
+		if len(np) == 0 || len(np) > maxItemLabelWords || slices.ContainsFunc(np, func(w string) bool { return o.lx.IsStop(strings.ToLower(w)) }) ||
+			o.x.hasVerb(label) || len(o.mentions(label)) > 0 || !strings.Contains(rest, ", ") {
+			// "It includes ...", "If an instance is stopped, ...": no
+			// noun phrase
+			return "", "", false
+		}
+		return label, rest, true
+	}
+	return "", "", false
 }
 
 // opensWithName reports whether a text opens with a name the dictionary
