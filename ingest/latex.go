@@ -5,7 +5,9 @@ import (
 )
 
 // LaTeX notes (lecture notes, a study group's write-up) keep their
-// structure in commands: \section{...} and \subsection{...} headings,
+// structure in commands: \section{...} and \subsection{...} headings (a
+// Beamer slide's title, \begin{frame}{...} or \frametitle{...}, one level
+// below the last of them),
 // itemize, enumerate and description lists of \item lines, tabular rows
 // of "&"-separated cells, verbatim code. latexToMarkdown rewrites each line
 // into the Markdown line that says the same, one line for one line, so the
@@ -29,7 +31,9 @@ var (
 	latexBeginRe   = lazyRE(`^\\(begin|end)\{([A-Za-z*]+)\}`)
 	latexHeadingRe = lazyRE(`^\\([a-z]+)\*?(?:\[[^\]]*\])?\{(.*)\}\s*$`)
 	latexItemRe    = lazyRE(`^\\item(?:\s*\[([^\]]*)\])?\s*`)
-	latexRuleRe    = lazyRE(`^\\(toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$`)
+	// a Beamer slide's title: "\begin{frame}[fragile]{CodeBuild -- buildspec.yml}"
+	latexFrameRe = lazyRE(`^\\begin\{frame\}(?:\[[^\]]*\])?\{(.*)\}\s*$`)
+	latexRuleRe  = lazyRE(`^\\(toprule|midrule|bottomrule|hline|cline\{[^}]*\})\s*$`)
 )
 
 // isLaTeX reports whether a note is LaTeX: named *.tex, or it opens a
@@ -72,6 +76,7 @@ func latexToMarkdown(lines []string) []string {
 	body := !opensDocument(lines)
 	var lists []string // the marks of the open list environments
 	code, table, headerDone := "", false, false
+	level := 1 // the level of the last heading: a slide's title is one below it
 	skip := "" // the end of text left out: "\\fi", or "\\end{comment}"
 	for i, raw := range lines {
 		t := strings.TrimSpace(raw)
@@ -95,6 +100,11 @@ func latexToMarkdown(lines []string) []string {
 			} else {
 				out[i] = raw
 			}
+			continue
+		}
+		if m := latexFrameRe.FindStringSubmatch(t); m != nil && body && strings.TrimSpace(m[1]) != "" {
+			// a Beamer slide's title heads its items
+			out[i] = strings.Repeat("#", min(level+1, 6)) + " " + latexInline(m[1])
 			continue
 		}
 		if m := latexBeginRe.FindStringSubmatch(t); m != nil {
@@ -124,7 +134,11 @@ func latexToMarkdown(lines []string) []string {
 		t = latexComment(t)
 		switch m := latexHeadingRe.FindStringSubmatch(t); {
 		case m != nil && latexHeadings[m[1]] > 0:
-			out[i] = strings.Repeat("#", latexHeadings[m[1]]) + " " + latexInline(m[2])
+			level = latexHeadings[m[1]]
+			out[i] = strings.Repeat("#", level) + " " + latexInline(m[2])
+			continue
+		case m != nil && m[1] == "frametitle":
+			out[i] = strings.Repeat("#", min(level+1, 6)) + " " + latexInline(m[2])
 			continue
 		case m != nil && (m[1] == "caption" || m[1] == "textbf"):
 			out[i] = latexInline(m[2])

@@ -73,6 +73,37 @@ func TestLaTeXToMarkdown(t *testing.T) {
 	}
 }
 
+// TestLaTeXBeamerFrames: a Beamer slide's title heads its items, one
+// level below the last section (the title's level when there is none),
+// from \begin{frame}{...} or \frametitle{...}; a slide with no title
+// heads nothing.
+func TestLaTeXBeamerFrames(t *testing.T) {
+	src := []string{
+		`\documentclass{beamer}`,                        // 1
+		`\title{CI/CD on AWS: CodePipeline, CodeBuild}`, // 2
+		`\begin{document}`,                              // 3
+		`\begin{frame}`,                                 // 4 no title
+		`  \titlepage`,                                  // 5
+		`\end{frame}`,                                   // 6
+		`\begin{frame}[fragile]{CodeBuild -- buildspec.yml}`, // 7
+		`  \begin{itemize}`, // 8
+		`    \item Phases run in order: install, pre\_build, build`, // 9
+		`  \end{itemize}`,                 // 10
+		`\end{frame}`,                     // 11
+		`\section{Deploy}`,                // 12
+		`\begin{frame}`,                   // 13
+		`  \frametitle{CodeDeploy hooks}`, // 14
+		`\end{frame}`,                     // 15
+		`\end{document}`,                  // 16
+	}
+	got := latexToMarkdown(src)
+	for i, want := range map[int]string{2: "# CI/CD on AWS: CodePipeline, CodeBuild", 4: "", 5: "", 7: "## CodeBuild -- buildspec.yml", 9: "- Phases run in order: install, pre_build, build", 12: "## Deploy", 14: "### CodeDeploy hooks"} {
+		if got[i-1] != want {
+			t.Errorf("line %d: %q, want %q", i, got[i-1], want)
+		}
+	}
+}
+
 // TestLaTeXNote: a .tex note is parsed as LaTeX and its facts cite its own
 // lines, read as headings, items and table rows.
 func TestLaTeXNote(t *testing.T) {
