@@ -373,6 +373,9 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 			if p.cased != "" && text[start:end] != p.cased {
 				continue
 			}
+			if m > 1 && splitByPunct(text, toks[i:i+m]) {
+				continue // "CI/CD on AWS: CodePipeline" names no "AWS CodePipeline"
+			}
 			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb".
 			if m == 1 && len(p.words[0]) <= 3 && !isUpperOrDigit(text[start:end]) {
 				if !caseKnown {
@@ -413,6 +416,22 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
+}
+
+// splitByPunct reports whether punctuation that ends a phrase (a colon,
+// semicolon, comma or full stop before a space) stands between two of the
+// tokens: they belong to different phrases, and name nothing together
+// ("AWS::CloudFormation::Init" is one name).
+func splitByPunct(text string, toks []token) bool {
+	for k := 1; k < len(toks); k++ {
+		gap := text[toks[k-1].end:toks[k].start]
+		for _, p := range []string{": ", "; ", ", ", ". "} {
+			if strings.Contains(gap, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func matchAt(toks []token, i int, words []string) bool {

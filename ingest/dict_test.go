@@ -1,0 +1,33 @@
+package ingest
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFindStopsAtPunctuation: a name's words stand in one phrase: a colon,
+// semicolon, comma or full stop before a space between them ends it ("on
+// AWS: CodePipeline" names CodePipeline, not "AWS CodePipeline" across the
+// colon); "::" joins a code name's parts.
+func TestFindStopsAtPunctuation(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string // the mentions' texts
+	}{
+		{"CI/CD on AWS: CodePipeline, CodeBuild, CodeDeploy", []string{"CodePipeline", "CodeBuild", "CodeDeploy"}},
+		{"CI/CD on AWS CodePipeline", []string{"AWS CodePipeline"}},
+		{"the AWS::CloudFormation::Init metadata", []string{"AWS::CloudFormation"}},
+	} {
+		var got []string
+		for _, m := range d.Find(tc.text) {
+			got = append(got, m.Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
