@@ -199,3 +199,26 @@ func TestCopulaLabelList(t *testing.T) {
 		t.Errorf("action categories %v, want %v", objs, want)
 	}
 }
+
+// TestTableCellList: a table cell that lists names ("EBS volume, RDS,
+// ElastiCache") gives one object each; a cell that is a clause or holds
+// something that is no name stays one object.
+func TestTableCellList(t *testing.T) {
+	g, names := extractNote(t, "dp.md", "# DeletionPolicy\n\n"+
+		"| Value | On stack delete | Resources |\n|---|---|---|\n"+
+		"| Snapshot | final snapshot, then removed | EBS, RDS, ElastiCache, Redshift |\n"+
+		"| Retain | resource kept | any resource type |\n")
+	var objs []string
+	for f := range factSet(g, names) {
+		if f.s == "Snapshot" && f.p == "rel:resource" {
+			objs = append(objs, f.o)
+		}
+		if f.s == "Snapshot" && f.p == "rel:stack delete" && f.o != "final snapshot, then removed" {
+			t.Errorf("a clause split as a list: %+v", f)
+		}
+	}
+	slices.Sort(objs)
+	if want := []string{"Amazon EBS", "Amazon ElastiCache", "Amazon RDS", "Amazon Redshift"}; !slices.Equal(objs, want) {
+		t.Errorf("Snapshot's resources %v, want %v", objs, want)
+	}
+}

@@ -3015,6 +3015,16 @@ func (o *openReader) table(t *Table) {
 			if phrase == "" {
 				continue
 			}
+			if objs := o.cellItems(c); len(objs) >= 2 {
+				// "EBS volume, RDS, ElastiCache, Redshift" in the row
+				// "Snapshot": each name of the cell is an object
+				for _, obj := range objs {
+					if obj != subj {
+						o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
+					}
+				}
+				continue
+			}
 			obj := o.itemNode(c)
 			if obj == "" {
 				obj = o.cellValue(c)
@@ -3033,6 +3043,26 @@ func (o *openReader) table(t *Table) {
 // maxCellValueWords bounds the words of a table cell read as a value
 // though it is no name.
 const maxCellValueWords = 5
+
+// cellItems returns the nodes of the names a table cell lists ("EBS
+// volume, RDS, ElastiCache"): the entities it names when it is their list,
+// else the short items of its comma list when each reads as a name; nil
+// for a cell that is one thing or a clause ("final snapshot, then
+// removed", "Many moving parts, requires orchestration").
+func (o *openReader) cellItems(c string) []string {
+	if ids := o.entityList(c); len(ids) >= 2 {
+		return ids
+	}
+	var ids []string
+	for _, it := range o.listNames(c, false) {
+		id := o.itemNode(it)
+		if id == "" {
+			return nil
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
 
 // cellValue names a short table cell that itemNode reads as no name
 // ("reduced by one batch" under "Capacity during deploy"): under its
