@@ -1143,6 +1143,9 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
 			break
 		}
+		if seen > 0 && pluralNoun(a.words[j-1].lower) && e.verbLike(x.lower) {
+			break // a plural head, then its verb: "which resource types | support ..."
+		}
 		if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
 			break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
 		}

@@ -512,6 +512,8 @@ func TestAnalyzeTersePluralFocus(t *testing.T) {
 		{"Lifecycle hooks available in an ECS AppSpec for a blue/green deployment", []string{"lifecycl", "hook"}},
 		{"Beanstalk platform hooks on Amazon Linux 2", []string{"platform", "hook"}},
 		{"max concurrent readers on a DynamoDB stream before it throttles?", nil},
+		// a wh-phrase ends at its plural head when a verb follows it
+		{"which resource types support the Snapshot deletion policy", []string{"resourc"}},
 		{"does CodeDeploy support canary deployments", nil},
 		{"CodeDeploy Lambda", nil},
 	} {
