@@ -418,6 +418,9 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 	return out
 }
 
+// phraseBreaks are the marks that end a phrase (see splitByPunct).
+var phraseBreaks = [...]string{": ", "; ", ", ", ". "}
+
 // splitByPunct reports whether punctuation that ends a phrase (a colon,
 // semicolon, comma or full stop before a space) stands between two of the
 // tokens: they belong to different phrases, and name nothing together
@@ -425,7 +428,7 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 func splitByPunct(text string, toks []token) bool {
 	for k := 1; k < len(toks); k++ {
 		gap := text[toks[k-1].end:toks[k].start]
-		for _, p := range []string{": ", "; ", ", ", ". "} {
+		for _, p := range phraseBreaks {
 			if strings.Contains(gap, p) {
 				return true
 			}

@@ -33,6 +33,7 @@ type Lexicon struct {
 	preps     map[string]bool     // prepositions
 	openers   map[string]bool     // words after which a list inside a sentence starts
 	closers   map[string]bool     // words at which a list inside a sentence ends
+	copulas   map[string]bool     // verbs after which a noun phrase labels the list that follows
 	vlabels   map[string]bool     // labels whose value is the item ("Solution: synchronize time")
 	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
@@ -69,6 +70,7 @@ type lexiconFile struct {
 	Preps      []string                       `yaml:"prepositions"`
 	Openers    []string                       `yaml:"list_openers"`
 	Closers    []string                       `yaml:"list_closers"`
+	Copulas    []string                       `yaml:"label_copulas"`
 	VLabels    []string                       `yaml:"value_labels"`
 	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
@@ -108,7 +110,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	}
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.subords = lowerSet(f.Subords)
-	lx.openers, lx.closers = lowerSet(f.Openers), lowerSet(f.Closers)
+	lx.openers, lx.closers, lx.copulas = lowerSet(f.Openers), lowerSet(f.Closers), lowerSet(f.Copulas)
 	for _, p := range f.Purposes {
 		lx.purposes = append(lx.purposes, strings.ToLower(strings.TrimSpace(p)))
 	}
@@ -314,6 +316,11 @@ func (lx *Lexicon) Subordinator(w string) bool { return lx != nil && isLowerIn(l
 
 // IsPreposition reports whether a word (any case) is a preposition.
 func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && isLowerIn(lx.preps, w) }
+
+// LabelCopula reports whether a word (any case) is one of the lexicon's
+// label_copulas: after it, the list a noun phrase before it names ("The
+// six action categories are Source, Build, ...").
+func (lx *Lexicon) LabelCopula(w string) bool { return lx != nil && isLowerIn(lx.copulas, w) }
 
 // ListOpener reports whether a word (any case) opens a list inside a
 // sentence: a list opener, a preposition or a leading verb.

@@ -1232,19 +1232,21 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	return true
 }
 
-// copulaLabel reads a sentence that names what a list is before "are" or
-// "include" as that label over the list ("The six action
-// categories are Source, Build, Test, Deploy, Approval and Invoke." →
-// "action categories", "Source, Build, ..."): a noun phrase of no verb
-// and no known name or function word, its determiner and count dropped,
-// over a list. ok is false for any other sentence.
+// copulaLabel reads a sentence that names what a list is before one of
+// the lexicon's label_copulas ("are", "include") as that label over the
+// list ("The six action categories are Source, Build, Test, Deploy,
+// Approval and Invoke." → "action categories", "Source, Build, ..."): a
+// noun phrase of no verb and no known name or function word, its
+// determiner and count dropped, over a list. ok is false for any other
+// sentence.
 func (o *openReader) copulaLabel(s string) (label, rest string, ok bool) {
+	if !strings.Contains(s, ", ") {
+		return "", "", false // no list: most sentences, read without splitting
+	}
 	f := strings.Fields(s)
 	for k := 1; k < len(f)-1 && k <= maxItemLabelWords+2; k++ {
-		switch strings.ToLower(f[k]) {
-		case "are", "include", "includes":
-		default:
-			continue // "is" lists qualities more often than things ("is clean and controlled")
+		if !o.lx.LabelCopula(f[k]) {
+			continue
 		}
 		np := f[:k]
 		for len(np) > 0 && (o.lx.QuestionSurface("determiner", strings.ToLower(np[0])) || isNumber(np[0]) || numberWords[strings.ToLower(np[0])] > 0) {

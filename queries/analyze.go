@@ -626,7 +626,7 @@ func (e *Engine) analyze(text string) *analysis {
 			sub = true // "files that weren't part of ...": a clause inside the question
 		}
 		switch {
-		case (lx.IsQuestionNegation(w.lower) || ingest.NotContraction(w.lower)) && w.start >= ask && !sub && !inParens(text, w.start):
+		case e.negationWord(w.lower) && w.start >= ask && !sub && !inParens(text, w.start):
 			// an aside's negation qualifies the scene ("for an in-place
 			// deployment (no load balancer)"), not what is asked
 			a.negated = true
@@ -1025,6 +1025,12 @@ func (e *Engine) linkFuzzy(a *analysis) {
 	}
 }
 
+// negationWord reports whether a question's word negates: the lexicon's
+// question_negation words and the "n't" contractions.
+func (e *Engine) negationWord(w string) bool {
+	return e.lx.IsQuestionNegation(w) || ingest.NotContraction(w)
+}
+
 // deniedLinks finds the entities a negation word right before them rules out
 // (a.denied): "with no load balancer", "without SNS"; not one the
 // question also names with no negation before it ("enable multi-AZ on
@@ -1036,7 +1042,7 @@ func (e *Engine) deniedLinks(a *analysis) {
 		if l < 0 || a.links[l].start != w.start {
 			continue // not the first word of a name
 		}
-		if i > 0 && (e.lx.IsQuestionNegation(a.words[i-1].lower) || ingest.NotContraction(a.words[i-1].lower)) {
+		if i > 0 && e.negationWord(a.words[i-1].lower) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
 			}
@@ -1085,9 +1091,9 @@ const maxTerseHead = 4
 // tersePlural finds the noun phrase a question without a wh-word opens
 // with, when its head is a plural noun: the phrase's first word that names
 // nothing (names before it are what it is about: "Beanstalk | platform
-// hooks") and its last, the plural head. It returns -1, -1 for a yes/no question, or one whose
-// first words hold a function word, a verb, a count or a value word before
-// a plural.
+// hooks") and its last, the plural head. It returns -1, -1 for a yes/no
+// question, or one whose first words hold a function word, a verb, a count
+// or a value word before a plural.
 func (e *Engine) tersePlural(a *analysis) (start, end int) {
 	w := a.words
 	if a.yesno || len(w) < 2 {

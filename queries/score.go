@@ -215,9 +215,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			break
 		}
 	}
-	if c.typ == candRelation {
+	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {
 		for _, id := range a.denied {
-			if neg, _ := polarityOf(c.pred); !neg && (c.anchor == id || c.via == id || a.relationHolds(id, c.rel)) {
+			if c.anchor == id || c.via == id || a.relationHolds(id, c.rel) {
 				// "ec2-onprem w/ load balancer adds" for "... (no load
 				// balancer)": the reading of the scene the question rules
 				// out, stated of it or in its relation's words
