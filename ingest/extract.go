@@ -255,7 +255,24 @@ func (x *extractor) run() Graph {
 			doc, x.doc = &d, &d
 		}
 	}
+	// the note's own short forms first: the names the nesting below looks
+	// up are memoised with them
 	x.abbrevs = noteAbbreviations(doc, x.dict)
+	if slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && x.nounLabel(b.Text) }) {
+		// "Data sources" over "Amazon Athena", "Amazon Aurora" at its own
+		// depth: a plural noun phrase that names nothing heads the run
+		// of known names after it, as a head that ends with ":" would
+		nested := &Document{Blocks: slices.Clone(doc.Blocks)}
+		if nestListsUnder(nested, x.nounLabel, x.wholeName) {
+			for k := range nested.Blocks {
+				if nested.Blocks[k].Depth != doc.Blocks[k].Depth {
+				}
+			}
+			d := *doc
+			d.Blocks = nested.Blocks
+			doc, x.doc = &d, &d
+		}
+	}
 	o := newOpenReader(x)
 	if o != nil {
 		defer o.terms.close() // ends the terms goroutine should a block fail
@@ -313,6 +330,53 @@ func (x *extractor) block(i int) {
 		x.table(b)
 		x.list = nil
 	}
+}
+
+// nounLabel reports whether a list item is a label of the items after it
+// though it has no colon: a plural noun phrase of at most maxNounLabelWords
+// words ("Data sources", "Supported targets") that names nothing, has no
+// verb and no sentence punctuation.
+func (x *extractor) nounLabel(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t, ".,;:!?()[]/=|\"") || countFields(t) > maxNounLabelWords {
+		return false
+	}
+	ws := strings.Fields(t)
+	last := strings.ToLower(ws[len(ws)-1])
+	if len(last) < 4 || !pluralForm(last) {
+		return false
+	}
+	lx := x.dict.Lexicon
+	content := lx.LabelNoun(last)
+	for k, w := range ws {
+		lw := strings.ToLower(w)
+		if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) || strings.HasSuffix(lw, "ing") ||
+			lx.IsPreposition(lw) || lx.Negates(lw) || k == 0 && (lx.Subordinator(lw) || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ly")) {
+			return false // "ECSCanary10Percent5Minutes", "Reducing costs", "To all accounts", "Runs on servers", "Installed ..."
+		}
+		if k < len(ws)-1 && pluralForm(lw) && w != strings.ToUpper(w) {
+			return false // "Runs unit tests", "Targets process events": a verb before the head noun
+		}
+		content = content || !lx.IsStop(w)
+	}
+	return content && len(x.find(t)) == 0 && !lx.LeadingVerb(t, len(t)) && !x.hasVerb(strings.Join(ws[:len(ws)-1], " "))
+}
+
+// pluralForm reports whether a lower-case word has a plural's (or a
+// third person's) ending: "sources", "runs"; not "access", "status",
+// "analysis".
+func pluralForm(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// maxNounLabelWords bounds the words of a label nounLabel reads.
+const maxNounLabelWords = 3
+
+// wholeName reports whether a list item is one known entity's name and
+// nothing else ("Amazon Athena").
+func (x *extractor) wholeName(text string) bool {
+	id, ok := x.exact(strings.TrimSpace(text))
+	return ok && isEntity(x.dictKind(id))
 }
 
 // ---- context -------------------------------------------------------------

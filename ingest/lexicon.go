@@ -34,6 +34,7 @@ type Lexicon struct {
 	openers   map[string]bool     // words after which a list inside a sentence starts
 	closers   map[string]bool     // words at which a list inside a sentence ends
 	copulas   map[string]bool     // verbs after which a noun phrase labels the list that follows
+	lnouns    map[string]bool     // common nouns that say what a list's items are ("types")
 	vlabels   map[string]bool     // labels whose value is the item ("Solution: synchronize time")
 	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
@@ -71,6 +72,7 @@ type lexiconFile struct {
 	Openers    []string                       `yaml:"list_openers"`
 	Closers    []string                       `yaml:"list_closers"`
 	Copulas    []string                       `yaml:"label_copulas"`
+	LNouns     []string                       `yaml:"label_nouns"`
 	VLabels    []string                       `yaml:"value_labels"`
 	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
@@ -111,6 +113,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.verbs, lx.verbSkip, lx.headVerbs, lx.preps = lowerSet(f.Verbs), lowerSet(f.VerbSkip), lowerSet(f.HeadVerbs), lowerSet(f.Preps)
 	lx.subords = lowerSet(f.Subords)
 	lx.openers, lx.closers, lx.copulas = lowerSet(f.Openers), lowerSet(f.Closers), lowerSet(f.Copulas)
+	lx.lnouns = lowerSet(f.LNouns)
 	for _, p := range f.Purposes {
 		lx.purposes = append(lx.purposes, strings.ToLower(strings.TrimSpace(p)))
 	}
@@ -321,6 +324,11 @@ func (lx *Lexicon) IsPreposition(w string) bool { return lx != nil && isLowerIn(
 // label_copulas: after it, the list a noun phrase before it names ("The
 // six action categories are Source, Build, ...").
 func (lx *Lexicon) LabelCopula(w string) bool { return lx != nil && isLowerIn(lx.copulas, w) }
+
+// LabelNoun reports whether a word (any case) is one of the lexicon's
+// label_nouns: a noun too common to relate by ("types", "ways") that still
+// says what the items of a list it heads are.
+func (lx *Lexicon) LabelNoun(w string) bool { return lx != nil && isLowerIn(lx.lnouns, w) }
 
 // ListOpener reports whether a word (any case) opens a list inside a
 // sentence: a list opener, a preposition or a leading verb.

@@ -162,11 +162,15 @@ func (o *openReader) hasPhrase(f *frame) bool {
 func (o *openReader) phraseOf(f *frame) (string, graph.Polarity) {
 	if f.pending {
 		f.phrase, f.pol = o.phrase(f.rest)
-		if w := strings.TrimSpace(f.rest); f.phrase == "" && f.subject != "" && !strings.Contains(w, " ") && len(o.lx.Kinds(w)) > 0 {
-			// "Services" under "Amazon Kinesis": the items are the
-			// subject's things of that kind, though the word is too
-			// common to relate by
-			f.phrase = o.words.Lemma(strings.ToLower(w))
+		if f.phrase == "" && f.subject != "" {
+			// "Services" under "Amazon Kinesis", "Different types:" under
+			// Systems Manager: the items are the subject's things of that
+			// kind, though the word is too common to relate by
+			w := strings.TrimSpace(f.rest)
+			ws := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			if n := len(ws); n > 0 && (n == 1 && len(o.lx.Kinds(w)) > 0 || o.lx.LabelNoun(ws[n-1])) {
+				f.phrase = o.words.Lemma(strings.ToLower(ws[n-1]))
+			}
 		}
 		f.pending, f.rest = false, ""
 	}
@@ -1809,8 +1813,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			// are, and is none
 			label = strings.TrimSpace(label)
 			detail := f.text + " — " + written
-			if obj := o.itemNode(label); obj != "" && obj != f.subject && !o.pluralLabel(label) && !o.x.hasVerb(label) {
+			obj := o.itemNode(label)
+			// "Parameter Store: stores configuration data and secrets"
+			// under Systems Manager's "Capabilities": what follows a known
+			// feature of the subject is that feature's (its own reading
+			// gives it), not the subject's "capability parameter store";
+			// another entity qualifies the items ("ECS: BeforeInstall,
+			// ..." under CodeDeploy's hooks)
+			known := obj != "" && o.knownName(label) && o.x.parentOf(obj) == f.subject
+			if obj != "" && obj != f.subject && (known || !o.pluralLabel(label) && !o.x.hasVerb(label)) {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, detail, pos, line)
+			}
+			if known {
+				return
 			}
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(label)))
 			for _, p := range parts {

@@ -409,3 +409,41 @@ func TestPluralIES(t *testing.T) {
 		t.Error("\"parameter policy\" does not name the notes' \"Parameter policies\"")
 	}
 }
+
+// TestFlatListLabels: in a list that lost its nesting (a PDF export), a
+// plural noun phrase that names nothing ("Data sources") heads the known
+// names after it, and a head of a common noun only ("Different types:")
+// relates its subject to its items by that noun.
+func TestFlatListLabels(t *testing.T) {
+	note := "↖↑↓ QuickSight\n- QuickSight is a BI service.\n- Data sources\n- Amazon Athena\n- Amazon Redshift\n- Amazon S3\n- Various SQL databases. Snowflake\n" +
+		"↖↑↓ Systems Manager\n- JSON format\n- Different types:\n- Command\n- Automation\n"
+	g, names := extractNote(t, "n.txt", note)
+	set := factSet(g, names)
+	wantFacts(t, set,
+		fact{"Amazon QuickSight", "rel:datum source", "Amazon Athena", 4},
+		fact{"Amazon QuickSight", "rel:datum source", "Amazon S3", 6},
+		fact{"AWS Systems Manager", "rel:type", "Command", 11},
+		fact{"AWS Systems Manager", "rel:type", "Automation", 12})
+	// a run of names after a label that has a verb is no list of it
+	g, names = extractNote(t, "n.txt", "↖↑↓ QuickSight\n- Runs unit tests\n- Amazon Athena\n- Amazon Redshift\n")
+	for f := range factSet(g, names) {
+		if strings.Contains(f.p, "unit test") {
+			t.Errorf("fact %+v read under a label with a verb", f)
+		}
+	}
+}
+
+// TestKnownFeatureLabel: an item labelled by a known feature of the
+// section's subject ("Parameter Store: stores ...") says what the feature
+// does; its words are no relation of the subject's ("rel:capability
+// parameter store"). Another entity's label qualifies the items.
+func TestKnownFeatureLabel(t *testing.T) {
+	g, names := extractNote(t, "ssm.md", "# Systems Manager\n\n## Capabilities\n\n- Parameter Store: stores configuration data and secrets\n")
+	for f := range factSet(g, names) {
+		if strings.Contains(f.p, "parameter store") {
+			t.Errorf("fact %+v relates the subject by its feature's name", f)
+		}
+	}
+	g, names = extractNote(t, "cd.md", "# CodeDeploy\n\n## Lifecycle hooks\n\n- ECS: BeforeInstall, AfterInstall, AfterAllowTestTraffic\n")
+	wantFacts(t, factSet(g, names), fact{"AWS CodeDeploy", "rel:lifecycle hook ecs", "AfterInstall", 5})
+}
