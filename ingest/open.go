@@ -2531,6 +2531,27 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// relation
 		phrase = ""
 	}
+	if listStart < 0 && phrase != "" {
+		// "can be enabled on a VPC, subnet or Elastic Network Interface
+		// (ENI)": the names coordinated with a named object are objects
+		// of the same verb, though the dictionary knows only the first
+		through := 0 // the end of the last list read: the names inside it open none
+		// (objs holds the names in text order, then the values)
+		for k, n := 0, len(objs); k < n; k++ {
+			ob := objs[k]
+			if ob.start < through || o.x.dictKind(ob.id) == graph.KindValue {
+				continue // "after 7 days and the action then fails": a value opens no list of names
+			}
+			if k+1 < n && objs[k+1].start == len(s)-len(strings.TrimLeft(s[ob.end:], ", ")) {
+				continue // "CodeCommit, GitHub, Bitbucket": the next item is a name read already; the list is tried from it
+			}
+			var its []coordinatedItem
+			its, through = o.coordinated(s, ob.start, ob.end)
+			for _, it := range its {
+				objs = append(objs, obj{it.id, it.start, it.start})
+			}
+		}
+	}
 	seen := map[string]bool{}
 	for _, ob := range objs {
 		if ob.id == "" || seen[ob.id] {
@@ -2552,6 +2573,83 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
 	}
+}
+
+// maxCoordinatedBytes bounds the text after a name that coordinated reads
+// for the names listed with it.
+const maxCoordinatedBytes = 300
+
+// coordinatedItem is an object coordinated with a named one: its node and
+// the byte offset of its text in the sentence.
+type coordinatedItem struct {
+	id    string
+	start int
+}
+
+// coordinated returns the items a sentence coordinates with the name at
+// s[start:end] when the name opens a list ("a VPC, subnet or Elastic
+// Network Interface (ENI) so that ..." → subnet, Elastic Network
+// Interface), each a name of no verb (see InlineLists for where the list
+// ends), and the byte offset where the list it read ends (end when the
+// name opens none). The items are nil when the list is none of names.
+func (o *openReader) coordinated(s string, start, end int) ([]coordinatedItem, int) {
+	rest := s[start:]
+	if !strings.HasPrefix(rest[end-start:], ", ") && !strings.HasPrefix(rest[end-start:], " and ") && !strings.HasPrefix(rest[end-start:], " or ") {
+		return nil, end
+	}
+	if len(rest) > maxCoordinatedBytes {
+		// a list of names is short; a longer run is a catalogue the
+		// dictionary's names already read (and a bound on the work)
+		rest = rest[:maxCoordinatedBytes]
+		if i := strings.LastIndex(rest, ", "); i > 0 {
+			rest = rest[:i] // not into an item it would cut
+		}
+	}
+	lists := InlineLists(rest, o.lx)
+	if len(lists) == 0 || len(lists[0].Items) < 2 || lists[0].Items[0] != strings.TrimSpace(s[start:end]) {
+		return nil, end
+	}
+	items := lists[0].Items[1:]
+	ats := make([]int, len(items))
+	from, prev := end-start, end-start
+	ok := true
+	for k, it := range items {
+		at := strings.Index(rest[from:], it)
+		if at < 0 {
+			return nil, len(s)
+		}
+		ok = ok && !o.x.hasVerb(it) && FlatItemName(it) && !o.clauseLike(it) // "..., making it suitable": a clause, not an item
+		prev, from, ats[k] = from, from+at+len(it), start+from+at
+	}
+	// a list is coordinated: "and" or "or" joins its last item
+	if !ok || !slices.ContainsFunc(strings.Fields(rest[prev:from-len(items[len(items)-1])]), func(w string) bool { return w == "and" || w == "or" || w == "&" }) {
+		return nil, start + from
+	}
+	var out []coordinatedItem
+	for k, it := range items {
+		if id := o.itemNode(it); id != "" && o.x.dictKind(id) != graph.KindValue {
+			out = append(out, coordinatedItem{id, ats[k]})
+		}
+	}
+	return out, start + from
+}
+
+// clauseLike reports whether a short list part reads as a clause or a
+// note, not a name: a participle or gerund in lower case ("making it
+// suitable", "Lambda allowing teams", "specified"), a negation, "only" or
+// an adverb that links clauses ("only captures failures", "the action then
+// fails"), or a mark a name does not have ("LT =",
+// "Firehose[^flow]", "(b) ...").
+func (o *openReader) clauseLike(t string) bool {
+	if strings.ContainsAny(t, "=[]<>") || strings.HasPrefix(t, "(") {
+		return true
+	}
+	for _, w := range strings.Fields(t) {
+		if w == strings.ToLower(w) && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || o.lx.Negates(w) || o.lx.IsExclusive(w) || o.lx.IsLeadingSkip(w)) {
+			return true // "only captures failures", "the action then fails"
+		}
+	}
+	return false
 }
 
 // labelOfEntity reads a sentence labelled by what its list is of an

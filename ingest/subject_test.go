@@ -66,6 +66,14 @@ func TestSentenceSubjects(t *testing.T) {
 			[]string{"component:subscription-filter rel:real-time delivery target service:aws-lambda", "component:subscription-filter rel:real-time delivery target service:amazon-kinesis-data-streams"}, nil},
 		{"no label of an entity after a verb", "# Notes\n\nUse the targets of a subscription filter: Kinesis Data Streams, AWS Lambda.\n",
 			nil, []string{"component:subscription-filter rel:use the target service:aws-lambda"}},
+		// Names coordinated with a known object were dropped: only the
+		// one the dictionary knows was an object.
+		{"names coordinated with a known object", "# Networking\n\nVPC Flow Logs can be enabled on a VPC, subnet or Elastic Network Interface (ENI) so that traffic is logged.\n",
+			[]string{"log:vpc-flow-logs rel:can enable concept:subnet", "log:vpc-flow-logs rel:can enable concept:elastic-network-interface", "log:vpc-flow-logs rel:can enable service:amazon-vpc"}, nil},
+		{"no item after a comma and a participle", "# Notes\n\nContainer Insights provides metrics for ECS, making it suitable for dashboards.\n",
+			nil, []string{"feature:cloudwatch-container-insights rel:provide metric for concept:making-it-suitable"}},
+		{"no list of two parts without a conjunction", "# Notes\n\nCodeBuild reads from CodeCommit, builds in containers.\n",
+			nil, []string{"service:aws-codebuild rel:read from concept:builds-in-containers"}},
 		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
 			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
 	}
