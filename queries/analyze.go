@@ -622,7 +622,7 @@ func (e *Engine) analyze(text string) *analysis {
 	}
 	e.deniedLinks(a)
 	for i, w := range a.words {
-		if i > 0 && w.start > ask && lx.QuestionSurface("clause", w.lower) {
+		if i > 0 && w.start > ask && lx.QuestionSurface("clause", w.lower) && !e.describesAnswers(a, ask, i) {
 			sub = true // "files that weren't part of ...": a clause inside the question
 		}
 		switch {
@@ -1029,6 +1029,29 @@ func (e *Engine) linkFuzzy(a *analysis) {
 // question_negation words and the "n't" contractions.
 func (e *Engine) negationWord(w string) bool {
 	return e.lx.IsQuestionNegation(w) || ingest.NotContraction(w)
+}
+
+// describesAnswers reports whether the clause word a.words[i] opens a
+// relative clause of the asked-for noun: a relative word right after a
+// plural or a kind word that is no name, with no preposition or auxiliary
+// verb between the question's start (byte offset ask) and it ("codedeploy
+// ec2 events that I can't attach scripts to"). A clause of a noun further on is the
+// scene's ("what can CodeDeploy do with files ... that weren't part of
+// ...").
+func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
+	if !e.lx.QuestionSurface("relative", a.words[i].lower) {
+		return false
+	}
+	prev := a.words[i-1]
+	if prev.stop || prev.linked >= 0 && a.links[prev.linked].how != linkWeak || !strings.HasSuffix(prev.lower, "s") && len(e.lx.Kinds(prev.lower)) == 0 {
+		return false // a plural or a kind: "events that ..."; not a verb ("does CodeCommit support that ...")
+	}
+	for _, w := range a.words[:i] {
+		if w.start >= ask && (e.lx.IsPreposition(w.lower) || e.lx.QuestionWord("yesno", w.lower)) {
+			return false // "with files ... that", "which target does CodeCommit support that ..."
+		}
+	}
+	return true
 }
 
 // deniedLinks finds the entities a negation word right before them rules out

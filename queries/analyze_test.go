@@ -160,6 +160,10 @@ func TestAnalyzeNegation(t *testing.T) {
 		{"If files that weren't part of the last deployment show up, what can CodeDeploy do with them?", false},
 		{"My objects aren't copied. What do I use for those?", false},
 		{"Which hooks run when the deployment isn't finished?", false},
+		{"What can CodeDeploy do with files in the target location that weren't part of the previous deployment?", false},
+		// a relative clause of the asked-for noun says what the answers are
+		{"codedeploy ec2 events that I can't attach my own scripts to", true},
+		{"Which trigger target does CodeCommit support that CodeDeploy triggers don't?", false},
 		// a dash or colon before a wh-word ends the scene, as a full stop does
 		{"I don't want a second merge to cancel a release - what execution modes does a V2 pipeline offer?", false},
 		{"EC2 memory isn't in CloudWatch by default — what do I need to install?", false},
