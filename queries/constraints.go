@@ -279,8 +279,8 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	for _, t := range a.terms {
 		// (a generic word, "values", "options", says what is asked for,
 		// not which of them)
-		if !t.in(c.rel) && !t.in(named) && !t.in(c.names) && !e.lx.IsStop(t.stem) && !e.lx.QuestionWord("generic", t.stem) {
-			free = append(free, t)
+		if !t.in(c.rel) && !t.in(named) && !t.in(c.names) && !e.lx.IsStop(t.stem) && !e.lx.QuestionWord("generic", t.stem) && !e.lx.IsPreposition(t.stem) {
+			free = append(free, t) // (a preposition, "during", tells no answer's line apart)
 		}
 	}
 	if len(free) < minLineConstraintTerms {

@@ -909,3 +909,15 @@ func TestChainAfterColon(t *testing.T) {
 		t.Errorf("answers %q, want %q", got, want)
 	}
 }
+
+// TestLineConstraintIgnoresPrepositions: the question's prepositions
+// ("during", "after") tell no answer's line apart: "capacity drops during
+// and after the deploy" does not say "keep full capacity during and after
+// it".
+func TestLineConstraintIgnoresPrepositions(t *testing.T) {
+	e := engineWithNote(t, "eb.md", "# Elastic Beanstalk\n\n## Deployment policies\n\n- All at once - fastest, but a short outage; no extra cost.\n- Rolling - one batch at a time; capacity drops during and after the deploy.\n- Rolling with additional batch - launches an extra batch first so full capacity is kept.\n- Immutable - new instances in a temporary Auto Scaling group. Full capacity, slowest and most expensive.\n")
+	got := askNames(t, e, "Which Elastic Beanstalk deployment policies keep full capacity during and after the deployment?")
+	if !slices.Equal(got, []string{"Rolling with additional batch", "Immutable"}) {
+		t.Errorf("answers %v, want Rolling with additional batch and Immutable", got)
+	}
+}
