@@ -112,6 +112,10 @@ var weights = features{
 	featDenied:           -0.3,
 }
 
+// focusModifierShare is featFocus for a relation that holds a word of the
+// asked-for phrase but not its head.
+const focusModifierShare = 0.5
+
 // dot is the weighted sum of a feature vector.
 func (w *features) dot(f *features) float64 {
 	s := 0.0
@@ -209,10 +213,15 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 	}
-	for _, w := range a.focus {
+	for k, w := range a.focus {
 		if containsStr(c.rel, w) {
-			f[featFocus] = 1
-			break
+			// the phrase's head, its last word, is what is asked for
+			// ("hook script properties"); the words before it qualify it
+			f[featFocus] = focusModifierShare
+			if k == len(a.focus)-1 {
+				f[featFocus] = 1
+				break
+			}
 		}
 	}
 	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {

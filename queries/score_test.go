@@ -50,3 +50,30 @@ func TestScoreDeniedEntity(t *testing.T) {
 		t.Error("no reading starts at the load balancer")
 	}
 }
+
+// TestScoreFocusHead: a relation that holds the head of the asked-for
+// phrase (its last word) reads it fully; one that holds only a word that
+// qualifies the head, by focusModifierShare.
+func TestScoreFocusHead(t *testing.T) {
+	e := noteEngine(t, "cb.md", "# AWS CodeBuild\n\n"+
+		"- artifact packaging options: zip, folder\n"+
+		"- artifact names: build-output, latest\n")
+	a := e.analyze("codebuild artifact packaging options")
+	if len(a.focus) < 2 {
+		t.Fatalf("focus %v: want a phrase of two words or more", a.focus)
+	}
+	e.supportOf(a)
+	cands, err := e.scored(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, c := range cands {
+		if c.anchor == "service:aws-codebuild" && c.typ == candRelation {
+			got[c.pred] = c.feat[featFocus]
+		}
+	}
+	if got["rel:artifact package option"] != 1 || got["rel:artifact name"] != focusModifierShare {
+		t.Errorf("focus features: options %v, names %v; want 1 and %v", got["rel:artifact package option"], got["rel:artifact name"], focusModifierShare)
+	}
+}
