@@ -1848,6 +1848,14 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// an item of the head
 		return
 	}
+	if o.verbFirst(text) && verbObjectLead(text) && o.stepName(text) == "" && !strings.Contains(phrase, graph.StepWord) && !processHead(f.text) {
+		// "Generates signed URL to communicate success or failure" under
+		// "Wait condition handler": a verb with no subject says what the
+		// head does (its sentence reads it); it is no thing the head lists
+		// (a process's steps are: "Creates a new version of the secret"
+		// under "Automatically Rotating Your Secrets")
+		return
+	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" {
@@ -1885,6 +1893,33 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			o.addItem(f, graph.OpenRelation(p, graph.Negative), obj, detail, pos, line)
 		}
 	}
+}
+
+// verbObjectLead reports whether an item of three words or more opens as a
+// verb and its object would ("Generates signed URL ...", "Contains policy
+// documents"): a second word in lower case that is no plural and follows
+// no label mark ("Insights events (unusual API activity)", "Aggregators -
+// multi-account view", "Annotations: indexed" open with a noun).
+func verbObjectLead(text string) bool {
+	f := strings.Fields(strings.TrimLeft(text, "-•*> "))
+	if len(f) < 3 || strings.ContainsAny(f[0], ":;,()") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsLower(r) && !pluralForm(strings.Trim(f[1], ",;:()"))
+}
+
+// processHead reports whether a head names a process, a gerund among its
+// first two words ("Automatically Rotating Your Secrets", "Registering
+// on-prem servers"): the items under it are its steps.
+func processHead(head string) bool {
+	f := strings.Fields(head)
+	for k := 0; k < len(f) && k < 2; k++ {
+		if w := strings.ToLower(f[k]); len(w) > 5 && strings.HasSuffix(w, "ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxItemLabelWords bounds the words of the label before an item's ": "

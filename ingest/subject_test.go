@@ -455,3 +455,22 @@ func TestKnownFeatureLabel(t *testing.T) {
 	g, names = extractNote(t, "cd.md", "# CodeDeploy\n\n## Lifecycle hooks\n\n- ECS: BeforeInstall, AfterInstall, AfterAllowTestTraffic\n")
 	wantFacts(t, factSet(g, names), fact{"AWS CodeDeploy", "rel:lifecycle hook ecs", "AfterInstall", 5})
 }
+
+// TestVerbItemIsNoThing: an item that opens with a verb and its object
+// says what its head does ("Generates signed URL ..." under "Wait condition
+// handler"); it is no thing the head lists. Under a head that names a
+// process (a gerund: "Automatically Rotating Your Secrets") such items are
+// its steps; and a plural noun before another word opens a name
+// ("Insights events (unusual API activity)"), not a verb.
+func TestVerbItemIsNoThing(t *testing.T) {
+	g, names := extractNote(t, "w.md", "# CloudFormation\n\n- Wait condition handler:\n  - Generates signed URL to communicate success or failure\n  - Links handler and resource\n")
+	for f := range factSet(g, names) {
+		if f.p == "rel:wait condition handler" {
+			t.Errorf("fact %+v: a verb's item read as a thing", f)
+		}
+	}
+	g, names = extractNote(t, "s.md", "# Secrets Manager\n\n## Automatically Rotating Your Secrets\n\n- Creates a new version of the secret.\n- Verifies the new version.\n")
+	wantFacts(t, factSet(g, names), fact{"AWS Secrets Manager", "rel:automatically rotate secret step", "Verifies the new version", 6})
+	g, names = extractNote(t, "ct.md", "# CloudTrail\n\n- Event categories:\n  - Insights events (unusual API activity)\n  - Data events (S3 object-level)\n")
+	wantFacts(t, factSet(g, names), fact{"AWS CloudTrail", "rel:event category", "Insights events", 4})
+}
