@@ -243,36 +243,20 @@ func (x *extractor) run() Graph {
 			x.headingCount[strings.ToLower(strings.TrimSpace(b.Text))]++
 		}
 	}
-	if lx := x.dict.Lexicon; lx != nil && slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && lx.OpensList(b.Text) }) {
+	if lx := x.dict.Lexicon; lx != nil {
 		// "Can run" over "24/7", "Load-based", "Time-based" at its own
 		// depth (a flattened export): the items it lists, nested as under
-		// a head that ends with ":" (nestFlatLists); on a copy of the
-		// blocks, the caller's document stays as parsed
-		nested := &Document{Blocks: slices.Clone(doc.Blocks)}
-		if nestListsUnder(nested, lx.OpensList, lx.NamesItem) {
-			d := *doc
-			d.Blocks = nested.Blocks
-			doc, x.doc = &d, &d
-		}
+		// a head that ends with ":" (nestFlatLists)
+		doc = nestedUnder(doc, lx.OpensList, lx.NamesItem)
 	}
 	// the note's own short forms first: the names the nesting below looks
 	// up are memoised with them
 	x.abbrevs = noteAbbreviations(doc, x.dict)
-	if slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && x.nounLabel(b.Text) }) {
-		// "Data sources" over "Amazon Athena", "Amazon Aurora" at its own
-		// depth: a plural noun phrase that names nothing heads the run
-		// of known names after it, as a head that ends with ":" would
-		nested := &Document{Blocks: slices.Clone(doc.Blocks)}
-		if nestListsUnder(nested, x.nounLabel, x.wholeName) {
-			for k := range nested.Blocks {
-				if nested.Blocks[k].Depth != doc.Blocks[k].Depth {
-				}
-			}
-			d := *doc
-			d.Blocks = nested.Blocks
-			doc, x.doc = &d, &d
-		}
-	}
+	// "Data sources" over "Amazon Athena", "Amazon Aurora" at its own
+	// depth: a plural noun phrase that names nothing heads the run of known
+	// names after it, as a head that ends with ":" would
+	doc = nestedUnder(doc, x.nounLabel, x.wholeName)
+	x.doc = doc
 	o := newOpenReader(x)
 	if o != nil {
 		defer o.terms.close() // ends the terms goroutine should a block fail
@@ -330,6 +314,23 @@ func (x *extractor) block(i int) {
 		x.table(b)
 		x.list = nil
 	}
+}
+
+// nestedUnder returns doc with the runs of items under the heads that
+// nestListsUnder finds nested, on a copy of its blocks (the caller's
+// document stays as parsed); doc itself when no bullet is a head or none
+// moved.
+func nestedUnder(doc *Document, heads, item func(string) bool) *Document {
+	if !slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && heads(b.Text) }) {
+		return doc
+	}
+	nested := &Document{Blocks: slices.Clone(doc.Blocks)}
+	if !nestListsUnder(nested, heads, item) {
+		return doc
+	}
+	d := *doc
+	d.Blocks = nested.Blocks
+	return &d
 }
 
 // nounLabel reports whether a list item is a label of the items after it
