@@ -344,7 +344,7 @@ func (x *extractor) nounLabel(text string) bool {
 	}
 	ws := strings.Fields(t)
 	last := strings.ToLower(ws[len(ws)-1])
-	if len(last) < 4 || !pluralForm(last) {
+	if len(last) < 4 || !PluralNoun(last) {
 		return false
 	}
 	lx := x.dict.Lexicon
@@ -355,7 +355,7 @@ func (x *extractor) nounLabel(text string) bool {
 			lx.IsPreposition(lw) || lx.Negates(lw) || k == 0 && (lx.Subordinator(lw) || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ly")) {
 			return false // "ECSCanary10Percent5Minutes", "Reducing costs", "To all accounts", "Runs on servers", "Installed ..."
 		}
-		if k < len(ws)-1 && pluralForm(lw) && w != strings.ToUpper(w) {
+		if k < len(ws)-1 && PluralNoun(lw) && w != strings.ToUpper(w) {
 			return false // "Runs unit tests", "Targets process events": a verb before the head noun
 		}
 		content = content || !lx.IsStop(w)
@@ -363,10 +363,10 @@ func (x *extractor) nounLabel(text string) bool {
 	return content && len(x.find(t)) == 0 && !lx.LeadingVerb(t, len(t)) && !x.hasVerb(strings.Join(ws[:len(ws)-1], " "))
 }
 
-// pluralForm reports whether a lower-case word has a plural's (or a
-// third person's) ending: "sources", "runs"; not "access", "status",
-// "analysis".
-func pluralForm(w string) bool {
+// PluralNoun reports whether a lower-case word reads as a plural: it ends
+// in "s" but not in "ss", "us" or "is" ("sources"; not "process", "status",
+// "analysis"). A third person's verb ("runs") reads as one too.
+func PluralNoun(w string) bool {
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 

@@ -1906,7 +1906,7 @@ func verbObjectLead(text string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(f[1])
-	return unicode.IsLower(r) && !pluralForm(strings.Trim(f[1], ",;:()"))
+	return unicode.IsLower(r) && !PluralNoun(strings.Trim(f[1], ",;:()"))
 }
 
 // processHead reports whether a head names a process, a gerund among its

@@ -1043,7 +1043,7 @@ func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
 		return false
 	}
 	prev := a.words[i-1]
-	if prev.stop || prev.linked >= 0 && a.links[prev.linked].how != linkWeak || !strings.HasSuffix(prev.lower, "s") && len(e.lx.Kinds(prev.lower)) == 0 {
+	if prev.stop || prev.linked >= 0 && a.links[prev.linked].how != linkWeak || !ingest.PluralNoun(prev.lower) && len(e.lx.Kinds(prev.lower)) == 0 {
 		return false // a plural or a kind: "events that ..."; not a verb ("does CodeCommit support that ...")
 	}
 	for _, w := range a.words[:i] {
@@ -1139,7 +1139,7 @@ func (e *Engine) tersePlural(a *analysis) (start, end int) {
 		if start < 0 {
 			start = k
 		}
-		if pluralNoun(x.lower) {
+		if ingest.PluralNoun(x.lower) {
 			return start, k
 		}
 	}
@@ -1172,7 +1172,7 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
 			break
 		}
-		if seen > 0 && pluralNoun(a.words[j-1].lower) && e.verbLike(x.lower) {
+		if seen > 0 && ingest.PluralNoun(a.words[j-1].lower) && e.verbLike(x.lower) {
 			break // a plural head, then its verb: "which resource types | support ..."
 		}
 		if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
@@ -1256,7 +1256,7 @@ func (e *Engine) asksOne(a *analysis) bool {
 	wh := func(i int) bool { return i >= 0 && (a.words[i].lower == "which" || a.words[i].lower == "what") }
 	// "which way of authenticating": one of a kind of thing, the phrase
 	// after "of" (not "which types of ...")
-	ofOne := first >= 3 && a.words[first-1].lower == "of" && wh(first-3) && !pluralNoun(a.words[first-2].lower)
+	ofOne := first >= 3 && a.words[first-1].lower == "of" && wh(first-3) && !ingest.PluralNoun(a.words[first-2].lower)
 	// "Which Systems Manager capability": a name between the wh-word and
 	// the asked-for noun qualifies the noun
 	named := first - 1
@@ -1275,7 +1275,7 @@ func (e *Engine) asksOne(a *analysis) bool {
 		if i > last && (len(e.lx.Kinds(a.words[last].lower)) == 0 || e.verbLike(w.lower) || e.opensObject(a, i+1)) {
 			break // "which lifecycle event | runs on ...": a verb, not a plural
 		}
-		if (w.linked < 0 || !a.links[w.linked].strong()) && pluralNoun(w.lower) && !e.lx.QuestionSurface("aux", w.lower) && !e.lx.QuestionSurface("yesno", w.lower) {
+		if (w.linked < 0 || !a.links[w.linked].strong()) && ingest.PluralNoun(w.lower) && !e.lx.QuestionSurface("aux", w.lower) && !e.lx.QuestionSurface("yesno", w.lower) {
 			return false
 		}
 	}
@@ -1287,7 +1287,7 @@ func (e *Engine) asksOne(a *analysis) bool {
 		if e.verbLike(w.lower) || e.lx.QuestionSurface("aux", w.lower) || e.lx.QuestionSurface("yesno", w.lower) {
 			break
 		}
-		if w.linked >= 0 && i+1 < len(a.words) && a.words[i+1].linked != w.linked && pluralNoun(a.words[i+1].lower) && a.words[i+1].linked < 0 {
+		if w.linked >= 0 && i+1 < len(a.words) && a.words[i+1].linked != w.linked && ingest.PluralNoun(a.words[i+1].lower) && a.words[i+1].linked < 0 {
 			return false
 		}
 	}
@@ -1361,7 +1361,7 @@ func countOf(ws []qword, i int) bool {
 		}
 	}
 	for j := i + 1; j < len(ws) && j <= i+maxCountedWords; j++ {
-		if pluralNoun(ws[j].lower) {
+		if ingest.PluralNoun(ws[j].lower) {
 			return true
 		}
 		if ws[j].stop {
@@ -1395,20 +1395,6 @@ func opensAsked(w string) bool {
 
 // maxCountedWords bounds the words from a count to the noun it counts.
 const maxCountedWords = 3
-
-// pluralNoun reports whether an English noun reads as a plural: it ends in
-// "s" but not in "ss", "us" or "is" ("process", "status", "analysis").
-func pluralNoun(w string) bool {
-	if !strings.HasSuffix(w, "s") {
-		return false
-	}
-	for _, sfx := range []string{"ss", "us", "is"} {
-		if strings.HasSuffix(w, sfx) {
-			return false
-		}
-	}
-	return true
-}
 
 func containsKind(ks []graph.NodeKind, k graph.NodeKind) bool {
 	for _, x := range ks {

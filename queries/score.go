@@ -213,16 +213,13 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 	}
-	for k, w := range a.focus {
-		if containsStr(c.rel, w) {
-			// the phrase's head, its last word, is what is asked for
-			// ("hook script properties"); the words before it qualify it
-			f[featFocus] = focusModifierShare
-			if k == len(a.focus)-1 {
-				f[featFocus] = 1
-				break
-			}
-		}
+	// the phrase's head, its last word, is what is asked for ("hook script
+	// properties"); the words before it qualify it
+	switch {
+	case len(a.focus) > 0 && containsStr(c.rel, a.focus[len(a.focus)-1]):
+		f[featFocus] = 1
+	case slices.ContainsFunc(a.focus, func(w string) bool { return containsStr(c.rel, w) }):
+		f[featFocus] = focusModifierShare
 	}
 	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {
 		for _, id := range a.denied {
