@@ -140,9 +140,9 @@ type analysis struct {
 	// outPairs caches the (predicate, object) pairs of the nodes the
 	// attribute constraint reads (see Engine.outPairs)
 	outPairs map[string][]graph.PredicateObject
-	// predWords caches the words of the open relations it reads, by
-	// PredicateKey (see Engine.openRelationWords)
-	predWords map[int32][]string
+	// predTerms caches, by PredicateKey, which of terms the open
+	// relations it reads name (see Engine.openRelationTerms)
+	predTerms map[int32][]int
 }
 
 // term is one content stem of a question with its weight.
@@ -167,6 +167,40 @@ func (t term) in(words []string) bool {
 	}
 	for _, p := range t.parts {
 		if !containsStr(words, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// inSplit reports whether the sorted list sorted and lists, read as one
+// list of words, hold the term (see in): a large shared vocabulary is
+// searched in place instead of being copied into one list with the rest.
+func (t term) inSplit(sorted []string, lists ...[]string) bool {
+	has := func(w string) bool {
+		if _, ok := slices.BinarySearch(sorted, w); ok {
+			return true
+		}
+		for _, l := range lists {
+			if containsStr(l, w) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(t.stem) {
+		return true
+	}
+	for _, a := range t.alts {
+		if has(a) {
+			return true
+		}
+	}
+	if len(t.parts) == 0 {
+		return false
+	}
+	for _, p := range t.parts {
+		if !has(p) {
 			return false
 		}
 	}

@@ -526,3 +526,41 @@ func TestAnalyzeTersePluralFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestTermInSplit checks that a term is found in a sorted list and other
+// lists exactly when it is found in the lists joined into one, for stems,
+// alternative compounds and camel-case parts split across the lists.
+func TestTermInSplit(t *testing.T) {
+	terms := []term{
+		{stem: "rollback"},
+		{stem: "roll", alts: []string{"rollback"}},
+		{stem: "deletionpolici", parts: []string{"deletion", "polici"}},
+		{stem: "absent"},
+	}
+	cases := []struct {
+		sorted []string
+		lists  [][]string
+	}{
+		{sorted: []string{"a", "rollback", "z"}},
+		{lists: [][]string{{"rollback"}}},
+		{sorted: []string{"deletion"}, lists: [][]string{nil, {"polici"}}},
+		{sorted: []string{"polici"}},
+		{sorted: []string{"absent", "b"}, lists: [][]string{{"c"}}},
+		{},
+	}
+	for _, c := range cases {
+		joined := append([]string{}, c.sorted...)
+		for _, l := range c.lists {
+			joined = append(joined, l...)
+		}
+		for _, tm := range terms {
+			if got, want := tm.inSplit(c.sorted, c.lists...), tm.in(joined); got != want {
+				t.Errorf("%q in %v + %v: inSplit %v, in(joined) %v", tm.stem, c.sorted, c.lists, got, want)
+			}
+		}
+	}
+	// and it does find them (the table above is not all misses)
+	if !terms[2].inSplit([]string{"deletion"}, []string{"polici"}) || terms[3].inSplit([]string{"b"}) {
+		t.Error("inSplit: camel-case parts across lists not found, or a missing stem found")
+	}
+}

@@ -46,7 +46,8 @@ type candidate struct {
 	ordered bool     // ends are in a meaningful order
 
 	rel     []string   // stems that name the relation (lexicon words, verb phrase)
-	ctx     []string   // stems of the via node's name and of the anchor's own world
+	ctx     []string   // stems of the via node's name and of lines about it
+	vocab   []string   // the anchor's own world (see anchorVocab): sorted, shared, never appended to
 	details [][]string // stems of each line's words about it (evidence), one list per detail
 	names   []string   // stems of the answers' names
 
@@ -419,7 +420,7 @@ func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges
 	if via != "" {
 		c.ctx = append(c.ctx, e.nameStems(via)...)
 	}
-	c.ctx = append(c.ctx, e.anchorVocab(anchor)...)
+	c.vocab = e.anchorVocab(anchor)
 	for _, ed := range edges {
 		for _, d := range ed.Details {
 			if len(c.details) == maxCandidateDetails {
@@ -1470,6 +1471,9 @@ func nonEmpty(s string) []string {
 // anchorVocab are the stems that two or more statements about an entity
 // use: the words of its own world ("rule" for EventBridge, "shard" for
 // Kinesis), which a question about it may use without naming a relation.
+//
+// The list is sorted (term.inSplit searches it by halves) and shared by
+// every candidate at the anchor: callers must not append to it.
 func (e *Engine) anchorVocab(id string) []string {
 	if w, ok := e.vocab.Load(id); ok {
 		return w.([]string)

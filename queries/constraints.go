@@ -80,13 +80,15 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 		return nil, nil
 	}
 	// the question's words the reading does not already hold
-	var free []term
-	for _, t := range a.terms {
+	free := make([]bool, len(a.terms))
+	nFree := 0
+	for i, t := range a.terms {
 		if !t.in(c.rel) && !e.lx.IsStop(t.stem) {
-			free = append(free, t)
+			free[i] = true
+			nFree++
 		}
 	}
-	if len(free) < 2 {
+	if nFree < 2 {
 		return nil, nil // an attribute and its value
 	}
 	// an attribute is a column the list's things share ("capacity during
@@ -100,27 +102,21 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	}
 	runs := make([][]run, len(c.ends))
 	shared := map[int32]int{}
-	nameOf := map[int32][]string{} // predicate → the free words its relation names
 	for k, end := range c.ends {
 		pairs, err := e.outPairs(ctx, a, end)
 		if err != nil {
 			return nil, fmt.Errorf("read attributes of %s: %w", end, err)
 		}
 		for i := 0; i < len(pairs); {
-			pred, key, j := pairs[i].Predicate, pairs[i].PredicateKey, i+1 // (pairs come by predicate)
+			key, j := pairs[i].PredicateKey, i+1 // (pairs come by predicate)
 			for j < len(pairs) && pairs[j].PredicateKey == key {
 				j++
 			}
-			na, ok := nameOf[key]
-			if !ok {
-				if attr := e.openRelationWords(a, pred, key); attr != nil {
-					for _, t := range free {
-						if t.in(attr) {
-							na = append(na, t.stem)
-						}
-					}
+			var na []string
+			for _, ti := range e.openRelationTerms(a, pairs[i].Predicate, key) {
+				if free[ti] {
+					na = append(na, a.terms[ti].stem)
 				}
-				nameOf[key] = na
 			}
 			if len(na) > 0 {
 				runs[k] = append(runs[k], run{na: na, pairs: pairs[i:j]})
@@ -149,8 +145,8 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				}
 				val := e.nameStems(p.Object)
 				var nv []string
-				for _, t := range free {
-					if !containsStr(r.na, t.stem) && t.in(val) {
+				for ti, t := range a.terms {
+					if free[ti] && !containsStr(r.na, t.stem) && t.in(val) {
 						nv = append(nv, t.stem)
 					}
 				}
@@ -199,26 +195,31 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	return &d, nil
 }
 
-// openRelationWords returns relationWords of an open relation's predicate
-// (key its PredicateKey), nil for a typed one, read once per question:
-// the attribute constraint reads thousands of a large graph's predicates
-// for each reading it narrows.
-func (e *Engine) openRelationWords(a *analysis, pred string, key int32) []string {
-	if w, ok := a.predWords[key]; ok {
+// openRelationTerms returns the indices of the question's terms that an
+// open relation's predicate (key its PredicateKey) names, nil for a typed
+// one or one that names none, read once per question: the attribute
+// constraint reads thousands of a large graph's predicates for each
+// reading it narrows, and a cached index list (most are nil) costs less
+// than a cached word list.
+func (e *Engine) openRelationTerms(a *analysis, pred string, key int32) []int {
+	if w, ok := a.predTerms[key]; ok {
 		return w
 	}
-	var w []string
+	var out []int
 	if _, _, open := graph.ParseRelation(pred); open {
-		w = e.relationWords(pred, false)
-		if w == nil {
-			w = []string{}
+		if words := e.relationWords(pred, false); len(words) > 0 {
+			for i, t := range a.terms {
+				if t.in(words) {
+					out = append(out, i)
+				}
+			}
 		}
 	}
-	if a.predWords == nil {
-		a.predWords = map[int32][]string{}
+	if a.predTerms == nil {
+		a.predTerms = map[int32][]int{}
 	}
-	a.predWords[key] = w
-	return w
+	a.predTerms[key] = out
+	return out
 }
 
 // outPairs returns the (predicate, object) pairs leaving id (see

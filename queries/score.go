@@ -140,18 +140,16 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	*f = features{}
 	// evidence counts line by line: the words of the one line that holds
 	// most of the question, not the union of every line a big relation has
-	ctxWords := c.ctx
-	if len(c.details) > 0 {
-		best, bestCov := []string(nil), -1.0
-		for _, d := range c.details {
-			if v := overlap(a.terms, nil, d); v > bestCov {
-				best, bestCov = d, v
-			}
+	var best []string
+	bestCov := -1.0
+	for _, d := range c.details {
+		if v := overlap(a.terms, nil, d); v > bestCov {
+			best, bestCov = d, v
 		}
-		ctxWords = append(append([]string{}, c.ctx...), best...)
 	}
+	inCtx := func(t term) bool { return t.inSplit(c.vocab, c.ctx, best) }
 	f[featPrior] = c.prior
-	f[featCoverage] = overlap(a.terms, c.rel, ctxWords, c.names)
+	f[featCoverage] = coverage(a.terms, c.rel, inCtx, [][]string{c.names})
 	// what the best line it stands on is worth for the question
 	switch c.typ {
 	case candRelation, candPredicate:
@@ -288,13 +286,19 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 // overlap is the share of a question's term weight that a candidate's word
 // fields cover, each term counted once at its best field's weight.
 func overlap(terms []term, rel, ctx []string, names ...[]string) float64 {
+	return coverage(terms, rel, func(t term) bool { return t.in(ctx) }, names)
+}
+
+// coverage is overlap with the context words given as a test (inCtx), for
+// a context kept in several lists.
+func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]string) float64 {
 	total, got := 0.0, 0.0
 	for _, t := range terms {
 		total += t.weight
 		switch {
 		case t.in(rel):
 			got += t.weight * weightRelation
-		case t.in(ctx):
+		case inCtx(t):
 			got += t.weight * weightContext
 		default:
 			for _, n := range names {
