@@ -459,6 +459,10 @@ var genericAWS = map[string]bool{
 	"the": true, "and": true, "to": true, "for": true, "is": true, "in": true, "of": true, "or": true,
 }
 
+// isVendorPrefix reports the vendor's prefix of service names as written
+// before a name ("AWS", "Amazon").
+func isVendorPrefix(w string) bool { return w == "AWS" || w == "Amazon" }
+
 func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mention {
 	var out []Mention
 	lower, lowerKnown := false, false // isLowerText(text), read when first needed
@@ -470,7 +474,7 @@ func (d *Dictionary) unknownAWS(text string, toks []token, used []bool) []Mentio
 		if !lowerKnown {
 			lower, lowerKnown = isLowerText(text), true
 		}
-		isPrefix := w == "AWS" || w == "Amazon" || lower && (w == "aws" || w == "amazon")
+		isPrefix := isVendorPrefix(w) || lower && (w == "aws" || w == "amazon")
 		if !isPrefix || used[i] || used[i+1] {
 			continue
 		}

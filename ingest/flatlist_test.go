@@ -115,3 +115,49 @@ func TestOpenHeadLists(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadAsideNamesNoRelation: a list head that is a name with an aside
+// ("KDF (aka Amazon Data Firehose now)") heads its items as the bare name
+// does; the aside is no relation phrase of them.
+func TestHeadAsideNamesNoRelation(t *testing.T) {
+	text := "=== Kinesis ===\nKDF (aka Amazon Data Firehose now)\n- destinations: S3, Redshift, Splunk\n- buffer size 1-128 MB\n"
+	c := buildOneNote(t, "kdf.txt", text)
+	var dest []string
+	for _, f := range c.Facts {
+		rel, _, open := graph.ParseRelation(f.Predicate)
+		if !open {
+			continue
+		}
+		if strings.Contains(rel, "aka") {
+			t.Errorf("the aside is a relation: %s %s %s", f.Subject, rel, f.Object)
+		}
+		if f.Subject == "service:amazon-kinesis-data-firehose" && rel == "destination" {
+			dest = append(dest, f.Object)
+		}
+	}
+	for _, w := range []string{"service:amazon-s3", "service:amazon-redshift"} {
+		if !slices.Contains(dest, w) {
+			t.Errorf("Firehose destination %s missing; got %v", w, dest)
+		}
+	}
+}
+
+// TestVendorPrefixedItemIsAName: an item that opens with the vendor's
+// prefix and goes on capitalised ("AWS CloudTrail management events") is a
+// name, though "aws" is a function word of the lexicon; a capitalised
+// preposition or number opens none ("In Transit", "One ... per ASG").
+func TestVendorPrefixedItemIsAName(t *testing.T) {
+	c := buildOneNote(t, "gd.md", "# Amazon GuardDuty\n\nGuardDuty data sources:\n- AWS CloudTrail management events\n- VPC Flow Logs\n\n# Auto Scaling\n\nLaunch configuration:\n- One Launch Configuration per ASG\n")
+	var objs []string
+	for _, f := range c.Facts {
+		if f.Subject == "service:amazon-guardduty" {
+			objs = append(objs, f.Object)
+		}
+		if strings.Contains(f.Object, "one-launch-configuration") {
+			t.Errorf("a numbered sentence is a name: %v", f)
+		}
+	}
+	if !slices.ContainsFunc(objs, func(o string) bool { return strings.Contains(o, "cloudtrail-management-events") }) {
+		t.Errorf("GuardDuty's objects %v lack the CloudTrail management events", objs)
+	}
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -217,7 +218,7 @@ func lexContent(l *lexer) stateFn {
 		return lexCell
 	case l.bulletMarker(s) > 0:
 		return lexBullet
-	case l.mode.numbers && numberMarker(s) > 0:
+	case l.mode.numbers && (numberMarker(s) > 0 || enumMarker(s) > 0):
 		return lexNumber
 	case isCodeLine(trimmed):
 		l.pos = l.lineEnd
@@ -259,6 +260,13 @@ func lexBullet(l *lexer) stateFn {
 // lexNumber scans a numbered-list marker; the item text follows.
 func lexNumber(l *lexer) stateFn {
 	n := numberMarker(l.rest())
+	if n == 0 {
+		// "(a)  AWS CloudTrail management events;": its ordinal
+		n = enumMarker(l.rest())
+		l.pos += n
+		l.emitVal(itemNumber, strconv.Itoa(enumOrdinal(l.input[l.pos-n:l.pos])))
+		return lexText
+	}
 	marker := lastLevel(l.input[l.pos : l.pos+n])
 	l.pos += n
 	l.emitVal(itemNumber, marker)
@@ -380,6 +388,46 @@ func numberMarker(s string) int {
 	}
 	if n+1 >= len(s) || (s[n] != ' ' && s[n] != '\t') {
 		return 0
+	}
+	return n
+}
+
+// enumMarker returns the byte length of an enumeration marker in
+// parentheses at the start of s, without the blank after it, or 0: one
+// letter or up to three digits, "(a)", "(B)", "(12)", as outlines of
+// specifications and legal text number their items.
+func enumMarker(s string) int {
+	if len(s) < 4 || s[0] != '(' {
+		return 0
+	}
+	n := 1
+	switch c := s[1]; {
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		n = 2
+	default:
+		for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n == 1 {
+			return 0
+		}
+	}
+	if n >= len(s) || s[n] != ')' || n+2 >= len(s) || s[n+1] != ' ' && s[n+1] != '\t' {
+		return 0
+	}
+	return n + 1
+}
+
+// enumOrdinal returns the number of an enumeration marker: "(b)" → 2,
+// "(12)" → 12.
+func enumOrdinal(marker string) int {
+	m := strings.Trim(marker, "()")
+	if c := m[0]; c < '0' || c > '9' {
+		return int(unicode.ToLower(rune(c))-'a') + 1
+	}
+	n := 0
+	for _, d := range m {
+		n = n*10 + int(d-'0')
 	}
 	return n
 }

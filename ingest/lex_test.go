@@ -84,6 +84,11 @@ var lexTests = []lexTest{
 		{itemText, "24/7 on call", 2}, {itemText, "1/2 cup", 3}, tEOF(4)}},
 	{"outline: a bare number or a long one is text", modeText, "12 hours max\n1.2.3.4.5 deep\n1234.5 x\n", []lexTok{
 		{itemText, "12 hours max", 1}, {itemText, "1.2.3.4.5 deep", 2}, {itemText, "1234.5 x", 3}, tEOF(4)}},
+	{"enumeration markers", modeText, "(a)  AWS CloudTrail management events;\n  (B) VPC Flow Logs\n(12) twelfth\n(a)b\n(ab) no\n(a)\n", []lexTok{
+		{itemNumber, "1", 1}, {itemText, "AWS CloudTrail management events;", 1},
+		{itemIndent, "  ", 2}, {itemNumber, "2", 2}, {itemText, "VPC Flow Logs", 2},
+		{itemNumber, "12", 3}, {itemText, "twelfth", 3},
+		{itemText, "(a)b", 4}, {itemText, "(ab) no", 5}, {itemText, "(a)", 6}, tEOF(7)}},
 
 	// Fixed bugs: regressions met while developing against the real notes.
 	// 001:6 "aws devops" is prose, not a CLI line (an aws command has a service and an operation).

@@ -957,11 +957,13 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		// section's subject; the names after the verb are its object
 		f.subject = dflt
 	case len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(t, ms[0].start) <= 2:
+		// an aside after the name ("KDF (aka Amazon Data Firehose now)")
+		// says more of the name, not how the items relate to it
 		f.subject = ms[0].id
-		rest = t[:ms[0].start] + " " + t[ms[0].end:]
+		rest = t[:ms[0].start] + " " + stripParens(t[ms[0].end:])
 	case len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)):
 		f.subject = ms[0].id
-		rest = t[:ms[0].start] + " " + t[ms[0].end:]
+		rest = t[:ms[0].start] + " " + stripParens(t[ms[0].end:])
 	case len(ms) == 0 && depth >= 0 && len(o.frames) > 0 && o.frames[len(o.frames)-1].subject != "":
 		// "Predefined deployment configs" under "CodeDeploy for Lambda -
 		// traffic shifting": a list head that names nothing heads more of
@@ -3527,6 +3529,12 @@ func predicateLike(lx *Lexicon, name string, f []string) bool {
 	return strings.HasSuffix(w0, "s") && !strings.HasSuffix(w0, "ss") && Lemma(w0) != w0
 }
 
+// startsCapital reports a word that opens with an upper-case letter.
+func startsCapital(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // nameLike reports whether a list item's or cell's text can name a thing:
 // it has a word of two letters or more, its brackets balance, it neither
 // starts nor ends with a function word ("These can be ...", "Can also use
@@ -3544,7 +3552,11 @@ func (o *openReader) nameLike(name string) bool {
 	}
 	first := strings.Trim(f[0], ".,;:!?\"'")
 	last := strings.Trim(f[len(f)-1], ".,;:!?\"'")
-	if o.lx.IsStop(first) || o.lx.IsStop(last) && len(f) > 1 {
+	// the vendor's prefix before a capitalised word opens a proper name,
+	// though the lexicon lists it as a function word ("AWS CloudTrail
+	// management events": "aws" weighs nothing in a search)
+	vendorName := len(f) > 1 && isVendorPrefix(first) && startsCapital(f[1])
+	if o.lx.IsStop(first) && !vendorName || o.lx.IsStop(last) && len(f) > 1 {
 		return false
 	}
 	for _, w := range f[1:] {

@@ -485,11 +485,11 @@ func detectFormat(name, text string) string {
 		return FormatText // read as YAML, INI or TOML: see readMarkup
 	}
 	var (
-		hashRules, hashLines, wikiBullets, atx, fences, starItems int
-		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank        int
-		branches                                                  int
-		ini                                                       iniCounts
-		backticks, prevBlank                                      = false, true
+		hashRules, hashLines, wikiBullets, atx, fences, starItems, ruled int
+		orgHeads, adocHeads, yamlKeys, yamlOther, nonBlank               int
+		branches                                                         int
+		ini                                                              iniCounts
+		backticks, prevBlank                                             = false, true
 	)
 	for len(text) > 0 {
 		var line string
@@ -521,6 +521,9 @@ func detectFormat(name, text string) string {
 				yamlOther++
 			}
 			ini.add(trimmed, line == trimmed)
+			if ruledTitle(trimmed) != "" {
+				ruled++
+			}
 		}
 		switch {
 		case line == "#":
@@ -551,7 +554,10 @@ func detectFormat(name, text string) string {
 		// Org-mode, AsciiDoc, YAML-, INI- and TOML-shaped notes and drawn
 		// trees: see readMarkup
 		return FormatText
-	case atx > 0, fences >= 2, starItems > 0 && backticks:
+	case atx > 0, fences >= 2, starItems > 0 && backticks && ruled < 2:
+		// star items with inline code are a weak sign of Markdown: two
+		// titles ruled on both sides ("=== Kinesis ===", a plain-text
+		// heading Markdown does not have) outweigh it
 		return FormatMarkdown
 	}
 	return FormatText

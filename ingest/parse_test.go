@@ -477,6 +477,26 @@ func TestParseTextOutline(t *testing.T) {
 	})
 }
 
+// TestParseTextLabelItemOpensList: the deeper unmarked lines under a list
+// item that ends with ":" are its items, not its wrapped text; under one
+// that does not, a deeper line still continues it.
+func TestParseTextLabelItemOpensList(t *testing.T) {
+	src := "=== CloudTrail ===\n" + // 1
+		"- event types:\n" + // 2
+		"    mgmt events (control plane) - logged by default\n" + // 3
+		"    data events - OFF by default\n" + // 4
+		"- trail -> S3 bucket\n" + // 5
+		"    log files delivered every 5 min\n" // 6
+	doc := parseMust(t, "ct.txt", src)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "CloudTrail"},
+		{BlockBullet, 2, 2, 0, 0, 0, "CloudTrail", "event types:"},
+		{BlockBullet, 3, 3, 0, 2, 0, "CloudTrail", "mgmt events (control plane) - logged by default"},
+		{BlockBullet, 4, 4, 0, 2, 0, "CloudTrail", "data events - OFF by default"},
+		{BlockBullet, 5, 6, 0, 0, 0, "CloudTrail", "trail -> S3 bucket log files delivered every 5 min"},
+	})
+}
+
 const parseMarkdownFixture = "# Domain 1\n" + // 1
 	"\n" + // 2
 	"## CodeBuild\n" + // 3
@@ -558,6 +578,10 @@ func TestDetectFormat(t *testing.T) {
 		{"a.txt", "# Title\n\ntext\n", FormatMarkdown},
 		{"a.txt", "intro\n* use `aws s3 ls`\n", FormatMarkdown},
 		{"a.txt", "intro\n* item without code\n", FormatText},
+		// two ruled titles (plain-text headings Markdown has not) outweigh
+		// star items with inline code; one does not
+		{"a.txt", "=== CW alarms ===\n- actions:\n    * SNS topic\n=== CloudTrail ===\n- verify w/ `aws cloudtrail validate-logs`\n", FormatText},
+		{"a.txt", "=== CW alarms ===\n- actions:\n    * SNS topic\n- verify w/ `aws cloudtrail validate-logs`\n", FormatMarkdown},
 		{"notes", "- a\n- b\n", FormatText},
 		{"a.txt", "", FormatText},
 		// a drawn tree is read as one, though a "# tip" line follows it

@@ -72,9 +72,12 @@ func (p *parser) parseText(lines []srcLine) {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
 			p.listIndent, p.outline = l.indent, false
-		case outlineItem(lines, i, p.outline) && (p.outline || !p.continuesItem(lines, i)):
+		case outlineItem(lines, i, p.outline) && (p.outline || !p.continuesItem(lines, i) || strings.HasSuffix(lines[i-1].text, ":")):
 			// "\tview types you pick when enabling:" / "\t\tKEYS_ONLY": an
-			// outline by indentation alone, each deeper line a child
+			// outline by indentation alone, each deeper line a child; so
+			// are the deeper lines under a list item that ends with ":"
+			// ("- event types:" / "    mgmt events (control plane)"),
+			// which opens a list, not a sentence that wraps
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Text: text})
 			p.listIndent, p.outline = l.indent, true
 		case underlined(lines, i):
