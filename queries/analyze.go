@@ -222,6 +222,32 @@ func (t term) inWord(words []string) bool {
 	return false
 }
 
+// towardLink reports whether the question names entity id right after one
+// of the lexicon's toward prepositions, determiners between them aside
+// ("... an SNS message straight to the CodeDeploy deployment"): it puts id
+// at the far end of what it asks.
+func (a *analysis) towardLink(lx *ingest.Lexicon, id string) bool {
+	for _, l := range a.links {
+		if l.id != id {
+			continue
+		}
+		for i := len(a.words) - 1; i >= 0; i-- {
+			w := a.words[i]
+			if w.end > l.start {
+				continue
+			}
+			if lx.QuestionSurface("determiner", w.lower) {
+				continue
+			}
+			if lx.QuestionSurface("toward", w.lower) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
 // adjacentLinks reports whether the question names x and then y with
 // nothing but spaces between them.
 func (a *analysis) adjacentLinks(x, y string) bool {

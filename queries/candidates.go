@@ -1168,6 +1168,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	x := ids[0]
 	var best []graph.Edge
 	for _, y := range ids[1:] {
+		toward := a.towardLink(e.lx, y)
 		for _, at := range e.mustAnchors(ctx, x) {
 			for _, inverse := range []bool{false, true} {
 				var edges []graph.Edge
@@ -1184,6 +1185,11 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 					end := ed.Object
 					if inverse {
 						end = ed.Subject
+					}
+					if inverse && toward && flowPredicate(ed.Predicate) {
+						// "can I publish an SNS message to CodeDeploy": that
+						// CodeDeploy notifies SNS is the other way round
+						continue
 					}
 					if end == y || e.isVariantOf(ctx, end, y) {
 						best = append(best, ed)
@@ -1230,12 +1236,14 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {
 		verdict = "no"
 	} else {
-		for _, d := range top.Details {
-			if e.denies(d) {
-				// "Triggers to SNS only (no lambda unlike CodeCommit)": the
-				// line that relates the two denies it
-				verdict = "no"
-			}
+		other := top.Object
+		if other == x || containsStr(e.mustAnchors(ctx, x), other) {
+			other = top.Subject
+		}
+		if e.deniesOf(a, e.verdictLine(a, top.Details), other) {
+			// "Triggers to SNS only (no lambda unlike CodeCommit)": the
+			// line that relates the two denies it
+			verdict = "no"
 		}
 		if verdict == "yes" && e.linesOppose(a, top.Sources) {
 			// "These health checks are disabled by default" (the line's
@@ -1272,7 +1280,13 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	c.rel = e.relationWords(top.Predicate, false)
 	c.ends = []string{}
 	c.reading = fmt.Sprintf("whether %s %s %s", e.names[top.Subject].Name, top.Predicate, e.names[top.Object].Name)
-	if best, missed := bestLineOverlap(a, c.rel, c.details); best < minVerdictCoverage && missed >= 2 {
+	if len(ids) > 2 && c.links <= 2 {
+		// "can I do an in-place deployment of an ECS service with
+		// CodeDeploy": that CodeDeploy supports in-place deployments, on
+		// lines that say nothing of ECS, leaves out a thing the question
+		// names, and decides it only weakly
+		c.prior = weakVerdictPrior
+	} else if best, missed := bestLineOverlap(a, c.rel, c.details); best < minVerdictCoverage && missed >= 2 {
 		// "do I need to install the CodeDeploy agent for ECS": that the
 		// notes relate CodeDeploy and ECS decides nothing the relation's
 		// words and lines do not hold (install, agent); a question that is
@@ -1282,6 +1296,64 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		c.prior = weakVerdictPrior
 	}
 	return c
+}
+
+// flowPredicate reports a typed predicate that says something goes from
+// its subject to its object (notifies, targets, deliversTo, flowsTo).
+func flowPredicate(p string) bool {
+	switch p {
+	case graph.PredNotifies, graph.PredTargets, graph.PredDelivers, graph.PredFlowsTo:
+		return true
+	}
+	return false
+}
+
+// deniesOf reports whether a line of a relation denies it of entity id
+// (the thing a yes-or-no question asks about besides its subject): a
+// negation denies what its part of the line names, or the line's thing
+// when it names nothing else ("Triggers to SNS only (no lambda unlike
+// CodeCommit)" denies Lambda, not SNS); "only" restricts to what the line
+// names, so it denies id only when the line does not name id.
+func (e *Engine) deniesOf(a *analysis, line, id string) bool {
+	names := []string{e.names[id].Name}
+	for _, l := range a.links {
+		if l.id == id && !containsStr(names, l.text) {
+			names = append(names, l.text)
+		}
+	}
+	lower := strings.ToLower(line)
+	named := slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(lower, strings.ToLower(n)) })
+	if e.negates(line) {
+		if !named {
+			return true
+		}
+		for _, n := range names {
+			if len(e.deniedOf(line, n)) > 0 {
+				return true
+			}
+		}
+	}
+	return e.restricts(line) && !named
+}
+
+// verdictLine returns the line of a relation (one of its details) that
+// decides a yes-or-no question: the one that holds most of the question's
+// words ("Could also use Lambda's canary functionality with weighted
+// aliases" for "can a lambda alias send a percentage of traffic to two
+// versions for a canary", not "canary deployment: codedeploy only on
+// lambda / ecs", which restricts CodeDeploy); when no line holds any of
+// them, all the lines joined, so that any one's denial decides.
+func (e *Engine) verdictLine(a *analysis, details []string) string {
+	best, bestCov := "", 0.0
+	for _, d := range details {
+		if v := overlap(a.terms, nil, e.textStems(d)); v > bestCov {
+			best, bestCov = d, v
+		}
+	}
+	if bestCov == 0 {
+		return strings.Join(details, " | ")
+	}
+	return best
 }
 
 // bestLineOverlap is the share of a question's term weight the relation

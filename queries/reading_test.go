@@ -921,3 +921,47 @@ func TestLineConstraintIgnoresPrepositions(t *testing.T) {
 		t.Errorf("answers %v, want Rolling with additional batch and Immutable", got)
 	}
 }
+
+// TestRelationVerdictOfTheAskedThing: the yes/no verdict of a relation
+// between the two things a question names reads the relation's line that
+// holds most of the question, and a denial in it counts only when it is of
+// the thing asked about ("Triggers to SNS only (no lambda ...)" denies
+// Lambda, not SNS); a question that asks for a flow towards one of them
+// ("an SNS message to CodeDeploy") is not answered by the flow the other
+// way (CodeDeploy notifies SNS).
+func TestRelationVerdictOfTheAskedThing(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# AWS CodeDeploy\n\n"+
+		"- Triggers to SNS only (no lambda unlike CodeCommit)\n"+
+		"- Deployment triggers can notify SNS\n"+
+		"- CodeDeploy is not a destination for SNS messages.\n")
+	for _, tt := range []struct{ q, want string }{
+		{"can CodeDeploy send notifications to SNS?", "yes"},
+		{"Can I publish an SNS message straight to CodeDeploy?", "no"},
+		{"can CodeDeploy trigger Lambda directly?", "no"},
+	} {
+		res := askHolding(t, e, tt.q, []string{tt.want})
+		if len(res.Answers) != 1 {
+			t.Errorf("%q: answers %v, want one verdict", tt.q, answerNames(res))
+		}
+	}
+	// the relation line that holds the question's words decides, not a
+	// line of the relation on something else that says "only"
+	e = newEngine(t)
+	askHolding(t, e, "can a lambda alias send a percentage of traffic to two different versions for a canary?", []string{"yes"})
+}
+
+// TestRelationVerdictLeavesOutANamedThing: a relation between two of the
+// three things a yes/no question names, on lines that say nothing of the
+// third, decides it only weakly: "can I do an in-place deployment of an ECS
+// service with CodeDeploy" is not answered by CodeDeploy supporting
+// in-place deployments, but by the line on ECS.
+func TestRelationVerdictLeavesOutANamedThing(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# AWS CodeDeploy\n\n"+
+		"- CodeDeploy supports in-place deployments and blue/green deployments\n\n"+
+		"## Deploy to ECS\n\n"+
+		"- ECS services: blue/green deployments only\n")
+	res := askHolding(t, e, "Can I do an in-place deployment of an ECS service with CodeDeploy?", []string{"no"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want one verdict", answerNames(res))
+	}
+}
