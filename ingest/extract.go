@@ -247,7 +247,7 @@ func (x *extractor) run() Graph {
 		// "Can run" over "24/7", "Load-based", "Time-based" at its own
 		// depth (a flattened export): the items it lists, nested as under
 		// a head that ends with ":" (nestFlatLists)
-		doc = nestedUnder(doc, lx.OpensList, lx.NamesItem)
+		doc = nestedUnder(doc, lx.OpensList, oneItem(lx.NamesItem))
 	}
 	// the note's own short forms first: the names the nesting below looks
 	// up are memoised with them
@@ -255,7 +255,7 @@ func (x *extractor) run() Graph {
 	// "Data sources" over "Amazon Athena", "Amazon Aurora" at its own
 	// depth: a plural noun phrase that names nothing heads the run of known
 	// names after it, as a head that ends with ":" would
-	doc = nestedUnder(doc, x.nounLabel, x.wholeName)
+	doc = nestedUnder(doc, x.nounLabel, x.namesOf)
 	x.doc = doc
 	o := newOpenReader(x)
 	if o != nil {
@@ -320,7 +320,7 @@ func (x *extractor) block(i int) {
 // nestListsUnder finds nested, on a copy of its blocks (the caller's
 // document stays as parsed); doc itself when no bullet is a head or none
 // moved.
-func nestedUnder(doc *Document, heads, item func(string) bool) *Document {
+func nestedUnder(doc *Document, heads func(string) bool, item func(string) int) *Document {
 	if !slices.ContainsFunc(doc.Blocks, func(b Block) bool { return b.Kind == BlockBullet && heads(b.Text) }) {
 		return doc
 	}
@@ -379,6 +379,40 @@ func (x *extractor) wholeName(text string) bool {
 	id, ok := x.exact(strings.TrimSpace(text))
 	return ok && isEntity(x.dictKind(id))
 }
+
+// namesOf counts the names a list item is: 1 for one known entity's name
+// and nothing else ("Amazon Athena"); for a list of names ("Kinesis SDK,
+// Kinesis Producer Library (KPL), Kinesis Agent, CloudWatch Logs", a
+// closing "..." aside), their number, when every one is capitalised and
+// short, at least one is a known entity's and none holds a verb; else 0.
+func (x *extractor) namesOf(text string) int {
+	if x.wholeName(text) {
+		return 1
+	}
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "..."))
+	if !strings.Contains(t, ",") || strings.ContainsAny(t, ":;!?") || strings.Contains(t, ". ") {
+		return 0
+	}
+	n, known := 0, false
+	for _, part := range strings.Split(t, ",") {
+		p := strings.TrimSpace(stripParens(part))
+		if p == "" {
+			continue
+		}
+		if !startsUpperOrDigit(p) || countFields(p) > maxNamePartWords || x.hasVerb(p) {
+			return 0
+		}
+		known = known || x.wholeName(p)
+		n++
+	}
+	if n < 2 || !known {
+		return 0
+	}
+	return n
+}
+
+// maxNamePartWords bounds the words of one name in a list of names.
+const maxNamePartWords = 4
 
 // ---- context -------------------------------------------------------------
 

@@ -145,9 +145,15 @@ func TestHeadAsideNamesNoRelation(t *testing.T) {
 // TestVendorPrefixedItemIsAName: an item that opens with the vendor's
 // prefix and goes on capitalised ("AWS CloudTrail management events") is a
 // name, though "aws" is a function word of the lexicon; a capitalised
-// preposition or number opens none ("In Transit", "One ... per ASG").
+// preposition or number opens none ("In Transit", "One ... per ASG"), nor
+// does the prefix open a sentence ("AWS Proton manages ...").
 func TestVendorPrefixedItemIsAName(t *testing.T) {
-	c := buildOneNote(t, "gd.md", "# Amazon GuardDuty\n\nGuardDuty data sources:\n- AWS CloudTrail management events\n- VPC Flow Logs\n\n# Auto Scaling\n\nLaunch configuration:\n- One Launch Configuration per ASG\n")
+	c := buildOneNote(t, "gd.md", "# Amazon GuardDuty\n\nGuardDuty data sources:\n- AWS CloudTrail management events\n- VPC Flow Logs\n\n# Auto Scaling\n\nLaunch configuration:\n- One Launch Configuration per ASG\n\n# AWS Proton\n\n- AWS Proton manages infrastructure templates\n")
+	for _, n := range c.Nodes {
+		if strings.Contains(n.Name, "manages") {
+			t.Errorf("a sentence after the vendor's prefix is a name: %v", n)
+		}
+	}
 	var objs []string
 	for _, f := range c.Facts {
 		if f.Subject == "service:amazon-guardduty" {

@@ -3529,6 +3529,18 @@ func predicateLike(lx *Lexicon, name string, f []string) bool {
 	return strings.HasSuffix(w0, "s") && !strings.HasSuffix(w0, "ss") && Lemma(w0) != w0
 }
 
+// verbInside reports a lower-case word before the last of words that reads
+// as a third person's verb ("manages" of "AWS Proton manages
+// infrastructure templates"; a plural noun does not go on to an object).
+func verbInside(words []string) bool {
+	for _, w := range words[1 : len(words)-1] {
+		if !startsCapital(w) && PluralNoun(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsCapital reports a word that opens with an upper-case letter.
 func startsCapital(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -3554,8 +3566,9 @@ func (o *openReader) nameLike(name string) bool {
 	last := strings.Trim(f[len(f)-1], ".,;:!?\"'")
 	// the vendor's prefix before a capitalised word opens a proper name,
 	// though the lexicon lists it as a function word ("AWS CloudTrail
-	// management events": "aws" weighs nothing in a search)
-	vendorName := len(f) > 1 && isVendorPrefix(first) && startsCapital(f[1])
+	// management events": "aws" weighs nothing in a search), unless a verb
+	// makes it a sentence ("AWS Proton manages infrastructure templates")
+	vendorName := len(f) > 1 && isVendorPrefix(first) && startsCapital(f[1]) && !o.x.hasVerb(name) && !verbInside(f)
 	if o.lx.IsStop(first) && !vendorName || o.lx.IsStop(last) && len(f) > 1 {
 		return false
 	}

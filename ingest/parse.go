@@ -391,13 +391,25 @@ func continueNumbering(doc *Document) {
 // one level down. The run ends at the first item that reads as a sentence
 // or a "key: value" pair, or at any other block.
 func nestFlatLists(doc *Document) {
-	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, FlatItemName)
+	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, oneItem(FlatItemName))
+}
+
+// oneItem counts a text for which is reports true as one item, any other
+// as none (see nestListsUnder).
+func oneItem(is func(string) bool) func(string) int {
+	return func(t string) int {
+		if is(t) {
+			return 1
+		}
+		return 0
+	}
 }
 
 // nestListsUnder is nestFlatLists for any head: a bullet for which heads
-// reports true heads the bullets after it, at its depth, for which item
-// does (two at least); it reports whether any moved.
-func nestListsUnder(doc *Document, heads, item func(string) bool) bool {
+// reports true heads the bullets after it, at its depth, that item counts
+// as items (two items at least in all: one bullet may list several); it
+// reports whether any moved.
+func nestListsUnder(doc *Document, heads func(string) bool, item func(string) int) bool {
 	bs := doc.Blocks
 	moved := false
 	for i := 0; i < len(bs); i++ {
@@ -405,11 +417,16 @@ func nestListsUnder(doc *Document, heads, item func(string) bool) bool {
 		if head.Kind != BlockBullet || !heads(head.Text) {
 			continue
 		}
-		j := i + 1
-		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && item(bs[j].Text) {
+		j, n := i+1, 0
+		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth {
+			k := item(bs[j].Text)
+			if k == 0 {
+				break
+			}
+			n += k
 			j++
 		}
-		if j-i-1 < 2 {
+		if n < 2 {
 			continue // one short item is as likely a sibling as a member
 		}
 		for k := i + 1; k < j; k++ {

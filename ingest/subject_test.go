@@ -432,6 +432,10 @@ func TestFlatListLabels(t *testing.T) {
 		fact{"Amazon QuickSight", "rel:datum source", "Amazon S3", 6},
 		fact{"AWS Systems Manager", "rel:type", "Command", 11},
 		fact{"AWS Systems Manager", "rel:type", "Automation", 12})
+	// one item that lists several names, one of them known, is a run too
+	g, names = extractNote(t, "k.txt", "↖↑↓ Kinesis Data Streams\n- Sequence Number\n- unique identifier for each record\n- Producers\n- Kinesis SDK, Kinesis Agent, CloudWatch Logs\n- 3rd party libraries: Spark, Log4j\n")
+	wantFacts(t, factSet(g, names), fact{"Amazon Kinesis Data Streams", "rel:producer", "Amazon CloudWatch Logs", 5},
+		fact{"Amazon Kinesis Data Streams", "rel:producer", "Kinesis Agent", 5})
 	// a run of names after a label that has a verb is no list of it
 	g, names = extractNote(t, "n.txt", "↖↑↓ QuickSight\n- Runs unit tests\n- Amazon Athena\n- Amazon Redshift\n")
 	for f := range factSet(g, names) {
