@@ -476,18 +476,17 @@ func SortFacts(facts []Fact) {
 
 // SortEdges orders edges by predicate, position, subject and object.
 func SortEdges(edges []Edge) {
-	sort.SliceStable(edges, func(i, j int) bool {
-		a, b := edges[i], edges[j]
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
+	slices.SortStableFunc(edges, func(a, b Edge) int {
+		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
+			return c
 		}
-		if a.Position != b.Position {
-			return a.Position < b.Position
+		if c := cmp.Compare(a.Position, b.Position); c != 0 {
+			return c
 		}
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
+		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
+			return c
 		}
-		return a.Object < b.Object
+		return strings.Compare(a.Object, b.Object)
 	})
 }
 

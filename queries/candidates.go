@@ -1169,6 +1169,10 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	var best []graph.Edge
 	for _, y := range ids[1:] {
 		toward := a.towardLink(e.lx, y)
+		variants, err := e.variantsOf(ctx, y) // read once, not per edge: an anchor may have thousands
+		if err != nil {
+			continue
+		}
 		for _, at := range e.mustAnchors(ctx, x) {
 			for _, inverse := range []bool{false, true} {
 				var edges []graph.Edge
@@ -1191,7 +1195,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 						// CodeDeploy notifies SNS is the other way round
 						continue
 					}
-					if end == y || e.isVariantOf(ctx, end, y) {
+					if end == y || variants[end] {
 						best = append(best, ed)
 					}
 				}
@@ -1389,18 +1393,18 @@ func (e *Engine) mustAnchors(ctx context.Context, id string) []string {
 	return out
 }
 
-// isVariantOf reports whether a node is a qualified variant of another.
-func (e *Engine) isVariantOf(ctx context.Context, id, of string) bool {
-	out, err := e.ix.Out(ctx, id, graph.PredIsA)
+// variantsOf returns the nodes that are variants of id (X isA id:
+// "Multi-AZ (manual)" of "Multi-AZ"), as a set.
+func (e *Engine) variantsOf(ctx context.Context, id string) (map[string]bool, error) {
+	in, err := e.ix.In(ctx, id, graph.PredIsA)
 	if err != nil {
-		return false
+		return nil, err
 	}
-	for _, ed := range out {
-		if ed.Object == of {
-			return true
-		}
+	out := make(map[string]bool, len(in))
+	for _, ed := range in {
+		out[ed.Subject] = true
 	}
-	return false
+	return out, nil
 }
 
 // describeCandidate reads "what is X", "tell me about X", "X": every
