@@ -455,38 +455,17 @@ func (s *CayleyStore) Facts(ctx context.Context) ([]Fact, error) {
 // fact stated twice on one line) position and detail.
 func SortFacts(facts []Fact) {
 	slices.SortFunc(facts, func(a, b Fact) int {
-		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Object, b.Object); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Source, b.Source); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Position, b.Position); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Detail, b.Detail)
+		return cmp.Or(strings.Compare(a.Subject, b.Subject), strings.Compare(a.Predicate, b.Predicate),
+			strings.Compare(a.Object, b.Object), strings.Compare(a.Source, b.Source),
+			cmp.Compare(a.Position, b.Position), strings.Compare(a.Detail, b.Detail))
 	})
 }
 
 // SortEdges orders edges by predicate, position, subject and object.
 func SortEdges(edges []Edge) {
 	slices.SortStableFunc(edges, func(a, b Edge) int {
-		if c := strings.Compare(a.Predicate, b.Predicate); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Position, b.Position); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Subject, b.Subject); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Object, b.Object)
+		return cmp.Or(strings.Compare(a.Predicate, b.Predicate), cmp.Compare(a.Position, b.Position),
+			strings.Compare(a.Subject, b.Subject), strings.Compare(a.Object, b.Object))
 	})
 }
 

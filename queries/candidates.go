@@ -1217,10 +1217,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if !a.yesno {
 		// "why is CloudTrail cross-account": how the notes relate the two,
 		// with their words
-		other := top.Object
-		if other == x || containsStr(e.mustAnchors(ctx, x), other) {
-			other = top.Subject
-		}
+		other := e.otherEnd(ctx, x, top)
 		ans := e.answer(other, top)
 		c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "connection", Answers: []Answer{ans}}, links: 2, prior: 0.1}
 		switch {
@@ -1240,11 +1237,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {
 		verdict = "no"
 	} else {
-		other := top.Object
-		if other == x || containsStr(e.mustAnchors(ctx, x), other) {
-			other = top.Subject
-		}
-		if e.deniesOf(a, e.verdictLine(a, top.Details), other) {
+		if e.deniesOf(a, e.verdictLine(a, top.Details), e.otherEnd(ctx, x, top)) {
 			// "Triggers to SNS only (no lambda unlike CodeCommit)": the
 			// line that relates the two denies it
 			verdict = "no"
@@ -1300,6 +1293,15 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		c.prior = weakVerdictPrior
 	}
 	return c
+}
+
+// otherEnd returns the end of a relation edge that is not x (or a node x
+// must be read as, see mustAnchors): the other thing a question names.
+func (e *Engine) otherEnd(ctx context.Context, x string, ed graph.Edge) string {
+	if ed.Object == x || containsStr(e.mustAnchors(ctx, x), ed.Object) {
+		return ed.Subject
+	}
+	return ed.Object
 }
 
 // flowPredicate reports a typed predicate that says something goes from
