@@ -425,11 +425,7 @@ func enumOrdinal(marker string) int {
 	if c := m[0]; c < '0' || c > '9' {
 		return int(unicode.ToLower(rune(c))-'a') + 1
 	}
-	n := 0
-	for _, d := range m {
-		n = n*10 + int(d-'0')
-	}
-	return n
+	return markerOrdinal(m)
 }
 
 // lastLevel returns the digits of a number marker's last level: "2.1.3."

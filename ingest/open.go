@@ -3534,17 +3534,11 @@ func predicateLike(lx *Lexicon, name string, f []string) bool {
 // infrastructure templates"; a plural noun does not go on to an object).
 func verbInside(words []string) bool {
 	for _, w := range words[1 : len(words)-1] {
-		if !startsCapital(w) && PluralNoun(w) {
+		if !isCapitalized(w) && PluralNoun(w) {
 			return true
 		}
 	}
 	return false
-}
-
-// startsCapital reports a word that opens with an upper-case letter.
-func startsCapital(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // nameLike reports whether a list item's or cell's text can name a thing:
@@ -3568,7 +3562,7 @@ func (o *openReader) nameLike(name string) bool {
 	// though the lexicon lists it as a function word ("AWS CloudTrail
 	// management events": "aws" weighs nothing in a search), unless a verb
 	// makes it a sentence ("AWS Proton manages infrastructure templates")
-	vendorName := len(f) > 1 && isVendorPrefix(first) && startsCapital(f[1]) && !o.x.hasVerb(name) && !verbInside(f)
+	vendorName := len(f) > 1 && isVendorPrefix(first) && isCapitalized(f[1]) && !o.x.hasVerb(name) && !verbInside(f)
 	if o.lx.IsStop(first) && !vendorName || o.lx.IsStop(last) && len(f) > 1 {
 		return false
 	}

@@ -159,42 +159,25 @@ type term struct {
 // back"), or every part of a camel-case word ("deletion policy" holds
 // "DeletionPolicy").
 func (t term) in(words []string) bool {
-	if t.inWord(words) {
-		return true
-	}
-	if len(t.parts) == 0 {
-		return false
-	}
-	for _, p := range t.parts {
-		if !containsStr(words, p) {
-			return false
-		}
-	}
-	return true
+	return t.holds(func(w string) bool { return containsStr(words, w) })
 }
 
 // inSplit reports whether the sorted list sorted and lists, read as one
 // list of words, hold the term (see in): a large shared vocabulary is
 // searched in place instead of being copied into one list with the rest.
 func (t term) inSplit(sorted []string, lists ...[]string) bool {
-	has := func(w string) bool {
+	return t.holds(func(w string) bool {
 		if _, ok := slices.BinarySearch(sorted, w); ok {
 			return true
 		}
-		for _, l := range lists {
-			if containsStr(l, w) {
-				return true
-			}
-		}
-		return false
-	}
-	if has(t.stem) {
+		return slices.ContainsFunc(lists, func(l []string) bool { return containsStr(l, w) })
+	})
+}
+
+// holds is in's rule over any word list, given by its membership test has.
+func (t term) holds(has func(string) bool) bool {
+	if has(t.stem) || slices.ContainsFunc(t.alts, has) {
 		return true
-	}
-	for _, a := range t.alts {
-		if has(a) {
-			return true
-		}
 	}
 	if len(t.parts) == 0 {
 		return false
