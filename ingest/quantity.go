@@ -403,3 +403,50 @@ func NumberSpelling(v float64) string {
 const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
 
 var wordNumberRe = lazyRE(numberPattern)
+
+// spelledUnit is the word an abbreviated unit of time stands for, where
+// the abbreviation has one reading ("m" is minutes in "5m" and months in
+// "15m": it has none).
+var spelledUnit = map[string]string{
+	"s": "second", "sec": "second", "secs": "second",
+	"min": "minute", "mins": "minute",
+	"h": "hour", "hr": "hour", "hrs": "hour",
+	"d": "day", "w": "week", "wk": "week", "wks": "week",
+	"y": "year", "yr": "year", "yrs": "year",
+}
+
+var abbreviatedRe = lazyRE(`^(\d+(?:[.,]\d+)*)\s*([a-zA-Z]+)$`)
+
+// SpellOut writes a value the notes give with an abbreviated unit of time
+// with the unit in full: "63d" → "63 days", "1 h" → "1 hour", "300s" →
+// "300 seconds". ok is false, and the text is returned unchanged, for
+// anything else: several quantities or words around one, a unit already in
+// full, or an abbreviation with more than one reading ("15m").
+func SpellOut(text string) (string, bool) {
+	m := abbreviatedRe.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return text, false
+	}
+	w, ok := spelledUnit[strings.ToLower(m[2])]
+	if !ok {
+		return text, false
+	}
+	if parseNumber(m[1]) != 1 {
+		w += "s"
+	}
+	return m[1] + " " + w, true
+}
+
+// Alternative returns the other reading of a duration whose unit is the
+// lone letter "m": the quantity reads "15m" as 15 minutes, but a retention
+// table's "15m" is 15 months. ok is false for every other quantity.
+func (q Quantity) Alternative() (Quantity, bool) {
+	m := abbreviatedRe.FindStringSubmatch(q.Text)
+	if m == nil || q.Dimension != "duration" || !strings.EqualFold(m[2], "m") {
+		return q, false
+	}
+	alt := q
+	alt.Value = parseNumber(m[1]) * unitOf["month"].factor
+	alt.Low = alt.Value
+	return alt, true
+}

@@ -109,3 +109,53 @@ func TestParseQuantityNamedNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellOut: a value with an abbreviated unit of time is written with
+// the unit in full; an ambiguous abbreviation ("m": minutes or months), a
+// unit already in full and text around the value stay as they are.
+func TestSpellOut(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"63d", "63 days", true},
+		{"1 h", "1 hour", true},
+		{"300s", "300 seconds", true},
+		{"5 mins", "5 minutes", true},
+		{"2yrs", "2 years", true},
+		{"1,000s", "1,000 seconds", true},
+		{"15m", "15m", false},
+		{"15 days", "15 days", false},
+		{"10 MB", "10 MB", false},
+		{"kept 63d", "kept 63d", false},
+		{"S3", "S3", false},
+		{"", "", false},
+	} {
+		got, ok := SpellOut(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("SpellOut(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestAlternative: "15m" reads as 15 minutes and, as its alternative, 15
+// months; no other unit has a second reading.
+func TestAlternative(t *testing.T) {
+	q, ok := ParseQuantity("15m")
+	if !ok || q.Value != 900 {
+		t.Fatalf("ParseQuantity(15m) = %+v, %v; want 900 seconds", q, ok)
+	}
+	alt, ok := q.Alternative()
+	if !ok || alt.Value != 15*2629800 || alt.Dimension != "duration" {
+		t.Errorf("Alternative(15m) = %+v, %v; want 15 months", alt, ok)
+	}
+	for _, s := range []string{"15 minutes", "15d", "15 MB"} {
+		q, ok := ParseQuantity(s)
+		if !ok {
+			t.Fatalf("ParseQuantity(%q) failed", s)
+		}
+		if _, ok := q.Alternative(); ok {
+			t.Errorf("Alternative(%q) has a second reading", s)
+		}
+	}
+}

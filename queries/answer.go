@@ -274,6 +274,24 @@ func (e *Engine) finish(a *analysis, res *Result, c *candidate) {
 	}
 	e.countedAnswers(a, res)
 	e.noteSpellings(res)
+	spellValues(res)
+}
+
+// spellValues names a value answer the notes abbreviate with its unit of
+// time in full ("63d" → "63 days", see ingest.SpellOut); the detail keeps
+// the note's own spelling.
+func spellValues(res *Result) {
+	for i := range res.Answers {
+		ans := &res.Answers[i]
+		name, ok := ingest.SpellOut(ans.Name)
+		if !ok {
+			continue
+		}
+		if !strings.Contains(ans.Detail, ans.Name) {
+			ans.Detail = strings.TrimPrefix(ans.Detail+" | "+ans.Name, " | ")
+		}
+		ans.Name = name
+	}
 }
 
 // maxSpellingSources bounds the source lines read for an answer's

@@ -425,6 +425,13 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 		score = min(score, p.score)
 		keyNames = append(keyNames, keys[k].Text)
 		srcs = append(srcs, p.ans.Sources...)
+		// the question's word that gives the key ("5-minute") is what the
+		// pair is found by, though the notes spell it "300s (5min)"
+		for _, t := range a.terms {
+			if qs := ingest.Quantities(t.stem); len(qs) == 1 && sameQuantity(qs[0], keys[k]) {
+				c.rel = append(c.rel, t.stem)
+			}
+		}
 	}
 	if len(c.result.Answers) == 0 {
 		return nil, nil
@@ -447,7 +454,7 @@ func sameValue(ans Answer, others []Answer) Answer {
 	out.Sources = slices.Clone(ans.Sources)
 	for _, o := range others {
 		oq := ingest.Quantities(o.Name)
-		if len(oq) != 1 || oq[0].Dimension != q[0].Dimension || math.Abs(oq[0].Value-q[0].Value) > valueTolerance*math.Max(math.Abs(q[0].Value), 1e-9) {
+		if len(oq) != 1 || !nearlySame(q[0], oq[0]) {
 			continue
 		}
 		for _, src := range o.Sources {
@@ -460,6 +467,27 @@ func sameValue(ans Answer, others []Answer) Answer {
 		}
 	}
 	return out
+}
+
+// nearlySame reports whether two quantities give one amount within
+// valueTolerance, under either reading of a unit with two ("15m": minutes
+// or months, see ingest.Quantity.Alternative).
+func nearlySame(x, y ingest.Quantity) bool {
+	xs, ys := []ingest.Quantity{x}, []ingest.Quantity{y}
+	if alt, ok := x.Alternative(); ok {
+		xs = append(xs, alt)
+	}
+	if alt, ok := y.Alternative(); ok {
+		ys = append(ys, alt)
+	}
+	for _, a := range xs {
+		for _, b := range ys {
+			if a.Dimension == b.Dimension && math.Abs(a.Value-b.Value) <= valueTolerance*math.Max(math.Abs(a.Value), 1e-9) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // valueTolerance is how far apart, as a share, two spellings of one

@@ -41,7 +41,7 @@ func TestReadings(t *testing.T) {
 		// A question that asks "how long" wants a quantity: a relation that
 		// answers with a service's name reads it worse than the one whose
 		// answer is the value.
-		{"How long can slow start mode last on a target group?", []string{"15min"}},
+		{"How long can slow start mode last on a target group?", []string{"15 minutes"}},
 		// "CloudWatch Logs subscription" links to the feature a subheading
 		// made; the dictionary's "Subscription filter" related to the same
 		// service is the same thing, and its destinations that support
@@ -829,7 +829,7 @@ func TestValueKeyedByAValue(t *testing.T) {
 	for _, tt := range []struct{ q, want string }{
 		{"How long does CloudWatch keep 5-minute metric data points?", "63 days"},
 		{"how long are 1-hour CloudWatch data points kept", "455 days"},
-		{"How long does CloudWatch keep metric datapoints at 60-second resolution?", "15d"},
+		{"How long does CloudWatch keep metric datapoints at 60-second resolution?", "15 days"},
 	} {
 		res, err := e.Ask(t.Context(), tt.q)
 		if err != nil {
@@ -846,6 +846,21 @@ func TestValueKeyedByAValue(t *testing.T) {
 	}
 	if got := answerNames(res); len(got) != 2 || !containsStr(got, "63 days") || !containsStr(got, "15 days") {
 		t.Errorf("answers %v (reading %q), want 63 days and 15 days", got, res.Reading)
+	}
+}
+
+// TestValueKeyedInATable: the embedded notes' table row "300s (5min) |
+// 63d" answers a question keyed by "5-minute", whose word the row spells
+// otherwise, over the line that stores data "with a resolution of 1 second"
+// and names no 5 minutes; the answer spells its unit out.
+func TestValueKeyedInATable(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(t.Context(), "How long does CloudWatch keep metric data points at 5-minute resolution?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "63 days" {
+		t.Errorf("answers %v (reading %q), want 63 days", got, res.Reading)
 	}
 }
 
