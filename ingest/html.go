@@ -35,6 +35,15 @@ func (m *noteMarkdown) add(s string, n int) {
 	m.lineOf = append(m.lineOf, n)
 }
 
+// lastLine returns the note line the last Markdown line comes from, 0
+// when there is none.
+func (m *noteMarkdown) lastLine() int {
+	if len(m.lineOf) == 0 {
+		return 0
+	}
+	return m.lineOf[len(m.lineOf)-1]
+}
+
 // tableRow returns the Markdown pipe-table lines of one row of cells, a
 // pipe in a cell escaped ("a \| b"), with the rule under it when it is the
 // table's first (header) row.

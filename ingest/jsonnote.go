@@ -14,11 +14,12 @@ import (
 // Markdown they say, each line citing the note line its string sits on.
 
 // isJSONNote reports whether a note is a JSON export: named *.json (or
-// *.jsonl, *.ndjson: JSON Lines, one value per line), or it opens with "["
-// or "{" and is valid JSON throughout, or valid JSON on every line.
+// *.jsonl, *.ndjson: JSON Lines, one value per line; *.excalidraw,
+// *.canvas: drawings), or it opens with "[" or "{" and is valid JSON
+// throughout, or valid JSON on every line.
 func isJSONNote(name, text string) bool {
 	switch strings.ToLower(path.Ext(name)) {
-	case ".json", ".jsonl", ".ndjson":
+	case ".json", ".jsonl", ".ndjson", ".excalidraw", ".canvas":
 		return true
 	}
 	t := strings.TrimLeft(text, " \t\r\n\ufeff")
@@ -83,6 +84,9 @@ type jsonConv struct {
 // on, and the note's lines are quoted with their strings unescaped. It
 // fails on JSON it cannot decode.
 func jsonToMarkdown(src string) (noteMarkdown, error) {
+	if m, ok := drawingToMarkdown(src); ok {
+		return m, nil
+	}
 	b := []byte(strings.TrimPrefix(src, "\ufeff"))
 	c := &jsonConv{dec: json.NewDecoder(bytes.NewReader(b)), src: b, line: 1}
 	c.dec.UseNumber()

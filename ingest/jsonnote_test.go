@@ -112,6 +112,7 @@ func TestJSONNote(t *testing.T) {
 func FuzzJSONToMarkdown(f *testing.F) {
 	f.Add(`[{"title": "a", "body": "# b\n- c"}]`)
 	f.Add(`{"notes": [{"name": "x", "tags": ["y"], "n": 1.5e3, "ok": true}]}`)
+	f.Add(`{"nodes": [{"id": "a", "text": "S3\nbucket"}, {"id": "b", "text": "Athena"}], "edges": [{"id": "e", "fromNode": "a", "toNode": "b"}, {"id": "f", "fromNode": "b", "toNode": "a", "label": "x"}]}`)
 	f.Fuzz(func(t *testing.T, src string) {
 		if h, err := jsonToMarkdown(src); err == nil {
 			checkCitedLines(t, h, src)
