@@ -247,6 +247,23 @@ func TestPathQuestionsWithoutTo(t *testing.T) {
 	}
 }
 
+// TestPathAskedByWhereItEnds: "how does X end up in Y" asks for the
+// chain from X to Y, as "get X into Y" does (the lexicon's path verbs).
+func TestPathAskedByWhereItEnds(t *testing.T) {
+	e := engineWithNote(t, "alerts.md", `# deploy alerts
+
+- CodePipeline -> EventBridge rule (state change FAILED) -> SNS topic -> AWS Chatbot -> Slack
+`)
+	res, err := e.Ask(t.Context(), "How does a failed CodePipeline execution end up as a message in Slack?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"AWS CodePipeline", "Amazon EventBridge", "Amazon SNS", "AWS Chatbot", "Slack"}
+	if got := answerNames(res); res.Intent != "path" || !reflect.DeepEqual(got, want) {
+		t.Errorf("%s %q (%s); want the path %q", res.Intent, got, res.Reading, want)
+	}
+}
+
 // TestExampleOfTheAnswers: a name followed by "etc" is an example of the
 // answers asked for: the reading whose answers hold it wins over one that
 // matches the question's words but answers something else.
