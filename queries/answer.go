@@ -275,6 +275,33 @@ func (e *Engine) finish(a *analysis, res *Result, c *candidate) {
 	e.countedAnswers(a, res)
 	e.noteSpellings(res)
 	spellValues(res)
+	if !a.order && !a.sequence {
+		e.namesUsed(res)
+	}
+}
+
+// namesUsed names an answer that recommends a means ("Use an IAM role
+// ARN", the lexicon's instrument verbs) by what it uses ("IAM role ARN"):
+// asked which method or option, that is the answer; the detail keeps the
+// item. Steps asked in order keep their words.
+func (e *Engine) namesUsed(res *Result) {
+	for i := range res.Answers {
+		ans := &res.Answers[i]
+		verb, rest, ok := strings.Cut(ans.Name, " ")
+		if !ok || !e.lx.QuestionSurface("instrument", strings.ToLower(verb)) {
+			continue
+		}
+		if det, after, ok := strings.Cut(rest, " "); ok && e.lx.QuestionSurface("determiner", strings.ToLower(det)) {
+			rest = after
+		}
+		if rest = strings.TrimSpace(rest); rest == "" {
+			continue
+		}
+		if !strings.Contains(ans.Detail, ans.Name) {
+			ans.Detail = strings.TrimPrefix(ans.Detail+" | "+ans.Name, " | ")
+		}
+		ans.Name = rest
+	}
 }
 
 // spellValues names a value answer the notes abbreviate with its unit of

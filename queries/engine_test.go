@@ -264,6 +264,28 @@ func TestPathAskedByWhereItEnds(t *testing.T) {
 	}
 }
 
+// TestAnswerNamedByWhatItUses: an item that recommends a means ("Use an
+// IAM role ARN ...") answers "which method" by what it uses; steps asked
+// in order keep their words.
+func TestAnswerNamedByWhatItUses(t *testing.T) {
+	e := engineWithNote(t, "onprem.md", `# AWS CodeDeploy
+
+## On-premises instances
+
+- To register an on-premises instance:
+    - Use an IAM user ARN to authenticate the instance: fine for a few instances
+    - Use an IAM role ARN to authenticate the instance: STS credentials, recommended for a large fleet
+`)
+	res, err := e.Ask(t.Context(), "Registering hundreds of on-prem servers with CodeDeploy: which authentication method is recommended?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	if !containsStr(got, "IAM role ARN") || slices.ContainsFunc(got, func(n string) bool { return strings.HasPrefix(n, "Use ") }) {
+		t.Errorf("answers %q (%s); want IAM role ARN, no item opening with Use", got, res.Reading)
+	}
+}
+
 // TestExampleOfTheAnswers: a name followed by "etc" is an example of the
 // answers asked for: the reading whose answers hold it wins over one that
 // matches the question's words but answers something else.
