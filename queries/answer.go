@@ -294,13 +294,9 @@ func (e *Engine) namesUsed(res *Result) {
 		if det, after, ok := strings.Cut(rest, " "); ok && e.lx.QuestionSurface("determiner", strings.ToLower(det)) {
 			rest = after
 		}
-		if rest = strings.TrimSpace(rest); rest == "" {
-			continue
+		if rest = strings.TrimSpace(rest); rest != "" {
+			rename(ans, rest)
 		}
-		if !strings.Contains(ans.Detail, ans.Name) {
-			ans.Detail = strings.TrimPrefix(ans.Detail+" | "+ans.Name, " | ")
-		}
-		ans.Name = rest
 	}
 }
 
@@ -310,15 +306,18 @@ func (e *Engine) namesUsed(res *Result) {
 func spellValues(res *Result) {
 	for i := range res.Answers {
 		ans := &res.Answers[i]
-		name, ok := ingest.SpellOut(ans.Name)
-		if !ok {
-			continue
+		if name, ok := ingest.SpellOut(ans.Name); ok {
+			rename(ans, name)
 		}
-		if !strings.Contains(ans.Detail, ans.Name) {
-			ans.Detail = strings.TrimPrefix(ans.Detail+" | "+ans.Name, " | ")
-		}
-		ans.Name = name
 	}
+}
+
+// rename names an answer name, keeping the name it had in its detail.
+func rename(ans *Answer, name string) {
+	if !strings.Contains(ans.Detail, ans.Name) {
+		ans.Detail = strings.TrimPrefix(ans.Detail+" | "+ans.Name, " | ")
+	}
+	ans.Name = name
 }
 
 // maxSpellingSources bounds the source lines read for an answer's
