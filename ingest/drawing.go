@@ -47,10 +47,16 @@ type drawElem struct {
 }
 
 // drawingToMarkdown rewrites a JSON drawing as Markdown (see above), each
-// line citing the note line its element's id is on. ok is false for JSON
-// that is no drawing: fewer than minDrawingArrows connectors join two of
-// its elements.
+// line citing the note line its element's object opens on. ok is false for
+// JSON that is no drawing: fewer than minDrawingArrows connectors join two
+// of its elements. JSON that names no pair of drawingEnds fields is not
+// read at all.
 func drawingToMarkdown(src string) (noteMarkdown, bool) {
+	if !slices.ContainsFunc(drawingEnds, func(p [2]string) bool {
+		return strings.Contains(src, `"`+p[0]+`"`) && strings.Contains(src, `"`+p[1]+`"`)
+	}) {
+		return noteMarkdown{}, false
+	}
 	doc, err := readOrdered(src)
 	if err != nil {
 		return noteMarkdown{}, false
@@ -78,7 +84,7 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 		return noteMarkdown{}, false
 	}
 	for _, el := range elems {
-		if c := byID[el.bound]; el.bound != "" && c != nil && c.label == "" {
+		if c := byID[el.bound]; c != nil && c.label == "" {
 			c.label = el.label
 		}
 		if el.from != "" {
@@ -88,11 +94,6 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 	}
 	var m noteMarkdown
 	m.text = splitLines(src)
-	quote := func(n int, s string) {
-		if n >= 1 && n <= len(m.text) {
-			m.text[n-1] = clipQuoted(s)
-		}
-	}
 	name := func(el *drawElem) (string, []string) {
 		lines := labelLines(el.label)
 		if len(lines) == 0 {
@@ -110,7 +111,7 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 		if len(lines) == 0 {
 			continue
 		}
-		quote(el.line, strings.Join(lines, " "))
+		m.quote(el.line, strings.Join(lines, " "))
 		m.add("", el.line)
 		for _, l := range lines {
 			m.add(l, el.line)
@@ -124,7 +125,7 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 		}
 		if n, more := name(el); n != "" && len(more) > 0 {
 			s := "- " + n + ": " + strings.Join(more, ", ")
-			quote(el.line, s[2:])
+			m.quote(el.line, s[2:])
 			m.add(s, el.line)
 		}
 	}
@@ -142,7 +143,7 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 		if l := strings.Join(labelLines(el.label), " "); l != "" {
 			s += " (" + l + ")"
 		}
-		quote(el.line, s)
+		m.quote(el.line, s)
 		m.add("- "+s, el.line)
 	}
 	return m, true

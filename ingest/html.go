@@ -35,6 +35,14 @@ func (m *noteMarkdown) add(s string, n int) {
 	m.lineOf = append(m.lineOf, n)
 }
 
+// quote sets the quoted text of note line n (1-based) to q, clipped; a
+// line the note does not have is left alone.
+func (m *noteMarkdown) quote(n int, q string) {
+	if n >= 1 && n <= len(m.text) {
+		m.text[n-1] = clipQuoted(q)
+	}
+}
+
 // lastLine returns the note line the last Markdown line comes from, 0
 // when there is none.
 func (m *noteMarkdown) lastLine() int {

@@ -116,14 +116,11 @@ func (c *jsonConv) emit(s string, n int) { c.out.add(s, n) }
 
 // quote sets the quoted text of note line n to a string field unescaped.
 func (c *jsonConv) quote(n int, key, s string) {
-	if n < 1 || n > len(c.out.text) {
-		return
-	}
 	q := strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " / ")), " ")
 	if key != "" {
 		q = key + ": " + q
 	}
-	c.out.text[n-1] = clipQuoted(q)
+	c.out.quote(n, q)
 }
 
 // token reads the next token and the note line it ends on (a JSON string

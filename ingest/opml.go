@@ -94,13 +94,11 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 				emit(indent+"- "+nd.note, nd.line)
 			}
 		}
-		if n := nd.line; n >= 1 && n <= len(out.text) {
-			q := nd.text
-			if nd.note != "" {
-				q += " — " + nd.note
-			}
-			out.text[n-1] = clipQuoted(q)
+		q := nd.text
+		if nd.note != "" {
+			q += " — " + nd.note
 		}
+		out.quote(nd.line, q)
 	}
 	for {
 		line, _ := dec.InputPos()

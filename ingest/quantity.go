@@ -404,15 +404,31 @@ const numberPattern = `\d+(?:,\d{3})*(?:\.\d+)?`
 
 var wordNumberRe = lazyRE(numberPattern)
 
-// spelledUnit is the word an abbreviated unit of time stands for, where
-// the abbreviation has one reading ("m" is minutes in "5m" and months in
-// "15m": it has none).
-var spelledUnit = map[string]string{
-	"s": "second", "sec": "second", "secs": "second",
-	"min": "minute", "mins": "minute",
-	"h": "hour", "hr": "hour", "hrs": "hour",
-	"d": "day", "w": "week", "wk": "week", "wks": "week",
-	"y": "year", "yr": "year", "yrs": "year",
+// ambiguousUnit is the one unit letter of time with two readings: minutes
+// in "5m", months in a retention table's "15m".
+const ambiguousUnit = "m"
+
+// spelledUnit returns the word a unit of time unitOf knows is spelled as
+// in full: the longest singular word of unitOf whose plural (word + "s")
+// unitOf also knows, with the same factor ("d" -> "day", "hrs" -> "hour",
+// not "hr"). ok is false for a unit already in full, for ambiguousUnit and
+// for any other.
+func spelledUnit(unit string) (string, bool) {
+	unit = strings.ToLower(unit)
+	u, known := unitOf[unit]
+	if !known || u.dim != "duration" || unit == ambiguousUnit {
+		return "", false
+	}
+	var full string
+	for w, v := range unitOf {
+		if v == u && unitOf[w+"s"] == u && (len(w) > len(full) || len(w) == len(full) && w < full) {
+			full = w
+		}
+	}
+	if full == "" || unit == full || unit == full+"s" {
+		return "", false
+	}
+	return full, true
 }
 
 var abbreviatedRe = lazyRE(`^(\d+(?:[.,]\d+)*)\s*([a-zA-Z]+)$`)
@@ -427,7 +443,7 @@ func SpellOut(text string) (string, bool) {
 	if m == nil {
 		return text, false
 	}
-	w, ok := spelledUnit[strings.ToLower(m[2])]
+	w, ok := spelledUnit(m[2])
 	if !ok {
 		return text, false
 	}
@@ -437,12 +453,12 @@ func SpellOut(text string) (string, bool) {
 	return m[1] + " " + w, true
 }
 
-// Alternative returns the other reading of a duration whose unit is the
-// lone letter "m": the quantity reads "15m" as 15 minutes, but a retention
+// Alternative returns the other reading of a duration whose unit is
+// ambiguousUnit: the quantity reads "15m" as 15 minutes, but a retention
 // table's "15m" is 15 months. ok is false for every other quantity.
 func (q Quantity) Alternative() (Quantity, bool) {
 	m := abbreviatedRe.FindStringSubmatch(q.Text)
-	if m == nil || q.Dimension != "duration" || !strings.EqualFold(m[2], "m") {
+	if m == nil || q.Dimension != "duration" || !strings.EqualFold(m[2], ambiguousUnit) {
 		return q, false
 	}
 	alt := q
