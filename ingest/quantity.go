@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -368,6 +369,34 @@ func Numbers(text string) []Quantity {
 		}
 		v := parseNumber(text[s:e])
 		out = append(out, Quantity{Text: text[s:e], Value: v, Low: v, Dimension: "number", Start: s, End: e})
+	}
+	if bound := boundNumberWords(text); len(bound) > 0 {
+		out = append(out, bound...)
+		slices.SortStableFunc(out, func(a, b Quantity) int { return a.Start - b.Start })
+	}
+	return out
+}
+
+// boundRe matches a spelled-out number after a phrase that bounds it ("up
+// to a maximum of ten", "at most three", "limited to five"): there the
+// word is a limit's value, where "one or more containers" counts nothing.
+var boundRe = lazyRE(`(?i)\b(?:maximum|minimum|max|min|limit|limited|up|at|no|fewer|more|less)\s+(?:of\s+|to\s+|most\s+|least\s+|than\s+|more\s+than\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)\b`)
+
+// boundCues are the words every match of boundRe holds one of.
+var boundCues = newCueSet("max", "min", "limit", "up ", "at most", "at least", "no more", "fewer", "more than", "less than")
+
+// boundNumberWords returns the spelled-out numbers of text a bound phrase
+// gives (boundRe), as Numbers' quantities of Dimension "number", the word
+// as their Text.
+func boundNumberWords(text string) []Quantity {
+	if !boundCues.in(text) {
+		return nil // no bound word: no regexp
+	}
+	var out []Quantity
+	for _, m := range boundRe.FindAllStringSubmatchIndex(text, -1) {
+		w := text[m[2]:m[3]]
+		v := numberWords[strings.ToLower(w)]
+		out = append(out, Quantity{Text: w, Value: v, Low: v, Dimension: "number", Start: m[2], End: m[3]})
 	}
 	return out
 }

@@ -74,6 +74,12 @@ func TestNumbers(t *testing.T) {
 		{"the default `runOrder` value for an action is 1 for sequential execution", []string{"1"}},
 		{"Failure threshold = 0.5 x desired task count, at least 3 and at most 200", []string{"0.5", "3", "200"}},
 		{"up to 1,000 paths (`5`)", []string{"1,000", "5"}},
+		// a spelled-out number a bound gives is a limit's value; one that
+		// counts ("one or more") is none
+		{"describes one or more containers, up to a maximum of ten, that form your application", []string{"ten"}},
+		{"at most three retries, then 2 more", []string{"three", "2"}},
+		{"limited to five per account", []string{"five"}},
+		{"two tiers: web and worker", nil},
 		// fixed bugs: identifiers and list markers are no numbers
 		{"region us-east-1 and S3 v2 and AWS::Oam::Link", nil},
 		{"1. Create the key", nil},
