@@ -50,7 +50,7 @@ type drawElem struct {
 // line citing the note line its element's object opens on. ok is false for
 // JSON that is no drawing: fewer than minDrawingArrows connectors join two
 // of its elements. JSON that names no pair of drawingEnds fields is not
-// read at all.
+// read at all. drawioToMarkdown reads draw.io's XML the same way.
 func drawingToMarkdown(src string) (noteMarkdown, bool) {
 	if !slices.ContainsFunc(drawingEnds, func(p [2]string) bool {
 		return strings.Contains(src, `"`+p[0]+`"`) && strings.Contains(src, `"`+p[1]+`"`)
@@ -63,6 +63,14 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 	}
 	var elems []*drawElem
 	collectElems(doc, &elems)
+	return drawnMarkdown(src, elems, minDrawingArrows)
+}
+
+// drawnMarkdown writes a drawing's elements, in the order the drawing lists
+// them, as Markdown (see above); ok is false when fewer than minArrows
+// connectors join two of them. Of two elements with one id the one with
+// more fields is kept.
+func drawnMarkdown(src string, elems []*drawElem, minArrows int) (noteMarkdown, bool) {
 	byID := make(map[string]*drawElem, len(elems))
 	for _, el := range elems {
 		// a reference to an element ({"type": "arrow", "id": ...} in a
@@ -80,7 +88,7 @@ func drawingToMarkdown(src string) (noteMarkdown, bool) {
 			el.from, el.to = "", ""
 		}
 	}
-	if arrows < minDrawingArrows {
+	if arrows < minArrows {
 		return noteMarkdown{}, false
 	}
 	for _, el := range elems {

@@ -34,6 +34,7 @@ const (
 	FormatScript    = "script"    // a commented script (shell, Terraform, SQL): its comments read as the Markdown scriptToMarkdown writes
 	FormatNotebook  = "notebook"  // a Jupyter notebook, read as the Markdown notebookToMarkdown writes
 	FormatRTF       = "rtf"       // a word processor's Rich Text Format, read as the Markdown rtfToMarkdown writes
+	FormatDrawio    = "drawio"    // a draw.io (diagrams.net) drawing, read as the Markdown drawioToMarkdown writes
 )
 
 // sniffBytes is how much of the content the binary check looks at.
@@ -116,6 +117,9 @@ func Parse(name string, src []byte) (*Document, error) {
 	case FormatNotebook:
 		h, err := notebookToMarkdown(text)
 		p.parseExport(h, err, text, "a Jupyter notebook")
+	case FormatDrawio:
+		h, err := drawioToMarkdown(text)
+		p.parseExport(h, err, text, "a draw.io drawing")
 	case FormatRTF:
 		h, err := rtfToMarkdown(text)
 		p.parseExport(h, err, text, "an RTF document")
@@ -471,6 +475,7 @@ var markupFormats = []struct {
 	is     func(name, text string) bool
 	format string
 }{
+	{isDrawio, FormatDrawio},
 	{isRTF, FormatRTF},
 	{isLaTeX, FormatLaTeX},
 	{isHTML, FormatHTML},
