@@ -361,3 +361,27 @@ func TestLabelListOfNames(t *testing.T) {
 		}
 	}
 }
+
+// TestChainOpenEnd: an arrow chain that ends (or starts) with an
+// ellipsis or "etc." says it goes on; the hops written out are its path.
+func TestChainOpenEnd(t *testing.T) {
+	src := "# CodeDeploy\n\n" +
+		"- In case we use a Load Balancer: `BeforeBlockTraffic` -> `BlockTraffic` -> `AfterBlockTraffic` -> ... (see `appspec.yml` below)\n" + // 3
+		"- CloudWatch Logs -> Kinesis Data Firehose -> Amazon S3 -> etc.\n" // 4
+	g, names := extractNote(t, "open.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"BeforeBlockTraffic", graph.PredFlowsTo, "BlockTraffic", 3},
+		{"BlockTraffic", graph.PredFlowsTo, "AfterBlockTraffic", 3},
+		{"Amazon Kinesis Data Firehose", graph.PredFlowsTo, "Amazon S3", 4},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for f := range got {
+		if f.p == graph.PredHop && (strings.Contains(f.o, "...") || strings.EqualFold(strings.TrimSpace(f.o), "etc")) {
+			t.Errorf("an open end read as a hop: %v", f)
+		}
+	}
+}

@@ -951,7 +951,8 @@ func (x *extractor) hasAux(text string) bool {
 // splitChain splits a text at the arrows outside its parentheses: the
 // hops (untrimmed, one more than the arrows) and the arrows (trimmed: "->",
 // ">", "←" ...); no arrows, and the whole text as its one hop, when it has
-// none.
+// none. An open end ("BeforeBlockTraffic -> BlockTraffic -> ... (see
+// below)") is no hop: the chain is the hops written out.
 func splitChain(body string) (hops, arrows []string) {
 	last := 0
 	for _, l := range outsideParens(body, arrowRe.FindAllStringSubmatchIndex(body, -1)) {
@@ -959,7 +960,24 @@ func splitChain(body string) (hops, arrows []string) {
 		arrows = append(arrows, strings.TrimSpace(body[l[2]:l[3]]))
 		last = l[1]
 	}
-	return append(hops, body[last:]), arrows
+	hops = append(hops, body[last:])
+	if len(arrows) > 1 && openEnd(hops[len(hops)-1]) {
+		hops, arrows = hops[:len(hops)-1], arrows[:len(arrows)-1]
+	}
+	if len(arrows) > 1 && openEnd(hops[0]) {
+		hops, arrows = hops[1:], arrows[1:]
+	}
+	return hops, arrows
+}
+
+// openEnd reports whether a hop only says the chain goes on: an ellipsis
+// or "etc", with an aside or punctuation at most.
+func openEnd(hop string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(stripParens(hop)), " `*_.,;:…")) {
+	case "", "etc":
+		return strings.TrimSpace(hop) != "" && strings.ContainsAny(hop, ".…") || strings.Contains(strings.ToLower(hop), "etc")
+	}
+	return false
 }
 
 // stepHops returns the steps of a list item that is one unlabelled chain
