@@ -845,3 +845,28 @@ func TestInlineEnumerations(t *testing.T) {
 		})
 	}
 }
+
+// TestParseTextTitledBlocks: a short line over lines that each state
+// their own fact, with no blank line between them, titles them (a notes
+// app's "SCPs" / "Do not affect the management account"), one level under
+// the note's titles; a short line over wrapped prose does not.
+func TestParseTextTitledBlocks(t *testing.T) {
+	src := "Cheat sheet\n" + // 1
+		"\n" + // 2
+		"SCPs\n" + // 3
+		"Never grant permissions, only set the maximum available\n" + // 4
+		"Do not affect the management account\n" + // 5
+		"\n" + // 6
+		"Storage\n" + // 7
+		"S3 keeps objects in buckets, and a bucket policy decides who may read\n" + // 8
+		"them and who may write them\n" // 9
+	doc := parseMust(t, "apple.txt", src)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Cheat sheet"},
+		{BlockHeading, 3, 3, 2, 0, 0, "", "SCPs"},
+		{BlockParagraph, 4, 4, 0, 0, 0, "Cheat sheet > SCPs", "Never grant permissions, only set the maximum available"},
+		{BlockParagraph, 5, 5, 0, 0, 0, "Cheat sheet > SCPs", "Do not affect the management account"},
+		{BlockParagraph, 7, 7, 0, 0, 0, "Cheat sheet > SCPs", "Storage"},
+		{BlockParagraph, 8, 9, 0, 0, 0, "Cheat sheet > SCPs", "S3 keeps objects in buckets, and a bucket policy decides who may read them and who may write them"},
+	})
+}

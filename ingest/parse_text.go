@@ -100,6 +100,15 @@ func (p *parser) parseText(lines []srcLine) {
 			// of a dialogue, no title
 			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
 			p.outline = false
+		case (i == 0 || lines[i-1].kind == itemBlank) && titlesBlock(lines, i) && startsUpperOrDigit(text) && !endsSentence(text):
+			// a block's title sits under the note's titles: "Quotas worth
+			// memorising" over a table, under "CLOUDFORMATION"
+			level := 1
+			if len(p.levels) > 0 {
+				level = p.levels[0] + 1
+			}
+			p.headingAt(l.num, level, strings.TrimSpace(text))
+			p.outline = false
 		case ruledTitle(text) != "":
 			p.heading(l.num, ruledTitle(text))
 			p.outline = false
@@ -273,6 +282,32 @@ func isTextHeading(lines []srcLine, i int) bool {
 	// scans" / "• Amazon EC2 instances"
 	titlesList := i+1 < len(lines) && lines[i+1].list && lines[i+1].indent == 0
 	return blankBefore && (blankAfter || titlesList)
+}
+
+// maxBlockTitleWords is the most words a block's title line holds.
+const maxBlockTitleWords = 6
+
+// titlesBlock reports a short line that titles the lines under it, as a
+// phone's or a desktop notes app writes a note ("SCPs" / "Do not affect
+// the management account" / "Do affect every user ... in member
+// accounts"): at least two lines follow it up to the next blank line, none
+// indented, and none continues the one before (each opens with a capital,
+// a digit or a mark, never a lower-case word that wrapped prose carries
+// on with, nor an arrow that carries a chain on); the title holds no label
+// (": ") of a fact of its own.
+func titlesBlock(lines []srcLine, i int) bool {
+	if countFields(lines[i].text) > maxBlockTitleWords || strings.Contains(lines[i].text, ": ") {
+		return false
+	}
+	n := 0
+	for k := i + 1; k < len(lines) && lines[k].kind != itemBlank; k++ {
+		t := strings.TrimSpace(lines[k].text)
+		if lines[k].kind != itemText || lines[k].indent > 0 || startsLower(t) || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.HasPrefix(t, a) }) {
+			return false // "DNS" / "-> LB0": a chain's next hops
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // pipeTable rebuilds a "| a | b |" table whose header row at line i is
