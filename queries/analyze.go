@@ -359,6 +359,23 @@ func (a *analysis) relationHolds(id string, rel []string) bool {
 	return n > 0
 }
 
+// relationNamesMost reports whether a relation's words hold at least half
+// the content stems of the words by which the question names entity id
+// ("send notification step" holds half of "notification rule").
+func (a *analysis) relationNamesMost(id string, rel []string) bool {
+	n, held := 0, 0
+	for _, w := range a.words {
+		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
+			continue
+		}
+		n++
+		if containsStr(rel, w.stem) {
+			held++
+		}
+	}
+	return held > 0 && 2*held >= n
+}
+
 // linksWithin counts the strong links whose words are among the given terms.
 func (a *analysis) linksWithin(ts []term) int {
 	var ids []string
@@ -1097,8 +1114,12 @@ func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
 	return true
 }
 
-// deniedLinks finds the entities a negation word right before them rules out
-// (a.denied): "with no load balancer", "without SNS"; not one the
+// articleWords may stand between a negation word and the name it denies.
+var articleWords = []string{"a", "an", "the", "any"}
+
+// deniedLinks finds the entities a negation word right before them (or
+// before their article) rules out (a.denied): "with no load balancer",
+// "without SNS", "without a load balancer"; not one the
 // question also names with no negation before it ("enable multi-AZ on
 // manually (not multi-AZ out of the box)" asks about multi-AZ).
 func (e *Engine) deniedLinks(a *analysis) {
@@ -1108,7 +1129,11 @@ func (e *Engine) deniedLinks(a *analysis) {
 		if l < 0 || a.links[l].start != w.start {
 			continue // not the first word of a name
 		}
-		if i > 0 && e.negationWord(a.words[i-1].lower) {
+		k := i - 1
+		if k > 0 && slices.Contains(articleWords, a.words[k].lower) {
+			k-- // "without a load balancer"
+		}
+		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower)) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
 			}
@@ -1218,6 +1243,9 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		if seen > 0 && ingest.PluralNoun(a.words[j-1].lower) && e.verbLike(x.lower) {
 			break // a plural head, then its verb: "which resource types | support ..."
 		}
+		if j == i+1 && e.asksVerb(a, i) {
+			break // "what | feeds events into ...": the verb, no noun phrase
+		}
 		if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
 			break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
 		}
@@ -1260,6 +1288,49 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		}
 	}
 }
+
+// asksVerb reports whether the word after "what" or "who" at i is the
+// verb the question asks the subject of ("what feeds events into the
+// EventBridge bus?", "who sends ..."): a relation word of the lexicon in
+// its third-person form, no kind word, and neither an auxiliary nor a
+// preposition after it (as a plural noun has: "what triggers can ...",
+// "what kinds of compute ...").
+func (e *Engine) asksVerb(a *analysis, i int) bool {
+	if i < 0 || i+1 >= len(a.words) {
+		return false
+	}
+	if w := a.words[i].lower; w != "what" && w != "who" {
+		return false
+	}
+	x := a.words[i+1].lower
+	if !strings.HasSuffix(x, "s") || !e.relational[a.words[i+1].stem] || len(e.lx.Kinds(x)) > 0 {
+		return false
+	}
+	if i+2 >= len(a.words) {
+		return true
+	}
+	next := a.words[i+2].lower
+	return !e.verbLike(next) && !e.lx.IsPreposition(next) // "what kinds of compute", "what triggers can ..."
+}
+
+// asksSubject reports whether a question asks for what does something:
+// "what" or "who" opens it, followed by a modal ("what can produce
+// records ...") or by the verb itself (see asksVerb).
+func (e *Engine) asksSubject(a *analysis) bool {
+	for i, w := range a.words {
+		if w.lower != "what" && w.lower != "who" {
+			continue
+		}
+		if i+1 < len(a.words) && slices.Contains(modalWords, a.words[i+1].lower) {
+			return true
+		}
+		return e.asksVerb(a, i)
+	}
+	return false
+}
+
+// modalWords after "what" make the question ask for a subject.
+var modalWords = []string{"can", "could", "will", "would", "should", "may", "might", "must"}
 
 // terseFocus reads whether a question without a wh-word asks for a value
 // from the value words it holds: "default beanstalk command timeout per
@@ -1595,6 +1666,12 @@ func camelTerms(lx *ingest.Lexicon, word string) []string {
 			return ts
 		}
 		return nil
+	}
+	if strings.Contains(strings.Trim(word, "."), ".") {
+		// "example.com": a name the notes' lines split at its dots
+		if ts := lx.Terms(strings.ReplaceAll(word, ".", " ")); len(ts) >= 2 {
+			return ts
+		}
 	}
 	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
 		return nil // "appspec.yml" is two words, each a term of its own

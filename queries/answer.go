@@ -863,8 +863,8 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 	for _, t := range a.terms {
 		terms = append(terms, fmt.Sprintf("%s:%.1f", t.stem, t.weight))
 	}
-	out = append(out, Reading{Type: "analysis", Reading: fmt.Sprintf("links [%s] terms [%s] focus %v wants %v neg=%v only=%v order=%v asc=%v path=%v yesno=%v",
-		strings.Join(linked, " "), strings.Join(terms, " "), a.focus, a.wants, a.negated, a.exclusive, a.order, a.ascending, a.path, a.yesno)})
+	out = append(out, Reading{Type: "analysis", Reading: fmt.Sprintf("links [%s] terms [%s] focus %v wants %v denied %v neg=%v only=%v order=%v asc=%v path=%v yesno=%v",
+		strings.Join(linked, " "), strings.Join(terms, " "), a.focus, a.wants, a.denied, a.negated, a.exclusive, a.order, a.ascending, a.path, a.yesno)})
 	for _, c := range cands {
 		if len(out) == n+1 {
 			break
@@ -900,7 +900,8 @@ func samePolarity(p, q string) bool {
 // mergeTies folds into the best candidate the relations that read the
 // question as well, by the same words, from the same node in the same
 // direction: the notes may state one thing with several predicates ("targets" and
-// "flowsTo" for a subscription filter's destinations).
+// "flowsTo" for a subscription filter's destinations). Values that answer
+// a question for what does something (featValueUnasked) tie with no names.
 func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	if len(cs) < 2 || cs[0].typ != candRelation {
 		return cs
@@ -927,7 +928,7 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	merged.edges = append([]graph.Edge{}, best.edges...)
 	rest := []*candidate{&merged}
 	for _, c := range cs[1:] {
-		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed && !(stepRelation(c.pred) && isTyped(best.pred)) {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed && c.feat[featValueUnasked] == best.feat[featValueUnasked] && !(stepRelation(c.pred) && isTyped(best.pred)) {
 			merged.edges = append(merged.edges, c.edges...)
 			for _, id := range c.ends {
 				if !containsStr(merged.ends, id) {

@@ -778,6 +778,12 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 		// chain of services" does)
 		return nil, nil
 	}
+	if a.wantsOnly(graph.KindValue) {
+		// "Canary10Percent5Minutes - what share of traffic goes first and
+		// how long before the rest shifts?": the order words of a question
+		// for values ask no sequence
+		return nil, nil
+	}
 	var out []*candidate
 	seen := map[string]bool{}
 	for _, id := range a.linkIDs() {
@@ -828,6 +834,12 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 		}
 		var facts []int32
 		for _, src := range srcs {
+			if e.statesDenied(a, src) {
+				// "In case we use a Load Balancer: BeforeBlockTraffic ->
+				// BlockTraffic -> ..." for "... without a load balancer":
+				// the chain of the scene the question rules out
+				continue
+			}
 			facts = append(facts, e.ix.FactsFrom(src)...)
 		}
 		for _, f := range facts {
@@ -864,6 +876,47 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 		}
 	}
 	return out, nil
+}
+
+// statesDenied reports whether the note line at source ("file:N") is about
+// or mentions an entity the question rules out (a.denied).
+func (e *Engine) statesDenied(a *analysis, source string) bool {
+	if len(a.denied) == 0 {
+		return false
+	}
+	i, ok := e.ix.StatementAt(source)
+	if !ok {
+		return false
+	}
+	st := e.ix.Statement(i)
+	if !slices.ContainsFunc(a.denied, func(id string) bool { return st.Subject == id || containsStr(st.Mentions, id) }) {
+		return false
+	}
+	// a line that denies it as well ("in-place lifecycle events (no load
+	// balancer), in order") is about the question's scene
+	for _, m := range e.dict.Find(st.Text) {
+		if containsStr(a.denied, m.ID) && !e.negatedAt(st.Text, m.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether a negation word, or one and an article, comes
+// right before byte offset at of text ("no load balancer", "without a
+// load balancer").
+func (e *Engine) negatedAt(text string, at int) bool {
+	ws := strings.Fields(text[:at])
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-2; k-- {
+		w := strings.ToLower(strings.Trim(ws[k], "([,;:"))
+		if e.lx.Negates(w) {
+			return true
+		}
+		if !slices.Contains(articleWords, w) {
+			return false
+		}
+	}
+	return false
 }
 
 // nextLine returns the source ("file:N") of the line after a source, ""

@@ -649,6 +649,7 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			answers = append(answers, Answer{Name: v, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 		}
 		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
+		headAnswer := false
 		if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {
 			// "If you define ... using a JSON file, the default runOrder
 			// value for an action is 1": a number answers a value
@@ -675,6 +676,19 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 			if 2*len(named) >= len(items) && (len(ids) == 0 || e.lineAbout(h.i, ids)) {
 				ends = named
 			}
+			if e.itemsQualifyHead(a, head, items) {
+				// "Aurora Global Database: RPO typically ~1 second, RTO
+				// under 1 minute" for "which database option gives about
+				// 1 second RPO and RTO under a minute?": the items hold
+				// what the question asks of its answer, the head names it
+				answers = []Answer{{Name: head, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}
+				ends, headAnswer = nil, true
+				if id, ok := e.dict.Exact(head); ok {
+					ends = []string{id}
+					answers[0] = e.answer(id)
+					answers[0].Detail, answers[0].Sources = st.Text, []string{st.Source}
+				}
+			}
 		}
 		if len(answers) == 0 {
 			continue
@@ -687,7 +701,11 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 		c.prior = -0.3
 		// what the statement covers of the question, and whether it is about it
 		c.rel = nil
-		if head != "" && len(items) == len(answers) {
+		switch {
+		case headAnswer:
+			// the items the head answers by state its relation
+			c.rel = e.lx.Terms(strings.Join(items, " "))
+		case head != "" && len(items) == len(answers):
 			// the words that head the line's list name its relation
 			c.rel = e.lx.Terms(head)
 		}
@@ -707,6 +725,37 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 		return c
 	}
 	return nil
+}
+
+// maxHeadAnswerWords is the most words a line's head holds when it names
+// the answer its items qualify.
+const maxHeadAnswerWords = 6
+
+// itemsQualifyHead reports whether the items of a "Head: item, item" line
+// state what a which-question asks of its answer and the head names it:
+// the head holds a word of the question's focus ("which database option")
+// or names an entity of the asked kind, and the items hold at least half
+// the weight of the question's other terms that the head does not.
+func (e *Engine) itemsQualifyHead(a *analysis, head string, items []string) bool {
+	if head == "" || len(items) < 2 || len(a.focus) == 0 || a.order || len(strings.Fields(head)) > maxHeadAnswerWords {
+		return false
+	}
+	hs := e.textStems(head)
+	if !slices.ContainsFunc(a.focus, func(f string) bool { return containsStr(hs, f) }) {
+		return false
+	}
+	is := e.textStems(strings.Join(items, " "))
+	var rest, held float64
+	for _, t := range a.terms {
+		if containsStr(a.focus, t.stem) || t.in(hs) {
+			continue
+		}
+		rest += t.weight
+		if t.in(is) {
+			held += t.weight
+		}
+	}
+	return rest > 0 && 2*held >= rest
 }
 
 // countedNoun is the stem of the things a question asks the number of:
@@ -843,6 +892,30 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	return c
 }
 
+// maxBareLabelWords is the most words a bare label line holds.
+const maxBareLabelWords = 3
+
+// labelOverList reports whether a line is a bare label over a line that
+// lists (in a flattened outline, "Producers" over "Kinesis SDK, Kinesis
+// Producer Library (KPL), Kinesis Agent, CloudWatch Logs"): a few words
+// with no punctuation that would make them a clause, a list or a value,
+// the first no verb of the lexicon's relations ("Deliver streaming data"
+// says what a thing does), and a next line with commas between its items.
+func (e *Engine) labelOverList(text, next string) bool {
+	return strings.Contains(next, ", ") && e.bareLabel(text)
+}
+
+// bareLabel reports whether a line is a label and nothing more: at most
+// maxBareLabelWords words, no punctuation that would make them a clause, a
+// list or a value, the first no verb of the lexicon's relations.
+func (e *Engine) bareLabel(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 || len(f) > maxBareLabelWords || strings.ContainsAny(text, ",;:.()=!?0123456789") {
+		return false
+	}
+	return !e.relational[ingest.Stem(strings.ToLower(f[0]))]
+}
+
 // lineList returns the list statement i answers with, its head and each
 // item's source: the names of the item lines a head line ("local cache,
 // three modes:") heads; else the list the line holds (lineItems); else,
@@ -862,16 +935,27 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 	for e.sameSection(i, j) && e.ix.StatementSource(j) == e.ix.StatementSource(i) {
 		j++ // the line's other sentences
 	}
-	if e.sameSection(i, j) && arrowLed(e.ix.Statement(j).Text) {
+	if e.sameSection(i, j) && (arrowLed(e.ix.Statement(j).Text) || !a.wantsOnly(graph.KindValue) && e.labelOverList(text, e.ix.Statement(j).Text)) {
 		// "When you invoke a function synchronously, Lambda runs ..." over
 		// "-> API Gateway, ALB, Cognito, ...": the line an arrow opens
-		// lists what the line before it leads to
+		// lists what the line before it leads to; so does the line under
+		// a bare label ("Producers" over "Kinesis SDK, Kinesis Producer
+		// Library (KPL), Kinesis Agent, CloudWatch Logs" in a flattened
+		// outline)
 		if _, items := e.lineItems(a, e.ix.Statement(j).Text); len(items) > 0 {
 			src := e.ix.StatementSource(j)
 			for range items {
 				srcs = append(srcs, src)
 			}
 			return text, items, srcs
+		}
+	}
+	if e.sameSection(i, j) && !a.wantsOnly(graph.KindValue) && e.bareLabel(text) {
+		// "Service type" over "Replica - places and maintains ..." and
+		// "Demon - deploys exactly one task ...": a bare label heads the
+		// run of named items after it in a flattened outline
+		if _, names, nsrcs := e.siblingItems(a, j); len(names) > 0 {
+			return text, names, nsrcs
 		}
 	}
 	if key, kind := ingest.ItemName(text); kind == ingest.ItemRow && !a.single && !a.mentionsWords(e.lx.Terms(key)) {
@@ -1751,7 +1835,21 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 		if !e.sameSection(best.i, j) {
 			break
 		}
-		if e.deniesFor(a, e.ix.Statement(j).Text) && (sharesTerm(a, e.ix.StatementTerms(j)) || e.ix.StatementSource(j) == e.ix.StatementSource(best.i) && e.deniesAsked(a, e.ix.Statement(j).Text)) {
+		// the next lines qualify it when they themselves hold a word of the
+		// question the line does not: "Do not affect service-linked roles"
+		// under "SCPs" shares only its heading with "do SCPs restrict the
+		// root user in a member account?", and "do not affect the
+		// management account" only the "account" the line before, which
+		// answers it, holds too
+		// (a sentence of the best line's own note line qualifies it when
+		// it holds any: "You can't create a CNAME record for example.com")
+		t := e.ix.Statement(j).Text
+		sameLine := e.ix.StatementSource(j) == e.ix.StatementSource(best.i)
+		var held []string
+		if !sameLine {
+			held = e.textStems(e.ix.Statement(best.i).Text)
+		}
+		if e.deniesFor(a, t) && (sharesNewTerm(a, e.textStems(t), held) || sameLine && e.deniesAsked(a, t)) {
 			return j
 		}
 	}
@@ -1915,11 +2013,12 @@ func (e *Engine) exceedsBound(a *analysis, line string) bool {
 	return false
 }
 
-// sharesTerm reports whether a statement's terms hold a content word of
-// the question (one rarer than the relational function words).
-func sharesTerm(a *analysis, terms []string) bool {
+// sharesNewTerm reports whether terms hold a content word of the question
+// (one rarer than the relational function words: weight 1 or more) that
+// held does not.
+func sharesNewTerm(a *analysis, terms, held []string) bool {
 	for _, t := range a.terms {
-		if t.weight >= 1 && t.in(terms) {
+		if t.weight >= 1 && t.in(terms) && !t.in(held) {
 			return true
 		}
 	}

@@ -980,3 +980,153 @@ func TestRelationVerdictLeavesOutANamedThing(t *testing.T) {
 		t.Errorf("answers %v, want one verdict", answerNames(res))
 	}
 }
+
+// TestVerdictCaveatSharesOwnWords: a denying line right after the best
+// one qualifies it only when its own words, not just its heading, hold a
+// word of the question the best line does not: "Do not affect
+// service-linked roles" under "SCPs", or "Do not affect the management
+// account" (its "account" the best line holds too), does not answer
+// whether SCPs restrict a member account's root user, which the line
+// before states.
+func TestVerdictCaveatSharesOwnWords(t *testing.T) {
+	e := engineWithNote(t, "gov.md", "# Governance\n\n## SCPs\n\n"+
+		"- Never grant permissions, only set the maximum available\n"+
+		"- Do affect every user and role in member accounts, including the root user\n"+
+		"- Do not affect service-linked roles\n"+
+		"- Do not affect the management account\n")
+	res := askHolding(t, e, "do SCPs also restrict the root user in a member account?", []string{"yes"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want one verdict", answerNames(res))
+	}
+	askHolding(t, e, "Do SCPs affect the management account?", []string{"no"})
+}
+
+// TestValuesAnswerNoDoers: "what can produce records into a Kinesis
+// stream?" asks for the things that do it: the producers a bare label
+// heads in a flattened outline, not the producer-side limit's values.
+func TestValuesAnswerNoDoers(t *testing.T) {
+	e := newEngine(t)
+	got := askNames(t, e, "what can produce/write records into a Kinesis Data Stream?")
+	for _, w := range []string{"Kinesis Agent", "Kinesis Producer Library"} {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q", got, w)
+		}
+	}
+	if containsStr(got, "1 MB/s") {
+		t.Errorf("answers %v hold the producer-side limit", got)
+	}
+}
+
+// TestItemsQualifyHead: the items of a "Head: item, item" line that hold
+// what a which-question asks of its answer make the head the answer, not
+// the items.
+func TestItemsQualifyHead(t *testing.T) {
+	e := engineWithNote(t, "dr.txt", "DR cheat sheet\n\nDATABASES\n\n"+
+		"RDS cross-Region read replicas: async, promote manually\n"+
+		"Aurora Global Database: RPO typically ~1 second, RTO under 1 minute, up to 5 secondary Regions\n"+
+		"DynamoDB global tables: multi-Region, multi-active, last writer wins\n")
+	got := askNames(t, e, "Which database option gives a cross-Region relational DB with about 1 second RPO and RTO under a minute?")
+	if len(got) != 1 || !strings.Contains(got[0], "Aurora Global Database") {
+		t.Errorf("answers %v, want the line's head, Aurora Global Database", got)
+	}
+}
+
+// TestValueQuestionNoSequence: the order words of a question for values
+// ("what share goes first, how long before the rest") ask for no chain;
+// the values of the line that holds the question answer.
+func TestValueQuestionNoSequence(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# CodeDeploy\n\n"+
+		"- Deployment hooks behind a load balancer: BeforeBlockTraffic -> BlockTraffic -> AfterBlockTraffic\n"+
+		"- The Canary10Percent5Minutes preference shifts 10% of traffic initially then completes the deployment after 5 minutes.\n")
+	res := askHolding(t, e, "Canary10Percent5Minutes - what share of traffic goes first and how long before the rest shifts?", []string{"10%", "5 minutes"})
+	if res.Intent == "path" {
+		t.Errorf("read as a path: %v", answerNames(res))
+	}
+}
+
+// TestDeniedScene: a negation before a name's article denies it too
+// ("without a load balancer"), and a chain line about the denied scene ("In
+// case we use a Load Balancer: BeforeBlockTraffic -> ...") is no chain
+// the question reads; a line that denies the name as well ("With no load
+// balancer: ...") is about the question's scene.
+func TestDeniedScene(t *testing.T) {
+	e := engineWithNote(t, "hooks.md", "# CodeDeploy in-place\n\n"+
+		"- In case we use a Load Balancer: `BeforeBlockTraffic` -> `BlockTraffic` -> `AfterBlockTraffic` -> ...\n"+
+		"- With no load balancer: ApplicationStop -> DownloadBundle -> BeforeInstall\n")
+	for q, want := range map[string]bool{
+		"What order do the hooks run in for an EC2 deployment without a load balancer?": true,
+		"What order do the hooks run in for an EC2 deployment with no load balancer?":   true,
+		"What order do the hooks run in for an EC2 deployment behind a load balancer?":  false,
+	} {
+		a := e.analyze(q)
+		if got := containsStr(a.denied, "service:elastic-load-balancing"); got != want {
+			t.Errorf("%q: load balancer denied %v, want %v (denied %v)", q, got, want, a.denied)
+		}
+		src, other := "", ""
+		for i := 0; i < e.ix.NumStatements(); i++ {
+			switch txt := e.ix.StatementText(i); {
+			case strings.HasPrefix(txt, "In case we use"):
+				src = e.ix.StatementSource(i)
+			case strings.HasPrefix(txt, "With no load"):
+				other = e.ix.StatementSource(i)
+			}
+		}
+		if src == "" || other == "" {
+			t.Fatal("no statement of the chain lines")
+		}
+		if got := e.statesDenied(a, src); got != want {
+			t.Errorf("%q: the chain line states the denied scene: %v, want %v", q, got, want)
+		}
+		// a line that denies it too is about the question's scene
+		if e.statesDenied(a, other) {
+			t.Errorf("%q: the line with no load balancer read as the denied scene", q)
+		}
+	}
+}
+
+// TestWhatVerbAsksSubject: "what feeds events into X" asks for the things
+// that flow into X: the word after "what" is the verb, no noun the answers
+// are of.
+func TestWhatVerbAsksSubject(t *testing.T) {
+	e := engineWithNote(t, "bus.md", "# Security account event bus\n\n"+
+		"- AWS Config -> Amazon EventBridge (compliance changes)\n"+
+		"- Amazon GuardDuty -> Amazon EventBridge (findings)\n"+
+		"- Amazon EventBridge -> AWS Lambda (rule: security group changes)\n")
+	got := askNames(t, e, "what feeds events into the security account EventBridge bus?")
+	for _, w := range []string{"AWS Config", "Amazon GuardDuty"} {
+		if !containsStr(got, w) {
+			t.Errorf("answers %v lack %q", got, w)
+		}
+	}
+	if containsStr(got, "AWS Lambda") {
+		t.Errorf("answers %v hold what EventBridge feeds", got)
+	}
+	// fixed bugs: a terse question has no wh-word before its focus
+	askNames(t, e, "EventBridge targets?")
+}
+
+// TestDottedNameTerm: a question's dotted name ("example.com") is found in
+// a line that the notes' words split at its dots, so the line's denial
+// ("You can't create a CNAME record for example.com") holds a word of the
+// question the line before it does not, and qualifies it.
+func TestDottedNameTerm(t *testing.T) {
+	e := newEngine(t)
+	askHolding(t, e, "I registered example.com in Route 53. Can I put a CNAME record on example.com itself (the zone apex)?", []string{"no"})
+}
+
+// TestBareLabelHeadsItems: in a flattened outline a bare label line
+// ("UpdatePolicy attributes") heads the run of named items after it
+// ("AutoScalingRollingUpdate - replaces instances in batches", ...).
+func TestBareLabelHeadsItems(t *testing.T) {
+	e := engineWithNote(t, "up.md", "# CloudFormation\n\n"+
+		"- Stack policies protect resources from updates\n"+
+		"- UpdatePolicy attributes\n"+
+		"- AutoScalingRollingUpdate - replaces instances in batches\n"+
+		"- AutoScalingReplacingUpdate - creates a new group and swaps it in\n"+
+		"- AutoScalingScheduledAction - keeps scheduled sizes during an update\n"+
+		"- Stack sets deploy across accounts\n")
+	got := askNames(t, e, "cfn UpdatePolicy attributes for an auto scaling group?")
+	if !slices.Equal(got, []string{"AutoScalingRollingUpdate", "AutoScalingReplacingUpdate", "AutoScalingScheduledAction"}) {
+		t.Errorf("answers %v, want the three items the label heads", got)
+	}
+}

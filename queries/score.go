@@ -65,6 +65,7 @@ const (
 	featNarrowed                // 1 when the constraint stage narrowed its answers to those the question's words describe
 	featCountFit                // 1 when it gives as many answers as the question says it asks for ("the two kinds")
 	featDenied                  // entities the question rules out ("no load balancer") that its relation names
+	featValueUnasked            // 1 when it answers with values alone a question that asks what does something
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -110,6 +111,7 @@ var weights = features{
 	featNarrowed:         0.1,
 	featCountFit:         0.15,
 	featDenied:           -0.3,
+	featValueUnasked:     -0.5,
 }
 
 // focusModifierShare is featFocus for a relation that holds a word of the
@@ -182,6 +184,12 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			f[featQualifierVia] = 1 // "enabled manually": the manual variant
 		}
 	}
+	if len(a.wants) == 0 && c.typ == candRelation && len(c.ends) > 0 && e.asksSubject(a) &&
+		!slices.ContainsFunc(c.ends, func(id string) bool { return e.names[id].Kind != graph.KindValue }) {
+		// "what can produce records into a Kinesis stream?" asks for the
+		// things that do it; "1 MB/s or 1000 messages/s" says how much
+		f[featValueUnasked] = 1
+	}
 	// the kind of answer asked for
 	if len(a.wants) > 0 && len(c.ends) > 0 {
 		fit := 0.0
@@ -221,10 +229,14 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	}
 	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {
 		for _, id := range a.denied {
-			if c.anchor == id || c.via == id || a.relationHolds(id, c.rel) {
+			if c.anchor == id || c.via == id || a.relationHolds(id, c.rel) || !isTyped(c.pred) && a.relationNamesMost(id, c.rel) {
 				// "ec2-onprem w/ load balancer adds" for "... (no load
 				// balancer)": the reading of the scene the question rules
-				// out, stated of it or in its relation's words
+				// out, stated of it or in its relation's words (the note's
+				// own words of an open relation holding half its name:
+				// "send notification step" of "not a notification rule";
+				// a typed predicate's vocabulary, "load" of deliversTo,
+				// names no scene)
 				f[featDenied]++
 			}
 		}

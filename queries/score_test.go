@@ -77,3 +77,27 @@ func TestScoreFocusHead(t *testing.T) {
 		t.Errorf("focus features: options %v, names %v; want 1 and %v", got["rel:artifact package option"], got["rel:artifact name"], focusModifierShare)
 	}
 }
+
+// TestScoreDeniedOpenRelation: an open relation whose words hold half the
+// words the question denies an entity by ("send notification step" of
+// "not a notification rule") reads the denied scene; a typed predicate
+// whose vocabulary holds one of them ("load" of deliversTo, for "no load
+// balancer") does not.
+func TestScoreDeniedOpenRelation(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("Which targets can a CodeCommit repository trigger (not a notification rule) send to?")
+	if len(a.denied) != 1 {
+		t.Fatalf("denied %v, want the notification rule", a.denied)
+	}
+	id := a.denied[0]
+	rel := e.lx.Terms("send notification step")
+	if !a.relationNamesMost(id, rel) || a.relationHolds(id, rel) {
+		t.Errorf("%v of %s: names most %v, holds all %v", rel, id, a.relationNamesMost(id, rel), a.relationHolds(id, rel))
+	}
+	c := &candidate{typ: candRelation, anchor: "service:aws-codecommit", pred: "rel:send notification step", rel: rel}
+	e.supportOf(a)
+	e.measure(t.Context(), a, c)
+	if c.feat[featDenied] != 1 {
+		t.Errorf("send notification step: denied %v, want 1", c.feat[featDenied])
+	}
+}
