@@ -100,7 +100,7 @@ func (p *parser) parseText(lines []srcLine) {
 			// of a dialogue, no title
 			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
 			p.outline = false
-		case (i == 0 || lines[i-1].kind == itemBlank) && titlesBlock(lines, i) && startsUpperOrDigit(text) && !endsSentence(text):
+		case l.kind == itemText && l.indent == 0 && (i == 0 || lines[i-1].kind == itemBlank) && titlesBlock(lines, i) && startsUpperOrDigit(text) && !endsSentence(text):
 			// a block's title sits under the note's titles: "Quotas worth
 			// memorising" over a table, under "CLOUDFORMATION"
 			level := 1
