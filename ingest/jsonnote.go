@@ -53,7 +53,13 @@ var (
 	jsonMetaKeys  = []string{"id", "uuid", "guid", "created", "updated", "modified", "createdat", "updatedat",
 		"created_at", "updated_at", "date", "timestamp", "tags", "labels", "color", "colour", "archived",
 		"pinned", "trashed", "deleted", "type", "version", "parent_id", "parentid", "icon", "url", "source",
-		"author", "order", "position", "is_todo", "todo_completed"}
+		"author", "order", "position", "is_todo", "todo_completed", "uid", "create-time", "edit-time",
+		"create-email", "edit-email", "collapsed", "heading-level"}
+	// jsonNodeKeys name the field that holds an outline node's text
+	// (Roam Research's "string"), jsonChildKeys the array of the nodes
+	// under it: each node is a bullet nested under its parent's
+	jsonNodeKeys  = []string{"string"}
+	jsonChildKeys = []string{"children"}
 	// jsonBodyKeys name the fields that hold a note's text, read as
 	// sentences under its title even when they are one line ("back" of a
 	// flashcard whose "front" titles it)
@@ -71,6 +77,10 @@ type jsonConv struct {
 	// "Which ...?"), written as a flashcard's "Q:" line: its next body
 	// field is the "A:" line that answers it
 	asked bool
+	// depth is how many outline nodes (jsonNodeKeys) the value being read
+	// sits under; node is set when the object being read wrote one
+	depth int
+	node  bool
 }
 
 // jsonToMarkdown rewrites a JSON note export as Markdown: an object's title
@@ -190,6 +200,9 @@ func (c *jsonConv) text(key, s string, n, level int) {
 func (c *jsonConv) object(level int) error {
 	sub := level
 	c.asked = false // a question asked by an earlier card is answered or done
+	outer := c.node
+	c.node = false
+	defer func() { c.node = outer }()
 	for c.dec.More() {
 		t, _, err := c.token()
 		if err != nil {
@@ -200,6 +213,37 @@ func (c *jsonConv) object(level int) error {
 		switch {
 		case slices.Contains(jsonMetaKeys, k):
 			if err := c.skip(); err != nil {
+				return err
+			}
+			continue
+		case slices.Contains(jsonNodeKeys, k) && !c.node:
+			// an outline node's text: a bullet at its depth
+			t, n2, err := c.token()
+			if err != nil {
+				return err
+			}
+			if s, ok := t.(string); ok {
+				if s = nodeText(s); s != "" {
+					c.quote(n2, "", s)
+					c.emit(strings.Repeat("  ", c.depth)+"- "+s, n2)
+					c.node = true
+				}
+				continue
+			}
+			if err := c.rest(t, n2, key, sub); err != nil {
+				return err
+			}
+			continue
+		case slices.Contains(jsonChildKeys, k):
+			// the nodes under this one, one level deeper when it wrote one
+			if c.node {
+				c.depth++
+			}
+			err := c.value("", sub)
+			if c.node {
+				c.depth--
+			}
+			if err != nil {
 				return err
 			}
 			continue
@@ -294,4 +338,15 @@ func (c *jsonConv) skip() error {
 			return nil
 		}
 	}
+}
+
+// nodeMarkup is the outline app markup of a node's text that says nothing
+// of its own: page links' brackets ("[[cfn-signal]]") and the second colon
+// of an attribute ("Service:: [[AWS CloudFormation]]").
+var nodeMarkup = strings.NewReplacer("[[", "", "]]", "", ":: ", ": ")
+
+// nodeText returns an outline node's text with its markup removed and its
+// spaces collapsed.
+func nodeText(s string) string {
+	return strings.Join(strings.Fields(nodeMarkup.Replace(s)), " ")
 }

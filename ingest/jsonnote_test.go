@@ -131,3 +131,35 @@ func checkCitedLines(t *testing.T, h noteMarkdown, src string) {
 		}
 	}
 }
+
+// TestJSONOutlineNodes: an outline app's JSON export (Roam Research: pages
+// with a "title" and "children" nodes, each a "string" with its own
+// "children") reads as the page's heading over bullets nested as the nodes
+// nest, page links' brackets and attributes' second colon removed, and the
+// nodes' ids and times say nothing.
+func TestJSONOutlineNodes(t *testing.T) {
+	src := strings.Join([]string{
+		`[{"title": "CloudFormation", "create-time": 1714900112000, "children": [`, // 1
+		`  {"string": "Service:: [[AWS CloudFormation]]", "uid": "a1"},`,
+		`  {"string": "Helper scripts", "uid": "a2", "children": [`, // 3
+		`    {"string": "[[cfn-signal]] sends success or failure to a CreationPolicy", "uid": "a3", "children": [`,
+		`      {"string": "Timeout max 12 hours", "uid": "a4"}`, // 5
+		`    ]},`,
+		`    {"string": "[[cfn-hup]] polls for metadata changes", "uid": "a5"}`, // 7
+		`  ]}`,
+		`]}]`,
+	}, "\n")
+	h, err := jsonToMarkdown(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCitedLines(t, h, src)
+	checkMarkdownLines(t, h, []mdLine{
+		{"# CloudFormation", 1},
+		{"- Service: AWS CloudFormation", 2},
+		{"- Helper scripts", 3},
+		{"  - cfn-signal sends success or failure to a CreationPolicy", 4},
+		{"    - Timeout max 12 hours", 5},
+		{"  - cfn-hup polls for metadata changes", 7},
+	})
+}
