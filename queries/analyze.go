@@ -1520,13 +1520,43 @@ func containsKind(ks []graph.NodeKind, k graph.NodeKind) bool {
 }
 
 // termsOf collects the question's content stems with their weights.
+// beyondServiceName reports whether a word of a feature's name lies
+// outside the name of the service the feature's name holds ("deployment
+// policies" of "Elastic Beanstalk deployment policies", a feature a note's
+// list head made, not one of the dictionary's): the notes state the
+// service's relation in those words
+// ("AWS Elastic Beanstalk | deployment policy | Rolling"), so they are
+// words of the relation too.
+func (e *Engine) beyondServiceName(a *analysis, w qword) bool {
+	l := a.links[w.linked]
+	if e.names[l.id].Kind != graph.KindFeature || w.stop {
+		return false
+	}
+	if _, ok := e.base.Node(l.id); ok {
+		return false // the dictionary's own feature ("CloudWatch Alarms"): its whole name names it
+	}
+	// the longest run of the name's first words that names a service
+	ends := []int{}
+	for i := 1; i < len(l.text); i++ {
+		if l.text[i] == ' ' && l.text[i-1] != ' ' {
+			ends = append(ends, i)
+		}
+	}
+	for k := len(ends) - 1; k >= 0; k-- {
+		if id, ok := e.dict.Exact(l.text[:ends[k]]); ok && e.names[id].Kind == graph.KindService {
+			return w.start-l.start > ends[k]
+		}
+	}
+	return false
+}
+
 func (e *Engine) termsOf(a *analysis) {
 	seen := map[string]bool{}
 	for i, w := range a.words {
 		if seen[w.stem] || w.stem == "" {
 			continue
 		}
-		if w.linked >= 0 && a.links[w.linked].how != linkWeak && !e.isNoteConcept(a.links[w.linked].id) {
+		if w.linked >= 0 && a.links[w.linked].how != linkWeak && !e.isNoteConcept(a.links[w.linked].id) && !e.beyondServiceName(a, w) {
 			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
 		}
 		weight := e.idf(w.stem)

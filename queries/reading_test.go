@@ -1130,3 +1130,20 @@ func TestBareLabelHeadsItems(t *testing.T) {
 		t.Errorf("answers %v, want the three items the label heads", got)
 	}
 }
+
+// TestFeatureNameWordsReadRelation: a question that names a feature a
+// note's list head made ("Elastic Beanstalk deployment policies") reads
+// the service's relation in the feature's own words beyond the service's
+// name ("AWS Elastic Beanstalk | deployment policy | Rolling").
+func TestFeatureNameWordsReadRelation(t *testing.T) {
+	e := engineWithNote(t, "eb.md", "# Elastic Beanstalk\n\n"+
+		"- Deployment policies\n"+
+		"    - All at once - fastest, causes downtime\n"+
+		"    - Rolling - batch by batch, capacity reduced\n"+
+		"    - Immutable - new instances in a temporary ASG\n")
+	a := e.analyze("list the Elastic Beanstalk deployment policies")
+	if len(a.terms) == 0 {
+		t.Fatalf("no terms beyond the links %v", a.links)
+	}
+	askHolding(t, e, "list the Elastic Beanstalk deployment policies", []string{"Rolling", "Immutable"})
+}
