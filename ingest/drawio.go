@@ -213,11 +213,12 @@ func cellLabel(v string) string {
 	return strings.ReplaceAll(html.UnescapeString(v), "\u00a0", " ")
 }
 
-// rawAttr returns the value of an element's attribute as written, line
-// breaks kept ("" when it has none).
+// rawAttr returns the value of an element's attribute (its name in any
+// case) as written, line breaks kept; "" when it has none. xmlAttr
+// collapses its spaces.
 func rawAttr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
-		if a.Name.Local == name {
+		if strings.EqualFold(a.Name.Local, name) {
 			return a.Value
 		}
 	}

@@ -973,9 +973,12 @@ func splitChain(body string) (hops, arrows []string) {
 // openEnd reports whether a hop only says the chain goes on: an ellipsis
 // or "etc", with an aside or punctuation at most.
 func openEnd(hop string) bool {
-	switch strings.ToLower(strings.Trim(strings.TrimSpace(stripParens(hop)), " `*_.,;:…")) {
-	case "", "etc":
-		return strings.TrimSpace(hop) != "" && strings.ContainsAny(hop, ".…") || strings.Contains(strings.ToLower(hop), "etc")
+	t := strings.TrimSpace(stripParens(hop))
+	switch strings.ToLower(strings.Trim(t, " `*_.,;:…")) {
+	case "etc":
+		return true
+	case "":
+		return strings.ContainsAny(t, ".…") // "...", not an aside alone or nothing
 	}
 	return false
 }

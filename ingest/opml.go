@@ -174,12 +174,7 @@ func opmlToMarkdown(src string) (noteMarkdown, error) {
 // xmlAttr returns the value of an element's attribute, named without regard
 // to case, with its white space runs made single spaces; "" when it has none.
 func xmlAttr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if strings.EqualFold(a.Name.Local, name) {
-			return strings.Join(strings.Fields(a.Value), " ")
-		}
-	}
-	return ""
+	return strings.Join(strings.Fields(rawAttr(t, name)), " ")
 }
 
 // mapItem writes an outline node's text as a Markdown list item: "- "

@@ -380,7 +380,20 @@ func Numbers(text string) []Quantity {
 // boundRe matches a spelled-out number after a phrase that bounds it ("up
 // to a maximum of ten", "at most three", "limited to five"): there the
 // word is a limit's value, where "one or more containers" counts nothing.
-var boundRe = lazyRE(`(?i)\b(?:maximum|minimum|max|min|limit|limited|up|at|no|fewer|more|less)\s+(?:of\s+|to\s+|most\s+|least\s+|than\s+|more\s+than\s+)?(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)\b`)
+var boundRe = lazyRE(`(?i)\b(?:maximum|minimum|max|min|limit|limited|up|at|no|fewer|more|less)\s+(?:of\s+|to\s+|most\s+|least\s+|than\s+|more\s+than\s+)?(` + boundNumbers() + `)\b`)
+
+// boundNumbers is the alternation of the numberWords a bound gives: those
+// above one ("one or more" counts nothing; "a", "an" are articles).
+func boundNumbers() string {
+	var ws []string
+	for w, v := range numberWords {
+		if v > 1 {
+			ws = append(ws, w)
+		}
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, "|")
+}
 
 // boundCues are the words every match of boundRe holds one of.
 var boundCues = newCueSet("max", "min", "limit", "up ", "at most", "at least", "no more", "fewer", "more than", "less than")

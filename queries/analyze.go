@@ -1114,9 +1114,6 @@ func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
 	return true
 }
 
-// articleWords may stand between a negation word and the name it denies.
-var articleWords = []string{"a", "an", "the", "any"}
-
 // deniedLinks finds the entities a negation word right before them (or
 // before their article) rules out (a.denied): "with no load balancer",
 // "without SNS", "without a load balancer"; not one the
@@ -1130,7 +1127,7 @@ func (e *Engine) deniedLinks(a *analysis) {
 			continue // not the first word of a name
 		}
 		k := i - 1
-		if k > 0 && slices.Contains(articleWords, a.words[k].lower) {
+		if k > 0 && e.lx.QuestionSurface("determiner", a.words[k].lower) {
 			k-- // "without a load balancer"
 		}
 		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower)) {
@@ -1321,16 +1318,13 @@ func (e *Engine) asksSubject(a *analysis) bool {
 		if w.lower != "what" && w.lower != "who" {
 			continue
 		}
-		if i+1 < len(a.words) && slices.Contains(modalWords, a.words[i+1].lower) {
+		if i+1 < len(a.words) && e.lx.QuestionSurface("modal", a.words[i+1].lower) {
 			return true
 		}
 		return e.asksVerb(a, i)
 	}
 	return false
 }
-
-// modalWords after "what" make the question ask for a subject.
-var modalWords = []string{"can", "could", "will", "would", "should", "may", "might", "must"}
 
 // terseFocus reads whether a question without a wh-word asks for a value
 // from the value words it holds: "default beanstalk command timeout per

@@ -912,7 +912,7 @@ func (e *Engine) negatedAt(text string, at int) bool {
 		if e.lx.Negates(w) {
 			return true
 		}
-		if !slices.Contains(articleWords, w) {
+		if !e.lx.QuestionSurface("determiner", w) {
 			return false
 		}
 	}
