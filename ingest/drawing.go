@@ -107,7 +107,7 @@ func drawnMarkdown(src string, elems []*drawElem, minArrows int) (noteMarkdown, 
 		if len(lines) == 0 {
 			return "", nil
 		}
-		return lines[0], lines[1:]
+		return cardTitle(lines[0]), lines[1:]
 	}
 	// free texts, then the shapes' further lines, then the arrows: every
 	// element once, in the order the drawing lists them
@@ -130,6 +130,9 @@ func drawnMarkdown(src string, elems []*drawElem, minArrows int) (noteMarkdown, 
 	for _, el := range elems {
 		if !el.touched {
 			continue
+		}
+		if markdownCard(el.label) {
+			continue // after the arrows, as a section of its own
 		}
 		if n, more := name(el); n != "" && len(more) > 0 {
 			s := "- " + n + ": " + strings.Join(more, ", ")
@@ -154,7 +157,49 @@ func drawnMarkdown(src string, elems []*drawElem, minArrows int) (noteMarkdown, 
 		m.quote(el.line, s)
 		m.add("- "+s, el.line)
 	}
+	// a joined card that holds Markdown (JSON Canvas: "## CodeDeploy" over
+	// its bullets) is a section under its title, its lines as written: one
+	// line of it would run its bullets into one list and credit them to
+	// whatever the line before named. Each card is a top-level section, so
+	// none nests under another (a drawing lists its cards in no order).
+	for _, el := range elems {
+		if !el.touched || !markdownCard(el.label) {
+			continue
+		}
+		n, more := name(el)
+		m.quote(el.line, n+": "+strings.Join(more, ", "))
+		m.add("", el.line)
+		m.add("# "+n, el.line)
+		for _, l := range strings.Split(el.label, "\n")[1:] {
+			m.add(strings.TrimRight(l, " \t\r"), el.line)
+		}
+		m.add("", el.line)
+	}
 	return m, true
+}
+
+// markdownCard reports whether a shape's label is Markdown of more than one
+// line (JSON Canvas cards, Obsidian): its first line a heading or a later
+// line a list item.
+func markdownCard(label string) bool {
+	lines := labelLines(label)
+	if len(lines) < 2 {
+		return false
+	}
+	if strings.HasPrefix(lines[0], "#") {
+		return true
+	}
+	return slices.ContainsFunc(lines[1:], func(l string) bool {
+		n := numberMarker(l)
+		return listMark(l) > 0 || n > 0 && n < len(l) && l[n] == ' '
+	})
+}
+
+// cardTitle is a label's first line without Markdown's heading marks and
+// emphasis ("## **CodeDeploy**" names CodeDeploy).
+func cardTitle(line string) string {
+	line = strings.TrimLeft(line, "#")
+	return strings.TrimSpace(strings.NewReplacer("**", "", "__", "", "`", "").Replace(line))
 }
 
 // jsonNode is a JSON value read in document order: an object's fields in

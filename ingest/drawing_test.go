@@ -100,3 +100,33 @@ func TestDrawingNote(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawingMarkdownCards: a JSON Canvas card that holds Markdown ("##
+// CodeDeploy" over bullets) is a section under its title with its lines
+// as written, after the arrows, which name cards by their titles; a card
+// of one line or of plain lines stays one line.
+func TestDrawingMarkdownCards(t *testing.T) {
+	src := `{"nodes": [
+  {"id": "c1", "type": "text", "text": "## CodeDeploy\n- platforms: **EC2/On-premises**, **AWS Lambda**\n  - agent only on EC2", "x": 0},
+  {"id": "c2", "type": "text", "text": "### staging deploy\n- deployment group app-staging (in-place)", "x": 300},
+  {"id": "c3", "type": "text", "text": "Amazon SNS\ntopic: deploys", "x": 600}
+], "edges": [
+  {"id": "e1", "fromNode": "c2", "toNode": "c1", "label": "uses"},
+  {"id": "e2", "fromNode": "c1", "toNode": "c3"}
+]}`
+	h, ok := drawingToMarkdown(src)
+	if !ok {
+		t.Fatal("a JSON Canvas is no drawing")
+	}
+	checkCitedLines(t, h, src)
+	checkMarkdownLines(t, h, []mdLine{
+		{"- Amazon SNS: topic: deploys", 4},
+		{"- staging deploy -> CodeDeploy (uses)", 6},
+		{"- CodeDeploy -> Amazon SNS", 7},
+		{"# CodeDeploy", 2},
+		{"- platforms: **EC2/On-premises**, **AWS Lambda**", 2},
+		{"  - agent only on EC2", 2},
+		{"# staging deploy", 3},
+		{"- deployment group app-staging (in-place)", 3},
+	})
+}
