@@ -719,3 +719,32 @@ func TestYesNoAboutMoreThanTheRelation(t *testing.T) {
 		t.Errorf("answers %q (%s); want no", got, res.Reading)
 	}
 }
+
+// TestEvidenceAboutWhatTheQuestionNames: the evidence fallback answers from
+// a line about what the question names, not from one about another
+// service that holds more of its words ("stack level" of OpsWorks for
+// "at what levels" of VPC Flow Logs).
+func TestEvidenceAboutWhatTheQuestionNames(t *testing.T) {
+	e := engineWithNote(t, "net.md", `# AWS OpsWorks
+
+- Custom cookbooks have to be enabled on stack level, not on layer level
+
+# Networking
+
+- VPC Flow Logs is a feature that can be enabled on a VPC, subnet or Elastic Network Interface
+`)
+	res, err := e.Ask(t.Context(), "vpc flow logs can be enabled at what levels?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, a := range res.Answers {
+		names = append(names, a.Name)
+		if !strings.Contains(strings.Join(a.Sources, " "), "net.md:7") {
+			t.Errorf("answer %q stands on %v, want net.md:7", a.Name, a.Sources)
+		}
+	}
+	if !slices.Contains(names, "subnet") {
+		t.Errorf("answers %v, want subnet among them", names)
+	}
+}

@@ -622,7 +622,17 @@ func countName(a *analysis, q ingest.Quantity) string {
 // evidenceFrom answers from the first of hits that gives answers; bare
 // numbers count as a value question's answers only when bare is set.
 func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids []string, bare bool) *candidate {
+	topics := e.topicsOf(ctx, a)
 	for _, h := range hits {
+		if sub := e.ix.StatementSubject(h.i); !containsKind(a.wants, e.names[sub].Kind) && e.aboutOther(h.i, topics) {
+			// the fallback answers from lines about what the question
+			// names: "this has to be enabled on stack level" holds the
+			// words of "VPC flow logs can be enabled at what levels" but
+			// is about OpsWorks (a line about a thing of the kind asked
+			// for may answer: "which service lets me do a canary release"
+			// after "ALB has no canary routing")
+			continue
+		}
 		st := e.ix.Statement(h.i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		var answers []Answer
@@ -725,6 +735,63 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids 
 		return c
 	}
 	return nil
+}
+
+// maxTopicFeatures bounds the features of one named service topicsOf adds.
+const maxTopicFeatures = 200
+
+// topicsOf returns the things a question is about, for the evidence
+// fallback's choice of lines: the services, features, logs and components
+// it names by name, and the features of each service (a line under
+// "buildspec.yml" is about CodeBuild). A capability or a value it names
+// ("cross-Region", "1 second") qualifies what it asks; it is no topic.
+func (e *Engine) topicsOf(ctx context.Context, a *analysis) []string {
+	var out []string
+	for _, id := range a.strongLinkIDs() {
+		if !isTopicKind(e.names[id].Kind) {
+			continue
+		}
+		out = append(out, id)
+		edges, err := e.ix.Out(ctx, id)
+		if err != nil {
+			continue // the topic itself still counts
+		}
+		n := 0
+		for _, ed := range edges {
+			if ed.Predicate == graph.PredFeature && !containsStr(out, ed.Object) && n < maxTopicFeatures {
+				out = append(out, ed.Object)
+				n++
+			}
+		}
+	}
+	return out
+}
+
+// isTopicKind reports the kinds of thing a line or question is about:
+// services, their features, logs and components, not the capabilities,
+// values and concepts that qualify them.
+func isTopicKind(k graph.NodeKind) bool {
+	switch k {
+	case graph.KindService, graph.KindFeature, graph.KindLog, graph.KindComponent:
+		return true
+	}
+	return false
+}
+
+// aboutOther reports whether statement i is about another entity than the
+// question's topics (see topicsOf): its subject is a thing of a topic's
+// kind (see isTopicKind), and neither it, its note line nor its heading
+// path holds a topic. A line with no subject of its own ("if nobody
+// approves within 7 days the action fails"), or one whose subject only
+// qualifies (a table row's key), is about nothing else.
+func (e *Engine) aboutOther(i int, ids []string) bool {
+	if len(ids) == 0 {
+		return false
+	}
+	if sub := e.ix.StatementSubject(i); sub == "" || containsStr(ids, sub) || !isTopicKind(e.names[sub].Kind) {
+		return false
+	}
+	return !slices.ContainsFunc(ids, func(id string) bool { return e.holds(i, id) }) && !e.lineAbout(i, ids)
 }
 
 // maxHeadAnswerWords is the most words a line's head holds when it names
@@ -1429,7 +1496,12 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	b, bAbout, bOnly, bCov, bRank := -1, false, false, 0.0, 0.0
 	for k, h := range pool {
 		ab := len(ids) > 0 && about(h)
-		only := a.beyond && e.restricts(e.ix.Statement(h.i).Text)
+		text := e.ix.StatementText(h.i)
+		// a line that bounds how many of a thing the question asks about
+		// decides it as a restricting line does: "CodePipeline can only
+		// have one source stage" for "can a pipeline have more than one
+		// source stage?"
+		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text)
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
 			only = false
@@ -1913,9 +1985,12 @@ func (e *Engine) upperBounds(text string) []amount {
 		if n == 0 {
 			continue
 		}
-		if at := i + n; at < len(ws) {
+		// the number right after it, or after one word more ("can only
+		// have one source stage")
+		for at := i + n; at < min(len(ws), i+n+2); at++ {
 			if v, ok := ingest.NumberWord(ws[at].lower); ok {
 				out = append(out, e.amountAt(text, ws, at, v))
+				break
 			}
 		}
 		i += n - 1
@@ -1979,6 +2054,14 @@ func (e *Engine) amountAt(text string, ws []qword, at int, v float64) amount {
 	return amount{value: v, dim: "count"}
 }
 
+// boundsAsked reports whether a line bounds from above an amount a yes/no
+// question asks about (see exceedsBound): it decides the question whether
+// or not the amount exceeds the bound.
+func (e *Engine) boundsAsked(a *analysis, line string) bool {
+	bounded, _ := e.boundOf(a, line)
+	return bounded
+}
+
 // exceedsBound reports whether a yes/no question asks for more than its
 // line allows: an amount of the question above an upper bound of the line
 // of the same dimension (a count of a thing the line names; "both" or
@@ -1986,9 +2069,18 @@ func (e *Engine) amountAt(text string, ws []qword, at int, v float64) amount {
 // external connections to both npmjs and PyPI?" against "a repository can
 // have at most one external connection".
 func (e *Engine) exceedsBound(a *analysis, line string) bool {
+	_, exceeds := e.boundOf(a, line)
+	return exceeds
+}
+
+// boundOf reports whether an upper bound of a line bounds an amount the
+// question asks about (same dimension; for a count, the thing the question
+// counts is the bound's or a word of the line), and whether that amount
+// exceeds it.
+func (e *Engine) boundOf(a *analysis, line string) (bounded, exceeds bool) {
 	bounds := e.upperBounds(line)
 	if len(bounds) == 0 {
-		return false
+		return false, false
 	}
 	// a line that says "multiple" itself bounds something else: "logs
 	// from multiple accounts ... into one bucket in a single account"
@@ -1996,21 +2088,26 @@ func (e *Engine) exceedsBound(a *analysis, line string) bool {
 	var stems []string // the line's words, read once a count needs them
 	for _, q := range e.askedAmounts(a.text) {
 		for _, b := range bounds {
-			if q.dim != b.dim || q.value <= b.value || q.many && lineMany {
+			if q.dim != b.dim || q.many && lineMany {
 				continue
 			}
-			if q.dim != "count" || q.noun == "" || q.noun == b.noun {
-				return true
+			same := q.dim != "count" || q.noun == "" || q.noun == b.noun
+			if !same {
+				if stems == nil {
+					stems = e.textStems(line)
+				}
+				same = containsStr(stems, q.noun) // "at most 2 per log group" of "3 subscription filters"
 			}
-			if stems == nil {
-				stems = e.textStems(line)
+			if !same {
+				continue
 			}
-			if containsStr(stems, q.noun) {
-				return true // "at most 2 per log group" of "3 subscription filters"
+			bounded = true
+			if q.value > b.value {
+				return true, true
 			}
 		}
 	}
-	return false
+	return bounded, false
 }
 
 // sharesNewTerm reports whether terms hold a content word of the question

@@ -308,3 +308,31 @@ func TestVerdictOnAHyphenatedQualifier(t *testing.T) {
 		t.Errorf("terms %+v, want premis of on-premises", a.terms)
 	}
 }
+
+// TestBoundOfTheCountedThing: a line's upper bound may stand a word before
+// its number ("can only have one source stage"), and it bounds a count the
+// question asks about whether or not the count exceeds it; a bound of
+// another thing bounds nothing asked.
+func TestBoundOfTheCountedThing(t *testing.T) {
+	e := engineWithNote(t, "bounds.md", "# AWS CodePipeline\n\n- CodePipeline can only have one source stage.\n")
+	line := "CodePipeline can only have one source stage."
+	if got := e.upperBounds(line); len(got) != 1 || got[0].value != 1 || got[0].dim != "count" {
+		t.Fatalf("upperBounds(%q) = %+v, want one count of 1", line, got)
+	}
+	tests := []struct {
+		q                 string
+		bounded, exceeded bool
+	}{
+		{"Can a pipeline have more than one source stage?", true, true},
+		{"Can a pipeline have 3 source stages?", true, true},
+		{"Can a pipeline have one source stage?", true, false},
+		{"Can a pipeline have 3 approval actions?", false, false},
+		{"Does a pipeline have a source stage?", false, false},
+	}
+	for _, tt := range tests {
+		a := e.analyze(tt.q)
+		if b, x := e.boundOf(a, line); b != tt.bounded || x != tt.exceeded {
+			t.Errorf("%q: bounded %v exceeded %v, want %v %v", tt.q, b, x, tt.bounded, tt.exceeded)
+		}
+	}
+}
