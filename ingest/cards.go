@@ -44,7 +44,9 @@ func deckCards(lines []srcLine) deck {
 	var out deck
 	meta := deckMetaColumns(lines)
 	for _, l := range lines {
-		if l.kind != itemText && l.kind != itemCode {
+		if l.kind != itemText && l.kind != itemCode || l.list {
+			// a list item's tab follows its marker ("•<tab>Storage: 6
+			// copies", a word processor's bullets): no card's front
 			continue
 		}
 		var fields []string

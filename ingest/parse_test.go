@@ -870,3 +870,41 @@ func TestParseTextTitledBlocks(t *testing.T) {
 		{BlockParagraph, 8, 9, 0, 0, 0, "Cheat sheet > SCPs", "S3 keeps objects in buckets, and a bucket policy decides who may read them and who may write them"},
 	})
 }
+
+// TestParseTextWordProcessorOutline: text copied out of a word processor:
+// "•<tab>" and an indented "o<tab>" are bullets (a tab after a marker is
+// no flashcard's field separator), and outline-numbered titles ("2.1
+// Routing policies") over their items are headings at the level their
+// number says, "1. Title" too once the note numbers titles in two levels;
+// a note numbered in one level keeps its numbers as a list's.
+func TestParseTextWordProcessorOutline(t *testing.T) {
+	src := "1. Databases\n" + // 1
+		"1.1 Aurora\n" + // 2
+		"•\tStorage: 6 copies across 3 AZs\n" + // 3
+		"•\tEndpoints\n" + // 4
+		"\to\tCluster endpoint (writer)\n" + // 5
+		"\to\tReader endpoint\n" + // 6
+		"1.2 Backups\n" + // 7
+		"•\tAutomated backups: retention 1-35 days\n" // 8
+	doc := parseMust(t, "study-doc.txt", src)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "Databases"},
+		{BlockHeading, 2, 2, 2, 0, 0, "", "Aurora"},
+		{BlockBullet, 3, 3, 0, 0, 0, "Databases > Aurora", "Storage: 6 copies across 3 AZs"},
+		{BlockBullet, 4, 4, 0, 0, 0, "Databases > Aurora", "Endpoints"},
+		{BlockBullet, 5, 5, 0, 1, 0, "Databases > Aurora", "Cluster endpoint (writer)"},
+		{BlockBullet, 6, 6, 0, 1, 0, "Databases > Aurora", "Reader endpoint"},
+		{BlockHeading, 7, 7, 2, 0, 0, "", "Backups"},
+		{BlockBullet, 8, 8, 0, 0, 0, "Databases > Backups", "Automated backups: retention 1-35 days"},
+	})
+	steps := "1. Create the role\n" + // 1
+		"   - trust the service\n" + // 2
+		"2. Attach the policy\n" + // 3
+		"   - least privilege\n" // 4
+	doc = parseMust(t, "steps.txt", steps)
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockHeading {
+			t.Errorf("one-level numbered steps read a heading %q at line %d", b.Text, b.Line)
+		}
+	}
+}

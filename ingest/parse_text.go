@@ -29,6 +29,7 @@ func (p *parser) parseText(lines []srcLine) {
 		}
 	}
 	speakers := turnLabels(lines)
+	numbered := numberedTitles(lines)
 	code := codeLines(lines, func(l *srcLine) bool {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
@@ -69,6 +70,11 @@ func (p *parser) parseText(lines []srcLine) {
 			text = l.raw
 		}
 		switch {
+		case numbered[i] > 0:
+			// "3.4 Aurora" over its bullets: a word processor's numbered
+			// heading, at the level its number says
+			p.headingAt(l.num, numbered[i], strings.TrimSpace(text))
+			p.outline = false
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
 			p.listIndent, p.outline = l.indent, false
@@ -408,4 +414,52 @@ func underlined(lines []srcLine, i int) bool {
 func labelLine(text string) bool {
 	k := strings.Index(text, ": ")
 	return k > 0 && countFields(text[:k]) <= 2 && !strings.ContainsAny(text[:k], "()\"")
+}
+
+// maxNumberedTitleWords is the most words a numbered heading's title holds.
+const maxNumberedTitleWords = 8
+
+// minNumberedTitles is how many outline-numbered titles ("2.3 Route 53
+// failover") make a note's numbered titles headings.
+const minNumberedTitles = 2
+
+// numberedTitles returns, by line index, the heading level of each line a
+// note written in a word processor numbers as a heading ("2. Route 53",
+// "2.3 Route 53 failover"): an unindented numbered line with a short title
+// (no sentence), over a list item or a more indented line. Such lines are
+// headings only in a note with at least minNumberedTitles of them numbered
+// in two levels or more ("2.3"); a note whose numbers are one level reads
+// them as the steps of a list. The level is the number's count of parts.
+func numberedTitles(lines []srcLine) map[int]int {
+	out := map[int]int{}
+	deep := 0
+	for i, l := range lines {
+		if !l.list || l.indent != 0 || l.ordinal == 0 || l.kind != itemText {
+			continue
+		}
+		n := numberMarker(l.raw)
+		if n == 0 {
+			continue
+		}
+		text := strings.TrimSpace(l.text)
+		if endsSentence(text) || !startsUpperOrDigit(text) || countFields(text) > maxNumberedTitleWords || strings.HasSuffix(text, ":") {
+			continue
+		}
+		next := i + 1
+		for next < len(lines) && lines[next].kind == itemBlank {
+			next++
+		}
+		if next == len(lines) || !lines[next].list && lines[next].indent == 0 {
+			continue
+		}
+		level := 1 + strings.Count(strings.TrimRight(l.raw[:n], ".) \t"), ".")
+		if level > 1 {
+			deep++
+		}
+		out[i] = level
+	}
+	if deep < minNumberedTitles {
+		return nil
+	}
+	return out
 }
