@@ -837,3 +837,29 @@ func TestFunctionWordHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationRangeEnds: a range's two ends are the property's minimum and
+// maximum ("5 minutes to 36 hours"), a default stays the property itself,
+// and a duration alone is neither.
+func TestDurationRangeEnds(t *testing.T) {
+	src := "# AWS CodeBuild\n\n" +
+		"- Build timeout 5 minutes to 36 hours (default 60 minutes)\n" + // 3
+		"- Report retention is 30 days\n" // 4
+	g, names := extractNote(t, "limits.md", src)
+	facts := factSet(g, names)
+	for _, want := range []fact{
+		{"AWS CodeBuild", "property:timeout-min", "5 minutes", 3},
+		{"AWS CodeBuild", "property:timeout-max", "36 hours", 3},
+		{"AWS CodeBuild", "property:timeout", "60 minutes", 3},
+		{"AWS CodeBuild", "property:retention", "30 days", 4},
+	} {
+		if !facts[want] {
+			t.Errorf("no fact %v", want)
+		}
+	}
+	for f := range facts {
+		if f.p == "property:timeout" && f.o != "60 minutes" {
+			t.Errorf("range end read as the property itself: %v", f)
+		}
+	}
+}

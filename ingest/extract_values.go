@@ -17,6 +17,32 @@ var (
 	unitHours = map[byte]float64{'m': 1.0 / 60, 'h': 1, 'd': 24, 'w': 24 * 7}
 )
 
+// rangeSep matches what joins a range's two ends ("5 minutes to 36 hours",
+// "1-35 days", "60s – 15 min"), anchored at the start.
+var rangeSep = lazyRE(`^\s*(to|through|-|–|—|\.\.)\s*`)
+
+// rangeEnd reports which end of a range the duration s[start:end] is:
+// "min" when a range separator and another duration follow it, "max" when
+// a duration and a separator come right before it, "" when it stands
+// alone ("up to 7 days" is a bound, read by its words).
+func rangeEnd(s string, start, end int) string {
+	if sep := rangeSep.FindString(s[end:]); sep != "" {
+		if next := durationRe.FindStringIndex(s[end+len(sep):]); next != nil && next[0] == 0 {
+			return "min"
+		}
+	}
+	before := strings.TrimRight(s[:start], " ")
+	for _, m := range durationRe.FindAllStringIndex(before, -1) {
+		if m[1] == len(before) {
+			continue // the duration is the separator's own number
+		}
+		if sep := rangeSep.FindString(before[m[1]:]); sep != "" && m[1]+len(sep) >= len(before) {
+			return "max"
+		}
+	}
+	return ""
+}
+
 // durations reads property values given as durations: "Data retention is 1
 // day (default), up to 7 days" → data retention "1 day" (24 h), data
 // retention max "7 days" (168 h).
@@ -65,6 +91,12 @@ func (x *extractor) propertyValues(subj, prop, s string, line int) {
 		case strings.Contains(after, "default") || strings.Contains(before, "default"):
 			qual = "default"
 		}
+		switch rangeEnd(s, m[0], m[1]) {
+		case "min":
+			qual = "min" // "5 minutes to 36 hours": the range's low end
+		case "max":
+			qual = "max"
+		}
 		if qual == "maximum" {
 			qual = "max"
 		}
@@ -74,8 +106,8 @@ func (x *extractor) propertyValues(subj, prop, s string, line int) {
 		// contradicts a default
 		written := strings.TrimSpace(s[m[2]:m[5]])
 		name := prop
-		if qual == "max" {
-			name += " max"
+		if qual == "max" || qual == "min" {
+			name += " " + qual
 		}
 		x.add(subj, graph.PredProperty+":"+graph.Slug(name), x.newNode(graph.KindValue, written), s, int(hours+0.5), line)
 	}

@@ -57,6 +57,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	}
 	cands = e.preferWhole(a, cands)
 	cands = mergeTies(a, cands)
+	cands = e.mergeBounds(a, cands)
 	for _, c := range cands {
 		if c.score < minScore && c.typ != candDescribe {
 			break
@@ -872,6 +873,69 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 		out = append(out, Reading{Reading: c.reading, Type: string(c.typ), Score: c.score, Answers: len(c.ends)})
 	}
 	return out, nil
+}
+
+// boundSides are the sides of a property's range a question may ask for
+// at once ("default and max", "min, max and default"): the suffix of the
+// property predicate that holds each side (see ingest's durations: a
+// range's ends and an "up to" bound are "-min" and "-max", a default is
+// the property itself) and the word whose lexicon synonyms name it.
+var boundSides = [...]struct{ suffix, word string }{{"-max", "max"}, {"-min", "min"}, {"", "default"}}
+
+// boundSidesAsked returns the predicate suffixes of the sides a question
+// names (see boundSides), in boundSides' order.
+func (e *Engine) boundSidesAsked(a *analysis) []string {
+	var out []string
+	for _, side := range boundSides {
+		names := append([]string{ingest.Stem(side.word)}, e.lx.Synonyms(ingest.Stem(side.word))...)
+		if slices.ContainsFunc(a.words, func(w qword) bool { return containsStr(names, ingest.Stem(w.lower)) }) {
+			out = append(out, side.suffix)
+		}
+	}
+	return out
+}
+
+// mergeBounds answers a question that asks for two or more sides of a
+// property's range at once ("codebuild build timeout default and max")
+// with each: when the best reading is a property of an entity, the
+// readings of the same entity's property on the other sides asked are
+// folded into it. A question that asks one side is left as it is.
+func (e *Engine) mergeBounds(a *analysis, cs []*candidate) []*candidate {
+	if len(cs) < 2 || cs[0].typ != candRelation || !strings.HasPrefix(cs[0].pred, graph.PredProperty+":") {
+		return cs
+	}
+	sides := e.boundSidesAsked(a)
+	if len(sides) < 2 {
+		return cs
+	}
+	best := cs[0]
+	base := strings.TrimSuffix(strings.TrimSuffix(best.pred, "-max"), "-min")
+	var want []string
+	for _, suf := range sides {
+		if p := base + suf; p != best.pred {
+			want = append(want, p)
+		}
+	}
+	merged := *best
+	merged.edges = append([]graph.Edge{}, best.edges...)
+	merged.ends = slices.Clone(best.ends)
+	rest := []*candidate{&merged}
+	for _, c := range cs[1:] {
+		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && containsStr(want, c.pred) {
+			want = slices.DeleteFunc(want, func(p string) bool { return p == c.pred })
+			merged.edges = append(merged.edges, c.edges...)
+			for _, id := range c.ends {
+				if !containsStr(merged.ends, id) {
+					merged.ends = append(merged.ends, id)
+				}
+			}
+			merged.ordered = false
+			merged.reading += " / " + c.pred
+			continue
+		}
+		rest = append(rest, c)
+	}
+	return rest
 }
 
 // stepRelation reports an open relation whose objects are the steps of a

@@ -748,3 +748,29 @@ func TestEvidenceAboutWhatTheQuestionNames(t *testing.T) {
 		t.Errorf("answers %v, want subnet among them", names)
 	}
 }
+
+// TestBoundSidesAskedAtOnce: a question that asks two sides of a
+// property's range at once ("default and max") gets each side; one that
+// asks one side gets that side alone.
+func TestBoundSidesAskedAtOnce(t *testing.T) {
+	e := engineWithNote(t, "limits.md", "# AWS CodeBuild\n\n- Build timeout 5 minutes to 36 hours (default 60 minutes)\n")
+	names := func(q string) []string {
+		t.Helper()
+		res, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, a := range res.Answers {
+			out = append(out, a.Name)
+		}
+		return out
+	}
+	both := names("codebuild build timeout default and max?")
+	if !slices.Contains(both, "60 minutes") || !slices.Contains(both, "36 hours") || slices.Contains(both, "5 minutes") {
+		t.Errorf("default and max: %v, want 60 minutes and 36 hours, not the minimum", both)
+	}
+	if maxOnly := names("codebuild build timeout max?"); slices.Contains(maxOnly, "60 minutes") {
+		t.Errorf("max alone: %v, want no default", maxOnly)
+	}
+}
