@@ -1293,7 +1293,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 			if p := x.parentOf(subj); p != "" && p != ctx {
 				return ctx, ents
 			}
-			if isEntity(x.dictKind(ctx)) && !x.hasVerb(s) {
+			if isEntity(x.dictKind(ctx)) && !x.hasVerb(s) && !flowPhrase(s, mentions) {
 				// "SNS Notification and CloudWatch events with results"
 				// under AWS Config: a verbless phrase names what the
 				// section's entity does; its names are objects
@@ -1327,6 +1327,23 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 		return ents[0], ents[1:]
 	}
 	return "", nil
+}
+
+// flowPhrase reports a verbless phrase that says where its first name
+// goes: "to" or "into" after the first mention, and another mention after
+// that ("Load balancer access logs to S3", "Route 53 access logs only to
+// CloudWatch logs"). Its first name is its subject, not the section's.
+func flowPhrase(s string, mentions []Mention) bool {
+	if len(mentions) < 2 {
+		return false
+	}
+	rest := strings.ToLower(s[mentions[0].End:])
+	for _, p := range []string{" to ", " into "} {
+		if k := strings.Index(rest, p); k >= 0 && mentions[0].End+k+len(p) <= mentions[len(mentions)-1].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // mainClause returns the clause after a leading subordinate one ("To

@@ -863,3 +863,29 @@ func TestDurationRangeEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowPhraseSubject: a verbless phrase that says where its first name
+// goes ("Load balancer access logs to S3") is about that name, not the
+// section's entity, as other verbless phrases are.
+func TestFlowPhraseSubject(t *testing.T) {
+	src := "# Amazon EC2\n\n" +
+		"- Why: AWS Health publishes account-specific events to EventBridge.\n" + // 3
+		"- SNS Notification and CloudWatch events with results\n" // 4
+	g, names := extractNote(t, "why.md", src)
+	facts := factSet(g, names)
+	for f := range facts {
+		if f.s == "Amazon EC2" && f.line == 3 {
+			t.Errorf("the flow phrase credited to the section's entity: %v", f)
+		}
+	}
+	if want := (fact{"AWS Personal Health Dashboard", "notifies", "Amazon EventBridge", 3}); !facts[want] {
+		t.Errorf("no fact %v in %v", want, facts)
+	}
+	section := false
+	for f := range facts {
+		section = section || f.s == "Amazon EC2" && f.line == 4
+	}
+	if !section {
+		t.Errorf("a verbless phrase with no flow lost the section's subject: %v", facts)
+	}
+}
