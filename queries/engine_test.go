@@ -774,3 +774,20 @@ func TestBoundSidesAskedAtOnce(t *testing.T) {
 		t.Errorf("max alone: %v, want no default", maxOnly)
 	}
 }
+
+// TestPartOfTheNamedService: "which Kinesis service ..." asks for one of
+// Kinesis's parts (a service of its family, a feature): the one the lines
+// that match the question best are about, not what a relation of Kinesis
+// itself relates.
+func TestPartOfTheNamedService(t *testing.T) {
+	e := engineWithNote(t, "kinesis.md", "# Amazon Kinesis\n\n"+
+		"- Kinesis Data Analytics: query streaming data in real time with SQL\n"+
+		"- Kinesis Data Firehose: load streaming data into S3 and Redshift\n")
+	res, err := e.Ask(t.Context(), "Which Kinesis service lets me query streaming data in real time using SQL?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) != 1 || res.Answers[0].Name != "Amazon Kinesis Data Analytics" {
+		t.Errorf("answers %+v (%s), want Amazon Kinesis Data Analytics alone", res.Answers, res.Reading)
+	}
+}

@@ -1347,6 +1347,96 @@ func (e *Engine) entityCandidate(ctx context.Context, a *analysis) *candidate {
 	return c
 }
 
+// maxPartHits bounds the best-matching lines partCandidate reads.
+const maxPartHits = 40
+
+// partCandidate reads "I need to push OS patches automatically to groups
+// of EC2 instances. Which Systems Manager capability should I use?": the
+// asked-for phrase names a service and a kind ("Systems Manager
+// capability", "Kinesis service", "CloudWatch feature"), so the answer is
+// one of the service's parts, its features or the services named in its
+// family, the one the note lines that match the question best are about
+// (their subject, else the part their heading path names). nil when the phrase
+// names no service with two parts or more, or no best line is about one.
+func (e *Engine) partCandidate(ctx context.Context, a *analysis) *candidate {
+	if len(a.wants) == 0 || a.yesno || a.order || len(a.terms) < 2 || !e.asksOne(a) {
+		return nil // "which Beanstalk deployment policies ...": a list of parts
+	}
+	owner := ""
+	for _, t := range a.focusAll {
+		if l := a.words[t.pos].linked; l >= 0 && a.links[l].strong() && e.names[a.links[l].id].Kind == graph.KindService {
+			owner = a.links[l].id
+			break
+		}
+	}
+	if owner == "" {
+		return nil
+	}
+	parts := map[string]bool{}
+	if edges, err := e.ix.Out(ctx, owner); err == nil {
+		for _, ed := range edges {
+			if ed.Predicate == graph.PredFeature {
+				parts[ed.Object] = true
+			}
+		}
+	}
+	for _, m := range e.members[owner] {
+		parts[m] = true
+	}
+	for _, id := range a.linkIDs() {
+		delete(parts, id)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	type credit struct {
+		score, cov float64
+		i          int
+	}
+	best := map[string]credit{}
+	var order []string
+	for _, h := range e.search(a, maxPartHits) {
+		st := e.ix.Statement(h.i)
+		// a line is about its subject, else the part its heading path
+		// names ("Query using SQL" under "Kinesis Data Analytics"); a
+		// part it only mentions is what it acts on ("Data Analytics
+		// performs real-time analysis on Kinesis Streams")
+		id := ""
+		if parts[st.Subject] {
+			id = st.Subject
+		} else if sec := e.sectionNamesOf(h.i); slices.ContainsFunc(sec, func(m string) bool { return parts[m] }) {
+			id = sec[slices.IndexFunc(sec, func(m string) bool { return parts[m] })]
+		}
+		if id == "" {
+			continue
+		}
+		if c, ok := best[id]; !ok || h.score > c.score {
+			if !ok {
+				order = append(order, id)
+			}
+			best[id] = credit{h.score, h.cov, h.i}
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	sort.SliceStable(order, func(i, j int) bool { return best[order[i]].score > best[order[j]].score })
+	top := best[order[0]]
+	st := e.ix.Statement(top.i)
+	ans := e.answer(order[0])
+	ans.Detail, ans.Sources = st.Text, []string{st.Source}
+	c := &candidate{typ: candEntity, ends: []string{order[0]}, result: &Result{Intent: string(candEntity), Answers: []Answer{ans}}}
+	// the line states what the part does, in the question's words, and
+	// the part is of the kind the asked-for phrase names
+	c.rel = append(slices.Clone(st.Terms), a.focus...)
+	c.names = e.nameStems(order[0])
+	// what its line is worth for the question, as a relation's support
+	c.prior = 0.7*top.cov - 0.1 + weights[featSupport]*bestSupport(a, []string{st.Source})
+	c.links = a.strongLinks()
+	c.reading = fmt.Sprintf("the part of %s the best-matching note lines are about (%s)", e.names[owner].Name, st.Source)
+	return c
+}
+
 // maxSupportHits bounds the statements that lend candidates support.
 const maxSupportHits = 300
 
