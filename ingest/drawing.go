@@ -170,7 +170,9 @@ func drawnMarkdown(src string, elems []*drawElem, minArrows int) (noteMarkdown, 
 		m.quote(el.line, n+": "+strings.Join(more, ", "))
 		m.add("", el.line)
 		m.add("# "+n, el.line)
-		for _, l := range strings.Split(el.label, "\n")[1:] {
+		raw := strings.Split(el.label, "\n")
+		first := slices.IndexFunc(raw, func(l string) bool { return strings.TrimSpace(l) != "" })
+		for _, l := range raw[first+1:] {
 			m.add(strings.TrimRight(l, " \t\r"), el.line)
 		}
 		m.add("", el.line)

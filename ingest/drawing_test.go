@@ -108,7 +108,7 @@ func TestDrawingNote(t *testing.T) {
 func TestDrawingMarkdownCards(t *testing.T) {
 	src := `{"nodes": [
   {"id": "c1", "type": "text", "text": "## CodeDeploy\n- platforms: **EC2/On-premises**, **AWS Lambda**\n  - agent only on EC2", "x": 0},
-  {"id": "c2", "type": "text", "text": "### staging deploy\n- deployment group app-staging (in-place)", "x": 300},
+  {"id": "c2", "type": "text", "text": "\n### staging deploy\n- deployment group app-staging (in-place)", "x": 300},
   {"id": "c3", "type": "text", "text": "Amazon SNS\ntopic: deploys", "x": 600}
 ], "edges": [
   {"id": "e1", "fromNode": "c2", "toNode": "c1", "label": "uses"},
