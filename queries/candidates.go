@@ -152,6 +152,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.partCandidate(ctx, a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.namedAfterCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	out = append(out, e.aliasCandidates(a)...)
 	return out, nil
 }

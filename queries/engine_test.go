@@ -791,3 +791,22 @@ func TestPartOfTheNamedService(t *testing.T) {
 		t.Errorf("answers %+v (%s), want Amazon Kinesis Data Analytics alone", res.Answers, res.Reading)
 	}
 }
+
+// TestThingsNamedAfterTheAskedName: "which load balancer type ..." asks
+// for the things named after the name in its asked-for phrase
+// ("Application Load Balancer"): those the best-matching line names.
+func TestThingsNamedAfterTheAskedName(t *testing.T) {
+	e := engineWithNote(t, "ecs.md", "# CodeDeploy\n\n## Lambda\n\n"+
+		"- CodeDeploy can help automate traffic shifting for Lambda Aliases\n\n"+ // 5
+		"## ECS\n\n"+
+		"- CodeDeploy can automate the deployment of a new ECS Task Definition\n"+ // 9
+		"- Only works for Blue/Green deployments\n"+
+		"- Application Load Balancer is required for traffic-shifting strategies. NLB supports immediate switch only\n")
+	res, err := e.Ask(t.Context(), "Which load balancer type does CodeDeploy need for linear/canary traffic shifting on ECS?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) != 1 || res.Answers[0].Name != "Application Load Balancer" || !strings.Contains(strings.Join(res.Answers[0].Sources, " "), "ecs.md:11") {
+		t.Errorf("answers %+v (%s), want Application Load Balancer from ecs.md:11", res.Answers, res.Reading)
+	}
+}

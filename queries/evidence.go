@@ -1437,6 +1437,70 @@ func (e *Engine) partCandidate(ctx context.Context, a *analysis) *candidate {
 	return c
 }
 
+// maxNamedAfterHits bounds the best-matching lines namedAfterCandidate
+// reads.
+const maxNamedAfterHits = 20
+
+// namedAfterCandidate reads "which load balancer types can I specify in a
+// CodeDeploy deployment group?", "what type of load balancer does ECS
+// traffic shifting need?": the asked-for phrase holds a name, and the
+// things asked for are the ones named after it ("Application Load
+// Balancer", "Network Load Balancer": names that end in its last words),
+// those the best-matching line that names any of them names. nil when the
+// phrase holds no name or no such line is among the best.
+func (e *Engine) namedAfterCandidate(a *analysis) *candidate {
+	if a.yesno || a.order || len(a.focusAll) == 0 {
+		return nil
+	}
+	var head []string // the stems the things' names end in
+	named := ""
+	for _, t := range a.focusAll {
+		if l := a.words[t.pos].linked; l >= 0 && a.links[l].strong() {
+			ws := e.lx.Terms(a.links[l].text)
+			head, named = ws[max(0, len(ws)-2):], a.links[l].id
+			break
+		}
+	}
+	if len(head) == 0 {
+		return nil
+	}
+	after := func(id string) bool {
+		if id == "" || id == named || containsStr(a.linkIDs(), id) {
+			return false
+		}
+		ns := e.lx.Terms(e.names[id].Name)
+		return len(ns) > len(head) && slices.Equal(ns[len(ns)-len(head):], head)
+	}
+	for _, h := range a.hits[:min(len(a.hits), maxNamedAfterHits)] {
+		st := e.ix.Statement(h.i)
+		var ends []string
+		for _, id := range append([]string{st.Subject}, st.Mentions...) {
+			if after(id) && !containsStr(ends, id) {
+				ends = append(ends, id)
+			}
+		}
+		if len(ends) == 0 {
+			continue
+		}
+		var answers []Answer
+		for _, id := range ends {
+			ans := e.answer(id)
+			ans.Detail, ans.Sources = st.Text, []string{st.Source}
+			answers = append(answers, ans)
+		}
+		c := &candidate{typ: candEntity, ends: ends, result: &Result{Intent: string(candEntity), Answers: answers}}
+		c.rel = append(slices.Clone(st.Terms), a.focus...)
+		for _, id := range ends {
+			c.names = append(c.names, e.nameStems(id)...)
+		}
+		c.prior = 0.7*h.cov - 0.1 + weights[featSupport]*bestSupport(a, []string{st.Source})
+		c.links = a.strongLinks()
+		c.reading = fmt.Sprintf("the things named after %s the best-matching line names (%s)", e.names[named].Name, st.Source)
+		return c
+	}
+	return nil
+}
+
 // maxSupportHits bounds the statements that lend candidates support.
 const maxSupportHits = 300
 
