@@ -435,6 +435,12 @@ func lastLevel(marker string) string {
 	return m[strings.LastIndexByte(m, '.')+1:]
 }
 
+// markerLevels returns how many levels a number marker has: "2.1.3." →
+// 3, "12)" → 1.
+func markerLevels(marker string) int {
+	return 1 + strings.Count(strings.TrimRight(marker, ".)/ \t"), ".")
+}
+
 // markerOrdinal returns the number of a number marker's last level: "2)"
 // → 2, "2.1.3" → 3.
 func markerOrdinal(marker string) int {

@@ -452,7 +452,7 @@ func numberedTitles(lines []srcLine) map[int]int {
 		if next == len(lines) || !lines[next].list && lines[next].indent == 0 {
 			continue
 		}
-		level := 1 + strings.Count(strings.TrimRight(l.raw[:n], ".) \t"), ".")
+		level := markerLevels(l.raw[:n])
 		if level > 1 {
 			deep++
 		}

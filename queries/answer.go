@@ -875,6 +875,28 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 	return out, nil
 }
 
+// ownCopy returns a copy of a candidate that owns its edges and ends, for
+// folding other readings into it (see foldInto).
+func ownCopy(c *candidate) *candidate {
+	d := *c
+	d.edges = slices.Clone(c.edges)
+	d.ends = slices.Clone(c.ends)
+	return &d
+}
+
+// foldInto folds reading c into merged (an ownCopy): its edges, the answers
+// merged lacks, and its predicate in the reading shown.
+func foldInto(merged, c *candidate) {
+	merged.edges = append(merged.edges, c.edges...)
+	for _, id := range c.ends {
+		if !containsStr(merged.ends, id) {
+			merged.ends = append(merged.ends, id)
+		}
+	}
+	merged.ordered = merged.ordered && c.ordered
+	merged.reading += " / " + c.pred
+}
+
 // boundSides are the sides of a property's range a question may ask for
 // at once ("default and max", "min, max and default"): the suffix of the
 // property predicate that holds each side (see ingest's durations: a
@@ -916,21 +938,13 @@ func (e *Engine) mergeBounds(a *analysis, cs []*candidate) []*candidate {
 			want = append(want, p)
 		}
 	}
-	merged := *best
-	merged.edges = append([]graph.Edge{}, best.edges...)
-	merged.ends = slices.Clone(best.ends)
-	rest := []*candidate{&merged}
+	merged := ownCopy(best)
+	rest := []*candidate{merged}
 	for _, c := range cs[1:] {
 		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && containsStr(want, c.pred) {
 			want = slices.DeleteFunc(want, func(p string) bool { return p == c.pred })
-			merged.edges = append(merged.edges, c.edges...)
-			for _, id := range c.ends {
-				if !containsStr(merged.ends, id) {
-					merged.ends = append(merged.ends, id)
-				}
-			}
-			merged.ordered = false
-			merged.reading += " / " + c.pred
+			foldInto(merged, c)
+			merged.ordered = false // the sides are no sequence
 			continue
 		}
 		rest = append(rest, c)
@@ -988,19 +1002,11 @@ func mergeTies(a *analysis, cs []*candidate) []*candidate {
 	if want == "" {
 		return cs // no word names the relation: nothing says the others read it alike
 	}
-	merged := *best
-	merged.edges = append([]graph.Edge{}, best.edges...)
-	rest := []*candidate{&merged}
+	merged := ownCopy(best)
+	rest := []*candidate{merged}
 	for _, c := range cs[1:] {
 		if c.typ == candRelation && c.anchor == best.anchor && c.via == best.via && c.inverse == best.inverse && best.score-c.score < 0.25 && matched(c) == want && samePolarity(c.pred, best.pred) && c.narrowed == best.narrowed && c.feat[featValueUnasked] == best.feat[featValueUnasked] && !(stepRelation(c.pred) && isTyped(best.pred)) {
-			merged.edges = append(merged.edges, c.edges...)
-			for _, id := range c.ends {
-				if !containsStr(merged.ends, id) {
-					merged.ends = append(merged.ends, id)
-				}
-			}
-			merged.ordered = merged.ordered && c.ordered
-			merged.reading += " / " + c.pred
+			foldInto(merged, c)
 			continue
 		}
 		rest = append(rest, c)

@@ -310,13 +310,14 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		return nil
 	}
 	ids := a.linkIDs()
-	if c := e.evidenceFrom(ctx, a, hits, ids, false); c != nil {
+	topics := e.topicsOf(ctx, a)
+	if c := e.evidenceFrom(ctx, a, hits, ids, topics, false); c != nil {
 		return c
 	}
 	if containsKind(a.wants, graph.KindValue) {
 		// no line gives a quantity: "the default runOrder value for an
 		// action is 1" gives a number with no unit
-		return e.evidenceFrom(ctx, a, hits, ids, true)
+		return e.evidenceFrom(ctx, a, hits, ids, topics, true)
 	}
 	return nil
 }
@@ -619,10 +620,10 @@ func countName(a *analysis, q ingest.Quantity) string {
 	return q.Text
 }
 
-// evidenceFrom answers from the first of hits that gives answers; bare
-// numbers count as a value question's answers only when bare is set.
-func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids []string, bare bool) *candidate {
-	topics := e.topicsOf(ctx, a)
+// evidenceFrom answers from the first of hits that gives answers, passing
+// over lines about other things than topics (see topicsOf); bare numbers
+// count as a value question's answers only when bare is set.
+func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids, topics []string, bare bool) *candidate {
 	for _, h := range hits {
 		if sub := e.ix.StatementSubject(h.i); !containsKind(a.wants, e.names[sub].Kind) && e.aboutOther(h.i, topics) {
 			// the fallback answers from lines about what the question
@@ -752,15 +753,10 @@ func (e *Engine) topicsOf(ctx context.Context, a *analysis) []string {
 			continue
 		}
 		out = append(out, id)
-		edges, err := e.ix.Out(ctx, id)
-		if err != nil {
-			continue // the topic itself still counts
-		}
-		n := 0
-		for _, ed := range edges {
-			if ed.Predicate == graph.PredFeature && !containsStr(out, ed.Object) && n < maxTopicFeatures {
-				out = append(out, ed.Object)
-				n++
+		feats := e.featuresOf(ctx, id)
+		for _, f := range feats[:min(len(feats), maxTopicFeatures)] {
+			if !containsStr(out, f) {
+				out = append(out, f)
 			}
 		}
 	}
@@ -1373,12 +1369,8 @@ func (e *Engine) partCandidate(ctx context.Context, a *analysis) *candidate {
 		return nil
 	}
 	parts := map[string]bool{}
-	if edges, err := e.ix.Out(ctx, owner); err == nil {
-		for _, ed := range edges {
-			if ed.Predicate == graph.PredFeature {
-				parts[ed.Object] = true
-			}
-		}
+	for _, f := range e.featuresOf(ctx, owner) {
+		parts[f] = true
 	}
 	for _, m := range e.members[owner] {
 		parts[m] = true
@@ -1404,8 +1396,11 @@ func (e *Engine) partCandidate(ctx context.Context, a *analysis) *candidate {
 		id := ""
 		if parts[st.Subject] {
 			id = st.Subject
-		} else if sec := e.sectionNamesOf(h.i); slices.ContainsFunc(sec, func(m string) bool { return parts[m] }) {
-			id = sec[slices.IndexFunc(sec, func(m string) bool { return parts[m] })]
+		} else {
+			sec := e.sectionNamesOf(h.i)
+			if k := slices.IndexFunc(sec, func(m string) bool { return parts[m] }); k >= 0 {
+				id = sec[k]
+			}
 		}
 		if id == "" {
 			continue
@@ -1423,17 +1418,29 @@ func (e *Engine) partCandidate(ctx context.Context, a *analysis) *candidate {
 	sort.SliceStable(order, func(i, j int) bool { return best[order[i]].score > best[order[j]].score })
 	top := best[order[0]]
 	st := e.ix.Statement(top.i)
-	ans := e.answer(order[0])
-	ans.Detail, ans.Sources = st.Text, []string{st.Source}
-	c := &candidate{typ: candEntity, ends: []string{order[0]}, result: &Result{Intent: string(candEntity), Answers: []Answer{ans}}}
-	// the line states what the part does, in the question's words, and
-	// the part is of the kind the asked-for phrase names
+	return e.lineEntityCandidate(a, []string{order[0]}, st, top.cov,
+		fmt.Sprintf("the part of %s the best-matching note lines are about (%s)", e.names[owner].Name, st.Source))
+}
+
+// lineEntityCandidate is an entity reading whose answers, ends, stand on
+// one note line st that holds share cov of the question: each answer
+// cites the line, the line's words and the asked-for phrase are its
+// relation's words (the line states what the answer does, and the answer
+// is of the kind asked for), and it is worth what the line is worth for
+// the question, as a relation's support.
+func (e *Engine) lineEntityCandidate(a *analysis, ends []string, st graph.Statement, cov float64, reading string) *candidate {
+	answers := make([]Answer, 0, len(ends))
+	c := &candidate{typ: candEntity, ends: ends, reading: reading}
+	for _, id := range ends {
+		ans := e.answer(id)
+		ans.Detail, ans.Sources = st.Text, []string{st.Source}
+		answers = append(answers, ans)
+		c.names = append(c.names, e.nameStems(id)...)
+	}
+	c.result = &Result{Intent: string(candEntity), Answers: answers}
 	c.rel = append(slices.Clone(st.Terms), a.focus...)
-	c.names = e.nameStems(order[0])
-	// what its line is worth for the question, as a relation's support
-	c.prior = 0.7*top.cov - 0.1 + weights[featSupport]*bestSupport(a, []string{st.Source})
+	c.prior = 0.7*cov - 0.1 + weights[featSupport]*bestSupport(a, []string{st.Source})
 	c.links = a.strongLinks()
-	c.reading = fmt.Sprintf("the part of %s the best-matching note lines are about (%s)", e.names[owner].Name, st.Source)
 	return c
 }
 
@@ -1482,21 +1489,8 @@ func (e *Engine) namedAfterCandidate(a *analysis) *candidate {
 		if len(ends) == 0 {
 			continue
 		}
-		var answers []Answer
-		for _, id := range ends {
-			ans := e.answer(id)
-			ans.Detail, ans.Sources = st.Text, []string{st.Source}
-			answers = append(answers, ans)
-		}
-		c := &candidate{typ: candEntity, ends: ends, result: &Result{Intent: string(candEntity), Answers: answers}}
-		c.rel = append(slices.Clone(st.Terms), a.focus...)
-		for _, id := range ends {
-			c.names = append(c.names, e.nameStems(id)...)
-		}
-		c.prior = 0.7*h.cov - 0.1 + weights[featSupport]*bestSupport(a, []string{st.Source})
-		c.links = a.strongLinks()
-		c.reading = fmt.Sprintf("the things named after %s the best-matching line names (%s)", e.names[named].Name, st.Source)
-		return c
+		return e.lineEntityCandidate(a, ends, st, h.cov,
+			fmt.Sprintf("the things named after %s the best-matching line names (%s)", e.names[named].Name, st.Source))
 	}
 	return nil
 }
