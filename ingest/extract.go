@@ -1371,6 +1371,32 @@ func (x *extractor) verbAfter(s string, end int) bool {
 	return x.knownVerb(firstWord(s[min(end, len(s)):]))
 }
 
+// maxNameTail bounds the capitalised words that may continue a name before
+// its verb ("CodeDeploy Agent is not required").
+const maxNameTail = 2
+
+// verbAfterName reports whether the words after byte offset end, past at
+// most maxNameTail capitalised words that continue the name before them,
+// open with a verb that makes that name the sentence's subject
+// ("CodeDeploy Agent is not required": the agent is not required).
+func (x *extractor) verbAfterName(s string, end int) bool {
+	rest := s[min(end, len(s)):]
+	for k := 0; ; k++ {
+		if x.verbAfter(rest, 0) {
+			return true
+		}
+		w := strings.TrimSpace(rest)
+		if k == maxNameTail || w == "" || !unicode.IsUpper(rune(w[0])) {
+			return false
+		}
+		_, after, ok := strings.Cut(w, " ")
+		if !ok {
+			return false
+		}
+		rest = after
+	}
+}
+
 // firstWord returns the first word of a text, lower-cased, without the
 // punctuation around it; "" when there is none.
 func firstWord(s string) string {

@@ -573,6 +573,33 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// fixed bug: a name whose capitalised words go on past the
+			// known name ("CodeDeploy Agent") before its verb is the
+			// sentence's subject too, no item of the heading's relation
+			name: "sentence items whose subject goes on past a name",
+			file: "n.md",
+			src:  "# AWS CodeDeploy\n\n## Deploy to ECS\n\n- CodeDeploy Agent is not required\n",
+			notWant: []fact{
+				{"AWS CodeDeploy", "rel:not deploy to", "Amazon ECS", 5},
+			},
+		},
+		{
+			// a table keyed by quantities pairs each with the row's value,
+			// the key a value of its own ("5 min | 63 days" reads like
+			// "60s | 15d"); a key that bounds a quantity is not that value
+			name: "table rows keyed by quantities",
+			file: "n.md",
+			src:  "# Amazon CloudWatch\n\n## Retention\n\n| data point period | kept for |\n|---|---|\n| < 60 s (hi-res) | 3 hours |\n| Under 60 seconds (high resolution) | 3 hours |\n| 60 s | 15 days |\n| 5 min | 63 days |\n",
+			want: []fact{
+				{"5 min", "rel:keep", "63 days", 10},
+				{"60 s", "rel:keep", "15 days", 9},
+			},
+			notWant: []fact{
+				{"Amazon CloudWatch", "rel:min", "63 days", 10},
+				{"60 seconds", "rel:keep", "3 hours", 8},
+			},
+		},
+		{
 			// a label head under a bullet that opens with a dash label
 			// relates its items by both labels
 			name: "label under a dash label",

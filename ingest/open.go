@@ -1844,10 +1844,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
 		text = strings.TrimSpace(value)
 	}
-	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && o.x.verbAfter(text, ms[0].end) {
+	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && o.x.verbAfterName(text, ms[0].end) {
 		// "CloudWatch Events is now called Amazon EventBridge." under
-		// "Names": a sentence with a subject of its own, read as one, not
-		// an item of the head
+		// "Names", "CodeDeploy Agent is not required" under "Deploy to
+		// ECS": a sentence with a subject of its own, read as one, not an
+		// item of the head
 		return
 	}
 	if o.verbFirst(text) && verbObjectLead(text) && o.stepName(text) == "" && !strings.Contains(phrase, graph.StepWord) && !processHead(f.text) {
@@ -2232,6 +2233,18 @@ func (o *openReader) itemNode(text string) string {
 		return ""
 	}
 	return o.x.newNode(graph.KindConcept, name)
+}
+
+// boundingWords are the words right before a quantity that make it a
+// bound, not the value ("Under 60 seconds", "less than 1 minute", "up to
+// 5").
+var boundingWords = map[string]bool{"under": true, "over": true, "below": true, "above": true, "than": true, "max": true, "maximum": true, "min": true, "minimum": true, "up": true, "upto": true, "to": true}
+
+// boundedAt reports whether the word right before quantity q in text is a
+// bounding word (see boundingWords).
+func boundedAt(text string, q Quantity) bool {
+	before := strings.Fields(strings.ToLower(text[:min(q.Start, len(text))]))
+	return len(before) > 0 && boundingWords[before[len(before)-1]]
 }
 
 // knownName reports whether the dictionary knows a text as a name.
@@ -3125,6 +3138,12 @@ func (o *openReader) table(t *Table) {
 		// a row's property and its value are read as one relation
 		attr := attrCols && o.attributeRow(t, r)
 		subj := o.itemNode(key.Text)
+		if q, ok := o.x.parseQuantity(stripParens(key.Text)); ok && boundedAt(stripParens(key.Text), q) {
+			// "Under 60 seconds (high resolution)" over "3 hours": the row
+			// is keyed by a bound, not by the value "60 seconds" the next
+			// row keys
+			subj = o.x.newNode(graph.KindValue, cleanName(key.Text))
+		}
 		if o.keyOfKind(key.Text, kindNoun) {
 			// "StackSet constraint", "Tag update constraint": a thing of
 			// the header's kind by its own name, not the entity it names
@@ -3444,6 +3463,9 @@ func propertyKey(k string) bool {
 	if strings.HasSuffix(k, "?") {
 		return true
 	}
+	if quantityKey(k) {
+		return false // "5 min", "< 60 s (hi-res)": a value the row's other cells are paired with
+	}
 	fs := strings.Fields(stripParens(k))
 	for _, w := range fs[min(1, len(fs)):] {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
@@ -3451,6 +3473,19 @@ func propertyKey(k string) bool {
 		}
 	}
 	return false
+}
+
+// quantityKey reports whether a table key is one quantity and nothing
+// else but marks ("5 min", "< 60 s (hi-res)", "1 hour"): a row keyed by a
+// value, read like "60s | 15d".
+func quantityKey(k string) bool {
+	t := stripParens(k)
+	qs := Quantities(t)
+	if len(qs) != 1 || qs[0].Dimension == "count" {
+		return false
+	}
+	rest := t[:qs[0].Start] + t[qs[0].End:]
+	return !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // numberedKey returns the column that names a table's rows: the second
