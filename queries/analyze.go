@@ -597,8 +597,9 @@ func firstWord(text string) string {
 
 // asksYesNo reports whether a question asks yes or no: the sentence it asks
 // (from ask) opens with an auxiliary ("Can ...", "Does ..."), or its main
-// clause does after a leading subordinate clause or a dash ("If I attach a
-// deny SCP ..., does it ...", "... by mistake - can root shorten it"); an
+// clause does after a leading subordinate clause, a leading prepositional
+// phrase or a dash ("If I attach a deny SCP ..., does it ...", "With
+// Config's SNS notifications, can I ...", "... by mistake - can root shorten it"); an
 // alternative (", or ...") asks which, not whether.
 func (e *Engine) asksYesNo(a *analysis, ask int) bool {
 	if strings.Contains(a.text[ask:], ", or ") {
@@ -623,8 +624,8 @@ func (e *Engine) asksYesNo(a *analysis, ask int) bool {
 	for i := first + 1; i < len(a.words); i++ {
 		gap := a.text[a.words[i-1].end:a.words[i].start]
 		switch {
-		case strings.Contains(gap, ",") && e.lx.Subordinator(a.words[first].lower):
-			return opens(i) // "If ..., does it ..."
+		case strings.Contains(gap, ",") && (e.lx.Subordinator(a.words[first].lower) || e.lx.IsPreposition(a.words[first].lower)):
+			return opens(i) // "If ..., does it ...", "With Config's SNS notifications, can I ..."
 		case strings.Contains(gap, " - ") || strings.Contains(gap, " – ") || strings.Contains(gap, ":"):
 			return opens(i) // "... by mistake - can root ..."
 		}
@@ -818,8 +819,8 @@ func (e *Engine) link(a *analysis) {
 		if m.Start > 0 && a.text[m.Start-1] == '.' && m.Text == strings.ToLower(m.Text) {
 			continue // ".config", ".yml": a file's extension, no name
 		}
-		if e.gerundOfVerb(a, m) {
-			continue // "setting up patching": a form of a verb the lexicon knows, not "Settings"
+		if e.verbForm(a, m) {
+			continue // "setting up patching", "can go": a verb the lexicon knows, not "Settings" or Go
 		}
 		if inner, ok := e.entityInConcept(m); ok {
 			// "SNS notifications", a concept one note wrote, is SNS's
@@ -841,17 +842,23 @@ func (e *Engine) link(a *analysis) {
 	e.linkFuzzy(a)
 }
 
-// gerundOfVerb reports whether a one-word mention is a question word in
-// lower case that is the -ing form of a verb the lexicon knows ("setting",
-// "getting"): a verb, not the name it spells ("Settings").
-func (e *Engine) gerundOfVerb(a *analysis, m ingest.Mention) bool {
-	if len(ingest.Tokens(m.Text)) != 1 || !strings.HasSuffix(m.Text, "ing") || m.Text != strings.ToLower(m.Text) {
+// verbForm reports whether a one-word mention is a question word in lower
+// case that the question uses as a verb the lexicon knows: its -ing form
+// ("setting up patching", not "Settings"), or its bare form right after a
+// modal ("which keys can go under env", not the language Go).
+func (e *Engine) verbForm(a *analysis, m ingest.Mention) bool {
+	if len(ingest.Tokens(m.Text)) != 1 || m.Text != strings.ToLower(m.Text) {
 		return false
 	}
-	for _, w := range a.words {
-		if w.start == m.Start && w.end == m.End {
-			return e.lx.LeadingVerb(w.stem, len(w.stem))
+	for i, w := range a.words {
+		if w.start != m.Start || w.end != m.End {
+			continue
 		}
+		afterModal := i > 0 && e.lx.QuestionSurface("modal", a.words[i-1].lower)
+		if !afterModal && !strings.HasSuffix(m.Text, "ing") {
+			return false
+		}
+		return e.lx.LeadingVerb(w.stem, len(w.stem))
 	}
 	return false
 }
@@ -1544,8 +1551,37 @@ func (e *Engine) beyondServiceName(a *analysis, w qword) bool {
 	return false
 }
 
+// subordinateWeight is what a word of a yes/no question's trailing
+// subordinate clause weighs beside one of its main clause: "Is the
+// CodeDeploy agent required when CodeDeploy deploys a new ECS task
+// definition?" asks whether the agent is required; the line that decides
+// is about the agent, not the one that best matches the condition.
+const subordinateWeight = 0.5
+
+// minMainClauseWords is how many words a yes/no question's main clause
+// has before a subordinator can open a trailing clause ("Is the agent
+// required when ...").
+const minMainClauseWords = 3
+
+// subordinateFrom returns the index of the first word of a yes/no
+// question's trailing subordinate clause (its subordinator: "when", "if",
+// "while"), len(a.words) when it has none. "to" opens a purpose as well as
+// a preposition's object, and opens none here.
+func (e *Engine) subordinateFrom(a *analysis) int {
+	if !a.yesno {
+		return len(a.words)
+	}
+	for i := minMainClauseWords; i < len(a.words); i++ {
+		if w := a.words[i].lower; w != "to" && e.lx.Subordinator(w) {
+			return i
+		}
+	}
+	return len(a.words)
+}
+
 func (e *Engine) termsOf(a *analysis) {
 	seen := map[string]bool{}
+	sub := e.subordinateFrom(a)
 	for i, w := range a.words {
 		if seen[w.stem] || w.stem == "" {
 			continue
@@ -1570,6 +1606,9 @@ func (e *Engine) termsOf(a *analysis) {
 			weight = 0.5 // "do", "have", "use": a relation, faintly
 		}
 		seen[w.stem] = true
+		if i > sub {
+			weight *= subordinateWeight
+		}
 		if e.lx.QuestionWord("light", w.stem) && len(a.focus) > 0 {
 			weight /= 3 // "what deployment types does X support": the noun, not the verb
 		}

@@ -409,8 +409,9 @@ func TestCodeNameWeighs(t *testing.T) {
 }
 
 // TestAnalyzeGerundNoName: a question word in lower case that is the -ing
-// form of a verb the lexicon knows ("setting up", "getting") is a verb, not
-// the name it spells; the name written as one ("Settings") still links.
+// form of a verb the lexicon knows ("setting up", "getting"), or its bare
+// form after a modal ("can go"), is a verb, not the name it spells; the
+// name written as one ("Settings", "Go") still links.
 func TestAnalyzeGerundNoName(t *testing.T) {
 	e := newEngine(t)
 	a := e.analyze("Walk me through setting up patching with Patch Manager, in order.")
@@ -425,6 +426,19 @@ func TestAnalyzeGerundNoName(t *testing.T) {
 	b := e.analyze("what is in the Settings of CodeDeploy")
 	if !slices.ContainsFunc(b.links, func(l link) bool { return l.text == "Settings" }) {
 		t.Errorf("'Settings' lost its link: %+v", b.links)
+	}
+	// fixed bug: the bare form of a verb right after a modal is a verb
+	// ("can go under"), not the name it spells (the language Go the
+	// embedded notes list)
+	c := e.analyze("In buildspec.yml, which sub-keys can go under the env section?")
+	for _, l := range c.links {
+		if l.text == "go" {
+			t.Errorf("'can go' linked %q to %s", l.text, l.id)
+		}
+	}
+	d := e.analyze("which languages does CodeBuild offer preconfigured environments for, Go too?")
+	if !slices.ContainsFunc(d.links, func(l link) bool { return l.text == "Go" }) {
+		t.Errorf("'Go' lost its link: %+v", d.links)
 	}
 }
 

