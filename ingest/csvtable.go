@@ -101,20 +101,23 @@ func csvTables(lines []srcLine) map[int]flatTable {
 }
 
 // csvFileTable reads a note named *.csv (or a *.tsv that is no flashcard
-// deck) as one table of CSV records, the way a spreadsheet exports it: the
-// first record is the header, and a quoted cell may span lines (a wrapped
-// cell's lines are joined by a space; the cell cites its first line). It
-// returns the table keyed by the index of its header line, nil when the
-// note is no such file or holds fewer than minCSVRows records of the
-// header's width (two columns or more).
-func csvFileTable(name string, lines []srcLine, text string) map[int]flatTable {
+// deck) as the tables of CSV records it holds, the way a spreadsheet
+// exports them: a table's first record is its header, and a quoted cell may
+// span lines (a wrapped cell's lines are joined by a space; the cell cites
+// its first line). A sheet may stack several tables: a record with no text
+// ends one, and a record whose only text is its first cell ("ROUTE 53
+// ROUTING POLICIES,,,,") is the title of the table under it. It returns the
+// tables keyed by the index of their header line, and the titles by the
+// index of their line; nil maps when the note is no such file or holds no
+// table of minCSVRows records of its header's width (two columns or more).
+func csvFileTable(name string, lines []srcLine, text string) (tables map[int]flatTable, titles map[int]string) {
 	sep := ','
 	switch strings.ToLower(path.Ext(name)) {
 	case ".csv":
 	case ".tsv":
 		sep = '\t'
 	default:
-		return nil
+		return nil, nil
 	}
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma, r.Comment = sep, '#'
@@ -125,12 +128,40 @@ func csvFileTable(name string, lines []srcLine, text string) map[int]flatTable {
 	}
 	t := &Table{}
 	first, last := -1, -1
+	flush := func() {
+		if t.Header != nil && len(t.Rows)+1 >= minCSVRows && first >= 0 && last >= first {
+			if tables == nil {
+				tables = map[int]flatTable{}
+			}
+			tables[first] = flatTable{block: Block{Kind: BlockTable, Line: lines[first].num, EndLine: lines[last].num, Table: t}, first: first, last: last}
+		}
+		t, first, last = &Table{}, -1, -1
+	}
 	for {
 		rec, err := r.Read()
 		if err != nil {
 			break // io.EOF, or a record csv cannot read: the table ends there
 		}
-		if len(rec) < 2 || t.Header != nil && len(rec) != len(t.Header) {
+		if len(rec) < 2 {
+			break
+		}
+		switch filledCells(rec) {
+		case 0:
+			flush() // a blank record ends a table
+			continue
+		case 1:
+			if strings.TrimSpace(rec[0]) != "" && (t.Header == nil || len(t.Rows) > 0) {
+				// a title over the next table
+				flush()
+				ln, _ := r.FieldPos(0)
+				if titles == nil {
+					titles = map[int]string{}
+				}
+				titles[index[ln]] = strings.Join(strings.Fields(rec[0]), " ")
+				continue
+			}
+		}
+		if t.Header != nil && len(rec) != len(t.Header) {
 			break
 		}
 		row := make([]Cell, len(rec))
@@ -154,8 +185,20 @@ func csvFileTable(name string, lines []srcLine, text string) map[int]flatTable {
 			}
 		}
 	}
-	if t.Header == nil || len(t.Rows)+1 < minCSVRows || first < 0 || last < first {
-		return nil
+	flush()
+	if tables == nil {
+		return nil, nil
 	}
-	return map[int]flatTable{first: {block: Block{Kind: BlockTable, Line: lines[first].num, EndLine: lines[last].num, Table: t}, first: first, last: last}}
+	return tables, titles
+}
+
+// filledCells counts the cells of a record that hold text.
+func filledCells(rec []string) int {
+	n := 0
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -76,6 +76,43 @@ func TestCSVFileWithWrappedCells(t *testing.T) {
 	}
 }
 
+// TestCSVFileOfStackedTables: a sheet that stacks tables, each under a
+// title record whose only text is its first cell and after a blank record,
+// is read as those tables, each title a heading over its table.
+func TestCSVFileOfStackedTables(t *testing.T) {
+	note := "DATA REPLICATION,,,\n" +
+		"Feature,RDS Multi-AZ,RDS Read Replica,AWS Backup\n" +
+		"Cross-region,No,Yes,Yes\n" +
+		"Cross-account,No,No,Yes\n" +
+		",,,\n" +
+		"ROUTE 53 ROUTING POLICIES,,,\n" +
+		"Feature,Simple,Failover,Weighted\n" +
+		"Active-passive DR,No,Yes,No\n" +
+		"Canary / % traffic,No,No,Yes\n"
+	c := buildOneNote(t, "grid.csv", note)
+	var heads []string
+	var tables [][]string
+	for _, b := range c.Docs["grid.csv"].Blocks {
+		switch b.Kind {
+		case BlockHeading:
+			heads = append(heads, b.Text)
+		case BlockTable:
+			var hs []string
+			for _, h := range b.Table.Header {
+				hs = append(hs, h.Text)
+			}
+			tables = append(tables, hs)
+		}
+	}
+	if want := []string{"DATA REPLICATION", "ROUTE 53 ROUTING POLICIES"}; !reflect.DeepEqual(heads, want) {
+		t.Errorf("headings %q, want %q", heads, want)
+	}
+	want := [][]string{{"Feature", "RDS Multi-AZ", "RDS Read Replica", "AWS Backup"}, {"Feature", "Simple", "Failover", "Weighted"}}
+	if !reflect.DeepEqual(tables, want) {
+		t.Errorf("table headers %q, want %q", tables, want)
+	}
+}
+
 // TestAttributeRows: a table whose second column names properties of the
 // entity its first names relates the entity by each property to its value,
 // by each labelled part of a value, and by the property and a later

@@ -18,8 +18,9 @@ func (p *parser) parseText(lines []srcLine) {
 	cards := deckCards(lines)
 	tables := p.flatTables(lines)
 	var file map[int]flatTable
+	var titles map[int]string
 	if cards == nil {
-		file = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+		file, titles = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
 	}
 	for _, more := range []map[int]flatTable{file, csvTables(lines), gapTables(lines)} {
 		for k, t := range more {
@@ -35,6 +36,12 @@ func (p *parser) parseText(lines []srcLine) {
 		return textCodeLike(l) && !cards.has(l.num)
 	}, nil)
 	for i := 0; i < len(lines); i++ {
+		if title, ok := titles[i]; ok {
+			// "ROUTE 53 ROUTING POLICIES,,,," over a sheet's next table
+			p.headingAt(lines[i].num, 1, title)
+			p.outline = false
+			continue
+		}
 		if t, ok := tables[i]; ok {
 			p.add(t.block)
 			i = t.last
