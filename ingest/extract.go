@@ -827,6 +827,23 @@ func (x *extractor) newNode(kind graph.NodeKind, name string) string {
 	return id
 }
 
+// identifierNode returns the node of an identifier a note writes as code
+// ("ssm", "mi-", "StopLogging"): a concept named exactly so, never the
+// entity a name of the dictionary spells alike (the endpoint "ssm" is not
+// AWS Systems Manager); "" when it has no letter or digit.
+func (x *extractor) identifierNode(text string) string {
+	key := x.slug(text)
+	if key == "" {
+		return ""
+	}
+	id := string(graph.KindConcept) + ":" + key
+	if _, ok := x.nodes[id]; !ok {
+		x.nodes[id] = graph.Node{ID: id, Name: text, Kind: graph.KindConcept}
+	}
+	x.spelling(id, text)
+	return id
+}
+
 // quantities is Quantities, memoised: a sentence's quantities are read
 // for its subject and for its objects, a list item's for its name.
 func (x *extractor) quantities(text string) []Quantity {

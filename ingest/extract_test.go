@@ -584,6 +584,38 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// code spans a line lists right after a noun are that noun's
+			// values, of the entity named just before it, else of the
+			// section's subject; identifiers are no dictionary names
+			// ("ssm" is no AWS Systems Manager), and a typo is no noun
+			name: "code values after a noun",
+			file: "n.md",
+			src:  "## AWS Systems Manager\n\n- Needs network path to SSM endpoints (**VPC interface endpoints** `ssm`, `ssmmessages`, `ec2messages`)\n- Details in teh `appspec.yml`\n",
+			want: []fact{
+				{"AWS Systems Manager", "rel:vpc interface endpoint", "ssm", 3},
+				{"AWS Systems Manager", "rel:vpc interface endpoint", "ec2messages", 3},
+			},
+			notWant: []fact{
+				{"Amazon VPC", "rel:vpc interface endpoint", "ssm", 3},
+				{"AWS Systems Manager", "rel:teh", "appspec.yml", 4},
+			},
+		},
+		{
+			// a key column headed by a word for features makes its rows
+			// features of what the other columns name: a yes or no cell
+			// says whether that thing supports the row's feature
+			name: "check marks under things, features in rows",
+			file: "n.md",
+			src:  "## Amazon Route 53\n\n| Feature | Simple | Failover | Weighted |\n|---|---|---|---|\n| Active-passive DR | No | Yes | No |\n",
+			want: []fact{
+				{"Failover", "rel:support", "Active-passive DR", 5},
+				{"Simple", "rel:not support", "Active-passive DR", 5},
+			},
+			notWant: []fact{
+				{"Active-passive DR", "rel:failover", "Yes", 5},
+			},
+		},
+		{
 			// a table keyed by quantities pairs each with the row's value,
 			// the key a value of its own ("5 min | 63 days" reads like
 			// "60s | 15d"); a key that bounds a quantity is not that value

@@ -367,6 +367,7 @@ func (o *openReader) block(i int) {
 // pre-initialised environments;") is about that subject, not dflt.
 func (o *openReader) sentencesOf(text string, first int, dflt string, topics bool) {
 	gen, subj, prev := o.lastGen, "", ""
+	coded := map[int]bool{} // the note lines codeValues has read
 	goesOn := func(c string) bool {
 		if subj == "" {
 			return false
@@ -387,6 +388,10 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 		if o.labelledIdentifier(s, line, dflt) {
 			subj, prev = "", s
 			continue
+		}
+		if !coded[line] {
+			coded[line] = true
+			o.codeValues(line, dflt)
 		}
 		for k, c := range o.x.clauses(s) {
 			d := dflt
@@ -545,6 +550,68 @@ func (o *openReader) labelledIdentifier(s string, line int, dflt string) bool {
 	o.statement(s, line, subj)
 	o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, s, 0, line)
 	return true
+}
+
+// maxValueOwnerGap bounds the words between an entity and the noun whose
+// code values it has (see codeValues).
+const maxValueOwnerGap = 1
+
+// codeSpanRunRe matches a run of code spans a sentence lists after a noun
+// ("eventName `StopLogging` / `DeleteTrail`", "interface endpoints `ssm`,
+// `ssmmessages`, `ec2messages`", "the prefix `mi-`"): group 1 the words
+// before it, group 2 the run.
+var codeSpanRunRe = lazyRE("((?:[A-Za-z][\\w-]*\\s+){0,3}[A-Za-z][\\w-]*)\\s+(`[^`]+`(?:\\s*(?:,|/|\\bor\\b|\\band\\b)\\s*`[^`]+`)*)")
+
+// codeSpanRe matches one code span.
+var codeSpanRe = lazyRE("`([^`]+)`")
+
+// codeValues reads the code spans a note line lists right after a noun
+// phrase as that noun's values ("VPC interface endpoints `ssm`,
+// `ssmmessages`, `ec2messages`": Systems Manager —vpc interface endpoint→
+// ssm, ...), of the entity the line names before them, else of dflt.
+// The noun's words stop at a word that is no noun: a verb, a function word
+// ("use `aws deploy push`" lists no values of "use").
+func (o *openReader) codeValues(line int, dflt string) {
+	if line < 1 || line > len(o.x.doc.Lines) {
+		return
+	}
+	s := o.x.doc.Lines[line-1] // as written: a block's text has lost its code marks
+	if !strings.Contains(s, "`") {
+		return
+	}
+	s = strings.NewReplacer("**", "", "__", "").Replace(s) // "**VPC interface endpoints** `ssm`"
+	for _, m := range codeSpanRunRe.get().FindAllStringSubmatchIndex(s, -1) {
+		words := strings.Fields(s[m[2]:m[3]])
+		k := len(words)
+		for k > 0 {
+			w := strings.ToLower(words[k-1])
+			if o.lx.IsStop(w) || o.x.knownVerb(w) || o.lx.LeadingVerb(w, len(w)) || o.lx.IsPreposition(w) {
+				break
+			}
+			k--
+		}
+		label := strings.Join(words[k:], " ")
+		if head := strings.ToLower(words[len(words)-1]); label == "" || camelParts(words[len(words)-1]) == nil && !IsEnglishWord(o.words.Lemma(head)) {
+			continue // "in teh `appspec.yml`": a typo is no noun the values belong to
+		}
+		// the entity named right before the noun ("CloudTrail eventName
+		// `StopLogging`", "SSM endpoints (VPC interface endpoints `ssm`")
+		// has the values; else the section's subject does
+		before := s[:m[3]-len(label)]
+		subj := dflt
+		if ms := o.mentions(before); len(ms) > 0 && isEntity(o.x.dictKind(ms[len(ms)-1].id)) && countFields(before[ms[len(ms)-1].end:]) <= maxValueOwnerGap {
+			subj = ms[len(ms)-1].id
+		}
+		phrase, pol := o.phrase(label)
+		if subj == "" || phrase == "" {
+			continue
+		}
+		for _, c := range codeSpanRe.get().FindAllStringSubmatch(s[m[4]:m[5]], -1) {
+			if obj := o.x.identifierNode(strings.TrimSpace(c[1])); obj != "" && obj != subj {
+				o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, s, 0, line)
+			}
+		}
+	}
 }
 
 // meansOf returns the things a purpose sentence's means clause names
@@ -3113,6 +3180,13 @@ func (o *openReader) table(t *Table) {
 			kind = ""
 		}
 	}
+	// a key column headed by a word for features ("Feature" over "Active-
+	// passive DR", under "| Simple | Failover | Weighted |"): its rows are
+	// features of what the other columns name, and a cell that marks yes
+	// or no says whether that thing supports the row's feature
+	featureRows := slices.ContainsFunc(o.lx.Kinds(strings.TrimSpace(t.Header[keyCol].Text)), func(k graph.NodeKind) bool {
+		return k == graph.KindFeature || k == graph.KindCapability
+	})
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
 			continue
@@ -3175,6 +3249,16 @@ func (o *openReader) table(t *Table) {
 				continue
 			}
 			h, c := t.Header[j].Text, r[j].Text
+			if m := o.lx.CellMark(c); featureRows && m != 0 && h != "" {
+				if thing := o.itemNode(h); thing != "" && thing != subj {
+					pol := graph.Positive
+					if m < 0 {
+						pol = graph.Negative
+					}
+					o.x.addOpen(thing, graph.OpenRelation("support", pol), subj, key.Text+": "+h+": "+c, 0, r[j].Line)
+					continue
+				}
+			}
 			if h == "" || c == "" || c == "-" || c == "." {
 				continue
 			}
