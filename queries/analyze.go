@@ -694,10 +694,10 @@ func (e *Engine) analyze(text string) *analysis {
 		case lx.IsExclusive(w.lower):
 			a.exclusive = true
 		}
-		if lx.QuestionWord("order", w.stem) {
-			a.order = true
+		if lx.QuestionWord("order", w.stem) && w.start >= ask {
+			a.order = true // "... the fastest rollback possible. Which deployment policy?": the scene's superlative asks no ranking
 		}
-		if lx.QuestionWord("superlative", w.stem) {
+		if lx.QuestionWord("superlative", w.stem) && w.start >= ask {
 			a.superlative = true
 		}
 		if lx.QuestionWord("sequence", w.stem) && w.start >= ask {

@@ -578,3 +578,22 @@ func TestTermInSplit(t *testing.T) {
 		t.Error("inSplit: camel-case parts across lists not found, or a missing stem found")
 	}
 }
+
+// TestAnalyzeSceneOrderWord: an order word asks for a ranking in the
+// sentence the question asks, not in the scene before it ("... the fastest
+// rollback possible. Which deployment policy?" asks for one policy).
+func TestAnalyzeSceneOrderWord(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct {
+		q     string
+		order bool
+	}{
+		{"Elastic Beanstalk app: we need zero downtime, full capacity during deploys, and the fastest rollback possible without touching DNS. Which deployment policy?", false},
+		{"Which Elastic Beanstalk deployment policy is the fastest?", true},
+		{"Rank the DR strategies from cheapest to most expensive", true},
+	} {
+		if a := e.analyze(tt.q); a.order != tt.order {
+			t.Errorf("%q: order = %v, want %v", tt.q, a.order, tt.order)
+		}
+	}
+}
