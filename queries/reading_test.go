@@ -1161,3 +1161,20 @@ func TestValueKeyedByATableKey(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want 63 days", got, res.Reading)
 	}
 }
+
+// TestRelationNamedAfterAKindedLink: a relation whose words name the
+// entity a question links by its name and a kind word ("canary option"
+// for "canary deployment configs") reads it, as it does for the name
+// alone ("canary configs").
+func TestRelationNamedAfterAKindedLink(t *testing.T) {
+	e := engineWithNote(t, "codedeploy.md", "# AWS CodeDeploy\n\n## Deploy to ECS\n\n- Deployment traffic-shifting strategies:\n    - Linear: grow traffic every N minutes. Options:\n        - `ECSLinear10PercentEvery3Minutes`\n        - `ECSLinear10PercentEvery10Minutes`\n    - Canary: try X percent then 100%. Options:\n        - `ECSCanary10Percent5Minutes`\n        - `ECSCanary10Percent30Minutes`\n    - AllAtOnce: switch immediately to the new target group\n")
+	for _, q := range []string{"predefined canary configs for CodeDeploy on ECS?", "predefined canary deployment configs for CodeDeploy to ECS?"} {
+		res, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if got := answerNames(res); len(got) != 2 || !containsStr(got, "ECSCanary10Percent5Minutes") || !containsStr(got, "ECSCanary10Percent30Minutes") {
+			t.Errorf("%q: answers %v (reading %q), want the two ECS canary configs", q, got, res.Reading)
+		}
+	}
+}

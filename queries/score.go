@@ -381,9 +381,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	for _, id := range strong {
 		switch {
 		case id == c.anchor || id == c.via:
-		case c.typ == candRelation && a.relationHolds(id, c.rel):
-			// "ECS canary option" for "ECS canary ... configurations": the
-			// relation's own words name the entity
+		case c.typ == candRelation && e.relationNamesEntity(a, id, c.rel):
+			// "ECS canary option" for "ECS canary ... configurations" (or
+			// "canary deployment configs"): the relation's own words name
+			// the entity
 			f[featViaName]++
 		case containsStr(e.mustAnchors(ctx, id), c.anchor) || a.modifies(id, c.anchor) && !isVocabKind(e.names[id].Kind):
 			// "CloudWatch Logs subscription filter": a part of the entity
@@ -463,6 +464,26 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		keep = nil // every answer satisfies it: nothing to filter
 	}
 	return keep
+}
+
+// relationNamesEntity reports whether a relation's words hold every
+// content stem of the words by which the question names entity id, but
+// for words that only say what kind of thing it is ("deployment" of
+// "canary deployment"), and at least one stem.
+func (e *Engine) relationNamesEntity(a *analysis, id string, rel []string) bool {
+	n := 0
+	for _, w := range a.words {
+		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
+			continue
+		}
+		switch {
+		case containsStr(rel, w.stem):
+			n++
+		case len(e.lx.Kinds(w.lower)) == 0:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // sameValueAmong reports whether id is a value node whose quantity one of
