@@ -590,14 +590,16 @@ func TestExtract(t *testing.T) {
 			// ("ssm" is no AWS Systems Manager), and a typo is no noun
 			name: "code values after a noun",
 			file: "n.md",
-			src:  "## AWS Systems Manager\n\n- Needs network path to SSM endpoints (**VPC interface endpoints** `ssm`, `ssmmessages`, `ec2messages`)\n- Details in teh `appspec.yml`\n",
+			src:  "## AWS Systems Manager\n\n- Needs network path to SSM endpoints (**VPC interface endpoints** `ssm`, `ssmmessages`, `ec2messages`)\n- Details in teh `appspec.yml`\n- Hybrid servers are told from EC2 instances by the prefix `mi-`. The EC2 instances use the prefix `i-`.\n",
 			want: []fact{
 				{"AWS Systems Manager", "rel:vpc interface endpoint", "ssm", 3},
 				{"AWS Systems Manager", "rel:vpc interface endpoint", "ec2messages", 3},
+				{"Amazon EC2 instances", "rel:prefix", "i-", 5},
 			},
 			notWant: []fact{
 				{"Amazon VPC", "rel:vpc interface endpoint", "ssm", 3},
 				{"AWS Systems Manager", "rel:teh", "appspec.yml", 4},
+				{"Amazon EC2 instances", "rel:prefix", "mi-", 5},
 			},
 		},
 		{

@@ -554,7 +554,20 @@ func (o *openReader) labelledIdentifier(s string, line int, dflt string) bool {
 
 // maxValueOwnerGap bounds the words between an entity and the noun whose
 // code values it has (see codeValues).
-const maxValueOwnerGap = 1
+const maxValueOwnerGap = 2
+
+// ownsNext reports whether the words between an entity and a noun after it
+// leave the noun the entity's: at most maxValueOwnerGap of them, and no
+// preposition ("The EC2 instances use the prefix", not "updates on running
+// EC2 instances through the API action" or "distinguished from EC2 instance
+// with the prefix").
+func (o *openReader) ownsNext(gap string) bool {
+	f := strings.Fields(gap)
+	if len(f) > maxValueOwnerGap {
+		return false
+	}
+	return !slices.ContainsFunc(f, func(w string) bool { return o.lx.IsPreposition(strings.ToLower(w)) })
+}
 
 // codeSpanRunRe matches a run of code spans a sentence lists after a noun
 // ("eventName `StopLogging` / `DeleteTrail`", "interface endpoints `ssm`,
@@ -599,7 +612,7 @@ func (o *openReader) codeValues(line int, dflt string) {
 		// has the values; else the section's subject does
 		before := s[:m[3]-len(label)]
 		subj := dflt
-		if ms := o.mentions(before); len(ms) > 0 && isEntity(o.x.dictKind(ms[len(ms)-1].id)) && countFields(before[ms[len(ms)-1].end:]) <= maxValueOwnerGap {
+		if ms := o.mentions(before); len(ms) > 0 && isEntity(o.x.dictKind(ms[len(ms)-1].id)) && o.ownsNext(before[ms[len(ms)-1].end:]) {
 			subj = ms[len(ms)-1].id
 		}
 		phrase, pol := o.phrase(label)
