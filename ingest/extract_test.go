@@ -584,6 +584,16 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// fixed bug: a number inside a name ("Route 53") counts
+			// nothing after it ("53 access logs" is no value)
+			name: "numbers inside names",
+			file: "n.md",
+			src:  "# Managed logs\n\n- Where logs go\n    - Route 53 access logs only to CloudWatch logs\n",
+			notWant: []fact{
+				{"Managed logs", "rel:only cloud watch log", "53 access logs", 4},
+			},
+		},
+		{
 			// code spans a line lists right after a noun are that noun's
 			// values, of the entity named just before it, else of the
 			// section's subject; identifiers are no dictionary names

@@ -2631,7 +2631,9 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 	}
 	for _, q := range qs {
-		if q.Start >= verbStart && (listStart < 0 || q.Start < listStart) {
+		if q.Start >= verbStart && (listStart < 0 || q.Start < listStart) && !slices.ContainsFunc(ms, func(m mention) bool { return q.Start >= m.start && q.Start < m.end }) {
+			// (a number inside a name is the name's: "Route 53 access
+			// logs" counts no access logs)
 			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
 		}
 	}
