@@ -367,7 +367,7 @@ func (o *openReader) block(i int) {
 // pre-initialised environments;") is about that subject, not dflt.
 func (o *openReader) sentencesOf(text string, first int, dflt string, topics bool) {
 	gen, subj, prev := o.lastGen, "", ""
-	coded := map[int]bool{} // the note lines codeValues has read
+	coded := 0 // the last note line codeValues has read (sentences run forward)
 	goesOn := func(c string) bool {
 		if subj == "" {
 			return false
@@ -389,8 +389,8 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 			subj, prev = "", s
 			continue
 		}
-		if !coded[line] {
-			coded[line] = true
+		if line != coded {
+			coded = line
 			o.codeValues(line, dflt)
 		}
 		for k, c := range o.x.clauses(s) {
@@ -592,7 +592,7 @@ func (o *openReader) codeValues(line int, dflt string) {
 	if !strings.Contains(s, "`") {
 		return
 	}
-	s = strings.NewReplacer("**", "", "__", "").Replace(s) // "**VPC interface endpoints** `ssm`"
+	s = emphasisMarks.Replace(s) // "**VPC interface endpoints** `ssm`"
 	for _, m := range codeSpanRunRe.get().FindAllStringSubmatchIndex(s, -1) {
 		words := strings.Fields(s[m[2]:m[3]])
 		k := len(words)
@@ -2315,16 +2315,12 @@ func (o *openReader) itemNode(text string) string {
 	return o.x.newNode(graph.KindConcept, name)
 }
 
-// boundingWords are the words right before a quantity that make it a
-// bound, not the value ("Under 60 seconds", "less than 1 minute", "up to
-// 5").
-var boundingWords = map[string]bool{"under": true, "over": true, "below": true, "above": true, "than": true, "max": true, "maximum": true, "min": true, "minimum": true, "up": true, "upto": true, "to": true}
-
-// boundedAt reports whether the word right before quantity q in text is a
-// bounding word (see boundingWords).
+// boundedAt reports whether the word right before quantity q in text makes
+// it a bound, not the value ("Under 60 seconds", "less than 1 minute", "up
+// to 5"; see boundWords).
 func boundedAt(text string, q Quantity) bool {
 	before := strings.Fields(strings.ToLower(text[:min(q.Start, len(text))]))
-	return len(before) > 0 && boundingWords[before[len(before)-1]]
+	return len(before) > 0 && boundWords[before[len(before)-1]]
 }
 
 // knownName reports whether the dictionary knows a text as a name.

@@ -257,6 +257,9 @@ func (w *mdWalker) one(c ast.Node, depth int) {
 // inside an HTML block.
 var inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "")
 
+// emphasisMarks are the emphasis marks alone: code marks kept.
+var emphasisMarks = strings.NewReplacer("**", "", "__", "")
+
 // html reads the text of an HTML block, line by line, tags dropped: a
 // callout ("<aside>💡 **the one sentence to remember:** ...") is a
 // paragraph, and a toggle's summary ("<summary>▸ Toggle: what you can

@@ -301,8 +301,10 @@ func namedNumber(before string) bool {
 }
 
 // boundWords open a quantity at a sentence's start ("Max 5 read replicas",
-// "Up to 5 ..."): a bound, no name the number goes on.
-var boundWords = map[string]bool{"max": true, "maximum": true, "min": true, "minimum": true, "up": true, "upto": true, "limit": true, "default": true, "over": true, "under": true, "about": true, "approx": true, "only": true, "at": true, "around": true}
+// "Up to 5 ...") or stand right before it in a table key ("Under 60
+// seconds", "less than 1 minute"): a bound, no name the number goes on and
+// not the value itself.
+var boundWords = map[string]bool{"max": true, "maximum": true, "min": true, "minimum": true, "up": true, "upto": true, "limit": true, "default": true, "over": true, "under": true, "below": true, "above": true, "than": true, "to": true, "about": true, "approx": true, "only": true, "at": true, "around": true}
 
 // countTailRe matches the things a number counts: one to three words, the
 // last a plural ("application versions", "secondary Regions").

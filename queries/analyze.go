@@ -346,15 +346,23 @@ func (a *analysis) nextWordIn(id string, rel []string) bool {
 // relationHolds reports whether a relation's words hold every content
 // stem of the words by which the question names entity id.
 func (a *analysis) relationHolds(id string, rel []string) bool {
+	return a.relationHoldsBut(id, rel, nil)
+}
+
+// relationHoldsBut is relationHolds passing over the words spare reports
+// (nil: none), though at least one stem must be held.
+func (a *analysis) relationHoldsBut(id string, rel []string, spare func(qword) bool) bool {
 	n := 0
 	for _, w := range a.words {
 		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
 			continue
 		}
-		if !containsStr(rel, w.stem) {
+		switch {
+		case containsStr(rel, w.stem):
+			n++
+		case spare == nil || !spare(w):
 			return false
 		}
-		n++
 	}
 	return n > 0
 }

@@ -469,21 +469,9 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 // relationNamesEntity reports whether a relation's words hold every
 // content stem of the words by which the question names entity id, but
 // for words that only say what kind of thing it is ("deployment" of
-// "canary deployment"), and at least one stem.
+// "canary deployment").
 func (e *Engine) relationNamesEntity(a *analysis, id string, rel []string) bool {
-	n := 0
-	for _, w := range a.words {
-		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
-			continue
-		}
-		switch {
-		case containsStr(rel, w.stem):
-			n++
-		case len(e.lx.Kinds(w.lower)) == 0:
-			return false
-		}
-	}
-	return n > 0
+	return a.relationHoldsBut(id, rel, func(w qword) bool { return len(e.lx.Kinds(w.lower)) > 0 })
 }
 
 // sameValueAmong reports whether id is a value node whose quantity one of
