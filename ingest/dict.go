@@ -377,7 +377,7 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 				continue // "CI/CD on AWS: CodePipeline" names no "AWS CodePipeline"
 			}
 			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb".
-			if m == 1 && len(p.words[0]) <= 3 && !isUpperOrDigit(text[start:end]) {
+			if m == 1 && len(p.words[0]) <= 3 && !isUpperOrDigit(acronymSingular(text[start:end])) {
 				if !caseKnown {
 					caseKnown, lower, upper = true, isLowerText(text), hasUpper(text)
 				}
@@ -578,6 +578,15 @@ func isUpperOrDigit(s string) bool {
 		}
 	}
 	return true
+}
+
+// acronymSingular returns an acronym's plural without its lower-case "s"
+// ("SCPs" → "SCP", "OUs" → "OU"), any other word as it is.
+func acronymSingular(w string) string {
+	if len(w) >= 3 && strings.HasSuffix(w, "s") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 type token struct {

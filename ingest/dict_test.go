@@ -31,3 +31,30 @@ func TestFindStopsAtPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestFindAcronymPlurals: an acronym's plural ("SCPs") names what the
+// acronym names in mixed-case prose, as the upper-case acronym does; a
+// short alias in lower case still names nothing there.
+func TestFindAcronymPlurals(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want []string // the mentions' texts
+	}{
+		{"SCPs do NOT affect the management account", []string{"SCPs", "management account"}},
+		{"What do SCPs do?", []string{"SCPs"}},
+		{"Attach an SCP to the root", []string{"SCP"}},
+		{"Attach scps to the root", nil},
+	} {
+		var got []string
+		for _, m := range d.Find(tc.text) {
+			got = append(got, m.Text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
