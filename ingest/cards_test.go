@@ -180,8 +180,9 @@ func TestKeyValueTables(t *testing.T) {
 	c := buildOneNote(t, "kv.md", note)
 	got := openRelations(c)
 	for _, want := range []openRel{
-		{"feature:service-control-policies", "max scps attach entity", "value:5"},
+		{"feature:service-control-policies", "max attach entity", "value:5"},
 		{"feature:service-control-policies", "max size", "value:5-120-characters"},
+		{"feature:service-control-policies", "apply to mgmt account", "concept:no"},
 	} {
 		if !got[want] {
 			t.Errorf("no open relation %v; got %v", want, got)

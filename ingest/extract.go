@@ -765,6 +765,16 @@ func (x *extractor) isSubheading(i int) bool {
 	return (next.Kind == BlockBullet || next.Kind == BlockTable) && next.Line == b.EndLine+1
 }
 
+// listFollows reports whether the block right after block i, on the next
+// line, is a list item.
+func (x *extractor) listFollows(i int) bool {
+	if i+1 >= len(x.doc.Blocks) {
+		return false
+	}
+	next := x.doc.Blocks[i+1]
+	return next.Kind == BlockBullet && next.Line == x.doc.Blocks[i].EndLine+1
+}
+
 var isRe = lazyRE(`^(\S+\s+){0,7}?(is|are)\s+\w`)
 
 // topicSentence makes "Amazon Simple Storage Service (S3) is object
@@ -1609,6 +1619,25 @@ func (x *extractor) qualifiedPart(text string) string {
 		}
 	}
 	return ""
+}
+
+// qualifiedName returns the entity a name is, by itself or qualified by a
+// service of the headings above ("Global Table" under DynamoDB is
+// DynamoDB Global Tables); ok is false when the dictionary knows neither.
+func (x *extractor) qualifiedName(name string) (id string, ok bool) {
+	if id, ok := x.exact(name); ok && isEntity(x.dictKind(id)) {
+		x.node(id)
+		return id, true
+	}
+	for i := len(x.headings) - 1; i >= 0; i-- {
+		for _, svc := range x.headings[i].services {
+			if id, ok := x.exact(qualifyName(x.nodes[svc].Name, name)); ok && id != svc && isEntity(x.dictKind(id)) {
+				x.node(id)
+				return id, true
+			}
+		}
+	}
+	return "", false
 }
 
 // qualifyName prefixes a generic part name with its service's short name:

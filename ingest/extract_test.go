@@ -960,3 +960,116 @@ func TestFlowPhraseSubject(t *testing.T) {
 		t.Errorf("a verbless phrase with no flow lost the section's subject: %v", facts)
 	}
 }
+
+// TestQuestionHeadsItsAnswers: a question right above a list ("Q: what
+// does an SCP do?") is answered by its items, its label no word of it; an
+// item that opens with a negated verb ("do NOT affect ...") is the
+// question's subject speaking, and the short noun phrase after the verb is
+// its object.
+func TestQuestionHeadsItsAnswers(t *testing.T) {
+	src := strings.Join([]string{
+		"INTERVIEW PREP",          // 1
+		"",                        // 2
+		"Q: what does an SCP do?", // 3
+		" - do NOT affect the management account", // 4
+		" - do NOT affect service-linked roles",   // 5
+		"",                                        // 6
+		"Q: SCP limits?",                          // 7
+		" - max policy size 5,120 characters",     // 8
+		"",                                        // 9
+		"CloudFormation notes",                    // 10
+		"- Termination protection: can enable termination protection on a stack", // 11
+	}, "\n")
+	g, names := extractNote(t, "prep.txt", src)
+	set := factSet(g, names)
+	for _, want := range []fact{
+		{"Service Control Policies", "rel:not affect", "management account", 4},
+		{"Service Control Policies", "rel:not affect", "service-linked roles", 5},
+	} {
+		if !set[want] {
+			t.Errorf("no fact %v in %v", want, set)
+		}
+	}
+	for f := range set {
+		if strings.HasPrefix(f.p, "rel:q ") {
+			t.Errorf("a question's label read as a word of its relation: %+v", f)
+		}
+	}
+}
+
+// TestBareObjectNeedsAnAuxiliary: the noun phrase after a verb is the
+// verb's object only when an auxiliary or a negation shows the verb is
+// one ("can enable termination protection"); "Cookbooks define recipes"
+// opens with a noun, and a longer tail is no object.
+func TestBareObjectNeedsAnAuxiliary(t *testing.T) {
+	src := "# AWS CloudFormation\n\n" +
+		"- Can enable termination protection\n" + // 3
+		"- Cannot deal with non-AWS resources\n" + // 4
+		"- Cookbooks define recipes\n" + // 5
+		"- Can be slow when the stack holds many nested stacks and custom resources\n" // 6
+	g, names := extractNote(t, "cfn.md", src)
+	set := factSet(g, names)
+	if !set[fact{"AWS CloudFormation", "rel:can enable", "termination protection", 3}] {
+		t.Errorf("no object after an auxiliary's verb: %v", set)
+	}
+	if !set[fact{"AWS CloudFormation", "rel:not deal with", "non-AWS resources", 4}] {
+		t.Errorf("no object after a verb's preposition: %v", set)
+	}
+	for f := range set {
+		if f.line == 5 || f.line == 6 {
+			t.Errorf("a fact of no auxiliary's verb or of a long tail: %+v", f)
+		}
+	}
+}
+
+// TestBareObjectQualifiedByItsService: a bare object that is a part of the
+// headings' service by its short name ("Global Table" under DynamoDB) is
+// that known part, not a concept of its own.
+func TestBareObjectQualifiedByItsService(t *testing.T) {
+	src := "# Amazon DynamoDB\n\n## Streams\n\n" +
+		"- Can enable Global Table\n" // 5
+	g, names := extractNote(t, "ddb.md", src)
+	set := factSet(g, names)
+	found := false
+	for f := range set {
+		if f.line == 5 && f.p == "rel:can enable" {
+			found = true
+			if f.o != "DynamoDB Global Tables" {
+				t.Errorf("the object is a concept of its own: %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no fact of line 5: %v", set)
+	}
+}
+
+// TestNamesInALabelledList: names inside the list a label heads ("Shared
+// accounts it creates: management account, ...") are the list's items,
+// the section's subject's; a verbless "such as" list that defines the item
+// before it is no fact of the section's subject.
+func TestNamesInALabelledList(t *testing.T) {
+	src := "# AWS Control Tower\n\n" +
+		"Sets up a landing zone on top of Organizations. Shared accounts it creates: management account, Log Archive account, Audit account.\n\n" + // 3
+		"# AWS CodeDeploy\n\n" +
+		"- Revision\n" + // 7
+		"- Specific version of deployable content, such as source code, web pages and deployment scripts, along with an AppSpec file\n" // 8
+	g, names := extractNote(t, "ct.md", src)
+	set := factSet(g, names)
+	for _, obj := range []string{"management account", "Log Archive account", "Audit account"} {
+		found := false
+		for f := range set {
+			if f.s == "AWS Control Tower" && f.o == obj && f.line == 3 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no fact of AWS Control Tower and %q: %v", obj, set)
+		}
+	}
+	for f := range set {
+		if f.s == "AWS CodeDeploy" && f.line == 8 {
+			t.Errorf("a definition's list read as the section subject's: %+v", f)
+		}
+	}
+}

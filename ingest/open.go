@@ -259,8 +259,13 @@ func (o *openReader) block(i int) {
 		}
 		o.definedNames(text, b.Line, subj)
 		o.sentencesOf(text, b.Line, subj, true)
-		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) {
-			if f, ok := o.head(text, -1); ok {
+		// a question right above a list ("Q: what do SCPs do?" over "- do
+		// NOT affect the management account") is answered by its items,
+		// as a head that ends with a colon is; its label is no word of it
+		asked, _ := cutLabel(text, questionLabels)
+		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) || strings.HasSuffix(asked, "?") && o.x.listFollows(i) {
+			f, ok := o.head(asked, -1)
+			if ok {
 				o.frames = append(o.frames, f)
 			}
 		} else if i+1 < len(o.x.doc.Blocks) && o.x.doc.Blocks[i+1].Kind == BlockTable {
@@ -2633,6 +2638,19 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
 		}
 	}
+	if len(objs) == 0 && listStart < 0 {
+		// "do NOT affect the management account": no name after the
+		// verb, but a short noun phrase that ends the clause is its object
+		if at, end := o.bareObject(s, verbStart); at >= 0 {
+			id, known := o.x.qualifiedName(s[at:end])
+			if !known {
+				id = o.x.newNode(graph.KindConcept, s[at:end])
+			}
+			if id != "" && id != subj {
+				objs = append(objs, obj{id, at, end})
+			}
+		}
+	}
 	if len(objs) == 0 {
 		return
 	}
@@ -3032,6 +3050,82 @@ func listAt(s string, start, end int) []listItem {
 	return items
 }
 
+// maxBareObjectWords bounds the noun phrase bareObject reads as a
+// sentence's object.
+const maxBareObjectWords = 4
+
+// bareObject finds the object of a sentence whose verb (at or after byte
+// verbStart) is followed by no name: the auxiliaries and negations, one
+// verb and its preposition, an article, then two to maxBareObjectWords
+// content words that end the clause ("do NOT affect the management
+// account", "cannot deal with non-AWS resources"). It returns the phrase's
+// byte span, or -1, -1.
+func (o *openReader) bareObject(s string, verbStart int) (int, int) {
+	i := verbStart
+	next := func() (string, int, int) {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		return s[i:j], i, j
+	}
+	verb, helped := false, false
+	for !verb {
+		w, a, b := next()
+		if w == "" {
+			return -1, -1
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case o.lx.isAux(lw) || o.words.Lemma(lw) == "do" || o.lx.Negates(lw):
+			helped = true
+		case strings.HasSuffix(lw, "ly") && helped:
+			// "can manually create", "cannot explicitly deny"
+		case !helped || strings.ContainsAny(w, ",;:()") || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || unicode.IsUpper([]rune(w)[0]) && a > verbStart:
+			// only a verb an auxiliary or a negation introduces is
+			// surely one ("Cookbooks define recipes" opens with a noun)
+			return -1, -1
+		default:
+			verb = true
+		}
+		i = b
+	}
+	w, at, b := next()
+	if o.lx.IsPreposition(strings.ToLower(w)) {
+		// "deal with", "be shared with": the verb's particle
+		i = b
+		w, at, b = next()
+	}
+	if lw := strings.ToLower(w); lw == "a" || lw == "an" || lw == "the" {
+		i = b
+		_, at, _ = next()
+	}
+	end := at
+	n := 0
+	for {
+		w, a, b := next()
+		word := strings.TrimRight(w, ".,;)")
+		lw := strings.ToLower(word)
+		if word == "" || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || strings.HasSuffix(lw, "ly") || strings.ContainsAny(word, "(:/") || !unicode.IsLetter([]rune(word)[0]) {
+			break
+		}
+		n++
+		end = a + len(word)
+		i = b
+		if len(word) < len(w) {
+			break // the clause ends at the punctuation
+		}
+	}
+	rest := strings.TrimSpace(s[end:])
+	if n < 2 || n > maxBareObjectWords || rest != "" && !strings.ContainsAny(rest[:1], ".,;(") && !strings.HasPrefix(rest, "and ") {
+		return -1, -1
+	}
+	return at, end
+}
+
 // verbList finds the list a sentence that opens with its verb gives as
 // its object: "Can choose only keys, only new data, only old data, both
 // old/new data" lists after its last leading verb or list opener before
@@ -3378,7 +3472,9 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 		return false // "| CodeDeploy | yes |": a row about a named thing
 	}
 	subj, rest := o.defaultSubject(), key.Text
-	if ms := o.mentions(key.Text); len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) {
+	if ms := o.mentions(key.Text); len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) && !o.afterPreposition(key.Text, ms[0].start) {
+		// (a name after a preposition is the key's object: "Apply to
+		// mgmt account?" under SCPs)
 		subj, rest = ms[0].id, key.Text[:ms[0].start]+" "+key.Text[ms[0].end:]
 	}
 	if subj == "" {
@@ -3727,14 +3823,17 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 	if o.verbFirst(s) {
 		return true // "Pulls three log types (CloudTrail, VPC flow, DNS)": the heading's subject pulls
 	}
-	if len(ms) > 0 {
+	start, items := inlineList(s, 0)
+	labelled := start >= 0 && len(items) >= 2 && strings.HasSuffix(strings.TrimSpace(s[:start]), ":")
+	if len(ms) > 0 && (!labelled || ms[0].start < start) {
 		// "New application versions can be deployed to EC2 instances,
 		// ...": a subject that names nothing, done to by the heading's
 		// subject; else it names other things, and which of them is the
-		// subject is a guess
+		// subject is a guess (names inside the list a label heads are its
+		// items: "Shared accounts it creates: management account, Log
+		// Archive account, Audit account")
 		return o.passiveLead(s[:ms[0].start])
 	}
-	start, items := inlineList(s, 0)
 	return start >= 0 && len(items) >= 2 || len(o.x.quantities(s)) > 0
 }
 
@@ -3775,7 +3874,13 @@ func (o *openReader) verbFirst(s string) bool {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(f[0], ".,:;"))
-	if o.lx.isAux(strings.Trim(f[1], ".,:;")) {
+	second := strings.Trim(f[1], ".,:;")
+	if (o.lx.isAux(w) || o.words.Lemma(w) == "do") && o.lx.Negates(second) || w == "cannot" || w == "never" || NotContraction(w) {
+		// a negated verb: "do NOT affect the management account",
+		// "cannot prevent a change", "doesn't support Windows"
+		return true
+	}
+	if o.lx.isAux(second) {
 		return false
 	}
 	if o.lx.HeadVerb(w) {
