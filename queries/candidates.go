@@ -116,7 +116,11 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if yn != nil {
 		out = append(out, yn)
 	}
-	if yn == nil || yn.result.Intent != "yes-no" || yn.result.Answers[0].Name != "no" {
+	if yn == nil || yn.result.Intent != "yes-no" || yn.result.Answers[0].Name != "no" || yn.prior <= weakVerdictPrior && yn.links < len(a.strongLinkIDs()) {
+		// (a relation that denies it only weakly, on lines that leave out
+		// a thing the question names by name, lets the best line decide
+		// as well: "SCPs aren't available ..." of SCPs and Organizations
+		// for "do SCPs restrict the organization's management account")
 		if c := e.verdictCandidate(a); c != nil {
 			out = append(out, c)
 		}

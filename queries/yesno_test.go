@@ -411,3 +411,24 @@ func TestVerdictOnAnotherMeans(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakDenialLetsTheLineDecide: a relation that denies what a yes/no
+// question asks only weakly (between two of the three things it names, on
+// a line that holds none of its words: "SCPs aren't available ...") does
+// not keep the best-matching line from deciding it; the former name of a
+// thing ("master account") is the thing.
+func TestWeakDenialLetsTheLineDecide(t *testing.T) {
+	e := engineWithNote(t, "orgs.md", `# AWS Organizations
+
+- SCPs aren't available if your organization has enabled only the consolidated billing features.
+- SCPs do not apply for the master account itself.
+`)
+	q := "do service control policies restrict the organization's master (management) account?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "orgs.md:4") {
+		t.Errorf("%q: %s %+v, want no from orgs.md:4", q, res.Intent, res.Answers)
+	}
+}
