@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"encoding/csv"
+	"path"
 	"strconv"
 	"strings"
 
@@ -19,10 +21,13 @@ import (
 // (fewer are a stray tab in prose).
 const minDeckCards = 3
 
-// card is one flashcard line: its front and the parts of its back.
+// card is one flashcard: its front and the parts of its back; end is the
+// number of its last line when a quoted field spans lines (a CSV record),
+// else 0.
 type card struct {
 	front string
 	back  []string
+	end   int
 }
 
 // deck holds the flashcards of a text note by line number.
@@ -69,6 +74,62 @@ func deckCards(lines []srcLine) deck {
 		out[l.num] = card{front: strings.Join(f, " "), back: b}
 	}
 	if len(out) < minDeckCards {
+		return nil
+	}
+	return out
+}
+
+// htmlMarkup finds the markup a flashcard app writes in a field: line
+// breaks, list items, emphasis, character references ("&rarr;").
+var htmlMarkup = lazyRE(`(?i)<(br|b|i|u|em|strong|li|ul|ol|div|p|span|sup|sub)\b[^>]*>|&(#\d+|[a-z]+);`)
+
+// csvDeck reads a .csv or .tsv note that a flashcard app exported (a
+// header record such as "Front,Back,Tags", then one card a record, its
+// fields in HTML: "DeletionPolicy options,<ul><li>Delete</li>...") as a
+// deck keyed by each record's first line: the first field is the front,
+// the second the back, split at its HTML line breaks; any further field is
+// the card's metadata (tags, deck). It is a deck when at least
+// minDeckCards records, and half of them, hold markup in their first two
+// fields; else nil (a sheet of plain cells is a table).
+func csvDeck(name string, lines []srcLine, text string) deck {
+	sep := ','
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv":
+	case ".tsv":
+		sep = '\t'
+	default:
+		return nil
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = sep, true, -1
+	out := deck{}
+	records, marked := 0, 0
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			break // io.EOF, or a record csv cannot read: the deck ends there
+		}
+		if len(rec) < 2 || strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		mark := htmlMarkup.MatchString(rec[0]) || htmlMarkup.MatchString(rec[1])
+		if records == 0 && !mark && countFields(rec[0]) == 1 && countFields(rec[1]) == 1 {
+			continue // the header: "Front,Back,Tags"
+		}
+		records++
+		if mark {
+			marked++
+		}
+		first, _ := r.FieldPos(0)
+		last, _ := r.FieldPos(len(rec) - 1)
+		last += strings.Count(rec[len(rec)-1], "\n")
+		f, b := htmlParts(rec[0]), htmlParts(rec[1])
+		if len(f) == 0 || len(b) == 0 {
+			continue // a header ("Front,Back") has a back; a cloze card may not
+		}
+		out[first] = card{front: strings.Join(f, " "), back: b, end: last}
+	}
+	if marked < minDeckCards || 2*marked < records {
 		return nil
 	}
 	return out
@@ -142,7 +203,9 @@ func (p *parser) addCard(num int, c card) {
 	p.add(Block{Kind: BlockHeading, Line: num, EndLine: num, Level: len(p.deckBase) + 1, Text: c.front})
 	p.section = append(append([]string{}, p.deckBase...), c.front)
 	for _, b := range c.back {
-		// "1) event pattern rule<br>2) schedule rule": numbered parts
+		// "1) event pattern rule<br>2) schedule rule": numbered parts;
+		// "<br>- you can't remove a stack policy": a dash marks a part
+		b = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(b, "- "), "• "))
 		ord := 0
 		if n := numberMarker(b); n > 0 {
 			ord = markerOrdinal(b[:n])

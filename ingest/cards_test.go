@@ -458,3 +458,52 @@ func TestItemNamedBeforeItsFirstSeparator(t *testing.T) {
 		t.Errorf("no relation to the task execution role; got %v", got)
 	}
 }
+
+// TestSheetDeck: a .csv note a flashcard app exported (a "Front,Back,Tags"
+// header, HTML in the fields, a field quoted over two lines) is read as
+// cards: each front a heading over the parts of its back, the tags no
+// text; a sheet of plain cells stays a table.
+func TestSheetDeck(t *testing.T) {
+	sheet := "Front,Back,Tags\n" + // 1
+		"DeletionPolicy options,<ul><li>Delete</li><li>Retain</li><li>Snapshot</li></ul>,dop::cfn\n" + // 2
+		"Condition functions,\"Fn::And, Fn::Equals,<br>Fn::If, Fn::Not\",dop::cfn\n" + // 3
+		"cfn-init logs,\"/var/log/cfn-init.log<br>\n/var/log/cfn-init-cmd.log\",dop::cfn\n" + // 4-5
+		"Stack policy,ALL resources are protected from updates<br>- you can't remove a stack policy,dop::cfn\n" // 6
+	doc, err := Parse("deck.csv", []byte(sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads, items []string
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case BlockHeading:
+			heads = append(heads, fmt.Sprintf("%d %s", b.Line, b.Text))
+		case BlockBullet:
+			items = append(items, fmt.Sprintf("%d %s", b.Line, b.Text))
+		case BlockTable:
+			t.Errorf("a deck's records read as a table at line %d", b.Line)
+		}
+	}
+	wantHeads := []string{"2 DeletionPolicy options", "3 Condition functions", "4 cfn-init logs", "6 Stack policy"}
+	if !slices.Equal(heads, wantHeads) {
+		t.Errorf("headings %q, want %q", heads, wantHeads)
+	}
+	for _, want := range []string{"2 Retain", "3 Fn::If, Fn::Not", "4 /var/log/cfn-init-cmd.log", "6 you can't remove a stack policy"} {
+		if !slices.Contains(items, want) {
+			t.Errorf("no item %q in %q", want, items)
+		}
+	}
+	for _, it := range items {
+		if strings.Contains(it, "dop::") || strings.Contains(it, "<") {
+			t.Errorf("a tag or markup read as text: %q", it)
+		}
+	}
+	plain := "Service,Cross-account\nCloudTrail,yes\nConfig,yes\nCodeBuild,no\n"
+	doc, err = Parse("matrix.csv", []byte(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 1 || doc.Blocks[0].Kind != BlockTable {
+		t.Errorf("a plain sheet is not one table: %+v", doc.Blocks)
+	}
+}

@@ -16,16 +16,24 @@ import (
 func (p *parser) parseText(lines []srcLine) {
 	levels := readMarkup(lines, p.doc.Lines, p.name)
 	cards := deckCards(lines)
-	tables := p.flatTables(lines)
-	var file map[int]flatTable
-	var titles map[int]string
+	sheetDeck := false // a .csv or .tsv deck: its records are cards, not table rows
 	if cards == nil {
-		file, titles = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+		cards = csvDeck(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+		sheetDeck = cards != nil
 	}
-	for _, more := range []map[int]flatTable{file, csvTables(lines), gapTables(lines)} {
-		for k, t := range more {
-			if _, taken := tables[k]; !taken {
-				tables[k] = t
+	tables := map[int]flatTable{}
+	var titles map[int]string
+	if !sheetDeck {
+		tables = p.flatTables(lines)
+		var file map[int]flatTable
+		if cards == nil {
+			file, titles = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+		}
+		for _, more := range []map[int]flatTable{file, csvTables(lines), gapTables(lines)} {
+			for k, t := range more {
+				if _, taken := tables[k]; !taken {
+					tables[k] = t
+				}
 			}
 		}
 	}
@@ -53,6 +61,9 @@ func (p *parser) parseText(lines []srcLine) {
 		}
 		if c, ok := cards[lines[i].num]; ok {
 			p.addCard(lines[i].num, c)
+			for i+1 < len(lines) && lines[i+1].num <= c.end {
+				i++ // the lines of a quoted field that spans them
+			}
 			p.outline = false
 			continue
 		}
