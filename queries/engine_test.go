@@ -810,3 +810,30 @@ func TestThingsNamedAfterTheAskedName(t *testing.T) {
 		t.Errorf("answers %+v (%s), want Application Load Balancer from ecs.md:11", res.Answers, res.Reading)
 	}
 }
+
+// TestYesNoSameOrDifferent: "same" and "different" are opposite senses: a
+// line that requires the same region answers no to "in different
+// regions?"; a line that allows the same or another account ("same/cross
+// account") states the asked side as well, and answers yes.
+func TestYesNoSameOrDifferent(t *testing.T) {
+	e := engineWithNote(t, "xacct.md", `# Amazon CloudWatch Logs
+
+- Subscriptions: the log group and the destination must be in the same AWS region.
+
+# AWS CodeBuild
+
+- custom docker image can be chosen from ecr (same/cross account) or custom registry
+`)
+	for _, tc := range []struct{ q, want string }{
+		{"Can the CloudWatch Logs log group and its subscription destination be in different regions?", "no"},
+		{"can codebuild use a custom docker image stored in ECR in a different account?", "yes"},
+	} {
+		res, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: answers %q (%s); want %s", tc.q, got, res.Reading, tc.want)
+		}
+	}
+}
