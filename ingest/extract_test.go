@@ -1073,3 +1073,22 @@ func TestNamesInALabelledList(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNamedBeforeAColumnGap: an item whose name and gloss a run of
+// spaces lines up in columns ("aws:approve      pause until a human
+// approves") is named before the gap; a gap before an arrow pairs the two
+// ("1 min     -> 15 days") and names nothing.
+func TestItemNamedBeforeAColumnGap(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"aws:approve              pause until a human approves (SNS ping)", "aws:approve"},
+		{"aws:executeScript        run Python / PowerShell inline", "aws:executeScript"},
+		{"Pilot light          - core pieces replicated", "Pilot light"},
+	} {
+		if got := openItemName(tc.in, nil); got != tc.want {
+			t.Errorf("openItemName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := openItemName("1 min     -> 15 days", nil); got == "1 min" {
+		t.Errorf("a gap before an arrow read as the name's end: %q", got)
+	}
+}

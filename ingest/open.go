@@ -2396,10 +2396,15 @@ func openItemName(text string, lx *Lexicon) string {
 		return m
 	}
 	// the first separator the item writes ("**task execution role** = ECS
-	// agent: pull from ECR" is named before its " = ")
+	// agent: pull from ECR" is named before its " = "; "aws:approve
+	// pause until a human approves": a column's gap)
 	best := -1
-	for _, sep := range []string{": ", " - ", " – ", " — ", " = "} {
-		if i := strings.Index(t, sep); i > 0 && (best < 0 || i < best) {
+	for _, sep := range []string{": ", " - ", " – ", " — ", " = ", "   "} {
+		i := strings.Index(t, sep)
+		if w := firstWord(t[max(i, 0):]); sep == "   " && (strings.Contains(w, ">") || w == "→") {
+			continue // "1 min     -> 15 days": the gap lines up an arrow, which pairs the two
+		}
+		if i > 0 && (best < 0 || i < best) {
 			best = i
 		}
 	}
