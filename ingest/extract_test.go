@@ -1092,3 +1092,40 @@ func TestItemNamedBeforeAColumnGap(t *testing.T) {
 		t.Errorf("a gap before an arrow read as the name's end: %q", got)
 	}
 }
+
+// TestSentenceOpensWithTheItemBefore: in a flattened list whose items
+// alternate a name and its description ("- Multivalue Answer Routing" /
+// "- Multivalue answer routing lets you configure ..."), the description
+// is about the item right before it; a sentence that opens with a name
+// an earlier item had is not.
+func TestSentenceOpensWithTheItemBefore(t *testing.T) {
+	src := "↖↑↓ Route53 Routing Policies\n" + // 1
+		"- Simple\n" + // 2
+		"- Default policy, typically used if only a single resource performs functionality\n" + // 3
+		"- Multivalue Answer Routing\n" + // 4
+		"- Multivalue answer routing lets you configure Amazon Route 53 to return multiple values\n" + // 5
+		"- Simple routing lets you route traffic to a single resource\n" // 6
+	doc, err := Parse("r53.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := Extract(doc, dict)
+	subjects := map[int]string{}
+	for _, st := range g.Statements {
+		if _, line, ok := strings.Cut(st.Source, ":"); ok {
+			n := 0
+			fmt.Sscan(line, &n)
+			subjects[n] = st.Subject
+		}
+	}
+	if want := "concept:multivalue-answer-routing"; !strings.HasSuffix(subjects[5], ":multivalue-answer-routing") {
+		t.Errorf("line 5 is about %q, want %s", subjects[5], want)
+	}
+	if strings.HasSuffix(subjects[6], ":simple") {
+		t.Errorf("line 6 is about the item four lines above: %q", subjects[6])
+	}
+}

@@ -46,6 +46,10 @@ type openReader struct {
 	last     string   // subject of the previous sentence, for "It ..."
 	lastGen  int      // counts the sentences that set last
 	headText string   // the text of the list head the current block sits under
+	// nameItem is the node of the item right before the current block when
+	// that item was only a name ("- Geolocation"); nextNameItem is the
+	// current block's, for the next
+	nameItem, nextNameItem string
 	// topic is the entity a glossary entry defines ("AWS Health API — ...;
 	// needs Business, ... Support plan"): its sentences that name no subject
 	// of their own are about it
@@ -202,6 +206,8 @@ func (o *openReader) finishTerms() {
 func (o *openReader) block(i int) {
 	b := &o.x.doc.Blocks[i]
 	o.rankedList(i)
+	// the item right before this block, when it was only a name
+	o.nameItem, o.nextNameItem = o.nextNameItem, ""
 	switch b.Kind {
 	case BlockHeading:
 		o.frames = o.frames[:0]
@@ -343,6 +349,11 @@ func (o *openReader) block(i int) {
 		o.flashcard(text, b.Line, subj)
 		o.definedNames(text, b.Line, subj)
 		o.sentencesOf(text, b.Line, subj, true)
+		if countFields(text) <= maxGivenLeadWords {
+			// "- Geolocation": an item that is only a name, which the
+			// block after it may open with
+			o.nextNameItem = o.x.byName[o.x.slug(cleanName(text))]
+		}
 		if f, ok := o.head(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
 		} else if f, ok := o.longHead(text, b.Depth); ok {
@@ -2573,6 +2584,10 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else if dflt != "" && dflt == o.topic {
 		subj = dflt // a glossary entry's sentence: about the term it defines
+	} else if id, end := o.givenNameLead(s); id != "" && (len(ms) == 0 || ms[0].start >= end) {
+		// "Geolocation routing lets you choose ..." after the item
+		// "Geolocation": a name the note gave a node opens the sentence
+		subj, verbStart = id, end
 	} else {
 		subj, own = dflt, false
 	}
@@ -3818,6 +3833,36 @@ func (o *openReader) nameLike(name string) bool {
 		}
 	}
 	return word && !(same && len(f) > 1)
+}
+
+// maxGivenLeadWords bounds the words of a name givenNameLead matches.
+const maxGivenLeadWords = 4
+
+// givenNameLead returns the node of the item right before the current
+// block when that item was only a name (the item "Geolocation" of a list
+// of routing policies, flattened) and a sentence opens with that name, capitalised, and its verb follows within
+// two words ("Geolocation routing lets you choose ..."); and the byte
+// offset after the name. "" when the sentence opens with no such name.
+func (o *openReader) givenNameLead(s string) (string, int) {
+	var buf [maxGivenLeadWords + 2]string
+	fs, n := headFields(s, buf[:])
+	if n == 0 || !unicode.IsUpper([]rune(fs[0])[0]) {
+		return "", 0
+	}
+	for k := min(maxGivenLeadWords, len(fs)); k >= 1; k-- {
+		id, ok := o.x.byName[o.x.slug(cleanName(strings.Join(fs[:k], " ")))]
+		if !ok || id != o.nameItem {
+			continue
+		}
+		for j := k; j < len(fs) && j <= k+1; j++ {
+			w := strings.ToLower(strings.Trim(fs[j], ".,;:"))
+			if o.x.knownVerb(w) || thirdPerson(w, o.words.Lemma(w)) {
+				end := strings.Index(s, fs[k-1]) + len(fs[k-1])
+				return id, end
+			}
+		}
+	}
+	return "", 0
 }
 
 // ownSubject reports whether a sentence that does not start with a name
