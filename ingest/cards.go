@@ -113,20 +113,23 @@ func csvDeck(name string, lines []srcLine, text string) deck {
 			continue
 		}
 		mark := htmlMarkup.MatchString(rec[0]) || htmlMarkup.MatchString(rec[1])
+		first, _ := r.FieldPos(0)
 		if records == 0 && !mark && countFields(rec[0]) == 1 && countFields(rec[1]) == 1 {
-			continue // the header: "Front,Back,Tags"
+			out[first] = card{end: first} // the header, "Front,Back,Tags": no text
+			continue
 		}
 		records++
 		if mark {
 			marked++
 		}
-		first, _ := r.FieldPos(0)
 		last, _ := r.FieldPos(len(rec) - 1)
 		last += strings.Count(rec[len(rec)-1], "\n")
 		f, b := htmlParts(rec[0]), htmlParts(rec[1])
-		if len(f) == 0 || len(b) == 0 {
-			continue // a header ("Front,Back") has a back; a cloze card may not
+		if len(f) == 0 {
+			continue
 		}
+		// a cloze card ("{{c1::Change sets}} let you preview ...") has
+		// no back: its front is a sentence of the deck's
 		out[first] = card{front: strings.Join(f, " "), back: b, end: last}
 	}
 	if marked < minDeckCards || 2*marked < records {
@@ -164,10 +167,18 @@ func deckMetaColumns(lines []srcLine) map[int]bool {
 	return cols
 }
 
+// clozeDeletion is Anki's cloze markup: "{{c1::Change sets}}",
+// "{{c2::root stack::hint}}"; the first group is the hidden text.
+var clozeDeletion = lazyRE(`\{\{c\d+::(.*?)(?:::[^}]*)?\}\}`)
+
 // htmlParts returns the text of an HTML field split at its line breaks
-// (<br>, and the ends of <div>, <p>, <li>), tags dropped and character
-// references decoded, each part trimmed; empty parts are left out.
+// (<br>, and the ends of <div>, <p>, <li>), tags dropped, character
+// references decoded and cloze deletions shown ("{{c1::Change sets}}" is
+// "Change sets"), each part trimmed; empty parts are left out.
 func htmlParts(field string) []string {
+	if strings.Contains(field, "{{c") {
+		field = clozeDeletion.ReplaceAllString(field, "$1")
+	}
 	var parts []string
 	var cur strings.Builder
 	flush := func() {
@@ -199,6 +210,16 @@ func htmlParts(field string) []string {
 func (p *parser) addCard(num int, c card) {
 	if p.deckBase == nil {
 		p.deckBase = append([]string{}, p.section...)
+	}
+	if c.front == "" {
+		return // a deck's header record
+	}
+	if len(c.back) == 0 {
+		// a cloze card: the sentence its deletions hide words of, under
+		// the note's own headings
+		p.section = append([]string{}, p.deckBase...)
+		p.add(Block{Kind: BlockParagraph, Line: num, EndLine: max(num, c.end), Text: c.front})
+		return
 	}
 	p.add(Block{Kind: BlockHeading, Line: num, EndLine: num, Level: len(p.deckBase) + 1, Text: c.front})
 	p.section = append(append([]string{}, p.deckBase...), c.front)

@@ -462,20 +462,24 @@ func TestItemNamedBeforeItsFirstSeparator(t *testing.T) {
 // TestSheetDeck: a .csv note a flashcard app exported (a "Front,Back,Tags"
 // header, HTML in the fields, a field quoted over two lines) is read as
 // cards: each front a heading over the parts of its back, the tags no
-// text; a sheet of plain cells stays a table.
+// text, a cloze card the sentence it hides words of; a sheet of plain
+// cells stays a table.
 func TestSheetDeck(t *testing.T) {
 	sheet := "Front,Back,Tags\n" + // 1
 		"DeletionPolicy options,<ul><li>Delete</li><li>Retain</li><li>Snapshot</li></ul>,dop::cfn\n" + // 2
 		"Condition functions,\"Fn::And, Fn::Equals,<br>Fn::If, Fn::Not\",dop::cfn\n" + // 3
 		"cfn-init logs,\"/var/log/cfn-init.log<br>\n/var/log/cfn-init-cmd.log\",dop::cfn\n" + // 4-5
-		"Stack policy,ALL resources are protected from updates<br>- you can't remove a stack policy,dop::cfn\n" // 6
+		"Stack policy,ALL resources are protected from updates<br>- you can't remove a stack policy,dop::cfn\n" + // 6
+		"{{c1::Change sets}} let you preview changes to a {{c2::stack::what}},,dop::cfn cloze\n" // 7
 	doc, err := Parse("deck.csv", []byte(sheet))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var heads, items []string
+	var heads, items, paras []string
 	for _, b := range doc.Blocks {
 		switch b.Kind {
+		case BlockParagraph:
+			paras = append(paras, fmt.Sprintf("%d %s %d", b.Line, b.Text, len(b.Section)))
 		case BlockHeading:
 			heads = append(heads, fmt.Sprintf("%d %s", b.Line, b.Text))
 		case BlockBullet:
@@ -492,6 +496,9 @@ func TestSheetDeck(t *testing.T) {
 		if !slices.Contains(items, want) {
 			t.Errorf("no item %q in %q", want, items)
 		}
+	}
+	if want := []string{"7 Change sets let you preview changes to a stack 0"}; !slices.Equal(paras, want) {
+		t.Errorf("paragraphs %q, want %q (a cloze card's sentence, under no card)", paras, want)
 	}
 	for _, it := range items {
 		if strings.Contains(it, "dop::") || strings.Contains(it, "<") {
