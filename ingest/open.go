@@ -2412,12 +2412,15 @@ func openItemName(text string, lx *Lexicon) string {
 	best := -1
 	for _, sep := range []string{": ", " - ", " – ", " — ", " = ", "   "} {
 		i := strings.Index(t, sep)
-		if w := firstWord(t[max(i, 0):]); sep == "   " && (strings.Contains(w, ">") || w == "→") {
-			continue // "1 min     -> 15 days": the gap lines up an arrow, which pairs the two
+		if i <= 0 || best >= 0 && i >= best {
+			continue
 		}
-		if i > 0 && (best < 0 || i < best) {
-			best = i
+		if sep == "   " {
+			if w := strings.TrimLeft(t[i:], " "); strings.HasPrefix(w, "->") || strings.HasPrefix(w, "=>") || strings.HasPrefix(w, "→") || strings.HasPrefix(w, "-->") {
+				continue // "1 min     -> 15 days": the gap lines up an arrow, which pairs the two
+			}
 		}
+		best = i
 	}
 	if best > 0 && countFields(t[:best]) <= 6 {
 		return cleanName(dropAside(t[:best]))
@@ -3844,6 +3847,9 @@ const maxGivenLeadWords = 4
 // two words ("Geolocation routing lets you choose ..."); and the byte
 // offset after the name. "" when the sentence opens with no such name.
 func (o *openReader) givenNameLead(s string) (string, int) {
+	if o.nameItem == "" {
+		return "", 0
+	}
 	var buf [maxGivenLeadWords + 2]string
 	fs, n := headFields(s, buf[:])
 	if n == 0 || !unicode.IsUpper([]rune(fs[0])[0]) {
