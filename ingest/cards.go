@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"encoding/csv"
-	"path"
 	"strconv"
 	"strings"
 
@@ -91,17 +89,11 @@ var htmlMarkup = lazyRE(`(?i)<(br|b|i|u|em|strong|li|ul|ol|div|p|span|sup|sub)\b
 // the card's metadata (tags, deck). It is a deck when at least
 // minDeckCards records, and half of them, hold markup in their first two
 // fields; else nil (a sheet of plain cells is a table).
-func csvDeck(name string, lines []srcLine, text string) deck {
-	sep := ','
-	switch strings.ToLower(path.Ext(name)) {
-	case ".csv":
-	case ".tsv":
-		sep = '\t'
-	default:
+func csvDeck(name, text string) deck {
+	r := sheetReader(name, text)
+	if r == nil {
 		return nil
 	}
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord = sep, true, -1
 	out := deck{}
 	records, marked := 0, 0
 	for {

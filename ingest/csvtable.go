@@ -111,17 +111,11 @@ func csvTables(lines []srcLine) map[int]flatTable {
 // index of their line; nil maps when the note is no such file or holds no
 // table of minCSVRows records of its header's width (two columns or more).
 func csvFileTable(name string, lines []srcLine, text string) (tables map[int]flatTable, titles map[int]string) {
-	sep := ','
-	switch strings.ToLower(path.Ext(name)) {
-	case ".csv":
-	case ".tsv":
-		sep = '\t'
-	default:
+	r := sheetReader(name, text)
+	if r == nil {
 		return nil, nil
 	}
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma, r.Comment = sep, '#'
-	r.LazyQuotes, r.FieldsPerRecord = true, -1
+	r.Comment = '#'
 	index := map[int]int{} // lines[i].num -> i
 	for i, l := range lines {
 		index[l.num] = i
@@ -190,6 +184,23 @@ func csvFileTable(name string, lines []srcLine, text string) (tables map[int]fla
 		return nil, nil
 	}
 	return tables, titles
+}
+
+// sheetReader returns a lenient CSV reader of a note named *.csv
+// (comma-separated) or *.tsv (tab-separated): quotes taken as they come,
+// records of any width; nil for a note of any other name.
+func sheetReader(name, text string) *csv.Reader {
+	sep := ','
+	switch strings.ToLower(path.Ext(name)) {
+	case ".csv":
+	case ".tsv":
+		sep = '\t'
+	default:
+		return nil
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = sep, true, -1
+	return r
 }
 
 // filledCells counts the cells of a record that hold text.

@@ -22,14 +22,19 @@ func TestFindStopsAtPunctuation(t *testing.T) {
 		{"CI/CD on AWS CodePipeline", []string{"AWS CodePipeline"}},
 		{"the AWS::CloudFormation::Init metadata", []string{"AWS::CloudFormation"}},
 	} {
-		var got []string
-		for _, m := range d.Find(tc.text) {
-			got = append(got, m.Text)
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := mentionTexts(d, tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
+}
+
+// mentionTexts returns the texts of the names d finds in text, in order.
+func mentionTexts(d *Dictionary, text string) []string {
+	var got []string
+	for _, m := range d.Find(text) {
+		got = append(got, m.Text)
+	}
+	return got
 }
 
 // TestFindAcronymPlurals: an acronym's plural ("SCPs") names what the
@@ -49,11 +54,7 @@ func TestFindAcronymPlurals(t *testing.T) {
 		{"Attach an SCP to the root", []string{"SCP"}},
 		{"Attach scps to the root", nil},
 	} {
-		var got []string
-		for _, m := range d.Find(tc.text) {
-			got = append(got, m.Text)
-		}
-		if !slices.Equal(got, tc.want) {
+		if got := mentionTexts(d, tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}

@@ -18,7 +18,7 @@ func (p *parser) parseText(lines []srcLine) {
 	cards := deckCards(lines)
 	sheetDeck := false // a .csv or .tsv deck: its records are cards, not table rows
 	if cards == nil {
-		cards = csvDeck(p.name, lines, strings.Join(p.doc.Lines, "\n"))
+		cards = csvDeck(p.name, strings.Join(p.doc.Lines, "\n"))
 		sheetDeck = cards != nil
 	}
 	tables := map[int]flatTable{}
