@@ -270,8 +270,7 @@ func (o *openReader) block(i int) {
 		// as a head that ends with a colon is; its label is no word of it
 		asked, _ := cutLabel(text, questionLabels)
 		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) || strings.HasSuffix(asked, "?") && o.x.listFollows(i) {
-			f, ok := o.head(asked, -1)
-			if ok {
+			if f, ok := o.head(asked, -1); ok {
 				o.frames = append(o.frames, f)
 			}
 		} else if i+1 < len(o.x.doc.Blocks) && o.x.doc.Blocks[i+1].Kind == BlockTable {
