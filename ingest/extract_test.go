@@ -1000,13 +1000,15 @@ func TestQuestionHeadsItsAnswers(t *testing.T) {
 // TestBareObjectNeedsAnAuxiliary: the noun phrase after a verb is the
 // verb's object only when an auxiliary or a negation shows the verb is
 // one ("can enable termination protection"); "Cookbooks define recipes"
-// opens with a noun, and a longer tail is no object.
+// opens with a noun, a longer tail is no object, and neither is the verb
+// of an infinitive after a participle ("designed to handle failover").
 func TestBareObjectNeedsAnAuxiliary(t *testing.T) {
 	src := "# AWS CloudFormation\n\n" +
 		"- Can enable termination protection\n" + // 3
 		"- Cannot deal with non-AWS resources\n" + // 4
 		"- Cookbooks define recipes\n" + // 5
-		"- Can be slow when the stack holds many nested stacks and custom resources\n" // 6
+		"- Can be slow when the stack holds many nested stacks and custom resources\n" + // 6
+		"- Are designed to handle failover\n" // 7
 	g, names := extractNote(t, "cfn.md", src)
 	set := factSet(g, names)
 	if !set[fact{"AWS CloudFormation", "rel:can enable", "termination protection", 3}] {
@@ -1016,8 +1018,8 @@ func TestBareObjectNeedsAnAuxiliary(t *testing.T) {
 		t.Errorf("no object after a verb's preposition: %v", set)
 	}
 	for f := range set {
-		if f.line == 5 || f.line == 6 {
-			t.Errorf("a fact of no auxiliary's verb or of a long tail: %+v", f)
+		if f.line == 5 || f.line == 6 || f.line == 7 {
+			t.Errorf("a fact of no auxiliary's verb, of a long tail or of an infinitive: %+v", f)
 		}
 	}
 }

@@ -3116,8 +3116,12 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		i = b
 	}
 	w, at, b := next()
-	if o.lx.IsPreposition(strings.ToLower(w)) {
-		// "deal with", "be shared with": the verb's particle
+	if lw := strings.ToLower(w); o.lx.IsPreposition(lw) {
+		// "deal with", "be shared with": the verb's particle; but "is
+		// designed to handle failover" goes on with a verb, no object
+		if lw == "to" && strings.HasSuffix(strings.ToLower(strings.TrimSpace(s[:at])), "ed") {
+			return -1, -1
+		}
 		i = b
 		w, at, b = next()
 	}
