@@ -462,10 +462,7 @@ func readMarkup(lines []srcLine, src []string, name string) []int {
 			continue
 		}
 		if sig.org && l.list {
-			// "- [X] item": a checkbox is no part of the item
-			for _, box := range []string{"[ ] ", "[X] ", "[x] ", "[-] "} {
-				l.text = strings.TrimPrefix(l.text, box)
-			}
+			l.text = dropCheckbox(l.text) // "- [X] item"
 		}
 		l.text = definitionEntry(l.text)
 		if sig.yaml {

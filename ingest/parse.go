@@ -771,6 +771,9 @@ func (p *parser) add(b Block) {
 	if b.EndLine < b.Line {
 		b.EndLine = b.Line
 	}
+	if b.Kind == BlockBullet {
+		b.Text = dropCheckbox(b.Text)
+	}
 	if b.Kind != BlockHeading {
 		b.Section = p.section
 	}

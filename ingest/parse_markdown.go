@@ -100,6 +100,9 @@ func (w *mdWalker) add(b Block) {
 	if b.Kind == BlockBullet || b.Kind == BlockParagraph {
 		b.Text = propertyMark(b.Text)
 	}
+	if b.Kind == BlockBullet {
+		b.Text = dropCheckbox(b.Text)
+	}
 	b.Section = w.section
 	w.p.doc.Blocks = append(w.p.doc.Blocks, b)
 }

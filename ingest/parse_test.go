@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -905,6 +906,27 @@ func TestParseTextWordProcessorOutline(t *testing.T) {
 	for _, b := range doc.Blocks {
 		if b.Kind == BlockHeading {
 			t.Errorf("one-level numbered steps read a heading %q at line %d", b.Text, b.Line)
+		}
+	}
+}
+
+// TestTaskListCheckboxes: a task list's checkbox ("- [ ] ...", "- [x]
+// ...") is no part of its item, in Markdown and in plain text alike.
+func TestTaskListCheckboxes(t *testing.T) {
+	for _, name := range []string{"tasks.md", "tasks.txt"} {
+		doc, err := Parse(name, []byte("CodeBuild:\n\n- [x] Logs go to CloudWatch Logs\n- [ ] Docker image builds need privileged mode\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []string
+		for _, b := range doc.Blocks {
+			if b.Kind == BlockBullet {
+				items = append(items, b.Text)
+			}
+		}
+		want := []string{"Logs go to CloudWatch Logs", "Docker image builds need privileged mode"}
+		if !slices.Equal(items, want) {
+			t.Errorf("%s: items %q, want %q", name, items, want)
 		}
 	}
 }

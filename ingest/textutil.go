@@ -220,3 +220,15 @@ func singleSpaced(s string) bool {
 	}
 	return true
 }
+
+// dropCheckbox returns a list item's text without the checkbox a task list
+// opens it with ("[ ] Docker image builds need privileged mode", "[x]
+// ...", Org-mode's "[X]" and "[-]"): a checkbox is no part of the item.
+func dropCheckbox(text string) string {
+	for _, box := range [...]string{"[ ] ", "[x] ", "[X] ", "[-] "} {
+		if strings.HasPrefix(text, box) {
+			return strings.TrimLeft(text[len(box):], " ")
+		}
+	}
+	return text
+}
