@@ -2415,7 +2415,7 @@ func openItemName(text string, lx *Lexicon) string {
 			continue
 		}
 		if sep == "   " {
-			if w := strings.TrimLeft(t[i:], " "); strings.HasPrefix(w, "->") || strings.HasPrefix(w, "=>") || strings.HasPrefix(w, "→") || strings.HasPrefix(w, "-->") {
+			if loc := arrowRe.FindStringIndex(t[i:]); loc != nil && loc[0] == 0 {
 				continue // "1 min     -> 15 days": the gap lines up an arrow, which pairs the two
 			}
 		}
@@ -3102,7 +3102,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		lw := strings.ToLower(w)
 		switch {
-		case o.lx.isAux(lw) || o.words.Lemma(lw) == "do" || o.lx.Negates(lw):
+		case o.auxiliary(lw) || o.lx.Negates(lw):
 			helped = true
 		case strings.HasSuffix(lw, "ly") && helped:
 			// "can manually create", "cannot explicitly deny"
@@ -3923,6 +3923,12 @@ func (o *openReader) passiveLead(lead string) bool {
 	return true
 }
 
+// auxiliary reports whether a lower-case word is an auxiliary: the
+// lexicon's ("can", "is", "does") or a form of "do" ("do NOT affect").
+func (o *openReader) auxiliary(w string) bool {
+	return o.lx.isAux(w) || o.words.Lemma(w) == "do"
+}
+
 // verbFirst reports whether a sentence opens with its verb, its subject
 // left to its heading: the first word is a verb ("Supports", "Pulls",
 // "Can") and the second no auxiliary ("Tasks can ..." opens with a noun).
@@ -3934,7 +3940,7 @@ func (o *openReader) verbFirst(s string) bool {
 	}
 	w := strings.ToLower(strings.Trim(f[0], ".,:;"))
 	second := strings.Trim(f[1], ".,:;")
-	if (o.lx.isAux(w) || o.words.Lemma(w) == "do") && o.lx.Negates(second) || w == "cannot" || w == "never" || NotContraction(w) {
+	if o.auxiliary(w) && o.lx.Negates(second) || w == "cannot" || w == "never" || NotContraction(w) {
 		// a negated verb: "do NOT affect the management account",
 		// "cannot prevent a change", "doesn't support Windows"
 		return true
