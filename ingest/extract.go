@@ -50,6 +50,9 @@ type extractor struct {
 	lastSentence string // the previous sentence, for "It ..." after a skipped one
 
 	headingCount map[string]int // how many headings have each text
+	// fields are the labels the note's entries repeat ("Picked:", "CAUSE:"),
+	// read once (see recurringLabels)
+	fields map[string]bool
 
 	stmts  []graph.Statement  // every statement, in source order (open.go)
 	typed  map[typedPair]bool // what the typed rules related, line by line
@@ -2005,3 +2008,58 @@ func containsStr(list []string, s string) bool {
 	}
 	return false
 }
+
+// fieldLabel reports whether label, the text before an item's or a
+// paragraph's ": ", is a field of a template the note's entries repeat (see
+// recurringLabels): "Right" in "Right: ValidateService", whose value is the
+// item, not the label.
+func (x *extractor) fieldLabel(label string) bool {
+	if x.fields == nil {
+		x.fields = x.recurringLabels()
+	}
+	return x.fields[label]
+}
+
+// recurringLabels finds the field labels of a note whose entries repeat a
+// template ("Q:", "Picked:", "Why wrong:", "Right:" once per practice
+// question; "SYMPTOM:", "CAUSE:", "FIX:" once per incident): labels of at
+// most maxFieldLabelWords words before ": " that open at least minTurns of
+// its items and paragraphs, none the name of something the dictionary
+// knows or mentioning one, and none a dialogue's speaker or a flashcard's
+// "Q:" and "A:" (see dialogueLabels; their turns are read as such). A note
+// with none gives an empty, non-nil map.
+func (x *extractor) recurringLabels() map[string]bool {
+	count := map[string]int{}
+	var paragraphs []string
+	for _, b := range x.doc.Blocks {
+		if b.Kind != BlockParagraph && b.Kind != BlockBullet {
+			continue
+		}
+		if b.Kind == BlockParagraph {
+			paragraphs = append(paragraphs, b.Text)
+		}
+		label, rest, ok := strings.Cut(b.Text, ": ")
+		if !ok || label == "" || label != strings.TrimSpace(label) || strings.TrimSpace(rest) == "" || countFields(label) > maxFieldLabelWords {
+			continue
+		}
+		count[label]++
+	}
+	speakers := dialogueLabels(paragraphs, nil)
+	out := map[string]bool{}
+	for label, n := range count {
+		if _, known := x.exact(cleanName(label)); n < minTurns || known || speakers[label] || len(x.find(label)) > 0 {
+			continue
+		}
+		if _, q := cutLabel(label+":", questionLabels); q {
+			continue
+		}
+		if _, a := cutLabel(label+":", answerLabels); a {
+			continue
+		}
+		out[label] = true
+	}
+	return out
+}
+
+// maxFieldLabelWords bounds the words of a field's label ("Why wrong").
+const maxFieldLabelWords = 3

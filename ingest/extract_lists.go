@@ -234,6 +234,14 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 			return
 		}
 	}
+	if _, q := cutLabel(text, questionLabels); q {
+		return // "Q: where do I put the script that checks the app": a question, no item
+	}
+	if label, value, ok := strings.Cut(text, ": "); ok && x.fieldLabel(label) {
+		// "Right: ValidateService" under "#1 CodeDeploy hook order": the
+		// field's value is the item
+		text = value
+	}
 	name := itemName(text, x.dict.Lexicon)
 	var obj string
 	switch l.pred {

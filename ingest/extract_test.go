@@ -358,6 +358,16 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"AWS CodeDeploy", "rel:deployment error signature expire", "Solution", 4}},
 		},
 		{
+			name: "labels the note's entries repeat are fields: the value is the item, the label joins the relation",
+			file: "log.md",
+			src: "# Practice exam log\n\n## #1 CodeDeploy hook order\n\n- **Q:** where does the health check script go\n- **Picked:** AfterInstall\n- **Right:** ValidateService\n\n" +
+				"## #2 CodeDeploy hook order again\n\n- **Q:** which hook stops the app\n- **Picked:** BeforeInstall\n- **Right:** ApplicationStop\n\n" +
+				"## #3 Elastic Beanstalk\n\n- **Q:** no capacity drop\n- **Picked:** Rolling\n- **Right:** Immutable, Blue/Green\n",
+			want: []fact{{"AWS CodeDeploy", "rel:hook order right", "ValidateService", 7}, {"AWS CodeDeploy", "rel:hook order right", "ApplicationStop", 13},
+				{"AWS Elastic Beanstalk", "rel:right", "Immutable", 19}, {"AWS Elastic Beanstalk", "rel:right", "Blue/Green", 19}},
+			notWant: []fact{{"AWS CodeDeploy", "lifecycleEvent", "Right", 7}, {"AWS CodeDeploy", "lifecycleEvent", "Q", 5}, {"AWS CodeDeploy", "rel:hook order", "Picked", 6}},
+		},
+		{
 			name: "an item that is a name and kind words names the entity, whatever word opens it",
 			file: "d.txt",
 			src:  "Amazon Detective\n- Builds a behavior graph from:\n  - AWS CloudTrail logs\n  - VPC Flow Logs\n",

@@ -1546,6 +1546,14 @@ func (o *openReader) speakerTurn(text string) (spk, rest string, ok bool) {
 	return label, strings.TrimSpace(rest), true
 }
 
+// valueLabel reports whether label ("Solution", "Right") says how the value
+// after it relates to its head rather than naming a thing: a label of a
+// value the lexicon lists, or a field's label the note's entries repeat
+// (see extractor.fieldLabel).
+func (o *openReader) valueLabel(label string) bool {
+	return o.lx.ValueLabel(label) || o.x.fieldLabel(label)
+}
+
 // dialogueSpeakers finds the speakers of a note written as a dialogue: the
 // labels dialogueLabels finds over its paragraphs, none a flashcard's label
 // ("Q:"), a name the dictionary knows or a label of a value ("Solution:").
@@ -1786,20 +1794,26 @@ func (o *openReader) listNames(text string, long bool) []string {
 }
 
 // namePair returns the two names of a label's value that joins them with
-// "or" or "and" and no comma ("self-managed (two IAM roles) or
-// service-managed (AWS Organizations)"), each at most three words and no
-// verb, asides dropped; nil for any other value.
+// "or", "and" or a spaced slash and no comma ("self-managed (two IAM roles)
+// or service-managed (AWS Organizations)", "targets: sns / lambda"), each at
+// most three words and no verb, asides dropped; nil for any other value.
 func (o *openReader) namePair(value string) []string {
 	t := strings.TrimRight(strings.TrimSpace(stripParens(value)), ".;")
 	if strings.ContainsAny(t, ",;:()") {
 		return nil
 	}
-	for _, sep := range []string{" or ", " and "} {
+	for _, sep := range []string{" or ", " and ", " / "} {
 		l, r, ok := strings.Cut(t, sep)
 		if !ok || strings.Contains(r, sep) {
 			continue
 		}
 		l, r = cleanName(l), cleanName(r)
+		if sep == " / " && (len(Numbers(l)) > 0 || len(Numbers(r)) > 0 || strings.Contains(value, "|")) {
+			// "15cu / 2": a quotient, no pair of names; "ok (green) /
+			// warning (yellow) | degraded (red)": a list of more, which
+			// the item's own reading splits
+			return nil
+		}
 		for _, p := range []string{l, r} {
 			if n := countFields(p); n == 0 || n > 3 || o.hasVerbOutsideNames(p) || !o.nameLike(p) {
 				return nil
@@ -1886,7 +1900,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		}
 		return
 	}
-	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= maxItemLabelWords && !o.lx.ValueLabel(strings.TrimSpace(label)) {
+	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= maxItemLabelWords {
 		if qs := Quantities(value); len(qs) >= 2 && len(Numbers(value)) == len(qs) {
 			// "periodic frequency: 1, 3, 6, 12 or 24 hours": the values the
 			// label names, each with the unit they share
@@ -1910,7 +1924,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			// are, and is none
 			label = strings.TrimSpace(label)
 			detail := f.text + " — " + written
-			obj := o.itemNode(label)
+			obj := ""
+			if !o.valueLabel(label) {
+				// "Solution: ...", "targets: sns / lambda": a value's
+				// label says how the items relate and names none
+				obj = o.itemNode(label)
+			}
 			// "Parameter Store: stores configuration data and secrets"
 			// under Systems Manager's "Capabilities": what follows a known
 			// feature of the subject is that feature's (its own reading
@@ -1933,7 +1952,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			return
 		}
 	}
-	if label, value, ok := strings.Cut(text, ": "); ok && o.lx.ValueLabel(strings.TrimSpace(label)) && strings.TrimSpace(value) != "" {
+	if label, value, ok := strings.Cut(text, ": "); ok && o.valueLabel(strings.TrimSpace(label)) && strings.TrimSpace(value) != "" {
 		// "Solution: synchronize time": the value is the item, the label
 		// says how it relates
 		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
