@@ -1269,14 +1269,18 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		return nil
 	}
 	// the relation whose words match the question best decides
-	var top graph.Edge
+	var tops []graph.Edge
 	topScore := -1.0
 	for _, ed := range best {
 		s := overlap(a.terms, e.relationWords(ed.Predicate, false), nil)
-		if s > topScore {
-			top, topScore = ed, s
+		switch {
+		case s > topScore:
+			tops, topScore = append(tops[:0], ed), s
+		case s == topScore:
+			tops = append(tops, ed)
 		}
 	}
+	top := tops[0]
 	if !a.yesno {
 		// "why is CloudTrail cross-account": how the notes relate the two,
 		// with their words
@@ -1296,20 +1300,15 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		c.reading = fmt.Sprintf("how the notes relate %s and %s: %s", e.names[top.Subject].Name, e.names[top.Object].Name, top.Predicate)
 		return c
 	}
+	// between relations that match the question as well, a denial
+	// decides: notes deny on purpose ("Triggers to SNS only (no lambda
+	// unlike CodeCommit)" against "targets: sns / lambda" that another
+	// note files under the same service)
 	verdict := "yes"
-	if _, pol, ok := graph.ParseRelation(top.Predicate); ok && pol == graph.Negative || top.Predicate == graph.PredNoNotify {
-		verdict = "no"
-	} else {
-		if e.deniesOf(a, e.verdictLine(a, top.Details), e.otherEnd(ctx, x, top)) {
-			// "Triggers to SNS only (no lambda unlike CodeCommit)": the
-			// line that relates the two denies it
-			verdict = "no"
-		}
-		if verdict == "yes" && e.linesOppose(a, top.Sources) {
-			// "These health checks are disabled by default" (the line's
-			// next sentence) states the opposite of "are they turned on
-			// by default"
-			verdict = "no"
+	for _, ed := range tops {
+		if e.verdictOf(ctx, a, x, ed) == "no" {
+			top, verdict = ed, "no"
+			break
 		}
 	}
 	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
@@ -1403,6 +1402,34 @@ func (e *Engine) deniesOf(a *analysis, line, id string) bool {
 		}
 	}
 	return e.restricts(line) && !named
+}
+
+// verdictOf is what edge ed, between anchor x and another thing the
+// question names, says to a yes/no question: "no" when its relation
+// denies, the line that states it denies the other end, or its lines
+// state the opposite of the question's words; "yes" otherwise.
+func (e *Engine) verdictOf(ctx context.Context, a *analysis, x string, ed graph.Edge) string {
+	if denial(ed.Predicate) {
+		return "no"
+	}
+	if e.deniesOf(a, e.verdictLine(a, ed.Details), e.otherEnd(ctx, x, ed)) {
+		// "Triggers to SNS only (no lambda unlike CodeCommit)": the line
+		// that relates the two denies it
+		return "no"
+	}
+	if e.linesOppose(a, ed.Sources) {
+		// "These health checks are disabled by default" (the line's next
+		// sentence) states the opposite of "are they turned on by default"
+		return "no"
+	}
+	return "yes"
+}
+
+// denial reports whether predicate p denies: a negated open relation or
+// the typed "does not notify".
+func denial(p string) bool {
+	_, pol, ok := graph.ParseRelation(p)
+	return ok && pol == graph.Negative || p == graph.PredNoNotify
 }
 
 // verdictLine returns the line of a relation (one of its details) that

@@ -965,6 +965,19 @@ func TestRelationVerdictOfTheAskedThing(t *testing.T) {
 	askHolding(t, e, "can a lambda alias send a percentage of traffic to two different versions for a canary?", []string{"yes"})
 }
 
+// TestVerdictDenialBreaksATie: when relations between the two things a
+// yes/no question names match its words as well, a denial among them
+// decides: the embedded blog files "targets: sns / lambda" under
+// CodeDeploy's trigger, a note of one's own says "Triggers to SNS only (no
+// lambda ...)".
+func TestVerdictDenialBreaksATie(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# AWS CodeDeploy\n\n- Triggers to SNS only (no lambda unlike CodeCommit)\n")
+	res := askHolding(t, e, "can a CodeDeploy trigger invoke a lambda function directly?", []string{"no"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want one verdict", answerNames(res))
+	}
+}
+
 // TestRelationVerdictLeavesOutANamedThing: a relation between two of the
 // three things a yes/no question names, on lines that say nothing of the
 // third, decides it only weakly: "can I do an in-place deployment of an ECS
