@@ -148,6 +148,7 @@ func FuzzHTMLToMarkdown(f *testing.F) {
 	f.Add("<h2>A</h2><p>b<br>c</p></td></tr><li>")
 	f.Add("== A ==\n{|\n! x !! y\n|-\n| a || b\n* '''c'''\n## d\n<pre>\ncode")
 	f.Add("[list]\n[*]a [b]b[/b]\n[table][tr][td]x\n[/td][/tr]\n[code]y\n[quote]z[/quote]")
+	f.Add("= A\n== B\nterm:: *x*\n[cols=\"2*\"]\n|===\n|a |b\n|c\n|===\n----\ncode")
 	f.Fuzz(func(t *testing.T, src string) {
 		h := htmlToMarkdown(src)
 		n := strings.Count(src, "\n") + 1
@@ -165,13 +166,19 @@ func FuzzHTMLToMarkdown(f *testing.F) {
 				t.Fatalf("wikitext line %d %q cites note line %d of %d", i+1, w.lines[i], l, n)
 			}
 		}
+		a := asciidocToMarkdown(splitLines(src))
+		for i, l := range a.lineOf {
+			if l < 1 || l > n {
+				t.Fatalf("asciidoc line %d %q cites note line %d of %d", i+1, a.lines[i], l, n)
+			}
+		}
 		b := bbcodeToMarkdown(splitLines(src))
 		for i, l := range b.lineOf {
 			if l < 1 || l > n {
 				t.Fatalf("bbcode line %d %q cites note line %d of %d", i+1, b.lines[i], l, n)
 			}
 		}
-		for _, name := range []string{"f.html", "f.wiki", "f.bbcode"} {
+		for _, name := range []string{"f.html", "f.wiki", "f.bbcode", "f.adoc"} {
 			if _, err := Parse(name, []byte(src)); err != nil && !errors.Is(err, ErrBinary) {
 				var el ErrorList
 				if !errors.As(err, &el) {

@@ -7,9 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// Lightweight markup in plain-text notes. Org-mode and AsciiDoc files,
-// notes kept in the shape of YAML, chat and email exports and drawn trees
-// write their structure with marks the text parser would read as words:
+// Lightweight markup in plain-text notes. Org-mode files, notes of
+// AsciiDoc-style marks that are no AsciiDoc file (a Typst page; AsciiDoc's
+// own are read by asciidoc.go), notes kept in the shape of YAML, chat and
+// email exports and drawn trees write their structure with marks the text
+// parser would read as words:
 // "** Sub" and "== Section" headings, "#+BEGIN_SRC" and "----" delimited
 // code, ":PROPERTIES:" drawers and ":toc: left" attributes, ".Title" block
 // titles over ". item" ordered items, "term:: definition" entries,

@@ -25,12 +25,13 @@ func blockSummary(doc *Document) []string {
 	return out
 }
 
-// TestMarkupNotes: Org-mode, AsciiDoc and YAML-shaped text notes are read
-// by their marks: headings with levels (an Org TODO keyword and tags and
-// an AsciiDoc block title read as such), delimited code, skipped drawers
-// and attributes, ordered items, "term:: text" entries, YAML keys and INI
-// or TOML sections over "key = value" lines; a note without the marks
-// parses as before.
+// TestMarkupNotes: Org-mode and YAML-shaped text notes are read by their
+// marks: headings with levels (an Org TODO keyword and tags read as
+// such), delimited code, skipped drawers, "term :: text" entries, YAML keys
+// and INI or TOML sections over "key = value" lines; a note without the
+// marks parses as before. A text note of AsciiDoc marks is AsciiDoc
+// (asciidoc.go): block titles over ". item" ordered items, skipped
+// attributes, "term:: text" entries.
 func TestMarkupNotes(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -40,7 +41,7 @@ func TestMarkupNotes(t *testing.T) {
 		{"org.txt", "#+TITLE: cfn\n* TODO Helper scripts         :domain2:\n  :PROPERTIES:\n  :WEIGHT: high\n  :END:\n** The four scripts\n   - cfn-init :: reads the metadata\n   - [X] cfn-signal :: sends a signal\n#+BEGIN_SRC json\n{ \"a\": 1 }\n#+END_SRC\n",
 			FormatText, []string{"h# Helper scripts", "h## The four scripts", "  - cfn-init — reads the metadata  [Helper scripts / The four scripts]", "  - cfn-signal — sends a signal  [Helper scripts / The four scripts]", "code"}},
 		{"adoc.txt", "= Deployments\n:toc: left\n\n== CodeBuild\n\n.Buildspec phases (in run order)\n. install\n. pre_build\n. build\n\n[source,yaml]\n----\nversion: 0.2\n----\n\n=== Caching\nBuild timeout:: 5 minutes to 36 hours\n",
-			FormatText, []string{"h# Deployments", "h## CodeBuild", "h### Buildspec phases (in run order)", "- install  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- pre_build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "code", "h### Caching", "p Build timeout — 5 minutes to 36 hours"}},
+			FormatAsciiDoc, []string{"h# Deployments", "h## CodeBuild", "h### Buildspec phases (in run order)", "- install  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- pre_build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "code", "h### Caching", "- Build timeout: 5 minutes to 36 hours  [Deployments / CodeBuild / Caching]"}},
 		{"yaml.txt", "# cheat sheet in YAML shape\nparameter_store:\n  types: [String, StringList]\n\n  tiers:\n    advanced:\n      max_parameters: 100,000\n      max_value_size: 8 KB\n  history_kept: 100 versions\n  labels: 10\n",
 			FormatText, []string{"code", "h# parameter store", "  - types: String, StringList  [parameter store]", "  - tiers:  [parameter store]", "    - advanced:  [parameter store]", "      - max parameters: 100,000  [parameter store]", "      - max value size: 8 KB  [parameter store]", "  - history kept: 100 versions  [parameter store]", "  - labels: 10  [parameter store]"}},
 		{"chat.txt", "#study -- Slack export\n\n[19:10] leo: I need logs streamed in near real time. options?\n[19:11] dana: subscription filter on the log group. destinations\n[19:11] dana:   Kinesis Data Streams\n[19:11] dana:   Lambda\n[19:12] dana: max 2 subscription filters per log group, a limit worth remembering for the exam\n[19:15] leo: and cross-account?\n[19:16] dana:   1) create a Kinesis Data Stream\n[19:16] dana:   2) create a CloudWatch Logs destination\n",

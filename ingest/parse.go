@@ -24,6 +24,7 @@ const (
 	FormatLaTeX     = "latex"     // read as the Markdown latexToMarkdown writes
 	FormatHTML      = "html"      // read as the Markdown htmlToMarkdown writes
 	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
+	FormatAsciiDoc  = "asciidoc"  // AsciiDoc source, read as the Markdown asciidocToMarkdown writes
 	FormatJSON      = "json"      // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 	FormatColumns   = "columns"   // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
 	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
@@ -82,6 +83,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = latexToMarkdown(orig)
 		p.parseMarkdown(strings.Join(doc.Lines, "\n"))
 		doc.Lines = orig
+	case FormatAsciiDoc:
+		p.parseRewritten(asciidocToMarkdown(doc.Lines))
 	case FormatHTML, FormatWikitext:
 		// the Markdown the note's elements (or wiki marks) say; each block
 		// and cell cites the note line its text starts on, and the note's
@@ -480,6 +483,7 @@ var markupFormats = []struct {
 	{isLaTeX, FormatLaTeX},
 	{isHTML, FormatHTML},
 	{isWikitext, FormatWikitext},
+	{isAsciiDoc, FormatAsciiDoc},
 	{isBBCode, FormatBBCode},
 	{isOPML, FormatOPML},
 	{isSubtitles, FormatSubtitles},
@@ -573,7 +577,8 @@ func detectFormat(name, text string) string {
 	case wikiBullets > 0 && hashLines == 0:
 		return FormatWiki
 	case orgHeads > 0, adocHeads >= 2, yamlShaped(yamlKeys, yamlOther, nonBlank), treeShaped(branches, nonBlank), ini.shaped(nonBlank, false):
-		// Org-mode, AsciiDoc, YAML-, INI- and TOML-shaped notes and drawn
+		// Org-mode, YAML-, INI- and TOML-shaped notes, notes of "= Title"
+		// headings that are no AsciiDoc file (a Typst page) and drawn
 		// trees: see readMarkup
 		return FormatText
 	case atx > 0, fences >= 2, starItems > 0 && backticks && ruled < 2:
