@@ -358,6 +358,12 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"AWS CodeDeploy", "rel:deployment error signature expire", "Solution", 4}},
 		},
 		{
+			name: "an item too long for a list head heads its items by the label before its gloss",
+			file: "cb.md",
+			src:  "### CodeBuild\n\n- Logs - Under CodeBuild > Logs - set up log groups - only trace of build after it's finished\n  - need to make logs go to CW or S3 else lost\n  - CloudWatch logs\n  - S3\n",
+			want: []fact{{"AWS CodeBuild", "rel:log", "Amazon CloudWatch Logs", 5}, {"AWS CodeBuild", "rel:log", "Amazon S3", 6}},
+		},
+		{
 			name: "labels the note's entries repeat are fields: the value is the item, the label joins the relation",
 			file: "log.md",
 			src: "# Practice exam log\n\n## #1 CodeDeploy hook order\n\n- **Q:** where does the health check script go\n- **Picked:** AfterInstall\n- **Right:** ValidateService\n\n" +

@@ -357,9 +357,11 @@ func (o *openReader) block(i int) {
 			o.frames = append(o.frames, f)
 		} else if f, ok := o.longHead(text, b.Depth); ok {
 			o.frames = append(o.frames, f)
-		} else if label, _, ok := strings.Cut(text, ": "); ok && len(strings.Fields(label)) <= 4 {
+		} else if label := glossedLabel(text); label != "" {
 			// "local cache: on the build host only, ...; 3 modes" over
-			// "LOCAL_SOURCE_CACHE": the items under it are the label's
+			// "LOCAL_SOURCE_CACHE", "Logs - Under CodeBuild > Logs - set
+			// up log groups - only trace of build after it's finished"
+			// over "CloudWatch logs": the items under it are the label's
 			if f, ok := o.head(label, b.Depth); ok {
 				o.frames = append(o.frames, f)
 			}
@@ -371,6 +373,24 @@ func (o *openReader) block(i int) {
 		}
 		o.table(b.Table)
 	}
+}
+
+// glossedLabel returns the label of an item that glosses it after its
+// first ": " or dash ("local cache: on the build host only", "Logs - set
+// up log groups - ..."): the words before the separator, when at most
+// four; "" for any other item.
+func glossedLabel(text string) string {
+	best := -1
+	sepLen := 0
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if i := strings.Index(text, sep); i > 0 && (best < 0 || i < best) {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best < 0 || len(strings.Fields(text[:best])) > 4 || strings.TrimSpace(text[best+sepLen:]) == "" {
+		return ""
+	}
+	return strings.TrimSpace(text[:best])
 }
 
 // sentencesOf reads a block's text (from note line first) sentence by
