@@ -1246,6 +1246,9 @@ func (e *Engine) terseOpener(a *analysis) int {
 // preposition ("the instance states | during a scale-out").
 func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 	seen, headSeen := 0, false
+	// wantsBefore is the length of a.wants before the kind word at
+	// modifierAt added its kinds (-1: none yet)
+	wantsBefore, modifierAt := 0, -1
 	for j := i + 1; j < len(a.words) && j <= i+8 && j <= end; j++ {
 		x := a.words[j]
 		aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
@@ -1289,10 +1292,20 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 			}
 			continue
 		}
-		for _, k := range e.lx.Kinds(x.lower) {
-			headSeen = true
-			if !containsKind(a.wants, k) {
-				a.wants = append(a.wants, k)
+		if ks := e.lx.Kinds(x.lower); len(ks) > 0 {
+			if headSeen && modifierAt == j-1 && containsKind(ks, graph.KindService) {
+				// "deployment services", "logging services": services
+				// are the phrase's head, the kind word before them says
+				// what they do and asks for nothing ("disaster recovery
+				// strategies" asks for both: a DR strategy is a strategy)
+				a.wants = a.wants[:wantsBefore]
+			}
+			wantsBefore, modifierAt = len(a.wants), j
+			for _, k := range ks {
+				headSeen = true
+				if !containsKind(a.wants, k) {
+					a.wants = append(a.wants, k)
+				}
 			}
 		}
 		if x.linked < 0 || a.links[x.linked].how == linkWeak || a.links[x.linked].concept {

@@ -171,6 +171,8 @@ func TestAnalyzeNegation(t *testing.T) {
 		// an aside's negation qualifies the scene, not what is asked
 		{"order of the CodeDeploy lifecycle events for an in-place EC2 deployment (no load balancer)", false},
 		{"Which services (in any region) can't notify SNS?", true},
+		// a purpose clause's negation is the purpose's, not what is asked
+		{"where can codebuild build logs be sent so they aren't lost after the build finishes?", false},
 	}
 	for _, tt := range tests {
 		if got := e.analyze(tt.q).negated; got != tt.want {
@@ -358,6 +360,20 @@ func TestAnalyzeCompoundHead(t *testing.T) {
 	b := e.analyze("which services emit events?")
 	if !slices.ContainsFunc(b.links, func(l link) bool { return l.text == "events" }) {
 		t.Errorf("'emit events' lost its weak link: %+v", b.links)
+	}
+}
+
+// TestAnalyzeServiceHead: services head a focus phrase whose kind word
+// before them says what they do ("deployment services" asks for
+// services, not strategies); a kind word before another kind that is no
+// service qualifies it ("disaster recovery strategies" asks for both).
+func TestAnalyzeServiceHead(t *testing.T) {
+	e := newEngine(t)
+	if a := e.analyze("which deployment services give you auto healing"); !a.wantsOnly(graph.KindService) {
+		t.Errorf("deployment services: wants %v, want services", a.wants)
+	}
+	if a := e.analyze("What are the disaster recovery strategies?"); !containsKind(a.wants, graph.KindDR) || !containsKind(a.wants, graph.KindStrategy) {
+		t.Errorf("disaster recovery strategies: wants %v, want DR strategies", a.wants)
 	}
 }
 
