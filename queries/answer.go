@@ -1045,9 +1045,10 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		// (not over a relation the notes name by the kind asked for:
 		// "Events:" over CodeCommit's events; nor over one named by a name
 		// the question gives: ECS's "canary options", not its deployment
-		// types)
+		// types; nor when its answers are not of that kind: "does not
+		// notify" answers no question on lifecycle events)
 		typedFocus := bestOpen && !open && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
-			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel))
+			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants))
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are
 		// all of the kind asked for

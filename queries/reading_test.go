@@ -978,6 +978,25 @@ func TestVerdictDenialBreaksATie(t *testing.T) {
 	}
 }
 
+// TestTypedRelationOfTheAskedKind: a typed relation named by a word of
+// the asked-for phrase takes the place of a better open one only when its
+// answers are of the kind asked for: "does not notify" (CloudWatch
+// Metrics) is no whole list of the lifecycle events CodeDeploy cannot
+// script, and its lexicon word "events" does not read the asked-for noun
+// when none of its answers is an event.
+func TestTypedRelationOfTheAskedKind(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "- CodeDeploy\n  - EC2 in-place hook order:\n    - ApplicationStop\n    - DownloadBundle\n    - BeforeInstall\n    - Install\n"+
+		"    - can NOT script: DownloadBundle, Install, BlockTraffic, AllowTraffic (reserved for agent)\n")
+	askHolding(t, e, "Which CodeDeploy lifecycle events can't I run my own scripts in?", []string{"DownloadBundle", "Install"})
+	// nor does the lexicon's "events" of "does not notify" read the
+	// asked-for noun when none of its answers is an event
+	e = engineWithNote(t, "cd.md", "# AWS CodeDeploy\n\n- hooks\n  - can NOT script: DownloadBundle, BlockTraffic, AllowTraffic (reserved for agent)\n")
+	res := askHolding(t, e, "Which CodeDeploy lifecycle events can't I run my own scripts in?", []string{"DownloadBundle"})
+	if got := answerNames(res); containsStr(got, "Amazon CloudWatch Metrics") {
+		t.Errorf("answers %v hold what CodeDeploy does not notify", got)
+	}
+}
+
 // TestRelationVerdictLeavesOutANamedThing: a relation between two of the
 // three things a yes/no question names, on lines that say nothing of the
 // third, decides it only weakly: "can I do an in-place deployment of an ECS

@@ -219,12 +219,22 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 	}
+	rel := c.rel
+	if f[featKindMiss] == 1 && f[featTyped] == 1 && len(a.focus) > 0 && containsStr(c.rel, a.focus[len(a.focus)-1]) && e.headAsksKind(a) {
+		// "which CodeDeploy lifecycle events can't I script": the
+		// lexicon's "events" of "does not notify" is the asked-for noun,
+		// and none of its answers is an event; the relation does not
+		// read that noun
+		head := a.focus[len(a.focus)-1]
+		rel = slices.DeleteFunc(slices.Clone(c.rel), func(w string) bool { return w == head })
+		f[featCoverage] = coverage(a.terms, rel, inCtx, [][]string{c.names}) * e.linkWeight(a, c.anchor)
+	}
 	// the phrase's head, its last word, is what is asked for ("hook script
 	// properties"); the words before it qualify it
 	switch {
-	case len(a.focus) > 0 && containsStr(c.rel, a.focus[len(a.focus)-1]):
+	case len(a.focus) > 0 && containsStr(rel, a.focus[len(a.focus)-1]):
 		f[featFocus] = 1
-	case slices.ContainsFunc(a.focus, func(w string) bool { return containsStr(c.rel, w) }):
+	case slices.ContainsFunc(a.focus, func(w string) bool { return containsStr(rel, w) }):
 		f[featFocus] = focusModifierShare
 	}
 	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {
@@ -299,6 +309,20 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 // fields cover, each term counted once at its best field's weight.
 func overlap(terms []term, rel, ctx []string, names ...[]string) float64 {
 	return coverage(terms, rel, func(t term) bool { return t.in(ctx) }, names)
+}
+
+// headAsksKind reports whether the asked-for phrase's head is a kind word
+// of a kind the question wants ("lifecycle **events**"), not a word of a
+// name the question links ("s3 **event** notifications targets").
+func (e *Engine) headAsksKind(a *analysis) bool {
+	if len(a.focusAll) == 0 {
+		return false
+	}
+	head := a.words[a.focusAll[len(a.focusAll)-1].pos]
+	if head.linked >= 0 {
+		return false // "s3 event notifications": a word of a name the question links
+	}
+	return slices.ContainsFunc(e.lx.Kinds(head.lower), func(k graph.NodeKind) bool { return containsKind(a.wants, k) })
 }
 
 // coverage is overlap with the context words given as a test (inCtx), for
