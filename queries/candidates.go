@@ -1266,7 +1266,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 		}
 	}
 	if len(best) == 0 {
-		return nil
+		return e.exclusiveVerdict(ctx, a, x, ids[1:])
 	}
 	// the relation whose words match the question best decides
 	var tops []graph.Edge
@@ -1356,6 +1356,50 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	}
 	return c
 }
+
+// exclusiveVerdict reads a yes/no question on two things the notes do not
+// relate (x and one of others) by a relation of x the notes restrict with
+// "only" to something else: "it only protects data in S3" under Macie
+// answers "does Macie protect data in RDS databases?" with no. The
+// restriction must hold at least minExclusiveCoverage of the question's
+// term weight in its words; nil when none does.
+func (e *Engine) exclusiveVerdict(ctx context.Context, a *analysis, x string, others []string) *candidate {
+	if !a.yesno {
+		return nil // "where can a Lambda destination send ...": no verdict asked
+	}
+	var top graph.Edge
+	topScore := 0.0
+	for _, at := range e.mustAnchors(ctx, x) {
+		edges, err := e.ix.Out(ctx, at)
+		if err != nil {
+			continue
+		}
+		for _, ed := range edges {
+			if _, only := polarityOf(ed.Predicate); !only || containsStr(others, ed.Object) {
+				continue
+			}
+			if s := overlap(a.terms, e.relationWords(ed.Predicate, false), nil); s > topScore {
+				top, topScore = ed, s
+			}
+		}
+	}
+	if topScore < minExclusiveCoverage {
+		return nil
+	}
+	ans := Answer{Name: "no", Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
+	if ans.Sources == nil {
+		ans.Sources = []string{}
+	}
+	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
+	c.rel = e.relationWords(top.Predicate, false)
+	c.ends = []string{}
+	c.reading = fmt.Sprintf("whether %s: only %s", e.names[x].Name, e.names[top.Object].Name)
+	return c
+}
+
+// minExclusiveCoverage is the share of a yes/no question's term weight an
+// "only" relation's words must hold for exclusiveVerdict to read it.
+const minExclusiveCoverage = 0.15
 
 // otherEnd returns the end of a relation edge that is not x (or a node x
 // must be read as, see mustAnchors): the other thing a question names.

@@ -997,6 +997,21 @@ func TestTypedRelationOfTheAskedKind(t *testing.T) {
 	}
 }
 
+// TestExclusiveVerdict: a yes/no question on two things the notes do not
+// relate is answered no by a relation of the first that the notes
+// restrict with "only" to something else; a question that asks for no
+// verdict gets none from it.
+func TestExclusiveVerdict(t *testing.T) {
+	e := engineWithNote(t, "sec.md", "# Amazon Macie\n\n- Classifies sensitive data with machine learning\n- As of 2021 it only protects data in S3\n")
+	res := askHolding(t, e, "Does Amazon Macie protect sensitive data stored in DynamoDB tables?", []string{"no"})
+	if len(res.Answers) != 1 || res.Intent != "yes-no" {
+		t.Errorf("answers %v (intent %s), want one verdict", answerNames(res), res.Intent)
+	}
+	if res, err := e.Ask(context.Background(), "Where does Amazon Macie protect sensitive data?"); err == nil && res.Intent == "yes-no" {
+		t.Errorf("a where-question got a verdict: %v", answerNames(res))
+	}
+}
+
 // TestRelationVerdictLeavesOutANamedThing: a relation between two of the
 // three things a yes/no question names, on lines that say nothing of the
 // third, decides it only weakly: "can I do an in-place deployment of an ECS
