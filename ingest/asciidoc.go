@@ -90,25 +90,13 @@ func asciidocToMarkdown(lines []string) noteMarkdown {
 		cols     int    // the columns the next table's "[cols=...]" gives, 0 for none
 		inTable  bool
 		tableCol int // the table's columns, 0 until its first row says
-		row      []string
-		rowLine  int
-		rows     int
+		tbl      tableRows
 		lastList bool
 		// prevText is set when the line before was a paragraph's or an
 		// item's text, which a line with no blank before it goes on
 		// with: "= Lambda function ARN" after an item is no heading
 		prevText bool
 	)
-	endRow := func() {
-		if len(row) == 0 {
-			return
-		}
-		for _, l := range tableRow(row, rows == 0) {
-			emit(l, rowLine)
-		}
-		rows++
-		row = nil
-	}
 	for i, raw := range lines {
 		n := i + 1
 		if i == 0 {
@@ -120,46 +108,35 @@ func asciidocToMarkdown(lines []string) noteMarkdown {
 		prevText = false
 		switch {
 		case inTable && t == "|===":
-			endRow()
+			tbl.end(&out)
 			inTable = false
 			emit("", n)
 			continue
 		case inTable:
 			if t == "" {
-				if rows == 0 && len(row) > 0 && tableCol == 0 {
+				if tbl.rows == 0 && len(tbl.cells) > 0 && tableCol == 0 {
 					// a blank line after the first line of cells ends the
 					// header row and says how many columns there are
-					tableCol = len(row)
-					endRow()
-				}
-				continue
-			}
-			if !strings.Contains(t, "|") {
-				if len(row) > 0 {
-					row[len(row)-1] += " " + strings.TrimSpace(adocInline(t)) // a cell's further line
+					tableCol = len(tbl.cells)
+					tbl.end(&out)
 				}
 				continue
 			}
 			cells := adocCells(t)
 			if cells == nil {
-				if len(row) > 0 {
-					row[len(row)-1] += " " + strings.TrimSpace(adocInline(t))
-				}
+				tbl.extend(strings.TrimSpace(adocInline(t))) // a cell's further line
 				continue
 			}
 			for _, c := range cells {
-				if len(row) == 0 {
-					rowLine = n
-				}
-				row = append(row, c)
-				if tableCol > 0 && len(row) == tableCol {
-					endRow()
+				tbl.add(c, n)
+				if tableCol > 0 && len(tbl.cells) == tableCol {
+					tbl.end(&out)
 				}
 			}
-			if tableCol == 0 && rows == 0 && len(cells) > 1 {
+			if tableCol == 0 && tbl.rows == 0 && len(cells) > 1 {
 				// "|Value |Meaning" on one line: the row is the line
 				tableCol = len(cells)
-				endRow()
+				tbl.end(&out)
 			}
 			continue
 		case block != "":
@@ -181,7 +158,7 @@ func asciidocToMarkdown(lines []string) noteMarkdown {
 			}
 			// a quote's or a sidebar's prose is read as the note's own
 		case t == "|===":
-			inTable, rows, row, tableCol = true, 0, nil, cols
+			inTable, tbl, tableCol = true, tableRows{}, cols
 			cols = 0
 			emit("", n)
 			continue
@@ -244,7 +221,7 @@ func asciidocToMarkdown(lines []string) noteMarkdown {
 		prevText = true
 	}
 	if inTable {
-		endRow()
+		tbl.end(&out)
 	}
 	return out
 }

@@ -67,6 +67,43 @@ func tableRow(cells []string, first bool) []string {
 	return out
 }
 
+// tableRows gathers the cells of a table a note marks up cell by cell (a
+// MediaWiki "{|" table, an AsciiDoc "|===" one) into rows, and writes each
+// row when it ends as a pipe-table line (the first with its header rule)
+// citing the note line of its first cell.
+type tableRows struct {
+	cells []string // the row being read
+	line  int      // the note line of its first cell
+	rows  int      // the rows written
+}
+
+// add appends a cell, which note line line holds, to the row being read.
+func (t *tableRows) add(cell string, line int) {
+	if len(t.cells) == 0 {
+		t.line = line
+	}
+	t.cells = append(t.cells, cell)
+}
+
+// extend appends text, a cell's further line, to the last cell read.
+func (t *tableRows) extend(text string) {
+	if len(t.cells) > 0 {
+		t.cells[len(t.cells)-1] += " " + text
+	}
+}
+
+// end writes the row being read to out, if it has a cell.
+func (t *tableRows) end(out *noteMarkdown) {
+	if len(t.cells) == 0 {
+		return
+	}
+	for _, l := range tableRow(t.cells, t.rows == 0) {
+		out.add(l, t.line)
+	}
+	t.rows++
+	t.cells = nil
+}
+
 // clipQuoted cuts a quoted line to maxQuotedLine bytes at most, at a
 // rune boundary.
 func clipQuoted(q string) string {

@@ -124,32 +124,17 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 	out.text = make([]string, len(lines))
 	var (
 		inTable  bool
-		row      []string
-		rowLine  int
-		rows     int
+		tbl      tableRows
 		inPre    bool
 		lastList bool
 		numbers  []int // the next number of each open numbered list, by depth
 	)
-	endRow := func() {
-		if len(row) == 0 {
-			return
-		}
-		for _, l := range tableRow(row, rows == 0) {
-			emit(l, rowLine)
-		}
-		rows++
-		row = nil
-	}
 	cells := func(t, sep string, line int) {
-		if len(row) == 0 {
-			rowLine = line
-		}
 		for _, c := range strings.Split(t, sep) {
 			if k := strings.Index(c, "|"); k >= 0 && !strings.Contains(c[:k], "[[") && strings.Contains(c[:k], "=") {
 				c = c[k+1:] // a cell's attributes: style="..." | text
 			}
-			row = append(row, strings.TrimSpace(wikiInline(c)))
+			tbl.add(strings.TrimSpace(wikiInline(c)), line)
 		}
 	}
 	for i, raw := range lines {
@@ -159,7 +144,7 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 		}
 		t := strings.TrimSpace(raw)
 		if _, _, ok := wikiHeading(t); ok && inTable {
-			endRow() // a table its author did not close ends at the next heading
+			tbl.end(&out) // a table its author did not close ends at the next heading
 			inTable = false
 			emit("", n)
 		}
@@ -178,16 +163,16 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 			inPre = true
 			continue
 		case strings.HasPrefix(t, "{|"):
-			inTable, rows, row = true, 0, nil
+			inTable, tbl = true, tableRows{}
 			emit("", n)
 			continue
 		case inTable && strings.HasPrefix(t, "|}"):
-			endRow()
+			tbl.end(&out)
 			inTable = false
 			emit("", n)
 			continue
 		case inTable && strings.HasPrefix(t, "|-"):
-			endRow()
+			tbl.end(&out)
 			continue
 		case inTable && strings.HasPrefix(t, "|+"):
 			continue // the caption
@@ -198,8 +183,8 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 			cells(t[1:], "||", n)
 			continue
 		case inTable:
-			if len(row) > 0 && t != "" {
-				row[len(row)-1] += " " + strings.TrimSpace(wikiInline(t)) // a cell's further line
+			if t != "" {
+				tbl.extend(strings.TrimSpace(wikiInline(t))) // a cell's further line
 			}
 			continue
 		}
@@ -252,7 +237,7 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 		emit(wikiInline(t), n)
 	}
 	if inTable {
-		endRow()
+		tbl.end(&out)
 	}
 	return out
 }
