@@ -286,6 +286,14 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 		if x.labelledItems(l, text, line) {
 			return
 		}
+		if f := firstWord(name); f != "" && countFields(name) > 1 && (x.dict.Lexicon.isAux(strings.ToLower(f)) || x.dict.Lexicon.IsNegation(f)) {
+			// "can NOT script: DownloadBundle, Install, ...", "Can
+			// rebuild environment": an item named by words that open
+			// with an auxiliary or a negation says what the subject (or
+			// the items after it) can do; it names no item of the list
+			// (the open reading relates them by it)
+			return
+		}
 		if name == "" || countFields(name) <= 2 && listCueOf(name) == l.pred {
 			// "Hooks: BeforeInstall -> Install ..." under "Deployment
 			// Hooks:": the item names the list's kind, not one of its items

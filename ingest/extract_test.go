@@ -358,6 +358,13 @@ func TestExtract(t *testing.T) {
 			notWant: []fact{{"AWS CodeDeploy", "rel:deployment error signature expire", "Solution", 4}},
 		},
 		{
+			name:    "an item that opens with an auxiliary or a negation names no typed item",
+			file:    "h.md",
+			src:     "## AWS CodeDeploy\n\n### Lifecycle hooks\n\n- ApplicationStop\n- can NOT script: DownloadBundle, Install\n- Can rebuild environment\n",
+			want:    []fact{{"AWS CodeDeploy", "lifecycleEvent", "ApplicationStop", 5}},
+			notWant: []fact{{"AWS CodeDeploy", "lifecycleEvent", "can NOT script", 6}, {"AWS CodeDeploy", "lifecycleEvent", "Can rebuild environment", 7}},
+		},
+		{
 			name: "an item too long for a list head heads its items by the label before its gloss",
 			file: "cb.md",
 			src:  "### CodeBuild\n\n- Logs - Under CodeBuild > Logs - set up log groups - only trace of build after it's finished\n  - need to make logs go to CW or S3 else lost\n  - CloudWatch logs\n  - S3\n",
