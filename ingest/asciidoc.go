@@ -74,9 +74,6 @@ var adocDelimiters = map[string]string{
 	"____": "prose", "****": "prose", "====": "prose", "--": "prose",
 }
 
-// adocAdmonitions open a paragraph that is a note, a tip or a warning.
-var adocAdmonitions = []string{"NOTE: ", "TIP: ", "IMPORTANT: ", "WARNING: ", "CAUTION: "}
-
 // asciidocToMarkdown reads an AsciiDoc note. It never fails: a line it does
 // not recognise is a paragraph line.
 func asciidocToMarkdown(lines []string) noteMarkdown {
@@ -162,7 +159,7 @@ func asciidocToMarkdown(lines []string) noteMarkdown {
 			cols = 0
 			emit("", n)
 			continue
-		case adocDelimiters[t] != "" && block == "":
+		case adocDelimiters[t] != "":
 			block, blockAs = t, adocDelimiters[t]
 			if blockAs == "code" {
 				emit("```", n)
@@ -243,8 +240,8 @@ func adocItem(t string) (string, bool) {
 	if strings.HasPrefix(s, "- ") {
 		return "- " + dropCheckbox(adocInline(strings.TrimSpace(s[2:]))), true
 	}
-	if d, _ := numberedItem(s); d > 0 {
-		return adocInline(s), true
+	if k := numberMarker(s); k > 0 && k < len(s) && s[k] == ' ' {
+		return adocInline(s), true // "1. x", as Markdown writes it
 	}
 	if i, mark, depth := adocTerm(s); i > 0 {
 		term := adocInline(strings.TrimSpace(s[:i]))
@@ -282,23 +279,6 @@ func adocTerm(s string) (i, mark, depth int) {
 	return 0, 0, 0
 }
 
-// numberedItem reports the length of a "1. " marker opening s (0 for
-// none) and its number.
-func numberedItem(s string) (int, int) {
-	k := 0
-	for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-		k++
-	}
-	if k == 0 || k > 3 || k+1 >= len(s) || s[k] != '.' || s[k+1] != ' ' {
-		return 0, 0
-	}
-	v, err := strconv.Atoi(s[:k])
-	if err != nil {
-		return 0, 0
-	}
-	return k + 2, v
-}
-
 // adocCells splits a table line into its cells: each opens with "|",
 // optionally after a cell specifier ("2+|", "a|", "^.^|"); nil when the
 // line opens no cell.
@@ -310,9 +290,7 @@ func adocCells(t string) []string {
 	}
 	var cells []string
 	for _, c := range splitUnescaped(s[i+1:], '|') {
-		c = strings.TrimSpace(c)
-		// a further cell's specifier ends the text before it: "x 2+|y"
-		cells = append(cells, strings.TrimSpace(adocInline(c)))
+		cells = append(cells, strings.TrimSpace(adocInline(strings.TrimSpace(c))))
 	}
 	return cells
 }

@@ -2047,13 +2047,7 @@ func (x *extractor) recurringLabels() map[string]bool {
 	speakers := dialogueLabels(paragraphs, nil)
 	out := map[string]bool{}
 	for label, n := range count {
-		if _, known := x.exact(cleanName(label)); n < minTurns || known || speakers[label] || len(x.find(label)) > 0 {
-			continue
-		}
-		if _, q := cutLabel(label+":", questionLabels); q {
-			continue
-		}
-		if _, a := cutLabel(label+":", answerLabels); a {
+		if _, known := x.exact(cleanName(label)); n < minTurns || known || speakers[label] || len(x.find(label)) > 0 || cardLabel(label) {
 			continue
 		}
 		out[label] = true

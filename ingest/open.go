@@ -1482,6 +1482,14 @@ func (o *openReader) firstEntity(text string) (id, rest string) {
 	return "", text
 }
 
+// cardLabel reports whether label (without its colon) is a flashcard's
+// question or answer label ("Q", "Answer").
+func cardLabel(label string) bool {
+	_, q := cutLabel(label+":", questionLabels)
+	_, a := cutLabel(label+":", answerLabels)
+	return q || a
+}
+
 // questionLabels and answerLabels open a flashcard's lines.
 var (
 	questionLabels = []string{"Q:", "Q.", "Question:", "Q -"}
@@ -1586,9 +1594,7 @@ func (o *openReader) dialogueSpeakers() map[string]bool {
 		}
 	}
 	out := dialogueLabels(texts, func(label string) bool {
-		_, q := cutLabel(label+":", questionLabels)
-		_, a := cutLabel(label+":", answerLabels)
-		return !q && !a && !o.lx.ValueLabel(label) && !o.knownName(label) && len(o.mentions(label)) == 0
+		return !cardLabel(label) && !o.lx.ValueLabel(label) && !o.knownName(label) && len(o.mentions(label)) == 0
 	})
 	if out == nil {
 		return map[string]bool{}

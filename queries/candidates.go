@@ -1311,13 +1311,9 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 			break
 		}
 	}
-	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
-	if ans.Sources == nil {
-		ans.Sources = []string{}
-	}
 	// a question that opens with its auxiliary asks yes or no: the verdict
 	// stands ahead of a list of what one of the two relates to
-	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
+	c := edgeVerdict(x, verdict, top)
 	for _, src := range top.Sources {
 		// the lines that state the relation: the question's other names
 		// and words they hold ("logs > subscription filter > lambda (cannot
@@ -1386,15 +1382,21 @@ func (e *Engine) exclusiveVerdict(ctx context.Context, a *analysis, x string, ot
 	if topScore < minExclusiveCoverage {
 		return nil
 	}
-	ans := Answer{Name: "no", Kind: "verdict", Detail: strings.Join(top.Details, " | "), Sources: top.Sources}
-	if ans.Sources == nil {
-		ans.Sources = []string{}
-	}
-	c := &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
+	c := edgeVerdict(x, "no", top)
 	c.rel = e.relationWords(top.Predicate, false)
 	c.ends = []string{}
 	c.reading = fmt.Sprintf("whether %s: only %s", e.names[x].Name, e.names[top.Object].Name)
 	return c
+}
+
+// edgeVerdict is the yes/no candidate at anchor x whose verdict edge ed
+// states: the answer's detail is the edge's lines, its sources theirs.
+func edgeVerdict(x, verdict string, ed graph.Edge) *candidate {
+	ans := Answer{Name: verdict, Kind: "verdict", Detail: strings.Join(ed.Details, " | "), Sources: ed.Sources}
+	if ans.Sources == nil {
+		ans.Sources = []string{}
+	}
+	return &candidate{typ: candYesNo, anchor: x, result: &Result{Intent: "yes-no", Answers: []Answer{ans}}, links: 2, prior: 0.7}
 }
 
 // minExclusiveCoverage is the share of a yes/no question's term weight an
@@ -1453,7 +1455,7 @@ func (e *Engine) deniesOf(a *analysis, line, id string) bool {
 // denies, the line that states it denies the other end, or its lines
 // state the opposite of the question's words; "yes" otherwise.
 func (e *Engine) verdictOf(ctx context.Context, a *analysis, x string, ed graph.Edge) string {
-	if denial(ed.Predicate) {
+	if neg, _ := polarityOf(ed.Predicate); neg {
 		return "no"
 	}
 	if e.deniesOf(a, e.verdictLine(a, ed.Details), e.otherEnd(ctx, x, ed)) {
@@ -1467,13 +1469,6 @@ func (e *Engine) verdictOf(ctx context.Context, a *analysis, x string, ed graph.
 		return "no"
 	}
 	return "yes"
-}
-
-// denial reports whether predicate p denies: a negated open relation or
-// the typed "does not notify".
-func denial(p string) bool {
-	_, pol, ok := graph.ParseRelation(p)
-	return ok && pol == graph.Negative || p == graph.PredNoNotify
 }
 
 // verdictLine returns the line of a relation (one of its details) that
