@@ -370,6 +370,9 @@ type BoltBuilder struct {
 	// kept in the store's index file for evidence (a store built from
 	// quads has none).
 	Statements []Statement
+	// Forms are the word forms of those notes (see Forms), kept in the
+	// index file beside the statements.
+	Forms Forms
 
 	dir    string
 	unlock func()
@@ -428,7 +431,7 @@ func BuildBolt(ctx context.Context, dir string, nodes []Node, facts []Fact) erro
 // duplicated.
 //
 // Besides the quads, the store gets its index file: NewIndex of nodes,
-// facts and b.Statements, which questions read instead of the quads.
+// facts, b.Statements and b.Forms, which questions read instead of the quads.
 //
 // The build is atomic: it writes everything into a fresh sibling directory
 // DIR.tmp-<pid> with its manifest, syncs and closes it, then swaps it in
@@ -451,7 +454,7 @@ func (b *BoltBuilder) Build(ctx context.Context, nodes []Node, facts []Fact) err
 	tmp := fmt.Sprintf("%s.tmp-%d", dir, os.Getpid())
 	err := writeBolt(ctx, tmp, Quads(nodes, facts), b.Progress)
 	if err == nil {
-		err = writeIndexFile(filepath.Join(tmp, indexFile), NewIndex(nodes, facts, b.Statements))
+		err = writeIndexFile(filepath.Join(tmp, indexFile), NewIndex(nodes, facts, b.Statements, WithForms(b.Forms)))
 	}
 	if err == nil {
 		err = writeManifestDir(tmp)

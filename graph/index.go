@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -55,6 +56,7 @@ type Index struct {
 	tf                           []int32 // parallel to terms.ids: the stem's count in the statement
 	about                        lists   // node ID → statements about it or naming it
 	nTerms                       int64   // terms of every statement, counted with repeats
+	forms                        lists   // a lemma's stem → the string numbers of its forms' stems (see Forms)
 
 	// src holds what the index was built from (nodes and facts as given,
 	// in their order), for a Cayley store; see Graph.
@@ -185,10 +187,31 @@ func buildLists(in *interner, n int, keysOf func(i int, add func(int32))) lists 
 	return l
 }
 
+// Forms maps the stem of a word's dictionary form (its lemma) to the stems
+// of the inflected forms the notes write it in, where the two stems differ
+// ("send" → "sent", "datum" → "data"): ingest names open relations by
+// lemmas, a question is read by stems, and these pairs join the two.
+type Forms map[string][]string
+
+// An IndexOption adds to what NewIndex indexes.
+type IndexOption func(*indexExtras)
+
+// indexExtras is what the options give NewIndex.
+type indexExtras struct {
+	forms Forms
+}
+
+// WithForms indexes a corpus's word forms (see Forms, Index.Forms).
+func WithForms(f Forms) IndexOption { return func(x *indexExtras) { x.forms = f } }
+
 // NewIndex builds an index. Facts whose subject or object has no node are
 // kept (as a Store keeps them). The index keeps nodes and facts as given,
 // for Graph, so neither may change afterwards.
-func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
+func NewIndex(nodes []Node, facts []Fact, stmts []Statement, opts ...IndexOption) *Index {
+	var extras indexExtras
+	for _, o := range opts {
+		o(&extras)
+	}
 	ix := &Index{}
 	ix.src.nodes, ix.src.facts = nodes, facts
 	in := newInterner(len(nodes) + len(facts) + 2*len(stmts))
@@ -299,9 +322,48 @@ func NewIndex(nodes []Node, facts []Fact, stmts []Statement) *Index {
 			}
 		}
 	})
+	ix.forms = buildForms(in, extras.forms)
 
 	ix.s = in.table()
 	return ix
+}
+
+// buildForms lists each lemma's forms (string numbers), in byte order.
+func buildForms(in *interner, f Forms) lists {
+	type pair struct{ lemma, form int32 }
+	var pairs []pair
+	for _, lemma := range slices.Sorted(maps.Keys(f)) {
+		forms := slices.Clone(f[lemma])
+		slices.Sort(forms)
+		for j, form := range forms {
+			if form != lemma && (j == 0 || form != forms[j-1]) {
+				pairs = append(pairs, pair{in.id(lemma), in.id(form)})
+			}
+		}
+	}
+	l := buildLists(in, len(pairs), func(i int, add func(int32)) { add(pairs[i].lemma) })
+	for j, i := range l.ids {
+		l.ids[j] = pairs[i].form
+	}
+	return l
+}
+
+// Forms returns the stems of the inflected forms of the lemma whose stem is
+// stem, in byte order (see Forms); nil when the notes write it in none
+// other, or the index was built without forms.
+func (ix *Index) Forms(stem string) []string { return ix.strings(ix.get(&ix.forms, stem)) }
+
+// WordForms returns every lemma's forms (see Forms); nil when the index
+// has none.
+func (ix *Index) WordForms() Forms {
+	if len(ix.forms.keys) == 0 {
+		return nil
+	}
+	out := make(Forms, len(ix.forms.keys))
+	for i, k := range ix.forms.keys {
+		out[ix.s.get(k)] = ix.strings(ix.forms.ids[ix.forms.off[i]:ix.forms.off[i+1]])
+	}
+	return out
 }
 
 // dedupeFacts merges facts that repeat (subject, predicate, object, source)
@@ -543,7 +605,7 @@ func (ix *Index) WithStatements(stmts []Statement) *Index {
 	for i := range facts {
 		facts[i] = ix.Fact(int32(i))
 	}
-	c := NewIndex(ix.nodes, facts, stmts)
+	c := NewIndex(ix.nodes, facts, stmts, WithForms(ix.WordForms()))
 	c.src.nodes, c.src.facts = nil, nil
 	c.src.load = ix.Graph
 	return c

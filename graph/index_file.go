@@ -33,6 +33,7 @@ import (
 //	            offsets and mentions, term offsets and terms
 //	          lists: statements by stem, with the stem's counts; by node
 //	          the statements' terms counted with repeats
+//	          lists: word forms by lemma (their ids are string numbers)
 //	          with flag 1: the nodes and facts as given to NewIndex, as
 //	            bytes of uvarints (counts, string numbers, zig-zag
 //	            positions), read when Graph is called
@@ -42,7 +43,7 @@ import (
 // file is an EDAMAGED error, never a panic.
 const (
 	indexMagic       = "AWSKGIX"
-	indexFileVersion = 2
+	indexFileVersion = 3
 	indexHeaderLen   = 24
 	flagGraph        = 1
 )
@@ -184,6 +185,7 @@ func (ix *Index) writeBody(f *fieldWriter, tab strtab, graph []byte) {
 	f.int32s(ix.tf)
 	f.lists(&ix.about)
 	f.uint(uint64(ix.nTerms))
+	f.lists(&ix.forms)
 	if graph != nil {
 		f.bytes(graph)
 	}
@@ -322,6 +324,7 @@ func decodeIndex(data []byte, verified bool) (*Index, error) {
 	ix.tf = d.int32s()
 	ix.about = d.lists()
 	ix.nTerms = int64(d.uint())
+	ix.forms = d.lists()
 	var graph []byte
 	if flags&flagGraph != 0 {
 		graph = d.bytes()
@@ -394,6 +397,9 @@ func (ix *Index) check() error {
 		c.offsets(l.name, l.l.off, len(l.l.keys), len(l.l.ids))
 		c.below(l.name, l.l.ids, l.n)
 	}
+	c.below("string", ix.forms.keys, ns)
+	c.offsets("word forms", ix.forms.off, len(ix.forms.keys), len(ix.forms.ids))
+	c.below("string", ix.forms.ids, ns)
 	if len(ix.tf) != len(ix.terms.ids) {
 		c.fail("%d stem counts for %d statements by stem", len(ix.tf), len(ix.terms.ids))
 	}

@@ -134,6 +134,9 @@ func sameIndex(t testing.TB, want, got *graph.Index) {
 	if !reflect.DeepEqual(normStatements(want.Statements()), normStatements(got.Statements())) {
 		t.Errorf("Statements differ")
 	}
+	if !reflect.DeepEqual(want.WordForms(), got.WordForms()) {
+		t.Errorf("WordForms: %v, want %v", got.WordForms(), want.WordForms())
+	}
 	for _, st := range want.Statements() {
 		for _, term := range st.Terms {
 			ws, wc := want.StatementsWith(term)
@@ -194,7 +197,8 @@ func TestIndexFileRoundTrip(t *testing.T) {
 	facts = append(facts, storetest.Facts()...)
 	facts = append(facts, graph.Fact{Subject: "service:no-node", Predicate: "rel:odd", Object: "concept:nowhere", Position: -3, Source: "x.txt:1"})
 	stmts := synthStatements(nodes, 500)
-	ix := graph.NewIndex(nodes, facts, stmts)
+	forms := graph.Forms{"send": {"sent"}, "datum": {"data"}, "be": {"is", "was", "are"}}
+	ix := graph.NewIndex(nodes, facts, stmts, graph.WithForms(forms))
 	got := roundTrip(t, ix, graph.EncodeOptions{})
 	sameIndex(t, ix, got)
 
@@ -236,8 +240,31 @@ func TestIndexFileRoundTrip(t *testing.T) {
 		t.Errorf("Graph of an index written without it: %v, want %s", err, graph.EINVALID)
 	}
 
-	// statements added later are indexed as NewIndex indexes them
-	sameIndex(t, graph.NewIndex(nodes, facts, stmts), graph.NewIndex(nodes, facts, nil).WithStatements(stmts))
+	// statements added later are indexed as NewIndex indexes them, and
+	// the word forms stay
+	sameIndex(t, graph.NewIndex(nodes, facts, stmts, graph.WithForms(forms)), graph.NewIndex(nodes, facts, nil, graph.WithForms(forms)).WithStatements(stmts))
+}
+
+// TestIndexForms: a lemma's forms come back distinct and in byte order,
+// without the lemma itself; a word the notes write in no other form has
+// none.
+func TestIndexForms(t *testing.T) {
+	ix := graph.NewIndex(nil, nil, nil, graph.WithForms(graph.Forms{"be": {"was", "is", "be", "is"}, "datum": {"data"}}))
+	for _, tt := range []struct {
+		stem string
+		want []string
+	}{{"be", []string{"is", "was"}}, {"datum", []string{"data"}}, {"data", nil}, {"send", nil}} {
+		if got := ix.Forms(tt.stem); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Forms(%q) = %q, want %q", tt.stem, got, tt.want)
+		}
+	}
+	want := graph.Forms{"be": {"is", "was"}, "datum": {"data"}}
+	if got := ix.WordForms(); !reflect.DeepEqual(got, want) {
+		t.Errorf("WordForms() = %v, want %v", got, want)
+	}
+	if got := graph.NewIndex(nil, nil, nil).WordForms(); got != nil {
+		t.Errorf("WordForms() of an index without forms = %v, want nil", got)
+	}
 }
 
 // TestIndexFileEmpty: an index of nothing round-trips.

@@ -17,6 +17,7 @@ type Graph struct {
 	Nodes      []graph.Node
 	Facts      []graph.Fact
 	Statements []graph.Statement // every sentence, item, row and heading, in source order
+	Forms      graph.Forms       // the notes' word forms, for graph.WithForms; nil for one note's extraction
 }
 
 // extractor turns the blocks of one document into facts.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -802,11 +803,14 @@ type WordCache struct {
 	// (openReader.phraseWord)
 	phrases map[string]phraseWordOf
 	buf     []string // scratch for Terms
+	// forms are the word forms met (see graph.Forms): a lemma's stem →
+	// the stems of the words that lemmatise to it, where they differ
+	forms graph.Forms
 }
 
 // NewWordCache returns an empty cache on a lexicon.
 func NewWordCache(lx *Lexicon) *WordCache {
-	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}}
+	return &WordCache{lx: lx, terms: map[string][]string{}, lemmas: map[string]string{}, phrases: map[string]phraseWordOf{}, forms: graph.Forms{}}
 }
 
 // Terms is Lexicon.Terms, memoised per word.
@@ -850,6 +854,9 @@ func (c *WordCache) wordTerms(w string) []string {
 	if !ok {
 		s = c.lx.Terms(w)
 		c.terms[w] = s
+		if len(s) > 0 && lettersOnly(w) {
+			c.Lemma(strings.ToLower(w)) // its form, for the corpus's word forms
+		}
 	}
 	return s
 }
@@ -870,5 +877,38 @@ func (c *WordCache) Lemma(w string) string {
 	}
 	l := Lemma(w)
 	c.lemmas[w] = l
+	if l != strings.ToLower(w) && lettersOnly(w) && lettersOnly(l) {
+		if sl, sw := Stem(l), Stem(w); sl != sw && !slices.Contains(c.forms[sl], sw) {
+			c.forms[sl] = append(c.forms[sl], sw) // "sent" of "send", "data" of "datum"
+		}
+	}
 	return l
+}
+
+// Forms returns the word forms the cache has met (see graph.Forms); the
+// map is the cache's own.
+func (c *WordCache) Forms() graph.Forms { return c.forms }
+
+// MergeForms returns the forms of a and b together (each lemma's forms
+// distinct, in no order: graph.NewIndex sorts them); nil when both are
+// empty. Neither argument changes.
+func MergeForms(a, b graph.Forms) graph.Forms {
+	if len(a)+len(b) == 0 {
+		return nil
+	}
+	out := graph.Forms{}
+	mergeForms(out, a)
+	mergeForms(out, b)
+	return out
+}
+
+// mergeForms adds the forms of src to dst, each list kept distinct.
+func mergeForms(dst, src graph.Forms) {
+	for lemma, forms := range src {
+		for _, f := range forms {
+			if !slices.Contains(dst[lemma], f) {
+				dst[lemma] = append(dst[lemma], f)
+			}
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -63,5 +64,34 @@ func TestNegatesEitherApostrophe(t *testing.T) {
 	}
 	if a, b := facts(straight, names), facts(curly, names2); !slices.Equal(a, b) || len(a) == 0 {
 		t.Errorf("facts with ' %v, with ’ %v: want the same, some", a, b)
+	}
+}
+
+// TestCorpusWordForms: a corpus keeps the forms its words are written in
+// where their stem is not their lemma's ("sent" of "send", "data" of
+// "datum"), whichever worker read them, and no form of a word whose stem
+// is its lemma's ("sends").
+func TestCorpusWordForms(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []Source{
+		{Name: "a.md", Data: []byte("# Logs\n\n- CloudTrail logs are sent to Amazon S3.\n- Amazon Macie sends findings to EventBridge.\n")},
+		{Name: "b.md", Data: []byte("# Data\n\nAmazon Kinesis Data Firehose delivers streaming data to Amazon S3.\n")},
+	}
+	for _, workers := range []int{1, 2} {
+		c, err := BuildWith(context.Background(), src, dict, BuildOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for lemma, form := range map[string]string{Stem("send"): "sent", Stem("datum"): "data"} {
+			if !slices.Contains(c.Forms[lemma], Stem(form)) {
+				t.Errorf("workers %d: Forms[%q] = %q, lacks %q", workers, lemma, c.Forms[lemma], Stem(form))
+			}
+		}
+		if slices.Contains(c.Forms[Stem("send")], Stem("sends")) {
+			t.Errorf("workers %d: Forms[send] = %q holds the lemma's own stem", workers, c.Forms[Stem("send")])
+		}
 	}
 }

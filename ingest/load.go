@@ -375,7 +375,8 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done, bytes := 0, int64(0)
-	for w := 0; w < min(workers, len(sources)); w++ {
+	caches := make([][2]*WordCache, min(workers, len(sources)))
+	for w := range caches {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -385,6 +386,7 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 			var words, termWords *WordCache
 			if dict.Lexicon != nil {
 				words, termWords = NewWordCache(dict.Lexicon), NewWordCache(dict.Lexicon)
+				caches[w] = [2]*WordCache{words, termWords}
 			}
 			for i := range next {
 				results[i] = buildOne(sources[i], dict, words, termWords)
@@ -412,6 +414,17 @@ func BuildWith(ctx context.Context, sources []Source, dict *Dictionary, opt Buil
 	}
 
 	c := &Corpus{Docs: map[string]*Document{}}
+	// the words every worker met: the same, however the notes were shared
+	for _, pair := range caches {
+		for _, wc := range pair {
+			if wc != nil && len(wc.Forms()) > 0 {
+				if c.Forms == nil {
+					c.Forms = graph.Forms{}
+				}
+				mergeForms(c.Forms, wc.Forms())
+			}
+		}
+	}
 	nFacts, nStmts := 0, 0
 	for _, r := range results {
 		if r.doc != nil {

@@ -17,7 +17,7 @@ import (
 )
 
 // snapshotVersion changes whenever the snapshot layout changes.
-const snapshotVersion = "awskg-snapshot-3"
+const snapshotVersion = "awskg-snapshot-4"
 
 // snapshotMagic starts a snapshot file; the metadata (JSON, its length
 // first as a uvarint), zero bytes up to a multiple of 8 and an index file

@@ -58,7 +58,7 @@ func BenchmarkAskFirstQuestion(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		e, err := NewIndexed(ctx, graph.NewIndex(nodes, facts, stmts), base.store, base.base)
+		e, err := NewIndexed(ctx, graph.NewIndex(nodes, facts, stmts, graph.WithForms(base.ix.WordForms())), base.store, base.base)
 		if err != nil {
 			b.Fatal(err)
 		}

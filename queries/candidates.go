@@ -474,6 +474,16 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 				out = append(out, ingest.Stem(w))
 			}
 		}
+		// the phrase's words as the notes write them: ingest names a
+		// relation by lemmas ("send to", "datum"), a question is read
+		// by stems ("sent", "data")
+		for _, w := range out[:len(out):len(out)] {
+			for _, f := range e.ix.Forms(w) {
+				if !containsStr(out, f) {
+					out = append(out, f)
+				}
+			}
+		}
 		// the phrase's words in other words: "consist" matches "made up of"
 		for _, w := range out[:len(out):len(out)] {
 			for _, syn := range e.lx.Synonyms(w) {

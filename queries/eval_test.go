@@ -151,7 +151,7 @@ func newEngine(t testing.TB, extra ...string) *Engine {
 	if err := s.Load(ctx, c.Nodes, c.Facts); err != nil {
 		t.Fatal(err)
 	}
-	e, err := NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements), s, dict)
+	e, err := NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements, graph.WithForms(c.Forms)), s, dict)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // TestExtraNotes ingests the notes in ../testdata/notes (one per format,
@@ -257,5 +260,33 @@ func TestExtremeAcrossReadings(t *testing.T) {
 	got := askNames(t, e, "What's the longest I can keep data in a Kinesis data stream?")
 	if !slices.Contains(got, "365 days") || slices.Contains(got, "7 days") || slices.Contains(got, "24 h") {
 		t.Errorf("answers %q, want 365 days alone", got)
+	}
+}
+
+// TestRelationWordForms: an open relation is named by lemmas ("analyze ten
+// billion multiple datum source" of "analyzes tens of billions of events
+// across multiple data sources"); a question's "data" finds it through
+// the forms the notes write its words in, and a relation named by a word
+// the notes write in no other form has none but its own.
+func TestRelationWordForms(t *testing.T) {
+	e := newEngine(t)
+	var datum string
+	for _, p := range e.ix.Predicates() {
+		if phrase, _, ok := graph.ParseRelation(p); ok && slices.Contains(strings.Fields(phrase), "datum") {
+			datum = p
+			break
+		}
+	}
+	if datum == "" {
+		t.Fatal("no relation of the embedded notes holds the lemma datum")
+	}
+	if w := e.relationWords(datum, false); !slices.Contains(w, ingest.Stem("data")) {
+		t.Errorf("relationWords(%q) = %q, lacks the form data", datum, w)
+	}
+	got := askNames(t, e, "guardduty data sources")
+	want := []string{"AWS CloudTrail", "DNS log", "VPC Flow Logs"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("guardduty data sources: %q, want %q", got, want)
 	}
 }

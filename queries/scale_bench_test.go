@@ -56,7 +56,7 @@ func scaleEngine(tb testing.TB, n int) (*queries.Engine, int) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	e, err := queries.NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements), nil, dict)
+	e, err := queries.NewIndexed(ctx, graph.NewIndex(c.Nodes, c.Facts, c.Statements, graph.WithForms(c.Forms)), nil, dict)
 	if err != nil {
 		tb.Fatal(err)
 	}

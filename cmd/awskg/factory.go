@@ -131,7 +131,7 @@ func (f *Factory) Corpus(ctx context.Context) (*ingest.Corpus, error) {
 		return nil, err
 	}
 	g.corpus = &ingest.Corpus{
-		Graph:    ingest.Graph{Nodes: nodes, Facts: facts, Statements: g.index.Statements()},
+		Graph:    ingest.Graph{Nodes: nodes, Facts: facts, Statements: g.index.Statements(), Forms: g.index.WordForms()},
 		Docs:     g.snap.Docs(g.sources),
 		Warnings: g.snap.Warnings,
 		Files:    g.snap.Files,
@@ -473,7 +473,7 @@ func (f *Factory) build(ctx context.Context, src []ingest.Source, dict *ingest.D
 	if err != nil {
 		return nil, err
 	}
-	ix := graph.NewIndex(c.Nodes, c.Facts, c.Statements)
+	ix := graph.NewIndex(c.Nodes, c.Facts, c.Statements, graph.WithForms(c.Forms))
 	if key != "" {
 		// A cache that cannot be written only costs speed.
 		if err := ingest.SaveSnapshot(f.CacheDir, key, c, ix); err != nil {

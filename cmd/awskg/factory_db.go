@@ -78,15 +78,16 @@ func (l *storeLock) unlock() {
 //     graph or the new one.
 //
 // A bolt store also gets the index questions read (graph.OpenIndex), with
-// the notes' statements for evidence (nil for a graph read from quads). A
+// the notes' statements for evidence and their word forms (nil for a graph
+// read from quads). A
 // PostgreSQL store holds the quads only (see graph.OpenIndex).
-func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []graph.Fact, stmts []graph.Statement) (storeWrite, error) {
+func (l *storeLock) replace(ctx context.Context, nodes []graph.Node, facts []graph.Fact, stmts []graph.Statement, forms graph.Forms) (storeWrite, error) {
 	if l.pg != nil {
 		return replacePostgres(ctx, l.dsn, nodes, facts)
 	}
 	n := len(graph.UniqueQuads(graph.Quads(nodes, facts)))
 	l.bolt.Progress = l.progress
-	l.bolt.Statements = stmts
+	l.bolt.Statements, l.bolt.Forms = stmts, forms
 	if err := l.bolt.Build(ctx, nodes, facts); err != nil {
 		return storeWrite{}, err
 	}

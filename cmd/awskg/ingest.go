@@ -152,7 +152,7 @@ func runIngest(opts *IngestOptions) error {
 	}
 	bar.done() // before the warnings; the store's bar follows
 	printWarnings(opts.IO, c.Warnings)
-	w, err := lock.replace(ctx, c.Nodes, c.Facts, c.Statements)
+	w, err := lock.replace(ctx, c.Nodes, c.Facts, c.Statements, c.Forms)
 	bar.done()
 	if err != nil {
 		return err
@@ -183,7 +183,7 @@ func importQuads(ctx context.Context, opts *IngestOptions, lock *storeLock, bar 
 	if err != nil {
 		return fmt.Errorf("read %q: %w", opts.FromQuads, err)
 	}
-	w, err := lock.replace(ctx, nodes, facts, nil)
+	w, err := lock.replace(ctx, nodes, facts, nil, nil)
 	bar.done()
 	if err != nil {
 		return err

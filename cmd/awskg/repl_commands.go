@@ -726,7 +726,7 @@ func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*que
 		return nil, nil, nil, err
 	}
 	s.warn(c.Warnings)
-	nodes, facts, stmts := c.Nodes, c.Facts, c.Statements
+	nodes, facts, stmts, forms := c.Nodes, c.Facts, c.Statements, c.Forms
 	if f.DB != "" {
 		base, err := f.Index(ctx)
 		if err != nil {
@@ -743,8 +743,9 @@ func (s *session) rebuild(ctx context.Context, f *Factory, paths []string) (*que
 		nodes = append(baseNodes, nodes...)
 		facts = append(baseFacts, facts...)
 		stmts = append(append([]graph.Statement{}, base.Statements()...), stmts...)
+		forms = ingest.MergeForms(base.WordForms(), forms)
 	}
-	eng, err := queries.NewIndexed(ctx, graph.NewIndex(nodes, facts, stmts), nil, dict)
+	eng, err := queries.NewIndexed(ctx, graph.NewIndex(nodes, facts, stmts, graph.WithForms(forms)), nil, dict)
 	if err != nil {
 		return nil, nil, nil, err
 	}
