@@ -88,8 +88,8 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			nFree++
 		}
 	}
-	if nFree < 2 {
-		return nil, nil // an attribute and its value
+	if nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) }) {
+		return nil, nil // an attribute and its value, or an attribute denied ("no downtime")
 	}
 	// an attribute is a column the list's things share ("capacity during
 	// deploy" of each deployment policy in a table), not a relation one
@@ -125,13 +125,13 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			i = j
 		}
 	}
-	var kept, named []string // named: the things that have an attribute the question names
-	var words []string
+	var kept, named []string              // named: the things that have an attribute the question names
+	said := make([][]string, len(c.ends)) // the question's words each thing's attributes say
+	consumed := false                     // a value matched the question's denial of a noun ("no downtime")
 	for k, end := range c.ends {
-		isKept := false
 		for _, r := range runs[k] {
-			if isKept {
-				break
+			if containsStr(kept, end) {
+				break // its first attribute the question describes says which words
 			}
 			if shared[r.pairs[0].PredicateKey] < 2 {
 				continue
@@ -144,28 +144,48 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					named = append(named, end)
 				}
 				val := e.nameStems(p.Object)
+				valNeg := e.deniesValue(e.names[p.Object].Name)
 				var nv []string
+				holds := false // the value holds a free word the question gives, in either sense
 				for ti, t := range a.terms {
-					if free[ti] && !containsStr(r.na, t.stem) && t.in(val) {
-						nv = append(nv, t.stem)
-					}
-				}
-				// a check mark ("✅") says the attribute holds; a cross ("❌")
-				// that it does not: the thing is named, not kept
-				if len(nv) > 0 || e.checkMark(e.names[p.Object].Name) {
-					kept = append(kept, end)
-					for _, w := range slices.Concat(r.na, nv) {
-						if !containsStr(words, w) {
-							words = append(words, w)
+					// (a word of the asked-for phrase, "deployment strategies",
+					// says what the answers are: it names a column, "DR", not a
+					// value, "complete deploy")
+					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && t.in(val) {
+						holds = true
+						// "no extra costs" is no answer to "which come with
+						// extra costs", nor "downtime" to "no downtime"
+						if nounNegated(e.lx, a, t.pos) == valNeg {
+							nv = append(nv, t.stem)
+							consumed = consumed || valNeg
 						}
 					}
-					isKept = true
-					break
+				}
+				// a value that only denies ("none") answers a question that
+				// denies the attribute ("which have no downtime": downtime
+				// "none"), one named by a word besides the asked-for
+				// phrase's
+				bare := !holds && valNeg && slices.ContainsFunc(a.terms, func(t term) bool {
+					return containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && nounNegated(e.lx, a, t.pos)
+				})
+				consumed = consumed || bare && valNeg
+				// a check mark ("✅") says the attribute holds; a cross ("❌")
+				// that it does not: the thing is named, not kept
+				if len(nv) > 0 || bare || e.checkMark(e.names[p.Object].Name) {
+					if !containsStr(kept, end) {
+						kept = append(kept, end)
+					}
+					for _, w := range slices.Concat(r.na, nv) {
+						if !containsStr(said[k], w) {
+							said[k] = append(said[k], w)
+						}
+					}
+					break // one value of an attribute says it
 				}
 			}
 		}
 	}
-	if a.negated && len(kept) > 0 {
+	if a.negated && !consumed && len(kept) > 0 {
 		// "which policies do not keep full capacity": of the things whose
 		// attribute the notes give, those whose value is another
 		var other []string
@@ -176,15 +196,28 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 		}
 		kept = other
 	}
+	var words []string
+	for k, end := range c.ends {
+		if containsStr(kept, end) || a.negated && !consumed {
+			for _, w := range said[k] {
+				if !containsStr(words, w) {
+					words = append(words, w)
+				}
+			}
+		}
+	}
 	if len(kept) == 0 || len(kept) == len(c.ends) {
 		return nil, nil
 	}
 	d := *c
 	d.ends = kept
-	d.edges = nil
+	d.edges, d.details = nil, nil
 	for _, ed := range c.edges {
 		if containsStr(kept, c.answerOf(ed)) {
 			d.edges = append(d.edges, ed)
+			for _, l := range ed.Details {
+				d.details = append(d.details, e.textStems(l))
+			}
 		}
 	}
 	// the attribute's words count as the lines' words do: they narrow the
@@ -294,17 +327,29 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	// attach scripts")
 	neg, _ := polarityOf(c.pred)
 	denied := a.negated && !neg && e.deniesVerb(a)
+	// otherwise a word the question does not deny counts where a line
+	// says it, not where it denies it ("no downtime" says nothing of the
+	// strategies "where a failed deployment means downtime"), and one it
+	// denies ("with no extra costs", "reserved so I can't attach scripts")
+	// where a line denies it
 	lines := make([][]string, len(c.ends))
+	deny := make([][]string, len(c.ends))
 	for _, ed := range c.edges {
 		k := slices.Index(c.ends, c.answerOf(ed))
 		if k < 0 {
 			continue
 		}
 		for _, d := range ed.Details {
+			ds := e.deniedStems(d)
 			if denied {
-				lines[k] = append(lines[k], e.deniedStems(d)...)
-			} else {
-				lines[k] = append(lines[k], e.textStems(d)...)
+				lines[k] = append(lines[k], ds...)
+				continue
+			}
+			deny[k] = append(deny[k], ds...)
+			for _, st := range e.textStems(d) {
+				if !containsStr(ds, st) {
+					lines[k] = append(lines[k], st)
+				}
 			}
 		}
 	}
@@ -320,17 +365,21 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	total := 0.0
 	for _, t := range free {
 		total += t.weight
+		of := lines
+		if !denied && e.termDenied(a, t.pos) {
+			of = deny
+		}
 		n := 0
-		for k := range lines {
-			if t.in(lines[k]) {
+		for k := range of {
+			if t.in(of[k]) {
 				n++
 			}
 		}
-		if n == len(lines) {
+		if n == len(of) {
 			continue // said of every answer: it tells none apart
 		}
-		for k := range lines {
-			if t.in(lines[k]) && !containsStr(says[k], t.stem) {
+		for k := range of {
+			if t.in(of[k]) && !containsStr(says[k], t.stem) {
 				says[k] = append(says[k], t.stem)
 				weight[k] += t.weight
 			}
@@ -408,7 +457,10 @@ func (e *Engine) deniedStems(text string) []string {
 		if i+1 >= len(ws) {
 			continue
 		}
-		span := text[ws[i+1].start:ws[min(len(ws), i+1+negationScope)-1].end]
+		span := text[ws[i].end:ws[min(len(ws), i+1+negationScope)-1].end]
+		if cut := strings.IndexAny(span, "|;()[]"); cut >= 0 {
+			span = span[:cut] // "none | can test new version": the next cell's words are not denied
+		}
 		for _, st := range e.textStems(span) {
 			if !containsStr(out, st) {
 				out = append(out, st)
@@ -577,4 +629,46 @@ func (c *candidate) answerOf(ed graph.Edge) string {
 		return ed.Subject
 	}
 	return ed.Object
+}
+
+// nounNegationScope is how many words before a noun a denial of it ("no
+// extra deployment costs") may stand.
+const nounNegationScope = 3
+
+// nounNegated reports whether the question's word at index pos is a noun
+// phrase's word that a negation before it denies ("no extra costs",
+// "without downtime"), not a verb's ("do not keep", "can't run"): a
+// negation of the lexicon, not a verbal one, at most nounNegationScope
+// words before it.
+func nounNegated(lx *ingest.Lexicon, a *analysis, pos int) bool {
+	for i := pos - 1; i >= 0 && i >= pos-nounNegationScope; i-- {
+		w := a.words[i].lower
+		if lx.IsNegation(w) {
+			return !lx.QuestionSurface("verbal_negation", w) && !ingest.NotContraction(w)
+		}
+	}
+	return false
+}
+
+// termDenied reports whether a negation of any kind stands at most
+// negationScope words before the question's word at index pos ("no extra
+// costs", "so I can't attach my own scripts").
+func (e *Engine) termDenied(a *analysis, pos int) bool {
+	for i := pos - 1; i >= 0 && i >= pos-negationScope; i-- {
+		if e.lx.Negates(a.words[i].lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniesValue reports whether a value's name holds a negation ("no extra
+// costs", "usually none", "not supported").
+func (e *Engine) deniesValue(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if e.lx.Negates(strings.Trim(w, ".,;:()")) {
+			return true
+		}
+	}
+	return false
 }
