@@ -25,6 +25,7 @@ const (
 	FormatHTML      = "html"      // read as the Markdown htmlToMarkdown writes
 	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatAsciiDoc  = "asciidoc"  // AsciiDoc source, read as the Markdown asciidocToMarkdown writes
+	FormatTextile   = "textile"   // Textile source (a Redmine wiki page), read as the Markdown textileToMarkdown writes
 	FormatJSON      = "json"      // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 	FormatColumns   = "columns"   // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
 	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
@@ -85,6 +86,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = orig
 	case FormatAsciiDoc:
 		p.parseRewritten(asciidocToMarkdown(doc.Lines))
+	case FormatTextile:
+		p.parseRewritten(textileToMarkdown(doc.Lines))
 	case FormatHTML, FormatWikitext:
 		// the Markdown the note's elements (or wiki marks) say; each block
 		// and cell cites the note line its text starts on, and the note's
@@ -484,6 +487,7 @@ var markupFormats = []struct {
 	{isHTML, FormatHTML},
 	{isWikitext, FormatWikitext},
 	{isAsciiDoc, FormatAsciiDoc},
+	{isTextile, FormatTextile},
 	{isBBCode, FormatBBCode},
 	{isOPML, FormatOPML},
 	{isSubtitles, FormatSubtitles},
