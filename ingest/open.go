@@ -372,6 +372,10 @@ func (o *openReader) block(i int) {
 			o.frames = o.frames[:n-1]
 		}
 		o.table(b.Table)
+		// the head above it heads its rows, not the list after it ("The
+		// UpdatePolicy attribute on AWS::AutoScaling::AutoScalingGroup:"
+		// over a table of policies, then "- DeletionPolicy: Delete, ...")
+		o.popFrames(-1)
 	}
 }
 

@@ -239,3 +239,36 @@ func TestTableRowKeepsTheNoteName(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadEndsAfterTable: prose that ends with a colon above a table heads
+// the table's rows, not the list that follows the table.
+func TestHeadEndsAfterTable(t *testing.T) {
+	src := strings.Join([]string{
+		"## CloudFormation and Auto Scaling update behaviour",
+		"",
+		"The `UpdatePolicy` attribute on `AWS::AutoScaling::AutoScalingGroup`:",
+		"",
+		"| Policy | What it does |",
+		"| --- | --- |",
+		"| AutoScalingRollingUpdate | replaces instances in batches |",
+		"| AutoScalingReplacingUpdate | creates a new group |",
+		"",
+		"- `DeletionPolicy`: `Delete`, `Retain`, `Snapshot`",
+	}, "\n")
+	g, names := extractNote(t, "stack.md", src)
+	headed := false
+	for _, f := range g.Facts {
+		if !strings.Contains(f.Predicate, "update policy") {
+			continue
+		}
+		switch names[f.Object] {
+		case "AutoScalingRollingUpdate":
+			headed = true
+		case "Delete", "Retain", "Snapshot", "DeletionPolicy":
+			t.Errorf("the head above the table heads the list after it: %s %s %s", names[f.Subject], f.Predicate, names[f.Object])
+		}
+	}
+	if !headed {
+		t.Errorf("the head above the table does not head its rows (facts %v)", factSet(g, names))
+	}
+}
