@@ -797,6 +797,11 @@ func (c *Dictionary) addNoteName(n graph.Node, name string) {
 	if (n.Kind == graph.KindConcept || n.Kind == graph.KindValue) && !c.nameLike(name) {
 		return // a list item's words ("only available in us-east-1"), not a name
 	}
+	if strings.IndexFunc(name, unicode.IsSymbol) >= 0 {
+		// "Deploy time 🕑🕑", "Costs $$": a table's level, whose symbols
+		// are its value; its words ("deploy time") name the column
+		return
+	}
 	w := words(name)
 	if len(w) == 1 && name == strings.ToLower(name) && !strings.ContainsAny(name, "-@") {
 		return // a common word ("deployment"): too vague to link in questions

@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // TestFindStopsAtPunctuation: a name's words stand in one phrase: a colon,
@@ -57,5 +60,30 @@ func TestFindAcronymPlurals(t *testing.T) {
 		if got := mentionTexts(d, tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestNoteNameWithSymbols: a level a table's symbols rate ("Deploy time
+// 🕑🕑", "Costs $$") is no name a question links by its words: they name
+// the column, the symbols are the value.
+func TestNoteNameWithSymbols(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = d.WithNodes([]graph.Node{
+		{ID: "level:deploy-time-🕑🕑", Name: "Deploy time 🕑🕑", Kind: graph.KindLevel},
+		{ID: "level:costs-$$", Name: "Costs $$", Kind: graph.KindLevel},
+		{ID: "concept:deploy-time-window", Name: "Deploy time window", Kind: graph.KindConcept},
+	})
+	for _, text := range []string{"rank them by deploy time", "which costs most"} {
+		for _, m := range d.Find(text) {
+			if strings.HasPrefix(m.ID, "level:") {
+				t.Errorf("Find(%q) links %s", text, m.ID)
+			}
+		}
+	}
+	if id, ok := d.Exact("Deploy time window"); !ok || id != "concept:deploy-time-window" {
+		t.Errorf("Exact(Deploy time window) = %q, %v: a name without symbols is still linked", id, ok)
 	}
 }

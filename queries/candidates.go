@@ -1051,6 +1051,7 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 		return nil
 	}
 	var out []*candidate
+	strong := a.strongLinkIDs()
 	for _, p := range e.rankPreds {
 		// the ranked nodes: the subjects of the predicate's facts, by name
 		seen := map[string]bool{}
@@ -1072,11 +1073,25 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 			}
 			answers = append(answers, e.answer(n.ID, edges...))
 		}
+		// "rank all-at-once, blue/green and rolling by deploy time": the
+		// things the question names, when it names two or more of them
+		var asked []Answer
+		for _, ans := range answers {
+			if containsStr(strong, ans.ID) {
+				asked = append(asked, ans)
+			}
+		}
+		if len(asked) >= 2 {
+			answers = asked
+		}
 		if len(answers) < 2 {
 			continue
 		}
 		e.sortByRank(ctx, answers, p, !a.ascending)
 		c := &candidate{typ: candRank, pred: p, ordered: true, result: &Result{Intent: "rank", Answers: answers}}
+		if len(asked) >= 2 {
+			c.links = len(asked) // the entities it ranks are the question's
+		}
 		// the words the ranked things share say what they are ("DR",
 		// "strategy"); one thing's own words ("High Availability, Fault
 		// Tolerance, and Disaster Recovery" of the exam domains) say

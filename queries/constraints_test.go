@@ -57,3 +57,16 @@ func TestDeniedStemsStopAtCell(t *testing.T) {
 		}
 	}
 }
+
+// TestRankNamedThings: a ranking question that names the things to rank
+// ranks those, in the column's order; the column's name ("deploy time")
+// links no level of it ("Deploy time 🕑🕑", whose clocks are the value).
+func TestRankNamedThings(t *testing.T) {
+	e := newEngine(t)
+	q := "order rolling, blue/green and all-at-once by deploy time, quickest first"
+	got := askNames(t, e, q)
+	want := []string{"All-at-once", "Rolling", "Blue/Green"}
+	if !slices.Equal(got, want) {
+		t.Errorf("%q: %q, want %q", q, got, want)
+	}
+}

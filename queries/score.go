@@ -291,10 +291,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		}
 	}
 	// a reading whose every answer is named by the question tells nothing,
-	// but for the entity an alias reading resolves ("what has the feature
+	// but for the order a ranking gives them and the entity an alias
+	// reading resolves ("what has the feature
 	// Maintenance Windows" for "what tasks can a
 	// Systems Manager maintenance window run")
-	if len(c.ends) > 0 && c.typ != candYesNo && c.typ != candAlias && subset(c.ends, a.linkIDs()) {
+	if len(c.ends) > 0 && c.typ != candYesNo && c.typ != candAlias && c.typ != candRank && subset(c.ends, a.linkIDs()) {
 		f[featNamed] = 1
 	}
 	// the question's entities: each one must be where the reading starts,
