@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/awskg/awskg/graph"
 	"github.com/awskg/awskg/ingest"
@@ -481,6 +482,17 @@ func (e *Engine) relationWords(pred string, inverse bool) []string {
 			for _, f := range e.ix.Forms(w) {
 				if !containsStr(out, f) {
 					out = append(out, f)
+				}
+			}
+		}
+		// two words of the phrase as the one word a question may write
+		// them as: "CloudWatch log" (split at its capitals) as
+		// "cloudwatch", "times out" as "timeout"
+		fs := strings.Fields(phrase)
+		for i := 0; i+1 < len(fs); i++ {
+			if lettersOnly(fs[i]) && lettersOnly(fs[i+1]) {
+				if st := ingest.Stem(fs[i] + fs[i+1]); !containsStr(out, st) {
+					out = append(out, st)
 				}
 			}
 		}
@@ -1754,4 +1766,10 @@ func (c *candidate) answerCount() int {
 		}
 	}
 	return n
+}
+
+// lettersOnly reports whether a word is letters only ("cloud", not
+// "us-east-1" or "v2").
+func lettersOnly(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }

@@ -3,6 +3,8 @@ package queries
 import (
 	"slices"
 	"testing"
+
+	"github.com/awskg/awskg/ingest"
 )
 
 // TestAttributeValueSense: a table's value that denies ("no extra costs",
@@ -68,5 +70,20 @@ func TestRankNamedThings(t *testing.T) {
 	want := []string{"All-at-once", "Rolling", "Blue/Green"}
 	if !slices.Equal(got, want) {
 		t.Errorf("%q: %q, want %q", q, got, want)
+	}
+}
+
+// TestRelationWordsCompounds: two words of an open relation's phrase are
+// also the one word a question may write them as ("CloudWatch", split at
+// its capitals by ingest, as "cloudwatch"; "times out" as "timeout").
+func TestRelationWordsCompounds(t *testing.T) {
+	e := newEngine(t)
+	for pred, want := range map[string]string{
+		"rel:can create cloud watch log integration": "cloudwatch",
+		"rel:action time out after":                  "timeout",
+	} {
+		if got := e.relationWords(pred, false); !slices.Contains(got, ingest.Stem(want)) {
+			t.Errorf("relationWords(%q) = %q, lacks %q", pred, got, want)
+		}
 	}
 }
