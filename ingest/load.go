@@ -95,7 +95,7 @@ var codeExts = []string{".go", ".py", ".js", ".mjs", ".ts", ".tsx", ".jsx", ".ja
 
 // noteExts are the extensions of the files IsNoteFile names.
 var noteExts = []string{".md", ".markdown", ".mdown", ".mkd", ".txt", ".text",
-	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".textile", ".json", ".jsonl", ".ndjson", ".excalidraw", ".canvas", ".drawio", ".dio", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib", ".ipynb", ".rtf"}
+	".org", ".adoc", ".asciidoc", ".rst", ".yaml", ".yml", ".csv", ".tsv", ".tex", ".html", ".htm", ".xhtml", ".mediawiki", ".wiki", ".wikitext", ".textile", ".mmd", ".mermaid", ".json", ".jsonl", ".ndjson", ".excalidraw", ".canvas", ".drawio", ".dio", ".opml", ".mm", ".bbcode", ".bb", ".srt", ".vtt", ".ics", ".bib", ".ipynb", ".rtf"}
 
 // skippedFiles says which files a folder held that are no notes, by
 // extension: "skipped 3 files that are no notes (2 .jpg, 1 .png)".

@@ -26,6 +26,7 @@ const (
 	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatAsciiDoc  = "asciidoc"  // AsciiDoc source, read as the Markdown asciidocToMarkdown writes
 	FormatTextile   = "textile"   // Textile source (a Redmine wiki page), read as the Markdown textileToMarkdown writes
+	FormatMermaid   = "mermaid"   // a Mermaid diagram's source, read as the Markdown outline mermaidToMarkdown writes
 	FormatJSON      = "json"      // a note app's JSON export, read as the Markdown jsonToMarkdown writes
 	FormatColumns   = "columns"   // two-column (Cornell) text notes, read as the Markdown columnsToMarkdown writes
 	FormatOPML      = "opml"      // an outliner's OPML export, read as the Markdown opmlToMarkdown writes
@@ -88,6 +89,13 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseRewritten(asciidocToMarkdown(doc.Lines))
 	case FormatTextile:
 		p.parseRewritten(textileToMarkdown(doc.Lines))
+	case FormatMermaid:
+		h, ok := mermaidToMarkdown(doc.Lines)
+		var err error
+		if !ok {
+			err = errors.New("it names no diagram")
+		}
+		p.parseExport(h, err, text, "a Mermaid diagram")
 	case FormatHTML, FormatWikitext:
 		// the Markdown the note's elements (or wiki marks) say; each block
 		// and cell cites the note line its text starts on, and the note's
@@ -488,6 +496,7 @@ var markupFormats = []struct {
 	{isWikitext, FormatWikitext},
 	{isAsciiDoc, FormatAsciiDoc},
 	{isTextile, FormatTextile},
+	{isMermaid, FormatMermaid},
 	{isBBCode, FormatBBCode},
 	{isOPML, FormatOPML},
 	{isSubtitles, FormatSubtitles},
