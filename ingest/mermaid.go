@@ -136,9 +136,8 @@ func mermaidToMarkdown(lines []string) (noteMarkdown, bool) {
 		if strings.HasPrefix(t, "title:") {
 			out.add("# "+strings.TrimSpace(strings.TrimPrefix(t, "title:")), i+1)
 			out.add("", i+1)
-		} else if c, ok := mermaidComment(t); ok && c != "" {
-			out.add(c, i+1)
-			out.add("", i+1)
+		} else {
+			mermaidAside(&out, t, i+1)
 		}
 	}
 	switch kind {
@@ -207,13 +206,23 @@ func mermaidComment(t string) (string, bool) {
 	return c, true
 }
 
+// mermaidAside writes a "%%" comment line t, note line n, as a paragraph
+// of its own and reports whether t is a comment (or a directive, written
+// as nothing).
+func mermaidAside(out *noteMarkdown, t string, n int) bool {
+	c, ok := mermaidComment(t)
+	if ok && c != "" {
+		out.add("", n)
+		out.add(c, n)
+		out.add("", n)
+	}
+	return ok
+}
+
 // mermaidComments writes a diagram's comments only.
 func mermaidComments(out *noteMarkdown, lines []string, start int) {
 	for i := start + 1; i < len(lines); i++ {
-		if c, ok := mermaidComment(strings.TrimSpace(lines[i])); ok && c != "" {
-			out.add(c, i+1)
-			out.add("", i+1)
-		}
+		mermaidAside(out, strings.TrimSpace(lines[i]), i+1)
 	}
 }
 
@@ -462,12 +471,7 @@ func mermaidMindmap(out *noteMarkdown, lines []string, start int) {
 	for i := start + 1; i < len(lines); i++ {
 		raw := strings.TrimRight(lines[i], " \t\r")
 		t := strings.TrimSpace(raw)
-		if c, ok := mermaidComment(t); ok {
-			if c != "" {
-				out.add("", i+1)
-				out.add(c, i+1)
-				out.add("", i+1)
-			}
+		if mermaidAside(out, t, i+1) {
 			continue
 		}
 		if t == "" || strings.HasPrefix(t, "::icon") || strings.HasPrefix(t, ":::") {
@@ -506,11 +510,7 @@ func mermaidSequence(out *noteMarkdown, lines []string, start int) {
 	arrows := []string{"-->>", "->>", "-->", "->", "--x", "-x", "--)", "-)"}
 	for i := start + 1; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
-		if c, ok := mermaidComment(t); ok {
-			if c != "" {
-				out.add(c, i+1)
-				out.add("", i+1)
-			}
+		if mermaidAside(out, t, i+1) {
 			continue
 		}
 		w, rest, _ := strings.Cut(t, " ")
@@ -562,11 +562,7 @@ func mermaidSequence(out *noteMarkdown, lines []string, start int) {
 func mermaidTimeline(out *noteMarkdown, lines []string, start int) {
 	for i := start + 1; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
-		if c, ok := mermaidComment(t); ok {
-			if c != "" {
-				out.add(c, i+1)
-				out.add("", i+1)
-			}
+		if mermaidAside(out, t, i+1) {
 			continue
 		}
 		w, rest, _ := strings.Cut(t, " ")

@@ -257,8 +257,7 @@ func textileToMarkdown(lines []string) noteMarkdown {
 		inCode, extended bool // in a bc./pre. block; one that runs to the next signature
 		tbl              tableRows
 		inTable          bool
-		lastList         bool
-		numbers          []int // the next number of each open numbered list, by depth
+		list             markedList
 	)
 	endTable := func(n int) {
 		if inTable {
@@ -311,7 +310,7 @@ func textileToMarkdown(lines []string) noteMarkdown {
 			if rest != "" {
 				emit(rest, n)
 			}
-			inCode, extended, lastList = true, ext, false
+			inCode, extended, list.open = true, ext, false
 			continue
 		default:
 			if sig[0] == 'h' && len(sig) == 2 {
@@ -319,7 +318,7 @@ func textileToMarkdown(lines []string) noteMarkdown {
 				emit("", n)
 				emit(strings.Repeat("#", lvl)+" "+textileInline(rest), n)
 				emit("", n)
-				lastList, numbers = false, numbers[:0]
+				list.open, list.numbers = false, list.numbers[:0]
 				continue
 			}
 			// p., bq., fnN.: a paragraph
@@ -328,45 +327,24 @@ func textileToMarkdown(lines []string) noteMarkdown {
 		t = strings.TrimSpace(t)
 		if t == "" {
 			emit("", n)
-			lastList, numbers = false, numbers[:0]
+			list.open, list.numbers = false, list.numbers[:0]
 			continue
 		}
 		if k := strings.IndexFunc(t, func(r rune) bool { return r != '*' && r != '#' }); k > 0 && k < len(t) && t[k] == ' ' && !strings.HasPrefix(t, "#{") {
-			marks, body := t[:k], strings.TrimSpace(textileInline(t[k:]))
-			if !lastList {
-				emit("", n)
-			}
-			indent := strings.Repeat("  ", len(marks)-1)
-			depth := len(marks)
-			for len(numbers) < depth {
-				numbers = append(numbers, 1)
-			}
-			numbers = numbers[:depth]
-			if marks[depth-1] == '#' {
-				emit(indent+strconv.Itoa(numbers[depth-1])+". "+body, n)
-				numbers[depth-1]++
-			} else {
-				emit(indent+"- "+body, n)
-				numbers[depth-1] = 1
-			}
-			lastList = true
+			list.item(&out, t[:k], strings.TrimSpace(textileInline(t[k:])), n)
 			continue
 		}
 		if strings.HasPrefix(t, "- ") && strings.Contains(t, " := ") {
 			// "- term := definition"
 			term, def, _ := strings.Cut(t[2:], " := ")
-			if !lastList {
-				emit("", n)
-			}
-			emit("- "+textileInline(strings.TrimSpace(term))+": "+textileInline(strings.TrimSpace(def)), n)
-			lastList = true
+			list.item(&out, "-", textileInline(strings.TrimSpace(term))+": "+textileInline(strings.TrimSpace(def)), n)
 			continue
 		}
-		if lastList {
+		if list.open {
 			emit("", n)
-			lastList = false
+			list.open = false
 		}
-		numbers = numbers[:0]
+		list.numbers = list.numbers[:0]
 		emit(textileInline(t), n)
 	}
 	if inCode {

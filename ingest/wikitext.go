@@ -123,11 +123,10 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 	emit := out.add
 	out.text = make([]string, len(lines))
 	var (
-		inTable  bool
-		tbl      tableRows
-		inPre    bool
-		lastList bool
-		numbers  []int // the next number of each open numbered list, by depth
+		inTable bool
+		tbl     tableRows
+		inPre   bool
+		list    markedList
 	)
 	cells := func(t, sep string, line int) {
 		for _, c := range strings.Split(t, sep) {
@@ -191,53 +190,64 @@ func wikitextToMarkdown(lines []string) noteMarkdown {
 		if lvl, title, ok := wikiHeading(t); ok {
 			emit(strings.Repeat("#", lvl)+" "+wikiInline(title), n)
 			emit("", n)
-			lastList = false
+			list.open = false
 			continue
 		}
 		if t == "" || t == "----" || strings.HasPrefix(t, "__") && strings.HasSuffix(t, "__") {
 			emit("", n)
-			lastList, numbers = false, numbers[:0]
+			list.open, list.numbers = false, list.numbers[:0]
 			continue
 		}
 		if k := strings.IndexFunc(t, func(r rune) bool { return r != '*' && r != '#' && r != ':' && r != ';' }); k > 0 {
 			marks, body := t[:k], strings.TrimSpace(wikiInline(t[k:]))
-			if !lastList {
-				emit("", n)
-			}
-			indent := strings.Repeat("  ", len(marks)-1)
-			depth := len(marks)
-			for len(numbers) < depth {
-				numbers = append(numbers, 1)
-			}
-			numbers = numbers[:depth]
-			switch last := marks[len(marks)-1]; last {
-			case '#':
-				emit(indent+strconv.Itoa(numbers[depth-1])+". "+body, n)
-				numbers[depth-1]++
-			case ';':
+			if marks[len(marks)-1] == ';' {
 				// "; term : text" is a term and its definition
 				if term, def, ok := strings.Cut(body, " : "); ok {
 					body = term + ": " + def
 				}
-				emit(indent+"- "+body, n)
-			default:
-				emit(indent+"- "+body, n)
 			}
-			if last := marks[len(marks)-1]; last != '#' {
-				numbers[depth-1] = 1
-			}
-			lastList = true
+			list.item(&out, marks, body, n)
 			continue
 		}
-		if lastList {
+		if list.open {
 			emit("", n)
-			lastList = false
+			list.open = false
 		}
-		numbers = numbers[:0]
+		list.numbers = list.numbers[:0]
 		emit(wikiInline(t), n)
 	}
 	if inTable {
 		tbl.end(&out)
 	}
 	return out
+}
+
+// markedList writes the items of a list whose marks nest by repeating
+// ("*", "**", "#", "##" in MediaWiki and Textile): a "#" item numbered in
+// order at its depth, any other an item with a dash.
+type markedList struct {
+	numbers []int // the next number of each open numbered list, by depth
+	open    bool  // the last line written is an item
+}
+
+// item writes an item of marks ("*#") and body, from note line n, after a
+// blank line when it opens the list.
+func (l *markedList) item(out *noteMarkdown, marks, body string, n int) {
+	if !l.open {
+		out.add("", n)
+	}
+	depth := len(marks)
+	indent := strings.Repeat("  ", depth-1)
+	for len(l.numbers) < depth {
+		l.numbers = append(l.numbers, 1)
+	}
+	l.numbers = l.numbers[:depth]
+	if marks[depth-1] == '#' {
+		out.add(indent+strconv.Itoa(l.numbers[depth-1])+". "+body, n)
+		l.numbers[depth-1]++
+	} else {
+		out.add(indent+"- "+body, n)
+		l.numbers[depth-1] = 1
+	}
+	l.open = true
 }
