@@ -90,3 +90,18 @@ func TestMermaidDetect(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMermaidToMarkdown: any text reads without a panic, and every
+// Markdown line cites a line of the note.
+func FuzzMermaidToMarkdown(f *testing.F) {
+	f.Add("%% c\nflowchart TD\n subgraph S[t]\n A[a<br/>b] -->|x| B((c)) --> C{d} & D\n A -- y --> E\n end\n S --> A\n")
+	f.Add("mindmap\n  root((r))\n    a\n      b\n")
+	f.Add("sequenceDiagram\n  participant A as X\n  A->>B: m\n  Note over A: n\n")
+	f.Add("timeline\n  title T\n  section S\n  p : e : f\n    : g\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		h, ok := mermaidToMarkdown(splitLines(src))
+		if ok {
+			checkCitedLines(t, h, src)
+		}
+	})
+}

@@ -113,3 +113,12 @@ func TestTextileFixedBugs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTextileToMarkdown: any text reads without a panic, and every
+// Markdown line cites a line of the note.
+func FuzzTextileToMarkdown(f *testing.F) {
+	f.Add("h1. T\n\np(x). *a* _b_ @c@ -d- \"e\":f\n|_. g |_. h |\n| i | j |\n||k||l||\n* m\n## n\n- o := p\nbc.. q\n\nr\n{note}s{note}\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		checkCitedLines(t, textileToMarkdown(splitLines(src)), src)
+	})
+}
