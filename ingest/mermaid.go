@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"path"
 	"slices"
 	"strings"
@@ -431,12 +432,7 @@ func mermaidFlowchart(out *noteMarkdown, lines []string, start int) {
 				es = append(es, entry{line: n.line, id: id})
 			}
 		}
-		sortEntries := func(a, b int) bool { return es[a].line < es[b].line }
-		for x := 1; x < len(es); x++ {
-			for y := x; y > 0 && sortEntries(y, y-1); y-- {
-				es[y], es[y-1] = es[y-1], es[y]
-			}
-		}
+		slices.SortStableFunc(es, func(a, b entry) int { return cmp.Compare(a.line, b.line) })
 		for _, en := range es {
 			if en.aside != "" {
 				out.add("", en.line)

@@ -168,7 +168,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				bare := !holds && valNeg && slices.ContainsFunc(a.terms, func(t term) bool {
 					return containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && nounNegated(e.lx, a, t.pos)
 				})
-				consumed = consumed || bare && valNeg
+				consumed = consumed || bare
 				// a check mark ("✅") says the attribute holds; a cross ("❌")
 				// that it does not: the thing is named, not kept
 				if len(nv) > 0 || bare || e.checkMark(e.names[p.Object].Name) {
