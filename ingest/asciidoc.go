@@ -20,16 +20,18 @@ import (
 // fact cites the note's own line.
 
 // isAsciiDoc reports whether a note is AsciiDoc: named *.adoc, *.asciidoc
-// or *.asc, or a text note (*.txt, *.text or no extension) that has two
+// or *.asc, or a text note (see sniffedByContent; no Typst page) that has two
 // "= Title" or "== Section" lines, or one and a "|===" table (a MediaWiki
 // "== Title ==" is none).
 func isAsciiDoc(name, text string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".adoc", ".asciidoc", ".asc":
 		return true
-	case "", ".txt", ".text":
-	default:
+	case ".typ":
 		return false // a Typst page's "= Title" is no AsciiDoc
+	}
+	if !sniffedByContent(name) {
+		return false
 	}
 	if !strings.HasPrefix(text, "=") && !strings.Contains(text, "\n=") {
 		return false // most notes: no line need be read

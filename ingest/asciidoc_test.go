@@ -86,10 +86,13 @@ func TestAsciiDocNote(t *testing.T) {
 		"|no",
 		"|===",
 	}, "\n")
-	for _, name := range []string{"page.adoc", "page.asciidoc", "page.txt"} {
+	for _, name := range []string{"page.adoc", "page.asciidoc", "page.txt", "page.asciidoc-notes"} {
 		if got := DetectFormat(name, []byte(src)); got != FormatAsciiDoc {
 			t.Errorf("DetectFormat(%q) = %q, want asciidoc", name, got)
 		}
+	}
+	if got := DetectFormat("page.typ", []byte(src)); got == FormatAsciiDoc {
+		t.Errorf("a Typst page read as AsciiDoc: its \"= Title\" is Typst's own heading")
 	}
 	if got := DetectFormat("n.txt", []byte("= Setup =\nrun it\n== Usage ==\ncall it\n")); got == FormatAsciiDoc {
 		t.Errorf("a note of MediaWiki-style headings read as AsciiDoc")

@@ -87,6 +87,19 @@ func IsNoteFile(name string) bool {
 	return slices.Contains(noteExts, strings.ToLower(filepath.Ext(name)))
 }
 
+// sniffedByContent reports whether a note's format is told by its content
+// alone: a text note (*.txt, *.text, no extension) or a file of no note
+// extension read as plain text ("page.confluence", "notes.wiki2"), whose
+// extension says nothing awskg knows.
+func sniffedByContent(name string) bool {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case "", ".txt", ".text":
+		return true
+	default:
+		return !slices.Contains(noteExts, ext)
+	}
+}
+
 // codeExts are the extensions of program sources: text, but no notes, so a
 // notes folder inside a project does not read its code. A ".log" in a notes
 // folder is read as plain text when it holds text: a terminal session kept

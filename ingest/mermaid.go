@@ -43,8 +43,8 @@ func isMermaid(name, text string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".mmd", ".mermaid":
 		return true
-	case "", ".txt", ".text":
-	default:
+	}
+	if !sniffedByContent(name) {
 		return false
 	}
 	lines := strings.Split(text, "\n")

@@ -20,13 +20,13 @@ import (
 // reads the note and every fact cites the note's own line.
 
 // isTextile reports whether a note is Textile: named *.textile, or a text
-// note (*.txt, *.text or no extension) with two "hN. " headings.
+// note (see sniffedByContent: "page.confluence", "notes.txt") with two "hN. "
+// headings.
 func isTextile(name, text string) bool {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".textile":
+	if strings.ToLower(path.Ext(name)) == ".textile" {
 		return true
-	case "", ".txt", ".text":
-	default:
+	}
+	if !sniffedByContent(name) {
 		return false
 	}
 	if !strings.HasPrefix(text, "h") && !strings.Contains(text, "\nh") {

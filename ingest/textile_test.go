@@ -72,13 +72,18 @@ func TestTextileNote(t *testing.T) {
 		"|_. Policy |_. Downtime |",
 		"| Immutable | no |",
 	}, "\n")
-	for _, name := range []string{"page.textile", "page.txt"} {
+	// a file of no note extension is read as text, told by its content
+	// like a *.txt ("page.confluence": a Confluence page saved as wiki markup)
+	for _, name := range []string{"page.textile", "page.txt", "page.confluence", "PAGE"} {
 		if got := DetectFormat(name, []byte(src)); got != FormatTextile {
 			t.Errorf("DetectFormat(%q) = %q, want textile", name, got)
 		}
 	}
 	if got := DetectFormat("n.txt", []byte("h1. one heading\nand a line\n")); got == FormatTextile {
 		t.Errorf("a note of one Textile-like heading read as Textile")
+	}
+	if got := DetectFormat("page.org", []byte(src)); got == FormatTextile {
+		t.Errorf("an Org note with Textile-like lines read as Textile: its extension names its format")
 	}
 	g, names := extractNote(t, "page.textile", src)
 	set := factSet(g, names)
