@@ -21,11 +21,13 @@ import (
 
 // meansPrior is what a means reading is worth before its words are matched,
 // beside the evidence reading's -0.3.
-const meansPrior = 0.45
+const meansPrior = 0.7
 
 // minMeansCoverage is the share of the question's term weight the clause
-// must hold.
-const minMeansCoverage = 0.5
+// must hold (a long question states conditions no one clause repeats: "...
+// after the source bundle is extracted but before the new version is
+// deployed. What .ebextensions setting do I use?").
+const minMeansCoverage = 0.4
 
 // maxMeansLines bounds the best-matching lines the means reading reads.
 const maxMeansLines = 8
@@ -34,7 +36,7 @@ const maxMeansLines = 8
 // asker does something ("how do I run ...": run; "how can we ...", "how to
 // ..."), and after a causative ("how can I make a migration run on one
 // instance") the stems of the words after it, one of which is the action;
-// nil when it asks no such thing or asks for a path ("how do I get events
+// for "what setting do I use" the stems of the rest of the question; nil when it asks no such thing or asks for a path ("how do I get events
 // into Slack").
 func (e *Engine) askedMeans(a *analysis) []string {
 	if a.path {
@@ -42,6 +44,20 @@ func (e *Engine) askedMeans(a *analysis) []string {
 	}
 	ws := a.words
 	for i := 0; i+2 < len(ws); i++ {
+		if e.lx.QuestionSurface("subject", ws[i].lower) {
+			if k := e.usedAt(ws, i); k > 0 {
+				// "... run on only one instance. What setting do I use?":
+				// the action is a word of the rest of the question
+				var out []string
+				for j, w := range ws {
+					if (j < i || j > k) && !w.stop && w.stem != "" {
+						out = append(out, w.stem)
+					}
+				}
+				return out
+			}
+			continue
+		}
 		if ws[i].lower != "how" {
 			continue
 		}
@@ -66,12 +82,30 @@ func (e *Engine) askedMeans(a *analysis) []string {
 	return nil
 }
 
+// usedAt returns the index of the instrument verb ("use") of a question
+// that asks what its asker uses, "what [noun] do I use", whose wh-word is
+// at i; 0 when it asks no such thing.
+func (e *Engine) usedAt(ws []qword, i int) int {
+	for j := i + 1; j+2 < len(ws) && j <= i+3; j++ {
+		if (e.lx.QuestionSurface("yesno", ws[j].lower) || e.lx.QuestionSurface("aux", ws[j].lower)) && e.lx.QuestionSurface("actor", ws[j+1].lower) {
+			if e.lx.QuestionSurface("instrument", ws[j+2].lower) {
+				return j + 2
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // meansCandidate answers a question that asks how to do something with the
 // names in code of the clause of a best-matching line that holds the asked
-// verb (or a synonym) and most of the question (minMeansCoverage at least); a clause that opens with "to"
-// and names none takes them from the line before, where a flattened slide
-// broke "Can use / leader_only / to only run on a single instance". Nil
-// when the question asks no means or no such clause names one.
+// verb (or a synonym) and minMeansCoverage of the question, its heading
+// path's words and, for a line's last clause, a flattened slide's next line
+// that goes on with it counting ("Can use leader_only to only run on a
+// single instance. E.g." / "migrate database"); a clause that opens with
+// "to" and names none takes them from the line before ("leader_only" / "to
+// only run on a single instance"). Nil when the question asks no means or
+// no such clause names one.
 func (e *Engine) meansCandidate(a *analysis) *candidate {
 	verbs := e.askedMeans(a)
 	if len(verbs) == 0 || len(a.terms) == 0 {
@@ -90,10 +124,18 @@ func (e *Engine) meansCandidate(a *analysis) *candidate {
 		section := e.lx.Terms(st.Section) // "ebextensions: how do I ..." of a line under ".ebextensions and friends"
 		cls := e.noteClauses(st.Text)
 		var next []string // a flattened slide's next line that goes on with this one ("... a single instance. E.g." / "migrate database")
-		if h.i+1 < e.ix.NumStatements() {
-			if n := e.ix.Statement(h.i + 1); sameFile(n.Source, st.Source) && startsLower(n.Text) {
+		for j := h.i + 1; j < e.ix.NumStatements() && j <= h.i+2; j++ {
+			n := e.ix.Statement(j)
+			if !sameFile(n.Source, st.Source) {
+				break
+			}
+			if e.lx.QuestionSurface("abbreviation", strings.ToLower(n.Text)) {
+				continue // "E.g." cut off as a sentence of its own goes on in the next
+			}
+			if startsLower(n.Text) {
 				next = e.lx.Terms(e.noteClauses(n.Text)[0])
 			}
+			break
 		}
 		for j, cl := range cls {
 			own := e.lx.Terms(cl)

@@ -19,6 +19,9 @@ func TestAskedMeans(t *testing.T) {
 		{"How does CodeDeploy shift traffic?", ""}, // asks how something works, not what its asker uses
 		{"Which services notify SNS natively?", ""},
 		{"how do i get codepipeline events into slack", ""}, // a path
+		{"I want a migration to run on one instance. What setting do I use?", "migrat run instanc"},
+		{"What do I use?", ""},
+		{"Which service do I need for tracing?", ""},
 	} {
 		got := e.askedMeans(e.analyze(tc.q))
 		if len(got) > 0 && tc.want == "" || len(got) == 0 && tc.want != "" || tc.want != "" && !strings.HasPrefix(strings.Join(got, " "), tc.want) {
@@ -97,5 +100,22 @@ func TestIdentifier(t *testing.T) {
 		if got := identifier(w); got != want {
 			t.Errorf("identifier(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestMeansFlattenedSlide: a slide flattened to text breaks a clause over
+// lines (the embedded note 002: "Can use" / "leader_only" / "to only run on
+// a single instance. E.g. migrate database"); the means reading reads it
+// whole, with the line after "E.g." going on with it.
+func TestMeansFlattenedSlide(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("How do I run a database migration on only one instance when deploying to Elastic Beanstalk?")
+	e.supportOf(a)
+	c := e.meansCandidate(a)
+	if c == nil {
+		t.Fatal("no means reading")
+	}
+	if got := answerNames(c.result); !slices.Equal(got, []string{"leader_only"}) || !strings.HasSuffix(c.result.Answers[0].Sources[0], "002_653d9272087ba1e1.txt:2830") {
+		t.Errorf("means = %q from %v, want leader_only from 002:2830", got, c.result.Answers[0].Sources)
 	}
 }
