@@ -428,6 +428,10 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 			subj, prev = "", s
 			continue
 		}
+		if o.scenarioList(s, line) {
+			subj, prev = "", s
+			continue
+		}
 		if line != coded {
 			coded = line
 			o.codeValues(line, dflt)
@@ -543,6 +547,77 @@ func (o *openReader) verbOpens(t string) bool {
 	w := firstWord(t)
 	r, _ := utf8.DecodeRuneInString(t)
 	return w != "" && unicode.IsLower(r) && !o.lx.IsStop(w)
+}
+
+// scenarioList reads a line that names the services that fit a situation
+// after it: "rollback by CloudWatch alarm: codedeploy, eb not work (only by
+// health check)", "blue/green deployment and want to delay the old asg
+// termination: codedeploy". Each item opens with the entity it names (its
+// subject); the situation's names are the objects and its other words the
+// relation ("rollback by"), which an item that says "not" denies. It
+// reports whether it read s (and added its statement): not when the
+// situation names nothing, opens with a name (a topic's list, see
+// topicList) or an item is more than its name and a denial.
+func (o *openReader) scenarioList(s string, line int) bool {
+	label, rest, ok := strings.Cut(s, ": ")
+	if !ok || countFields(label) < 2 || !o.verbOpens(label) || strings.Contains(rest, ": ") || slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(s, a) }) {
+		return false
+	}
+	type subject struct {
+		id, item string
+		pol      graph.Polarity
+	}
+	var subjects []subject
+	for _, part := range splitListSpans(strings.TrimRight(rest, ".")) {
+		it := strings.TrimSpace(part.text)
+		raw := it
+		if k := strings.IndexByte(it, '('); k > 0 {
+			it = strings.TrimSpace(it[:k]) // "(only by health check)": said of it, not it
+		}
+		ms := o.mentions(it)
+		if len(ms) == 0 || ms[0].start != 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+			return false
+		}
+		pol := graph.Positive
+		if after := strings.Fields(strings.ToLower(it[ms[0].end:])); len(after) > 0 {
+			if len(ms) > 1 || len(after) > 2 || !o.lx.IsNegation(after[0]) {
+				return false // "use docker", "eb > cloudformation": more than a name
+			}
+			pol = graph.Negative
+		}
+		subjects = append(subjects, subject{ms[0].id, raw, pol})
+	}
+	var objs []string
+	words, last := "", 0
+	lms := o.mentions(label)
+	if len(lms) > 0 && lms[0].start == 0 {
+		return false // "subscription filter destinations: ...": a topic's list
+	}
+	for _, m := range lms {
+		words += label[last:m.start] + " "
+		last = m.end
+		if !containsStr(objs, m.id) {
+			objs = append(objs, m.id)
+		}
+	}
+	words += label[last:]
+	phrase, pol := o.phrase(words)
+	if len(subjects) == 0 || len(objs) == 0 || phrase == "" || pol != graph.Positive {
+		return false
+	}
+	o.statement(s, line, subjects[0].id)
+	for _, sb := range subjects {
+		for _, obj := range objs {
+			if obj != sb.id {
+				// each fact cites its own item: "eb not work (only by health
+				// check)" denies nothing of CodeDeploy's
+				o.x.addOpen(sb.id, graph.OpenRelation(phrase, sb.pol), obj, label+": "+sb.item, 0, line)
+			}
+		}
+	}
+	o.last = subjects[0].id
+	o.lastGen++
+	return true
 }
 
 // labelledIdentifier reads a line that gives one identifier as the value

@@ -478,3 +478,33 @@ func TestVerbItemIsNoThing(t *testing.T) {
 	g, names = extractNote(t, "ct.md", "# CloudTrail\n\n- Event categories:\n  - Insights events (unusual API activity)\n  - Data events (S3 object-level)\n")
 	wantFacts(t, factSet(g, names), fact{"AWS CloudTrail", "rel:event category", "Insights events", 4})
 }
+
+// TestScenarioList: "SITUATION: services" names the services that fit the
+// situation: each is the subject, the situation's names the objects, its
+// other words the relation; an item that says "not" denies it. A label
+// that opens with a name heads a topic's list instead.
+func TestScenarioList(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Deployment cheat sheet\n\n"+
+		"* rollback by CloudWatch alarm: codedeploy, eb not work (only by health check)\n"+
+		"* query S3 data: athena\n"+
+		"* subscription filter destinations: Kinesis Data Streams, Lambda\n"+
+		"* multi app, multi dependencies: use docker: cfn, eb\n")
+	got := triplesOf(c)
+	for _, w := range []triple{
+		{"service:aws-codedeploy", "rel:rollback by", "feature:amazon-cloudwatch-alarms"},
+		{"service:aws-elastic-beanstalk", "rel:not rollback by", "feature:amazon-cloudwatch-alarms"},
+		{"service:amazon-athena", "rel:query datum", "service:amazon-s3"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		switch {
+		case g.obj == "feature:subscription-filter" || g.subj == "service:aws-lambda" && g.obj != "":
+			t.Errorf("%v: a label that opens with a name heads its list", g)
+		case g.subj == "service:aws-cloudformation" || g.subj == "service:aws-elastic-beanstalk" && strings.Contains(g.pred, "docker"):
+			t.Errorf("%v: a label over another label is no situation", g)
+		}
+	}
+}
