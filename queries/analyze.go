@@ -73,6 +73,12 @@ type analysis struct {
 	words []qword
 	links []link
 
+	// offered holds the two options a question that asks for one offers
+	// ("firehose vs data streams - which one ..."; see offeredOptions);
+	// offers says whether it does
+	offered [2]option
+	offers  bool
+
 	// opposed holds the lexicon's pairs of opposite senses whose one side
 	// the question asks ("enabled by default") and whose other it does not
 	// name: [0] the asked side's words, [1] the other's
@@ -747,6 +753,10 @@ func (e *Engine) analyze(text string) *analysis {
 	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
 	a.examples = e.examplesOf(a)
 	a.beyond = e.lx.HasQuestionPhrase("beyond", a.text)
+	if x, y, ok := e.offeredOptions(a); ok && (a.single || e.whichOne(a)) && !slices.ContainsFunc(a.words, func(w qword) bool { return e.lx.QuestionSurface("several", w.lower) }) {
+		// "which target does each support" asks of both, not for one
+		a.offered, a.offers = [2]option{x, y}, true
+	}
 	return a
 }
 

@@ -109,6 +109,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.choiceCandidate(a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.optionChoiceCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	// a yes/no question: the relation the notes state between the two
 	// things it names, and the line that matches it best; a relation that
 	// denies it outweighs a line that does not ("CloudWatch alarms is NOT

@@ -66,6 +66,7 @@ const (
 	featCountFit                // 1 when it gives as many answers as the question says it asks for ("the two kinds")
 	featDenied                  // entities the question rules out ("no load balancer") that its relation names
 	featValueUnasked            // 1 when it answers with values alone a question that asks what does something
+	featOptionMiss              // 1 when a question that offers two options and asks for one gets neither
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -112,6 +113,7 @@ var weights = features{
 	featCountFit:         0.15,
 	featDenied:           -0.3,
 	featValueUnasked:     -0.5,
+	featOptionMiss:       -0.5,
 }
 
 // focusModifierShare is featFocus for a relation that holds a word of the
@@ -189,6 +191,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		// "what can produce records into a Kinesis stream?" asks for the
 		// things that do it; "1 MB/s or 1000 messages/s" says how much
 		f[featValueUnasked] = 1
+	}
+	if a.offers && !e.answersOption(a, c) {
+		// "firehose vs data streams - which one lets me replay records?"
+		// is answered by one of the two, not by where Firehose delivers
+		f[featOptionMiss] = 1
 	}
 	// the kind of answer asked for
 	if len(a.wants) > 0 && len(c.ends) > 0 {
