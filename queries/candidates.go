@@ -150,6 +150,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.meansCandidate(a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.requirementCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	kc, err := e.keyedValueCandidate(ctx, a)
 	if err != nil {
 		return nil, err
