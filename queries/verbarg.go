@@ -80,6 +80,14 @@ func (e *Engine) verbArguments(text string, stems []string) []string {
 		if i > 0 && ws[i-1].lower == "to" && (i == 1 || breaks(text, ws, i-1) || ws[i-2].lower == "order") {
 			continue // "To deploy X to all accounts, deploy a StackSet": the purpose, not the means
 		}
+		if in, head := e.inNounCompound(text, ws, i); head {
+			// "incorrectly configured health checks on ELB": the verb's
+			// noun heads a compound, which is what the asker checks
+			add(e.compoundBefore(text, ws, i))
+			continue
+		} else if in {
+			continue // "ELB health checks configuration": a noun inside one
+		}
 		j := i - 1
 		passive := false
 		for j >= 0 && (e.lx.QuestionSurface("aux", ws[j].lower) || e.lx.IsLeadingSkip(ws[j].lower)) && !breaks(text, ws, j+1) {
@@ -221,6 +229,43 @@ func (e *Engine) phraseAfter(text string, ws []qword, k int, names [][2]int) (st
 		last-- // "suspend auto scaling first"
 	}
 	return text[ws[start].start:ws[last].end], k
+}
+
+// inNounCompound reports whether word i of a line is a plural noun inside
+// a compound rather than a verb (a content word right before it: "health
+// checks"), and whether it heads it: after it the line's end or a
+// preposition ("health checks on ELB", not "health checks configuration");
+// before a mark it is a verb ("Cross-account deploy needs: ...").
+func (e *Engine) inNounCompound(text string, ws []qword, i int) (in, head bool) {
+	if w := ws[i].lower; i == 0 || breaks(text, ws, i) || !strings.HasSuffix(w, "s") || len(w)-1 > len(ingest.Stem(w))+2 {
+		return false, false // the verb's own plural noun ("checks"), not a derived one ("installations")
+	}
+	prev := ws[i-1].lower
+	if e.lx.IsStop(prev) || e.lx.IsPreposition(prev) || e.lx.QuestionSurface("aux", prev) || e.lx.QuestionSurface("determiner", prev) || e.lx.QuestionSurface("actor", prev) || strings.HasSuffix(prev, "ly") {
+		return false, false
+	}
+	switch {
+	case i+1 == len(ws) || !breaks(text, ws, i+1) && e.lx.IsPreposition(ws[i+1].lower):
+		return true, true
+	case breaks(text, ws, i+1):
+		return false, false // "Cross-account deploy needs: ...": a verb before its list
+	}
+	return true, false
+}
+
+// compoundBefore returns the compound that word i heads, back to a mark or
+// a function word, less the adverbs and participles that open it
+// ("incorrectly configured health checks": "health checks").
+func (e *Engine) compoundBefore(text string, ws []qword, i int) string {
+	j := i
+	for j > 0 && !breaks(text, ws, j) {
+		w := ws[j-1].lower
+		if e.lx.IsStop(w) || e.lx.IsPreposition(w) || e.lx.QuestionSurface("determiner", w) || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") {
+			break
+		}
+		j--
+	}
+	return text[ws[j].start:ws[i].end]
 }
 
 // phraseBefore reads the noun phrase that ends at word j, back to the

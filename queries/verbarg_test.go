@@ -51,6 +51,10 @@ func TestVerbArguments(t *testing.T) {
 		{"To deploy standardised IAM roles to all current and future accounts within an organisation, deploy a CloudFormation StackSet targeting the organisaton root.", "deploy", []string{"CloudFormation StackSet"}},
 		{"Cross-account deploy needs: a customer managed KMS key for the artifact bucket (the default aws/s3 key can't be shared), a bucket policy granting the other account, and an IAM role in the target account that the pipeline assumes.", "need", []string{"customer managed KMS key", "bucket policy", "IAM role"}},
 		{"Install the agent on the instance, then restart it.", "instal", []string{"agent"}},
+		// a plural noun that heads a compound is what the asker acts on
+		{"Reason: incorrectly configured health checks on ELB", "check", []string{"health checks"}},
+		{"Solution: review and correct any errors in ELB health checks configuration", "check", nil},
+		{"Use the Unified CloudWatch Agent for both CloudWatch Agent installations", "instal", nil}, // a derived noun, not the verb's plural
 		// fixed bugs
 		{"The agent is installed, then started.", "start", nil},
 		{"Nothing here names the verb.", "instal", nil},
