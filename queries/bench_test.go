@@ -25,6 +25,27 @@ func BenchmarkAsk(b *testing.B) {
 	}
 }
 
+// BenchmarkAskReadings answers questions of the readings that read lines
+// rather than relations: a choice offered by words (which reads every
+// statement for each option), a means ("how do I ..."), a requirement
+// ("what do I need ... another account") and a compound a verb's noun heads.
+func BenchmarkAskReadings(b *testing.B) {
+	e := newEngine(b)
+	qs := []string{
+		"firehose vs data streams - which one lets me replay records?",
+		"How do I run a database migration on only one instance when deploying to Elastic Beanstalk?",
+		"What do I need to set up so CodePipeline can deploy into another AWS account?",
+		"Blue/green CodeDeploy deployment keeps failing at the AllowTraffic step - what should I check?",
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Ask(context.Background(), qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkAskDevSet answers every dev question in turn: questions of every
 // reading (relations, paths, rankings, evidence), in process.
 func BenchmarkAskDevSet(b *testing.B) {
