@@ -1922,26 +1922,31 @@ func (x *extractor) keyValue(text string, line int) bool {
 
 var listSepRe = lazyRE(`\s*(,|/| or | and |\+|;|\|)\s*`)
 
-// splitList splits an inline list, keeping parentheses together.
-func splitList(s string) []string {
+// SplitOutsideParens splits s at each of the bytes in seps that stands
+// outside parentheses: SplitOutsideParens("a (b, c), d", ",") is
+// ["a (b, c)", " d"]. The parts are not trimmed.
+func SplitOutsideParens(s, seps string) []string {
 	var parts []string
 	depth, last := 0, 0
 	for i, r := range s {
-		switch r {
-		case '(':
+		switch {
+		case r == '(':
 			depth++
-		case ')':
+		case r == ')':
 			if depth > 0 {
 				depth--
 			}
-		case ',', '/', ';', '+', '|':
-			if depth == 0 {
-				parts = append(parts, s[last:i])
-				last = i + 1
-			}
+		case depth == 0 && r < utf8.RuneSelf && strings.IndexByte(seps, byte(r)) >= 0:
+			parts = append(parts, s[last:i])
+			last = i + 1
 		}
 	}
-	parts = append(parts, s[last:])
+	return append(parts, s[last:])
+}
+
+// splitList splits an inline list, keeping parentheses together.
+func splitList(s string) []string {
+	parts := SplitOutsideParens(s, ",/;+|")
 	var out []string
 	for _, p := range parts {
 		for _, q := range orAndRe.Split(p, -1) {

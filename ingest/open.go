@@ -476,16 +476,7 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 	// code is pushed in more than 1 repo"), its names the objects; what a
 	// goal denies is part of it ("ensure ... does not experience
 	// downtime"), the means does not deny it
-	var objs []string
-	words, last := "", 0
-	for _, m := range o.mentions(goal) {
-		words += goal[last:m.start] + " "
-		last = m.end
-		if !containsStr(objs, m.id) {
-			objs = append(objs, m.id)
-		}
-	}
-	words += goal[last:]
+	objs, words, _ := o.namesApart(goal)
 	phrase, _ := o.phrase(words)
 	if phrase == "" || len(objs) == 0 {
 		return false // nothing it relates: the sentence is read as any other
@@ -530,6 +521,22 @@ func (o *openReader) purposeParts(s string) (goal, means string, ok bool) {
 		return "", "", false
 	}
 	return clauseHead(strings.TrimRight(s[k+4:], ".")), s[:k], true
+}
+
+// namesApart returns the things a text names (distinct, in order), its
+// words but those names, and whether it opens with a name: "rollback by
+// CloudWatch alarm" gives CloudWatch Alarms and "rollback by ".
+func (o *openReader) namesApart(text string) (ids []string, words string, opens bool) {
+	last := 0
+	ms := o.mentions(text)
+	for _, m := range ms {
+		words += text[last:m.start] + " "
+		last = m.end
+		if !containsStr(ids, m.id) {
+			ids = append(ids, m.id)
+		}
+	}
+	return ids, words + text[last:], len(ms) > 0 && ms[0].start == 0
 }
 
 // clauseHead returns a text up to its first colon or semicolon: "authenticate
@@ -587,20 +594,10 @@ func (o *openReader) scenarioList(s string, line int) bool {
 		}
 		subjects = append(subjects, subject{ms[0].id, raw, pol})
 	}
-	var objs []string
-	words, last := "", 0
-	lms := o.mentions(label)
-	if len(lms) > 0 && lms[0].start == 0 {
+	objs, words, opens := o.namesApart(label)
+	if opens {
 		return false // "subscription filter destinations: ...": a topic's list
 	}
-	for _, m := range lms {
-		words += label[last:m.start] + " "
-		last = m.end
-		if !containsStr(objs, m.id) {
-			objs = append(objs, m.id)
-		}
-	}
-	words += label[last:]
 	phrase, pol := o.phrase(words)
 	if len(subjects) == 0 || len(objs) == 0 || phrase == "" || pol != graph.Positive {
 		return false

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
 )
 
 // The requirement reading answers a question that asks what is needed for
@@ -140,7 +141,7 @@ func (e *Engine) requirementItems(text string) []string {
 	case strings.Count(text, " + ") >= minRequirementItems-1:
 		parts = strings.Split(text, " + ")
 	default:
-		parts = topLevelSplit(text)
+		parts = ingest.SplitOutsideParens(text, ",;")
 	}
 	var out []string
 	for _, p := range parts {
@@ -178,29 +179,6 @@ func (e *Engine) requirementItems(text string) []string {
 		return nil
 	}
 	return out
-}
-
-// topLevelSplit splits a text at commas and semicolons outside
-// parentheses.
-func topLevelSplit(s string) []string {
-	var out []string
-	depth, last := 0, 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			if depth > 0 {
-				depth--
-			}
-		case ',', ';':
-			if depth == 0 {
-				out = append(out, s[last:i])
-				last = i + 1
-			}
-		}
-	}
-	return append(out, s[last:])
 }
 
 // appendNew appends s to list unless it is empty or there already.
