@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1152,5 +1153,25 @@ func TestSentenceOpensWithTheItemBefore(t *testing.T) {
 	}
 	if strings.HasSuffix(subjects[6], ":simple") {
 		t.Errorf("line 6 is about the item four lines above: %q", subjects[6])
+	}
+}
+
+// TestSplitOutsideParens: a split at the given bytes leaves what
+// parentheses hold whole.
+func TestSplitOutsideParens(t *testing.T) {
+	for _, tc := range []struct {
+		s, seps string
+		want    []string
+	}{
+		{"a (b, c), d", ",", []string{"a (b, c)", " d"}},
+		{"1) KMS key (CMK); 2) bucket policy", ",;", []string{"1) KMS key (CMK)", " 2) bucket policy"}},
+		{"x/y+z", "/+", []string{"x", "y", "z"}},
+		{"no separator", ",", []string{"no separator"}},
+		// fixed bugs
+		{"unbalanced ) , ok", ",", []string{"unbalanced ) ", " ok"}},
+	} {
+		if got := SplitOutsideParens(tc.s, tc.seps); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitOutsideParens(%q, %q) = %q, want %q", tc.s, tc.seps, got, tc.want)
+		}
 	}
 }
