@@ -101,8 +101,8 @@ func (e *Engine) optionOf(a *analysis, ws []qword) option {
 
 // optionChoiceCandidate reads a question that offers two options and asks
 // for one (analysis.offers) and is no choice of two named entities
-// (choiceCandidate reads those): the option whose best line holds more of the question's
-// other words than the other's best line. Nil when it offers none, an
+// (choiceCandidate reads those): the option whose best line holds more of
+// the question's other words than the other's best line. Nil when it offers none, an
 // option has no line, or no line tells them apart.
 func (e *Engine) optionChoiceCandidate(a *analysis) *candidate {
 	if !a.offers {

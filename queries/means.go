@@ -29,15 +29,13 @@ const meansPrior = 0.7
 // deployed. What .ebextensions setting do I use?").
 const minMeansCoverage = 0.4
 
-// maxMeansLines bounds the best-matching lines the means reading reads.
-const maxMeansLines = 8
-
 // askedMeans returns the stems of the verb by which a question asks how its
 // asker does something ("how do I run ...": run; "how can we ...", "how to
 // ..."), and after a causative ("how can I make a migration run on one
 // instance") the stems of the words after it, one of which is the action;
-// for "what setting do I use" the stems of the rest of the question; nil when it asks no such thing or asks for a path ("how do I get events
-// into Slack").
+// for "what setting do I use" the stems of the rest of the question; nil
+// when it asks no such thing or asks for a path ("how do I get events into
+// Slack").
 func (e *Engine) askedMeans(a *analysis) []string {
 	if a.path {
 		return nil
@@ -120,26 +118,24 @@ func (e *Engine) meansCandidate(a *analysis) *candidate {
 	}
 	for _, h := range a.hits {
 		st := e.ix.Statement(h.i)
-		best, bestCov := "", 0.0
-		section := e.lx.Terms(st.Section) // "ebextensions: how do I ..." of a line under ".ebextensions and friends"
+		// the clauses that hold the asked verb, first: most lines hold none
+		// and need no more reading
 		cls := e.noteClauses(st.Text)
-		var next []string // a flattened slide's next line that goes on with this one ("... a single instance. E.g." / "migrate database")
-		for j := h.i + 1; j < e.ix.NumStatements() && j <= h.i+2; j++ {
-			n := e.ix.Statement(j)
-			if !sameFile(n.Source, st.Source) {
-				break
-			}
-			if e.lx.QuestionSurface("abbreviation", strings.ToLower(n.Text)) {
-				continue // "E.g." cut off as a sentence of its own goes on in the next
-			}
-			if startsLower(n.Text) {
-				next = e.lx.Terms(e.noteClauses(n.Text)[0])
-			}
-			break
-		}
+		owns := make([][]string, len(cls))
+		holds := false
 		for j, cl := range cls {
-			own := e.lx.Terms(cl)
-			if !slices.ContainsFunc(verbs, func(v string) bool { return containsStr(own, v) }) {
+			if own := e.lx.Terms(cl); slices.ContainsFunc(verbs, func(v string) bool { return containsStr(own, v) }) {
+				owns[j], holds = own, true
+			}
+		}
+		if !holds {
+			continue
+		}
+		section := e.lx.Terms(st.Section) // "ebextensions: how do I ..." of a line under ".ebextensions and friends"
+		next := e.continuation(h.i)
+		best, bestCov := "", 0.0
+		for j, own := range owns {
+			if own == nil {
 				continue // "how do I run ...": a clause that says to run it, not one that names what the question names
 			}
 			terms := append(own, section...)
@@ -153,7 +149,7 @@ func (e *Engine) meansCandidate(a *analysis) *candidate {
 				}
 			}
 			if cov := got / total; cov > bestCov {
-				best, bestCov = cl, cov
+				best, bestCov = cls[j], cov
 			}
 		}
 		if bestCov < minMeansCoverage {
@@ -179,6 +175,29 @@ func (e *Engine) meansCandidate(a *analysis) *candidate {
 		c.prior = -0.3 + bestCov*0.45 + meansPrior
 		c.reading = fmt.Sprintf("the setting the best-matching line names for it (%s)", st.Source)
 		return c
+	}
+	return nil
+}
+
+// continuation returns the words of the first clause of the line that goes
+// on with statement i in a flattened slide: the next statement of the same
+// file when it opens lower-case ("... a single instance. E.g." /
+// "migrate database"), past one that is an abbreviation alone ("E.g.");
+// nil when none does.
+func (e *Engine) continuation(i int) []string {
+	src := e.ix.StatementSource(i)
+	for j := i + 1; j < e.ix.NumStatements() && j <= i+2; j++ {
+		if !sameFile(e.ix.StatementSource(j), src) {
+			return nil
+		}
+		text := e.ix.StatementText(j)
+		if e.lx.QuestionSurface("abbreviation", strings.ToLower(text)) {
+			continue // "E.g." cut off as a sentence of its own goes on in the next
+		}
+		if startsLower(text) {
+			return e.lx.Terms(e.noteClauses(text)[0])
+		}
+		return nil
 	}
 	return nil
 }
@@ -225,8 +244,8 @@ func (e *Engine) noteClauses(text string) []string {
 }
 
 // codeNames returns the identifiers a clause writes (see identifier) that
-// the dictionary does not name, in order, less those the question writes: "leader_only" of "leader_only: true runs on one instance
-// only".
+// the dictionary does not name, in order, less those the question writes:
+// "leader_only" of "leader_only: true runs on one instance only".
 func (e *Engine) codeNames(a *analysis, clause string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(clause, func(r rune) bool {
@@ -251,7 +270,8 @@ func (e *Engine) codeNames(a *analysis, clause string) []string {
 // letters joined by underscores ("leader_only", "option_settings"), or a
 // lower-case word with a capital inside ("minSize", "runOrder"). A
 // capitalised camel-case word is as often a product's name ("WebSocket")
-// as a key, and is not taken.
+// as a key, and is not taken (ingest's isIdentifier, which reads code in
+// flattened slides, takes it).
 func identifier(w string) bool {
 	if strings.ContainsAny(w, ".-") {
 		return false

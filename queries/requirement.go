@@ -43,8 +43,8 @@ func (e *Engine) asksRequirement(a *analysis) bool {
 // names the capability, is most about the entity (its subject, a name it
 // writes, or its heading path's: aboutBonus, sectionBonusOf; the first in
 // the statements' order of those as much about it) and lists
-// minRequirementItems or more. Nil when the question asks no such
-// thing or no line lists it.
+// minRequirementItems or more. Nil when the question asks no such thing or
+// no line lists it.
 func (e *Engine) requirementCandidate(a *analysis) *candidate {
 	if !e.asksRequirement(a) {
 		return nil
@@ -73,7 +73,7 @@ func (e *Engine) requirementCandidate(a *analysis) *candidate {
 			continue
 		}
 		var its []string
-		for _, it := range e.requirementItems(st(e, i)) {
+		for _, it := range e.requirementItems(e.ix.StatementText(i)) {
 			if !e.namedByQuestion(a, it) && !e.lx.ImperativeVerb(strings.ToLower(firstField(it))) {
 				its = append(its, it) // not "CodePipeline" nor "Trigger CodeDeploy" of a table's row
 			}
@@ -92,9 +92,7 @@ func (e *Engine) requirementCandidate(a *analysis) *candidate {
 		c.ctx = st.Terms
 		// the reading answers what the question asks to set up, need or
 		// have: its asked verb ("set up") is the reading's own word
-		for _, v := range e.askedVerbs(a) {
-			c.rel = append(c.rel, v)
-		}
+		c.rel = append(c.rel, e.askedVerbs(a)...)
 		for _, w := range a.words {
 			if e.lx.QuestionSurface("requirement", w.lower) || e.lx.QuestionSurface("particle", w.lower) {
 				c.rel = append(c.rel, w.stem)
@@ -116,17 +114,14 @@ func firstField(s string) string {
 	return ""
 }
 
-// st returns the text of statement i.
-func st(e *Engine, i int) string { return e.ix.StatementText(i) }
-
 // requirementItems returns the noun phrases a line lists after its label
 // ("Cross-account: A + B + C"): its items split at numbered markers, " + ",
 // or else commas and semicolons outside parentheses, each read as the noun
 // phrase it opens with (see phraseAfter); an item that names a thing and
 // what it comes with ("artifact bucket encrypted with a customer managed
 // KMS key", "KMS key w/ key policy") gives both, a bare noun with the place
-// that says which ("role in the other account"). Nil when it lists fewer than
-// minRequirementItems.
+// that says which ("role in the other account"). Nil when it lists fewer
+// than minRequirementItems.
 func (e *Engine) requirementItems(text string) []string {
 	if k := strings.Index(text, ": "); k >= 0 && k < len(text)/2 {
 		text = text[k+2:]
@@ -135,9 +130,7 @@ func (e *Engine) requirementItems(text string) []string {
 	var parts []string
 	switch {
 	case len(numberedItemRe.FindAllStringIndex(text, -1)) >= minRequirementItems:
-		for _, p := range numberedItemRe.Split(text, -1) {
-			parts = append(parts, p)
-		}
+		parts = numberedItemRe.Split(text, -1)
 	case strings.Count(text, " + ") >= minRequirementItems-1:
 		parts = strings.Split(text, " + ")
 	default:
