@@ -845,6 +845,9 @@ type Reading struct {
 	Type    string  `json:"type"`
 	Score   float64 `json:"score"`
 	Answers int     `json:"answers"`
+	// Terms are the scoring function's weighted non-zero terms, largest
+	// first ("coverage=+0.62"); they sum to Score.
+	Terms []string `json:"terms,omitempty"`
 }
 
 // Readings returns the n best readings of a question, best first, with the
@@ -870,7 +873,7 @@ func (e *Engine) Readings(ctx context.Context, text string, n int) ([]Reading, e
 		if len(out) == n+1 {
 			break
 		}
-		out = append(out, Reading{Reading: c.reading, Type: string(c.typ), Score: c.score, Answers: len(c.ends)})
+		out = append(out, Reading{Reading: c.reading, Type: string(c.typ), Score: c.score, Answers: len(c.ends), Terms: weights.terms(&c.feat)})
 	}
 	return out, nil
 }

@@ -1,7 +1,9 @@
 package queries
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -71,6 +73,46 @@ const (
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
 
+// featureNames name the features for `ask --explain`; the type biases
+// are named by their candidate type.
+var featureNames = [featTypeBias]string{
+	featPrior:            "prior",
+	featCoverage:         "coverage",
+	featSupport:          "support",
+	featTyped:            "typed",
+	featQualifierVia:     "qualifierVia",
+	featKindFit:          "kindFit",
+	featKindMiss:         "kindMiss",
+	featValueMiss:        "valueMiss",
+	featFocus:            "focus",
+	featNegAgree:         "negAgree",
+	featNegPred:          "negPred",
+	featNegQuestion:      "negQuestion",
+	featOnlyAgree:        "onlyAgree",
+	featOnlyPred:         "onlyPred",
+	featOrder:            "order",
+	featUnordered:        "unordered",
+	featRole:             "role",
+	featVia:              "via",
+	featNamed:            "named",
+	featMissing:          "missing",
+	featIgnored:          "ignored",
+	featIgnoredFar:       "ignoredFar",
+	featPart:             "part",
+	featViaName:          "viaName",
+	featQualifierMisread: "qualifierMisread",
+	featConstrained:      "constrained",
+	featInSection:        "inSection",
+	featNotVerdict:       "notVerdict",
+	featUnsupported:      "unsupported",
+	featExample:          "example",
+	featNarrowed:         "narrowed",
+	featCountFit:         "countFit",
+	featDenied:           "denied",
+	featValueUnasked:     "valueUnasked",
+	featOptionMiss:       "optionMiss",
+}
+
 // candidateTypeOrder numbers the candidate types for their bias features.
 var candidateTypeOrder = [...]candidateType{candRelation, candKind, candPath, candRank, candCompare, candYesNo, candDescribe, candPredicate, candEntity, candEvidence, candAlias}
 
@@ -119,6 +161,35 @@ var weights = features{
 // focusModifierShare is featFocus for a relation that holds a word of the
 // asked-for phrase but not its head.
 const focusModifierShare = 0.5
+
+// terms lists a feature vector's weighted non-zero terms, largest first
+// by size ("coverage=+0.62"): the sum dot makes, spelt out.
+func (w *features) terms(f *features) []string {
+	type term struct {
+		name string
+		v    float64
+	}
+	var ts []term
+	for i := range f {
+		v := w[i] * f[i]
+		if v == 0 {
+			continue
+		}
+		name := ""
+		if i < featTypeBias {
+			name = featureNames[i]
+		} else {
+			name = "bias:" + string(candidateTypeOrder[i-featTypeBias])
+		}
+		ts = append(ts, term{name, v})
+	}
+	slices.SortStableFunc(ts, func(x, y term) int { return cmp.Compare(math.Abs(y.v), math.Abs(x.v)) })
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = fmt.Sprintf("%s=%+.2f", t.name, t.v)
+	}
+	return out
+}
 
 // dot is the weighted sum of a feature vector.
 func (w *features) dot(f *features) float64 {

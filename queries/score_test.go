@@ -101,3 +101,16 @@ func TestScoreDeniedOpenRelation(t *testing.T) {
 		t.Errorf("send notification step: denied %v, want 1", c.feat[featDenied])
 	}
 }
+
+// TestFeatureNamesComplete: every feature has a name of its own for `ask
+// --explain`, so a feature added without one shows up here, not as a
+// blank term.
+func TestFeatureNamesComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for i, n := range featureNames {
+		if n == "" || seen[n] {
+			t.Errorf("feature %d: name %q is empty or taken", i, n)
+		}
+		seen[n] = true
+	}
+}

@@ -112,6 +112,9 @@ func explain(ctx context.Context, opts *AskOptions, eng *queries.Engine, q strin
 	}
 	for _, r := range rs {
 		fmt.Fprintf(opts.IO.ErrOut, "%6.3f  %-9s %4d  %s\n", r.Score, r.Type, r.Answers, r.Reading)
+		if len(r.Terms) > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "%23s%s\n", "", strings.Join(r.Terms, " "))
+		}
 	}
 	return nil
 }

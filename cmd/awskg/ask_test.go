@@ -283,3 +283,20 @@ func TestInputLines(t *testing.T) {
 		t.Errorf("after the last line: %v, want EOF", err)
 	}
 }
+
+// TestExplainShowsScoreTerms: under each reading --explain spells out the
+// scoring function's weighted terms ("coverage=+0.51"), so a user sees why
+// one reading outranks another.
+func TestExplainShowsScoreTerms(t *testing.T) {
+	io, _, _, errOut := Test()
+	if code := run([]string{"ask", "--explain", "2", "which services notify SNS"}, io); code != exitOK {
+		t.Fatalf("exit code = %d", code)
+	}
+	lines := strings.Split(strings.TrimRight(errOut.String(), "\n"), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("stderr:\n%s", errOut)
+	}
+	if !strings.Contains(lines[2], "coverage=+") {
+		t.Errorf("the line under the best reading holds no coverage term:\n%s", errOut)
+	}
+}
