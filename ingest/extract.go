@@ -1903,6 +1903,12 @@ func (x *extractor) keyValue(text string, line int) bool {
 	if len(caps) == 0 || countFields(key) > 6 || negated(key) {
 		return false
 	}
+	if x.dict.Lexicon.HasQuestionPhrase("requirement", key) {
+		// "ECS blue/green via CodeDeploy needs: ALB or NLB, two target
+		// groups": what follows is what the capability requires, not
+		// things that have it
+		return false
+	}
 	capID := caps[0]
 	if q := qualifier(key); q != "" && x.dictKind(capID) == graph.KindCapability {
 		base := capID

@@ -1175,3 +1175,63 @@ func TestSplitOutsideParens(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounItemsOfOwner: "It is fully managed" under "Benefits of
+// CodeBuild" is an item of the heading's subject (the pronoun stands for
+// it, its complement is the item), and "of" names the items' owner, not
+// the object of the heading's relation.
+func TestPronounItemsOfOwner(t *testing.T) {
+	src := "Benefits of CodeBuild\n" + // 1
+		"  • It is fully managed\n" + // 2
+		"    • You do not have to set up any build servers.\n" + // 3
+		"  • It is on-demand\n" + // 4
+		"  • It is preconfigured\n" // 5
+	g, names := extractNote(t, "000_cb.txt", src)
+	set := factSet(g, names)
+	for _, w := range []fact{
+		{"AWS CodeBuild", "rel:benefit", "fully managed", 2},
+		{"AWS CodeBuild", "rel:benefit", "on-demand", 4},
+		{"AWS CodeBuild", "rel:benefit", "preconfigured", 5},
+	} {
+		if !set[w] {
+			t.Errorf("no %+v in %v", w, set)
+		}
+	}
+	for f := range set {
+		if f.o == "AWS CodeBuild" {
+			t.Errorf("the owner read as the object: %+v", f)
+		}
+	}
+}
+
+// TestPurposeClauseNamesNoObject: the names of a sentence's purpose clause
+// ("so that traffic can be logged to CloudWatch Logs") are no objects of
+// its verb.
+func TestPurposeClauseNamesNoObject(t *testing.T) {
+	src := "# Networking\n\n" +
+		"* VPC Flow Logs is a feature that can be enabled on a VPC, subnet or Elastic Network Interface (ENI) so that network traffic can be logged to CloudWatch Logs.\n" // 3
+	g, names := extractNote(t, "net.md", src)
+	set := factSet(g, names)
+	if !set[fact{"VPC Flow Logs", "rel:can enable", "subnet", 3}] {
+		t.Errorf("no object of the verb: %v", set)
+	}
+	for f := range set {
+		if f.o == "Amazon CloudWatch Logs" {
+			t.Errorf("the purpose clause's name read as an object: %+v", f)
+		}
+	}
+}
+
+// TestRequirementKeyNoCapability: "ECS blue/green needs: ALB or NLB, two
+// target groups" lists what the strategy requires; the things listed do
+// not support it.
+func TestRequirementKeyNoCapability(t *testing.T) {
+	src := "# ECS\n\n" +
+		"- ECS blue/green via CodeDeploy needs: ALB or NLB, two target groups, a production listener\n" // 3
+	g, names := extractNote(t, "ecs.md", src)
+	for f := range factSet(g, names) {
+		if f.p == graph.PredSupports && f.s != "Amazon ECS" {
+			t.Errorf("a required thing read as supporting the strategy: %+v", f)
+		}
+	}
+}

@@ -40,6 +40,8 @@ type Lexicon struct {
 	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
+	phrasal   map[string]string   // "verb-stem particle" → the stem of the word the phrasal verb means
+	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
 	preds     map[string]PredicateWords
@@ -79,6 +81,8 @@ type lexiconFile struct {
 	Synonyms   [][]string                     `yaml:"synonyms"`
 	Antonyms   [][2][]string                  `yaml:"antonyms"`
 	Purposes   []string                       `yaml:"purpose_openers"`
+	Phrasal    map[string]string              `yaml:"phrasal_verbs"`
+	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -123,6 +127,17 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	})
 	lx.vlabels = lowerSet(f.VLabels)
 	lx.yesMarks, lx.noMarks = f.CellMarks.Yes, f.CellMarks.No
+	for _, c := range f.PurposeCj {
+		lx.purposeCj = append(lx.purposeCj, " "+strings.ToLower(strings.TrimSpace(c))+" ")
+	}
+	lx.phrasal = map[string]string{}
+	for k, v := range f.Phrasal {
+		verb, particle, ok := strings.Cut(strings.ToLower(strings.TrimSpace(k)), " ")
+		if !ok || strings.TrimSpace(v) == "" {
+			return nil, fmt.Errorf("parse lexicon: phrasal verb %q: want \"verb particle: word\"", k)
+		}
+		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
+	}
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
 		group := stems(g)
@@ -303,6 +318,32 @@ func (lx *Lexicon) Antonyms() [][2][]string {
 		return nil
 	}
 	return lx.antonyms
+}
+
+// PurposeCut returns the byte offset in s where a clause that says what
+// the sentence's action is for opens (" so that traffic is logged"), -1
+// when it holds none of the lexicon's purpose conjunctions.
+func (lx *Lexicon) PurposeCut(s string) int {
+	cut := -1
+	if lx == nil {
+		return cut
+	}
+	for _, c := range lx.purposeCj {
+		if k := strings.Index(s, c); k >= 0 && (cut < 0 || k < cut) {
+			cut = k
+		}
+	}
+	return cut
+}
+
+// Phrasal returns the stem of the one word a phrasal verb means, given
+// its verb's stem and its particle ("turn", "on" gives the stem of
+// "enable"); "" when the lexicon lists no such phrasal verb.
+func (lx *Lexicon) Phrasal(verbStem, particle string) string {
+	if lx == nil {
+		return ""
+	}
+	return lx.phrasal[verbStem+" "+strings.ToLower(particle)]
 }
 
 // Synonyms returns the stems that share a synonym group with a stem, in

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,5 +94,32 @@ func TestCorpusWordForms(t *testing.T) {
 		if slices.Contains(c.Forms[Stem("send")], Stem("sends")) {
 			t.Errorf("workers %d: Forms[send] = %q holds the lemma's own stem", workers, c.Forms[Stem("send")])
 		}
+	}
+}
+
+// TestPhrasalAndPurpose: the lexicon's phrasal verbs map a verb's stem and
+// particle to the stem of the word they mean, its purpose conjunctions
+// cut a sentence where its purpose clause opens, and a phrasal verb
+// without a particle is an error naming it.
+func TestPhrasalAndPurpose(t *testing.T) {
+	lx, err := ParseLexicon([]byte("phrasal_verbs: {turn on: enable}\npurpose_conjunctions: [so that]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lx.Phrasal(Stem("turned"), "On"); got != Stem("enable") {
+		t.Errorf("Phrasal(turn, on) = %q, want %q", got, Stem("enable"))
+	}
+	if got := lx.Phrasal(Stem("turned"), "up"); got != "" {
+		t.Errorf("Phrasal(turn, up) = %q, want none", got)
+	}
+	s := "can be enabled on a subnet so that traffic is logged"
+	if got := lx.PurposeCut(s); got != len("can be enabled on a subnet") {
+		t.Errorf("PurposeCut = %d", got)
+	}
+	if got := lx.PurposeCut("so that"); got != -1 {
+		t.Errorf("PurposeCut of a bare conjunction = %d, want -1", got)
+	}
+	if _, err := ParseLexicon([]byte("phrasal_verbs: {turnon: enable}\n")); err == nil || !strings.Contains(err.Error(), "turnon") {
+		t.Errorf("err = %v, want one naming the phrasal verb", err)
 	}
 }

@@ -1300,6 +1300,9 @@ func (o *openReader) afterPreposition(t string, at int) bool {
 		return false
 	}
 	w := f[len(f)-1]
+	if strings.EqualFold(w, "of") {
+		return false // "Benefits of CodeBuild": the name owns the items, it is no object
+	}
 	return o.lx.IsPreposition(w) || o.lx.IsNegation(w)
 }
 
@@ -2075,6 +2078,11 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// under "Automatically Rotating Your Secrets")
 		return
 	}
+	if rest, ok := pronounComplement(text); ok {
+		// "It is fully managed" under "Benefits of CodeBuild": the pronoun
+		// stands for the head's subject, its complement is the item
+		text = rest
+	}
 	name, no := deniedItem(text)
 	obj := o.itemNode(name)
 	if obj == "" {
@@ -2112,6 +2120,31 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			o.addItem(f, graph.OpenRelation(p, graph.Negative), obj, detail, pos, line)
 		}
 	}
+}
+
+// maxComplementWords bounds the complement of an item that opens with a
+// pronoun and a copula ("It is fully managed").
+const maxComplementWords = 5
+
+// pronounComplement returns the complement of an item that is a pronoun,
+// a copula and a short complement ("It is on-demand", "They're
+// regional"), without its closing punctuation; ok is false for any other
+// item.
+func pronounComplement(text string) (string, bool) {
+	f := strings.Fields(text)
+	n := 0
+	switch {
+	case len(f) >= 2 && (strings.EqualFold(f[0], "it's") || strings.EqualFold(f[0], "they're")):
+		n = 1
+	case len(f) >= 3 && (strings.EqualFold(f[0], "it") && strings.EqualFold(f[1], "is") || strings.EqualFold(f[0], "they") && strings.EqualFold(f[1], "are")):
+		n = 2
+	default:
+		return "", false
+	}
+	if len(f)-n > maxComplementWords {
+		return "", false
+	}
+	return strings.TrimRight(strings.Join(f[n:], " "), ".;,!"), true
 }
 
 // verbObjectLead reports whether an item of three words or more opens as a
@@ -2726,6 +2759,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	o.last = subj
 	o.lastGen++
+	full := s
+	if k := o.lx.PurposeCut(s); k > verbStart {
+		// "can be enabled on a VPC, subnet or ENI so that network traffic
+		// can be logged to CloudWatch Logs": what the purpose clause names
+		// is no object of the verb
+		s = s[:k]
+		ms = slices.DeleteFunc(ms, func(m mention) bool { return m.end > k })
+	}
 	// the objects: names after the verb, items of an inline list, quantities
 	type obj struct {
 		id         string
@@ -2860,7 +2901,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		if denied[ob.id] {
 			opol = graph.Negative // "it has no on-call schedules, no paging and no escalation"
 		}
-		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, s, 0, line)
+		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, full, 0, line)
 	}
 }
 
