@@ -28,6 +28,7 @@ type qword struct {
 	stop       bool   // a function word
 	count      bool   // a number that counts the noun after it ("two kinds"; see countOf)
 	linked     int    // index of the link covering it, -1 when none
+	phrasal    string // the stem of the word a phrasal verb it opens means ("turned on" → enabl), else ""
 }
 
 // linkHow says how a question names an entity.
@@ -674,6 +675,11 @@ func (e *Engine) analyze(text string) *analysis {
 		// weigh no more than stop words
 		w.stop = lx.IsStop(w.lower) || lx.QuestionWord("source", w.stem)
 	}
+	for i := 0; i+1 < len(a.words); i++ {
+		// "turned on": the one word the phrasal verb means ("enable"),
+		// which the notes' lines may write as well (see termsOf)
+		a.words[i].phrasal = lx.Phrasal(a.words[i].stem, a.words[i+1].lower)
+	}
 	for i := range a.words {
 		// "the two kinds of logging", "name 3 services": a count of the
 		// asked-for things says how many, not what (it is no part of the
@@ -1255,6 +1261,19 @@ func (e *Engine) terseOpener(a *analysis) int {
 // word end at the latest (see focusOf); a terse one ends at its first
 // preposition ("the instance states | during a scale-out").
 func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
+	if !terse && i+2 < len(a.words) && a.words[i].lower != "how" && e.lx.QuestionSurface("modal", a.words[i+1].lower) {
+		at := i + 2
+		if at+1 < len(a.words) && e.lx.QuestionSurface("determiner", a.words[at].lower) {
+			at++ // "what can a custom resource be backed by"
+		}
+		if l := a.words[at].linked; l >= 0 && a.links[l].strong() && !a.links[l].concept {
+			// "what can CodeDeploy deploy to?": the wh-word is the object
+			// itself; the name after the modal is the subject and the
+			// word after it the verb, no noun phrase that asks for a kind
+			// (in "what can produce records" the wh-word is the subject)
+			return
+		}
+	}
 	seen, headSeen := 0, false
 	// wantsBefore is the length of a.wants before the kind word at
 	// modifierAt added its kinds (-1: none yet)
@@ -1620,6 +1639,9 @@ func (e *Engine) termsOf(a *analysis) {
 		if w.linked >= 0 && a.links[w.linked].how != linkWeak && !e.isNoteConcept(a.links[w.linked].id) && !e.beyondServiceName(a, w) {
 			continue // a name, not a word of the relation; weak aliases and the notes' concepts are both
 		}
+		if len(w.lower) == 1 && w.lower[0] >= 'a' && w.lower[0] <= 'z' {
+			continue // "account B": a placeholder letter, not a word the lines hold
+		}
 		weight := e.idf(w.stem)
 		if i > 0 && a.words[i-1].lower == "how" && slices.Contains(e.lx.Kinds(w.lower), graph.KindValue) {
 			continue // "how long", "how often": the shape of the answer (a value), not a word the lines hold
@@ -1669,9 +1691,12 @@ func (e *Engine) termsOf(a *analysis) {
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}
 	// a count the notes may write in figures or in words ("two kinds",
-	// "2 kinds")
+	// "2 kinds"); a phrasal verb as the one word it means
 	for k := range a.terms {
 		t := &a.terms[k]
+		if p := a.words[t.pos].phrasal; p != "" && p != t.stem {
+			t.alts = append(t.alts, p)
+		}
 		if !a.words[t.pos].count {
 			continue
 		}

@@ -61,6 +61,8 @@ type candidate struct {
 	feat     features // what the scoring function weighs (see score.go)
 	score    float64
 	links    int // how many of the question's links it accounts for
+
+	deniedByRelation bool // a yes/no verdict whose relation is itself a denial ("noNotify")
 }
 
 // maxCandidateEnds bounds the answers of one candidate read for scoring.
@@ -120,11 +122,16 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if yn != nil {
 		out = append(out, yn)
 	}
-	if yn == nil || yn.result.Intent != "yes-no" || yn.result.Answers[0].Name != "no" || yn.prior <= weakVerdictPrior && yn.links < len(a.strongLinkIDs()) {
+	if yn == nil || yn.result.Intent != "yes-no" || yn.result.Answers[0].Name != "no" || yn.prior <= weakVerdictPrior && (yn.links < len(a.strongLinkIDs()) || !yn.deniedByRelation) {
 		// (a relation that denies it only weakly, on lines that leave out
 		// a thing the question names by name, lets the best line decide
 		// as well: "SCPs aren't available ..." of SCPs and Organizations
-		// for "do SCPs restrict the organization's management account")
+		// for "do SCPs restrict the organization's management account";
+		// so does a weak "no" a relation's lines give where the relation
+		// itself denies nothing: "Can deliver trails from multiple
+		// accounts into the same bucket" for "can trails from several
+		// accounts go to one S3 bucket", against a line on S3's
+		// cross-account access that speaks of a different account)
 		if c := e.verdictCandidate(a); c != nil {
 			out = append(out, c)
 		}
@@ -1360,6 +1367,7 @@ func (e *Engine) yesNoCandidate(ctx context.Context, a *analysis) *candidate {
 	// a question that opens with its auxiliary asks yes or no: the verdict
 	// stands ahead of a list of what one of the two relates to
 	c := edgeVerdict(x, verdict, top)
+	c.deniedByRelation, _ = polarityOf(top.Predicate)
 	for _, src := range top.Sources {
 		// the lines that state the relation: the question's other names
 		// and words they hold ("logs > subscription filter > lambda (cannot

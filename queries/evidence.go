@@ -63,6 +63,14 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		// its best
 		syns := e.lx.Synonyms(t.stem)
 		full := slices.Concat([]string{t.stem}, t.alts, opposite[t.stem]) // the stems that count in full
+		for _, alt := range t.alts {
+			// "turned on" (its alternative "enable") finds "disabled" too
+			for _, o := range opposite[alt] {
+				if !containsStr(full, o) {
+					full = append(full, o)
+				}
+			}
+		}
 		var got map[int32]bool
 		if len(syns) > 0 || len(full) > 1 {
 			got = map[int32]bool{}
@@ -1177,7 +1185,16 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 		}
 	}
 	var out []string
-	for _, it := range items {
+	for k, it := range items {
+		if h, _, ok := cutArrow(it); ok && k == len(items)-1 {
+			it = h // "Hibernated -> fast scale-out": what the list leads to is no item
+		}
+		if f := strings.Fields(it); k == 0 && len(f) > 1 && containsStr(a.focus, ingest.Stem(strings.ToLower(f[0]))) {
+			// "kept in state Stopped, Running or Hibernated" for "which
+			// states": the asked-for noun before the first item names
+			// the list's kind
+			it = strings.Join(f[1:], " ")
+		}
 		if !a.namesText(it) && !e.lx.IsStop(it) {
 			out = append(out, it) // not "you": a pronoun is no item
 		}
@@ -1186,6 +1203,21 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 		return "", nil
 	}
 	return head, out
+}
+
+// cutArrow cuts a text at its first arrow ("->", "→", "=>"): the text
+// before it, trimmed, and after it; ok is false when it holds none.
+func cutArrow(s string) (before, after string, ok bool) {
+	at, n := -1, 0
+	for _, arrow := range []string{"->", "→", "=>"} {
+		if k := strings.Index(s, arrow); k > 0 && (at < 0 || k < at) {
+			at, n = k, len(arrow)
+		}
+	}
+	if at < 0 {
+		return s, "", false
+	}
+	return strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+n:]), true
 }
 
 // evidenceEnds picks the answers a statement gives a question.

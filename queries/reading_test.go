@@ -1225,3 +1225,100 @@ func TestRelationNamedAfterAKindedLink(t *testing.T) {
 		}
 	}
 }
+
+// TestRelationHeadNounNamesKind: an open relation's head noun is its last
+// word before its verb ("hook" of "hook can actually", from "lambda hooks
+// you can actually use: ..."), so its answers are of the kind a question
+// for hooks asks, and the relation of the service the question names wins
+// over another service's lifecycle events.
+func TestRelationHeadNounNamesKind(t *testing.T) {
+	e := engineWithNote(t, "chat.txt", "[20:30] kat: lambda + ecs deploys today\n"+
+		"[20:31] kat: lambda hooks you can actually use: BeforeAllowTraffic and AfterAllowTraffic. thats it\n")
+	res := askHolding(t, e, "For a CodeDeploy deployment to Lambda, which lifecycle hooks can I actually attach my own validation functions to?",
+		[]string{"BeforeAllowTraffic", "AfterAllowTraffic"})
+	if got := answerNames(res); containsStr(got, "ApplicationStop") {
+		t.Errorf("answers %v hold the EC2 lifecycle events (reading %q)", got, res.Reading)
+	}
+}
+
+// TestPlaceholderLetterNoTerm: "account B" names a placeholder, not a word
+// the notes' lines hold; the letter weighs nothing in the question.
+func TestPlaceholderLetterNoTerm(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("I want to ship log events from account A to account B via a subscription")
+	for _, tm := range a.terms {
+		if tm.stem == "b" || tm.stem == "a" {
+			t.Errorf("terms %v hold the placeholder %q", a.terms, tm.stem)
+		}
+	}
+}
+
+// TestPhrasalVerbMeansItsWord: "turned on" asks what a line says "can be
+// enabled on" (the lexicon's phrasal verbs), and the names the sentence's
+// purpose clause gives ("so that traffic can be logged to CloudWatch
+// Logs") are no objects of its verb.
+func TestPhrasalVerbMeansItsWord(t *testing.T) {
+	e := engineWithNote(t, "net.md", "# Networking\n\n"+
+		"* VPC Flow Logs is a feature that can be enabled on a VPC, subnet or Elastic Network Interface (ENI) so that network traffic can be logged to CloudWatch Logs.\n")
+	a := e.analyze("Which resources can VPC Flow Logs be turned on for?")
+	if !slices.ContainsFunc(a.terms, func(tm term) bool { return tm.stem == "turn" && containsStr(tm.alts, ingest.Stem("enable")) }) {
+		t.Errorf("terms %+v: want turn, with the stem of enable as its alternative", a.terms)
+	}
+	res := askHolding(t, e, "Which resources can VPC Flow Logs be turned on for?", []string{"subnet", "Elastic Network Interface"})
+	if got := answerNames(res); containsStr(got, "Amazon CloudWatch Logs") {
+		t.Errorf("answers %v hold the purpose clause's CloudWatch Logs (reading %q)", got, res.Reading)
+	}
+}
+
+// TestWeakRelationVerdictLetsLineDecide: a relation whose lines hold none
+// of a yes/no question's words, and that denies nothing itself, decides
+// no more than the line that states what is asked ("Can deliver trails from
+// multiple accounts into the same bucket"); a relation that is itself a
+// denial still decides ("Trusted Advisor; SNS (native): -").
+func TestWeakRelationVerdictLetsLineDecide(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ q, want string }{
+		{"Can trails from several AWS accounts be delivered into one and the same S3 bucket?", "yes"},
+		{"Can Trusted Advisor send its notifications straight to an SNS topic?", "no"},
+	} {
+		res := askHolding(t, e, tt.q, []string{tt.want})
+		if len(res.Answers) != 1 {
+			t.Errorf("%q: answers %v, want only %s", tt.q, answerNames(res), tt.want)
+		}
+	}
+}
+
+// TestModalQuestionAsksNoKind: in "what can CodeDeploy deploy to?" the
+// wh-word is the object, the name after the modal its subject and the word
+// after the name its verb: no noun phrase asks for a kind (not strategies
+// for "deploy").
+func TestModalQuestionAsksNoKind(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("What can CodeDeploy deploy new app versions to?")
+	if len(a.focus) > 0 || len(a.wants) > 0 {
+		t.Errorf("focus %v wants %v, want none", a.focus, a.wants)
+	}
+}
+
+// TestPhrasalVerbFindsOpposite: "turned on by default" finds, through
+// its alternative "enable", the line that says "disabled by default", and
+// that line decides no.
+func TestPhrasalVerbFindsOpposite(t *testing.T) {
+	e := newEngine(t)
+	res := askHolding(t, e, "is ELB/ALB access logging turned on by default?", []string{"no"})
+	if len(res.Answers) != 1 {
+		t.Errorf("answers %v, want only no", answerNames(res))
+	}
+}
+
+// TestLineItemsTrimKindAndArrow: the items of a line's list lose the
+// asked-for noun that opens the first ("state Stopped" for "which
+// states") and what an arrow after the last leads to.
+func TestLineItemsTrimKindAndArrow(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("which states can instances be kept in?")
+	_, items := e.lineItems(a, "warm pool = pre-initialized instances kept in state Stopped, Running or Hibernated -> fast scale-out for apps with long boot")
+	if want := []string{"Stopped", "Running", "Hibernated"}; !slices.Equal(items, want) {
+		t.Errorf("items %q, want %q", items, want)
+	}
+}

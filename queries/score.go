@@ -689,8 +689,8 @@ func (e *Engine) idf(stem string) float64 {
 	return math.Log(1 + float64(e.nDocs()+1)/float64(e.docFreq(stem)+1))
 }
 
-// relationNamesKind reports whether an open relation's phrase ends in a
-// word that names one of the kinds wanted ("event" for events).
+// relationNamesKind reports whether an open relation's phrase has a head
+// noun that names one of the kinds wanted ("event" for events).
 func (e *Engine) relationNamesKind(pred string, wants []graph.NodeKind) bool {
 	phrase, _, ok := graph.ParseRelation(pred)
 	if !ok {
@@ -700,7 +700,16 @@ func (e *Engine) relationNamesKind(pred string, wants []graph.NodeKind) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	for _, k := range e.lx.Kinds(ws[len(ws)-1]) {
+	// the phrase's head noun is its last word before its verb ("hook" of
+	// "hook can actually", from "hooks you can actually use:")
+	head := ws[len(ws)-1]
+	for i := 1; i < len(ws); i++ {
+		if e.lx.HeadVerb(ws[i]) {
+			head = ws[i-1]
+			break
+		}
+	}
+	for _, k := range e.lx.Kinds(head) {
 		if containsKind(wants, k) {
 			return true
 		}
