@@ -314,8 +314,8 @@ func TestExtract(t *testing.T) {
 			name:    "a passive sentence whose subject names nothing is done by the heading's subject",
 			file:    "d.md",
 			src:     "# AWS CodeDeploy\n\n- Revisions can be pulled from S3 or GitHub\n- Not everything is covered by S3 notifications\n- Once data is inserted into Kinesis, it stays\n",
-			want:    []fact{{"AWS CodeDeploy", "rel:revision can pull from", "Amazon S3", 3}},
-			notWant: []fact{{"AWS CodeDeploy", "rel:not everything cover by", "Amazon S3", 4}, {"AWS CodeDeploy", "rel:once datum insert into", "Amazon Kinesis", 5}},
+			want:    []fact{{"AWS CodeDeploy", "rel:revision can be pulled from", "Amazon S3", 3}},
+			notWant: []fact{{"AWS CodeDeploy", "rel:not everything be covered by", "Amazon S3", 4}, {"AWS CodeDeploy", "rel:once datum be inserted into", "Amazon Kinesis", 5}},
 		},
 		{
 			name:    "an item's closing aside (examples, a clause) is no part of its name; a short qualifier is",
@@ -1212,7 +1212,7 @@ func TestPurposeClauseNamesNoObject(t *testing.T) {
 		"* VPC Flow Logs is a feature that can be enabled on a VPC, subnet or Elastic Network Interface (ENI) so that network traffic can be logged to CloudWatch Logs.\n" // 3
 	g, names := extractNote(t, "net.md", src)
 	set := factSet(g, names)
-	if !set[fact{"VPC Flow Logs", "rel:can enable", "subnet", 3}] {
+	if !set[fact{"VPC Flow Logs", "rel:can be enabled", "subnet", 3}] {
 		t.Errorf("no object of the verb: %v", set)
 	}
 	for f := range set {
@@ -1232,6 +1232,25 @@ func TestRequirementKeyNoCapability(t *testing.T) {
 	for f := range factSet(g, names) {
 		if f.p == graph.PredSupports && f.s != "Amazon ECS" {
 			t.Errorf("a required thing read as supporting the strategy: %+v", f)
+		}
+	}
+}
+
+// TestPassiveRelation: "can be enabled on a VPC" keeps its passive in the
+// relation ("can be enabled"): "can enable" would say the subject does
+// what is done to it.
+func TestPassiveRelation(t *testing.T) {
+	src := "# Networking\n\n" +
+		"* VPC Flow Logs can be enabled on a VPC, subnet or Elastic Network Interface.\n" + // 3
+		"* CodeDeploy deployments can be monitored using Amazon CloudWatch Events.\n" // 4
+	g, names := extractNote(t, "net.md", src)
+	set := factSet(g, names)
+	if !set[fact{"VPC Flow Logs", "rel:can be enabled", "subnet", 3}] {
+		t.Errorf("no passive relation: %v", set)
+	}
+	for f := range set {
+		if strings.HasSuffix(f.p, "can enable") || strings.HasSuffix(f.p, "can monitor") {
+			t.Errorf("a passive read as active: %+v", f)
 		}
 	}
 }

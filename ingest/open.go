@@ -1779,7 +1779,17 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	text = o.lx.DropQuestionPhrases("bound", text) // "no more than 2": a bound, not a denial
 	pol := graph.Positive
 	var words []string
+	afterBe := false // the word before was a form of "be"
 	add := func(w string) {
+		lw := strings.ToLower(w)
+		be := passiveAux[lw]
+		defer func() { afterBe = be }()
+		if lemma := o.words.Lemma(lw); afterBe && pastParticiple(lw, lemma) && !o.lx.IsStop(lw) && !o.lx.IsStop(lemma) {
+			// "can be enabled on a VPC": the passive says the subject
+			// undergoes the verb; "can enable" would say it does it
+			words = append(words, "be", lw)
+			return
+		}
 		switch pw := o.phraseWord(w); pw.role {
 		case phraseNegation:
 			pol = graph.Negative
@@ -1808,6 +1818,14 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	}
 	if start >= 0 {
 		add(text[start:])
+	}
+	for k := 0; k+3 < len(words); k++ {
+		if words[k] == "be" && words[k+2] == "to" && k+3 < len(words) {
+			// "can't be used to run scripts": the infinitive's verb is
+			// the relation ("not use to run script"), no passive of it
+			words = slices.Delete(words, k, k+1)
+			words[k] = o.words.Lemma(words[k])
+		}
 	}
 	// leading particles belong to the subject ("OpsWorks for ..."), not the relation
 	for len(words) > 0 && keptWords[words[0]] && words[0] != "can" {
@@ -1872,6 +1890,20 @@ func (o *openReader) phraseWord(w string) phraseWordOf {
 	}
 	o.words.phrases[w] = pw
 	return pw
+}
+
+// passiveAux are the forms of "be" that make a past participle after them
+// passive.
+var passiveAux = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true}
+
+// pastParticiple reports whether a lower-case word reads as a regular or
+// "-en" past participle of its lemma ("enabled", "sent", "written"): it
+// differs from its lemma and ends in "ed", "en" or "t".
+func pastParticiple(w, lemma string) bool {
+	if w == lemma || lemma == "" {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "t")
 }
 
 // keptWords are function words a relation keeps: modals and the particles

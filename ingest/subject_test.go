@@ -69,7 +69,7 @@ func TestSentenceSubjects(t *testing.T) {
 		// Names coordinated with a known object were dropped: only the
 		// one the dictionary knows was an object.
 		{"names coordinated with a known object", "# Networking\n\nVPC Flow Logs can be enabled on a VPC, subnet or Elastic Network Interface (ENI) so that traffic is logged.\n",
-			[]string{"log:vpc-flow-logs rel:can enable concept:subnet", "log:vpc-flow-logs rel:can enable concept:elastic-network-interface", "log:vpc-flow-logs rel:can enable service:amazon-vpc"}, nil},
+			[]string{"log:vpc-flow-logs rel:can be enabled concept:subnet", "log:vpc-flow-logs rel:can be enabled concept:elastic-network-interface", "log:vpc-flow-logs rel:can be enabled service:amazon-vpc"}, nil},
 		{"no item after a comma and a participle", "# Notes\n\nContainer Insights provides metrics for ECS, making it suitable for dashboards.\n",
 			nil, []string{"feature:cloudwatch-container-insights rel:provide metric for concept:making-it-suitable"}},
 		{"no list of two parts without a conjunction", "# Notes\n\nCodeBuild reads from CodeCommit, builds in containers.\n",
@@ -256,7 +256,7 @@ func TestLogIsASubject(t *testing.T) {
 	for _, f := range g.Facts {
 		got[names[f.Subject]+" | "+f.Predicate+" | "+names[f.Object]] = true
 	}
-	for _, want := range []string{"VPC Flow Logs | rel:can enable | Amazon VPC", "VPC Flow Logs | rel:send log to | Amazon S3"} {
+	for _, want := range []string{"VPC Flow Logs | rel:can be enabled | Amazon VPC", "VPC Flow Logs | rel:send log to | Amazon S3"} {
 		if !got[want] {
 			t.Errorf("facts %v lack %q", got, want)
 		}
