@@ -1777,8 +1777,16 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			return
 		}
 		passive := passiveCues.mayMatch(s) && passiveRe.MatchString(s)
+		lo, hi := 0, len(s)
+		if at := notifyRe.FindStringIndex(s); at != nil {
+			lo, hi = coordinateClause(s, at[0])
+		}
 		for _, o := range objs {
-			if !x.notifiable(o) {
+			if !x.notifiable(o) || !x.mentionedWithin(s, o, lo, hi) {
+				// "... integrated with CloudWatch events to receive and
+				// send triggers ..., and include integrations for ECR and
+				// ECS": what another coordinate clause names is notified
+				// by nothing here
 				continue
 			}
 			if passive {
@@ -1799,6 +1807,60 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
 	}
+}
+
+// coordinateClauseSeps end a coordinate clause of a sentence (", and "
+// only before a word in lower case: "SNS, SQS, Lambda, and EventBridge"
+// is one list).
+var coordinateClauseSeps = []string{", and ", "; "}
+
+// coordinateClause returns the byte span of the coordinate clause of s
+// that holds byte at: from after the last separator before it to the next
+// one after it (see coordinateClauseSeps).
+func coordinateClause(s string, at int) (lo, hi int) {
+	lo, hi = 0, len(s)
+	ends := func(k int, sep string) bool {
+		if sep != ", and " {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(s[k+len(sep):])
+		return unicode.IsLower(r)
+	}
+	for _, sep := range coordinateClauseSeps {
+		for k := strings.Index(s, sep); k >= 0; {
+			if ends(k, sep) {
+				if k+len(sep) <= at && k+len(sep) > lo {
+					lo = k + len(sep)
+				}
+				if k >= at && k < hi {
+					hi = k
+				}
+			}
+			next := strings.Index(s[k+len(sep):], sep)
+			if next < 0 {
+				break
+			}
+			k += len(sep) + next
+		}
+	}
+	return lo, hi
+}
+
+// mentionedWithin reports whether s names node id, or a node whose parent
+// it is, between bytes lo and hi; true when s names it nowhere (an object
+// the sentence's context gives).
+func (x *extractor) mentionedWithin(s, id string, lo, hi int) bool {
+	named := false
+	for _, m := range x.find(s) {
+		if m.ID != id && x.parentOf(m.ID) != id {
+			continue
+		}
+		named = true
+		if m.Start >= lo && m.Start < hi {
+			return true
+		}
+	}
+	return !named
 }
 
 // leads reports whether a text starts with a mention of a node (within its

@@ -1254,3 +1254,23 @@ func TestPassiveRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestNotifyWithinItsClause: a notification cue notifies only what its own
+// coordinate clause names: "integrated with CloudWatch events to ... send
+// triggers ..., and include integrations for ECR and ECS" notifies
+// neither ECR nor ECS; a list's ", and EventBridge" stays in the list.
+func TestNotifyWithinItsClause(t *testing.T) {
+	src := "# CodePipeline\n\n" +
+		"CodePipeline can be integrated with CloudWatch events to receive and send triggers with other processes, and include integrations for ECR and ECS, S3 static websites and EC2 hosting.\n\n" + // 3
+		"S3 event notifications go to SNS, SQS, Lambda, and EventBridge.\n" // 5
+	g, names := extractNote(t, "cp.md", src)
+	set := factSet(g, names)
+	for f := range set {
+		if f.p == graph.PredNotifies && f.line == 3 && (f.o == "Amazon ECS" || f.o == "Amazon ECR" || f.o == "Amazon EC2") {
+			t.Errorf("a name of another clause notified: %+v", f)
+		}
+	}
+	if !set[fact{"Amazon S3", graph.PredNotifies, "Amazon EventBridge", 5}] {
+		t.Errorf("the list's last item lost: %v", set)
+	}
+}
