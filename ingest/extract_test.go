@@ -1274,3 +1274,23 @@ func TestNotifyWithinItsClause(t *testing.T) {
 		t.Errorf("the list's last item lost: %v", set)
 	}
 }
+
+// TestTerseListAfterKnownNames: "Source code from CodeCommit, S3, GitHub,
+// Bitbucket" lists four sources though no "and" joins the last, which the
+// dictionary does not know: three known names run before it to the end
+// of the sentence. Two known names and an unknown one are no such list.
+func TestTerseListAfterKnownNames(t *testing.T) {
+	src := "# AWS CodeBuild\n\n" +
+		"- Source code from CodeCommit, S3, GitHub, Bitbucket\n" + // 3
+		"- Source code from CodeCommit, Gitea\n" // 4
+	g, names := extractNote(t, "cb.md", src)
+	set := factSet(g, names)
+	if !set[fact{"AWS CodeBuild", "rel:source code from", "Bitbucket", 3}] {
+		t.Errorf("the list's last, unknown item lost: %v", set)
+	}
+	for f := range set {
+		if f.o == "Gitea" {
+			t.Errorf("an unknown name after one known name read as a list item: %+v", f)
+		}
+	}
+}

@@ -2899,16 +2899,24 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// of the same verb, though the dictionary knows only the first
 		through := 0 // the end of the last list read: the names inside it open none
 		// (objs holds the names in text order, then the values)
+		run := 0 // the names read already right before this one, each followed by ", "
 		for k, n := 0, len(objs); k < n; k++ {
 			ob := objs[k]
 			if ob.start < through || o.x.dictKind(ob.id) == graph.KindValue {
+				run = 0
 				continue // "after 7 days and the action then fails": a value opens no list of names
 			}
 			if k+1 < n && objs[k+1].start == len(s)-len(strings.TrimLeft(s[ob.end:], ", ")) {
+				if strings.HasPrefix(s[ob.end:], ", ") {
+					run++
+				} else {
+					run = 0
+				}
 				continue // "CodeCommit, GitHub, Bitbucket": the next item is a name read already; the list is tried from it
 			}
 			var its []coordinatedItem
-			its, through = o.coordinated(s, ob.start, ob.end)
+			its, through = o.coordinated(s, ob.start, ob.end, run)
+			run = 0
 			for _, it := range its {
 				objs = append(objs, obj{it.id, it.start, it.start})
 			}
@@ -2949,12 +2957,13 @@ type coordinatedItem struct {
 }
 
 // coordinated returns the items a sentence coordinates with the name at
-// s[start:end] when the name opens a list ("a VPC, subnet or Elastic
+// s[start:end] (after run names the sentence lists right before it) when
+// the name opens a list ("a VPC, subnet or Elastic
 // Network Interface (ENI) so that ..." → subnet, Elastic Network
 // Interface), each a name of no verb (see InlineLists for where the list
 // ends), and the byte offset where the list it read ends (end when the
 // name opens none). The items are nil when the list is none of names.
-func (o *openReader) coordinated(s string, start, end int) ([]coordinatedItem, int) {
+func (o *openReader) coordinated(s string, start, end, run int) ([]coordinatedItem, int) {
 	rest := s[start:]
 	if !strings.HasPrefix(rest[end-start:], ", ") && !strings.HasPrefix(rest[end-start:], " and ") && !strings.HasPrefix(rest[end-start:], " or ") {
 		return nil, end
@@ -2983,8 +2992,13 @@ func (o *openReader) coordinated(s string, start, end int) ([]coordinatedItem, i
 		ok = ok && !o.x.hasVerb(it) && FlatItemName(it) && !o.clauseLike(it) // "..., making it suitable": a clause, not an item
 		prev, from, ats[k] = from, from+at+len(it), start+from+at
 	}
-	// a list is coordinated: "and" or "or" joins its last item
-	if !ok || !slices.ContainsFunc(strings.Fields(rest[prev:from-len(items[len(items)-1])]), func(w string) bool { return w == "and" || w == "or" || w == "&" }) {
+	// a list is coordinated: "and" or "or" joins its last item; in terse
+	// notes a list that runs to the end of the sentence after three known
+	// names or more is one too ("Source code from CodeCommit, S3, GitHub,
+	// Bitbucket": run counts the names before this one)
+	joined := slices.ContainsFunc(strings.Fields(rest[prev:from-len(items[len(items)-1])]), func(w string) bool { return w == "and" || w == "or" || w == "&" })
+	terse := run >= 2 && strings.Trim(s[start+from:], " .;!") == ""
+	if !ok || !joined && !terse {
 		return nil, start + from
 	}
 	var out []coordinatedItem
