@@ -1781,8 +1781,9 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 		if at := notifyRe.FindStringIndex(s); at != nil {
 			lo, hi = coordinateClause(s, at[0])
 		}
+		ms := x.find(s)
 		for _, o := range objs {
-			if !x.notifiable(o) || !x.mentionedWithin(s, o, lo, hi) {
+			if !x.notifiable(o) || !x.mentionedWithin(ms, o, lo, hi) {
 				// "... integrated with CloudWatch events to receive and
 				// send triggers ..., and include integrations for ECR and
 				// ECS": what another coordinate clause names is notified
@@ -1846,12 +1847,12 @@ func coordinateClause(s string, at int) (lo, hi int) {
 	return lo, hi
 }
 
-// mentionedWithin reports whether s names node id, or a node whose parent
-// it is, between bytes lo and hi; true when s names it nowhere (an object
-// the sentence's context gives).
-func (x *extractor) mentionedWithin(s, id string, lo, hi int) bool {
+// mentionedWithin reports whether a text's mentions ms name node id, or a
+// node whose parent it is, between bytes lo and hi; true when they name it
+// nowhere (an object the sentence's context gives).
+func (x *extractor) mentionedWithin(ms []Mention, id string, lo, hi int) bool {
 	named := false
-	for _, m := range x.find(s) {
+	for _, m := range ms {
 		if m.ID != id && x.parentOf(m.ID) != id {
 			continue
 		}

@@ -43,6 +43,23 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 	return head, out, false
 }
 
+// CutArrow cuts a list item at its first chain arrow (see chainArrows):
+// "Hibernated -> fast scale-out" gives "Hibernated", what the list leads
+// to being no item. ok is false when the item holds no arrow after its
+// first byte.
+func CutArrow(item string) (before string, ok bool) {
+	at := -1
+	for _, arrow := range chainArrows {
+		if k := strings.Index(item, arrow); k > 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	if at < 0 {
+		return item, false
+	}
+	return strings.TrimSpace(item[:at]), true
+}
+
 // cleanItems trims a list's parts into items; the first part keeps only
 // what follows its last preposition when it is longer than an item (and
 // none when a negation comes before it); an empty part is skipped. It

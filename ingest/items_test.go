@@ -222,3 +222,21 @@ func TestTableCellList(t *testing.T) {
 		t.Errorf("Snapshot's resources %v, want %v", objs, want)
 	}
 }
+
+// TestCutArrow: an item is cut at its first chain arrow, whichever mark
+// it is; an item with none, or one that opens with an arrow, is kept.
+func TestCutArrow(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Hibernated -> fast scale-out", "Hibernated", true},
+		{"Running → InService => done", "Running", true},
+		{"Stopped", "Stopped", false},
+		{"-> Terminated", "-> Terminated", false},
+	} {
+		if got, ok := CutArrow(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("CutArrow(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1820,7 +1820,7 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 		add(text[start:])
 	}
 	for k := 0; k+3 < len(words); k++ {
-		if words[k] == "be" && words[k+2] == "to" && k+3 < len(words) {
+		if words[k] == "be" && words[k+2] == "to" {
 			// "can't be used to run scripts": the infinitive's verb is
 			// the relation ("not use to run script"), no passive of it
 			words = slices.Delete(words, k, k+1)

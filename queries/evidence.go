@@ -1186,7 +1186,7 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 	}
 	var out []string
 	for k, it := range items {
-		if h, _, ok := cutArrow(it); ok && k == len(items)-1 {
+		if h, ok := ingest.CutArrow(it); ok && k == len(items)-1 {
 			it = h // "Hibernated -> fast scale-out": what the list leads to is no item
 		}
 		if f := strings.Fields(it); k == 0 && len(f) > 1 && containsStr(a.focus, ingest.Stem(strings.ToLower(f[0]))) {
@@ -1203,21 +1203,6 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 		return "", nil
 	}
 	return head, out
-}
-
-// cutArrow cuts a text at its first arrow ("->", "→", "=>"): the text
-// before it, trimmed, and after it; ok is false when it holds none.
-func cutArrow(s string) (before, after string, ok bool) {
-	at, n := -1, 0
-	for _, arrow := range []string{"->", "→", "=>"} {
-		if k := strings.Index(s, arrow); k > 0 && (at < 0 || k < at) {
-			at, n = k, len(arrow)
-		}
-	}
-	if at < 0 {
-		return s, "", false
-	}
-	return strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+n:]), true
 }
 
 // evidenceEnds picks the answers a statement gives a question.
