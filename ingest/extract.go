@@ -1226,11 +1226,23 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 		return
 	}
 	for _, s := range sentences(text) {
+		if asks(s) {
+			// "Does EC2 publish memory utilization to CloudWatch by
+			// default?" states nothing: its answer does
+			x.lastSentence = s
+			continue
+		}
 		at := x.lineOf(line, s)
 		for _, c := range x.clauses(s) {
 			x.sentence(c, at, inScope)
 		}
 	}
+}
+
+// asks reports whether a sentence is a question: it ends with "?" (before
+// closing quotes or brackets).
+func asks(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(s), `"')]`), "?")
 }
 
 // maxBlockLines bounds the lines of a block lineOf looks through.

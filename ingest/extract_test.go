@@ -1294,3 +1294,33 @@ func TestTerseListAfterKnownNames(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionStatesNothing: a sentence that asks ("Does EC2 publish
+// memory utilization to CloudWatch by default?", a flashcard's question or
+// a line of prose) states no fact; the answer after it does.
+func TestQuestionStatesNothing(t *testing.T) {
+	tests := []struct {
+		file, src string
+		asks      []int // the lines that ask
+	}{
+		{"cards.yaml", "- q: Does EC2 publish memory utilization to CloudWatch by default?\n" + // 1
+			"  a: No. The CloudWatch agent sends memory metrics to CloudWatch.\n" + // 2
+			"- q: Can CloudWatch Logs export log data to S3 directly?\n" + // 3
+			"  a: Yes, with an export task.\n", []int{1, 3}},
+		{"drill.txt", "Monitoring drill\n\n" +
+			"Why does EC2 send memory metrics to CloudWatch?\n" + // 3
+			"Can CloudWatch Logs export log data to S3 directly? Yes.\n", []int{3, 4}}, // 4
+	}
+	for _, tt := range tests {
+		g, names := extractNote(t, tt.file, tt.src)
+		set := factSet(g, names)
+		if tt.file == "cards.yaml" && !set[fact{"Unified CloudWatch Agent", graph.PredDelivers, "Amazon CloudWatch", 2}] {
+			t.Errorf("the answer states no fact: %v", set)
+		}
+		for f := range set {
+			if slices.Contains(tt.asks, f.line) {
+				t.Errorf("%s: a question read as a fact: %+v", tt.file, f)
+			}
+		}
+	}
+}
