@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -650,7 +651,14 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			// after "ALB has no canary routing")
 			continue
 		}
-		st := e.ix.Statement(h.i)
+		i := h.i
+		if j, ok := e.answerOf(h.i); ok {
+			// the line asks what the question asks ("which DBs does Secrets
+			// Manager rotate out of the box?"): the note's answer to it
+			// answers ("=> RDS, Aurora, Redshift, DocumentDB")
+			i = j
+		}
+		st := e.ix.Statement(i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		var answers []Answer
 		for _, id := range ends {
@@ -675,7 +683,7 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			// the line gives for what its dashed list names
 			answers = append(answers, Answer{Name: v, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 		}
-		head, items, srcs := e.lineList(a, h.i, len(answers) > 0)
+		head, items, srcs := e.lineList(a, i, len(answers) > 0)
 		headAnswer := false
 		if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {
 			// "If you define ... using a JSON file, the default runOrder
@@ -1001,7 +1009,7 @@ func (e *Engine) bareLabel(text string) bool {
 // when the line answers nothing of its own (answered unset), the names of
 // the run of item lines it is one of ("SSE-S3: ...", "SSE-KMS: ...").
 func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items, srcs []string) {
-	text := strings.TrimSpace(e.ix.Statement(i).Text)
+	text := answerText(e.ix.Statement(i).Text) // an answer's list without its "a:" or arrow
 	if strings.HasSuffix(text, ":") && e.sameSection(i, i+1) {
 		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
 			return strings.TrimSuffix(text, ":"), names, nsrcs
@@ -1702,8 +1710,25 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// both entities the question names
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
+	no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text) || e.otherMeans(a, st)
+	if j, ok := e.answerOf(i); ok {
+		// the line asks the question ("Does EC2 publish memory utilization
+		// by default?"): the answer the note gives it decides, by the
+		// yes or no it opens with ("a: No. Memory ..."), else by what it
+		// states
+		st = e.ix.Statement(j)
+		text := answerText(st.Text)
+		switch e.lx.CellMark(text) {
+		case 1:
+			no = false
+		case -1:
+			no = true
+		default:
+			no = e.deniesFor(a, text) || e.opposes(a, text) || e.otherMeans(a, st)
+		}
+	}
 	verdict := "yes"
-	if no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text) || e.otherMeans(a, st); no != a.negated {
+	if no != a.negated {
 		verdict = "no"
 	}
 	c := &candidate{
@@ -2421,4 +2446,67 @@ func (e *Engine) aliasCandidates(a *analysis) []*candidate {
 // or its name without a leading "AWS"/"Amazon".
 func (e *Engine) writesName(t, id string) bool {
 	return strings.Contains(t, strings.ToLower(shortName(e.names[id].Name)))
+}
+
+// maxAnswerGap is how many lines after a question a note's answer to it
+// may start: a flashcard's "a:" on the next line, a reply after a blank
+// line or a second question.
+const maxAnswerGap = 3
+
+// answerOf returns the statement a note answers statement i with when i
+// asks a question (its text ends with "?"): the first statement after it
+// in the same note that asks nothing, when it starts within maxAnswerGap
+// lines of the question before it. Flashcards ("q: Does EC2 publish memory
+// utilization by default?" / "a: No. ..."), FAQs, a reply under a quoted
+// question ("> Which ones?") and a trap list's "which DBs ...? => RDS,
+// Aurora" all answer this way. ok is false when i asks nothing or no
+// answer follows.
+func (e *Engine) answerOf(i int) (int, bool) {
+	if !strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(i)), "?") {
+		return 0, false
+	}
+	file, line, ok := splitSource(e.ix.StatementSource(i))
+	if !ok {
+		return 0, false
+	}
+	for j := i + 1; j < e.ix.NumStatements(); j++ {
+		f, l, ok := splitSource(e.ix.StatementSource(j))
+		if !ok || f != file || l < line || l-line > maxAnswerGap {
+			return 0, false
+		}
+		if !strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(j)), "?") {
+			return j, true
+		}
+		line = l
+	}
+	return 0, false
+}
+
+// answerLabels open an answer's text in notes of questions and answers:
+// the label of a flashcard's answer, the arrow of a trap list's.
+var answerLabels = []string{"a:", "answer:", "ans:", "=>", "->", "→"}
+
+// answerText returns an answer statement's text without the label or
+// arrow that opens it ("a: No. Memory ..." → "No. Memory ...").
+func answerText(text string) string {
+	t := strings.TrimSpace(text)
+	for _, l := range answerLabels {
+		if len(t) >= len(l) && strings.EqualFold(t[:len(l)], l) {
+			return strings.TrimSpace(t[len(l):])
+		}
+	}
+	return t
+}
+
+// splitSource splits a statement's source "file:N" into its file and line.
+func splitSource(src string) (string, int, bool) {
+	k := strings.LastIndexByte(src, ':')
+	if k < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(src[k+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return src[:k], n, true
 }

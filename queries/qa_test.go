@@ -1,0 +1,45 @@
+package queries
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestAnswerOfAQuestionLine: a note line that asks what the question asks
+// is answered by the note's answer after it: a flashcard's "a: No. ..."
+// decides a yes/no question (the question line itself states nothing),
+// and the list a trap line gives after "=>" or a reply gives under a
+// quoted question answers a question for things.
+func TestAnswerOfAQuestionLine(t *testing.T) {
+	tests := []struct {
+		name, file, note, question string
+		want                       []string
+	}{
+		{"flashcard verdict", "cards.yaml", "- q: Does Amazon Inspector scan Lambda layers by default?\n" +
+			"  a: No. Layer scanning is switched on per account in the Inspector console.\n" +
+			"- q: Which engines can ElastiCache snapshot?\n" +
+			"  a: Redis and Valkey, not Memcached.\n",
+			"Is Lambda layer scanning on by default in Amazon Inspector?", []string{"no"}},
+		{"trap list", "traps.txt", "TRAPS\n\n" +
+			" 1) which record formats does the Fluxgate collector parse natively? => JSONL, logfmt, CEF\n" +
+			" 2) the Fluxgate collector needs an agent => NO, it reads the bucket\n",
+			"what record formats can the Fluxgate collector parse natively", []string{"JSONL", "logfmt", "CEF"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := noteEngine(t, tt.file, tt.note)
+			res, err := e.Ask(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := answerNames(res)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("answers %v (%s), want %v", got, res.Reading, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
