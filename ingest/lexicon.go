@@ -41,6 +41,7 @@ type Lexicon struct {
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	phrasal   map[string]string   // "verb-stem particle" → the stem of the word the phrasal verb means
+	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
@@ -83,6 +84,7 @@ type lexiconFile struct {
 	Purposes   []string                       `yaml:"purpose_openers"`
 	Phrasal    map[string]string              `yaml:"phrasal_verbs"`
 	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
+	Abbrevs    map[string]string              `yaml:"abbreviations"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -137,6 +139,22 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 			return nil, fmt.Errorf("parse lexicon: phrasal verb %q: want \"verb particle: word\"", k)
 		}
 		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
+	}
+	lx.abbrevs = map[string][]string{}
+	for short, word := range f.Abbrevs {
+		a, b := Stem(strings.ToLower(strings.TrimSpace(short))), Stem(strings.ToLower(strings.TrimSpace(word)))
+		if a == "" || b == "" || a == b {
+			return nil, fmt.Errorf("parse lexicon: abbreviation %q: %q: want \"short: word\", two words", short, word)
+		}
+		if !contains(lx.abbrevs[a], b) {
+			lx.abbrevs[a] = append(lx.abbrevs[a], b)
+		}
+		if !contains(lx.abbrevs[b], a) {
+			lx.abbrevs[b] = append(lx.abbrevs[b], a)
+		}
+	}
+	for _, v := range lx.abbrevs {
+		sort.Strings(v) // map order is no order
 	}
 	lx.synonyms = map[string][]string{}
 	for _, g := range f.Synonyms {
@@ -344,6 +362,17 @@ func (lx *Lexicon) Phrasal(verbStem, particle string) string {
 		return ""
 	}
 	return lx.phrasal[verbStem+" "+strings.ToLower(particle)]
+}
+
+// Abbreviations returns the stems of the word a stem abbreviates ("db" →
+// "databas") or of the abbreviations of the word it is ("databas" → "db"),
+// sorted (lexicon abbreviations); nil when it has none. Unlike a synonym,
+// an abbreviation is the same word: it matches in full.
+func (lx *Lexicon) Abbreviations(stem string) []string {
+	if lx == nil {
+		return nil
+	}
+	return lx.abbrevs[stem]
 }
 
 // Synonyms returns the stems that share a synonym group with a stem, in

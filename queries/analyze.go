@@ -1697,6 +1697,12 @@ func (e *Engine) termsOf(a *analysis) {
 		if p := a.words[t.pos].phrasal; p != "" && p != t.stem {
 			t.alts = append(t.alts, p)
 		}
+		for _, ab := range e.lx.Abbreviations(t.stem) {
+			// "DBs" in a note for "databases" in the question
+			if !containsStr(t.alts, ab) {
+				t.alts = append(t.alts, ab)
+			}
+		}
 		if !a.words[t.pos].count {
 			continue
 		}

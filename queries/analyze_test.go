@@ -613,3 +613,19 @@ func TestAnalyzeSceneOrderWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviationMatchesItsWord: a question's word matches the lexicon's
+// abbreviation of it in a line, in full ("databases" finds "DBs").
+func TestAbbreviationMatchesItsWord(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("which databases can the vault rotate")
+	for _, tm := range a.terms {
+		if tm.stem == "databas" {
+			if !slices.Contains(tm.alts, "db") {
+				t.Errorf("alts of %q = %v, want db", tm.stem, tm.alts)
+			}
+			return
+		}
+	}
+	t.Errorf("no term databas in %+v", a.terms)
+}
