@@ -123,3 +123,27 @@ func TestPhrasalAndPurpose(t *testing.T) {
 		t.Errorf("err = %v, want one naming the phrasal verb", err)
 	}
 }
+
+// TestAbbreviations: an abbreviation and its word map to each other's
+// stems; an entry that gives one word twice, or none, is an error naming
+// it.
+func TestAbbreviations(t *testing.T) {
+	lx, err := ParseLexicon([]byte("abbreviations: {db: database, repo: repository}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lx.Abbreviations("db"); !slices.Equal(got, []string{Stem("database")}) {
+		t.Errorf("Abbreviations(db) = %v", got)
+	}
+	if got := lx.Abbreviations(Stem("repositories")); !slices.Equal(got, []string{"repo"}) {
+		t.Errorf("Abbreviations(repositori) = %v", got)
+	}
+	if got := lx.Abbreviations("table"); got != nil {
+		t.Errorf("Abbreviations(table) = %v, want none", got)
+	}
+	for _, bad := range []string{"abbreviations: {db: db}\n", "abbreviations: {db: \"\"}\n"} {
+		if _, err := ParseLexicon([]byte(bad)); err == nil || !strings.Contains(err.Error(), "db") {
+			t.Errorf("%q: err = %v, want one naming the entry", bad, err)
+		}
+	}
+}
