@@ -320,15 +320,17 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	topics := e.topicsOf(ctx, a)
-	if c := e.evidenceFrom(ctx, a, hits, ids, topics, false); c != nil {
-		return c
-	}
+	c, k := e.evidenceFrom(ctx, a, hits, ids, topics, false)
 	if containsKind(a.wants, graph.KindValue) {
-		// no line gives a quantity: "the default runOrder value for an
-		// action is 1" gives a number with no unit
-		return e.evidenceFrom(ctx, a, hits, ids, topics, true)
+		// a line that gives a bare number ("the default runOrder value
+		// for an action is 1", "Is limited to 50 per account") answers a
+		// value question when it matches better than the line the first
+		// pass took, or no line gives a quantity
+		if b, kb := e.evidenceFrom(ctx, a, hits[:min(len(hits), k)], ids, topics, true); b != nil && kb < k {
+			return b
+		}
 	}
-	return nil
+	return c
 }
 
 // A line's quantities answer a value question they hold minValueLineCoverage
@@ -639,9 +641,11 @@ func countName(a *analysis, q ingest.Quantity) string {
 
 // evidenceFrom answers from the first of hits that gives answers, passing
 // over lines about other things than topics (see topicsOf); bare numbers
-// count as a value question's answers only when bare is set.
-func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids, topics []string, bare bool) *candidate {
-	for _, h := range hits {
+// count as a value question's answers only when bare is set. It returns the
+// candidate and the index in hits of the line it answers from (nil and
+// len(hits) when none answers).
+func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids, topics []string, bare bool) (*candidate, int) {
+	for k, h := range hits {
 		if sub := e.ix.StatementSubject(h.i); !containsKind(a.wants, e.names[sub].Kind) && e.aboutOther(h.i, topics) {
 			// the fallback answers from lines about what the question
 			// names: "this has to be enabled on stack level" holds the
@@ -757,9 +761,9 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			// value question answer it, though no relation reads them
 			c.prior += valueLineBonus
 		}
-		return c
+		return c, k
 	}
-	return nil
+	return nil, len(hits)
 }
 
 // maxTopicFeatures bounds the features of one named service topicsOf adds.
@@ -767,8 +771,8 @@ const maxTopicFeatures = 200
 
 // topicsOf returns the things a question is about, for the evidence
 // fallback's choice of lines: the services, features, logs and components
-// it names by name, and the features of each service (a line under
-// "buildspec.yml" is about CodeBuild). A capability or a value it names
+// it names by name, the features of each service (a line under
+// "buildspec.yml" is about CodeBuild) and the service of each feature. A capability or a value it names
 // ("cross-Region", "1 second") qualifies what it asks; it is no topic.
 func (e *Engine) topicsOf(ctx context.Context, a *analysis) []string {
 	var out []string
@@ -777,6 +781,18 @@ func (e *Engine) topicsOf(ctx context.Context, a *analysis) []string {
 			continue
 		}
 		out = append(out, id)
+		if e.names[id].Kind == graph.KindFeature {
+			// a feature's lines sit under its service's heading ("Is
+			// limited to 50 per account" under AWS Config's "Aggregation"
+			// for AWS Config Aggregators): its service is a topic too
+			if in, err := e.ix.In(ctx, id, graph.PredFeature); err == nil {
+				for _, ed := range in {
+					if !containsStr(out, ed.Subject) {
+						out = append(out, ed.Subject)
+					}
+				}
+			}
+		}
 		feats := e.featuresOf(ctx, id)
 		for _, f := range feats[:min(len(feats), maxTopicFeatures)] {
 			if !containsStr(out, f) {

@@ -43,3 +43,20 @@ func TestAnswerOfAQuestionLine(t *testing.T) {
 		})
 	}
 }
+
+// TestValueLineUnderTheFeaturesService: a line under a service's heading
+// answers a value question about a feature of it ("Is limited to 50 per
+// account" under AWS Config's "Aggregation" for AWS Config Aggregators),
+// with its bare number, ahead of a list that matches the question less.
+func TestValueLineUnderTheFeaturesService(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"aws config aggregator max per account", "How many AWS Config aggregators can one account have at most?"} {
+		res, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); !slices.Equal(got, []string{"50"}) {
+			t.Errorf("%q: answers %v (%s), want [50]", q, got, res.Reading)
+		}
+	}
+}
