@@ -1324,3 +1324,19 @@ func TestQuestionStatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestOneTokenNamesNoRelation: a list item that is one token
+// ("/var/log/docker") names one thing; the words inside it ("var", "log")
+// are no relation of a name it holds ("Docker").
+func TestOneTokenNamesNoRelation(t *testing.T) {
+	src := "# Containers on EC2\n\n" +
+		"Amazon ECS instances ship these log groups:\n\n" +
+		"* `/var/log/docker`\n" + // 5
+		"* `/var/log/ecs/ecs-agent.log`\n"
+	g, names := extractNote(t, "ecs.md", src)
+	for f := range factSet(g, names) {
+		if f.line == 5 && f.o == "Docker" {
+			t.Errorf("a word inside a token read as a relation: %+v", f)
+		}
+	}
+}

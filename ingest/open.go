@@ -2715,6 +2715,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		return
 	}
 	ms := o.mentions(s)
+	if t := strings.TrimSpace(s); !strings.ContainsAny(t, " \t") && !(len(ms) == 1 && ms[0].start == 0 && ms[0].end == len(t)) {
+		// "/var/log/docker": one token names one thing; the words inside
+		// it state no relation ("var log" of Docker)
+		o.statement(s, line, dflt)
+		return
+	}
 	if lead, rest, ok := strings.Cut(s, ": "); ok && len(ms) > 0 && ms[0].start > len(lead) && countFields(lead) <= maxLeadInWords && o.hasVerbOutsideNames(rest) && len(o.mentions(rest)) > 0 {
 		// "A few limits that bit us: an SCP document can be at most 5,120
 		// characters": the lead-in labels a sentence of its own
