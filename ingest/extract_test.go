@@ -1340,3 +1340,25 @@ func TestOneTokenNamesNoRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionColumnNamesNoRelation: a table column headed by a
+// description label ("Details", "Comment") describes its row's key; its
+// header is no relation and its cells no objects, where the other columns'
+// headers are ("RTO").
+func TestDescriptionColumnNamesNoRelation(t *testing.T) {
+	src := "# DR strategies\n\n" +
+		"| Strategy | RTO | Comment |\n" +
+		"| --- | --- | --- |\n" +
+		"| Backup & Restore | hours | Regular backups |\n" + // 5
+		"| Pilot Light | tens of minutes | Core services always on |\n"
+	g, names := extractNote(t, "dr.md", src)
+	set := factSet(g, names)
+	if !set[fact{"Backup & Restore", "rel:rto", "hours", 5}] {
+		t.Errorf("no relation of the RTO column: %v", set)
+	}
+	for f := range set {
+		if strings.Contains(f.p, "comment") {
+			t.Errorf("a description column read as a relation: %+v", f)
+		}
+	}
+}

@@ -42,6 +42,7 @@ type Lexicon struct {
 	synonyms  map[string][]string // stem → the stems of its synonym groups
 	phrasal   map[string]string   // "verb-stem particle" → the stem of the word the phrasal verb means
 	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
+	descs     map[string]bool     // headers of columns that describe their row, lower case
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
@@ -85,6 +86,7 @@ type lexiconFile struct {
 	Phrasal    map[string]string              `yaml:"phrasal_verbs"`
 	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
 	Abbrevs    map[string]string              `yaml:"abbreviations"`
+	DescLabels []string                       `yaml:"description_labels"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -140,6 +142,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 		}
 		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
 	}
+	lx.descs = lowerSet(f.DescLabels)
 	lx.abbrevs = map[string][]string{}
 	for short, word := range f.Abbrevs {
 		a, b := Stem(strings.ToLower(strings.TrimSpace(short))), Stem(strings.ToLower(strings.TrimSpace(word)))
@@ -362,6 +365,14 @@ func (lx *Lexicon) Phrasal(verbStem, particle string) string {
 		return ""
 	}
 	return lx.phrasal[verbStem+" "+strings.ToLower(particle)]
+}
+
+// DescriptionLabel reports whether a table column's header (any case,
+// surrounding space ignored) names a column of descriptions ("Details",
+// "Comment", "Notes"; lexicon description_labels): its cells describe their
+// row's key, they are no objects of a relation the header names.
+func (lx *Lexicon) DescriptionLabel(header string) bool {
+	return lx != nil && lx.descs[strings.ToLower(strings.TrimSpace(header))]
 }
 
 // Abbreviations returns the stems of the word a stem abbreviates ("db" →

@@ -3611,8 +3611,8 @@ func (o *openReader) table(t *Table) {
 					continue
 				}
 			}
-			if h == "" || c == "" || c == "-" || c == "." {
-				continue
+			if h == "" || c == "" || c == "-" || c == "." || o.lx.DescriptionLabel(stripParens(h)) {
+				continue // (a "Details" column describes its row: no relation)
 			}
 			if !heads[j].read { // a column's relation, read once per table
 				heads[j].phrase, heads[j].pol = o.phrase(h)
