@@ -970,15 +970,11 @@ func (e *Engine) negatedAt(text string, at int) bool {
 // nextLine returns the source ("file:N") of the line after a source, ""
 // when it is no such source.
 func nextLine(src string) string {
-	i := strings.LastIndexByte(src, ':')
-	if i < 0 {
+	file, n, ok := splitSource(src)
+	if !ok {
 		return ""
 	}
-	n, err := strconv.Atoi(src[i+1:])
-	if err != nil {
-		return ""
-	}
-	return src[:i+1] + strconv.Itoa(n+1)
+	return file + ":" + strconv.Itoa(n+1)
 }
 
 // maxChainLines is how many of the best-matching lines a sequence question

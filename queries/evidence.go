@@ -772,8 +772,9 @@ const maxTopicFeatures = 200
 // topicsOf returns the things a question is about, for the evidence
 // fallback's choice of lines: the services, features, logs and components
 // it names by name, the features of each service (a line under
-// "buildspec.yml" is about CodeBuild) and the service of each feature. A capability or a value it names
-// ("cross-Region", "1 second") qualifies what it asks; it is no topic.
+// "buildspec.yml" is about CodeBuild) and the service of each feature. A
+// capability or a value it names ("cross-Region", "1 second") qualifies
+// what it asks; it is no topic.
 func (e *Engine) topicsOf(ctx context.Context, a *analysis) []string {
 	var out []string
 	for _, id := range a.strongLinkIDs() {
@@ -1726,23 +1727,18 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// both entities the question names
 	i := e.caveatOf(a, pool[b], append(slices.Clone(pool[:b]), after...))
 	st := e.ix.Statement(i)
-	no := e.deniesFor(a, st.Text) || e.opposes(a, st.Text) || e.otherMeans(a, st)
+	text := st.Text
+	mark := 0
 	if j, ok := e.answerOf(i); ok {
 		// the line asks the question ("Does EC2 publish memory utilization
 		// by default?"): the answer the note gives it decides, by the
 		// yes or no it opens with ("a: No. Memory ..."), else by what it
 		// states
 		st = e.ix.Statement(j)
-		text := answerText(st.Text)
-		switch e.lx.CellMark(text) {
-		case 1:
-			no = false
-		case -1:
-			no = true
-		default:
-			no = e.deniesFor(a, text) || e.opposes(a, text) || e.otherMeans(a, st)
-		}
+		text = answerText(st.Text)
+		mark = e.lx.CellMark(text)
 	}
+	no := mark < 0 || mark == 0 && (e.deniesFor(a, text) || e.opposes(a, text) || e.otherMeans(a, st))
 	verdict := "yes"
 	if no != a.negated {
 		verdict = "no"
