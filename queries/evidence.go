@@ -1699,7 +1699,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		// decides it as a restricting line does: "CodePipeline can only
 		// have one source stage" for "can a pipeline have more than one
 		// source stage?"
-		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text)
+		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text) || e.excludesAsked(a, h.i)
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
 			only = false
@@ -2521,4 +2521,37 @@ func splitSource(src string) (string, int, bool) {
 		return "", 0, false
 	}
 	return src[:k], n, true
+}
+
+// excludesAsked reports whether statement i restricts ("only", "exclusively")
+// to another thing of a kind the question asks about: "Only works for
+// Blue/Green deployments" under "Deploy to ECS" for "can CodeDeploy do an
+// in-place deployment to an ECS service?" names a strategy, and not the
+// one the question names, and is about a thing the question names (its
+// subject). Such a line decides the question (no), as a line that bounds
+// what it asks does.
+func (e *Engine) excludesAsked(a *analysis, i int) bool {
+	if !e.restricts(e.ix.StatementText(i)) {
+		return false
+	}
+	st := e.ix.Statement(i)
+	asked := a.strongLinkIDs()
+	if !containsStr(asked, st.Subject) {
+		return false // "Only works for Blue/Green" under ECS says nothing of Lambda
+	}
+	for _, m := range st.Mentions {
+		if containsStr(asked, m) {
+			continue
+		}
+		k := e.names[m].Kind
+		if k != graph.KindStrategy && k != graph.KindCapability {
+			continue // a line names services for many reasons; a strategy or capability it restricts to is its point
+		}
+		for _, id := range asked {
+			if e.names[id].Kind == k && !slices.Contains(st.Mentions, id) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
@@ -430,5 +431,32 @@ func TestWeakDenialLetsTheLineDecide(t *testing.T) {
 	}
 	if res.Intent != "yes-no" || len(res.Answers) != 1 || res.Answers[0].Name != "no" || !strings.HasSuffix(res.Answers[0].Sources[0], "orgs.md:4") {
 		t.Errorf("%q: %s %+v, want no from orgs.md:4", q, res.Intent, res.Answers)
+	}
+}
+
+// TestOnlyLineExcludesAnother: a line that restricts to one strategy
+// ("Only works for blue/green deployments" under a heading on ECS) answers
+// no for another strategy the question names, and does not deny the one it
+// names.
+func TestOnlyLineExcludesAnother(t *testing.T) {
+	e := engineWithNote(t, "ecs-deploys.md", "# AWS CodeDeploy\n\n"+
+		"## Deploy to ECS\n\n"+
+		"- CodeDeploy can help automate the rollout of a new ECS task definition\n"+
+		"- Only works for blue/green deployments\n"+
+		"- Needs an Application Load Balancer for traffic shifting\n")
+	for _, tt := range []struct{ q, want string }{
+		{"Can CodeDeploy do an in-place deployment to an ECS service?", "no"},
+	} {
+		res, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: answers %v (%s), want %s", tt.q, got, res.Reading, tt.want)
+			continue
+		}
+		if src := res.Answers[0].Sources; len(src) != 1 || !strings.HasSuffix(src[0], "ecs-deploys.md:6") {
+			t.Errorf("%q: decided by %v, want the restricting line ecs-deploys.md:6", tt.q, src)
+		}
 	}
 }
