@@ -1226,7 +1226,7 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 		return
 	}
 	for _, s := range sentences(text) {
-		if asks(s) {
+		if Asks(s) {
 			// "Does EC2 publish memory utilization to CloudWatch by
 			// default?" states nothing: its answer does
 			x.lastSentence = s
@@ -1237,12 +1237,6 @@ func (x *extractor) prose(text string, line int, inScope bool) {
 			x.sentence(c, at, inScope)
 		}
 	}
-}
-
-// asks reports whether a sentence is a question: it ends with "?" (before
-// closing quotes or brackets).
-func asks(s string) bool {
-	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(s), `"')]`), "?")
 }
 
 // maxBlockLines bounds the lines of a block lineOf looks through.

@@ -43,6 +43,32 @@ func LineItems(text string, lx *Lexicon) (head string, items []string, chain boo
 	return head, out, false
 }
 
+// AnswerText returns an answer's text without the label or chain arrow
+// that opens it: a flashcard's answer label in any case ("a: No. Memory
+// ..." gives "No. Memory ..."; see answerLabels) or an arrow ("=> RDS,
+// Aurora" gives "RDS, Aurora"; see chainArrows). Other text comes back
+// trimmed.
+func AnswerText(text string) string {
+	t := strings.TrimSpace(text)
+	for _, l := range answerLabels {
+		if len(t) >= len(l) && strings.EqualFold(t[:len(l)], l) {
+			return strings.TrimSpace(t[len(l):])
+		}
+	}
+	for _, a := range chainArrows {
+		if strings.HasPrefix(t, a) {
+			return strings.TrimSpace(t[len(a):])
+		}
+	}
+	return t
+}
+
+// Asks reports whether a sentence is a question: it ends with "?" (before
+// closing quotes or brackets).
+func Asks(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(strings.TrimSpace(s), `"')]`), "?")
+}
+
 // CutArrow cuts a list item at its first chain arrow (see chainArrows):
 // "Hibernated -> fast scale-out" gives "Hibernated", what the list leads
 // to being no item. ok is false when the item holds no arrow after its

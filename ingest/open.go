@@ -416,7 +416,7 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 	}
 	for _, s := range sentences(text) {
 		line := o.x.lineOf(first, s)
-		if asks(s) {
+		if Asks(s) {
 			// a question states nothing; its line is evidence (the
 			// answer after it is read as any other sentence)
 			o.statement(s, line, dflt)

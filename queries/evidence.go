@@ -1026,7 +1026,7 @@ func (e *Engine) bareLabel(text string) bool {
 // when the line answers nothing of its own (answered unset), the names of
 // the run of item lines it is one of ("SSE-S3: ...", "SSE-KMS: ...").
 func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items, srcs []string) {
-	text := answerText(e.ix.Statement(i).Text) // an answer's list without its "a:" or arrow
+	text := ingest.AnswerText(e.ix.Statement(i).Text) // an answer's list without its "a:" or arrow
 	if strings.HasSuffix(text, ":") && e.sameSection(i, i+1) {
 		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
 			return strings.TrimSuffix(text, ":"), names, nsrcs
@@ -1735,7 +1735,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		// yes or no it opens with ("a: No. Memory ..."), else by what it
 		// states
 		st = e.ix.Statement(j)
-		text = answerText(st.Text)
+		text = ingest.AnswerText(st.Text)
 		mark = e.lx.CellMark(text)
 	}
 	no := mark < 0 || mark == 0 && (e.deniesFor(a, text) || e.opposes(a, text) || e.otherMeans(a, st))
@@ -2474,7 +2474,7 @@ const maxAnswerGap = 3
 // Aurora" all answer this way. ok is false when i asks nothing or no
 // answer follows.
 func (e *Engine) answerOf(i int) (int, bool) {
-	if !strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(i)), "?") {
+	if !ingest.Asks(e.ix.StatementText(i)) {
 		return 0, false
 	}
 	file, line, ok := splitSource(e.ix.StatementSource(i))
@@ -2486,28 +2486,12 @@ func (e *Engine) answerOf(i int) (int, bool) {
 		if !ok || f != file || l < line || l-line > maxAnswerGap {
 			return 0, false
 		}
-		if !strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(j)), "?") {
+		if !ingest.Asks(e.ix.StatementText(j)) {
 			return j, true
 		}
 		line = l
 	}
 	return 0, false
-}
-
-// answerLabels open an answer's text in notes of questions and answers:
-// the label of a flashcard's answer, the arrow of a trap list's.
-var answerLabels = []string{"a:", "answer:", "ans:", "=>", "->", "→"}
-
-// answerText returns an answer statement's text without the label or
-// arrow that opens it ("a: No. Memory ..." → "No. Memory ...").
-func answerText(text string) string {
-	t := strings.TrimSpace(text)
-	for _, l := range answerLabels {
-		if len(t) >= len(l) && strings.EqualFold(t[:len(l)], l) {
-			return strings.TrimSpace(t[len(l):])
-		}
-	}
-	return t
 }
 
 // splitSource splits a statement's source "file:N" into its file and line.
