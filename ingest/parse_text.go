@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // parseText groups the lines of any other plain-text note (Org-mode,
@@ -39,6 +40,7 @@ func (p *parser) parseText(lines []srcLine) {
 	}
 	speakers := turnLabels(lines)
 	numbered := numberedTitles(lines)
+	width := noteWidth(lines)
 	code := codeLines(lines, func(l *srcLine) bool {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
@@ -96,6 +98,11 @@ func (p *parser) parseText(lines []srcLine) {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: l.indent / 2, Ordinal: l.ordinal, Text: text})
 			p.listIndent, p.outline = l.indent, false
+		case !l.list && l.kind == itemText && !l.stray && hardWrapped(lines, i, width) && p.canJoin(l.num, BlockBullet, BlockParagraph):
+			// "Snapshot only for: EBS volume, RDS DB instance," /
+			// "ElastiCache, Redshift cluster" at the same indentation: a
+			// line the note's width broke, not an item of an outline
+			appendText(p.last(), l.num, text)
 		case outlineItem(lines, i, p.outline) && (p.outline || !p.continuesItem(lines, i) || strings.HasSuffix(lines[i-1].text, ":")):
 			// "\tview types you pick when enabling:" / "\t\tKEYS_ONLY": an
 			// outline by indentation alone, each deeper line a child; so
@@ -281,6 +288,85 @@ func outlineItem(lines []srcLine, i int, inOutline bool) bool {
 	return runeLen(prev.text) < maxWrappedLine || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":")
 }
 
+// noteWidth returns the width a hard-wrapped note was broken at: the
+// columns (indentation included) that nine in ten of its lines over half
+// as wide as its widest stay within, when at least minWrappedLines of
+// those lines, and four in ten, reach within wrapSlack columns of it (a
+// writer wraps near one column, not at it); 0 for a note whose lines run
+// as long as their text.
+func noteWidth(lines []srcLine) int {
+	var ws []int
+	for k := range lines {
+		if lines[k].kind == itemText {
+			ws = append(ws, lines[k].indent+runeLen(lines[k].text))
+		}
+	}
+	if len(ws) == 0 {
+		return 0
+	}
+	slices.Sort(ws)
+	wide := ws[slices.IndexFunc(ws, func(n int) bool { return n >= ws[len(ws)-1]/2 }):]
+	w := wide[len(wide)*9/10]
+	near := 0
+	for _, n := range wide {
+		if n >= w-wrapSlack && n <= w {
+			near++
+		}
+	}
+	if near < minWrappedLines || near*10 < len(wide)*wrappedTenths {
+		return 0 // an outline's long items run to many lengths
+	}
+	return w
+}
+
+// minWrappedLines, wrappedTenths and wrapSlack: see noteWidth.
+const (
+	minWrappedLines = 3
+	wrappedTenths   = 4
+	wrapSlack       = 10
+)
+
+// endsMidPhrase reports a line that stops where no phrase ends: inside
+// parentheses, after a comma, "/" or "+", or at an article, preposition or
+// conjunction (wrapsOnto's tests of the line before).
+func endsMidPhrase(p string) bool {
+	if strings.Count(p, "(") > strings.Count(p, ")") || strings.ContainsAny(p[len(p)-1:], ",/+") {
+		return true
+	}
+	f := strings.Fields(p)
+	return len(f) > 0 && phraseWords[strings.ToLower(f[len(f)-1])]
+}
+
+// hardWrapped reports whether line i is the rest of the line before it,
+// broken at the note's width: both at the same indentation, the one
+// before ends no sentence and no list head (":"), and it stops mid-phrase
+// (see endsMidPhrase) or its next word would not have fitted within width (a
+// man page's or an editor's column 72-80 wrap of an indented paragraph).
+// A line an outline lists ("Pending" / "Pending:Wait") fits many words
+// more.
+func hardWrapped(lines []srcLine, i, width int) bool {
+	if i == 0 {
+		return false
+	}
+	prev, cur := &lines[i-1], &lines[i]
+	if prev.kind != itemText || prev.list || prev.indent != cur.indent || cur.indent == 0 {
+		return false
+	}
+	p, c := strings.TrimSpace(prev.text), strings.TrimSpace(cur.text)
+	if p == "" || c == "" || endsSentence(p) || strings.HasSuffix(p, ":") || startsArrow(c) || strings.Contains(c, "   ") || labelLine(c) || strings.HasPrefix(c, ":") {
+		// ("--automation        runbooks": a row of columns; ":Hooks:
+		// PreTraffic", "Rollback: ...": a field of its own)
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(c); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false // "[Rolling], [no], ..." after "columns: 4,": a row, not a phrase's rest
+	}
+	if endsMidPhrase(p) {
+		return true
+	}
+	return width > 0 && prev.indent+runeLen(p)+1+runeLen(firstWord(c)) > width
+}
+
 // maxWrappedLine is the length from which a plain line may be prose wrapped
 // onto the next.
 const maxWrappedLine = 80
@@ -288,7 +374,7 @@ const maxWrappedLine = 80
 // isTextHeading reports a heading line in plain text: a short line ending
 // with ":", or a short capitalised line without final punctuation that
 // follows a blank line (or the start) and is followed by a blank line (or
-// the end).
+// the end), a list, or an indented body.
 func isTextHeading(lines []srcLine, i int) bool {
 	s := lines[i].text
 	if lines[i].kind != itemText || lines[i].indent > 0 || s == "" || runeLen(s) > 80 || countFields(s) > 10 {
@@ -305,7 +391,10 @@ func isTextHeading(lines []srcLine, i int) bool {
 	// a slide's title over its bullets: "Amazon Inspector - what it
 	// scans" / "• Amazon EC2 instances"
 	titlesList := i+1 < len(lines) && lines[i+1].list && lines[i+1].indent == 0
-	return blankBefore && (blankAfter || titlesList)
+	// a man page's section name over its indented body: "CLOUDFORMATION"
+	// / "       Helper scripts (on the instance ...):"
+	titlesBody := i+1 < len(lines) && lines[i+1].kind == itemText && lines[i+1].indent > 0 && countFields(s) <= maxBlockTitleWords
+	return blankBefore && (blankAfter || titlesList || titlesBody)
 }
 
 // maxBlockTitleWords is the most words a block's title line holds.

@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestParseHardWrapped: slides and PDF exports break an item's text at the
 // column's width. The rest of the phrase joins its item (wiki "•" bullets
@@ -260,4 +263,65 @@ state, instance is paused
 		{BlockBullet, 5, 5, 0, 0, 0, h, "Allow data recovery at a later stage"},
 		{BlockBullet, 6, 9, 0, 0, 0, h, "Lifecycle Hook puts instance into pending:wait /terminating:wait state, instance is paused"},
 	})
+}
+
+// TestParseManPage: a man page's section names stand unindented over an
+// indented body, and its paragraphs are broken near one column (here 62):
+// a section name is a heading; a line the width broke joins the one
+// before at the same indentation; a term's own line and a field
+// ("Retries: ...") never join.
+func TestParseManPage(t *testing.T) {
+	page := `LAMBDA
+       Aliases:
+       weighted
+              An alias shifts traffic between two versions of one
+              function; a third version needs a second alias.
+       destinations
+              On failure: SQS queue, SNS topic, Lambda function or
+              EventBridge bus. Only SQS and SNS can be a dead-letter
+              queue.
+              Retries: 2 for asynchronous invocations by default.
+`
+	doc := parseMust(t, "deploy.7", page)
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", "LAMBDA"},
+		{BlockBullet, 2, 2, 0, 3, 0, "LAMBDA", "Aliases:"},
+		{BlockBullet, 3, 3, 0, 3, 0, "LAMBDA", "weighted"},
+		{BlockBullet, 4, 5, 0, 7, 0, "LAMBDA", "An alias shifts traffic between two versions of one function; a third version needs a second alias."},
+		{BlockBullet, 6, 6, 0, 3, 0, "LAMBDA", "destinations"},
+		{BlockBullet, 7, 9, 0, 7, 0, "LAMBDA", "On failure: SQS queue, SNS topic, Lambda function or EventBridge bus. Only SQS and SNS can be a dead-letter queue."},
+		{BlockBullet, 10, 10, 0, 7, 0, "LAMBDA", "Retries: 2 for asynchronous invocations by default."},
+	})
+}
+
+// TestHardWrapped: a line joins the one above it when the note's width
+// broke it there, never when it fits many words more, is a row of
+// columns, a field or a chain's next hop.
+func TestHardWrapped(t *testing.T) {
+	lines := func(src string) []srcLine {
+		var out []srcLine
+		for i, l := range strings.Split(strings.TrimSuffix(src, "\n"), "\n") {
+			t := strings.TrimLeft(l, " ")
+			out = append(out, srcLine{num: i + 1, kind: itemText, indent: len(l) - len(t), text: t, raw: t})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		src  string
+		want bool // line 2 continues line 1
+	}{
+		{"broken at the width", "    alpha beta gamma delta epsilon zeta eta theta iota kappa\n    lambda mu\n    nu xi omicron pi rho sigma tau upsilon phi chi psi omega\n    alpha beta gamma delta epsilon zeta eta theta iota kappa\n", true},
+		{"fits many more words", "    Pending\n    Pending:Wait\n    nu xi omicron pi rho sigma tau upsilon phi chi psi omega\n    alpha beta gamma delta epsilon zeta eta theta iota kappa\n", false},
+		{"row of columns", "    alpha beta gamma delta epsilon zeta eta theta iota kappa\n    --mu        nu\n    nu xi omicron pi rho sigma tau upsilon phi chi psi omega\n    alpha beta gamma delta epsilon zeta eta theta iota kappa\n", false},
+		{"a field of its own", "    alpha beta gamma delta epsilon zeta eta theta iota kappa\n    Retries: two\n    nu xi omicron pi rho sigma tau upsilon phi chi psi omega\n    alpha beta gamma delta epsilon zeta eta theta iota kappa\n", false},
+		{"after a comma, whatever the width", "    Pending,\n    Pending:Wait\n", true},
+		{"no width: lines run long", "    alpha beta\n    gamma\n", false},
+	}
+	for _, tt := range tests {
+		ls := lines(tt.src)
+		if got := hardWrapped(ls, 1, noteWidth(ls)); got != tt.want {
+			t.Errorf("%s: hardWrapped = %v, want %v (width %d)", tt.name, got, tt.want, noteWidth(ls))
+		}
+	}
 }
