@@ -57,6 +57,9 @@ type phrase struct {
 	id    string
 	cased string // non-empty: must match this exact text
 	note  bool   // named by a note, not the dictionary: matched after dictionary names
+	// joined is a name's words written as one (see addJoined): never a
+	// part of a qualified identifier ("AWS::ElasticLoadBalancing::...")
+	joined bool
 }
 
 // ParseDictionary reads the YAML dictionary.
@@ -77,6 +80,7 @@ func newDictionary(f dictFile) (*Dictionary, error) {
 		}
 		d.add(e)
 	}
+	d.addJoined()
 	d.sortPhrases()
 	d.cueWords = cueWordsOf(d.nodes)
 	d.cueSet = map[string]bool{}
@@ -209,6 +213,40 @@ func (d *Dictionary) add(e Entry) string {
 	}
 	return id
 }
+
+// addJoined links each name of several words written as one ("SERVICECATALOG"
+// for Service Catalog, "elasticbeanstalk" for Elastic Beanstalk: a man
+// page's section, a CLI namespace, an API prefix), without the vendor's
+// prefix, when the joined word has at least minJoinedLen letters and no
+// other name or alias is already that word.
+func (d *Dictionary) addJoined() {
+	for _, e := range d.entries {
+		id := graph.NodeID(graph.NodeKind(e.Kind), e.Name)
+		for _, a := range slices.Concat([]string{e.Name}, e.Aliases, e.Former) {
+			ws := strings.Fields(a)
+			for len(ws) > 0 && isVendorPrefix(ws[0]) {
+				ws = ws[1:]
+			}
+			if len(ws) < 2 {
+				continue
+			}
+			j := strings.ToLower(strings.Join(ws, ""))
+			if len(j) < minJoinedLen || strings.IndexFunc(j, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 {
+				continue
+			}
+			k := normKey(j)
+			if _, taken := d.exact[k]; taken || k == "" {
+				continue
+			}
+			d.exact[k] = id
+			d.phrases = append(d.phrases, phrase{words: words(j), id: id, joined: true})
+		}
+	}
+}
+
+// minJoinedLen is the fewest letters of a name's words joined as one that
+// addJoined links ("codebuild" is an alias already; "elasticbeanstalk").
+const minJoinedLen = 8
 
 func (d *Dictionary) sortPhrases() {
 	d.maxKey = 0
@@ -372,6 +410,9 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 			start, end := toks[i].start, toks[i+m-1].end
 			if p.cased != "" && text[start:end] != p.cased {
 				continue
+			}
+			if p.joined && (strings.HasSuffix(text[:start], "::") || strings.HasPrefix(text[end:], "::")) {
+				continue // "AWS::ElasticLoadBalancing::LoadBalancer" is a resource type
 			}
 			if m > 1 && splitByPunct(text, toks[i:i+m]) {
 				continue // "CI/CD on AWS: CodePipeline" names no "AWS CodePipeline"

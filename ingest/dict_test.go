@@ -87,3 +87,32 @@ func TestNoteNameWithSymbols(t *testing.T) {
 		t.Errorf("Exact(Deploy time window) = %q, %v: a name without symbols is still linked", id, ok)
 	}
 }
+
+// TestFindJoinedNames: a name of several words written as one, as a man
+// page's section or a CLI namespace writes it, links the name; a part of
+// a qualified resource type does not.
+func TestFindJoinedNames(t *testing.T) {
+	d, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	elb, ok := d.Exact("Elastic Load Balancing")
+	if !ok {
+		t.Fatal("no Elastic Load Balancing in the dictionary")
+	}
+	for _, tc := range []struct {
+		text string
+		id   string
+		want bool // whether the text names id
+	}{
+		{"SERVICECATALOG", "service:aws-service-catalog", true},
+		{"aws elasticbeanstalk describe-environments", "service:aws-elastic-beanstalk", true},
+		{"ElasticLoadBalancing", elb, true},
+		{"Type: AWS::ElasticLoadBalancing::LoadBalancer", elb, false},
+	} {
+		got := slices.ContainsFunc(d.Find(tc.text), func(m Mention) bool { return m.ID == tc.id })
+		if got != tc.want {
+			t.Errorf("Find(%q) names %s: %v, want %v", tc.text, tc.id, got, tc.want)
+		}
+	}
+}
