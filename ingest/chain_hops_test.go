@@ -385,3 +385,47 @@ func TestChainOpenEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestChainHopShapes: a chain ends with its sentence ("... regions.
+// Permission models: ..." starts a list of its own); a last hop that lists
+// names ends the chain at each; a hop that is a service's name then its
+// part's is two hops; a hop that opens with a preposition is a purpose, no
+// hop; a part whose own name holds the service's stays one hop.
+func TestChainHopShapes(t *testing.T) {
+	src := `# Notes
+
+- Config rules -> many accounts and regions. Permission models: self-managed or service-managed
+- lifecycle hook notifications -> EventBridge, SNS or SQS
+- app logs: CW Logs subscription filter -> Kinesis Data Firehose -> S3
+- firehose -> for archiving (s3) but can transform too
+- Same baseline in many accounts -> CloudFormation StackSets
+`
+	g, names := extractNote(t, "shapes.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"lifecycle hook notifications", graph.PredFlowsTo, "Amazon EventBridge", 4},
+		{"lifecycle hook notifications", graph.PredFlowsTo, "Amazon SNS", 4},
+		{"lifecycle hook notifications", graph.PredFlowsTo, "Amazon SQS", 4},
+		{"Amazon CloudWatch Logs", graph.PredFlowsTo, "Subscription filter", 5},
+		{"Subscription filter", graph.PredFlowsTo, "Amazon Kinesis Data Firehose", 5},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for f := range got {
+		switch {
+		case f.line == 3 && f.p == graph.PredFlowsTo && strings.Contains(f.o, "Permission"):
+			t.Errorf("a hop runs past its sentence: %v", f)
+		case f.line == 6 && f.p == graph.PredFlowsTo:
+			t.Errorf("a purpose read as a hop: %v", f)
+		case f.line == 7 && f.p == graph.PredFlowsTo && f.s == "AWS CloudFormation":
+			t.Errorf("one name split into two hops: %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

@@ -1207,10 +1207,11 @@ func sentences(text string) []string {
 func (x *extractor) prose(text string, line int, inScope bool) {
 	if !strings.ContainsAny(text, ">→←") {
 		// no arrow: no chain (a cheap test before the sentences' regexp)
-	} else if ss := sentences(text); len(ss) > 1 && slices.ContainsFunc(ss[1:], func(s string) bool { return arrowRe.MatchString(s) }) {
+	} else if ss := sentences(text); len(ss) > 1 && slices.ContainsFunc(ss, func(s string) bool { return arrowRe.MatchString(s) }) {
 		// a chain is one sentence's: "Trusted Advisor -> EventBridge —
 		// events in us-east-1 only. Typical auto-remediation: TA check ->
-		// EventBridge -> Lambda." draws two
+		// EventBridge -> Lambda." draws two; "One template -> many
+		// accounts and regions. Permission models: ..." ends at ".".
 		for _, s := range ss {
 			x.prose(s, line, inScope)
 		}
@@ -1302,6 +1303,22 @@ func (x *extractor) inlineEvents(text string, line int) bool {
 
 // subjectOf picks the subject of a sentence: the entity it starts with, else
 // the section's subject.
+// inAside reports whether the span start:end of s sits inside a
+// parenthesised aside that holds more than that span ("(IAM role used to
+// launch)"); a name alone in brackets ("Accelerator (DAX)") glosses the
+// words before it and is no aside.
+func inAside(s string, start, end int) bool {
+	open := strings.LastIndex(s[:start], "(")
+	if open < 0 || strings.LastIndex(s[:start], ")") > open {
+		return false
+	}
+	close := strings.Index(s[end:], ")")
+	if close < 0 {
+		return true
+	}
+	return strings.TrimSpace(s[open+1:start]) != "" || strings.TrimSpace(s[end:end+close]) != ""
+}
+
 func (x *extractor) subjectOf(s string) (string, []string) {
 	var ents []string
 	for _, id := range x.entities(s, false) {
@@ -1320,7 +1337,12 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	}
 	// "Or set up SNS notification with ...": an instruction names no subject
 	instruction := len(mentions) > 0 && x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)
-	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !instruction {
+	// "Constraints: launch (IAM role used to launch), notification (SNS)":
+	// a name in an aside is never the sentence's subject
+	// ("Accelerator (DAX)" glosses a name: an aside of only a name is
+	// that name)
+	aside := len(mentions) > 0 && inAside(s, mentions[0].Start, mentions[0].End)
+	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !instruction && !aside {
 		subj := ents[0]
 		// "CodeStar Notifications integration ..." in CodeDeploy's section is
 		// about CodeDeploy: a feature of another service that modifies a noun
@@ -1360,7 +1382,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	if c := x.contextOne(); c != "" {
 		return c, ents
 	}
-	if len(ents) > 0 && !instruction {
+	if len(ents) > 0 && !instruction && !aside {
 		return ents[0], ents[1:]
 	}
 	return "", nil

@@ -894,6 +894,10 @@ func (x *extractor) chainIn(text string, line int) bool {
 			if strings.HasSuffix(t, "!") || x.hasAux(stripParens(t)) && len(x.find(t)) == 0 {
 				return false
 			}
+			if f := strings.Fields(t); len(f) > 0 && x.dict.Lexicon.IsPreposition(f[0]) && len(x.find(stripParens(t))) == 0 {
+				// "firehose -> for storage (s3)": a purpose, no hop
+				return false
+			}
 		}
 	}
 	if len(hops) > MaxChainHops {
@@ -901,6 +905,7 @@ func (x *extractor) chainIn(text string, line int) bool {
 		hops, arrows = hops[:MaxChainHops], arrows[:MaxChainHops-1]
 	}
 	hops, arrows = x.splitRelativeHops(hops, arrows)
+	hops, arrows = x.splitPartHops(hops, arrows)
 	var pinned []string // hops read as an entity whatever their words (see longHop)
 	for i, h := range hops {
 		if w := countFields(stripParens(h)); w == 0 {
@@ -938,7 +943,77 @@ func (x *extractor) chainIn(text string, line int) bool {
 		return false
 	}
 	x.emitChain(name, body, ids, hops, arrows, line)
+	if n := len(hops); n >= 2 && arrows[n-2] != "<-" && arrows[n-2] != "←" {
+		// "hook notifications → EventBridge, SNS or SQS": a last hop that
+		// lists names ends the chain at each of them
+		if alts := x.hopList(hops[n-1]); len(alts) >= 2 {
+			for _, id := range alts[1:] {
+				if id != ids[n-2] && id != ids[n-1] {
+					x.add(ids[n-2], graph.PredFlowsTo, id, body, n-1, line)
+				}
+			}
+		}
+	}
 	return true
+}
+
+// splitPartHops writes a hop that is a service's name then a part's
+// ("CW Logs subscription filter", "S3 event notification") as two hops,
+// the service first: the flow passes through the service, then its part.
+// The hops and arrows are new slices when any hop is split.
+func (x *extractor) splitPartHops(hops, arrows []string) ([]string, []string) {
+	var outH, outA []string
+	split := false
+	for i, h := range hops {
+		ms := x.find(stripParens(h))
+		bare := strings.TrimSpace(stripParens(h))
+		if len(ms) == 2 && ms[1].ID != "" && strings.Contains(" "+normKey(x.nameOf(ms[1].ID))+" ", " "+normKey(ms[0].Text)+" ") {
+			ms = nil // "CloudFormation StackSets": the part's own name holds the service's
+		}
+		if len(ms) == 2 && ms[0].Start == 0 && ms[1].End == len(bare) && strings.TrimSpace(bare[ms[0].End:ms[1].Start]) == "" &&
+			x.dictKind(ms[0].ID) == graph.KindService && (x.dictKind(ms[1].ID) == graph.KindFeature || x.dictKind(ms[1].ID) == graph.KindComponent) {
+			outH = append(outH, ms[0].Text, ms[1].Text+strings.TrimPrefix(h, strings.TrimRight(h, ")( \t")))
+			outA = append(outA, ">")
+			split = true
+		} else {
+			outH = append(outH, h)
+		}
+		if i < len(arrows) {
+			outA = append(outA, arrows[i])
+		}
+	}
+	if !split {
+		return hops, arrows
+	}
+	return outH, outA
+}
+
+// nameOf returns the name of a node, the dictionary's or the notes'; ""
+// for an unknown ID.
+func (x *extractor) nameOf(id string) string {
+	if n, ok := x.dict.Node(id); ok {
+		return n.Name
+	}
+	return x.nodes[id].Name
+}
+
+// hopList returns the entities a chain's hop lists ("EventBridge, SNS or
+// SQS"), in order, when each item of the list is one known name; nil for
+// any other hop.
+func (x *extractor) hopList(h string) []string {
+	t := strings.TrimRight(strings.TrimSpace(stripParens(h)), ".;")
+	if !strings.Contains(t, ", ") && !strings.Contains(t, " or ") && !strings.Contains(t, " and ") {
+		return nil
+	}
+	var ids []string
+	for _, part := range splitListSpans(t) {
+		id, ok := x.exact(strings.TrimSpace(part.text))
+		if !ok || !isEntity(x.dictKind(id)) {
+			return nil
+		}
+		ids = append(ids, id)
+	}
+	return ids
 }
 
 // outsideParens keeps the matches (regexp submatch index pairs) that start
