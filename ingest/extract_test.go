@@ -715,6 +715,55 @@ func TestExtract(t *testing.T) {
 				{"Immutable", "rel:cost", "-", 6},
 			},
 		},
+		{
+			// a "notes" column is read as sentences about its row's
+			// subject; "n/a" is an empty cell, no value
+			name: "description column read as sentences, blank cells",
+			file: "m.csv",
+			src:  "service,feature,cross_account,notes\nWAF,web ACL logging,n/a,\"destinations: CloudWatch Logs, S3, Kinesis Data Firehose\"\nVPC Flow Logs,delivery,yes,\"destinations: CloudWatch Logs, S3\"\n",
+			want: []fact{
+				{"AWS WAF", "rel:destination", "Amazon CloudWatch Logs", 2},
+				{"AWS WAF", "rel:destination", "Amazon Kinesis Data Firehose", 2},
+				{"VPC Flow Logs", "rel:destination", "Amazon S3", 3},
+			},
+			notWant: []fact{
+				{"AWS WAF", "rel:web acl logging", "n/a", 2},
+				{"AWS WAF", "rel:cross account", "n/a", 2},
+			},
+		},
+		{
+			// a verbless line names what goes where by its preposition
+			name: "implied verb between two names",
+			file: "l.md",
+			src:  "# Logging\n\n- AWS managed logs\n  - Route 53 query logs only to CloudWatch Logs\n  - ALB access logs to S3\n",
+			want: []fact{
+				{"Amazon Route 53", "rel:only query log send to", "Amazon CloudWatch Logs", 4},
+				{"Application Load Balancer", "rel:access log send to", "Amazon S3", 5},
+			},
+		},
+		{
+			// a name in an aside is no sentence's subject, and a list item
+			// of two words that opens with no verb is a name
+			name: "labelled list with asides",
+			file: "c.md",
+			src:  "# Service Catalog\n\n- Constraints: launch (IAM role used to launch), notification (SNS), template, tag update.\n",
+			want: []fact{
+				{"AWS Service Catalog", "rel:constraint", "launch", 3},
+				{"AWS Service Catalog", "rel:constraint", "tag update", 3},
+			},
+			notWant: []fact{
+				{"AWS Identity and Access Management", graph.PredNotifies, "Amazon SNS", 3},
+			},
+		},
+		{
+			// a man page names its sections as the CLI does, in one word
+			name: "a service named in one word",
+			file: "m.txt",
+			src:  "SERVICECATALOG\n       Constraints: launch, notification, template.\n",
+			want: []fact{
+				{"AWS Service Catalog", "rel:constraint", "template", 2},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -43,6 +43,8 @@ type Lexicon struct {
 	phrasal   map[string]string   // "verb-stem particle" → the stem of the word the phrasal verb means
 	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
 	descs     map[string]bool     // headers of columns that describe their row, lower case
+	blanks    map[string]bool     // table cells that hold no value ("n/a"), lower case
+	implied   map[string]string   // preposition → the verb phrase a verbless line leaves out
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
@@ -87,6 +89,8 @@ type lexiconFile struct {
 	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
 	Abbrevs    map[string]string              `yaml:"abbreviations"`
 	DescLabels []string                       `yaml:"description_labels"`
+	Blanks     []string                       `yaml:"blank_cells"`
+	Implied    map[string]string              `yaml:"implied_verbs"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -143,6 +147,11 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
 	}
 	lx.descs = lowerSet(f.DescLabels)
+	lx.blanks = lowerSet(f.Blanks)
+	lx.implied = map[string]string{}
+	for k, v := range f.Implied {
+		lx.implied[strings.ToLower(k)] = v
+	}
 	lx.abbrevs = map[string][]string{}
 	for short, word := range f.Abbrevs {
 		a, b := Stem(strings.ToLower(strings.TrimSpace(short))), Stem(strings.ToLower(strings.TrimSpace(word)))
@@ -373,6 +382,23 @@ func (lx *Lexicon) Phrasal(verbStem, particle string) string {
 // row's key, they are no objects of a relation the header names.
 func (lx *Lexicon) DescriptionLabel(header string) bool {
 	return lx != nil && lx.descs[strings.ToLower(strings.TrimSpace(header))]
+}
+
+// ImpliedVerb returns the verb phrase a verbless line leaves out before
+// a preposition ("to" → "send to"; lexicon implied_verbs), "" for a word
+// the lexicon lists no such phrase for.
+func (lx *Lexicon) ImpliedVerb(prep string) string {
+	if lx == nil {
+		return ""
+	}
+	return lx.implied[strings.ToLower(prep)]
+}
+
+// BlankCell reports whether a table cell (any case, surrounding space
+// ignored) says its row has no value under its column ("n/a", "—", "TBD";
+// lexicon blank_cells): it is read as an empty cell.
+func (lx *Lexicon) BlankCell(cell string) bool {
+	return lx != nil && lx.blanks[strings.ToLower(strings.TrimSpace(cell))]
 }
 
 // Abbreviations returns the stems of the word a stem abbreviates ("db" →

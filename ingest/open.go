@@ -2102,11 +2102,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
 		text = strings.TrimSpace(value)
 	}
-	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && o.x.verbAfterName(text, ms[0].end) {
+	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && (o.x.verbAfterName(text, ms[0].end) || o.impliedVerb(text, ms) != "") {
 		// "CloudWatch Events is now called Amazon EventBridge." under
 		// "Names", "CodeDeploy Agent is not required" under "Deploy to
-		// ECS": a sentence with a subject of its own, read as one, not an
-		// item of the head
+		// ECS", "Route 53 access logs only to CloudWatch logs" under
+		// "AWS managed logs": a sentence with a subject of its own, read
+		// as one, not an item of the head
 		return
 	}
 	if o.verbFirst(text) && verbObjectLead(text) && o.stepName(text) == "" && !strings.Contains(phrase, graph.StepWord) && !processHead(f.text) {
@@ -2417,8 +2418,10 @@ func (o *openReader) nameList(text string, long bool) []string {
 	}
 	var out []string
 	for _, it := range items {
-		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && o.hasVerbOutsideNames(it.text) {
-			return nil // (one word is a name in a list: "install, pre_build, build")
+		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && (o.verbFirst(it.text) || countFields(it.text) > 2 && o.hasVerbOutsideNames(it.text)) {
+			// (one word is a name in a list: "install, pre_build, build";
+			// so are two that open with no verb: "tag update")
+			return nil
 		}
 		out = append(out, it.text)
 	}
@@ -2745,11 +2748,17 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	// the name it opens with
 	defines := len(ms) > 0 && ms[0].start == 0 && strings.HasPrefix(strings.TrimSpace(s[ms[0].end:]), "= ")
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s) && !defines
+	implied := o.impliedVerb(s, ms) // "Route 53 access logs only to CloudWatch logs"
 	topicVerb := false
 	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s)) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
 		// in the AWS Health API's entry: the verb's subject is the term
 		subj, topicVerb = dflt, true
+	} else if implied != "" {
+		// "Route 53 access logs only to CloudWatch logs": the name that
+		// opens a verbless line sends to the one after the preposition
+		subj, verbStart = ms[0].id, ms[0].end
+		ms = ms[1:]
 	} else if np, ok := o.labelOfEntity(s, ms, dflt); ok {
 		// "Real-time delivery targets for a subscription filter: Kinesis
 		// Data Streams, ...": the label's noun is the relation of the
@@ -2891,6 +2900,10 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		first = min(first, listStart)
 	}
 	lead := s[verbStart:first]
+	if f := strings.Fields(lead); implied != "" && len(f) > 0 && strings.EqualFold(f[len(f)-1], firstWord(implied[strings.LastIndexByte(implied, ' ')+1:])) {
+		// the verb the line leaves out, before its preposition
+		lead = strings.Join(append(f[:len(f)-1:len(f)-1], implied), " ")
+	}
 	phrase, pol := o.phrase(o.lastClause(lead))
 	if labelPhrase != "" && phrase == "" {
 		phrase, pol = o.phrase(labelPhrase)
@@ -2957,6 +2970,40 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, full, 0, line)
 	}
 }
+
+// impliedVerb returns the verb phrase a verbless sentence leaves out
+// (lexicon implied_verbs) when it opens with an entity's name and the
+// words between that name and the next are at most two nouns of the name
+// ("access logs"), then adverbs ("only", "also", "not"), then one such
+// preposition ("Route 53 access logs only to CloudWatch logs", "S3 access
+// logs to S3"); "" for any other sentence.
+func (o *openReader) impliedVerb(s string, ms []mention) string {
+	if len(ms) < 2 || leadingWords(s, ms[0].start) > 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+		return ""
+	}
+	f := strings.Fields(s[ms[0].end:ms[1].start])
+	if len(f) == 0 || len(f) > maxImpliedLead {
+		return ""
+	}
+	k := len(f) - 1 // the preposition
+	for k > 0 && (o.lx.IsExclusive(f[k-1]) || o.lx.IsLeadingSkip(f[k-1]) || o.lx.Negates(f[k-1])) {
+		k-- // ("only", "also", "not")
+	}
+	if k > maxImpliedNouns || k > 0 && (o.x.hasVerb(strings.Join(f[:k], " ")) || slices.ContainsFunc(f[:k], o.lx.IsStop)) {
+		return "" // "is sent to", "sends to": a verb of its own
+	}
+	if o.hasVerbOutsideNames(s[ms[1].start:]) {
+		return "" // "Logs to S3 are kept for a year": the line's verb comes later
+	}
+	return o.lx.ImpliedVerb(f[len(f)-1])
+}
+
+// maxImpliedLead and maxImpliedNouns bound the words between the names
+// of a verbless line impliedVerb reads ("access logs only to").
+const (
+	maxImpliedLead  = 5
+	maxImpliedNouns = 2
+)
 
 // maxCoordinatedBytes bounds the text after a name that coordinated reads
 // for the names listed with it.
@@ -3611,8 +3658,21 @@ func (o *openReader) table(t *Table) {
 					continue
 				}
 			}
-			if h == "" || c == "" || c == "-" || c == "." || o.lx.DescriptionLabel(stripParens(h)) {
-				continue // (a "Details" column describes its row: no relation)
+			if h == "" || c == "" || o.lx.BlankCell(c) {
+				continue
+			}
+			if o.lx.DescriptionLabel(stripParens(h)) {
+				// a "Notes" column describes its row: no relation of its
+				// own; its text is read as sentences about the row's
+				// subject ("destinations: CloudWatch Logs, S3" in the row
+				// "VPC Flow Logs"), its evidence the row's statement
+				if subj != "" {
+					saved := o.noStatement
+					o.noStatement = true
+					o.sentencesOf(c, r[j].Line, subj, true)
+					o.noStatement = saved
+				}
+				continue
 			}
 			if !heads[j].read { // a column's relation, read once per table
 				heads[j].phrase, heads[j].pol = o.phrase(h)
@@ -3712,7 +3772,7 @@ func (o *openReader) markValue(c string) string {
 // names or else of the section's subject, and the value its object (a
 // list, a quantity or a name). It reports whether it read the row.
 func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) bool {
-	if len(r) < 2 || r[1].Text == "" {
+	if len(r) < 2 || r[1].Text == "" || o.lx.BlankCell(r[1].Text) {
 		return false
 	}
 	if id, ok := o.x.exact(stripParens(key.Text)); ok && isEntity(o.x.dictKind(id)) {
@@ -3807,6 +3867,9 @@ func (o *openReader) attributeRow(t *Table, r []Cell) bool {
 	}
 	for _, part := range strings.Split(r[2].Text, "; ") {
 		// "Standard: 1 year; Express: 5 min": values qualified by labels
+		if o.lx.BlankCell(part) {
+			continue
+		}
 		if label, value, ok := strings.Cut(part, ": "); ok && countFields(label) <= maxAttributeWords {
 			relate(key+" "+label, value, r[2].Line)
 		} else {
@@ -3815,7 +3878,7 @@ func (o *openReader) attributeRow(t *Table, r []Cell) bool {
 	}
 	for j := 3; j < len(r); j++ {
 		c := strings.TrimSpace(r[j].Text)
-		if c == "" || c == "-" || c == "." || countFields(c) > maxAttributeWords || t.Header[j].Text == "" {
+		if c == "" || o.lx.BlankCell(c) || countFields(c) > maxAttributeWords || t.Header[j].Text == "" || o.lx.DescriptionLabel(stripParens(t.Header[j].Text)) {
 			continue
 		}
 		relate(key+" "+t.Header[j].Text, c, r[j].Line)
