@@ -614,7 +614,8 @@ func firstWord(text string) string {
 // (from ask) opens with an auxiliary ("Can ...", "Does ..."), or its main
 // clause does after a leading subordinate clause, a leading prepositional
 // phrase or a dash ("If I attach a deny SCP ..., does it ...", "With
-// Config's SNS notifications, can I ...", "... by mistake - can root shorten it"); an
+// Config's SNS notifications, can I ...", "... by mistake - can root shorten it"),
+// or it ends with a clause that asks whether (see tailAsksWhether); an
 // alternative (", or ...") asks which, not whether.
 func (e *Engine) asksYesNo(a *analysis, ask int) bool {
 	if strings.Contains(a.text[ask:], ", or ") {
@@ -640,10 +641,37 @@ func (e *Engine) asksYesNo(a *analysis, ask int) bool {
 		gap := a.text[a.words[i-1].end:a.words[i].start]
 		switch {
 		case strings.Contains(gap, ",") && (e.lx.Subordinator(a.words[first].lower) || e.lx.IsPreposition(a.words[first].lower)):
-			return opens(i) // "If ..., does it ...", "With Config's SNS notifications, can I ..."
+			return opens(i) || e.tailAsksWhether(a, first) // "If ..., does it ...", "With Config's SNS notifications, can I ..."
 		case strings.Contains(gap, " - ") || strings.Contains(gap, " – ") || strings.Contains(gap, ":"):
-			return opens(i) // "... by mistake - can root ..."
+			if opens(i) {
+				return true // "... by mistake - can root ..."
+			}
+			return e.tailAsksWhether(a, first)
 		}
+	}
+	return e.tailAsksWhether(a, first)
+}
+
+// maxTailWords bounds the words of a question's last clause that asks
+// whether what comes before it holds ("- possible?", ", supported at all?").
+const maxTailWords = 3
+
+// tailAsksWhether reports whether a question ends with a short clause of
+// its own, after a dash, colon or comma, that asks whether what it
+// describes holds: a word of the lexicon's "available" group and a "?",
+// in a question of no wh-word
+// ("S3 replication into another account's bucket - possible?", "ECS
+// in-place deployments, supported?").
+func (e *Engine) tailAsksWhether(a *analysis, first int) bool {
+	if !strings.HasSuffix(strings.TrimSpace(a.text), "?") || slices.ContainsFunc(a.words[first:], func(w qword) bool { return e.lx.QuestionWord("wh", w.stem) }) {
+		return false // "..., which identity, the recommended way?" asks which
+	}
+	for i := len(a.words) - 1; i > first && i >= len(a.words)-maxTailWords; i-- {
+		gap := a.text[a.words[i-1].end:a.words[i].start]
+		if !strings.Contains(gap, " - ") && !strings.Contains(gap, " – ") && !strings.Contains(gap, " — ") && !strings.ContainsAny(gap, ":,") {
+			continue
+		}
+		return slices.ContainsFunc(a.words[i:], func(w qword) bool { return e.lx.QuestionWord("available", w.stem) })
 	}
 	return false
 }

@@ -10,7 +10,9 @@ import (
 
 // TestAsksYesNo: a question asks yes or no when the sentence it asks opens
 // with an auxiliary, or its main clause does after a leading subordinate
-// clause, a leading prepositional phrase or a dash; an alternative or a wh-question asks for things.
+// clause, a leading prepositional phrase or a dash, or it ends with a short
+// clause that asks whether it holds ("- possible?"); an alternative or a
+// wh-question asks for things.
 func TestAsksYesNo(t *testing.T) {
 	e := newEngine(t)
 	tests := []struct {
@@ -27,6 +29,11 @@ func TestAsksYesNo(t *testing.T) {
 		{"Can an SNS subscription filter policy look at the message payload, or only at message attributes?", false},
 		{"Can CodeDeploy shift Lambda traffic gradually? What deployment types does it support?", false},
 		{"If a deployment fails, which hooks run?", false},
+		{"S3 replication into a bucket of another account - possible?", true},
+		{"in-place deployments to ECS, supported?", true},
+		{"Route 53 routing policies: which ones?", false},
+		{"Lambda canary deployments - how?", false},
+		{"Registering on-prem servers with CodeDeploy: which identity should I use, the recommended way?", false},
 		// fixed bugs
 		{"With AWS Config's SNS notifications, can I configure which events get sent to the topic?", true},
 		{"In CodePipeline, which actions can run in parallel?", false},
