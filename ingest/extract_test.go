@@ -756,6 +756,23 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// a quantity before the verb qualifies the subject's noun; a
+			// modal and a verb after a noun that names nothing say what
+			// the heading's subject's part does
+			name: "subject phrases of no name",
+			file: "q.md",
+			src:  "# CloudWatch\n\n- 1-hour data points are kept for 455 days\n- Expire after 15 months if no data is published\n\n## Run Command\n\n- output can go to S3 bucket or CloudWatch Logs\n",
+			want: []fact{
+				{"Amazon CloudWatch", "rel:1-hour datum point be kept", "455 days", 3},
+				{"Amazon CloudWatch", "rel:expire after", "15 months", 4},
+				{"Run Command", "rel:output can go to", "Amazon S3", 8},
+				{"Run Command", "rel:output can go to", "Amazon CloudWatch Logs", 8},
+			},
+			notWant: []fact{
+				{"Amazon CloudWatch", "rel:datum point be kept", "1 hour", 3},
+			},
+		},
+		{
 			// a man page names its sections as the CLI does, in one word
 			name: "a service named in one word",
 			file: "m.txt",

@@ -2869,8 +2869,15 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			objs = append(objs, obj{id, it.start, it.end})
 		}
 	}
+	from := verbStart
+	if verbStart == 0 {
+		// "1-hour data points are kept for 455 days" under CloudWatch: a
+		// quantity before the verb qualifies the subject's noun, it is no
+		// object
+		from = o.auxAt(s)
+	}
 	for _, q := range qs {
-		if q.Start >= verbStart && (listStart < 0 || q.Start < listStart) && !slices.ContainsFunc(ms, func(m mention) bool { return q.Start >= m.start && q.Start < m.end }) {
+		if q.Start >= from && (listStart < 0 || q.Start < listStart) && !slices.ContainsFunc(ms, func(m mention) bool { return q.Start >= m.start && q.Start < m.end }) {
 			// (a number inside a name is the name's: "Route 53 access
 			// logs" counts no access logs)
 			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
@@ -2969,6 +2976,28 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, full, 0, line)
 	}
+}
+
+// auxAt returns the byte offset of a sentence's first auxiliary or modal
+// when the words before it are a noun phrase ("are" in "1-hour data
+// points are kept for 455 days"); 0 when it has none, or when a
+// preposition, subordinator or clause mark comes before it ("Expire after
+// 15 months if no data is published", "timeout default 60 min; can be
+// set ...": the quantity there is the verb's).
+func (o *openReader) auxAt(s string) int {
+	at := 0
+	for _, w := range strings.Fields(s) {
+		k := strings.Index(s[at:], w) + at
+		lw := strings.ToLower(w)
+		if o.lx.isAux(strings.Trim(lw, ",;:)")) {
+			return k
+		}
+		if strings.ContainsAny(lw, ",;:=()") || o.lx.IsPreposition(lw) || o.lx.Subordinator(lw) {
+			return 0
+		}
+		at = k + len(w)
+	}
+	return 0
 }
 
 // impliedVerb returns the verb phrase a verbless sentence leaves out
@@ -4181,8 +4210,9 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 }
 
 // passiveLead reports whether the words before a sentence's first name are
-// a subject that names nothing, a passive verb and a preposition: "New
-// application versions can be deployed to", "Logs are exported into".
+// a subject that names nothing, a passive verb (or a modal and a verb) and
+// a preposition: "New application versions can be deployed to", "Logs are
+// exported into", "output can go to".
 func (o *openReader) passiveLead(lead string) bool {
 	f := strings.Fields(lead)
 	n := len(f)
@@ -4193,7 +4223,10 @@ func (o *openReader) passiveLead(lead string) bool {
 		return false
 	}
 	p := strings.ToLower(f[n-2])
-	if !strings.HasSuffix(p, "ed") && !strings.HasSuffix(p, "en") {
+	modal := o.lx.QuestionSurface("modal", strings.ToLower(f[n-3])) && !o.lx.isAux(p) && isLetters(p)
+	if !strings.HasSuffix(p, "ed") && !strings.HasSuffix(p, "en") && !modal {
+		// ("output can go to": a modal and its verb say what the
+		// subject's part does, as a passive says what is done to it)
 		return false
 	}
 	// the subject: words that name a thing, not "Not everything", "Once
@@ -4257,4 +4290,9 @@ func firstSentence(text string) string {
 		return ss[0]
 	}
 	return text
+}
+
+// isLetters reports whether a word is letters only ("go", not "10x").
+func isLetters(w string) bool {
+	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
 }
