@@ -946,7 +946,7 @@ func (x *extractor) chainIn(text string, line int) bool {
 	if n := len(hops); n >= 2 && arrows[n-2] != "<-" && arrows[n-2] != "←" {
 		// "hook notifications → EventBridge, SNS or SQS": a last hop that
 		// lists names ends the chain at each of them
-		if alts := x.hopList(hops[n-1]); len(alts) >= 2 {
+		if alts := x.entityList(hops[n-1]); len(alts) >= 2 {
 			for _, id := range alts[1:] {
 				if id != ids[n-2] && id != ids[n-1] {
 					x.add(ids[n-2], graph.PredFlowsTo, id, body, n-1, line)
@@ -997,20 +997,21 @@ func (x *extractor) nameOf(id string) string {
 	return x.nodes[id].Name
 }
 
-// hopList returns the entities a chain's hop lists ("EventBridge, SNS or
-// SQS"), in order, when each item of the list is one known name; nil for
-// any other hop.
-func (x *extractor) hopList(h string) []string {
-	t := strings.TrimRight(strings.TrimSpace(stripParens(h)), ".;")
-	if !strings.Contains(t, ", ") && !strings.Contains(t, " or ") && !strings.Contains(t, " and ") {
+// entityList returns the entities of an item that is nothing but a list
+// of names ("SNS, Lambda", "S3 and Glacier"); nil for any other item.
+func (x *extractor) entityList(text string) []string {
+	t := strings.TrimRight(strings.TrimSpace(stripParens(text)), ".;")
+	if !strings.ContainsAny(t, ",;") && !strings.Contains(t, " and ") && !strings.Contains(t, " or ") {
 		return nil
 	}
 	var ids []string
 	for _, part := range splitListSpans(t) {
-		id, ok := x.exact(strings.TrimSpace(part.text))
+		name := strings.TrimSpace(part.text)
+		id, ok := x.exact(name)
 		if !ok || !isEntity(x.dictKind(id)) {
 			return nil
 		}
+		x.node(id)
 		ids = append(ids, id)
 	}
 	return ids

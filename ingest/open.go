@@ -1429,7 +1429,7 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	rest = strings.TrimRight(rest, ".")
 	subj := o.topic
 	if subj == "" {
-		if dflt == "" || len(o.entityList(rest)) < 2 && len(o.listNames(rest, true)) < 2 && len(o.namePair(rest)) < 2 {
+		if dflt == "" || len(o.x.entityList(rest)) < 2 && len(o.listNames(rest, true)) < 2 && len(o.namePair(rest)) < 2 {
 			return false
 		}
 		subj = dflt
@@ -2008,7 +2008,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		// "subscribers - SQS, HTTP(s), Lambda, email" under SNS: a label
 		// before a dash heads the list after it, as before a colon
 		text = label + ": " + value
-	} else if objs := o.entityList(text); len(objs) >= 2 {
+	} else if objs := o.x.entityList(text); len(objs) >= 2 {
 		// "SNS, Lambda" under "Targets": two items on one line
 		for _, obj := range objs {
 			if obj != f.subject {
@@ -2374,26 +2374,6 @@ func (o *openReader) addItem(f *frame, pred, obj, detail string, pos, line int) 
 		return
 	}
 	o.x.addOpen(f.subject, pred, obj, detail, pos, line)
-}
-
-// entityList returns the entities of an item that is nothing but a list
-// of names ("SNS, Lambda", "S3 and Glacier"); nil for any other item.
-func (o *openReader) entityList(text string) []string {
-	t := strings.TrimRight(strings.TrimSpace(stripParens(text)), ".;")
-	if !strings.ContainsAny(t, ",;") && !strings.Contains(t, " and ") && !strings.Contains(t, " or ") {
-		return nil
-	}
-	var ids []string
-	for _, part := range splitListSpans(t) {
-		name := strings.TrimSpace(part.text)
-		id, ok := o.x.exact(name)
-		if !ok || !isEntity(o.x.dictKind(id)) {
-			return nil
-		}
-		o.x.node(id)
-		ids = append(ids, id)
-	}
-	return ids
 }
 
 // nameList returns the parts of an item that is a list of short names
@@ -3746,7 +3726,7 @@ const maxCellValueWords = 5
 // for a cell that is one thing or a clause ("final snapshot, then
 // removed", "Many moving parts, requires orchestration").
 func (o *openReader) cellItems(c string) []string {
-	if ids := o.entityList(c); len(ids) >= 2 {
+	if ids := o.x.entityList(c); len(ids) >= 2 {
 		return ids
 	}
 	var ids []string
