@@ -1301,8 +1301,6 @@ func (x *extractor) inlineEvents(text string, line int) bool {
 	return true
 }
 
-// subjectOf picks the subject of a sentence: the entity it starts with, else
-// the section's subject.
 // inAside reports whether the span start:end of s sits inside a
 // parenthesised aside that holds more than that span ("(IAM role used to
 // launch)"); a name alone in brackets ("Accelerator (DAX)") glosses the
@@ -1319,6 +1317,8 @@ func inAside(s string, start, end int) bool {
 	return strings.TrimSpace(s[open+1:start]) != "" || strings.TrimSpace(s[end:end+close]) != ""
 }
 
+// subjectOf picks the subject of a sentence: the entity it starts with, else
+// the section's subject.
 func (x *extractor) subjectOf(s string) (string, []string) {
 	var ents []string
 	for _, id := range x.entities(s, false) {
@@ -1338,9 +1338,7 @@ func (x *extractor) subjectOf(s string) (string, []string) {
 	// "Or set up SNS notification with ...": an instruction names no subject
 	instruction := len(mentions) > 0 && x.dict.Lexicon.LeadingVerb(s, mentions[0].Start)
 	// "Constraints: launch (IAM role used to launch), notification (SNS)":
-	// a name in an aside is never the sentence's subject
-	// ("Accelerator (DAX)" glosses a name: an aside of only a name is
-	// that name)
+	// a name in an aside is never the sentence's subject (see inAside)
 	aside := len(mentions) > 0 && inAside(s, mentions[0].Start, mentions[0].End)
 	if len(mentions) > 0 && len(ents) > 0 && leadingWords(s, mentions[0].Start) <= 3 && !instruction && !aside {
 		subj := ents[0]
