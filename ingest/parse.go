@@ -927,16 +927,10 @@ func wrapsOnto(prev, cur string) bool {
 	if prev == "" || cur == "" || endsSentence(prev) {
 		return false
 	}
-	if strings.Count(prev, "(") > strings.Count(prev, ")") {
+	if endsMidPhrase(prev) {
 		return true
 	}
-	if strings.ContainsAny(prev[len(prev)-1:], ",/+") {
-		return true
-	}
-	pw, cw := strings.Fields(prev), strings.Fields(cur)
-	if phraseWords[strings.ToLower(pw[len(pw)-1])] {
-		return true
-	}
+	cw := strings.Fields(cur)
 	return startsLower(cur) && phraseWords[cw[0]]
 }
 

@@ -328,7 +328,7 @@ const (
 
 // endsMidPhrase reports a line that stops where no phrase ends: inside
 // parentheses, after a comma, "/" or "+", or at an article, preposition or
-// conjunction (wrapsOnto's tests of the line before).
+// conjunction.
 func endsMidPhrase(p string) bool {
 	if strings.Count(p, "(") > strings.Count(p, ")") || strings.ContainsAny(p[len(p)-1:], ",/+") {
 		return true
@@ -353,7 +353,7 @@ func hardWrapped(lines []srcLine, i, width int) bool {
 		return false
 	}
 	p, c := strings.TrimSpace(prev.text), strings.TrimSpace(cur.text)
-	if p == "" || c == "" || endsSentence(p) || strings.HasSuffix(p, ":") || startsArrow(c) || strings.Contains(c, "   ") || labelLine(c) || strings.HasPrefix(c, ":") {
+	if p == "" || c == "" || endsSentence(p) || strings.HasSuffix(p, ":") || startsArrow(c) || strings.Contains(c, "   ") || labelLine(c) {
 		// ("--automation        runbooks": a row of columns; ":Hooks:
 		// PreTraffic", "Rollback: ...": a field of its own)
 		return false
