@@ -429,3 +429,36 @@ func TestChainHopShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossArrow: an arrow after a term the note marks bold glosses it
+// with what it does: the term relates to the names of each verb phrase;
+// there is no path. An unmarked left side ("findings kept 90 days") or a
+// modal after the arrow keep the chain reading.
+func TestGlossArrow(t *testing.T) {
+	src := `# ECS
+
+- **task execution role** → pull image from ECR, send logs to CloudWatch Logs
+- findings kept 90 days -> export to S3 for longer
+`
+	g, names := extractNote(t, "gloss.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"task execution role", "rel:pull image from", "Amazon ECR", 3},
+		{"task execution role", "rel:send log to", "Amazon CloudWatch Logs", 3},
+		{"findings kept 90 days", graph.PredFlowsTo, "Amazon S3", 4},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for f := range got {
+		if f.line == 3 && (f.p == graph.PredFlowsTo || f.p == graph.PredDelivers) {
+			t.Errorf("a gloss read as a path: %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

@@ -884,6 +884,9 @@ func (x *extractor) chainIn(text string, line int) bool {
 	if onlyGT && len(hops) < 3 {
 		return false
 	}
+	if _, _, gloss := glossArrow(x.dict.Lexicon, text, x.doc.LineText(line)); gloss {
+		return true // "task execution role → pull image from ECR, ...": no path; the open reader reads it
+	}
 	if len(hops) == 2 {
 		// "Limit of 1000 version -> can configure application version
 		// lifecycle management", "All updates are allowed -> This differs
@@ -1016,6 +1019,47 @@ func (x *extractor) entityList(text string) []string {
 	}
 	return ids
 }
+
+// glossArrow reads a line whose one arrow glosses a term with what it
+// does ("**task execution role** → pull image from ECR, send logs to
+// CloudWatch Logs"): the left side is one bold or code span of the note
+// line raw, the right
+// side opens with one of the lexicon's leading verbs (no modal). It returns the two sides; ok is false for any other line
+// (a chain's hops are things, "logs -> filter -> s3").
+func glossArrow(lx *Lexicon, s, raw string) (left, right string, ok bool) {
+	if !strings.ContainsAny(s, ">→") {
+		return "", "", false
+	}
+	hops, arrows := splitChain(s)
+	if len(hops) != 2 || len(arrows) != 1 || arrows[0] == "<-" || arrows[0] == "←" {
+		return "", "", false
+	}
+	left, right = strings.TrimSpace(hops[0]), strings.TrimSpace(hops[1])
+	if !markedIn(raw, left) {
+		return "", "", false // "findings kept 90 days -> export to S3": what to do then, no term's gloss
+	}
+	if left == "" || countFields(left) > maxGlossTermWords || !lx.LeadingVerb(right, len(right)) || lx.isAux(strings.ToLower(firstWord(right))) {
+		// ("Limit of 1000 version -> can configure ...": a modal says so,
+		// what follows from the left, not what it does)
+		return "", "", false
+	}
+	return left, right, true
+}
+
+// markedIn reports whether a note line writes a text as one bold or code
+// span ("**task execution role**", "`roleArn`"): the way a note marks a
+// term it glosses.
+func markedIn(raw, t string) bool {
+	for _, m := range []string{"**", "__", "`"} {
+		if strings.Contains(raw, m+t+m) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGlossTermWords bounds the term before a gloss arrow.
+const maxGlossTermWords = 5
 
 // outsideParens keeps the matches (regexp submatch index pairs) that start
 // outside parentheses.

@@ -80,6 +80,10 @@ type openReader struct {
 	// noStatement is set while a hop of a chain is read as a clause: the
 	// chain's line is already the statement
 	noStatement bool
+	// glossing is set while the verb phrases after a gloss arrow are read
+	// ("task execution role → pull image from ECR, ..."): each opens with
+	// the verb of the topic it glosses
+	glossing bool
 }
 
 // maxContextTerms bounds the terms a statement takes from its heading and
@@ -2681,6 +2685,21 @@ func isUpperToken(s string) bool {
 // sentence records a sentence and reads its open relations: subject, verb
 // phrase and objects (entities, inline list items, quantities).
 func (o *openReader) sentence(s string, line int, dflt string) {
+	if left, right, ok := glossArrow(o.lx, s, o.x.doc.LineText(line)); ok && !o.glossing {
+		// "task execution role → pull image from ECR, send logs to
+		// CloudWatch Logs": what the arrow's left names does what the
+		// verb phrases after it say
+		o.statement(s, line, dflt)
+		if subj := o.itemNode(cleanName(strings.Trim(left, "*_` "))); subj != "" {
+			saved, savedTopic := o.noStatement, o.topic
+			o.noStatement, o.glossing, o.topic = true, true, subj
+			for _, part := range splitListSpans(strings.TrimRight(right, ".")) {
+				o.sentence(strings.TrimSpace(part.text), line, subj)
+			}
+			o.noStatement, o.glossing, o.topic = saved, false, savedTopic
+		}
+		return
+	}
 	if strings.Contains(s, " > ") || strings.Contains(s, "->") || strings.Contains(s, "→") {
 		o.statement(s, line, dflt)
 		// a chain of hops: the typed chain reader reads it as a path; a
@@ -2730,7 +2749,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s) && !defines
 	implied := o.impliedVerb(s, ms) // "Route 53 access logs only to CloudWatch logs"
 	topicVerb := false
-	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s)) {
+	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s) || o.glossing && o.lx.LeadingVerb(s, len(s))) {
 		// "needs Business, Enterprise On-Ramp or Enterprise Support plan"
 		// in the AWS Health API's entry: the verb's subject is the term
 		subj, topicVerb = dflt, true
