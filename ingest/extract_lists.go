@@ -975,7 +975,11 @@ func (x *extractor) splitPartHops(hops, arrows []string) ([]string, []string) {
 		}
 		if len(ms) == 2 && ms[0].Start == 0 && ms[1].End == len(bare) && strings.TrimSpace(bare[ms[0].End:ms[1].Start]) == "" &&
 			x.dictKind(ms[0].ID) == graph.KindService && (x.dictKind(ms[1].ID) == graph.KindFeature || x.dictKind(ms[1].ID) == graph.KindComponent) {
-			outH = append(outH, ms[0].Text, ms[1].Text+strings.TrimPrefix(h, strings.TrimRight(h, ")( \t")))
+			part := ms[1].Text
+			if k := strings.IndexByte(h, '('); k >= 0 {
+				part += " " + h[k:] // the hop's aside stays with its part
+			}
+			outH = append(outH, ms[0].Text, part)
 			outA = append(outA, ">")
 			split = true
 		} else {
@@ -1023,9 +1027,9 @@ func (x *extractor) entityList(text string) []string {
 // glossArrow reads a line whose one arrow glosses a term with what it
 // does ("**task execution role** → pull image from ECR, send logs to
 // CloudWatch Logs"): the left side is one bold or code span of the note
-// line raw, the right
-// side opens with one of the lexicon's leading verbs (no modal). It returns the two sides; ok is false for any other line
-// (a chain's hops are things, "logs -> filter -> s3").
+// line raw, the right side opens with one of the lexicon's leading verbs
+// (no modal). It returns the two sides; ok is false for any other line (a
+// chain's hops are things, "logs -> filter -> s3").
 func glossArrow(lx *Lexicon, s, raw string) (left, right string, ok bool) {
 	if !strings.ContainsAny(s, ">→") {
 		return "", "", false

@@ -2690,7 +2690,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// CloudWatch Logs": what the arrow's left names does what the
 		// verb phrases after it say
 		o.statement(s, line, dflt)
-		if subj := o.itemNode(cleanName(strings.Trim(left, "*_` "))); subj != "" {
+		if subj := o.itemNode(cleanName(left)); subj != "" {
 			saved, savedTopic := o.noStatement, o.topic
 			o.noStatement, o.glossing, o.topic = true, true, subj
 			for _, part := range splitListSpans(strings.TrimRight(right, ".")) {
@@ -2906,7 +2906,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		first = min(first, listStart)
 	}
 	lead := s[verbStart:first]
-	if f := strings.Fields(lead); implied != "" && len(f) > 0 && strings.EqualFold(f[len(f)-1], firstWord(implied[strings.LastIndexByte(implied, ' ')+1:])) {
+	if f := strings.Fields(lead); implied != "" && len(f) > 0 && strings.EqualFold(f[len(f)-1], implied[strings.LastIndexByte(implied, ' ')+1:]) {
 		// the verb the line leaves out, before its preposition
 		lead = strings.Join(append(f[:len(f)-1:len(f)-1], implied), " ")
 	}
