@@ -208,3 +208,52 @@ func gridTable(lines []string, at int) (end int, rows []gridRow) {
 	}
 	return lastRule + 1, rows
 }
+
+// gridTextTables finds the grid tables of a plain-text note (a database
+// shell's "+----+----+" boxed output pasted into notes, a Pandoc grid
+// table), keyed by the index in lines of their top rule: each a table
+// block whose header is the table's first row (or the rows above its "="
+// rule) and whose rows join their wrapped lines, each cell citing the
+// line its row starts on. docLines are the note's lines as written (the
+// walls' columns count from their first rune).
+func gridTextTables(docLines []string, lines []srcLine) map[int]flatTable {
+	var out map[int]flatTable
+	at := make(map[int]int, len(lines)) // srcLine index by note line
+	for i, l := range lines {
+		at[l.num] = i
+	}
+	for i := 0; i < len(docLines); i++ {
+		if !isGridRule(docLines[i]) {
+			continue
+		}
+		first, ok := at[i+1]
+		if !ok {
+			continue
+		}
+		end, rows := gridTable(docLines, i)
+		if end <= i || len(rows) < 2 {
+			continue
+		}
+		last, ok := at[end]
+		if !ok {
+			continue
+		}
+		cells := func(r gridRow) []Cell {
+			cs := make([]Cell, len(r.cells))
+			for k, c := range r.cells {
+				cs[k] = Cell{Text: c, Line: r.line}
+			}
+			return cs
+		}
+		t := &Table{Header: cells(rows[0])}
+		for _, r := range rows[1:] {
+			t.Rows = append(t.Rows, cells(r))
+		}
+		if out == nil {
+			out = map[int]flatTable{}
+		}
+		out[first] = flatTable{block: Block{Kind: BlockTable, Line: i + 1, EndLine: end, Table: t}, first: first, last: last}
+		i = end - 1
+	}
+	return out
+}

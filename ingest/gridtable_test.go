@@ -77,6 +77,50 @@ func TestGridTableNote(t *testing.T) {
 	}
 }
 
+// TestGridTableInText: a plain-text note's boxed table (a database shell's
+// output pasted into a cheat sheet) is a table too, its wrapped cells
+// joined, each row citing its first line; the text around it stays text.
+func TestGridTableInText(t *testing.T) {
+	src := strings.Join([]string{
+		"== DR strategies ==", // 1
+		"",                    // 2
+		"+--------------+---------+-----------------------+", // 3
+		"| strategy     | RPO     | what runs in DR       |", // 4
+		"+--------------+---------+-----------------------+", // 5
+		"| Pilot light  | minutes | core data live        |", // 6
+		"| Warm standby | seconds | scaled-down full copy |", // 7
+		"|              |         | taking traffic        |", // 8
+		"+--------------+---------+-----------------------+", // 9
+		"(2 rows)", // 10
+	}, "\n")
+	doc, err := Parse("cheat.txt", []byte(src))
+	if doc == nil {
+		t.Fatal(err)
+	}
+	var tb *Table
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockTable {
+			tb = b.Table
+		}
+		if strings.Contains(b.Text, "+---") || strings.HasPrefix(b.Text, "| ") {
+			t.Errorf("a table line read as text: %+v", b)
+		}
+	}
+	if tb == nil {
+		t.Fatalf("no table: %+v", doc.Blocks)
+	}
+	if len(tb.Header) != 3 || tb.Header[1].Text != "RPO" || len(tb.Rows) != 2 {
+		t.Fatalf("table %+v", tb)
+	}
+	if r := tb.Rows[1]; r[0].Text != "Warm standby" || r[2].Text != "scaled-down full copy taking traffic" || r[2].Line != 7 {
+		t.Errorf("row %+v", r)
+	}
+	g, names := extractNote(t, "cheat.txt", src)
+	if !factSet(g, names)[fact{"Warm standby", "rel:rpo", "seconds", 7}] {
+		t.Errorf("no RPO of Warm Standby read")
+	}
+}
+
 // TestGridTableFixedBugs: what is not a grid table stays as written.
 func TestGridTableFixedBugs(t *testing.T) {
 	for _, src := range [][]string{

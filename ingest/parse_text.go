@@ -30,7 +30,7 @@ func (p *parser) parseText(lines []srcLine) {
 		if cards == nil {
 			file, titles = csvFileTable(p.name, lines, strings.Join(p.doc.Lines, "\n"))
 		}
-		for _, more := range []map[int]flatTable{file, csvTables(lines), gapTables(lines)} {
+		for _, more := range []map[int]flatTable{gridTextTables(p.doc.Lines, lines), file, csvTables(lines), gapTables(lines)} {
 			for k, t := range more {
 				if _, taken := tables[k]; !taken {
 					tables[k] = t
