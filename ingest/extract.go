@@ -1550,7 +1550,71 @@ func (x *extractor) splitClauses(s string) []string {
 		out = append(out, strings.TrimSpace(s[last:last+cut]))
 		last = m.Start
 	}
-	return append(out, strings.TrimSpace(s[last:]))
+	out = append(out, strings.TrimSpace(s[last:]))
+	var split []string
+	for _, c := range out {
+		split = append(split, x.namelessClauses(c)...)
+	}
+	return split
+}
+
+// maxNamelessSubjectWords bounds the noun phrase that opens a clause of
+// its own after ", and" though it names nothing ("a rule", "in-place
+// deployments"), determiner aside.
+const maxNamelessSubjectWords = 3
+
+// namelessClauses splits a clause where ", and" opens another whose
+// subject names nothing: "A rule matches an event pattern ..., and a rule
+// can have up to 5 targets" is two statements; the second's subject is
+// read as the first's. The noun phrase must be short and followed by an
+// auxiliary or a head verb of the lexicon ("managed node groups rolling
+// update" opens no clause: "groups" may be a noun), and the words before the
+// comma must hold a verb of their own and no comma: "ECS, EC2, and
+// on-premises servers are supported" is one clause with a listed subject.
+func (x *extractor) namelessClauses(c string) []string {
+	lx := x.dict.Lexicon
+	var out []string
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(c[i:], ", and ")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		start := at + len(", and ")
+		i = start
+		if parenDepth(c[:at]) > 0 || !x.hasVerb(c[last:at]) || strings.Contains(c[last:at], ", ") {
+			// (a comma before it: ", and" closes a list, "creates EC2
+			// instances with autoscaling groups, CloudWatch alarms, and
+			// other configuration pieces")
+			continue
+		}
+		f := strings.Fields(c[start:])
+		k := 0
+		if len(f) > 0 && lx.QuestionSurface("determiner", strings.ToLower(f[0])) {
+			k = 1
+		}
+		n := 0
+		for ; k < len(f) && n <= maxNamelessSubjectWords; k, n = k+1, n+1 {
+			w := strings.ToLower(f[k])
+			if x.knownVerb(w) {
+				break
+			}
+			if w != strings.Trim(w, ",;:()\"'") || lx.IsPreposition(w) || lx.IsNegation(w) || lx.LeadingVerb(w, len(w)) || isNumber(w) {
+				n = -1
+				break
+			}
+		}
+		if n < 1 || n > maxNamelessSubjectWords || k >= len(f) {
+			continue
+		}
+		if ms := x.find(c[start:]); len(ms) > 0 && ms[0].Start < len(strings.Join(f[:k], " ")) && (ms[0].ID == "" || isEntity(x.dictKind(ms[0].ID))) {
+			continue // an entity opens it: splitClauses' cut, or a list's last item
+		}
+		out = append(out, strings.TrimSpace(c[last:at]))
+		last = start
+	}
+	return append(out, strings.TrimSpace(c[last:]))
 }
 
 // parenDepth is how many parentheses are open at the end of s.

@@ -44,6 +44,8 @@ type Lexicon struct {
 	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
 	descs     map[string]bool     // headers of columns that describe their row, lower case
 	blanks    map[string]bool     // table cells that hold no value ("n/a"), lower case
+	sequence  map[string]bool     // nouns that say a list is in order ("order", "sequence"), lower case
+	seqNouns  []string            // the same, as the lexicon lists them
 	implied   map[string]string   // preposition → the verb phrase a verbless line leaves out
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
@@ -91,6 +93,7 @@ type lexiconFile struct {
 	DescLabels []string                       `yaml:"description_labels"`
 	Blanks     []string                       `yaml:"blank_cells"`
 	Implied    map[string]string              `yaml:"implied_verbs"`
+	Sequence   []string                       `yaml:"sequence_nouns"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -148,6 +151,8 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	}
 	lx.descs = lowerSet(f.DescLabels)
 	lx.blanks = lowerSet(f.Blanks)
+	lx.sequence = lowerSet(f.Sequence)
+	lx.seqNouns = f.Sequence
 	lx.implied = map[string]string{}
 	for k, v := range f.Implied {
 		lx.implied[strings.ToLower(k)] = v
@@ -399,6 +404,37 @@ func (lx *Lexicon) ImpliedVerb(prep string) string {
 // lexicon blank_cells): it is read as an empty cell.
 func (lx *Lexicon) BlankCell(cell string) bool {
 	return lx != nil && lx.blanks[strings.ToLower(strings.TrimSpace(cell))]
+}
+
+// SequenceCue reports whether the words that lead into a list say its
+// items come in order ("The phases run in this order: install, pre_build,
+// ..."; lexicon sequence_nouns): a word of the list, any case, outside
+// "in order to", which opens a purpose.
+func (lx *Lexicon) SequenceCue(lead string) bool {
+	if lx == nil || len(lx.sequence) == 0 {
+		return false
+	}
+	f := strings.FieldsFunc(strings.ToLower(lead), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range f {
+		if !lx.sequence[w] {
+			continue
+		}
+		if i > 0 && f[i-1] == "in" && i+1 < len(f) && f[i+1] == "to" {
+			continue // "in order to": a purpose
+		}
+		return true
+	}
+	return false
+}
+
+// SequenceStems returns the stems of the lexicon's sequence_nouns
+// ("order", "sequenc"), in the lexicon's order: the words by which a
+// question asks for steps in order.
+func (lx *Lexicon) SequenceStems() []string {
+	if lx == nil {
+		return nil
+	}
+	return stems(lx.seqNouns)
 }
 
 // Abbreviations returns the stems of the word a stem abbreviates ("db" →

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -235,7 +236,9 @@ func (o *openReader) block(i int) {
 		o.popFrames(-1)
 		o.open, o.labels = o.open[:0], o.labels[:0]
 		subj := o.defaultSubject()
-		if term, ok := markedTerm(o.x.doc.LineText(b.Line)); ok {
+		if term, ok := markedTerm(o.x.doc.LineText(b.Line)); ok && !cardLabel(term) {
+			// ("**Q:** What does an instance need ...?" is a flashcard's
+			// question, no glossary entry of a term "Q")
 			// "**CreationPolicy** - Attribute that makes CloudFormation
 			// wait ...": an entry the author marks as a glossary's, its
 			// term bold or code before the separator, defines that term,
@@ -450,6 +453,11 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 		for k, c := range o.x.clauses(s) {
 			d := dflt
 			if (k > 0 || strings.HasSuffix(prev, ";") || strings.HasPrefix(s, "but ")) && goesOn(c) {
+				d = subj
+			} else if k == 0 && subj != "" && strings.EqualFold(firstWord(c), "the") && len(o.mentions(c)) == 0 {
+				// "CodeBuild is the managed build service ... The phases
+				// run in this order: ...": a definite noun that names
+				// nothing is the previous sentence's subject's
 				d = subj
 			}
 			o.sentence(c, line, d)
@@ -2732,7 +2740,8 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 	}
 	subj, verbStart, own := "", 0, true
-	labelPhrase := "" // the relation a label names ("Targets of a subscription filter: ...")
+	var coSubjects []string // the names coordinated with subj ("S3, Kinesis Data Streams and DynamoDB use ...")
+	labelPhrase := ""       // the relation a label names ("Targets of a subscription filter: ...")
 	if t := o.topicTerm; t != "" && dflt == o.topic && strings.HasPrefix(s, t) {
 		// "AWS::CloudFormation::Init - Metadata key that ...": the entry's
 		// term opens it, its definition follows
@@ -2772,6 +2781,14 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
 		ms = ms[1:]
+		if n, end := o.subjectRun(s, verbStart, ms); n > 0 {
+			// "S3, Kinesis Data Streams and DynamoDB use Lambda functions
+			// as event handlers": each name of the run says it
+			for _, m := range ms[:n] {
+				coSubjects = append(coSubjects, m.id)
+			}
+			verbStart, ms = end, ms[n:]
+		}
 	} else if np := o.partBefore(s, ms); np != "" {
 		// "Parameter masking in CodeBuild redacts environment variables
 		// ...": the thing named before "in <entity>" does what the verb
@@ -2847,10 +2864,22 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		if m.start < verbStart || m.id == subj || listStart >= 0 && m.start >= listStart {
 			continue
 		}
+		if verbStart == 0 && m.start == 0 && !isEntity(o.x.dictKind(m.id)) && strings.HasPrefix(s[m.end:], " ") && len(o.lx.Kinds(strings.ToLower(firstWord(s[m.end:])))) > 0 && o.hasVerbOutsideNames(s) {
+			// "In-place deployments walk through ...": a strategy that
+			// opens a sentence with no subject of its own, before a noun
+			// of a kind, qualifies the subject's noun; it is no object
+			continue
+		}
 		objs = append(objs, obj{m.id, m.start, m.end})
 	}
 	qs := o.x.quantities(s)
 	denied := map[string]bool{} // objects of items that deny themselves ("no paging")
+	// "The phases run in this order: install, pre_build, ...": the items
+	// are steps, numbered in the list's order
+	var steps map[string]int
+	if listStart >= 0 && o.lx.SequenceCue(s[:listStart]) {
+		steps = map[string]int{}
+	}
 	for _, it := range items {
 		text, no := deniedItem(it.text)
 		id := o.itemNode(text)
@@ -2866,6 +2895,9 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		if id != "" && id != subj {
 			objs = append(objs, obj{id, it.start, it.end})
+			if _, ok := steps[id]; steps != nil && !ok {
+				steps[id] = len(steps) + 1
+			}
 		}
 	}
 	from := verbStart
@@ -2914,10 +2946,15 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if labelPhrase != "" && phrase == "" {
 		phrase, pol = o.phrase(labelPhrase)
 	}
-	if phrase == "" && topicVerb && countFields(lead) <= 2 {
+	if phrase == "" && (topicVerb || len(coSubjects) > 0) && countFields(lead) <= 2 {
 		// "needs Business, ...": a verb the phrase reader passes over as
-		// modal ("needs to") is the relation when a name follows it
-		phrase = o.words.Lemma(firstWord(s))
+		// modal ("needs to") is the relation when a name follows it; so is
+		// a subject list's plural verb ("S3 and DynamoDB use Lambda")
+		at := 0
+		if !topicVerb {
+			at = verbStart // the subject list's verb, after the list
+		}
+		phrase = o.words.Lemma(firstWord(s[at:]))
 	}
 	if verbless && strings.HasSuffix(strings.TrimSpace(lead), ",") {
 		// "Kinesise Data Streams, CloudWatch Logs & Events, ...": the words
@@ -2973,8 +3010,46 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		if denied[ob.id] {
 			opol = graph.Negative // "it has no on-call schedules, no paging and no escalation"
 		}
-		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, full, 0, line)
+		o.x.addOpen(subj, graph.OpenRelation(p, opol), ob.id, full, steps[ob.id], line)
+		for _, cs := range coSubjects {
+			if cs != ob.id {
+				o.x.addOpen(cs, graph.OpenRelation(p, opol), ob.id, full, steps[ob.id], line)
+			}
+		}
 	}
+}
+
+// subjectSeparators join the names of a sentence's subject list.
+var subjectSeparators = []string{", ", " and ", ", and ", " & ", " or ", ", or "}
+
+// subjectRun counts the mentions of ms, which follow a sentence's subject
+// ending at byte offset from, that are coordinated with it: entities
+// joined to it and to each other only by a subjectSeparators text, the
+// last followed by a verb that is no auxiliary (a head or leading verb of
+// the lexicon, or a verb of obligation: "have", "need").
+// It returns how many, 0 when the subject stands alone, and the byte
+// offset where the verb's words start.
+func (o *openReader) subjectRun(s string, from int, ms []mention) (int, int) {
+	n, at := 0, from
+	for n < len(ms) && slices.Contains(subjectSeparators, s[at:ms[n].start]) && isEntity(o.x.dictKind(ms[n].id)) {
+		at = ms[n].end
+		n++
+	}
+	if n == 0 {
+		return 0, from
+	}
+	rest := s[at:]
+	if !strings.HasPrefix(rest, " ") || len(rest) < 2 || !unicode.IsLetter(rune(rest[1])) {
+		return 0, from // "SQS or SNS (launch, terminate)": an aside, no verb
+	}
+	w := firstWord(rest)
+	if o.lx.isAux(w) || !(o.x.knownVerb(w) || o.lx.LeadingVerb(w, len(w)) || o.lx.QuestionSurface("obligation", w)) {
+		// (a third person would be no plural's verb, and is more often a
+		// plural noun: "S3 buckets, KMS keys"; "Lambda and ECS are ...":
+		// a copula, whose phrase is the words after it)
+		return 0, from
+	}
+	return n, at
 }
 
 // auxAt returns the byte offset of a sentence's first auxiliary or modal
@@ -3614,6 +3689,7 @@ func (o *openReader) table(t *Table) {
 	featureRows := slices.ContainsFunc(o.lx.Kinds(strings.TrimSpace(t.Header[keyCol].Text)), func(k graph.NodeKind) bool {
 		return k == graph.KindFeature || k == graph.KindCapability
 	})
+	o.stages(t)
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
 			continue
@@ -3710,27 +3786,187 @@ func (o *openReader) table(t *Table) {
 			if phrase == "" {
 				continue
 			}
-			if objs := o.cellItems(c); len(objs) >= 2 {
-				// "EBS volume, RDS, ElastiCache, Redshift" in the row
-				// "Snapshot": each name of the cell is an object
-				for _, obj := range objs {
-					if obj != subj {
-						o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
-					}
+			detail := key.Text + ": " + h + ": " + c
+			if !strings.Contains(c, "; ") {
+				o.cell(subj, phrase, pol, c, detail, r[j].Line, false)
+				continue
+			}
+			// "500 resources per stack; 200 parameters; 200 outputs": a
+			// cell of several statements, each read as a cell of its own
+			for _, part := range strings.Split(c, "; ") {
+				if part = strings.TrimSpace(part); part != "" && !o.lx.BlankCell(part) {
+					o.cell(subj, phrase, pol, part, detail, r[j].Line, true)
 				}
+			}
+		}
+	}
+}
+
+// maxLabelledValueWords bounds a part of a table cell read as a label and
+// its values ("retention 24 h default, up to 365 days").
+const maxLabelledValueWords = 8
+
+// cell relates a table row's subject to what one cell (or one part of a
+// cell, when part is set) names, by the column's relation: each step of an
+// arrow chain, in order, or each name of a list, else (for a part, after
+// labelledValues) the name or short value it is, else its check mark.
+func (o *openReader) cell(subj, phrase string, pol graph.Polarity, c, detail string, line int, part bool) {
+	rel := graph.OpenRelation(phrase, pol)
+	if hops := stepHops(c); hops != nil {
+		// "Pending -> Pending:Wait -> Pending:Proceed -> InService" under
+		// "states": the cell's steps, in order
+		for k, h := range hops {
+			if obj := o.itemNode(h); obj != "" && obj != subj {
+				o.x.addOpen(subj, rel, obj, detail, k+1, line)
+			}
+		}
+		return
+	}
+	if objs := o.cellItems(c); len(objs) >= 2 {
+		// "EBS volume, RDS, ElastiCache, Redshift" in the row
+		// "Snapshot": each name of the cell is an object
+		for _, obj := range objs {
+			if obj != subj {
+				o.x.addOpen(subj, rel, obj, detail, 0, line)
+			}
+		}
+		return
+	}
+	if part && o.labelledValues(subj, phrase, pol, c, detail, line) {
+		return
+	}
+	obj := o.itemNode(c)
+	if obj == "" {
+		obj = o.cellValue(c)
+	}
+	if obj == "" {
+		obj = o.markValue(c)
+	}
+	if obj != "" && obj != subj {
+		o.x.addOpen(subj, rel, obj, detail, 0, line)
+	}
+}
+
+// labelledValues reads a part of a table cell that writes quantities after
+// a few words ("retention 24 h default, up to 365 days"; "1 MB/s or 1,000
+// records/s in per shard" opens with its value and is no such part): the
+// subject relates to each quantity by the column's relation and those
+// words ("limit retention"). It reports whether it read one.
+func (o *openReader) labelledValues(subj, phrase string, pol graph.Polarity, c, detail string, line int) bool {
+	qs := o.x.quantities(c)
+	if len(qs) == 0 || qs[0].Start == 0 || countFields(c) > maxLabelledValueWords {
+		return false
+	}
+	label, lpol := o.phrase(c[:qs[0].Start])
+	if label == "" || lpol != graph.Positive || len(o.mentions(c[:qs[0].Start])) > 0 {
+		return false
+	}
+	rel := graph.OpenRelation(phrase+" "+label, pol)
+	for _, q := range qs {
+		o.x.addOpen(subj, rel, o.x.newNode(graph.KindValue, q.Text), detail, 0, line)
+	}
+	return true
+}
+
+// maxStageLabelWords bounds the words of a numbered row label ("Deployment
+// Stage 3"), number aside.
+const maxStageLabelWords = 3
+
+// stageLabel splits a numbered row label into its words and number:
+// "Deployment Stage 3" → "Deployment Stage", 3. ok is false for any other
+// cell.
+func stageLabel(c string) (label string, n int, ok bool) {
+	f := strings.Fields(c)
+	if len(f) < 2 || len(f) > maxStageLabelWords+1 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(f[len(f)-1])
+	if err != nil || n <= 0 {
+		return "", 0, false
+	}
+	for _, w := range f[:len(f)-1] {
+		if !isLetters(w) {
+			return "", 0, false
+		}
+	}
+	return strings.Join(f[:len(f)-1], " "), n, true
+}
+
+// stages reads a table with a column of numbered row labels ("Deployment
+// Stage 1", "Deployment Stage 2", ...) as a sequence: the text each
+// numbered row gives after its label is a step of the section's subject,
+// at the label's number, related by the label's words ("deployment
+// stage"). A row after the last numbered one ("Final State | Blue
+// environment removed") ends the sequence, one step further; rows before
+// the first ("Initial State") are where it starts from, no step.
+func (o *openReader) stages(t *Table) {
+	col, label, numbered := -1, "", 0
+	for c := 0; c < len(t.Header) && col < 0; c++ {
+		last := 0
+		for _, r := range t.Rows {
+			if c >= len(r) {
 				continue
 			}
-			obj := o.itemNode(c)
-			if obj == "" {
-				obj = o.cellValue(c)
-			}
-			if obj == "" {
-				obj = o.markValue(c)
-			}
-			if obj == "" || obj == subj {
+			l, n, ok := stageLabel(r[c].Text)
+			if !ok {
 				continue
 			}
-			o.x.addOpen(subj, graph.OpenRelation(phrase, pol), obj, key.Text+": "+h+": "+c, 0, r[j].Line)
+			if n <= last || label != "" && !strings.EqualFold(l, label) {
+				label, numbered = "", 0
+				break
+			}
+			label, last = l, n
+			numbered++
+		}
+		if numbered >= 2 {
+			col = c
+		} else {
+			label, numbered = "", 0
+		}
+	}
+	if col < 0 {
+		return
+	}
+	subj := o.defaultSubject()
+	phrase, pol := o.phrase(label)
+	if subj == "" || phrase == "" {
+		return
+	}
+	rel := graph.OpenRelation(phrase, pol)
+	pos, started := 0, false
+	for _, r := range t.Rows {
+		if col >= len(r) {
+			continue
+		}
+		_, n, ok := stageLabel(r[col].Text)
+		switch {
+		case ok:
+			pos, started = n, true
+		case started && r[col].Text != "":
+			pos++ // "Final State" after the numbered stages
+		default:
+			continue
+		}
+		l := r[col].Text
+		for _, c := range r[col+1:] {
+			if c.Text == "" || o.lx.BlankCell(c.Text) {
+				continue
+			}
+			// the step is the cell's text as written ("Deploy new version
+			// to new servers": a stage of its own, not "Deploy new
+			// version" of another stage), its gloss after a dash aside
+			// ("Cutover - direct traffic from blue to green")
+			step, _, _ := strings.Cut(c.Text, " - ")
+			obj, known := o.x.exact(cleanName(step))
+			if known {
+				o.x.node(obj)
+			} else {
+				obj = o.x.newNode(graph.KindConcept, clip(cleanName(step)))
+			}
+			if obj != "" && obj != subj {
+				o.x.addOpen(subj, rel, obj, l+": "+c.Text, pos, c.Line)
+			}
+			break
 		}
 	}
 }
@@ -4196,6 +4432,12 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 	}
 	start, items := inlineList(s, 0)
 	labelled := start >= 0 && len(items) >= 2 && strings.HasSuffix(strings.TrimSpace(s[:start]), ":")
+	if labelled {
+		// "in-place deployments walk through lifecycle hooks in this order:
+		// ...": a strategy or capability before the label's colon
+		// qualifies its noun; only an entity there could be the subject
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m mention) bool { return m.start < start && !isEntity(o.x.dictKind(m.id)) })
+	}
 	if len(ms) > 0 && (!labelled || ms[0].start < start) {
 		// "New application versions can be deployed to EC2 instances,
 		// ...": a subject that names nothing, done to by the heading's

@@ -76,6 +76,20 @@ func TestSentenceSubjects(t *testing.T) {
 			nil, []string{"service:aws-codebuild rel:read from concept:builds-in-containers"}},
 		{"marked term with its colon", "# Glossary\n\n**Dynamic reference:** resolves values at deploy time from SSM Parameter Store or AWS Secrets Manager.\n",
 			[]string{"concept:dynamic-reference rel:resolve value deploy time from service:aws-secrets-manager"}, nil},
+		// A sentence whose subject is a list of names ("S3, Kinesis Data
+		// Streams and DynamoDB use ...") gave no fact: the names after the
+		// first were read as objects with no verb before them, and the
+		// plural verb ("use") is a stop word.
+		{"a subject list", "# OpenSearch\n\nS3, Kinesis Data Streams and DynamoDB use Lambda functions as event handlers.\n",
+			[]string{"service:amazon-s3 rel:use service:aws-lambda", "service:amazon-kinesis-data-streams rel:use service:aws-lambda", "service:amazon-dynamodb rel:use service:aws-lambda"}, nil},
+		{"no subject list before an aside", "# Notes\n\nNotification to SQS or SNS (launch, terminate, fail to launch) or CloudWatch events.\n",
+			nil, []string{"service:amazon-sns rel:launch concept:terminate"}},
+		// A flashcard whose labels are bold ("**Q:** ...") read its "Q"
+		// as a glossary term: every answer's fact was about a node "Q".
+		{"bold flashcard labels", "# Lambda\n\n**Q:** Where do failed async invocations go?\n**A:** SQS, SNS, EventBridge\n",
+			[]string{"service:aws-lambda rel:fail async invocation go service:amazon-sqs"}, []string{"concept:q rel:fail async invocation go service:amazon-sqs"}},
+		{"no subject list of plural nouns", "# KMS\n\nKey policies cover S3 buckets, KMS keys, IAM roles and Lambda.\n",
+			nil, []string{"service:aws-key-management-service rel:key service:aws-lambda"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
