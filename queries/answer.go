@@ -583,8 +583,8 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 // ("I need my instances kept in a consistent state. Which Systems Manager
 // capability do I use?") to those whose own line holds most of the
 // question's words that the reading does not explain (weighted by rarity):
-// of an answer's details and the lines about it (at most maxAboutLines),
-// the one that holds most of them. State Manager of Systems Manager's eight
+// of an answer's details, the note lines it is cited from and the lines
+// about it (at most maxAboutLines), the one that holds most of them. State Manager of Systems Manager's eight
 // features. It keeps every answer when no line holds such a word or when
 // they tie.
 func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
@@ -613,6 +613,14 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 		// the line about the answer that holds most of those words
 		for _, d := range ans.details {
 			scores[i] = max(scores[i], cover(e.textStems(d)))
+		}
+		// the note lines the answer comes from: "**Retain the content**:
+		// the file in the target location is kept and ..." under a head
+		// that lists the options
+		for _, src := range ans.Sources {
+			if st, ok := e.ix.StatementAt(src); ok {
+				scores[i] = max(scores[i], cover(e.ix.StatementTerms(st)))
+			}
 		}
 		if ans.ID != "" {
 			about := e.ix.StatementsAbout(ans.ID)
@@ -1050,7 +1058,10 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		// the question gives: ECS's "canary options", not its deployment
 		// types; nor when its answers are not of that kind: "does not
 		// notify" answers no question on lifecycle events)
-		typedFocus := bestOpen && !open && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
+		// (nor, for an order, over a sequence the notes number whose words
+		// hold every other word of the question: "the order of stages in a
+		// blue/green deployment" is not its deploy-time rank)
+		typedFocus := bestOpen && !open && e.sequenceRelation(a, best) == nil && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
 			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants))
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are

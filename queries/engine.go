@@ -71,6 +71,9 @@ type Engine struct {
 	// sequenceWords name an order of steps: the lexicon's path, order and
 	// sequence words and its kind words for events and steps
 	sequenceWords []string
+	// orderStems are the nouns that ask for steps in order ("order",
+	// "sequence"): words of every relation whose facts are numbered
+	orderStems []string
 
 	secMu    sync.RWMutex
 	secNames map[int32][]string // entities a heading path names, by path key (see sectionNamesOf)
@@ -131,6 +134,7 @@ func NewIndexed(ctx context.Context, ix *graph.Index, store graph.Store, dict *i
 			e.sequenceWords = append(e.sequenceWords, w)
 		}
 	}
+	e.orderStems = e.lx.SequenceStems()
 	e.compareWords = e.lx.QuestionWords("compare")
 	e.describeWords = e.lx.QuestionWords("describe")
 	if ix.NumStatements() == 0 {

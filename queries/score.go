@@ -225,6 +225,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	inCtx := func(t term) bool { return t.inSplit(c.vocab, c.ctx, best) }
 	f[featPrior] = c.prior
 	f[featCoverage] = coverage(a.terms, c.rel, inCtx, [][]string{c.names})
+	if rel := e.sequenceRelation(a, c); rel != nil {
+		f[featCoverage] = coverage(a.terms, rel, inCtx, [][]string{c.names})
+	}
 	// what the best line it stands on is worth for the question
 	switch c.typ {
 	case candRelation, candPredicate:
@@ -428,6 +431,35 @@ func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]strin
 		return 0
 	}
 	return got / total
+}
+
+// sequenceRelation returns the words of a relation whose facts the notes
+// number, with the nouns that ask for an order ("order", "sequence";
+// lexicon sequence_nouns), when the question asks for an order by one of
+// them and the relation's own words hold every other word of it: "What's
+// the order of stages in a blue/green deployment?" is read by the stages
+// the notes number ("deployment stage"), as well as by a ranking whose
+// lexicon words hold "order". nil for any other reading (a numbered
+// relation that reads the question's other words less, "after lifecycle
+// hook add to instance" for "codedeploy ec2 lifecycle event order", earns
+// nothing for the order word).
+func (e *Engine) sequenceRelation(a *analysis, c *candidate) []string {
+	if !a.order || !c.ordered || c.typ != candRelation || slices.ContainsFunc(e.orderStems, func(w string) bool { return containsStr(c.rel, w) }) {
+		return nil
+	}
+	asked := false
+	for _, t := range a.terms {
+		switch {
+		case containsStr(e.orderStems, t.stem):
+			asked = true
+		case !t.in(c.rel):
+			return nil
+		}
+	}
+	if !asked {
+		return nil
+	}
+	return append(slices.Clip(c.rel), e.orderStems...)
 }
 
 // linkWeight is how sure the link of a candidate's anchor is.
