@@ -3031,7 +3031,7 @@ var subjectSeparators = []string{", ", " and ", ", and ", " & ", " or ", ", or "
 // offset where the verb's words start.
 func (o *openReader) subjectRun(s string, from int, ms []mention) (int, int) {
 	n, at := 0, from
-	for n < len(ms) && slices.Contains(subjectSeparators, s[at:ms[n].start]) && isEntity(o.x.dictKind(ms[n].id)) {
+	for n < len(ms) && ms[n].start >= at && slices.Contains(subjectSeparators, s[at:ms[n].start]) && isEntity(o.x.dictKind(ms[n].id)) {
 		at = ms[n].end
 		n++
 	}
