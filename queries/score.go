@@ -452,7 +452,10 @@ func (e *Engine) sequenceRelation(a *analysis, c *candidate) []string {
 		switch {
 		case containsStr(e.orderStems, t.stem):
 			asked = true
-		case !t.in(c.rel):
+		case !t.in(c.rel) && !e.lx.QuestionWord("light", t.stem) && !e.lx.QuestionWord("yesno", t.stem):
+			// (a light verb or an auxiliary carries little of a relation:
+			// "in what order do the stages of a blue/green deployment
+			// happen")
 			return nil
 		}
 	}

@@ -16,6 +16,7 @@ func TestOrderOfNumberedSteps(t *testing.T) {
 	for _, q := range []string{
 		"What's the order of stages in a blue/green deployment?",
 		"order of stages in a blue/green deployment",
+		"What order do the stages of a blue/green deployment happen in?", // a light verb and an auxiliary the stages' words lack
 	} {
 		res, err := e.Ask(context.Background(), q)
 		if err != nil {
@@ -53,5 +54,22 @@ func TestSingleOutByTheAnswersOwnLine(t *testing.T) {
 	}
 	if got := answerNames(res); !slices.Equal(got, []string{"Retain the content"}) {
 		t.Errorf("got %v (%s), want [Retain the content]", got, res.Reading)
+	}
+}
+
+// TestWhatToUseWeighsTheWholeLine: of the lines that say what to use, the
+// one whose note line holds most of the question wins, its other
+// sentences counting ("It is the recommended way" after the sentence that
+// says to use it).
+func TestWhatToUseWeighsTheWholeLine(t *testing.T) {
+	e := noteEngine(t, "onprem.md", "# CodeDeploy\n\n- To register an on-premises server:\n"+
+		"    - Use an IAM user ARN to authenticate the server: fine for a handful of servers\n"+
+		"    - Use an IAM role ARN to authenticate the server: STS credentials for many servers. It is safer and it is the recommended way\n")
+	res, err := e.Ask(context.Background(), "We register hundreds of on-premises servers with CodeDeploy. What should we use to authenticate them, the recommended way?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !slices.Contains(got, "IAM role ARN") || slices.Contains(got, "IAM user ARN") {
+		t.Errorf("got %v (%s), want IAM role ARN", got, res.Reading)
 	}
 }

@@ -358,7 +358,10 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 	// holds the asked "set up" and nothing else of "what do I need to set
 	// up so a CodePipeline ... can deploy into a prod account")
 	rest := func(h hit) float64 {
-		terms := e.ix.Statement(h.i).Terms
+		// the words of the whole note line: "Use an IAM role ARN to
+		// authenticate the instance: ... It is more secure and it is the
+		// recommended way" is one line of two sentences
+		terms := e.lineTerms(h.i)
 		got, all := 0.0, 0.0
 		for _, t := range a.terms {
 			if containsStr(verbs, t.stem) || t.pos > 0 && containsStr(verbs, a.words[t.pos-1].stem) && e.lx.QuestionSurface("particle", a.words[t.pos].lower) {
@@ -429,4 +432,24 @@ func (e *Engine) namedByQuestion(a *analysis, phrase string) bool {
 		}
 	}
 	return true
+}
+
+// maxLineSentences bounds how many statements on either side of one
+// lineTerms looks at for the other sentences of its note line.
+const maxLineSentences = 4
+
+// lineTerms returns the terms of statement i and of the other statements
+// of its note line (the sentences that share its source).
+func (e *Engine) lineTerms(i int) []string {
+	src := e.ix.StatementSource(i)
+	terms := e.ix.StatementTerms(i)
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < e.ix.NumStatements() && j != i+step*(maxLineSentences+1); j += step {
+			if e.ix.StatementSource(j) != src {
+				break
+			}
+			terms = append(slices.Clip(terms), e.ix.StatementTerms(j)...)
+		}
+	}
+	return terms
 }
