@@ -218,13 +218,16 @@ func gridTable(lines []string, at int) (end int, rows []gridRow) {
 // walls' columns count from their first rune).
 func gridTextTables(docLines []string, lines []srcLine) map[int]flatTable {
 	var out map[int]flatTable
-	at := make(map[int]int, len(lines)) // srcLine index by note line
-	for i, l := range lines {
-		at[l.num] = i
-	}
+	var at map[int]int // srcLine index by note line, made at the first rule
 	for i := 0; i < len(docLines); i++ {
 		if !isGridRule(docLines[i]) {
 			continue
+		}
+		if at == nil {
+			at = make(map[int]int, len(lines))
+			for k, l := range lines {
+				at[l.num] = k
+			}
 		}
 		first, ok := at[i+1]
 		if !ok {

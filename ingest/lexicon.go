@@ -44,8 +44,7 @@ type Lexicon struct {
 	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
 	descs     map[string]bool     // headers of columns that describe their row, lower case
 	blanks    map[string]bool     // table cells that hold no value ("n/a"), lower case
-	sequence  map[string]bool     // nouns that say a list is in order ("order", "sequence"), lower case
-	seqNouns  []string            // the same, as the lexicon lists them
+	seqNouns  []string            // nouns that say a list is in order ("order", "sequence"), lower case
 	implied   map[string]string   // preposition → the verb phrase a verbless line leaves out
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
@@ -151,8 +150,9 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	}
 	lx.descs = lowerSet(f.DescLabels)
 	lx.blanks = lowerSet(f.Blanks)
-	lx.sequence = lowerSet(f.Sequence)
-	lx.seqNouns = f.Sequence
+	for _, w := range f.Sequence {
+		lx.seqNouns = append(lx.seqNouns, strings.ToLower(strings.TrimSpace(w)))
+	}
 	lx.implied = map[string]string{}
 	for k, v := range f.Implied {
 		lx.implied[strings.ToLower(k)] = v
@@ -411,12 +411,12 @@ func (lx *Lexicon) BlankCell(cell string) bool {
 // ..."; lexicon sequence_nouns): a word of the list, any case, outside
 // "in order to", which opens a purpose.
 func (lx *Lexicon) SequenceCue(lead string) bool {
-	if lx == nil || len(lx.sequence) == 0 {
+	if lx == nil || len(lx.seqNouns) == 0 {
 		return false
 	}
 	f := strings.FieldsFunc(strings.ToLower(lead), func(r rune) bool { return !unicode.IsLetter(r) })
 	for i, w := range f {
-		if !lx.sequence[w] {
+		if !slices.Contains(lx.seqNouns, w) {
 			continue
 		}
 		if i > 0 && f[i-1] == "in" && i+1 < len(f) && f[i+1] == "to" {

@@ -3892,17 +3892,13 @@ func stageLabel(c string) (label string, n int, ok bool) {
 	return strings.Join(f[:len(f)-1], " "), n, true
 }
 
-// stages reads a table with a column of numbered row labels ("Deployment
-// Stage 1", "Deployment Stage 2", ...) as a sequence: the text each
-// numbered row gives after its label is a step of the section's subject,
-// at the label's number, related by the label's words ("deployment
-// stage"). A row after the last numbered one ("Final State | Blue
-// environment removed") ends the sequence, one step further; rows before
-// the first ("Initial State") are where it starts from, no step.
-func (o *openReader) stages(t *Table) {
-	col, label, numbered := -1, "", 0
-	for c := 0; c < len(t.Header) && col < 0; c++ {
-		last := 0
+// stageColumn returns the first column of a table whose row labels are
+// numbered, one label's words throughout and the numbers rising, at least
+// two of them ("Deployment Stage 1", "Deployment Stage 2"; other rows,
+// "Initial State", may stand between), and that label; -1 when none is.
+func stageColumn(t *Table) (int, string) {
+	for c := range t.Header {
+		label, last, numbered := "", 0, 0
 		for _, r := range t.Rows {
 			if c >= len(r) {
 				continue
@@ -3912,18 +3908,28 @@ func (o *openReader) stages(t *Table) {
 				continue
 			}
 			if n <= last || label != "" && !strings.EqualFold(l, label) {
-				label, numbered = "", 0
+				numbered = 0
 				break
 			}
 			label, last = l, n
 			numbered++
 		}
 		if numbered >= 2 {
-			col = c
-		} else {
-			label, numbered = "", 0
+			return c, label
 		}
 	}
+	return -1, ""
+}
+
+// stages reads a table with a column of numbered row labels ("Deployment
+// Stage 1", "Deployment Stage 2", ...) as a sequence: the text each
+// numbered row gives after its label is a step of the section's subject,
+// at the label's number, related by the label's words ("deployment
+// stage"). A row after the last numbered one ("Final State | Blue
+// environment removed") ends the sequence, one step further; rows before
+// the first ("Initial State") are where it starts from, no step.
+func (o *openReader) stages(t *Table) {
+	col, label := stageColumn(t)
 	if col < 0 {
 		return
 	}
@@ -3957,13 +3963,7 @@ func (o *openReader) stages(t *Table) {
 			// version" of another stage), its gloss after a dash aside
 			// ("Cutover - direct traffic from blue to green")
 			step, _, _ := strings.Cut(c.Text, " - ")
-			obj, known := o.x.exact(cleanName(step))
-			if known {
-				o.x.node(obj)
-			} else {
-				obj = o.x.newNode(graph.KindConcept, clip(cleanName(step)))
-			}
-			if obj != "" && obj != subj {
+			if obj := o.x.newNode(graph.KindConcept, clip(step)); obj != "" && obj != subj {
 				o.x.addOpen(subj, rel, obj, l+": "+c.Text, pos, c.Line)
 			}
 			break

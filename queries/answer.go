@@ -584,9 +584,9 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 // capability do I use?") to those whose own line holds most of the
 // question's words that the reading does not explain (weighted by rarity):
 // of an answer's details, the note lines it is cited from and the lines
-// about it (at most maxAboutLines), the one that holds most of them. State Manager of Systems Manager's eight
-// features. It keeps every answer when no line holds such a word or when
-// they tie.
+// about it (at most maxAboutLines), the one that holds most of them: State
+// Manager of Systems Manager's eight features. It keeps every answer when
+// no line holds such a word or when they tie.
 func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
 	if len(answers) < 2 {
 		return answers

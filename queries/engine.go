@@ -72,7 +72,7 @@ type Engine struct {
 	// sequence words and its kind words for events and steps
 	sequenceWords []string
 	// orderStems are the nouns that ask for steps in order ("order",
-	// "sequence"): words of every relation whose facts are numbered
+	// "sequence"): words a numbered relation is read by (sequenceRelation)
 	orderStems []string
 
 	secMu    sync.RWMutex
