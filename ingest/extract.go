@@ -261,6 +261,8 @@ func (x *extractor) run() Graph {
 	// names after it, as a head that ends with ":" would
 	doc = nestedUnder(doc, x.nounLabel, x.namesOf)
 	x.doc = doc
+	doc = claimsRead(doc, x.dict.Lexicon, x.recurringLabels())
+	x.doc = doc
 	o := newOpenReader(x)
 	if o != nil {
 		defer o.terms.close() // ends the terms goroutine should a block fail
@@ -318,6 +320,46 @@ func (x *extractor) block(i int) {
 		x.table(b)
 		x.list = nil
 	}
+}
+
+// claimsRead returns doc with its labelled claims read (see
+// Lexicon.ClaimLabel), on a copy of its blocks (the caller's document
+// stays as parsed); doc itself when no paragraph or item opens with a
+// claim label. A false claim ("❌ Wrong: Run a log collector on every
+// Fargate host with the DAEMON strategy") states nothing: it is read as a
+// code sample is, not at all; a true one ("✅ Right: the DAEMON strategy
+// is not supported on Fargate") is its claim, without the label. A label
+// of words alone that the note's entries repeat as a field (fields, see
+// recurringLabels: "**Right:** ValidateService (it's the last hook)" after
+// "**Picked:** AfterInstall") is a field, no claim label.
+func claimsRead(doc *Document, lx *Lexicon, fields map[string]bool) *Document {
+	var blocks []Block
+	for i, b := range doc.Blocks {
+		if b.Kind != BlockParagraph && b.Kind != BlockBullet {
+			continue
+		}
+		claim, wrong, ok := lx.ClaimLabel(b.Text)
+		if !ok {
+			continue
+		}
+		if label, _, _ := strings.Cut(b.Text, ": "); fields[label] && !strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) {
+			continue
+		}
+		if blocks == nil {
+			blocks = slices.Clone(doc.Blocks)
+		}
+		if wrong {
+			blocks[i].Kind = BlockCode
+		} else {
+			blocks[i].Text = claim
+		}
+	}
+	if blocks == nil {
+		return doc
+	}
+	cp := *doc
+	cp.Blocks = blocks
+	return &cp
 }
 
 // nestedUnder returns doc with the runs of items under the heads that
@@ -616,7 +658,7 @@ func (x *extractor) context() []string {
 
 // levelledFormats are the formats whose headings carry their level: Markdown
 // and the formats read as the Markdown they say.
-var levelledFormats = []string{FormatMarkdown, FormatBlog, FormatLaTeX, FormatHTML, FormatWikitext, FormatJSON,
+var levelledFormats = []string{FormatMarkdown, FormatBlog, FormatLaTeX, FormatHTML, FormatWikitext, FormatZim, FormatJSON,
 	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX, FormatNotebook}
 
 // leveled reports whether the note's headings say how they nest: Markdown
@@ -1267,8 +1309,11 @@ func (x *extractor) lineOf(line int, s string) int {
 
 var (
 	phaseCueRe = lazyRE(`(?i)\b(phases|hooks|lifecycle events?|stages|steps)\b`)
-	phaseCues  = newCueSet("phase", "hook", "lifecycle", "stage", "step") // a filter before phaseCueRe
-	camelRe    = lazyRE(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
+	// phaseCueOneRe is phaseCueRe's singular, which names steps only
+	// beside a sequence noun ("hook order")
+	phaseCueOneRe = lazyRE(`(?i)\b(phase|hook|lifecycle|stage|step)\b`)
+	phaseCues     = newCueSet("phase", "hook", "lifecycle", "stage", "step") // a filter before phaseCueRe
+	camelRe       = lazyRE(`\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b`)
 )
 
 // inlineEvents reads ordered events written inline: "Run in phases

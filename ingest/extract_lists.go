@@ -924,7 +924,10 @@ func (x *extractor) chainIn(text string, line int) bool {
 			pinned[i] = id
 		}
 	}
-	if name != "" && onlyGT == false && pinned == nil && x.eventChain(name, text, hops, arrows, line) {
+	if name != "" && (!onlyGT || x.dict.Lexicon.SequenceCue(name)) && pinned == nil && x.eventChain(name, text, hops, arrows, line) {
+		// ("logs > subscription filter > firehose" is a data path; "hook
+		// order: ApplicationStop > DownloadBundle > ..." names its steps'
+		// order, whatever its arrows)
 		return true
 	}
 	ids := make([]string, len(hops))
@@ -1249,7 +1252,8 @@ func (x *extractor) longHop(h string, first, last bool) string {
 // of the section's; it reports whether it did. Every arrow must point
 // forward.
 func (x *extractor) eventChain(label, text string, hops, arrows []string, line int) bool {
-	if !phaseCueRe.MatchString(label) {
+	if !phaseCueRe.MatchString(label) && !(phaseCueOneRe.MatchString(label) && x.dict.Lexicon.SequenceCue(label)) {
+		// ("hook order: ..." names steps as "hooks: ..." does)
 		return false
 	}
 	for _, a := range arrows {

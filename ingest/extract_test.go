@@ -773,6 +773,138 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// fixed bug: under a heading that names a service, a line that
+			// opens with another service's label ("Lambda targets:") was
+			// read as the heading's subject's verbless phrase: no fact
+			name: "an entity's label over a list under another entity's heading",
+			file: "l.md",
+			src:  "# CodeDeploy\n\n- Lambda hooks: BeforeAllowTraffic and AfterAllowTraffic\n- Lambda targets: SNS, SQS\n",
+			want: []fact{
+				{"AWS Lambda", "rel:hook", "BeforeAllowTraffic", 3},
+				{"AWS Lambda", "rel:hook", "AfterAllowTraffic", 3},
+				{"AWS Lambda", graph.PredTargets, "Amazon SNS", 4},
+			},
+		},
+		{
+			// fixed bug: "only" opened the list's first item ("only
+			// BeforeAllowTraffic"), and the relation was not exclusive
+			name: "an exclusive word before a list restricts the relation",
+			file: "x.md",
+			src:  "# Notes\n\n- Lambda hooks: only BeforeAllowTraffic and AfterAllowTraffic\n",
+			want: []fact{
+				{"AWS Lambda", "rel:only hook", "BeforeAllowTraffic", 3},
+				{"AWS Lambda", "rel:only hook", "AfterAllowTraffic", 3},
+			},
+			notWant: []fact{
+				{"AWS Lambda", "rel:only hook", "only BeforeAllowTraffic", 3},
+			},
+		},
+		{
+			// fixed bug: a list of names the dictionary does not know,
+			// right after the verb, was no object ("ECS has BeforeInstall,
+			// ..."); a denial of one noun was none either
+			name: "names or a denied noun right after the verb",
+			file: "v.md",
+			src:  "# Notes\n\nECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic.\n\nParameter Store has NO built-in rotation.\n\nCodeDeploy does not support rotation.\n\nStep Functions logs the state of each step, so when things go wrong, you can debug problems quickly.\n",
+			want: []fact{
+				{"Amazon ECS", "rel:have", "BeforeInstall", 3},
+				{"Amazon ECS", "rel:have", "AfterAllowTestTraffic", 3},
+				{"SSM Parameter Store", "rel:not have", "built-in rotation", 5},
+				{"AWS CodeDeploy", "rel:not support", "rotation", 7},
+			},
+			notWant: []fact{
+				{"AWS Step Functions", "rel:log", "state of each step", 9},
+				{"AWS Step Functions", "rel:log", "debug problems quickly", 9},
+			},
+		},
+		{
+			// fixed bug: a chain of ">" under a label that names its steps'
+			// order ("hook order") was read as a data path between hooks
+			name: "a chain under an order label is its entity's steps",
+			file: "c.txt",
+			src:  "EC2 in-place hook order: ApplicationStop > DownloadBundle > BeforeInstall > Install\n",
+			want: []fact{
+				{"Amazon EC2", graph.PredEvent, "ApplicationStop", 1},
+				{"Amazon EC2", graph.PredEvent, "Install", 1},
+			},
+			notWant: []fact{
+				{"ApplicationStop", graph.PredFlowsTo, "DownloadBundle", 1},
+			},
+		},
+		{
+			// fixed bug: every short turn of a chat answered by the other
+			// speaker headed the turns after it, statements too ("ECS has
+			// BeforeInstall, ..." was a heading, no fact); the export's
+			// title with its date became the subject of every turn
+			name: "a chat's statements head nothing",
+			file: "chat.txt",
+			src:  "#study -- export 2024-03-05\n[10:44] dana: ECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic\n[10:45] raj: and the ECS hooks are Lambda functions, not shell scripts, plus a lot more words here\n[10:46] dana: Lambda targets?\n[10:47] raj: SNS, SQS and EventBridge, and also Lambda destinations for async invokes\n",
+			want: []fact{
+				{"Amazon ECS", "rel:have", "BeforeInstall", 2},
+			},
+		},
+		{
+			// fixed bug: a table whose columns are the things compared and
+			// whose rows their attributes made each row's attribute the
+			// subject and each column's name the relation
+			name: "a comparison table's columns are its subjects",
+			file: "t.md",
+			src:  "# Secrets\n\n| | Parameter Store Standard | Secrets Manager |\n| --- | --- | --- |\n| max value size | 4 KB | 64 KB |\n| automatic rotation | no | yes |\n",
+			want: []fact{
+				{"Parameter Store Standard", "rel:max value size", "4 KB", 5},
+				{"AWS Secrets Manager", "rel:max value size", "64 KB", 5},
+				{"Parameter Store Standard", "rel:not support", "automatic rotation", 6},
+				{"AWS Secrets Manager", "rel:support", "automatic rotation", 6},
+				{"SSM Parameter Store", graph.PredFeature, "Parameter Store Standard", 3},
+			},
+			notWant: []fact{
+				{"max value size", "rel:secret manager", "64 KB", 5},
+			},
+		},
+		{
+			// fixed bug: a line an exam-traps page labels wrong gave its
+			// false claim as facts; a right one's label was a relation word
+			name: "a false claim states nothing, a true one's label is no word",
+			file: "traps.md",
+			src:  "# Traps\n\n- ❌ Wrong: Lambda targets: SNS, SQS\n- ✅ Right: Lambda hooks: BeforeAllowTraffic and AfterAllowTraffic\n- Myth: ECS supports DAEMON, REPLICA\n",
+			want: []fact{
+				{"AWS Lambda", "rel:hook", "BeforeAllowTraffic", 4},
+			},
+			notWant: []fact{
+				{"AWS Lambda", graph.PredTargets, "Amazon SNS", 3},
+				{"Amazon ECS", "rel:support", "DAEMON", 5},
+			},
+		},
+		{
+			// fixed bug: a sentence whose subject is a strategy ("Immutable
+			// launches ...") gave no fact: only entities were subjects
+			name: "a strategy that opens a sentence before its verb is its subject",
+			file: "eb.md",
+			src:  "# Beanstalk\n\nImmutable launches a new set of instances in a separate Auto Scaling group.\n\nIn-place deployments can be launched one at a time, half at a time, or all at once.\n",
+			want: []fact{
+				{"Immutable", "rel:launch new set instance separate", "Amazon EC2 Auto Scaling", 3},
+			},
+			notWant: []fact{
+				// how a strategy is run, in the passive, is no doing of its own
+				{"In-place", "rel:can be launched", "All-at-once", 5},
+			},
+		},
+		{
+			// fixed bug: a flattened list's kind label ("Scaling Policies")
+			// and the items of its kind after it, with notes between them,
+			// gave no fact: the nesting the export lost said what they were
+			name: "items named by a plural label before them are of its kind",
+			file: "asg.txt",
+			src:  "↖↑↓ Auto Scaling\n- Manual scaling\n- Scaling Policies\n- Target Tracking Scaling Policy\n- With target tracking you set a target value\n- Step Scaling Policy\n- Predictive scaling\n",
+			want: []fact{
+				{"Amazon EC2 Auto Scaling", "rel:scale policy", "Target Tracking Scaling Policy", 4},
+				{"Amazon EC2 Auto Scaling", "rel:scale policy", "Step Scaling Policy", 6},
+			},
+			notWant: []fact{
+				{"Amazon EC2 Auto Scaling", "rel:scale policy", "Predictive scaling", 7},
+			},
+		},
+		{
 			// a man page names its sections as the CLI does, in one word
 			name: "a service named in one word",
 			file: "m.txt",

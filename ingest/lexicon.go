@@ -55,6 +55,9 @@ type Lexicon struct {
 	question  map[string]map[string]bool  // group → stems
 	surface   map[string]map[string]bool  // group → words as written, lower case
 	phrases   map[string][][]string       // group → its entries' words, the longest entry first (see QuestionPhrases)
+	// labels of lines that state a false or a true claim ("wrong",
+	// "❌"; "right", "✅"), lower case
+	falseClaims, trueClaims map[string]bool
 }
 
 // PredicateWords are the stems that express a typed predicate.
@@ -93,6 +96,7 @@ type lexiconFile struct {
 	Blanks     []string                       `yaml:"blank_cells"`
 	Implied    map[string]string              `yaml:"implied_verbs"`
 	Sequence   []string                       `yaml:"sequence_nouns"`
+	Claims     struct{ False, True []string } `yaml:"claim_labels"`
 }
 
 // lowerSet is the set of words, lower-cased.
@@ -149,6 +153,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
 	}
 	lx.descs = lowerSet(f.DescLabels)
+	lx.falseClaims, lx.trueClaims = lowerSet(f.Claims.False), lowerSet(f.Claims.True)
 	lx.blanks = lowerSet(f.Blanks)
 	for _, w := range f.Sequence {
 		lx.seqNouns = append(lx.seqNouns, strings.ToLower(strings.TrimSpace(w)))
@@ -380,6 +385,45 @@ func (lx *Lexicon) Phrasal(verbStem, particle string) string {
 	}
 	return lx.phrasal[verbStem+" "+strings.ToLower(particle)]
 }
+
+// ClaimLabel reads the label a line opens with that says whether what
+// follows is true ("✅ Right:", "Correct:") or false ("❌ Wrong:", "Myth:";
+// lexicon claim_labels): the claim after the label and whether it is
+// wrong. A word labels only before a colon; a mark ("✅", "❌") labels
+// before such a word or alone, and alone it is only stripped: it makes no
+// claim wrong. ok is false for a line that opens with no such label, or
+// with one over a value of a few words (a field's).
+func (lx *Lexicon) ClaimLabel(text string) (claim string, wrong, ok bool) {
+	if lx == nil || len(lx.falseClaims)+len(lx.trueClaims) == 0 {
+		return "", false, false
+	}
+	t := strings.TrimSpace(text)
+	for range 2 { // a mark, then a word: "❌ Wrong:"
+		w, rest, _ := strings.Cut(t, " ")
+		colon := strings.HasSuffix(w, ":")
+		key := strings.ToLower(strings.TrimSuffix(w, ":"))
+		f, tr := lx.falseClaims[key], lx.trueClaims[key]
+		if !f && !tr || !colon && strings.IndexFunc(key, unicode.IsLetter) >= 0 {
+			break
+		}
+		// a mark alone says no more than a check list's yes or no ("❌
+		// On-premises instances cannot do blue/green" is true): only a
+		// word says the claim is wrong
+		ok, wrong, t = true, f && strings.IndexFunc(key, unicode.IsLetter) >= 0, strings.TrimSpace(rest)
+		if colon {
+			break
+		}
+	}
+	if !ok || len(strings.Fields(t)) < minClaimWords {
+		// "**Right:** ValidateService" in a log of practice answers: a
+		// field's value, no claim
+		return "", false, false
+	}
+	return t, wrong, true
+}
+
+// minClaimWords is the fewest words of a claim after its label.
+const minClaimWords = 3
 
 // DescriptionLabel reports whether a table column's header (any case,
 // surrounding space ignored) names a column of descriptions ("Details",

@@ -553,11 +553,29 @@ func readChat(lines []srcLine, levels []int) {
 	for k := 0; k+1 < len(turns); k++ {
 		t, next := turns[k], turns[k+1]
 		l := &lines[t.i]
-		if t.who != answerer && next.who == answerer && !l.list && l.indent == 0 && countFields(l.text) <= maxChatQuestionWords {
+		if t.who != answerer && next.who == answerer && !l.list && l.indent == 0 && countFields(l.text) <= maxChatQuestionWords && chatTopic(l.text) {
 			levels[t.i] = 1
 		}
 	}
 }
+
+// chatTopic reports whether a turn can head the answers after it: a
+// question ("and cross-account?") or a topic of a few words with no
+// clause mark ("Lambda limits"). A statement ("ECS has BeforeInstall,
+// AfterInstall, ...", "and the hooks live in appspec.yml at the root of
+// the revision") is said, it heads nothing.
+func chatTopic(said string) bool {
+	t := strings.TrimSpace(said)
+	if strings.HasSuffix(t, "?") {
+		return true
+	}
+	n := countFields(t)
+	return n > 0 && n <= maxChatTopicWords && !strings.ContainsAny(t, ",;.!")
+}
+
+// maxChatTopicWords bounds the words of a turn that is no question but a
+// topic heading the answers after it.
+const maxChatTopicWords = 5
 
 // readDrawn rewrites the lines of a drawn tree as list items nested by
 // the column of their branch mark (a rail's continuation line continues

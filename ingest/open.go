@@ -51,6 +51,10 @@ type openReader struct {
 	// that item was only a name ("- Geolocation"); nextNameItem is the
 	// current block's, for the next
 	nameItem, nextNameItem string
+	// kindList is the plural label an item of a flat list gave ("Scaling
+	// Policies") while the items after it at its depth name things of its
+	// kind ("Target Tracking Scaling Policy"); nil when none is open
+	kindList *kindLabel
 	// topic is the entity a glossary entry defines ("AWS Health API — ...;
 	// needs Business, ... Support plan"): its sentences that name no subject
 	// of their own are about it
@@ -115,6 +119,11 @@ type frame struct {
 	// name: the names after that are no parts of its subject (partsHead)
 	partsDone bool
 	parts     int8 // partsHead's answer once asked: 1 yes, -1 no, 0 not yet
+	// para is set for a paragraph's head ("EC2 in-place, no load
+	// balancer:"): its items are one list, so numbered is set (1 numbered,
+	// -1 not) by its first item and an item of the other kind ends it
+	para     bool
+	numbered int8
 }
 
 // partsHead reports whether a heading's frame lists its subject's parts:
@@ -215,6 +224,7 @@ func (o *openReader) block(i int) {
 	o.nameItem, o.nextNameItem = o.nextNameItem, ""
 	switch b.Kind {
 	case BlockHeading:
+		o.kindList = nil
 		o.frames = o.frames[:0]
 		o.open, o.labels = o.open[:0], o.labels[:0]
 		o.last = ""
@@ -278,6 +288,7 @@ func (o *openReader) block(i int) {
 		asked, _ := cutLabel(text, questionLabels)
 		if o.x.isSubheading(i) || strings.HasSuffix(text, ":") || o.shortTitle(text) || strings.HasSuffix(asked, "?") && o.x.listFollows(i) {
 			if f, ok := o.head(asked, -1); ok {
+				f.para = true
 				o.frames = append(o.frames, f)
 			}
 		} else if i+1 < len(o.x.doc.Blocks) && o.x.doc.Blocks[i+1].Kind == BlockTable {
@@ -308,6 +319,7 @@ func (o *openReader) block(i int) {
 		}
 		o.open = append(o.open, b.Depth)
 		o.labels = append(o.labels, text)
+		o.endParaList(b, above)
 		var parent *frame
 		o.headText = ""
 		if n := len(o.frames); n > 0 {
@@ -352,6 +364,7 @@ func (o *openReader) block(i int) {
 			o.item(parent, it, pos, b.Line)
 		}
 		subj := o.defaultSubject()
+		o.kindRun(b, text, subj)
 		o.flashcard(text, b.Line, subj)
 		o.definedNames(text, b.Line, subj)
 		o.sentencesOf(text, b.Line, subj, true)
@@ -924,6 +937,82 @@ func (o *openReader) shortTitle(text string) bool {
 }
 
 // popFrames closes the list heads a block at depth does not belong to.
+// kindLabel is an item that names a kind in the plural (see kindRun).
+type kindLabel struct {
+	head   []string // the label's words, the last one singular, lower case: "scaling", "policy"
+	phrase string   // the relation it names
+	depth  int
+	line   int
+}
+
+// maxKindRunGap bounds the lines between a kind label and its last item.
+const maxKindRunGap = 40
+
+// kindRun reads a flat list in which an item names a kind in the plural
+// ("- Scaling Policies") and items after it at its depth name things of
+// that kind by its words ("- Target Tracking Scaling Policy", "- Simple
+// Scaling Policy" with notes on each between them, as a PDF export
+// flattens nesting): each such thing is the subject's, by the label's
+// relation. An item of the label's depth that names none ends the run
+// only when it is another plural label.
+func (o *openReader) kindRun(b *Block, text string, subj string) {
+	t := strings.TrimSuffix(strings.TrimSpace(text), ":")
+	f := strings.Fields(strings.ToLower(t))
+	if k := o.kindList; k != nil && (b.Depth < k.depth || b.Line-k.line > maxKindRunGap) {
+		o.kindList = nil
+	}
+	if k := o.kindList; k != nil && b.Depth == k.depth && len(f) > len(k.head) && len(f) <= len(k.head)+3 && subj != "" {
+		tail := f[len(f)-len(k.head):]
+		if slices.Equal(tail[:len(tail)-1], k.head[:len(k.head)-1]) && o.words.Lemma(tail[len(tail)-1]) == k.head[len(k.head)-1] {
+			if id := o.x.newNode(graph.KindConcept, cleanName(t)); id != "" && id != subj {
+				o.x.addOpen(subj, graph.OpenRelation(k.phrase, graph.Positive), id, t, 0, b.Line)
+			}
+			return
+		}
+	}
+	n := len(f)
+	if n == 0 || n > 3 || !PluralNoun(f[n-1]) || strings.ContainsAny(t, ",;()") || o.x.hasVerb(t) || len(o.mentions(t)) > 0 {
+		return
+	}
+	head := slices.Clone(f)
+	head[n-1] = o.words.Lemma(f[n-1])
+	if head[n-1] == f[n-1] {
+		return
+	}
+	phrase, _ := o.phrase(t)
+	if phrase == "" {
+		return
+	}
+	o.kindList = &kindLabel{head: head, phrase: phrase, depth: b.Depth, line: b.Line}
+}
+
+// endParaList ends a paragraph's head at a top item of the other kind
+// than its first: "EC2 in-place, no load balancer:" over a numbered list of
+// hooks heads the hooks, not the "*" notes after them ("Lambda hooks: just
+// BeforeAllowTraffic and AfterAllowTraffic"); Markdown too reads a change
+// of marks as a new list.
+func (o *openReader) endParaList(b *Block, above int) {
+	n := len(o.frames)
+	if n == 0 || above >= 0 {
+		return
+	}
+	f := &o.frames[n-1]
+	if !f.para || f.depth >= 0 {
+		return
+	}
+	kind := int8(-1)
+	if b.Ordinal > 0 {
+		kind = 1
+	}
+	switch f.numbered {
+	case 0:
+		f.numbered = kind
+	case kind:
+	default:
+		o.frames = o.frames[:n-1]
+	}
+}
+
 func (o *openReader) popFrames(depth int) {
 	for len(o.frames) > 0 && o.frames[len(o.frames)-1].depth >= depth && o.frames[len(o.frames)-1].depth >= 0 {
 		o.frames = o.frames[:len(o.frames)-1]
@@ -2014,6 +2103,12 @@ func (o *openReader) dashLabel(text string, long bool) (label, value string, ok 
 
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
+	if f.subject != "" && o.entityLabel(text, o.mentions(text)) && o.mentions(text)[0].id != f.subject {
+		// "Lambda hooks: only BeforeAllowTraffic and AfterAllowTraffic"
+		// under CodeDeploy's "Lifecycle hooks": Lambda's hooks, which the
+		// line's own sentence relates; no item of the heading's subject
+		return
+	}
 	phrase, fpol := o.phraseOf(f)
 	written := text // as the note has it, for the detail
 	if label, value, ok := o.dashLabel(text, f.long); ok {
@@ -2396,21 +2491,35 @@ func (o *openReader) addItem(f *frame, pred, obj, detail string, pos, line int) 
 // ("Parameter Store").
 func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
+	if strings.Count(t, "(") == 1 && strings.Count(t, ")") == 1 && !strings.Contains(t[strings.IndexByte(t, '('):], ",") {
+		// "EBS volume (AWS::EC2::Volume), RDS DB instance, ...": an
+		// aside on one name, no part of the list
+		t = strings.TrimSpace(stripParens(t))
+	}
 	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "()") || strings.Contains(t, ": ") || strings.HasSuffix(t, ":") {
 		// a colon inside a token names a thing ("AWS::Region"), one
 		// before a space labels a value
 		return nil
 	}
 	items := listAt(t, 0, len(t))
-	if !long && o.hasVerbOutsideNames(t) && slices.ContainsFunc(items, func(it listItem) bool { return countFields(it.text) > 1 }) {
+	itemVerb := len(items) < 3 || slices.ContainsFunc(items, func(it listItem) bool { return o.x.hasVerb(it.text) || strings.Contains(it.text, ". ") })
+	if !long && itemVerb && o.hasVerbOutsideNames(t) && slices.ContainsFunc(items, func(it listItem) bool { return countFields(it.text) > 1 }) {
 		// a clause, not a list of names; but a list of single words is
 		// one of names, verbs or not ("install, pre_build, build,
-		// post_build")
+		// post_build"), and so is one of three or more short items none
+		// of which holds a verb ("EBS volume, RDS DB instance, RDS DB
+		// cluster, ElastiCache cluster / replication group"), however
+		// many words they hold together
 		return nil
 	}
 	var out []string
 	for _, it := range items {
-		if countFields(it.text) > 3 || long && countFields(it.text) > 1 && (o.verbFirst(it.text) || countFields(it.text) > 2 && o.hasVerbOutsideNames(it.text)) {
+		words := countFields(it.text)
+		if a, b, ok := strings.Cut(it.text, " / "); ok {
+			// "ElastiCache cluster / replication group": two names of one thing
+			words = max(countFields(a), countFields(b))
+		}
+		if words > 3 || long && countFields(it.text) > 1 && (o.verbFirst(it.text) || countFields(it.text) > 2 && o.hasVerbOutsideNames(it.text)) {
 			// (one word is a name in a list: "install, pre_build, build";
 			// so are two that open with no verb: "tag update")
 			return nil
@@ -2755,7 +2864,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	// "Provisioned concurrency = pre-initialised environments ..." defines
 	// the name it opens with
 	defines := len(ms) > 0 && ms[0].start == 0 && strings.HasPrefix(strings.TrimSpace(s[ms[0].end:]), "= ")
-	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s) && !defines
+	verbless := dflt != "" && len(ms) > 0 && ms[0].id != dflt && !o.hasVerbOutsideNames(s) && !defines && !o.entityLabel(s, ms)
 	implied := o.impliedVerb(s, ms) // "Route 53 access logs only to CloudWatch logs"
 	topicVerb := false
 	if w := firstWord(s); dflt != "" && dflt == o.topic && (len(ms) == 0 || ms[0].start > 0) && (thirdPerson(w, o.words.Lemma(w)) || o.x.knownVerb(w) || o.participleLead(s) || o.glossing && o.lx.LeadingVerb(s, len(s))) {
@@ -2789,6 +2898,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			}
 			verbStart, ms = end, ms[n:]
 		}
+	} else if end := o.strategySubject(s, ms); end > 0 {
+		// "Immutable launches a new set of instances ...", "Immutable
+		// deployments can prevent issues ...": a strategy that opens the
+		// sentence before its verb does what the verb says
+		subj, verbStart = ms[0].id, end
+		ms = ms[1:]
 	} else if np := o.partBefore(s, ms); np != "" {
 		// "Parameter masking in CodeBuild redacts environment variables
 		// ...": the thing named before "in <entity>" does what the verb
@@ -2844,8 +2959,26 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	var objs []obj
 	listStart, items := inlineList(s, verbStart)
+	verbListed := false // the list (or bare noun phrase) is the object right after the verb
+	if len(items) > 0 {
+		// "Lambda hooks: only BeforeAllowTraffic and AfterAllowTraffic":
+		// the word that makes the list exclusive is the relation's, no
+		// word of its first item
+		if w := firstWord(items[0].text); o.lx.IsExclusive(w) && len(items[0].text) > len(w)+1 {
+			items[0].text = strings.TrimSpace(items[0].text[len(w):])
+			items[0].start = strings.Index(s[items[0].start:], items[0].text) + items[0].start
+			listStart = items[0].start
+		}
+	}
 	if listStart < 0 && !own && o.verbFirst(s) {
 		listStart, items = o.verbList(s)
+	}
+	if listStart < 0 && own && verbStart > 0 && !slices.ContainsFunc(ms, func(m mention) bool { return m.start >= verbStart && m.id != subj }) {
+		// "ECS has BeforeInstall, AfterInstall, AfterAllowTestTraffic":
+		// the list right after the verb is its object, though it names
+		// nothing the dictionary knows
+		listStart, items = o.verbObjectList(s, verbStart)
+		verbListed = listStart >= 0
 	}
 	if listStart < 0 && topicVerb {
 		// the names after the term's verb: "needs Business, Enterprise
@@ -2918,6 +3051,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// "do NOT affect the management account": no name after the
 		// verb, but a short noun phrase that ends the clause is its object
 		if at, end := o.bareObject(s, verbStart); at >= 0 {
+			verbListed = true // the object right after the verb
 			id, known := o.x.qualifiedName(s[at:end])
 			if !known {
 				id = o.x.newNode(graph.KindConcept, s[at:end])
@@ -2946,7 +3080,12 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if labelPhrase != "" && phrase == "" {
 		phrase, pol = o.phrase(labelPhrase)
 	}
-	if phrase == "" && (topicVerb || len(coSubjects) > 0) && countFields(lead) <= 2 {
+	if phrase == "" && verbListed && countFields(lead) <= 4 && slices.ContainsFunc(strings.Fields(lead), func(w string) bool { return o.words.Lemma(strings.ToLower(w)) == "have" }) {
+		// "ECS has BeforeInstall, ...", "Parameter Store has NO built-in
+		// rotation": possession is the relation, though "have" is light
+		phrase = "have"
+	}
+	if phrase == "" && (topicVerb || len(coSubjects) > 0 || verbListed) && countFields(lead) <= 2 {
 		// "needs Business, ...": a verb the phrase reader passes over as
 		// modal ("needs to") is the relation when a name follows it; so is
 		// a subject list's plural verb ("S3 and DynamoDB use Lambda")
@@ -3230,6 +3369,63 @@ func (o *openReader) labelOfEntity(s string, ms []mention, dflt string) (string,
 	return np, true
 }
 
+// strategySubject returns the end of the subject of a sentence that opens
+// with a strategy's name, a kind word after it at most ("Immutable
+// deployments"), right before a verb ("Immutable launches ...", "Canary
+// deployments shift ..."); 0 for any other sentence.
+func (o *openReader) strategySubject(s string, ms []mention) int {
+	if len(ms) == 0 || ms[0].start != 0 || o.x.dictKind(ms[0].id) != graph.KindStrategy {
+		return 0
+	}
+	end := ms[0].end
+	rest := s[end:]
+	w := strings.ToLower(firstWord(rest))
+	if len(o.lx.Kinds(w)) > 0 && !o.x.knownVerb(w) {
+		end += strings.Index(rest, firstWord(rest)) + len(w)
+		rest = s[end:]
+		w = strings.ToLower(firstWord(rest))
+	}
+	if w == "" || !o.x.knownVerb(w) && !thirdPerson(w, o.words.Lemma(w)) || o.lx.isAux(w) && o.passiveAfter(rest) {
+		// ("In-place deployments can be launched one at a time, ...": how
+		// the strategy is run, said in the passive, no doing of its own)
+		return 0
+	}
+	return end
+}
+
+// passiveAfter reports whether the words after a subject are a copula or
+// a modal and "be" ("is the alternative", "can be launched").
+func (o *openReader) passiveAfter(rest string) bool {
+	f := strings.Fields(strings.ToLower(rest))
+	if len(f) == 0 {
+		return false
+	}
+	if o.words.Lemma(f[0]) == "be" {
+		return true
+	}
+	return len(f) > 1 && (f[1] == "be" || f[1] == "been")
+}
+
+// entityLabel reports whether a line opens with an entity's name and a
+// label of one to three words before a colon, a list after it: "Lambda
+// hooks: BeforeAllowTraffic and AfterAllowTraffic" under a CodeDeploy
+// heading says what Lambda's hooks are; the heading's subject does not
+// speak it.
+func (o *openReader) entityLabel(s string, ms []mention) bool {
+	if len(ms) == 0 || ms[0].start != 0 || !isEntity(o.x.dictKind(ms[0].id)) {
+		return false
+	}
+	lead, rest, ok := strings.Cut(s, ": ")
+	if !ok || len(lead) <= ms[0].end || len(ms) > 1 && ms[1].start < len(lead) {
+		return false
+	}
+	label := strings.TrimSpace(lead[ms[0].end:])
+	if n := countFields(label); n == 0 || n > 3 || o.x.hasVerb(label) {
+		return false
+	}
+	return strings.Contains(rest, ",") || strings.Contains(rest, " and ") || strings.Contains(rest, " or ")
+}
+
 // partBefore returns the noun phrase a sentence opens with when a
 // preposition ("in", "of", "for", "on") joins it to the first entity the
 // sentence names and a verb follows that entity: "Parameter masking" of
@@ -3465,7 +3661,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		return s[i:j], i, j
 	}
-	verb, helped := false, false
+	verb, helped, have := false, false, false
 	for !verb {
 		w, a, b := next()
 		if w == "" {
@@ -3473,8 +3669,16 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		lw := strings.ToLower(w)
 		switch {
-		case o.auxiliary(lw) || o.lx.Negates(lw):
+		case have && !o.lx.Negates(lw) && (strings.Contains(lw, "-") || !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "en") && !o.lx.HeadVerb(lw) && !o.auxiliary(lw)):
+			// "has NO built-in rotation": "has" is the verb, no auxiliary
+			// of one ("has been", "has enabled")
+			b = a
+			verb = true
+		case o.auxiliary(lw) || o.lx.Negates(lw) || o.words.Lemma(lw) == "have":
 			helped = true
+			if o.words.Lemma(lw) == "have" {
+				have = true
+			}
 		case strings.HasSuffix(lw, "ly") && helped:
 			// "can manually create", "cannot explicitly deny"
 		case !helped || strings.ContainsAny(w, ",;:()") || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || unicode.IsUpper([]rune(w)[0]) && a > verbStart:
@@ -3517,10 +3721,84 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 	}
 	rest := strings.TrimSpace(s[end:])
-	if n < 2 || n > maxBareObjectWords || rest != "" && !strings.ContainsAny(rest[:1], ".,;(") && !strings.HasPrefix(rest, "and ") {
+	if n > maxBareObjectWords || rest != "" && !strings.ContainsAny(rest[:1], ".,;(") && !strings.HasPrefix(rest, "and ") {
+		return -1, -1
+	}
+	if n < 2 && (n == 0 || strings.TrimRight(rest, ".") != "" || !o.negatedBefore(s[verbStart:at])) {
+		// one word is an object only as the whole rest of a denial ("does
+		// not support rotation."): "can be used to deploy" has none
 		return -1, -1
 	}
 	return at, end
+}
+
+// negatedBefore reports whether the words before an object deny the
+// verb ("does not support", "has NO").
+func (o *openReader) negatedBefore(lead string) bool {
+	for _, w := range strings.Fields(lead) {
+		if o.lx.Negates(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbObjectList finds the list of names a verb takes as its object
+// right after it, up to the sentence's end: at "BeforeInstall" of "ECS has
+// BeforeInstall, AfterInstall, AfterAllowTestTraffic". Auxiliaries,
+// negations and adverbs may come before the verb ("can also run"), one
+// preposition after it ("runs on EC2, on-premises servers and Lambda").
+// It returns the list's start and items (two or more, of at most five
+// words each), or -1 when the words after verbStart are no verb and list.
+func (o *openReader) verbObjectList(s string, verbStart int) (int, []listItem) {
+	end := len(strings.TrimRight(s, ". "))
+	i := verbStart
+	word := func() (string, int) {
+		for i < end && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < end && s[j] != ' ' {
+			j++
+		}
+		w := s[i:j]
+		i = j
+		return strings.ToLower(w), j
+	}
+	for {
+		w, _ := word()
+		switch {
+		case w == "":
+			return -1, nil
+		case o.auxiliary(w) || o.lx.Negates(w) || strings.HasSuffix(w, "ly") || w == "also":
+			continue
+		case strings.ContainsAny(w, ",;:()"):
+			return -1, nil
+		case thirdPerson(w, o.words.Lemma(w)) || o.lx.HeadVerb(w):
+		default:
+			return -1, nil
+		}
+		break
+	}
+	at := i
+	if w, j := word(); o.lx.IsPreposition(w) {
+		at = j
+	}
+	for at < end && s[at] == ' ' {
+		at++
+	}
+	items := listAt(s, at, end)
+	if items == nil {
+		return -1, nil
+	}
+	for _, it := range items {
+		// names, not clauses or common nouns: "Step Functions logs the
+		// state of each step, so when things go wrong, ..." lists nothing
+		if r := []rune(it.text)[0]; !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '`' || o.lx.IsStop(strings.ToLower(firstWord(it.text))) {
+			return -1, nil
+		}
+	}
+	return at, items
 }
 
 // verbList finds the list a sentence that opens with its verb gives as
@@ -3690,8 +3968,13 @@ func (o *openReader) table(t *Table) {
 		return k == graph.KindFeature || k == graph.KindCapability
 	})
 	o.stages(t)
+	cols := o.entityColumns(t, keyCol)
 	for _, r := range t.Rows {
 		if len(r) <= keyCol || r[0].Text == "" {
+			continue
+		}
+		if cols != nil {
+			o.attributeOfColumns(t, r, keyCol, cols)
 			continue
 		}
 		var parts []string
@@ -3799,6 +4082,94 @@ func (o *openReader) table(t *Table) {
 				}
 			}
 		}
+	}
+}
+
+// entityColumns returns, for a comparison table whose columns are the
+// things compared and whose rows their attributes ("| | Parameter Store
+// Standard | Parameter Store Advanced | Secrets Manager |" over "| max
+// value size | 4 KB | 8 KB | 64 KB |"), the node each column names ("" for
+// the key column); nil for any other table. The key column's header is
+// blank, every other header names one entity (a header that qualifies
+// its entity, "Parameter Store Standard", is a variant of it, a node of
+// its own), and at most one row key names an entity.
+func (o *openReader) entityColumns(t *Table, keyCol int) []string {
+	if keyCol != 0 || len(t.Header) < 3 || len(t.Rows) < 2 {
+		return nil
+	}
+	if h := strings.TrimSpace(t.Header[0].Text); h != "" && h != "." {
+		return nil
+	}
+	named := 0
+	for _, r := range t.Rows {
+		if len(r) > 0 && len(o.mentions(r[0].Text)) > 0 {
+			named++
+		}
+	}
+	if named > 1 {
+		return nil
+	}
+	cols := make([]string, len(t.Header))
+	for j := 1; j < len(t.Header); j++ {
+		h := strings.TrimSpace(stripParens(t.Header[j].Text))
+		ms := o.mentions(h)
+		if len(ms) != 1 || !isEntity(o.x.dictKind(ms[0].id)) || countFields(h) > maxGivenNameWords {
+			return nil
+		}
+		if ms[0].start == 0 && ms[0].end == len(h) {
+			cols[j] = ms[0].id
+			continue
+		}
+		cols[j] = o.x.newNode(graph.KindFeature, cleanName(h))
+		if cols[j] == "" {
+			return nil
+		}
+	}
+	// a variant column is a feature of the entity it qualifies
+	for j := 1; j < len(t.Header); j++ {
+		h := strings.TrimSpace(stripParens(t.Header[j].Text))
+		if ms := o.mentions(h); cols[j] != ms[0].id {
+			o.x.addOpen(ms[0].id, graph.PredFeature, cols[j], h, 0, t.Header[j].Line)
+		}
+	}
+	return cols
+}
+
+// attributeOfColumns reads one row of a comparison table (see
+// entityColumns): each column's thing has the row's attribute, of the
+// cell's value ("Secrets Manager" max value size "64 KB"); a cell that
+// marks yes or no says whether the thing supports the row's feature.
+func (o *openReader) attributeOfColumns(t *Table, r []Cell, keyCol int, cols []string) {
+	key := r[keyCol]
+	var parts []string
+	for j, c := range r {
+		if c.Text != "" && j > keyCol && j < len(t.Header) {
+			parts = append(parts, t.Header[j].Text+": "+c.Text)
+		}
+	}
+	o.statement(key.Text+": "+strings.Join(parts, "; "), key.Line, cols[min(keyCol+1, len(cols)-1)])
+	phrase, pol := o.phrase(stripParens(key.Text))
+	for j := keyCol + 1; j < len(r) && j < len(cols); j++ {
+		c := strings.TrimSpace(r[j].Text)
+		if cols[j] == "" || c == "" || o.lx.BlankCell(c) {
+			continue
+		}
+		detail := key.Text + ": " + t.Header[j].Text + ": " + c
+		if m := o.lx.CellMark(c); m != 0 || strings.EqualFold(c, "yes") || strings.EqualFold(c, "no") {
+			if m == 0 && strings.EqualFold(c, "no") || m < 0 {
+				pol = graph.Negative
+			} else {
+				pol = graph.Positive
+			}
+			if thing := o.itemNode(key.Text); thing != "" {
+				o.x.addOpen(cols[j], graph.OpenRelation("support", pol), thing, detail, 0, r[j].Line)
+			}
+			continue
+		}
+		if phrase == "" {
+			continue
+		}
+		o.cell(cols[j], phrase, graph.Positive, c, detail, r[j].Line, false)
 	}
 }
 
@@ -4356,6 +4727,11 @@ func (o *openReader) nameLike(name string) bool {
 	if strings.Count(name, "(") != strings.Count(name, ")") || strings.Count(name, "[") != strings.Count(name, "]") {
 		return false
 	}
+	if strings.Contains(name, " -- ") || isoDateRe.MatchString(name) {
+		// "#devops-study -- export 2024-03-05": a title with its
+		// subtitle or date, the name of no thing
+		return false
+	}
 	first := strings.Trim(f[0], ".,;:!?\"'")
 	last := strings.Trim(f[len(f)-1], ".,;:!?\"'")
 	// the vendor's prefix before a capitalised word opens a proper name,
@@ -4388,6 +4764,9 @@ func (o *openReader) nameLike(name string) bool {
 	}
 	return word && !(same && len(f) > 1)
 }
+
+// isoDateRe matches a calendar date written year first ("2024-03-05").
+var isoDateRe = lazyRE(`\b\d{4}-\d{2}-\d{2}\b`)
 
 // maxGivenLeadWords bounds the words of a name givenNameLead matches.
 const maxGivenLeadWords = 4

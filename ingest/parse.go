@@ -25,6 +25,7 @@ const (
 	FormatHTML      = "html"      // read as the Markdown htmlToMarkdown writes
 	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatAsciiDoc  = "asciidoc"  // AsciiDoc source, read as the Markdown asciidocToMarkdown writes
+	FormatZim       = "zim"       // a Zim desktop wiki page, read as the Markdown zimToMarkdown writes
 	FormatTextile   = "textile"   // Textile source (a Redmine wiki page), read as the Markdown textileToMarkdown writes
 	FormatMermaid   = "mermaid"   // a Mermaid diagram's source, read as the Markdown outline mermaidToMarkdown writes
 	FormatJSON      = "json"      // a note app's JSON export, read as the Markdown jsonToMarkdown writes
@@ -89,6 +90,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseRewritten(asciidocToMarkdown(doc.Lines))
 	case FormatTextile:
 		p.parseRewritten(textileToMarkdown(doc.Lines))
+	case FormatZim:
+		p.parseRewritten(zimToMarkdown(doc.Lines))
 	case FormatMermaid:
 		h, ok := mermaidToMarkdown(doc.Lines)
 		var err error
@@ -493,6 +496,7 @@ var markupFormats = []struct {
 	{isRTF, FormatRTF},
 	{isLaTeX, FormatLaTeX},
 	{isHTML, FormatHTML},
+	{isZim, FormatZim},
 	{isWikitext, FormatWikitext},
 	{isAsciiDoc, FormatAsciiDoc},
 	{isTextile, FormatTextile},

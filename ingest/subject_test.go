@@ -346,7 +346,8 @@ func TestPurposeClause(t *testing.T) {
 			t.Errorf("%v: the means is the longer name, not CloudFormation", g)
 		case g.subj == "service:amazon-s3" || g.subj == "service:amazon-cloudwatch" && g.obj != "":
 			t.Errorf("%v: a name after a relative word or in an aside is no means", g)
-		case g.subj == "service:amazon-sns":
+		case g.subj == "service:amazon-sns" && strings.Contains(g.pred, "date"):
+			// (what SNS has or has not is the main clause's, no purpose)
 			t.Errorf("%v: \"To date\" opens no purpose", g)
 		}
 	}
