@@ -116,7 +116,8 @@ type analysis struct {
 	// ("for an in-place deployment (no load balancer)", "without SNS"):
 	// a reading that states them of its subject reads another scene
 	denied    []string
-	exclusive bool // "only"
+	ruledOut  []string // of denied, the entities "neither" or "nor" rule out (lexicon rule_out)
+	exclusive bool     // "only"
 	qualifier string
 	order     bool // an ordering word
 	ascending bool // "cheapest", "lowest", "first"
@@ -288,6 +289,17 @@ func (a *analysis) strongLinkIDs() []string {
 		}
 	}
 	return ids
+}
+
+// timesLinked counts the places the question names entity id.
+func (a *analysis) timesLinked(id string) int {
+	n := 0
+	for _, l := range a.links {
+		if l.id == id {
+			n++
+		}
+	}
+	return n
 }
 
 // optionLinks returns the two things a question closing with a choice
@@ -1175,7 +1187,8 @@ func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
 
 // deniedLinks finds the entities a negation word right before them (or
 // before their article) rules out (a.denied): "with no load balancer",
-// "without SNS", "without a load balancer"; not one the
+// "without SNS", "without a load balancer", "neither EventBridge nor
+// CloudWatch metrics"; not one the
 // question also names with no negation before it ("enable multi-AZ on
 // manually (not multi-AZ out of the box)" asks about multi-AZ).
 func (e *Engine) deniedLinks(a *analysis) {
@@ -1189,15 +1202,19 @@ func (e *Engine) deniedLinks(a *analysis) {
 		if k > 0 && e.lx.QuestionSurface("determiner", a.words[k].lower) {
 			k-- // "without a load balancer"
 		}
-		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower)) {
+		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || e.lx.QuestionWord("rule_out", a.words[k].lower)) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
+			}
+			if e.lx.QuestionWord("rule_out", a.words[k].lower) && !containsStr(a.ruledOut, a.links[l].id) {
+				a.ruledOut = append(a.ruledOut, a.links[l].id)
 			}
 		} else {
 			named = append(named, a.links[l].id)
 		}
 	}
 	a.denied = slices.DeleteFunc(a.denied, func(id string) bool { return containsStr(named, id) })
+	a.ruledOut = slices.DeleteFunc(a.ruledOut, func(id string) bool { return containsStr(named, id) })
 }
 
 // focusOf finds the noun phrase a wh-word opens and the node kinds it names:
@@ -1294,11 +1311,12 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		if at+1 < len(a.words) && e.lx.QuestionSurface("determiner", a.words[at].lower) {
 			at++ // "what can a custom resource be backed by"
 		}
-		if l := a.words[at].linked; l >= 0 && a.links[l].strong() && !a.links[l].concept {
+		if l := a.words[at].linked; l >= 0 && a.links[l].strong() && !a.links[l].concept || e.lx.QuestionWord("subject_pronoun", a.words[at].lower) {
 			// "what can CodeDeploy deploy to?": the wh-word is the object
 			// itself; the name after the modal is the subject and the
 			// word after it the verb, no noun phrase that asks for a kind
-			// (in "what can produce records" the wh-word is the subject)
+			// (in "what can produce records" the wh-word is the subject);
+			// so is a pronoun there ("what can it deploy to")
 			return
 		}
 	}

@@ -629,3 +629,16 @@ func TestAbbreviationMatchesItsWord(t *testing.T) {
 	}
 	t.Errorf("no term databas in %+v", a.terms)
 }
+
+// TestAnalyzePronounAfterModal: in "what can it deploy to" the pronoun is
+// the verb's subject and the wh-word its object: "deploy" asks for no
+// kind of thing (it had asked for strategies).
+func TestAnalyzePronounAfterModal(t *testing.T) {
+	e := newEngine(t)
+	for _, q := range []string{"codedeploy what can it deploy to", "CodeDeploy: what can they deploy to?"} {
+		a := e.analyze(q)
+		if len(a.wants) != 0 || len(a.focus) != 0 {
+			t.Errorf("%q: wants %v, focus %v; want neither", q, a.wants, a.focus)
+		}
+	}
+}

@@ -46,6 +46,8 @@ type candidate struct {
 	ends    []string // answer node IDs, in answer order
 	ordered bool     // ends are in a meaningful order
 
+	also []string // the question's other entities read by the same relation alongside anchor (see parallelCandidates)
+
 	rel     []string   // stems that name the relation (lexicon words, verb phrase)
 	ctx     []string   // stems of the via node's name and of lines about it
 	vocab   []string   // the anchor's own world (see anchorVocab): sorted, shared, never appended to
@@ -83,6 +85,7 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 		}
 		out = append(out, cs...)
 	}
+	out = append(out, e.parallelCandidates(a, out)...)
 	have := map[string]bool{}
 	for _, c := range out {
 		if c.typ == candRelation && !c.inverse && c.via == "" {
@@ -178,6 +181,77 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	}
 	out = append(out, e.aliasCandidates(a)...)
 	return out, nil
+}
+
+// parallelPrior is what a comparison's side-by-side reading is worth
+// beyond its first thing's own.
+const parallelPrior = 0.05
+
+// parallelCandidates reads a comparison of things by one relation ("max
+// value size: Parameter Store Standard vs Secrets Manager"): for each
+// relation that two or more of the entities the question names have, the
+// relation of each of them, their answers side by side (anchor first,
+// the others in also). nil unless the question compares.
+func (e *Engine) parallelCandidates(a *analysis, cs []*candidate) []*candidate {
+	if !a.compare {
+		return nil
+	}
+	strong := a.strongLinkIDs()
+	if len(strong) < 2 {
+		return nil
+	}
+	for _, id := range strong {
+		if a.timesLinked(id) > 1 {
+			// "CodeDeploy triggers vs CloudWatch alarms: which service do
+			// CodeDeploy triggers push to?": named again, one side is asked
+			return nil
+		}
+	}
+	groups := map[string][]*candidate{}
+	var keys []string
+	for _, c := range cs {
+		if c.typ != candRelation || c.via != "" || c.pred == "" || len(c.ends) == 0 || !containsStr(strong, c.anchor) {
+			continue
+		}
+		k := c.pred + "\x00" + strconv.FormatBool(c.inverse)
+		if slices.ContainsFunc(groups[k], func(o *candidate) bool { return o.anchor == c.anchor }) {
+			continue
+		}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], c)
+	}
+	var out []*candidate
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		m := *g[0]
+		m.edges = slices.Clone(g[0].edges)
+		m.ends = slices.Clone(g[0].ends)
+		m.details = slices.Clone(g[0].details)
+		m.names = slices.Clone(g[0].names)
+		m.also = nil
+		readings := []string{g[0].reading}
+		for _, o := range g[1:] {
+			m.also = append(m.also, o.anchor)
+			m.edges = append(m.edges, o.edges...)
+			for _, id := range o.ends {
+				if !containsStr(m.ends, id) {
+					m.ends = append(m.ends, id)
+				}
+			}
+			m.details = append(m.details, o.details...)
+			m.names = append(m.names, o.names...)
+			readings = append(readings, o.reading)
+		}
+		m.reading = strings.Join(readings, "; ")
+		m.prior += parallelPrior // it reads every thing compared, each alone reads one
+		out = append(out, &m)
+	}
+	return out
 }
 
 // namesakeParents returns the services that have feature id and whose

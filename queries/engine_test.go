@@ -129,6 +129,48 @@ func TestCompareAnswersTheDifference(t *testing.T) {
 	}
 }
 
+// TestCompareSideBySide: "X vs Y: <attribute>" answers the attribute of
+// each thing compared, not the first one's alone.
+func TestCompareSideBySide(t *testing.T) {
+	e := engineWithNote(t, "cmp.md", `# Secrets
+
+- AWS Frobnicator stores values up to 4 KB in size
+- AWS Quuxinator stores values up to 64 KB in size, and replicates every one of them to each region it runs in for durability
+`)
+	res, err := e.Ask(t.Context(), "value size: AWS Frobnicator vs AWS Quuxinator")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"4 KB", "64 KB"}) {
+		t.Errorf("answers %v (%s); want both sizes", got, res.Intent)
+	}
+	// one reading of both, not a tie of two readings that each ignore one
+	if !strings.Contains(res.Reading, "AWS Frobnicator") || !strings.Contains(res.Reading, "AWS Quuxinator") {
+		t.Errorf("reading %q; want the relation of both things", res.Reading)
+	}
+}
+
+// TestNeitherNorRulesOut: "X but neither Y nor Z" keeps the answers the
+// relation does not also tie to Y or Z.
+func TestNeitherNorRulesOut(t *testing.T) {
+	e := engineWithNote(t, "n.md", `# Notifications
+
+- AWS Frobnicator notifies Amazon SNS and Amazon EventBridge
+- AWS Quuxinator notifies Amazon SNS
+- AWS Blorbinator notifies Amazon SNS and AWS Chatbot
+`)
+	res, err := e.Ask(t.Context(), "which services notify Amazon SNS but neither Amazon EventBridge nor AWS Chatbot?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	if !slices.Contains(got, "AWS Quuxinator") || slices.Contains(got, "AWS Frobnicator") || slices.Contains(got, "AWS Blorbinator") || slices.Contains(got, "Amazon EventBridge") {
+		t.Errorf("answers %v (%s); want AWS Quuxinator, not what also notifies EventBridge or Chatbot", got, res.Reading)
+	}
+}
+
 // TestReadingInItsSectionsContext: a reading whose lines sit under a heading
 // that names one of the question's entities accounts for it: ECS's hooks,
 // listed under "AWS CodeDeploy > Deploy to ECS", are read in CodeDeploy's

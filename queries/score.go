@@ -518,7 +518,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	constrained := false
 	for _, id := range strong {
 		switch {
-		case id == c.anchor || id == c.via:
+		case id == c.anchor || id == c.via || containsStr(c.also, id):
 		case c.typ == candRelation && e.relationNamesEntity(a, id, c.rel):
 			// "ECS canary option" for "ECS canary ... configurations" (or
 			// "canary deployment configs"): the relation's own words name
@@ -543,6 +543,22 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// lifecycle events reads the noun both names qualify)
 			f[featQualifierMisread]++
 			f[ignored]++
+		case linked && c.pred != "" && containsStr(a.ruledOut, id):
+			// "which services notify SNS but neither EventBridge nor
+			// CloudWatch metrics": the answers the same relation does not
+			// tie to what the question rules out, nor that thing itself
+			// (a narrowing, no evidence the reading is the right one)
+			same := append(e.constrainBySame(ctx, c, id), id)
+			k := slices.DeleteFunc(slices.Clone(c.ends), func(x string) bool { return containsStr(same, x) })
+			if len(k) == 0 {
+				f[ignored]++
+				continue
+			}
+			if len(keep) == 0 {
+				keep = k
+			} else {
+				keep = slices.DeleteFunc(keep, func(x string) bool { return !containsStr(k, x) })
+			}
 		case containsStr(c.ends, id) && containsStr(a.examples, id):
 			// "deployment configurations allatonce etc": the example among
 			// the answers, the list it was taken from
