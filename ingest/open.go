@@ -4109,27 +4109,26 @@ func (o *openReader) entityColumns(t *Table, keyCol int) []string {
 	if named > 1 {
 		return nil
 	}
-	cols := make([]string, len(t.Header))
+	// every header names one entity before any node is made
+	heads := make([]mention, len(t.Header))
 	for j := 1; j < len(t.Header); j++ {
 		h := strings.TrimSpace(stripParens(t.Header[j].Text))
 		ms := o.mentions(h)
 		if len(ms) != 1 || !isEntity(o.x.dictKind(ms[0].id)) || countFields(h) > maxGivenNameWords {
 			return nil
 		}
-		if ms[0].start == 0 && ms[0].end == len(h) {
-			cols[j] = ms[0].id
-			continue
-		}
-		cols[j] = o.x.newNode(graph.KindFeature, cleanName(h))
-		if cols[j] == "" {
-			return nil
-		}
+		heads[j] = ms[0]
 	}
-	// a variant column is a feature of the entity it qualifies
+	cols := make([]string, len(t.Header))
 	for j := 1; j < len(t.Header); j++ {
 		h := strings.TrimSpace(stripParens(t.Header[j].Text))
-		if ms := o.mentions(h); cols[j] != ms[0].id {
-			o.x.addOpen(ms[0].id, graph.PredFeature, cols[j], h, 0, t.Header[j].Line)
+		if m := heads[j]; m.start == 0 && m.end == len(h) {
+			cols[j] = m.id
+			continue
+		}
+		// a variant column is a feature of the entity it qualifies
+		if cols[j] = o.x.newNode(graph.KindFeature, cleanName(h)); cols[j] != "" {
+			o.x.addOpen(heads[j].id, graph.PredFeature, cols[j], h, 0, t.Header[j].Line)
 		}
 	}
 	return cols
@@ -4156,20 +4155,19 @@ func (o *openReader) attributeOfColumns(t *Table, r []Cell, keyCol int, cols []s
 		}
 		detail := key.Text + ": " + t.Header[j].Text + ": " + c
 		if m := o.lx.CellMark(c); m != 0 || strings.EqualFold(c, "yes") || strings.EqualFold(c, "no") {
-			if m == 0 && strings.EqualFold(c, "no") || m < 0 {
-				pol = graph.Negative
-			} else {
-				pol = graph.Positive
+			has := graph.Positive
+			if m < 0 || m == 0 && strings.EqualFold(c, "no") {
+				has = graph.Negative
 			}
 			if thing := o.itemNode(key.Text); thing != "" {
-				o.x.addOpen(cols[j], graph.OpenRelation("support", pol), thing, detail, 0, r[j].Line)
+				o.x.addOpen(cols[j], graph.OpenRelation("support", has), thing, detail, 0, r[j].Line)
 			}
 			continue
 		}
 		if phrase == "" {
 			continue
 		}
-		o.cell(cols[j], phrase, graph.Positive, c, detail, r[j].Line, false)
+		o.cell(cols[j], phrase, pol, c, detail, r[j].Line, false)
 	}
 }
 
