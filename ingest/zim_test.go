@@ -107,3 +107,13 @@ func TestZimFacts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzZimToMarkdown: any text reads without a panic, and every Markdown
+// line cites a line of the note.
+func FuzzZimToMarkdown(f *testing.F) {
+	f.Add(zimPage)
+	f.Add("Content-Type: text/x-zim-wiki\n\n== a ==\n\t\t* [[x|y]] //i// ''v''\n[ ] t\n1. n\n'''\ncode\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		checkCitedLines(t, zimToMarkdown(splitLines(src)), src)
+	})
+}
