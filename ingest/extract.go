@@ -261,7 +261,8 @@ func (x *extractor) run() Graph {
 	// names after it, as a head that ends with ":" would
 	doc = nestedUnder(doc, x.nounLabel, x.namesOf)
 	x.doc = doc
-	doc = claimsRead(doc, x.dict.Lexicon, x.recurringLabels())
+	x.fields = x.recurringLabels() // of the note as written: a claim label may be a field
+	doc = claimsRead(doc, x.dict.Lexicon, x.fieldLabel)
 	x.doc = doc
 	o := newOpenReader(x)
 	if o != nil {
@@ -329,10 +330,10 @@ func (x *extractor) block(i int) {
 // Fargate host with the DAEMON strategy") states nothing: it is read as a
 // code sample is, not at all; a true one ("✅ Right: the DAEMON strategy
 // is not supported on Fargate") is its claim, without the label. A label
-// of words alone that the note's entries repeat as a field (fields, see
+// of words alone that the note's entries repeat as a field (field, see
 // recurringLabels: "**Right:** ValidateService (it's the last hook)" after
 // "**Picked:** AfterInstall") is a field, no claim label.
-func claimsRead(doc *Document, lx *Lexicon, fields map[string]bool) *Document {
+func claimsRead(doc *Document, lx *Lexicon, field func(label string) bool) *Document {
 	var blocks []Block
 	for i, b := range doc.Blocks {
 		if b.Kind != BlockParagraph && b.Kind != BlockBullet {
@@ -342,7 +343,7 @@ func claimsRead(doc *Document, lx *Lexicon, fields map[string]bool) *Document {
 		if !ok {
 			continue
 		}
-		if label, _, _ := strings.Cut(b.Text, ": "); fields[label] && !strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) {
+		if label, _, _ := strings.Cut(b.Text, ": "); field(label) && !strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' }) {
 			continue
 		}
 		if blocks == nil {

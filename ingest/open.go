@@ -3400,10 +3400,7 @@ func (o *openReader) passiveAfter(rest string) bool {
 	if len(f) == 0 {
 		return false
 	}
-	if o.words.Lemma(f[0]) == "be" {
-		return true
-	}
-	return len(f) > 1 && (f[1] == "be" || f[1] == "been")
+	return o.words.Lemma(f[0]) == "be" || len(f) > 1 && o.words.Lemma(f[1]) == "be"
 }
 
 // entityLabel reports whether a line opens with an entity's name and a
@@ -3661,7 +3658,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		return s[i:j], i, j
 	}
-	verb, helped, have := false, false, false
+	verb, helped, have, denied := false, false, false, false
 	for !verb {
 		w, a, b := next()
 		if w == "" {
@@ -3676,9 +3673,8 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 			verb = true
 		case o.auxiliary(lw) || o.lx.Negates(lw) || o.words.Lemma(lw) == "have":
 			helped = true
-			if o.words.Lemma(lw) == "have" {
-				have = true
-			}
+			have = have || o.words.Lemma(lw) == "have"
+			denied = denied || o.lx.Negates(lw)
 		case strings.HasSuffix(lw, "ly") && helped:
 			// "can manually create", "cannot explicitly deny"
 		case !helped || strings.ContainsAny(w, ",;:()") || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || unicode.IsUpper([]rune(w)[0]) && a > verbStart:
@@ -3724,23 +3720,12 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 	if n > maxBareObjectWords || rest != "" && !strings.ContainsAny(rest[:1], ".,;(") && !strings.HasPrefix(rest, "and ") {
 		return -1, -1
 	}
-	if n < 2 && (n == 0 || strings.TrimRight(rest, ".") != "" || !o.negatedBefore(s[verbStart:at])) {
+	if n < 2 && (n == 0 || strings.TrimRight(rest, ".") != "" || !denied) {
 		// one word is an object only as the whole rest of a denial ("does
 		// not support rotation."): "can be used to deploy" has none
 		return -1, -1
 	}
 	return at, end
-}
-
-// negatedBefore reports whether the words before an object deny the
-// verb ("does not support", "has NO").
-func (o *openReader) negatedBefore(lead string) bool {
-	for _, w := range strings.Fields(lead) {
-		if o.lx.Negates(strings.ToLower(w)) {
-			return true
-		}
-	}
-	return false
 }
 
 // verbObjectList finds the list of names a verb takes as its object
@@ -3770,7 +3755,7 @@ func (o *openReader) verbObjectList(s string, verbStart int) (int, []listItem) {
 		switch {
 		case w == "":
 			return -1, nil
-		case o.auxiliary(w) || o.lx.Negates(w) || strings.HasSuffix(w, "ly") || w == "also":
+		case o.auxiliary(w) || o.lx.Negates(w) || strings.HasSuffix(w, "ly") || o.lx.IsLeadingSkip(w):
 			continue
 		case strings.ContainsAny(w, ",;:()"):
 			return -1, nil

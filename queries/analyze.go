@@ -1202,11 +1202,12 @@ func (e *Engine) deniedLinks(a *analysis) {
 		if k > 0 && e.lx.QuestionSurface("determiner", a.words[k].lower) {
 			k-- // "without a load balancer"
 		}
-		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || e.lx.QuestionWord("rule_out", a.words[k].lower)) {
+		ruleOut := k >= 0 && e.lx.QuestionWord("rule_out", a.words[k].lower)
+		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || ruleOut) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
 			}
-			if e.lx.QuestionWord("rule_out", a.words[k].lower) && !containsStr(a.ruledOut, a.links[l].id) {
+			if ruleOut && !containsStr(a.ruledOut, a.links[l].id) {
 				a.ruledOut = append(a.ruledOut, a.links[l].id)
 			}
 		} else {
