@@ -195,6 +195,11 @@ type listHead struct {
 	depth   int            // bullets deeper than this (or any bullet in flat formats) belong to it
 	count   int
 	line    int
+	// scene is the head's text when it names a thing other than the list's
+	// subject ("In case we have load balancer, we can have the following
+	// additional hooks"): the condition its items hold under, cited with
+	// each item ("scene — item") as the note's open relations cite it
+	scene string
 }
 
 type pendingChain struct {

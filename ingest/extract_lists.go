@@ -125,6 +125,20 @@ func (x *extractor) headNoun(t string) string {
 	return ""
 }
 
+// listScene returns a list head's text, its closing colon dropped, when it
+// names an entity that is neither the list's subject nor a part or parent
+// of it ("In case we have load balancer, we can have the following
+// additional hooks:" over CodeDeploy's hooks); "" for any other head
+// ("CodeDeploy lifecycle hooks:").
+func (x *extractor) listScene(head, subj string) string {
+	for _, id := range x.entities(head, false) {
+		if id != subj && x.parentOf(id) != subj && x.parentOf(subj) != id {
+			return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(head), ":"))
+		}
+	}
+	return ""
+}
+
 // listCueWords are the words every list cue contains: a cheap filter.
 var listCueWords = newCueSet("limit", "quota", "lifecycle", "hook", "helper", "script", "target", "destination", "deploy", "strateg",
 	"include", "consist", "capabilit", "action", "feature", "component", "task", "offer", "such as", "comes with")
@@ -188,7 +202,7 @@ func (x *extractor) listStart(text string, line, depth int) {
 				d = -1
 			}
 		}
-		x.list = &listHead{pred: c.pred, subject: subj, kind: c.kind, depth: d, line: line}
+		x.list = &listHead{pred: c.pred, subject: subj, kind: c.kind, depth: d, line: line, scene: x.listScene(t, subj)}
 		return
 	}
 }
@@ -311,7 +325,11 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 	if obj == "" {
 		return
 	}
-	x.add(l.subject, l.pred, obj, text, pos, line)
+	detail := text
+	if l.scene != "" {
+		detail = l.scene + " — " + text
+	}
+	x.add(l.subject, l.pred, obj, detail, pos, line)
 	if l.pred == graph.PredDeployType {
 		x.add(l.subject, graph.PredSupports, obj, text, 0, line)
 	}

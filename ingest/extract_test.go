@@ -1560,3 +1560,30 @@ func TestDescriptionColumnNamesNoRelation(t *testing.T) {
 		}
 	}
 }
+
+// TestListSceneCitedWithItems: a list head that names a thing besides the
+// list's subject ("In case we have Elastic Load Balancing, ... additional
+// hooks:") is the condition its items hold under; the typed facts of its
+// items cite it as the open relations do ("head — item"). A head that names
+// only the subject adds nothing to the items' own words.
+func TestListSceneCitedWithItems(t *testing.T) {
+	src := "# AWS CodeDeploy\n\n" +
+		"- Lifecycle hooks:\n" + // 3
+		"    - ApplicationStop\n" + // 4
+		"    - ValidateService\n" + // 5
+		"- In case we have Elastic Load Balancing, we can have the following additional hooks:\n" + // 6
+		"    - BlockTraffic (cannot run scripts)\n" // 7
+	g, names := extractNote(t, "cd.md", src)
+	details := map[string]string{}
+	for _, f := range g.Facts {
+		if f.Predicate == graph.PredEvent && names[f.Subject] == "AWS CodeDeploy" {
+			details[names[f.Object]] = f.Detail
+		}
+	}
+	if d := details["BlockTraffic"]; d != "In case we have Elastic Load Balancing, we can have the following additional hooks — BlockTraffic (cannot run scripts)" {
+		t.Errorf("BlockTraffic's detail %q; want the head's scene before the item", d)
+	}
+	if d := details["ApplicationStop"]; d != "ApplicationStop" {
+		t.Errorf("ApplicationStop's detail %q; want the item alone", d)
+	}
+}

@@ -1203,7 +1203,10 @@ func (e *Engine) deniedLinks(a *analysis) {
 			k-- // "without a load balancer"
 		}
 		ruleOut := k >= 0 && e.lx.QuestionWord("rule_out", a.words[k].lower)
-		if k >= 0 && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || ruleOut) {
+		// "with and without a load balancer": a preposition joined to the
+		// negation names the thing as well
+		bothWays := k >= 2 && e.lx.QuestionSurface("both_ways", a.words[k-1].lower) && e.lx.IsPreposition(a.words[k-2].lower)
+		if k >= 0 && !bothWays && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || ruleOut) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
 			}

@@ -386,6 +386,15 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 		if ordered && pos[order[i]] != pos[order[j]] {
 			return pos[order[i]] < pos[order[j]]
 		}
+		if ordered {
+			// two lists that give one place to different things
+			// ("Install" 4th of one list, "AfterInstall" 4th of another
+			// that leaves Install out): a note that lists both says which
+			// comes first
+			if a, b, ok := firstLinesInOneNote(by[order[i]], by[order[j]]); ok && a != b {
+				return a < b
+			}
+		}
 		return strings.ToLower(e.names[order[i]].Name) < strings.ToLower(e.names[order[j]].Name)
 	})
 	out := make([]Answer, 0, len(order))
@@ -393,6 +402,38 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 		out = append(out, e.answer(id, by[id]...))
 	}
 	return out
+}
+
+// firstLinesInOneNote returns the first line at which each of two groups
+// of edges is stated in a note that states both (the first such note in
+// source order); ok is false when no note states both.
+func firstLinesInOneNote(x, y []graph.Edge) (a, b int, ok bool) {
+	lines := func(eds []graph.Edge) map[string]int {
+		m := map[string]int{}
+		for _, ed := range eds {
+			for _, src := range ed.Sources {
+				file, n, ok := splitSource(src)
+				if !ok {
+					continue
+				}
+				if l, seen := m[file]; !seen || n < l {
+					m[file] = n
+				}
+			}
+		}
+		return m
+	}
+	lx, ly := lines(x), lines(y)
+	for _, ed := range x {
+		for _, src := range ed.Sources {
+			if file, _, ok := splitSource(src); ok {
+				if l, both := ly[file]; both {
+					return lx[file], l, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 func subject(ed graph.Edge) string { return ed.Subject }

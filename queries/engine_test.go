@@ -880,3 +880,105 @@ func TestYesNoSameOrDifferent(t *testing.T) {
 		}
 	}
 }
+
+// TestDeniedSceneNarrows: hooks the notes list only under a head that
+// names the load balancer ("In case we have a load balancer, ...
+// additional hooks:") are not answers to a question that rules the load
+// balancer out; the others keep their order, and where two lists give one
+// place to different hooks, the note that lists both orders them. Asked
+// "with and without a load balancer", nothing is ruled out.
+func TestDeniedSceneNarrows(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+## appspec.yml
+
+- Deployment hooks (lifecycle events):
+    - **ApplicationStop**: stops the application
+    - **BeforeInstall**: runs before install
+    - **Install**: copies the files
+    - **AfterInstall**: runs after install
+    - **ValidateService**: last deployment event
+- In case we have Elastic Load Balancing, we can have the following additional hooks:
+    - **BeforeBlockTraffic** (can run scripts)
+    - **BlockTraffic** (cannot run scripts)
+    - **AfterBlockTraffic** (can run scripts)
+
+## Other notes
+
+- Hooks order: ApplicationStop -> BeforeInstall -> AfterInstall -> ValidateService
+`)
+	res, err := e.Ask(t.Context(), "In what order do the CodeDeploy lifecycle hooks run without a load balancer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (the embedded notes list CodeDeploy's hooks too)
+	got := answerNames(res)
+	at := func(name string) int { return slices.Index(got, name) }
+	if at("BlockTraffic") >= 0 || at("BeforeBlockTraffic") >= 0 || at("Install") < 0 || at("ValidateService") < 0 {
+		t.Errorf("answers %v (%s); want the hooks listed outside the load balancer's head", got, res.Reading)
+	}
+	if at("ApplicationStop") != 0 || at("Install") > at("AfterInstall") {
+		t.Errorf("answers %v (%s); want ApplicationStop first, Install before AfterInstall", got, res.Reading)
+	}
+	res, err = e.Ask(t.Context(), "Which CodeDeploy lifecycle hooks are there with and without a load balancer?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !slices.Contains(got, "BlockTraffic") || !slices.Contains(got, "Install") {
+		t.Errorf("answers %v (%s); want the hooks of both lists", got, res.Reading)
+	}
+}
+
+// TestOtherSceneQualifier: "ec2 appspec hooks" read as the hooks a note
+// lists under "Deploy to AWS Lambda" (a section about another service)
+// reads a qualifier the question gives of another scene (featOtherScene);
+// read as the list under no such heading, it does not.
+func TestOtherSceneQualifier(t *testing.T) {
+	e := engineWithNote(t, "cd.md", `# AWS CodeDeploy
+
+## Deploy to AWS Lambda
+
+- appspec.yml lifecycle events (hooks):
+    - BeforeAllowTraffic: a Lambda function checks the new version
+    - AllowTraffic: cannot run scripts
+    - AfterAllowTraffic: a Lambda function checks after the shift
+
+## appspec.yml deep dive
+
+- Deployment hooks (lifecycle events):
+    - **ApplicationStop**: stops the application
+    - **DownloadBundle**: downloads the revision
+    - **ValidateService**: last deployment event
+`)
+	a := e.analyze("codedeploy ec2 appspec lifecycle events order from stop to validate")
+	e.supportOf(a)
+	cs, err := e.scored(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lambda, deep *candidate
+	for _, c := range cs {
+		if c.typ != candRelation {
+			continue
+		}
+		names := make([]string, len(c.ends))
+		for i, id := range c.ends {
+			names[i] = e.names[id].Name
+		}
+		switch {
+		case lambda == nil && slices.Equal(names, []string{"BeforeAllowTraffic", "AllowTraffic", "AfterAllowTraffic"}):
+			lambda = c
+		case deep == nil && slices.Contains(names, "DownloadBundle") && !slices.Contains(names, "AllowTraffic"):
+			deep = c
+		}
+	}
+	if lambda == nil || deep == nil {
+		t.Fatalf("readings: Lambda's hooks %v, the deep dive's %v; want both", lambda != nil, deep != nil)
+	}
+	if lambda.feat[featOtherScene] != 1 || deep.feat[featOtherScene] != 0 {
+		t.Errorf("other scene: Lambda's hooks %v (%s), the deep dive's %v (%s); want 1 and 0", lambda.feat[featOtherScene], lambda.reading, deep.feat[featOtherScene], deep.reading)
+	}
+	if lambda.score >= deep.score {
+		t.Errorf("scores: Lambda's hooks %.3f, the deep dive's %.3f; want the deep dive's ahead", lambda.score, deep.score)
+	}
+}

@@ -69,6 +69,7 @@ const (
 	featDenied                  // entities the question rules out ("no load balancer") that its relation names
 	featValueUnasked            // 1 when it answers with values alone a question that asks what does something
 	featOptionMiss              // 1 when a question that offers two options and asks for one gets neither
+	featOtherScene              // qualifiers of the reading's subject ("ec2" of "ec2 appspec") whose lines are all about another thing of their kind (under "Deploy to Lambda")
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -111,6 +112,7 @@ var featureNames = [featTypeBias]string{
 	featDenied:           "denied",
 	featValueUnasked:     "valueUnasked",
 	featOptionMiss:       "optionMiss",
+	featOtherScene:       "otherScene",
 }
 
 // candidateTypeOrder numbers the candidate types for their bias features.
@@ -156,6 +158,7 @@ var weights = features{
 	featDenied:           -0.3,
 	featValueUnasked:     -0.5,
 	featOptionMiss:       -0.5,
+	featOtherScene:       -0.2,
 }
 
 // focusModifierShare is featFocus for a relation that holds a word of the
@@ -530,6 +533,11 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// reading; a capability that qualifies the noun ("a
 			// cross-account CloudWatch Logs subscription") narrows it below
 			f[featPart]++
+			if a.modifies(id, c.anchor) && !containsStr(e.mustAnchors(ctx, id), c.anchor) && e.otherScene(a, c, id) {
+				// (the service whose part the reading starts at is no
+				// qualifier of it: CodeDeploy of "codedeploy ... appspec")
+				f[featOtherScene]++
+			}
 		case c.via != "" && e.namesContain(c.via, id):
 			f[featViaName]++
 		case linked && a.modifies(c.anchor, id) && e.anchorHas(ctx, c, id):
@@ -543,6 +551,17 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// lifecycle events reads the noun both names qualify)
 			f[featQualifierMisread]++
 			f[ignored]++
+		case linked && c.pred != "" && containsStr(a.denied, id) && !containsStr(a.ruledOut, id) && e.sceneNarrows(c, id) != nil:
+			// "... without a load balancer" read as CodeDeploy's hooks:
+			// the hooks the notes list only under a head that names the
+			// load balancer ("In case we have load balancer, ... additional
+			// hooks") are not asked for; the rest are
+			k := e.sceneNarrows(c, id)
+			if len(keep) == 0 {
+				keep = k
+			} else {
+				keep = slices.DeleteFunc(keep, func(x string) bool { return !containsStr(k, x) })
+			}
 		case linked && c.pred != "" && containsStr(a.ruledOut, id):
 			// "which services notify SNS but neither EventBridge nor
 			// CloudWatch metrics": the answers the same relation does not
@@ -616,6 +635,93 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	}
 	if len(keep) == len(c.ends) && len(c.ends) > 1 {
 		keep = nil // every answer satisfies it: nothing to filter
+	}
+	return keep
+}
+
+// otherScene reports whether every line of a reading is stated under a
+// heading (the one right above it) or a list head that names another thing
+// of id's kind,
+// one the question does not name, and none names id: "codedeploy ec2
+// appspec lifecycle events order" read as the hooks listed under "Deploy
+// to Lambda".
+func (e *Engine) otherScene(a *analysis, c *candidate, id string) bool {
+	kind := e.names[id].Kind
+	linked := a.linkIDs()
+	other := func(ids []string) (bool, bool) {
+		if slices.ContainsFunc(ids, func(x string) bool { return x == id || e.namesContain(x, id) }) {
+			return false, true // "appspec hooks (EC2/On-Premises)" names EC2
+		}
+		return slices.ContainsFunc(ids, func(x string) bool {
+			return x != c.anchor && x != c.via && e.names[x].Kind == kind && !containsStr(linked, x)
+		}), false
+	}
+	n := 0
+	for _, ed := range c.edges {
+		if n == maxSectionEdges {
+			break
+		}
+		n++
+		var ids []string
+		for _, src := range ed.Sources {
+			// the heading right above is the line's scene; a title above
+			// it ("CI/CD on AWS: CodePipeline, CodeBuild, CodeDeploy")
+			// names the whole note's
+			if i, ok := e.ix.StatementAt(src); ok {
+				sec := e.ix.StatementSection(i)
+				if k := strings.LastIndex(sec, " > "); k >= 0 {
+					sec = sec[k+3:]
+				}
+				ids = append(ids, e.headNames(sec)...)
+			}
+		}
+		for _, d := range ed.Details {
+			if head, _, ok := strings.Cut(d, " — "); ok {
+				ids = append(ids, e.headNames(head)...)
+			}
+		}
+		o, named := other(ids)
+		if named || !o {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// sceneNarrows returns the ends of a reading that some line states
+// outside a scene naming id: an edge whose every detail opens with a list
+// head that names id ("In case we have load balancer, ... — BlockTraffic")
+// is stated only under it. nil when no end is, or every end is (then the
+// reading is the scene's own, and the head says nothing to narrow by).
+func (e *Engine) sceneNarrows(c *candidate, id string) []string {
+	inScene := map[string]bool{}
+	outside := map[string]bool{}
+	for _, ed := range c.edges {
+		end := ed.Object
+		if c.inverse {
+			end = ed.Subject
+		}
+		under := len(ed.Details) > 0
+		for _, d := range ed.Details {
+			if head, _, ok := strings.Cut(d, " — "); !ok || !containsStr(e.headNames(head), id) {
+				under = false
+				break
+			}
+		}
+		if under {
+			inScene[end] = true
+		} else {
+			outside[end] = true
+		}
+	}
+	var keep []string
+	for _, end := range c.ends {
+		if outside[end] || !inScene[end] {
+			keep = append(keep, end)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(c.ends) {
+		return nil
 	}
 	return keep
 }
