@@ -333,6 +333,9 @@ func endsMidPhrase(p string) bool {
 	if strings.Count(p, "(") > strings.Count(p, ")") || strings.ContainsAny(p[len(p)-1:], ",/+") {
 		return true
 	}
+	if endsArrow(strings.TrimSpace(p)) {
+		return true // "ApplicationStop -> DownloadBundle ->": the chain goes on
+	}
 	f := strings.Fields(p)
 	return len(f) > 0 && phraseWords[strings.ToLower(f[len(f)-1])]
 }

@@ -69,6 +69,8 @@ func TestWrapsOnto(t *testing.T) {
 		{"Provisioned - you choose the", "Number of shards", true},
 		{"Targets: CPU, memory +", "request count", true},
 		{"Write: 1 MB/s or 1,000 records/s", "per shard", true},
+		{"ApplicationStop -> DownloadBundle -> BeforeInstall ->", "ApplicationStart -> ValidateService.", true},
+		{"Rule → SNS →", "AWS Chatbot → Slack", true},
 		// fixed bugs: a line that ends a sentence, a label, or a short line
 		// followed by its own fact is not wrapped
 		{"Data is immutable once written.", "and shards are ordered", false},
