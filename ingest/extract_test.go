@@ -1587,3 +1587,34 @@ func TestListSceneCitedWithItems(t *testing.T) {
 		t.Errorf("ApplicationStop's detail %q; want the item alone", d)
 	}
 }
+
+// TestItemsThatAreSentences: an item that opens with its head's own
+// subject and that subject's verb ("ASG responds to scale-out events") is
+// a sentence, not a thing the head lists; a head that is a leading
+// subordinate clause and nothing more ("After lifecycle hooks are added to
+// the instance:") says when its items hold and relates none of them.
+func TestItemsThatAreSentences(t *testing.T) {
+	src := "# Amazon EC2 Auto Scaling\n\n" +
+		"- After lifecycle hooks are added to the instance:\n" + // 3
+		"    - ASG responds to scale-out events\n" + // 4
+		"    - Amazon EventBridge target invokes a Lambda function\n" + // 5
+		"- Termination policies:\n" + // 6
+		"    - OldestInstance\n" // 7
+	g, names := extractNote(t, "asg.md", src)
+	for _, f := range g.Facts {
+		p := f.Predicate
+		if strings.Contains(p, "after") || strings.Contains(names[f.Object], "responds") {
+			t.Errorf("a condition or a sentence read as an item: %s %s %s", names[f.Subject], p, names[f.Object])
+		}
+	}
+	facts := factSet(g, names)
+	found := map[string]bool{}
+	for f := range facts {
+		if f.s == "Amazon EC2 Auto Scaling" && f.line >= 7 {
+			found[f.o] = true
+		}
+	}
+	if !found["OldestInstance"] {
+		t.Errorf("the termination policy lost: %v", facts)
+	}
+}

@@ -2101,8 +2101,46 @@ func (o *openReader) dashLabel(text string, long bool) (label, value string, ok 
 	return label, value, true
 }
 
+// ownVerb reports whether the text after a name opens with a verb that
+// makes the name its subject: a word that reads as a verb's third person
+// and is no kind noun ("responds to scale-out events", not "events to
+// EventBridge"), with words after it (a bare "S3 objects" is a name, and so
+// is "AWS Config rules - ..." before its gloss).
+func (o *openReader) ownVerb(rest string) bool {
+	f := strings.Fields(rest)
+	w := firstWord(rest)
+	if w == "" || len(f) < 2 || !unicode.IsLetter([]rune(f[1])[0]) || len(o.x.dict.Lexicon.Kinds(w)) > 0 {
+		return false // "AWS Config rules - Managed rules or ...": a name and its gloss
+	}
+	return o.x.verbAt(rest)
+}
+
+// conditionHead reports a list head that is a leading subordinate clause
+// and nothing more ("After Lifecycle Hooks are added to the instance:",
+// "When a deployment fails:"): it says when its items hold, it names no
+// relation that ties them to its subject. A purpose ("To deploy to ECS:")
+// heads steps, and a head with a main clause after the comma ("In case we
+// have load balancer, we can have the following additional hooks:") has a
+// relation of its own.
+func (o *openReader) conditionHead(head string) bool {
+	f := strings.Fields(strings.TrimSpace(head))
+	if len(f) < 3 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], ",:"))
+	lead := o.lx.Subordinator(w) || o.lx.Subordinator(w+" "+strings.ToLower(strings.Trim(f[1], ",:")))
+	if !lead || strings.Contains(head, ", ") {
+		return false
+	}
+	low := strings.ToLower(strings.TrimSpace(head)) + " "
+	return !slices.ContainsFunc(o.lx.PurposeOpeners(), func(p string) bool { return strings.HasPrefix(low, p+" ") })
+}
+
 // item relates a list item to its head's subject.
 func (o *openReader) item(f *frame, text string, pos, line int) {
+	if o.conditionHead(f.text) {
+		return // the items' own sentences read them
+	}
 	if f.subject != "" && o.entityLabel(text, o.mentions(text)) && o.mentions(text)[0].id != f.subject {
 		// "Lambda hooks: only BeforeAllowTraffic and AfterAllowTraffic"
 		// under CodeDeploy's "Lifecycle hooks": Lambda's hooks, which the
@@ -2209,12 +2247,14 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		phrase = strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
 		text = strings.TrimSpace(value)
 	}
-	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && ms[0].id != f.subject && !strings.HasPrefix(text[ms[0].end:], ":") && (o.x.verbAfterName(text, ms[0].end) || o.impliedVerb(text, ms) != "") {
+	if ms := o.mentions(text); len(ms) > 0 && ms[0].start == 0 && !strings.HasPrefix(text[ms[0].end:], ":") && (o.x.verbAfterName(text, ms[0].end) || ms[0].id != f.subject && o.impliedVerb(text, ms) != "" || ms[0].id == f.subject && o.ownVerb(text[ms[0].end:])) {
 		// "CloudWatch Events is now called Amazon EventBridge." under
 		// "Names", "CodeDeploy Agent is not required" under "Deploy to
 		// ECS", "Route 53 access logs only to CloudWatch logs" under
-		// "AWS managed logs": a sentence with a subject of its own, read
-		// as one, not an item of the head
+		// "AWS managed logs", "ASG responds to scale-out/scale-in events"
+		// under ASG's "After Lifecycle Hooks are added to the instance:":
+		// a sentence with a subject of its own (the head's subject too),
+		// read as one, not an item of the head
 		return
 	}
 	if o.verbFirst(text) && verbObjectLead(text) && o.stepName(text) == "" && !strings.Contains(phrase, graph.StepWord) && !processHead(f.text) {
