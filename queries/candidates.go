@@ -769,17 +769,26 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 			extend = append(extend, p)
 		}
 	}
-	chains, err := e.chainsTo(ctx, from, to, toWords, extend)
+	chains, err := e.chainsTo(ctx, from, to, toWords, extend, false)
 	if err != nil {
 		return nil, err
 	}
 	if len(chains) == 0 && to != "" {
 		// "an SNS alert when ... my CloudWatch Logs": the ends named the
 		// other way round
-		if chains, err = e.chainsTo(ctx, to, from, nil, nil); err != nil {
+		if chains, err = e.chainsTo(ctx, to, from, nil, nil, false); err != nil {
 			return nil, err
 		}
-		from, to = to, from
+		if len(chains) > 0 {
+			from, to = to, from
+		}
+	}
+	if len(chains) == 0 && slices.ContainsFunc(a.words, func(w qword) bool { return w.linked < 0 && e.lx.QuestionSurface("chain_nouns", w.lower) }) {
+		// a question that asks for the chain by a noun ("give the
+		// chain") and no line writes one: one joined from several lines
+		if chains, err = e.chainsTo(ctx, from, to, toWords, extend, true); err != nil {
+			return nil, err
+		}
 	}
 	if len(chains) == 0 {
 		return nil, nil
@@ -802,7 +811,10 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		// question's own words ("get", "data") name no relation
 		c.links = a.strongLinks()
 		c.prior = 1.0
-		if len(chains[0].hops) <= 2 {
+		if len(chains[0].hops) <= 2 || chains[0].joined {
+			// (a chain joined from several lines' relations is one reading
+			// of the words among others: "can Trusted Advisor send to SNS"
+			// asks whether it does, not through what)
 			// no hop between the two named things: the path tells what the
 			// question already says ("a subscription filter on CloudWatch
 			// Logs ... where can it send")

@@ -982,3 +982,40 @@ func TestOtherSceneQualifier(t *testing.T) {
 		t.Errorf("scores: Lambda's hooks %.3f, the deep dive's %.3f; want the deep dive's ahead", lambda.score, deep.score)
 	}
 }
+
+// TestChainJoinedFromLines: when no line writes a chain between the ends
+// and the question asks for the chain by a noun, the path is joined from
+// the flow relations several lines state, to the relation whose own words
+// hold what the question puts after "to" ("... to the quarantine": "Lambda
+// quarantines ...").
+func TestChainJoinedFromLines(t *testing.T) {
+	e := engineWithNote(t, "macie.md", `# Amazon Macie
+
+- Macie notifies Amazon SNS when it finds sensitive data.
+
+# Amazon SNS
+
+- SNS topics target AWS Lambda functions.
+
+# AWS Lambda
+
+- A Lambda function can quarantine the objects with Amazon S3 Object Lock.
+`)
+	res, err := e.Ask(t.Context(), "What's the chain from Macie to the quarantine?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	// (the embedded notes' notifications table has Macie notify EventBridge too)
+	if res.Intent != "path" || len(got) != 4 || got[0] != "Amazon Macie" || got[1] != "Amazon SNS" && got[1] != "Amazon EventBridge" || got[2] != "AWS Lambda" || got[3] != "Amazon S3" {
+		t.Errorf("answers %v (%s, %s); want the chain Macie > SNS (or EventBridge) > Lambda > S3", got, res.Intent, res.Reading)
+	}
+	// a flow verb alone asks whether, not through what: no chain is joined
+	res, err = e.Ask(t.Context(), "Can Macie send its findings to AWS Lambda?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent == "path" {
+		t.Errorf("answers %v (%s, %s); want no joined chain for a flow verb without a chain noun", answerNames(res), res.Intent, res.Reading)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,9 @@ type chain struct {
 	hops    []hop
 	caveats int
 	source  string
+	// joined is set for a chain joined from relations other than flowsTo
+	// that lines state one by one (see bfs), not a chain the notes write
+	joined bool
 }
 
 func hopKey(h []hop) string {
@@ -108,37 +112,86 @@ func (e *Engine) nameMatches(id string, words []string) bool {
 	return false
 }
 
-// bfs finds the shortest flowsTo path from one node to another when no
-// single chain joins them.
-func (e *Engine) bfs(ctx context.Context, from, to string) (chain, bool, error) {
-	if to == "" {
+// maxComposedHops bounds the relations a chain joined from several lines
+// follows (see bfs).
+const maxComposedHops = 4
+
+// bfs joins a chain from the relations the notes state line by line when
+// no single written chain joins the ends: the shortest run of flowsTo and
+// flow relations (notifies, deliversTo, targets: e.flowPreds) from one
+// node to another, or, with no node to end at, to the first relation whose
+// own words hold a word the question puts after "to" (toWords: "... from
+// Inspector to the remediation" ends at "Lambda remediate EC2 findings via
+// SSM documents"). Only services, their features and components are passed
+// through; a denied relation is none.
+//
+// Unless join is set (the question asks for the chain itself by a noun,
+// lexicon chain_nouns), only flowsTo is followed, to a node.
+func (e *Engine) bfs(ctx context.Context, from, to string, toWords []string, join bool) (chain, bool, error) {
+	var goal []string
+	for _, w := range toWords {
+		if s := ingest.Stem(w); s != "" && !e.lx.IsStop(w) && join {
+			goal = append(goal, s)
+		}
+	}
+	if to == "" && len(goal) == 0 {
 		return chain{}, false, nil
 	}
 	type step struct {
-		id   string
-		prev int
-		edge graph.Edge
+		id    string
+		prev  int
+		edge  graph.Edge
+		depth int
+	}
+	flows := []string{graph.PredFlowsTo}
+	if join {
+		flows = append(flows, e.flowPreds...)
 	}
 	queue := []step{{id: from, prev: -1}}
 	seen := map[string]bool{from: true}
+	found := func(i int) chain {
+		var c chain
+		for j := i; j >= 0; j = queue[j].prev {
+			c.hops = append([]hop{{id: queue[j].id, edge: queue[j].edge}}, c.hops...)
+			c.joined = c.joined || queue[j].prev >= 0 && queue[j].edge.Predicate != graph.PredFlowsTo
+		}
+		return c
+	}
 	for i := 0; i < len(queue) && i < 10000; i++ {
 		cur := queue[i]
 		if cur.id == to {
-			var hops []hop
-			for j := i; j >= 0; j = queue[j].prev {
-				hops = append([]hop{{id: queue[j].id, edge: queue[j].edge}}, hops...)
-			}
-			return chain{hops: hops}, true, nil
+			return found(i), true, nil
 		}
-		out, err := e.ix.Out(ctx, cur.id, graph.PredFlowsTo)
+		if cur.depth == maxComposedHops {
+			continue
+		}
+		var preds []string
+		if to != "" {
+			preds = flows
+		}
+		out, err := e.ix.Out(ctx, cur.id, preds...)
 		if err != nil {
 			return chain{}, false, fmt.Errorf("follow flows from %s: %w", cur.id, err)
 		}
 		for _, ed := range out {
-			if !seen[ed.Object] {
-				seen[ed.Object] = true
-				queue = append(queue, step{id: ed.Object, prev: i, edge: ed})
+			if neg, _ := polarityOf(ed.Predicate); neg || ed.Object == from {
+				continue
 			}
+			next := step{id: ed.Object, prev: i, edge: ed, depth: cur.depth + 1}
+			if to == "" && cur.depth > 0 && slices.ContainsFunc(goal, func(g string) bool { return containsStr(e.relationWords(ed.Predicate, false), g) }) {
+				// the relation the question ends at ("remediate"), whatever
+				// reached its object before
+				queue = append(queue, next)
+				return found(len(queue) - 1), true, nil
+			}
+			if seen[ed.Object] || !containsStr(flows, ed.Predicate) {
+				continue
+			}
+			if k := e.names[ed.Object].Kind; ed.Object != to && k != graph.KindService && k != graph.KindFeature && k != graph.KindComponent {
+				continue
+			}
+			seen[ed.Object] = true
+			queue = append(queue, next)
 		}
 	}
 	return chain{}, false, nil
