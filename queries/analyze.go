@@ -1186,7 +1186,8 @@ func (e *Engine) describesAnswers(a *analysis, ask, i int) bool {
 }
 
 // deniedLinks finds the entities a negation word right before them (or
-// before their article) rules out (a.denied): "with no load balancer",
+// before their article, or before a preposition: "not to CloudWatch
+// Logs") rules out (a.denied): "with no load balancer",
 // "without SNS", "without a load balancer", "neither EventBridge nor
 // CloudWatch metrics"; not one the
 // question also names with no negation before it ("enable multi-AZ on
@@ -1202,7 +1203,14 @@ func (e *Engine) deniedLinks(a *analysis) {
 		if k > 0 && e.lx.QuestionSurface("determiner", a.words[k].lower) {
 			k-- // "without a load balancer"
 		}
-		ruleOut := k >= 0 && e.lx.QuestionWord("rule_out", a.words[k].lower)
+		// "delivered to S3 and not to CloudWatch Logs": the relation the
+		// preposition says is denied of the thing, which rules out the
+		// answers it ties to it, as "neither ... nor" does
+		viaPrep := k > 0 && e.lx.IsPreposition(a.words[k].lower) && e.negationWord(a.words[k-1].lower)
+		if viaPrep {
+			k--
+		}
+		ruleOut := k >= 0 && (viaPrep || e.lx.QuestionWord("rule_out", a.words[k].lower))
 		// "with and without a load balancer": a preposition joined to the
 		// negation names the thing as well
 		bothWays := k >= 2 && e.lx.QuestionSurface("both_ways", a.words[k-1].lower) && e.lx.IsPreposition(a.words[k-2].lower)
@@ -1213,7 +1221,9 @@ func (e *Engine) deniedLinks(a *analysis) {
 			if ruleOut && !containsStr(a.ruledOut, a.links[l].id) {
 				a.ruledOut = append(a.ruledOut, a.links[l].id)
 			}
-		} else {
+		} else if a.links[l].how != linkWeak {
+			// (a weak alias, "logs" of "AWS-managed logs", names no
+			// thing the question also asks about)
 			named = append(named, a.links[l].id)
 		}
 	}

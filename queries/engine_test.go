@@ -1019,3 +1019,23 @@ func TestChainJoinedFromLines(t *testing.T) {
 		t.Errorf("answers %v (%s, %s); want no joined chain for a flow verb without a chain noun", answerNames(res), res.Intent, res.Reading)
 	}
 }
+
+// TestNotToRulesOut: "not to X" rules X out as "neither ... nor" does:
+// the answers the same relation ties to X (or to the service X belongs to,
+// "CloudWatch" of "CloudWatch Logs") are dropped; a weak alias the
+// question also writes ("logs") does not cancel the denial.
+func TestNotToRulesOut(t *testing.T) {
+	e := engineWithNote(t, "n.md", `# Log delivery
+
+- AWS Frobnicator delivers logs to Amazon S3 and Amazon CloudWatch
+- AWS Quuxinator delivers logs to Amazon S3
+`)
+	res, err := e.Ask(t.Context(), "Which services deliver logs to Amazon S3 and not to CloudWatch Logs?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	if !slices.Contains(got, "AWS Quuxinator") || slices.Contains(got, "AWS Frobnicator") || slices.Contains(got, "Amazon CloudWatch Logs") {
+		t.Errorf("answers %v (%s); want AWS Quuxinator, not what also delivers to CloudWatch", got, res.Reading)
+	}
+}

@@ -335,6 +335,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		}
 	}
+	if c.typ == candYesNo && !a.yesno && (containsStr(a.denied, c.anchor) || slices.ContainsFunc(c.ends, func(id string) bool { return containsStr(a.denied, id) })) {
+		// "which services deliver to S3 and not to CloudWatch Logs": how
+		// the notes relate S3 and the thing ruled out is not what is asked
+		f[featDenied]++
+	}
 	// polarity
 	neg, only := polarityOf(c.pred)
 	switch {
@@ -568,7 +573,17 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// tie to what the question rules out, nor that thing itself
 			// (a narrowing, no evidence the reading is the right one)
 			same := append(e.constrainBySame(ctx, c, id), id)
-			k := slices.DeleteFunc(slices.Clone(c.ends), func(x string) bool { return containsStr(same, x) })
+			if f := e.familyOf(id); f != "" {
+				// "Target(s): S3, CloudWatch" in a table of logs: what the
+				// relation ties to the family's service ties to its member
+				// the question rules out ("not to CloudWatch Logs")
+				same = append(same, e.constrainBySame(ctx, c, f)...)
+			}
+			// (a part named after it, "CloudWatch Logs Subscriptions", is it)
+			own := " " + ingest.Key(shortName(e.names[id].Name)) + " "
+			k := slices.DeleteFunc(slices.Clone(c.ends), func(x string) bool {
+				return containsStr(same, x) || strings.HasPrefix(" "+ingest.Key(shortName(e.names[x].Name))+" ", own)
+			})
 			if len(k) == 0 {
 				f[ignored]++
 				continue
