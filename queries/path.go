@@ -155,6 +155,10 @@ func (e *Engine) bfs(ctx context.Context, from, to string, toWords []string, joi
 			c.hops = append([]hop{{id: queue[j].id, edge: queue[j].edge}}, c.hops...)
 			c.joined = c.joined || queue[j].prev >= 0 && queue[j].edge.Predicate != graph.PredFlowsTo
 		}
+		if len(c.hops) > 1 {
+			// the start cites the line of the relation that leaves it
+			c.hops[0].edge = c.hops[1].edge
+		}
 		return c
 	}
 	for i := 0; i < len(queue) && i < 10000; i++ {
