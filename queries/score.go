@@ -525,6 +525,10 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 	var keep []string
 	constrained := false
 	for _, id := range strong {
+		var scene []string // the answers stated outside a scene the question rules out
+		if linked && c.pred != "" && containsStr(a.denied, id) && !containsStr(a.ruledOut, id) {
+			scene = e.sceneNarrows(c, id)
+		}
 		switch {
 		case id == c.anchor || id == c.via || containsStr(c.also, id):
 		case c.typ == candRelation && e.relationNamesEntity(a, id, c.rel):
@@ -556,12 +560,12 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// lifecycle events reads the noun both names qualify)
 			f[featQualifierMisread]++
 			f[ignored]++
-		case linked && c.pred != "" && containsStr(a.denied, id) && !containsStr(a.ruledOut, id) && e.sceneNarrows(c, id) != nil:
+		case scene != nil:
 			// "... without a load balancer" read as CodeDeploy's hooks:
 			// the hooks the notes list only under a head that names the
 			// load balancer ("In case we have load balancer, ... additional
 			// hooks") are not asked for; the rest are
-			k := e.sceneNarrows(c, id)
+			k := scene
 			if len(keep) == 0 {
 				keep = k
 			} else {
