@@ -2109,7 +2109,7 @@ func (o *openReader) dashLabel(text string, long bool) (label, value string, ok 
 func (o *openReader) ownVerb(rest string) bool {
 	f := strings.Fields(rest)
 	w := firstWord(rest)
-	if w == "" || len(f) < 2 || !unicode.IsLetter([]rune(f[1])[0]) || len(o.x.dict.Lexicon.Kinds(w)) > 0 {
+	if w == "" || len(f) < 2 || !unicode.IsLetter([]rune(f[1])[0]) || len(o.lx.Kinds(w)) > 0 {
 		return false // "AWS Config rules - Managed rules or ...": a name and its gloss
 	}
 	return o.x.verbAt(rest)

@@ -228,9 +228,7 @@ func (e *Engine) parallelCandidates(a *analysis, cs []*candidate) []*candidate {
 		if len(g) < 2 {
 			continue
 		}
-		m := *g[0]
-		m.edges = slices.Clone(g[0].edges)
-		m.ends = slices.Clone(g[0].ends)
+		m := ownCopy(g[0])
 		m.details = slices.Clone(g[0].details)
 		m.names = slices.Clone(g[0].names)
 		m.also = nil
@@ -249,7 +247,7 @@ func (e *Engine) parallelCandidates(a *analysis, cs []*candidate) []*candidate {
 		}
 		m.reading = strings.Join(readings, "; ")
 		m.prior += parallelPrior // it reads every thing compared, each alone reads one
-		out = append(out, &m)
+		out = append(out, m)
 	}
 	return out
 }
@@ -769,14 +767,14 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 			extend = append(extend, p)
 		}
 	}
-	chains, err := e.chainsTo(ctx, from, to, toWords, extend, false)
+	chains, err := e.chainsTo(ctx, from, to, toWords, extend)
 	if err != nil {
 		return nil, err
 	}
 	if len(chains) == 0 && to != "" {
 		// "an SNS alert when ... my CloudWatch Logs": the ends named the
 		// other way round
-		if chains, err = e.chainsTo(ctx, to, from, nil, nil, false); err != nil {
+		if chains, err = e.chainsTo(ctx, to, from, nil, nil); err != nil {
 			return nil, err
 		}
 		if len(chains) > 0 {
@@ -786,8 +784,12 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 	if len(chains) == 0 && slices.ContainsFunc(a.words, func(w qword) bool { return w.linked < 0 && e.lx.QuestionSurface("chain_nouns", w.lower) }) {
 		// a question that asks for the chain by a noun ("give the
 		// chain") and no line writes one: one joined from several lines
-		if chains, err = e.chainsTo(ctx, from, to, toWords, extend, true); err != nil {
+		c, ok, err := e.bfs(ctx, from, to, toWords, true)
+		if err != nil {
 			return nil, err
+		}
+		if ok {
+			chains = []chain{c}
 		}
 	}
 	if len(chains) == 0 {
@@ -812,12 +814,10 @@ func (e *Engine) pathCandidate(ctx context.Context, a *analysis) (*candidate, er
 		c.links = a.strongLinks()
 		c.prior = 1.0
 		if len(chains[0].hops) <= 2 || chains[0].joined {
-			// (a chain joined from several lines' relations is one reading
-			// of the words among others: "can Trusted Advisor send to SNS"
-			// asks whether it does, not through what)
 			// no hop between the two named things: the path tells what the
 			// question already says ("a subscription filter on CloudWatch
-			// Logs ... where can it send")
+			// Logs ... where can it send"); a chain joined from several
+			// lines' relations is one reading of the words among others
 			c.prior = 0.25
 		}
 	}

@@ -382,6 +382,13 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 			pos[id] = ed.Position
 		}
 	}
+	var at map[string]noteLines
+	if ordered {
+		at = make(map[string]noteLines, len(order))
+		for _, id := range order {
+			at[id] = firstLines(by[id])
+		}
+	}
 	sort.SliceStable(order, func(i, j int) bool {
 		if ordered && pos[order[i]] != pos[order[j]] {
 			return pos[order[i]] < pos[order[j]]
@@ -391,7 +398,7 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 			// ("Install" 4th of one list, "AfterInstall" 4th of another
 			// that leaves Install out): a note that lists both says which
 			// comes first
-			if a, b, ok := firstLinesInOneNote(by[order[i]], by[order[j]]); ok && a != b {
+			if a, b, ok := at[order[i]].inOneNote(at[order[j]]); ok && a != b {
 				return a < b
 			}
 		}
@@ -404,33 +411,40 @@ func (e *Engine) collect(edges []graph.Edge, end func(graph.Edge) string, ordere
 	return out
 }
 
-// firstLinesInOneNote returns the first line at which each of two groups
-// of edges is stated in a note that states both (the first such note in
-// source order); ok is false when no note states both.
-func firstLinesInOneNote(x, y []graph.Edge) (a, b int, ok bool) {
-	lines := func(eds []graph.Edge) map[string]int {
-		m := map[string]int{}
-		for _, ed := range eds {
-			for _, src := range ed.Sources {
-				file, n, ok := splitSource(src)
-				if !ok {
-					continue
-				}
-				if l, seen := m[file]; !seen || n < l {
-					m[file] = n
-				}
+// noteLines is the first line at which edges are stated in each note
+// (line), with the notes in the order the edges cite them (files).
+type noteLines struct {
+	files []string
+	line  map[string]int
+}
+
+// firstLines reads the notes and first lines that edges cite.
+func firstLines(eds []graph.Edge) noteLines {
+	n := noteLines{line: map[string]int{}}
+	for _, ed := range eds {
+		for _, src := range ed.Sources {
+			file, l, ok := splitSource(src)
+			if !ok {
+				continue
+			}
+			if first, seen := n.line[file]; !seen {
+				n.files = append(n.files, file)
+				n.line[file] = l
+			} else if l < first {
+				n.line[file] = l
 			}
 		}
-		return m
 	}
-	lx, ly := lines(x), lines(y)
-	for _, ed := range x {
-		for _, src := range ed.Sources {
-			if file, _, ok := splitSource(src); ok {
-				if l, both := ly[file]; both {
-					return lx[file], l, true
-				}
-			}
+	return n
+}
+
+// inOneNote returns the first line at which each of two answers is stated
+// in a note that states both (the first such note x cites); ok is false
+// when no note states both.
+func (x noteLines) inOneNote(y noteLines) (a, b int, ok bool) {
+	for _, file := range x.files {
+		if l, both := y.line[file]; both {
+			return x.line[file], l, true
 		}
 	}
 	return 0, 0, false

@@ -241,15 +241,14 @@ func (e *Engine) Path(ctx context.Context, from, to string) (*Result, error) {
 // chains returns the chains the notes write from one node to another, best
 // first, or the shortest flowsTo path when no single chain joins them.
 func (e *Engine) chains(ctx context.Context, from, to string) ([]chain, error) {
-	return e.chainsTo(ctx, from, to, nil, nil, false)
+	return e.chainsTo(ctx, from, to, nil, nil)
 }
 
 // chainsTo is chains with the end given by words when to is "" ("to an
 // alarm": the hop named "alarm"); extend names relations that carry the
 // chain past its end ("to an alarm notification": on to the hop the alarm
-// notifies). With join, a chain no line writes may be joined from the
-// relations lines state (see bfs).
-func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords, extend []string, join bool) ([]chain, error) {
+// notifies).
+func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords, extend []string) ([]chain, error) {
 	paths, err := e.ix.In(ctx, from, graph.PredHop)
 	if err != nil {
 		return nil, fmt.Errorf("read paths through %s: %w", from, err)
@@ -269,7 +268,7 @@ func (e *Engine) chainsTo(ctx context.Context, from, to string, toWords, extend 
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
-		c, ok, err := e.bfs(ctx, from, to, toWords, join)
+		c, ok, err := e.bfs(ctx, from, to, toWords, false)
 		if err != nil {
 			return nil, err
 		}

@@ -565,12 +565,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			// the hooks the notes list only under a head that names the
 			// load balancer ("In case we have load balancer, ... additional
 			// hooks") are not asked for; the rest are
-			k := scene
-			if len(keep) == 0 {
-				keep = k
-			} else {
-				keep = slices.DeleteFunc(keep, func(x string) bool { return !containsStr(k, x) })
-			}
+			keep = narrowTo(keep, scene)
 		case linked && c.pred != "" && containsStr(a.ruledOut, id):
 			// "which services notify SNS but neither EventBridge nor
 			// CloudWatch metrics": the answers the same relation does not
@@ -592,11 +587,7 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 				f[ignored]++
 				continue
 			}
-			if len(keep) == 0 {
-				keep = k
-			} else {
-				keep = slices.DeleteFunc(keep, func(x string) bool { return !containsStr(k, x) })
-			}
+			keep = narrowTo(keep, k)
 		case containsStr(c.ends, id) && containsStr(a.examples, id):
 			// "deployment configurations allatonce etc": the example among
 			// the answers, the list it was taken from
@@ -660,27 +651,20 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 
 // otherScene reports whether every line of a reading is stated under a
 // heading (the one right above it) or a list head that names another thing
-// of id's kind,
-// one the question does not name, and none names id: "codedeploy ec2
-// appspec lifecycle events order" read as the hooks listed under "Deploy
-// to Lambda".
+// of id's kind, one the question does not name, and none names id:
+// "codedeploy ec2 appspec lifecycle events order" read as the hooks listed
+// under "Deploy to Lambda" ("appspec hooks (EC2/On-Premises)" names EC2).
 func (e *Engine) otherScene(a *analysis, c *candidate, id string) bool {
 	kind := e.names[id].Kind
 	linked := a.linkIDs()
-	other := func(ids []string) (bool, bool) {
-		if slices.ContainsFunc(ids, func(x string) bool { return x == id || e.namesContain(x, id) }) {
-			return false, true // "appspec hooks (EC2/On-Premises)" names EC2
-		}
-		return slices.ContainsFunc(ids, func(x string) bool {
-			return x != c.anchor && x != c.via && e.names[x].Kind == kind && !containsStr(linked, x)
-		}), false
+	names := func(x string) bool { return x == id || e.namesContain(x, id) }
+	other := func(x string) bool {
+		return x != c.anchor && x != c.via && e.names[x].Kind == kind && !containsStr(linked, x)
 	}
-	n := 0
-	for _, ed := range c.edges {
+	for n, ed := range c.edges {
 		if n == maxSectionEdges {
 			break
 		}
-		n++
 		var ids []string
 		for _, src := range ed.Sources {
 			// the heading right above is the line's scene; a title above
@@ -699,12 +683,11 @@ func (e *Engine) otherScene(a *analysis, c *candidate, id string) bool {
 				ids = append(ids, e.headNames(head)...)
 			}
 		}
-		o, named := other(ids)
-		if named || !o {
+		if slices.ContainsFunc(ids, names) || !slices.ContainsFunc(ids, other) {
 			return false
 		}
 	}
-	return n > 0
+	return len(c.edges) > 0
 }
 
 // sceneNarrows returns the ends of a reading that some line states
@@ -716,10 +699,7 @@ func (e *Engine) sceneNarrows(c *candidate, id string) []string {
 	inScene := map[string]bool{}
 	outside := map[string]bool{}
 	for _, ed := range c.edges {
-		end := ed.Object
-		if c.inverse {
-			end = ed.Subject
-		}
+		end := c.answerOf(ed)
 		under := len(ed.Details) > 0
 		for _, d := range ed.Details {
 			if head, _, ok := strings.Cut(d, " — "); !ok || !containsStr(e.headNames(head), id) {
@@ -743,6 +723,15 @@ func (e *Engine) sceneNarrows(c *candidate, id string) []string {
 		return nil
 	}
 	return keep
+}
+
+// narrowTo narrows the answers a reading keeps (keep, nil for all of
+// them) to those in k.
+func narrowTo(keep, k []string) []string {
+	if len(keep) == 0 {
+		return k
+	}
+	return slices.DeleteFunc(keep, func(x string) bool { return !containsStr(k, x) })
 }
 
 // relationNamesEntity reports whether a relation's words hold every
