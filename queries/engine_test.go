@@ -709,6 +709,40 @@ func TestYesNoOppositeSense(t *testing.T) {
 	}
 }
 
+// TestYesNoOppositeOfANamedSense: a question that names a thing by one
+// side of a sense ("a different region", Multi-region) is answered no by a
+// line that states the other side of it ("must be in the same region"),
+// though that line names neither the thing nor the question's service, and
+// a line further down the ranking than the ones that name them; "another
+// account" is not "another" of any other pair ("share the same retention").
+func TestYesNoOppositeOfANamedSense(t *testing.T) {
+	e := engineWithNote(t, "pipeline.md", `# CodePipeline
+
+## Artifacts
+
+- Stages create artifacts, stored in S3 and passed on to the next stage
+- The default artifact store creates one bucket per pipeline, or you specify a custom location
+- Store must be in the same region as pipeline
+- Always encrypted, default KMS or CMK
+
+## Cross-region actions
+
+- CodePipeline can run actions in a different region from the pipeline
+`)
+	for _, tc := range []struct{ q, want string }{
+		{"Can the S3 artifact store of my pipeline be in a different region from the pipeline itself?", "no"},
+		{"Can CodePipeline run an action in a different region?", "yes"},
+	} {
+		res, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: answers %q (%s); want %s", tc.q, got, res.Reading, tc.want)
+		}
+	}
+}
+
 // TestYesNoDecidedByALineAboutTheEntity: the clause about the entity a
 // yes/no question names decides it ("...; set on alias or version, NOT on
 // $LATEST" goes on about provisioned concurrency), though its words alone

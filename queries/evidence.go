@@ -1679,9 +1679,18 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	ids := a.linkIDs()
 	about := func(h hit) bool {
 		st := e.ix.Statement(h.i)
-		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) })
+		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) }) ||
+			slices.ContainsFunc(ids, func(id string) bool { return e.holdsOpposite(a, h.i, id) })
 	}
 	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
+	// and a line further down that states the opposite of what it asks of
+	// an entity it names ("Store must be in the same region as pipeline"
+	// for "... in a different region from the pipeline")
+	for _, h := range a.hits[min(len(a.hits), maxVerdictLines):min(len(a.hits), 2*maxVerdictLines)] {
+		if slices.ContainsFunc(a.strongLinkIDs(), func(id string) bool { return e.holdsOpposite(a, h.i, id) }) {
+			pool = append(pool, h)
+		}
+	}
 	// "does Macie protect data stores other than S3": a line that restricts
 	// to what the question names ("it only protects data in S3") decides;
 	// and a line that holds more of the entities the question names, in
@@ -1699,7 +1708,11 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		// decides it as a restricting line does: "CodePipeline can only
 		// have one source stage" for "can a pipeline have more than one
 		// source stage?"
-		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text) || e.excludesAsked(a, h.i)
+		// and so does a line that states the opposite of a thing it names
+		// ("Store must be in the same region as pipeline" for "can the
+		// artifact store be in a different region")
+		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text) || e.excludesAsked(a, h.i) ||
+			slices.ContainsFunc(a.strongLinkIDs(), func(id string) bool { return e.holdsOpposite(a, h.i, id) })
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
 			only = false
@@ -2028,11 +2041,39 @@ const heldWeight = 0.3
 func (e *Engine) heldLinks(a *analysis, i int) int {
 	n := 0
 	for _, id := range a.strongLinkIDs() {
-		if e.holds(i, id) {
+		if e.holds(i, id) || e.holdsOpposite(a, i, id) {
 			n++
 		}
 	}
 	return n
+}
+
+// holdsOpposite reports whether statement i states the opposite side of a
+// sense the question names entity id by: "Store must be in the same region
+// as pipeline" speaks to "... in a different region" (Multi-region), the
+// other way round (lexicon antonyms).
+func (e *Engine) holdsOpposite(a *analysis, i int, id string) bool {
+	if len(a.opposed) == 0 {
+		return false
+	}
+	text := ""
+	for _, l := range a.links {
+		if l.id != id {
+			continue
+		}
+		for _, op := range a.opposed {
+			if !containsStr(op[0], strings.ToLower(l.text)) {
+				continue // the name is the sense itself, not a word of it ("another" of "another account")
+			}
+			if text == "" {
+				text = strings.ToLower(e.ix.StatementText(i))
+			}
+			if holdsAnyWord(text, op[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holds reports whether statement i is about entity id, names it, or sits
