@@ -941,6 +941,17 @@ func camelParts(w string) []string {
 // capitals after a digit and digits after a letter too
 // ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
 // Every, 1, Minute); nil when it has no such boundary.
+// CamelParts returns the lower-cased words of a camel-case identifier, its
+// numbers apart: "LambdaCanary10Percent5Minutes" → lambda, canary, 10,
+// percent, 5, minutes; nil for a word with no inner capital or number.
+func CamelParts(w string) []string {
+	ps := wordParts(w, true)
+	for i, p := range ps {
+		ps[i] = strings.ToLower(p)
+	}
+	return ps
+}
+
 func wordParts(w string, digits bool) []string {
 	var parts []string
 	start := 0

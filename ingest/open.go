@@ -2149,6 +2149,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	}
 	phrase, fpol := o.phraseOf(f)
 	written := text // as the note has it, for the detail
+	text = expandVariants(text)
 	if label, value, ok := o.dashLabel(text, f.long); ok {
 		// "subscribers - SQS, HTTP(s), Lambda, email" under SNS: a label
 		// before a dash heads the list after it, as before a colon
@@ -4206,6 +4207,7 @@ const maxLabelledValueWords = 8
 // labelledValues) the name or short value it is, else its check mark.
 func (o *openReader) cell(subj, phrase string, pol graph.Polarity, c, detail string, line int, part bool) {
 	rel := graph.OpenRelation(phrase, pol)
+	c = expandVariants(c)
 	if hops := stepHops(c); hops != nil {
 		// "Pending -> Pending:Wait -> Pending:Proceed -> InService" under
 		// "states": the cell's steps, in order
@@ -4938,4 +4940,84 @@ func firstSentence(text string) string {
 // isLetters reports whether a word is letters only ("go", not "10x").
 func isLetters(w string) bool {
 	return w != "" && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// expandVariants writes out the variants a note gives of an identifier by
+// its last number alone: "LambdaCanary10Percent5Minutes /10/15/30" →
+// "LambdaCanary10Percent5Minutes, LambdaCanary10Percent10Minutes,
+// LambdaCanary10Percent15Minutes, LambdaCanary10Percent30Minutes", and a
+// comma after them when more follows (a one-cell-per-line cell broken over
+// lines, one identifier a line). Text with no such variants is returned as
+// it is.
+func expandVariants(text string) string {
+	if !strings.Contains(text, "/") {
+		return text
+	}
+	fs := strings.Fields(text)
+	changed := false
+	out := make([]string, 0, len(fs))
+	for k := 0; k < len(fs); k++ {
+		f := fs[k]
+		next := ""
+		if k+1 < len(fs) {
+			next = strings.TrimRight(fs[k+1], ",;")
+		}
+		if next != "" && isIdentifier(f) && numberVariants(next) != nil {
+			if i, j := lastDigits(f); i >= 0 {
+				names := []string{f}
+				for _, n := range numberVariants(next) {
+					names = append(names, f[:i]+n+f[j:])
+				}
+				group := strings.Join(names, ", ") + fs[k+1][len(next):]
+				if k+2 < len(fs) && !strings.HasSuffix(group, ",") && !strings.HasSuffix(group, ";") {
+					// "... /10/15/30 LambdaLinear10PercentEvery1Minute /2/3/10":
+					// a cell broken over lines, a list of identifiers
+					group += ","
+				}
+				out = append(out, group)
+				changed = true
+				k++
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(out, " ")
+}
+
+// numberVariants returns the numbers of a token that is only "/N/N...":
+// "/10/15/30" → 10, 15, 30; nil for any other token.
+func numberVariants(tok string) []string {
+	if !strings.HasPrefix(tok, "/") {
+		return nil
+	}
+	parts := strings.Split(tok[1:], "/")
+	for _, p := range parts {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			return nil
+		}
+	}
+	return parts
+}
+
+// lastDigits returns the byte span of the last run of digits in s, or -1,
+// -1 when it has none.
+func lastDigits(s string) (int, int) {
+	j := -1
+	for i := len(s) - 1; i >= 0; i-- {
+		d := s[i] >= '0' && s[i] <= '9'
+		switch {
+		case d && j < 0:
+			j = i + 1
+		case !d && j >= 0:
+			return i + 1, j
+		}
+	}
+	if j >= 0 {
+		return 0, j
+	}
+	return -1, -1
 }

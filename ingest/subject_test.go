@@ -523,3 +523,41 @@ func TestScenarioList(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberVariants: an identifier followed by "/N/N" gives its variants
+// by its last number ("LambdaCanary10Percent5Minutes /10/15/30"); a
+// one-cell-per-line table cell broken over lines of such identifiers is a
+// list of them, not one name.
+func TestNumberVariants(t *testing.T) {
+	c := buildOneNote(t, "n.txt", "↖↑↓ To Lambdas\nStep |\nComment |\nCreate application |\n. |\n"+
+		"Specify deployment configuration |\n"+
+		"LambdaCanary10Percent5Minutes /10/15/30\n"+
+		"LambdaLinear10PercentEvery1Minute /2/3\n"+
+		"LambdaAllAtOnce |\n"+
+		"Deploy |\n. |\n")
+	got := map[string]bool{}
+	for _, tr := range triplesOf(c) {
+		if tr.pred == "rel:specify deployment configuration" {
+			got[tr.obj] = true
+		}
+	}
+	for _, w := range []string{"LambdaCanary10Percent5Minutes", "LambdaCanary10Percent10Minutes", "LambdaCanary10Percent15Minutes",
+		"LambdaCanary10Percent30Minutes", "LambdaLinear10PercentEvery1Minute", "LambdaLinear10PercentEvery2Minute",
+		"LambdaLinear10PercentEvery3Minute", "LambdaAllAtOnce"} {
+		if !got["concept:"+graph.Slug(w)] {
+			t.Errorf("missing object %s in %v", w, got)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"LambdaCanary10Percent5Minutes /10/15/30", "LambdaCanary10Percent5Minutes, LambdaCanary10Percent10Minutes, LambdaCanary10Percent15Minutes, LambdaCanary10Percent30Minutes"},
+		{"ECSCanary10Percent5Minutes /15, ECSAllAtOnce", "ECSCanary10Percent5Minutes, ECSCanary10Percent15Minutes, ECSAllAtOnce"},
+		{"ECSCanary10Percent5Minutes /15 ECSAllAtOnce only", "ECSCanary10Percent5Minutes, ECSCanary10Percent15Minutes, ECSAllAtOnce only"},
+		{"t2.micro / t3.small", "t2.micro / t3.small"},
+		{"read/write 5/10", "read/write 5/10"},
+		{"Canary /10", "Canary /10"},
+	} {
+		if got := expandVariants(tc.in); got != tc.want {
+			t.Errorf("expandVariants(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1322,3 +1322,27 @@ func TestLineItemsTrimKindAndArrow(t *testing.T) {
 		t.Errorf("items %q, want %q", items, want)
 	}
 }
+
+// TestIdentifiersNameTheStrategy: a strategy the question qualifies its
+// answers by ("canary deployment configs") narrows a reading to the
+// answers whose identifiers name it ("LambdaCanary10Percent5Minutes"),
+// though no edge ties them to it, where the question puts it before or
+// after the service.
+func TestIdentifiersNameTheStrategy(t *testing.T) {
+	e := newEngine(t)
+	canary := []string{"LambdaCanary10Percent5Minutes", "LambdaCanary10Percent10Minutes", "LambdaCanary10Percent15Minutes", "LambdaCanary10Percent30Minutes"}
+	linear := []string{"LambdaLinear10PercentEvery1Minute", "LambdaLinear10PercentEvery2Minute", "LambdaLinear10PercentEvery3Minute", "LambdaLinear10PercentEvery10Minute"}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"Which canary deployment configurations does CodeDeploy offer out of the box for Lambda?", canary},
+		{"codedeploy lambda canary deployment configs?", canary},
+		{"Which linear deployment configurations does CodeDeploy offer for Lambda?", linear},
+	} {
+		res := askHolding(t, e, tc.q, tc.want)
+		if got := answerNames(res); len(got) != len(tc.want) {
+			t.Errorf("%q: answers %v, want only %v (reading %q)", tc.q, got, tc.want, res.Reading)
+		}
+	}
+}

@@ -529,8 +529,19 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		if linked && c.pred != "" && containsStr(a.denied, id) && !containsStr(a.ruledOut, id) {
 			scene = e.sceneNarrows(c, id)
 		}
+		var named []string // the answers whose identifiers name it
+		if linked && c.typ == candRelation && isVocabKind(e.names[id].Kind) {
+			named = e.identifiersHolding(c, id)
+		}
 		switch {
 		case id == c.anchor || id == c.via || containsStr(c.also, id):
+		case len(named) > 0 && len(named) < len(c.ends):
+			// "lambda canary deployment configs" read as Lambda's
+			// configs: the ones whose identifiers name the strategy
+			// ("LambdaCanary10Percent5Minutes"), when some do and some do
+			// not
+			keep = narrowTo(keep, named)
+			constrained = true
 		case c.typ == candRelation && e.relationNamesEntity(a, id, c.rel):
 			// "ECS canary option" for "ECS canary ... configurations" (or
 			// "canary deployment configs"): the relation's own words name
@@ -768,11 +779,46 @@ func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []str
 	near := e.neighbours(ctx, id)
 	var keep []string
 	for _, end := range c.ends {
-		if near[end] {
+		if near[end] || e.identifierHolds(end, id) {
 			keep = append(keep, end)
 		}
 	}
 	return keep
+}
+
+// identifiersHolding returns the ends of a reading whose identifiers hold
+// the name of node id (see identifierHolds).
+func (e *Engine) identifiersHolding(c *candidate, id string) []string {
+	var k []string
+	for _, end := range c.ends {
+		if e.identifierHolds(end, id) {
+			k = append(k, end)
+		}
+	}
+	return k
+}
+
+// identifierHolds reports whether the name of node end is an identifier
+// whose camel-case words hold the name of node id, or one of its aliases:
+// "LambdaCanary10Percent5Minutes" holds Canary, though no edge ties them.
+func (e *Engine) identifierHolds(end, id string) bool {
+	var parts []string
+	for _, f := range strings.Fields(e.names[end].Name) {
+		parts = append(parts, ingest.CamelParts(f)...)
+	}
+	if len(parts) == 0 {
+		return false
+	}
+	n := e.names[id]
+	for _, name := range append([]string{n.Name}, n.Aliases...) {
+		k := strings.Fields(ingest.Key(name))
+		for i := 0; len(k) > 0 && i+len(k) <= len(parts); i++ {
+			if slices.Equal(parts[i:i+len(k)], k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // constrainBySame keeps the ends of a reading that its relation also ties
