@@ -1346,3 +1346,21 @@ func TestIdentifiersNameTheStrategy(t *testing.T) {
 		}
 	}
 }
+
+// TestRestrictReadsAffect: "not restricted by" asks what a note says a
+// policy does "not affect" or does "not apply" to (lexicon synonyms).
+func TestRestrictReadsAffect(t *testing.T) {
+	e := engineWithNote(t, "org.md", `# Organizations
+
+## SCPs
+- SCPs do not grant permissions, they set the maximum
+- SCPs do not affect the management account
+- SCPs do not affect service-linked roles
+- restrict regions -> SCP Deny with aws:RequestedRegion
+`)
+	res := askHolding(t, e, "who/what is not restricted by an SCP?", []string{"management account", "service-linked roles"})
+	if got := answerNames(res); len(got) != 2 {
+		t.Errorf("answers %v, want only the management account and service-linked roles (reading %q)", got, res.Reading)
+	}
+}
+
