@@ -1022,7 +1022,20 @@ func (e *Engine) statesDenied(a *analysis, source string) bool {
 	if !ok {
 		return false
 	}
-	st := e.ix.Statement(i)
+	if e.namesDenied(a, e.ix.Statement(i)) {
+		return true
+	}
+	// or it sits in a list whose head does: "- with a load balancer the
+	// run is wrapped:" over "- after step 7: BeforeAllowTraffic -> ..."
+	if h, ok := e.listHeadOf(i); ok {
+		return e.namesDenied(a, e.ix.Statement(h))
+	}
+	return false
+}
+
+// namesDenied reports whether a statement is about or names an entity the
+// question rules out, other than to deny it too.
+func (e *Engine) namesDenied(a *analysis, st graph.Statement) bool {
 	if !slices.ContainsFunc(a.denied, func(id string) bool { return st.Subject == id || containsStr(st.Mentions, id) }) {
 		return false
 	}
@@ -1034,6 +1047,32 @@ func (e *Engine) statesDenied(a *analysis, source string) bool {
 		}
 	}
 	return false
+}
+
+// maxListHeadLines is how many note lines above a line listHeadOf looks
+// for the head of its list.
+const maxListHeadLines = 4
+
+// listHeadOf returns the statement of the line that heads the list a
+// statement's line is in: the nearest line above it, in the same section
+// and with every line between stated, that ends with a colon ("with a load
+// balancer the run is wrapped:"). ok is false when no such line is within
+// maxListHeadLines.
+func (e *Engine) listHeadOf(i int) (int, bool) {
+	file, n, ok := splitSource(e.ix.StatementSource(i))
+	if !ok {
+		return 0, false
+	}
+	for k := 1; k <= maxListHeadLines && n-k > 0; k++ {
+		j, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", file, n-k))
+		if !ok || !e.sameSection(i, j) {
+			return 0, false
+		}
+		if strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(j)), ":") {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // negatedAt reports whether a negation word, or one and an article, comes

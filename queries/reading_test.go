@@ -1364,3 +1364,28 @@ func TestRestrictReadsAffect(t *testing.T) {
 	}
 }
 
+// TestChainUnderDeniedHead: a chain written in a list whose head names
+// what the question rules out ("with a load balancer the run is
+// wrapped:") is not the chain asked for "... (no load balancer)".
+func TestChainUnderDeniedHead(t *testing.T) {
+	e := engineWithNote(t, "hooks.md", `# CodeDeploy
+
+## AppSpec lifecycle hooks
+### EC2/On-Prem in-place (in order)
+1. `+"`ApplicationStop`"+`
+2. `+"`DownloadBundle`"+` (agent only)
+3. `+"`BeforeInstall`"+`
+4. `+"`AfterInstall`"+`
+5. `+"`ApplicationStart`"+`
+6. `+"`ValidateService`"+`
+- with a load balancer the run is wrapped:
+  - before step 1: `+"`BeforeBlockTraffic` -> `BlockTraffic` -> `AfterBlockTraffic`"+`
+  - after step 6: `+"`BeforeAllowTraffic` -> `AllowTraffic` -> `AfterAllowTraffic`"+`
+`)
+	res := askHolding(t, e, "What order do the AppSpec lifecycle events run in for an in-place deployment on EC2 (no load balancer)?", []string{"ApplicationStop", "ValidateService"})
+	for _, a := range answerNames(res) {
+		if strings.Contains(a, "Traffic") {
+			t.Errorf("answers %v hold %s, a hook of the load balancer's run (reading %q)", answerNames(res), a, res.Reading)
+		}
+	}
+}
