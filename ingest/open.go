@@ -1185,6 +1185,27 @@ type mention struct {
 	start, end int
 }
 
+// kindAlias returns the entity a head names by a weak alias alone
+// ("config:", "health:") when the head above it names the entity's kind
+// ("services:" in a YAML note): "" for any other head.
+func (o *openReader) kindAlias(head string) string {
+	id, ok := o.x.exact(strings.ReplaceAll(head, "_", " "))
+	if !ok || !isEntity(o.x.dictKind(id)) {
+		return ""
+	}
+	above := ""
+	if n := len(o.frames); n > 0 {
+		above = o.frames[n-1].text
+	} else if n := len(o.x.headings); n > 0 {
+		above = o.x.headings[n-1].text
+	}
+	above = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(above), ":")))
+	if above == "" || !slices.Contains(o.lx.Kinds(above), o.x.dictKind(id)) {
+		return ""
+	}
+	return id
+}
+
 // mentions links the named things of a text: dictionary entities, notes'
 // names and unknown "AWS X" services; capabilities and strategies too.
 func (o *openReader) mentions(text string) []mention {
@@ -1227,6 +1248,11 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		}
 	}
 	ms := o.mentions(t)
+	if len(ms) == 0 {
+		if id := o.kindAlias(t); id != "" {
+			ms = []mention{{id: id, start: 0, end: len(t)}}
+		}
+	}
 	rest := t
 	if asideOnly(t, len(ms), func(s string) int { return len(o.mentions(s)) }) {
 		// "Lifecycle hooks (Lambda and ECS)": the aside lists what the

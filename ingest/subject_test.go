@@ -561,3 +561,22 @@ func TestNumberVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestKindHeadWeakAlias: a key that is only a weak alias ("config:") names
+// its entity under a key that names the entity's kind ("services:"), in a
+// YAML note; elsewhere ("settings:") it names nothing.
+func TestKindHeadWeakAlias(t *testing.T) {
+	c := buildOneNote(t, "plan.yaml", "services:\n  config:\n    triggers:\n      periodic: [1 hour, 3 hours, 24 hours]\n"+
+		"settings:\n  config:\n    periodic: [2 hours, 5 hours]\n")
+	got := triplesOf(c)
+	for _, w := range []string{"1-hour", "3-hours", "24-hours"} {
+		if !slices.Contains(got, triple{"service:aws-config", "rel:trigger periodic", "value:" + w}) {
+			t.Errorf("missing AWS Config trigger periodic %s in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g.subj == "service:aws-config" && (g.obj == "value:2-hours" || g.obj == "value:5-hours") {
+			t.Errorf("%v: \"config\" under \"settings\" is no service", g)
+		}
+	}
+}
