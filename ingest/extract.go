@@ -997,6 +997,11 @@ func (x *extractor) addOpen(s, pred, o, detail string, pos, line int) {
 		if k := x.dictKind(o); x.notifiable(o) || isVocab(k) {
 			if tp := x.dict.Lexicon.TypedPredicate(phrase, k); tp != "" {
 				pred = tp
+				if tp == graph.PredNotifies && x.notificationOf(s, detail) {
+					// "SNS notification on all Config events": Config
+					// notifies SNS
+					s, o = o, s
+				}
 			}
 		}
 	}
@@ -1917,7 +1922,10 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			// service's section: an example, not a notification channel.
 			return
 		}
-		passive := passiveCues.mayMatch(s) && passiveRe.MatchString(s)
+		// "SNS notification on all Config events": the noun that names the
+		// subject's notifications, then what they are on, reads as the
+		// passive does
+		passive := passiveCues.mayMatch(s) && passiveRe.MatchString(s) || cue != s && notificationOn(cue)
 		lo, hi := 0, len(s)
 		if at := notifyRe.FindStringIndex(s); at != nil {
 			lo, hi = coordinateClause(s, at[0])
@@ -1949,6 +1957,22 @@ func (x *extractor) sentence(s string, line int, inScope bool) {
 			x.add(subj, graph.PredDelivers, o, s, 0, line)
 		}
 	}
+}
+
+// notificationOf reports whether a line opens with the name of s and then
+// the noun "notification(s)" and what they are on (see notificationOn).
+func (x *extractor) notificationOf(s, text string) bool {
+	ms := x.find(text)
+	return len(ms) > 0 && ms[0].ID == s && leadingWords(text, ms[0].Start) == 0 && notificationOn(text[ms[0].End:])
+}
+
+// notificationOn reports whether a text (what follows a line's subject)
+// opens with the noun "notification(s)" and a preposition that says what
+// they are on: "notification on all Config events", "notifications for
+// CodeCommit events".
+func notificationOn(cue string) bool {
+	f := strings.Fields(strings.ToLower(cue))
+	return len(f) >= 2 && (f[0] == "notification" || f[0] == "notifications") && slices.Contains([]string{"on", "for", "of", "about", "from"}, f[1])
 }
 
 // coordinateClauseSeps end a coordinate clause of a sentence (", and "

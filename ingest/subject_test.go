@@ -580,3 +580,25 @@ func TestKindHeadWeakAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestNotificationOnEvents: "SNS notification on all Config events" says
+// Config notifies SNS, not the other way round; "CodeCommit notifications
+// go to SNS" keeps its direction.
+func TestNotificationOnEvents(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# AWS Config\n\n## Automation\n- SNS notification on all Config events (cannot configure which events)\n- CloudWatch Events to observe specific events/rules\n\n"+
+		"# CodeCommit\n\n- CodeCommit notifications go to SNS\n")
+	got := triplesOf(c)
+	for _, w := range []triple{
+		{"service:aws-config", "notifies", "service:amazon-sns"},
+		{"service:aws-codecommit", "notifies", "service:amazon-sns"},
+	} {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g.subj == "service:amazon-sns" && g.pred == "notifies" {
+			t.Errorf("%v: SNS is notified here, it notifies nothing", g)
+		}
+	}
+}
