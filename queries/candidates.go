@@ -1298,6 +1298,11 @@ func (e *Engine) rankCandidates(ctx context.Context, a *analysis) []*candidate {
 // compareCandidate reads "compare X and Y", "difference between X and Y".
 func (e *Engine) compareCandidate(ctx context.Context, a *analysis) (*candidate, error) {
 	ids := a.linkIDs()
+	if strong := a.strongLinkIDs(); len(strong) >= 2 {
+		// "latency difference between kinesis data streams and kinesis
+		// firehose": the two named things, not a word linked weakly
+		ids = strong
+	}
 	if !a.compare || len(ids) < 2 {
 		return nil, nil
 	}

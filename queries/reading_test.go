@@ -1389,3 +1389,16 @@ func TestChainUnderDeniedHead(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareNamedPair: a difference question compares the two things it
+// names, not a word it links weakly ("latency") with one of them.
+func TestCompareNamedPair(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(context.Background(), "latency difference between kinesis data streams and kinesis firehose?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent != "compare" || !strings.Contains(res.Reading, "Kinesis Data Streams") || !strings.Contains(res.Reading, "Kinesis Data Firehose") {
+		t.Errorf("intent %q reading %q, want Kinesis Data Streams compared with Kinesis Data Firehose", res.Intent, res.Reading)
+	}
+}
