@@ -1402,3 +1402,24 @@ func TestCompareNamedPair(t *testing.T) {
 		t.Errorf("intent %q reading %q, want Kinesis Data Streams compared with Kinesis Data Firehose", res.Intent, res.Reading)
 	}
 }
+
+// TestWhichAsksNoConnection: "which services ..." naming two services is
+// not answered by how the notes relate the two (one of them).
+func TestWhichAsksNoConnection(t *testing.T) {
+	e := engineWithNote(t, "notif.md", `# Notifications and integrations
+
+- Notifications without SNS - CloudWatch events only
+  - Trusted Advisor
+  - GuardDuty
+  - OpsWorks
+- Without CloudWatch events
+  - Inspector (SNS or CW metrics only)
+`)
+	res, err := e.Ask(context.Background(), "Which AWS services can't notify via SNS and only emit CloudWatch Events?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); res.Intent == "connection" || len(got) == 1 && got[0] == "Amazon EventBridge" {
+		t.Errorf("intent %s, answers %v (reading %q): one of the two services the question names", res.Intent, got, res.Reading)
+	}
+}

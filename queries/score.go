@@ -384,7 +384,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	// reading resolves ("what has the feature
 	// Maintenance Windows" for "what tasks can a
 	// Systems Manager maintenance window run")
-	if len(c.ends) > 0 && c.typ != candYesNo && c.typ != candAlias && c.typ != candRank && subset(c.ends, a.linkIDs()) {
+	// (a reading of how the notes relate two things the question names
+	// answers a yes/no question, not "which services ..." with one of them)
+	if len(c.ends) > 0 && (c.typ != candYesNo || !a.yesno && len(a.wants) > 0) && c.typ != candAlias && c.typ != candRank && subset(c.ends, a.linkIDs()) {
 		f[featNamed] = 1
 	}
 	// the question's entities: each one must be where the reading starts,
