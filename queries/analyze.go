@@ -580,6 +580,11 @@ func (e *Engine) questionStart(text string) int {
 			start = i + 2
 		}
 	}
+	if prev >= 0 && strings.HasPrefix(t[start:], "(") && strings.HasSuffix(strings.TrimRight(t, "?!. "), ")") {
+		// "... what does it run to fix things? (can it use Lambda?)": a
+		// question in brackets after the one that asks is an aside
+		return e.whAfterSeparator(t[:start-2], prev)
+	}
 	if prev >= 0 && e.opensWith(t[start:], "yesno") {
 		if wh := e.whAfterSeparator(t[:start-2], prev); e.opensWith(t[wh:], "wh") {
 			return wh

@@ -1423,3 +1423,21 @@ func TestWhichAsksNoConnection(t *testing.T) {
 		t.Errorf("intent %s, answers %v (reading %q): one of the two services the question names", res.Intent, got, res.Reading)
 	}
 }
+
+// TestBracketedQuestionIsAside: a question in brackets after the one that
+// asks ("... what does it run? (can it use Lambda?)") makes it no yes/no
+// question.
+func TestBracketedQuestionIsAside(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q     string
+		yesno bool
+	}{
+		{"AWS Config automatic remediation - what does it run to fix things? (can it use Lambda?)", false},
+		{"Can AWS Config automatic remediation use Lambda (or only SSM Automation)?", true},
+	} {
+		if a := e.analyze(tc.q); a.yesno != tc.yesno {
+			t.Errorf("%q: yesno %v, want %v", tc.q, a.yesno, tc.yesno)
+		}
+	}
+}
