@@ -587,6 +587,59 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 // about it (at most maxAboutLines), the one that holds most of them: State
 // Manager of Systems Manager's eight features. It keeps every answer when
 // no line holds such a word or when they tie.
+// maxItemBlock is how many note lines under an answer's item itemBlocks
+// reads as the item's own.
+const maxItemBlock = 6
+
+// itemBlocks returns, for each answer, the stems of each note line that
+// follows its first source line in the same note and section, up to the
+// next answer's source line (at most maxItemBlock lines): the lines a list
+// nests under the item the answer comes from. nil for an answer stated
+// with no line after it, or on a line that states another answer too.
+func (e *Engine) itemBlocks(answers []Answer) [][][]string {
+	out := make([][][]string, len(answers))
+	type at struct {
+		file string
+		line int
+	}
+	first := make([]at, len(answers))
+	for i, ans := range answers {
+		if len(ans.Sources) > 0 {
+			if f, n, ok := splitSource(ans.Sources[0]); ok {
+				first[i] = at{f, n}
+			}
+		}
+	}
+	for i, p := range first {
+		if p.file == "" {
+			continue
+		}
+		start, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", p.file, p.line))
+		if !ok {
+			continue
+		}
+		end := p.line + maxItemBlock
+		shared := false // a line of several answers ("types: endpoint, calculated, CloudWatch alarm") heads none of them
+		for j, q := range first {
+			if j != i && q.file == p.file && q.line > p.line && q.line <= end {
+				end = q.line - 1
+			}
+			shared = shared || j != i && q == p
+		}
+		if shared {
+			continue
+		}
+		for n := p.line + 1; n <= end; n++ {
+			k, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", p.file, n))
+			if !ok || !e.sameSection(start, k) {
+				break
+			}
+			out[i] = append(out[i], e.ix.StatementTerms(k))
+		}
+	}
+	return out
+}
+
 func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
 	if len(answers) < 2 {
 		return answers
@@ -609,7 +662,14 @@ func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer
 	}
 	scores := make([]float64, len(answers))
 	best := 0.0
+	blocks := e.itemBlocks(answers)
 	for i, ans := range answers {
+		// the lines nested under the answer's item: "pick this for prod
+		// when you can't lose capacity" under "RollingWithAdditionalBatch"
+		// answers "prod, can't drop below full capacity"
+		for _, b := range blocks[i] {
+			scores[i] = max(scores[i], cover(b))
+		}
 		// the line about the answer that holds most of those words
 		for _, d := range ans.details {
 			scores[i] = max(scores[i], cover(e.textStems(d)))

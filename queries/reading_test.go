@@ -1441,3 +1441,35 @@ func TestBracketedQuestionIsAside(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioPicksItemByItsBlock: a question that asks for one of a
+// list's items by a scenario is answered by the item whose nested lines,
+// together, hold most of it, though no single line holds it all.
+func TestScenarioPicksItemByItsBlock(t *testing.T) {
+	e := engineWithNote(t, "eb.md", `# Elastic Beanstalk
+
+## Deployment policies
+- `+"`AllAtOnce`"+`
+  - new version to every instance at the same time
+  - fastest, but downtime while instances update
+  - no extra cost
+- `+"`Rolling`"+`
+  - deploys in batches, batch out of service while it updates
+  - reduced capacity during the deploy
+  - no extra instances -> no extra cost
+- `+"`RollingWithAdditionalBatch`"+`
+  - launches one extra batch first -> full capacity the whole time
+  - small extra cost (the extra batch)
+  - pick this for prod when you can't lose capacity
+- `+"`Immutable`"+`
+  - new instances launched in a temporary asg
+  - double capacity for a while -> highest cost
+`)
+	res, err := e.Ask(context.Background(), "Prod Beanstalk app, I can't drop below full capacity during a deploy but want to keep cost low. Which deployment policy?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || !strings.Contains(strings.ToLower(strings.ReplaceAll(got[0], " ", "")), "rollingwithadditionalbatch") {
+		t.Errorf("answers %v (reading %q), want Rolling with additional batch alone", got, res.Reading)
+	}
+}
