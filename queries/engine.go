@@ -86,8 +86,8 @@ type Engine struct {
 	valueByID map[string]ingest.Quantity // the same quantities by node ID
 
 	// memoised stems of relations, names and details; the entities list
-	// heads name (heads, see headNames)
-	relWords, nameWords, textWords, vocab, near, anchors, subjects, heads sync.Map
+	// heads name (heads, see headNames); names' words (keys, see nameKeys)
+	relWords, nameWords, textWords, vocab, near, anchors, subjects, heads, keys sync.Map
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts

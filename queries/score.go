@@ -780,8 +780,12 @@ func (e *Engine) anchorHas(ctx context.Context, c *candidate, id string) bool {
 func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []string {
 	near := e.neighbours(ctx, id)
 	var keep []string
+	var keys [][]string
 	for _, end := range c.ends {
-		if near[end] || e.identifierHolds(end, id) {
+		if !near[end] && keys == nil {
+			keys = e.nameKeys(id)
+		}
+		if near[end] || e.identifierHolds(end, keys) {
 			keep = append(keep, end)
 		}
 	}
@@ -791,30 +795,44 @@ func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []str
 // identifiersHolding returns the ends of a reading whose identifiers hold
 // the name of node id (see identifierHolds).
 func (e *Engine) identifiersHolding(c *candidate, id string) []string {
+	keys := e.nameKeys(id)
 	var k []string
 	for _, end := range c.ends {
-		if e.identifierHolds(end, id) {
+		if e.identifierHolds(end, keys) {
 			k = append(k, end)
 		}
 	}
 	return k
 }
 
-// identifierHolds reports whether the name of node end is an identifier
-// whose camel-case words hold the name of node id, or one of its aliases:
-// "LambdaCanary10Percent5Minutes" holds Canary, though no edge ties them.
-func (e *Engine) identifierHolds(end, id string) bool {
-	var parts []string
-	for _, f := range strings.Fields(e.names[end].Name) {
-		parts = append(parts, ingest.CamelParts(f)...)
-	}
-	if len(parts) == 0 {
-		return false
+// nameKeys returns the words of a node's name and of each of its aliases
+// (ingest.Key, split), once per node.
+func (e *Engine) nameKeys(id string) [][]string {
+	if v, ok := e.keys.Load(id); ok {
+		return v.([][]string)
 	}
 	n := e.names[id]
+	out := make([][]string, 0, 1+len(n.Aliases))
 	for _, name := range append([]string{n.Name}, n.Aliases...) {
-		k := strings.Fields(ingest.Key(name))
-		for i := 0; len(k) > 0 && i+len(k) <= len(parts); i++ {
+		if k := strings.Fields(ingest.Key(name)); len(k) > 0 {
+			out = append(out, k)
+		}
+	}
+	e.keys.Store(id, out)
+	return out
+}
+
+// identifierHolds reports whether the name of node end is one identifier
+// whose camel-case words hold one of keys (see nameKeys):
+// "LambdaCanary10Percent5Minutes" holds Canary, though no edge ties them.
+func (e *Engine) identifierHolds(end string, keys [][]string) bool {
+	name := e.names[end].Name
+	if name == "" || strings.ContainsAny(name, " \t") {
+		return false
+	}
+	parts := ingest.CamelParts(name)
+	for _, k := range keys {
+		for i := 0; i+len(k) <= len(parts); i++ {
 			if slices.Equal(parts[i:i+len(k)], k) {
 				return true
 			}
