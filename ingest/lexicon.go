@@ -936,11 +936,6 @@ func camelParts(w string) []string {
 	return wordParts(w, false)
 }
 
-// wordParts splits an identifier at its inner capitals that follow a
-// lower-case letter ("InService" → In, Service), and, with digits, at
-// capitals after a digit and digits after a letter too
-// ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
-// Every, 1, Minute); nil when it has no such boundary.
 // CamelParts returns the lower-cased words of a camel-case identifier, its
 // numbers apart: "LambdaCanary10Percent5Minutes" → lambda, canary, 10,
 // percent, 5, minutes; nil for a word with no inner capital or number.
@@ -952,6 +947,11 @@ func CamelParts(w string) []string {
 	return ps
 }
 
+// wordParts splits an identifier at its inner capitals that follow a
+// lower-case letter ("InService" → In, Service), and, with digits, at
+// capitals after a digit and digits after a letter too
+// ("LambdaLinear10PercentEvery1Minute" → Lambda, Linear, 10, Percent,
+// Every, 1, Minute); nil when it has no such boundary.
 func wordParts(w string, digits bool) []string {
 	var parts []string
 	start := 0

@@ -579,14 +579,6 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 	return kept
 }
 
-// singleOut narrows the answers of a question that asks for one thing
-// ("I need my instances kept in a consistent state. Which Systems Manager
-// capability do I use?") to those whose own line holds most of the
-// question's words that the reading does not explain (weighted by rarity):
-// of an answer's details, the note lines it is cited from and the lines
-// about it (at most maxAboutLines), the one that holds most of them: State
-// Manager of Systems Manager's eight features. It keeps every answer when
-// no line holds such a word or when they tie.
 // maxItemBlock is how many note lines under an answer's item itemBlocks
 // reads as the item's own.
 const maxItemBlock = 6
@@ -640,6 +632,15 @@ func (e *Engine) itemBlocks(answers []Answer) [][][]string {
 	return out
 }
 
+// singleOut narrows the answers of a question that asks for one thing
+// ("I need my instances kept in a consistent state. Which Systems Manager
+// capability do I use?") to those whose own line holds most of the
+// question's words that the reading does not explain (weighted by rarity):
+// of an answer's details, the note lines it is cited from, the lines nested
+// under its item (see itemBlocks) and the lines about it (at most
+// maxAboutLines), the one that holds most of them: State
+// Manager of Systems Manager's eight features. It keeps every answer when
+// no line holds such a word or when they tie.
 func (e *Engine) singleOut(a *analysis, c *candidate, answers []Answer) []Answer {
 	if len(answers) < 2 {
 		return answers

@@ -775,8 +775,8 @@ func (e *Engine) anchorHas(ctx context.Context, c *candidate, id string) bool {
 }
 
 // constrainTo returns the ends of a candidate that relate to an entity (by
-// any edge, either way, or through its variants and features), nil when
-// none does.
+// any edge, either way, or through its variants and features) or whose
+// identifier names it (see identifierHolds), nil when none does.
 func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []string {
 	near := e.neighbours(ctx, id)
 	var keep []string
