@@ -2843,8 +2843,10 @@ func dropAside(t string) string {
 		return t
 	}
 	aside := t[i+2 : len(t)-1]
-	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 || isIdentifier(strings.TrimSpace(t[:i])) || isUpperToken(strings.TrimSpace(t[:i])) {
-		// an identifier's aside is a note on it: "QUEUED (V2 only)"
+	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 || isIdentifier(strings.TrimSpace(t[:i])) || isUpperToken(strings.TrimSpace(t[:i])) ||
+		strings.HasSuffix(strings.ToLower(aside), " only") {
+		// an identifier's aside is a note on it: "QUEUED (V2 only)"; so is
+		// one that restricts what it names: "Install (agent only)"
 		return strings.TrimSpace(t[:i])
 	}
 	return t

@@ -602,3 +602,21 @@ func TestNotificationOnEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestRestrictingAsideIsNoName: an item's aside that restricts it ("(agent
+// only)") is a note on the item, not part of its name, though the item is
+// an English verb ("Install").
+func TestRestrictingAsideIsNoName(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# CodeDeploy\n\n## AppSpec lifecycle hooks\n### EC2/On-Prem in-place (in order)\n"+
+		"1. `ApplicationStop`\n2. `DownloadBundle` (agent only)\n3. `BeforeInstall`\n4. `Install` (agent only)\n5. `AfterInstall`\n")
+	var got []string
+	for _, tr := range triplesOf(c) {
+		if tr.pred == "rel:in-place order" {
+			got = append(got, tr.obj)
+		}
+	}
+	want := []string{"concept:applicationstop", "concept:downloadbundle", "concept:beforeinstall", "concept:install", "concept:afterinstall"}
+	if !slices.Equal(got, want) {
+		t.Errorf("in-place order %v, want %v", got, want)
+	}
+}
