@@ -2786,9 +2786,9 @@ func openItemName(text string, lx *Lexicon) string {
 		best = i
 	}
 	if best > 0 && countFields(t[:best]) <= 6 {
-		return cleanName(dropAside(t[:best]))
+		return cleanName(dropAside(t[:best], lx))
 	}
-	t = dropAside(t)
+	t = dropAside(t, lx)
 	for _, opener := range []string{" like ", " such as ", " e.g. ", " including "} {
 		// "built-in targets like CloudWatch alarm actions": the examples
 		// are no part of the name
@@ -2833,8 +2833,10 @@ func englishCompound(w string, lx *Lexicon) bool {
 // dropAside removes a closing parenthetical that is an aside, not part of
 // the name: examples ("policy findings (bucket made public, encryption
 // disabled, ...)") or a clause ("sensitive data findings (object contains
-// PII)"); a short qualifier stays ("Auto-healing (implicit)").
-func dropAside(t string) string {
+// PII)"), a note on an identifier ("QUEUED (V2 only)") or one that
+// restricts the name ("Install (agent only)"); a short qualifier stays
+// ("Auto-healing (implicit)").
+func dropAside(t string, lx *Lexicon) string {
 	if !strings.HasSuffix(t, ")") {
 		return t
 	}
@@ -2844,12 +2846,19 @@ func dropAside(t string) string {
 	}
 	aside := t[i+2 : len(t)-1]
 	if strings.Contains(aside, ",") || len(strings.Fields(aside)) >= 3 || isIdentifier(strings.TrimSpace(t[:i])) || isUpperToken(strings.TrimSpace(t[:i])) ||
-		strings.HasSuffix(strings.ToLower(aside), " only") {
+		restrictingAside(aside, lx) {
 		// an identifier's aside is a note on it: "QUEUED (V2 only)"; so is
 		// one that restricts what it names: "Install (agent only)"
 		return strings.TrimSpace(t[:i])
 	}
 	return t
+}
+
+// restrictingAside reports whether an aside of two words or more ends with a
+// word that makes what it says exclusive (lexicon exclusive: "agent only").
+func restrictingAside(aside string, lx *Lexicon) bool {
+	f := strings.Fields(aside)
+	return len(f) > 1 && lx.IsExclusive(strings.ToLower(f[len(f)-1]))
 }
 
 // isUpperToken reports one word in capitals, digits and underscores of at

@@ -606,7 +606,7 @@ func (e *Engine) itemBlocks(answers []Answer) [][][]string {
 		if p.file == "" {
 			continue
 		}
-		start, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", p.file, p.line))
+		start, ok := e.ix.StatementAt(lineSource(p.file, p.line))
 		if !ok {
 			continue
 		}
@@ -622,7 +622,7 @@ func (e *Engine) itemBlocks(answers []Answer) [][][]string {
 			continue
 		}
 		for n := p.line + 1; n <= end; n++ {
-			k, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", p.file, n))
+			k, ok := e.ix.StatementAt(lineSource(p.file, n))
 			if !ok || !e.sameSection(start, k) {
 				break
 			}

@@ -1064,11 +1064,11 @@ func (e *Engine) listHeadOf(i int) (int, bool) {
 		return 0, false
 	}
 	for k := 1; k <= maxListHeadLines && n-k > 0; k++ {
-		j, ok := e.ix.StatementAt(fmt.Sprintf("%s:%d", file, n-k))
+		j, ok := e.ix.StatementAt(lineSource(file, n-k))
 		if !ok || !e.sameSection(i, j) {
 			return 0, false
 		}
-		if strings.HasSuffix(strings.TrimSpace(e.ix.StatementText(j)), ":") {
+		if opensList(e.ix.StatementText(j)) {
 			return j, true
 		}
 	}
@@ -1099,7 +1099,12 @@ func nextLine(src string) string {
 	if !ok {
 		return ""
 	}
-	return file + ":" + strconv.Itoa(n+1)
+	return lineSource(file, n+1)
+}
+
+// lineSource is the source ("file:N") of line n of a note.
+func lineSource(file string, n int) string {
+	return file + ":" + strconv.Itoa(n)
 }
 
 // maxChainLines is how many of the best-matching lines a sequence question

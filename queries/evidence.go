@@ -1680,14 +1680,15 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	about := func(h hit) bool {
 		st := e.ix.Statement(h.i)
 		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) }) ||
-			slices.ContainsFunc(ids, func(id string) bool { return e.holdsOpposite(a, h.i, id) })
+			e.opposesLink(a, h.i, ids)
 	}
 	pool := append(a.hits[:min(len(a.hits), maxVerdictLines):min(len(a.hits), maxVerdictLines)], e.namingHits(a)...)
 	// and a line further down that states the opposite of what it asks of
 	// an entity it names ("Store must be in the same region as pipeline"
 	// for "... in a different region from the pipeline")
+	strongIDs := a.strongLinkIDs()
 	for _, h := range a.hits[min(len(a.hits), maxVerdictLines):min(len(a.hits), 2*maxVerdictLines)] {
-		if slices.ContainsFunc(a.strongLinkIDs(), func(id string) bool { return e.holdsOpposite(a, h.i, id) }) {
+		if e.opposesLink(a, h.i, strongIDs) {
 			pool = append(pool, h)
 		}
 	}
@@ -1711,8 +1712,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		// and so does a line that states the opposite of a thing it names
 		// ("Store must be in the same region as pipeline" for "can the
 		// artifact store be in a different region")
-		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text) || e.excludesAsked(a, h.i) ||
-			slices.ContainsFunc(a.strongLinkIDs(), func(id string) bool { return e.holdsOpposite(a, h.i, id) })
+		only := a.beyond && e.restricts(text) || e.boundsAsked(a, text) || e.excludesAsked(a, h.i) || e.opposesLink(a, h.i, strongIDs)
 		cov := e.verdictCoverage(a, h)
 		if only && cov < minWeakVerdictCoverage {
 			only = false
@@ -2046,6 +2046,12 @@ func (e *Engine) heldLinks(a *analysis, i int) int {
 		}
 	}
 	return n
+}
+
+// opposesLink reports whether statement i states the opposite side of a
+// sense the question names one of ids by (see holdsOpposite).
+func (e *Engine) opposesLink(a *analysis, i int, ids []string) bool {
+	return slices.ContainsFunc(ids, func(id string) bool { return e.holdsOpposite(a, i, id) })
 }
 
 // holdsOpposite reports whether statement i states the opposite side of a

@@ -129,9 +129,11 @@ const maxComposedHops = 4
 // lexicon chain_nouns), only flowsTo is followed, to a node.
 func (e *Engine) bfs(ctx context.Context, from, to string, toWords []string, join bool) (chain, bool, error) {
 	var goal []string
-	for _, w := range toWords {
-		if s := ingest.Stem(w); s != "" && !e.lx.IsStop(w) && join {
-			goal = append(goal, s)
+	if join {
+		for _, w := range toWords {
+			if s := ingest.Stem(w); s != "" && !e.lx.IsStop(w) {
+				goal = append(goal, s)
+			}
 		}
 	}
 	if to == "" && len(goal) == 0 {

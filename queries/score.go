@@ -779,12 +779,9 @@ func (e *Engine) anchorHas(ctx context.Context, c *candidate, id string) bool {
 // identifier names it (see identifierHolds), nil when none does.
 func (e *Engine) constrainTo(ctx context.Context, c *candidate, id string) []string {
 	near := e.neighbours(ctx, id)
+	keys := e.nameKeys(id)
 	var keep []string
-	var keys [][]string
 	for _, end := range c.ends {
-		if !near[end] && keys == nil {
-			keys = e.nameKeys(id)
-		}
 		if near[end] || e.identifierHolds(end, keys) {
 			keep = append(keep, end)
 		}
