@@ -2298,6 +2298,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		text = rest
 	}
 	name, no := deniedItem(text)
+	if code := o.leadingCode(line, name); code != "" {
+		// "`S3 bucket` (required) for configuration history" under
+		// "delivery channel: where results go": the code span the item
+		// opens with is its name, the rest says more of it
+		name = code
+	}
 	obj := o.itemNode(name)
 	if obj == "" {
 		obj = o.kindItem(phrase, name)
@@ -2334,6 +2340,33 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			o.addItem(f, graph.OpenRelation(p, graph.Negative), obj, detail, pos, line)
 		}
 	}
+}
+
+// leadingCode returns the code span the list item on a line opens with,
+// as the note writes it ("- `SNS topic` (optional) for ..."), when the
+// item's text (code marks gone) opens with it and goes on past it; "" when
+// the line opens with none, or the span is all the item says.
+func (o *openReader) leadingCode(line int, text string) string {
+	if line < 1 || line > len(o.x.doc.Lines) {
+		return ""
+	}
+	raw := strings.TrimSpace(o.x.doc.Lines[line-1])
+	for _, m := range []string{"- ", "* ", "• ", "+ "} {
+		raw = strings.TrimSpace(strings.TrimPrefix(raw, m))
+	}
+	if !strings.HasPrefix(raw, "`") {
+		return ""
+	}
+	j := strings.Index(raw[1:], "`")
+	if j <= 0 {
+		return ""
+	}
+	code := strings.TrimSpace(raw[1 : 1+j])
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), code))
+	if code == "" || !strings.HasPrefix(strings.TrimSpace(text), code) || rest == "" || strings.HasPrefix(rest, ":") {
+		return ""
+	}
+	return code
 }
 
 // maxComplementWords bounds the complement of an item that opens with a

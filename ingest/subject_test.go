@@ -620,3 +620,28 @@ func TestRestrictingAsideIsNoName(t *testing.T) {
 		t.Errorf("in-place order %v, want %v", got, want)
 	}
 }
+
+// TestLeadingCodeSpanNamesItem: a nested item that opens with a code span
+// and says more after it ("`S3 bucket` (required) for configuration
+// history") is named by the span, as a top-level one already was.
+func TestLeadingCodeSpanNamesItem(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# AWS Config\n\n- Building blocks\n  - `delivery channel`: where results go\n"+
+		"    - `S3 bucket` (required) for configuration history and snapshots\n"+
+		"    - `SNS topic` (optional) for configuration change notifications\n")
+	var got []string
+	for _, f := range c.Facts {
+		if strings.HasSuffix(f.Source, ":5") || strings.HasSuffix(f.Source, ":6") {
+			got = append(got, f.Object)
+		}
+	}
+	for _, want := range []string{"service:amazon-s3", "service:amazon-sns"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("objects of the delivery channel's items %v, want %s", got, want)
+		}
+	}
+	for _, o := range got {
+		if strings.Contains(o, "configuration-history") || strings.Contains(o, "change-notifications") {
+			t.Errorf("object %s keeps the item's description", o)
+		}
+	}
+}
