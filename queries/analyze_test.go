@@ -642,3 +642,21 @@ func TestAnalyzePronounAfterModal(t *testing.T) {
 		}
 	}
 }
+
+// TestInPlaceIdiomLinksNothing: "need X in place" is an idiom, not the
+// In-place deployment strategy, which "in-place" still names.
+func TestInPlaceIdiomLinksNothing(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"What do I need in place before turning a DynamoDB table into a global table?", false},
+		{"Which hooks run in an in-place deployment?", true},
+	} {
+		a := e.analyze(tc.q)
+		if got := slices.Contains(a.linkIDs(), "strategy:in-place"); got != tc.want {
+			t.Errorf("%q links In-place: %v, want %v (%v)", tc.q, got, tc.want, a.linkIDs())
+		}
+	}
+}
