@@ -572,7 +572,10 @@ func (e *Engine) questionStart(text string) int {
 	t := strings.TrimRight(text, " ?!.")
 	start, prev := 0, -1 // prev: where the sentence before start starts, when it asks ("?")
 	for i := 0; i+1 < len(t); i++ {
-		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' && !e.lx.QuestionSurface("abbreviation", t[strings.LastIndexByte(t[:i], ' ')+1:i+1]) {
+		// "(e.g. example.com)": the abbreviation's word, past the bracket
+		// that opens an aside, ends no sentence
+		word := strings.TrimLeft(t[strings.LastIndexByte(t[:i], ' ')+1:i+1], "([{\"'")
+		if (t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i+1] == ' ' && !e.lx.QuestionSurface("abbreviation", word) {
 			prev = -1
 			if t[i] == '?' {
 				prev = start

@@ -1073,3 +1073,25 @@ func TestNotToRulesOut(t *testing.T) {
 		t.Errorf("answers %v (%s); want AWS Quuxinator, not what also delivers to CloudWatch", got, res.Reading)
 	}
 }
+
+// TestAbbreviationInAsideEndsNoSentence: "(e.g. example.com)" inside a
+// yes/no question ends no sentence, so the question still asks whether.
+func TestAbbreviationInAsideEndsNoSentence(t *testing.T) {
+	e := engineWithNote(t, "dns.md", `# Route 53
+
+## Records
+
+- Unlike a CNAME record, you can create an alias record at the zone apex. You can't create a CNAME record for example.com, but you can create an alias record for it.
+`)
+	q := "can i create a CNAME record for the zone apex (e.g. example.com) in route 53?"
+	if a := e.analyze(q); !a.yesno {
+		t.Fatalf("%q: not read as yes/no", q)
+	}
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
+		t.Errorf("%q: answers %q (%s); want no", q, got, res.Reading)
+	}
+}
