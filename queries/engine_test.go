@@ -1074,6 +1074,37 @@ func TestNotToRulesOut(t *testing.T) {
 	}
 }
 
+// TestActAsNamesTheRole: "which tools act as producers writing into X"
+// asks X's producers: the noun after "as" names what the answers are to
+// X, wherever X stands, as an asked-for noun does; it is no verb whose
+// object X would be.
+func TestActAsNamesTheRole(t *testing.T) {
+	e := engineWithNote(t, "kinesis.md", `# Kinesis Data Streams
+
+- Producers
+  - Kinesis SDK, Kinesis Producer Library (KPL), Kinesis Agent
+- Consumers
+  - Kinesis Client Library (KCL), AWS Lambda
+`)
+	a := e.analyze("Which tools can act as producers writing records into a Kinesis data stream?")
+	cs, err := e.scored(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range cs {
+		if c.typ == candRelation && strings.Contains(c.reading, "producer") && !c.inverse {
+			found = true
+			if r := e.roleFit(a, c); r != 1 {
+				t.Errorf("role of %q = %v, want 1", c.reading, r)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no producer reading among %d candidates", len(cs))
+	}
+}
+
 // TestAbbreviationInAsideEndsNoSentence: "(e.g. example.com)" inside a
 // yes/no question ends no sentence, so the question still asks whether.
 func TestAbbreviationInAsideEndsNoSentence(t *testing.T) {

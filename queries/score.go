@@ -967,6 +967,9 @@ func (e *Engine) roleFit(a *analysis, c *candidate) float64 {
 	if verb < 0 {
 		return 0
 	}
+	if i := e.headWordBefore(a, verb); !noun && i >= 0 && e.lx.QuestionSurface("role_as", a.words[i].lower) {
+		noun = true // "act as producers writing into X": X's producers
+	}
 	if noun && c.anchor != a.referent && slices.ContainsFunc(a.links, func(l link) bool { return l.id == c.anchor && l.start > verb }) {
 		// "which repository events can a CodeCommit trigger fire on": the
 		// asked-for noun names what the entity relates to, wherever the
