@@ -162,6 +162,16 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	}
 	if c := e.requirementCandidate(a); c != nil {
 		out = append(out, c)
+	} else {
+		// the lines that say what it needs, when no one line lists what a
+		// capability of it takes
+		nc, err := e.needsCandidate(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		if nc != nil {
+			out = append(out, nc)
+		}
 	}
 	kc, err := e.keyedValueCandidate(ctx, a)
 	if err != nil {
