@@ -386,6 +386,24 @@ func (a *analysis) relationHoldsBut(id string, rel []string, spare func(qword) b
 	return n > 0
 }
 
+// relationSpellsIdentifier reports whether the question names entity id
+// by one camel-case identifier whose parts a relation's words all hold
+// ("deletion policy" holds "DeletionPolicy").
+func (a *analysis) relationSpellsIdentifier(id string, rel []string) bool {
+	n := 0
+	for _, t := range a.terms {
+		w := a.words[t.pos]
+		if w.linked < 0 || w.stop || a.links[w.linked].id != id {
+			continue
+		}
+		if len(t.parts) < 2 || !t.in(rel) {
+			return false
+		}
+		n++
+	}
+	return n == 1
+}
+
 // relationNamesMost reports whether a relation's words hold at least half
 // the content stems of the words by which the question names entity id
 // ("send notification step" holds half of "notification rule").

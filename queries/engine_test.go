@@ -1126,3 +1126,26 @@ func TestAbbreviationInAsideEndsNoSentence(t *testing.T) {
 		t.Errorf("%q: answers %q (%s); want no", q, got, res.Reading)
 	}
 }
+
+// TestRelationSpellsIdentifier: a question that names a concept by its
+// camel-case identifier ("what values can DeletionPolicy take") is read
+// as the relation that spells it out ("deletion policy"), though the
+// identifier links only weakly and other relations of the entity share
+// more of the question's words ("template", "value").
+func TestRelationSpellsIdentifier(t *testing.T) {
+	e := newEngine(t)
+	q := "what values can DeletionPolicy take in a cfn template?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range []string{"Delete", "Retain", "Snapshot"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: answers %q (%s); want %s", q, got, res.Reading, w)
+		}
+	}
+	if slices.Contains(got, "AWSTemplateFormatVersion") {
+		t.Errorf("%q: answers %q (%s) read the template's sections", q, got, res.Reading)
+	}
+}

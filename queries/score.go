@@ -652,6 +652,13 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		if !containsStr(strong, id) && e.sameValueAmong(c.ends, id) {
 			f[ignored]++ // "60 seconds" among the answers of "... at 60-second resolution?"
 		}
+		if !containsStr(strong, id) && id != c.anchor && c.typ == candRelation && e.names[id].Kind == graph.KindConcept && a.relationSpellsIdentifier(id, c.rel) {
+			// "what values can DeletionPolicy take in a cfn template" read
+			// as CloudFormation's "deletion policy": the relation is the
+			// identifier the question names, a concept of the notes (an
+			// event such as AllowTraffic is a thing of its own)
+			f[featViaName]++
+		}
 	}
 	if constrained {
 		f[featConstrained] = 1
