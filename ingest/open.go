@@ -2589,6 +2589,10 @@ func (o *openReader) addItem(f *frame, pred, obj, detail string, pos, line int) 
 // (long) may have more words than a verbless fragment has: then each part
 // is checked for a verb, not the whole. A name's own words are no verb
 // ("Parameter Store").
+// minNamesBesidePhrase is how many names a list must hold for one item of
+// more words than a name to be dropped rather than end the list.
+const minNamesBesidePhrase = 4
+
 func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
 	if strings.Count(t, "(") == 1 && strings.Count(t, ")") == 1 && !strings.Contains(t[strings.IndexByte(t, '('):], ",") {
@@ -2602,6 +2606,14 @@ func (o *openReader) nameList(text string, long bool) []string {
 		return nil
 	}
 	items := listAt(t, 0, len(t))
+	if k := slices.IndexFunc(items, func(it listItem) bool { return countFields(it.text) > 3 }); k >= 0 && len(items)-1 >= minNamesBesidePhrase &&
+		!slices.ContainsFunc(items[k+1:], func(it listItem) bool { return countFields(it.text) > 3 }) {
+		// "targets: ELB, CloudFront, S3 website endpoint, ..., another
+		// record in the same hosted zone": one phrase among many names is
+		// no name, and the rest are still a list
+		items = slices.Delete(slices.Clone(items), k, k+1)
+		t = t[:items[len(items)-1].end]
+	}
 	itemVerb := len(items) < 3 || slices.ContainsFunc(items, func(it listItem) bool { return o.x.hasVerb(it.text) || strings.Contains(it.text, ". ") })
 	if !long && itemVerb && o.hasVerbOutsideNames(t) && slices.ContainsFunc(items, func(it listItem) bool { return countFields(it.text) > 1 }) {
 		// a clause, not a list of names; but a list of single words is
@@ -3729,7 +3741,8 @@ func inlineList(s string, from int) (int, []listItem) {
 // otherwise.
 func listAt(s string, start, end int) []listItem {
 	var items []listItem
-	for _, part := range splitListSpans(s[start:end]) {
+	parts := splitListSpans(s[start:end])
+	for k, part := range parts {
 		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part.text), "and "))
 		t = strings.TrimSpace(strings.TrimPrefix(t, "or "))
 		t = strings.TrimRight(t, ".")
@@ -3737,6 +3750,12 @@ func listAt(s string, start, end int) []listItem {
 			continue
 		}
 		if n := countFields(t); n > 5 {
+			if k == len(parts)-1 && len(items) >= minNamesBesidePhrase {
+				// "ELB, CloudFront, S3 website endpoint, ..., another
+				// record in the same hosted zone": a phrase that ends a
+				// long list of names is no name, the rest still a list
+				break
+			}
 			return nil
 		}
 		items = append(items, listItem{text: t, start: start + part.start, end: start + part.end})

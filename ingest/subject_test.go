@@ -645,3 +645,25 @@ func TestLeadingCodeSpanNamesItem(t *testing.T) {
 		}
 	}
 }
+
+// TestListEndsWithPhrase: a long list of names that ends with a phrase
+// ("..., Global Accelerator, another record in the same hosted zone") is
+// still a list of the names; a short one is not.
+func TestListEndsWithPhrase(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Route 53\n\n### Alias records\n* free queries\n"+
+		"* targets: ELB, CloudFront, S3 website endpoint, API Gateway, VPC interface endpoint, Global Accelerator, another record in the same hosted zone\n")
+	var got []string
+	for _, f := range c.Facts {
+		if f.Predicate == "rel:alias record target" {
+			got = append(got, f.Object)
+		}
+	}
+	for _, want := range []string{"service:elastic-load-balancing", "service:amazon-cloudfront", "service:amazon-api-gateway", "service:aws-global-accelerator"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("alias record targets %v, want %s", got, want)
+		}
+	}
+	if items := listAt("SNS, SQS, another record in the same hosted zone", 0, 48); items != nil {
+		t.Errorf("a short list ending in a phrase reads as %v", items)
+	}
+}
