@@ -122,6 +122,7 @@ type analysis struct {
 	order     bool // an ordering word
 	ascending bool // "cheapest", "lowest", "first"
 	yesno     bool // opens with "does", "is", "can" ...
+	place     bool // asks where: for a named thing, not a value or a phrase (lexicon place)
 	// superlative: "the lowest", "the cheapest"; sequence: "order", "rank",
 	// "sort" (a superlative alone asks for the first only)
 	superlative, sequence bool
@@ -1261,6 +1262,14 @@ func (e *Engine) deniedLinks(a *analysis) {
 // "which AWS services ..." → services → service; "what categories ..." →
 // categori.
 func (e *Engine) focusOf(a *analysis) {
+	if !a.yesno {
+		if i := slices.IndexFunc(a.words, func(w qword) bool { return w.start >= a.askAt && e.lx.QuestionSurface("place", w.lower) }); i >= 0 && i+1 < len(a.words) && e.lx.QuestionSurface("aux", a.words[i+1].lower) {
+			// "where can an ASG lifecycle hook send its notification": a
+			// place is a named thing (EventBridge, SNS, GitHub), not one
+			// of the hook's settings
+			a.place = true
+		}
+	}
 	for i, w := range a.words {
 		if !opensAsked(w.lower) && w.lower != "how" {
 			continue

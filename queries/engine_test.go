@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -1147,5 +1148,27 @@ func TestRelationSpellsIdentifier(t *testing.T) {
 	}
 	if slices.Contains(got, "AWSTemplateFormatVersion") {
 		t.Errorf("%q: answers %q (%s) read the template's sections", q, got, res.Reading)
+	}
+}
+
+// TestWhereAsksForAPlace: "where can X send ..." asks for named things (a
+// service, a part of one), not for a list of X's settings and events that
+// shares as many of its words (a blind round's note: a lifecycle hook's
+// heartbeat timeout, its results, and where its notification goes).
+func TestWhereAsksForAPlace(t *testing.T) {
+	e := newEngine(t, filepath.Join("..", "testdata", "blind", "r82n", "notes"))
+	q := "Where can an ASG lifecycle hook send its notification?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerNames(res)
+	for _, w := range []string{"Amazon SNS", "Amazon SQS", "Amazon EventBridge"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: answers %q (%s); want %s", q, got, res.Reading, w)
+		}
+	}
+	if slices.Contains(got, "Heartbeat timeout") {
+		t.Errorf("%q: answers %q (%s): the hook's settings", q, got, res.Reading)
 	}
 }

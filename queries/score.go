@@ -274,6 +274,21 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		// is answered by one of the two, not by where Firehose delivers
 		f[featOptionMiss] = 1
 	}
+	if a.place && len(a.wants) == 0 && c.typ == candRelation && len(c.ends) > 0 {
+		named := 0
+		for _, id := range c.ends {
+			switch e.names[id].Kind {
+			case graph.KindService, graph.KindFeature, graph.KindComponent, graph.KindLog:
+				named++
+			}
+		}
+		if 2*named < len(c.ends) {
+			// "where can an ASG lifecycle hook send its notification?" asks
+			// for a place: "Heartbeat timeout", "launch hook" are mostly
+			// events and phrases, no services or parts of one
+			f[featKindMiss] = 1
+		}
+	}
 	// the kind of answer asked for
 	if len(a.wants) > 0 && len(c.ends) > 0 {
 		fit := 0.0
