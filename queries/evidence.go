@@ -1084,6 +1084,33 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 	return e.siblingItems(a, i)
 }
 
+// coordinatedModifiers returns the capitalised words a line coordinates
+// before a noun the question asks for ("Customers with AWS Business or
+// Enterprise support can access all checks" for "which support plans":
+// Business, Enterprise; "Standard, Advanced and Intelligent-Tiering
+// tiers"), nil when it has none.
+func (e *Engine) coordinatedModifiers(a *analysis, text string) []string {
+	ws := splitWords(text)
+	for i := 1; i+2 < len(ws); i++ {
+		if c := ws[i].lower; c != "or" && c != "and" || !containsStr(a.focus, ingest.Stem(ws[i+2].lower)) {
+			continue
+		}
+		name := func(k int) bool {
+			w := ws[k]
+			return w.text != "" && unicode.IsUpper([]rune(w.text)[0]) && !e.lx.IsStop(w.lower) && w.linked < 0
+		}
+		if !name(i-1) || !name(i+1) || breaks(text, ws, i+1) || breaks(text, ws, i+2) || breaks(text, ws, i) {
+			continue
+		}
+		items := []string{ws[i-1].text, ws[i+1].text}
+		for k := i - 2; k >= 0 && name(k) && strings.TrimSpace(text[ws[k].end:ws[k+1].start]) == ","; k-- {
+			items = append([]string{ws[k].text}, items...) // "Standard, Advanced and ..."
+		}
+		return items
+	}
+	return nil
+}
+
 // arrowLed reports whether a line opens with an arrow ("-> Kinesis,
 // DynamoDB, SQS", "→ ..."), continuing the line before it.
 func arrowLed(text string) bool {
@@ -1190,6 +1217,11 @@ func (e *Engine) lineItems(a *analysis, text string) (head string, items []strin
 	head, items, chain := ingest.LineItems(text, e.lx)
 	if chain && !a.order && !a.path {
 		return "", nil // a chain's hops answer a question about an order
+	}
+	if len(items) == 0 {
+		if items = e.coordinatedModifiers(a, text); len(items) > 0 {
+			head = text // the line around them says what they are
+		}
 	}
 	if len(items) == 0 {
 		// a list inside a sentence: the one whose opening words the

@@ -233,3 +233,22 @@ func TestCountOfTheAskedThings(t *testing.T) {
 		t.Errorf("counted noun %q, want targets", n)
 	}
 }
+
+// TestCoordinatedModifiersAnswer: the capitalised words a line coordinates
+// before the noun a question asks for ("AWS Business or Enterprise
+// support" for "which support plans") are its answers, not the line's
+// other list ("all checks and the APIs").
+func TestCoordinatedModifiersAnswer(t *testing.T) {
+	e := engineWithNote(t, "advisor.md", `# Trusted Advisor
+
+All customers have access to a core set of Trusted Advisor checks. Customers with AWS Business or Enterprise support can access all Trusted Advisor checks and the Trusted Advisor APIs.
+`)
+	q := "Which AWS support plans give access to all Trusted Advisor checks and the Trusted Advisor APIs?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !slices.Equal(got, []string{"Business", "Enterprise"}) {
+		t.Errorf("%q: answers %q (%s); want Business, Enterprise", q, got, res.Reading)
+	}
+}
