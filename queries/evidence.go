@@ -662,6 +662,9 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			// answers ("=> RDS, Aurora, Redshift, DocumentDB")
 			i = j
 		}
+		if j := e.valueSentence(a, i); j >= 0 {
+			i = j
+		}
 		st := e.ix.Statement(i)
 		ends := e.evidenceEnds(ctx, a, st, ids)
 		var answers []Answer
@@ -737,6 +740,11 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 		// order (one line's inline list is no sequence)
 		c.ordered = len(items) > 1 && len(items) == len(answers) && srcs[0] != srcs[len(srcs)-1]
 		c.ctx = st.Terms
+		if i != h.i {
+			// the line's sentence the value was taken from, and the one
+			// that matched the question
+			c.ctx = append(slices.Clone(st.Terms), e.ix.StatementTerms(h.i)...)
+		}
 		c.prior = -0.3
 		// what the statement covers of the question, and whether it is about it
 		c.rel = nil
@@ -1082,6 +1090,30 @@ func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items
 		return "", nil, nil
 	}
 	return e.siblingItems(a, i)
+}
+
+// valueSentence returns, for a question that asks only for a value, the
+// other sentence of statement i's line that states one when i states none,
+// sharing a word of the question ("You set ResourceSignal with Count and
+// Timeout" then "The maximum timeout is 12 hours" for "the longest timeout
+// I can give a ResourceSignal"); -1 when i states one, or no such sentence.
+func (e *Engine) valueSentence(a *analysis, i int) int {
+	if !a.wantsOnly(graph.KindValue) || len(ingest.Quantities(e.ix.StatementText(i))) > 0 {
+		return -1
+	}
+	src := e.ix.StatementSource(i)
+	for d := 1; d <= maxLineSentences; d++ {
+		for _, j := range []int{i + d, i - d} {
+			if j < 0 || j >= e.ix.NumStatements() || e.ix.StatementSource(j) != src || len(ingest.Quantities(e.ix.StatementText(j))) == 0 {
+				continue
+			}
+			words := e.ix.StatementTerms(j)
+			if slices.ContainsFunc(a.terms, func(t term) bool { return !a.words[t.pos].stop && t.in(words) }) {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // coordinatedModifiers returns the capitalised words a line coordinates

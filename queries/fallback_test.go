@@ -252,3 +252,20 @@ All customers have access to a core set of Trusted Advisor checks. Customers wit
 		t.Errorf("%q: answers %q (%s); want Business, Enterprise", q, got, res.Reading)
 	}
 }
+
+// TestValueFromTheLinesOtherSentence: a value question whose best line's
+// sentence states no value takes it from the sentence of the same line
+// that does and shares a word of the question, and a superlative that asks
+// for one value ("the longest timeout") is answered by one.
+func TestValueFromTheLinesOtherSentence(t *testing.T) {
+	e := engineWithNote(t, "cfn.md", "# Creation policies\n\n"+
+		"A `CreationPolicy` makes CloudFormation wait for success signals before CREATE_COMPLETE. You set `ResourceSignal` with `Count` and `Timeout`, for example `Timeout: PT15M`. The maximum timeout is 12 hours (`PT12H`). If the timeout expires, the stack rolls back.\n")
+	q := "What's the longest timeout I can give a CreationPolicy ResourceSignal?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !slices.Equal(got, []string{"12 hours"}) {
+		t.Errorf("%q: answers %q (%s); want 12 hours", q, got, res.Reading)
+	}
+}
