@@ -660,3 +660,19 @@ func TestInPlaceIdiomLinksNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCWAbbreviationLinks: the "cw" short forms notes and questions write
+// ("need memory metric -> cw agent", "cw alarm") name the CloudWatch parts,
+// as "CW Logs" names CloudWatch Logs.
+func TestCWAbbreviationLinks(t *testing.T) {
+	e := newEngine(t)
+	for q, want := range map[string]string{
+		"do I need the cw agent for memory metrics?":        "feature:unified-cloudwatch-agent",
+		"which actions can a cw alarm take?":                "feature:amazon-cloudwatch-alarms",
+		"how long are cw metrics kept at 1 min resolution?": "feature:amazon-cloudwatch-metrics",
+	} {
+		if ids := e.analyze(q).linkIDs(); !slices.Contains(ids, want) {
+			t.Errorf("%q links %v, want %s", q, ids, want)
+		}
+	}
+}
