@@ -316,6 +316,14 @@ func (x *extractor) listItem(text string, line, ordinal int) {
 		if x.labelOnly(text, name) {
 			return
 		}
+		if l.pred == graph.PredEvent && (countFields(name) > 1 || len(x.entities(name, true)) > 0) {
+			// "Heartbeat timeout", "Where the hook notification goes",
+			// "Amazon SNS" under an ASG's "Lifecycle hooks": a lifecycle
+			// event is named by one word or identifier ("BeforeInstall",
+			// "Setup", "Pending:Wait"); a phrase or a service says
+			// something of the hooks (the open reading relates it)
+			return
+		}
 		if ents := x.entities(name, true); len(ents) == 1 {
 			obj = ents[0]
 		} else {

@@ -667,3 +667,29 @@ func TestListEndsWithPhrase(t *testing.T) {
 		t.Errorf("a short list ending in a phrase reads as %v", items)
 	}
 }
+
+// TestLifecycleEventsAreNamedByOneWord: a lifecycle hooks list's items are
+// events when one word or identifier names each ("BeforeInstall",
+// "Pending:Wait"); a phrase ("Heartbeat timeout", "Where the hook
+// notification goes") or a service ("Amazon SNS") under it is none.
+func TestLifecycleEventsAreNamedByOneWord(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Auto Scaling\n\n## Lifecycle hooks\n\n"+
+		"* Heartbeat timeout\n* Where the hook notification goes\n* Amazon SNS\n* Pending:Wait\n\n"+
+		"# CodeDeploy\n\n## Lifecycle hooks\n\n* BeforeInstall\n* AfterInstall\n")
+	var got []string
+	for _, f := range c.Facts {
+		if f.Predicate == graph.PredEvent {
+			got = append(got, f.Object)
+		}
+	}
+	for _, o := range got {
+		if strings.Contains(o, "heartbeat") || strings.Contains(o, "notification") || o == "service:amazon-sns" {
+			t.Errorf("lifecycle events %v hold %s", got, o)
+		}
+	}
+	for _, want := range []string{"event:beforeinstall", "event:afterinstall"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("lifecycle events %v, want %s", got, want)
+		}
+	}
+}
