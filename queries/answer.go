@@ -59,7 +59,7 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	cands = mergeTies(a, cands)
 	cands = e.mergeBounds(a, cands)
 	for _, c := range cands {
-		if c.score < minScore && c.typ != candDescribe {
+		if c.score < minScore && c.typ != candDescribe && !(a.yesno && c.typ == candYesNo && c.score > minVerdictScore) {
 			break
 		}
 		if c.typ == candDescribe && len(a.terms) > 0 && c.score < minScore {
@@ -94,6 +94,11 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	}
 	return nil, e.outOfReach(a)
 }
+
+// minVerdictScore is what a yes/no question's verdict must score to answer
+// when it scores under minScore: a weak verdict still answers what was
+// asked, where the fallback would describe the thing the question names.
+const minVerdictScore = 0.0
 
 // tieMargin is how close to the best relation reading another one must
 // score to answer with it.

@@ -467,3 +467,18 @@ func TestOnlyLineExcludesAnother(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakVerdictAnswersYesNo: a yes/no question whose verdict scores
+// under minScore is still answered yes or no, not with a description of
+// the thing it names (the fallback's answer to what it does not ask).
+func TestWeakVerdictAnswersYesNo(t *testing.T) {
+	e := newEngine(t)
+	q := "If I create a DynamoDB table through the resources section of .ebextensions, will it survive when I terminate the Beanstalk environment?"
+	res, err := e.Ask(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); res.Intent != "yes-no" || len(got) != 1 || got[0] != "yes" && got[0] != "no" {
+		t.Errorf("%q: %s answers %q (%s); want a verdict", q, res.Intent, got, res.Reading)
+	}
+}
