@@ -2257,12 +2257,19 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 // the question names, while it names none of those either: asked whether
 // AWS Config blocks changes, the line says something else does.
 func (e *Engine) otherMeans(a *analysis, st graph.Statement) bool {
-	ids := a.strongLinkIDs()
-	if len(ids) == 0 || len(st.Mentions) == 0 {
-		return false
-	}
 	lower := strings.ToLower(strings.TrimSpace(st.Text))
 	if !slices.ContainsFunc(e.lx.PurposeOpeners(), func(p string) bool { return strings.HasPrefix(lower, p+" ") }) {
+		return false
+	}
+	if _, means, ok := strings.Cut(st.Text, ", "); ok && e.lx.HasQuestionPhrase("instead", means) {
+		// "To stop someone deleting the whole stack, enable termination
+		// protection instead": a means the line sets against another,
+		// when it names none of the things the question asks of
+		ms := e.textStems(means)
+		return !slices.ContainsFunc(a.words, func(w qword) bool { return w.linked >= 0 && !w.stop && containsStr(ms, w.stem) })
+	}
+	ids := a.strongLinkIDs()
+	if len(ids) == 0 || len(st.Mentions) == 0 {
 		return false
 	}
 	for _, m := range st.Mentions {

@@ -482,3 +482,24 @@ func TestWeakVerdictAnswersYesNo(t *testing.T) {
 		t.Errorf("%q: %s answers %q (%s); want a verdict", q, res.Intent, got, res.Reading)
 	}
 }
+
+// TestOtherMeansInstead: "To stop someone deleting the whole stack, enable
+// termination protection instead" answers no to whether a stack policy
+// stops it, and yes to whether termination protection does.
+func TestOtherMeansInstead(t *testing.T) {
+	e := engineWithNote(t, "cfn.md", "# Stack policies\n\n"+
+		"A stack policy is a JSON document that protects stack resources from unintended updates.\n\n"+
+		"* Stack policies apply only to stack updates. To stop someone deleting the whole stack, enable termination protection instead.\n")
+	for _, tc := range []struct{ q, want string }{
+		{"If I put a stack policy on my stack, does that stop anyone from deleting the whole stack?", "no"},
+		{"Does termination protection stop someone deleting the whole stack?", "yes"},
+	} {
+		res, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := answerNames(res); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: answers %q (%s); want %s", tc.q, got, res.Reading, tc.want)
+		}
+	}
+}
