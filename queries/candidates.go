@@ -189,6 +189,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.namedAfterCandidate(a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.kindIdentifierCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	out = append(out, e.aliasCandidates(a)...)
 	return out, nil
 }

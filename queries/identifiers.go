@@ -1,0 +1,108 @@
+package queries
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/awskg/awskg/graph"
+	"github.com/awskg/awskg/ingest"
+)
+
+// The kind-identifier reading answers a question that asks for things of a
+// kind the notes name by identifiers ("Which IAM roles do StackSets need
+// with self-managed permissions?") with the identifiers the best-matching
+// lines write whose last camel-case word is that kind
+// ("AWSCloudFormationStackSetAdministrationRole",
+// "AWSCloudFormationStackSetExecutionRole"): a name that says what it is.
+
+// identifierPrior is what a kind-identifier reading is worth before its
+// words are matched, beside the evidence reading's -0.3.
+const identifierPrior = 0.6
+
+// maxIdentifierHits is how many of the best-matching lines the reading
+// looks in, best first.
+const maxIdentifierHits = 10
+
+// maxIdentifierSpread is how many statements after the first line with
+// such identifiers the reading reads more of them from, in its section
+// ("... AdministrationRole in the admin account" then "...ExecutionRole in
+// each target account").
+const maxIdentifierSpread = 3
+
+// minIdentifierParts is how many camel-case words an identifier holds at
+// least: one that names what it is says more than its kind
+// ("AWSCloudFormationStackSetExecutionRole"); a short one is a verb or a
+// state that ends in a common noun ("PutMetricData", "OutOfService",
+// "FindInMap").
+const minIdentifierParts = 4
+
+// kindIdentifierCandidate returns the kind-identifier reading of a question
+// whose asked-for noun (the last word of its focus) is the last word of
+// identifiers in one of its best-matching lines; nil when none is.
+func (e *Engine) kindIdentifierCandidate(a *analysis) *candidate {
+	if a.yesno || len(a.focus) == 0 {
+		return nil
+	}
+	kind := a.focus[len(a.focus)-1]
+	ids := a.strongLinkIDs()
+	best, bestAbout := -1, -1.0
+	var names []string
+	for k, h := range a.hits {
+		if k == maxIdentifierHits {
+			break
+		}
+		ns := identifiersOfKind(e.ix.StatementText(h.i), kind)
+		if len(ns) == 0 {
+			continue
+		}
+		// the line most about what the question names, the better
+		// matching one of those equally about it
+		if about := e.aboutBonus(h.i, ids) + e.sectionBonusOf(h.i, ids); about > bestAbout {
+			best, bestAbout, names = k, about, ns
+		}
+	}
+	if best >= 0 {
+		h := a.hits[best]
+		st := e.ix.Statement(h.i)
+		var answers []Answer
+		add := func(names []string, st graph.Statement) {
+			for _, n := range names {
+				answers = append(answers, Answer{Name: n, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+			}
+		}
+		add(names, st)
+		for j := h.i + 1; j <= h.i+maxIdentifierSpread && e.sameSection(h.i, j); j++ {
+			more := identifiersOfKind(e.ix.StatementText(j), kind)
+			if len(more) == 0 {
+				break
+			}
+			add(more, e.ix.Statement(j))
+		}
+		c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}, ends: []string{}}
+		c.ctx = st.Terms
+		c.rel = []string{kind}
+		c.prior = -0.3 + identifierPrior
+		c.links = e.statementLinks(a, h.i)
+		c.reading = fmt.Sprintf("the %s identifiers a best-matching line writes (%s)", kind, st.Source)
+		return c
+	}
+	return nil
+}
+
+// identifiersOfKind returns the identifiers a text writes, once each in
+// order, of minIdentifierParts or more camel-case words the last of which
+// stems to kind ("AWSCloudFormationStackSetExecutionRole" of "role").
+func identifiersOfKind(text, kind string) []string {
+	var out []string
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
+	}) {
+		parts := ingest.CamelParts(tok)
+		if len(parts) < minIdentifierParts || ingest.Stem(parts[len(parts)-1]) != kind || containsStr(out, tok) {
+			continue
+		}
+		out = append(out, tok)
+	}
+	return out
+}
