@@ -375,9 +375,9 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		f[featOrder] = 1
 	}
 	if a.order && !a.yesno && !c.ordered && c.result != nil && len(c.result.Answers) <= 1 && !(a.superlative && a.wantsOnly(graph.KindValue) && !a.sequence) {
-		// (but "the longest timeout" asks for one value, the greatest)
 		// "codedeploy ec2 lifecycle event order" asks for a sequence, not
-		// for how CodeDeploy and EC2 relate
+		// for how CodeDeploy and EC2 relate (but "the longest timeout"
+		// asks for one value, the greatest)
 		f[featUnordered] = 1
 	}
 	if c.narrowed {
