@@ -668,11 +668,15 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		if !containsStr(strong, id) && e.sameValueAmong(c.ends, id) {
 			f[ignored]++ // "60 seconds" among the answers of "... at 60-second resolution?"
 		}
-		if !containsStr(strong, id) && id != c.anchor && c.typ == candRelation && e.names[id].Kind == graph.KindConcept && a.relationSpellsIdentifier(id, c.rel) {
+		if !containsStr(strong, id) && id != c.anchor && c.typ == candRelation && e.names[id].Kind == graph.KindConcept && a.relationSpellsIdentifier(id, c.rel) &&
+			!slices.ContainsFunc(strong, func(s string) bool { return containsStr(c.ends, s) }) {
 			// "what values can DeletionPolicy take in a cfn template" read
 			// as CloudFormation's "deletion policy": the relation is the
 			// identifier the question names, a concept of the notes (an
-			// event such as AllowTraffic is a thing of its own)
+			// event such as AllowTraffic is a thing of its own); not when
+			// it answers with another thing the question names ("UpdatePolicy
+			// attributes for an auto scaling group" is no list of what
+			// UpdatePolicy handles updates to)
 			f[featViaName]++
 		}
 	}
