@@ -2611,8 +2611,8 @@ func (o *openReader) nameList(text string, long bool) []string {
 		// "targets: ELB, CloudFront, S3 website endpoint, ..., another
 		// record in the same hosted zone": one phrase among many names is
 		// no name, and the rest are still a list
-		items = slices.Delete(slices.Clone(items), k, k+1)
-		t = t[:items[len(items)-1].end]
+		t = strings.TrimRight(t[:items[k].start]+t[items[k].end:], ", ")
+		items = listAt(t, 0, len(t))
 	}
 	itemVerb := len(items) < 3 || slices.ContainsFunc(items, func(it listItem) bool { return o.x.hasVerb(it.text) || strings.Contains(it.text, ". ") })
 	if !long && itemVerb && o.hasVerbOutsideNames(t) && slices.ContainsFunc(items, func(it listItem) bool { return countFields(it.text) > 1 }) {

@@ -1123,13 +1123,13 @@ func (e *Engine) valueSentence(a *analysis, i int) int {
 // tiers"), nil when it has none.
 func (e *Engine) coordinatedModifiers(a *analysis, text string) []string {
 	ws := splitWords(text)
+	name := func(k int) bool {
+		w := ws[k]
+		return w.text != "" && unicode.IsUpper([]rune(w.text)[0]) && !e.lx.IsStop(w.lower)
+	}
 	for i := 1; i+2 < len(ws); i++ {
 		if c := ws[i].lower; c != "or" && c != "and" || !containsStr(a.focus, ingest.Stem(ws[i+2].lower)) {
 			continue
-		}
-		name := func(k int) bool {
-			w := ws[k]
-			return w.text != "" && unicode.IsUpper([]rune(w.text)[0]) && !e.lx.IsStop(w.lower) && w.linked < 0
 		}
 		if !name(i-1) || !name(i+1) || breaks(text, ws, i+1) || breaks(text, ws, i+2) || breaks(text, ws, i) {
 			continue

@@ -205,7 +205,7 @@ func (e *Engine) asksNeedOf(a *analysis) bool {
 	// the wh-word is what is needed: "what do I need", "what has to be",
 	// "what are the prerequisites", not "which VPC endpoints do I need"
 	wh := slices.IndexFunc(a.words, func(w qword) bool { return w.start >= a.askAt && e.lx.QuestionSurface("subject", w.lower) })
-	if wh < 0 || wh+1 == len(a.words) || !e.lx.QuestionSurface("aux", a.words[wh+1].lower) && !e.lx.QuestionSurface("obligation", a.words[wh+1].lower) && a.words[wh+1].lower != "do" {
+	if wh < 0 || wh+1 == len(a.words) || !e.lx.QuestionSurface("aux", a.words[wh+1].lower) && !e.lx.QuestionSurface("obligation", a.words[wh+1].lower) && !e.lx.QuestionWord("yesno", a.words[wh+1].stem) {
 		return false
 	}
 	for i, w := range a.words {
@@ -259,7 +259,7 @@ func (e *Engine) needsCandidate(ctx context.Context, a *analysis) (*candidate, e
 	}
 	tiers := slices.Clone(ids)
 	slices.SortStableFunc(tiers, func(x, y string) int { return cmp.Compare(rarity[y], rarity[x]) })
-	best := -1
+	best, about := -1, ""
 	var lines []int
 	for k := 0; k < len(tiers) && best < 0; {
 		n := k + 1
@@ -270,7 +270,7 @@ func (e *Engine) needsCandidate(ctx context.Context, a *analysis) (*candidate, e
 		if best, lines, err = e.needLines(ctx, tiers[k:n]); err != nil {
 			return nil, err
 		}
-		k = n
+		about, k = tiers[k], n
 	}
 	if best < 0 {
 		return nil, nil
@@ -307,7 +307,7 @@ func (e *Engine) needsCandidate(ctx context.Context, a *analysis) (*candidate, e
 	}
 	c.prior = -0.3 + needsPrior
 	c.links = len(ids)
-	c.reading = fmt.Sprintf("what the lines on %s say it needs (%s)", e.names[ids[0]].Name, e.ix.StatementSource(best))
+	c.reading = fmt.Sprintf("what the lines on %s say it needs (%s)", e.names[about].Name, e.ix.StatementSource(best))
 	return c, nil
 }
 
