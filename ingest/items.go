@@ -265,14 +265,26 @@ func cleanInline(items []string) []string {
 	var out []string
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
-			it = strings.TrimPrefix(it, art)
-		}
-		if it = trimItem(it); it != "" {
+		if it = trimItem(trimArticle(it)); it != "" {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// trimArticle drops the articles that open a phrase ("an Amazon SQS
+// queue" → "Amazon SQS queue"; "a the" in a garbled line, both).
+func trimArticle(s string) string {
+	for {
+		t := s
+		for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+			t = strings.TrimPrefix(t, art)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
 }
 
 // coordinationSpans splits a sentence at commas, semicolons, " and " and

@@ -1574,7 +1574,7 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 // determiner and count dropped, over a list. ok is false for any other
 // sentence.
 func (o *openReader) copulaLabel(s string) (label, rest string, ok bool) {
-	if !strings.Contains(s, ", ") {
+	if !strings.Contains(s, ", ") && !strings.Contains(s, " or ") && !strings.Contains(s, " and ") {
 		return "", "", false // no list: most sentences, read without splitting
 	}
 	f := strings.Fields(s)
@@ -1589,14 +1589,28 @@ func (o *openReader) copulaLabel(s string) (label, rest string, ok bool) {
 		label = strings.Join(np, " ")
 		rest = strings.TrimRight(strings.Join(f[k+1:], " "), ".")
 		if len(np) == 0 || len(np) > maxItemLabelWords || slices.ContainsFunc(np, func(w string) bool { return o.lx.IsStop(strings.ToLower(w)) }) ||
-			o.x.hasVerb(label) || len(o.mentions(label)) > 0 || !strings.Contains(rest, ", ") {
+			o.x.hasVerb(label) || len(o.mentions(label)) > 0 {
 			// "It includes ...", "If an instance is stopped, ...": no
 			// noun phrase
+			return "", "", false
+		}
+		if (!strings.Contains(rest, ", ") || strings.EqualFold(f[k], "is")) && !o.pairOfEntities(rest) && len(o.x.entityList(rest)) < 2 {
+			// a pair, or a singular copula, relates only names the
+			// dictionary knows ("The target is an Amazon SQS queue or an
+			// Amazon SNS topic"), not words ("Configurations are saved
+			// and versioned", "Streams is for custom code, ...")
 			return "", "", false
 		}
 		return label, rest, true
 	}
 	return "", "", false
+}
+
+// pairOfEntities reports whether a text is two names (see namePair) that
+// each name an entity.
+func (o *openReader) pairOfEntities(text string) bool {
+	p := o.namePair(text)
+	return len(p) == 2 && o.namesEntity(p[0]) && o.namesEntity(p[1])
 }
 
 // opensWithName reports whether a text opens with a name the dictionary
@@ -2078,7 +2092,7 @@ func (o *openReader) namePair(value string) []string {
 		if !ok || strings.Contains(r, sep) {
 			continue
 		}
-		l, r = cleanName(l), cleanName(r)
+		l, r = trimArticle(cleanName(l)), trimArticle(cleanName(r))
 		if sep == " / " && (len(Numbers(l)) > 0 || len(Numbers(r)) > 0 || strings.Contains(value, "|")) {
 			// "15cu / 2": a quotient, no pair of names; "ok (green) /
 			// warning (yellow) | degraded (red)": a list of more, which
@@ -2806,9 +2820,7 @@ func openItemName(text string, lx *Lexicon) string {
 		// command names the step
 		return cmd
 	}
-	for _, art := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
-		t = strings.TrimPrefix(t, art)
-	}
+	t = trimArticle(t)
 	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) && (len(m) == len(t) || !englishCompound(m, lx)) {
 		// "cfn-init: ..." names a script; "built-in targets like ..." opens
 		// with an English compound, no identifier

@@ -693,3 +693,28 @@ func TestLifecycleEventsAreNamedByOneWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCopulaRelatesAPairOfNames: "The target is an Amazon SQS queue or an
+// Amazon SNS topic" under a heading that names the dead-letter queue
+// relates it to both services by the noun before the copula; a pair of
+// words that name nothing ("Configurations are saved and versioned",
+// "Version is code and configuration") relates nothing.
+func TestCopulaRelatesAPairOfNames(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Lambda\n\n## Dead-letter queues\n\n"+
+		"A DLQ only catches failed events. The target is an Amazon SQS queue or an Amazon SNS topic.\n\n"+
+		"## Elastic Beanstalk\n\nConfigurations are saved and versioned. Version is code and configuration.\n")
+	var got []string
+	for _, f := range c.Facts {
+		switch f.Object {
+		case "service:amazon-sqs", "service:amazon-sns":
+			got = append(got, f.Subject+" "+f.Object)
+		}
+		if strings.Contains(f.Predicate, "configuration") || strings.Contains(f.Predicate, "version") {
+			t.Errorf("fact %s %s %s from a pair of words", f.Subject, f.Predicate, f.Object)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"feature:dead-letter-queue service:amazon-sns", "feature:dead-letter-queue service:amazon-sqs"}; !slices.Equal(got, want) {
+		t.Errorf("facts %v, want %v", got, want)
+	}
+}
