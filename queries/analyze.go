@@ -158,7 +158,8 @@ type analysis struct {
 type term struct {
 	stem   string
 	parts  []string // the stems of a camel-case word's parts ("DeletionPolicy" → delet, polici), else nil
-	alts   []string // the stems of one word the notes write this word and its neighbour as ("roll back" → rollback), else nil
+	alts   []string // other stems the notes write the word as: a phrasal verb's one word, an abbreviation, a count in figures or words
+	joined string   // the stem of one word the notes write this word and its neighbour as ("roll back" → rollback), else ""
 	weight float64
 	pos    int // index in words
 }
@@ -185,7 +186,7 @@ func (t term) inSplit(sorted []string, lists ...[]string) bool {
 
 // holds is in's rule over any word list, given by its membership test has.
 func (t term) holds(has func(string) bool) bool {
-	if has(t.stem) || slices.ContainsFunc(t.alts, has) {
+	if has(t.stem) || slices.ContainsFunc(t.alts, has) || t.joined != "" && has(t.joined) {
 		return true
 	}
 	if len(t.parts) == 0 {
@@ -211,7 +212,14 @@ func (t term) inWord(words []string) bool {
 			return true
 		}
 	}
-	return false
+	return t.joined != "" && containsStr(words, t.joined)
+}
+
+// onlyJoined reports whether words hold the term only as the compound it
+// makes with its neighbour ("timeout" for "times out"): a weaker match
+// than the words as the question writes them ("time out after").
+func (t term) onlyJoined(words []string) bool {
+	return t.joined != "" && containsStr(words, t.joined) && !t.holds(func(w string) bool { return w != t.joined && containsStr(words, w) })
 }
 
 // towardLink reports whether the question names entity id right after one
@@ -1816,12 +1824,19 @@ func (e *Engine) termsOf(a *analysis) {
 		if t2.pos != t1.pos+1 {
 			continue
 		}
+		// (the first word inflected, its stem: "times out" as "timeout",
+		// "rolled back" as "rollback")
 		joined := ingest.Stem(a.words[t1.pos].lower + a.words[t2.pos].lower)
+		if e.docFreq(joined) == 0 {
+			joined = ingest.Stem(t1.stem + a.words[t2.pos].lower)
+		}
 		if joined == t1.stem || joined == t2.stem || e.docFreq(joined) == 0 {
 			continue
 		}
-		t1.alts = append(t1.alts, joined)
-		t2.alts = append(t2.alts, joined)
+		if t1.joined == "" {
+			t1.joined = joined
+		}
+		t2.joined = joined
 	}
 }
 

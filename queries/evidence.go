@@ -64,6 +64,9 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		// its best
 		syns := e.lx.Synonyms(t.stem)
 		full := slices.Concat([]string{t.stem}, t.alts, opposite[t.stem]) // the stems that count in full
+		if t.joined != "" && !containsStr(full, t.joined) {
+			full = append(full, t.joined)
+		}
 		for _, alt := range t.alts {
 			// "turned on" (its alternative "enable") finds "disabled" too
 			for _, o := range opposite[alt] {

@@ -1473,3 +1473,13 @@ func TestScenarioPicksItemByItsBlock(t *testing.T) {
 		t.Errorf("answers %v (reading %q), want Rolling with additional batch alone", got, res.Reading)
 	}
 }
+
+// TestTimesOutReadsTimeout: "before it times out" reads a relation the
+// notes write as the one word "Timeout" (Lambda's, not the Auto Scaling
+// line that holds "longest time" as written).
+func TestTimesOutReadsTimeout(t *testing.T) {
+	e := engineWithNote(t, "lambda.md", "# Lambda\n\n## Limits worth memorising\n\n"+
+		"* Timeout: up to 900 seconds (15 minutes)\n* Memory: 128 MB to 10,240 MB\n\n"+
+		"# Auto Scaling\n\n## Lifecycle hooks\n\n* Longest time in a wait state: 48 hours\n")
+	askHolding(t, e, "What is the longest a single Lambda invocation can run before it times out?", []string{"15 minutes"})
+}

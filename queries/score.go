@@ -24,6 +24,10 @@ const (
 	weightRelation = 1.0
 	weightContext  = 0.55
 	weightNames    = 0.35
+	// weightJoined is what a word matched only as the compound it makes
+	// with its neighbour ("timeout" for "times out") weighs beside the
+	// words as written
+	weightJoined = 0.8
 )
 
 // minScore is the score below which no candidate answers and the evidence
@@ -440,6 +444,8 @@ func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]strin
 	for _, t := range terms {
 		total += t.weight
 		switch {
+		case t.onlyJoined(rel):
+			got += t.weight * weightRelation * weightJoined
 		case t.in(rel):
 			got += t.weight * weightRelation
 		case inCtx(t):
