@@ -367,13 +367,7 @@ const maxItemNameWords = 4
 // " or " = " (at most four, starting with no lower-case word but a
 // code-like one), else ItemNone.
 func ItemName(text string) (string, ItemKind) {
-	t := strings.TrimSpace(text)
-	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
-		t = strings.TrimSpace(strings.TrimPrefix(t, m)) // a bullet, not "**bold**"
-	}
-	if j := strings.IndexAny(t, ".)"); j > 0 && j <= 3 && isDigits(t[:j]) && strings.HasPrefix(t[j+1:], " ") {
-		t = strings.TrimSpace(t[j+1:]) // a step's number: "1. `install` - ..."
-	}
+	t := trimBullet(text)
 	for _, q := range []string{"`", "**", "__"} {
 		if strings.HasPrefix(t, q) {
 			if j := strings.Index(t[len(q):], q); j > 0 {
@@ -412,6 +406,27 @@ func ItemName(text string) (string, ItemKind) {
 		return "", ItemNone
 	}
 	return name, kind
+}
+
+// trimBullet returns an item's text without its bullet or its step's
+// number ("1. `install` - ..."), not "**bold**".
+func trimBullet(text string) string {
+	t := strings.TrimSpace(text)
+	for _, m := range []string{"- ", "* ", "• ", "· ", "+ "} {
+		t = strings.TrimSpace(strings.TrimPrefix(t, m))
+	}
+	if j := strings.IndexAny(t, ".)"); j > 0 && j <= 3 && isDigits(t[:j]) && strings.HasPrefix(t[j+1:], " ") {
+		t = strings.TrimSpace(t[j+1:])
+	}
+	return t
+}
+
+// ItemLabel returns the label of a list item that glosses it after its
+// first ": " or dash, lower-case too ("- superseded: default, newer run
+// replaces ..." → "superseded"): at most four words; "" for any other
+// item. ItemName is stricter: it takes only words that look like names.
+func ItemLabel(text string) string {
+	return glossedLabel(trimBullet(text))
 }
 
 // nameWord reports whether a word can open a name: it starts with a

@@ -1038,6 +1038,17 @@ func (e *Engine) bareLabel(text string) bool {
 // the run of item lines it is one of ("SSE-S3: ...", "SSE-KMS: ...").
 func (e *Engine) lineList(a *analysis, i int, answered bool) (head string, items, srcs []string) {
 	text := ingest.AnswerText(e.ix.Statement(i).Text) // an answer's list without its "a:" or arrow
+	if e.headsNext(i) && !a.wantsOnly(graph.KindValue) && !e.rowAt(i+1) {
+		// "execution modes (V2)" over "superseded: default, ...",
+		// "queued: ...": a heading heads the run of named items its
+		// section opens with (a table's rows are read by its columns)
+		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
+			return text, names, nsrcs
+		}
+		if names, nsrcs := e.headedLabels(a, i); len(names) > 0 {
+			return text, names, nsrcs
+		}
+	}
 	if strings.HasSuffix(text, ":") && e.sameSection(i, i+1) {
 		if _, names, nsrcs := e.siblingItems(a, i+1); len(names) > 0 {
 			return strings.TrimSuffix(text, ":"), names, nsrcs
@@ -1181,6 +1192,54 @@ func (e *Engine) headedNames(a *analysis, i int) (names, srcs []string) {
 		srcs = append(srcs, src)
 	}
 	return names, srcs
+}
+
+// headedLabels returns the labels of the run of glossed items that opens
+// the section heading statement i heads ("superseded: default, ...",
+// "queued: ...", "parallel: ..." under "execution modes (V2)"), those the
+// question does not name, with each item's source; nil for fewer than two.
+func (e *Engine) headedLabels(a *analysis, i int) (names, srcs []string) {
+	seen := map[string]bool{}
+	for j := i + 1; e.sameSection(i, j); j++ {
+		src := e.ix.StatementSource(j)
+		if src == e.ix.StatementSource(j-1) {
+			continue // another sentence of the item's line
+		}
+		label := ingest.ItemLabel(e.ix.Statement(j).Text)
+		if label == "" {
+			break
+		}
+		if seen[strings.ToLower(label)] || a.namesText(label) {
+			continue
+		}
+		seen[strings.ToLower(label)] = true
+		names = append(names, label)
+		srcs = append(srcs, src)
+	}
+	if len(names) < 2 {
+		return nil, nil
+	}
+	return names, srcs
+}
+
+// rowAt reports whether statement i is a table row as its statement reads
+// ("Replication type; RDS Multi-AZ: Synchronous; ...").
+func (e *Engine) rowAt(i int) bool {
+	_, kind := ingest.ItemName(e.ix.Statement(i).Text)
+	return kind == ingest.ItemRow
+}
+
+// headsNext reports whether statement i is a heading and statement i+1
+// opens its section: the last part of i's heading path is i's own text.
+func (e *Engine) headsNext(i int) bool {
+	if !e.sameSection(i, i+1) {
+		return false
+	}
+	sec := e.ix.StatementSection(i)
+	if k := strings.LastIndex(sec, " > "); k >= 0 {
+		sec = sec[k+len(" > "):]
+	}
+	return sec == strings.TrimSpace(e.ix.Statement(i).Text)
 }
 
 // sameSection reports whether statements i and j (either may be out of

@@ -1483,3 +1483,19 @@ func TestTimesOutReadsTimeout(t *testing.T) {
 		"# Auto Scaling\n\n## Lifecycle hooks\n\n* Longest time in a wait state: 48 hours\n")
 	askHolding(t, e, "What is the longest a single Lambda invocation can run before it times out?", []string{"15 minutes"})
 }
+
+// TestHeadingHeadsGlossedLabels: a heading that names nothing heads the
+// run of "label: gloss" items under it, lower-case labels too, in a
+// blog's "#"-marked sections.
+func TestHeadingHeadsGlossedLabels(t *testing.T) {
+	e := engineWithNote(t, "cp.txt", "cheat sheet: CodePipeline\nposted in aws\n\n"+
+		"CodePipeline basics\n#\n- action categories: source, build, test, deploy, approval, invoke\n\n"+
+		"execution modes (V2)\n#\n"+
+		"- superseded: default, newer run replaces older one waiting between stages\n"+
+		"- queued: runs processed one by one in order\n"+
+		"- parallel: runs fully independent of each other\n")
+	got := askNames(t, e, "list the codepipeline V2 execution modes")
+	if want := []string{"superseded", "queued", "parallel"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+}
