@@ -50,6 +50,25 @@ type link struct {
 	concept    bool // a concept a note named, not a dictionary entity
 }
 
+// listsLink reports whether the question names entity id as an item of a
+// list: a comma or a coordinator right before or after its name
+// ("applications, application versions and environments").
+func (e *Engine) listsLink(a *analysis, id string) bool {
+	coord := func(w string) bool { return e.lx.QuestionSurface("coordinator", w) }
+	for _, l := range a.links {
+		if l.id != id {
+			continue
+		}
+		before := strings.Fields(strings.ToLower(a.text[:l.start]))
+		after := strings.Fields(strings.ToLower(a.text[l.end:]))
+		if strings.HasSuffix(strings.TrimSpace(a.text[:l.start]), ",") || strings.HasPrefix(strings.TrimSpace(a.text[l.end:]), ",") ||
+			len(before) > 0 && coord(before[len(before)-1]) || len(after) > 0 && coord(after[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // strong reports whether a link names an entity: a name, a region, or a
 // near-miss of a name; not a weak alias or a phrase the notes made a
 // concept of.

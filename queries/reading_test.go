@@ -1499,3 +1499,14 @@ func TestHeadingHeadsGlossedLabels(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestValueCountsTheNamedFeature: of Elastic Beanstalk's limits, the value
+// that counts the feature the question names ("1000 Application
+// Versions") answers, not CloudFormation's per-region limits.
+func TestValueCountsTheNamedFeature(t *testing.T) {
+	e := newEngine(t)
+	got := askNames(t, e, "how many application versions can an elastic beanstalk app have per region")
+	if want := []string{"1000 Application Versions"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+}

@@ -584,6 +584,18 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			}
 		case c.via != "" && e.namesContain(c.via, id):
 			f[featViaName]++
+		case c.typ == candRelation && !containsStr(c.ends, id) && !isVocabKind(e.names[id].Kind) && e.names[id].Kind != graph.KindService && len(e.endsNaming(c, id)) > 0:
+			// "beanstalk max application versions per region" read as
+			// Elastic Beanstalk's limits, "1000 Application Versions"
+			// among them: the answers that name the entity
+			f[featViaName]++
+			if named := e.endsNaming(c, id); len(named) < len(c.ends) && !e.listsLink(a, id) {
+				// (not when the question lists it among other things it
+				// asks the values of: "max number of applications,
+				// application versions and environments")
+				keep = narrowTo(keep, named)
+				constrained = true
+			}
 		case linked && a.modifies(c.anchor, id) && e.anchorHas(ctx, c, id):
 			// "the hooks ... for an ECS blue/green deployment" read at
 			// ECS, which the notes say supports blue/green: the strategy
@@ -1123,6 +1135,20 @@ func (e *Engine) headNames(head string) []string {
 	ids := e.sectionNames(head)
 	e.heads.Store(head, ids)
 	return ids
+}
+
+// endsNaming returns the values a candidate answers whose names hold
+// entity id's name (see namesContain): they count it ("1000 Application
+// Versions" of Elastic Beanstalk's limits for the feature Application
+// Version).
+func (e *Engine) endsNaming(c *candidate, id string) []string {
+	var out []string
+	for _, x := range c.ends {
+		if x != id && e.names[x].Kind == graph.KindValue && e.namesContain(x, id) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // namesContain reports whether a node's name holds another node's name or
