@@ -1412,6 +1412,13 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		if j == i+1 && e.asksVerb(a, i) {
 			break // "what | feeds events into ...": the verb, no noun phrase
 		}
+		if seen > 0 && e.lx.QuestionWord("wh", x.stem) && e.lx.IsPreposition(a.words[j-1].lower) {
+			// "what are the options for | how many instances ...": a
+			// clause after a preposition completes the noun and asks
+			// nothing of its own ("what share ... and how long ..."
+			// asks a second question)
+			break
+		}
 		if x.linked >= 0 && len(a.focus) > 0 && !a.links[x.linked].concept && a.links[x.linked].how != linkWeak {
 			break // "what categories Trusted Advisor checks", "the ways Application Discovery Service collects": the noun phrase ended
 		}

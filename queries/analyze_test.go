@@ -676,3 +676,22 @@ func TestCWAbbreviationLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedQuestionEndsFocus: a wh-clause after the asked-for noun
+// ("the options for how many instances ...") completes it and asks for
+// nothing of its own; "how many" that opens the question asks for a value.
+func TestEmbeddedQuestionEndsFocus(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		q         string
+		wantValue bool
+	}{
+		{"For a CodeDeploy in-place deployment on EC2, what are the options for how many instances get updated at once?", false},
+		{"How many instances does a CodeDeploy in-place deployment update at once?", true},
+	} {
+		a := e.analyze(tc.q)
+		if got := containsKind(a.wants, graph.KindValue); got != tc.wantValue {
+			t.Errorf("%q wants a value: %v, want %v (wants %v, focus %v)", tc.q, got, tc.wantValue, a.wants, a.focus)
+		}
+	}
+}
