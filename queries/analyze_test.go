@@ -695,3 +695,21 @@ func TestEmbeddedQuestionEndsFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaviestFirstIsDescending: "from heaviest to lightest" asks for a
+// descending order, "from lightest to heaviest" an ascending one.
+func TestHeaviestFirstIsDescending(t *testing.T) {
+	e := newEngine(t)
+	for q, asc := range map[string]bool{
+		"Rank the DevOps Pro exam domains from heaviest to lightest weighting.": false,
+		"Rank the DevOps Pro exam domains from lightest to heaviest weighting.": true,
+	} {
+		if a := e.analyze(q); !a.order || a.ascending != asc {
+			t.Errorf("%q: order %v ascending %v, want order, ascending %v", q, a.order, a.ascending, asc)
+		}
+	}
+	got := askNames(t, e, "Rank the DevOps Pro exam domains from heaviest to lightest weighting.")
+	if len(got) == 0 || !strings.Contains(got[0], "SDLC") {
+		t.Errorf("answers %v, want the SDLC domain (22%%) first", got)
+	}
+}
