@@ -443,6 +443,7 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 			subj, prev = "", s
 			continue
 		}
+		o.partDefinition(s, line)
 		if topics && o.topicList(s, line, dflt) {
 			subj, prev = "", s
 			continue
@@ -1564,6 +1565,47 @@ func (o *openReader) topicList(s string, line int, dflt string) bool {
 	o.statement(s, line, subj)
 	o.item(&frame{subject: subj, pending: true, rest: label, text: s, long: true}, rest, 0, line)
 	return true
+}
+
+// maxDefinedNameWords bounds the words of a name a sentence defines as a
+// part of an entity.
+const maxDefinedNameWords = 4
+
+// partDefinition reads a sentence that defines a name as a part of an
+// entity it names: "Zonal shift is a feature in Route53 ARC that can
+// temporarily shift traffic ..." → ARC —feature→ Zonal shift. The name
+// opens the sentence, a few words that name nothing known and hold no
+// verb; a determiner and a noun the lexicon's kinds give features follow
+// the copula ("a feature", "a capability", "one part"), then "of", "in"
+// or "within" and the entity's name. The sentence is read as any other
+// besides.
+func (o *openReader) partDefinition(s string, line int) {
+	f := strings.Fields(strings.TrimSpace(s))
+	for k := 1; k <= maxDefinedNameWords && k+4 < len(f); k++ {
+		if !strings.EqualFold(f[k], "is") {
+			continue
+		}
+		name := cleanName(strings.Join(f[:k], " "))
+		det, noun, prep := strings.ToLower(f[k+1]), strings.ToLower(f[k+2]), strings.ToLower(f[k+3])
+		if det != "a" && det != "an" && det != "one" || !slices.Contains(o.lx.Kinds(noun), graph.KindFeature) || prep != "of" && prep != "in" && prep != "within" {
+			return
+		}
+		if name == "" || o.lx.IsStop(strings.ToLower(f[0])) || len(o.mentions(name)) > 0 || o.x.hasVerb(name) || !o.nameLike(name) {
+			return // "It is a feature of ...", "This is one part of ..."
+		}
+		rest := strings.Join(f[k+4:], " ")
+		ms := o.mentions(rest)
+		if len(ms) == 0 || leadingWords(rest, ms[0].start) > 1 {
+			return
+		}
+		if kind := o.x.dictKind(ms[0].id); kind != graph.KindService && kind != graph.KindFeature {
+			return
+		}
+		if id := o.x.newNode(graph.KindFeature, name); id != "" {
+			o.x.add(ms[0].id, graph.PredFeature, id, s, 0, line)
+		}
+		return
+	}
 }
 
 // copulaLabel reads a sentence that names what a list is before one of

@@ -718,3 +718,23 @@ func TestCopulaRelatesAPairOfNames(t *testing.T) {
 		t.Errorf("facts %v, want %v", got, want)
 	}
 }
+
+// TestPartDefinition: "Zonal shift is a feature in Route53 ARC that ..."
+// makes Zonal shift a feature of Route 53 ARC (a service of the
+// dictionary); a pronoun or a known name before the copula defines
+// nothing new.
+func TestPartDefinition(t *testing.T) {
+	c := buildOneNote(t, "n.md", "## Disaster recovery\n\n"+
+		"ARC integrates with services like Route53 and Elastic Load Balancing.\n\n"+
+		"Zonal shift is a feature in Route53 ARC that can temporarily shift traffic from an impaired AZ to a healthy one.\n\n"+
+		"It is a feature of Lambda that few use.\n")
+	var got []string
+	for _, f := range c.Facts {
+		if f.Predicate == graph.PredFeature {
+			got = append(got, f.Subject+" "+f.Object)
+		}
+	}
+	if want := []string{"service:amazon-route-53-application-recovery-controller feature:zonal-shift"}; !slices.Equal(got, want) {
+		t.Errorf("features %v, want %v", got, want)
+	}
+}
