@@ -38,8 +38,9 @@ type option struct {
 // "versus" or "or": up to maxOfferedWords words on either side, the left
 // one opening the question or a clause of it, the right one ended by a mark
 // between words, a function word or a preposition. "or" offers options only in a question that
-// asks which ("which one", "which ...") or opens with them ("Standard or
-// Express workflows for ...?"). ok is false when it offers none.
+// asks which ("which one", "which ..."), opens with them ("Standard or
+// Express workflows for ...?") or ends with them after a mark ("... -
+// Standard or Express workflow?"). ok is false when it offers none.
 func (e *Engine) offeredOptions(a *analysis) (x, y option, ok bool) {
 	ws := a.words
 	gap := func(i int) string { return a.text[ws[i-1].end:ws[i].start] } // text between words i-1 and i
@@ -52,14 +53,14 @@ func (e *Engine) offeredOptions(a *analysis) (x, y option, ok bool) {
 		// triggers or notifications", not "which service notifies SNS or
 		// SQS"
 		var l, r []qword
-		opens := false
+		opens, afterMark := false, false
 		for i := k - 1; i >= 0 && len(l) < maxOfferedWords; i-- {
 			if ws[i].stop || e.lx.IsPreposition(ws[i].lower) || e.lx.QuestionSurface("wh", ws[i].lower) {
 				break
 			}
 			l = append([]qword{ws[i]}, l...)
 			if i == 0 || strings.ContainsAny(gap(i), ":;,-?()") {
-				opens = true
+				opens, afterMark = true, i > 0
 				break
 			}
 		}
@@ -75,12 +76,21 @@ func (e *Engine) offeredOptions(a *analysis) (x, y option, ok bool) {
 		if len(l) == 0 || len(r) == 0 {
 			continue
 		}
-		if w == "or" && !e.whichAsked(a) && ws[0].start != l[0].start {
+		// (or ends it after a mark: "a high-volume workload in Step
+		// Functions - Standard or Express workflow?")
+		if w == "or" && !e.whichAsked(a) && ws[0].start != l[0].start && !e.closesWith(a, r, afterMark) {
 			continue
 		}
 		return e.optionOf(a, l), e.optionOf(a, r), true
 	}
 	return option{}, option{}, false
+}
+
+// closesWith reports whether a question ends with the right option r of
+// a pair whose left one follows a mark (afterMark): "... - Standard or
+// Express workflow?" offers the two and asks for one.
+func (e *Engine) closesWith(a *analysis, r []qword, afterMark bool) bool {
+	return afterMark && len(r) > 0 && r[len(r)-1].end == a.words[len(a.words)-1].end
 }
 
 // whichAsked reports whether a question holds "which".
@@ -167,6 +177,13 @@ func (e *Engine) optionChoiceCandidate(a *analysis) *candidate {
 	c := &candidate{typ: candCompare, result: &Result{Intent: string(candCompare), Answers: []Answer{ans}}, ends: []string{}, prior: optionChoicePrior}
 	c.rel = e.compareWords
 	c.ctx = st.Terms
+	for _, id := range a.strongLinkIDs() {
+		// the things the question names that the line is about ("Step
+		// Functions" of a line under its heading) are accounted for
+		if e.holds(bests[win].line, id) || e.lineAbout(bests[win].line, []string{id}) {
+			c.links++
+		}
+	}
 	c.reading = fmt.Sprintf("which of %s and %s: %s (%s)", x.text, y.text, o.text, st.Source)
 	return c
 }

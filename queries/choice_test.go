@@ -14,6 +14,7 @@ func TestOfferedOptions(t *testing.T) {
 		{"CodeCommit: triggers or notifications - which one is built on CloudWatch Events rules?", "triggers", "notifications"},
 		{"Standard or Express workflows for high-volume event processing in Step Functions?", "Standard", "Express workflows"},
 		{"LSI versus GSI: which index can I add later?", "LSI", "GSI"},
+		{"I have a high-volume event processing workload in Step Functions - Standard or Express workflow?", "Standard", "Express workflow"},
 		// fixed bugs
 		{"Can SNS or SQS trigger a Lambda function?", "", ""}, // no choice asked
 		{"which services notify SNS or SQS natively", "", ""}, // an option needs words of its own before "or"
@@ -56,9 +57,21 @@ func TestOffersOne(t *testing.T) {
 		"firehose vs data streams - which one lets me replay records?":                                        true,
 		"Repo notifications vs triggers in the notes: which target does each support that the other doesn't?": false,
 		"SNS vs SQS: what are the differences?":                                                               false,
+		"I have a high-volume event processing workload in Step Functions - Standard or Express workflow?":    true,
 	} {
 		if got := e.analyze(q).offers; got != want {
 			t.Errorf("analyze(%q).offers = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// TestOptionsThatCloseTheQuestion: "... - Standard or Express workflow?"
+// asks for the option whose line holds the rest of the question, the
+// thing it names (Step Functions) accounted for by that line's heading.
+func TestOptionsThatCloseTheQuestion(t *testing.T) {
+	e := newEngine(t)
+	got := askNames(t, e, "I have a high-volume event processing workload in Step Functions - Standard or Express workflow?")
+	if len(got) != 1 || got[0] != "Express workflow" {
+		t.Errorf("answers %q, want Express workflow", got)
 	}
 }
