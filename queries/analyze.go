@@ -781,7 +781,7 @@ func (e *Engine) analyze(text string) *analysis {
 		// up of three services"); "60 days" is a value
 		if countOf(a.words, i) {
 			a.words[i].count = true
-			if a.count == 0 && asksCounted(a.words, i) {
+			if a.count == 0 && e.asksCounted(a.words, i) {
 				v, _ := ingest.NumberWord(a.words[i].lower)
 				a.count = int(v)
 			}
@@ -1669,12 +1669,15 @@ func countOf(ws []qword, i int) bool {
 }
 
 // asksCounted reports whether the count at word i counts what the
-// question asks for: a wh-word or "list"/"name" opens its phrase, with
-// function words only between ("what are the two kinds", "name 3
-// services"), not "... pushes to two repos".
-func asksCounted(ws []qword, i int) bool {
+// question asks for: a wh-word or "list"/"name" opens its phrase, or an
+// order word of the lexicon opens the question, with function words only
+// between ("what are the two kinds", "name 3 services", "order the three
+// steps"), not "... pushes to two repos".
+func (e *Engine) asksCounted(ws []qword, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		if opensAsked(ws[j].lower) {
+		if opensAsked(ws[j].lower) || j == 0 && e.lx.QuestionWord("sequence", ws[j].stem) {
+			// ("order the three steps ...": an imperative that asks for
+			// an order counts what it orders)
 			return true
 		}
 		if !ws[j].stop {

@@ -1022,6 +1022,41 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			out = append(out, c)
 		}
 	}
+	if a.order && a.count >= 3 {
+		// "Order the three steps of the Systems Manager operating model":
+		// a chain of as many hops on a line about what the question names
+		// ("Group resources -> Visualize data -> Take action" under its
+		// overview), whatever words the line holds
+		ids := a.strongLinkIDs()
+		for _, f := range e.ix.FactsOf(graph.PredHop) {
+			fact := e.ix.Fact(f)
+			if fact.Position != 1 || seen[fact.Subject] || len(ids) == 0 {
+				continue
+			}
+			i, ok := e.ix.StatementAt(fact.Source)
+			if !ok || !e.lineAbout(i, ids) && !containsStr(ids, e.ix.StatementSubject(i)) {
+				continue
+			}
+			hops, err := e.hops(ctx, fact.Subject)
+			if err != nil {
+				return nil, err
+			}
+			if len(hops) != a.count {
+				continue
+			}
+			seen[fact.Subject] = true
+			c := &candidate{typ: candPath, anchor: fact.Subject, ordered: true, prior: 0.25, links: len(ids),
+				result: &Result{Intent: "path", Answers: e.hopAnswers(chain{hops: hops})}}
+			for _, hp := range hops {
+				c.ends = append(c.ends, hp.id)
+				c.names = append(c.names, e.nameStems(hp.id)...)
+			}
+			c.rel = e.sequenceWords
+			c.ctx = e.ix.StatementTerms(i)
+			c.reading = fmt.Sprintf("the %d-hop chain a line about it writes, in order (%s)", a.count, fact.Source)
+			out = append(out, c)
+		}
+	}
 	return out, nil
 }
 

@@ -1510,3 +1510,19 @@ func TestValueCountsTheNamedFeature(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestCountedChainOfTheEntity: "order the three steps of ..." reads the
+// chain of three hops a line about the named service writes, though the
+// line holds none of the question's other words; a chain of four is
+// none.
+func TestCountedChainOfTheEntity(t *testing.T) {
+	e := engineWithNote(t, "ssm.txt", "↖↑↓ Systems Manager\n"+
+		"Manage EC2 and on-prem instances at scale.\n"+
+		"Group resources -> Visualize data -> Take action\n"+
+		"- Free service\n"+
+		"- Patching: scan -> approve -> install -> report\n")
+	got := askNames(t, e, "Order the three steps of the Systems Manager operating model")
+	if want := []string{"Group resources", "Visualize data", "Take action"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+}
