@@ -503,3 +503,18 @@ func TestOtherMeansInstead(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousVersionAnswersNo: a line that says the new instance gets
+// the previous version answers no to whether it gets the new revision.
+func TestPreviousVersionAnswersNo(t *testing.T) {
+	e := engineWithNote(t, "cd.md", "# CodeDeploy\n\n"+
+		"- If a CodeDeploy deployment to an ASG is in progress and a scale-out event happens, the previous version is deployed to the new instance\n"+
+		"- A follow-on deployment then updates the outdated instances\n")
+	res, err := e.Ask(t.Context(), "If my ASG scales out while a CodeDeploy deployment is in progress, does the new instance get the new revision right away?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); len(got) != 1 || got[0] != "no" {
+		t.Errorf("answers %q (%s), want no", got, res.Reading)
+	}
+}
