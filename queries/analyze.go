@@ -1405,7 +1405,8 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 	wantsBefore, modifierAt := 0, -1
 	for j := i + 1; j < len(a.words) && j <= i+8 && j <= end; j++ {
 		x := a.words[j]
-		aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you"
+		aux := e.lx.QuestionWord("yesno", x.stem) || x.lower == "can" || x.lower == "should" || x.lower == "i" || x.lower == "we" || x.lower == "you" ||
+			strings.Contains(x.lower, "'") && e.lx.IsNegation(x.lower) // "isn't", "doesn't": a negated auxiliary
 		if aux && (seen > 0 || j > i+2) || terse && seen > 0 && e.lx.IsPreposition(x.lower) {
 			break
 		}

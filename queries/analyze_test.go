@@ -713,3 +713,19 @@ func TestHeaviestFirstIsDescending(t *testing.T) {
 		t.Errorf("answers %v, want the SDLC domain (22%%) first", got)
 	}
 }
+
+// TestNegatedAuxiliaryEndsFocus: "isn't" ends the asked-for phrase as
+// "is" does: "What EC2 information isn't in the default CloudWatch
+// metrics" asks for information, not for a default value; "info" in a
+// note is "information" in a question.
+func TestNegatedAuxiliaryEndsFocus(t *testing.T) {
+	e := engineWithNote(t, "cw.md", "### CloudWatch metrics\n"+
+		"- Important metrics - know if you need a custom metric\n"+
+		"  - EC2 - CPU, disk, network - but no internal info like memory usage or processes\n"+
+		"  - EBS - I/O, queue length\n")
+	q := "What EC2 information isn't in the default CloudWatch metrics, so that I'd need a custom metric for it?"
+	if a := e.analyze(q); containsKind(a.wants, graph.KindValue) {
+		t.Errorf("%q wants a value (focus %v)", q, a.focus)
+	}
+	askHolding(t, e, q, []string{"memory usage", "processes"})
+}
