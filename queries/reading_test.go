@@ -1526,3 +1526,14 @@ func TestCountedChainOfTheEntity(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestSizeReadsLength: "max size of a secret" reads Secrets Manager's
+// "Length of a secret - 65,536 bytes" (size and length are one sense in
+// the lexicon), not CloudFormation's "Max template size".
+func TestSizeReadsLength(t *testing.T) {
+	e := newEngine(t)
+	got := askNames(t, e, "max size of a secret in Secrets Manager")
+	if want := []string{"65,536 bytes"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+}
