@@ -306,6 +306,7 @@ const (
 	ItemDash                    // "Scan - report missing patches", "Operation Scan = report ..."
 	ItemCommand                 // "git clone git_repo_url --mirror to create bare repo"
 	ItemRow                     // a table row's line: "missing; Description: Missing datapoints are ..."
+	ItemIdent                   // "LOCAL_SOURCE_CACHE keeps the Git metadata": an upper-case identifier, then what it does
 )
 
 // maxCommandTokens bounds the tokens of a command an item's line opens with.
@@ -398,14 +399,36 @@ func ItemName(text string) (string, ItemKind) {
 		}
 	}
 	if best < 0 {
-		return "", ItemNone
+		return identLead(t)
 	}
 	name := strings.TrimSpace(t[:best])
 	f := strings.Fields(name)
 	if len(f) == 0 || len(f) > maxItemNameWords || !nameWord(f[0]) {
-		return "", ItemNone
+		return identLead(t)
 	}
 	return name, kind
+}
+
+// identLead returns the upper-case identifier an item opens with before
+// the words that say what it does ("LOCAL_SOURCE_CACHE keeps the Git
+// metadata ..."): capitals and digits joined by underscores, two parts or
+// more; ItemNone for any other item.
+func identLead(t string) (string, ItemKind) {
+	f := strings.Fields(t)
+	if len(f) < 2 {
+		return "", ItemNone
+	}
+	w := strings.TrimRight(f[0], ",;")
+	parts := strings.Split(w, "_")
+	if len(parts) < 2 {
+		return "", ItemNone
+	}
+	for _, p := range parts {
+		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) >= 0 {
+			return "", ItemNone
+		}
+	}
+	return w, ItemIdent
 }
 
 // trimBullet returns an item's text without its bullet or its step's

@@ -1527,6 +1527,31 @@ func TestCountedChainOfTheEntity(t *testing.T) {
 	}
 }
 
+// TestIdentifierItemsUnderALabel: items that open with an upper-case
+// identifier ("LOCAL_SOURCE_CACHE keeps ...") are named by it, so the
+// sentence that heads them ("Local caching has three modes:") answers
+// with the three.
+func TestIdentifierItemsUnderALabel(t *testing.T) {
+	e := engineWithNote(t, "cb.md", "# CodeBuild\n\n## Caching\n\n"+
+		"A local cache keeps data on the build host itself. Local caching has three modes:\n\n"+
+		"- LOCAL_SOURCE_CACHE keeps the Git metadata so that only the changes are fetched.\n"+
+		"- LOCAL_DOCKER_LAYER_CACHE keeps Docker image layers; it needs privileged mode.\n"+
+		"- LOCAL_CUSTOM_CACHE keeps the folders listed under the cache paths of the buildspec.\n")
+	got := askNames(t, e, "What local caching modes does CodeBuild offer?")
+	if want := []string{"LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+	for text, want := range map[string]string{
+		"- LOCAL_SOURCE_CACHE keeps the Git metadata": "LOCAL_SOURCE_CACHE",
+		"- AWS keeps the metadata":                    "",
+		"- LOCAL_ALONE":                               "",
+	} {
+		if got, _ := ingest.ItemName(text); got != want {
+			t.Errorf("ItemName(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestSizeReadsLength: "max size of a secret" reads Secrets Manager's
 // "Length of a secret - 65,536 bytes" (size and length are one sense in
 // the lexicon), not CloudFormation's "Max template size".
