@@ -1562,3 +1562,18 @@ func TestSizeReadsLength(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestOptionsReadChoose: "record content options" reads what a note says
+// one "can choose" (option and choose are one sense in the lexicon).
+func TestOptionsReadChoose(t *testing.T) {
+	e := engineWithNote(t, "ddb.md", "### DynamoDB\n- Accelerator (DAX) cluster - SNS notifications during maintenance events\n- DynamoDB Streams\n"+
+		"  - Track write, update, delete\n"+
+		"  - KEY IDEA Under the covers, a DynamoDB Streams is a Kinesis Stream - 1MB/s write, 2MB/sec read per shard\n"+
+		"  - Can choose only keys, only new data, only old data\n"+
+		"  - Hook up to a lambda function\n")
+	got := askNames(t, e, "dynamodb streams record content options")
+	slices.Sort(got)
+	if want := []string{"only keys", "only new data", "only old data"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
+	}
+}
