@@ -17,7 +17,9 @@ import (
 var (
 	// "CWL=CloudWatch Logs", "SF = subscription filter": the expansion runs
 	// to two spaces, a separator or the end of the text.
-	abbrevEqRe = lazyRE(`\b([A-Z][A-Za-z0-9]{1,5})\s?=\s?([A-Za-z][A-Za-z0-9.\- ]{1,48}?)(?:\s{2,}|[,;()\n]|$)`)
+	// Lower-case too ("cp = codepipeline, cb = codebuild" in a blog's
+	// abbreviations line).
+	abbrevEqRe = lazyRE(`\b([A-Za-z][A-Za-z0-9]{1,5})\s?=\s?([A-Za-z][A-Za-z0-9.\- ]{1,48}?)(?:\s{2,}|[,;()\n]|$)`)
 	// "Auto Scaling group (ASG)"
 	abbrevAfterRe = lazyRE(`\(([A-Z][A-Za-z0-9]{1,5})\)`)
 	// "ASG (Auto Scaling group)"
@@ -29,23 +31,29 @@ const maxAbbrevWords = 6
 
 // noteAbbreviations reads the abbreviations a note defines: short form →
 // node ID. A short form defined for two different entities is dropped.
-func noteAbbreviations(doc *Document, dict *Dictionary) map[string]string {
+// defLines holds the lines of the blocks that define two or more short
+// forms with "=" ("abbreviations: cp = codepipeline, cc = codecommit"):
+// such a line is a glossary of names, and states no relation.
+func noteAbbreviations(doc *Document, dict *Dictionary) (abbrevs map[string]string, defLines map[int]bool) {
 	out := map[string]string{}
 	clash := map[string]bool{}
-	define := func(short, long string) {
+	define := func(short, long string) bool {
 		long = strings.TrimSpace(long)
-		if !initialsMatch(short, long) {
-			return
-		}
 		ms := dict.Find(long)
 		if len(ms) != 1 || ms[0].ID == "" || ms[0].End-ms[0].Start < len(long)*2/3 {
-			return
+			return false
+		}
+		if !initialsMatch(short, long) && !initialsMatch(short, entityName(dict, ms[0].ID)) {
+			// ("cp = codepipeline": the initials of the name the
+			// expansion links, CodePipeline's C and P)
+			return false
 		}
 		if id, ok := out[short]; ok && id != ms[0].ID {
 			clash[short] = true
-			return
+			return true
 		}
 		out[short] = ms[0].ID
+		return true
 	}
 	for _, b := range doc.Blocks {
 		text := b.Text
@@ -55,6 +63,21 @@ func noteAbbreviations(doc *Document, dict *Dictionary) map[string]string {
 		if strings.IndexByte(text, '=') >= 0 {
 			for _, m := range abbrevEqRe.FindAllStringSubmatch(text, -1) {
 				define(m[1], m[2])
+			}
+			for l := b.Line; l <= max(b.Line, b.EndLine); l++ {
+				// the block's lines that define two short forms or more
+				n := 0
+				for _, m := range abbrevEqRe.FindAllStringSubmatch(doc.LineText(l), -1) {
+					if _, ok := out[m[1]]; ok && define(m[1], m[2]) {
+						n++
+					}
+				}
+				if n >= 2 {
+					if defLines == nil {
+						defLines = map[int]bool{}
+					}
+					defLines[l] = true
+				}
 			}
 		}
 		if strings.IndexByte(text, '(') < 0 {
@@ -80,7 +103,17 @@ func noteAbbreviations(doc *Document, dict *Dictionary) map[string]string {
 	for s := range clash {
 		delete(out, s)
 	}
-	return out
+	return out, defLines
+}
+
+// entityName returns the name of a dictionary node without its vendor
+// word ("AWS CodePipeline" → "CodePipeline"); "" for an unknown ID.
+func entityName(dict *Dictionary, id string) string {
+	n, ok := dict.Node(id)
+	if !ok {
+		return ""
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(n.Name, "AWS "), "Amazon ")
 }
 
 // initialsMatch reports whether a short form spells the initials of a long

@@ -62,13 +62,40 @@ func TestNoteAbbreviations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ab := noteAbbreviations(doc, dict)
+	ab, _ := noteAbbreviations(doc, dict)
 	if ab["ASG"] != "service:amazon-ec2-auto-scaling" || ab["SF"] != "component:subscription-filter" || ab["EB"] != "service:amazon-eventbridge" {
 		t.Errorf("abbreviations = %v", ab)
 	}
 	// a short form defined two ways means neither
 	clash := parseMust(t, "clash.txt", "EB=EventBridge\n\nEB=Elastic Beanstalk\n")
-	if id, ok := noteAbbreviations(clash, dict)["EB"]; ok {
+	if ab, _ := noteAbbreviations(clash, dict); ab["EB"] != "" {
+		id := ab["EB"]
 		t.Errorf("EB defined twice kept as %s", id)
+	}
+}
+
+// TestLowerCaseAbbreviationLine: a blog's "abbreviations: cp =
+// codepipeline, cb = codebuild, cd = codedeploy" defines lower-case short
+// forms by the initials of the names their expansions link, so a chain
+// written in them reads as the services; the line that defines them states
+// no relation of its own.
+func TestLowerCaseAbbreviationLine(t *testing.T) {
+	src := "cheat sheet: CodePipeline\n\n" +
+		"abbreviations: cp = codepipeline, cb = codebuild, cd = codedeploy\n\n" +
+		"- typical chain: commit > cp > cb > cd\n"
+	g, names := extractNote(t, "blog.txt", src)
+	set := factSet(g, names)
+	for _, f := range []fact{
+		{"AWS CodePipeline", graph.PredFlowsTo, "AWS CodeBuild", 5},
+		{"AWS CodeBuild", graph.PredFlowsTo, "AWS CodeDeploy", 5},
+	} {
+		if !set[f] {
+			t.Errorf("missing %+v", f)
+		}
+	}
+	for f := range set {
+		if f.line == 3 {
+			t.Errorf("the abbreviations line states %+v", f)
+		}
 	}
 }

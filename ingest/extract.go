@@ -60,10 +60,12 @@ type extractor struct {
 	byName map[string]string  // node ID by normalised name, for nodes the note named
 
 	found map[string][]Mention // Find results by text
-	// abbrevs are the short forms the note defines (noteAbbreviations)
-	abbrevs map[string]string
-	vocabs  map[string][]string // vocab results by text
-	exacts  map[string]exactHit // Exact results by text
+	// abbrevs are the short forms the note defines (noteAbbreviations);
+	// glossLines the lines that define them, which state no fact
+	abbrevs    map[string]string
+	glossLines map[int]bool
+	vocabs     map[string][]string // vocab results by text
+	exacts     map[string]exactHit // Exact results by text
 	// clauseCache holds clauses results by sentence (those with a
 	// separator; the others are their own clause)
 	clauseCache map[string][]string
@@ -260,7 +262,7 @@ func (x *extractor) run() Graph {
 	}
 	// the note's own short forms first: the names the nesting below looks
 	// up are memoised with them
-	x.abbrevs = noteAbbreviations(doc, x.dict)
+	x.abbrevs, x.glossLines = noteAbbreviations(doc, x.dict)
 	// "Data sources" over "Amazon Athena", "Amazon Aurora" at its own
 	// depth: a plural noun phrase that names nothing heads the run of known
 	// names after it, as a head that ends with ":" would
@@ -972,6 +974,9 @@ func (x *extractor) add(s, p, o, detail string, pos, line int) {
 // fact appends f, citing line, with detail clipped, unless the line already
 // gave MaxLineFacts facts. The facts of one text share one clipped string.
 func (x *extractor) fact(f graph.Fact, detail string, line int) bool {
+	if x.glossLines[line] {
+		return false // "abbreviations: cp = codepipeline, cc = codecommit"
+	}
 	if x.lineFacts[line]++; x.lineFacts[line] > MaxLineFacts {
 		x.warn(line, fmt.Sprintf("more than %d facts from one line: the rest skipped", MaxLineFacts))
 		return false
