@@ -1577,3 +1577,13 @@ func TestOptionsReadChoose(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestEndUpReadsGo: "where do ... end up" asks where they go (the
+// lexicon's phrasal verb), not what "build timeout up to" says.
+func TestEndUpReadsGo(t *testing.T) {
+	e := newEngine(t)
+	got := askNames(t, e, "Where do CodeBuild build logs end up?")
+	if !slices.Contains(got, "Amazon S3") || slices.Contains(got, "8 hours") {
+		t.Errorf("answers %v, want where the logs go (Amazon S3)", got)
+	}
+}
