@@ -1575,9 +1575,9 @@ const maxDefinedNameWords = 4
 // entity it names: "Zonal shift is a feature in Route53 ARC that can
 // temporarily shift traffic ..." → ARC —feature→ Zonal shift. The name
 // opens the sentence, a few words that name nothing known and hold no
-// verb; a determiner and a noun the lexicon's kinds give features follow
-// the copula ("a feature", "a capability", "one part"), then "of", "in"
-// or "within" and the entity's name. The sentence is read as any other
+// verb; a determiner (or "one") and a noun the lexicon's kinds give
+// features follow the copula ("a feature", "a capability", "one part"),
+// then a preposition ("of", "in") and the entity's name. The sentence is read as any other
 // besides.
 func (o *openReader) partDefinition(s string, line int) {
 	f := strings.Fields(strings.TrimSpace(s))
@@ -1587,7 +1587,7 @@ func (o *openReader) partDefinition(s string, line int) {
 		}
 		name := cleanName(strings.Join(f[:k], " "))
 		det, noun, prep := strings.ToLower(f[k+1]), strings.ToLower(f[k+2]), strings.ToLower(f[k+3])
-		if det != "a" && det != "an" && det != "one" || !slices.Contains(o.lx.Kinds(noun), graph.KindFeature) || prep != "of" && prep != "in" && prep != "within" {
+		if !o.lx.QuestionSurface("determiner", det) && numberWords[det] != 1 || !slices.Contains(o.lx.Kinds(noun), graph.KindFeature) || !o.lx.IsPreposition(prep) {
 			return
 		}
 		if name == "" || o.lx.IsStop(strings.ToLower(f[0])) || len(o.mentions(name)) > 0 || o.x.hasVerb(name) || !o.nameLike(name) {

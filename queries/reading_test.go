@@ -87,6 +87,14 @@ func TestReadings(t *testing.T) {
 	}
 }
 
+// askExactly asks e a question and wants exactly these answers, in order.
+func askExactly(t *testing.T, e *Engine, question string, want ...string) {
+	t.Helper()
+	if got := askNames(t, e, question); !slices.Equal(got, want) {
+		t.Errorf("%q answers %v, want %v", question, got, want)
+	}
+}
+
 // askHolding asks e a question and reports every name of want its answers
 // lack.
 func askHolding(t *testing.T, e *Engine, question string, want []string) *Result {
@@ -1494,10 +1502,7 @@ func TestHeadingHeadsGlossedLabels(t *testing.T) {
 		"- superseded: default, newer run replaces older one waiting between stages\n"+
 		"- queued: runs processed one by one in order\n"+
 		"- parallel: runs fully independent of each other\n")
-	got := askNames(t, e, "list the codepipeline V2 execution modes")
-	if want := []string{"superseded", "queued", "parallel"}; !slices.Equal(got, want) {
-		t.Errorf("answers %v, want %v", got, want)
-	}
+	askExactly(t, e, "list the codepipeline V2 execution modes", "superseded", "queued", "parallel")
 }
 
 // TestValueCountsTheNamedFeature: of Elastic Beanstalk's limits, the value
@@ -1505,10 +1510,7 @@ func TestHeadingHeadsGlossedLabels(t *testing.T) {
 // Versions") answers, not CloudFormation's per-region limits.
 func TestValueCountsTheNamedFeature(t *testing.T) {
 	e := newEngine(t)
-	got := askNames(t, e, "how many application versions can an elastic beanstalk app have per region")
-	if want := []string{"1000 Application Versions"}; !slices.Equal(got, want) {
-		t.Errorf("answers %v, want %v", got, want)
-	}
+	askExactly(t, e, "how many application versions can an elastic beanstalk app have per region", "1000 Application Versions")
 }
 
 // TestCountedChainOfTheEntity: "order the three steps of ..." reads the
@@ -1521,10 +1523,7 @@ func TestCountedChainOfTheEntity(t *testing.T) {
 		"Group resources -> Visualize data -> Take action\n"+
 		"- Free service\n"+
 		"- Patching: scan -> approve -> install -> report\n")
-	got := askNames(t, e, "Order the three steps of the Systems Manager operating model")
-	if want := []string{"Group resources", "Visualize data", "Take action"}; !slices.Equal(got, want) {
-		t.Errorf("answers %v, want %v", got, want)
-	}
+	askExactly(t, e, "Order the three steps of the Systems Manager operating model", "Group resources", "Visualize data", "Take action")
 }
 
 // TestIdentifierItemsUnderALabel: items that open with an upper-case
@@ -1537,10 +1536,7 @@ func TestIdentifierItemsUnderALabel(t *testing.T) {
 		"- LOCAL_SOURCE_CACHE keeps the Git metadata so that only the changes are fetched.\n"+
 		"- LOCAL_DOCKER_LAYER_CACHE keeps Docker image layers; it needs privileged mode.\n"+
 		"- LOCAL_CUSTOM_CACHE keeps the folders listed under the cache paths of the buildspec.\n")
-	got := askNames(t, e, "What local caching modes does CodeBuild offer?")
-	if want := []string{"LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE"}; !slices.Equal(got, want) {
-		t.Errorf("answers %v, want %v", got, want)
-	}
+	askExactly(t, e, "What local caching modes does CodeBuild offer?", "LOCAL_SOURCE_CACHE", "LOCAL_DOCKER_LAYER_CACHE", "LOCAL_CUSTOM_CACHE")
 	for text, want := range map[string]string{
 		"- LOCAL_SOURCE_CACHE keeps the Git metadata": "LOCAL_SOURCE_CACHE",
 		"- AWS keeps the metadata":                    "",
@@ -1557,10 +1553,7 @@ func TestIdentifierItemsUnderALabel(t *testing.T) {
 // the lexicon), not CloudFormation's "Max template size".
 func TestSizeReadsLength(t *testing.T) {
 	e := newEngine(t)
-	got := askNames(t, e, "max size of a secret in Secrets Manager")
-	if want := []string{"65,536 bytes"}; !slices.Equal(got, want) {
-		t.Errorf("answers %v, want %v", got, want)
-	}
+	askExactly(t, e, "max size of a secret in Secrets Manager", "65,536 bytes")
 }
 
 // TestOptionsReadChoose: "record content options" reads what a note says
