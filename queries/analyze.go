@@ -853,7 +853,7 @@ func (e *Engine) analyze(text string) *analysis {
 	a.path = e.pathCue(a) && !a.anyBoth() // "to both S3 and CloudWatch": two ends, no path
 	a.examples = e.examplesOf(a)
 	a.beyond = e.lx.HasQuestionPhrase("beyond", a.text)
-	if x, y, ok := e.offeredOptions(a); ok && (a.single || e.whichOne(a) || strings.HasSuffix(strings.TrimRight(a.text, "?!. "), x.text+" or "+y.text)) && !slices.ContainsFunc(a.words, func(w qword) bool { return e.lx.QuestionSurface("several", w.lower) }) {
+	if x, y, closes, ok := e.offeredOptions(a); ok && (a.single || e.whichOne(a) || closes) && !slices.ContainsFunc(a.words, func(w qword) bool { return e.lx.QuestionSurface("several", w.lower) }) {
 		// (a question that ends with a choice of the two asks for one:
 		// "... - Standard or Express workflow?", where "Standard vs
 		// Express" asks of both); "which target does each

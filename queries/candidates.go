@@ -910,6 +910,19 @@ func (e *Engine) ruledOut(a *analysis) []string {
 	return out
 }
 
+// chainCandidate is a sequence reading that answers with hops in order,
+// anchored at anchor (the entity or the chain it starts from): its ends
+// and names are the hops'. The caller sets its words, links and reading.
+func (e *Engine) chainCandidate(anchor string, hops []hop) *candidate {
+	c := &candidate{typ: candPath, anchor: anchor, ordered: true, prior: 0.25,
+		result: &Result{Intent: "path", Answers: e.hopAnswers(chain{hops: hops})}}
+	for _, h := range hops {
+		c.ends = append(c.ends, h.id)
+		c.names = append(c.names, e.nameStems(h.id)...)
+	}
+	return c
+}
+
 // sequenceCandidates read "what states does an instance go through, in
 // order, when it scales out": a chain the notes write that starts at a
 // named thing, its later hops in order, and the chains the lines that match
@@ -953,13 +966,8 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			if len(hops) < 3 {
 				continue
 			}
-			ch := chain{hops: hops[1:]}
-			c := &candidate{typ: candPath, anchor: id, ordered: true, prior: 0.25, links: 1,
-				result: &Result{Intent: "path", Answers: e.hopAnswers(ch)}}
-			for _, h := range ch.hops {
-				c.ends = append(c.ends, h.id)
-				c.names = append(c.names, e.nameStems(h.id)...)
-			}
+			c := e.chainCandidate(id, hops[1:])
+			c.links = 1
 			c.rel = e.sequenceWords
 			c.reading = fmt.Sprintf("the steps after %s, in order", e.names[id].Name)
 			out = append(out, c)
@@ -1005,13 +1013,7 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			if len(hops) < 3 {
 				continue
 			}
-			ch := chain{hops: hops}
-			c := &candidate{typ: candPath, anchor: fact.Subject, ordered: true, prior: 0.25,
-				result: &Result{Intent: "path", Answers: e.hopAnswers(ch)}}
-			for _, hp := range ch.hops {
-				c.ends = append(c.ends, hp.id)
-				c.names = append(c.names, e.nameStems(hp.id)...)
-			}
+			c := e.chainCandidate(fact.Subject, hops)
 			c.rel = e.sequenceWords
 			if !a.order {
 				c.rel = e.pathWords
@@ -1045,12 +1047,8 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 				continue
 			}
 			seen[fact.Subject] = true
-			c := &candidate{typ: candPath, anchor: fact.Subject, ordered: true, prior: 0.25, links: len(ids),
-				result: &Result{Intent: "path", Answers: e.hopAnswers(chain{hops: hops})}}
-			for _, hp := range hops {
-				c.ends = append(c.ends, hp.id)
-				c.names = append(c.names, e.nameStems(hp.id)...)
-			}
+			c := e.chainCandidate(fact.Subject, hops)
+			c.links = len(ids)
 			c.rel = e.sequenceWords
 			c.ctx = e.ix.StatementTerms(i)
 			c.reading = fmt.Sprintf("the %d-hop chain a line about it writes, in order (%s)", a.count, fact.Source)

@@ -40,8 +40,9 @@ type option struct {
 // between words, a function word or a preposition. "or" offers options only in a question that
 // asks which ("which one", "which ..."), opens with them ("Standard or
 // Express workflows for ...?") or ends with them after a mark ("... -
-// Standard or Express workflow?"). ok is false when it offers none.
-func (e *Engine) offeredOptions(a *analysis) (x, y option, ok bool) {
+// Standard or Express workflow?"), which closes says. ok is false when it
+// offers none.
+func (e *Engine) offeredOptions(a *analysis) (x, y option, closes, ok bool) {
 	ws := a.words
 	gap := func(i int) string { return a.text[ws[i-1].end:ws[i].start] } // text between words i-1 and i
 	for k := 1; k+1 < len(ws); k++ {
@@ -78,19 +79,13 @@ func (e *Engine) offeredOptions(a *analysis) (x, y option, ok bool) {
 		}
 		// (or ends it after a mark: "a high-volume workload in Step
 		// Functions - Standard or Express workflow?")
-		if w == "or" && !e.whichAsked(a) && ws[0].start != l[0].start && !e.closesWith(a, r, afterMark) {
+		closes = w == "or" && afterMark && r[len(r)-1].end == ws[len(ws)-1].end
+		if w == "or" && !e.whichAsked(a) && ws[0].start != l[0].start && !closes {
 			continue
 		}
-		return e.optionOf(a, l), e.optionOf(a, r), true
+		return e.optionOf(a, l), e.optionOf(a, r), closes, true
 	}
-	return option{}, option{}, false
-}
-
-// closesWith reports whether a question ends with the right option r of
-// a pair whose left one follows a mark (afterMark): "... - Standard or
-// Express workflow?" offers the two and asks for one.
-func (e *Engine) closesWith(a *analysis, r []qword, afterMark bool) bool {
-	return afterMark && len(r) > 0 && r[len(r)-1].end == a.words[len(a.words)-1].end
+	return option{}, option{}, false, false
 }
 
 // whichAsked reports whether a question holds "which".

@@ -19,7 +19,7 @@ func TestOfferedOptions(t *testing.T) {
 		{"Can SNS or SQS trigger a Lambda function?", "", ""}, // no choice asked
 		{"which services notify SNS or SQS natively", "", ""}, // an option needs words of its own before "or"
 	} {
-		x, y, ok := e.offeredOptions(e.analyze(tc.q))
+		x, y, _, ok := e.offeredOptions(e.analyze(tc.q))
 		if tc.x == "" {
 			if ok {
 				t.Errorf("offeredOptions(%q) = %q, %q, want none", tc.q, x.text, y.text)
