@@ -45,7 +45,10 @@ type extractor struct {
 	// blogService is what the last heading of a blog that names a service
 	// names: the subject of the short headings after it (see heading)
 	blogService []string
-	chain       *pendingChain
+	// topic is the one entity the note's title names (titleTopic): the
+	// subject of the lines no heading gives one
+	topic []string
+	chain *pendingChain
 
 	lastSubject  string // the subject of the last sentence that named one, for "It ..."
 	lastSentence string // the previous sentence, for "It ..." after a skipped one
@@ -271,6 +274,7 @@ func (x *extractor) run() Graph {
 	x.fields = x.recurringLabels() // of the note as written: a claim label may be a field
 	doc = claimsRead(doc, x.dict.Lexicon, x.fieldLabel)
 	x.doc = doc
+	x.topic = x.titleTopic()
 	o := newOpenReader(x)
 	if o != nil {
 		defer o.terms.close() // ends the terms goroutine should a block fail
@@ -639,7 +643,7 @@ func (x *extractor) parentHeading(level int) *headingCtx {
 // heading: generic headings ("Overview", "Limits") are skipped, and a
 // container heading that names no service ("Data/Network Protection",
 // directly followed by its first sub-heading) ends the walk: the section
-// belongs to no service.
+// belongs to no service but the note's own (titleTopic).
 func (x *extractor) context() []string {
 	if x.leveled() {
 		for i := len(x.headings) - 1; i >= 0; i-- {
@@ -647,7 +651,7 @@ func (x *extractor) context() []string {
 				return s
 			}
 		}
-		return nil
+		return x.topic
 	}
 	steps := 0
 	for i := x.stopBefore(len(x.headings)); i >= 0 && steps < 10; i = x.stopBefore(i) {
@@ -657,11 +661,67 @@ func (x *extractor) context() []string {
 			return h.services
 		}
 		if h.container && i < len(x.headings)-1 {
-			return nil
+			return x.topic
 		}
 		steps++
 	}
-	return nil
+	return x.topic
+}
+
+// maxTitleWords bounds the words of a note's first line titleTopic reads
+// as its title; maxTitleLine is the last line a title may start on.
+const (
+	maxTitleWords = 12
+	maxTitleLine  = 3
+)
+
+// titleTopic returns the entity a note's title names, the title being its
+// first block when that starts the note and is a short line or a heading
+// over all the others: "DOP-C02 cheat notes:
+// lambda deploys, versions, aliases" is Lambda's note, and "timeout: 900 s
+// max" under its heading "limits worth memorizing" is Lambda's timeout.
+// Several features of one service ("CloudFormation StackSets and Drift
+// Detection") give the service. nil when the title names nothing, or two
+// services ("Organizations, SCPs, Control Tower"), and none when the first
+// line is a field the note repeats ("title: AWS Systems Manager" opens the
+// first of several records).
+func (x *extractor) titleTopic() []string {
+	if len(x.doc.Blocks) == 0 {
+		return nil
+	}
+	b := &x.doc.Blocks[0]
+	if b.Line > maxTitleLine || b.Kind != BlockHeading && (b.Kind != BlockParagraph || countFields(b.Text) > maxTitleWords) {
+		return nil // "* CloudWatch Metrics" after an Org file's settings is its first section
+	}
+	if b.Kind == BlockHeading && x.leveled() {
+		for _, o := range x.doc.Blocks[1:] {
+			if o.Kind == BlockHeading && o.Level <= b.Level {
+				return nil // a first section, not the title over them all
+			}
+		}
+	}
+	if label, _, ok := strings.Cut(b.Text, ": "); ok && x.fields[label] {
+		return nil
+	}
+	ents := x.headEntities(b.Text, false)
+	if len(ents) == 1 {
+		return ents
+	}
+	topic := ""
+	for _, id := range ents {
+		p := x.parentOf(id)
+		if p == "" {
+			p = id
+		}
+		if topic != "" && p != topic {
+			return nil
+		}
+		topic = p
+	}
+	if topic == "" {
+		return nil
+	}
+	return []string{topic}
 }
 
 // levelledFormats are the formats whose headings carry their level: Markdown

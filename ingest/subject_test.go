@@ -738,3 +738,37 @@ func TestPartDefinition(t *testing.T) {
 		t.Errorf("features %v, want %v", got, want)
 	}
 }
+
+// TestTitleNamesTheNotesTopic: a note whose title names one service is that
+// service's note: a line under a heading that names nothing ("limits worth
+// memorizing") is about it. Not when the first line is a field the note
+// repeats (a file of records), nor when the title names two services, nor
+// when the first heading is one section among others.
+func TestTitleNamesTheNotesTopic(t *testing.T) {
+	blog := "versions\n#\n- cannot edit a published version\n\nlimits worth memorizing\n#\n- timeout: 900 s (15 min) max, default 3 s\n- memory: 128 MB to 10,240 MB\n"
+	for _, tc := range []struct {
+		name, note string
+		want       bool
+	}{
+		{"blog title", "DOP-C02 cheat notes: lambda deploys, versions, aliases\n\n" + blog, true},
+		{"no title", "posted in devops-pro\n\n" + blog, false},
+		{"two services", "cheat notes: lambda and codedeploy\n\n" + blog, false},
+		{"repeated field", "title: AWS Lambda\ntags: x\n\n! limits\n* timeout: 900 s max\n\ntitle: AWS Config\ntags: y\n\n! rules\n* timeout: 900 s max\n\ntitle: Notes\ntags: z\n", false},
+		{"first of several sections", "## AWS Lambda\n\n- concurrency: 1000\n\n## limits worth memorizing\n\n- timeout: 900 s max\n", false},
+	} {
+		name := "n.txt"
+		if strings.HasPrefix(tc.note, "##") {
+			name = "n.md"
+		}
+		c := buildOneNote(t, name, tc.note)
+		got := false
+		for _, f := range c.Facts {
+			if f.Subject == "service:aws-lambda" && strings.Contains(f.Predicate, "timeout") {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: Lambda's timeout read %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
