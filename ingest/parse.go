@@ -410,9 +410,26 @@ func continueNumbering(doc *Document) {
 // its own depth, by bullets that read as names ("- Cannot be combined
 // with:", "- provisioned concurrency", "- Amazon EFS") heads them; they move
 // one level down. The run ends at the first item that reads as a sentence
-// or a "key: value" pair, or at any other block.
+// or a "key: value" pair, or at any other block. A name item that lists
+// several ("- Can create usage plan:", "- Rate, burst, quota") counts as
+// many.
 func nestFlatLists(doc *Document) {
-	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, oneItem(FlatItemName))
+	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, flatItems)
+}
+
+// flatItems counts the names a FlatItemName lists, separated by commas:
+// 3 for "Rate, burst, quota"; 0 for a text that is no FlatItemName.
+func flatItems(t string) int {
+	if !FlatItemName(t) {
+		return 0
+	}
+	n := 0
+	for _, p := range strings.Split(t, ",") {
+		if strings.TrimSpace(p) != "" {
+			n++
+		}
+	}
+	return max(n, 1)
 }
 
 // oneItem counts a text for which is reports true as one item, any other

@@ -772,3 +772,25 @@ func TestTitleNamesTheNotesTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestOneItemListsSeveral: "- Can create usage plan:" heads the item after
+// it at its own depth when that item lists several names ("- Rate, burst,
+// quota"), as it would two items of one name each.
+func TestOneItemListsSeveral(t *testing.T) {
+	c := buildOneNote(t, "n.txt", "↖↑↓ API Gateway\n↖↑↓ Throttling\n- Account-wide limit of 10,000 requests per second.\n"+
+		"- Can create usage plan:\n- Rate, burst, quota\n- Can assoicate with stage/method/API key (to limit certain clients)\n")
+	name := map[string]string{}
+	for _, n := range c.Nodes {
+		name[n.ID] = n.Name
+	}
+	var got []string
+	for _, f := range c.Facts {
+		if f.Subject == "service:amazon-api-gateway" && strings.Contains(f.Predicate, "usage plan") {
+			got = append(got, name[f.Object])
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"Rate", "burst", "quota"}; !slices.Equal(got, want) {
+		t.Errorf("usage plan items %v, want %v", got, want)
+	}
+}
