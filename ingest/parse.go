@@ -418,8 +418,11 @@ func nestFlatLists(doc *Document) {
 }
 
 // flatItems counts the names a FlatItemName lists, separated by commas:
-// 3 for "Rate, burst, quota"; 0 for a text that is no FlatItemName.
+// 3 for "Rate, burst, quota"; 0 for a text that is no FlatItemName. Its
+// asides count for nothing: "Log Archive account (central CloudTrail and
+// Config logs)" is one name.
 func flatItems(t string) int {
+	t = stripParens(t)
 	if !FlatItemName(t) {
 		return 0
 	}

@@ -794,3 +794,26 @@ func TestOneItemListsSeveral(t *testing.T) {
 		t.Errorf("usage plan items %v, want %v", got, want)
 	}
 }
+
+// TestItemAsideCountsForNothing: an item's parenthesised aside does not
+// make it a sentence: "- Log Archive account (central CloudTrail and
+// Config logs)" is one name under "- Shared accounts created at setup:".
+func TestItemAsideCountsForNothing(t *testing.T) {
+	c := buildOneNote(t, "n.txt", "↖↑↓ AWS Control Tower\n- Sets up a landing zone\n- Shared accounts created at setup:\n- Management account\n"+
+		"- Log Archive account (central CloudTrail and Config logs)\n- Audit account (security team read/write access, SNS aggregation of notifications)\n"+
+		"- Account Factory provisions new accounts, built on AWS Service Catalog\n")
+	name := map[string]string{}
+	for _, n := range c.Nodes {
+		name[n.ID] = n.Name
+	}
+	var got []string
+	for _, f := range c.Facts {
+		if f.Subject == "service:aws-control-tower" && strings.Contains(f.Predicate, "share account") {
+			got = append(got, strings.ToLower(name[f.Object]))
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"audit account", "log archive account", "management account"}; !slices.Equal(got, want) {
+		t.Errorf("shared accounts %v, want %v", got, want)
+	}
+}
