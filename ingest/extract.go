@@ -2184,16 +2184,34 @@ func (x *extractor) restrictedSubject(s string) string {
 	return ""
 }
 
+// namesOnly reports whether every part of a list (splitList) is one
+// entity's name and nothing else: "codedeploy", "eb, opsworks".
+func (x *extractor) namesOnly(list string) bool {
+	parts := splitList(list)
+	for _, p := range parts {
+		id, ok := x.exact(cleanName(p))
+		if !ok || !isEntity(x.dictKind(id)) {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
 // keyValue reads "key: a, b, c" bullets whose key names a capability or
 // strategy: "canary deployment: codedeploy only on lambda / ecs, eb".
 func (x *extractor) keyValue(text string, line int) bool {
 	i := strings.Index(text, ":")
-	if i <= 0 || i > 60 {
+	if i <= 0 {
 		return false
 	}
 	key, val := text[:i], text[i+1:]
+	if (i > 60 || countFields(key) > 6) && !x.namesOnly(val) {
+		// (a longer key is a scenario its value's names fit: "blue/green
+		// deployment and want to delay the old asg termination: codedeploy")
+		return false
+	}
 	caps := x.vocab(key)
-	if len(caps) == 0 || countFields(key) > 6 || negated(key) {
+	if len(caps) == 0 || negated(key) {
 		return false
 	}
 	if x.dict.Lexicon.HasQuestionPhrase("requirement", key) {

@@ -85,6 +85,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// the key is a scenario the value's name fits, however long
+			name:    "scenario key over a name",
+			file:    "b.txt",
+			src:     "Deployment\n#\n\n  • blue/green deployment and want to delay the old asg termination: codedeploy\n  • blue/green deployment and want to keep the old asg for a while: see the notes on codedeploy\n",
+			want:    []fact{{"AWS CodeDeploy", graph.PredSupports, "Blue/Green", 4}},
+			notWant: []fact{{"Amazon EC2 Auto Scaling", graph.PredSupports, "Blue/Green", 4}, {"AWS CodeDeploy", graph.PredSupports, "Blue/Green", 5}},
+		},
+		{
 			name: "arrow chain with a caveat",
 			file: "b.txt",
 			src:  "Logs\n#\n\n  • logs > subscription filter > lambda (cannot cross account) > s3\n  • eb > cloudformation when both work\n",
