@@ -742,9 +742,55 @@ func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
 		for _, end := range ends {
 			c.names = append(c.names, e.nameStems(end)...)
 		}
+		// a word of the asked-for phrase that is no word of the kind and
+		// that neither the things' names nor their facts' relations hold
+		// asks for things of the kind the notes do not list as such: with
+		// the rest of the question not about them either, "what rotation
+		// approach keeps the app up while database credentials get
+		// rotated" is no question for every strategy ("which deployment
+		// strategies in the general table incur downtime" is one)
+		if words := e.edgeWords(c.names, edges); slices.ContainsFunc(a.focusAll, func(t term) bool { return !t.in(e.kindWords(k)) && !t.in(words) }) {
+			c.prior -= max(0, unaskedShare(a, words)-unaskedFree) * unaskedCost
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// edgeWords returns words and the stems of the edges' relations, in a new
+// slice.
+func (e *Engine) edgeWords(words []string, edges []graph.Edge) []string {
+	out := slices.Clone(words)
+	for _, ed := range edges {
+		out = append(out, e.relationWords(ed.Predicate, false)...)
+	}
+	return out
+}
+
+// A kind candidate loses unaskedCost for each share of the question's term
+// weight it leaves unasked (unaskedShare) over unaskedFree: a word or two
+// ("which deployment strategies cause downtime") costs nothing.
+const (
+	unaskedFree = 0.3
+	unaskedCost = 2.0
+)
+
+// unaskedShare is the share of the question's term weight outside its
+// asked-for phrase (a.focusAll) that words do not hold: 0 for "what are
+// the DR strategies", most of it for "what rotation approach keeps the app
+// up while database credentials get rotated".
+func unaskedShare(a *analysis, names []string) float64 {
+	total, out := 0.0, 0.0
+	for _, t := range a.terms {
+		total += t.weight
+		if !slices.ContainsFunc(a.focusAll, func(f term) bool { return f.pos == t.pos }) && !t.in(names) {
+			out += t.weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return out / total
 }
 
 // kindIgnoresEntity is what a kind candidate loses when the question names

@@ -688,6 +688,14 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
 			}
 		}
+		if len(answers) == 0 {
+			if p := e.kindPhrase(a, st.Text); p != "" {
+				// "a multi-user rotation strategy is used where ..." for
+				// "what rotation approach keeps the app up": the phrase
+				// of the line headed by a word of the kind asked for
+				answers = append(answers, Answer{Name: p, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+			}
+		}
 		if v := leadingValue(st.Text); v != "" && len(answers) == 0 && a.wantsOnly(graph.KindValue) {
 			// "1000 – Asia Pacific (Tokyo), Europe (Frankfurt)": the value
 			// the line gives for what its dashed list names
@@ -775,6 +783,56 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 		return c, k
 	}
 	return nil, len(hits)
+}
+
+// maxKindModifiers bounds the words before its head kindPhrase takes.
+const maxKindModifiers = 3
+
+// kindPhrase returns the first noun phrase of text headed by a word of a
+// kind the question asks for, other than services, values and logs
+// ("multi-user rotation strategy": "strategy" names a strategy, as
+// "approach" does in "what rotation approach ..."), with the content words
+// before its head (at most maxKindModifiers, up to a function word or
+// punctuation), one of them at least not a word of the question; "" when
+// the question asks for no such kind or text has no such phrase.
+func (e *Engine) kindPhrase(a *analysis, text string) string {
+	var kinds []graph.NodeKind
+	for _, k := range a.wants {
+		if k != graph.KindService && k != graph.KindValue && k != graph.KindLog {
+			kinds = append(kinds, k)
+		}
+	}
+	if len(kinds) == 0 {
+		return ""
+	}
+	trim := func(w string) string { return strings.Trim(w, ".,;:!?()[]\"'`*") }
+	ws := strings.Fields(text)
+	for i := 1; i < len(ws); i++ {
+		head := strings.ToLower(trim(ws[i]))
+		if !slices.ContainsFunc(e.lx.Kinds(head), func(k graph.NodeKind) bool { return containsKind(kinds, k) }) {
+			continue
+		}
+		from, novel := i, false
+		for j := i - 1; j >= 0 && i-j <= maxKindModifiers; j-- {
+			m := trim(ws[j])
+			lm := strings.ToLower(m)
+			if m == "" || m != ws[j] && j < i-1 || e.lx.IsStop(lm) || e.lx.IsPreposition(lm) || e.lx.QuestionSurface("determiner", lm) || len(e.lx.Kinds(lm)) > 0 {
+				break // "... is used where", "a", "(": the phrase began after it
+			}
+			from = j
+			if st := ingest.Stem(lm); !slices.ContainsFunc(a.terms, func(t term) bool { return t.stem == st }) {
+				novel = true
+			}
+		}
+		if from < i && novel {
+			parts := make([]string, 0, i-from+1)
+			for _, w := range ws[from : i+1] {
+				parts = append(parts, trim(w))
+			}
+			return strings.Join(parts, " ")
+		}
+	}
+	return ""
 }
 
 // maxTopicFeatures bounds the features of one named service topicsOf adds.

@@ -1580,3 +1580,15 @@ func TestEndUpReadsGo(t *testing.T) {
 		t.Errorf("answers %v, want where the logs go (Amazon S3)", got)
 	}
 }
+
+// TestKindPhraseOfTheBestLine: a question for a thing of a kind
+// ("approach": a strategy) whose other words no strategy's facts hold is
+// no question for every strategy; the best-matching line's phrase headed
+// by a word of the kind answers it. A question whose words the strategies'
+// facts hold ("cause downtime") still lists the strategies.
+func TestKindPhraseOfTheBestLine(t *testing.T) {
+	e := noteEngine(t, "n.md", "# Exam notes\n\n"+
+		"* To ensure that an application does not experience downtime during database credentials rotation, a multi-user rotation strategy is used where the Secrets Manager creates 2 database users and alternates between them during rotation.\n")
+	askExactly(t, e, "What rotation approach keeps the app up while database credentials get rotated?", "multi-user rotation strategy")
+	askExactly(t, e, "Which deployment strategies cause downtime?", "All-at-once", "Single target deployment")
+}
