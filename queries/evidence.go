@@ -2650,8 +2650,13 @@ func (e *Engine) aliasCandidates(a *analysis) []*candidate {
 			continue
 		}
 		name := e.names[l.id].Name
-		if strings.Contains(strings.ToLower(name), strings.ToLower(l.text)) {
-			continue // the entity's own name: nothing to resolve
+		if strings.Contains(lettersOf(name), lettersOf(l.text)) {
+			// the entity's own name: its other names a line writes beside
+			// it answer ("blue/green deployment also known as?")
+			if c := e.otherNameCandidate(a, l, ask); c != nil {
+				out = append(out, c)
+			}
+			continue
 		}
 		// the best-matching lines, then the lines about the entity, that
 		// write the name
@@ -2690,6 +2695,60 @@ func (e *Engine) aliasCandidates(a *analysis) []*candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// otherNameCandidate answers a question for another name of the entity
+// of link l, which the question names by its own: the alias of the entity
+// (other letters than its name's, not a spelling of it) that a line among
+// the best-matching ones and those about the entity writes beside the
+// name the question gave: "Blue/Green Deployment (aka Red/Black)". nil
+// when no line writes one.
+func (e *Engine) otherNameCandidate(a *analysis, l link, ask []string) *candidate {
+	n := e.names[l.id]
+	own := lettersOf(n.Name)
+	given := lettersOf(l.text)
+	lines := make([]int, 0, len(a.hits))
+	for _, h := range a.hits {
+		lines = append(lines, h.i)
+	}
+	for _, i := range e.ix.StatementsAbout(l.id) {
+		lines = append(lines, int(i))
+	}
+	for _, i := range lines {
+		st := e.ix.Statement(i)
+		t := strings.ToLower(st.Text)
+		if !strings.Contains(lettersOf(t), given) {
+			continue
+		}
+		for _, al := range n.Aliases {
+			if lw := lettersOf(al); lw == own || lw == given || strings.Contains(own, lw) {
+				continue // a spelling of the name itself
+			}
+			k := strings.Index(t, strings.ToLower(al))
+			if k < 0 || k > 0 && isWordByte(t[k-1]) || k+len(al) < len(t) && isWordByte(t[k+len(al)]) {
+				continue
+			}
+			written := st.Text[k : k+len(al)]
+			c := &candidate{typ: candAlias, anchor: l.id, ends: []string{l.id}, links: 1, prior: 1,
+				rel: ask, names: e.nameStems(l.id), ctx: st.Terms,
+				result: &Result{Intent: string(candAlias), Answers: []Answer{{Name: written, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}}}
+			c.reading = fmt.Sprintf("another name of %s: %s (%s)", n.Name, written, st.Source)
+			return c
+		}
+	}
+	return nil
+}
+
+// lettersOf returns the lower-case letters and digits of s: "Red/Black" →
+// "redblack".
+func lettersOf(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // writesName reports whether a lower-cased text writes an entity's name,

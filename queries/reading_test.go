@@ -511,12 +511,18 @@ func TestAttributeConstraint(t *testing.T) {
 
 // TestAliasReading: a question that asks what a name stands for is
 // answered by the entity the name links to, on a line that writes both
-// names; "calls" is no word that asks for a name.
+// names, and one that asks another name of an entity by the one written
+// beside it; "calls" is no word that asks for a name.
 func TestAliasReading(t *testing.T) {
 	e := newEngine(t)
 	for q, want := range map[string]string{
 		"red/black deployment is another name for what": "Blue/Green",
 		"What is CloudWatch Events called now?":         "Amazon EventBridge",
+		// the other way: the entity's other name a line writes beside the
+		// name given ("Blue/Green Deployment (aka Red/Black)"), not a
+		// spelling of it ("blue-green")
+		"blue/green deployment also known as?":      "Red/Black",
+		"what is blue green deployment also called": "Red/Black",
 	} {
 		res := askHolding(t, e, q, []string{want})
 		if res.Intent != string(candAlias) || len(res.Answers) != 1 {
