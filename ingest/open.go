@@ -3843,6 +3843,10 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		return s[i:j], i, j
 	}
 	verb, helped, have, denied := false, false, false, false
+	// a bullet that opens with its verb ("listens on UDP port 2000" under
+	// the X-Ray daemon's heading) needs no auxiliary to show it
+	opens := strings.TrimSpace(s[:verbStart]) == "" && o.verbFirst(s)
+	bare := false // the verb opens the bullet: its object must read as a name
 	for !verb {
 		w, a, b := next()
 		if w == "" {
@@ -3850,6 +3854,9 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		lw := strings.ToLower(w)
 		switch {
+		case opens && !helped && a == len(s[:verbStart])+len(s[verbStart:])-len(strings.TrimLeft(s[verbStart:], " ")) && !o.auxiliary(lw) && !o.lx.Negates(lw) && w != strings.ToUpper(w):
+			// (not an acronym: "AWS managed rules" opens with no verb)
+			verb, bare = true, true
 		case have && !o.lx.Negates(lw) && (strings.Contains(lw, "-") || !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "en") && !o.lx.HeadVerb(lw) && !o.auxiliary(lw)):
 			// "has NO built-in rotation": "has" is the verb, no auxiliary
 			// of one ("has been", "has enabled")
@@ -3890,7 +3897,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		w, a, b := next()
 		word := strings.TrimRight(w, ".,;)")
 		lw := strings.ToLower(word)
-		if word == "" || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || strings.HasSuffix(lw, "ly") || strings.ContainsAny(word, "(:/") || !unicode.IsLetter([]rune(word)[0]) {
+		if word == "" || o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || strings.HasSuffix(lw, "ly") || strings.ContainsAny(word, "(:/") || !unicode.IsLetter([]rune(word)[0]) && !unicode.IsDigit([]rune(word)[0]) {
 			break
 		}
 		n++
@@ -3907,6 +3914,11 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 	if n < 2 && (n == 0 || strings.TrimRight(rest, ".") != "" || !denied) {
 		// one word is an object only as the whole rest of a denial ("does
 		// not support rotation."): "can be used to deploy" has none
+		return -1, -1
+	}
+	if bare && !strings.ContainsFunc(s[at:end], func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) {
+		// "take place once", "gain control": common nouns after a
+		// bullet's verb are as often an idiom as an object
 		return -1, -1
 	}
 	return at, end

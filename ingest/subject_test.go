@@ -817,3 +817,21 @@ func TestItemAsideCountsForNothing(t *testing.T) {
 		t.Errorf("shared accounts %v, want %v", got, want)
 	}
 }
+
+// TestVerbFirstBulletNamesItsObject: a bullet that opens with its verb
+// under a heading that names its subject takes the name-like noun phrase
+// after the verb as its object ("listens on UDP port 2000"); common nouns
+// there are not read ("takes place once"), nor is an acronym a verb ("AWS
+// managed rules").
+func TestVerbFirstBulletNamesItsObject(t *testing.T) {
+	c := buildOneNote(t, "x.md", "# AWS X-Ray\n\n## The X-Ray daemon\n\n* listens on UDP port 2000\n* takes place once\n* AWS managed rules (predefined)\n")
+	var got []string
+	for _, f := range c.Facts {
+		if f.Subject == "service:aws-x-ray" {
+			got = append(got, f.Predicate+" "+f.Object)
+		}
+	}
+	if want := []string{"rel:listen concept:udp-port-2000"}; !slices.Equal(got, want) {
+		t.Errorf("X-Ray's facts %v, want %v", got, want)
+	}
+}
