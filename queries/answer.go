@@ -568,21 +568,42 @@ func (e *Engine) filterByContent(a *analysis, c *candidate, answers []Answer) []
 	if len(rest) < 2 {
 		return answers // one stray word is no constraint
 	}
+	restWeight := 0.0
+	for _, t := range a.terms {
+		if containsStr(rest, t.stem) {
+			restWeight += t.weight
+		}
+	}
 	var kept []Answer
+	most := 0.0
 	for _, ans := range answers {
 		words := append([]string{}, e.nameStems(ans.ID)...)
 		for _, d := range ans.details {
 			words = append(words, e.textStems(d)...)
 		}
+		held := 0.0
+		for _, t := range a.terms {
+			if containsStr(rest, t.stem) && anyStemMatch(words, []string{t.stem}) {
+				held += t.weight
+			}
+		}
 		if anyStemMatch(words, rest) {
 			kept = append(kept, ans)
 		}
+		most = max(most, held)
 	}
-	if len(kept) == 0 || len(kept) == len(answers) {
+	if len(kept) == 0 || len(kept) == len(answers) || most < minHeldShare*restWeight {
+		// (no answer holds much of those words: "instances", a common word
+		// of "auto healing of instances out of the box", narrows nothing)
 		return answers
 	}
 	return kept
 }
+
+// minHeldShare is the share of the constraint words' weight some answer's
+// words must hold for filterByContent to narrow the answers to those that
+// hold any.
+const minHeldShare = 0.3
 
 // maxItemBlock is how many note lines under an answer's item itemBlocks
 // reads as the item's own.

@@ -1598,3 +1598,13 @@ func TestKindPhraseOfTheBestLine(t *testing.T) {
 	askExactly(t, e, "What rotation approach keeps the app up while database credentials get rotated?", "multi-user rotation strategy")
 	askExactly(t, e, "Which deployment strategies cause downtime?", "All-at-once", "Single target deployment")
 }
+
+// TestWeakConstraintNarrowsNothing: the question's other words narrow a
+// list to the answers whose lines hold them only when some answer holds a
+// fair share of their weight: "instances", the common word of "auto
+// healing of instances out of the box" that one answer's line holds, keeps
+// every service the notes list for auto healing.
+func TestWeakConstraintNarrowsNothing(t *testing.T) {
+	e := newEngine(t)
+	askHolding(t, e, "Which deployment services give me auto healing of instances out of the box?", []string{"AWS OpsWorks", "AWS CodeDeploy", "AWS Elastic Beanstalk"})
+}
