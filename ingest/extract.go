@@ -677,14 +677,14 @@ const (
 
 // titleTopic returns the entity a note's title names, the title being its
 // first block when that starts the note and is a short line or a heading
-// over all the others: "DOP-C02 cheat notes:
-// lambda deploys, versions, aliases" is Lambda's note, and "timeout: 900 s
-// max" under its heading "limits worth memorizing" is Lambda's timeout.
-// Several features of one service ("CloudFormation StackSets and Drift
-// Detection") give the service. nil when the title names nothing, or two
-// services ("Organizations, SCPs, Control Tower"), and none when the first
-// line is a field the note repeats ("title: AWS Systems Manager" opens the
-// first of several records).
+// over all the others: "DOP-C02 cheat notes: lambda deploys, versions,
+// aliases" is Lambda's note, and "timeout: 900 s max" under its heading
+// "limits worth memorizing" is Lambda's timeout. Several features of one
+// service ("CloudFormation StackSets and Drift Detection") give the
+// service. nil when the title names nothing or two services
+// ("Organizations, SCPs, Control Tower"), and when the first line is a
+// field the note repeats ("title: AWS Systems Manager" opens the first of
+// several records).
 func (x *extractor) titleTopic() []string {
 	if len(x.doc.Blocks) == 0 {
 		return nil

@@ -3846,7 +3846,8 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 	// a bullet that opens with its verb ("listens on UDP port 2000" under
 	// the X-Ray daemon's heading) needs no auxiliary to show it
 	opens := strings.TrimSpace(s[:verbStart]) == "" && o.verbFirst(s)
-	bare := false // the verb opens the bullet: its object must read as a name
+	first := len(s) - len(strings.TrimLeft(s, " ")) // where its first word starts
+	bare := false                                   // the verb opens the bullet: its object must read as a name
 	for !verb {
 		w, a, b := next()
 		if w == "" {
@@ -3854,7 +3855,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		}
 		lw := strings.ToLower(w)
 		switch {
-		case opens && !helped && a == len(s[:verbStart])+len(s[verbStart:])-len(strings.TrimLeft(s[verbStart:], " ")) && !o.auxiliary(lw) && !o.lx.Negates(lw) && w != strings.ToUpper(w):
+		case opens && a == first && !o.auxiliary(lw) && !o.lx.Negates(lw) && w != strings.ToUpper(w):
 			// (not an acronym: "AWS managed rules" opens with no verb)
 			verb, bare = true, true
 		case have && !o.lx.Negates(lw) && (strings.Contains(lw, "-") || !strings.HasSuffix(lw, "ed") && !strings.HasSuffix(lw, "en") && !o.lx.HeadVerb(lw) && !o.auxiliary(lw)):

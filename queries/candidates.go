@@ -779,11 +779,11 @@ const (
 // asked-for phrase (a.focusAll) that words do not hold: 0 for "what are
 // the DR strategies", most of it for "what rotation approach keeps the app
 // up while database credentials get rotated".
-func unaskedShare(a *analysis, names []string) float64 {
+func unaskedShare(a *analysis, words []string) float64 {
 	total, out := 0.0, 0.0
 	for _, t := range a.terms {
 		total += t.weight
-		if !slices.ContainsFunc(a.focusAll, func(f term) bool { return f.pos == t.pos }) && !t.in(names) {
+		if !slices.ContainsFunc(a.focusAll, func(f term) bool { return f.pos == t.pos }) && !t.in(words) {
 			out += t.weight
 		}
 	}

@@ -816,8 +816,8 @@ func (e *Engine) kindPhrase(a *analysis, text string) string {
 		for j := i - 1; j >= 0 && i-j <= maxKindModifiers; j-- {
 			m := trim(ws[j])
 			lm := strings.ToLower(m)
-			if m == "" || m != ws[j] && j < i-1 || e.lx.IsStop(lm) || e.lx.IsPreposition(lm) || e.lx.QuestionSurface("determiner", lm) || len(e.lx.Kinds(lm)) > 0 {
-				break // "... is used where", "a", "(": the phrase began after it
+			if m == "" || strings.TrimRight(ws[j], ".,;:!?)") != ws[j] || e.lx.IsStop(lm) || e.lx.IsPreposition(lm) || e.lx.QuestionSurface("determiner", lm) || len(e.lx.Kinds(lm)) > 0 {
+				break // "a", "is", "Notes:": the phrase began after it
 			}
 			from = j
 			if st := ingest.Stem(lm); !slices.ContainsFunc(a.terms, func(t term) bool { return t.stem == st }) {
