@@ -773,24 +773,31 @@ func TestTitleNamesTheNotesTopic(t *testing.T) {
 	}
 }
 
-// TestOneItemListsSeveral: "- Can create usage plan:" heads the item after
-// it at its own depth when that item lists several names ("- Rate, burst,
-// quota"), as it would two items of one name each.
-func TestOneItemListsSeveral(t *testing.T) {
-	c := buildOneNote(t, "n.txt", "↖↑↓ API Gateway\n↖↑↓ Throttling\n- Account-wide limit of 10,000 requests per second.\n"+
-		"- Can create usage plan:\n- Rate, burst, quota\n- Can assoicate with stage/method/API key (to limit certain clients)\n")
+// objectNames returns the lower-case names of the objects of subject's
+// facts whose predicate holds words, sorted.
+func objectNames(c *Corpus, subject, words string) []string {
 	name := map[string]string{}
 	for _, n := range c.Nodes {
 		name[n.ID] = n.Name
 	}
 	var got []string
 	for _, f := range c.Facts {
-		if f.Subject == "service:amazon-api-gateway" && strings.Contains(f.Predicate, "usage plan") {
-			got = append(got, name[f.Object])
+		if f.Subject == subject && strings.Contains(f.Predicate, words) {
+			got = append(got, strings.ToLower(name[f.Object]))
 		}
 	}
 	slices.Sort(got)
-	if want := []string{"Rate", "burst", "quota"}; !slices.Equal(got, want) {
+	return got
+}
+
+// TestOneItemListsSeveral: "- Can create usage plan:" heads the item after
+// it at its own depth when that item lists several names ("- Rate, burst,
+// quota"), as it would two items of one name each.
+func TestOneItemListsSeveral(t *testing.T) {
+	c := buildOneNote(t, "n.txt", "↖↑↓ API Gateway\n↖↑↓ Throttling\n- Account-wide limit of 10,000 requests per second.\n"+
+		"- Can create usage plan:\n- Rate, burst, quota\n- Can assoicate with stage/method/API key (to limit certain clients)\n")
+	got := objectNames(c, "service:amazon-api-gateway", "usage plan")
+	if want := []string{"burst", "quota", "rate"}; !slices.Equal(got, want) {
 		t.Errorf("usage plan items %v, want %v", got, want)
 	}
 }
@@ -802,17 +809,7 @@ func TestItemAsideCountsForNothing(t *testing.T) {
 	c := buildOneNote(t, "n.txt", "↖↑↓ AWS Control Tower\n- Sets up a landing zone\n- Shared accounts created at setup:\n- Management account\n"+
 		"- Log Archive account (central CloudTrail and Config logs)\n- Audit account (security team read/write access, SNS aggregation of notifications)\n"+
 		"- Account Factory provisions new accounts, built on AWS Service Catalog\n")
-	name := map[string]string{}
-	for _, n := range c.Nodes {
-		name[n.ID] = n.Name
-	}
-	var got []string
-	for _, f := range c.Facts {
-		if f.Subject == "service:aws-control-tower" && strings.Contains(f.Predicate, "share account") {
-			got = append(got, strings.ToLower(name[f.Object]))
-		}
-	}
-	slices.Sort(got)
+	got := objectNames(c, "service:aws-control-tower", "share account")
 	if want := []string{"audit account", "log archive account", "management account"}; !slices.Equal(got, want) {
 		t.Errorf("shared accounts %v, want %v", got, want)
 	}
