@@ -749,8 +749,19 @@ func (e *Engine) kindCandidates(ctx context.Context, a *analysis) []*candidate {
 		// approach keeps the app up while database credentials get
 		// rotated" is no question for every strategy ("which deployment
 		// strategies in the general table incur downtime" is one)
-		if words := e.edgeWords(c.names, edges); slices.ContainsFunc(a.focusAll, func(t term) bool { return !t.in(e.kindWords(k)) && !t.in(words) }) {
-			c.prior -= max(0, unaskedShare(a, words)-unaskedFree) * unaskedCost
+		kw := e.kindStems[k]
+		var odd []term // the phrase's words that are no words of the kind nor of the names
+		for _, t := range a.focusAll {
+			if !t.in(kw) && !t.in(c.names) {
+				odd = append(odd, t)
+			}
+		}
+		if len(odd) > 0 {
+			// (the relations' words only then: most questions for a kind
+			// name it by its own words)
+			if words := e.edgeWords(c.names, edges); slices.ContainsFunc(odd, func(t term) bool { return !t.in(words) }) {
+				c.prior -= max(0, unaskedShare(a, words)-unaskedFree) * unaskedCost
+			}
 		}
 		out = append(out, c)
 	}
