@@ -694,10 +694,14 @@ func (x *extractor) titleTopic() []string {
 		return nil // "* CloudWatch Metrics" after an Org file's settings is its first section
 	}
 	if b.Kind == BlockHeading && x.leveled() {
-		for _, o := range x.doc.Blocks[1:] {
-			if o.Kind == BlockHeading && o.Level <= b.Level {
+		for k, o := range x.doc.Blocks[1:] {
+			if o.Kind != BlockHeading || o.Level > b.Level {
+				continue
+			}
+			if !x.preamble(x.doc.Blocks[1 : k+1]) {
 				return nil // a first section, not the title over them all
 			}
+			break // a blog post's title over its preamble, every heading at one level
 		}
 	}
 	if label, _, ok := strings.Cut(b.Text, ": "); ok && x.fields[label] {
@@ -722,6 +726,27 @@ func (x *extractor) titleTopic() []string {
 		return nil
 	}
 	return []string{topic}
+}
+
+// maxPreambleBlocks bounds the paragraphs under a note's first heading
+// that still make it the title over the sections at its level.
+const maxPreambleBlocks = 3
+
+// preamble reports whether the blocks under a note's first heading, up to
+// the next heading at its level, are a title's preamble, not a section's
+// body: a few paragraphs and nothing else ("posted in devops-pro prep,
+// part 7", "abbrevs used below: ..." under a blog post's title, all of
+// whose headings are at one level).
+func (x *extractor) preamble(body []Block) bool {
+	if len(body) > maxPreambleBlocks {
+		return false
+	}
+	for i := range body {
+		if body[i].Kind != BlockParagraph {
+			return false
+		}
+	}
+	return true
 }
 
 // levelledFormats are the formats whose headings carry their level: Markdown

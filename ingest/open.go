@@ -758,6 +758,8 @@ func (o *openReader) codeValues(line int, dflt string) {
 		subj := dflt
 		if ms := o.mentions(before); len(ms) > 0 && isEntity(o.x.dictKind(ms[len(ms)-1].id)) && o.ownsNext(before[ms[len(ms)-1].end:]) {
 			subj = ms[len(ms)-1].id
+		} else if id := o.codeSubject(before); id != "" {
+			subj = id
 		}
 		phrase, pol := o.phrase(label)
 		if subj == "" || phrase == "" {
@@ -769,6 +771,47 @@ func (o *openReader) codeValues(line int, dflt string) {
 			}
 		}
 	}
+}
+
+// verbGloss splits a sentence "LABEL: VERB ..." whose label is a noun
+// phrase of up to maxItemLabelWords words (no verb, no value label such as
+// "Note" or "Solution") and whose rest opens with a verb in the third
+// person and its object ("up to", a name, a number; see objectLead):
+// "Calculated health check: combines up to 256 child health checks". ok is
+// false for any other sentence: "unified agent: metrics + logs" (a plural
+// noun), "Big Data: Integrates with EMR" (a use, no thing that does it).
+func (o *openReader) verbGloss(s string) (label, rest string, ok bool) {
+	label, rest, ok = strings.Cut(s, ": ")
+	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
+	var buf [3]string
+	fs, _ := headFields(rest, buf[:])
+	if !ok || len(fs) < 2 || label == "" || countFields(label) > maxItemLabelWords || !o.thirdPersonLead(rest) || !o.objectLead(fs, 1) || o.lx.QuestionWord("aux", strings.ToLower(fs[0])) ||
+		o.lx.LeadingVerb(label, len(label)) || slices.ContainsFunc(strings.Fields(strings.ToLower(label)), o.x.knownVerb) || o.valueLabel(label) || strings.ContainsAny(label, ",;()") {
+		return "", "", false
+	}
+	return label, rest, true
+}
+
+// codeSubject returns the node of the code span a line opens with when
+// only verbs follow it in the text given (the line up to the words of a
+// relation): "`States.ALL` does" of "`States.ALL` does **not** catch
+// `States.DataLimitExceeded`" is States.ALL's. "" for any other text.
+func (o *openReader) codeSubject(before string) string {
+	t := strings.TrimSpace(before)
+	for range 2 {
+		k := strings.LastIndexByte(t, ' ')
+		if w := strings.ToLower(t[k+1:]); !strings.HasSuffix(t, "`") && (o.x.knownVerb(w) || o.lx.Negates(w)) {
+			t = strings.TrimSpace(t[:k+1])
+		}
+	}
+	if t == before || !strings.HasSuffix(t, "`") {
+		return ""
+	}
+	open := strings.LastIndexByte(t[:len(t)-1], '`')
+	if open < 0 || strings.TrimLeft(t[:open], "-*+•0123456789. \t") != "" {
+		return "" // the span is no sentence's first words
+	}
+	return o.x.identifierNode(t[open+1 : len(t)-1])
 }
 
 // meansOf returns the things a purpose sentence's means clause names
@@ -2994,6 +3037,19 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		}
 		return
 	}
+	if label, rest, ok := o.verbGloss(s); ok && !o.glossing {
+		// "Calculated health check: combines up to 256 child health
+		// checks": what the label names does what the verb after the
+		// colon says
+		if subj := o.itemNode(label); subj != "" && subj != dflt {
+			o.statement(s, line, dflt)
+			saved, savedTopic := o.noStatement, o.topic
+			o.noStatement, o.glossing, o.topic = true, true, subj
+			o.sentence(rest, line, subj)
+			o.noStatement, o.glossing, o.topic = saved, false, savedTopic
+			return
+		}
+	}
 	if strings.Contains(s, " > ") || strings.Contains(s, "->") || strings.Contains(s, "→") {
 		o.statement(s, line, dflt)
 		// a chain of hops: the typed chain reader reads it as a path; a
@@ -3100,6 +3156,17 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	} else if o.last != "" && opensWithPronoun(o.lx.SkipLeading(s)) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
+	} else if np, end := o.nounSubject(s, ms); np != "" && (!isEntity(o.x.dictKind(dflt)) || isCodeToken(np)) {
+		// "Health checkers cannot reach private resources" under "Health
+		// checks", "States.ALL does not catch ...": the noun phrase before
+		// the verb is its subject, a thing of the note's own (under a
+		// service's section, a phrase of plain words says what the service
+		// does: "approval action times out after 7 days" under
+		// CodePipeline reads as CodePipeline's)
+		subj, verbStart = o.x.newNode(graph.KindConcept, np), end
+		for len(ms) > 0 && ms[0].start < end {
+			ms = ms[1:]
+		}
 	} else if dflt != "" && dflt == o.topic {
 		subj = dflt // a glossary entry's sentence: about the term it defines
 	} else if id, end := o.givenNameLead(s); id != "" && (len(ms) == 0 || ms[0].start >= end) {
@@ -3146,6 +3213,13 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			items[0].start = strings.Index(s[items[0].start:], items[0].text) + items[0].start
 			listStart = items[0].start
 		}
+	}
+	if listStart > 0 && s[listStart-1] == '(' && countsOtherThan(s[verbStart:listStart-1], len(items)) {
+		// "external connection: only 1 per repo (npmjs, pypi, maven
+		// central ...)": the aside names examples of what the count
+		// counts, not its objects (as "three log types (CloudTrail, VPC
+		// flow, DNS)" does)
+		listStart, items = -1, nil
 	}
 	if listStart < 0 && !own && o.verbFirst(s) {
 		listStart, items = o.verbList(s)
@@ -3581,13 +3655,14 @@ func (o *openReader) passiveAfter(rest string) bool {
 }
 
 // entityLabel reports whether a line opens with an entity's name and a
-// label of one to three words before a colon, a list after it: "Lambda
-// hooks: BeforeAllowTraffic and AfterAllowTraffic" under a CodeDeploy
+// label of one to three words before a colon, a list after it (its items
+// joined by commas, "and", "or" or "+"): "Lambda hooks: BeforeAllowTraffic
+// and AfterAllowTraffic" under a CodeDeploy
 // heading says what Lambda's hooks are; the heading's subject does not
 // speak it.
 func (o *openReader) entityLabel(s string, ms []mention) bool {
-	if len(ms) == 0 || ms[0].start != 0 || !isEntity(o.x.dictKind(ms[0].id)) {
-		return false
+	if len(ms) == 0 || strings.TrimLeft(s[:ms[0].start], "-*•+ \t") != "" || !isEntity(o.x.dictKind(ms[0].id)) {
+		return false // (a list marker a paragraph kept may come first: "- vpc interface endpoints: ...")
 	}
 	lead, rest, ok := strings.Cut(s, ": ")
 	if !ok || len(lead) <= ms[0].end || len(ms) > 1 && ms[1].start < len(lead) {
@@ -3597,8 +3672,28 @@ func (o *openReader) entityLabel(s string, ms []mention) bool {
 	if n := countFields(label); n == 0 || n > 3 || o.x.hasVerb(label) {
 		return false
 	}
-	return strings.Contains(rest, ",") || strings.Contains(rest, " and ") || strings.Contains(rest, " or ")
+	return strings.Contains(rest, ",") || strings.Contains(rest, " and ") || strings.Contains(rest, " or ") || plusList(rest)
 }
+
+// plusList reports whether a text is a list of short items joined by " + "
+// ("com.amazonaws.<region>.codeartifact.api + ...codeartifact.repositories"),
+// not a sentence that adds one thing to another ("bucket versioning
+// required; event start = CloudTrail trail + EventBridge rule").
+func plusList(text string) bool {
+	parts := strings.Split(text, " + ")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if countFields(p) > maxPlusItemWords || strings.ContainsAny(p, ":;=") {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPlusItemWords bounds an item of a list plusList reads.
+const maxPlusItemWords = 4
 
 // partBefore returns the noun phrase a sentence opens with when a
 // preposition ("in", "of", "for", "on") joins it to the first entity the
@@ -3630,6 +3725,123 @@ func (o *openReader) partBefore(s string, ms []mention) string {
 		return ""
 	}
 	return strings.Join(np, " ")
+}
+
+// maxNounSubjectWords bounds the noun phrase nounSubject reads as a
+// sentence's subject.
+const maxNounSubjectWords = 4
+
+// nounSubject returns the noun phrase a sentence opens with, and the
+// offset where it ends, when a verb in the third person or a modal follows
+// it: "calculated health check" of "calculated health check combines up to
+// 256 child health checks", "States.ALL" of "States.ALL does not catch
+// States.Runtime". The phrase is two to four words (a leading article
+// aside), none a function word or a verb, or one word written as code
+// ("States.ALL", "cfn-hup"); no entity's name is inside it (a sentence
+// that opens with an entity has that subject), though a name the note
+// gave a node may be all of it. A third-person verb must take an object
+// (objectLead), and a modal no passive ("can be deployed"). ("", 0) for
+// any other sentence: "health checks move traffic" (a plural subject reads
+// as a verb), "Derive actionable insights from ..." (a plural noun, no
+// verb), "Also supports ..." (one plain word) and "New application
+// versions can be deployed to Lambda" (what is acted on) name none.
+func (o *openReader) nounSubject(s string, ms []mention) (string, int) {
+	var buf [maxNounSubjectWords + 3]string
+	fs, _ := headFields(s, buf[:])
+	from := 0
+	if len(fs) > 0 {
+		switch strings.ToLower(fs[0]) {
+		case "the", "a", "an":
+			from = 1
+		}
+	}
+	if from >= len(fs) || o.lx.LeadingVerb(s, len(s)) {
+		return "", 0 // "Determine deployment strategies ...": a verb opens it
+	}
+	lower := func(k int) string { return strings.ToLower(strings.Trim(fs[k], ".,;:()\"'`*")) }
+	aux := func(w string) bool {
+		return o.x.dict.Lexicon.QuestionWord("aux", w) || o.lx.Negates(w) && w != "not" && w != "no"
+	}
+	for k := from + 1; k < len(fs) && k <= from+maxNounSubjectWords; k++ {
+		w := lower(k)
+		third := thirdPerson(w, o.words.Lemma(w)) && !o.lx.IsStop(w)
+		if third && k+1 < len(fs) && (aux(lower(k+1)) || o.x.knownVerb(lower(k+1)) || strings.HasPrefix(fs[k+1], "(")) {
+			// "Bucket lifecycle events can trigger ...": a plural noun, then
+			// the verb; "delivery strategies (e.g. ...)": a noun, its aside
+			continue
+		}
+		if !third && (w == "is" || w == "are" || !aux(w)) {
+			continue
+		}
+		if !third && k+1 < len(fs) && (lower(k+1) == "be" || lower(k+1) == "been" || o.lx.Negates(lower(k+1)) && k+2 < len(fs) && lower(k+2) == "be") {
+			// "New application versions can be deployed to EC2" under
+			// CodeDeploy: a passive's subject is what the section's
+			// subject acts on, no doer
+			return "", 0
+		}
+		if third && !o.objectLead(fs, k+1) {
+			return "", 0 // "Derive actionable insights from ...": a plural noun, no verb with its object
+		}
+		np := fs[from:k]
+		if len(np) == 1 && !isCodeToken(strings.Trim(np[0], "`*\"'")) {
+			return "", 0 // "Also supports ...": one plain word names nothing
+		}
+		for i, x := range np {
+			lx := strings.ToLower(strings.Trim(x, "`*\"'"))
+			if x != strings.TrimRight(x, ",;:()") || o.lx.IsStop(lx) || o.x.knownVerb(lx) || aux(lx) || o.lx.IsPreposition(lx) || o.lx.Subordinator(lx) ||
+				strings.HasSuffix(lx, "ly") || lx != "" && !unicode.IsLetter(rune(lx[0])) || i == 0 && (thirdPerson(lx, o.words.Lemma(lx)) || strings.HasSuffix(lx, "ing")) {
+				// "If you use", "Logs stored in", "Usually runs", "9
+				// instances in total", "Deploys new versions": a clause, a
+				// modifier or a count, no name
+				return "", 0
+			}
+		}
+		end := strings.Index(s, fs[k-1]) + len(fs[k-1])
+		for _, m := range ms {
+			if m.start < end && (isEntity(o.x.dictKind(m.id)) || m.start > 0 || m.end < end-1) {
+				return "", 0 // an entity's name, or part of the phrase only
+			}
+		}
+		return cleanName(strings.Trim(strings.Join(np, " "), "`*")), end
+	}
+	return "", 0
+}
+
+// maxCountedWords bounds the words between a count and the bracket after
+// it that countsOtherThan reads ("1 per repo (").
+const maxCountedWords = 3
+
+// countsOtherThan reports whether a text ends with a count whose number is
+// not n: "only 1 per repo" before four names in brackets.
+func countsOtherThan(text string, n int) bool {
+	ns := Numbers(text)
+	if len(ns) == 0 {
+		return false
+	}
+	last := ns[len(ns)-1]
+	return countFields(text[last.End:]) <= maxCountedWords && last.Value != float64(n)
+}
+
+// objectLead reports whether the word at k of a sentence's fields opens
+// what a verb before it takes: an article or a quantifier ("the", "up to",
+// "all"), a number or a name ("monitors an IP", "listens on UDP port
+// 2000", "combines up to 256 child health checks"). A plural noun is
+// followed by a preposition or a conjunction instead ("insights from").
+func (o *openReader) objectLead(fs []string, k int) bool {
+	if k >= len(fs) {
+		return false
+	}
+	w := strings.Trim(fs[k], "`*\"'(")
+	if w == "" {
+		return false
+	}
+	switch lw := strings.ToLower(w); lw {
+	case "a", "an", "the", "up", "out", "down", "back", "off", "all", "any", "each", "every", "no", "one", "its", "their", "multiple", "several", "many":
+		return true
+	default:
+		r := []rune(w)[0]
+		return unicode.IsDigit(r) || unicode.IsUpper(r) && !o.lx.IsStop(lw)
+	}
 }
 
 // participleLead reports whether a sentence opens with a past participle

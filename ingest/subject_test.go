@@ -832,3 +832,100 @@ func TestVerbFirstBulletNamesItsObject(t *testing.T) {
 		t.Errorf("X-Ray's facts %v, want %v", got, want)
 	}
 }
+
+// TestSentenceNamesItsOwnSubject: a sentence whose noun phrase opens it
+// before its verb is about that phrase's thing, not the section's, when
+// the section names no service or the phrase is written as code; a label
+// before a colon and a verb ("Calculated health check: combines ...")
+// names what does what the verb says.
+func TestSentenceNamesItsOwnSubject(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, note  string
+		subject, relation string // the node name and predicate words a fact must have
+		object            string // a word of its object's name
+	}{
+		{"noun phrase under a concept heading", "n.md", "# Health checks\n\n- Health checkers cannot reach private resources in a VPC\n",
+			"health checkers", "reach private resource", "vpc"},
+		{"code span before its verb", "n.md", "# Step Functions errors\n\n## Gotchas\n\n2. `States.ALL` does **not** catch `States.DataLimitExceeded` or `States.Runtime` - those are terminal.\n",
+			"states.all", "not catch", "states.runtime"},
+		{"label then verb", "n.txt", "Route 53 failover\nHealth checks\n  • Three kinds\n    • Calculated health check: combines up to 256 child health checks with OR, AND\n",
+			"calculated health check", "combine up to", "256"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := buildOneNote(t, tc.file, tc.note)
+			name := map[string]string{}
+			for _, n := range c.Nodes {
+				name[n.ID] = strings.ToLower(n.Name)
+			}
+			var got []string
+			for _, f := range c.Facts {
+				got = append(got, name[f.Subject]+" | "+f.Predicate+" | "+name[f.Object])
+				if name[f.Subject] == tc.subject && strings.Contains(f.Predicate, tc.relation) && strings.Contains(name[f.Object], tc.object) {
+					return
+				}
+			}
+			t.Errorf("no fact (%s, %s, %s) in %q", tc.subject, tc.relation, tc.object, got)
+		})
+	}
+}
+
+// TestServiceSectionKeepsPlainSubjects: under a service's section, a plain
+// noun phrase that opens a sentence says what the service does ("approval
+// action times out after 7 days" under CodePipeline), and a passive's
+// subject is no doer.
+func TestServiceSectionKeepsPlainSubjects(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# CodePipeline\n\n- approval action times out after 7 days\n- New application versions can be deployed to Lambda\n")
+	if got := objectNames(c, "service:aws-codepipeline", "time out after"); !slices.Equal(got, []string{"7 days"}) {
+		t.Errorf("CodePipeline's time-out: %q, want [7 days]", got)
+	}
+	for _, n := range c.Nodes {
+		if strings.EqualFold(n.Name, "New application versions") || strings.EqualFold(n.Name, "approval action") {
+			t.Errorf("node %q made of a phrase under a service's section", n.Name)
+		}
+	}
+}
+
+// TestBlogTitleOverItsPreamble: a blog post's title, every heading at one
+// level, names the note's service when only a few paragraphs come before
+// the next heading.
+func TestBlogTitleOverItsPreamble(t *testing.T) {
+	body := "what it is\n#\n- NOT for docker images -> those go to ecr\n- formats: npm, pypi, maven, nuget\n"
+	for _, tc := range []struct {
+		name, note string
+		want       bool
+	}{
+		{"title over a preamble", "CodeArtifact & package pipelines - my cheat sheet\n#\nposted in devops-pro prep, part 7\n\n" + body, true},
+		{"title naming nothing", "my cheat sheet\n#\nposted in devops-pro prep, part 7\n\n" + body, false},
+	} {
+		c := buildOneNote(t, "n.txt", tc.note)
+		got := len(objectNames(c, "service:aws-codeartifact", "format")) > 0
+		if got != tc.want {
+			t.Errorf("%s: CodeArtifact's formats read %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCountBeforeExamples: the names in brackets after a count other than
+// theirs are examples of what it counts, not its objects; a count that
+// matches them still lists them.
+func TestCountBeforeExamples(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# CodeArtifact\n\n- external connection: only 1 per repo (npmjs, pypi, maven central, nuget.org ...)\n")
+	for _, f := range c.Facts {
+		if strings.Contains(f.Object, "npmjs") || strings.Contains(f.Object, "pypi") {
+			t.Errorf("example read as an object: %+v", f)
+		}
+	}
+	c = buildOneNote(t, "n.md", "# GuardDuty\n\n- Pulls three log types (CloudTrail, VPC flow, DNS)\n")
+	if len(objectNames(c, "service:amazon-guardduty", "pull")) < 3 {
+		t.Errorf("three log types for three names: %q", objectNames(c, "service:amazon-guardduty", "pull"))
+	}
+}
+
+// TestEntityLabelAfterListMarker: "- vpc interface endpoints: a + b" names
+// VPC's endpoints, under a note whose title names another service too.
+func TestEntityLabelAfterListMarker(t *testing.T) {
+	c := buildOneNote(t, "n.txt", "CodeArtifact & package pipelines - my cheat sheet\n#\nposted in devops-pro prep\n\nprivate network\n#\n- vpc interface endpoints: com.amazonaws.<region>.codeartifact.api + com.amazonaws.<region>.codeartifact.repositories\n")
+	if got := objectNames(c, "service:amazon-vpc", "interface endpoint"); len(got) != 2 {
+		t.Errorf("VPC's interface endpoints: %q, want 2", got)
+	}
+}
