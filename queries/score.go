@@ -229,11 +229,12 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 			best, bestCov = d, v
 		}
 	}
-	inCtx := func(t term) bool { return t.inSplit(c.vocab, c.ctx, best) }
+	inCtx := func(t term) bool { return t.inSplit(nil, c.ctx, best) }
+	inVocab := func(t term) bool { return t.inSplit(c.vocab) }
 	f[featPrior] = c.prior
-	f[featCoverage] = coverage(a.terms, c.rel, inCtx, [][]string{c.names})
+	f[featCoverage] = tieredCoverage(a.terms, c.rel, inCtx, inVocab, [][]string{c.names})
 	if rel := e.sequenceRelation(a, c); rel != nil {
-		f[featCoverage] = coverage(a.terms, rel, inCtx, [][]string{c.names})
+		f[featCoverage] = tieredCoverage(a.terms, rel, inCtx, inVocab, [][]string{c.names})
 	}
 	// what the best line it stands on is worth for the question
 	switch c.typ {
@@ -330,7 +331,7 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		// read that noun
 		head := a.focus[len(a.focus)-1]
 		rel = slices.DeleteFunc(slices.Clone(c.rel), func(w string) bool { return w == head })
-		f[featCoverage] = coverage(a.terms, rel, inCtx, [][]string{c.names}) * e.linkWeight(a, c.anchor)
+		f[featCoverage] = tieredCoverage(a.terms, rel, inCtx, inVocab, [][]string{c.names}) * e.linkWeight(a, c.anchor)
 	}
 	// the phrase's head, its last word, is what is asked for ("hook script
 	// properties"); the words before it qualify it
@@ -440,6 +441,19 @@ func (e *Engine) headAsksKind(a *analysis) bool {
 // coverage is overlap with the context words given as a test (inCtx), for
 // a context kept in several lists.
 func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]string) float64 {
+	return tieredCoverage(terms, rel, inCtx, nil, names)
+}
+
+// weightVocab is what a word matched only by the words of every line about
+// a reading's anchor (its vocabulary) weighs: less than one of the lines
+// the relation stands on, for the vocabulary of a note's own subject holds
+// most of the note ("external connection" is CodeArtifact's word, though
+// its token lifetime says nothing of it).
+const weightVocab = 0.2
+
+// tieredCoverage is coverage with a weaker tier of context (inVocab, nil
+// for none) between the context and the names.
+func tieredCoverage(terms []term, rel []string, inCtx, inVocab func(term) bool, names [][]string) float64 {
 	total, got := 0.0, 0.0
 	for _, t := range terms {
 		total += t.weight
@@ -450,6 +464,8 @@ func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]strin
 			got += t.weight * weightRelation
 		case inCtx(t):
 			got += t.weight * weightContext
+		case inVocab != nil && inVocab(t):
+			got += t.weight * weightVocab
 		default:
 			for _, n := range names {
 				if t.in(n) {

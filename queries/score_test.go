@@ -118,3 +118,23 @@ func TestFeatureNamesComplete(t *testing.T) {
 		seen[n] = true
 	}
 }
+
+// TestRelationLinesOverAnchorVocabulary: a word the question holds counts
+// less for a reading when only the words of every line about its anchor
+// hold it than when the lines the relation stands on do; so "what notifies
+// Lambda", whose lines say nothing of event source mappings, does not
+// answer "event source mapping lambda - which sources?", and the steps the
+// notes number after "scale in" answer the states an instance goes through
+// during scale in, not what Auto Scaling notifies.
+func TestRelationLinesOverAnchorVocabulary(t *testing.T) {
+	e := newEngine(t)
+	for _, tc := range []struct {
+		question string
+		want     []string
+	}{
+		{"event source mapping lambda - which sources?", []string{"Kinesis", "DynamoDB", "SQS"}},
+		{"With a lifecycle hook on the ASG, what states does an instance go through during scale in, in order?", []string{"Terminating", "Terminating:Wait", "Terminating:Proceed", "Terminated"}},
+	} {
+		askExactly(t, e, tc.question, tc.want...)
+	}
+}
