@@ -4756,6 +4756,35 @@ func (o *openReader) cellItems(c string) []string {
 		}
 		ids = append(ids, id)
 	}
+	if len(ids) == 0 {
+		ids = o.placedIdentifiers(c)
+	}
+	return ids
+}
+
+// placedIdentifiers returns the identifiers of a text that lists each with
+// where it lives ("AWSCloudFormationStackSetAdministrationRole in admin
+// account, AWSCloudFormationStackSetExecutionRole in each target
+// account"): every comma-separated part opens with a code token and a
+// preposition. nil for any other text.
+func (o *openReader) placedIdentifiers(text string) []string {
+	parts := strings.Split(text, ", ")
+	if len(parts) < 2 {
+		return nil
+	}
+	var ids []string
+	for _, p := range parts {
+		var buf [2]string
+		f, n := headFields(p, buf[:])
+		if n < 3 || !isCodeToken(strings.Trim(f[0], "`*")) || !o.lx.IsPreposition(f[1]) {
+			return nil
+		}
+		id := o.x.identifierNode(strings.Trim(f[0], "`*"))
+		if id == "" {
+			return nil
+		}
+		ids = append(ids, id)
+	}
 	return ids
 }
 

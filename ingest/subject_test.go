@@ -929,3 +929,28 @@ func TestEntityLabelAfterListMarker(t *testing.T) {
 		t.Errorf("VPC's interface endpoints: %q, want 2", got)
 	}
 }
+
+// TestCellListsPlacedIdentifiers: a cell that lists identifiers each with
+// where it lives ("AWSCloudFormationStackSetAdministrationRole in admin
+// account, AWSCloudFormationStackSetExecutionRole in each target account")
+// gives every identifier, not the first.
+func TestCellListsPlacedIdentifiers(t *testing.T) {
+	note := "↖↑↓ StackSets permission models\nModel |\nRoles / setup |\nTargets |\n" +
+		"Self-managed |\nAWSCloudFormationStackSetAdministrationRole in admin account, AWSCloudFormationStackSetExecutionRole in each target account |\nAccount IDs |\n" +
+		"Service-managed |\nTrusted access with AWS Organizations enabled |\nOrganizational units |\n"
+	c := buildOneNote(t, "n.txt", note)
+	name := map[string]string{}
+	for _, n := range c.Nodes {
+		name[n.ID] = n.Name
+	}
+	var got []string
+	for _, f := range c.Facts {
+		if strings.EqualFold(name[f.Subject], "Self-managed") && strings.Contains(f.Predicate, "role") {
+			got = append(got, name[f.Object])
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"AWSCloudFormationStackSetAdministrationRole", "AWSCloudFormationStackSetExecutionRole"}; !slices.Equal(got, want) {
+		t.Errorf("Self-managed's roles: %q, want %q", got, want)
+	}
+}
