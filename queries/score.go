@@ -449,7 +449,7 @@ func coverage(terms []term, rel []string, inCtx func(term) bool, names [][]strin
 // the relation stands on, for the vocabulary of a note's own subject holds
 // most of the note ("external connection" is CodeArtifact's word, though
 // its token lifetime says nothing of it).
-const weightVocab = 0.2
+const weightVocab = 0.35
 
 // tieredCoverage is coverage with a weaker tier of context (inVocab, nil
 // for none) between the context and the names.
