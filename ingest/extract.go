@@ -677,7 +677,8 @@ const (
 
 // titleTopic returns the entity a note's title names, the title being its
 // first block when that starts the note and is a short line or a heading
-// over all the others: "DOP-C02 cheat notes: lambda deploys, versions,
+// over all the others (or over a preamble of a few paragraphs before the
+// next heading at its level, as a blog post's title is): "DOP-C02 cheat notes: lambda deploys, versions,
 // aliases" is Lambda's note, and "timeout: 900 s max" under its heading
 // "limits worth memorizing" is Lambda's timeout. Several features of one
 // service ("CloudFormation StackSets and Drift Detection") give the

@@ -3157,12 +3157,13 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		subj = o.last
 		verbStart = strings.IndexByte(s, ' ') + 1
 	} else if np, end := o.nounSubject(s, ms); np != "" && (!isEntity(o.x.dictKind(dflt)) || isCodeToken(np)) {
-		// "Health checkers cannot reach private resources" under "Health
-		// checks", "States.ALL does not catch ...": the noun phrase before
-		// the verb is its subject, a thing of the note's own (under a
-		// service's section, a phrase of plain words says what the service
-		// does: "approval action times out after 7 days" under
-		// CodePipeline reads as CodePipeline's)
+		// "Health checkers cannot reach private resources" where no
+		// section names a subject, "States.ALL does not catch ...": the
+		// noun phrase before the verb is its subject, a thing of the
+		// note's own (under a section whose subject is an entity, a
+		// service or a thing the note named, a phrase of plain words says
+		// what that subject does: "approval action times out after 7
+		// days" under CodePipeline reads as CodePipeline's)
 		subj, verbStart = o.x.newNode(graph.KindConcept, np), end
 		for len(ms) > 0 && ms[0].start < end {
 			ms = ms[1:]
