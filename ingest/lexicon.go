@@ -36,6 +36,7 @@ type Lexicon struct {
 	closers   map[string]bool     // words at which a list inside a sentence ends
 	copulas   map[string]bool     // verbs after which a noun phrase labels the list that follows
 	lnouns    map[string]bool     // common nouns that say what a list's items are ("types")
+	objLeads  map[string]bool     // words that open what a verb before them takes ("the", "up")
 	vlabels   map[string]bool     // labels whose value is the item ("Solution: synchronize time")
 	yesMarks  []string            // marks a matrix cell says yes with ("✅", "+", "yes")
 	noMarks   []string            // marks a matrix cell says no with ("❌", "-", "no")
@@ -84,6 +85,7 @@ type lexiconFile struct {
 	Closers    []string                       `yaml:"list_closers"`
 	Copulas    []string                       `yaml:"label_copulas"`
 	LNouns     []string                       `yaml:"label_nouns"`
+	ObjLeads   []string                       `yaml:"object_leads"`
 	VLabels    []string                       `yaml:"value_labels"`
 	CellMarks  struct{ Yes, No []string }     `yaml:"cell_marks"`
 	Synonyms   [][]string                     `yaml:"synonyms"`
@@ -133,6 +135,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.subords = lowerSet(f.Subords)
 	lx.openers, lx.closers, lx.copulas = lowerSet(f.Openers), lowerSet(f.Closers), lowerSet(f.Copulas)
 	lx.lnouns = lowerSet(f.LNouns)
+	lx.objLeads = lowerSet(f.ObjLeads)
 	for _, p := range f.Purposes {
 		lx.purposes = append(lx.purposes, strings.ToLower(strings.TrimSpace(p)))
 	}
@@ -517,6 +520,11 @@ func (lx *Lexicon) LabelCopula(w string) bool { return lx != nil && isLowerIn(lx
 // label_nouns: a noun too common to relate by ("types", "ways") that still
 // says what the items of a list it heads are.
 func (lx *Lexicon) LabelNoun(w string) bool { return lx != nil && isLowerIn(lx.lnouns, w) }
+
+// ObjectLead reports whether a word (any case) is one of the lexicon's
+// object_leads: an article, a quantifier or a particle that opens what a
+// verb before it takes ("combines up to 256 ...", "monitors an IP").
+func (lx *Lexicon) ObjectLead(w string) bool { return lx != nil && isLowerIn(lx.objLeads, w) }
 
 // ListOpener reports whether a word (any case) opens a list inside a
 // sentence: a list opener, a preposition or a leading verb.

@@ -782,10 +782,13 @@ func (o *openReader) codeValues(line int, dflt string) {
 // noun), "Big Data: Integrates with EMR" (a use, no thing that does it).
 func (o *openReader) verbGloss(s string) (label, rest string, ok bool) {
 	label, rest, ok = strings.Cut(s, ": ")
+	if !ok {
+		return "", "", false
+	}
 	label, rest = strings.TrimSpace(label), strings.TrimSpace(rest)
 	var buf [3]string
 	fs, _ := headFields(rest, buf[:])
-	if !ok || len(fs) < 2 || label == "" || countFields(label) > maxItemLabelWords || !o.thirdPersonLead(rest) || !o.objectLead(fs, 1) || o.lx.QuestionWord("aux", strings.ToLower(fs[0])) ||
+	if len(fs) < 2 || label == "" || countFields(label) > maxItemLabelWords || !o.thirdPersonLead(rest) || !o.objectLead(fs, 1) || o.lx.isAux(strings.ToLower(fs[0])) ||
 		o.lx.LeadingVerb(label, len(label)) || slices.ContainsFunc(strings.Fields(strings.ToLower(label)), o.x.knownVerb) || o.valueLabel(label) || strings.ContainsAny(label, ",;()") {
 		return "", "", false
 	}
@@ -2781,11 +2784,8 @@ func (o *openReader) itemNode(text string) string {
 		// that node, not the service it opens with or a count
 		return id
 	}
-	var buf [2]string
-	if f, n := headFields(text, buf[:]); n > 2 && isCodeToken(strings.Trim(f[0], "`*")) && !strings.ContainsAny(f[0][len(f[0])-1:], ":,;") && o.lx.IsPreposition(f[1]) {
-		// "AWS-SystemsManager-AutomationExecutionRole in every target
-		// account": the identifier, not where it lives
-		text = strings.Trim(f[0], "`*")
+	if code := o.placedCode(text); code != "" {
+		text = code
 	}
 	name := openItemName(text, o.lx)
 	if name != "" && len(name) < len(text) && text[len(name)] == ' ' && strings.HasPrefix(text, name) {
@@ -3760,9 +3760,7 @@ func (o *openReader) nounSubject(s string, ms []mention) (string, int) {
 		return "", 0 // "Determine deployment strategies ...": a verb opens it
 	}
 	lower := func(k int) string { return strings.ToLower(strings.Trim(fs[k], ".,;:()\"'`*")) }
-	aux := func(w string) bool {
-		return o.x.dict.Lexicon.QuestionWord("aux", w) || o.lx.Negates(w) && w != "not" && w != "no"
-	}
+	aux := func(w string) bool { return o.lx.isAux(w) || o.lx.Negates(w) && w != "not" && w != "no" }
 	for k := from + 1; k < len(fs) && k <= from+maxNounSubjectWords; k++ {
 		w := lower(k)
 		third := thirdPerson(w, o.words.Lemma(w)) && !o.lx.IsStop(w)
@@ -3774,7 +3772,7 @@ func (o *openReader) nounSubject(s string, ms []mention) (string, int) {
 		if !third && (w == "is" || w == "are" || !aux(w)) {
 			continue
 		}
-		if !third && k+1 < len(fs) && (lower(k+1) == "be" || lower(k+1) == "been" || o.lx.Negates(lower(k+1)) && k+2 < len(fs) && lower(k+2) == "be") {
+		if !third && k+1 < len(fs) && (o.lx.QuestionSurface("passive", lower(k+1)) || o.lx.Negates(lower(k+1)) && k+2 < len(fs) && o.lx.QuestionSurface("passive", lower(k+2))) {
 			// "New application versions can be deployed to EC2" under
 			// CodeDeploy: a passive's subject is what the section's
 			// subject acts on, no doer
@@ -3836,13 +3834,12 @@ func (o *openReader) objectLead(fs []string, k int) bool {
 	if w == "" {
 		return false
 	}
-	switch lw := strings.ToLower(w); lw {
-	case "a", "an", "the", "up", "out", "down", "back", "off", "all", "any", "each", "every", "no", "one", "its", "their", "multiple", "several", "many":
-		return true
-	default:
-		r := []rune(w)[0]
-		return unicode.IsDigit(r) || unicode.IsUpper(r) && !o.lx.IsStop(lw)
+	lw := strings.ToLower(w)
+	if o.lx.ObjectLead(lw) {
+		return true // "the", "up", "all": the lexicon's object_leads
 	}
+	r := []rune(w)[0]
+	return unicode.IsDigit(r) || unicode.IsUpper(r) && !o.lx.IsStop(lw)
 }
 
 // participleLead reports whether a sentence opens with a past participle
@@ -4775,18 +4772,26 @@ func (o *openReader) placedIdentifiers(text string) []string {
 	}
 	var ids []string
 	for _, p := range parts {
-		var buf [2]string
-		f, n := headFields(p, buf[:])
-		if n < 3 || !isCodeToken(strings.Trim(f[0], "`*")) || !o.lx.IsPreposition(f[1]) {
-			return nil
-		}
-		id := o.x.identifierNode(strings.Trim(f[0], "`*"))
+		id := o.x.identifierNode(o.placedCode(p))
 		if id == "" {
 			return nil
 		}
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// placedCode returns the code token a text opens with when a preposition
+// and more words follow it, saying where the thing lives
+// ("AWS-SystemsManager-AutomationExecutionRole in every target account"):
+// the identifier, without its code marks; "" for any other text.
+func (o *openReader) placedCode(text string) string {
+	var buf [2]string
+	f, n := headFields(text, buf[:])
+	if n <= 2 || !isCodeToken(strings.Trim(f[0], "`*")) || strings.ContainsAny(f[0][len(f[0])-1:], ":,;") || !o.lx.IsPreposition(f[1]) {
+		return ""
+	}
+	return strings.Trim(f[0], "`*")
 }
 
 // cellValue names a short table cell that itemNode reads as no name
