@@ -3299,6 +3299,20 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			objs = append(objs, obj{o.x.newNode(graph.KindValue, q.Text), q.Start, q.End})
 		}
 	}
+	if len(objs) == 0 && listStart < 0 && own && verbStart > 0 {
+		if at, its, head := o.sharedHeadList(s, verbStart); at >= 0 {
+			// "offers continuous delivery of source, build, test, and
+			// deploy stages": the source stage, the build stage, ... (a
+			// thing of its own: no "Deploy" lifecycle event)
+			listStart, verbListed = at, true
+			head = o.words.Lemma(strings.ToLower(head))
+			for _, it := range its {
+				if id := o.itemNode(it.text + " " + head); id != "" && id != subj {
+					objs = append(objs, obj{id, it.start, it.end})
+				}
+			}
+		}
+	}
 	if len(objs) == 0 && listStart < 0 {
 		// "do NOT affect the management account": no name after the
 		// verb, but a short noun phrase that ends the clause is its object
@@ -3332,6 +3346,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if labelPhrase != "" && phrase == "" {
 		phrase, pol = o.phrase(labelPhrase)
 	}
+
 	if phrase == "" && verbListed && countFields(lead) <= 4 && slices.ContainsFunc(strings.Fields(lead), func(w string) bool { return o.words.Lemma(strings.ToLower(w)) == "have" }) {
 		// "ECS has BeforeInstall, ...", "Parameter Store has NO built-in
 		// rotation": possession is the relation, though "have" is light
@@ -4133,6 +4148,82 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		return -1, -1
 	}
 	return at, end
+}
+
+// sharedHeadList finds a list of one-word modifiers that share the plural
+// noun after the last of them, after a preposition, an article or the
+// verb (of one or two words) at from: "offers continuous delivery of source, build, test, and deploy
+// stages" lists the source, build, test and deploy stages. Each modifier
+// is one word (hyphens and slashes kept) and no plural, so "tags, branches
+// and file paths" (nouns of their own) is none; nor is a list after "to"
+// ("to deploy, monitor and scale applications": verbs). It returns where
+// the list starts, its items (three or more) and the head noun, or -1.
+func (o *openReader) sharedHeadList(s string, from int) (int, []listItem, string) {
+	c := strings.Index(s[from:], ", ")
+	if c < 0 {
+		return -1, nil, ""
+	}
+	c += from
+	start := strings.LastIndexByte(s[:c], ' ') + 1
+	if start <= from {
+		start = from
+		for start < c && s[start] == ' ' {
+			start++
+		}
+	} else {
+		f := strings.Fields(s[from:start])
+		before := ""
+		if len(f) > 0 {
+			before = strings.ToLower(f[len(f)-1])
+		}
+		if before == "to" || !o.lx.IsPreposition(before) && before != "the" && before != "a" && before != "an" &&
+			(len(f) > 2 || !slices.ContainsFunc(f, func(w string) bool { return !o.auxiliary(strings.ToLower(w)) })) {
+			// (right after the verb: "offers source, build, ... stages";
+			// but after an auxiliary the items are verbs: "can stop,
+			// retry, or redeploy deployments")
+			return -1, nil, ""
+		}
+	}
+	modifier := func(w string) bool {
+		lw := strings.ToLower(w)
+		return w != "" && unicode.IsLetter([]rune(w)[0]) && !strings.ContainsAny(w, ",;:()") && !o.lx.IsStop(lw) && !o.lx.IsPreposition(lw) &&
+			o.words.Lemma(lw) == lw && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
+	}
+	var items []listItem
+	at := start
+	for {
+		end := strings.IndexByte(s[at:], ',')
+		if end < 0 {
+			break
+		}
+		w := s[at : at+end]
+		if !modifier(w) {
+			return -1, nil, ""
+		}
+		items = append(items, listItem{w, at, at + end})
+		at += end + 1
+		for at < len(s) && s[at] == ' ' {
+			at++
+		}
+		if r := s[at:]; strings.HasPrefix(r, "and ") || strings.HasPrefix(r, "or ") {
+			at += strings.IndexByte(r, ' ') + 1
+			f := strings.Fields(s[at:])
+			if len(f) < 2 {
+				return -1, nil, ""
+			}
+			head := strings.TrimRight(f[1], ".;:,)")
+			lh := strings.ToLower(head)
+			if !modifier(f[0]) || head == "" || !unicode.IsLetter([]rune(head)[0]) || o.lx.IsStop(lh) || o.words.Lemma(lh) == lh {
+				return -1, nil, ""
+			}
+			items = append(items, listItem{f[0], at, at + len(f[0])})
+			if len(items) < 3 {
+				return -1, nil, ""
+			}
+			return start, items, head
+		}
+	}
+	return -1, nil, ""
 }
 
 // verbObjectList finds the list of names a verb takes as its object

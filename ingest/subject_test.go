@@ -954,3 +954,43 @@ func TestCellListsPlacedIdentifiers(t *testing.T) {
 		t.Errorf("Self-managed's roles: %q, want %q", got, want)
 	}
 }
+
+// TestSharedHeadList: one-word modifiers that share the plural noun after
+// the last of them ("source, build, test, and deploy stages") are that
+// noun's things, each an object of the verb; nouns of their own ("tags,
+// branches and file paths") and verbs after "to" are not.
+func TestSharedHeadList(t *testing.T) {
+	tests := []struct {
+		name, note string
+		want       []string // triples that must be read
+		head       string   // a head no object may be named by, when the list is none
+	}{
+		{"after a preposition", "# Pipelines\n\nCodePipeline offers continuous delivery of source, build, test, and deploy stages using native services.\n",
+			[]string{"service:aws-codepipeline rel:offer continuous delivery concept:source-stage", "service:aws-codepipeline rel:offer continuous delivery concept:deploy-stage"}, ""},
+		{"right after the verb", "# Stacks\n\nCloudFormation manages parent, child, and root stacks.\n",
+			[]string{"service:aws-cloudformation rel:manage concept:parent-stack", "service:aws-cloudformation rel:manage concept:root-stack"}, ""},
+		{"nouns of their own", "# Triggers\n\nCodeBuild triggers on tags, branches, and file paths.\n",
+			nil, "-path"},
+		{"verbs after to", "# Beanstalk\n\nElastic Beanstalk allows developers to deploy, monitor, and scale applications.\n",
+			nil, "-application"},
+		{"verbs after an auxiliary", "# Deployments\n\nCodeDeploy can stop, retry, or redeploy deployments.\n",
+			nil, "-deployment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := buildOneNote(t, "n.md", tt.note)
+			var got []string
+			for _, f := range c.Facts {
+				got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
+				if tt.head != "" && strings.HasSuffix(f.Object, tt.head) {
+					t.Errorf("fact %s %s %s reads a shared head", f.Subject, f.Predicate, f.Object)
+				}
+			}
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+		})
+	}
+}
