@@ -298,9 +298,13 @@ const minLineConstraintShare = 0.35
 // rollback but highest cost"). A word every answer's lines say
 // distinguishes none; the best answers must say at least
 // minLineConstraintTerms words holding minLineConstraintShare of the free
-// words' weight, and some answer less. nil when it does not narrow.
+// words' weight, and some answer less. A reading another entity of the
+// question narrowed already is narrowed from all its answers: "EC2
+// instances" keeps Run Command of Systems Manager's features, the words
+// "deploy software patches" keep Patch Manager, and the scorer weighs the
+// two. nil when it does not narrow.
 func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
-	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.keep != nil {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds {
 		return nil
 	}
 	var named []string // the names the reading starts from

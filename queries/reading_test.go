@@ -112,6 +112,23 @@ func askHolding(t *testing.T, e *Engine, question string, want []string) *Result
 	return res
 }
 
+// TestNarrowedReadingMeasuredByWhatItKeeps: a reading another entity of
+// the question narrows ("EC2 instances" keeps Run Command of Systems
+// Manager's features) is measured by the lines and names of the answers it
+// keeps, so the reading narrowed by the feature whose own line holds the
+// question's words outranks it.
+func TestNarrowedReadingMeasuredByWhatItKeeps(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct{ question, want string }{
+		{"Which Systems Manager feature deploys software patches across groups of EC2 instances?", "Patch Manager"},
+		{"what part of Systems Manager collects the software inventory from EC2 instances?", "Inventory"},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			askExactly(t, e, tt.question, tt.want)
+		})
+	}
+}
+
 // TestScoreAnswersNamedByQuestion: a reading whose every answer is an
 // entity the question names tells nothing and ranks well below the same
 // reading with a new answer.

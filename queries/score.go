@@ -211,8 +211,45 @@ func (w *features) dot(f *features) float64 {
 // that satisfy the question's other entities (nil when none constrains it).
 func (e *Engine) score(ctx context.Context, a *analysis, c *candidate) []string {
 	keep := e.measure(ctx, a, c)
+	if len(keep) > 0 && c.typ == candRelation {
+		// a reading another entity narrows is measured by what it keeps:
+		// the lines and names of the kept answers, not of the ones it
+		// drops ("Run Command", kept for "EC2 instances", does not say
+		// "deploy software patches automatically across groups of
+		// instances" of Patch Manager); only what its words find, as the
+		// entities it accounts for stay those of the whole reading
+		d := e.keptReading(c, keep)
+		e.measure(ctx, a, d)
+		for _, k := range []int{featCoverage, featSupport, featUnsupported} {
+			c.feat[k] = d.feat[k]
+		}
+	}
 	c.score = weights.dot(&c.feat)
 	return keep
+}
+
+// keptReading returns a copy of a reading narrowed to the answers in
+// keep: its ends, the edges that give them, their lines (at most
+// maxCandidateDetails) and their names.
+func (e *Engine) keptReading(c *candidate, keep []string) *candidate {
+	d := *c
+	d.ends = slices.DeleteFunc(slices.Clone(c.ends), func(x string) bool { return !containsStr(keep, x) })
+	d.edges, d.details, d.names = nil, nil, nil
+	for _, ed := range c.edges {
+		if !containsStr(keep, c.answerOf(ed)) {
+			continue
+		}
+		d.edges = append(d.edges, ed)
+		for _, l := range ed.Details {
+			if len(d.details) < maxCandidateDetails {
+				d.details = append(d.details, e.textStems(l))
+			}
+		}
+	}
+	for _, end := range d.ends {
+		d.names = append(d.names, e.nameStems(end)...)
+	}
+	return &d
 }
 
 // measure measures a candidate against the question (c.feat) and returns
