@@ -97,8 +97,9 @@ var (
 	modeText = lexMode{bullets: "-*•+", numbers: true, cells: true, pipeRows: true, subBullets: "o◦▪"}
 )
 
-// pdfHeadingMarks are the heading markers of the PDF export, longest first.
-var pdfHeadingMarks = []string{"↖↑↓ ", "↖↓ "}
+// pdfHeadingMarks are the heading markers of the PDF export, longest first;
+// an extraction may leave out the space after one ("↖↑↓Rolling Update").
+var pdfHeadingMarks = []string{"↖↑↓", "↖↓"}
 
 // stateFn represents the state of the lexer as a function that returns the next state.
 type stateFn func(*lexer) stateFn

@@ -102,6 +102,9 @@ var lexTests = []lexTest{
 	// 002:1740 a command line without a known program but with --flags is code.
 	{"bug: dash flags", modePDF, "get-metric-statistics --namespace <value> --metric-name <value>\n", []lexTok{
 		{itemCode, "get-metric-statistics --namespace <value> --metric-name <value>", 1}, tEOF(2)}},
+	// A heading whose marker has no space after it was a line of text.
+	{"bug: heading mark without a space", modePDF, "↖↑↓Rolling Update\n↖↓Launch Types\n", []lexTok{
+		{itemHeading, "Rolling Update", 1}, {itemHeading, "Launch Types", 2}, tEOF(3)}},
 	// "1.5 Determine ..." (000:27) is text: a number marker needs "1." followed by a blank.
 	{"bug: section number is text", modeWiki, "  • 1.5 Determine deployment", []lexTok{
 		{itemIndent, "  ", 1}, {itemBullet, "•", 1}, {itemText, "1.5 Determine deployment", 1}, tEOF(1)}},

@@ -496,7 +496,7 @@ func FlatItemName(text string) bool {
 // an html element html, *.mediawiki or *.wiki or a text with two "== Heading
 // ==" lines and a wiki mark wikitext; for other names the content decides, in this
 // order: a line starting with
-// "↖↑↓ " or "↖↓ " => pdf; a line that is exactly "#" after a non-blank line,
+// "↖↑↓" or "↖↓" => pdf; a line that is exactly "#" after a non-blank line,
 // at least twice => blog; lines starting with "  • " and no "#" line => wiki;
 // Org, AsciiDoc, YAML-, INI- and TOML-shaped and drawn-tree notes => text (see readMarkup);
 // Markdown signals ("# " / "## " headings, fenced code, or "* " lists

@@ -572,6 +572,9 @@ func TestDetectFormat(t *testing.T) {
 		{"a.MARKDOWN", "", FormatMarkdown},
 		{"a.txt", "↖↑↓ Title\n- item\n", FormatPDF},
 		{"a.txt", "x\n↖↓ Title\n", FormatPDF},
+		// an extraction that leaves out the space after the marker was
+		// read as plain text, its headings as lines of the first section
+		{"a.txt", "↖↑↓ECS Deployments\n- item\n↖↑↓Task Definitions\n", FormatPDF},
 		{"a.txt", "A\n#\n\nB\n#\n", FormatBlog},
 		{"a.txt", "A\n#\n", FormatText}, // one rule is not enough
 		{"a.txt", "Title\n\n  • item\n", FormatWiki},
