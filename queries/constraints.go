@@ -290,6 +290,13 @@ const minLineConstraintTerms = 2
 // of a question about something else narrows nothing.
 const minLineConstraintShare = 0.35
 
+// minLineConstrainedEnds is the fewest answers the line constraint
+// narrows when the question asks for one thing: of two ("which Vault Lock
+// mode ...": "Governance mode", "Compliance mode") the one whose line says
+// what the question asks is an answer of its own. A question that asks
+// for several ("what can it send to") narrows a list of minConstrainedEnds.
+const minLineConstrainedEnds = 2
+
 // lineConstraint narrows a list reading to the answers whose own lines
 // say more of the question's words than the other answers' lines do,
 // when the notes state the distinction in prose, not as an attribute
@@ -304,7 +311,7 @@ const minLineConstraintShare = 0.35
 // "deploy software patches" keep Patch Manager, and the scorer weighs the
 // two. nil when it does not narrow.
 func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
-	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds && !(a.single && len(c.ends) >= minLineConstrainedEnds) || len(c.ends) > maxConstrainedEnds {
 		return nil
 	}
 	var named []string // the names the reading starts from

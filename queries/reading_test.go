@@ -129,6 +129,28 @@ func TestNarrowedReadingMeasuredByWhatItKeeps(t *testing.T) {
 	}
 }
 
+// TestLineConstraintOfTwo: a question that asks for one thing narrows a
+// relation of two answers to the one whose line says what it asks ("can't
+// be removed even by the root user" is said of Compliance mode, not of
+// Governance mode, whose line says it can be removed).
+func TestLineConstraintOfTwo(t *testing.T) {
+	dir := t.TempDir()
+	note := "# AWS Backup\n\n## Vault Lock\n\nVault Lock makes a vault WORM. There are two modes:\n\n" +
+		"1. Governance mode: users with the right IAM permissions can still change or remove the lock.\n" +
+		"2. Compliance mode: once the grace time ends the lock is immutable. Nobody, not the root user and not AWS, can delete the lock.\n"
+	if err := os.WriteFile(filepath.Join(dir, "backup.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, dir)
+	q := "which AWS Backup Vault Lock mode can't be removed even by the root user?"
+	askExactly(t, e, q, "Compliance mode")
+	// (the answer stands on the line that says it, not on the order the
+	// note lists the two in)
+	if res := askHolding(t, e, q, nil); !strings.Contains(res.Reading, "where its line") {
+		t.Errorf("reading %q is not narrowed by its line", res.Reading)
+	}
+}
+
 // TestScoreAnswersNamedByQuestion: a reading whose every answer is an
 // entity the question names tells nothing and ranks well below the same
 // reading with a new answer.
