@@ -303,8 +303,8 @@ func TestExtract(t *testing.T) {
 			file: "c.md",
 			src:  "# AWS CodePipeline\n\nYou can create custom actions for the following action categories:\n\n- A custom build action that builds or transforms the items\n- A custom invoke action that runs functions\n",
 			want: []fact{
-				{"AWS CodePipeline", "rel:can create custom following action category", "custom build action", 5},
-				{"AWS CodePipeline", "rel:can create custom following action category", "custom invoke action", 6},
+				{"AWS CodePipeline", "rel:can create custom action action category", "custom build action", 5},
+				{"AWS CodePipeline", "rel:can create custom action action category", "custom invoke action", 6},
 			},
 		},
 		{
@@ -1624,5 +1624,24 @@ func TestItemsThatAreSentences(t *testing.T) {
 	}
 	if !found["OldestInstance"] {
 		t.Errorf("the termination policy lost: %v", facts)
+	}
+}
+
+// TestListPointerNamesNoRelation: a word that only points at the list
+// ("the following additional hooks", "the targets below") is no word of
+// the relation the list's head makes.
+func TestListPointerNamesNoRelation(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# CodeDeploy\n\n- With a load balancer we can have the following additional hooks:\n    - BeforeBlockTraffic\n    - AfterBlockTraffic\n\n# EventBridge\n\n- Rules can be set up with the following targets: Lambda, SQS and SNS\n")
+	n := 0
+	for _, f := range c.Facts {
+		if strings.HasPrefix(f.Predicate, "rel:") {
+			n++
+			if strings.Contains(f.Predicate, "follow") {
+				t.Errorf("relation %q of %s keeps the pointer word", f.Predicate, f.Object)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no open relation read")
 	}
 }
