@@ -1788,6 +1788,16 @@ func (e *Engine) termsOf(a *analysis) {
 		if a.qualifier != "" && e.lx.QuestionWord(a.qualifier, w.stem) && !a.yesno {
 			continue // "by default", "manually": a qualifier, not content (but what a yes/no question's line must say)
 		}
+		if i > 0 && a.words[i-1].phrasal != "" {
+			continue // "up" of "make up": the particle is the verb's, whose one word stands for both
+		}
+		if w.stop && w.phrasal != "" && !seen[w.phrasal] {
+			// "which services make up Kinesis": a light verb whose
+			// phrasal verb means a word the lines hold ("consist")
+			seen[w.phrasal] = true
+			a.terms = append(a.terms, term{stem: w.phrasal, weight: e.idf(w.phrasal), pos: i})
+			continue
+		}
 		if w.stop {
 			if !e.relational[w.stem] {
 				continue

@@ -38,6 +38,10 @@ func TestReadings(t *testing.T) {
 		// The note says "consists of"; the lexicon's synonym groups let
 		// "made up of" find it.
 		{"CloudWatch is made up of which services?", []string{"Amazon CloudWatch Logs", "Amazon EventBridge"}},
+		// A light verb ("make", a stop word) opens a phrasal verb that
+		// means a word the lines hold: "make up" asks what a line says
+		// Kinesis "consists of", not what it "can set up".
+		{"What services make up Amazon Kinesis?", []string{"Amazon Kinesis Data Analytics", "Amazon Kinesis Data Firehose", "Amazon Kinesis Data Streams", "Amazon Kinesis Video Streams"}},
 		// A question that asks "how long" wants a quantity: a relation that
 		// answers with a service's name reads it worse than the one whose
 		// answer is the value.
