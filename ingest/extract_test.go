@@ -1645,3 +1645,22 @@ func TestListPointerNamesNoRelation(t *testing.T) {
 		t.Error("no open relation read")
 	}
 }
+
+// TestLogsAgentIsNoCloudWatchLogs: "CloudWatch Logs Agent" (and "CloudWatch
+// log agent") names the agent that ships logs, a thing of its own, not the
+// service it ships them to.
+func TestLogsAgentIsNoCloudWatchLogs(t *testing.T) {
+	c := buildOneNote(t, "n.md", "# Logging\n\nEC2 instances can ship logging information using the CloudWatch Logs Agent and tools such as Logstash.\n\n- To send the CodeDeploy logs to CloudWatch, install the CloudWatch log agent on the machines\n")
+	agent := false
+	for _, f := range c.Facts {
+		if f.Object == "feature:amazon-cloudwatch-logs-agent" || f.Subject == "feature:amazon-cloudwatch-logs-agent" {
+			agent = true
+		}
+		if f.Subject == "concept:amazon-ec2-instances" && f.Object == "service:amazon-cloudwatch-logs" {
+			t.Errorf("the agent read as CloudWatch Logs: %+v", f)
+		}
+	}
+	if !agent {
+		t.Errorf("no fact names the CloudWatch Logs agent: %+v", c.Facts)
+	}
+}
