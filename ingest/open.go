@@ -3346,7 +3346,6 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	if labelPhrase != "" && phrase == "" {
 		phrase, pol = o.phrase(labelPhrase)
 	}
-
 	if phrase == "" && verbListed && countFields(lead) <= 4 && slices.ContainsFunc(strings.Fields(lead), func(w string) bool { return o.words.Lemma(strings.ToLower(w)) == "have" }) {
 		// "ECS has BeforeInstall, ...", "Parameter Store has NO built-in
 		// rotation": possession is the relation, though "have" is light
@@ -4152,12 +4151,14 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 
 // sharedHeadList finds a list of one-word modifiers that share the plural
 // noun after the last of them, after a preposition, an article or the
-// verb (of one or two words) at from: "offers continuous delivery of source, build, test, and deploy
-// stages" lists the source, build, test and deploy stages. Each modifier
-// is one word (hyphens and slashes kept) and no plural, so "tags, branches
-// and file paths" (nouns of their own) is none; nor is a list after "to"
-// ("to deploy, monitor and scale applications": verbs). It returns where
-// the list starts, its items (three or more) and the head noun, or -1.
+// verb (of one or two words) at from: "offers continuous delivery of
+// source, build, test, and deploy stages" lists the source, build, test
+// and deploy stages. Each modifier is one word (hyphens and slashes kept)
+// and no plural, so "tags, branches and file paths" (nouns of their own)
+// is none; nor is a list after "to" or an auxiliary ("to deploy, monitor
+// and scale applications", "can stop, retry, or redeploy deployments":
+// verbs). It returns where the list starts, its items (three or more) and
+// the head noun, or -1.
 func (o *openReader) sharedHeadList(s string, from int) (int, []listItem, string) {
 	c := strings.Index(s[from:], ", ")
 	if c < 0 {
@@ -4186,7 +4187,7 @@ func (o *openReader) sharedHeadList(s string, from int) (int, []listItem, string
 	}
 	modifier := func(w string) bool {
 		lw := strings.ToLower(w)
-		return w != "" && unicode.IsLetter([]rune(w)[0]) && !strings.ContainsAny(w, ",;:()") && !o.lx.IsStop(lw) && !o.lx.IsPreposition(lw) &&
+		return w != "" && unicode.IsLetter([]rune(w)[0]) && !strings.ContainsAny(w, ",;:() ") && !o.lx.IsStop(lw) && !o.lx.IsPreposition(lw) &&
 			o.words.Lemma(lw) == lw && !strings.HasSuffix(lw, "ing") && !strings.HasSuffix(lw, "ed")
 	}
 	var items []listItem

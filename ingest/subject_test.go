@@ -93,16 +93,8 @@ func TestSentenceSubjects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := buildOneNote(t, "n.md", tt.note)
-			var got []string
-			for _, f := range c.Facts {
-				got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
-			}
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
-				}
-			}
+			got := tripleLines(buildOneNote(t, "n.md", tt.note))
+			wantTriples(t, got, tt.want)
 			for _, w := range tt.not {
 				if contains(got, w) {
 					t.Errorf("fact %q read; got:\n%s", w, strings.Join(got, "\n"))
@@ -979,18 +971,32 @@ func TestSharedHeadList(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := buildOneNote(t, "n.md", tt.note)
-			var got []string
 			for _, f := range c.Facts {
-				got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
 				if tt.head != "" && strings.HasSuffix(f.Object, tt.head) {
 					t.Errorf("fact %s %s %s reads a shared head", f.Subject, f.Predicate, f.Object)
 				}
 			}
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
-				}
-			}
+			wantTriples(t, tripleLines(c), tt.want)
 		})
+	}
+}
+
+// tripleLines returns a corpus's facts as "subject predicate object" lines.
+func tripleLines(c *Corpus) []string {
+	var got []string
+	for _, f := range c.Facts {
+		got = append(got, f.Subject+" "+f.Predicate+" "+f.Object)
+	}
+	return got
+}
+
+// wantTriples reports each "subject predicate object" line of want that got
+// lacks.
+func wantTriples(t *testing.T, got, want []string) {
+	t.Helper()
+	for _, w := range want {
+		if !contains(got, w) {
+			t.Errorf("no fact %q; got:\n%s", w, strings.Join(got, "\n"))
+		}
 	}
 }
