@@ -3236,7 +3236,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// the names after the term's verb: "needs Business, Enterprise
 		// On-Ramp or Enterprise Support plan"
 		at := strings.IndexByte(s, ' ') + 1
-		if w := firstWord(s[at:]); w == "a" || w == "an" || w == "the" {
+		if w := firstWord(s[at:]); isArticle(w) {
 			at += len(w) + 1
 		}
 		if at > 0 && strings.ContainsAny(s[at:], ",") {
@@ -3764,11 +3764,8 @@ func (o *openReader) nounSubject(s string, ms []mention) (string, int) {
 	var buf [maxNounSubjectWords + 3]string
 	fs, _ := headFields(s, buf[:])
 	from := 0
-	if len(fs) > 0 {
-		switch strings.ToLower(fs[0]) {
-		case "the", "a", "an":
-			from = 1
-		}
+	if len(fs) > 0 && isArticle(strings.ToLower(fs[0])) {
+		from = 1
 	}
 	if from >= len(fs) || o.lx.LeadingVerb(s, len(s)) {
 		return "", 0 // "Determine deployment strategies ...": a verb opens it
@@ -4112,7 +4109,7 @@ func (o *openReader) bareObject(s string, verbStart int) (int, int) {
 		i = b
 		w, at, b = next()
 	}
-	if lw := strings.ToLower(w); lw == "a" || lw == "an" || lw == "the" {
+	if isArticle(strings.ToLower(w)) {
 		i = b
 		_, at, _ = next()
 	}
@@ -4177,7 +4174,7 @@ func (o *openReader) sharedHeadList(s string, from int) (int, []listItem, string
 		if len(f) > 0 {
 			before = strings.ToLower(f[len(f)-1])
 		}
-		if before == "to" || !o.lx.IsPreposition(before) && before != "the" && before != "a" && before != "an" &&
+		if before == "to" || !o.lx.IsPreposition(before) && !isArticle(before) &&
 			(len(f) > 2 || !slices.ContainsFunc(f, func(w string) bool { return !o.auxiliary(strings.ToLower(w)) })) {
 			// (right after the verb: "offers source, build, ... stages";
 			// but after an auxiliary the items are verbs: "can stop,

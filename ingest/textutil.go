@@ -232,3 +232,7 @@ func dropCheckbox(text string) string {
 	}
 	return text
 }
+
+// isArticle reports whether a lower-case word is an article ("a", "an",
+// "the").
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }

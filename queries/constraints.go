@@ -311,7 +311,11 @@ const minLineConstrainedEnds = 2
 // "deploy software patches" keep Patch Manager, and the scorer weighs the
 // two. nil when it does not narrow.
 func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
-	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minConstrainedEnds && !(a.single && len(c.ends) >= minLineConstrainedEnds) || len(c.ends) > maxConstrainedEnds {
+	fewest := minConstrainedEnds
+	if a.single {
+		fewest = minLineConstrainedEnds
+	}
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < fewest || len(c.ends) > maxConstrainedEnds {
 		return nil
 	}
 	var named []string // the names the reading starts from
