@@ -93,6 +93,13 @@ type analysis struct {
 	words []qword
 	links []link
 
+	// namesakes maps each entity the question names by name that is a
+	// namesake feature of a service to those services (namesakeParents:
+	// "ECS task definition" names ECS Task Definition, of Amazon ECS):
+	// a line about the service holds what the question names. Set by
+	// linkNamesakes.
+	namesakes map[string][]string
+
 	// offered holds the two options a question that asks for one offers
 	// ("firehose vs data streams - which one ..."; see offeredOptions);
 	// offers says whether it does
@@ -502,6 +509,20 @@ func (a *analysis) mentionsWords(stems []string) bool {
 		}
 	}
 	return true
+}
+
+// withNamesakes returns ids and, after them, the services each is a
+// namesake feature of (see namesakes).
+func (a *analysis) withNamesakes(ids []string) []string {
+	out := slices.Clone(ids)
+	for _, id := range ids {
+		for _, p := range a.namesakes[id] {
+			if !containsStr(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // linkIDs returns the linked node IDs in question order.

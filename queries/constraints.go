@@ -32,6 +32,7 @@ const (
 // the attribute constraint narrows, and sorts them best first; each
 // candidate's keep is set.
 func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) {
+	e.linkNamesakes(ctx, a)
 	cands, err := e.candidates(ctx, a)
 	if err != nil {
 		return nil, err

@@ -1860,7 +1860,10 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 	// and of those, one about an entity the question names, when one is
 	// ("Can provisioned concurrency be configured on $LATEST?" is not
 	// decided by a line on the latest EC2 features)
-	ids := a.linkIDs()
+	// a line about the service a named feature is of is about it too
+	// ("CodeDeploy Agent is not required" under "Deploy to ECS" for "...
+	// a new ECS task definition")
+	ids := a.withNamesakes(a.linkIDs())
 	about := func(h hit) bool {
 		st := e.ix.Statement(h.i)
 		return containsStr(ids, st.Subject) || slices.ContainsFunc(st.Mentions, func(m string) bool { return containsStr(ids, m) }) ||
@@ -2150,17 +2153,30 @@ func (e *Engine) namingHits(a *analysis) []hit {
 	if len(ids) < 2 {
 		return nil
 	}
+	// each entity with the services it is a namesake feature of (a line
+	// on Amazon ECS names what "ECS task definition" names)
+	groups := make([][]string, len(ids))
+	for k, id := range ids {
+		groups[k] = a.withNamesakes([]string{id})
+	}
 	count := map[int32]int{}
-	for _, id := range ids {
-		for _, j := range e.ix.StatementsAbout(id) {
-			count[j]++
+	for _, g := range groups {
+		seen := map[int32]bool{}
+		for _, id := range g {
+			for _, j := range e.ix.StatementsAbout(id) {
+				if !seen[j] {
+					seen[j] = true
+					count[j]++
+				}
+			}
 		}
 	}
 	// and the entities its heading path names: "CodeDeploy Agent is not
 	// required" under "Deploy to ECS"
 	for j, n := range count {
-		for _, id := range e.sectionNamesOf(int(j)) {
-			if containsStr(ids, id) && !e.ix.StatementNames(int(j), id) && e.ix.StatementSubject(int(j)) != id {
+		for _, g := range groups {
+			held := slices.ContainsFunc(g, func(m string) bool { return e.ix.StatementNames(int(j), m) || e.ix.StatementSubject(int(j)) == m })
+			if !held && slices.ContainsFunc(e.sectionNamesOf(int(j)), func(id string) bool { return containsStr(g, id) }) {
 				n++
 			}
 		}
@@ -2206,7 +2222,7 @@ func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
 	for _, id := range a.strongLinkIDs() {
 		w := linkIDFMean * e.linkRarity(id)
 		total += w
-		if e.holds(h.i, id) {
+		if e.holdsLink(a, h.i, id) {
 			got += w
 		}
 	}
@@ -2221,15 +2237,37 @@ func (e *Engine) verdictCoverage(a *analysis, h hit) float64 {
 const heldWeight = 0.3
 
 // heldLinks counts the entities the question names by name that statement
-// i is about, names, or sits under a heading naming.
+// i is about, names, or sits under a heading naming, itself or a service
+// it is a namesake feature of (a line under "Deploy to ECS" holds "ECS
+// task definition").
 func (e *Engine) heldLinks(a *analysis, i int) int {
 	n := 0
 	for _, id := range a.strongLinkIDs() {
-		if e.holds(i, id) || e.holdsOpposite(a, i, id) {
+		if e.holdsLink(a, i, id) || e.holdsOpposite(a, i, id) {
 			n++
 		}
 	}
 	return n
+}
+
+// holdsLink reports whether statement i holds entity id (see holds) or a
+// service id is a namesake feature of (a.namesakes).
+func (e *Engine) holdsLink(a *analysis, i int, id string) bool {
+	return e.holds(i, id) || slices.ContainsFunc(a.namesakes[id], func(p string) bool { return e.holds(i, p) })
+}
+
+// linkNamesakes sets a.namesakes: for each entity the question names by
+// name, the services it is a namesake feature of.
+func (e *Engine) linkNamesakes(ctx context.Context, a *analysis) {
+	a.namesakes = nil
+	for _, id := range a.strongLinkIDs() {
+		if ps := e.namesakeParents(ctx, id, nil); len(ps) > 0 {
+			if a.namesakes == nil {
+				a.namesakes = map[string][]string{}
+			}
+			a.namesakes[id] = ps
+		}
+	}
 }
 
 // opposesLink reports whether statement i states the opposite side of a
@@ -2816,7 +2854,7 @@ func (e *Engine) excludesAsked(a *analysis, i int) bool {
 		return false
 	}
 	st := e.ix.Statement(i)
-	asked := a.strongLinkIDs()
+	asked := a.withNamesakes(a.strongLinkIDs())
 	if !containsStr(asked, st.Subject) {
 		return false // "Only works for Blue/Green" under ECS says nothing of Lambda
 	}
