@@ -1820,12 +1820,18 @@ func (x *extractor) subheadID() string {
 }
 
 // subheadNode turns the current subheading into a node: an entity when it
-// names one, else a feature of the section's service ("Billing Alarms").
+// names one, else a feature of the section's service ("Billing Alarms"),
+// unless it is a lone word of a lexicon kind ("Service").
 func (x *extractor) subheadNode() string {
 	if ents := x.entities(x.subhead, true); len(ents) == 1 {
 		return ents[0]
 	}
 	if len(x.vocab(x.subhead)) > 0 {
+		return ""
+	}
+	if countFields(x.subhead) == 1 && len(x.dict.Lexicon.Kinds(x.subhead)) > 0 {
+		// "Service", "Deployments": a kind's word names no feature ("ECS
+		// Service" would take "the ECS service" from Amazon ECS)
 		return ""
 	}
 	ctx := x.contextOne()

@@ -39,6 +39,58 @@ func TestNestFlatLists(t *testing.T) {
 	}
 }
 
+// TestNestDescriptions: in a PDF export's flat list, the sentences after
+// each title ("Weighted", "Geoproximity Routing (Traffic Flow Only)") move
+// under it when two titles at least are each followed by sentences; a
+// title no sentence describes stays flat (a run may start after it), and
+// a short phrase that is no title or a lone title leaves the run flat.
+func TestNestDescriptions(t *testing.T) {
+	tests := []struct {
+		name   string
+		items  []string
+		depths []int
+	}{
+		{"titles over sentences", []string{"Simple", "Default policy, typically used if only a single resource performs functionality", "Weighted", "Control distribution of traffic with DNS entries", "This can be based on a certain percentage", "Geoproximity Routing (Traffic Flow Only)", "You can optionally route more traffic or less to a resource by specifying a bias."}, []int{0, 1, 0, 1, 1, 0, 1}},
+		{"a title with no sentence stays flat", []string{"Simple", "Weighted", "Control distribution of traffic with DNS entries", "Latency", "Control distribution of traffic based on latency."}, []int{0, 0, 1, 0, 1}},
+		{"titles with no sentences", []string{"Simple", "Weighted", "Latency", "Control distribution of traffic based on latency."}, []int{0, 0, 0, 0}},
+		{"a lone title", []string{"Defined as JSON", "Attached only to S3 buckets. Can however affect objects.", "Contain principal element (unnecessary for IAM)"}, []int{0, 0, 0}},
+		{"a phrase that is no title ends the run", []string{"Fully managed NoSQL database", "HA through different AZs, automatically spreads data", "Built-in monitoring", "Big Data: integrates with EMR and Redshift"}, []int{0, 0, 0, 0}},
+		{"a run that ends with a title", []string{"Simple", "Default policy, typically used if only a single resource performs functionality", "Weighted", "Control distribution of traffic with DNS entries", "Latency"}, []int{0, 0, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &Document{Format: FormatPDF}
+			for i, it := range tt.items {
+				doc.Blocks = append(doc.Blocks, Block{Kind: BlockBullet, Text: it, Line: i + 1})
+			}
+			nestDescriptions(doc)
+			for i, b := range doc.Blocks {
+				if b.Depth != tt.depths[i] {
+					t.Errorf("item %d %q: depth %d, want %d", i, b.Text, b.Depth, tt.depths[i])
+				}
+			}
+		})
+	}
+}
+
+// TestDescribedTitlesAreItems: a PDF export's routing policies, each
+// followed by the sentences that describe it, are the policies; the
+// sentences are no policies.
+func TestDescribedTitlesAreItems(t *testing.T) {
+	text := "↖↑↓ Route53 Routing Policies\n- Simple\n- Default policy, typically used if only a single resource performs functionality\n- Weighted\n- Control distribution of traffic with DNS entries\n- Latency\n- Control distribution of traffic based on latency.\n"
+	c := buildOneNote(t, "r53.txt", text)
+	var got []string
+	for _, f := range c.Facts {
+		if f.Subject == "service:amazon-route-53" && strings.HasPrefix(f.Predicate, "rel:route policy") {
+			got = append(got, f.Object)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"concept:latency", "concept:simple", "concept:weighted"}; !slices.Equal(got, want) {
+		t.Errorf("routing policies = %v, want %v", got, want)
+	}
+}
+
 // TestListItemNamedByDictionary: a list item that is a dictionary name
 // opening with "Amazon"/"AWS" is the relation's object like any other item.
 func TestListItemNamedByDictionary(t *testing.T) {

@@ -1984,8 +1984,20 @@ func (o *openReader) longHead(text string, depth int) (frame, bool) {
 		return frame{}, false
 	}
 	last := ss[len(ss)-1]
-	if i := strings.LastIndex(last, ", "); i > 0 {
-		last = last[i+2:] // the main clause after a leading "If ...,"
+	if m := o.x.mainClause(last); m != "" {
+		last = m // the main clause after a leading "If ...,"
+	} else if i := strings.Index(last, ", "); i > 0 {
+		if id, _ := o.firstEntity(last[:i]); id != "" && o.hasVerbOutsideNames(last[:i]) {
+			// "Hooks for Lambda are only two, each one is a Lambda
+			// function itself:": the clause after the comma comments on
+			// the items; the first one, a clause of its own that names
+			// the subject, relates them ("As part of CodeDeploy
+			// operations, EventBridge can be set up with ..." opens with
+			// no clause)
+			last = last[:i]
+		} else if i := strings.LastIndex(last, ", "); i > 0 {
+			last = last[i+2:]
+		}
 	}
 	f := frame{depth: depth, text: t}
 	var rest string
@@ -2951,6 +2963,9 @@ func openItemName(text string, lx *Lexicon) string {
 		return cleanName(t)
 	}
 	if i := strings.IndexAny(t, ",("); i > 0 && countFields(t[:i]) <= 6 {
+		if lx.IsLeadingSkip(strings.TrimSpace(t[:i])) {
+			return "" // "However, scaling actions ...": a sentence, no name
+		}
 		return cleanName(t[:i])
 	}
 	return ""

@@ -150,6 +150,9 @@ func Parse(name string, src []byte) (*Document, error) {
 		p.parseText(p.scan(text, modeText))
 	}
 	nestFlatLists(doc)
+	if doc.Format == FormatPDF {
+		nestDescriptions(doc)
+	}
 	continueNumbering(doc)
 	splitInlineEnumerations(doc)
 	numberColumnLast(doc)
@@ -415,6 +418,76 @@ func continueNumbering(doc *Document) {
 // many.
 func nestFlatLists(doc *Document) {
 	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, flatItems)
+}
+
+// nestDescriptions restores the nesting a PDF export lost between named
+// items and the sentences that describe them: in a run of bullets at one
+// depth that opens with a name ("- Geoproximity Routing (Traffic Flow
+// Only)") where every name is followed by at least one sentence ("-
+// Geoproximity routing lets Amazon Route 53 route traffic ..."), each
+// sentence moves under the name before it. The run needs two such names at
+// least: one name over sentences is as likely a sibling as a title. A name
+// that ends with ":" heads its items already (nestFlatLists).
+func nestDescriptions(doc *Document) {
+	bs := doc.Blocks
+	// each bullet of the run is a title or a sentence ("Fully managed
+	// NoSQL database", neither, ends it)
+	sentence := func(b Block) bool { return !FlatItemName(b.Text) }
+	for i := 0; i < len(bs); i++ {
+		if bs[i].Kind != BlockBullet || !titleName(bs[i].Text) {
+			continue
+		}
+		d := bs[i].Depth
+		j, names, bare := i, 0, false
+		for ; j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == d; j++ {
+			if titleName(bs[j].Text) {
+				if j > i && titleName(bs[j-1].Text) {
+					bare = true // a title no sentence describes: a list of names
+					break
+				}
+				names++
+			} else if !sentence(bs[j]) {
+				break
+			}
+		}
+		if bare || names < 2 || titleName(bs[j-1].Text) {
+			i = max(i, j-1)
+			continue
+		}
+		for k := i; k < j; k++ {
+			if !titleName(bs[k].Text) {
+				bs[k].Depth++
+			}
+		}
+		i = j - 1
+	}
+}
+
+// maxTitleNameWords bounds the words of a titleName, its aside aside.
+const maxTitleNameWords = 4
+
+// titleName reports whether a bullet's text reads as the title of what
+// the bullets after it describe: at most maxTitleNameWords words outside
+// its parentheses, each capitalised ("Multivalue Answer Routing",
+// "Geoproximity Routing (Traffic Flow Only)", "In-Place Deployments") or a
+// lower-case function word of at most three letters ("Integration with
+// ELB"), and no sentence punctuation. "Fully managed NoSQL database" and
+// "SSM SecureString is not supported" describe; they are no titles.
+func titleName(text string) bool {
+	t := strings.TrimSpace(stripParens(text))
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > maxTitleNameWords || strings.ContainsAny(t, ",.;:!?") {
+		return false
+	}
+	for k, w := range f {
+		if startsUpperOrDigit(w) {
+			continue
+		}
+		if k == 0 || len(w) > 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // flatItems counts the names a FlatItemName lists, separated by commas:

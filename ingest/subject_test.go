@@ -1000,3 +1000,60 @@ func wantTriples(t *testing.T, got, want []string) {
 		}
 	}
 }
+
+// TestListHeadCommentClause: a list head whose clause after the comma
+// comments on the items ("each one is a Lambda function itself") relates
+// them by its first clause ("only hook"), not by the comment; a head that
+// opens with a phrase of no verb ("As part of CodeDeploy operations,")
+// keeps the clause after it.
+func TestListHeadCommentClause(t *testing.T) {
+	tests := []struct {
+		name, note string
+		want       []string
+		not        string
+	}{
+		{"comment after the comma", "AWS CodeDeploy\nDeploying to Lambda\n  • Hooks for Lambda are only two, each one is a Lambda function itself:\n    • BeforeAllowTraffic - runs before any traffic is shifted to the new version\n    • AfterAllowTraffic - runs after all traffic is on the new version\n",
+			[]string{"service:aws-lambda rel:only hook concept:beforeallowtraffic", "service:aws-lambda rel:only hook concept:afterallowtraffic"}, "rel:itself"},
+		{"a leading phrase", "# EventBridge\n\n- As part of CodeDeploy deployments, EventBridge can be set up with these targets:\n  - Lambda functions\n  - SNS topics\n",
+			[]string{"service:amazon-eventbridge rel:can set up with target service:aws-lambda"}, "rel:part deployment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := buildOneNote(t, "n.txt", tt.note)
+			got := tripleLines(c)
+			for _, l := range got {
+				if strings.Contains(l, tt.not) {
+					t.Errorf("fact %q relates by the wrong clause", l)
+				}
+			}
+			wantTriples(t, got, tt.want)
+		})
+	}
+}
+
+// TestDiscourseOpenerNamesNoItem: an item that opens with "However," or
+// "Therefore," is a sentence; the adverb names no item.
+func TestDiscourseOpenerNamesNoItem(t *testing.T) {
+	note := "↖↑↓ Scaling Policies\n- Simple Scaling Policy\n- With simple scaling policies, you choose scaling metrics and threshold values for the alarms.\n- Step Scaling Policy\n- The main difference between the policy types is the step adjustments that you get.\n- Therefore, all alarms that are breached are evaluated by Amazon EC2 Auto Scaling as it receives them.\n- However, scaling actions from previous alarms are taken into account\n"
+	c := buildOneNote(t, "n.txt", note)
+	for _, l := range tripleLines(c) {
+		if strings.HasSuffix(l, " concept:however") || strings.HasSuffix(l, " concept:therefore") {
+			t.Errorf("fact %q names an adverb as an item", l)
+		}
+	}
+}
+
+// TestKindWordNamesNoFeature: a title over its description that is a lone
+// word of a lexicon kind ("Service") names no feature of the section's
+// service; another title ("Cluster") is the service's still.
+func TestKindWordNamesNoFeature(t *testing.T) {
+	note := "↖↑↓ Amazon ECS\n- Cluster\n- Logical grouping of EC2 instances that you can place tasks on\n- Service\n- Runs and maintains a specified number of tasks simultaneously\n"
+	c := buildOneNote(t, "ecs.txt", note)
+	got := tripleLines(c)
+	for _, l := range got {
+		if strings.HasSuffix(l, "feature:ecs-service") {
+			t.Errorf("fact %q makes a feature of a kind's word", l)
+		}
+	}
+	wantTriples(t, got, []string{"service:amazon-ecs feature concept:cluster"})
+}
