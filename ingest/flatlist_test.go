@@ -13,30 +13,13 @@ import (
 // sentence or a "key: value" item ends the run, and a lone short item is
 // left a sibling.
 func TestNestFlatLists(t *testing.T) {
-	tests := []struct {
-		name   string
-		items  []string
-		depths []int
-	}{
+	tests := []depthCase{
 		{"names after a colon", []string{"Cannot be combined with:", "provisioned concurrency", "Amazon EFS", "container images", "Runtime hooks let code run before the snapshot."}, []int{0, 1, 1, 1, 0}},
 		{"key value ends the run", []string{"Targets:", "SQS", "SNS", "Retention: 14 days"}, []int{0, 1, 1, 0}},
 		{"one short item stays", []string{"Example:", "SQS", "Another sentence follows here, with a comma."}, []int{0, 0, 0}},
 		{"no colon, no nesting", []string{"Targets", "SQS", "SNS"}, []int{0, 0, 0}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := &Document{}
-			for i, it := range tt.items {
-				doc.Blocks = append(doc.Blocks, Block{Kind: BlockBullet, Text: it, Line: i + 1})
-			}
-			nestFlatLists(doc)
-			for i, b := range doc.Blocks {
-				if b.Depth != tt.depths[i] {
-					t.Errorf("item %d %q: depth %d, want %d", i, b.Text, b.Depth, tt.depths[i])
-				}
-			}
-		})
-	}
+	runDepthCases(t, FormatText, tests, nestFlatLists)
 }
 
 // TestNestDescriptions: in a PDF export's flat list, the sentences after
@@ -45,11 +28,7 @@ func TestNestFlatLists(t *testing.T) {
 // title no sentence describes stays flat (a run may start after it), and
 // a short phrase that is no title or a lone title leaves the run flat.
 func TestNestDescriptions(t *testing.T) {
-	tests := []struct {
-		name   string
-		items  []string
-		depths []int
-	}{
+	tests := []depthCase{
 		{"titles over sentences", []string{"Simple", "Default policy, typically used if only a single resource performs functionality", "Weighted", "Control distribution of traffic with DNS entries", "This can be based on a certain percentage", "Geoproximity Routing (Traffic Flow Only)", "You can optionally route more traffic or less to a resource by specifying a bias."}, []int{0, 1, 0, 1, 1, 0, 1}},
 		{"a title with no sentence stays flat", []string{"Simple", "Weighted", "Control distribution of traffic with DNS entries", "Latency", "Control distribution of traffic based on latency."}, []int{0, 0, 1, 0, 1}},
 		{"titles with no sentences", []string{"Simple", "Weighted", "Latency", "Control distribution of traffic based on latency."}, []int{0, 0, 0, 0}},
@@ -57,13 +36,28 @@ func TestNestDescriptions(t *testing.T) {
 		{"a phrase that is no title ends the run", []string{"Fully managed NoSQL database", "HA through different AZs, automatically spreads data", "Built-in monitoring", "Big Data: integrates with EMR and Redshift"}, []int{0, 0, 0, 0}},
 		{"a run that ends with a title", []string{"Simple", "Default policy, typically used if only a single resource performs functionality", "Weighted", "Control distribution of traffic with DNS entries", "Latency"}, []int{0, 0, 0, 0, 0}},
 	}
+	runDepthCases(t, FormatPDF, tests, nestDescriptions)
+}
+
+// depthCase is a flat list of bullets and the depths a nesting pass must
+// give them.
+type depthCase struct {
+	name   string
+	items  []string
+	depths []int
+}
+
+// runDepthCases runs nest over each case's bullets, in a document of the
+// given format, and reports each bullet whose depth differs.
+func runDepthCases(t *testing.T, format string, tests []depthCase, nest func(*Document)) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := &Document{Format: FormatPDF}
+			doc := &Document{Format: format}
 			for i, it := range tt.items {
 				doc.Blocks = append(doc.Blocks, Block{Kind: BlockBullet, Text: it, Line: i + 1})
 			}
-			nestDescriptions(doc)
+			nest(doc)
 			for i, b := range doc.Blocks {
 				if b.Depth != tt.depths[i] {
 					t.Errorf("item %d %q: depth %d, want %d", i, b.Text, b.Depth, tt.depths[i])
