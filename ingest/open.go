@@ -1350,6 +1350,18 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		// "Events:" under "2. Triggers - SNS or Lambda": the events are
 		// the triggers'
 		rest = l + " " + rest
+	} else if len(ms) == 0 && o.labelNounOnly(rest) {
+		// "3 types:" under "route 53 health checks": the types are the
+		// health checks' (a heading that is only a name adds nothing)
+		if hs := o.x.headings; len(hs) > 0 {
+			h := hs[len(hs)-1].text
+			for _, m := range slices.Backward(o.mentions(h)) {
+				h = h[:m.start] + " " + h[m.end:]
+			}
+			if p, _ := o.phrase(h); p != "" && !strings.Contains(" "+p+" ", " "+o.words.Lemma(strings.ToLower(strings.Trim(rest[strings.LastIndexByte(rest, ' ')+1:], ":")))+" ") {
+				rest = strings.TrimSpace(h) + " " + rest
+			}
+		}
 	}
 	if f.subject != "" && len(ms) > 0 && strings.HasPrefix(t[ms[0].end:], "/") {
 		// "To EC2/On-premises": the name's alternative, not a relation
@@ -1364,6 +1376,40 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 	f.pending, f.rest = true, rest // the phrase: read by phraseOf
 	f.text = t
 	return f, true
+}
+
+// conditionBeforeDenial reports whether a clause's first denial follows an
+// "or", "if" or "unless" (the lexicon's subordinators and "or"): "add a
+// Default record or users not matched get no answer".
+func (o *openReader) conditionBeforeDenial(c string) bool {
+	for _, w := range strings.Fields(strings.ToLower(c)) {
+		w = strings.Trim(w, ".,;:()")
+		if o.lx.IsNegation(w) {
+			return false
+		}
+		if w == "or" || o.lx.Subordinator(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelNounOnly reports whether a list head says only how many things of
+// a kind follow: a lexicon label noun and numbers ("3 types", "Different
+// types" is more).
+func (o *openReader) labelNounOnly(t string) bool {
+	ws := strings.Fields(t)
+	noun := false
+	for _, w := range ws {
+		switch {
+		case isNumber(w):
+		case !noun && o.lx.LabelNoun(w):
+			noun = true
+		default:
+			return false
+		}
+	}
+	return noun
 }
 
 // definedNames reads a line that lists identifiers before " = " or ": "
@@ -2602,7 +2648,23 @@ func (o *openReader) deniedOfItem(text string) string {
 		// "AllowTraffic: cannot run scripts": a description that denies
 		// what it names, not the item ("SQS: not supported" denies the item)
 		if _, desc, ok := strings.Cut(stripParens(ss[0]), ": "); ok && negated(desc) {
-			if p := denied(desc); p != "" && !o.onlyLightWords(p) {
+			// of a list of clauses, the one that denies: "simple: one
+			// record, IPs in random order, NO hc support" denies hc
+			// support only; a denial after "or" ("add a Default record
+			// or users not matched get no answer") is a condition's, and
+			// denies nothing of the item
+			if cs := strings.Split(desc, ", "); len(cs) > 1 {
+				desc = ""
+				for _, c := range cs {
+					if negated(c) {
+						if !o.conditionBeforeDenial(c) {
+							desc = c
+						}
+						break
+					}
+				}
+			}
+			if p := denied(desc); desc != "" && p != "" && !o.onlyLightWords(p) {
 				return p
 			}
 		}

@@ -933,3 +933,44 @@ func TestTaskListCheckboxes(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBlogLabelRun: a run of three labelled lines or more without
+// bullet marks ("simple: ...", "weighted: ...") is a list, each line a
+// bullet; a short line ending with ":" right above the run ("3 types:")
+// heads it; two labelled lines, or labelled lines with blank lines between
+// them, stay prose.
+func TestParseBlogLabelRun(t *testing.T) {
+	src := "cheat sheet\n\nrouting policies\n#\n" +
+		"simple: one record, several IPs in random order\n" +
+		"weighted: split by weight 0-255\n" +
+		"failover: primary + secondary, active-passive\n" +
+		"health checks\n#\n" +
+		"3 types:\n" +
+		"endpoint hc: ip or domain, http / https / tcp\n" +
+		"calculated hc: combines child hcs\n" +
+		"cw alarm hc: follows an alarm state\n" +
+		"alias vs cname\n#\n" +
+		"alias: works at apex\n" +
+		"cname: not at apex\n\n" +
+		"note: pay per query\n"
+	doc := parseMust(t, "r53-blog.txt", src)
+	if doc.Format != FormatBlog {
+		t.Fatalf("format = %q, want blog", doc.Format)
+	}
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockParagraph, 1, 1, 0, 0, 0, "", "cheat sheet"},
+		{BlockHeading, 3, 3, 1, 0, 0, "", "routing policies"},
+		{BlockBullet, 5, 5, 0, 0, 0, "routing policies", "simple: one record, several IPs in random order"},
+		{BlockBullet, 6, 6, 0, 0, 0, "routing policies", "weighted: split by weight 0-255"},
+		{BlockBullet, 7, 7, 0, 0, 0, "routing policies", "failover: primary + secondary, active-passive"},
+		{BlockHeading, 8, 8, 1, 0, 0, "", "health checks"},
+		{BlockBullet, 10, 10, 0, 0, 0, "health checks", "3 types:"},
+		{BlockBullet, 11, 11, 0, 1, 0, "health checks", "endpoint hc: ip or domain, http / https / tcp"},
+		{BlockBullet, 12, 12, 0, 1, 0, "health checks", "calculated hc: combines child hcs"},
+		{BlockBullet, 13, 13, 0, 1, 0, "health checks", "cw alarm hc: follows an alarm state"},
+		{BlockHeading, 14, 14, 1, 0, 0, "", "alias vs cname"},
+		{BlockParagraph, 16, 16, 0, 0, 0, "alias vs cname", "alias: works at apex"},
+		{BlockParagraph, 17, 17, 0, 0, 0, "alias vs cname", "cname: not at apex"},
+		{BlockParagraph, 19, 19, 0, 0, 0, "alias vs cname", "note: pay per query"},
+	})
+}

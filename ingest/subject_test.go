@@ -1057,3 +1057,39 @@ func TestKindWordNamesNoFeature(t *testing.T) {
 	}
 	wantTriples(t, got, []string{"service:amazon-ecs feature concept:cluster"})
 }
+
+// TestBlogLabelRunItems: a blog's labelled lines under a heading that
+// names a kind ("routing policies") are the heading's items, each label
+// one; the labels under "3 types:" are the health checks the heading
+// names ("types" alone would relate them by a word every question uses);
+// a description's clause that denies ("NO hc support") is what the item
+// denies, not the whole description, and a denial after "or" is a
+// condition's ("or users not matched get no answer"), no denial of the
+// item.
+func TestBlogLabelRunItems(t *testing.T) {
+	note := "route 53 cheat sheet\n\nroute 53 routing policies\n#\n" +
+		"simple: one record, several IPs in random order, NO hc support\n" +
+		"weighted: split by weight 0-255\n" +
+		"failover: primary + secondary, active-passive\n" +
+		"geolocation: by continent / country, add a Default record or users not matched get no answer\n" +
+		"route 53 health checks\n#\n" +
+		"3 types:\n" +
+		"endpoint hc: ip or domain, http / https / tcp\n" +
+		"calculated hc: combines child hcs\n" +
+		"cw alarm hc: follows an alarm state\n"
+	c := buildOneNote(t, "r53-blog.txt", note)
+	got := tripleLines(c)
+	for _, l := range got {
+		if strings.Contains(l, "rel:not record") || strings.Contains(l, "rel:not add") {
+			t.Errorf("fact %q denies the whole description, not the clause that denies", l)
+		}
+	}
+	wantTriples(t, got, []string{
+		"service:amazon-route-53 rel:route policy concept:simple",
+		"service:amazon-route-53 rel:not hc support concept:simple",
+		"service:amazon-route-53 rel:route policy concept:weighted",
+		"service:amazon-route-53 rel:route policy concept:failover",
+		"service:amazon-route-53 rel:health check concept:endpoint-hc",
+		"service:amazon-route-53 rel:health check concept:cw-alarm-hc",
+	})
+}
