@@ -42,6 +42,17 @@ func parseMust(t *testing.T, name, src string) *Document {
 	return doc
 }
 
+// parseFormatMust parses src as parseMust does and fails the test unless
+// the note is read in the given format.
+func parseFormatMust(t *testing.T, name, src, format string) *Document {
+	t.Helper()
+	doc := parseMust(t, name, src)
+	if doc.Format != format {
+		t.Fatalf("%s: format = %q, want %s", name, doc.Format, format)
+	}
+	return doc
+}
+
 func parseCheckBlocks(t *testing.T, doc *Document, want []parseBlk) {
 	t.Helper()
 	got := parseBlks(doc)
@@ -191,10 +202,7 @@ use ECS-optimised AMI - have container agent installed
 `
 
 func TestParseBlog(t *testing.T) {
-	doc := parseMust(t, "b.txt", parseBlogFixture)
-	if doc.Format != FormatBlog {
-		t.Fatalf("format = %q, want blog", doc.Format)
-	}
+	doc := parseFormatMust(t, "b.txt", parseBlogFixture, FormatBlog)
 	parseCheckBlocks(t, doc, []parseBlk{
 		{BlockParagraph, 1, 1, 0, 0, 0, "", "Skip to main content"},
 		{BlockHeading, 3, 3, 1, 0, 0, "", "Deployment"},
@@ -953,10 +961,7 @@ func TestParseBlogLabelRun(t *testing.T) {
 		"alias: works at apex\n" +
 		"cname: not at apex\n\n" +
 		"note: pay per query\n"
-	doc := parseMust(t, "r53-blog.txt", src)
-	if doc.Format != FormatBlog {
-		t.Fatalf("format = %q, want blog", doc.Format)
-	}
+	doc := parseFormatMust(t, "r53-blog.txt", src, FormatBlog)
 	parseCheckBlocks(t, doc, []parseBlk{
 		{BlockParagraph, 1, 1, 0, 0, 0, "", "cheat sheet"},
 		{BlockHeading, 3, 3, 1, 0, 0, "", "routing policies"},
