@@ -1108,6 +1108,13 @@ func (o *openReader) serviceSubject() string {
 			}
 			return ""
 		}
+		// a title-case heading that names nothing but lists topics of its
+		// own ("High Availability, Fault Tolerance, and Disaster
+		// Recovery" over a list of services) opens a section of its own:
+		// it is no part of the section before it
+		if topicList(hs[len(hs)-1].text) {
+			return ""
+		}
 		// a feature heading passed on the way names a sibling section; the
 		// service it belongs to is the one they are sections of, and an
 		// earlier heading naming another service ("Resources groups" among
@@ -1392,6 +1399,24 @@ func (o *openReader) conditionBeforeDenial(c string) bool {
 		}
 	}
 	return false
+}
+
+// topicList reports whether a heading lists topics in title case, commas
+// between them: "High Availability, Fault Tolerance, and Disaster
+// Recovery". Each word is capitalised or a lower-case word of at most three
+// letters ("and"); no parentheses, colon or full stop.
+func topicList(text string) bool {
+	t := strings.TrimSpace(text)
+	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "():;.") {
+		return false
+	}
+	for _, w := range strings.Fields(t) {
+		w = strings.TrimSuffix(w, ",")
+		if !startsUpperOrDigit(w) && (len(w) > 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) })) {
+			return false
+		}
+	}
+	return true
 }
 
 // labelNounOnly reports whether a list head says only how many things of

@@ -1093,3 +1093,18 @@ func TestBlogLabelRunItems(t *testing.T) {
 		"service:amazon-route-53 rel:health check concept:cw-alarm-hc",
 	})
 }
+
+// TestTopicListHeadingOpensASection: in a level-less note, a title-case
+// heading that names nothing but lists topics ("High Availability, Fault
+// Tolerance, and Disaster Recovery") opens a section of its own; the
+// services listed under it are no items of the service before it.
+func TestTopicListHeadingOpensASection(t *testing.T) {
+	note := "Amazon Kinesis\n  • Kinesis Data Streams\n    • Collect streaming data\n" +
+		"High Availability, Fault Tolerance, and Disaster Recovery\n  • Amazon Route53\n  • Amazon RDS\n"
+	c := buildOneNote(t, "wiki.txt", note)
+	for _, l := range tripleLines(c) {
+		if strings.HasPrefix(l, "service:amazon-kinesis ") && (strings.HasSuffix(l, " service:amazon-route-53") || strings.HasSuffix(l, " service:amazon-rds")) {
+			t.Errorf("fact %q credits the topic list's services to the section before it", l)
+		}
+	}
+}
