@@ -1361,11 +1361,10 @@ func (o *openReader) head(text string, depth int) (frame, bool) {
 		// "3 types:" under "route 53 health checks": the types are the
 		// health checks' (a heading that is only a name adds nothing)
 		if hs := o.x.headings; len(hs) > 0 {
-			h := hs[len(hs)-1].text
-			for _, m := range slices.Backward(o.mentions(h)) {
-				h = h[:m.start] + " " + h[m.end:]
-			}
-			if p, _ := o.phrase(h); p != "" && !strings.Contains(" "+p+" ", " "+o.words.Lemma(strings.ToLower(strings.Trim(rest[strings.LastIndexByte(rest, ' ')+1:], ":")))+" ") {
+			_, h, _ := o.namesApart(hs[len(hs)-1].text)
+			ws := strings.Fields(rest) // labelNounOnly: some words, the noun among them
+			noun := o.words.Lemma(strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], ":")))
+			if p, _ := o.phrase(h); p != "" && !slices.Contains(strings.Fields(p), noun) {
 				rest = strings.TrimSpace(h) + " " + rest
 			}
 		}
@@ -1410,22 +1409,15 @@ func topicList(text string) bool {
 	if !strings.Contains(t, ", ") || strings.ContainsAny(t, "():;.") {
 		return false
 	}
-	for _, w := range strings.Fields(t) {
-		w = strings.TrimSuffix(w, ",")
-		if !startsUpperOrDigit(w) && (len(w) > 3 || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) })) {
-			return false
-		}
-	}
-	return true
+	return titleCased(strings.Fields(strings.ReplaceAll(t, ",", "")))
 }
 
 // labelNounOnly reports whether a list head says only how many things of
 // a kind follow: a lexicon label noun and numbers ("3 types", "Different
 // types" is more).
 func (o *openReader) labelNounOnly(t string) bool {
-	ws := strings.Fields(t)
 	noun := false
-	for _, w := range ws {
+	for _, w := range strings.Fields(t) {
 		switch {
 		case isNumber(w):
 		case !noun && o.lx.LabelNoun(w):

@@ -430,9 +430,6 @@ func nestFlatLists(doc *Document) {
 // that ends with ":" heads its items already (nestFlatLists).
 func nestDescriptions(doc *Document) {
 	bs := doc.Blocks
-	// each bullet of the run is a title or a sentence ("Fully managed
-	// NoSQL database", neither, ends it)
-	sentence := func(b Block) bool { return !FlatItemName(b.Text) }
 	for i := 0; i < len(bs); i++ {
 		if bs[i].Kind != BlockBullet || !titleName(bs[i].Text) {
 			continue
@@ -446,8 +443,8 @@ func nestDescriptions(doc *Document) {
 					break
 				}
 				names++
-			} else if !sentence(bs[j]) {
-				break
+			} else if FlatItemName(bs[j].Text) {
+				break // neither title nor sentence ("Fully managed NoSQL database") ends the run
 			}
 		}
 		if bare || names < 2 || titleName(bs[j-1].Text) {
@@ -476,10 +473,14 @@ const maxTitleNameWords = 4
 func titleName(text string) bool {
 	t := strings.TrimSpace(stripParens(text))
 	f := strings.Fields(t)
-	if len(f) == 0 || len(f) > maxTitleNameWords || strings.ContainsAny(t, ",.;:!?") {
-		return false
-	}
-	for k, w := range f {
+	return len(f) <= maxTitleNameWords && !strings.ContainsAny(t, ",.;:!?") && titleCased(f)
+}
+
+// titleCased reports whether words are written in title case: the first
+// capitalised (or a number), each other capitalised or a lower-case word
+// of at most three letters ("of", "and", "for"). False for no words.
+func titleCased(words []string) bool {
+	for k, w := range words {
 		if startsUpperOrDigit(w) {
 			continue
 		}
@@ -487,7 +488,7 @@ func titleName(text string) bool {
 			return false
 		}
 	}
-	return true
+	return len(words) > 0
 }
 
 // flatItems counts the names a FlatItemName lists, separated by commas:

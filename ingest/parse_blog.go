@@ -7,6 +7,7 @@ import "strings"
 // spaces per level, everything else is prose. Arrow chains such as
 // "logs > subscription filter > s3" stay whole in their bullet.
 func (p *parser) parseBlog(lines []srcLine) {
+	runs := labelRuns(lines)
 	for i := 0; i < len(lines); i++ {
 		l := &lines[i]
 		switch l.kind {
@@ -29,7 +30,7 @@ func (p *parser) parseBlog(lines []srcLine) {
 			} else {
 				p.add(Block{Kind: BlockCode, Line: l.num, Text: l.text})
 			}
-		case labelRun(lines, i):
+		case runs[i]:
 			// "simple: one record, ..." / "weighted: % split by weight"
 			// under "routing policies": a run of labelled lines is a list
 			// written without its bullet marks, each label an item; a
@@ -43,7 +44,7 @@ func (p *parser) parseBlog(lines []srcLine) {
 				}
 			}
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: depth, Text: l.text})
-		case i+1 < len(lines) && lines[i+1].num == l.num+1 && isShortHead(l.text) && labelRun(lines, i+1):
+		case i+1 < len(lines) && lines[i+1].num == l.num+1 && isShortHead(l.text) && runs[i+1]:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Text: l.text})
 		default:
 			p.add(Block{Kind: BlockParagraph, Line: l.num, Text: l.text})
@@ -51,8 +52,8 @@ func (p *parser) parseBlog(lines []srcLine) {
 	}
 }
 
-// minLabelRun is the fewest labelled lines in a row that labelRun reads as
-// a list.
+// minLabelRun is the fewest labelled lines in a row that labelRuns reads
+// as a list.
 const minLabelRun = 3
 
 // maxRunLabelWords bounds the words of a line's label (see runLabel).
@@ -76,23 +77,30 @@ func isShortHead(text string) bool {
 	return strings.HasSuffix(t, ":") && countFields(t) <= maxRunLabelWords && !strings.Contains(strings.TrimSuffix(t, ":"), ":")
 }
 
-// labelRun reports whether line i is a labelled plain line (runLabel, no
-// bullet mark) in a run of at least minLabelRun such lines with no blank
-// line between them.
-func labelRun(lines []srcLine, i int) bool {
+// labelRuns reports, by line index, the labelled plain lines (runLabel,
+// no bullet mark) that stand in a run of at least minLabelRun such lines
+// with no blank line between them.
+func labelRuns(lines []srcLine) []bool {
+	out := make([]bool, len(lines))
 	plain := func(k int) bool {
 		l := lines[k]
 		return l.kind == itemText && !l.list && runLabel(l.text)
 	}
-	if !plain(i) {
-		return false
+	for lo := 0; lo < len(lines); {
+		if !plain(lo) {
+			lo++
+			continue
+		}
+		hi := lo
+		for hi+1 < len(lines) && lines[hi+1].num == lines[hi].num+1 && plain(hi+1) {
+			hi++
+		}
+		if hi-lo+1 >= minLabelRun {
+			for k := lo; k <= hi; k++ {
+				out[k] = true
+			}
+		}
+		lo = hi + 1
 	}
-	lo, hi := i, i
-	for lo > 0 && lines[lo-1].num == lines[lo].num-1 && plain(lo-1) {
-		lo--
-	}
-	for hi+1 < len(lines) && lines[hi+1].num == lines[hi].num+1 && plain(hi+1) {
-		hi++
-	}
-	return hi-lo+1 >= minLabelRun
+	return out
 }
