@@ -1955,12 +1955,15 @@ func (e *Engine) joinedPart(text, stem string) string {
 }
 
 // camelTerms returns the stems of a camel-case word's parts
-// ("DeletionPolicy" → delet, polici) or of a word of three or more
-// hyphenated parts; nil for any other word.
+// ("DeletionPolicy" → delet, polici), of a word of three or more hyphenated
+// parts, or of an identifier's hyphenated parts ("cfn-hup" → cfn, hup: a
+// part is no English word); nil for any other word ("traffic-shifting"
+// qualifies a noun as one word).
 func camelTerms(lx *ingest.Lexicon, word string) []string {
-	if parts := strings.Split(word, "-"); len(parts) >= minHyphenatedWords {
-		// "infrastructure-as-code": its content words, as the notes
-		// write it apart ("Infrastructure as Code")
+	if parts := strings.Split(word, "-"); len(parts) >= minHyphenatedWords || len(parts) > 1 && slices.ContainsFunc(parts, func(p string) bool { return !ingest.IsEnglishWord(p) }) {
+		// "infrastructure-as-code", "cfn-hup": its content words, as the
+		// notes' lines are indexed (a note's "cfn-hup" is the terms cfn
+		// and hup)
 		if ts := lx.Terms(strings.Join(parts, " ")); len(ts) >= 2 {
 			return ts
 		}

@@ -222,10 +222,22 @@ func (e *Engine) sharesContentWord(x, y []string) bool {
 }
 
 // fallback answers a question that names something known when no reading
-// scores well: the note lines that match it best, the entity they are
-// about, or else everything the notes say about the entity it names first.
-// It returns nil, nil when the question names nothing known.
+// scores well: a yes/no question by its best verdict, however weak (a
+// yes or no answers what it asks, a description of the thing it names
+// does not); any other by the note lines that match it best, the entity
+// they are about, or else everything the notes say about the entity it
+// names first. It returns nil, nil when the question names nothing known.
 func (e *Engine) fallback(ctx context.Context, a *analysis, cands []*candidate) (*Result, error) {
+	if a.yesno {
+		for _, c := range cands {
+			if c.typ != candYesNo {
+				continue
+			}
+			if res, err := e.answerWith(ctx, a, c); err != nil || res != nil {
+				return res, err
+			}
+		}
+	}
 	for _, typ := range []candidateType{candEvidence, candEntity} {
 		if typ == candEntity && len(a.linkIDs()) == 0 {
 			// a question that names nothing: the lines that hold its words
@@ -348,7 +360,9 @@ func (e *Engine) noteSpellings(res *Result) {
 		}
 		names := []string{n.Name}
 		for _, al := range n.Aliases {
-			if shortName(al) != al && !e.dict.Former(al) {
+			if shortName(al) != al && !e.dict.Former(al) || al != n.Name && strings.EqualFold(al, n.Name) {
+				// (and a spelling in another case: "Delete" where the
+				// answer's line writes it so, of the node "DELETE")
 				names = append(names, al)
 			}
 		}
@@ -1127,7 +1141,9 @@ func namedIn(a *analysis, rel []string) []string {
 // preferWhole puts first, instead of the best candidate, a relation of the
 // same node in the same direction that holds all its answers and more and
 // reads the question nearly as well: the notes' whole list of EventBridge's
-// targets rather than the two built-in ones one line names.
+// targets rather than the two built-in ones one line names, and the
+// entity's own relation rather than the same relation of one of its
+// features.
 func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 	if len(cs) < 2 || cs[0].typ != candRelation || cs[0].narrowed {
 		return cs // a list the question's attributes narrowed is no part of a whole
@@ -1136,7 +1152,11 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 	_, _, bestOpen := graph.ParseRelation(best.pred)
 	pick := -1
 	for i, c := range cs[1:] {
-		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via || c.inverse != best.inverse || best.score-c.score > 0.3 || !samePolarity(best.pred, c.pred) {
+		// (the entity's own relation is the whole of a feature's by the
+		// same predicate: "EC2 Auto Scaling notifies" over its
+		// Notifications' one line, for a question that names no feature)
+		ownWhole := c.via == "" && best.via != "" && c.pred == best.pred
+		if c.typ != candRelation || c.anchor != best.anchor || c.via != best.via && !ownWhole || c.inverse != best.inverse || best.score-c.score > 0.3 || !samePolarity(best.pred, c.pred) {
 			continue // (what a negated relation denies is no part of what the other states)
 		}
 		_, _, open := graph.ParseRelation(c.pred)
@@ -1152,8 +1172,9 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants))
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are
-		// all of the kind asked for
-		if whole && !bestOpen && (len(a.wants) == 0 || !e.allOfKind(c.ends, best.ends, a.wants)) {
+		// all of the kind asked for, or to its entity's own relation by
+		// the same predicate
+		if whole && !bestOpen && !ownWhole && (len(a.wants) == 0 || !e.allOfKind(c.ends, best.ends, a.wants)) {
 			whole = false
 		}
 		if whole && bestOpen && best.score-c.score > 0.1 {

@@ -88,6 +88,7 @@ type Engine struct {
 	// memoised stems of relations, names and details; the entities list
 	// heads name (heads, see headNames); names' words (keys, see nameKeys)
 	relWords, nameWords, textWords, vocab, near, anchors, subjects, heads, keys sync.Map
+	parents                                                                     sync.Map // feature → the nodes that have it (see featureParents)
 }
 
 // New prepares an engine on a store: it reads the store's nodes and facts

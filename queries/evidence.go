@@ -79,8 +79,15 @@ func (e *Engine) search(a *analysis, limit int) []hit {
 		if len(syns) > 0 || len(full) > 1 {
 			got = map[int32]bool{}
 		}
-		for v, stem := range append(full, syns...) {
-			w := t.weight
+		stems, partWeight := append(full, syns...), 1.0
+		if len(t.parts) > 1 && e.docFreq(t.stem) == 0 {
+			// a hyphenated or camel-case word no line holds whole
+			// ("cfn-hup"): the lines hold its parts, each a share of it
+			stems, partWeight, got = t.parts, 1/float64(len(t.parts)), nil
+			full = t.parts
+		}
+		for v, stem := range stems {
+			w := t.weight * partWeight
 			if v >= len(full) {
 				w *= synonymWeight
 			}
@@ -212,19 +219,43 @@ func (sc *scratch) free() {
 }
 
 // aboutBonus is what statement i earns for being about the question's
-// entities: its subject is one, or it names them (see also sectionBonusOf).
+// entities: its subject is one, or it names them, or its subject is a
+// feature of one ("Allow real-time delivery of log events" under
+// CloudWatch Logs' "Subscriptions"); see also sectionBonusOf.
 func (e *Engine) aboutBonus(i int, ids []string) float64 {
 	b := 0.0
 	subject := e.ix.StatementSubject(i)
 	for _, id := range ids {
 		switch {
-		case subject == id:
-			b += 1.5
+		case subject == id || containsStr(e.featureParents(subject), id):
+			b += 1.5 // a feature's line is its entity's too
 		case e.ix.StatementNames(i, id):
 			b += 1.0
 		}
 	}
 	return b
+}
+
+// featureParents returns the nodes that have feature id (graph.PredFeature
+// edges into it), memoised; nil for a node that is no feature.
+func (e *Engine) featureParents(id string) []string {
+	if id == "" || e.names[id].Kind != graph.KindFeature {
+		return nil
+	}
+	if v, ok := e.parents.Load(id); ok {
+		return v.([]string)
+	}
+	var out []string
+	edges, err := e.ix.In(context.Background(), id, graph.PredFeature)
+	if err == nil {
+		for _, ed := range edges {
+			if !containsStr(out, ed.Subject) {
+				out = append(out, ed.Subject)
+			}
+		}
+	}
+	e.parents.Store(id, out)
+	return out
 }
 
 // lineAbout reports whether the note line of statement i, in any of its
@@ -2257,11 +2288,15 @@ func (e *Engine) holdsLink(a *analysis, i int, id string) bool {
 }
 
 // linkNamesakes sets a.namesakes: for each entity the question names by
-// name, the services it is a namesake feature of.
+// name, the services it is a namesake feature of, less those the question
+// names itself: "Will a CloudFormation change set warn me that my stack
+// update ..." names CloudFormation, so a line about CloudFormation holds
+// that link already and does not hold "stack update" too.
 func (e *Engine) linkNamesakes(ctx context.Context, a *analysis) {
 	a.namesakes = nil
+	ids := a.linkIDs()
 	for _, id := range a.strongLinkIDs() {
-		if ps := e.namesakeParents(ctx, id, nil); len(ps) > 0 {
+		if ps := e.namesakeParents(ctx, id, ids); len(ps) > 0 {
 			if a.namesakes == nil {
 				a.namesakes = map[string][]string{}
 			}
