@@ -20,6 +20,12 @@ func (p *parser) parseWiki(lines []srcLine) {
 		if l.kind != itemText && l.kind != itemCode {
 			continue // blank or skipped
 		}
+		if l.indent == 0 && (tocEntry(lines, i) || tocEntry(lines, i+1) && strings.TrimSpace(l.text) == "Contents") {
+			continue // "Contents" over "1 Change Sets", "2 Drift Detection": the page's table of contents, no section
+		}
+		if l.indent == 0 && pageChrome(lines, i) {
+			continue // "From DevOps Pro Wiki", "Jump to navigation Jump to search": the wiki's page frame, no section
+		}
 		switch {
 		case l.list:
 			p.add(Block{Kind: BlockBullet, Line: l.num, Depth: wikiDepth(l.indent), Ordinal: l.ordinal, Text: l.text})
@@ -46,6 +52,53 @@ func (p *parser) parseWiki(lines []srcLine) {
 			i = p.wrapAfterBlank(lines, i)
 		}
 	}
+}
+
+// pageChrome reports whether line i is a line the wiki puts around every
+// page's title, not the page's own: "From <wiki name>" among the page's
+// first lines, and "Jump to navigation Jump to search" (or "Jump to:
+// navigation, search").
+func pageChrome(lines []srcLine, i int) bool {
+	t := strings.TrimSpace(lines[i].raw)
+	if strings.HasPrefix(t, "Jump to") && strings.Contains(t, "navigation") && strings.Contains(t, "search") {
+		return true
+	}
+	if !strings.HasPrefix(t, "From ") || !strings.HasSuffix(strings.ToLower(t), "wiki") {
+		return false
+	}
+	text := 0 // the lines with text before it: the title only
+	for j := 0; j < i; j++ {
+		if strings.TrimSpace(lines[j].raw) != "" {
+			text++
+		}
+	}
+	return text <= 1
+}
+
+// tocEntryRe matches an entry of a wiki page's table of contents: a
+// section number and a title ("1 Change Sets", "2.3 Hooks").
+var tocEntryRe = lazyRE(`^\d+(\.\d+)*\s+\S`)
+
+// tocEntry reports whether line i is an entry of the table of contents a
+// MediaWiki export puts under "Contents": a numbered title line in the run
+// of such lines (blank lines between them allowed) that follows the
+// "Contents" line.
+func tocEntry(lines []srcLine, i int) bool {
+	if i >= len(lines) {
+		return false
+	}
+	for j := i; j >= 0; j-- {
+		t := strings.TrimSpace(lines[j].raw) // as written: "3.1 .ebextensions", not the item it reads as
+		switch {
+		case t == "":
+			continue
+		case t == "Contents":
+			return j < i
+		case !tocEntryRe.MatchString(t) || lines[j].indent > 0:
+			return false
+		}
+	}
+	return false
 }
 
 // wrappedItem reports an indented plain line that continues the list item
