@@ -205,6 +205,10 @@ type listHead struct {
 	// additional hooks"): the condition its items hold under, cited with
 	// each item ("scene — item") as the note's open relations cite it
 	scene string
+	// numbered is set once the list's first item is numbered ("1. Schedule
+	// and duration"): a flat list of numbered items ends at the first
+	// item with no number
+	numbered bool
 }
 
 type pendingChain struct {
@@ -290,7 +294,14 @@ func (x *extractor) run() Graph {
 		o.finishTerms()
 	}
 	nodes := make([]graph.Node, 0, len(x.nodes))
-	for _, n := range x.nodes {
+	for id, n := range x.nodes {
+		for _, sp := range x.spellings[id] {
+			// "Delete" where the node is "DELETE": the note's other case,
+			// an alias an answer can be spelt by where its line writes it
+			if sp != n.Name && strings.EqualFold(sp, n.Name) && !slices.Contains(n.Aliases, sp) {
+				n.Aliases = append(slices.Clone(n.Aliases), sp)
+			}
+		}
 		nodes = append(nodes, n)
 	}
 	sort.Slice(nodes, func(i, j int) bool { return nodes[i].ID < nodes[j].ID })
@@ -1640,6 +1651,9 @@ func (x *extractor) hasVerb(s string) bool {
 	if n > maxFragmentWords {
 		return true
 	}
+	if n >= 2 && personalPronouns[strings.ToLower(f[0])] {
+		return true // "You submit changes and ...": a person does something
+	}
 	for _, w := range f {
 		w = firstWord(w)
 		if x.knownVerb(w) || lx.LeadingVerb(w, len(w)) {
@@ -1648,6 +1662,10 @@ func (x *extractor) hasVerb(s string) bool {
 	}
 	return false
 }
+
+// personalPronouns are the pronouns for the reader and the writer, which
+// open a clause (their verb follows) and name no entity.
+var personalPronouns = map[string]bool{"you": true, "we": true, "i": true}
 
 // clauses splits a sentence where a second clause starts with its own
 // subject: after a comma, a semicolon, ", and" or "while"/"whereas" whose
@@ -1828,6 +1846,9 @@ func (x *extractor) subheadNode() string {
 	}
 	if len(x.vocab(x.subhead)) > 0 {
 		return ""
+	}
+	if strings.Contains(x.subhead, ": ") {
+		return "" // "Default: Indefinetely": a label and its value, no name
 	}
 	if countFields(x.subhead) == 1 && len(x.dict.Lexicon.Kinds(x.subhead)) > 0 {
 		// "Service", "Deployments": a kind's word names no feature ("ECS

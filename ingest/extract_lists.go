@@ -44,8 +44,17 @@ func (x *extractor) bullet(b *Block, i int) {
 // inList reports whether a bullet belongs to the open list.
 func (x *extractor) inList(b *Block) bool {
 	l := x.list
+	if l.count == 0 && b.Ordinal > 0 {
+		l.numbered = true
+	}
 	if l.depth >= 0 && b.Depth > l.depth {
 		return b.Depth == l.depth+1
+	}
+	if b.Depth < l.depth {
+		return false // "- Task types: ..." back out of the numbered items "Registered tasks" closes
+	}
+	if l.numbered && b.Ordinal == 0 {
+		return false // "- Task types: ..." after "- 3. Registered tasks": the numbered list is done
 	}
 	if x.doc.Format != "pdf" {
 		// nested bullets: a heading or paragraph head takes the top-level items

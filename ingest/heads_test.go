@@ -1,8 +1,156 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 )
+
+// TestListHeadFeatureSubject: a line under a list head that names a
+// feature of its section's service ("Creation Policy" in CloudFormation's
+// section of a PDF export) states that feature's fact, not the service's;
+// the relation keeps the verb a modal opens ("can use", not "can").
+func TestListHeadFeatureSubject(t *testing.T) {
+	src := "↖↑↓ AWS CloudFormation\n" +
+		"Creation Policy\n" +
+		"- Can (only) be used for EC2 Instances and Auto Scaling Groups\n" +
+		"- Signal configuration\n"
+	g, names := extractNote(t, "002_x.txt", src)
+	got := factSet(g, names)
+	for _, o := range []string{"Amazon EC2 instances", "Amazon EC2 Auto Scaling"} {
+		if f := (fact{"CloudFormation Creation Policy", "rel:only can use", o, 3}); !got[f] {
+			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+	for f := range got {
+		if f.line == 3 && f.s == "AWS CloudFormation" {
+			t.Errorf("fact %v: the line is the feature's", f)
+		}
+	}
+}
+
+// TestPersonalPronounOpensAClause: "You submit changes and AWS
+// CloudFormation immediately deploys them" has a verb (the reader does
+// something); it is no verbless phrase of the head's subject, and relates
+// the head's feature to nothing.
+func TestPersonalPronounOpensAClause(t *testing.T) {
+	src := "↖↑↓ AWS CloudFormation\n" +
+		"Stacks Updates\n" +
+		"- Direct updates\n" +
+		"- You submit changes and AWS CloudFormation immediately deploys them\n" +
+		"- Change sets\n"
+	g, names := extractNote(t, "002_x.txt", src)
+	for f := range factSet(g, names) {
+		if f.line == 4 && f.o == "AWS CloudFormation" {
+			t.Errorf("fact %v from a sentence whose subject is the reader", f)
+		}
+	}
+}
+
+// TestLabelSubheadNamesNoFeature: a PDF subheading that is a label and its
+// value ("Default: Indefinetely") names no feature of its service.
+func TestLabelSubheadNamesNoFeature(t *testing.T) {
+	src := "↖↑↓ CloudWatch Logs\n" +
+		"- Retention settings can be used to specify how long log events are kept in CloudWatch Logs\n" +
+		"Default: Indefinetely\n" +
+		"- Logs can be exported to S3 for durable storage.\n"
+	g, _ := extractNote(t, "002_x.txt", src)
+	for _, n := range g.Nodes {
+		if strings.Contains(n.Name, "Indefinetely") {
+			t.Errorf("node %q (%s): a label and its value name nothing", n.Name, n.Kind)
+		}
+	}
+}
+
+// TestDefinitionTable: a two-column table whose first header is a plural
+// noun phrase and whose second is blank lists things of that kind, each
+// described by its row ("Operation options" of StackSets).
+func TestDefinitionTable(t *testing.T) {
+	src := "↖↑↓ AWS CloudFormation StackSets\n" +
+		"- Operations: Create, Update, Delete\n" +
+		"Operation options |\n" +
+		". |\n" +
+		"Maximum concurrent accounts |\n" +
+		"Maximum number or percentage of target accounts in which an operation is performed at one time |\n" +
+		"Failure tolerance |\n" +
+		"Maximum number or percentage of stack operation failures that can occur, per region |\n" +
+		"Retain stack (delete operations only) |\n" +
+		"Keep stacks and their resources running even after they have been removed from a stack set |\n"
+	g, names := extractNote(t, "002_x.txt", src)
+	got := factSet(g, names)
+	for o, line := range map[string]int{"Maximum concurrent accounts": 5, "Failure tolerance": 7, "Retain stack": 9} {
+		if f := (fact{"AWS CloudFormation StackSets", "rel:operation option", o, line}); !got[f] {
+			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+}
+
+// TestBarAlternatives: a PDF export that puts "| DELETE" and "|
+// DO_NOTHING" on lines of their own under "- ROLLBACK" continues the item
+// with alternatives, each an item of the head.
+func TestBarAlternatives(t *testing.T) {
+	src := "↖↑↓ AWS CloudFormation\n" +
+		"- Rollback settings can be provided while creating the stack\n" +
+		"onFailure\n" +
+		"- ROLLBACK\n" +
+		"| DELETE\n" +
+		"| DO_NOTHING\n" +
+		"- Can try to manually resolve problems\n"
+	doc, err := Parse("002_x.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, b := range doc.Blocks {
+		if b.Line == 4 {
+			found = b.Kind == BlockBullet && b.Text == "ROLLBACK | DELETE | DO_NOTHING" && b.EndLine == 6
+		}
+		if b.Kind == BlockParagraph && strings.HasPrefix(b.Text, "|") {
+			t.Errorf("paragraph %q at %d: a bar continues the item above", b.Text, b.Line)
+		}
+	}
+	if !found {
+		t.Errorf("no bullet \"ROLLBACK | DELETE | DO_NOTHING\" at lines 4-6 in %+v", doc.Blocks)
+	}
+	g, names := extractNote(t, "002_x.txt", src)
+	got := factSet(g, names)
+	for _, o := range []string{"ROLLBACK", "DELETE", "DO_NOTHING"} {
+		if f := (fact{"AWS CloudFormation", "rel:failure", o, 4}); !got[f] {
+			t.Errorf("missing %v in %v", f, got)
+		}
+	}
+}
+
+// TestNumberedDashedItems: "- 1. Schedule and duration" in a PDF export is
+// item 1 of the list the bullet ending with ":" above it heads; the first
+// bullet after the run that has no number is no item of it, nor of a
+// list its last item opens ("Registered tasks").
+func TestNumberedDashedItems(t *testing.T) {
+	src := "↖↑↓ Maintenance Windows\n" +
+		"- A maintenance window defines a schedule for running disruptive tasks\n" +
+		"- Components of a maintenance window:\n" +
+		"- 1. Schedule and duration\n" +
+		"- 2. Registered targets (instance IDs, tags, or resource groups)\n" +
+		"- 3. Registered tasks\n" +
+		"- Task types: Run Command, Automation, Lambda, Step Functions\n"
+	doc, err := Parse("002_x.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int][3]any{4: {1, 1, "Schedule and duration"}, 6: {3, 1, "Registered tasks"}, 7: {0, 0, "Task types: Run Command, Automation, Lambda, Step Functions"}}
+	for _, b := range doc.Blocks {
+		if w, ok := want[b.Line]; ok {
+			if b.Ordinal != w[0] || b.Depth != w[1] || b.Text != w[2] {
+				t.Errorf("line %d: number %d depth %d %q, want %v", b.Line, b.Ordinal, b.Depth, b.Text, w)
+			}
+		}
+	}
+	g, names := extractNote(t, "002_x.txt", src)
+	for f := range factSet(g, names) {
+		if f.o == "Task types" {
+			t.Errorf("fact %v: the label is no item of the numbered list", f)
+		}
+	}
+}
 
 // TestWikiPageFrame: a MediaWiki export's page frame ("From ... Wiki",
 // "Jump to navigation Jump to search") and its table of contents

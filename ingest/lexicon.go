@@ -272,6 +272,12 @@ func stems(ws []string) []string {
 	return out
 }
 
+// IsLeadingVerb reports whether a word (any case) is one of the lexicon's
+// leading verbs ("use", "need", "configure").
+func (lx *Lexicon) IsLeadingVerb(w string) bool {
+	return lx != nil && isLowerIn(lx.verbs, w)
+}
+
 // LeadingVerb reports whether a sentence opens with a verb before byte
 // offset before (the first name it mentions): "Use CloudTrail ...", "Or set
 // up SNS notification ...". Conjunctions and adverbs of the lexicon's

@@ -1178,11 +1178,45 @@ func (o *openReader) vocabHeading(t string) string {
 // innermost list head's subject, else the section's.
 func (o *openReader) defaultSubject() string {
 	for i := len(o.frames) - 1; i >= 0; i-- {
-		if s := o.frames[i].subject; s != "" && !o.hasPhrase(&o.frames[i]) {
-			return s
+		f := &o.frames[i]
+		if f.subject == "" {
+			continue
+		}
+		if !o.hasPhrase(f) {
+			return f.subject
+		}
+		if id := o.headFeature(f); id != "" {
+			// "Can (only) be used for EC2 Instances and Auto Scaling
+			// Groups" under "Creation Policy" in CloudFormation's section:
+			// the head names a feature of its subject, and what its lines
+			// say without a subject of their own is that feature's
+			return id
 		}
 	}
 	return o.sectionSubject()
+}
+
+// headFeature returns the feature of a list head's subject that the
+// head's text is the name of, as the note named it (see subheadNode:
+// "Creation Policy" in CloudFormation's section is CloudFormation Creation
+// Policy); "" for a head that is no such name, and for a heading.
+func (o *openReader) headFeature(f *frame) string {
+	if f.depth < 0 && !f.para {
+		return "" // a heading's section takes its subject from the headings (sectionSubject)
+	}
+	name := cleanName(strings.TrimSuffix(strings.TrimSpace(f.text), ":"))
+	if name == "" || countFields(name) > maxGivenNameWords {
+		return ""
+	}
+	n, ok := o.x.nodes[f.subject]
+	if !ok {
+		return ""
+	}
+	id, ok := o.x.byName[o.x.slug(qualifyName(n.Name, name))]
+	if !ok || id == f.subject || o.x.dictKind(id) != graph.KindFeature && o.x.nodes[id].Kind != graph.KindFeature {
+		return ""
+	}
+	return id
 }
 
 // section is the heading path of the current block.
@@ -2090,6 +2124,11 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	text = o.lx.DropQuestionPhrases("bound", text) // "no more than 2": a bound, not a denial
 	pol := graph.Positive
 	var words []string
+	// withVerbs is words with the common verbs the stop list drops as
+	// well ("use", "need", "get"): the relation when words holds a modal
+	// and no content word ("Can (only) be used for EC2 Instances" relates
+	// by "can use", not by "can" alone)
+	var withVerbs []string
 	afterBe := false // the word before was a form of "be"
 	add := func(w string) {
 		lw := strings.ToLower(w)
@@ -2099,6 +2138,7 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 			// "can be enabled on a VPC": the passive says the subject
 			// undergoes the verb; "can enable" would say it does it
 			words = append(words, "be", lw)
+			withVerbs = append(withVerbs, "be", lw)
 			return
 		}
 		switch pw := o.phraseWord(w); pw.role {
@@ -2110,6 +2150,11 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 			}
 		case phraseKept:
 			words = append(words, pw.words...)
+			withVerbs = append(withVerbs, pw.words...)
+		default:
+			if lemma := o.words.Lemma(lw); o.lx.IsStop(lw) && o.lx.IsLeadingVerb(lemma) && !o.lx.QuestionWord("aux", lemma) && !passiveAux[lemma] {
+				withVerbs = append(withVerbs, lemma)
+			}
 		}
 	}
 	// the fields of strings.FieldsFunc: runs of letters, digits, "'",
@@ -2129,6 +2174,9 @@ func (o *openReader) phrase(text string) (string, graph.Polarity) {
 	}
 	if start >= 0 {
 		add(text[start:])
+	}
+	if slices.Contains(words, "can") && !slices.ContainsFunc(words, func(w string) bool { return !keptWords[w] && !passiveAux[w] }) {
+		words = withVerbs // a modal and particles alone relate nothing
 	}
 	for k := 0; k+3 < len(words); k++ {
 		if words[k] == "be" && words[k+2] == "to" {
@@ -2788,6 +2836,9 @@ const minNamesBesidePhrase = 4
 
 func (o *openReader) nameList(text string, long bool) []string {
 	t := strings.TrimRight(strings.TrimSpace(text), ".;")
+	if strings.Contains(t, " | ") && !slices.ContainsFunc(strings.Split(t, " | "), func(p string) bool { return strings.ContainsAny(strings.TrimSpace(p), " ,") }) {
+		t = strings.ReplaceAll(t, " | ", ", ") // "ROLLBACK | DELETE | DO_NOTHING": one-word alternatives
+	}
 	if strings.Count(t, "(") == 1 && strings.Count(t, ")") == 1 && !strings.Contains(t[strings.IndexByte(t, '('):], ",") {
 		// "EBS volume (AWS::EC2::Volume), RDS DB instance, ...": an
 		// aside on one name, no part of the list
@@ -2873,6 +2924,7 @@ func (o *openReader) itemNode(text string) string {
 		// a name the note already gave a node of its own ("CloudFront
 		// Access Logs", "Route 53 Access Logs" in a table of logs) is
 		// that node, not the service it opens with or a count
+		o.x.spelling(id, cleanName(text))
 		return id
 	}
 	if code := o.placedCode(text); code != "" {
@@ -4518,7 +4570,11 @@ func (o *openReader) table(t *Table) {
 	// names) is the section subject's keys and values too
 	kindNoun := o.keysOfHeaderKind(t, keyCol)
 	kindKeys := kindNoun != ""
-	propKeys := (len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)) && !kindKeys
+	// "| Operation options | . |" over "| Failure tolerance | Maximum
+	// number or percentage of ... |": the plural header names what the
+	// keys are, and the blank-headed column describes each
+	definitions := o.definitionTable(t)
+	propKeys := (len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)) && !kindKeys && !definitions
 	attrCols := keyCol == 0 && len(t.Header) >= 3 && propertyColumn(t, 1) && shortLabels(t, 1)
 	heads := make([]struct {
 		phrase string
@@ -4620,7 +4676,18 @@ func (o *openReader) table(t *Table) {
 					continue
 				}
 			}
-			if h == "" || c == "" || o.lx.BlankCell(c) {
+			if c == "" || o.lx.BlankCell(c) {
+				continue
+			}
+			if definitions && j == 1 {
+				// the description of the row's key: sentences about it
+				saved := o.noStatement
+				o.noStatement = true
+				o.sentencesOf(c, r[j].Line, subj, true)
+				o.noStatement = saved
+				continue
+			}
+			if h == "" {
 				continue
 			}
 			if o.lx.DescriptionLabel(stripParens(h)) {
@@ -5046,6 +5113,23 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 	}
 	o.item(f, r[1].Text, 0, r[1].Line)
 	return true
+}
+
+// definitionTable reports whether a table is a list of definitions under
+// a header that names what its keys are: two columns, the first headed by
+// a plural noun phrase of at most maxNounLabelWords words that names
+// nothing ("Operation options"), the second blank.
+func (o *openReader) definitionTable(t *Table) bool {
+	if len(t.Header) != 2 || len(t.Rows) < 2 {
+		return false
+	}
+	h, d := strings.TrimSpace(t.Header[0].Text), strings.TrimSpace(t.Header[1].Text)
+	if d != "" && d != "." || h == "" || h == "." || countFields(h) > maxNounLabelWords || len(o.mentions(h)) > 0 {
+		return false
+	}
+	f := strings.Fields(h)
+	last := strings.ToLower(f[len(f)-1])
+	return PluralNoun(last) && !o.x.knownVerb(last) && !o.x.hasVerb(h)
 }
 
 // blankHeader reports whether a table's header has no text ("." marks an

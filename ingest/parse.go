@@ -149,6 +149,10 @@ func Parse(name string, src []byte) (*Document, error) {
 	default:
 		p.parseText(p.scan(text, modeText))
 	}
+	if doc.Format == FormatPDF {
+		numberDashedItems(doc)
+		nestNumberedRuns(doc)
+	}
 	nestFlatLists(doc)
 	if doc.Format == FormatPDF {
 		nestDescriptions(doc)
@@ -361,6 +365,58 @@ func enumeratedItems(text string) (items []string, lead, rest string, ok bool) {
 		items = append(items, it)
 	}
 	return items, lead, rest, true
+}
+
+// dashedNumberRe matches the number a dashed item opens with in a PDF
+// export ("- 1. Schedule and duration", "- 2) Registered targets").
+var dashedNumberRe = lazyRE(`^(\d{1,2})[.)]\s+\S`)
+
+// numberDashedItems gives a PDF export's bullets that open with a number
+// ("- 1. Schedule and duration") that number as their Ordinal, the number
+// gone from their text, as Markdown's numbered items have.
+func numberDashedItems(doc *Document) {
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		if b.Kind != BlockBullet || b.Ordinal != 0 {
+			continue
+		}
+		m := dashedNumberRe.FindStringSubmatchIndex(b.Text)
+		if m == nil {
+			continue
+		}
+		n, err := strconv.Atoi(b.Text[m[2]:m[3]])
+		if err != nil || n == 0 {
+			continue
+		}
+		b.Ordinal = n
+		b.Text = strings.TrimSpace(b.Text[m[3]+1:])
+	}
+}
+
+// nestNumberedRuns nests, in a flat export, the numbered items that
+// follow a bullet ending with ":" at its own depth ("- Components of a
+// maintenance window:" over "- 1. Schedule and duration", "- 2. ...") one
+// level under it: the run is 1, 2, 3 ... in order and ends at the first
+// item that does not go on with it.
+func nestNumberedRuns(doc *Document) {
+	bs := doc.Blocks
+	for i := 0; i+1 < len(bs); i++ {
+		head := bs[i]
+		if head.Kind != BlockBullet || head.Ordinal != 0 || !strings.HasSuffix(strings.TrimSpace(head.Text), ":") {
+			continue
+		}
+		j, want := i+1, 1
+		for j < len(bs) && bs[j].Kind == BlockBullet && bs[j].Depth == head.Depth && bs[j].Ordinal == want {
+			j, want = j+1, want+1
+		}
+		if want <= 2 {
+			continue // one numbered item is no list
+		}
+		for k := i + 1; k < j; k++ {
+			bs[k].Depth++
+		}
+		i = j - 1
+	}
 }
 
 // continueNumbering restores the depth of a numbered item whose author

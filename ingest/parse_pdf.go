@@ -205,7 +205,8 @@ func pdfCodeLike(l *srcLine) bool {
 
 // continues reports whether line i continues the last block (a bullet or a
 // paragraph ending on the line before): the wrapped remainder of a long line,
-// a fragment that starts in lower case or with ",", ")" or ";", or an inline
+// a fragment that starts in lower case or with ",", ")", ";" or the "|"
+// between alternatives ("- ROLLBACK" / "| DELETE" / "| DO_NOTHING"), or an inline
 // code token the export put on its own line ("- Also" / "DependsOn" /
 // "attribute").
 func (p *parser) continues(lines []srcLine, i int) bool {
@@ -213,10 +214,17 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 		return false
 	}
 	prev, cur := lines[i-1].raw, lines[i].text
+	if strings.TrimSpace(lines[i].raw) == "|" && !endsSentence(prev) && i+1 < len(lines) && alternativeToken(lines[i+1].raw) ||
+		strings.TrimSpace(prev) == "|" && alternativeToken(cur) {
+		// "require" / "CAPABILITY_IAM" / "|" / "CAPABILITY_NAMED_IAM":
+		// the bar between two alternatives the export put on lines of
+		// their own, and the alternative after it
+		return true
+	}
 	if cur == "" || lines[i].kind != itemText || lines[i-1].stray || lines[i].stray {
 		return false
 	}
-	if startsLower(cur) || strings.IndexByte(",);", cur[0]) >= 0 || wrapsOnto(prev, cur) {
+	if startsLower(cur) || strings.IndexByte(",);|", cur[0]) >= 0 || wrapsOnto(prev, cur) {
 		return true
 	}
 	if !endsSentence(prev) && isCodeToken(cur) {
@@ -351,6 +359,14 @@ func isCellFragment(s, next string) bool {
 		return true
 	}
 	return false
+}
+
+// alternativeToken reports whether a line is one code token that may be an
+// alternative after a bar ("CAPABILITY_NAMED_IAM"), not a YAML key that
+// opens a code sample ("AutoScalingGroup:").
+func alternativeToken(line string) bool {
+	t := strings.TrimSpace(line)
+	return isCodeToken(t) && !strings.HasSuffix(t, ":")
 }
 
 // isCodeToken reports a single token that reads as code: an identifier
