@@ -187,3 +187,32 @@ func TestWikiPageFrame(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledNameList: a line that labels a list of names ("Supported
+// OS: Windows Server, Amazon Linux, Ubuntu", "Operation parameter: Scan
+// (...) or Install (...)") relates its section's subject to each name by
+// the label, asides dropped; a capitalised name in the list is no verb
+// ("Windows"). A title that names one feature ("AWS Systems Manager Patch
+// Manager") is its sections' subject.
+func TestLabelledNameList(t *testing.T) {
+	src := "↖↑↓ AWS Systems Manager Patch Manager\n" +
+		"↖↑↓ Overview\n" +
+		"- Supported OS: Windows Server, Amazon Linux, Ubuntu, RHEL\n" +
+		"- Operation parameter: Scan (report missing patches only) or Install (install and reboot)\n"
+	g, names := extractNote(t, "002_x.txt", src)
+	got := factSet(g, names)
+	for _, w := range []fact{
+		{"Patch Manager", "rel:support os", "Windows Server", 3},
+		{"Patch Manager", "rel:support os", "Ubuntu", 3},
+		{"Patch Manager", "rel:operation parameter", "Scan", 4},
+	} {
+		if !got[w] {
+			t.Errorf("missing %v in %v", w, got)
+		}
+	}
+	for f := range got {
+		if f.p == "rel:window" || f.s == "Supported OS" {
+			t.Errorf("fact %v: the label names no subject and the list no verb", f)
+		}
+	}
+}

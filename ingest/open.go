@@ -1144,7 +1144,9 @@ func (o *openReader) serviceSubject() string {
 		// "EB DEPLOYMENTS - CRAM SHEET" over "health + timeouts" over
 		// "statuses: ok / warning / degraded": a note whose title names one
 		// service is about it where no nearer heading names another
-		if t := hs[0]; len(t.services) == 1 && o.x.dictKind(t.services[0]) == graph.KindService {
+		// (or one feature: "AWS Systems Manager Patch Manager" over
+		// "Overview")
+		if t := hs[0]; len(t.services) == 1 && (o.x.dictKind(t.services[0]) == graph.KindService || o.x.dictKind(t.services[0]) == graph.KindFeature) {
 			return t.services[0]
 		}
 		return ""
@@ -2320,6 +2322,54 @@ func (o *openReader) namePair(value string) []string {
 	return nil
 }
 
+// maxListLabelWords bounds the label of a line that lists names after it
+// (see labelList).
+const maxListLabelWords = 4
+
+// labelList reads a line that labels a list of names under a section's
+// subject: "Supported OS: Windows Server, Amazon Linux, Ubuntu",
+// "Operation parameter: Scan (report missing patches only) or Install
+// (install and reboot)". The label (at most maxListLabelWords words, no
+// verb, no name the dictionary knows) is the relation of the section's
+// subject to each name; asides are no part of a name. It reports whether
+// the line was such a list and gave facts (it adds the line's statement
+// then).
+func (o *openReader) labelList(s string, line int, dflt string) bool {
+	lead, rest, ok := strings.Cut(s, ": ")
+	if !ok || dflt == "" || o.glossing {
+		return false
+	}
+	lead = strings.TrimSpace(lead)
+	if n := countFields(lead); n == 0 || n > maxListLabelWords || o.x.hasVerb(lead) || len(o.mentions(lead)) > 0 || cardLabel(lead) {
+		return false
+	}
+	names := o.listNames(rest, false)
+	if len(names) < 2 {
+		names = o.namePair(rest)
+	}
+	if len(names) < 2 {
+		return false
+	}
+	phrase, pol := o.phrase(lead)
+	if phrase == "" {
+		return false
+	}
+	var objs []string
+	for _, n := range names {
+		if id := o.itemNode(n); id != "" && id != dflt && !slices.Contains(objs, id) {
+			objs = append(objs, id)
+		}
+	}
+	if len(objs) < 2 {
+		return false
+	}
+	o.statement(s, line, dflt)
+	for _, id := range objs {
+		o.x.addOpen(dflt, graph.OpenRelation(phrase, pol), id, s, 0, line)
+	}
+	return true
+}
+
 // pluralLabel reports whether a list label ends with a plural noun
 // ("Permission models", "Deployment options"): it names the kind of its
 // items, not an item.
@@ -3168,6 +3218,9 @@ func isUpperToken(s string) bool {
 // sentence records a sentence and reads its open relations: subject, verb
 // phrase and objects (entities, inline list items, quantities).
 func (o *openReader) sentence(s string, line int, dflt string) {
+	if o.labelList(s, line, dflt) {
+		return
+	}
 	if left, right, ok := glossArrow(o.lx, s, o.x.doc.LineText(line)); ok && !o.glossing {
 		// "task execution role → pull image from ECR, send logs to
 		// CloudWatch Logs": what the arrow's left names does what the
