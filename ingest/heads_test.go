@@ -216,3 +216,28 @@ func TestLabelledNameList(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledChainSteps: a label over a chain of names ("Input / output
+// processing order: InputPath > Parameters > (task) > ResultSelector >
+// ...") relates the section's subject to each name by the label, in the
+// chain's order; an aside alone ("(task)") is no step.
+func TestLabelledChainSteps(t *testing.T) {
+	src := "↖↑↓ AWS Step Functions\n" +
+		"- Input / output processing order: InputPath > Parameters > (task) > ResultSelector > ResultPath > OutputPath\n"
+	g, names := extractNote(t, "002_x.txt", src)
+	want := []string{"InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath"}
+	got := map[string]int{}
+	for _, f := range g.Facts {
+		if names[f.Subject] == "AWS Step Functions" && f.Predicate == "rel:input output process order" {
+			got[names[f.Object]] = f.Position
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("steps %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if got[w] != k+1 {
+			t.Errorf("step %q at %d, want %d (all: %v)", w, got[w], k+1, got)
+		}
+	}
+}

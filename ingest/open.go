@@ -2324,7 +2324,7 @@ func (o *openReader) namePair(value string) []string {
 
 // maxListLabelWords bounds the label of a line that lists names after it
 // (see labelList).
-const maxListLabelWords = 4
+const maxListLabelWords = 5
 
 // labelList reads a line that labels a list of names under a section's
 // subject: "Supported OS: Windows Server, Amazon Linux, Ubuntu",
@@ -2343,9 +2343,15 @@ func (o *openReader) labelList(s string, line int, dflt string) bool {
 	if n := countFields(lead); n == 0 || n > maxListLabelWords || o.x.hasVerb(lead) || len(o.mentions(lead)) > 0 || cardLabel(lead) {
 		return false
 	}
-	names := o.listNames(rest, false)
+	names, ordered := o.listNames(rest, false), false
 	if len(names) < 2 {
 		names = o.namePair(rest)
+	}
+	if len(names) < 2 {
+		// "Input / output processing order: InputPath > Parameters >
+		// (task) > ResultSelector > ResultPath > OutputPath": the chain's
+		// names are steps, in order; an aside alone is no step
+		names, ordered = labelHops(rest), true
 	}
 	if len(names) < 2 {
 		return false
@@ -2364,10 +2370,39 @@ func (o *openReader) labelList(s string, line int, dflt string) bool {
 		return false
 	}
 	o.statement(s, line, dflt)
-	for _, id := range objs {
-		o.x.addOpen(dflt, graph.OpenRelation(phrase, pol), id, s, 0, line)
+	for k, id := range objs {
+		pos := 0
+		if ordered {
+			pos = k + 1
+		}
+		o.x.addOpen(dflt, graph.OpenRelation(phrase, pol), id, s, pos, line)
 	}
 	return true
+}
+
+// labelHops returns the steps of a chain of names after a label (see
+// stepHops), an aside that stands alone as a hop ("(task)") left out; nil
+// for any other text.
+func labelHops(text string) []string {
+	hops, arrows := splitChain(strings.TrimSpace(text))
+	if len(arrows) < 2 || slices.Contains(arrows, "<-") || slices.Contains(arrows, "←") {
+		return nil
+	}
+	var out []string
+	for _, h := range hops {
+		h = strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
+		if h == "" {
+			continue
+		}
+		if countFields(h) > maxHopWords || strings.ContainsAny(h, ",;=") || strings.Contains(h, ": ") || endsSentence(h) {
+			return nil
+		}
+		out = append(out, h)
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
 }
 
 // pluralLabel reports whether a list label ends with a plural noun
