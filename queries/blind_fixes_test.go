@@ -24,6 +24,10 @@ func TestBlindFixes(t *testing.T) {
 		{"namesake named", "r96n", "Will a CloudFormation change set warn me that my stack update is going to fail because of missing IAM permissions or account limits?", "yes-no", []string{"no"}},
 		// "cfn-hup" is found by the words its note line is indexed by
 		{"hyphenated identifier", "r96n", "How often does cfn-hup poll the stack metadata for changes by default?", "", []string{"15 minutes"}},
+		// an order asked of things the question names is their list's, in
+		// order; read backwards from one of them, a position orders
+		// nothing
+		{"order of named steps", "r94n", "in what order are the input/output path filters applied in a state (InputPath, OutputPath, ResultPath etc)?", "", []string{"InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEngine(t, filepath.Join("..", "testdata", "blind", tc.notes, "notes"))

@@ -518,8 +518,8 @@ func (e *Engine) relationCandidate(anchor, via, pred string, inverse bool, edges
 		}
 		seen[end] = true
 		c.ends = append(c.ends, end)
-		if ed.Position > 0 {
-			c.ordered = true
+		if ed.Position > 0 && !inverse {
+			c.ordered = true // (a position orders a list's items; read backwards, the answers are the lists' owners)
 		}
 		if len(c.ends) >= maxCandidateEnds {
 			break
