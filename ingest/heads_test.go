@@ -16,11 +16,9 @@ func TestListHeadFeatureSubject(t *testing.T) {
 		"- Signal configuration\n"
 	g, names := extractNote(t, "002_x.txt", src)
 	got := factSet(g, names)
-	for _, o := range []string{"Amazon EC2 instances", "Amazon EC2 Auto Scaling"} {
-		if f := (fact{"CloudFormation Creation Policy", "rel:only can use", o, 3}); !got[f] {
-			t.Errorf("missing %v in %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"CloudFormation Creation Policy", "rel:only can use", "Amazon EC2 instances", 3},
+		fact{"CloudFormation Creation Policy", "rel:only can use", "Amazon EC2 Auto Scaling", 3})
 	for f := range got {
 		if f.line == 3 && f.s == "AWS CloudFormation" {
 			t.Errorf("fact %v: the line is the feature's", f)
@@ -77,11 +75,10 @@ func TestDefinitionTable(t *testing.T) {
 		"Keep stacks and their resources running even after they have been removed from a stack set |\n"
 	g, names := extractNote(t, "002_x.txt", src)
 	got := factSet(g, names)
-	for o, line := range map[string]int{"Maximum concurrent accounts": 5, "Failure tolerance": 7, "Retain stack": 9} {
-		if f := (fact{"AWS CloudFormation StackSets", "rel:operation option", o, line}); !got[f] {
-			t.Errorf("missing %v in %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"AWS CloudFormation StackSets", "rel:operation option", "Maximum concurrent accounts", 5},
+		fact{"AWS CloudFormation StackSets", "rel:operation option", "Failure tolerance", 7},
+		fact{"AWS CloudFormation StackSets", "rel:operation option", "Retain stack", 9})
 }
 
 // TestBarAlternatives: a PDF export that puts "| DELETE" and "|
@@ -113,11 +110,10 @@ func TestBarAlternatives(t *testing.T) {
 	}
 	g, names := extractNote(t, "002_x.txt", src)
 	got := factSet(g, names)
-	for _, o := range []string{"ROLLBACK", "DELETE", "DO_NOTHING"} {
-		if f := (fact{"AWS CloudFormation", "rel:failure", o, 4}); !got[f] {
-			t.Errorf("missing %v in %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"AWS CloudFormation", "rel:failure", "ROLLBACK", 4},
+		fact{"AWS CloudFormation", "rel:failure", "DELETE", 4},
+		fact{"AWS CloudFormation", "rel:failure", "DO_NOTHING", 4})
 }
 
 // TestNumberedDashedItems: "- 1. Schedule and duration" in a PDF export is
@@ -181,11 +177,9 @@ func TestWikiPageFrame(t *testing.T) {
 	}
 	g, names := extractNote(t, "000_cfn.txt", src)
 	got := factSet(g, names)
-	for o, line := range map[string]int{"DRIFTED": 12, "IN_SYNC": 13} {
-		if f := (fact{"AWS CloudFormation", "rel:drift status value", o, line}); !got[f] {
-			t.Errorf("missing %v in %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"AWS CloudFormation", "rel:drift status value", "DRIFTED", 12},
+		fact{"AWS CloudFormation", "rel:drift status value", "IN_SYNC", 13})
 }
 
 // TestLabelledNameList: a line that labels a list of names ("Supported
@@ -201,15 +195,10 @@ func TestLabelledNameList(t *testing.T) {
 		"- Operation parameter: Scan (report missing patches only) or Install (install and reboot)\n"
 	g, names := extractNote(t, "002_x.txt", src)
 	got := factSet(g, names)
-	for _, w := range []fact{
-		{"Patch Manager", "rel:support os", "Windows Server", 3},
-		{"Patch Manager", "rel:support os", "Ubuntu", 3},
-		{"Patch Manager", "rel:operation parameter", "Scan", 4},
-	} {
-		if !got[w] {
-			t.Errorf("missing %v in %v", w, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"Patch Manager", "rel:support os", "Windows Server", 3},
+		fact{"Patch Manager", "rel:support os", "Ubuntu", 3},
+		fact{"Patch Manager", "rel:operation parameter", "Scan", 4})
 	for f := range got {
 		if f.p == "rel:window" || f.s == "Supported OS" {
 			t.Errorf("fact %v: the label names no subject and the list no verb", f)
