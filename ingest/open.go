@@ -3471,7 +3471,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		// On-Ramp or Enterprise Support plan"
 		at := strings.IndexByte(s, ' ') + 1
 		if w := firstWord(s[at:]); isArticle(w) {
-			at += len(w) + 1
+			at = min(at+len(w)+1, len(s)) // "aws a": the article may end the text
 		}
 		if at > 0 && strings.ContainsAny(s[at:], ",") {
 			if it := listAt(strings.TrimRight(s, "."), at, len(strings.TrimRight(s, "."))); len(it) >= 2 {
