@@ -44,9 +44,6 @@ func (x *extractor) bullet(b *Block, i int) {
 // inList reports whether a bullet belongs to the open list.
 func (x *extractor) inList(b *Block) bool {
 	l := x.list
-	if l.count == 0 && b.Ordinal > 0 {
-		l.numbered = true
-	}
 	if l.depth >= 0 && b.Depth > l.depth {
 		return b.Depth == l.depth+1
 	}
@@ -239,6 +236,9 @@ func itemName(text string, lx *Lexicon) string {
 
 func (x *extractor) listItem(text string, line, ordinal int) {
 	l := x.list
+	if l.count == 0 && ordinal > 0 {
+		l.numbered = true
+	}
 	l.count++
 	pos := ordinal
 	if pos == 0 {
@@ -1163,22 +1163,34 @@ func openEnd(hop string) bool {
 
 // stepHops returns the steps of a list item that is one unlabelled chain
 // of names ("ApplicationStop -> DownloadBundle -> BeforeInstall" under
-// "lifecycle hooks order"), in order: at least three hops, every arrow
-// pointing forward, every hop a name of at most maxHopWords words (no list,
-// no "key=value"); nil for any other item.
+// "lifecycle hooks order"), in order: see chainNames; nil for any other
+// item.
 func stepHops(text string) []string {
+	return chainNames(text, false)
+}
+
+// chainNames returns the hops of a chain of names, in order: at least
+// three hops, every arrow pointing forward, every hop a name of at most
+// maxHopWords words (no list, no "key=value", asides dropped); nil for any
+// other text. With skipAsides a hop that is an aside alone ("(task)") is
+// left out rather than ending the chain.
+func chainNames(text string, skipAsides bool) []string {
 	hops, arrows := splitChain(strings.TrimSpace(text))
 	if len(arrows) < 2 || slices.Contains(arrows, "<-") || slices.Contains(arrows, "←") {
 		return nil
 	}
-	for k, h := range hops {
+	out := hops[:0]
+	for _, h := range hops {
 		h = strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
+		if h == "" && skipAsides {
+			continue
+		}
 		if h == "" || countFields(h) > maxHopWords || strings.ContainsAny(h, ",;=") || strings.Contains(h, ": ") || endsSentence(h) {
 			return nil
 		}
-		hops[k] = h
+		out = append(out, h)
 	}
-	return hops
+	return out
 }
 
 // maxHopWords is the most words a hop of an arrow chain holds when it is

@@ -2381,28 +2381,13 @@ func (o *openReader) labelList(s string, line int, dflt string) bool {
 }
 
 // labelHops returns the steps of a chain of names after a label (see
-// stepHops), an aside that stands alone as a hop ("(task)") left out; nil
-// for any other text.
+// chainNames), an aside that stands alone as a hop ("(task)") left out;
+// nil for any other text.
 func labelHops(text string) []string {
-	hops, arrows := splitChain(strings.TrimSpace(text))
-	if len(arrows) < 2 || slices.Contains(arrows, "<-") || slices.Contains(arrows, "←") {
-		return nil
+	if hops := chainNames(text, true); len(hops) >= 3 {
+		return hops
 	}
-	var out []string
-	for _, h := range hops {
-		h = strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
-		if h == "" {
-			continue
-		}
-		if countFields(h) > maxHopWords || strings.ContainsAny(h, ",;=") || strings.Contains(h, ": ") || endsSentence(h) {
-			return nil
-		}
-		out = append(out, h)
-	}
-	if len(out) < 3 {
-		return nil
-	}
-	return out
+	return nil
 }
 
 // pluralLabel reports whether a list label ends with a plural noun
@@ -4767,28 +4752,21 @@ func (o *openReader) table(t *Table) {
 			if c == "" || o.lx.BlankCell(c) {
 				continue
 			}
-			if definitions && j == 1 {
-				// the description of the row's key: sentences about it
-				saved := o.noStatement
-				o.noStatement = true
-				o.sentencesOf(c, r[j].Line, subj, true)
-				o.noStatement = saved
-				continue
-			}
-			if h == "" {
-				continue
-			}
-			if o.lx.DescriptionLabel(stripParens(h)) {
-				// a "Notes" column describes its row: no relation of its
-				// own; its text is read as sentences about the row's
-				// subject ("destinations: CloudWatch Logs, S3" in the row
-				// "VPC Flow Logs"), its evidence the row's statement
+			if definitions && j == 1 || h != "" && o.lx.DescriptionLabel(stripParens(h)) {
+				// a "Notes" column describes its row, as a definition
+				// table's blank-headed one does: no relation of its own;
+				// its text is read as sentences about the row's subject
+				// ("destinations: CloudWatch Logs, S3" in the row "VPC Flow
+				// Logs"), its evidence the row's statement
 				if subj != "" {
 					saved := o.noStatement
 					o.noStatement = true
 					o.sentencesOf(c, r[j].Line, subj, true)
 					o.noStatement = saved
 				}
+				continue
+			}
+			if h == "" {
 				continue
 			}
 			if !heads[j].read { // a column's relation, read once per table
@@ -5216,8 +5194,7 @@ func (o *openReader) definitionTable(t *Table) bool {
 		return false
 	}
 	f := strings.Fields(h)
-	last := strings.ToLower(f[len(f)-1])
-	return PluralNoun(last) && !o.x.knownVerb(last) && !o.x.hasVerb(h)
+	return PluralNoun(strings.ToLower(f[len(f)-1])) && !o.x.hasVerb(h)
 }
 
 // blankHeader reports whether a table's header has no text ("." marks an
