@@ -705,7 +705,9 @@ func (x *extractor) titleTopic() []string {
 	if b.Line > maxTitleLine || b.Kind != BlockHeading && (b.Kind != BlockParagraph || countFields(b.Text) > maxTitleWords) {
 		return nil // "* CloudWatch Metrics" after an Org file's settings is its first section
 	}
-	if b.Kind == BlockHeading && x.leveled() {
+	// a blog post's headings are all one level (a "#" under each), so its
+	// first line's heading is the post's title whatever its body holds
+	if b.Kind == BlockHeading && x.leveled() && x.doc.Format != FormatBlog {
 		for k, o := range x.doc.Blocks[1:] {
 			if o.Kind != BlockHeading || o.Level > b.Level {
 				continue

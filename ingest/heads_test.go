@@ -230,3 +230,40 @@ func TestLabelledChainSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestBlogDashBullets: a blog post's "- " lines are bullets, as its "•"
+// lines are (the mark is no part of the item), and its first line's
+// heading is the post's title over every section, though bullets, not a
+// preamble of paragraphs, follow it; the title names the subject, no
+// relation of the items under it.
+func TestBlogDashBullets(t *testing.T) {
+	src := "amazon inspector - my cheat sheet\n#\n" +
+		"- scans: ec2, ecr images, lambda fns\n" +
+		"- continuous scanning, no schedules to manage\n" +
+		"- one click per account or per org\n" +
+		"- 15 day free trial\n" +
+		"findings\n#\n" +
+		"- types: package vulnerability, code vulnerability, network reachability\n"
+	doc, err := Parse("001_insp.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Line == 3 || b.Line == 9 {
+			if b.Kind != BlockBullet || strings.HasPrefix(b.Text, "-") {
+				t.Errorf("line %d: %v %q, want a bullet without its mark", b.Line, b.Kind, b.Text)
+			}
+		}
+	}
+	g, names := extractNote(t, "001_insp.txt", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon Inspector", "rel:scan", "Amazon EC2", 3},
+		fact{"Amazon Inspector", "rel:finding type", "package vulnerability", 9},
+		fact{"Amazon Inspector", "rel:finding type", "network reachability", 9})
+	for f := range got {
+		if strings.Contains(f.p, "cheat sheet") {
+			t.Errorf("the title's words read as a relation: %+v", f)
+		}
+	}
+}

@@ -92,7 +92,7 @@ type lexMode struct {
 
 var (
 	modeWiki = lexMode{bullets: "•", numbers: true, subBullets: "◦▪"}
-	modeBlog = lexMode{bullets: "•", numbers: true, hashRule: true}
+	modeBlog = lexMode{bullets: "•-*+", numbers: true, hashRule: true}
 	modePDF  = lexMode{bullets: "-", pdfHeadings: true, cells: true, bareBullet: true}
 	modeText = lexMode{bullets: "-*•+", numbers: true, cells: true, pipeRows: true, subBullets: "o◦▪"}
 )

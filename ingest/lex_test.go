@@ -52,6 +52,8 @@ var lexTests = []lexTest{
 	{"blog heading rule", modeBlog, "Deployment\n#\n", []lexTok{{itemText, "Deployment", 1}, {itemHashRule, "#", 2}, tEOF(3)}},
 	{"blog arrow chain stays text", modeBlog, "  • logs > subscription filter > kinesis firehose > s3 > athena\n", []lexTok{
 		{itemIndent, "  ", 1}, {itemBullet, "•", 1}, {itemText, "logs > subscription filter > kinesis firehose > s3 > athena", 1}, tEOF(2)}},
+	{"blog dash bullet", modeBlog, "- types: package vulnerability, code vulnerability\n", []lexTok{
+		{itemBullet, "-", 1}, {itemText, "types: package vulnerability, code vulnerability", 1}, tEOF(2)}},
 	{"pdf headings", modePDF, "↖↓ DevOps Engineer Professional\n↖↑↓ Exam Objectives\n", []lexTok{
 		{itemHeading, "DevOps Engineer Professional", 1}, {itemHeading, "Exam Objectives", 2}, tEOF(3)}},
 	{"pdf bullet", modePDF, "- Suitable for large environments\n", []lexTok{

@@ -234,6 +234,9 @@ func (o *openReader) block(i int) {
 		if o.x.headingCount[strings.ToLower(text)] > 1 {
 			break // "Overview", "See also": a heading many sections share names no relation
 		}
+		if i == 0 && len(o.x.topic) > 0 && o.x.doc.Format == FormatBlog {
+			break // "amazon inspector - my cheat sheet": a blog post's title names its subject, no relation of its items
+		}
 		if f, ok := o.head(text, -1); ok {
 			o.frames = append(o.frames, f)
 		}
