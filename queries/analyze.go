@@ -123,6 +123,10 @@ type analysis struct {
 	count int
 	// focusAll holds every word of that phrase, names included.
 	focusAll []term
+	// focusKind is the stem of the function word that closes that phrase
+	// as its head and says only what kind of thing is asked for ("type" of
+	// "the finding types"); "" when a content word heads it.
+	focusKind string
 	// referent is the entity a main clause's "it" or "they" stands for: the
 	// first named in the clause before it ("If I create a subscription
 	// filter, where can it send ..."); "" when none. referentAt is the
@@ -1452,6 +1456,9 @@ func (e *Engine) focusFrom(a *analysis, i, end int, terse bool) {
 		}
 		if aux || x.count || x.stop && x.lower != "service" && x.lower != "services" {
 			// "how many", "how much": function words that still ask for a kind
+			if !aux && !x.count && seen > 0 {
+				a.focusKind = x.stem
+			}
 			for _, k := range e.lx.Kinds(x.lower) {
 				if !aux && !containsKind(a.wants, k) {
 					a.wants = append(a.wants, k)

@@ -120,6 +120,9 @@ func (e *Engine) tieOf(ctx context.Context, a *analysis, cands []*candidate, c *
 		if d == c || d.typ != candRelation || d.score > c.score || !samePolarity(c.pred, d.pred) {
 			continue // a relation the notes deny is no tie of one they state
 		}
+		if c.feat[featFocus] > 1 && d.feat[featFocus] <= 1 {
+			continue // "finding type" reads "the finding types" whole; "find status" only its first word
+		}
 		margin := tieMargin
 		if a.twofold && containsKind(a.wants, graph.KindValue) {
 			margin = twofoldMargin // two values asked: the second reading likely holds the second
@@ -1168,7 +1171,10 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		// (nor, for an order, over a sequence the notes number whose words
 		// hold every other word of the question: "the order of stages in a
 		// blue/green deployment" is not its deploy-time rank)
-		typedFocus := bestOpen && !open && e.sequenceRelation(a, best) == nil && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
+		// (nor over one that holds the asked-for phrase whole, kind word
+		// and all: Inspector's "finding type", not "aggregates" for "the
+		// finding types")
+		typedFocus := bestOpen && !open && e.sequenceRelation(a, best) == nil && best.feat[featFocus] <= 1 && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
 			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants))
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are

@@ -28,9 +28,30 @@ func TestBlindFixes(t *testing.T) {
 		// order; read backwards from one of them, a position orders
 		// nothing
 		{"order of named steps", "r94n", "in what order are the input/output path filters applied in a state (InputPath, OutputPath, ResultPath etc)?", "", []string{"InputPath", "Parameters", "ResultSelector", "ResultPath", "OutputPath"}},
+		// a count written before its noun with a modifier between
+		// ("max 25 unique destinations across all rules, max 10 rules"),
+		// or with a noun no unit list knows ("Up to 10 triggers")
+		{"count before its noun", "r97n", "How many destinations can ECR replication have in total?", "evidence", []string{"25"}},
+		{"count of an unlisted noun", "", "codecommit max number of triggers per repo", "evidence", []string{"10"}},
+		// a relation that holds the asked-for phrase whole, kind word and
+		// all ("finding type"), is the reading: not a typed relation
+		// whose vocabulary holds "find", nor the tie "find status"
+		// (the note is a blog of "- " bullets titled by Inspector)
+		{"kind word of the focus", "r98n", "List the finding types Inspector can produce.", "relation", []string{"code vulnerability", "network reachability", "package vulnerability"}},
+		// the line that says "no charge for inter-AZ data" names the
+		// load balancer that does not, so the narrowed list answers
+		{"line denying the asked", "r98n", "Which load balancer types have cross-zone load balancing off by default and charge for inter-AZ data when you turn it on?", "relation", []string{"Network Load Balancer", "Gateway Load Balancer"}},
+		// "The ALB has no static IP address." is the premise of the
+		// sentence after it on its line, no exception to it
+		{"premise sentence", "r98n", "Can an NLB send traffic to an ALB as its target so clients get static IPs?", "yes-no", []string{"yes"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			e := newEngine(t, filepath.Join("..", "testdata", "blind", tc.notes, "notes"))
+			var e *Engine
+			if tc.notes == "" {
+				e = newEngine(t)
+			} else {
+				e = newEngine(t, filepath.Join("..", "testdata", "blind", tc.notes, "notes"))
+			}
 			res, err := e.Ask(t.Context(), tc.q)
 			if err != nil {
 				t.Fatal(err)
@@ -40,5 +61,50 @@ func TestBlindFixes(t *testing.T) {
 				t.Errorf("%q = %q (%s, %s), want %q (%s)", tc.q, got, res.Intent, res.Reading, tc.want, tc.intent)
 			}
 		})
+	}
+}
+
+// TestIdentifierNamedByItsKind: an identifier the next word calls one of
+// the asked-for kind ("the CloudWatch `PutMetricData` API") answers "which
+// API ...", though it has too few camel-case words to say its kind itself.
+func TestIdentifierNamedByItsKind(t *testing.T) {
+	e := engineWithNote(t, "mon.md", "# Monitoring\n\n"+
+		"- For a custom application metric that CloudWatch does not collect, publish it from the application with the CloudWatch `PutMetricData` API.\n"+
+		"- CloudWatch dashboards can show metrics from several Regions.\n")
+	if got := askNames(t, e, "which API do I call to publish a custom app metric to CloudWatch?"); !slices.Equal(got, []string{"PutMetricData"}) {
+		t.Errorf("answers %q, want PutMetricData", got)
+	}
+	// a service's own camel-case name is no identifier of a kind:
+	// "CloudWatch statistics" names no statistic
+	if got := identifiersOfKind("CloudWatch statistics are aggregations of metric data over a period", "statist"); len(got) > 0 {
+		t.Errorf("identifiersOfKind = %q, want none", got)
+	}
+}
+
+// TestObligedVerb: "what needs installing" asks what the asker installs,
+// as "what do I need to install" does: the line's object of "install"
+// answers, not the words around it.
+func TestObligedVerb(t *testing.T) {
+	e := engineWithNote(t, "logs.md", "# Deployment logs\n\n"+
+		"- To ship deployment logs to CloudWatch Logs, install the CloudWatch Logs agent on the instances.\n"+
+		"- The deployment agent writes its own log under /opt.\n")
+	for _, q := range []string{
+		"What needs installing on the instances to get deployment logs into CloudWatch Logs?",
+		"What needs to be installed on the instances to get deployment logs into CloudWatch Logs?",
+	} {
+		if got := askNames(t, e, q); !slices.Equal(got, []string{"CloudWatch Logs agent"}) {
+			t.Errorf("%q: answers %q, want CloudWatch Logs agent", q, got)
+		}
+	}
+}
+
+// TestComplementAnswers: "what do I set X to?" is answered by what the
+// best line sets X to ("Set its deployment controller to CodeDeploy"),
+// even when the question names that thing too.
+func TestComplementAnswers(t *testing.T) {
+	e := newEngine(t)
+	q := "How do I set up an ECS service so CodeDeploy can do blue/green on it - what do I set its deployment controller to?"
+	if got := askNames(t, e, q); !slices.Equal(got, []string{"CodeDeploy"}) {
+		t.Errorf("%q: answers %q, want CodeDeploy", q, got)
 	}
 }

@@ -437,9 +437,9 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	}
 	d.ctx = append(append([]string{}, c.ctx...), words...)
 	d.keep, d.feat, d.score, d.narrowed, d.denied = nil, features{}, 0, true, denied
-	d.reading = c.reading + ", where its line says " + strings.Join(words, " ")
+	d.reading = c.reading + ", where its line says " + strings.Join(asWritten(a, words), " ")
 	if denied {
-		d.reading = c.reading + ", where its line denies " + strings.Join(words, " ")
+		d.reading = c.reading + ", where its line denies " + strings.Join(asWritten(a, words), " ")
 	}
 	return &d
 }
@@ -687,4 +687,22 @@ func (e *Engine) deniesValue(name string) bool {
 		}
 	}
 	return false
+}
+
+// asWritten returns the question's own words for the stems of its terms
+// ("charge inter-AZ data" for charg inter-az data), for a reading a person
+// reads; a stem no term has stays as it is.
+func asWritten(a *analysis, stems []string) []string {
+	out := make([]string, 0, len(stems))
+	for _, st := range stems {
+		w := st
+		for _, t := range a.terms {
+			if t.stem == st && t.pos >= 0 && t.pos < len(a.words) {
+				w = a.words[t.pos].text
+				break
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }

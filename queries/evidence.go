@@ -1022,6 +1022,34 @@ func (e *Engine) boundAfter(text, noun string) []ingest.Quantity {
 	return nil
 }
 
+// maxCountModifiers bounds the words between a number and the noun it
+// counts ("25 unique destinations").
+const maxCountModifiers = 2
+
+// countBefore returns the number a line writes before the noun whose stem
+// is given, with at most maxCountModifiers words and no punctuation between
+// ("max 25 unique destinations across all rules": 25 unique destinations;
+// "Up to 10 triggers"), as a count; nil when it writes none. "One" is no
+// count ("One paying account linked to many").
+func (e *Engine) countBefore(text, noun string) []ingest.Quantity {
+	ws := splitWords(text)
+	for i, w := range ws {
+		if ingest.Stem(w.lower) != noun {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-1-maxCountModifiers; j-- {
+			if strings.ContainsAny(text[ws[j].end:ws[j+1].start], ",;.:()") || j < i-1 && e.lx.IsStop(ws[j+1].lower) {
+				break // (a modifier is a content word: not "one or more containers")
+			}
+			v, ok := ingest.NumberWord(ws[j].lower)
+			if ok && v > 1 {
+				return []ingest.Quantity{{Text: text[ws[j].start:w.end], Value: v, Low: v, Dimension: "count", Start: ws[j].start, End: w.end}}
+			}
+		}
+	}
+	return nil
+}
+
 // countedPrior is what a line's count of the asked-for things is worth
 // before the question's other words and entities are matched.
 const countedPrior = 0.5
@@ -1061,6 +1089,9 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 			}
 		}
 		if len(counts) == 0 {
+			counts = e.countBefore(st.Text, noun)
+		}
+		if len(counts) == 0 {
 			counts = e.boundAfter(st.Text, noun)
 		}
 		for _, q := range counts {
@@ -1092,7 +1123,11 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	// worth more than a line that merely matches the words
 	c.prior = countedPrior + 0.3*bestScore
 	c.links = e.heldLinks(a, best)
-	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", noun, st.Source)
+	asked := noun
+	if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == noun }); k >= 0 {
+		asked = a.words[k].lower // "triggers", not the stem "trigger"
+	}
+	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", asked, st.Source)
 	return c
 }
 
@@ -1745,6 +1780,9 @@ func (e *Engine) namedAfterCandidate(a *analysis) *candidate {
 	}
 	for _, h := range a.hits[:min(len(a.hits), maxNamedAfterHits)] {
 		st := e.ix.Statement(h.i)
+		if e.deniesQuestion(a, st.Text) {
+			continue // "ALB: ...; no charge for inter-AZ data" names the one that does not, for "which ... charge for inter-AZ data"
+		}
 		var ends []string
 		for _, id := range append([]string{st.Subject}, st.Mentions...) {
 			if after(id) && !containsStr(ends, id) {
@@ -2400,8 +2438,9 @@ func noteOf(source string) string {
 const caveatShare = 0.7
 
 // caveatOf returns the statement a yes/no question's verdict stands on: the
-// line that matches it best (best), unless a line of the same note among
-// the lines ranked after it (after) denies or
+// line that matches it best (best), unless a line of the same note, in its
+// section or naming a thing the question names, among the lines ranked
+// after it (after) denies or
 // restricts it and matches nearly as well, or follows the best line in its
 // section and shares a word of the question with it. Notes state the
 // rule, then its exception ("Weighted aliases split traffic between two versions" /
@@ -2413,7 +2452,11 @@ func (e *Engine) caveatOf(a *analysis, best hit, after []hit) int {
 	}
 	file := noteOf(e.ix.StatementSource(best.i))
 	for _, h := range after {
-		if t := e.ix.Statement(h.i).Text; noteOf(e.ix.StatementSource(h.i)) == file && h.cov >= caveatShare*best.cov && !opensList(t) && e.deniesFor(a, t) {
+		// (a sentence before the best one on its own note line is its
+		// premise, no exception to it: "The ALB has no static IP address.
+		// If clients need fixed IPs, put an NLB in front of it")
+		premise := h.i < best.i && e.ix.StatementSource(h.i) == e.ix.StatementSource(best.i)
+		if t := e.ix.Statement(h.i).Text; noteOf(e.ix.StatementSource(h.i)) == file && !premise && h.cov >= caveatShare*best.cov && !opensList(t) && e.deniesFor(a, t) {
 			return h.i
 		}
 	}
@@ -2484,6 +2527,22 @@ func opensList(text string) bool {
 // question asks for (see exceedsBound).
 func (e *Engine) deniesFor(a *analysis, text string) bool {
 	return e.denies(text) || e.exceedsBound(a, text)
+}
+
+// deniesQuestion reports whether a line has a clause that denies what a
+// question that denies nothing asks, in the question's own words (see
+// deniesAsked): "no charge for inter-AZ data" for "... charge for inter-AZ
+// data when you turn it on?".
+func (e *Engine) deniesQuestion(a *analysis, text string) bool {
+	if a.negated {
+		return false
+	}
+	for _, cl := range clauses(text) {
+		if e.denies(cl) && e.deniesAsked(a, cl) {
+			return true
+		}
+	}
+	return false
 }
 
 // deniesAsked reports whether a clause that denies (the clause after the

@@ -90,19 +90,42 @@ func (e *Engine) kindIdentifierCandidate(a *analysis) *candidate {
 	return nil
 }
 
+// minNamedIdentifierParts is how many camel-case words an identifier the
+// next word calls one of a kind holds at least: "PutMetricData API", not
+// the service of "CloudWatch statistics".
+const minNamedIdentifierParts = 3
+
 // identifiersOfKind returns the identifiers a text writes, once each in
 // order, of minIdentifierParts or more camel-case words the last of which
-// stems to kind ("AWSCloudFormationStackSetExecutionRole" of "role").
+// stems to kind ("AWSCloudFormationStackSetExecutionRole" of "role"), and
+// those of minNamedIdentifierParts or more that the next word calls one
+// of the kind ("the CloudWatch PutMetricData API" of "api").
 func identifiersOfKind(text, kind string) []string {
 	var out []string
-	for _, tok := range strings.FieldsFunc(text, func(r rune) bool {
+	toks := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
-	}) {
+	})
+	for i, tok := range toks {
 		parts := ingest.CamelParts(tok)
-		if len(parts) < minIdentifierParts || ingest.Stem(parts[len(parts)-1]) != kind || containsStr(out, tok) {
+		named := len(parts) >= minNamedIdentifierParts && camelCased(tok) && i+1 < len(toks) && ingest.Stem(strings.ToLower(toks[i+1])) == kind
+		if !named && (len(parts) < minIdentifierParts || ingest.Stem(parts[len(parts)-1]) != kind) || containsStr(out, tok) {
 			continue
 		}
 		out = append(out, tok)
 	}
 	return out
+}
+
+// camelCased reports whether a word joins words by capitals inside it
+// ("PutMetricData", "AWS-RunPatchBaseline"): an upper-case letter after a
+// lower-case one.
+func camelCased(w string) bool {
+	prevLower := false
+	for _, r := range w {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }

@@ -46,7 +46,7 @@ const (
 	featKindFit                 // share of its answers of the kind asked for
 	featKindMiss                // 1 when none of its answers is of the kind asked for
 	featValueMiss               // 1 when a value is asked for and it answers with names only
-	featFocus                   // 1 when its relation holds a word of the asked-for noun phrase
+	featFocus                   // 1 when its relation holds a word of the asked-for noun phrase, 1 more when it holds the kind word that closes it
 	featNegAgree                // 1 when a denied relation answers a negated question
 	featNegPred                 // 1 when a denied relation answers a question that denies nothing
 	featNegQuestion             // 1 when a stated relation answers a negated question
@@ -377,6 +377,11 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		f[featFocus] = 1
 	case slices.ContainsFunc(a.focus, func(w string) bool { return containsStr(rel, w) }):
 		f[featFocus] = focusModifierShare
+	}
+	if f[featFocus] > 0 && a.focusKind != "" && containsStr(rel, a.focusKind) {
+		// "finding type" names "the finding types" whole, where
+		// "finding status" holds only the word before the kind word
+		f[featFocus]++
 	}
 	if neg, _ := polarityOf(c.pred); c.typ == candRelation && !neg {
 		for _, id := range a.denied {

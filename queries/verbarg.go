@@ -28,6 +28,9 @@ func (e *Engine) askedVerbs(a *analysis) []string {
 		if !e.lx.QuestionSurface("subject", ws[i].lower) {
 			continue
 		}
+		if v := e.obligedVerb(ws, i+1); v != "" {
+			return []string{v}
+		}
 		j := i + 1
 		if !e.lx.QuestionSurface("yesno", ws[j].lower) && !e.lx.QuestionSurface("aux", ws[j].lower) {
 			// "which tools can I use", "which processes can I suspend":
@@ -50,6 +53,27 @@ func (e *Engine) askedVerbs(a *analysis) []string {
 		return append([]string{ws[k].stem}, stems...)
 	}
 	return nil
+}
+
+// obligedVerb returns the stem of the verb a question asks what must
+// undergo, the words from at on reading "needs installing", "needs to be
+// installed" or "has to be set up" (lexicon groups obligation and
+// passive); "" when they do not. ("What must be enabled" is left to the
+// relations: a modal alone says less of an asker's action.)
+func (e *Engine) obligedVerb(ws []qword, at int) string {
+	k := at
+	switch {
+	case k+1 < len(ws) && e.lx.QuestionSurface("obligation", ws[k].lower) && strings.HasSuffix(ws[k+1].lower, "ing"):
+		return ws[k+1].stem // "needs installing"
+	case k+3 < len(ws) && e.lx.QuestionSurface("obligation", ws[k].lower) && ws[k+1].lower == "to" && e.lx.QuestionSurface("passive", ws[k+2].lower):
+		k += 3 // "needs to be installed"
+	default:
+		return ""
+	}
+	if l := ws[k].linked; l >= 0 || !strings.HasSuffix(ws[k].lower, "ed") {
+		return "" // a participle, no name: "what must be enabled", not "what must be CloudTrail"
+	}
+	return ws[k].stem
 }
 
 // maxArgumentWords bounds the words of a verb's argument.
@@ -291,6 +315,42 @@ func (e *Engine) phraseBefore(text string, ws []qword, j int) string {
 	return text[ws[j+1].start:ws[end].end]
 }
 
+// complementOf returns the phrase a line writes after "to" or "as" right
+// after a verb's object ("deployment controller" in "Set its deployment
+// controller to CodeDeploy": CodeDeploy); "" when it writes none.
+func (e *Engine) complementOf(text, object string) string {
+	i := strings.Index(strings.ToLower(text), strings.ToLower(object))
+	if i < 0 {
+		return ""
+	}
+	ws := splitWords(text)
+	k := slices.IndexFunc(ws, func(w qword) bool { return w.start >= i+len(object) })
+	if k < 0 || k+1 >= len(ws) || breaks(text, ws, k) || ws[k].lower != "to" && ws[k].lower != "as" {
+		return ""
+	}
+	p, _ := e.phraseAfter(text, ws, k+1, nil)
+	return p
+}
+
+// closesOnComplement reports whether a question closes on "to" or "as"
+// ("what do I set its deployment controller to?").
+func (a *analysis) closesOnComplement() bool {
+	n := len(a.words)
+	return n >= 2 && (a.words[n-1].lower == "to" || a.words[n-1].lower == "as")
+}
+
+// asksComplement reports whether a question closes on "to" or "as" after
+// the words of an object it gives ("what do I set its deployment
+// controller to?"): it asks what the object is set to, not the object.
+func (a *analysis) asksComplement(object string) bool {
+	if !a.closesOnComplement() {
+		return false
+	}
+	n := len(a.words)
+	last := strings.Fields(strings.ToLower(object))
+	return len(last) > 0 && ingest.Stem(last[len(last)-1]) == a.words[n-2].stem
+}
+
 // verbArgPrior is what the verb-argument reading is worth before the
 // question's words are matched, over the evidence reading's.
 const verbArgPrior = 1.0
@@ -342,12 +402,24 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 			top = append(top, h)
 		}
 	}
+	complement := a.closesOnComplement()
 	args := func(h hit) []Answer {
 		st := e.ix.Statement(h.i)
 		var answers []Answer
 		for _, p := range e.verbArguments(st.Text, verbs) {
-			if e.namedByQuestion(a, p) || e.lx.QuestionSurface("object_pronoun", strings.ToLower(p)) {
+			if e.namedByQuestion(a, p) {
+				// "what do I set its deployment controller to": the
+				// question gives the object; what the line sets it to
+				// answers ("Set its deployment controller to CodeDeploy"),
+				// though the question may name it too ("so CodeDeploy
+				// can do blue/green on it")
+				if c := e.complementOf(st.Text, p); c != "" && a.asksComplement(p) {
+					answers = append(answers, Answer{Name: c, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+				}
 				continue
+			}
+			if complement || e.lx.QuestionSurface("object_pronoun", strings.ToLower(p)) {
+				continue // (a question that asks what a thing is set to asks no object)
 			}
 			answers = append(answers, Answer{Name: p, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
 		}
@@ -406,7 +478,11 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 		c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 		c.ctx = st.Terms
 		c.prior = -0.3 + bestCov*0.45 + verbArgPrior
-		c.reading = fmt.Sprintf("what the best-matching line says to %s (%s)", verbs[0], st.Source)
+		verb := verbs[0]
+		if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == verb }); k >= 0 {
+			verb = a.words[k].lower // as the question writes it: "installing", not the stem "instal"
+		}
+		c.reading = fmt.Sprintf("what the best-matching line says of %q (%s)", verb, st.Source)
 		return c
 	}
 	return nil
