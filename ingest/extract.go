@@ -849,6 +849,13 @@ func (x *extractor) namesTwoServices() bool {
 
 // parentOf returns the service a feature's name starts with, "" if none.
 func (x *extractor) parentOf(id string) string {
+	return x.serviceInName(id, false)
+}
+
+// serviceInName returns the service a feature's name starts with or, with
+// inside, the one it holds after a qualifier ("Unified CloudWatch Agent"),
+// the longest first; "" if none.
+func (x *extractor) serviceInName(id string, inside bool) string {
 	n, ok := x.nodes[id]
 	if !ok {
 		n, ok = x.dict.Node(id)
@@ -857,11 +864,13 @@ func (x *extractor) parentOf(id string) string {
 		return ""
 	}
 	w := strings.Fields(n.Name)
-	for k := len(w) - 1; k >= 1; k-- {
-		pid, ok := x.exact(strings.Join(w[:k], " "))
-		if ok && pid != id && x.dictKind(pid) == graph.KindService {
-			x.node(pid)
-			return pid
+	for from := 0; from < len(w)-1 && (from == 0 || inside); from++ {
+		for k := len(w) - 1; k > from; k-- {
+			pid, ok := x.exact(strings.Join(w[from:k], " "))
+			if ok && pid != id && x.dictKind(pid) == graph.KindService {
+				x.node(pid)
+				return pid
+			}
 		}
 	}
 	return ""
@@ -909,6 +918,11 @@ func (x *extractor) isSubheading(i int) bool {
 	}
 	r := []rune(t)
 	if !unicode.IsUpper(r[0]) {
+		return false
+	}
+	if f := strings.Fields(strings.TrimSuffix(t, ":")); len(f) > 1 && (x.knownVerb(strings.ToLower(f[len(f)-1])) || x.dict.Lexicon.ListOpener(strings.ToLower(f[len(f)-1]))) {
+		// "Important CloudWatch EC2 metrics include:": a sentence that
+		// goes on into its list, no title of the lines after it
 		return false
 	}
 	if i+1 >= len(x.doc.Blocks) {

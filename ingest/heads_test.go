@@ -267,3 +267,52 @@ func TestBlogDashBullets(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureHeadingOfItsService: in a note of level-less headings, a
+// heading that names a feature whose name holds its service's after a
+// qualifier ("Unified CloudWatch Agent") makes the section after it, which
+// names nothing, a sibling section of that service's, not one of the last
+// service heading before it; and a bare object a comma list goes on with
+// is one object of several ("memory usage, available disk space, swap
+// usage").
+func TestFeatureHeadingOfItsService(t *testing.T) {
+	src := "↖↑↓ CloudWatch Events\n" +
+		"- Rules match events and send them to targets\n" +
+		"↖↑↓ Unified CloudWatch Agent\n" +
+		"- Collects metrics and logs from EC2 instances\n" +
+		"↖↑↓ Key metrics\n" +
+		"- Basic Monitoring submits values every 5 minutes\n" +
+		"- Can not monitor memory usage, available disk space, swap usage\n"
+	g, names := extractNote(t, "002_pdf.txt", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon CloudWatch", "rel:not can monitor", "memory usage", 7},
+		fact{"Amazon CloudWatch", "rel:not can monitor", "available disk space", 7},
+		fact{"Amazon CloudWatch", "rel:not can monitor", "swap usage", 7})
+	for f := range got {
+		if f.s == "Amazon EventBridge" && f.line > 2 {
+			t.Errorf("a line under another section credited to EventBridge: %+v", f)
+		}
+	}
+}
+
+// TestSentenceIntoItsList: a short line that ends on a verb or a list
+// opener ("Important CloudWatch EC2 metrics include:") is a sentence that
+// goes on into the bullets after it, no title: no feature of that name.
+func TestSentenceIntoItsList(t *testing.T) {
+	src := "## CloudWatch\n\n" +
+		"CloudWatch Metrics oversees metrics for other services such as EC2 every 5 minutes.\n\n" +
+		"Important CloudWatch EC2 metrics include:\n" +
+		"* CPU Utilization (aggregated)\n" +
+		"* Disk Reads/Writes\n" +
+		"* Network Packets\n\n" +
+		"Custom metrics can also be created with a standard or high resolution.\n"
+	g, names := extractNote(t, "004_md.md", src)
+	got := factSet(g, names)
+	wantFacts(t, got, fact{"Amazon CloudWatch", "rel:important ec2 metric include", "Network Packets", 8})
+	for f := range got {
+		if strings.Contains(f.o, "include") {
+			t.Errorf("the list's sentence made a node: %+v", f)
+		}
+	}
+}

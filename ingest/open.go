@@ -1141,7 +1141,9 @@ func (o *openReader) serviceSubject() string {
 				return ""
 			}
 			if sibling == "" {
-				sibling = o.x.parentOf(h.services[0])
+				// (a feature named after its service with a qualifier
+				// first, "Unified CloudWatch Agent", is a section of it too)
+				sibling = o.x.serviceInName(h.services[0], true)
 			}
 		}
 		// "EB DEPLOYMENTS - CRAM SHEET" over "health + timeouts" over
@@ -3547,6 +3549,17 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			if id != "" && id != subj {
 				objs = append(objs, obj{id, at, end})
 			}
+			// "Can not monitor memory usage, available disk space, swap
+			// usage": the phrases listed after it are objects too
+			for _, sp := range o.bareListAfter(s, end) {
+				id, known := o.x.qualifiedName(s[sp[0]:sp[1]])
+				if !known {
+					id = o.x.newNode(graph.KindConcept, s[sp[0]:sp[1]])
+				}
+				if id != "" && id != subj {
+					objs = append(objs, obj{id, sp[0], sp[1]})
+				}
+			}
 		}
 	}
 	if len(objs) == 0 {
@@ -4261,6 +4274,62 @@ func listAt(s string, start, end int) []listItem {
 		return nil
 	}
 	return items
+}
+
+// bareListAfter returns the byte spans of the noun phrases a comma list
+// goes on with after a bare object that ends at byte end ("memory usage,
+// available disk space, swap usage"): each of one to maxBareObjectWords
+// content words, the last one after "and" or "or" at most, the list
+// ending the clause. Nil when the text after end is no such list.
+func (o *openReader) bareListAfter(s string, end int) [][2]int {
+	var out [][2]int
+	i := end
+	for i < len(s) && s[i] == ',' {
+		i++
+		n, start, stop := 0, -1, -1
+		for {
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+			j := i
+			for j < len(s) && s[j] != ' ' {
+				j++
+			}
+			w := s[i:j]
+			word := strings.TrimRight(w, ".,;")
+			lw := strings.ToLower(word)
+			if word == "" {
+				break
+			}
+			if n == 0 && (lw == "and" || lw == "or") {
+				i = j
+				continue
+			}
+			if o.lx.IsStop(lw) || o.lx.IsPreposition(lw) || strings.ContainsAny(word, "():/") || !unicode.IsLetter([]rune(word)[0]) && !unicode.IsDigit([]rune(word)[0]) {
+				return nil
+			}
+			if start < 0 {
+				start = i
+			}
+			n++
+			stop = i + len(word)
+			i = stop
+			if len(word) < len(w) {
+				break // a comma or a full stop ends the item
+			}
+		}
+		if n == 0 || n > maxBareObjectWords {
+			return nil
+		}
+		out = append(out, [2]int{start, stop})
+		if i < len(s) && s[i] != ',' {
+			break
+		}
+	}
+	if rest := strings.TrimSpace(s[i:]); rest != "" && rest != "." {
+		return nil // the clause goes on: "a, b for c" lists no objects
+	}
+	return out
 }
 
 // maxBareObjectWords bounds the noun phrase bareObject reads as a
