@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // TestBlindFixes holds questions of blind rounds that a change of the
@@ -106,5 +108,56 @@ func TestComplementAnswers(t *testing.T) {
 	q := "How do I set up an ECS service so CodeDeploy can do blue/green on it - what do I set its deployment controller to?"
 	if got := askNames(t, e, q); !slices.Equal(got, []string{"CodeDeploy"}) {
 		t.Errorf("%q: answers %q, want CodeDeploy", q, got)
+	}
+}
+
+// TestMarkedAnswers: "which deployment configuration ... by default" keeps,
+// of the configurations a relation lists, the one a note line marks
+// "(default)" right after its name, whatever its spelling there
+// ("AllAtOnce ,HalfAtATime ,OneAtATime (default)" at 002:2212).
+func TestMarkedAnswers(t *testing.T) {
+	e := newEngine(t)
+	q := "which deployment configuration does CodeDeploy use by default?"
+	if got := askNames(t, e, q); !slices.Equal(got, []string{"One-at-a-time"}) {
+		t.Errorf("%q: answers %q, want One-at-a-time", q, got)
+	}
+	// a second question that asks the default of the list the first asks
+	// for does not narrow it
+	q = "Which deployment configurations does CodeDeploy offer for EC2, and which is the default?"
+	if got := askNames(t, e, q); len(got) != 3 {
+		t.Errorf("%q: answers %q, want the three configurations", q, got)
+	}
+	// the marks that hold most of the question's words win; a question
+	// that asks two keeps both
+	eb := engineWithNote(t, "eb.md", "# Elastic Beanstalk\n\n"+
+		"* Elastic Beanstalk provides those deployment policies:\n\n"+
+		"    - All-at-once (default)\n"+
+		"    - Rolling (default for EB CLI)\n"+
+		"    - Immutable\n")
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"Which Elastic Beanstalk deployment policy does the EB CLI use by default?", []string{"Rolling"}},
+		{"Which Elastic Beanstalk deployment policy is the default, and which one is the default with the EB CLI?", []string{"All-at-once", "Rolling"}},
+	} {
+		if got := askNames(t, eb, tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: answers %q, want %q", tc.q, got, tc.want)
+		}
+	}
+	n := graph.Node{Name: "One-at-a-time", Aliases: []string{"one at a time"}}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"AllAtOnce ,HalfAtATime ,OneAtATime (default) In-place (default), Blue/green", []string{"default"}},
+		{"one at a time (default for the CLI)", []string{"default for the CLI"}},
+		{"One-at-a-time (the slowest and safest option for production)", nil},
+		{"OneAtATime", nil},
+		{"(default) OneAtATime", nil},
+	} {
+		if got := marksAfter(tc.text, n); !slices.Equal(got, tc.want) {
+			t.Errorf("marksAfter(%q) = %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }

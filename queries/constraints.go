@@ -54,8 +54,8 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 		// own lines say most of it ("deploy software patches
 		// automatically across groups of instances"), are two readings
 		// the scorer weighs
-		ds := []*candidate{d, e.lineConstraint(a, c)}
-		if d == nil && ds[1] == nil {
+		ds := []*candidate{d, e.lineConstraint(a, c), e.markConstraint(a, c)}
+		if d == nil && ds[1] == nil && ds[2] == nil {
 			ds[0] = e.stepChain(a, c)
 		}
 		for _, d := range ds {
@@ -424,6 +424,19 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 	if len(kept) == len(c.ends) {
 		return nil
 	}
+	d := e.narrowedTo(c, kept, words)
+	d.denied = denied
+	d.reading = c.reading + ", where its line says " + strings.Join(asWritten(a, words), " ")
+	if denied {
+		d.reading = c.reading + ", where its line denies " + strings.Join(asWritten(a, words), " ")
+	}
+	return d
+}
+
+// narrowedTo returns a copy of a list reading that keeps only the answers
+// kept (IDs, a subset of c.ends) and their edges, with words (stems)
+// added to the words it is read by; unscored.
+func (e *Engine) narrowedTo(c *candidate, kept, words []string) *candidate {
 	d := *c
 	d.ends = kept
 	d.edges, d.details = nil, nil
@@ -436,12 +449,124 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 		}
 	}
 	d.ctx = append(append([]string{}, c.ctx...), words...)
-	d.keep, d.feat, d.score, d.narrowed, d.denied = nil, features{}, 0, true, denied
-	d.reading = c.reading + ", where its line says " + strings.Join(asWritten(a, words), " ")
-	if denied {
-		d.reading = c.reading + ", where its line denies " + strings.Join(asWritten(a, words), " ")
-	}
+	d.keep, d.feat, d.score, d.narrowed = nil, features{}, 0, true
 	return &d
+}
+
+// maxMarkWords bounds the words of a mark (see markConstraint).
+const maxMarkWords = 5
+
+// markConstraint narrows a list reading to the answers that a note line
+// marks with a qualifier the question asks (a word of the lexicon's
+// "implicit" or "manual" groups), in a parenthesis right after the
+// answer's name: "OneAtATime (default)" for "the default deployment
+// configuration". A mark's other words must be the question's too, and the
+// marks that hold most of its words win ("Rolling (default for EB CLI)"
+// over "All-at-once (default)" for "the EB CLI's default policy"). nil
+// when no answer, or every answer, is so marked.
+func (e *Engine) markConstraint(a *analysis, c *candidate) *candidate {
+	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minLineConstrainedEnds || len(c.ends) > maxConstrainedEnds {
+		return nil
+	}
+	// (every word of the question counts: "default" is a qualifier word
+	// the analysis sets aside from its terms)
+	asked := e.textStems(a.text)
+	qualifier := func(w string) bool {
+		w = strings.ToLower(w)
+		return e.lx.QuestionWord("implicit", w) || e.lx.QuestionWord("manual", w)
+	}
+	// (a question that asks two ("which is the default, and which the
+	// default with the EB CLI?") keeps every answer so marked; one whose
+	// other question asks no qualifier ("which configurations ..., and
+	// which is the default?") is not narrowed)
+	two := e.asksTwo(a)
+	if two && len(slices.DeleteFunc(strings.Fields(a.text), func(w string) bool { return !qualifier(strings.Trim(w, "?,.;:()")) })) < 2 {
+		return nil
+	}
+	var kept, words []string
+	most := 0
+	for _, end := range c.ends {
+		n := e.names[end]
+		for _, j := range e.statementsNaming(end) {
+			for _, m := range marksAfter(e.ix.Statement(int(j)).Text, n) {
+				if !slices.ContainsFunc(strings.Fields(m), qualifier) {
+					continue
+				}
+				stems := e.textStems(m)
+				if len(stems) == 0 || slices.ContainsFunc(stems, func(st string) bool { return !containsStr(asked, st) }) {
+					continue
+				}
+				switch {
+				case len(stems) > most && !two:
+					most, kept, words = len(stems), []string{end}, slices.Clone(stems)
+				case (len(stems) == most || two) && !containsStr(kept, end):
+					kept = append(kept, end)
+					for _, st := range stems {
+						if !containsStr(words, st) {
+							words = append(words, st)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(c.ends) {
+		return nil
+	}
+	d := e.narrowedTo(c, kept, words)
+	d.reading = c.reading + ", the ones its lines mark " + strings.Join(asWritten(a, words), " ")
+	return d
+}
+
+// marksAfter returns the asides of at most maxMarkWords words that a text
+// writes in parentheses right after a name of n ("default" of
+// "OneAtATime (default)" for the node One-at-a-time): the name compared
+// letters and digits only, lower-cased, as the words before the
+// parenthesis back to the last punctuation.
+func marksAfter(text string, n graph.Node) []string {
+	var names []string
+	for _, s := range append([]string{n.Name}, n.Aliases...) {
+		if k := alnumLower(s); k != "" {
+			names = append(names, k)
+		}
+	}
+	var out []string
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' {
+			continue
+		}
+		end := strings.IndexByte(text[i:], ')')
+		if end < 0 {
+			break
+		}
+		mark := strings.TrimSpace(text[i+1 : i+end])
+		before := text[:i]
+		if k := strings.LastIndexAny(before, ",;:|()"); k >= 0 {
+			before = before[k+1:]
+		}
+		f := strings.Fields(before)
+		if mark != "" && len(strings.Fields(mark)) <= maxMarkWords && len(f) > 0 {
+			for w := 1; w <= len(f) && w <= 4; w++ {
+				if containsStr(names, alnumLower(strings.Join(f[len(f)-w:], " "))) {
+					out = append(out, mark)
+					break
+				}
+			}
+		}
+		i += end
+	}
+	return out
+}
+
+// alnumLower returns s lower-cased with every character but letters and
+// digits dropped ("One-at-a-time" → "oneatatime").
+func alnumLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // deniesVerb reports whether a question negates its verb ("which hooks
