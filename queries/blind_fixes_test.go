@@ -161,3 +161,28 @@ func TestMarkedAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyLeavesDenials: the words of the lines about an entity that
+// deny something of it ("can not monitor memory usage") are no words of
+// what it is about: a reading of its features does not cover "memory" by
+// them, though two lines say it.
+func TestVocabularyLeavesDenials(t *testing.T) {
+	e := engineWithNote(t, "cw.md", "# CloudWatch\n\n"+
+		"- CloudWatch can not monitor memory usage without an agent\n"+
+		"- CloudWatch does not report memory usage of instances\n"+
+		"- CloudWatch dashboards show graphs of metrics\n"+
+		"- CloudWatch alarms watch graphs of metrics\n")
+	var id string
+	for k, n := range e.names {
+		if n.Name == "Amazon CloudWatch" {
+			id = k
+		}
+	}
+	v := e.anchorVocab(id)
+	if slices.Contains(v, "memori") {
+		t.Errorf("vocabulary of CloudWatch holds %q, a word only its denials say: %q", "memori", v)
+	}
+	if !slices.Contains(v, "graph") {
+		t.Errorf("vocabulary of CloudWatch lacks %q, a word two of its lines state: %q", "graph", v)
+	}
+}

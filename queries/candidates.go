@@ -1975,6 +1975,11 @@ func (e *Engine) anchorVocab(id string) []string {
 	}
 	count := map[string]int{}
 	for _, i := range e.ix.StatementsAbout(id) {
+		if e.negates(e.ix.StatementText(int(i))) {
+			// what a line denies of it ("Can not monitor memory usage")
+			// is no word of what it is about
+			continue
+		}
 		terms := e.ix.StatementTerms(int(i))
 		for j, t := range terms {
 			if !containsStr(terms[:j], t) { // a statement's terms are few
