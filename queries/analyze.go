@@ -386,6 +386,24 @@ func (a *analysis) modifies(id, head string) bool {
 	return false
 }
 
+// namesQualifier is modifies over names alone: the question names id
+// right before it names head ("CloudWatch Logs subscription filter"), a
+// weak alias of either ("CodeDeploy events", where "events" is
+// EventBridge's) is no such name.
+func (a *analysis) namesQualifier(id, head string) bool {
+	for _, l := range a.links {
+		if l.id != id || !l.strong() {
+			continue
+		}
+		for _, m := range a.links {
+			if m.id == head && m.strong() && m.start >= l.end && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nextWordIn reports whether the content word right after the question's
 // name for entity id is among a relation's words: the name qualifies
 // that noun ("ec2" of "codedeploy ec2 lifecycle event order").

@@ -3,6 +3,7 @@ package queries
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/awskg/awskg/graph"
@@ -184,5 +185,35 @@ func TestVocabularyLeavesDenials(t *testing.T) {
 	}
 	if !slices.Contains(v, "graph") {
 		t.Errorf("vocabulary of CloudWatch lacks %q, a word two of its lines state: %q", "graph", v)
+	}
+}
+
+// TestNamedInLine: a reading whose lines name another entity the question
+// names ("As part of CodeDeploy operations, EventBridge can be set up with
+// the following targets") is credited for it; EventBridge's general
+// targets relation, whose lines do not name CodeDeploy, is not, and
+// neither is a reading for the qualifier of its own subject.
+func TestNamedInLine(t *testing.T) {
+	e := engineWithNote(t, "eb.md", "# EventBridge\n\n"+
+		"- EventBridge targets: Lambda, SNS, SQS, Kinesis Data Streams, Step Functions\n\n"+
+		"# CodeDeploy\n\n"+
+		"* CodeDeploy deployments can be monitored with CloudWatch alarms.\n\n"+
+		"    As part of CodeDeploy operations, EventBridge can be set up with the following targets:\n\n"+
+		"    - Lambda functions\n"+
+		"    - SNS topics\n")
+	a := e.analyze("Which targets can an EventBridge rule for CodeDeploy events send to?")
+	e.supportOf(a)
+	cs, err := e.scored(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, c := range cs {
+		if c.typ == candRelation && strings.HasSuffix(c.anchor, "amazon-eventbridge") && c.via == "" {
+			got[c.pred] = c.feat[featNamedInLine]
+		}
+	}
+	if got["rel:can set up with target"] != 1 || got[graph.PredTargets] != 0 {
+		t.Errorf("namedInLine by predicate = %v, want 1 for the CodeDeploy section's relation, 0 for targets", got)
 	}
 }

@@ -74,6 +74,7 @@ const (
 	featValueUnasked            // 1 when it answers with values alone a question that asks what does something
 	featOptionMiss              // 1 when a question that offers two options and asks for one gets neither
 	featOtherScene              // qualifiers of the reading's subject ("ec2" of "ec2 appspec") whose lines are all about another thing of their kind (under "Deploy to Lambda")
+	featNamedInLine             // entities of the question, besides its subject and answers, that the lines it stands on name ("As part of CodeDeploy operations, EventBridge can be set up with the following targets")
 	featTypeBias                // first of one bias per candidate type (see candidateTypes)
 	numFeatures          = featTypeBias + len(candidateTypeOrder)
 )
@@ -117,6 +118,7 @@ var featureNames = [featTypeBias]string{
 	featValueUnasked:     "valueUnasked",
 	featOptionMiss:       "optionMiss",
 	featOtherScene:       "otherScene",
+	featNamedInLine:      "namedInLine",
 }
 
 // candidateTypeOrder numbers the candidate types for their bias features.
@@ -163,6 +165,7 @@ var weights = features{
 	featValueUnasked:     -0.5,
 	featOptionMiss:       -0.5,
 	featOtherScene:       -0.2,
+	featNamedInLine:      0.1,
 }
 
 // focusModifierShare is featFocus for a relation that holds a word of the
@@ -591,6 +594,18 @@ func polarityOf(pred string) (neg, only bool) {
 func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []string {
 	f := &c.feat
 	strong := a.strongLinkIDs()
+	if c.typ == candRelation {
+		for _, id := range strong {
+			// (not the anchor's own qualifier, "CloudWatch Logs" of
+			// "CloudWatch Logs subscription filter", nor an entity its
+			// name holds, Lambda of "CodeDeploy Lambda": its lines name
+			// them anyway)
+			if id != c.anchor && id != c.via && !containsStr(c.ends, id) && !a.namesQualifier(id, c.anchor) && !a.namesQualifier(c.anchor, id) &&
+				!e.namesContain(c.anchor, id) && (c.via == "" || !e.namesContain(c.via, id)) && e.detailsName(c, id) {
+				f[featNamedInLine]++
+			}
+		}
+	}
 	if c.typ != candRelation && c.typ != candPredicate {
 		if missing := len(strong) - c.links; missing > 0 {
 			f[featMissing] = float64(missing)
@@ -1224,4 +1239,22 @@ func (e *Engine) namesContain(id, other string) bool {
 
 func isVocabKind(k graph.NodeKind) bool {
 	return k == graph.KindCapability || k == graph.KindStrategy || k == graph.KindConcept
+}
+
+// detailsName reports whether one of the lines a reading stands on names
+// entity id: it holds every word of its name or of one of its aliases.
+func (e *Engine) detailsName(c *candidate, id string) bool {
+	n := e.names[id]
+	for _, name := range append([]string{n.Name}, n.Aliases...) {
+		st := e.textStems(name)
+		if len(st) == 0 {
+			continue
+		}
+		for _, d := range c.details {
+			if !slices.ContainsFunc(st, func(s string) bool { return !containsStr(d, s) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
