@@ -468,19 +468,28 @@ func (e *Engine) markConstraint(a *analysis, c *candidate) *candidate {
 	if c.typ != candRelation && c.typ != candKind || len(c.ends) < minLineConstrainedEnds || len(c.ends) > maxConstrainedEnds {
 		return nil
 	}
-	// (every word of the question counts: "default" is a qualifier word
-	// the analysis sets aside from its terms)
-	asked := e.textStems(a.text)
 	qualifier := func(w string) bool {
 		w = strings.ToLower(w)
 		return e.lx.QuestionWord("implicit", w) || e.lx.QuestionWord("manual", w)
 	}
+	asks := 0 // the qualifier words the question holds
+	for _, w := range a.words {
+		if qualifier(w.lower) {
+			asks++
+		}
+	}
+	if asks == 0 {
+		return nil
+	}
+	// (every word of the question counts: "default" is a qualifier word
+	// the analysis sets aside from its terms)
+	asked := e.textStems(a.text)
 	// (a question that asks two ("which is the default, and which the
 	// default with the EB CLI?") keeps every answer so marked; one whose
 	// other question asks no qualifier ("which configurations ..., and
 	// which is the default?") is not narrowed)
 	two := e.asksTwo(a)
-	if two && len(slices.DeleteFunc(strings.Fields(a.text), func(w string) bool { return !qualifier(strings.Trim(w, "?,.;:()")) })) < 2 {
+	if two && asks < 2 {
 		return nil
 	}
 	var kept, words []string
@@ -488,7 +497,11 @@ func (e *Engine) markConstraint(a *analysis, c *candidate) *candidate {
 	for _, end := range c.ends {
 		n := e.names[end]
 		for _, j := range e.statementsNaming(end) {
-			for _, m := range marksAfter(e.ix.Statement(int(j)).Text, n) {
+			text := e.ix.StatementText(int(j))
+			if !strings.Contains(text, "(") {
+				continue
+			}
+			for _, m := range marksAfter(text, n) {
 				if !slices.ContainsFunc(strings.Fields(m), qualifier) {
 					continue
 				}
