@@ -216,4 +216,14 @@ func TestNamedInLine(t *testing.T) {
 	if got["rel:can set up with target"] != 1 || got[graph.PredTargets] != 0 {
 		t.Errorf("namedInLine by predicate = %v, want 1 for the CodeDeploy section's relation, 0 for targets", got)
 	}
+	// a reading that starts at a thing the question does not name gets
+	// nothing for the lines that name what it does: "what is Elastic
+	// Beanstalk" is no question on what Auto Scaling supports
+	res, err := e.Ask(t.Context(), "what is Elastic Beanstalk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Intent != "describe" {
+		t.Errorf("what is Elastic Beanstalk: intent %s (%s), want describe", res.Intent, res.Reading)
+	}
 }

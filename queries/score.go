@@ -594,7 +594,10 @@ func polarityOf(pred string) (neg, only bool) {
 func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []string {
 	f := &c.feat
 	strong := a.strongLinkIDs()
-	if c.typ == candRelation {
+	if c.typ == candRelation && containsStr(strong, c.anchor) {
+		// (only a reading that starts at an entity the question names: one
+		// that starts elsewhere, at a thing whose lines name the
+		// question's entity, reads the question from the wrong end)
 		for _, id := range strong {
 			// (not the anchor's own qualifier, "CloudWatch Logs" of
 			// "CloudWatch Logs subscription filter", nor an entity its
