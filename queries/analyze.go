@@ -373,17 +373,7 @@ func (a *analysis) strongLinks() int {
 // mention of another, qualifying it: "CloudWatch Logs subscription filter".
 // Links are not in text order (a word can link twice), so it compares spans.
 func (a *analysis) modifies(id, head string) bool {
-	for _, l := range a.links {
-		if l.id != id {
-			continue
-		}
-		for _, m := range a.links {
-			if m.id == head && m.start >= l.end && strings.TrimSpace(a.text[l.end:m.start]) == "" {
-				return true
-			}
-		}
-	}
-	return false
+	return a.precedes(id, head, false)
 }
 
 // namesQualifier is modifies over names alone: the question names id
@@ -391,12 +381,19 @@ func (a *analysis) modifies(id, head string) bool {
 // weak alias of either ("CodeDeploy events", where "events" is
 // EventBridge's) is no such name.
 func (a *analysis) namesQualifier(id, head string) bool {
+	return a.precedes(id, head, true)
+}
+
+// precedes reports whether a link to id ends right where a link to head
+// starts, with spaces at most between; with strong, both links are names
+// (see link.strong).
+func (a *analysis) precedes(id, head string, strong bool) bool {
 	for _, l := range a.links {
-		if l.id != id || !l.strong() {
+		if l.id != id || strong && !l.strong() {
 			continue
 		}
 		for _, m := range a.links {
-			if m.id == head && m.strong() && m.start >= l.end && strings.TrimSpace(a.text[l.end:m.start]) == "" {
+			if m.id == head && (!strong || m.strong()) && m.start >= l.end && strings.TrimSpace(a.text[l.end:m.start]) == "" {
 				return true
 			}
 		}

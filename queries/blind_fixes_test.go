@@ -146,7 +146,12 @@ func TestMarkedAnswers(t *testing.T) {
 			t.Errorf("%q: answers %q, want %q", tc.q, got, tc.want)
 		}
 	}
-	n := graph.Node{Name: "One-at-a-time", Aliases: []string{"one at a time"}}
+	var id string
+	for k, n := range e.names {
+		if n.Name == "One-at-a-time" {
+			id = k
+		}
+	}
 	for _, tc := range []struct {
 		text string
 		want []string
@@ -157,7 +162,7 @@ func TestMarkedAnswers(t *testing.T) {
 		{"OneAtATime", nil},
 		{"(default) OneAtATime", nil},
 	} {
-		if got := marksAfter(tc.text, n); !slices.Equal(got, tc.want) {
+		if got := e.marksAfter(tc.text, id); !slices.Equal(got, tc.want) {
 			t.Errorf("marksAfter(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}

@@ -495,13 +495,12 @@ func (e *Engine) markConstraint(a *analysis, c *candidate) *candidate {
 	var kept, words []string
 	most := 0
 	for _, end := range c.ends {
-		n := e.names[end]
 		for _, j := range e.statementsNaming(end) {
 			text := e.ix.StatementText(int(j))
 			if !strings.Contains(text, "(") {
 				continue
 			}
-			for _, m := range marksAfter(text, n) {
+			for _, m := range e.marksAfter(text, end) {
 				if !slices.ContainsFunc(strings.Fields(m), qualifier) {
 					continue
 				}
@@ -532,54 +531,28 @@ func (e *Engine) markConstraint(a *analysis, c *candidate) *candidate {
 }
 
 // marksAfter returns the asides of at most maxMarkWords words that a text
-// writes in parentheses right after a name of n ("default" of
-// "OneAtATime (default)" for the node One-at-a-time): the name compared
-// letters and digits only, lower-cased, as the words before the
-// parenthesis back to the last punctuation.
-func marksAfter(text string, n graph.Node) []string {
-	var names []string
-	for _, s := range append([]string{n.Name}, n.Aliases...) {
-		if k := alnumLower(s); k != "" {
-			names = append(names, k)
-		}
-	}
+// writes in parentheses right after a mention of entity id, as the
+// dictionary links names in the notes ("default" of "OneAtATime (default)"
+// for the strategy One-at-a-time).
+func (e *Engine) marksAfter(text, id string) []string {
 	var out []string
-	for i := 0; i < len(text); i++ {
-		if text[i] != '(' {
+	for _, m := range e.dict.Find(text) {
+		if m.ID != id {
 			continue
 		}
-		end := strings.IndexByte(text[i:], ')')
+		rest := strings.TrimLeft(text[m.End:], " ")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		end := strings.IndexByte(rest, ')')
 		if end < 0 {
-			break
+			continue
 		}
-		mark := strings.TrimSpace(text[i+1 : i+end])
-		before := text[:i]
-		if k := strings.LastIndexAny(before, ",;:|()"); k >= 0 {
-			before = before[k+1:]
+		if mark := strings.TrimSpace(rest[1:end]); mark != "" && len(strings.Fields(mark)) <= maxMarkWords {
+			out = append(out, mark)
 		}
-		f := strings.Fields(before)
-		if mark != "" && len(strings.Fields(mark)) <= maxMarkWords && len(f) > 0 {
-			for w := 1; w <= len(f) && w <= 4; w++ {
-				if containsStr(names, alnumLower(strings.Join(f[len(f)-w:], " "))) {
-					out = append(out, mark)
-					break
-				}
-			}
-		}
-		i += end
 	}
 	return out
-}
-
-// alnumLower returns s lower-cased with every character but letters and
-// digits dropped ("One-at-a-time" → "oneatatime").
-func alnumLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
 }
 
 // deniesVerb reports whether a question negates its verb ("which hooks
@@ -827,18 +800,16 @@ func (e *Engine) deniesValue(name string) bool {
 	return false
 }
 
-// asWritten returns the question's own words for the stems of its terms
-// ("charge inter-AZ data" for charg inter-az data), for a reading a person
-// reads; a stem no term has stays as it is.
+// asWritten returns the question's own words for stems of its words
+// ("charge inter-AZ data" for charg inter-az data, "triggers" for
+// trigger), for a reading a person reads; a stem no word has stays as it
+// is.
 func asWritten(a *analysis, stems []string) []string {
 	out := make([]string, 0, len(stems))
 	for _, st := range stems {
 		w := st
-		for _, t := range a.terms {
-			if t.stem == st && t.pos >= 0 && t.pos < len(a.words) {
-				w = a.words[t.pos].text
-				break
-			}
+		if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == st }); k >= 0 {
+			w = a.words[k].text
 		}
 		out = append(out, w)
 	}

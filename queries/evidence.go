@@ -1123,11 +1123,7 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 	// worth more than a line that merely matches the words
 	c.prior = countedPrior + 0.3*bestScore
 	c.links = e.heldLinks(a, best)
-	asked := noun
-	if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == noun }); k >= 0 {
-		asked = a.words[k].lower // "triggers", not the stem "trigger"
-	}
-	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", asked, st.Source)
+	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", asWritten(a, []string{noun})[0], st.Source)
 	return c
 }
 
@@ -2438,9 +2434,9 @@ func noteOf(source string) string {
 const caveatShare = 0.7
 
 // caveatOf returns the statement a yes/no question's verdict stands on: the
-// line that matches it best (best), unless a line of the same note, in its
-// section or naming a thing the question names, among the lines ranked
-// after it (after) denies or
+// line that matches it best (best), unless a line of the same note among
+// the lines ranked after it (after), no sentence before it on its own line,
+// denies or
 // restricts it and matches nearly as well, or follows the best line in its
 // section and shares a word of the question with it. Notes state the
 // rule, then its exception ("Weighted aliases split traffic between two versions" /

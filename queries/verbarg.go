@@ -478,11 +478,8 @@ func (e *Engine) verbArgCandidate(a *analysis) *candidate {
 		c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 		c.ctx = st.Terms
 		c.prior = -0.3 + bestCov*0.45 + verbArgPrior
-		verb := verbs[0]
-		if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == verb }); k >= 0 {
-			verb = a.words[k].lower // as the question writes it: "installing", not the stem "instal"
-		}
-		c.reading = fmt.Sprintf("what the best-matching line says of %q (%s)", verb, st.Source)
+		// (the verb as the question writes it: "installing", not the stem)
+		c.reading = fmt.Sprintf("what the best-matching line says of %q (%s)", asWritten(a, verbs[:1])[0], st.Source)
 		return c
 	}
 	return nil
