@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"slices"
+	"unicode"
 
 	"strings"
 
@@ -213,16 +214,16 @@ func (x *extractor) listStart(text string, line, depth int) {
 	}
 }
 
-var codeNameRe = lazyRE(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[A-Z][a-z]+[A-Z]\w*)\b`)
+var codeNameRe = lazyRE(`^([a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z][\w.]*\w)\b`)
 
 // itemName picks the name of a list item: "Rolling: update a few..." →
 // "Rolling"; "cfn-init can be used to..." → "cfn-init"; "Setup" → "Setup".
 func itemName(text string, lx *Lexicon) string {
 	t := stripParens(strings.TrimSpace(text))
-	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || !englishCompound(m, lx)) {
+	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || !englishCompound(m, lx) && !valueAfter(t[len(m):])) {
 		return m
 	}
-	for _, sep := range []string{": ", " - ", " – ", " — "} {
+	for _, sep := range []string{": ", " - ", " – ", " — ", " -> ", " → ", " => "} {
 		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 5 {
 			return cleanName(t[:i])
 		}
@@ -232,6 +233,14 @@ func itemName(text string, lx *Lexicon) string {
 		return cleanName(t)
 	}
 	return ""
+}
+
+// valueAfter reports whether the rest of an item after its identifier
+// opens with a figure: "minimumHealthyPercent 100" names the setting and
+// its value, one item, not the setting alone.
+func valueAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " =")
+	return rest != "" && unicode.IsDigit(rune(rest[0]))
 }
 
 func (x *extractor) listItem(text string, line, ordinal int) {

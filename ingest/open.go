@@ -3124,7 +3124,7 @@ func openItemName(text string, lx *Lexicon) string {
 		return cmd
 	}
 	t = trimArticle(t)
-	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(")) && (len(m) == len(t) || !englishCompound(m, lx)) {
+	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || strings.ContainsAny(t[len(m):len(m)+1], " :(") && !englishCompound(m, lx) && !valueAfter(t[len(m):])) {
 		// "cfn-init: ..." names a script; "built-in targets like ..." opens
 		// with an English compound, no identifier
 		return m

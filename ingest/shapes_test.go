@@ -1,0 +1,57 @@
+package ingest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Note shapes of stop 63's blind rounds: identifiers glossed after an
+// arrow, reStructuredText titles by their rules, spreadsheets grouped by
+// their first column, semicolon lists in a cell, and a short name over
+// items that each say what they are.
+
+func TestItemNamedBeforeItsGloss(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"createSecret -> make new version, label AWSPENDING", "createSecret"},
+		{"setSecret -> set new creds in the DB / service", "setSecret"},
+		{"container_commands: run after the app is extracted", "container_commands"},
+		{"Rolling -> a batch at a time", "Rolling"},
+		{"GetRecords.IteratorAgeMilliseconds", "GetRecords.IteratorAgeMilliseconds"},
+		// fixed bugs: an identifier with its value is one item
+		{"minimumHealthyPercent 100", "minimumHealthyPercent 100"},
+		{"built-in targets like SNS", "built-in targets like SNS"},
+	}
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		if got := itemName(tt.text, dict.Lexicon); got != tt.want {
+			t.Errorf("itemName(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestStepsNamedByTheirIdentifiers(t *testing.T) {
+	src := "# Secrets Manager\n\n" +
+		"- Lambda rotation steps, in order:\n" +
+		"  1. createSecret -> make new version, label AWSPENDING\n" +
+		"  2. setSecret -> set new creds in the DB / service\n" +
+		"  3. testSecret -> log in w/ AWSPENDING version\n" +
+		"  4. finishSecret -> move AWSCURRENT to new version\n"
+	g, names := extractNote(t, "secrets.md", src)
+	var steps []string
+	for _, f := range g.Facts {
+		if strings.HasSuffix(f.Source, ":4") || strings.HasSuffix(f.Source, ":5") {
+			steps = append(steps, names[f.Object])
+		}
+	}
+	for _, want := range []string{"createSecret", "setSecret"} {
+		if !slices.Contains(steps, want) {
+			t.Errorf("no step named %q; objects of the steps' lines: %q", want, steps)
+		}
+	}
+}
