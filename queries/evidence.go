@@ -2259,8 +2259,13 @@ func (e *Engine) namingHits(a *analysis) []hit {
 		got := 0.0
 		terms := e.ix.StatementTerms(int(j))
 		for _, t := range a.terms {
+			// a term, or at search's discount a synonym of it ("NOT a
+			// destination: DynamoDB, RDS, SQS" for "can Firehose deliver
+			// ... into DynamoDB")
 			if t.inWord(terms) {
 				got += t.weight
+			} else if slices.ContainsFunc(e.lx.Synonyms(t.stem), func(s string) bool { return containsStr(terms, s) }) {
+				got += t.weight * synonymWeight
 			}
 		}
 		h := hit{i: int(j)}

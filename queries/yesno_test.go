@@ -518,3 +518,25 @@ func TestPreviousVersionAnswersNo(t *testing.T) {
 		t.Errorf("answers %q (%s), want no", got, res.Reading)
 	}
 }
+
+// TestVerdictFromASynonymLine: a line that holds a synonym of the
+// question's word, about both entities it names, decides a yes/no
+// question over a line that holds more of its words but one entity only
+// ("NOT a destination: DynamoDB" for "deliver ... into DynamoDB", against
+// a line on the Glue Data Catalog table a record format comes from).
+func TestVerdictFromASynonymLine(t *testing.T) {
+	res, got := askOneNote(t, "kinesis.org", []string{
+		"* Kinesis Data Firehose",
+		"** Destinations",
+		"- S3, Redshift, OpenSearch Service",
+		"- NOT a destination: DynamoDB, RDS, SQS (common distractor!!)",
+		"** Transform / convert",
+		"- record format conversion JSON -> Parquet or ORC (schema from Glue Data Catalog table)",
+	}, "can firehose deliver records directly into a DynamoDB table?")
+	if !slices.Equal(got, []string{"no"}) {
+		t.Fatalf("answers %v (%s), want [no]", got, res.Reading)
+	}
+	if src := res.Answers[0].Sources; len(src) == 0 || !strings.HasSuffix(src[0], "kinesis.org:4") {
+		t.Errorf("verdict from %v, want the line that denies it (kinesis.org:4)", src)
+	}
+}
