@@ -848,6 +848,28 @@ type parser struct {
 	// deckBase is the heading path the flashcards of a deck sit under (see
 	// addCard); nil until the first card
 	deckBase []string
+	// rules are the characters of the rules under titles met so far
+	// ("=", "-"), in the order met: a title's level is its rule's place, as
+	// reStructuredText reads them (see underlined)
+	rules []byte
+}
+
+// ruleLevel returns the level of a title underlined with rule character c:
+// its place among the rule characters met so far, 1 for the first.
+func (p *parser) ruleLevel(c byte) int {
+	if i := slices.Index(p.rules, c); i >= 0 {
+		return i + 1
+	}
+	p.rules = append(p.rules, c)
+	return len(p.rules)
+}
+
+// bareLevel returns the level of a title that no rule marks (a short line
+// between blank lines): below every ruled title, so that "Tiers" under
+// "Parameter Store" / "-----" is one of its sections; 1 in a note that
+// rules none.
+func (p *parser) bareLevel() int {
+	return len(p.rules) + 1
 }
 
 // maxJoinBytes bounds the text a block gathers from continuation lines, so

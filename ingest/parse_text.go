@@ -113,7 +113,7 @@ func (p *parser) parseText(lines []srcLine) {
 			p.listIndent, p.outline = l.indent, true
 		case underlined(lines, i):
 			// "EB DEPLOYMENTS - CRAM SHEET" over a line of "=": a title
-			p.heading(l.num, strings.TrimSpace(text))
+			p.headingAt(l.num, p.ruleLevel(strings.TrimSpace(lines[i+1].raw)[0]), strings.TrimSpace(text))
 			p.outline = false
 			i++
 		case p.continuesItem(lines, i) && labelLine(text):
@@ -129,7 +129,7 @@ func (p *parser) parseText(lines []srcLine) {
 		case isTextHeading(lines, i) && !speakers[speakerLabel(text)]:
 			// "Tutor: There are three families:" over bullets is a turn
 			// of a dialogue, no title
-			p.heading(l.num, strings.TrimSpace(strings.TrimSuffix(text, ":")))
+			p.headingAt(l.num, p.bareLevel(), strings.TrimSpace(strings.TrimSuffix(text, ":")))
 			p.outline = false
 		case l.kind == itemText && l.indent == 0 && (i == 0 || lines[i-1].kind == itemBlank) && titlesBlock(lines, i) && startsUpperOrDigit(text) && !endsSentence(text):
 			// a block's title sits under the note's titles: "Quotas worth

@@ -55,3 +55,36 @@ func TestStepsNamedByTheirIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestRuledTitleLevels(t *testing.T) {
+	src := "Secrets vs Parameter Store\n" +
+		"==========================\n\n" +
+		"Parameter Store (SSM)\n" +
+		"---------------------\n\n" +
+		"- types: String, StringList, SecureString\n\n" +
+		"Tiers\n\n" +
+		"- parameter policies (advanced only): Expiration, ExpirationNotification\n\n" +
+		"Who reads them\n" +
+		"--------------\n\n" +
+		"- CodeBuild buildspec env\n"
+	doc, err := Parse("notes.rst", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string][]string{}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockBullet {
+			sections[b.Text] = b.Section
+		}
+	}
+	want := map[string][]string{
+		"types: String, StringList, SecureString":                                {"Secrets vs Parameter Store", "Parameter Store (SSM)"},
+		"parameter policies (advanced only): Expiration, ExpirationNotification": {"Secrets vs Parameter Store", "Parameter Store (SSM)", "Tiers"},
+		"CodeBuild buildspec env":                                                {"Secrets vs Parameter Store", "Who reads them"},
+	}
+	for text, path := range want {
+		if got := sections[text]; !slices.Equal(got, path) {
+			t.Errorf("%q under %q, want %q", text, got, path)
+		}
+	}
+}
