@@ -4708,6 +4708,7 @@ func (o *openReader) table(t *Table) {
 		return
 	}
 	keyCol := numberedKey(t)
+	grouped := keyCol == 1 && groupedKey(t)
 	// what the columns hold, read once per table: the row readers below
 	// would otherwise scan every row for every row
 	// a table with no header (a flattened export's ". | . | .") whose
@@ -4794,6 +4795,16 @@ func (o *openReader) table(t *Table) {
 		if subj == "" {
 			continue
 		}
+		if grouped {
+			// "Lambda | CodeDeployDefault.LambdaAllAtOnce | all traffic
+			// shifted at once": the group relates to the row's item by
+			// the item column's header
+			if g := o.itemNode(r[0].Text); g != "" && g != subj {
+				if phrase, pol := o.phrase(t.Header[1].Text); phrase != "" {
+					o.x.addOpen(g, graph.OpenRelation(phrase, pol), subj, r[0].Text+": "+t.Header[1].Text+": "+key.Text, 0, key.Line)
+				}
+			}
+		}
 		// a table's first column lists items of the head above it, unless
 		// its header names their kind ("Constraint" over "Launch
 		// constraint"): then they are the section subject's things of it
@@ -4833,7 +4844,7 @@ func (o *openReader) table(t *Table) {
 				if subj != "" {
 					saved := o.noStatement
 					o.noStatement = true
-					o.sentencesOf(c, r[j].Line, subj, true)
+					o.sentencesOf(semicolonNames(c), r[j].Line, subj, true)
 					o.noStatement = saved
 				}
 				continue
@@ -5458,10 +5469,13 @@ func quantityKey(k string) bool {
 
 // numberedKey returns the column that names a table's rows: the second
 // when the first only numbers them ("0 | Default | Designed to ...", "1 |
-// OldestInstance | ..."), else the first.
+// OldestInstance | ...") or groups them (see groupedKey), else the first.
 func numberedKey(t *Table) int {
 	if len(t.Header) < 3 || len(t.Rows) < 2 {
 		return 0
+	}
+	if groupedKey(t) {
+		return 1
 	}
 	for _, r := range t.Rows {
 		if len(r) < 2 || !bareNumberRe.MatchString(strings.TrimSpace(r[0].Text)) || r[1].Text == "" {

@@ -88,3 +88,57 @@ func TestRuledTitleLevels(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupedTable(t *testing.T) {
+	src := "area,item,detail,my note\n" +
+		"lifecycle,retention,expire recovery points after N days,\n" +
+		"lifecycle,continuous backup,\"point-in-time restore (PITR); supported for RDS; Aurora; S3\",retention max 35 days\n" +
+		"vault,Vault Lock,WORM protection for recovery points,\n" +
+		"vault,vault lock modes,\"governance mode; compliance mode\",\n"
+	if !groupedKey(mustTable(t, "backup.csv", src)) {
+		t.Fatal("groupedKey: the table is not read as grouped by its first column")
+	}
+	g, names := extractNote(t, "backup.csv", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		// the row's item is its subject, the group relates to it
+		fact{"continuous backup", "rel:support", "Amazon Aurora", 3},
+		fact{"continuous backup", "rel:support", "Amazon S3", 3},
+		fact{"vault", "rel:item", "Vault Lock", 4},
+	)
+	// fixed bugs: a first column that comes back to a value groups nothing
+	back := "area,item,detail\na,x,one\nb,y,two\na,z,three\nb,w,four\n"
+	if groupedKey(mustTable(t, "back.csv", back)) {
+		t.Error("groupedKey: a column whose values come back is read as grouping")
+	}
+}
+
+// mustTable returns the first table of a note.
+func mustTable(t *testing.T, name, src string) *Table {
+	t.Helper()
+	doc, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockTable {
+			return b.Table
+		}
+	}
+	t.Fatalf("%s: no table", name)
+	return nil
+}
+
+func TestSemicolonNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"point-in-time restore (PITR); supported for RDS; Aurora; S3; SAP HANA on EC2", "point-in-time restore (PITR); supported for RDS, Aurora, S3, SAP HANA on EC2"},
+		{"EC2; EBS; EFS", "EC2, EBS, EFS"},
+		{"hourly; every 12 hours; daily", "hourly; every 12 hours; daily"},
+		{"no semicolon here", "no semicolon here"},
+	}
+	for _, tt := range tests {
+		if got := semicolonNames(tt.in); got != tt.want {
+			t.Errorf("semicolonNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -512,3 +512,66 @@ func buildTable(cells []Cell, cols int) *Table {
 	}
 	return t
 }
+
+// minGroupRun is the fewest rows a grouping first column gives each of its
+// values, on average (see groupedKey).
+const minGroupRun = 2
+
+// groupedKey reports a table whose first column groups its rows and whose
+// second names them: "area | item | detail" over "vault | Vault Lock |
+// WORM protection ...", "vault | vault lock modes | ...": each value of
+// the first column fills one run of consecutive rows, minGroupRun rows
+// each on average, and no two rows share a second cell.
+func groupedKey(t *Table) bool {
+	if len(t.Rows) < 2*minGroupRun {
+		return false
+	}
+	groups, names := map[string]bool{}, map[string]bool{}
+	prev := ""
+	for k, r := range t.Rows {
+		if len(r) < 3 {
+			return false
+		}
+		g, n := strings.ToLower(strings.TrimSpace(r[0].Text)), strings.ToLower(strings.TrimSpace(r[1].Text))
+		if g == "" || n == "" || names[n] {
+			return false
+		}
+		names[n] = true
+		if k == 0 || g != prev {
+			if groups[g] {
+				return false // a group the rows came back to: no grouping column
+			}
+			groups[g] = true
+		}
+		prev = g
+	}
+	return len(groups) > 1 && len(t.Rows) >= minGroupRun*len(groups)
+}
+
+// maxListPartWords bounds a bare name in a cell's semicolon list (see
+// semicolonNames).
+const maxListPartWords = 4
+
+// semicolonNames joins the bare names that follow a part of a cell at its
+// semicolons into one comma list with it: "point-in-time restore (PITR);
+// supported for RDS; Aurora; S3; SAP HANA on EC2" reads "...; supported
+// for RDS, Aurora, S3, SAP HANA on EC2", since a CSV field lists with
+// semicolons what prose lists with commas. A bare name holds at most
+// maxListPartWords words and no label, and opens with a capital or a
+// digit ("Aurora", "S3"), not with a word of prose ("supported for RDS").
+func semicolonNames(c string) string {
+	if !strings.Contains(c, "; ") {
+		return c
+	}
+	parts := strings.Split(c, "; ")
+	out := []string{strings.TrimSpace(parts[0])}
+	for _, p := range parts[1:] {
+		p = strings.TrimSpace(p)
+		if n := countFields(p); n > 0 && n <= maxListPartWords && !strings.Contains(p, ":") && startsUpperOrDigit(p) {
+			out[len(out)-1] += ", " + p
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "; ")
+}
