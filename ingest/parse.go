@@ -474,6 +474,29 @@ func continueNumbering(doc *Document) {
 // many.
 func nestFlatLists(doc *Document) {
 	nestListsUnder(doc, func(t string) bool { return strings.HasSuffix(strings.TrimSpace(t), ":") }, flatItems)
+	// "- Service type" over "- Replica - places and maintains ...", "-
+	// Demon - deploys exactly one task ...": a short name over items that
+	// each name a thing and say what it is heads them too
+	nestListsUnder(doc, func(t string) bool {
+		return FlatItemName(t) && countFields(t) <= maxKindHeadWords && !strings.Contains(t, " - ")
+	}, oneItem(definedItem))
+}
+
+// maxKindHeadWords bounds the words of a bullet that heads defined items
+// (see nestFlatLists).
+const maxKindHeadWords = 3
+
+// definedItem reports a list item that names a thing and then says what it
+// is after a dash: "Replica - places and maintains the desired number of
+// tasks", "Demon – deploys exactly one task". The name is title-cased and
+// at most maxTitleNameWords words.
+func definedItem(t string) bool {
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(t, sep); i > 0 {
+			return titleName(t[:i]) && countFields(t[i+len(sep):]) >= 2
+		}
+	}
+	return false
 }
 
 // nestDescriptions restores the nesting a PDF export lost between named

@@ -142,3 +142,35 @@ func TestSemicolonNames(t *testing.T) {
 		}
 	}
 }
+
+func TestNameOverDefinedItems(t *testing.T) {
+	src := "↖↑↓ ECS\n" +
+		"- Service type\n" +
+		"- Replica - places and maintains the desired number of tasks across your cluster\n" +
+		"- Demon - deploys exactly one task on each active container instance\n" +
+		"- Good for e.g. monitoring that should run on every container instance\n"
+	doc, err := Parse("002_x.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	depth := map[string]int{}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockBullet {
+			depth[strings.Fields(b.Text)[0]] = b.Depth
+		}
+	}
+	if depth["Service"] != 0 || depth["Replica"] != 1 || depth["Demon"] != 1 {
+		t.Errorf("depths %v: want Replica and Demon under Service type", depth)
+	}
+	// fixed bugs: a name over one defined item is as likely its sibling
+	one := "↖↑↓ ECS\n- Rolling\n- Canary - 10 percent first\n- Linear steps every minute\n"
+	doc, err = Parse("002_y.txt", []byte(one))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockBullet && b.Depth != 0 {
+			t.Errorf("%q moved to depth %d", b.Text, b.Depth)
+		}
+	}
+}
