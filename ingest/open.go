@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -2924,7 +2925,7 @@ func (o *openReader) nameList(text string, long bool) []string {
 		// before a space labels a value
 		return nil
 	}
-	items := listAt(t, 0, len(t))
+	items := figureRunLead(t, listAt(t, 0, len(t)))
 	if k := slices.IndexFunc(items, func(it listItem) bool { return countFields(it.text) > 3 }); k >= 0 && len(items)-1 >= minNamesBesidePhrase &&
 		!slices.ContainsFunc(items[k+1:], func(it listItem) bool { return countFields(it.text) > 3 }) {
 		// "targets: ELB, CloudFront, S3 website endpoint, ..., another
@@ -2958,6 +2959,74 @@ func (o *openReader) nameList(text string, long bool) []string {
 		out = append(out, it.text)
 	}
 	return completeElided(out)
+}
+
+// dateComma reports whether the comma at s[i] is inside a date written
+// with one ("March 25, 2025"): the two words before it and the one after
+// it are a date.
+func dateComma(s string, i int) bool {
+	if s[i] != ',' {
+		return false
+	}
+	before := strings.Fields(s[:i])
+	after := strings.Fields(s[i+1:])
+	if len(before) < 2 || len(after) < 1 {
+		return false
+	}
+	return writtenDate(before[len(before)-2] + " " + before[len(before)-1] + ", " + strings.TrimRight(after[0], ",;.)"))
+}
+
+// dateLayouts are the layouts of the dates a note writes with a comma, in
+// Go's time notation.
+var dateLayouts = []string{"January 2, 2006", "Jan 2, 2006"}
+
+// writtenDate reports whether a text is one date written with a comma
+// ("March 25, 2025").
+func writtenDate(t string) bool {
+	for _, l := range dateLayouts {
+		if _, err := time.Parse(l, strings.TrimSpace(t)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// codeNumberRe matches a bare number of three digits or more: a code or
+// a port ("503", "443") a list item names by itself (a one- or two-digit
+// number there counts something a unit after the list names).
+var codeNumberRe = lazyRE(`^[0-9]{3,}$`)
+
+// minFigureRun is the fewest figures a list ends with for figureRunLead to
+// read the words before its first as a lead.
+const minFigureRun = 3
+
+// figureRunLead trims the words that lead a run of figures at a list's end
+// off its first figure: in "primary + secondary origin, failover on 500,
+// 502, 503, 504" the codes are "500" to "504", "failover on" says what they
+// do. The items are those of t (see listAt); unchanged when the list ends
+// with fewer than minFigureRun bare figures or its first figure stands
+// alone.
+func figureRunLead(t string, items []listItem) []listItem {
+	bare := func(it listItem) bool {
+		f := strings.Fields(it.text)
+		return len(f) == 1 && unicode.IsDigit(rune(f[0][0]))
+	}
+	k := len(items)
+	for k > 0 && bare(items[k-1]) {
+		k--
+	}
+	if k == 0 || len(items)-k+1 < minFigureRun {
+		return items
+	}
+	f := strings.Fields(items[k-1].text)
+	last := f[len(f)-1]
+	if len(f) < 2 || !unicode.IsDigit(rune(last[0])) {
+		return items
+	}
+	out := slices.Clone(items)
+	at := items[k-1].end - len(last)
+	out[k-1] = listItem{text: t[at:items[k-1].end], start: at, end: items[k-1].end}
+	return out
 }
 
 // completeElided writes out the identifiers of a list that leave out the
@@ -3038,6 +3107,10 @@ func (o *openReader) itemNode(text string) string {
 			if q, ok := o.x.parseQuantity(n); ok {
 				return o.x.newNode(graph.KindValue, q.Text)
 			}
+		}
+		if codeNumberRe.MatchString(name) {
+			// "500, 502, 503" after "failover on": codes, a value each
+			return o.x.newNode(graph.KindValue, name)
 		}
 	}
 	if ms := o.mentions(stripParens(name)); len(ms) == 1 {
@@ -4643,7 +4716,7 @@ func splitSpans(s string, words []string, andLast bool) []listItem {
 			}
 		}
 		outside[i] = depth == 0
-		if (s[i] == ',' || s[i] == ';') && outside[i] && !thousands(s, i) {
+		if (s[i] == ',' || s[i] == ';') && outside[i] && !thousands(s, i) && !dateComma(s, i) {
 			lastComma = i
 		}
 	}
@@ -4659,7 +4732,7 @@ func splitSpans(s string, words []string, andLast bool) []listItem {
 		}
 		switch s[i] {
 		case ',', ';':
-			if !thousands(s, i) {
+			if !thousands(s, i) && !dateComma(s, i) {
 				cut(i, i+1)
 			}
 		case ' ':

@@ -174,3 +174,26 @@ func TestNameOverDefinedItems(t *testing.T) {
 		}
 	}
 }
+
+func TestFiguresAfterALead(t *testing.T) {
+	src := "# CloudFront\n\n" +
+		"- origin group: primary + secondary origin, failover on 500, 502, 503, 504, 403, 404\n" +
+		"- last review: March 25, 2025\n" +
+		"- periodic frequency: 1, 3, 6, 12 or 24 hours\n"
+	g, names := extractNote(t, "cf.md", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon CloudFront", "rel:origin group", "500", 3},
+		fact{"Amazon CloudFront", "rel:origin group", "404", 3},
+	)
+	for f := range got {
+		switch {
+		case strings.Contains(f.o, "failover on"):
+			t.Errorf("the lead stayed on the first code: %+v", f)
+		case f.o == "2025" || f.o == "12" || f.o == "3":
+			// fixed bugs: a date is one value; figures a unit after the
+			// list counts are no codes
+			t.Errorf("a figure of a date or a unit's list read as a code: %+v", f)
+		}
+	}
+}
