@@ -899,6 +899,45 @@ func lettersOnly(s string) bool {
 	return s != ""
 }
 
+// UpperBoundTerm returns the stem of "max" when a text bounds a number
+// from above with one of the lexicon's upper_bound phrases of two words or
+// more ("up to 5 CloudWatch alarms", "at most one external connection",
+// "limited to 10"), so a line that writes the bound is found by a question
+// that asks for the maximum; "" for any other text. A one-word phrase
+// ("max", "maximum") is a term of its own already.
+func (lx *Lexicon) UpperBoundTerm(text string) string {
+	lower := strings.ToLower(text)
+	for _, pw := range lx.QuestionPhrases("upper_bound") {
+		if len(pw) < 2 {
+			continue
+		}
+		phrase := strings.Join(pw, " ") + " "
+		for from := 0; ; {
+			i := strings.Index(lower[from:], phrase)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(phrase)
+			if (from+i == 0 || !isWordByte(lower[from+i-1])) && at < len(lower) && (unicode.IsDigit(rune(lower[at])) || NumberWordAt(lower[at:])) {
+				return Stem("max")
+			}
+			from = at
+		}
+	}
+	return ""
+}
+
+// NumberWordAt reports whether text opens with a number written as a word
+// ("five alarms", "one external connection").
+func NumberWordAt(text string) bool {
+	w := text
+	if i := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		w = text[:i]
+	}
+	_, ok := NumberWord(w)
+	return ok && w != ""
+}
+
 // IsEnglishWord reports whether the lemmatiser's English dictionary has a
 // word (any case).
 func IsEnglishWord(w string) bool {

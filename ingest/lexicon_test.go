@@ -147,3 +147,25 @@ func TestAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// TestUpperBoundTerm: a line that bounds a number from above ("up to 5
+// CloudWatch alarms") is found by a question that asks for the maximum.
+func TestUpperBoundTerm(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	max := Stem("max")
+	for text, want := range map[string]string{
+		"Rollback triggers: up to 5 CloudWatch alarms":    max,
+		"at most one external connection per repository": max,
+		"limited to 10 per account":                      max,
+		"keep the AMI up to date":                        "",
+		"setup took 5 minutes":                           "",
+		"pickup to 5 stations":                           "", // fixed bugs: a phrase inside a word bounds nothing
+	} {
+		if got := dict.Lexicon.UpperBoundTerm(text); got != want {
+			t.Errorf("UpperBoundTerm(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -122,6 +122,9 @@ func (p *termsPass) run() {
 // its list head and of its heading.
 func (p *termsPass) termsOf(j termJob) []string {
 	terms := p.words.appendTerms(p.scratch[:0], j.text)
+	if m := p.words.lx.UpperBoundTerm(j.text); m != "" && !containsStr(terms, m) {
+		terms = append(terms, m) // "up to 5 alarms" is a maximum
+	}
 	if j.head != "" {
 		if p.headFor != j.head || p.headTerms == nil {
 			p.headFor, p.headTerms = j.head, p.contextTerms(j.head)
