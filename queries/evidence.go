@@ -673,6 +673,52 @@ func countName(a *analysis, q ingest.Quantity) string {
 	return q.Text
 }
 
+// maxCountedGap bounds the words between a number and the noun it counts
+// ("5 CloudWatch alarms": one).
+const maxCountedGap = 2
+
+// countedNouns returns the stems of the nouns a question asks the count of:
+// the content words, up to the next function word, after one of the
+// lexicon's count phrases ("how many alarms", "number of stages"); nil when
+// it asks no count.
+func (e *Engine) countedNouns(a *analysis) []string {
+	var out []string
+	for i := range a.words {
+		n := e.phraseAt(a.words, i, "count")
+		if n == 0 {
+			continue
+		}
+		for j := i + n; j < len(a.words) && j < i+n+3 && !a.words[j].stop; j++ {
+			out = append(out, a.words[j].stem)
+		}
+	}
+	return out
+}
+
+// countsOf returns the numbers of a text that one of nouns (stems) follows
+// within maxCountedGap words: "5" of "up to 5 CloudWatch alarms" for
+// "alarm". Numbers that are part of a quantity with a unit are no counts.
+func countsOf(nouns []string, text string) []ingest.Quantity {
+	if len(nouns) == 0 {
+		return nil
+	}
+	var out []ingest.Quantity
+	for _, n := range ingest.Numbers(text) {
+		rest := strings.Fields(text[n.End:])
+		for k := 0; k < len(rest) && k <= maxCountedGap; k++ {
+			w := strings.ToLower(strings.Trim(rest[k], ".,;:()"))
+			if containsStr(nouns, ingest.Stem(w)) {
+				out = append(out, n)
+				break
+			}
+			if strings.ContainsAny(rest[k], ",;.") {
+				break // the clause ended
+			}
+		}
+	}
+	return out
+}
+
 // evidenceFrom answers from the first of hits that gives answers, passing
 // over lines about other things than topics (see topicsOf); bare numbers
 // count as a value question's answers only when bare is set. It returns the
@@ -714,6 +760,10 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			qs := ingest.Quantities(st.Text)
 			if bare {
 				qs = ingest.Numbers(st.Text)
+			} else {
+				// "up to 5 CloudWatch alarms" for "how many alarms": a
+				// number the question's counted noun follows counts it
+				qs = append(countsOf(e.countedNouns(a), st.Text), qs...)
 			}
 			for _, q := range qs {
 				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})

@@ -269,3 +269,36 @@ func TestValueFromTheLinesOtherSentence(t *testing.T) {
 		t.Errorf("%q: answers %q (%s); want 12 hours", q, got, res.Reading)
 	}
 }
+
+// TestValueLineCounts: a line no relation reads answers a value question
+// with its quantities and with the number the question's counted noun
+// follows ("up to 5 CloudWatch alarms" for "how many alarms"), over the
+// service's limits that say nothing of the question's other words.
+func TestValueLineCounts(t *testing.T) {
+	res, got := askOneNote(t, "tickets.txt", []string{
+		"CloudFormation governance tickets",
+		"",
+		"  [m.okafor] Rollback triggers: up to 5 CloudWatch alarms, monitoring time 0-180 minutes after the stack operation.",
+	}, "CloudFormation rollback triggers: how many alarms max and how long can the monitoring period be?")
+	if want := []string{"5", "0-180 minutes"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}
+
+// TestValueLineOverLimits: the quantities of a line that holds most of a
+// value question are answers of the kind it asks for (values), as a
+// relation's value nodes are: "rollback triggers – up to 5 CloudWatch
+// alarms" answers, not CloudFormation's template limits.
+func TestValueLineOverLimits(t *testing.T) {
+	res, got := askOneNote(t, "deploy.md", []string{
+		"## CloudFormation",
+		"- Protecting stacks",
+		"  - **stack policy** – JSON; once you set one, every resource is protected",
+		"  - termination protection",
+		"  - **rollback triggers** – up to 5 CloudWatch alarms, monitoring time 0–180 minutes",
+		"  - **change sets** – preview what an update will add / modify / replace",
+	}, "CloudFormation rollback triggers: how many alarms max and what monitoring time range?")
+	if want := []string{"5", "0–180 minutes"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}

@@ -335,6 +335,17 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		}
 	}
 	// the kind of answer asked for
+	if len(a.wants) > 0 && len(c.ends) == 0 && c.result != nil && len(c.result.Answers) > 0 {
+		// a line's quantities no node holds ("up to 5 CloudWatch alarms,
+		// monitoring time 0-180 minutes") are answers of a kind too
+		fit := 0
+		for _, ans := range c.result.Answers {
+			if containsKind(a.wants, graph.NodeKind(ans.Kind)) {
+				fit++
+			}
+		}
+		f[featKindFit] = float64(fit) / float64(len(c.result.Answers))
+	}
 	if len(a.wants) > 0 && len(c.ends) > 0 {
 		fit := 0.0
 		// "Events:" over "push to existing branch": a relation the notes

@@ -3,6 +3,8 @@ package queries
 import (
 	"slices"
 	"testing"
+
+	"github.com/awskg/awskg/graph"
 )
 
 // TestScoreDeniedEntity: an entity a negation word rules out ("with no
@@ -136,5 +138,24 @@ func TestRelationLinesOverAnchorVocabulary(t *testing.T) {
 		{"With a lifecycle hook on the ASG, what states does an instance go through during scale in, in order?", []string{"Terminating", "Terminating:Wait", "Terminating:Proceed", "Terminated"}},
 	} {
 		askExactly(t, e, tc.question, tc.want...)
+	}
+}
+
+// TestKindFitOfLineAnswers: a reading whose answers no node holds (a
+// line's quantities) fits the kind asked for by its answers' kinds, as one
+// whose answers are nodes fits by theirs.
+func TestKindFitOfLineAnswers(t *testing.T) {
+	e := newEngine(t)
+	a := e.analyze("how long is the rollback trigger monitoring time at most?")
+	e.supportOf(a)
+	for _, tt := range []struct {
+		kind string
+		want float64
+	}{{string(graph.KindValue), 1}, {string(graph.KindConcept), 0}} {
+		c := &candidate{typ: candEvidence, ends: []string{}, result: &Result{Intent: "evidence", Answers: []Answer{{Name: "0-180 minutes", Kind: tt.kind}}}}
+		e.measure(t.Context(), a, c)
+		if c.feat[featKindFit] != tt.want {
+			t.Errorf("answers of kind %s: kindFit %v, want %v", tt.kind, c.feat[featKindFit], tt.want)
+		}
 	}
 }
