@@ -157,7 +157,7 @@ func TestUpperBoundTerm(t *testing.T) {
 	}
 	max := Stem("max")
 	for text, want := range map[string]string{
-		"Rollback triggers: up to 5 CloudWatch alarms":    max,
+		"Rollback triggers: up to 5 CloudWatch alarms":   max,
 		"at most one external connection per repository": max,
 		"limited to 10 per account":                      max,
 		"keep the AMI up to date":                        "",
