@@ -1879,6 +1879,17 @@ func (e *Engine) termsOf(a *analysis) {
 		}
 		a.terms = append(a.terms, term{stem: w.stem, parts: camelTerms(e.lx, w.text), weight: weight, pos: i})
 	}
+	// "at most", "up to": the question asks the maximum, as a line that
+	// bounds its number with them holds it (see ingest's UpperBoundTerm)
+	if max := ingest.Stem("max"); !slices.ContainsFunc(a.terms, func(t term) bool { return t.stem == max }) {
+		for i := range a.words {
+			// ("at most?", "up to 5?"; "up to date" bounds nothing)
+			if n := e.phraseAt(a.words, i, "upper_bound"); n > 1 && (i+n == len(a.words) || a.words[i+n].count || ingest.NumberWordAt(a.words[i+n].lower) || unicode.IsDigit(rune(a.words[i+n].lower[0]))) {
+				a.terms = append(a.terms, term{stem: max, weight: e.idf(max), pos: i})
+				break
+			}
+		}
+	}
 	// a count the notes may write in figures or in words ("two kinds",
 	// "2 kinds"); a phrasal verb as the one word it means
 	for k := range a.terms {

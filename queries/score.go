@@ -335,7 +335,7 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		}
 	}
 	// the kind of answer asked for
-	if len(a.wants) > 0 && len(c.ends) == 0 && c.result != nil && len(c.result.Answers) > 0 {
+	if len(a.wants) > 0 && c.typ == candEvidence && len(c.ends) == 0 && c.result != nil && len(c.result.Answers) > 0 {
 		// a line's quantities no node holds ("up to 5 CloudWatch alarms,
 		// monitoring time 0-180 minutes") are answers of a kind too
 		fit := 0
