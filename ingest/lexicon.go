@@ -665,6 +665,20 @@ func (lx *Lexicon) TypedPredicate(phrase string, object graph.NodeKind) string {
 	return ""
 }
 
+// FlowWord reports whether a word (any case, any form) is one of the
+// lexicon's forward words of deliversTo or flowsTo ("sent", "delivers",
+// "streamed"): a verb that moves something to a destination.
+func (lx *Lexicon) FlowWord(w string) bool {
+	lw := strings.ToLower(w)
+	for _, p := range []string{graph.PredDelivers, graph.PredFlowsTo} {
+		fw := lx.preds[p].Forward
+		if contains(fw, Stem(lw)) || contains(fw, Stem(Lemma(lw))) {
+			return true
+		}
+	}
+	return false
+}
+
 // Kinds returns the node kinds a noun names ("services" → service).
 func (lx *Lexicon) Kinds(w string) []graph.NodeKind { return lx.kinds[Stem(w)] }
 

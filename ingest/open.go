@@ -452,6 +452,7 @@ func (o *openReader) sentencesOf(text string, first int, dflt string, topics boo
 			subj, prev = "", s
 			continue
 		}
+		o.meansChain(s, line)
 		if o.purpose(s, line, dflt) {
 			subj, prev = o.last, s
 			continue
@@ -529,6 +530,72 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 	o.last = subjects[0]
 	o.lastGen++
 	return true
+}
+
+// meansChain reads a sentence that says by what means one thing gets to
+// another as the chain it draws: "Logs stored in Amazon S3 can be sent to
+// CloudWatch Logs by configuring an Amazon S3 event to trigger a Lambda
+// function" is S3 > Lambda > CloudWatch Logs. The clause before " by " and
+// a gerund holds a verb that moves things to a place (see
+// Lexicon.FlowWord; "sent to", "streamed into"), the source named before
+// it and the destination after it; the means clause
+// names the hops between, in its order. It adds the chain's path and its
+// hops (the sentence their evidence) and nothing else; a sentence of any
+// other shape adds nothing.
+func (o *openReader) meansChain(s string, line int) {
+	k := strings.Index(strings.ToLower(s), " by ")
+	if k < 0 || !strings.HasSuffix(strings.ToLower(firstWord(s[k+4:])), "ing") {
+		return
+	}
+	main, means := s[:k], s[k+4:]
+	verb := -1
+	for at := 0; at < len(main); {
+		w := firstWord(main[at:])
+		if rest := strings.ToLower(main[at+len(w):]); w != "" && o.lx.FlowWord(w) && (strings.HasPrefix(rest, " to ") || strings.HasPrefix(rest, " into ")) {
+			// "sent to", "streamed into" ("stored in Amazon S3" says
+			// where the thing is, not where it goes)
+			verb = at
+			break
+		}
+		next := strings.IndexByte(main[at:], ' ')
+		if next < 0 {
+			break
+		}
+		at += next + 1
+	}
+	if verb <= 0 {
+		return
+	}
+	entity := func(m mention) bool { return isEntity(o.x.dictKind(m.id)) }
+	var from, to string
+	for _, m := range o.mentions(main) {
+		switch {
+		case !entity(m):
+		case m.end <= verb && from == "":
+			from = m.id
+		case m.start > verb && to == "":
+			to = m.id
+		}
+	}
+	if from == "" || to == "" || from == to {
+		return
+	}
+	ids := []string{from}
+	for _, m := range o.mentions(means) {
+		if entity(m) && !slices.Contains(ids, m.id) && m.id != to {
+			ids = append(ids, m.id)
+		}
+	}
+	if len(ids) < 2 {
+		return // no hop between: the verb's own reading relates the two
+	}
+	ids = append(ids, to)
+	// the path and its hops; no flow of its own between them (what the
+	// means clause triggers is no destination of the source's)
+	p := o.x.newNode(graph.KindPath, clip(s))
+	for i, id := range ids {
+		o.x.add(p, graph.PredHop, id, "", i+1, line)
+	}
 }
 
 // purposeParts splits a sentence that says what something is for into its

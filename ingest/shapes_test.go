@@ -197,3 +197,28 @@ func TestFiguresAfterALead(t *testing.T) {
 		}
 	}
 }
+
+func TestMeansChain(t *testing.T) {
+	src := "## CloudWatch Logs\n\n" +
+		"Logs stored in Amazon S3 can be sent to CloudWatch Logs by configuring an Amazon S3 event to trigger a Lambda function.\n\n" +
+		"Logs stored in Amazon S3 can be queried by running Amazon Athena.\n"
+	g, names := extractNote(t, "logs.md", src)
+	got := factSet(g, names)
+	var hops []string
+	for _, f := range g.Facts {
+		if f.Predicate == "hop" && strings.HasSuffix(f.Source, ":3") {
+			hops = append(hops, names[f.Object])
+		}
+	}
+	slices.Sort(hops)
+	if want := []string{"AWS Lambda", "Amazon CloudWatch Logs", "Amazon S3"}; !slices.Equal(hops, want) {
+		t.Errorf("hops %q, want %q", hops, want)
+	}
+	for f := range got {
+		// fixed bugs: a means with no verb that moves a thing to a place
+		// draws no chain
+		if f.line == 5 && (f.p == "flowsTo" || f.p == "hop") {
+			t.Errorf("a chain from a sentence that moves nothing: %+v", f)
+		}
+	}
+}
