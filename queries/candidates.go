@@ -1064,8 +1064,12 @@ func (e *Engine) sequenceCandidates(ctx context.Context, a *analysis) ([]*candid
 			if err != nil {
 				return nil, err
 			}
-			for len(hops) > 0 && containsStr(a.linkIDs(), hops[0].id) {
-				hops = hops[1:] // "on scale out": the hop the question starts from
+			ends := len(hops) > 1 && containsStr(a.linkIDs(), hops[0].id) && containsStr(a.linkIDs(), hops[len(hops)-1].id)
+			for !(a.path && ends) && len(hops) > 0 && containsStr(a.linkIDs(), hops[0].id) {
+				// "on scale out": the step the question starts from (a
+				// path that starts and ends where the question says holds
+				// both: "how do logs in S3 get into CloudWatch Logs")
+				hops = hops[1:]
 			}
 			if len(hops) < 3 {
 				continue

@@ -473,6 +473,22 @@ func TestSequenceFromTheBestLinesChain(t *testing.T) {
 	}
 }
 
+// TestPathKeepsItsStart: a path question is answered by the chain a
+// best-matching line draws from the thing the question starts at
+// ("Logs stored in Amazon S3 can be sent to CloudWatch Logs by
+// configuring an Amazon S3 event to trigger a Lambda function"), the
+// start a hop of it; an order question starts after it.
+func TestPathKeepsItsStart(t *testing.T) {
+	e := newEngine(t)
+	res, err := e.Ask(t.Context(), "How do logs sitting in S3 get into CloudWatch Logs? give the chain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := answerNames(res); !reflect.DeepEqual(got, []string{"Amazon S3", "AWS Lambda", "Amazon CloudWatch Logs"}) {
+		t.Errorf("answers %q (%s); want S3, Lambda, CloudWatch Logs", got, res.Reading)
+	}
+}
+
 // TestBothNarrowsToWhatRelatesToEach: "both X and Y" asks for what the
 // relation ties to X and to Y, not for a path to either.
 func TestBothNarrowsToWhatRelatesToEach(t *testing.T) {
