@@ -3,9 +3,8 @@ package ingest
 import (
 	"fmt"
 	"slices"
-	"unicode"
-
 	"strings"
+	"unicode"
 
 	"github.com/awskg/awskg/graph"
 )

@@ -920,25 +920,34 @@ func lettersOnly(s string) bool {
 // that asks for the maximum; "" for any other text. A one-word phrase
 // ("max", "maximum") is a term of its own already.
 func (lx *Lexicon) UpperBoundTerm(text string) string {
-	lower := strings.ToLower(text)
-	for _, pw := range lx.QuestionPhrases("upper_bound") {
-		if len(pw) < 2 {
-			continue
+	for i := 0; i < len(text); i++ {
+		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
+			continue // a phrase starts a word
 		}
-		phrase := strings.Join(pw, " ") + " "
-		for from := 0; ; {
-			i := strings.Index(lower[from:], phrase)
-			if i < 0 {
-				break
+		for _, pw := range lx.QuestionPhrases("upper_bound") {
+			if len(pw) < 2 {
+				continue
 			}
-			at := from + i + len(phrase)
-			if (from+i == 0 || !isWordByte(lower[from+i-1])) && at < len(lower) && (unicode.IsDigit(rune(lower[at])) || NumberWordAt(lower[at:])) {
+			if at := boundPhraseEnd(text, i, pw); at > 0 && at < len(text) && (isDigit(text[at]) || NumberWordAt(text[at:])) {
 				return Stem("max")
 			}
-			from = at
 		}
 	}
 	return ""
+}
+
+// boundPhraseEnd returns where the words after a phrase start when text holds
+// the phrase's words (any case, one space apart, then a space) at byte i;
+// 0 when it does not. It reads the text in place.
+func boundPhraseEnd(text string, i int, words []string) int {
+	for _, w := range words {
+		end := i + len(w)
+		if end >= len(text) || !strings.EqualFold(text[i:end], w) || text[end] != ' ' {
+			return 0
+		}
+		i = end + 1
+	}
+	return i
 }
 
 // NumberWordAt reports whether text opens with a number written as a word

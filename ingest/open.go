@@ -543,8 +543,8 @@ func (o *openReader) purpose(s string, line int, dflt string) bool {
 // hops (the sentence their evidence) and nothing else; a sentence of any
 // other shape adds nothing.
 func (o *openReader) meansChain(s string, line int) {
-	k := strings.Index(strings.ToLower(s), " by ")
-	if k < 0 || !strings.HasSuffix(strings.ToLower(firstWord(s[k+4:])), "ing") {
+	k := strings.Index(s, " by ")
+	if k < 0 || !strings.HasSuffix(firstWord(s[k+4:]), "ing") {
 		return
 	}
 	main, means := s[:k], s[k+4:]
@@ -3032,16 +3032,24 @@ func (o *openReader) nameList(text string, long bool) []string {
 // with one ("March 25, 2025"): the two words before it and the one after
 // it are a date.
 func dateComma(s string, i int) bool {
-	if s[i] != ',' {
+	// a day's figure before it and a year's after it, read before the
+	// words are: most commas split lists
+	if s[i] != ',' || i == 0 || i+2 >= len(s) || !isDigit(s[i-1]) || s[i+1] != ' ' || !isDigit(s[i+2]) {
 		return false
 	}
-	before := strings.Fields(s[:i])
-	after := strings.Fields(s[i+1:])
+	before := strings.Fields(s[max(0, i-maxDateBytes):i])
+	after := strings.Fields(s[i+1 : min(len(s), i+1+maxDateBytes)])
 	if len(before) < 2 || len(after) < 1 {
 		return false
 	}
 	return writtenDate(before[len(before)-2] + " " + before[len(before)-1] + ", " + strings.TrimRight(after[0], ",;.)"))
 }
+
+// maxDateBytes bounds the text either side of a comma dateComma reads.
+const maxDateBytes = 16
+
+// isDigit reports an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // dateLayouts are the layouts of the dates a note writes with a comma, in
 // Go's time notation.
