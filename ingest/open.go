@@ -4855,8 +4855,7 @@ func (o *openReader) table(t *Table) {
 	if t == nil || len(t.Header) < 2 || len(t.Header) > 12 {
 		return
 	}
-	keyCol := numberedKey(t)
-	grouped := keyCol == 1 && groupedKey(t)
+	keyCol, grouped := keyColumn(t)
 	// what the columns hold, read once per table: the row readers below
 	// would otherwise scan every row for every row
 	// a table with no header (a flattened export's ". | . | .") whose
@@ -5615,22 +5614,23 @@ func quantityKey(k string) bool {
 	return !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
-// numberedKey returns the column that names a table's rows: the second
+// keyColumn returns the column that names a table's rows: the second
 // when the first only numbers them ("0 | Default | Designed to ...", "1 |
-// OldestInstance | ...") or groups them (see groupedKey), else the first.
-func numberedKey(t *Table) int {
+// OldestInstance | ...") or groups them (grouped is set then; see
+// groupedKey), else the first.
+func keyColumn(t *Table) (col int, grouped bool) {
 	if len(t.Header) < 3 || len(t.Rows) < 2 {
-		return 0
+		return 0, false
 	}
 	if groupedKey(t) {
-		return 1
+		return 1, true
 	}
 	for _, r := range t.Rows {
 		if len(r) < 2 || !bareNumberRe.MatchString(strings.TrimSpace(r[0].Text)) || r[1].Text == "" {
-			return 0
+			return 0, false
 		}
 	}
-	return 1
+	return 1, false
 }
 
 // onlyKindWords reports whether a text holds nothing but function words and

@@ -725,6 +725,7 @@ func countsOf(nouns []string, text string) []ingest.Quantity {
 // candidate and the index in hits of the line it answers from (nil and
 // len(hits) when none answers).
 func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids, topics []string, bare bool) (*candidate, int) {
+	counted := e.countedNouns(a) // read once for the lines below
 	for k, h := range hits {
 		if sub := e.ix.StatementSubject(h.i); !containsKind(a.wants, e.names[sub].Kind) && e.aboutOther(h.i, topics) {
 			// the fallback answers from lines about what the question
@@ -763,7 +764,7 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			} else {
 				// "up to 5 CloudWatch alarms" for "how many alarms": a
 				// number the question's counted noun follows counts it
-				qs = append(countsOf(e.countedNouns(a), st.Text), qs...)
+				qs = append(countsOf(counted, st.Text), qs...)
 			}
 			for _, q := range qs {
 				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
