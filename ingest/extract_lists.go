@@ -222,6 +222,9 @@ func itemName(text string, lx *Lexicon) string {
 	if m := codeNameRe.FindString(t); m != "" && (len(m) == len(t) || !englishCompound(m, lx) && !valueAfter(t[len(m):])) {
 		return m
 	}
+	if called, ok := scenarioCall(t); ok {
+		return called
+	}
 	for _, sep := range []string{": ", " - ", " – ", " — ", " -> ", " → ", " => "} {
 		if i := strings.Index(t, sep); i > 0 && countFields(t[:i]) <= 5 {
 			return cleanName(t[:i])
@@ -232,6 +235,25 @@ func itemName(text string, lx *Lexicon) string {
 		return cleanName(t)
 	}
 	return ""
+}
+
+// scenarioCall returns what an item's scenario calls for: the words after
+// its last " => " when a scenario before it is quoted or told at length
+// ("Trick for exam: \"need to update config on every node when a new node
+// comes online\" => Configure event" → Configure event; "need automatic
+// rotation of DB creds => Secrets Manager"), at most five words; ok is
+// false for any other item ("preventive => SCPs" pairs a label and its
+// value).
+func scenarioCall(t string) (string, bool) {
+	i := strings.LastIndex(t, " => ")
+	if i <= 0 {
+		return "", false
+	}
+	called := strings.TrimSpace(t[i+4:])
+	if n := countFields(called); n == 0 || n > 5 || strings.ContainsAny(called, ",;") || !strings.ContainsAny(t[:i], "\"“") && countFields(t[:i]) <= 5 {
+		return "", false // (nor a list it calls for: "=> JSONL, logfmt, CEF" is read as one)
+	}
+	return cleanName(called), true
 }
 
 // valueAfter reports whether the rest of an item after its identifier

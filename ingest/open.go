@@ -180,7 +180,15 @@ func (o *openReader) hasPhrase(f *frame) bool {
 // on first use.
 func (o *openReader) phraseOf(f *frame) (string, graph.Polarity) {
 	if f.pending {
-		f.phrase, f.pol = o.phrase(f.rest)
+		// "A fully managed deployment service that automates deployments
+		// to:": the relative clause's verb relates the items of a head
+		// that says what its subject is ("Hooks that can execute scripts
+		// can have properties:" keeps its noun)
+		rest := f.rest
+		if w := strings.ToLower(firstWord(rest)); w == "a" || w == "an" {
+			rest = o.lastClause(rest)
+		}
+		f.phrase, f.pol = o.phrase(rest)
 		if f.phrase == "" && f.subject != "" {
 			// "Services" under "Amazon Kinesis", "Different types:" under
 			// Systems Manager: the items are the subject's things of that
@@ -3277,6 +3285,16 @@ func openItemName(text string, lx *Lexicon) string {
 		// with an English compound, no identifier
 		return m
 	}
+	if called, ok := scenarioCall(t); ok {
+		return called
+	}
+	if _, rest, ok := strings.Cut(t, ": "); ok {
+		if _, hops, chain := LineItems(rest, nil); chain && len(hops) >= 3 {
+			// "Typical layout: team repos > shared repo > npm-store
+			// repo": a label over a chain, which its hops read; no item
+			return ""
+		}
+	}
 	// the first separator the item writes ("**task execution role** = ECS
 	// agent: pull from ECR" is named before its " = "; "aws:approve
 	// pause until a human approves": a column's gap)
@@ -3561,6 +3579,20 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 	}
 	o.last = subj
 	o.lastGen++
+	if cut, vps := o.coordinatedVerbs(s, verbStart); cut > 0 {
+		// "Amazon Inspector scans EC2 instances and reports findings to
+		// Security Hub": the subject does what each verb phrase says,
+		// each with its own objects
+		saved, savedTopic, savedGloss := o.noStatement, o.topic, o.glossing
+		o.noStatement, o.glossing, o.topic = true, true, subj
+		for _, vp := range vps {
+			o.sentence(vp, line, subj)
+		}
+		o.noStatement, o.glossing, o.topic = saved, savedGloss, savedTopic
+		o.last = subj
+		s = s[:cut]
+		ms = slices.DeleteFunc(ms, func(m mention) bool { return m.end > cut })
+	}
 	full := s
 	if k := o.lx.PurposeCut(s); k > verbStart {
 		// "can be enabled on a VPC, subnet or ENI so that network traffic
@@ -5989,4 +6021,129 @@ func lastDigits(s string) (int, int) {
 		return 0, j
 	}
 	return -1, -1
+}
+
+// coordinatedVerbs splits the verb phrases a sentence's subject is
+// coordinated with, after its first one (which starts at byte offset
+// verbStart): "scans EC2 instances and reports findings to Security Hub",
+// "compiles source code, runs unit tests and produces artifacts", "will
+// check for IAM resources, and require CAPABILITY_IAM". A later phrase
+// opens after ", " or " and " with a verb of the first one's form (a third
+// person's "reports" after "scans"; after a modal, a base form the
+// lexicon's leading verbs hold), lower case and followed by its object,
+// no preposition ("provides metrics and alarms for EC2" lists nouns). It
+// returns where the first phrase ends and the later phrases, each from its
+// verb; cut is 0 when the sentence coordinates no verb phrases.
+func (o *openReader) coordinatedVerbs(s string, verbStart int) (cut int, vps []string) {
+	// (the fields after the verb, a bounded window on the stack: a
+	// sentence that lists thousands of names allocates nothing here)
+	var buf [maxCoordinatedFields][2]int
+	fs := fieldSpans(buf[:0], s, verbStart)
+	k := 0
+	modal := false
+	for k < len(fs) {
+		w := strings.ToLower(s[fs[k][0]:fs[k][1]])
+		if o.lx.QuestionWord("aux", w) {
+			modal = true
+		} else if !strings.HasSuffix(w, "ly") {
+			break
+		}
+		k++
+	}
+	if k >= len(fs) {
+		return 0, nil
+	}
+	if v := strings.ToLower(s[fs[k][0]:fs[k][1]]); !modal && !thirdPerson(v, o.words.Lemma(v)) {
+		return 0, nil
+	}
+	isVerb := func(w string) bool {
+		if w == "" || strings.ToLower(w) != w || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+		if modal {
+			return o.lx.LeadingVerb(w, len(w)) && !o.lx.QuestionWord("aux", w)
+		}
+		return thirdPerson(w, o.words.Lemma(w))
+	}
+	depth := 0
+	var starts []int // the byte offsets of the later phrases' verbs
+	last := k        // the field of the phrase's verb read last
+	for j := k + 1; j+1 < len(fs); j++ {
+		between := s[fs[j-1][1]:fs[j][0]]
+		depth += strings.Count(between, "(") - strings.Count(between, ")")
+		word := s[fs[j][0]:fs[j][1]]
+		depth += strings.Count(word, "(") - strings.Count(word, ")")
+		if depth != 0 {
+			continue
+		}
+		sep := strings.TrimSpace(between) == "," || strings.HasSuffix(s[fs[j-1][0]:fs[j-1][1]], ",") || strings.EqualFold(word, "and")
+		if !sep {
+			continue
+		}
+		v := j
+		if strings.EqualFold(word, "and") {
+			v = j + 1
+		}
+		if v+1 >= len(fs) || !isVerb(s[fs[v][0]:fs[v][1]]) {
+			continue
+		}
+		if prev := strings.ToLower(strings.Trim(s[fs[j-1][0]:fs[j-1][1]], ",")); j-last < 2 || o.lx.LeadingVerb(prev, len(prev)) {
+			// "defines, creates, and applies the tags", "receive and
+			// send triggers": verbs that share one object
+			return 0, nil
+		}
+		if j-last > maxCoordinatedObjectWords || strings.Contains(s[fs[last][1]:fs[j-1][0]], ",") {
+			return 0, nil // a long or punctuated phrase: clauses, not one verb's object
+		}
+		next := strings.ToLower(strings.Trim(s[fs[v+1][0]:fs[v+1][1]], ",.;:"))
+		if o.lx.IsPreposition(next) || o.lx.Subordinator(next) || next == "and" || next == "or" {
+			continue
+		}
+		starts = append(starts, fs[v][0])
+		if len(starts) == 1 {
+			cut = strings.LastIndexAny(s[:fs[j][0]], ",")
+			if cut < fs[j-1][1] {
+				cut = fs[j-1][1]
+			}
+		}
+		last, j = v, v
+	}
+	if len(starts) == 0 {
+		return 0, nil
+	}
+	for n, st := range starts {
+		end := len(s)
+		if n+1 < len(starts) {
+			end = starts[n+1]
+			// the next phrase's separator: ", ", " and " or ", and "
+			end = len(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(s[:end], " "), "and"), " ,"))
+		}
+		vps = append(vps, strings.TrimSpace(s[st:end]))
+	}
+	return cut, vps
+}
+
+// maxCoordinatedObjectWords bounds the words of a verb phrase's object
+// before a coordinated verb phrase (see coordinatedVerbs).
+const maxCoordinatedObjectWords = 8
+
+// maxCoordinatedFields bounds the words after a verb that coordinatedVerbs
+// reads for the verb phrases coordinated with it.
+const maxCoordinatedFields = 48
+
+// fieldSpans appends to out the byte spans of s's space-separated fields
+// from byte offset from on, up to out's capacity.
+func fieldSpans(out [][2]int, s string, from int) [][2]int {
+	start := -1
+	for i := from; i <= len(s) && len(out) < cap(out); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
 }

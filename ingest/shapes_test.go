@@ -222,3 +222,101 @@ func TestMeansChain(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioCalls: an item that tells a scenario, quoted or at length,
+// and what it calls for after " => " is named by what it calls for; a
+// short label and its value are not.
+func TestScenarioCalls(t *testing.T) {
+	tests := []struct {
+		text, want string
+		ok         bool
+	}{
+		{`Exam tip: "every node must learn about a node that just came online" => Configure event`, "Configure event", true},
+		{"need automatic rotation of database credentials => Secrets Manager", "Secrets Manager", true},
+		// fixed bugs: a label and its value pair, no scenario
+		{"preventive => SCPs", "", false},
+		{"same key => same shard => ordering per key", "", false},
+		{`"which formats can the agent ship?" => JSONL, logfmt, CEF`, "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := scenarioCall(tt.text); got != tt.want || ok != tt.ok {
+			t.Errorf("scenarioCall(%q) = %q, %v, want %q, %v", tt.text, got, ok, tt.want, tt.ok)
+		}
+	}
+	g, names := extractNote(t, "ops.md", "## AWS OpsWorks\n\n### Lifecycle events\n\n"+
+		"- Setup - runs after an instance boots\n"+
+		"- Configure - runs on every instance when one enters or leaves the online state\n"+
+		"- Exam tip: \"every node must learn about a node that just came online\" => Configure event\n")
+	got := factSet(g, names)
+	if !got[fact{"AWS OpsWorks", "rel:lifecycle event", "Configure event", 7}] {
+		t.Errorf("no lifecycle event named by what the tip calls for; facts %v", got)
+	}
+	for f := range got {
+		if f.o == "Exam tip" {
+			t.Errorf("the tip's label is an item: %+v", f)
+		}
+	}
+}
+
+// TestLabelOverChain: a list item that labels a chain ("Typical layout:
+// team repos > shared repo > npm-store repo") is read as the chain's hops,
+// not as an item named by its label.
+func TestLabelOverChain(t *testing.T) {
+	g, names := extractNote(t, "artifact.md", "## AWS CodeArtifact\n\n### Upstream repositories\n\n"+
+		"- A repository can have up to 10 upstream repositories\n"+
+		"- Typical layout: team repos > shared repo > npm-store repo\n")
+	got := factSet(g, names)
+	for f := range got {
+		if f.o == "Typical layout" {
+			t.Errorf("the chain's label is an item: %+v", f)
+		}
+	}
+	if !got[fact{"team repos", "flowsTo", "shared repo", 6}] {
+		t.Errorf("no chain from the labelled line; facts %v", got)
+	}
+}
+
+// TestCoordinatedVerbPhrases: a subject that does what several verb
+// phrases say relates to each phrase's own objects by that phrase's verb;
+// verbs that share one object, and nouns listed after "and", are no
+// phrases of their own.
+func TestCoordinatedVerbPhrases(t *testing.T) {
+	g, names := extractNote(t, "sec.md", "# Security\n\n"+
+		"Amazon Inspector scans EC2 instances and reports findings to Security Hub.\n\n"+
+		"CodeBuild can log into ECR and build Docker images.\n\n"+
+		"CloudWatch collects metrics and logs from EC2 instances.\n")
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"Amazon Inspector", "rel:scan", "Amazon EC2 instances", 3},
+		{"Amazon Inspector", "rel:report finding to", "AWS Security Hub", 3},
+		{"AWS CodeBuild", "rel:can log into", "Amazon ECR", 5},
+	} {
+		if !got[f] {
+			t.Errorf("missing %+v; facts %v", f, got)
+		}
+	}
+	for f := range got {
+		// fixed bugs: the first verb took the second phrase's objects
+		if f.s == "Amazon Inspector" && f.p == "rel:scan" && f.o == "AWS Security Hub" || f.s == "AWS CodeBuild" && f.o == "Docker" && strings.Contains(f.p, "log") {
+			t.Errorf("an object read by another phrase's verb: %+v", f)
+		}
+		if f.s == "Amazon CloudWatch" && f.line == 7 && !strings.Contains(f.p, "collect") {
+			t.Errorf("a noun after \"and\" read as a verb: %+v", f)
+		}
+	}
+}
+
+// TestDefinitionalHeadRelation: a list head that says what its subject is
+// ("A fully managed deployment service that automates deployments to:")
+// relates the items by its relative clause's verb; a head naming the
+// items' own noun keeps it.
+func TestDefinitionalHeadRelation(t *testing.T) {
+	g, names := extractNote(t, "cd.md", "## AWS CodeDeploy\n\n"+
+		"- A fully managed deployment service that automates deployments to:\n"+
+		"  - Amazon EC2 instances\n"+
+		"  - AWS Lambda functions\n")
+	got := factSet(g, names)
+	if !got[fact{"AWS CodeDeploy", "rel:automate deployment to", "AWS Lambda", 5}] {
+		t.Errorf("no relation by the relative clause's verb; facts %v", got)
+	}
+}
