@@ -161,6 +161,9 @@ type analysis struct {
 	// examples are the entities the question gives as examples of its
 	// answers ("allatonce etc")
 	examples []string
+	// bothWays are the entities the question names with and without ("the
+	// hooks with and without a load balancer")
+	bothWays []string
 	// beyond: it asks about more than what it names ("other than S3",
 	// "beyond S3"; the lexicon's beyond group)
 	beyond bool
@@ -819,7 +822,7 @@ func (e *Engine) analyze(text string) *analysis {
 		// asked-for things says how many, not what (it is no part of the
 		// asked-for phrase, though notes that count them write it: "made
 		// up of three services"); "60 days" is a value
-		if countOf(a.words, i) {
+		if e.countOf(a.words, i) {
 			a.words[i].count = true
 			if a.count == 0 && e.asksCounted(a.words, i) {
 				v, _ := ingest.NumberWord(a.words[i].lower)
@@ -1311,6 +1314,9 @@ func (e *Engine) deniedLinks(a *analysis) {
 		// "with and without a load balancer": a preposition joined to the
 		// negation names the thing as well
 		bothWays := k >= 2 && e.lx.QuestionSurface("both_ways", a.words[k-1].lower) && e.lx.IsPreposition(a.words[k-2].lower)
+		if bothWays && !containsStr(a.bothWays, a.links[l].id) {
+			a.bothWays = append(a.bothWays, a.links[l].id)
+		}
 		if k >= 0 && !bothWays && (e.negationWord(a.words[k].lower) || e.lx.Negates(a.words[k].lower) || ruleOut) {
 			if !containsStr(a.denied, a.links[l].id) {
 				a.denied = append(a.denied, a.links[l].id)
@@ -1689,7 +1695,7 @@ func (e *Engine) opensObject(a *analysis, i int) bool {
 // after it ("two kinds", "3 services") and the two make no quantity ("60
 // days", "2 MB"). The noun may follow the names that qualify it ("three Kinesis
 // products"), up to maxCountedWords words on.
-func countOf(ws []qword, i int) bool {
+func (e *Engine) countOf(ws []qword, i int) bool {
 	if i+1 >= len(ws) {
 		return false
 	}
@@ -1705,7 +1711,7 @@ func countOf(ws []qword, i int) bool {
 		if ingest.PluralNoun(ws[j].lower) {
 			return true
 		}
-		if ws[j].stop {
+		if ws[j].stop && !e.lx.QuestionWord("count_modifier", ws[j].stem) {
 			return false
 		}
 	}

@@ -58,6 +58,7 @@ type candidate struct {
 	keep     []string // the ends the question's other entities constrain it to; nil when none
 	narrowed bool     // the attribute constraint narrowed it (see constraints.go)
 	denied   bool     // narrowed to the answers whose lines deny what a negated question asks (see lineConstraint)
+	ledBy    string   // narrowed to the answers listed under a line that names this entity of the question (see leadConstraint)
 	reading  string   // how the question was read, for the user
 	prior    float64  // what the reading is worth before its words are matched
 	feat     features // what the scoring function weighs (see score.go)

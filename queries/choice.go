@@ -148,6 +148,11 @@ func (e *Engine) optionChoiceCandidate(a *analysis) *candidate {
 				}
 			}
 			text := strings.ToLower(e.ix.StatementText(i))
+			if slices.ContainsFunc(o.stems, func(st string) bool { return e.deniesWord(text, st) }) {
+				// "filter traces by user id: annotation (not metadata)"
+				// speaks against the option it denies
+				continue
+			}
 			v := 0.0
 			for _, t := range rest {
 				if t.in(terms) && !e.deniesWord(text, t.stem) {

@@ -28,6 +28,31 @@ const (
 	maxConstrainedEnds     = 60
 )
 
+// minUnnamedValueTerms is how many of the question's free words a value
+// must hold to narrow a list by a relation the question does not name:
+// "active-passive DR" in the column "Typical use" for "which routing
+// policy would you pick for active-passive DR"; one word alone ("yes",
+// "region") says too little. They must weigh minLineConstraintShare of the
+// free words too: "blue green" says little of "a canary release where blue
+// stays live and only a percentage of traffic goes to green".
+const minUnnamedValueTerms = 2
+
+// saysEnough reports whether a value holding the question's free words
+// said (stems) narrows a list by a relation the question does not name
+// (see minUnnamedValueTerms); total is the free words' weight.
+func (e *Engine) saysEnough(a *analysis, said []string, total float64) bool {
+	if len(said) < minUnnamedValueTerms {
+		return false
+	}
+	w := 0.0
+	for _, t := range a.terms {
+		if containsStr(said, t.stem) {
+			w += t.weight
+		}
+	}
+	return w >= minLineConstraintShare*total
+}
+
 // scored enumerates a question's readings, scores them, adds the readings
 // the attribute constraint narrows, and sorts them best first; each
 // candidate's keep is set.
@@ -58,6 +83,7 @@ func (e *Engine) scored(ctx context.Context, a *analysis) ([]*candidate, error) 
 		if d == nil && ds[1] == nil && ds[2] == nil {
 			ds[0] = e.stepChain(a, c)
 		}
+		ds = append(ds, e.leadConstraint(a, c))
 		for _, d := range ds {
 			if d != nil {
 				d.keep = e.score(ctx, a, d)
@@ -82,11 +108,12 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	}
 	// the question's words the reading does not already hold
 	free := make([]bool, len(a.terms))
-	nFree := 0
+	nFree, freeWeight := 0, 0.0
 	for i, t := range a.terms {
 		if !t.in(c.rel) && !e.lx.IsStop(t.stem) {
 			free[i] = true
 			nFree++
+			freeWeight += t.weight
 		}
 	}
 	if nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) }) {
@@ -119,10 +146,11 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					na = append(na, a.terms[ti].stem)
 				}
 			}
-			if len(na) > 0 {
-				runs[k] = append(runs[k], run{na: na, pairs: pairs[i:j]})
-				shared[key]++
-			}
+			// a column the question does not name ("Typical use") still
+			// narrows when its value says enough of the question
+			// ("active-passive DR"; see minUnnamedValueTerms)
+			runs[k] = append(runs[k], run{na: na, pairs: pairs[i:j]})
+			shared[key]++
 			i = j
 		}
 	}
@@ -141,7 +169,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				if k := e.names[p.Object].Kind; k != graph.KindValue && k != graph.KindConcept {
 					continue // a value ("full", "15 minutes"), not another thing it relates to
 				}
-				if !containsStr(named, end) {
+				if !containsStr(named, end) && len(r.na) > 0 {
 					named = append(named, end)
 				}
 				val := e.nameStems(p.Object)
@@ -152,7 +180,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					// (a word of the asked-for phrase, "deployment strategies",
 					// says what the answers are: it names a column, "DR", not a
 					// value, "complete deploy")
-					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && t.in(val) {
+					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && (t.in(val) || e.hyphenIn(t, val)) {
 						holds = true
 						// "no extra costs" is no answer to "which come with
 						// extra costs", nor "downtime" to "no downtime"
@@ -172,6 +200,14 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				consumed = consumed || bare
 				// a check mark ("✅") says the attribute holds; a cross ("❌")
 				// that it does not: the thing is named, not kept
+				if len(r.na) == 0 {
+					if !e.saysEnough(a, nv, freeWeight) {
+						continue
+					}
+					if !containsStr(named, end) {
+						named = append(named, end) // (a column the question does not name names only the things whose value says it)
+					}
+				}
 				if len(nv) > 0 || bare || e.checkMark(e.names[p.Object].Name) {
 					if !containsStr(kept, end) {
 						kept = append(kept, end)
@@ -355,7 +391,18 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 		if k < 0 {
 			continue
 		}
-		for _, d := range ed.Details {
+		details := ed.Details
+		for _, src := range ed.Sources {
+			// an item says what the line that leads its list says
+			// ("Canary" under "CodeDeploy offers 3 deployment types for
+			// Lambda functions:")
+			if i, ok := e.ix.StatementAt(src); ok {
+				if l := e.leadOf(i); l >= 0 {
+					details = append(slices.Clip(details), e.ix.StatementText(l))
+				}
+			}
+		}
+		for _, d := range details {
 			ds := e.deniedStems(d)
 			if denied {
 				lines[k] = append(lines[k], ds...)
@@ -431,6 +478,64 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 		d.reading = c.reading + ", where its line denies " + strings.Join(asWritten(a, words), " ")
 	}
 	return d
+}
+
+// leadConstraint narrows a relation reading to the answers listed under a
+// line that names an entity of the question the reading does not start
+// from: "what deployment types does CodeDeploy offer for Lambda functions"
+// read as what CodeDeploy supports, narrowed to "Canary", "Linear" and
+// "All-at-once" under "CodeDeploy offers 3 deployment types for Lambda
+// functions:". nil when no two answers, or every answer, are so listed.
+func (e *Engine) leadConstraint(a *analysis, c *candidate) *candidate {
+	if c.typ != candRelation || len(c.ends) < minConstrainedEnds || len(c.ends) > maxConstrainedEnds || c.narrowed {
+		return nil
+	}
+	for _, id := range a.strongLinkIDs() {
+		if id == c.anchor || id == c.via || containsStr(c.ends, id) || containsStr(a.denied, id) || containsStr(a.ruledOut, id) || e.included(a, id) {
+			continue // ("with no load balancer", "including the load balancer ones" ask for no list under it alone)
+		}
+		if named := e.endsLedBy(c, id); len(named) > 1 && len(named) < len(c.ends) {
+			d := e.narrowedTo(c, named, nil)
+			d.ledBy = id
+			d.reading = c.reading + ", listed under " + e.names[id].Name
+			return d
+		}
+	}
+	return nil
+}
+
+// maxInclusiveGap bounds the function words between an inclusive word and
+// the name it adds (see included).
+const maxInclusiveGap = 2
+
+// included reports whether the question adds entity id's things to its
+// answers rather than narrowing them to it: it names it with and without,
+// or a word of the lexicon's inclusive group comes before its name with at
+// most maxInclusiveGap function words between ("including the load
+// balancer ones").
+func (e *Engine) included(a *analysis, id string) bool {
+	if containsStr(a.bothWays, id) {
+		return true // "with and without a load balancer"
+	}
+	for _, l := range a.links {
+		if l.id != id {
+			continue
+		}
+		gap := 0
+		for i := len(a.words) - 1; i >= 0; i-- {
+			if a.words[i].end > l.start {
+				continue
+			}
+			if e.phraseAt(a.words, i, "inclusive") > 0 {
+				return true
+			}
+			if !a.words[i].stop || gap == maxInclusiveGap {
+				break
+			}
+			gap++
+		}
+	}
+	return false
 }
 
 // narrowedTo returns a copy of a list reading that keeps only the answers
@@ -814,4 +919,41 @@ func asWritten(a *analysis, stems []string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// maxLeadItems bounds the run of item lines leadOf walks back over.
+const maxLeadItems = 30
+
+// leadOf returns the statement that leads the flat list statement i is an
+// item of: the nearest line before it in its section that ends with a
+// colon, over a run of item lines (see ingest.FlatItemName) that holds i
+// ("CodeDeploy offers 3 deployment types for Lambda functions:" over
+// "Canary", "Linear", "All-at-once"); -1 when i is no such item.
+func (e *Engine) leadOf(i int) int {
+	if !ingest.FlatItemName(e.ix.StatementText(i)) {
+		return -1
+	}
+	for j := i - 1; j >= 0 && i-j <= maxLeadItems && e.sameSection(i, j); j-- {
+		text := strings.TrimSpace(e.ix.StatementText(j))
+		if strings.HasSuffix(text, ":") {
+			return j
+		}
+		if !ingest.FlatItemName(text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// hyphenIn reports whether words (stems) hold each part of a term written
+// with hyphens ("active-passive" in "active-passive DR", whose name's
+// words are activ, passiv, dr); a term has parts of its own only for
+// identifiers (see camelTerms), as a hyphenated English word weighs as one
+// word elsewhere.
+func (e *Engine) hyphenIn(t term, words []string) bool {
+	if !strings.Contains(t.stem, "-") {
+		return false
+	}
+	parts := e.lx.Terms(strings.ReplaceAll(t.stem, "-", " "))
+	return len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !containsStr(words, p) })
 }

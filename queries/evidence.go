@@ -354,6 +354,13 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	}
 	ids := a.linkIDs()
 	topics := e.topicsOf(ctx, a)
+	if dim := e.askedDimension(a); dim != "" && a.wantsOnly(graph.KindValue) {
+		// the lines that write a quantity of the asked dimension first
+		hits = slices.Clone(hits)
+		slices.SortStableFunc(hits, func(x, y hit) int {
+			return boolRank(e.writesDimension(y, dim)) - boolRank(e.writesDimension(x, dim))
+		})
+	}
 	c, k := e.evidenceFrom(ctx, a, hits, ids, topics, false)
 	if containsKind(a.wants, graph.KindValue) {
 		// a line that gives a bare number ("the default runOrder value
@@ -365,6 +372,40 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 		}
 	}
 	return c
+}
+
+// askedDimensions are the lexicon's question-word groups that ask for a
+// quantity of one dimension, each named after it (see ingest.Quantity).
+var askedDimensions = []string{"duration", "size"}
+
+// askedDimension returns the dimension of the quantity a question asks for
+// ("how long ..." asks a duration), "" when it asks none in particular.
+func (e *Engine) askedDimension(a *analysis) string {
+	for _, dim := range askedDimensions {
+		for i := range a.words {
+			if e.phraseAt(a.words, i, dim) > 0 {
+				return dim
+			}
+		}
+	}
+	return ""
+}
+
+// writesDimension reports whether hit h's line, matching at least
+// minValueLineCoverage of the question, writes a quantity of dimension dim.
+func (e *Engine) writesDimension(h hit, dim string) bool {
+	if h.cov < minValueLineCoverage {
+		return false
+	}
+	return slices.ContainsFunc(ingest.Quantities(e.ix.StatementText(h.i)), func(q ingest.Quantity) bool { return q.Dimension == dim })
+}
+
+// boolRank is 1 for true, 0 for false: a sort key.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // A line's quantities answer a value question they hold minValueLineCoverage
@@ -716,7 +757,38 @@ func countsOf(nouns []string, text string) []ingest.Quantity {
 			}
 		}
 	}
+	// a spelled-out number right before its noun ("Only ONE external
+	// connection per repository"), but not "one or more" nor "one of"
+	fields := strings.Fields(text)
+	at := 0
+	for k, f := range fields {
+		start := at + strings.Index(text[at:], f)
+		at = start + len(f)
+		v, ok := ingest.NumberWord(f)
+		if !ok || wordNumberDigits(f) || k+1 == len(fields) {
+			continue
+		}
+		for g := k + 1; g < len(fields) && g <= k+1+maxCountedGap; g++ {
+			w := strings.ToLower(strings.Trim(fields[g], ".,;:()"))
+			if g == k+1 && (w == "or" || w == "of") {
+				break
+			}
+			if containsStr(nouns, ingest.Stem(w)) {
+				out = append(out, ingest.Quantity{Text: f, Value: v, Low: v, Dimension: "number", Start: start, End: start + len(f)})
+				break
+			}
+			if strings.ContainsAny(fields[g], ",;.") {
+				break
+			}
+		}
+	}
 	return out
+}
+
+// wordNumberDigits reports whether a number word is written in digits
+// ("5"; countsOf reads those from ingest.Numbers).
+func wordNumberDigits(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // evidenceFrom answers from the first of hits that gives answers, passing

@@ -354,8 +354,13 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 		// own: a list that mixes in known strategies is read by those)
 		named := c.typ == candRelation && e.relationNamesKind(c.pred, a.wants) &&
 			!slices.ContainsFunc(c.ends, func(id string) bool { return e.names[id].Kind != graph.KindConcept })
+		dim := ""
+		if a.wantsOnly(graph.KindValue) {
+			dim = e.askedDimension(a) // "how long ...": a duration, not "5%"
+		}
 		for _, id := range c.ends {
 			switch k := e.names[id].Kind; {
+			case k == graph.KindValue && dim != "" && !ofDimension(e.names[id].Name, dim):
 			case containsKind(a.wants, k), named && k == graph.KindConcept:
 				fit++
 			case k == graph.KindFeature && containsKind(a.wants, graph.KindService):
@@ -646,6 +651,9 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 		}
 		switch {
 		case id == c.anchor || id == c.via || containsStr(c.also, id):
+		case id == c.ledBy:
+			// its answers are listed under a line that names it (see
+			// leadConstraint): accounted for
 		case len(named) > 0 && len(named) < len(c.ends):
 			// "lambda canary deployment configs" read as Lambda's
 			// configs: the ones whose identifiers name the strategy
@@ -743,6 +751,15 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 				// "delivered to both S3 and CloudWatch": what the reading
 				// answers that the same relation also ties to the other
 				k = e.constrainBySame(ctx, c, id)
+			}
+			if k == nil && c.typ == candRelation && !c.narrowed && len(c.ends) >= minConstrainedEnds && len(c.ends) <= maxConstrainedEnds && !containsStr(a.denied, id) && !containsStr(a.ruledOut, id) && !e.included(a, id) {
+				if led := e.endsLedBy(c, id); len(led) > 1 && len(led) < len(c.ends) {
+					// some answers are listed under a line that names it
+					// and the rest are not: the reading that keeps those
+					// (leadConstraint) reads it, this one ignores it
+					f[ignored]++
+					continue
+				}
 			}
 			if k == nil {
 				if linked && e.anchorHas(ctx, c, id) {
@@ -1271,4 +1288,35 @@ func (e *Engine) detailsName(c *candidate, id string) bool {
 		}
 	}
 	return false
+}
+
+// endsLedBy returns the answers of a reading (IDs of c.ends) that one of
+// their edges' note lines is an item of a list whose lead line names id
+// (see leadOf); nil when none is.
+func (e *Engine) endsLedBy(c *candidate, id string) []string {
+	var out []string
+	for _, ed := range c.edges {
+		end := c.answerOf(ed)
+		if containsStr(out, end) || !containsStr(c.ends, end) {
+			continue
+		}
+		for _, src := range ed.Sources {
+			i, ok := e.ix.StatementAt(src)
+			if !ok {
+				continue
+			}
+			if l := e.leadOf(i); l >= 0 && e.ix.StatementNames(l, id) {
+				out = append(out, end)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ofDimension reports whether a value's name is a quantity of dimension
+// dim (see ingest.Quantity).
+func ofDimension(name, dim string) bool {
+	q, ok := ingest.ParseQuantity(name)
+	return ok && q.Dimension == dim
 }

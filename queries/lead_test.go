@@ -1,0 +1,152 @@
+package queries
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestUnnamedColumnNarrows: a list reading narrows by a table column the
+// question does not name when a value says enough of the question
+// ("active-passive DR" in the column "Typical use"), and not by a value
+// that says little of it.
+func TestUnnamedColumnNarrows(t *testing.T) {
+	// a table the export broke into one cell a line, as the embedded
+	// notes' PDF export does: a row's line holds its key alone
+	lines := []string{
+		"↖↓ Route 53 sheet",
+		"↖↑↓ Routing Policies",
+		"Routing policy |",
+		"Health checks |",
+		"Typical use |",
+		"Simple |",
+		"no |",
+		"one resource |",
+		"Weighted |",
+		"yes |",
+		"canary releases |",
+		"Latency |",
+		"yes |",
+		"multi-region active-active |",
+		"Failover |",
+		"required on primary |",
+		"active-passive DR |",
+	}
+	res, got := askOneNote(t, "r53.txt", lines, "route 53 routing policies for active-passive DR")
+	if want := []string{"Failover"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+	// fixed bugs: a value holding two words of a long question narrows
+	// nothing when they weigh little in it
+	res, got = askOneNote(t, "r53.txt", lines, "Which Route 53 routing policies run health checks on the records, and are any of them active in more than one region at once?")
+	if slices.Equal(got, []string{"Latency"}) || strings.Contains(res.Reading, "active") {
+		t.Errorf("answers %v (%s): narrowed by a value the question says little of", got, res.Reading)
+	}
+}
+
+// TestSpelledCount: a value question's line that spells its count ("Only
+// ONE external connection per repository") answers with it.
+func TestSpelledCount(t *testing.T) {
+	res, got := askOneNote(t, "artifact.md", []string{
+		"## AWS CodeArtifact",
+		"",
+		"### External connections",
+		"",
+		"- An external connection links a repository to a public registry such as npmjs.com or PyPI",
+		"- Only ONE external connection per repository",
+	}, "How many external connections can one CodeArtifact repository have?")
+	if want := []string{"ONE"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+	// fixed bugs: "one or more" counts nothing
+	if got := countsOf([]string{"contain"}, "a task has one or more containers"); len(got) != 0 {
+		t.Errorf("countsOf(one or more containers) = %v, want none", got)
+	}
+}
+
+// TestAskedDimensionLine: "how long" asks for a duration: a reading whose
+// values are of another dimension ("5%") fits it no better than names do,
+// and the line that writes a duration answers before a line that matches
+// as well and writes none.
+func TestAskedDimensionLine(t *testing.T) {
+	res, got := askOneNote(t, "xray.md", []string{
+		"## AWS X-Ray",
+		"",
+		"- the default sampling rule keeps traces of the first request each second and 5% of the rest",
+		"- a trace holds every segment of one request, tied by the trace id header",
+		"",
+		"## Storage",
+		"",
+		"- traces stored 30 days",
+	}, "how long does x-ray keep traces")
+	if want := []string{"30 days"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}
+
+// TestListedUnderLead: a relation reading narrows to the answers listed
+// under a line that names another entity of the question ("... for Lambda
+// functions:" over "Canary", "Linear", "All-at-once"), as its own reading;
+// not under a line naming an entity the question rules out.
+func TestListedUnderLead(t *testing.T) {
+	lines := []string{
+		"# CodeDeploy",
+		"",
+		"* CodeDeploy supports in-place and blue/green deployments on EC2",
+		"* CodeDeploy offers 3 deployment types for Lambda functions:",
+		"",
+		"    - Canary",
+		"    - Linear",
+		"    - All-at-once",
+	}
+	res, got := askOneNote(t, "cd.md", lines, "Which deployment types does CodeDeploy offer for Lambda functions?")
+	for i := range got {
+		got[i] = strings.ToLower(got[i]) // (the embedded notes spell "canary")
+	}
+	slices.Sort(got)
+	if want := []string{"all-at-once", "canary", "linear"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+	// fixed bugs: a name the question includes ("including the Lambda
+	// ones") adds to the answers, it does not narrow them
+	res, _ = askOneNote(t, "cd.md", lines, "Which deployment types does CodeDeploy support, including the Lambda ones?")
+	if strings.Contains(res.Reading, "listed under") {
+		t.Errorf("reading %q narrows to the list under the included name", res.Reading)
+	}
+}
+
+// TestChoiceAgainstDenied: an option-choice line that holds both options
+// speaks against the one it denies ("annotation (not metadata)").
+func TestChoiceAgainstDenied(t *testing.T) {
+	res, got := askOneNote(t, "xray.txt", []string{
+		"X-Ray",
+		"",
+		"- annotations = key-value pairs, INDEXED, use them in filter expressions",
+		"- metadata = key-value, NOT indexed, any type",
+		"- to filter traces by customer id: annotation (not metadata)",
+	}, "Annotations or metadata: which one can I filter traces by customer id with?")
+	if want := []string{"Annotations"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}
+
+// TestCountOverModifier: a count read through the adjectives that may
+// stand before its noun ("the three different services") says how many
+// answers the question asks for.
+func TestCountOverModifier(t *testing.T) {
+	e := newEngine(t)
+	for _, tt := range []struct {
+		question string
+		want     int
+	}{
+		{"What are the three different services sold under the OpsWorks name?", 3},
+		{"name the two main types of CloudWatch alarms", 2},
+		{"which three services send events to EventBridge", 3},
+		// fixed bugs: a number before a function word counts nothing
+		{"what happens in the 3 of the steps", 0},
+	} {
+		if got := e.analyze(tt.question).count; got != tt.want {
+			t.Errorf("%q: count %d, want %d", tt.question, got, tt.want)
+		}
+	}
+}
