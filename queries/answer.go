@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/awskg/awskg/graph"
@@ -49,11 +50,41 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &graph.Error{Code: graph.ETIMEOUT, Message: "answer", Err: err}
 	}
+	if first, second, ok := e.splitCompound(text); ok {
+		// "How many times does Lambda retry a failed async invocation,
+		// and where can the event go when all attempts fail?": two
+		// questions, each answered on its own
+		// when each part alone reads better than the whole does
+		whole, score, err := e.askOne(ctx, text)
+		ra, sa, errA := e.askOne(ctx, first)
+		rb, sb, errB := e.askOne(ctx, second)
+		if errA == nil && errB == nil && len(ra.Answers) > 0 && len(rb.Answers) > 0 && (err != nil || min(sa, sb) > score) {
+			return joinResults(text, ra, rb), nil
+		}
+		return whole, err
+	}
+	res, _, err := e.askOne(ctx, text)
+	return res, err
+}
+
+// askOne answers a question that is one question (see Ask), with the
+// score of the reading it answers by (its fallback's scores none: 0).
+func (e *Engine) askOne(ctx context.Context, text string) (*Result, float64, error) {
+	res, c, err := e.answerOne(ctx, text)
+	if c == nil {
+		return res, 0, err
+	}
+	return res, c.score, err
+}
+
+// answerOne answers one question and returns the candidate it answers by,
+// nil for the fallback's answer.
+func (e *Engine) answerOne(ctx context.Context, text string) (*Result, *candidate, error) {
 	a := e.analyze(text)
 	e.supportOf(a)
 	cands, err := e.scored(ctx, a)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cands = e.preferWhole(a, cands)
 	cands = mergeTies(a, cands)
@@ -67,18 +98,18 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		}
 		res, err := e.shape(ctx, a, c, c.keep)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(res.Answers) == 0 {
 			continue
 		}
 		tie, err := e.tieOf(ctx, a, cands, c, res)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		others, err := e.extremeOf(ctx, a, cands, c, res)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		e.finish(a, res, c)
 		if tie != nil {
@@ -87,12 +118,150 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 		for _, d := range others {
 			res.Reading += " + " + d.reading
 		}
-		return res, nil
+		return res, c, nil
 	}
 	if res, err := e.fallback(ctx, a, cands); res != nil || err != nil {
-		return res, err
+		return res, nil, err
 	}
-	return nil, e.outOfReach(a)
+	return nil, nil, e.outOfReach(a)
+}
+
+// minCompoundWords is how many words each part of a compound question
+// needs after its wh-word to be a question of its own ("and which tier do
+// you need", not "- which service?").
+const minCompoundWords = 2
+
+// splitCompound splits a question that asks two things, each opened by a
+// wh-word (the lexicon's wh surfaces), at a mark or "and" before the
+// second: "Which CodeGuru feature flags hardcoded secrets, and which
+// service does it suggest for them?". The second part, when it names
+// nothing known, is asked of what the first names ("CodeGuru: which
+// service does it suggest ..."). ok is false for one question ("how do I
+// do a canary deployment - which service?").
+func (e *Engine) splitCompound(text string) (first, second string, ok bool) {
+	wh := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if e.lx.QuestionSurface("wh", strings.ToLower(w)) {
+			wh++
+		}
+	}
+	if wh < 2 {
+		return "", "", false // (one wh-word asks one thing: no analysis spent on it)
+	}
+	a := e.analyze(text)
+	ws := a.words
+	whAt := func(i int) bool { return e.lx.QuestionSurface("wh", ws[i].lower) }
+	firstWh := -1
+	for i := range ws {
+		if whAt(i) {
+			firstWh = i
+			break
+		}
+	}
+	if firstWh < 0 || e.lx.Subordinator(ws[firstWh].lower) {
+		return "", "", false // "When I enable DynamoDB Streams, what ...": one question after its clause
+	}
+	if next := firstWh + 1; ws[firstWh].lower == "how" && next < len(ws) && (ws[next].lower == "do" || e.lx.QuestionSurface("aux", ws[next].lower)) {
+		return "", "", false // "How do I get logs into CloudWatch - what has to be installed": the way, asked again
+	}
+	for i := firstWh + minCompoundWords + 1; i+minCompoundWords < len(ws); i++ {
+		if !whAt(i) {
+			continue
+		}
+		gap := strings.TrimSpace(text[ws[i-1].end:ws[i].start])
+		and := ws[i-1].lower == "and"
+		if and {
+			gap = strings.TrimSpace(text[ws[i-2].end:ws[i-1].start])
+		}
+		if !and && gap != "," && gap != ";" && gap != "?" && gap != "-" && gap != "–" {
+			continue
+		}
+		end := ws[i-1].end
+		if and {
+			end = ws[i-2].end
+		}
+		if slices.ContainsFunc(ws[i+1:], func(w qword) bool { return e.lx.QuestionSurface("referent", w.lower) }) {
+			return "", "", false // "... and where do they go": asked of the first part's answers
+		}
+		own := 0 // the second part's own content words, besides the names it gives
+		for _, w := range ws[i+1:] {
+			if !w.stop && w.linked < 0 {
+				own++
+			}
+		}
+		if own < minCompoundWords {
+			return "", "", false // "... and what is the maximum": the first part's noun, elided
+		}
+		first = strings.TrimRight(strings.TrimSpace(text[:end]), ",;-–") + "?"
+		second = strings.TrimSpace(text[ws[i].start:])
+		if w := ws[i+1].lower; w == "one" || w == "ones" || e.lx.IsPreposition(w) {
+			// "... and which one works at the data level", "which for
+			// CVE scanning": the one of the kind the first part asks for
+			// ("security service")
+			if phrase := e.focusPhrase(first); phrase != "" {
+				rest := text[ws[i+1].end:]
+				if e.lx.IsPreposition(w) {
+					rest = text[ws[i].end:]
+				}
+				second = text[ws[i].start:ws[i].end] + " " + phrase + rest
+			}
+		}
+		// (the first part's own entities, when the second names none)
+		var named, firstNames []string
+		for _, l := range a.links {
+			if !l.strong() {
+				continue
+			}
+			if l.start >= ws[i].start {
+				named = append(named, l.id)
+			} else if !containsStr(firstNames, l.text) {
+				firstNames = append(firstNames, l.text)
+			}
+		}
+		if len(named) == 0 && len(firstNames) > 0 {
+			second = strings.Join(firstNames, " ") + ": " + second
+		}
+		return first, second, true
+	}
+	return "", "", false
+}
+
+// focusPhrase returns the words of the phrase a question's wh-word opens,
+// as written ("security service" of "Which security service does threat
+// detection"), "" when it has none.
+func (e *Engine) focusPhrase(text string) string {
+	a := e.analyze(text)
+	var ws []string
+	for _, t := range a.focusAll {
+		ws = append(ws, a.words[t.pos].text)
+	}
+	return strings.Join(ws, " ")
+}
+
+// joinResults answers a compound question with both parts' answers, the
+// second's that the first does not give after the first's.
+func joinResults(text string, ra, rb *Result) *Result {
+	res := *ra
+	res.Question = text
+	res.Intent = "compound"
+	res.Answers = slices.Clone(ra.Answers)
+	for _, ans := range rb.Answers {
+		if !slices.ContainsFunc(res.Answers, func(x Answer) bool { return strings.EqualFold(x.Name, ans.Name) }) {
+			res.Answers = append(res.Answers, ans)
+		}
+	}
+	res.Alternatives = nil
+	res.Reading = ra.Reading + "; and " + rb.Reading
+	res.Focus = slices.Clone(ra.Focus)
+	res.Understood = slices.Clone(ra.Understood)
+	for k, id := range rb.Focus {
+		if !containsStr(res.Focus, id) {
+			res.Focus = append(res.Focus, id)
+			res.Understood = append(res.Understood, rb.Understood[k])
+		}
+	}
+	res.Subgraph = graph.Subgraph{}
+	return &res
 }
 
 // minVerdictScore is what a yes/no question's verdict must score to answer

@@ -374,6 +374,55 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	return c
 }
 
+// askedLabel returns the label of a glossed item line ("Inbound endpoint:
+// ...") whose last word is the head noun of the phrase the question's
+// wh-word opens ("which Route 53 Resolver endpoint"), when the label says
+// more than the question does and its gloss does not repeat the noun; ""
+// for any other line.
+func (e *Engine) askedLabel(a *analysis, text string) string {
+	label := ingest.ItemLabel(text)
+	if label == "" || strings.ContainsAny(label, "\"“") {
+		return ""
+	}
+	lw := e.lx.Terms(label)
+	if len(lw) < 2 {
+		return "" // a bare noun labels nothing the question can ask which of
+	}
+	head := lw[len(lw)-1]
+	if !containsStr(e.whPhrase(a), head) || containsStr(e.lx.Terms(text[len(label):]), head) {
+		return ""
+	}
+	if !slices.ContainsFunc(lw[:len(lw)-1], func(w string) bool { return !slices.ContainsFunc(a.words, func(q qword) bool { return q.stem == w }) }) {
+		return "" // the question names the labelled thing itself
+	}
+	if _, known := e.dict.Exact(label); known {
+		return "" // a name the dictionary knows: the line's names answer
+	}
+	return label
+}
+
+// whPhrase returns the stems of the words a question's first wh-word opens,
+// up to the first function word after it ("which Route 53 Resolver
+// endpoint do we create" → rout, 53, resolv, endpoint).
+func (e *Engine) whPhrase(a *analysis) []string {
+	var out []string
+	open := false
+	for _, w := range a.words {
+		if !open {
+			open = e.lx.QuestionSurface("wh", w.lower)
+			continue
+		}
+		if w.stop {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		out = append(out, w.stem)
+	}
+	return out
+}
+
 // askedDimensions are the lexicon's question-word groups that ask for a
 // quantity of one dimension, each named after it (see ingest.Quantity).
 var askedDimensions = []string{"duration", "size"}
@@ -819,83 +868,19 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			i = j
 		}
 		st := e.ix.Statement(i)
-		ends := e.evidenceEnds(ctx, a, st, ids)
-		var answers []Answer
-		for _, id := range ends {
-			ans := e.answer(id)
-			ans.Detail = st.Text
-			ans.Sources = []string{st.Source}
-			answers = append(answers, ans)
-		}
-		if len(ends) == 0 && containsKind(a.wants, graph.KindValue) {
-			// "(min 72 hours)" in a line no relation reads: the line's
-			// quantities answer a question that asks for values
-			qs := ingest.Quantities(st.Text)
-			if bare {
-				qs = ingest.Numbers(st.Text)
-			} else {
-				// "up to 5 CloudWatch alarms" for "how many alarms": a
-				// number the question's counted noun follows counts it
-				qs = append(countsOf(counted, st.Text), qs...)
-			}
-			for _, q := range qs {
-				answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
-			}
-		}
-		if len(answers) == 0 {
-			if p := e.kindPhrase(a, st.Text); p != "" {
-				// "a multi-user rotation strategy is used where ..." for
-				// "what rotation approach keeps the app up": the phrase
-				// of the line headed by a word of the kind asked for
-				answers = append(answers, Answer{Name: p, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
-			}
-		}
-		if v := leadingValue(st.Text); v != "" && len(answers) == 0 && a.wantsOnly(graph.KindValue) {
-			// "1000 – Asia Pacific (Tokyo), Europe (Frankfurt)": the value
-			// the line gives for what its dashed list names
-			answers = append(answers, Answer{Name: v, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
-		}
-		head, items, srcs := e.lineList(a, i, len(answers) > 0)
-		headAnswer := false
-		if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {
-			// "If you define ... using a JSON file, the default runOrder
-			// value for an action is 1": a number answers a value
-			// question, not the names listed around it (the pass that
-			// reads bare numbers takes the line)
-			continue
-		}
-		if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
-			// "pool states: Stopped, Running, Hibernated": a list no
-			// relation reads (its head names no entity) answers with its
-			// items
-			answers = answers[:0]
-			var named []string
-			for k, it := range items {
-				answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
-				if id, ok := e.dict.Exact(it); ok {
-					named = append(named, id)
-				}
-			}
-			// the items the dictionary names, when it names most, give
-			// the answers of a line about what the question names their
-			// kind ("API Gateway, ALB, Cognito" after a line on Lambda)
-			ends = nil
-			if 2*len(named) >= len(items) && (len(ids) == 0 || e.lineAbout(h.i, ids)) {
-				ends = named
-			}
-			if e.itemsQualifyHead(a, head, items) {
-				// "Aurora Global Database: RPO typically ~1 second, RTO
-				// under 1 minute" for "which database option gives about
-				// 1 second RPO and RTO under a minute?": the items hold
-				// what the question asks of its answer, the head names it
-				answers = []Answer{{Name: head, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}
-				ends, headAnswer = nil, true
-				if id, ok := e.dict.Exact(head); ok {
-					ends = []string{id}
-					answers[0] = e.answer(id)
-					answers[0].Detail, answers[0].Sources = st.Text, []string{st.Source}
-				}
-			}
+		var (
+			ends, items, srcs []string
+			answers           []Answer
+			head              string
+			headAnswer        bool
+		)
+		if label := e.askedLabel(a, st.Text); label != "" {
+			// "Inbound endpoint: on-premises DNS servers forward queries
+			// into the VPC" for "which Route 53 Resolver endpoint do we
+			// create": the line defines a thing of the noun asked for
+			answers = []Answer{{Name: label, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}
+		} else {
+			ends, answers, head, items, srcs, headAnswer = e.evidenceAnswers(ctx, a, i, h, ids, counted, bare)
 		}
 		if len(answers) == 0 {
 			continue
@@ -3091,4 +3076,90 @@ func (e *Engine) excludesAsked(a *analysis, i int) bool {
 		}
 	}
 	return false
+}
+
+// evidenceAnswers reads the answers of statement i, the line that hit h
+// matched (or the answer or sentence it stands for): the things it names
+// that the question does not (ends, their IDs), its quantities for a value
+// question, the phrase of the kind asked for, or the list it heads or holds
+// (head and items, each item's source; headAnswer when the head answers).
+func (e *Engine) evidenceAnswers(ctx context.Context, a *analysis, i int, h hit, ids, counted []string, bare bool) (ends []string, answers []Answer, head string, items, srcs []string, headAnswer bool) {
+	st := e.ix.Statement(i)
+	ends = e.evidenceEnds(ctx, a, st, ids)
+	for _, id := range ends {
+		ans := e.answer(id)
+		ans.Detail = st.Text
+		ans.Sources = []string{st.Source}
+		answers = append(answers, ans)
+	}
+	if len(ends) == 0 && containsKind(a.wants, graph.KindValue) {
+		// "(min 72 hours)" in a line no relation reads: the line's
+		// quantities answer a question that asks for values
+		qs := ingest.Quantities(st.Text)
+		if bare {
+			qs = ingest.Numbers(st.Text)
+		} else {
+			// "up to 5 CloudWatch alarms" for "how many alarms": a
+			// number the question's counted noun follows counts it
+			qs = append(countsOf(counted, st.Text), qs...)
+		}
+		for _, q := range qs {
+			answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+		}
+	}
+	if len(answers) == 0 {
+		if p := e.kindPhrase(a, st.Text); p != "" {
+			// "a multi-user rotation strategy is used where ..." for
+			// "what rotation approach keeps the app up": the phrase
+			// of the line headed by a word of the kind asked for
+			answers = append(answers, Answer{Name: p, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}})
+		}
+	}
+	if v := leadingValue(st.Text); v != "" && len(answers) == 0 && a.wantsOnly(graph.KindValue) {
+		// "1000 – Asia Pacific (Tokyo), Europe (Frankfurt)": the value
+		// the line gives for what its dashed list names
+		answers = append(answers, Answer{Name: v, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+	}
+	head, items, srcs = e.lineList(a, i, len(answers) > 0)
+	if len(answers) == 0 && !bare && a.wantsOnly(graph.KindValue) && len(ingest.Numbers(st.Text)) > 0 && !slices.ContainsFunc(items, func(it string) bool { return len(ingest.Numbers(it)) > 0 }) {
+		// "If you define ... using a JSON file, the default runOrder
+		// value for an action is 1": a number answers a value
+		// question, not the names listed around it (the pass that
+		// reads bare numbers takes the line)
+		return nil, nil, "", nil, nil, false
+	}
+	if len(items) > len(answers) && !(len(answers) > 0 && containsKind(a.wants, graph.KindValue)) {
+		// "pool states: Stopped, Running, Hibernated": a list no
+		// relation reads (its head names no entity) answers with its
+		// items
+		answers = answers[:0]
+		var named []string
+		for k, it := range items {
+			answers = append(answers, Answer{Name: it, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{srcs[k]}})
+			if id, ok := e.dict.Exact(it); ok {
+				named = append(named, id)
+			}
+		}
+		// the items the dictionary names, when it names most, give
+		// the answers of a line about what the question names their
+		// kind ("API Gateway, ALB, Cognito" after a line on Lambda)
+		ends = nil
+		if 2*len(named) >= len(items) && (len(ids) == 0 || e.lineAbout(h.i, ids)) {
+			ends = named
+		}
+		if e.itemsQualifyHead(a, head, items) {
+			// "Aurora Global Database: RPO typically ~1 second, RTO
+			// under 1 minute" for "which database option gives about
+			// 1 second RPO and RTO under a minute?": the items hold
+			// what the question asks of its answer, the head names it
+			answers = []Answer{{Name: head, Kind: string(graph.KindConcept), Detail: st.Text, Sources: []string{st.Source}}}
+			ends, headAnswer = nil, true
+			if id, ok := e.dict.Exact(head); ok {
+				ends = []string{id}
+				answers[0] = e.answer(id)
+				answers[0].Detail, answers[0].Sources = st.Text, []string{st.Source}
+			}
+		}
+	}
+	return ends, answers, head, items, srcs, headAnswer
 }

@@ -150,3 +150,57 @@ func TestCountOverModifier(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundQuestion: a question that asks two things, each opened by a
+// wh-word, is answered part by part when each part alone reads better
+// than the whole; a clause before one question, a way asked again and a
+// part that asks of the first part's answers are one question.
+func TestCompoundQuestion(t *testing.T) {
+	res, got := askOneNote(t, "lambda.md", []string{
+		"## AWS Lambda",
+		"",
+		"- Lambda retries a failed asynchronous invocation two more times",
+		"- Failed events can be sent to an SQS queue or an SNS topic as a dead-letter queue",
+	}, "How many times does Lambda retry a failed async invocation, and where can failed events be sent?")
+	for _, w := range []string{"two", "Amazon SQS", "Amazon SNS"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("answers %v (%s) lack %q", got, res.Reading, w)
+		}
+	}
+	e := newEngine(t)
+	for _, tt := range []struct {
+		question, first, second string
+	}{
+		{"Which security service does threat detection, and which one works at the data level on S3?",
+			"Which security service does threat detection?", "which security service works at the data level on S3?"},
+		{"which service for threat detection and which for CVE scanning?",
+			"which service for threat detection?", "which service for CVE scanning?"},
+		// fixed bugs: one question
+		{"When I enable DynamoDB Streams, what choices do I have for the stream records?", "", ""},
+		{"How do I get CodeDeploy logs into CloudWatch Logs - what has to be installed on the instances?", "", ""},
+		{"What AWS-managed logs are there and where do they go?", "", ""},
+		{"What is the default data retention of a Kinesis data stream and what is the maximum?", "", ""},
+	} {
+		first, second, _ := e.splitCompound(tt.question)
+		if first != tt.first || second != tt.second {
+			t.Errorf("splitCompound(%q) = %q, %q, want %q, %q", tt.question, first, second, tt.first, tt.second)
+		}
+	}
+}
+
+// TestAskedLabel: a glossed item line whose label ends with the noun the
+// question's wh-phrase asks ("which Route 53 Resolver endpoint") answers
+// with its label, a thing the notes define but the dictionary does not
+// know.
+func TestAskedLabel(t *testing.T) {
+	res, got := askOneNote(t, "r53.md", []string{
+		"## Route 53 Resolver",
+		"",
+		"- The Resolver answers DNS queries inside every VPC",
+		"- Inbound endpoint: DNS resolvers on premises forward queries into the VPC to resolve private hosted zone records",
+		"- Outbound endpoint: the VPC forwards queries for on-premises domains out to the data center's DNS servers",
+	}, "Our data center's DNS servers have to resolve private hosted zone records. Which Route 53 Resolver endpoint do we need?")
+	if want := []string{"Inbound endpoint"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}
