@@ -374,6 +374,36 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	return c
 }
 
+// answeringLine returns the statement that answers what statement i states
+// as a problem: the next one in its section opens with a pronoun that
+// points back at it ("Can not monitor memory usage, available disk space,
+// swap usage" over "This can be achieved with the Unified CloudWatch
+// Agent") and names something the question does not (ids), where i names
+// nothing besides; -1 for any other line.
+func (e *Engine) answeringLine(i int, ids []string) int {
+	j := i + 1
+	if !e.sameSection(i, j) || slices.ContainsFunc(e.ix.Statement(i).Mentions, func(id string) bool { return !containsStr(ids, id) }) {
+		return -1
+	}
+	next := e.ix.Statement(j)
+	if !pointsBack(next.Text) || !slices.ContainsFunc(next.Mentions, func(id string) bool { return !containsStr(ids, id) }) {
+		return -1
+	}
+	return j
+}
+
+// pointsBack reports whether a text opens with a pronoun that stands for
+// what the line before it says ("This can be achieved with ...", "That is
+// what ... is for", "It needs ...").
+func pointsBack(text string) bool {
+	w, _, _ := strings.Cut(strings.TrimLeft(text, "-*•· \t"), " ")
+	switch strings.ToLower(w) {
+	case "this", "that", "it", "these", "those":
+		return true
+	}
+	return false
+}
+
 // askedLabel returns the label of a glossed item line ("Inbound endpoint:
 // ...") whose last word is the head noun of the phrase the question's
 // wh-word opens ("which Route 53 Resolver endpoint"), when the label says
@@ -865,6 +895,9 @@ func (e *Engine) evidenceFrom(ctx context.Context, a *analysis, hits []hit, ids,
 			i = j
 		}
 		if j := e.valueSentence(a, i); j >= 0 {
+			i = j
+		}
+		if j := e.answeringLine(i, ids); j >= 0 {
 			i = j
 		}
 		st := e.ix.Statement(i)

@@ -204,3 +204,19 @@ func TestAskedLabel(t *testing.T) {
 		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
 	}
 }
+
+// TestAnsweringLine: a line that states a problem and names nothing
+// besides the question's things is answered by the next line when that one
+// points back at it ("This can be achieved with ...").
+func TestAnsweringLine(t *testing.T) {
+	res, got := askOneNote(t, "ec2.txt", []string{
+		"↖↓ Monitoring notes",
+		"↖↑↓ EC2 default metrics",
+		"- CPU utilization, network in/out, disk reads/writes, status checks",
+		"- Can not monitor memory usage, available disk space, swap usage",
+		"- This can be achieved with the Unified CloudWatch Agent",
+	}, "What do I install to see memory usage and free disk space of my EC2 instances?")
+	if !slices.Contains(got, "Unified CloudWatch Agent") {
+		t.Errorf("answers %v (%s), want the Unified CloudWatch Agent", got, res.Reading)
+	}
+}
