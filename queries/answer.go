@@ -53,8 +53,9 @@ func (e *Engine) Ask(ctx context.Context, text string) (*Result, error) {
 	if first, second, ok := e.splitCompound(text); ok {
 		// "How many times does Lambda retry a failed async invocation,
 		// and where can the event go when all attempts fail?": two
-		// questions, each answered on its own
-		// when each part alone reads better than the whole does
+		// questions, answered each on its own when each part alone reads
+		// better (its reading scores higher) than the whole does; a part
+		// that fails leaves the whole question's answer
 		whole, score, err := e.askOne(ctx, text)
 		ra, sa, errA := e.askOne(ctx, first)
 		rb, sb, errB := e.askOne(ctx, second)
@@ -168,13 +169,9 @@ func (e *Engine) splitCompound(text string) (first, second string, ok bool) {
 		if !whAt(i) {
 			continue
 		}
-		gap := strings.TrimSpace(text[ws[i-1].end:ws[i].start])
 		and := ws[i-1].lower == "and"
-		if and {
-			gap = strings.TrimSpace(text[ws[i-2].end:ws[i-1].start])
-		}
-		if !and && gap != "," && gap != ";" && gap != "?" && gap != "-" && gap != "–" {
-			continue
+		if gap := strings.TrimSpace(text[ws[i-1].end:ws[i].start]); !and && gap != "," && gap != ";" && gap != "?" && gap != "-" && gap != "–" {
+			continue // a wh-word inside the first question ("... that says which ...")
 		}
 		end := ws[i-1].end
 		if and {

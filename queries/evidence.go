@@ -356,10 +356,15 @@ func (e *Engine) evidenceCandidate(ctx context.Context, a *analysis) *candidate 
 	topics := e.topicsOf(ctx, a)
 	if dim := e.askedDimension(a); dim != "" && a.wantsOnly(graph.KindValue) {
 		// the lines that write a quantity of the asked dimension first
-		hits = slices.Clone(hits)
-		slices.SortStableFunc(hits, func(x, y hit) int {
-			return boolRank(e.writesDimension(y, dim)) - boolRank(e.writesDimension(x, dim))
-		})
+		var writes, rest []hit
+		for _, h := range hits {
+			if e.writesDimension(h, dim) {
+				writes = append(writes, h)
+			} else {
+				rest = append(rest, h)
+			}
+		}
+		hits = append(writes, rest...)
 	}
 	c, k := e.evidenceFrom(ctx, a, hits, ids, topics, false)
 	if containsKind(a.wants, graph.KindValue) {
@@ -419,7 +424,11 @@ func (e *Engine) askedLabel(a *analysis, text string) string {
 		return "" // a bare noun labels nothing the question can ask which of
 	}
 	head := lw[len(lw)-1]
-	if !containsStr(e.whPhrase(a), head) || containsStr(e.lx.Terms(text[len(label):]), head) {
+	gloss := text
+	if k := strings.Index(text, label); k >= 0 {
+		gloss = text[k+len(label):]
+	}
+	if !containsStr(e.whPhrase(a), head) || containsStr(e.lx.Terms(gloss), head) {
 		return ""
 	}
 	if !slices.ContainsFunc(lw[:len(lw)-1], func(w string) bool { return !slices.ContainsFunc(a.words, func(q qword) bool { return q.stem == w }) }) {
@@ -477,14 +486,6 @@ func (e *Engine) writesDimension(h hit, dim string) bool {
 		return false
 	}
 	return slices.ContainsFunc(ingest.Quantities(e.ix.StatementText(h.i)), func(q ingest.Quantity) bool { return q.Dimension == dim })
-}
-
-// boolRank is 1 for true, 0 for false: a sort key.
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // A line's quantities answer a value question they hold minValueLineCoverage
