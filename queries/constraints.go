@@ -109,11 +109,13 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	// the question's words the reading does not already hold
 	free := make([]bool, len(a.terms))
 	nFree, freeWeight := 0, 0.0
+	hyphenParts := make([][]string, len(a.terms)) // a hyphenated word's parts ("active-passive" → activ, passiv), read once
 	for i, t := range a.terms {
 		if !t.in(c.rel) && !e.lx.IsStop(t.stem) {
 			free[i] = true
 			nFree++
 			freeWeight += t.weight
+			hyphenParts[i] = e.hyphenParts(t)
 		}
 	}
 	if nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) }) {
@@ -180,7 +182,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					// (a word of the asked-for phrase, "deployment strategies",
 					// says what the answers are: it names a column, "DR", not a
 					// value, "complete deploy")
-					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && (t.in(val) || e.hyphenIn(t, val)) {
+					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && (t.in(val) || len(hyphenParts[ti]) > 0 && holdsAll(val, hyphenParts[ti])) {
 						holds = true
 						// "no extra costs" is no answer to "which come with
 						// extra costs", nor "downtime" to "no downtime"
@@ -945,15 +947,17 @@ func (e *Engine) leadOf(i int) int {
 	return -1
 }
 
-// hyphenIn reports whether words (stems) hold each part of a term written
-// with hyphens ("active-passive" in "active-passive DR", whose name's
-// words are activ, passiv, dr); a term has parts of its own only for
-// identifiers (see camelTerms), as a hyphenated English word weighs as one
-// word elsewhere.
-func (e *Engine) hyphenIn(t term, words []string) bool {
+// hyphenParts returns the stems of the parts of a term written with
+// hyphens ("active-passive" → activ, passiv), for a value whose name's
+// words hold them apart ("active-passive DR"), nil for any other term; a
+// term has parts of its own only for identifiers (see camelTerms), as a
+// hyphenated English word weighs as one word elsewhere.
+func (e *Engine) hyphenParts(t term) []string {
 	if !strings.Contains(t.stem, "-") {
-		return false
+		return nil
 	}
-	parts := e.lx.Terms(strings.ReplaceAll(t.stem, "-", " "))
-	return len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !containsStr(words, p) })
+	if parts := e.lx.Terms(strings.ReplaceAll(t.stem, "-", " ")); len(parts) > 1 {
+		return parts
+	}
+	return nil
 }

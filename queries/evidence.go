@@ -391,22 +391,18 @@ func (e *Engine) answeringLine(i int, ids []string) int {
 		return -1
 	}
 	next := e.ix.Statement(j)
-	if !pointsBack(next.Text) || !slices.ContainsFunc(next.Mentions, func(id string) bool { return !containsStr(ids, id) }) {
+	if !e.pointsBack(next.Text) || !slices.ContainsFunc(next.Mentions, func(id string) bool { return !containsStr(ids, id) }) {
 		return -1
 	}
 	return j
 }
 
 // pointsBack reports whether a text opens with a pronoun that stands for
-// what the line before it says ("This can be achieved with ...", "That is
-// what ... is for", "It needs ...").
-func pointsBack(text string) bool {
+// what the line before it says, a word of the lexicon's anaphor group
+// ("This can be achieved with ...", "It needs ...").
+func (e *Engine) pointsBack(text string) bool {
 	w, _, _ := strings.Cut(strings.TrimLeft(text, "-*•· \t"), " ")
-	switch strings.ToLower(w) {
-	case "this", "that", "it", "these", "those":
-		return true
-	}
-	return false
+	return e.lx.QuestionSurface("anaphor", strings.ToLower(w))
 }
 
 // askedLabel returns the label of a glossed item line ("Inbound endpoint:
