@@ -766,7 +766,7 @@ func (x *extractor) preamble(body []Block) bool {
 // levelledFormats are the formats whose headings carry their level: Markdown
 // and the formats read as the Markdown they say.
 var levelledFormats = []string{FormatMarkdown, FormatBlog, FormatLaTeX, FormatHTML, FormatWikitext, FormatZim, FormatJSON,
-	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX, FormatNotebook}
+	FormatColumns, FormatOPML, FormatBBCode, FormatSubtitles, FormatScript, FormatCalendar, FormatBibTeX, FormatNotebook, FormatRST}
 
 // leveled reports whether the note's headings say how they nest: Markdown
 // levels, a blog's "#" under every title (all one level: sections follow

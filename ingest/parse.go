@@ -25,6 +25,7 @@ const (
 	FormatHTML      = "html"      // read as the Markdown htmlToMarkdown writes
 	FormatWikitext  = "wikitext"  // MediaWiki source, read as the Markdown wikitextToMarkdown writes
 	FormatAsciiDoc  = "asciidoc"  // AsciiDoc source, read as the Markdown asciidocToMarkdown writes
+	FormatRST       = "rst"       // reStructuredText source, read as the Markdown rstToMarkdown writes
 	FormatZim       = "zim"       // a Zim desktop wiki page, read as the Markdown zimToMarkdown writes
 	FormatTextile   = "textile"   // Textile source (a Redmine wiki page), read as the Markdown textileToMarkdown writes
 	FormatMermaid   = "mermaid"   // a Mermaid diagram's source, read as the Markdown outline mermaidToMarkdown writes
@@ -88,6 +89,8 @@ func Parse(name string, src []byte) (*Document, error) {
 		doc.Lines = orig
 	case FormatAsciiDoc:
 		p.parseRewritten(asciidocToMarkdown(doc.Lines))
+	case FormatRST:
+		p.parseRewritten(rstToMarkdown(doc.Lines))
 	case FormatTextile:
 		p.parseRewritten(textileToMarkdown(doc.Lines))
 	case FormatZim:
@@ -672,6 +675,7 @@ var markupFormats = []struct {
 	{isZim, FormatZim},
 	{isWikitext, FormatWikitext},
 	{isAsciiDoc, FormatAsciiDoc},
+	{isRST, FormatRST},
 	{isTextile, FormatTextile},
 	{isMermaid, FormatMermaid},
 	{isBBCode, FormatBBCode},
