@@ -60,6 +60,10 @@ type phrase struct {
 	// joined is a name's words written as one (see addJoined): never a
 	// part of a qualified identifier ("AWS::ElasticLoadBalancing::...")
 	joined bool
+	// aside is set for a name written with an aside in parentheses
+	// ("DynamoDB Accelerator (DAX)", "AWS Chatbot(Slack)"): it may match
+	// across the parenthesis that any other name stops at
+	aside bool
 }
 
 // ParseDictionary reads the YAML dictionary.
@@ -206,7 +210,7 @@ func (d *Dictionary) add(e Entry) string {
 		}
 	}
 	for _, a := range slices.Concat([]string{e.Name}, e.Aliases, e.Former) {
-		d.phrases = append(d.phrases, phrase{words: words(a), id: id})
+		d.phrases = append(d.phrases, phrase{words: words(a), id: id, aside: strings.ContainsAny(a, "()")})
 	}
 	for _, a := range e.Cased {
 		d.phrases = append(d.phrases, phrase{words: words(a), id: id, cased: a})
@@ -414,7 +418,7 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 			if p.joined && (strings.HasSuffix(text[:start], "::") || strings.HasPrefix(text[end:], "::")) {
 				continue // "AWS::ElasticLoadBalancing::LoadBalancer" is a resource type
 			}
-			if m > 1 && splitByPunct(text, toks[i:i+m]) {
+			if m > 1 && splitByPunct(text, toks[i:i+m], p.aside) {
 				continue // "CI/CD on AWS: CodePipeline" names no "AWS CodePipeline"
 			}
 			// Short all-letter aliases (2-3 chars) in mixed-case prose must be upper case: "EB", not "eb".
@@ -462,14 +466,27 @@ func (d *Dictionary) find(text string, s *findScratch) []Mention {
 // phraseBreaks are the marks that end a phrase (see splitByPunct).
 var phraseBreaks = [...]string{": ", "; ", ", ", ". "}
 
+// asideBreaks are the parentheses that open and close an aside.
+var asideBreaks = [...]string{"(", ")"}
+
 // splitByPunct reports whether punctuation that ends a phrase (a colon,
 // semicolon, comma or full stop before a space) stands between two of the
-// tokens: they belong to different phrases, and name nothing together
-// ("AWS::CloudFormation::Init" is one name).
-func splitByPunct(text string, toks []token) bool {
+// tokens, or, unless aside is set (the name is written with an aside
+// itself: "DynamoDB Accelerator (DAX)"), a parenthesis: they belong to
+// different phrases, and name nothing together ("AWS::CloudFormation::Init"
+// is one name; "Synthetics (canaries)" names no "Synthetics canaries").
+func splitByPunct(text string, toks []token, aside bool) bool {
 	for k := 1; k < len(toks); k++ {
 		gap := text[toks[k-1].end:toks[k].start]
 		for _, p := range phraseBreaks {
+			if strings.Contains(gap, p) {
+				return true
+			}
+		}
+		if aside {
+			continue
+		}
+		for _, p := range asideBreaks {
 			if strings.Contains(gap, p) {
 				return true
 			}

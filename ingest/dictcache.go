@@ -16,7 +16,7 @@ import (
 
 // vocabularyCacheVersion changes whenever dictFile or lexiconFile changes
 // shape.
-const vocabularyCacheVersion = "awskg-vocabulary-2"
+const vocabularyCacheVersion = "awskg-vocabulary-3"
 
 // vocabularyFiles are the embedded dictionary and lexicon as parsed from
 // their YAML: what the vocabulary cache keeps.

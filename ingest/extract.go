@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -279,6 +281,9 @@ func (x *extractor) run() Graph {
 	doc = claimsRead(doc, x.dict.Lexicon, x.fieldLabel)
 	x.doc = doc
 	x.topic = x.titleTopic()
+	if x.topic == nil {
+		x.topic = x.fileTopic()
+	}
 	o := newOpenReader(x)
 	if o != nil {
 		defer o.terms.close() // ends the terms goroutine should a block fail
@@ -740,6 +745,35 @@ func (x *extractor) titleTopic() []string {
 		return nil
 	}
 	return []string{topic}
+}
+
+// fileTopic returns the entity a note's file name names when the note
+// has no heading at all (a spreadsheet's "002_firehose.csv", whose rows
+// "destinations,Amazon S3,..." say whose destinations they are only by
+// it): the name's words, split at "_", "-" and ".", its extension and
+// numbers dropped, read as a title is (see titleTopic). nil when the note
+// has a heading (its headings say what its sections are about) or the
+// name names nothing, or several services ("000_58aa1aa0168045e5.txt").
+func (x *extractor) fileTopic() []string {
+	for i := range x.doc.Blocks {
+		if x.doc.Blocks[i].Kind == BlockHeading {
+			return nil
+		}
+	}
+	base := path.Base(filepath.ToSlash(x.doc.File))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	words := strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' })
+	words = slices.DeleteFunc(words, func(w string) bool {
+		return strings.ContainsFunc(w, unicode.IsDigit)
+	})
+	if len(words) == 0 || len(words) > maxTitleWords {
+		return nil
+	}
+	ents := x.headEntities(strings.Join(words, " "), false)
+	if len(ents) == 1 && isEntity(x.dictKind(ents[0])) {
+		return ents
+	}
+	return nil
 }
 
 // maxPreambleBlocks bounds the paragraphs under a note's first heading
@@ -1359,6 +1393,13 @@ func sentences(text string) []string {
 				continue
 			}
 			emit(i+1, i+1)
+		case '|':
+			// "Firehose: near real-time | KDS: real-time": a bar between
+			// spaces before a labelled statement separates statements, as
+			// ";" does ("tagged | untagged | any" are alternatives)
+			if i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' && labelledAfter(text[i+1:]) {
+				emit(i, i+1)
+			}
 		case ' ':
 			if strings.HasPrefix(text[i:], " but ") {
 				end := i
@@ -1371,6 +1412,15 @@ func sentences(text string) []string {
 	}
 	emit(len(text), len(text))
 	return out
+}
+
+// labelledAfter reports whether s opens with a short label and ": " (at
+// most maxLabelWords words, no bar or sentence stop in it): "KDS: custom
+// consumers".
+func labelledAfter(s string) bool {
+	label, _, ok := strings.Cut(s, ": ")
+	label = strings.TrimSpace(label)
+	return ok && label != "" && countFields(label) <= maxLabelWords && !strings.ContainsAny(label, "|.;")
 }
 
 // prose reads capability statements, verb relations and chains of a paragraph

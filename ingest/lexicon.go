@@ -44,6 +44,7 @@ type Lexicon struct {
 	phrasal   map[string]string   // "verb-stem particle" → the stem of the word the phrasal verb means
 	abbrevs   map[string][]string // stem → the stems of the word it abbreviates or of its abbreviations
 	descs     map[string]bool     // headers of columns that describe their row, lower case
+	forCols   map[string]bool     // headers of columns that say what their row is for, lower case
 	blanks    map[string]bool     // table cells that hold no value ("n/a"), lower case
 	seqNouns  []string            // nouns that say a list is in order ("order", "sequence"), lower case
 	implied   map[string]string   // preposition → the verb phrase a verbless line leaves out
@@ -95,6 +96,7 @@ type lexiconFile struct {
 	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
 	Abbrevs    map[string]string              `yaml:"abbreviations"`
 	DescLabels []string                       `yaml:"description_labels"`
+	ForLabels  []string                       `yaml:"purpose_labels"`
 	Blanks     []string                       `yaml:"blank_cells"`
 	Implied    map[string]string              `yaml:"implied_verbs"`
 	Sequence   []string                       `yaml:"sequence_nouns"`
@@ -156,6 +158,7 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 		lx.phrasal[Stem(verb)+" "+strings.TrimSpace(particle)] = Stem(strings.ToLower(strings.TrimSpace(v)))
 	}
 	lx.descs = lowerSet(f.DescLabels)
+	lx.forCols = lowerSet(f.ForLabels)
 	lx.falseClaims, lx.trueClaims = lowerSet(f.Claims.False), lowerSet(f.Claims.True)
 	lx.blanks = lowerSet(f.Blanks)
 	for _, w := range f.Sequence {
@@ -439,7 +442,15 @@ const minClaimWords = 3
 // "Comment", "Notes"; lexicon description_labels): its cells describe their
 // row's key, they are no objects of a relation the header names.
 func (lx *Lexicon) DescriptionLabel(header string) bool {
-	return lx != nil && lx.descs[strings.ToLower(strings.TrimSpace(header))]
+	return lx != nil && (lx.descs[strings.ToLower(strings.TrimSpace(header))] || lx.PurposeLabel(header))
+}
+
+// PurposeLabel reports whether a table column header says what each row's
+// key is for ("Use", "Purpose", "Used for"; lexicon purpose_labels): its
+// keys are things one uses, not properties, and its cells describe them
+// as a description column's do.
+func (lx *Lexicon) PurposeLabel(header string) bool {
+	return lx != nil && lx.forCols[strings.ToLower(strings.TrimSpace(header))]
 }
 
 // ImpliedVerb returns the verb phrase a verbless line leaves out before

@@ -49,6 +49,15 @@ func markerHeading(raw string, mark byte) (level int, title string, ok bool) {
 	return level, title, true
 }
 
+// orgTitleLine returns the title an Org "#+TITLE: Lambda - DOP-C02 prep"
+// line gives its file, "" for any other line.
+func orgTitleLine(raw string) string {
+	if len(raw) < len("#+TITLE:") || !strings.EqualFold(raw[:len("#+TITLE:")], "#+TITLE:") {
+		return ""
+	}
+	return strings.TrimSpace(raw[len("#+TITLE:"):])
+}
+
 // orgTitle drops an Org heading's TODO keyword, priority and trailing tags
 // ("TODO [#A] Stack policies   :domain2:" is "Stack policies").
 func orgTitle(t string) string {
@@ -176,8 +185,8 @@ func readSignals(lines []srcLine, iniNamed bool) markupSignals {
 		}
 		nonBlank++
 		if lines[i].indent == 0 {
-			if lvl, _, ok := markerHeading(raw, '*'); ok && lvl >= 2 {
-				s.org = true
+			if lvl, _, ok := markerHeading(raw, '*'); ok && lvl >= 2 || orgTitleLine(raw) != "" {
+				s.org = true // "** Sub" or "#+TITLE:": Org's own marks
 			}
 			if _, _, ok := markerHeading(raw, '='); ok {
 				adoc++
@@ -417,6 +426,12 @@ func readMarkup(lines []srcLine, src []string, name string) []int {
 		case sig.adoc && l.indent == 0 && (raw == "----" || raw == "...." || raw == "____" || raw == "****"):
 			inBlock = raw
 			l.kind = itemBlank
+			continue
+		case sig.org && orgTitleLine(raw) != "" && level == 0:
+			// an Org "#+TITLE:" heads the file: a first heading, at the
+			// level of the "*" sections after it (the note's title, see
+			// titleTopic)
+			l.kind, l.text, levels[i], level = itemHeading, orgTitleLine(raw), 1, 1
 			continue
 		case sig.org && (strings.HasPrefix(raw, "#+") || raw == ":PROPERTIES:"):
 			drawer = drawer || raw == ":PROPERTIES:"

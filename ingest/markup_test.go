@@ -39,7 +39,7 @@ func TestMarkupNotes(t *testing.T) {
 		want       []string
 	}{
 		{"org.txt", "#+TITLE: cfn\n* TODO Helper scripts         :domain2:\n  :PROPERTIES:\n  :WEIGHT: high\n  :END:\n** The four scripts\n   - cfn-init :: reads the metadata\n   - [X] cfn-signal :: sends a signal\n#+BEGIN_SRC json\n{ \"a\": 1 }\n#+END_SRC\n",
-			FormatText, []string{"h# Helper scripts", "h## The four scripts", "  - cfn-init — reads the metadata  [Helper scripts / The four scripts]", "  - cfn-signal — sends a signal  [Helper scripts / The four scripts]", "code"}},
+			FormatText, []string{"h# cfn", "h# Helper scripts", "h## The four scripts", "  - cfn-init — reads the metadata  [Helper scripts / The four scripts]", "  - cfn-signal — sends a signal  [Helper scripts / The four scripts]", "code"}},
 		{"adoc.txt", "= Deployments\n:toc: left\n\n== CodeBuild\n\n.Buildspec phases (in run order)\n. install\n. pre_build\n. build\n\n[source,yaml]\n----\nversion: 0.2\n----\n\n=== Caching\nBuild timeout:: 5 minutes to 36 hours\n",
 			FormatAsciiDoc, []string{"h# Deployments", "h## CodeBuild", "h### Buildspec phases (in run order)", "- install  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- pre_build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "- build  [Deployments / CodeBuild / Buildspec phases (in run order)]", "code", "h### Caching", "- Build timeout: 5 minutes to 36 hours  [Deployments / CodeBuild / Caching]"}},
 		{"yaml.txt", "# cheat sheet in YAML shape\nparameter_store:\n  types: [String, StringList]\n\n  tiers:\n    advanced:\n      max_parameters: 100,000\n      max_value_size: 8 KB\n  history_kept: 100 versions\n  labels: 10\n",

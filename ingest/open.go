@@ -1174,6 +1174,9 @@ func (o *openReader) sectionSubject() string {
 func (o *openReader) serviceSubject() string {
 	hs := o.x.headings
 	if len(hs) == 0 {
+		if len(o.x.topic) == 1 {
+			return o.x.topic[0] // a note of no heading, about what its name names (see fileTopic)
+		}
 		return ""
 	}
 	if !o.x.leveled() {
@@ -4899,7 +4902,11 @@ func (o *openReader) table(t *Table) {
 	// number or percentage of ... |": the plural header names what the
 	// keys are, and the blank-headed column describes each
 	definitions := o.definitionTable(t)
-	propKeys := (len(t.Header) == 2 && propertyKeys(t) || blankHeader(t) && lowerKeys(t)) && !kindKeys && !definitions
+	// (keys over a column that describes them, "| Blueprint | Use |", are
+	// things, not properties)
+	// (keys over a column that says what each is for, "| Blueprint | Use
+	// |", are things, not properties)
+	propKeys := (len(t.Header) == 2 && !o.lx.PurposeLabel(stripParens(t.Header[1].Text)) && (propertyKeys(t) || o.valueColumn(t)) || blankHeader(t) && lowerKeys(t)) && !kindKeys && !definitions
 	attrCols := keyCol == 0 && len(t.Header) >= 3 && propertyColumn(t, 1) && shortLabels(t, 1)
 	heads := make([]struct {
 		phrase string
@@ -4974,11 +4981,23 @@ func (o *openReader) table(t *Table) {
 		if subj == "" {
 			continue
 		}
+		groupRelated := false
 		if grouped {
 			// "Lambda | CodeDeployDefault.LambdaAllAtOnce | all traffic
 			// shifted at once": the group relates to the row's item by
 			// the item column's header
-			if g := o.itemNode(r[0].Text); g != "" && g != subj {
+			if owner := o.defaultSubject(); owner != "" && owner != subj && len(o.mentions(r[0].Text)) == 0 {
+				// "destinations | Amazon S3 | ..." in Firehose's note: a
+				// group that names nothing is a part of the section
+				// subject's, as a heading "Destinations" under its heading
+				// is: the subject relates to the item by the group's words
+				if o.propertyOf(owner, t, r, keyCol) {
+					groupRelated = true
+				} else if phrase, pol := o.phrase(r[0].Text); phrase != "" {
+					o.x.addOpen(owner, graph.OpenRelation(phrase, pol), subj, r[0].Text+": "+t.Header[1].Text+": "+key.Text, 0, key.Line)
+					groupRelated = true
+				}
+			} else if g := o.itemNode(r[0].Text); g != "" && g != subj {
 				if phrase, pol := o.phrase(t.Header[1].Text); phrase != "" {
 					o.x.addOpen(g, graph.OpenRelation(phrase, pol), subj, r[0].Text+": "+t.Header[1].Text+": "+key.Text, 0, key.Line)
 				}
@@ -4991,7 +5010,9 @@ func (o *openReader) table(t *Table) {
 			f := &o.frames[n-1]
 			f.count++
 			o.item(f, key.Text, f.count, key.Line)
-		} else if kind != "" && kindSubj != "" && subj != kindSubj && o.x.dictKind(subj) != graph.KindService {
+		} else if kind != "" && kindSubj != "" && subj != kindSubj && o.x.dictKind(subj) != graph.KindService && !groupRelated {
+			// (a grouped row's relation is its group's, not its column's
+			// "item")
 			// "| constraint | does |" over "| launch | ... |" in Service
 			// Catalog's section: its keys are the subject's constraints
 			o.x.addOpen(kindSubj, graph.OpenRelation(kindPhrase, kindPol), subj, t.Header[keyCol].Text+": "+key.Text, 0, key.Line)
@@ -5079,19 +5100,41 @@ func (o *openReader) entityColumns(t *Table, keyCol int) []string {
 	if named > 1 {
 		return nil
 	}
-	// every header names one entity before any node is made
+	// every header names one entity before any node is made, or every
+	// header names none and is a short name of a variant of the section's
+	// subject ("| | Standard | Advanced |" under Parameter Store's
+	// "Tiers")
 	heads := make([]mention, len(t.Header))
+	named, bare := 0, 0
 	for j := 1; j < len(t.Header); j++ {
 		h := strings.TrimSpace(stripParens(t.Header[j].Text))
 		ms := o.mentions(h)
-		if len(ms) != 1 || !isEntity(o.x.dictKind(ms[0].id)) || countFields(h) > maxGivenNameWords {
+		switch {
+		case len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) && countFields(h) <= maxGivenNameWords:
+			heads[j] = ms[0]
+			named++
+		case len(ms) == 0 && h != "" && countFields(h) <= maxVariantWords && !strings.ContainsAny(h, ".,;:?!") && !isNumberCell(h):
+			bare++
+		default:
 			return nil
 		}
-		heads[j] = ms[0]
+	}
+	subj := ""
+	if bare > 0 {
+		if subj = o.defaultSubject(); named > 0 || subj == "" || !isEntity(o.x.dictKind(subj)) {
+			return nil
+		}
 	}
 	cols := make([]string, len(t.Header))
 	for j := 1; j < len(t.Header); j++ {
 		h := strings.TrimSpace(stripParens(t.Header[j].Text))
+		if subj != "" {
+			// a variant of the section's subject, a feature of it
+			if cols[j] = o.x.newNode(graph.KindFeature, qualifyName(o.x.nodes[subj].Name, cleanName(h))); cols[j] != "" {
+				o.x.addOpen(subj, graph.PredFeature, cols[j], h, 0, t.Header[j].Line)
+			}
+			continue
+		}
 		if m := heads[j]; m.start == 0 && m.end == len(h) {
 			cols[j] = m.id
 			continue
@@ -5103,6 +5146,10 @@ func (o *openReader) entityColumns(t *Table, keyCol int) []string {
 	}
 	return cols
 }
+
+// maxVariantWords bounds the words of a comparison table's header that
+// names a variant of the section's subject (see entityColumns).
+const maxVariantWords = 3
 
 // attributeOfColumns reads one row of a comparison table (see
 // entityColumns): each column's thing has the row's attribute, of the
@@ -5439,6 +5486,14 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, v), key.Text+": "+v, 0, r[1].Line)
 		return true
 	}
+	if qs := Quantities(stripParens(r[1].Text)); len(qs) >= 2 && countFields(r[1].Text) <= maxPropertyValueWords {
+		// "default 3 s, max 900 s (15 min)": each quantity is a value (an
+		// aside's restates one, or qualifies it: "(1 MB steps)")
+		for _, q := range qs {
+			o.item(f, q.Text, 0, r[1].Line)
+		}
+		return true
+	}
 	o.item(f, r[1].Text, 0, r[1].Line)
 	return true
 }
@@ -5541,6 +5596,71 @@ func (o *openReader) attributeRow(t *Table, r []Cell) bool {
 		relate(key+" "+t.Header[j].Text, c, r[j].Line)
 	}
 	return true
+}
+
+// propertyOf reads a row of a grouped table (see groupedKey) whose key is
+// a property of owner, the section's subject the group names nothing of
+// ("buffering,buffer size (S3),"1 - 128 MiB, default 5 MiB"" in
+// Firehose's sheet; "transform,record result statuses,"Ok, Dropped,
+// ProcessingFailed""): the key is the relation from owner to the next
+// cell's values, a list's items or its quantities each. It reports
+// whether it read the row: not when the key is no property (see
+// propertyKey) or names something, or the value cell is prose of more
+// than maxPropertyValueWords words.
+func (o *openReader) propertyOf(owner string, t *Table, r []Cell, keyCol int) bool {
+	if keyCol+1 >= len(r) || keyCol+1 >= len(t.Header) {
+		return false
+	}
+	key, value := r[keyCol], strings.TrimSpace(r[keyCol+1].Text)
+	if !propertyKey(key.Text) || len(o.mentions(stripParens(key.Text))) > 0 || value == "" || o.lx.BlankCell(value) || countFields(value) > maxPropertyValueWords {
+		return false
+	}
+	f := &frame{subject: owner, pending: true, rest: strings.TrimSuffix(strings.TrimSpace(stripParens(key.Text)), "?"), text: key.Text, long: true}
+	if !o.hasPhrase(f) {
+		return false
+	}
+	o.statement(key.Text+": "+value, key.Line, owner)
+	if qs := Quantities(stripParens(value)); len(qs) >= 2 {
+		for _, q := range qs {
+			o.item(f, q.Text, 0, r[keyCol+1].Line)
+		}
+		return true
+	}
+	o.item(f, value, 0, r[keyCol+1].Line)
+	return true
+}
+
+// maxPropertyValueWords bounds the words of a value cell propertyOf
+// reads: a longer cell is a remark, read as sentences.
+const maxPropertyValueWords = 12
+
+// valueColumn reports whether a two-column table's second column holds
+// the values of the properties its keys name: quantities, mostly, under a
+// header that names no property of its own ("| limit | value |" over "|
+// timeout | default 3 s, max 900 s |"), keys that are no quantities
+// themselves ("60 seconds | 15 days" is keyed by values). Under a header
+// that names a property ("| tier | max size |" over "| Standard | 4 KB
+// |") the keys are things that have it.
+func (o *openReader) valueColumn(t *Table) bool {
+	if !quantityColumn(t, 1) || quantityColumn(t, 0) {
+		return false
+	}
+	h := strings.Fields(strings.ToLower(strings.Trim(t.Header[1].Text, " .")))
+	return len(h) == 0 || len(h) == 1 && o.lx.QuestionWord("generic", Stem(h[0]))
+}
+
+// quantityColumn reports whether at least half the cells of column j of
+// a table hold a quantity ("default 3 s, max 900 s", "128 MB - 10,240
+// MB"): keys paired with such values are properties, not things, unless
+// the keys are quantities too ("1 minute | 15 days": a value-keyed table).
+func quantityColumn(t *Table, j int) bool {
+	n := 0
+	for _, r := range t.Rows {
+		if len(r) > j && len(Quantities(r[j].Text)) > 0 {
+			n++
+		}
+	}
+	return len(t.Rows) >= 2 && 2*n >= len(t.Rows)
 }
 
 // maxAttributeWords bounds the words of a cell after a property's value

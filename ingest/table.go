@@ -533,10 +533,12 @@ func groupedKey(t *Table) bool {
 			return false
 		}
 		g, n := strings.ToLower(strings.TrimSpace(r[0].Text)), strings.ToLower(strings.TrimSpace(r[1].Text))
-		if g == "" || n == "" || names[n] {
+		// ("what" may name a row in two groups: "format conversion,what"
+		// and "dynamic partitioning,what")
+		if g == "" || n == "" || names[g+"\x00"+n] {
 			return false
 		}
-		names[n] = true
+		names[g+"\x00"+n] = true
 		if k == 0 || g != prev {
 			if groups[g] {
 				return false // a group the rows came back to: no grouping column
