@@ -1001,6 +1001,7 @@ func (e *Engine) link(a *analysis) {
 		e.addLink(a, link{id: m.ID, start: m.Start, end: m.End, how: how, text: m.Text, concept: e.isNoteConcept(m.ID)})
 	}
 	e.linkHyphenated(a)
+	e.linkElided(a)
 	e.linkRegions(a)
 	e.linkAcronyms(a)
 	e.linkFuzzy(a)
@@ -1085,6 +1086,48 @@ func (e *Engine) phraseInNotes(stem, phrase string) bool {
 		}
 	}
 	return false
+}
+
+// linkElided links the name a question leaves the shared words out of
+// after a coordinator or a compare word: "parameter store standard vs
+// advanced" names "Parameter Store Standard" and, by its last word
+// replaced, "Parameter Store Advanced", when the notes have such a name.
+// Only a name of two words or more, and the unlinked content word right
+// after "vs", "or", "and" (the lexicon's coordinator and compare words).
+func (e *Engine) linkElided(a *analysis) {
+	for li := 0; li < len(a.links); li++ {
+		l := a.links[li]
+		toks := ingest.Tokens(l.text)
+		if len(toks) < 2 {
+			continue
+		}
+		k := slices.IndexFunc(a.words, func(w qword) bool { return w.start >= l.end })
+		if k < 0 || k+1 >= len(a.words) {
+			continue
+		}
+		c, w := a.words[k], a.words[k+1]
+		if strings.TrimSpace(a.text[l.end:c.start]) != "" || !(c.lower == "or" || e.lx.QuestionSurface("coordinator", c.lower) || e.lx.QuestionWord("compare", c.stem) || e.lx.QuestionSurface("compare", c.lower)) {
+			continue
+		}
+		if w.stop || w.linked >= 0 {
+			continue
+		}
+		words := strings.Fields(l.text)
+		if len(words) < 2 {
+			continue
+		}
+		name := strings.Join(words[:len(words)-1], " ") + " " + w.text
+		for _, m := range e.dict.FindWeak(name) {
+			if m.ID == "" || m.ID == l.id || m.Start != 0 || m.End != len(name) {
+				continue
+			}
+			if _, ok := e.names[m.ID]; !ok {
+				continue
+			}
+			e.addLink(a, link{id: m.ID, start: w.start, end: w.end, how: linkName, text: w.text, concept: e.isNoteConcept(m.ID)})
+			break
+		}
+	}
 }
 
 // minHyphenatedWords is how many words a name must have to be found in a

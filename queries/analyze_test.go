@@ -729,3 +729,30 @@ func TestNegatedAuxiliaryEndsFocus(t *testing.T) {
 	}
 	askHolding(t, e, q, []string{"memory usage", "processes"})
 }
+
+// TestLinkElidedName: a name the question shortens after "vs", "or" or
+// "and" ("parameter store standard vs advanced") links the name its last
+// word replaced makes, when the notes have it; a word no such name has
+// stays a word.
+func TestLinkElidedName(t *testing.T) {
+	e := engineWithNote(t, "ps.md", "# SSM Parameter Store\n\n## Tiers\n\n| | Standard | Advanced |\n| --- | --- | --- |\n"+
+		"| max value size | 4 KB | 8 KB |\n| parameter policies | no | yes |\n")
+	tests := []struct {
+		q    string
+		want bool // links Parameter Store Advanced
+	}{
+		{"parameter store standard vs advanced max value size", true},
+		{"parameter store standard or advanced - which has parameter policies?", true},
+		// fixed bugs: no name "SSM Parameter Store cheaper", and none
+		// without a coordinator before the word
+		{"parameter store standard vs cheaper options", false},
+		{"parameter store standard advanced options", false},
+	}
+	for _, tt := range tests {
+		links := e.analyze(tt.q).links
+		got := slices.ContainsFunc(links, func(l link) bool { return l.id == "feature:ssm-parameter-store-advanced" })
+		if got != tt.want || !slices.ContainsFunc(links, func(l link) bool { return l.id == "feature:ssm-parameter-store-standard" }) {
+			t.Errorf("%q: links %v, want Advanced linked %v beside Standard", tt.q, links, tt.want)
+		}
+	}
+}

@@ -399,8 +399,12 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 			// ("Canary" under "CodeDeploy offers 3 deployment types for
 			// Lambda functions:")
 			if i, ok := e.ix.StatementAt(src); ok {
+				// and what the answer's own line says of it: a table row's
+				// other cells ("OldestInstance | Useful when upgrading to a
+				// new EC2 instance type")
+				details = append(slices.Clip(details), e.ix.StatementText(i))
 				if l := e.leadOf(i); l >= 0 {
-					details = append(slices.Clip(details), e.ix.StatementText(l))
+					details = append(details, e.ix.StatementText(l))
 				}
 			}
 		}

@@ -2141,7 +2141,7 @@ func (e *Engine) verdictCandidate(a *analysis) *candidate {
 		text = ingest.AnswerText(st.Text)
 		mark = e.lx.CellMark(text)
 	}
-	no := mark < 0 || mark == 0 && (e.deniesFor(a, text) || e.opposes(a, text) || e.otherMeans(a, st))
+	no := mark < 0 || mark == 0 && (e.deniesFor(a, text) && !e.deniesWithQuestion(a, text) || e.opposes(a, text) || e.otherMeans(a, st))
 	verdict := "yes"
 	if no != a.negated {
 		verdict = "no"
@@ -2682,6 +2682,89 @@ func (e *Engine) deniesQuestion(a *analysis, text string) bool {
 		}
 	}
 	return false
+}
+
+// deniesWithQuestion reports whether every denial of a line denies what
+// the question denies too, in its words: "... retry individual failed
+// stages ... without re-running the full pipeline" for "can CodePipeline
+// retry only the failed stage without rerunning the whole pipeline?"
+// states what the question asks; it denies nothing of it. Each denial's
+// scope is the words after its negating word to the end of its clause;
+// it must share a content word with the question's own denied words and
+// hold no other word of the question. False when the line restricts
+// ("only"), and when the question denies nothing or is read as negated
+// (its verdict is turned round instead: see verdictCandidate).
+func (e *Engine) deniesWithQuestion(a *analysis, text string) bool {
+	asked := negatedScopes(e.lx, a.text)
+	if a.negated || len(asked) == 0 || e.restricts(text) {
+		return false // (a negated question's verdict turns round on a line that denies as it does)
+	}
+	var deniedAsked []string
+	for _, sc := range asked {
+		deniedAsked = append(deniedAsked, sc...)
+	}
+	questionStems := negatedScopeStems(e.lx, a.text)
+	scopes := negatedScopes(e.lx, text)
+	if len(scopes) == 0 {
+		return false
+	}
+	for _, sc := range scopes {
+		shared := false
+		for _, st := range sc {
+			switch {
+			case containsStr(deniedAsked, st):
+				shared = true
+			case containsStr(questionStems, st):
+				return false // the line denies a word the question asserts
+			}
+		}
+		if !shared {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedScopes returns, for each word of text that denies ("not",
+// "without", "no"; see Lexicon.Negates), the stems of the content words
+// after it to the end of its clause, a hyphenated word read as one
+// ("re-running" as "rerunning").
+func negatedScopes(lx *ingest.Lexicon, text string) [][]string {
+	var out [][]string
+	for _, cl := range clauses(text) {
+		ws := strings.FieldsFunc(strings.ToLower(cl), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+		})
+		for i, w := range ws {
+			if !lx.Negates(w) {
+				continue
+			}
+			var sc []string
+			for _, v := range ws[i+1:] {
+				if v = strings.ReplaceAll(strings.Trim(v, "-'"), "-", ""); v != "" && !lx.IsStop(v) && !lx.Negates(v) {
+					sc = append(sc, ingest.Stem(v))
+				}
+			}
+			if len(sc) > 0 {
+				out = append(out, sc)
+			}
+		}
+	}
+	return out
+}
+
+// negatedScopeStems returns the stems of every content word of a text,
+// hyphenated words read as one, as negatedScopes reads them.
+func negatedScopeStems(lx *ingest.Lexicon, text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
+	}) {
+		if w = strings.ReplaceAll(strings.Trim(w, "-'"), "-", ""); w != "" && !lx.IsStop(w) && !lx.Negates(w) {
+			out = append(out, ingest.Stem(w))
+		}
+	}
+	return out
 }
 
 // deniesAsked reports whether a clause that denies (the clause after the

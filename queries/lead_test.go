@@ -220,3 +220,25 @@ func TestAnsweringLine(t *testing.T) {
 		t.Errorf("answers %v (%s), want the Unified CloudWatch Agent", got, res.Reading)
 	}
 }
+
+// TestRowCellsNarrow: a list reading narrows to the answer whose own
+// table row says what the question asks ("OldestInstance | Useful when
+// upgrading to a new EC2 instance type"), not only by what its fact's
+// detail holds.
+func TestRowCellsNarrow(t *testing.T) {
+	res, got := askOneNote(t, "asg.md", []string{
+		"# Amazon EC2 Auto Scaling",
+		"",
+		"## Termination policies",
+		"",
+		"| Policy | When |",
+		"| --- | --- |",
+		"| Default | spreads instances across AZs evenly |",
+		"| OldestInstance | Useful when upgrading to a new EC2 instance type |",
+		"| NewestInstance | Useful when testing a new launch configuration |",
+		"| ClosestToNextInstanceHour | saves on hourly billing |",
+	}, "ASG termination policy to use when upgrading to a new EC2 instance type")
+	if want := []string{"OldestInstance"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
+}

@@ -540,3 +540,26 @@ func TestVerdictFromASynonymLine(t *testing.T) {
 		t.Errorf("verdict from %v, want the line that denies it (kinesis.org:4)", src)
 	}
 }
+
+// TestVerdictOnADenialTheQuestionShares: a line whose only denial is the
+// question's own ("without re-running the full pipeline" for "...
+// without rerunning the whole pipeline?") states what it asks: yes. A
+// question that denies nothing still reads the line's denial as no.
+func TestVerdictOnADenialTheQuestionShares(t *testing.T) {
+	e := engineWithNote(t, "pipeline.md", "# AWS CodePipeline\n\n"+
+		"- CodePipeline offers a feature to retry individual failed stages allowing developers to fix and resume deployments without re-running the full pipeline workflow.\n")
+	tests := []struct{ q, want string }{
+		{"can codepipeline retry only the failed stage without rerunning the whole pipeline?", "yes"},
+		// fixed bugs: a denial of another word the question asserts
+		{"can codepipeline retry a failed stage without fixing it?", "no"},
+	}
+	for _, tt := range tests {
+		res, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if len(res.Answers) == 0 || res.Answers[0].Name != tt.want {
+			t.Errorf("%q: answers %v (%s), want %s", tt.q, res.Answers, res.Reading, tt.want)
+		}
+	}
+}
