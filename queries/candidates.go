@@ -155,6 +155,9 @@ func (e *Engine) candidates(ctx context.Context, a *analysis) ([]*candidate, err
 	if c := e.countedCandidate(a); c != nil {
 		out = append(out, c)
 	}
+	if c := e.focusValueCandidate(a); c != nil {
+		out = append(out, c)
+	}
 	if c := e.verbArgCandidate(a); c != nil {
 		out = append(out, c)
 	}

@@ -336,6 +336,33 @@ const minLineConstraintShare = 0.35
 // for several ("what can it send to") narrows a list of minConstrainedEnds.
 const minLineConstrainedEnds = 2
 
+// unlabelled returns a table row's statement, its "; "-separated cells,
+// each without the short label before its first ": " ("Health checks:
+// yes; Typical use: multi-region active-active" → "yes; multi-region
+// active-active"); a statement with fewer than two labelled parts is no
+// row's, and stays as it is.
+func unlabelled(text string) string {
+	parts := strings.Split(text, "; ")
+	labelled := 0
+	for _, p := range parts {
+		if label, _, ok := strings.Cut(p, ": "); ok && len(strings.Fields(label)) <= maxCellLabelWords {
+			labelled++
+		}
+	}
+	if labelled < 2 {
+		return text // one label is a line's own ("multi-region read & write: dynamodb global table"), no row's columns
+	}
+	for k, p := range parts {
+		if label, rest, ok := strings.Cut(p, ": "); ok && len(strings.Fields(label)) <= maxCellLabelWords {
+			parts[k] = rest
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// maxCellLabelWords bounds the words of a label unlabelled drops.
+const maxCellLabelWords = 4
+
 // lineConstraint narrows a list reading to the answers whose own lines
 // say more of the question's words than the other answers' lines do,
 // when the notes state the distinction in prose, not as an attribute
@@ -401,8 +428,9 @@ func (e *Engine) lineConstraint(a *analysis, c *candidate) *candidate {
 			if i, ok := e.ix.StatementAt(src); ok {
 				// and what the answer's own line says of it: a table row's
 				// other cells ("OldestInstance | Useful when upgrading to a
-				// new EC2 instance type")
-				details = append(slices.Clip(details), e.ix.StatementText(i))
+				// new EC2 instance type"), without their columns' labels
+				// (a row's "Health checks: no" says no health checks)
+				details = append(slices.Clip(details), unlabelled(e.ix.StatementText(i)))
 				if l := e.leadOf(i); l >= 0 {
 					details = append(details, e.ix.StatementText(l))
 				}

@@ -3276,3 +3276,141 @@ func (e *Engine) evidenceAnswers(ctx context.Context, a *analysis, i int, h hit,
 	}
 	return ends, answers, head, items, srcs, headAnswer
 }
+
+// focusValueCandidate reads "what port does the X-Ray daemon listen on":
+// a question whose wh-phrase asks for a singular noun that names no kind
+// of node ("port", "prefix", "version") is answered by the value a note line
+// writes right after that noun ("daemon listens on UDP port 2000", "daemon
+// port: UDP 2000"): the noun with its value, and the acronym before the
+// noun that qualifies it. Of the lines that write one, the one that holds
+// most of the question (and of the entities it names, one at least when
+// it names any) answers; a terse
+// query of a few words and no wh-word ("xray daemon port") asks for the
+// noun it ends with. nil when the question asks for no such noun or no
+// line writes it with a value.
+func (e *Engine) focusValueCandidate(a *analysis) *candidate {
+	if a.focusKind != "" || a.yesno {
+		return nil
+	}
+	noun := ""
+	if len(a.focus) > 0 {
+		noun = a.focus[len(a.focus)-1]
+	} else if n := len(a.words); n > 0 && n <= maxTerseWords && !slices.ContainsFunc(a.words, func(w qword) bool { return e.lx.QuestionSurface("wh", w.lower) }) {
+		// a terse query ("xray daemon port") asks for the noun it ends with
+		if w := a.words[n-1]; !w.stop && w.linked < 0 {
+			noun = w.stem
+		}
+	}
+	if noun == "" {
+		return nil
+	}
+	// the noun as the question writes it: a plural ("which states")
+	// asks for several things, not for a value
+	if k := slices.IndexFunc(a.words, func(w qword) bool { return w.stem == noun }); k < 0 || ingest.PluralNoun(a.words[k].lower) {
+		return nil
+	}
+	if len(e.lx.Kinds(noun)) > 0 || e.lx.IsStop(noun) || e.lx.QuestionWord("generic", noun) {
+		return nil // "which services", "what options": a kind or shape, not a noun of a value
+	}
+	ids := a.linkIDs()
+	stmts, _ := e.ix.StatementsWith(noun)
+	best, bestScore, bestValue := -1, 0.0, ""
+	for _, si := range stmts {
+		st := e.ix.Statement(int(si))
+		v := valueAfterNoun(st.Text, noun)
+		if v == "" {
+			continue
+		}
+		held := e.heldLinks(a, int(si))
+		if len(ids) > 0 && held == 0 {
+			continue // a line about none of what the question names ("max stacks per region 200")
+		}
+		score := overlap(a.terms, nil, st.Terms)
+		if len(ids) > 0 {
+			score += float64(held) / float64(len(ids))
+		}
+		if score > bestScore {
+			best, bestScore, bestValue = int(si), score, v
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	st := e.ix.Statement(best)
+	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: []Answer{{Name: bestValue, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}}}}
+	c.ctx = st.Terms
+	c.prior = countedPrior + 0.3*bestScore
+	c.links = e.heldLinks(a, best)
+	c.reading = fmt.Sprintf("the %s a line writes (%s)", asWritten(a, []string{noun})[0], st.Source)
+	return c
+}
+
+// maxTerseWords is the most words of a query with no wh-word that
+// focusValueCandidate reads as asking for the noun it ends with.
+const maxTerseWords = 5
+
+// valueAfterNoun returns the value a text writes right after a noun
+// (stem): "UDP port 2000" of "daemon listens on UDP port 2000", "port:
+// UDP 2000" read as "UDP 2000"; a value opens with a digit, or is an
+// acronym before a number, or a quantity with its unit ("timeout 900
+// seconds" gives "900 seconds"). An upper-case acronym right before the
+// noun ("UDP") is part of it. "" when the noun is followed by no value,
+// or counts per it ("200 per region").
+func valueAfterNoun(text, noun string) string {
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,;:()'\"`*"))
+		if ingest.Stem(lw) != noun || i+1 >= len(ws) {
+			continue
+		}
+		if i > 0 && (strings.EqualFold(ws[i-1], "per") || strings.EqualFold(ws[i-1], "each") || strings.EqualFold(ws[i-1], "every")) {
+			continue // "200 per region": a count per unit, not the unit's value
+		}
+		if at := strings.Index(text, strings.Join(ws[i+1:], " ")); at >= 0 {
+			// "timeout 900 seconds": a quantity with its unit is the value
+			if qs := ingest.Quantities(text[at:]); len(qs) > 0 && qs[0].Start == 0 && qs[0].Dimension != "count" {
+				return qs[0].Text
+			}
+		}
+		j := i + 1
+		var val []string
+		if acr := strings.Trim(ws[j], ".,;:()'\"`*"); isAcronym(acr) && j+1 < len(ws) && startsWithDigit(ws[j+1]) {
+			val = append(val, acr)
+			j++
+		}
+		if !startsWithDigit(ws[j]) {
+			continue
+		}
+		val = append(val, strings.Trim(ws[j], ".,;:()'\"`*"))
+		head := strings.Trim(w, ".,;:()'\"`*")
+		if strings.HasSuffix(w, ":") || strings.HasSuffix(w, "=") {
+			return strings.Join(val, " ") // "port: UDP 2000": the value alone
+		}
+		if i > 0 {
+			if acr := strings.Trim(ws[i-1], ".,;:()'\"`*"); isAcronym(acr) {
+				head = acr + " " + head
+			}
+		}
+		return head + " " + strings.Join(val, " ")
+	}
+	return ""
+}
+
+// isAcronym reports whether a word is an upper-case acronym of two to
+// five letters ("UDP", "TCP", "ARN").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithDigit reports whether a word opens with a digit.
+func startsWithDigit(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}

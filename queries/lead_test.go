@@ -242,3 +242,32 @@ func TestRowCellsNarrow(t *testing.T) {
 		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
 	}
 }
+
+// TestFocusValue: a question that asks for a singular noun naming no kind
+// of node ("what port", a terse "xray daemon port") is answered by the
+// value a line writes right after that noun, with the acronym before it;
+// a plural asks for names, not a value.
+func TestFocusValue(t *testing.T) {
+	lines := []string{
+		"# AWS X-Ray",
+		"",
+		"- daemon listens on UDP port 2000, batches segments and sends them to the X-Ray API",
+		"- sampling: first request each second, then 5% of the rest",
+	}
+	for _, q := range []string{"What port does the X-Ray daemon listen on?", "xray daemon port"} {
+		res, got := askOneNote(t, "xray.md", lines, q)
+		if want := []string{"UDP port 2000"}; !slices.Equal(got, want) {
+			t.Errorf("%q: answers %v (%s), want %v", q, got, res.Reading, want)
+		}
+	}
+	// fixed bugs: "which states" asks for the states, not a number after
+	// "state:" in another line
+	res, got := askOneNote(t, "asg.txt", []string{
+		"WARM POOLS",
+		"- pool states: Stopped, Running, Hibernated",
+		"- Minimum targets required for operational state: 2",
+	}, "Instances sitting in a warm pool can be kept in which states?")
+	if slices.Contains(got, "2") {
+		t.Errorf("answers %v (%s): a value for a plural noun", got, res.Reading)
+	}
+}
