@@ -1251,17 +1251,31 @@ func (e *Engine) countedCandidate(a *analysis) *candidate {
 		// "how long and how many attempts": the line's every value
 		qs = ingest.Quantities(st.Text)
 	}
-	var answers []Answer
+	var names []string
 	for _, q := range qs {
-		answers = append(answers, Answer{Name: countName(a, q), Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}})
+		names = append(names, countName(a, q))
+	}
+	// the count of the very things asked about is the answer's shape:
+	// worth more than a line that merely matches the words
+	return e.lineValues(a, best, bestScore, names, "the count of "+asWritten(a, []string{noun})[0])
+}
+
+// lineValues returns the evidence candidate that answers with values one
+// line writes (names, in order), as the question asked for them: worth
+// countedPrior and a share of score (how much of the question the line
+// holds), the line's terms its context. what says what the values are
+// ("the count of alarms"); the reading adds the line's source.
+func (e *Engine) lineValues(a *analysis, i int, score float64, names []string, what string) *candidate {
+	st := e.ix.Statement(i)
+	answers := make([]Answer, len(names))
+	for k, n := range names {
+		answers[k] = Answer{Name: n, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}
 	}
 	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: answers}}
 	c.ctx = st.Terms
-	// the count of the very things asked about is the answer's shape:
-	// worth more than a line that merely matches the words
-	c.prior = countedPrior + 0.3*bestScore
-	c.links = e.heldLinks(a, best)
-	c.reading = fmt.Sprintf("the count of %s a line writes (%s)", asWritten(a, []string{noun})[0], st.Source)
+	c.prior = countedPrior + 0.3*score
+	c.links = e.heldLinks(a, i)
+	c.reading = fmt.Sprintf("%s a line writes (%s)", what, st.Source)
 	return c
 }
 
@@ -3336,13 +3350,7 @@ func (e *Engine) focusValueCandidate(a *analysis) *candidate {
 	if best < 0 {
 		return nil
 	}
-	st := e.ix.Statement(best)
-	c := &candidate{typ: candEvidence, result: &Result{Intent: "evidence", Answers: []Answer{{Name: bestValue, Kind: string(graph.KindValue), Detail: st.Text, Sources: []string{st.Source}}}}}
-	c.ctx = st.Terms
-	c.prior = countedPrior + 0.3*bestScore
-	c.links = e.heldLinks(a, best)
-	c.reading = fmt.Sprintf("the %s a line writes (%s)", asWritten(a, []string{noun})[0], st.Source)
-	return c
+	return e.lineValues(a, best, bestScore, []string{bestValue}, "the "+asWritten(a, []string{noun})[0])
 }
 
 // maxTerseWords is the most words of a query with no wh-word that
