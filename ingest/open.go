@@ -4902,8 +4902,6 @@ func (o *openReader) table(t *Table) {
 	// number or percentage of ... |": the plural header names what the
 	// keys are, and the blank-headed column describes each
 	definitions := o.definitionTable(t)
-	// (keys over a column that describes them, "| Blueprint | Use |", are
-	// things, not properties)
 	// (keys over a column that says what each is for, "| Blueprint | Use
 	// |", are things, not properties)
 	propKeys := (len(t.Header) == 2 && !o.lx.PurposeLabel(stripParens(t.Header[1].Text)) && (propertyKeys(t) || o.valueColumn(t)) || blankHeader(t) && lowerKeys(t)) && !kindKeys && !definitions
@@ -5105,14 +5103,14 @@ func (o *openReader) entityColumns(t *Table, keyCol int) []string {
 	// subject ("| | Standard | Advanced |" under Parameter Store's
 	// "Tiers")
 	heads := make([]mention, len(t.Header))
-	named, bare := 0, 0
+	namedHeads, bare := 0, 0
 	for j := 1; j < len(t.Header); j++ {
 		h := strings.TrimSpace(stripParens(t.Header[j].Text))
 		ms := o.mentions(h)
 		switch {
 		case len(ms) == 1 && isEntity(o.x.dictKind(ms[0].id)) && countFields(h) <= maxGivenNameWords:
 			heads[j] = ms[0]
-			named++
+			namedHeads++
 		case len(ms) == 0 && h != "" && countFields(h) <= maxVariantWords && !strings.ContainsAny(h, ".,;:?!") && !isNumberCell(h):
 			bare++
 		default:
@@ -5121,7 +5119,7 @@ func (o *openReader) entityColumns(t *Table, keyCol int) []string {
 	}
 	subj := ""
 	if bare > 0 {
-		if subj = o.defaultSubject(); named > 0 || subj == "" || !isEntity(o.x.dictKind(subj)) {
+		if subj = o.defaultSubject(); namedHeads > 0 || subj == "" || !isEntity(o.x.dictKind(subj)) {
 			return nil
 		}
 	}
