@@ -82,6 +82,16 @@ func TestAskedDimensionLine(t *testing.T) {
 	if want := []string{"30 days"}; !slices.Equal(got, want) {
 		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
 	}
+	// a noun of the lexicon's duration words asks as "how long" does
+	res, got = askOneNote(t, "asg.md", []string{
+		"## Lifecycle hooks",
+		"",
+		"- an instance in a lifecycle hook goes into the Pending:Wait or Terminating:Wait state",
+		"- by default, the instance remains in a wait state for one hour, then the group continues",
+	}, "lifecycle hook default wait time")
+	if want := []string{"one hour"}; !slices.Equal(got, want) {
+		t.Errorf("answers %v (%s), want %v", got, res.Reading, want)
+	}
 }
 
 // TestListedUnderLead: a relation reading narrows to the answers listed
