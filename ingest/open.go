@@ -5484,12 +5484,8 @@ func (o *openReader) keyValueRow(t *Table, r []Cell, key Cell, parts []string) b
 		o.x.addOpen(subj, graph.OpenRelation(phrase, pol), o.x.newNode(graph.KindValue, v), key.Text+": "+v, 0, r[1].Line)
 		return true
 	}
-	if qs := Quantities(stripParens(r[1].Text)); len(qs) >= 2 && countFields(r[1].Text) <= maxPropertyValueWords {
-		// "default 3 s, max 900 s (15 min)": each quantity is a value (an
-		// aside's restates one, or qualifies it: "(1 MB steps)")
-		for _, q := range qs {
-			o.item(f, q.Text, 0, r[1].Line)
-		}
+	if countFields(r[1].Text) <= maxPropertyValueWords {
+		o.itemValues(f, r[1].Text, r[1].Line)
 		return true
 	}
 	o.item(f, r[1].Text, 0, r[1].Line)
@@ -5566,14 +5562,7 @@ func (o *openReader) attributeRow(t *Table, r []Cell) bool {
 		if !o.hasPhrase(f) {
 			return
 		}
-		if qs := Quantities(value); len(qs) >= 2 {
-			// "1 MB/s or 1,000 records/s": each quantity is a value
-			for _, q := range qs {
-				o.item(f, q.Text, 0, line)
-			}
-			return
-		}
-		o.item(f, value, 0, line)
+		o.itemValues(f, value, line)
 	}
 	for _, part := range strings.Split(r[2].Text, "; ") {
 		// "Standard: 1 year; Express: 5 min": values qualified by labels
@@ -5618,14 +5607,23 @@ func (o *openReader) propertyOf(owner string, t *Table, r []Cell, keyCol int) bo
 		return false
 	}
 	o.statement(key.Text+": "+value, key.Line, owner)
+	o.itemValues(f, value, r[keyCol+1].Line)
+	return true
+}
+
+// itemValues relates a property's frame to a value cell: to each of its
+// quantities when it holds two or more ("1 MB/s or 1,000 records/s",
+// "default 3 s, max 900 s (15 min)"; an aside's quantity restates or
+// qualifies one, "(1 MB steps)", and is none), else to the cell as an
+// item.
+func (o *openReader) itemValues(f *frame, value string, line int) {
 	if qs := Quantities(stripParens(value)); len(qs) >= 2 {
 		for _, q := range qs {
-			o.item(f, q.Text, 0, r[keyCol+1].Line)
+			o.item(f, q.Text, 0, line)
 		}
-		return true
+		return
 	}
-	o.item(f, value, 0, r[keyCol+1].Line)
-	return true
+	o.item(f, value, 0, line)
 }
 
 // maxPropertyValueWords bounds the words of a value cell propertyOf

@@ -367,12 +367,7 @@ func rstToMarkdown(lines []string) noteMarkdown {
 						out.add(l, r.line)
 					}
 				}
-				for j := i + 1; j < end; j++ {
-					out.add("", j+1)
-				}
 				out.add("", end)
-				// (the rows' lines are written as the rows; the blank lines
-				// keep the count of Markdown lines no smaller than needed)
 				i = end - 1
 				inList = false
 				continue

@@ -43,11 +43,7 @@ func TestFileNameTitlesAHeadinglessNote(t *testing.T) {
 	for _, tt := range tests {
 		g, names := extractNote(t, tt.name, src)
 		got := factSet(g, names)
-		for _, f := range tt.want {
-			if !got[f] {
-				t.Errorf("%s: no fact %v", tt.name, f)
-			}
-		}
+		wantFacts(t, got, tt.want...)
 		for _, f := range tt.not {
 			if got[f] {
 				t.Errorf("%s: fact %v, want none", tt.name, f)
@@ -90,11 +86,7 @@ func TestPropertyTables(t *testing.T) {
 	for _, tt := range tests {
 		g, names := extractNote(t, tt.name, tt.src)
 		got := factSet(g, names)
-		for _, f := range tt.want {
-			if !got[f] {
-				t.Errorf("%s: no fact %v; facts: %v", tt.name, f, got)
-			}
-		}
+		wantFacts(t, got, tt.want...)
 		for _, f := range tt.not {
 			if got[f] {
 				t.Errorf("%s: fact %v, want none", tt.name, f)
@@ -155,14 +147,9 @@ func TestPurposeColumnKeysAreThings(t *testing.T) {
 		"| Heartbeat monitoring | load URL, check it's up |\n| Broken link checker | crawl links on a page |\n"
 	g, names := extractNote(t, "syn.md", src)
 	got := factSet(g, names)
-	for _, f := range []fact{
-		{"CloudWatch Synthetics", "rel:blueprint", "Heartbeat monitoring", 5},
-		{"CloudWatch Synthetics", "rel:blueprint", "Broken link checker", 6},
-	} {
-		if !got[f] {
-			t.Errorf("no fact %v; facts %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"CloudWatch Synthetics", "rel:blueprint", "Heartbeat monitoring", 5},
+		fact{"CloudWatch Synthetics", "rel:blueprint", "Broken link checker", 6})
 	if f := (fact{"CloudWatch Synthetics", "rel:heartbeat monitoring", "load URL", 5}); got[f] {
 		t.Errorf("fact %v: a blueprint read as a property", f)
 	}
@@ -173,15 +160,10 @@ func TestVariantColumns(t *testing.T) {
 		"| max value size | 4 KB | 8 KB |\n| parameter policies | no | yes |\n"
 	g, names := extractNote(t, "ps.md", src)
 	got := factSet(g, names)
-	for _, f := range []fact{
-		{"SSM Parameter Store", "feature", "SSM Parameter Store Standard", 5},
-		{"SSM Parameter Store Standard", "rel:max value size", "4 KB", 7},
-		{"SSM Parameter Store Advanced", "rel:max value size", "8 KB", 7},
-	} {
-		if !got[f] {
-			t.Errorf("no fact %v; facts %v", f, got)
-		}
-	}
+	wantFacts(t, got,
+		fact{"SSM Parameter Store", "feature", "SSM Parameter Store Standard", 5},
+		fact{"SSM Parameter Store Standard", "rel:max value size", "4 KB", 7},
+		fact{"SSM Parameter Store Advanced", "rel:max value size", "8 KB", 7})
 	// fixed bugs: headers that name entities keep their entities, and a
 	// table under no subject has no variants
 	g, names = extractNote(t, "notes.md", "| | Standard | Advanced |\n| --- | --- | --- |\n| max value size | 4 KB | 8 KB |\n| cost | free | paid |\n")

@@ -1093,7 +1093,7 @@ func (e *Engine) phraseInNotes(stem, phrase string) bool {
 // advanced" names "Parameter Store Standard" and, by its last word
 // replaced, "Parameter Store Advanced", when the notes have such a name.
 // Only a name of two words or more, and the unlinked content word right
-// after "vs", "or", "and" (the lexicon's coordinator and compare words).
+// after "vs", "or", "and" (the lexicon's ellipsis words).
 func (e *Engine) linkElided(a *analysis) {
 	for li := 0; li < len(a.links); li++ {
 		l := a.links[li]
@@ -1106,7 +1106,7 @@ func (e *Engine) linkElided(a *analysis) {
 			continue
 		}
 		c, w := a.words[k], a.words[k+1]
-		if strings.TrimSpace(a.text[l.end:c.start]) != "" || !(c.lower == "or" || e.lx.QuestionSurface("coordinator", c.lower) || e.lx.QuestionWord("compare", c.stem) || e.lx.QuestionSurface("compare", c.lower)) {
+		if strings.TrimSpace(a.text[l.end:c.start]) != "" || !e.lx.QuestionSurface("ellipsis", c.lower) {
 			continue
 		}
 		if w.stop || w.linked >= 0 {

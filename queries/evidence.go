@@ -2741,25 +2741,16 @@ func (e *Engine) deniesWithQuestion(a *analysis, text string) bool {
 
 // negatedScopes returns, for each word of text that denies ("not",
 // "without", "no"; see Lexicon.Negates), the stems of the content words
-// after it to the end of its clause, a hyphenated word read as one
-// ("re-running" as "rerunning").
+// after it to the end of its clause (see scopeWords).
 func negatedScopes(lx *ingest.Lexicon, text string) [][]string {
 	var out [][]string
 	for _, cl := range clauses(text) {
-		ws := strings.FieldsFunc(strings.ToLower(cl), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-		})
+		ws := scopeWords(cl)
 		for i, w := range ws {
 			if !lx.Negates(w) {
 				continue
 			}
-			var sc []string
-			for _, v := range ws[i+1:] {
-				if v = strings.ReplaceAll(strings.Trim(v, "-'"), "-", ""); v != "" && !lx.IsStop(v) && !lx.Negates(v) {
-					sc = append(sc, ingest.Stem(v))
-				}
-			}
-			if len(sc) > 0 {
+			if sc := contentStems(lx, ws[i+1:]); len(sc) > 0 {
 				out = append(out, sc)
 			}
 		}
@@ -2767,14 +2758,33 @@ func negatedScopes(lx *ingest.Lexicon, text string) [][]string {
 	return out
 }
 
-// negatedScopeStems returns the stems of every content word of a text,
-// hyphenated words read as one, as negatedScopes reads them.
+// negatedScopeStems returns the stems of every content word of a text, as
+// negatedScopes reads them.
 func negatedScopeStems(lx *ingest.Lexicon, text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	return contentStems(lx, scopeWords(text))
+}
+
+// scopeWords returns a text's words in lower case, a hyphenated word read
+// as one ("re-running" as "rerunning").
+func scopeWords(text string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-	}) {
-		if w = strings.ReplaceAll(strings.Trim(w, "-'"), "-", ""); w != "" && !lx.IsStop(w) && !lx.Negates(w) {
+	})
+	out := ws[:0]
+	for _, w := range ws {
+		if w = strings.ReplaceAll(strings.Trim(w, "-'"), "-", ""); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// contentStems returns the stems of words that are neither function
+// words nor negations.
+func contentStems(lx *ingest.Lexicon, words []string) []string {
+	var out []string
+	for _, w := range words {
+		if !lx.IsStop(w) && !lx.Negates(w) {
 			out = append(out, ingest.Stem(w))
 		}
 	}
@@ -3331,7 +3341,7 @@ func (e *Engine) focusValueCandidate(a *analysis) *candidate {
 	best, bestScore, bestValue := -1, 0.0, ""
 	for _, si := range stmts {
 		st := e.ix.Statement(int(si))
-		v := valueAfterNoun(st.Text, noun)
+		v := e.valueAfterNoun(st.Text, noun)
 		if v == "" {
 			continue
 		}
@@ -3363,46 +3373,63 @@ const maxTerseWords = 5
 // acronym before a number, or a quantity with its unit ("timeout 900
 // seconds" gives "900 seconds"). An upper-case acronym right before the
 // noun ("UDP") is part of it. "" when the noun is followed by no value,
-// or counts per it ("200 per region").
-func valueAfterNoun(text, noun string) string {
-	ws := strings.Fields(text)
+// or counts per it ("200 per region": the lexicon's distributive words).
+func (e *Engine) valueAfterNoun(text, noun string) string {
+	type word struct {
+		raw, bare string
+		end       int // byte offset after it
+	}
+	var ws []word
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{raw: text[i:j], bare: strings.Trim(text[i:j], valueTrim), end: j})
+		}
+		i = j
+	}
 	for i, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, ".,;:()'\"`*"))
-		if ingest.Stem(lw) != noun || i+1 >= len(ws) {
+		if i+1 >= len(ws) || ingest.Stem(strings.ToLower(w.bare)) != noun {
 			continue
 		}
-		if i > 0 && (strings.EqualFold(ws[i-1], "per") || strings.EqualFold(ws[i-1], "each") || strings.EqualFold(ws[i-1], "every")) {
+		if i > 0 && e.lx.QuestionSurface("distributive", strings.ToLower(ws[i-1].bare)) {
 			continue // "200 per region": a count per unit, not the unit's value
 		}
-		if at := strings.Index(text, strings.Join(ws[i+1:], " ")); at >= 0 {
-			// "timeout 900 seconds": a quantity with its unit is the value
-			if qs := ingest.Quantities(text[at:]); len(qs) > 0 && qs[0].Start == 0 && qs[0].Dimension != "count" {
-				return qs[0].Text
-			}
+		// "timeout 900 seconds": a quantity with its unit is the value
+		rest := strings.TrimLeft(text[w.end:], " ")
+		if qs := ingest.Quantities(rest); len(qs) > 0 && qs[0].Start == 0 && qs[0].Dimension != "count" {
+			return qs[0].Text
 		}
 		j := i + 1
 		var val []string
-		if acr := strings.Trim(ws[j], ".,;:()'\"`*"); isAcronym(acr) && j+1 < len(ws) && startsWithDigit(ws[j+1]) {
-			val = append(val, acr)
+		if isAcronym(ws[j].bare) && j+1 < len(ws) && startsWithDigit(ws[j+1].raw) {
+			val = append(val, ws[j].bare)
 			j++
 		}
-		if !startsWithDigit(ws[j]) {
+		if !startsWithDigit(ws[j].raw) {
 			continue
 		}
-		val = append(val, strings.Trim(ws[j], ".,;:()'\"`*"))
-		head := strings.Trim(w, ".,;:()'\"`*")
-		if strings.HasSuffix(w, ":") || strings.HasSuffix(w, "=") {
+		val = append(val, ws[j].bare)
+		if strings.HasSuffix(w.raw, ":") || strings.HasSuffix(w.raw, "=") {
 			return strings.Join(val, " ") // "port: UDP 2000": the value alone
 		}
-		if i > 0 {
-			if acr := strings.Trim(ws[i-1], ".,;:()'\"`*"); isAcronym(acr) {
-				head = acr + " " + head
-			}
+		head := w.bare
+		if i > 0 && isAcronym(ws[i-1].bare) {
+			head = ws[i-1].bare + " " + head
 		}
 		return head + " " + strings.Join(val, " ")
 	}
 	return ""
 }
+
+// valueTrim is what valueAfterNoun trims off a word: punctuation and the
+// marks of quotes and emphasis.
+const valueTrim = ".,;:()'\"`*="
 
 // isAcronym reports whether a word is an upper-case acronym of two to
 // five letters ("UDP", "TCP", "ARN").
