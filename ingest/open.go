@@ -1645,13 +1645,50 @@ func (o *openReader) bulletLabel(text string) string {
 
 // parentLabel returns the label of the bullet right above a head at depth:
 // the head's items are the label's ("Events:" under "Triggers - SNS or
-// Lambda"). "" when that bullet opens with no label.
+// Lambda", "constraints:" under a bare "task placement:" that heads
+// nothing but them). "" when that bullet opens with no label.
 func (o *openReader) parentLabel(depth int) string {
 	n := len(o.open)
 	if depth < 0 || n < 2 || o.open[n-1] != depth || len(o.labels) != n {
 		return ""
 	}
+	if l := o.bareLabel(o.labels[n-2]); l != "" {
+		return l
+	}
 	return o.bulletLabel(o.labels[n-2])
+}
+
+// nameLabel returns the name of a bullet that is only a name and its colon
+// ("CODE_DEPLOY:", "EXTERNAL:", "Amazon ECS:"): a name of two words or
+// more the dictionary knows, or words that are all identifiers or capitals. "" for any other
+// bullet, and for a label the lexicon reads as one ("NOTE:").
+func (o *openReader) nameLabel(text string) string {
+	l, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
+	l = strings.TrimSpace(l)
+	if !ok || l == "" || countFields(l) > 3 || strings.ContainsAny(l, ":,;()") || o.lx.DescriptionLabel(l) || o.valueLabel(l) {
+		return ""
+	}
+	if countFields(l) >= 2 && o.knownName(l) {
+		return l // (one word may be a weak alias: "Events:" heads events)
+	}
+	for _, w := range strings.Fields(l) {
+		if !isIdentifier(w) && (strings.ToUpper(w) != w || strings.IndexFunc(w, unicode.IsLetter) < 0 || len(w) < 2) {
+			return ""
+		}
+	}
+	return l
+}
+
+// bareLabel returns the words of a bullet that is only a short label and
+// its colon ("task placement:", a YAML key over a block): the label of
+// what it nests, naming nothing itself. "" for any other bullet.
+func (o *openReader) bareLabel(text string) string {
+	l, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
+	l = strings.TrimSpace(l)
+	if !ok || l == "" || countFields(l) > 3 || strings.ContainsAny(l, ":,;()") || len(o.mentions(l)) > 0 || o.knownName(l) {
+		return "" // ("config:" under "services:" names AWS Config, weakly)
+	}
+	return l
 }
 
 // afterPreposition reports whether the word before byte offset at is a
@@ -2553,6 +2590,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	phrase, fpol := o.phraseOf(f)
+	if l := o.nameLabel(text); l != "" {
+		// "CODE_DEPLOY:" over its own block under "deployment
+		// controllers:": a name that heads what it nests is an item of
+		// the list above it
+		text = l
+	}
 	written := text // as the note has it, for the detail
 	text = expandVariants(text)
 	if label, value, ok := o.dashLabel(text, f.long); ok {
@@ -2596,6 +2639,18 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 		return
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= maxItemLabelWords {
+		qs := Quantities(value)
+		if len(qs) == 0 {
+			qs = Numbers(value) // "100": a bare number
+		}
+		if len(qs) == 1 && strings.TrimSpace(value) == qs[0].Text && !o.valueLabel(strings.TrimSpace(label)) && len(o.mentions(label)) == 0 {
+			// "default replica: 100" under "minimumHealthyPercent:": the
+			// label names a property of the head, the value is its
+			// value (the label is no item)
+			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
+			o.addItem(f, graph.OpenRelation(lp, fpol), o.x.newNode(graph.KindValue, qs[0].Text), f.text+" — "+written, pos, line)
+			return
+		}
 		if qs := Quantities(value); len(qs) >= 2 && len(Numbers(value)) == len(qs) {
 			// "periodic frequency: 1, 3, 6, 12 or 24 hours": the values the
 			// label names, each with the unit they share
