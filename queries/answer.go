@@ -1339,9 +1339,12 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		// blue/green deployment" is not its deploy-time rank)
 		// (nor over one that holds the asked-for phrase whole, kind word
 		// and all: Inspector's "finding type", not "aggregates" for "the
-		// finding types")
+		// finding types"; nor over one whose words read more of the
+		// question: ECS's "deployment controller", not its deployment
+		// types, for "deployment controller types")
 		typedFocus := bestOpen && !open && e.sequenceRelation(a, best) == nil && best.feat[featFocus] <= 1 && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
-			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants))
+			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants)) &&
+			overlap(a.terms, c.rel, nil) >= overlap(a.terms, best.rel, nil)
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are
 		// all of the kind asked for, or to its entity's own relation by

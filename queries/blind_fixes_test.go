@@ -232,3 +232,31 @@ func TestNamedInLine(t *testing.T) {
 		t.Errorf("what is Elastic Beanstalk: intent %s (%s), want describe", res.Intent, res.Reading)
 	}
 }
+
+// TestOpenRelationReadingMore: a curated relation whose words overlap the
+// asked-for noun ("deploymentType" for "deployment controller types") does
+// not replace the note's own relation that reads more of the question
+// ("deployment controller").
+func TestOpenRelationReadingMore(t *testing.T) {
+	e := engineWithNote(t, "ecs.yaml", "ecs:\n"+
+		"  deployment_controllers:\n"+
+		"    CODE_DEPLOY:\n"+
+		"      requires: two target groups\n"+
+		"    EXTERNAL:\n"+
+		"      uses: task sets\n")
+	got := askNames(t, e, "What deployment controller types can an Amazon ECS service be configured with?")
+	if !slices.Contains(got, "AWS CodeDeploy") || !slices.Contains(got, "EXTERNAL") || slices.Contains(got, "Rolling") {
+		t.Errorf("answers %q, want AWS CodeDeploy and EXTERNAL, the note's deployment controllers", got)
+	}
+}
+
+// TestOneItemIsNoOrder: an order question is answered by a sequence, not
+// by the one value of a numbered list's item ("Max payload between
+// states: 256 KB"), though its line numbers it.
+func TestOneItemIsNoOrder(t *testing.T) {
+	e := newEngine(t, filepath.Join("..", "testdata", "blind", "r103n", "notes"))
+	got := askNames(t, e, "Order the Step Functions input/output processing fields, from the input of a Task state to its output.")
+	if len(got) < 5 || got[0] != "InputPath" || slices.Contains(got, "256 KB") {
+		t.Errorf("answers %q, want the fields from InputPath on", got)
+	}
+}

@@ -437,10 +437,14 @@ func (e *Engine) measure(ctx context.Context, a *analysis, c *candidate) []strin
 	case only:
 		f[featOnlyPred] = 1
 	}
-	if a.order && c.ordered {
+	// (one answer is no order, though its line numbers it: the "256 KB"
+	// of a list's item "Max payload between states: 256 KB"; but one is
+	// what a superlative, or the question's words, pick from an order)
+	ordered := c.ordered && (len(c.ends) != 1 || c.typ != candRelation || a.superlative || c.narrowed)
+	if a.order && ordered {
 		f[featOrder] = 1
 	}
-	if a.order && !a.yesno && !c.ordered && c.result != nil && len(c.result.Answers) <= 1 && !(a.superlative && a.wantsOnly(graph.KindValue) && !a.sequence) {
+	if a.order && !a.yesno && !ordered && (c.result != nil && len(c.result.Answers) <= 1 || c.ordered && !ordered) && !(a.superlative && a.wantsOnly(graph.KindValue) && !a.sequence) {
 		// "codedeploy ec2 lifecycle event order" asks for a sequence, not
 		// for how CodeDeploy and EC2 relate (but "the longest timeout"
 		// asks for one value, the greatest)
