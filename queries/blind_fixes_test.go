@@ -260,3 +260,19 @@ func TestOneItemIsNoOrder(t *testing.T) {
 		t.Errorf("answers %q, want the fields from InputPath on", got)
 	}
 }
+
+// TestHyphenatedAttributeNarrows: a table's column named with a
+// hyphenated word ("Cross-zone default") narrows the rows to those whose
+// value the question gives, "off" of "turned off" among them.
+func TestHyphenatedAttributeNarrows(t *testing.T) {
+	e := engineWithNote(t, "elb.md", "# Elastic Load Balancing\n\n## Cross-zone load balancing\n\n"+
+		"| Load balancer | Cross-zone default | Inter-AZ data charge |\n|---|---|---|\n"+
+		"| ALB | on (can be turned off per target group) | no |\n"+
+		"| NLB | off | yes |\n"+
+		"| GWLB | off | yes |\n"+
+		"| Classic Load Balancer | on when created in the console | no |\n")
+	got := askNames(t, e, "Which Elastic Load Balancing load balancers have cross-zone load balancing turned off by default?")
+	if !slices.Equal(got, []string{"Network Load Balancer", "Gateway Load Balancer"}) {
+		t.Errorf("answers %q, want NLB and GWLB, whose cross-zone default is off", got)
+	}
+}

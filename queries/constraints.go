@@ -111,15 +111,21 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 	nFree, freeWeight := 0, 0.0
 	hyphenParts := make([][]string, len(a.terms)) // a hyphenated word's parts ("active-passive" → activ, passiv), read once
 	for i, t := range a.terms {
-		if !t.in(c.rel) && !e.lx.IsStop(t.stem) {
+		if !t.in(c.rel) && !e.lx.IsStop(t.stem) && !a.words[t.pos].stop {
 			free[i] = true
 			nFree++
 			freeWeight += t.weight
 			hyphenParts[i] = e.hyphenParts(t)
 		}
 	}
-	if nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) }) {
-		return nil, nil // an attribute and its value, or an attribute denied ("no downtime")
+	// an attribute and its value, or an attribute denied ("no downtime");
+	// with one free word, the value, an attribute the relation's own words
+	// name ("cross-zone default: off" of the things whose "cross-zone
+	// load balancing" a table lists, for "... cross-zone load balancing
+	// turned off")
+	oneFree := nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) })
+	if nFree == 0 && oneFree {
+		return nil, nil
 	}
 	// an attribute is a column the list's things share ("capacity during
 	// deploy" of each deployment policy in a table), not a relation one
@@ -144,7 +150,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			}
 			var na []string
 			for _, ti := range e.openRelationTerms(a, pairs[i].Predicate, key) {
-				if free[ti] {
+				if free[ti] || oneFree && pairs[i].Predicate != c.pred {
 					na = append(na, a.terms[ti].stem)
 				}
 			}
@@ -182,7 +188,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 					// (a word of the asked-for phrase, "deployment strategies",
 					// says what the answers are: it names a column, "DR", not a
 					// value, "complete deploy")
-					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && (t.in(val) || len(hyphenParts[ti]) > 0 && holdsAll(val, hyphenParts[ti])) {
+					if free[ti] && !containsStr(r.na, t.stem) && !containsStr(a.focus, t.stem) && (t.in(val) || len(hyphenParts[ti]) > 0 && holdsAll(val, hyphenParts[ti]) || containsStr(val, particleOf(a, t))) {
 						holds = true
 						// "no extra costs" is no answer to "which come with
 						// extra costs", nor "downtime" to "no downtime"
@@ -203,7 +209,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				// a check mark ("✅") says the attribute holds; a cross ("❌")
 				// that it does not: the thing is named, not kept
 				if len(r.na) == 0 {
-					if !e.saysEnough(a, nv, freeWeight) {
+					if oneFree || !e.saysEnough(a, nv, freeWeight) {
 						continue
 					}
 					if !containsStr(named, end) {
@@ -281,7 +287,9 @@ func (e *Engine) openRelationTerms(a *analysis, pred string, key int32) []int {
 	if _, _, open := graph.ParseRelation(pred); open {
 		if words := e.relationWords(pred, false); len(words) > 0 {
 			for i, t := range a.terms {
-				if t.in(words) {
+				// (a hyphenated word names the relation that holds its
+				// parts apart: "cross-zone" the "cross zone default")
+				if parts := e.hyphenParts(t); t.in(words) || len(parts) > 0 && holdsAll(words, parts) {
 					out = append(out, i)
 				}
 			}
@@ -992,4 +1000,14 @@ func (e *Engine) hyphenParts(t term) []string {
 		return parts
 	}
 	return nil
+}
+
+// particleOf returns the stem of the particle of a phrasal verb the term
+// opens ("off" of "turned off"), as a value may write it alone (a table's
+// "Cross-zone default: off"); "" for any other term.
+func particleOf(a *analysis, t term) string {
+	if n := t.pos + 1; a.words[t.pos].phrasal != "" && n < len(a.words) {
+		return a.words[n].stem
+	}
+	return ""
 }
