@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,6 +49,11 @@ type openReader struct {
 	last     string   // subject of the previous sentence, for "It ..."
 	lastGen  int      // counts the sentences that set last
 	headText string   // the text of the list head the current block sits under
+	// sharedHead is the heading over the current section when many
+	// sections share it ("Benefits"): it relates no item, but an item
+	// that names its own relation reads as the section subject's (see
+	// examplesItem); "" otherwise
+	sharedHead string
 	// nameItem is the node of the item right before the current block when
 	// that item was only a name ("- Geolocation"); nextNameItem is the
 	// current block's, for the next
@@ -234,6 +240,7 @@ func (o *openReader) block(i int) {
 	switch b.Kind {
 	case BlockHeading:
 		o.kindList = nil
+		o.sharedHead = ""
 		o.frames = o.frames[:0]
 		o.open, o.labels = o.open[:0], o.labels[:0]
 		o.last = ""
@@ -241,7 +248,11 @@ func (o *openReader) block(i int) {
 		subj := o.sectionSubject()
 		o.statement(text, b.Line, subj)
 		if o.x.headingCount[strings.ToLower(text)] > 1 {
-			break // "Overview", "See also": a heading many sections share names no relation
+			// "Overview", "See also": a heading many sections share names
+			// no relation; its items may still name one of their own
+			// (see examplesItem)
+			o.sharedHead = text
+			break
 		}
 		if i == 0 && len(o.x.topic) > 0 && o.x.doc.Format == FormatBlog {
 			break // "amazon inspector - my cheat sheet": a blog post's title names its subject, no relation of its items
@@ -374,6 +385,10 @@ func (o *openReader) block(i int) {
 				it = strings.TrimSuffix(it, ":")
 			}
 			o.item(parent, it, pos, b.Line)
+		} else if parent == nil && o.sharedHead != "" && b.Depth == 0 {
+			if subj := o.sectionSubject(); subj != "" {
+				o.examplesItem(&frame{subject: subj, text: o.sharedHead}, "", graph.Positive, text, expandVariants(text), 0, b.Line)
+			}
 		}
 		subj := o.defaultSubject()
 		o.kindRun(b, text, subj)
@@ -1679,6 +1694,103 @@ func (o *openReader) nameLabel(text string) string {
 	return l
 }
 
+// minNameTail is how many capitalised words must go on past a known name
+// for them to name a part of it: one word is the name's own ("CodeDeploy
+// Agent", "SSM SecureString", "Kinesis KCL" are said of the service).
+const minNameTail = 2
+
+// nameTail returns the end of the capitalised words (minNameTail to maxNameTail)
+// that go on past a known name ending at byte end of s, when a verb follows
+// them: "Secrets Detector" of "CodeGuru Reviewer Secrets Detector is an
+// automated tool". It returns end when there are none, when one of them
+// names an entity of its own (ms, the mentions after the name), or when
+// no verb follows.
+func (o *openReader) nameTail(s string, end int, ms []mention) int {
+	at, words := end, 0
+	for k := 0; k < maxNameTail; k++ {
+		if at >= len(s) || s[at] != ' ' {
+			break
+		}
+		next := capitalRun(s, at+1)
+		if next == at+1 {
+			break
+		}
+		if sp := strings.IndexByte(s[at+1:next], ' '); sp >= 0 {
+			next = at + 1 + sp // one word at a time
+		}
+		at = next
+		words++
+	}
+	if words < minNameTail || !o.x.verbAfter(s, at) {
+		return end
+	}
+	for _, m := range ms {
+		if m.start < at && isEntity(o.x.dictKind(m.id)) {
+			return end
+		}
+	}
+	return at
+}
+
+// examplesItem relates the examples a list item gives after a noun phrase
+// to the head's subject, by that phrase: "Powerful, flexible
+// authentication mechanisms, such as AWS IAM policies, Lambda authorizer
+// functions, and Amazon Cognito user pools" under API Gateway's
+// "Benefits". The item itself stays the head's (see item).
+func (o *openReader) examplesItem(f *frame, phrase string, pol graph.Polarity, text, written string, pos, line int) {
+	np, names := o.examplesOf(text, f.long)
+	if len(names) < 2 {
+		return
+	}
+	ws := strings.Fields(strings.ToLower(np))
+	ws[len(ws)-1] = o.words.Lemma(ws[len(ws)-1]) // (the head noun, as a label's: "mechanisms" → "mechanism")
+	lp := strings.TrimSpace(phrase + " " + strings.Join(ws, " "))
+	for _, n := range names {
+		if obj := o.itemNode(n); obj != "" && obj != f.subject {
+			o.addItem(f, graph.OpenRelation(lp, pol), obj, f.text+" — "+written, pos, line)
+		}
+	}
+}
+
+// examplesOf splits a verbless list item into the noun phrase before the
+// lexicon's examples cue and the names after it ("Powerful, flexible
+// authentication mechanisms, such as AWS IAM policies, Lambda authorizer
+// functions, and Amazon Cognito user pools" → "flexible authentication
+// mechanisms" and three names); the phrase is the last comma's part, of
+// at most maxItemLabelWords words. nil names for any other text.
+func (o *openReader) examplesOf(text string, long bool) (string, []string) {
+	low := strings.ToLower(text)
+	for _, words := range o.lx.QuestionPhrases("examples_follow") {
+		cue := strings.Join(words, " ")
+		i := strings.Index(low, " "+cue+" ")
+		if i < 0 {
+			continue
+		}
+		np := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text[:i]), ","))
+		if k := strings.LastIndex(np, ", "); k >= 0 {
+			np = strings.TrimSpace(np[k+2:])
+		}
+		if np == "" || countFields(np) > maxItemLabelWords || o.x.hasVerb(np) || len(o.mentions(np)) > 0 || !o.pluralLabel(np) {
+			return "", nil
+		}
+		rest := strings.TrimRight(strings.TrimSpace(text[i+len(cue)+2:]), ".;")
+		if names := o.listNames(rest, long); len(names) >= 2 {
+			return np, names
+		}
+		// (examples of up to five words, a known name among them: "Amazon
+		// Cognito user pools")
+		var names []string
+		for _, it := range listAt(rest, 0, len(rest)) {
+			if o.x.hasVerb(it.text) || strings.ContainsAny(it.text, "()") {
+				return "", nil
+			}
+			names = append(names, it.text)
+		}
+		return np, names
+	}
+	return "", nil
+}
+
 // bareLabel returns the words of a bullet that is only a short label and
 // its colon ("task placement:", a YAML key over a block): the label of
 // what it nests, naming nothing itself. "" for any other bullet.
@@ -2598,6 +2710,7 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	}
 	written := text // as the note has it, for the detail
 	text = expandVariants(text)
+	o.examplesItem(f, phrase, fpol, text, written, pos, line)
 	if label, value, ok := o.dashLabel(text, f.long); ok {
 		// "subscribers - SQS, HTTP(s), Lambda, email" under SNS: a label
 		// before a dash heads the list after it, as before a colon
@@ -3059,8 +3172,8 @@ func (o *openReader) nameList(text string, long bool) []string {
 		return nil
 	}
 	items := figureRunLead(t, listAt(t, 0, len(t)))
-	if k := slices.IndexFunc(items, func(it listItem) bool { return countFields(it.text) > 3 }); k >= 0 && len(items)-1 >= minNamesBesidePhrase &&
-		!slices.ContainsFunc(items[k+1:], func(it listItem) bool { return countFields(it.text) > 3 }) {
+	phrase := func(it listItem) bool { return countFields(it.text) > 3 && !o.knownName(it.text) }
+	if k := slices.IndexFunc(items, phrase); k >= 0 && len(items)-1 >= minNamesBesidePhrase && !slices.ContainsFunc(items[k+1:], phrase) {
 		// "targets: ELB, CloudFront, S3 website endpoint, ..., another
 		// record in the same hosted zone": one phrase among many names is
 		// no name, and the rest are still a list
@@ -3084,9 +3197,11 @@ func (o *openReader) nameList(text string, long bool) []string {
 			// "ElastiCache cluster / replication group": two names of one thing
 			words = max(countFields(a), countFields(b))
 		}
-		if words > 3 || long && countFields(it.text) > 1 && (o.verbFirst(it.text) || countFields(it.text) > 2 && o.hasVerbOutsideNames(it.text)) {
+		if words > 3 && !o.knownName(it.text) || long && countFields(it.text) > 1 && (o.verbFirst(it.text) || countFields(it.text) > 2 && o.hasVerbOutsideNames(it.text)) {
 			// (one word is a name in a list: "install, pre_build, build";
-			// so are two that open with no verb: "tag update")
+			// so are two that open with no verb: "tag update"; and a name
+			// the dictionary knows, however long: "Amazon Kinesis Data
+			// Streams")
 			return nil
 		}
 		out = append(out, it.text)
@@ -3570,7 +3685,24 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 		subj = dflt
 	} else if len(ms) > 0 && isEntity(o.x.dictKind(ms[0].id)) && leadingWords(s, ms[0].start) <= 2 && !o.lx.LeadingVerb(s, ms[0].start) && !verbless {
 		subj, verbStart = ms[0].id, ms[0].end
+		opens := leadingWords(s, ms[0].start) == 0
 		ms = ms[1:]
+		if end := o.nameTail(s, verbStart, ms); end > verbStart && opens {
+			// "CodeGuru Reviewer Secrets Detector is an automated tool
+			// ...": the capitalised words that go on past the known name
+			// before the verb name a part of it, which the sentence is
+			// about
+			name := strings.TrimSpace(s[:end])
+			part, ok := o.x.exact(name)
+			if !ok {
+				part = o.x.newNode(graph.KindFeature, name) // (named as written: it opens with the service's own name)
+			}
+			o.x.add(subj, graph.PredFeature, part, name, 0, line)
+			subj, verbStart = part, end
+			for len(ms) > 0 && ms[0].start < end {
+				ms = ms[1:]
+			}
+		}
 		if n, end := o.subjectRun(s, verbStart, ms); n > 0 {
 			// "S3, Kinesis Data Streams and DynamoDB use Lambda functions
 			// as event handlers": each name of the run says it
@@ -5039,7 +5171,17 @@ func (o *openReader) table(t *Table) {
 			// "Lambda | CodeDeployDefault.LambdaAllAtOnce | all traffic
 			// shifted at once": the group relates to the row's item by
 			// the item column's header
-			if owner := o.defaultSubject(); owner != "" && owner != subj && len(o.mentions(r[0].Text)) == 0 {
+			owner := o.defaultSubject()
+			part := "" // a group that names a part of the section's subject by its short name
+			if owner != "" && len(o.mentions(r[0].Text)) == 0 {
+				if id, ok := o.x.exact(qualifyName(o.x.nodes[owner].Name, strings.TrimSpace(r[0].Text))); ok && id != owner && isEntity(o.x.dictKind(id)) {
+					// "Pipes" in EventBridge's sheet: EventBridge Pipes
+					o.x.node(id)
+					part = id
+					o.x.add(owner, graph.PredFeature, part, r[0].Text, 0, key.Line)
+				}
+			}
+			if part == "" && owner != "" && owner != subj && len(o.mentions(r[0].Text)) == 0 {
 				// "destinations | Amazon S3 | ..." in Firehose's note: a
 				// group that names nothing is a part of the section
 				// subject's, as a heading "Destinations" under its heading
@@ -5050,8 +5192,10 @@ func (o *openReader) table(t *Table) {
 					o.x.addOpen(owner, graph.OpenRelation(phrase, pol), subj, r[0].Text+": "+t.Header[1].Text+": "+key.Text, 0, key.Line)
 					groupRelated = true
 				}
-			} else if g := o.itemNode(r[0].Text); g != "" && g != subj {
-				if phrase, pol := o.phrase(t.Header[1].Text); phrase != "" {
+			} else if g := cmp.Or(part, o.itemNode(r[0].Text)); g != "" && g != subj {
+				if part != "" && o.propertyOf(part, t, r, keyCol) {
+					groupRelated = true // "Pipes,sources,"Amazon SQS, ..."": the part's sources
+				} else if phrase, pol := o.phrase(t.Header[1].Text); phrase != "" {
 					o.x.addOpen(g, graph.OpenRelation(phrase, pol), subj, r[0].Text+": "+t.Header[1].Text+": "+key.Text, 0, key.Line)
 				}
 			}
@@ -5647,14 +5791,25 @@ func (o *openReader) attributeRow(t *Table, r []Cell) bool {
 // ProcessingFailed""): the key is the relation from owner to the next
 // cell's values, a list's items or its quantities each. It reports
 // whether it read the row: not when the key is no property (see
-// propertyKey) or names something, or the value cell is prose of more
-// than maxPropertyValueWords words.
+// propertyKey; one lower-case word is one over a list) or names something,
+// or the value cell is prose of more than maxPropertyValueWords words.
 func (o *openReader) propertyOf(owner string, t *Table, r []Cell, keyCol int) bool {
 	if keyCol+1 >= len(r) || keyCol+1 >= len(t.Header) {
 		return false
 	}
 	key, value := r[keyCol], strings.TrimSpace(r[keyCol+1].Text)
-	if !propertyKey(key.Text) || len(o.mentions(stripParens(key.Text))) > 0 || value == "" || o.lx.BlankCell(value) || countFields(value) > maxPropertyValueWords {
+	if value == "" || o.lx.BlankCell(value) || len(o.mentions(stripParens(key.Text))) > 0 {
+		return false
+	}
+	list := len(o.listNames(value, true)) >= 2 || stepHops(value) != nil
+	if countFields(value) > maxPropertyValueWords && !list {
+		return false
+	}
+	if !propertyKey(key.Text) && !(lowerWord(key.Text) && list) {
+		// (one lower-case word keys a property when its value is a list
+		// or a chain: "Pipes,sources,"Amazon SQS, Amazon Kinesis Data
+		// Streams, ..."", "Pipes,stages,source > filtering > enrichment
+		// > target")
 		return false
 	}
 	f := &frame{subject: owner, pending: true, rest: strings.TrimSuffix(strings.TrimSpace(stripParens(key.Text)), "?"), text: key.Text, long: true}
@@ -5802,6 +5957,12 @@ func propertyKey(k string) bool {
 		}
 	}
 	return false
+}
+
+// lowerWord reports whether a text is one word in lower case ("sources").
+func lowerWord(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.ContainsAny(s, " \t") && strings.ToLower(s) == s && strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // quantityKey reports whether a table key is one quantity and nothing

@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Outline shapes of stop 66's blind rounds: a bare label over a nested
 // label qualifies the relation its items are read by, a bare name over its
@@ -64,4 +67,70 @@ func TestOneWordAliasLabelHeadsItsItems(t *testing.T) {
 			t.Errorf("fact %v: the label names no item", f)
 		}
 	}
+}
+
+// TestNameTailNamesAPart: capitalised words that go on past a known name
+// before the verb name a part of it, which the sentence is about; the
+// service has the part.
+func TestNameTailNamesAPart(t *testing.T) {
+	src := "# Security\n\n" +
+		"* CodeGuru Reviewer Secrets Detector is an automated tool that helps developers detect secrets such as passwords, API keys and access tokens.\n"
+	g, names := extractNote(t, "sec.md", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon CodeGuru", "feature", "CodeGuru Reviewer Secrets Detector", 3},
+		fact{"CodeGuru Reviewer Secrets Detector", "rel:help developer detect secret", "API keys", 3},
+	)
+	for f := range got {
+		if f.s == "Amazon CodeGuru" && f.o == "API keys" {
+			t.Errorf("fact %v: the part detects them, not the service", f)
+		}
+	}
+}
+
+// TestExamplesAfterANounPhrase: a verbless item that gives examples after
+// a noun phrase ("... authentication mechanisms, such as A, B, and C")
+// relates them to the section's subject by that phrase, under a heading
+// many sections share ("Benefits") as under one of its own.
+func TestExamplesAfterANounPhrase(t *testing.T) {
+	item := "- Powerful, flexible authentication mechanisms, such as AWS IAM policies, Lambda authorizer functions, and Amazon Cognito user pools.\n"
+	for _, tc := range []struct{ name, src string }{
+		{"own heading", "# Amazon API Gateway\n\n## Benefits\n\n" + item},
+		{"shared heading", "# Amazon API Gateway\n\n## Benefits\n\n" + item + "\n# AWS CodeBuild\n\n## Benefits\n\n- Fully managed build service\n"},
+	} {
+		g, names := extractNote(t, "apigw.md", tc.src)
+		got := factSet(g, names)
+		for _, o := range []string{"AWS IAM policies", "Lambda authorizer functions", "Amazon Cognito user pools"} {
+			found := false
+			for f := range got {
+				found = found || f.s == "Amazon API Gateway" && f.o == o && strings.HasSuffix(f.p, "flexible authentication mechanism")
+			}
+			if !found {
+				t.Errorf("%s: no API Gateway authentication mechanism %q in %v", tc.name, o, got)
+			}
+		}
+	}
+}
+
+// TestGroupNamingAPart: in a sheet grouped by its first column, a group
+// that names a part of the note's subject by its short name ("Pipes" in
+// EventBridge's sheet) is that part; a row keyed by one lower-case word
+// over a list or a chain is a property of it, however long the known
+// names in the list.
+func TestGroupNamingAPart(t *testing.T) {
+	src := "area\titem\tdetail\n" +
+		"event buses\tdefault event bus\treceives events from AWS services\n" +
+		"event buses\tcustom event bus\tcreated by you for your own applications\n" +
+		"retries\tretry policy\tdefault retry for 24 hours\n" +
+		"retries\tdead-letter queue\tevents that still fail go to an SQS queue\n" +
+		"Pipes\tsources\tAmazon SQS, Amazon Kinesis Data Streams, Amazon MQ, self-managed Apache Kafka\n" +
+		"Pipes\tstages\tsource > filtering > enrichment > target\n"
+	g, names := extractNote(t, "002_eventbridge.tsv", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon EventBridge", "feature", "EventBridge Pipes", 6},
+		fact{"EventBridge Pipes", "rel:source", "Amazon Kinesis Data Streams", 6},
+		fact{"EventBridge Pipes", "rel:source", "self-managed Apache Kafka", 6},
+		fact{"EventBridge Pipes", "rel:stage", "enrichment", 7},
+	)
 }
