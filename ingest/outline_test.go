@@ -134,3 +134,44 @@ func TestGroupNamingAPart(t *testing.T) {
 		fact{"EventBridge Pipes", "rel:stage", "enrichment", 7},
 	)
 }
+
+// TestCramSheetLabelledLines: a cram sheet's run of "key: value" lines at
+// no indentation is labelled facts, not a YAML sample, and a labelled
+// line does not run on into the lower-case line after it.
+func TestCramSheetLabelledLines(t *testing.T) {
+	src := "SSM CRAM\n\n--- Parameter Store ---\n" +
+		"types: String, StringList, SecureString (KMS)\n" +
+		"tiers: standard 4KB / advanced 8KB\n" +
+		"count: standard 10,000 per acct+region / advanced 100,000\n" +
+		"param policies (advanced only): Expiration, ExpirationNotification, NoChangeNotification\n" +
+		"hierarchy up to 15 levels, e.g. /prod/app1/db/url; GetParametersByPath\n"
+	d, err := Parse("ssm.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, b := range d.Blocks {
+		if b.Kind == BlockCode {
+			t.Errorf("line %d read as code: %q", b.Line, b.Text)
+		}
+		if b.Kind == BlockParagraph {
+			paras = append(paras, b.Text)
+		}
+	}
+	if len(paras) != 5 || paras[4] != "hierarchy up to 15 levels, e.g. /prod/app1/db/url; GetParametersByPath" {
+		t.Errorf("paragraphs %q, want one per line", paras)
+	}
+	// a YAML sample nests its keys: still code
+	yaml := "Buildspec\n\nversion: 0.2\nphases:\n  build:\n    commands: npm test\n"
+	d, err = Parse("cb.txt", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := false
+	for _, b := range d.Blocks {
+		code = code || b.Kind == BlockCode
+	}
+	if !code {
+		t.Errorf("the nested YAML sample is no code block: %+v", d.Blocks)
+	}
+}

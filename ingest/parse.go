@@ -1063,7 +1063,7 @@ func codeLines(lines []srcLine, weak func(l *srcLine) bool, extra func(l *srcLin
 			}
 			j++
 		}
-		if strong > 0 || j-i >= 3 {
+		if strong > 0 || j-i >= 3 && !flatLabels(lines[i:j]) {
 			for k := i; k < j; k++ {
 				code[k] = true
 			}
@@ -1071,6 +1071,20 @@ func codeLines(lines []srcLine, weak func(l *srcLine) bool, extra func(l *srcLin
 		i = j
 	}
 	return code
+}
+
+// flatLabels reports a run of lines that are each a "key: value" at no
+// indentation ("types: String, StringList, SecureString (KMS)" /
+// "tiers: standard 4KB / advanced 8KB" in a cram sheet): labelled facts,
+// where a YAML or config sample nests its keys or opens a block with one.
+func flatLabels(run []srcLine) bool {
+	for k := range run {
+		key, val, ok := yamlKeyValue(strings.TrimSpace(run[k].text))
+		if !ok || key == "" || strings.TrimSpace(val) == "" || run[k].indent > 0 || run[k].kind != itemText {
+			return false
+		}
+	}
+	return true
 }
 
 // addCode appends one BlockCode per group of consecutive code lines starting at i

@@ -251,6 +251,12 @@ func selfContained(lines []srcLine, i int) bool {
 		if k := strings.Index(cur, sep); k > 0 && countFields(cur[:k]) <= 4 {
 			return true // "max record (payload) = 1 mb"
 		}
+		if k := strings.Index(prev, sep); k > 0 && countFields(prev[:k]) <= 4 && !endsMidPhrase(prev) {
+			// "param policies (advanced only): Expiration, ..." /
+			// "hierarchy up to 15 levels": a cram sheet's labelled line
+			// is a fact of its own, and so is the line after it
+			return true
+		}
 	}
 	return false
 }
