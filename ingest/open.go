@@ -1791,6 +1791,21 @@ func (o *openReader) examplesOf(text string, long bool) (string, []string) {
 	return "", nil
 }
 
+// ledName returns the name a chain's hop gives after the verb and the
+// preposition that lead to it ("implemented as SCPs", "stored in S3
+// bucket"), when the dictionary knows a name in it; "" for any other hop.
+func (o *openReader) ledName(h string) string {
+	f := strings.Fields(strings.TrimSpace(h))
+	if len(f) < 3 || len(o.mentions(h)) == 0 {
+		return ""
+	}
+	w, p := strings.ToLower(f[0]), strings.ToLower(f[1])
+	if !(o.x.verbAt(h) || strings.HasSuffix(w, "ed") && o.words.Lemma(w) != w) || !(o.lx.IsPreposition(p) || o.lx.ListOpener(p)) {
+		return ""
+	}
+	return strings.Join(f[2:], " ")
+}
+
 // bareLabel returns the words of a bullet that is only a short label and
 // its colon ("task placement:", a YAML key over a block): the label of
 // what it nests, naming nothing itself. "" for any other bullet.
@@ -2731,7 +2746,14 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			if strings.EqualFold(h, f.text) {
 				continue // "scale out -> Pending -> ..." in the row "Scale out"
 			}
-			if obj := o.itemNode(h); obj != "" && obj != f.subject {
+			obj := o.itemNode(h)
+			if name := o.ledName(h); name != "" {
+				// "implemented as SCPs" in "preventive -> implemented as
+				// SCPs -> stop the action": the hop is the name its verb
+				// leads to
+				obj = o.itemNode(name)
+			}
+			if obj != "" && obj != f.subject {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos+k, line)
 			}
 		}

@@ -175,3 +175,19 @@ func TestCramSheetLabelledLines(t *testing.T) {
 		t.Errorf("the nested YAML sample is no code block: %+v", d.Blocks)
 	}
 }
+
+// TestChainHopLedByAVerb: a hop of a chain that a verb and a preposition
+// lead to a name ("implemented as SCPs") is that name.
+func TestChainHopLedByAVerb(t *testing.T) {
+	src := "# AWS Control Tower\n\n- Controls by behavior:\n" +
+		"  - preventive -> implemented as SCPs -> stop the action\n" +
+		"  - detective -> implemented as AWS Config rules -> detect noncompliance\n"
+	g, names := extractNote(t, "ct.md", src)
+	got := factSet(g, names)
+	wantFacts(t, got, fact{"AWS Control Tower", "rel:control by behavior", "Service Control Policies", 4})
+	for f := range got {
+		if strings.HasPrefix(f.o, "implemented as") {
+			t.Errorf("fact %v: the hop is the name after its verb", f)
+		}
+	}
+}
