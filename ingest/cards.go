@@ -96,6 +96,7 @@ func csvDeck(name, text string) deck {
 	}
 	out := deck{}
 	records, marked := 0, 0
+	named := false // the header names a card's two sides ("Front,Back,Tags")
 	for {
 		rec, err := r.Read()
 		if err != nil {
@@ -108,6 +109,7 @@ func csvDeck(name, text string) deck {
 		first, _ := r.FieldPos(0)
 		if records == 0 && !mark && countFields(rec[0]) == 1 && countFields(rec[1]) == 1 {
 			out[first] = card{end: first} // the header, "Front,Back,Tags": no text
+			named = named || cardSides[strings.ToLower(strings.TrimSpace(rec[0]))+","+strings.ToLower(strings.TrimSpace(rec[1]))]
 			continue
 		}
 		records++
@@ -124,11 +126,15 @@ func csvDeck(name, text string) deck {
 		// no back: its front is a sentence of the deck's
 		out[first] = card{front: strings.Join(f, " "), back: b, end: last}
 	}
-	if marked < minDeckCards || 2*marked < records {
+	if !(named && records >= minDeckCards) && (marked < minDeckCards || 2*marked < records) {
 		return nil
 	}
 	return out
 }
+
+// cardSides are the headers a flashcard app's export names a card's two
+// fields by: a sheet headed so is a deck, HTML in its fields or not.
+var cardSides = map[string]bool{"front,back": true, "question,answer": true}
 
 // deckMetaColumns returns the 1-based columns an Anki file header
 // ("#tags column:3") gives to a card's metadata; nil when it names none.

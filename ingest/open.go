@@ -1806,6 +1806,27 @@ func (o *openReader) ledName(h string) string {
 	return strings.Join(f[2:], " ")
 }
 
+// glossedValues splits an item that glosses a short label with its values
+// by one arrow ("periodic → every 1, 3, 6, 12 or 24 hours"): two or more
+// quantities after it, and at most maxItemLabelWords words before it.
+func glossedValues(text string) (label, values string, ok bool) {
+	for _, arrow := range []string{" → ", " -> ", " => "} {
+		l, r, found := strings.Cut(text, arrow)
+		if !found || strings.Contains(r, arrow) {
+			continue
+		}
+		l, r = strings.TrimSpace(l), strings.TrimSpace(r)
+		if l == "" || countFields(l) > maxItemLabelWords || strings.Contains(l, ":") || len(Quantities(l)) > 0 {
+			return "", "", false // ("1 hour → 455 days (15 months)": a value's mapping, no label)
+		}
+		if qs := Quantities(r); len(qs) >= 2 && len(Numbers(r)) == len(qs) {
+			return l, r, true
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
 // bareLabel returns the words of a bullet that is only a short label and
 // its colon ("task placement:", a YAML key over a block): the label of
 // what it nests, naming nothing itself. "" for any other bullet.
@@ -2738,6 +2759,12 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			}
 		}
 		return
+	}
+	if l, r, ok := glossedValues(text); ok {
+		// "periodic → every 1, 3, 6, 12 or 24 hours" under "Trigger
+		// types": an arrow that glosses a name with its values labels
+		// them, as a colon does
+		text = l + ": " + r
 	}
 	if hops := stepHops(text); hops != nil {
 		// "ApplicationStop -> DownloadBundle -> ..." under "EC2 in-place

@@ -191,3 +191,37 @@ func TestChainHopLedByAVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainFrontBackSheet: a sheet headed "Front,Back,Tags" is a
+// flashcard deck though its fields hold no HTML: each front heads its
+// back's items, as a heading heads a list.
+func TestPlainFrontBackSheet(t *testing.T) {
+	src := "Front,Back,Tags\n" +
+		"What is DynamoDB Streams?,\"Time-ordered log of item-level changes in a table\",dynamodb\n" +
+		"How long are DynamoDB Streams records kept?,24 hours,dynamodb\n" +
+		"DynamoDB stream view types?,\"KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES\",dynamodb\n" +
+		"Global tables conflict resolution?,Last writer wins,dynamodb\n"
+	g, names := extractNote(t, "ddb.csv", src)
+	got := factSet(g, names)
+	wantFacts(t, got, fact{"DynamoDB Streams", "rel:view", "KEYS_ONLY", 4}, fact{"DynamoDB Streams", "rel:view", "NEW_AND_OLD_IMAGES", 4})
+	for f := range got {
+		if f.p == "rel:back" || f.p == "rel:front" {
+			t.Errorf("fact %v: the header names a card's sides, no relation", f)
+		}
+	}
+}
+
+// TestArrowGlossesValues: an item that glosses a label with its values by
+// an arrow ("periodic → every 1, 3, 6, 12 or 24 hours") labels each value
+// as a colon does; a value's own mapping ("1 hour → 455 days") is none.
+func TestArrowGlossesValues(t *testing.T) {
+	src := "# AWS Config\n\n- Trigger types\n  - configuration changes\n  - periodic → every 1, 3, 6, 12 or 24 hours\n"
+	g, names := extractNote(t, "config.md", src)
+	got := factSet(g, names)
+	for _, v := range []string{"1 hour", "3 hours", "6 hours", "12 hours", "24 hours"} {
+		wantFacts(t, got, fact{"AWS Config", "rel:trigger periodic", v, 5})
+	}
+	if l, _, ok := glossedValues("1 hour → 455 days (15 months)"); ok {
+		t.Errorf("glossedValues read %q as a label", l)
+	}
+}
