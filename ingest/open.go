@@ -1675,8 +1675,9 @@ func (o *openReader) parentLabel(depth int) string {
 
 // nameLabel returns the name of a bullet that is only a name and its colon
 // ("CODE_DEPLOY:", "EXTERNAL:", "Amazon ECS:"): a name of two words or
-// more the dictionary knows, or words that are all identifiers or capitals. "" for any other
-// bullet, and for a label the lexicon reads as one ("NOTE:").
+// more the dictionary knows, or words that are all identifiers or
+// capitals. It returns "" for any other bullet, and for a label the
+// lexicon reads as one ("NOTE:").
 func (o *openReader) nameLabel(text string) string {
 	l, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
 	l = strings.TrimSpace(l)
@@ -1699,12 +1700,12 @@ func (o *openReader) nameLabel(text string) string {
 // Agent", "SSM SecureString", "Kinesis KCL" are said of the service).
 const minNameTail = 2
 
-// nameTail returns the end of the capitalised words (minNameTail to maxNameTail)
-// that go on past a known name ending at byte end of s, when a verb follows
-// them: "Secrets Detector" of "CodeGuru Reviewer Secrets Detector is an
-// automated tool". It returns end when there are none, when one of them
-// names an entity of its own (ms, the mentions after the name), or when
-// no verb follows.
+// nameTail returns the end of the capitalised words (minNameTail to
+// maxNameTail) that go on past a known name ending at byte end of s, when a
+// verb follows them: "Secrets Detector" of "CodeGuru Reviewer Secrets
+// Detector is an automated tool". It returns end when there are none, when
+// one of them names an entity of its own (ms, the mentions after the
+// name), or when no verb follows.
 func (o *openReader) nameTail(s string, end int, ms []mention) int {
 	at, words := end, 0
 	for k := 0; k < maxNameTail; k++ {
