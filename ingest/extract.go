@@ -1965,13 +1965,25 @@ func (x *extractor) qualifiedName(name string) (id string, ok bool) {
 	}
 	for i := len(x.headings) - 1; i >= 0; i-- {
 		for _, svc := range x.headings[i].services {
-			if id, ok := x.exact(qualifyName(x.nodes[svc].Name, name)); ok && id != svc && isEntity(x.dictKind(id)) {
-				x.node(id)
+			if id, ok := x.namedPart(svc, name); ok {
 				return id, true
 			}
 		}
 	}
 	return "", false
+}
+
+// namedPart returns the entity of the dictionary a name is as a part of
+// svc, by svc's short name before it ("Global Table" of DynamoDB is
+// DynamoDB Global Tables, "Pipes" of EventBridge is EventBridge Pipes);
+// ok is false when the dictionary knows none other than svc.
+func (x *extractor) namedPart(svc, name string) (id string, ok bool) {
+	id, ok = x.exact(qualifyName(x.nodes[svc].Name, name))
+	if !ok || id == svc || !isEntity(x.dictKind(id)) {
+		return "", false
+	}
+	x.node(id)
+	return id, true
 }
 
 // qualifyName prefixes a generic part name with its service's short name:

@@ -74,13 +74,7 @@ func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
 				continue
 			}
 			ok = true
-			h.add("", i+1)
-			for k, r := range rows {
-				for _, l := range tableRow(r.cells, k == 0) {
-					h.add(l, r.line)
-				}
-			}
-			h.add("", end)
+			h.addTable(rows, i+1, end)
 			i = end
 			continue
 		}
@@ -88,6 +82,18 @@ func gridTablesToMarkdown(lines []string) (h noteMarkdown, ok bool) {
 		i++
 	}
 	return h, ok
+}
+
+// addTable appends a table's rows as a pipe table, the header first,
+// between blank lines that cite note lines first and end (1-based).
+func (h *noteMarkdown) addTable(rows []gridRow, first, end int) {
+	h.add("", first)
+	for k, r := range rows {
+		for _, l := range tableRow(r.cells, k == 0) {
+			h.add(l, r.line)
+		}
+	}
+	h.add("", end)
 }
 
 // gridLine reports whether a line is a grid table's rule or row.

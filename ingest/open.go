@@ -1679,9 +1679,8 @@ func (o *openReader) parentLabel(depth int) string {
 // capitals. It returns "" for any other bullet, and for a label the
 // lexicon reads as one ("NOTE:").
 func (o *openReader) nameLabel(text string) string {
-	l, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
-	l = strings.TrimSpace(l)
-	if !ok || l == "" || countFields(l) > 3 || strings.ContainsAny(l, ":,;()") || o.lx.DescriptionLabel(l) || o.valueLabel(l) {
+	l := colonLabel(text)
+	if l == "" || o.lx.DescriptionLabel(l) || o.valueLabel(l) {
 		return ""
 	}
 	if countFields(l) >= 2 && o.knownName(l) {
@@ -1811,7 +1810,8 @@ func (o *openReader) ledName(h string) string {
 // by one arrow ("periodic → every 1, 3, 6, 12 or 24 hours"): two or more
 // quantities after it, and at most maxItemLabelWords words before it.
 func glossedValues(text string) (label, values string, ok bool) {
-	for _, arrow := range []string{" → ", " -> ", " => "} {
+	for _, a := range chainArrows {
+		arrow := " " + a + " "
 		l, r, found := strings.Cut(text, arrow)
 		if !found || strings.Contains(r, arrow) {
 			continue
@@ -1832,10 +1832,21 @@ func glossedValues(text string) (label, values string, ok bool) {
 // its colon ("task placement:", a YAML key over a block): the label of
 // what it nests, naming nothing itself. "" for any other bullet.
 func (o *openReader) bareLabel(text string) string {
+	l := colonLabel(text)
+	if l == "" || len(o.mentions(l)) > 0 || o.knownName(l) {
+		return "" // ("config:" under "services:" names AWS Config, weakly)
+	}
+	return l
+}
+
+// colonLabel returns the words of a bullet that is only a label of up to
+// three words and its colon ("task placement:", "CODE_DEPLOY:"), nothing
+// after it and no list marks in it; "" for any other bullet.
+func colonLabel(text string) string {
 	l, ok := strings.CutSuffix(strings.TrimSpace(text), ":")
 	l = strings.TrimSpace(l)
-	if !ok || l == "" || countFields(l) > 3 || strings.ContainsAny(l, ":,;()") || len(o.mentions(l)) > 0 || o.knownName(l) {
-		return "" // ("config:" under "services:" names AWS Config, weakly)
+	if !ok || l == "" || countFields(l) > 3 || strings.ContainsAny(l, ":,;()") {
+		return ""
 	}
 	return l
 }
@@ -5224,9 +5235,8 @@ func (o *openReader) table(t *Table) {
 			owner := o.defaultSubject()
 			part := "" // a group that names a part of the section's subject by its short name
 			if owner != "" && len(o.mentions(r[0].Text)) == 0 {
-				if id, ok := o.x.exact(qualifyName(o.x.nodes[owner].Name, strings.TrimSpace(r[0].Text))); ok && id != owner && isEntity(o.x.dictKind(id)) {
+				if id, ok := o.x.namedPart(owner, strings.TrimSpace(r[0].Text)); ok {
 					// "Pipes" in EventBridge's sheet: EventBridge Pipes
-					o.x.node(id)
 					part = id
 					o.x.add(owner, graph.PredFeature, part, r[0].Text, 0, key.Line)
 				}

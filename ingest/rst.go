@@ -361,13 +361,7 @@ func rstToMarkdown(lines []string) noteMarkdown {
 		}
 		if _, ok := rstSimpleRule(raw); ok {
 			if end, rows := rstSimpleTable(lines, i); end > i {
-				out.add("", n)
-				for k, r := range rows {
-					for _, l := range tableRow(r.cells, k == 0) {
-						out.add(l, r.line)
-					}
-				}
-				out.add("", end)
+				out.addTable(rows, n, end)
 				i = end - 1
 				inList = false
 				continue
@@ -375,13 +369,7 @@ func rstToMarkdown(lines []string) noteMarkdown {
 		}
 		if isGridRule(raw) {
 			if end, rows := gridTable(lines, i); end > i {
-				out.add("", n)
-				for k, r := range rows {
-					for _, l := range tableRow(r.cells, k == 0) {
-						out.add(l, r.line)
-					}
-				}
-				out.add("", end)
+				out.addTable(rows, n, end)
 				i = end - 1
 				inList = false
 				continue

@@ -118,14 +118,8 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			hyphenParts[i] = e.hyphenParts(t)
 		}
 	}
-	// an attribute and its value, or an attribute denied ("no downtime");
-	// with one free word, the value, an attribute the relation's own words
-	// name ("cross-zone default: off" of the things whose "cross-zone
-	// load balancing" a table lists, for "... cross-zone load balancing
-	// turned off")
-	oneFree := nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) })
-	if nFree == 0 && oneFree {
-		return nil, nil
+	if nFree < 2 && !slices.ContainsFunc(a.terms, func(t term) bool { return nounNegated(e.lx, a, t.pos) }) {
+		return nil, nil // an attribute and its value, or an attribute denied ("no downtime")
 	}
 	// an attribute is a column the list's things share ("capacity during
 	// deploy" of each deployment policy in a table), not a relation one
@@ -150,7 +144,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 			}
 			var na []string
 			for _, ti := range e.openRelationTerms(a, pairs[i].Predicate, key) {
-				if free[ti] || oneFree && pairs[i].Predicate != c.pred {
+				if free[ti] {
 					na = append(na, a.terms[ti].stem)
 				}
 			}
@@ -209,7 +203,7 @@ func (e *Engine) attributeConstraint(ctx context.Context, a *analysis, c *candid
 				// a check mark ("✅") says the attribute holds; a cross ("❌")
 				// that it does not: the thing is named, not kept
 				if len(r.na) == 0 {
-					if oneFree || !e.saysEnough(a, nv, freeWeight) {
+					if !e.saysEnough(a, nv, freeWeight) {
 						continue
 					}
 					if !containsStr(named, end) {
