@@ -462,3 +462,37 @@ func TestGlossArrow(t *testing.T) {
 		}
 	}
 }
+
+// TestChainPartHops: hops that name parts of one service by other words
+// are those parts, not the service again ("X-Ray daemon -> X-Ray API");
+// a hop that is the service's name alone stays the service, and a hop
+// that says more than a part's name keeps its reading.
+func TestChainPartHops(t *testing.T) {
+	src := `# X-Ray
+
+Data flow:
+app + X-Ray SDK -> UDP 2000 -> X-Ray daemon -> X-Ray API -> X-Ray console
+
+- S3 -> Lambda -> S3
+- throttle: use 1 lambda > sns > other lambda(s)
+`
+	g, names := extractNote(t, "parts.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"UDP 2000", graph.PredFlowsTo, "X-Ray daemon", 3},
+		{"X-Ray daemon", graph.PredFlowsTo, "X-Ray API", 3},
+		{"X-Ray API", graph.PredFlowsTo, "X-Ray console", 3},
+		{"Amazon S3", graph.PredFlowsTo, "AWS Lambda", 6},
+		{"AWS Lambda", graph.PredFlowsTo, "Amazon S3", 6},
+		{"AWS Lambda", graph.PredFlowsTo, "Amazon SNS", 7},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

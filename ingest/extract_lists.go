@@ -1013,6 +1013,7 @@ func (x *extractor) chainIn(text string, line int) bool {
 	if len(hops) == 2 && linked < 2 {
 		return false
 	}
+	x.partHops(hops, ids, pinned)
 	x.emitChain(name, body, ids, hops, arrows, line)
 	if n := len(hops); n >= 2 && arrows[n-2] != "<-" && arrows[n-2] != "←" {
 		// "hook notifications → EventBridge, SNS or SQS": a last hop that
@@ -1371,6 +1372,54 @@ func (x *extractor) hopNode(h string) string {
 		return ents[0]
 	}
 	return x.newNode(graph.KindComponent, cleanName(bare))
+}
+
+// partHops gives a hop its own node when the service its words name is
+// another hop's too, by other words, and the hop is that service's name
+// and one or two words more: in "app + X-Ray SDK -> UDP 2000 -> X-Ray
+// daemon -> X-Ray API -> X-Ray console" the data passes through three
+// parts of X-Ray, not three times through X-Ray. A hop that is the
+// service's name alone stays the service ("S3 -> Lambda -> S3"), and so
+// does a hop that says more than a part's name ("1 lambda > sns > other
+// lambda(s)"). ids is rewritten in place; pinned hops (see longHop) keep
+// their node.
+func (x *extractor) partHops(hops, ids, pinned []string) {
+	texts := make(map[string]map[string]bool, len(ids))
+	for i, id := range ids {
+		if texts[id] == nil {
+			texts[id] = map[string]bool{}
+		}
+		texts[id][strings.ToLower(strings.TrimSpace(stripParens(hops[i])))] = true
+	}
+	for i, id := range ids {
+		if len(texts[id]) < 2 || pinned != nil && pinned[i] != "" || !isEntity(x.dictKind(id)) {
+			continue
+		}
+		bare := strings.TrimSpace(stripParens(hops[i]))
+		ms := x.find(bare)
+		if len(ms) != 1 || ms[0].ID != id || ms[0].Start != 0 {
+			continue
+		}
+		tail := strings.Fields(bare[ms[0].End:])
+		if len(tail) == 0 || len(tail) > 2 || slices.ContainsFunc(tail, func(w string) bool {
+			return !isWord(w) || x.dict.Lexicon.IsStop(w)
+		}) {
+			continue
+		}
+		if part := x.newNode(graph.KindComponent, bare); part != "" {
+			ids[i] = part
+		}
+	}
+}
+
+// isWord reports a word of letters alone.
+func isWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func (x *extractor) emitChain(name, body string, ids, hops, arrows []string, line int) {
