@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -184,7 +186,14 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 			switch first.(type) {
 			case *ast.Paragraph, *ast.TextBlock, *rawInline:
 				if a, z, ok := w.span(first); ok {
-					w.add(Block{Kind: BlockBullet, Line: a, EndLine: z, Depth: depth, Ordinal: ordinal, Text: w.inline(first)})
+					own, lazy := w.lazyStatements(first, a, z, depth)
+					if own.Line == 0 {
+						own = Block{Line: a, EndLine: z, Text: w.inline(first)}
+					}
+					w.add(Block{Kind: BlockBullet, Line: own.Line, EndLine: own.EndLine, Depth: depth, Ordinal: ordinal, Text: own.Text})
+					for _, b := range lazy {
+						w.add(b)
+					}
 				}
 				w.blocksAfter(item, first, depth+1)
 			case *ast.List:
@@ -202,6 +211,96 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 			ordinal++
 		}
 	}
+}
+
+// lazyStatements splits a list item's first paragraph where a line that
+// Markdown joins to it lazily (written at or left of the item's marker)
+// states a fact of its own: a labelled line ("Staging labels: AWSCURRENT,
+// ...") or a line after or holding a chain ("1. createSecret -> ..." /
+// "Schedule: ..."), which does not wrap the line before (see wrapsOnto).
+// It returns the item's own lines and text, and a paragraph at the item's
+// depth for each such statement with the lines that wrap onto it (a
+// label alone, "Secrets Manager:", heads the list after it); own is
+// the zero Block when the paragraph has no such line.
+func (w *mdWalker) lazyStatements(n ast.Node, a, z, depth int) (own Block, lazy []Block) {
+	if z <= a || a < 1 || z > len(w.starts) {
+		return Block{}, nil
+	}
+	byLine := make([]strings.Builder, z-a+1)
+	w.inlineByLine(byLine, a, n)
+	marker := w.indentOf(a)
+	cur := &own
+	*cur = Block{Line: a, EndLine: a, Text: strings.Join(strings.Fields(byLine[0].String()), " ")}
+	prev := cur.Text
+	for l := a + 1; l <= z; l++ {
+		t := strings.Join(strings.Fields(byLine[l-a].String()), " ")
+		if t == "" {
+			continue
+		}
+		statement := w.indentOf(l) <= marker && !wrapsOnto(prev, t) &&
+			(labelled(t) || colonLabel(t) != "" || labelled(prev) || hasChainArrow(prev) || hasChainArrow(t))
+		if statement {
+			lazy = append(lazy, Block{Kind: BlockParagraph, Line: l, EndLine: l, Depth: depth, Text: t})
+			cur = &lazy[len(lazy)-1]
+		} else {
+			appendText(cur, l, t)
+		}
+		prev = t
+	}
+	if len(lazy) == 0 {
+		return Block{}, nil
+	}
+	return own, lazy
+}
+
+// labelled reports a line that opens with a label of up to four words and
+// a colon ("Managed rotation templates for: Amazon RDS, ...").
+func labelled(s string) bool {
+	k := strings.Index(s, ": ")
+	return k > 0 && countFields(s[:k]) <= 4 && !strings.ContainsAny(s[:k], "()\"")
+}
+
+// hasChainArrow reports text that holds a chain arrow.
+func hasChainArrow(s string) bool {
+	return slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(s, a) })
+}
+
+// indentOf is the width of line's leading whitespace (see indentWidth).
+func (w *mdWalker) indentOf(line int) int {
+	s := w.src[w.starts[line-1]:]
+	if k := bytes.IndexByte(s, '\n'); k >= 0 {
+		s = s[:k]
+	}
+	return indentWidth(string(s[:len(s)-len(bytes.TrimLeft(s, " \t"))]))
+}
+
+// inlineByLine writes n's inline text as inlineText does, each piece into
+// the builder of the line its segment starts on (by[line-a]); a piece with
+// no segment of its own goes with the text before it.
+func (w *mdWalker) inlineByLine(by []strings.Builder, a int, n ast.Node) {
+	at := 0
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				if l := w.lineOf(c.Segment.Start) - a; l >= 0 && l < len(by) {
+					at = l
+				}
+				by[at].Write(c.Segment.Value(w.src))
+				by[at].WriteByte(' ')
+			case *ast.String:
+				by[at].Write(c.Value)
+			case *ast.AutoLink:
+				by[at].Write(c.Label(w.src))
+			case *ast.RawHTML:
+				// inline HTML carries no text for the graph
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
 }
 
 // blocksAfter walks the children of item that follow skip (all when nil).

@@ -979,3 +979,33 @@ func TestParseBlogLabelRun(t *testing.T) {
 		{BlockParagraph, 19, 19, 0, 0, 0, "alias vs cname", "note: pay per query"},
 	})
 }
+
+// TestMarkdownLazyStatements: a line Markdown joins lazily to the list
+// item above it is a statement of its own when it is labelled, follows a
+// labelled line, or follows or holds a chain; a line that wraps the item's
+// text stays in it, and so does an indented continuation.
+func TestMarkdownLazyStatements(t *testing.T) {
+	src := "# Secrets Manager rotation\n" + // 1
+		"Rotation function steps, in order:\n" + // 2
+		"1. createSecret -> new version labelled AWSPENDING\n" + // 3
+		"2. finishSecret -> move the AWSCURRENT label\n" + // 4
+		"Staging labels: AWSCURRENT, AWSPENDING, AWSPREVIOUS\n" + // 5
+		"Managed rotation templates for: Amazon RDS, Amazon Aurora\n" + // 6
+		"\n" +
+		"- rotation runs in a Lambda function that\n" + // 8
+		"needs a route to the endpoint\n" + // 9
+		"- a *labelled* item\n" + // 10
+		"  Schedule: every 4 hours\n" // 11
+	doc := parseMust(t, "lazy.md", src)
+	const s = "Secrets Manager rotation"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", s},
+		{BlockParagraph, 2, 2, 0, 0, 0, s, "Rotation function steps, in order:"},
+		{BlockBullet, 3, 3, 0, 0, 1, s, "createSecret -> new version labelled AWSPENDING"},
+		{BlockBullet, 4, 4, 0, 0, 2, s, "finishSecret -> move the AWSCURRENT label"},
+		{BlockParagraph, 5, 5, 0, 0, 0, s, "Staging labels: AWSCURRENT, AWSPENDING, AWSPREVIOUS"},
+		{BlockParagraph, 6, 6, 0, 0, 0, s, "Managed rotation templates for: Amazon RDS, Amazon Aurora"},
+		{BlockBullet, 8, 9, 0, 0, 0, s, "rotation runs in a Lambda function that needs a route to the endpoint"},
+		{BlockBullet, 10, 11, 0, 0, 0, s, "a labelled item Schedule: every 4 hours"},
+	})
+}
