@@ -3529,6 +3529,11 @@ func openItemName(text string, lx *Lexicon) string {
 			return ""
 		}
 	}
+	if name, ok := glossedItemName(t); ok {
+		// "**ECR container images** → enhanced scanning on push": one
+		// arrow after a short name glosses it
+		return cleanName(dropAside(name, lx))
+	}
 	// the first separator the item writes ("**task execution role** = ECS
 	// agent: pull from ECR" is named before its " = "; "aws:approve
 	// pause until a human approves": a column's gap)
@@ -3575,6 +3580,38 @@ func openItemName(text string, lx *Lexicon) string {
 		return cleanName(t[:i])
 	}
 	return ""
+}
+
+// maxGlossedNameWords is the most words a name one arrow glosses holds.
+const maxGlossedNameWords = 4
+
+// glossedItemName returns the words before the one chain arrow of an item
+// that names a thing and glosses it ("Lambda functions → standard scan
+// (package deps) + code scanning"): at most maxGlossedNameWords words,
+// with no separator of their own and no number first ("1 min -> 15 days"
+// pairs two values); ok is false for an item with no arrow, or more than
+// one (a chain, whose hops read it).
+func glossedItemName(t string) (string, bool) {
+	at, n := -1, 0
+	for _, a := range chainArrows {
+		for rest, off := t, 0; ; {
+			i := strings.Index(rest, " "+a+" ")
+			if i < 0 {
+				break
+			}
+			at, n = off+i, n+1
+			off += i + len(a) + 2
+			rest = t[off:]
+		}
+	}
+	if n != 1 {
+		return "", false
+	}
+	name := strings.TrimSpace(t[:at])
+	if name == "" || startsDigit(name) || countFields(name) > maxGlossedNameWords || strings.ContainsAny(name, ":,;=") {
+		return "", false
+	}
+	return name, true
 }
 
 // englishCompound reports whether a hyphenated lower-case word is made of
@@ -6539,3 +6576,6 @@ func fieldSpans(out [][2]int, s string, from int) [][2]int {
 	}
 	return out
 }
+
+// startsDigit reports text that opens with a digit.
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

@@ -225,3 +225,73 @@ func TestArrowGlossesValues(t *testing.T) {
 		t.Errorf("glossedValues read %q as a label", l)
 	}
 }
+
+// TestTitleOverOutlineSections: a plain note's first line, over an aside
+// and then a section title, is the note's title, and its service is the
+// subject of sections that name none ("Structure", "Action categories and
+// providers"); in an outline by indentation a long item does not wrap
+// onto a labelled or capitalised line at its indentation, nor a labelled
+// item onto the line after it.
+func TestTitleOverOutlineSections(t *testing.T) {
+	src := "CODEPIPELINE - DOP-C02 outline\n" + // 1
+		"(last reviewed week 6)\n" + // 2
+		"\n" +
+		"Structure\n" + // 4
+		"    min 2 stages, max 50 stages per pipeline\n" + // 5
+		"    a failed stage can be retried (retry failed actions) without re-running the whole pipeline\n" + // 6
+		"    execution modes: SUPERSEDED (default), QUEUED, PARALLEL\n" + // 7
+		"\n" +
+		"Action categories and providers\n" + // 9
+		"    Source\n" + // 10
+		"        Amazon S3 (versioned bucket, object key of a zip)\n" + // 11
+		"        CodeStar Connections / CodeConnections: GitHub, GitHub Enterprise Server, Bitbucket Cloud, GitLab\n" + // 12
+		"        AWS CodeCommit\n" + // 13
+		"\n" +
+		"Cross-region pipelines\n" + // 15
+		"    each Region bucket can have its own KMS key\n" + // 16
+		"    NOT allowed cross-region: source actions, third-party actions, custom actions\n" // 17
+	g, names := extractNote(t, "codepipeline.txt", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"AWS CodePipeline", "rel:execution mode", "SUPERSEDED", 7},
+		fact{"AWS CodePipeline", "rel:source", "Amazon S3", 11},
+		fact{"AWS CodePipeline", "rel:source", "AWS CodeCommit", 13},
+		fact{"AWS CodePipeline", "rel:not allow cross-region", "source actions", 17},
+		fact{"AWS CodePipeline", "rel:not allow cross-region", "custom actions", 17},
+	)
+	for f := range got {
+		if f.s == "Structure" || f.s == "Action categories and providers" {
+			t.Errorf("a section title that names nothing is a subject: %v", f)
+		}
+	}
+}
+
+// TestGlossedItemNames: a list item that glosses a short name with one
+// arrow is named by that name ("**ECR container images** → enhanced
+// scanning on push"), so the list relates the names; an item of two
+// arrows is a chain, whose hops read it.
+func TestGlossedItemNames(t *testing.T) {
+	src := "# Amazon Inspector\n\n" +
+		"- What it scans\n" + // 3
+		"  - **ECR container images** → enhanced scanning on push + continuous rescans\n" + // 4
+		"  - **Lambda functions** → standard scan (package deps) + code scanning\n" // 5
+	g, names := extractNote(t, "inspector.md", src)
+	got := factSet(g, names)
+	wantFacts(t, got,
+		fact{"Amazon Inspector", "rel:scan", "ECR container images", 4},
+		fact{"Amazon Inspector", "rel:scan", "AWS Lambda", 5},
+	)
+	for _, tc := range []struct {
+		item, want string
+		ok         bool
+	}{
+		{"Rolling → batch by batch", "Rolling", true},
+		{"CloudWatch Logs -> Firehose -> S3", "", false},
+		{"memory, disk space used, swap => install CW agent", "", false},
+		{"no arrow here", "", false},
+	} {
+		if got, ok := glossedItemName(tc.item); got != tc.want || ok != tc.ok {
+			t.Errorf("glossedItemName(%q) = %q, %v; want %q, %v", tc.item, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -45,7 +45,15 @@ func (p *parser) parseText(lines []srcLine) {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
 	}, nil)
+	noteTitle := titleOverSections(lines)
 	for i := 0; i < len(lines); i++ {
+		if i == noteTitle && levels[i] == 0 && !underlined(lines, i) {
+			// "CODEPIPELINE - DOP-C02 outline" / "(last reviewed week 6)"
+			// over "Structure", "Action categories and providers": the
+			// note's title, over its sections
+			p.headingAt(lines[i].num, p.ruleLevel(titleRule), strings.TrimSpace(strings.TrimSuffix(lines[i].text, ":")))
+			continue
+		}
 		if title, ok := titles[i]; ok {
 			// "ROUTE 53 ROUTING POLICIES,,,," over a sheet's next table
 			p.headingAt(lines[i].num, 1, title)
@@ -150,6 +158,49 @@ func (p *parser) parseText(lines []srcLine) {
 			p.outline = false
 		}
 	}
+}
+
+// titleRule stands for the rule under a note's title line (see
+// titleOverSections) among the rule characters of p.rules: no character a
+// note writes.
+const titleRule = 0
+
+// maxTitleAsideWords is the most words of the one line (a date, "(last
+// reviewed week 6)") a note's title may carry under it.
+const maxTitleAsideWords = 8
+
+// titleOverSections returns the index of the line that titles a plain note
+// over its sections, or -1: its first line, short, unindented and no
+// sentence or label, that at most one short line follows before a blank
+// line and then a section's title (see isTextHeading). A first line with
+// text of its own under it is the first section's title, not the note's.
+func titleOverSections(lines []srcLine) int {
+	i := slices.IndexFunc(lines, func(l srcLine) bool { return l.kind != itemBlank })
+	if i < 0 {
+		return -1
+	}
+	l := &lines[i]
+	if l.kind != itemText || l.list || l.indent > 0 || countFields(l.text) > 10 || runeLen(l.text) > 80 ||
+		!startsUpperOrDigit(l.text) || endsSentence(l.text) || strings.Contains(l.text, ": ") {
+		return -1
+	}
+	k := i + 1
+	if k < len(lines) && lines[k].kind != itemBlank {
+		if lines[k].kind != itemText || lines[k].list || lines[k].indent > 0 || countFields(lines[k].text) > maxTitleAsideWords {
+			return -1
+		}
+		k++
+	}
+	if k >= len(lines) || lines[k].kind != itemBlank {
+		return -1
+	}
+	for k < len(lines) && lines[k].kind == itemBlank {
+		k++
+	}
+	if k >= len(lines) || !isTextHeading(lines, k) {
+		return -1
+	}
+	return i
 }
 
 // speakerLabel returns the label a dialogue's turn opens with, "Me" of
@@ -290,6 +341,15 @@ func outlineItem(lines []srcLine, i int, inOutline bool) bool {
 	prev := &lines[i-1]
 	if prev.kind != itemText && prev.kind != itemHeading || prev.indent > l.indent && !inOutline {
 		return false
+	}
+	if inOutline && prev.indent >= l.indent && !endsMidPhrase(prev.text) &&
+		(labelLine(l.text) || startsUpperOrDigit(l.text) || labelLine(prev.text) || hasChainArrow(prev.text)) {
+		// "a failed stage can be retried ... without re-running the whole
+		// pipeline" / "pipeline types: V1 and V2": a long item does not
+		// wrap onto a labelled or capitalised line at its indentation or
+		// above, nor does a labelled line or a chain ("flow: ... ->
+		// Approve / Reject" / "reviewer needs IAM permission ...")
+		return true
 	}
 	return runeLen(prev.text) < maxWrappedLine || endsSentence(prev.text) || strings.HasSuffix(prev.text, ":")
 }
