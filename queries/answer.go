@@ -1341,10 +1341,13 @@ func (e *Engine) preferWhole(a *analysis, cs []*candidate) []*candidate {
 		// and all: Inspector's "finding type", not "aggregates" for "the
 		// finding types"; nor over one whose words read more of the
 		// question: ECS's "deployment controller", not its deployment
-		// types, for "deployment controller types")
+		// types, for "deployment controller types"; nor over one that
+		// holds every word of the asked-for phrase: Config's "trigger
+		// type", not "notifies", for "What trigger types can an AWS
+		// Config rule have?")
 		typedFocus := bestOpen && !open && e.sequenceRelation(a, best) == nil && best.feat[featFocus] <= 1 && overlap(termsOf(a.focus), c.rel, nil) > 0 && !e.relationNamesKind(best.pred, a.wants) &&
 			len(namedIn(a, best.rel)) <= len(namedIn(a, c.rel)) && (len(a.wants) == 0 || e.allOfKind(c.ends, nil, a.wants)) &&
-			overlap(a.terms, c.rel, nil) >= overlap(a.terms, best.rel, nil)
+			overlap(a.terms, c.rel, nil) >= overlap(a.terms, best.rel, nil) && overlap(termsOf(a.focus), best.rel, nil) < 1
 		whole := len(c.ends) > len(best.ends) && subset(best.ends, c.ends)
 		// a typed best gives way only to a whole whose extra answers are
 		// all of the kind asked for, or to its entity's own relation by

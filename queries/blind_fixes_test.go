@@ -276,3 +276,43 @@ func TestHyphenatedAttributeNarrows(t *testing.T) {
 		t.Errorf("answers %q, want NLB and GWLB, whose cross-zone default is off", got)
 	}
 }
+
+// TestSnakeCaseIdentifiers: a snake-case word the word after or before
+// calls one of the asked-for kind answers "which parameter ..." ("configure
+// CodeDeploy with `:proxy_uri` parameter"), and an upper-case snake-case
+// word is an environment variable whatever its line calls it.
+func TestSnakeCaseIdentifiers(t *testing.T) {
+	e := engineWithNote(t, "deploy.md", "# CodeDeploy agent\n\n"+
+		"- In case of a HTTP Proxy, configure CodeDeploy with `:proxy_uri` parameter\n"+
+		"- The agent polls CodeDeploy over HTTPS 443.\n")
+	q := "Which parameter do I configure CodeDeploy with when instances sit behind an HTTP proxy?"
+	if got := askNames(t, e, q); !slices.Equal(got, []string{"proxy_uri"}) {
+		t.Errorf("%q: answers %q, want proxy_uri", q, got)
+	}
+	for _, tc := range []struct {
+		text, kind string
+		want       []string
+	}{
+		{"Change the address with env var AWS_XRAY_DAEMON_ADDRESS", "variabl", []string{"AWS_XRAY_DAEMON_ADDRESS"}},
+		{"set the parameter max_batch_size first", "paramet", []string{"max_batch_size"}},
+		// a snake-case word nothing calls one of the kind is none
+		{"the proxy_uri goes in the agent config", "paramet", nil},
+		{"use the parameter store for secrets", "paramet", nil},
+	} {
+		if got := identifiersOfKind(tc.text, tc.kind); !slices.Equal(got, tc.want) {
+			t.Errorf("identifiersOfKind(%q, %q) = %q, want %q", tc.text, tc.kind, got, tc.want)
+		}
+	}
+}
+
+// TestOpenRelationHoldingTheFocus: the note's own relation that holds every
+// word of the asked-for phrase ("trigger type: configuration changes /
+// periodic") answers, not a curated relation whose vocabulary holds one
+// of them ("notifies" knows "trigger").
+func TestOpenRelationHoldingTheFocus(t *testing.T) {
+	e := newEngine(t)
+	q := "What trigger types can an AWS Config rule have?"
+	if got := askNames(t, e, q); !slices.Equal(got, []string{"configuration changes", "periodic"}) {
+		t.Errorf("%q: answers %q, want configuration changes, periodic", q, got)
+	}
+}

@@ -99,21 +99,45 @@ const minNamedIdentifierParts = 3
 // order, of minIdentifierParts or more camel-case words the last of which
 // stems to kind ("AWSCloudFormationStackSetExecutionRole" of "role"), and
 // those of minNamedIdentifierParts or more that the next word calls one
-// of the kind ("the CloudWatch PutMetricData API" of "api").
+// of the kind ("the CloudWatch PutMetricData API" of "api"); a snake-case
+// word the next or the word before calls one ("configure CodeDeploy with
+// `:proxy_uri` parameter" of "parameter"), and for "variable" every
+// upper-case snake-case word (see envVariableKind).
 func identifiersOfKind(text, kind string) []string {
 	var out []string
 	toks := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-'
 	})
+	calls := func(j int) bool { return j >= 0 && j < len(toks) && ingest.Stem(strings.ToLower(toks[j])) == kind }
 	for i, tok := range toks {
 		parts := ingest.CamelParts(tok)
-		named := len(parts) >= minNamedIdentifierParts && camelCased(tok) && i+1 < len(toks) && ingest.Stem(strings.ToLower(toks[i+1])) == kind
+		code := len(parts) >= minNamedIdentifierParts && camelCased(tok) || snakeCased(tok)
+		named := code && (calls(i+1) || snakeCased(tok) && calls(i-1)) ||
+			kind == envVariableKind && upperSnake(tok)
 		if !named && (len(parts) < minIdentifierParts || ingest.Stem(parts[len(parts)-1]) != kind) || containsStr(out, tok) {
 			continue
 		}
 		out = append(out, tok)
 	}
 	return out
+}
+
+// envVariableKind is the stem of "variable": environment variables are
+// written in upper-case snake case ("CODEBUILD_SOURCE_VERSION"), so a
+// line's such word is one whatever the line calls it.
+const envVariableKind = "variabl"
+
+// snakeCased reports a word that joins lower- or upper-case words with
+// underscores ("proxy_uri", "CODEBUILD_SOURCE_VERSION"): a name code
+// writes, not prose.
+func snakeCased(w string) bool {
+	k := strings.IndexByte(w, '_')
+	return k > 0 && k < len(w)-1 && strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
+
+// upperSnake reports a snake-case word in capitals ("AWS_XRAY_DAEMON_ADDRESS").
+func upperSnake(w string) bool {
+	return snakeCased(w) && strings.ToUpper(w) == w
 }
 
 // camelCased reports whether a word joins words by capitals inside it
