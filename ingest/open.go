@@ -3508,6 +3508,9 @@ func openItemName(text string, lx *Lexicon) string {
 		return "" // "Example:": a label over what follows, not an item
 	}
 	t = strings.TrimRight(t, ".;,")
+	if clauseItem(t) {
+		return "" // "There's no additional charge", "Cannot add default values to fields": a clause, no name
+	}
 	if cmd := commandName(t); cmd != "" {
 		// "git clone git_repo_url --mirror to create bare repo": the
 		// command names the step
@@ -3573,7 +3576,7 @@ func openItemName(text string, lx *Lexicon) string {
 	if n := countFields(t); n > 0 && n <= maxItemWords {
 		return cleanName(t)
 	}
-	if i := strings.IndexAny(t, ",("); i > 0 && countFields(t[:i]) <= 6 {
+	if i := clauseBreak(t); i > 0 && countFields(t[:i]) <= 6 {
 		if lx.IsLeadingSkip(strings.TrimSpace(t[:i])) {
 			return "" // "However, scaling actions ...": a sentence, no name
 		}
@@ -6576,6 +6579,36 @@ func fieldSpans(out [][2]int, s string, from int) [][2]int {
 	}
 	return out
 }
+
+// clauseOpeners open an item that is a clause with no subject of its own:
+// an existential ("there's no additional charge") or a negated modal
+// ("cannot add default values").
+var clauseOpeners = []string{"there's", "there is", "there are", "cannot", "can't", "can not", "could not", "couldn't"}
+
+// clauseItem reports an item that opens with a clause opener.
+func clauseItem(t string) bool {
+	l := strings.ToLower(t)
+	return slices.ContainsFunc(clauseOpeners, func(o string) bool { return strings.HasPrefix(l, o+" ") })
+}
+
+// clauseBreak returns the index of the first "(" or of the first comma
+// that is no digit group's ("25,000 entries"), or -1.
+func clauseBreak(t string) int {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '(':
+			return i
+		case ',':
+			if i > 0 && i+1 < len(t) && isDigitByte(t[i-1]) && isDigitByte(t[i+1]) {
+				continue
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // startsDigit reports text that opens with a digit.
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }

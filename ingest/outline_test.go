@@ -295,3 +295,27 @@ func TestGlossedItemNames(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNameKeepsDigitGroups: an item's name does not end at the comma
+// of a number's digit groups ("Hard quota of 25,000 entries" is no "Hard
+// quota of 25"); it ends at a comma between words; an item that is a
+// clause ("There's no additional charge") is named nothing.
+func TestItemNameKeepsDigitGroups(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Max 1,000 application versions per region, delete old ones with a lifecycle policy", "Max 1,000 application versions per region"},
+		{"Default 10,000 repositories per region, a soft limit you can raise with a request", "Default 10,000 repositories per region"},
+	} {
+		if got := openItemName(tc.in, nil); got != tc.want {
+			t.Errorf("openItemName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if got := clauseBreak("quota of 25,000 entries, then split"); got != len("quota of 25,000 entries") {
+		t.Errorf("clauseBreak = %d", got)
+	}
+	// an item that is a clause with no subject of its own names nothing
+	for _, in := range []string{"There's no additional charge", "Cannot add default values to fields, only add new static fields", "can't change retention"} {
+		if got := openItemName(in, nil); got != "" {
+			t.Errorf("openItemName(%q) = %q, want none", in, got)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (p *parser) parseText(lines []srcLine) {
 		// a card is no code, though its HTML field looks like some
 		return textCodeLike(l) && !cards.has(l.num)
 	}, nil)
-	noteTitle := titleOverSections(lines)
+	noteTitle := titleOverSections(lines, func(k int) bool { return levels[k] > 0 || underlined(lines, k) || isTextHeading(lines, k) })
 	for i := 0; i < len(lines); i++ {
 		if i == noteTitle && levels[i] == 0 && !underlined(lines, i) {
 			// "CODEPIPELINE - DOP-C02 outline" / "(last reviewed week 6)"
@@ -172,9 +172,10 @@ const maxTitleAsideWords = 8
 // titleOverSections returns the index of the line that titles a plain note
 // over its sections, or -1: its first line, short, unindented and no
 // sentence or label, that at most one short line follows before a blank
-// line and then a section's title (see isTextHeading). A first line with
-// text of its own under it is the first section's title, not the note's.
-func titleOverSections(lines []srcLine) int {
+// line and then a section's title (heading reports one: marked, underlined
+// or bare, see isTextHeading). A first line with text of its own under it
+// is the first section's title, not the note's.
+func titleOverSections(lines []srcLine, heading func(k int) bool) int {
 	i := slices.IndexFunc(lines, func(l srcLine) bool { return l.kind != itemBlank })
 	if i < 0 {
 		return -1
@@ -197,7 +198,7 @@ func titleOverSections(lines []srcLine) int {
 	for k < len(lines) && lines[k].kind == itemBlank {
 		k++
 	}
-	if k >= len(lines) || !isTextHeading(lines, k) {
+	if k >= len(lines) || !heading(k) {
 		return -1
 	}
 	return i
