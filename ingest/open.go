@@ -3597,14 +3597,8 @@ const maxGlossedNameWords = 4
 func glossedItemName(t string) (string, bool) {
 	at, n := -1, 0
 	for _, a := range chainArrows {
-		for rest, off := t, 0; ; {
-			i := strings.Index(rest, " "+a+" ")
-			if i < 0 {
-				break
-			}
-			at, n = off+i, n+1
-			off += i + len(a) + 2
-			rest = t[off:]
+		if k := strings.Count(t, " "+a+" "); k > 0 {
+			at, n = strings.Index(t, " "+a+" "), n+k
 		}
 	}
 	if n != 1 {
@@ -6599,7 +6593,7 @@ func clauseBreak(t string) int {
 		case '(':
 			return i
 		case ',':
-			if i > 0 && i+1 < len(t) && isDigitByte(t[i-1]) && isDigitByte(t[i+1]) {
+			if i > 0 && i+1 < len(t) && isDigit(t[i-1]) && isDigit(t[i+1]) {
 				continue
 			}
 			return i
@@ -6608,7 +6602,5 @@ func clauseBreak(t string) int {
 	return -1
 }
 
-func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
-
 // startsDigit reports text that opens with a digit.
-func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+func startsDigit(s string) bool { return s != "" && isDigit(s[0]) }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -215,13 +214,14 @@ func (w *mdWalker) list(l *ast.List, depth int) {
 
 // lazyStatements splits a list item's first paragraph where a line that
 // Markdown joins to it lazily (written at or left of the item's marker)
-// states a fact of its own: a labelled line ("Staging labels: AWSCURRENT,
-// ...") or a line after or holding a chain ("1. createSecret -> ..." /
-// "Schedule: ..."), which does not wrap the line before (see wrapsOnto).
-// It returns the item's own lines and text, and a paragraph at the item's
-// depth for each such statement with the lines that wrap onto it (a
-// label alone, "Secrets Manager:", heads the list after it); own is
-// the zero Block when the paragraph has no such line.
+// states a fact of its own and does not wrap the line before (see
+// wrapsOnto): a labelled line ("Staging labels: AWSCURRENT, ..."), a label
+// alone ("Secrets Manager:", which heads the list after it), the line
+// after a labelled one, and a line after or holding a chain ("1.
+// createSecret -> ..." / "Schedule: ..."). It returns the item's own lines
+// and text, and a paragraph at the item's depth for each such statement
+// with the lines that wrap onto it; own is the zero Block when the
+// paragraph has no such line.
 func (w *mdWalker) lazyStatements(n ast.Node, a, z, depth int) (own Block, lazy []Block) {
 	if z <= a || a < 1 || z > len(w.starts) {
 		return Block{}, nil
@@ -255,15 +255,7 @@ func (w *mdWalker) lazyStatements(n ast.Node, a, z, depth int) (own Block, lazy 
 
 // labelled reports a line that opens with a label of up to four words and
 // a colon ("Managed rotation templates for: Amazon RDS, ...").
-func labelled(s string) bool {
-	k := strings.Index(s, ": ")
-	return k > 0 && countFields(s[:k]) <= 4 && !strings.ContainsAny(s[:k], "()\"")
-}
-
-// hasChainArrow reports text that holds a chain arrow.
-func hasChainArrow(s string) bool {
-	return slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(s, a) })
-}
+func labelled(s string) bool { return opensWithLabel(s, 4) }
 
 // indentOf is the width of line's leading whitespace (see indentWidth).
 func (w *mdWalker) indentOf(line int) int {

@@ -296,7 +296,7 @@ func selfContained(lines []srcLine, i int) bool {
 	if runeLen(prev) < 40 || ruledTitle(prev) != "" {
 		return true
 	}
-	if slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(cur, a) }) || strings.Count(cur, " > ") >= 2 {
+	if hasChainArrow(cur) || strings.Count(cur, " > ") >= 2 {
 		return true
 	}
 	for _, sep := range []string{": ", " = "} {
@@ -588,9 +588,18 @@ func underlined(lines []srcLine, i int) bool {
 // labelLine reports a line that opens with a short label of its own
 // ("types: rolling based on health | rolling based on time"): a fact of its
 // own under the item above, not the item's wrapped text.
-func labelLine(text string) bool {
+func labelLine(text string) bool { return opensWithLabel(text, 2) }
+
+// opensWithLabel reports text that opens with a label of at most maxWords
+// words, no parentheses or quotes in it, and ": ".
+func opensWithLabel(text string, maxWords int) bool {
 	k := strings.Index(text, ": ")
-	return k > 0 && countFields(text[:k]) <= 2 && !strings.ContainsAny(text[:k], "()\"")
+	return k > 0 && countFields(text[:k]) <= maxWords && !strings.ContainsAny(text[:k], "()\"")
+}
+
+// hasChainArrow reports text that holds a chain arrow.
+func hasChainArrow(s string) bool {
+	return slices.ContainsFunc(chainArrows, func(a string) bool { return strings.Contains(s, a) })
 }
 
 // maxNumberedTitleWords is the most words a numbered heading's title holds.
