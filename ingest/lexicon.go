@@ -51,6 +51,7 @@ type Lexicon struct {
 	purposeCj []string            // conjunctions that open a purpose clause inside a sentence, " so that ", space-padded
 	antonyms  [][2][]string       // pairs of opposite senses, each side its lower-case words and phrases
 	purposes  []string            // phrases that open a sentence's purpose, lower case, the longest first
+	clauses   []string            // phrases that open an item that is a clause, lower case
 	preds     map[string]PredicateWords
 	kinds     map[string][]graph.NodeKind // stem → kinds it names
 	regions   map[string]string           // normalised name or code → code
@@ -92,6 +93,7 @@ type lexiconFile struct {
 	Synonyms   [][]string                     `yaml:"synonyms"`
 	Antonyms   [][2][]string                  `yaml:"antonyms"`
 	Purposes   []string                       `yaml:"purpose_openers"`
+	Clauses    []string                       `yaml:"clause_openers"`
 	Phrasal    map[string]string              `yaml:"phrasal_verbs"`
 	PurposeCj  []string                       `yaml:"purpose_conjunctions"`
 	Abbrevs    map[string]string              `yaml:"abbreviations"`
@@ -138,6 +140,9 @@ func newLexicon(f lexiconFile) (*Lexicon, error) {
 	lx.openers, lx.closers, lx.copulas = lowerSet(f.Openers), lowerSet(f.Closers), lowerSet(f.Copulas)
 	lx.lnouns = lowerSet(f.LNouns)
 	lx.objLeads = lowerSet(f.ObjLeads)
+	for _, c := range f.Clauses {
+		lx.clauses = append(lx.clauses, strings.ToLower(strings.TrimSpace(c)))
+	}
 	for _, p := range f.Purposes {
 		lx.purposes = append(lx.purposes, strings.ToLower(strings.TrimSpace(p)))
 	}
@@ -558,6 +563,17 @@ func (lx *Lexicon) ListCloser(w string) bool {
 // PurposeOpeners returns the phrases that open a sentence's purpose before
 // its means ("to", "if you need to"), lower case, the longest first.
 func (lx *Lexicon) PurposeOpeners() []string { return lx.purposes }
+
+// ClauseItem reports whether a list item opens with one of the lexicon's
+// clause_openers ("There's no additional charge", "Cannot add default
+// values"): a clause with no subject of its own, which names nothing.
+func (lx *Lexicon) ClauseItem(t string) bool {
+	if lx == nil {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSpace(t))
+	return slices.ContainsFunc(lx.clauses, func(o string) bool { return strings.HasPrefix(l, o+" ") })
+}
 
 // OpensClause reports whether a word (any case) opens a relative or
 // subordinate clause inside a sentence: a list closer that is no

@@ -1810,22 +1810,30 @@ func (o *openReader) ledName(h string) string {
 // by one arrow ("periodic → every 1, 3, 6, 12 or 24 hours"): two or more
 // quantities after it, and at most maxItemLabelWords words before it.
 func glossedValues(text string) (label, values string, ok bool) {
-	for _, a := range chainArrows {
-		arrow := " " + a + " "
-		l, r, found := strings.Cut(text, arrow)
-		if !found || strings.Contains(r, arrow) {
-			continue
-		}
-		l, r = strings.TrimSpace(l), strings.TrimSpace(r)
-		if l == "" || countFields(l) > maxItemLabelWords || strings.Contains(l, ":") || len(Quantities(l)) > 0 {
-			return "", "", false // ("1 hour → 455 days (15 months)": a value's mapping, no label)
-		}
-		if qs := Quantities(r); len(qs) >= 2 && len(Numbers(r)) == len(qs) {
-			return l, r, true
-		}
-		return "", "", false
+	l, r, one := singleArrow(text)
+	if !one || l == "" || countFields(l) > maxItemLabelWords || strings.Contains(l, ":") || len(Quantities(l)) > 0 {
+		return "", "", false // ("1 hour → 455 days (15 months)": a value's mapping, no label)
+	}
+	if qs := Quantities(r); len(qs) >= 2 && len(Numbers(r)) == len(qs) {
+		return l, r, true
 	}
 	return "", "", false
+}
+
+// singleArrow splits a text at its one chain arrow between spaces, the
+// sides trimmed; ok is false for a text with no such arrow or more than one
+// (a chain).
+func singleArrow(t string) (left, right string, ok bool) {
+	at, n, width := -1, 0, 0
+	for _, a := range chainArrows {
+		if k := strings.Count(t, " "+a+" "); k > 0 {
+			at, n, width = strings.Index(t, " "+a+" "), n+k, len(a)+2
+		}
+	}
+	if n != 1 {
+		return "", "", false
+	}
+	return strings.TrimSpace(t[:at]), strings.TrimSpace(t[at+width:]), true
 }
 
 // bareLabel returns the words of a bullet that is only a short label and
@@ -2814,18 +2822,19 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 	}
 	if label, value, ok := strings.Cut(text, ": "); ok && countFields(label) <= maxItemLabelWords {
 		qs := Quantities(value)
-		if len(qs) == 0 {
-			qs = Numbers(value) // "100": a bare number
+		one := qs
+		if len(one) == 0 {
+			one = Numbers(value) // "100": a bare number
 		}
-		if len(qs) == 1 && strings.TrimSpace(value) == qs[0].Text && !o.valueLabel(strings.TrimSpace(label)) && len(o.mentions(label)) == 0 {
+		if len(one) == 1 && strings.TrimSpace(value) == one[0].Text && !o.valueLabel(strings.TrimSpace(label)) && len(o.mentions(label)) == 0 {
 			// "default replica: 100" under "minimumHealthyPercent:": the
 			// label names a property of the head, the value is its
 			// value (the label is no item)
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
-			o.addItem(f, graph.OpenRelation(lp, fpol), o.x.newNode(graph.KindValue, qs[0].Text), f.text+" — "+written, pos, line)
+			o.addItem(f, graph.OpenRelation(lp, fpol), o.x.newNode(graph.KindValue, one[0].Text), f.text+" — "+written, pos, line)
 			return
 		}
-		if qs := Quantities(value); len(qs) >= 2 && len(Numbers(value)) == len(qs) {
+		if len(qs) >= 2 && len(Numbers(value)) == len(qs) {
 			// "periodic frequency: 1, 3, 6, 12 or 24 hours": the values the
 			// label names, each with the unit they share
 			lp := strings.TrimSpace(phrase + " " + o.words.Lemma(strings.ToLower(strings.TrimSpace(label))))
@@ -3508,7 +3517,7 @@ func openItemName(text string, lx *Lexicon) string {
 		return "" // "Example:": a label over what follows, not an item
 	}
 	t = strings.TrimRight(t, ".;,")
-	if clauseItem(t) {
+	if lx.ClauseItem(t) {
 		return "" // "There's no additional charge", "Cannot add default values to fields": a clause, no name
 	}
 	if cmd := commandName(t); cmd != "" {
@@ -3595,17 +3604,8 @@ const maxGlossedNameWords = 4
 // pairs two values); ok is false for an item with no arrow, or more than
 // one (a chain, whose hops read it).
 func glossedItemName(t string) (string, bool) {
-	at, n := -1, 0
-	for _, a := range chainArrows {
-		if k := strings.Count(t, " "+a+" "); k > 0 {
-			at, n = strings.Index(t, " "+a+" "), n+k
-		}
-	}
-	if n != 1 {
-		return "", false
-	}
-	name := strings.TrimSpace(t[:at])
-	if name == "" || startsDigit(name) || countFields(name) > maxGlossedNameWords || strings.ContainsAny(name, ":,;=") {
+	name, _, ok := singleArrow(t)
+	if !ok || name == "" || startsDigit(name) || countFields(name) > maxGlossedNameWords || strings.ContainsAny(name, ":,;=") {
 		return "", false
 	}
 	return name, true
@@ -3788,10 +3788,7 @@ func (o *openReader) sentence(s string, line int, dflt string) {
 			// before the verb name a part of it, which the sentence is
 			// about
 			name := strings.TrimSpace(s[:end])
-			part, ok := o.x.exact(name)
-			if !ok {
-				part = o.x.newNode(graph.KindFeature, name) // (named as written: it opens with the service's own name)
-			}
+			part := o.x.newNode(graph.KindFeature, name) // (the known name, or named as written: it opens with the service's own name)
 			o.x.add(subj, graph.PredFeature, part, name, 0, line)
 			subj, verbStart = part, end
 			for len(ms) > 0 && ms[0].start < end {
@@ -6572,17 +6569,6 @@ func fieldSpans(out [][2]int, s string, from int) [][2]int {
 		}
 	}
 	return out
-}
-
-// clauseOpeners open an item that is a clause with no subject of its own:
-// an existential ("there's no additional charge") or a negated modal
-// ("cannot add default values").
-var clauseOpeners = []string{"there's", "there is", "there are", "cannot", "can't", "can not", "could not", "couldn't"}
-
-// clauseItem reports an item that opens with a clause opener.
-func clauseItem(t string) bool {
-	l := strings.ToLower(t)
-	return slices.ContainsFunc(clauseOpeners, func(o string) bool { return strings.HasPrefix(l, o+" ") })
 }
 
 // clauseBreak returns the index of the first "(" or of the first comma

@@ -313,8 +313,12 @@ func TestItemNameKeepsDigitGroups(t *testing.T) {
 		t.Errorf("clauseBreak = %d", got)
 	}
 	// an item that is a clause with no subject of its own names nothing
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, in := range []string{"There's no additional charge", "Cannot add default values to fields, only add new static fields", "can't change retention"} {
-		if got := openItemName(in, nil); got != "" {
+		if got := openItemName(in, dict.Lexicon); got != "" {
 			t.Errorf("openItemName(%q) = %q, want none", in, got)
 		}
 	}

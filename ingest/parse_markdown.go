@@ -266,33 +266,17 @@ func (w *mdWalker) indentOf(line int) int {
 	return indentWidth(string(s[:len(s)-len(bytes.TrimLeft(s, " \t"))]))
 }
 
-// inlineByLine writes n's inline text as inlineText does, each piece into
+// inlineByLine writes n's inline text as inline does, each piece into
 // the builder of the line its segment starts on (by[line-a]); a piece with
 // no segment of its own goes with the text before it.
 func (w *mdWalker) inlineByLine(by []strings.Builder, a int, n ast.Node) {
 	at := 0
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				if l := w.lineOf(c.Segment.Start) - a; l >= 0 && l < len(by) {
-					at = l
-				}
-				by[at].Write(c.Segment.Value(w.src))
-				by[at].WriteByte(' ')
-			case *ast.String:
-				by[at].Write(c.Value)
-			case *ast.AutoLink:
-				by[at].Write(c.Label(w.src))
-			case *ast.RawHTML:
-				// inline HTML carries no text for the graph
-			default:
-				walk(c)
-			}
+	w.inlineInto(n, func(start int) *strings.Builder {
+		if l := w.lineOf(start) - a; start >= 0 && l >= 0 && l < len(by) {
+			at = l
 		}
-	}
-	walk(n)
+		return &by[at]
+	})
 }
 
 // blocksAfter walks the children of item that follow skip (all when nil).
@@ -478,26 +462,31 @@ func (w *mdWalker) inline(n ast.Node) string {
 		}
 		return strings.Join(strings.Fields(b.String()), " ")
 	}
-	w.inlineText(&b, n)
+	w.inlineInto(n, func(int) *strings.Builder { return &b })
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func (w *mdWalker) inlineText(b *strings.Builder, n ast.Node) {
+// inlineInto writes n's inline text, each piece into the builder to gives
+// for the byte offset its segment starts at (-1 for a piece with no
+// segment of its own): text, emphasis, links, images (alt text), code spans
+// and strikethrough, a space at each line break; inline HTML carries none.
+func (w *mdWalker) inlineInto(n ast.Node, to func(start int) *strings.Builder) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
+			b := to(c.Segment.Start)
 			b.Write(c.Segment.Value(w.src))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			to(-1).Write(c.Value)
 		case *ast.AutoLink:
-			b.Write(c.Label(w.src))
+			to(-1).Write(c.Label(w.src))
 		case *ast.RawHTML:
 			// inline HTML carries no text for the graph
 		default:
-			w.inlineText(b, c) // emphasis, links, images (alt text), code spans, strikethrough
+			w.inlineInto(c, to)
 		}
 	}
 }
