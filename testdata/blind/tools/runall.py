@@ -22,7 +22,7 @@ for f in sorted(glob.glob(B + '/r*.json')):
     elif name.endswith('n'):
         notes = B + '/' + name + '/notes'
     sets.append((name, f, notes))
-HOLD = {"r109a", "r109c", "r109n"}  # rounds held out for a stop: scored only when named
+HOLD = {"r110a", "r110c", "r110n"}  # rounds held out for a stop: scored only when named
 if not want:
     sets = [s for s in sets if s[0] not in HOLD]
 if want:
