@@ -1739,6 +1739,9 @@ var personalPronouns = map[string]bool{"you": true, "we": true, "i": true}
 // latency ingest, Kinesis Analytics performs real-time SQL analysis ...,
 // and Kinesis Firehose loads streams into S3").
 func (x *extractor) clauses(s string) []string {
+	if before, after, ok := x.dashClauses(s); ok {
+		return append(x.clauses(before), x.clauses(after)...)
+	}
 	if !strings.ContainsAny(s, ",;") && !strings.Contains(s, " while ") && !strings.Contains(s, " whereas ") {
 		return []string{s}
 	}
@@ -1749,6 +1752,71 @@ func (x *extractor) clauses(s string) []string {
 	c := x.splitClauses(s)
 	x.clauseCache[s] = c
 	return c
+}
+
+// minDashClauseWords is the fewest words of a verb phrase before a dash
+// that makes it a clause of its own (fewer are a label: "Web tier -
+// serves HTTP via ELB").
+const minDashClauseWords = 3
+
+// dashClauses splits a sentence at its first dash (" - ", " – ", " — ")
+// between two predicates with no subject: "Act upon output created by
+// another environment - pulls work from SQS queue" under Elastic
+// Beanstalk's worker tier says two things of one subject, and the second
+// must not carry the first's words as its relation. The words before the
+// dash hold a verb but no finite one (else they have a subject of their
+// own: "HTTP/HTTPS check can do string matching – looks for ...") and name
+// nothing; the words after it open with a lexical verb in the third
+// person. ok is false for a question, a label before a dash ("Triggers -
+// SNS or Lambda"), a name before it ("CodeDeploy - deploys apps to EC2":
+// the name is the subject) and a noun phrase before an auxiliary ("Logs
+// created by Lambda - are sent to CloudWatch").
+func (x *extractor) dashClauses(s string) (before, after string, ok bool) {
+	if strings.Contains(s, "?") {
+		return "", "", false
+	}
+	at, sep := -1, ""
+	for _, sp := range []string{" - ", " – ", " — "} {
+		if k := strings.Index(s, sp); k > 0 && (at < 0 || k < at) {
+			at, sep = k, sp
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	before, after = strings.TrimSpace(s[:at]), strings.TrimSpace(s[at+len(sep):])
+	if countFields(before) < minDashClauseWords || after == "" || !unicode.IsLower(rune(after[0])) || parenDepth(before) > 0 {
+		return "", "", false
+	}
+	if w := firstWord(after); x.dict.Lexicon.QuestionWord("aux", w) || !thirdPerson(w, Lemma(w)) {
+		return "", "", false
+	}
+	if verb, finite := x.verbForms(before); !verb || finite || len(x.entities(before, false)) > 0 {
+		return "", "", false
+	}
+	return before, after, true
+}
+
+// verbForms reports whether a text holds a verb (one hasVerb knows, or a
+// lower-case word that reads as a third person or a past participle:
+// "created" of "Act upon output created by another environment") and
+// whether it holds a finite one (an auxiliary or a third person).
+func (x *extractor) verbForms(s string) (verb, finite bool) {
+	verb = x.hasVerb(s)
+	for _, w := range strings.Fields(s) {
+		w = strings.ToLower(strings.Trim(w, ".,:;()\"'"))
+		if w == "" {
+			continue
+		}
+		l := Lemma(w)
+		switch {
+		case x.dict.Lexicon.QuestionWord("aux", w) || thirdPerson(w, l):
+			return true, true
+		case pastParticiple(w, l) && IsEnglishWord(l):
+			verb = true
+		}
+	}
+	return verb, false
 }
 
 // splitClauses is clauses of a sentence with a comma, semicolon, "while"

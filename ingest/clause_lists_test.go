@@ -1,0 +1,37 @@
+package ingest
+
+import (
+	"testing"
+
+	"github.com/awskg/awskg/graph"
+)
+
+// TestDashClauses: a dash between two predicates with no subject parts a
+// sentence; a dash after a label, a name or a clause with a subject of its
+// own does not.
+func TestDashClauses(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newExtractor(&Document{}, dict)
+	for _, tc := range []struct {
+		in, before, after string
+	}{
+		{"Act upon output created by another environment - pulls work from SQS queue", "Act upon output created by another environment", "pulls work from SQS queue"},
+		{"Web tier - serves HTTP via ELB", "", ""},                                                       // a label
+		{"CodeDeploy deploys apps - pulls revisions from S3", "", ""},                                    // a name
+		{"HTTP/HTTPS check can do string matching – looks for the text in the first 5120 bytes", "", ""}, // its own subject
+		{"Logs created by Lambda - are sent to the log group", "", ""},                                   // an auxiliary after
+		{"Composite alarm created by hand - stops EC2?", "", ""},                                         // a question
+	} {
+		before, after, ok := x.dashClauses(tc.in)
+		if ok != (tc.before != "") || before != tc.before || after != tc.after {
+			t.Errorf("dashClauses(%q) = %q, %q, %v; want %q, %q", tc.in, before, after, ok, tc.before, tc.after)
+		}
+	}
+	g, names := extractNote(t, "eb.md", "## Elastic Beanstalk\n\n- Type Worker environment tier\n- Act upon output created by another environment - pulls work from SQS queue\n")
+	if f := (fact{"AWS Elastic Beanstalk", graph.OpenRelation("pull work from", graph.Positive), "Amazon SQS", 4}); !factSet(g, names)[f] {
+		t.Errorf("missing %v", f)
+	}
+}
