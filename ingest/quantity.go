@@ -163,6 +163,13 @@ func digitQuantities(text string) []Quantity {
 				q.Dimension, q.Value, end = "count", num, m[3]+t
 				break
 			}
+			// "50 per account", "200 per region": a count in each of a scope
+			if !known && !afterCurrency(text, m[2]) {
+				if t := perScopeTail(text[m[3]:]); t > 0 {
+					q.Dimension, q.Value, end = "count", num, m[3]+t
+					break
+				}
+			}
 			continue
 		}
 		if q.Low == 0 {
@@ -335,6 +342,43 @@ func countTail(after string) int {
 		return 0
 	}
 	return len(m[0])
+}
+
+// perScopeRe is "per" and the scope a bare number counts in: " per
+// account" of "limited to 50 per account", " per acct+region", " per log
+// group" (a second word when it is no function word).
+var perScopeRe = lazyRE(`(?i)^\s+per\s+([a-z][a-z0-9+/-]*[a-z0-9])\b(\s+[a-z][a-z0-9-]*\b)?`)
+
+// scopeStops are the words that end a count's scope: "50 per account by
+// default", "5 per rule and 100 per bus".
+var scopeStops = map[string]bool{"and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"by": true, "of": true, "the": true, "a": true, "an": true, "is": true, "are": true, "can": true, "but": true, "max": true,
+	"maximum": true, "default": true, "soft": true, "hard": true, "limit": true, "only": true, "per": true, "that": true, "which": true}
+
+// perScopeTail returns the length of the scope after a bare number ("per
+// account", "per region", "per log group"), 0 when none follows or the
+// scope is a unit of time (a rate's: "5 per second").
+func perScopeTail(after string) int {
+	m := perScopeRe.FindStringSubmatchIndex(after)
+	if m == nil {
+		return 0
+	}
+	if _, unit := unitOf[strings.ToLower(after[m[2]:m[3]])]; unit {
+		return 0
+	}
+	if m[4] >= 0 && !scopeStops[strings.ToLower(strings.TrimSpace(after[m[4]:m[5]]))] {
+		return m[5]
+	}
+	return m[3]
+}
+
+// afterCurrency reports whether the number at i follows a currency sign
+// ("$0.40 per secret"): a price, which is no count.
+func afterCurrency(text string, i int) bool {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && strings.ContainsAny(text[i-1:i], "$£") || strings.HasSuffix(text[:i], "€")
 }
 
 // hasUnitWord is a cheap test for a spelt-out quantity's unit before the

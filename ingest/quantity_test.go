@@ -32,6 +32,12 @@ func TestQuantities(t *testing.T) {
 		// a number joined to its unit by a hyphen
 		{"keeps 5-minute datapoints for 63 days", []string{"5 minute", "63 days"}, 300, "duration"},
 		{"50% of the fleet", []string{"50%"}, 50, "percent"},
+		// a bare number counted in a scope
+		{"Is limited to 50 per account", []string{"50 per account"}, 50, "count"},
+		{"max 2 per log group by default", []string{"2 per log group"}, 2, "count"},
+		{"standard 10,000 per acct+region", []string{"10,000 per acct+region"}, 10000, "count"},
+		{"5 per minute", nil, 0, ""},           // a rate's period is no scope
+		{"$0.40 per secret/month", nil, 0, ""}, // a price is no count
 		{"max payload 256 KB", []string{"256 KB"}, 256e3, "size"},
 		// fixed bugs: a bracket of the sentence is not the quantity's
 		{"(latency of about 200 ms)", []string{"200 ms"}, 0.2, "duration"},
