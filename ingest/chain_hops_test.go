@@ -496,3 +496,31 @@ app + X-Ray SDK -> UDP 2000 -> X-Ray daemon -> X-Ray API -> X-Ray console
 		}
 	}
 }
+
+// TestSlashAlternativesEndChain: a chain's last hop that parts names with
+// a spaced slash ends the chain at each of them, as commas do.
+func TestSlashAlternativesEndChain(t *testing.T) {
+	src := `# Logging
+
+- Resolver query logging -> CloudWatch Logs / S3 / Firehose
+- CloudTrail -> S3 / CloudWatch Logs
+`
+	g, names := extractNote(t, "slash.md", src)
+	got := factSet(g, names)
+	for _, f := range []fact{
+		{"Resolver query logging", graph.PredFlowsTo, "Amazon CloudWatch Logs", 3},
+		{"Resolver query logging", graph.PredFlowsTo, "Amazon S3", 3},
+		{"Resolver query logging", graph.PredFlowsTo, "Amazon Kinesis Data Firehose", 3},
+		{"AWS CloudTrail", graph.PredFlowsTo, "Amazon S3", 4},
+		{"AWS CloudTrail", graph.PredFlowsTo, "Amazon CloudWatch Logs", 4},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

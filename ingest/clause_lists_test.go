@@ -35,3 +35,25 @@ func TestDashClauses(t *testing.T) {
 		t.Errorf("missing %v", f)
 	}
 }
+
+// TestSemicolonNameLists: short names a semicolon parts are a list, as
+// with commas; a part that denies a name or holds a verb is no name.
+func TestSemicolonNameLists(t *testing.T) {
+	g, names := extractNote(t, "semi.md", "# EC2 Auto Scaling\n\nWarm pool states:\n- Stopped; Running; Hibernated\n")
+	got := factSet(g, names)
+	for _, o := range []string{"Stopped", "Running", "Hibernated"} {
+		if f := (fact{"Amazon EC2 Auto Scaling", graph.OpenRelation("warm pool state", graph.Positive), o, 4}); !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := newOpenReader(newExtractor(&Document{}, dict))
+	for _, in := range []string{"S3 only; not CloudWatch Logs", "instances are replaced; old ones are terminated"} {
+		if got := o.nameList(in, false); got != nil {
+			t.Errorf("nameList(%q) = %q, want none", in, got)
+		}
+	}
+}

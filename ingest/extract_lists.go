@@ -1074,9 +1074,14 @@ func (x *extractor) nameOf(id string) string {
 }
 
 // entityList returns the entities of an item that is nothing but a list
-// of names ("SNS, Lambda", "S3 and Glacier"); nil for any other item.
+// of names ("SNS, Lambda", "S3 and Glacier", "CloudWatch Logs / S3"); nil
+// for any other item.
 func (x *extractor) entityList(text string) []string {
 	t := strings.TrimRight(strings.TrimSpace(stripParens(text)), ".;")
+	if strings.Contains(t, " / ") && !strings.Contains(t, ",") {
+		// "CloudWatch Logs / S3 / Firehose": names a spaced slash parts
+		t = strings.ReplaceAll(t, " / ", ", ")
+	}
 	if !strings.ContainsAny(t, ",;") && !strings.Contains(t, " and ") && !strings.Contains(t, " or ") {
 		return nil
 	}

@@ -3231,6 +3231,14 @@ func (o *openReader) nameList(text string, long bool) []string {
 	if strings.Contains(t, " | ") && !slices.ContainsFunc(strings.Split(t, " | "), func(p string) bool { return strings.ContainsAny(strings.TrimSpace(p), " ,") }) {
 		t = strings.ReplaceAll(t, " | ", ", ") // "ROLLBACK | DELETE | DO_NOTHING": one-word alternatives
 	}
+	if strings.Contains(t, "; ") && !strings.Contains(t, ",") && !slices.ContainsFunc(strings.Split(t, "; "), func(p string) bool {
+		p = strings.TrimSpace(p)
+		return p == "" || countFields(p) > 3 || countFields(p) > 1 && (o.x.hasVerb(p) || negated(p) || deniesName(p))
+	}) {
+		// "Stopped; Running; Hibernated" in a sheet's cell: short names a
+		// semicolon parts, as a comma does
+		t = strings.ReplaceAll(t, "; ", ", ")
+	}
 	if strings.Count(t, "(") == 1 && strings.Count(t, ")") == 1 && !strings.Contains(t[strings.IndexByte(t, '('):], ",") {
 		// "EBS volume (AWS::EC2::Volume), RDS DB instance, ...": an
 		// aside on one name, no part of the list
@@ -3277,6 +3285,14 @@ func (o *openReader) nameList(text string, long bool) []string {
 		out = append(out, it.text)
 	}
 	return completeElided(out)
+}
+
+// deniesName reports whether a text opens with "not" or "no": "not
+// CloudWatch Logs" of "S3 only; not CloudWatch Logs" denies a name, and
+// lists none.
+func deniesName(t string) bool {
+	w := firstWord(t)
+	return w == "not" || w == "no"
 }
 
 // dateComma reports whether the comma at s[i] is inside a date written
