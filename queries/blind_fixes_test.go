@@ -316,3 +316,15 @@ func TestOpenRelationHoldingTheFocus(t *testing.T) {
 		t.Errorf("%q: answers %q, want configuration changes, periodic", q, got)
 	}
 }
+
+// TestPartNamedBySection: a question about a part of a service ("AWS
+// Config aggregators") reads a relation of the service stated under a
+// heading that names the part by its own words ("Aggregation"), not as
+// one that ignores the part.
+func TestPartNamedBySection(t *testing.T) {
+	e := newEngine(t)
+	q := "How many AWS Config aggregators may I create per account?"
+	if got := askNames(t, e, q); !slices.Equal(got, []string{"50 per account"}) && !slices.Equal(got, []string{"50"}) {
+		t.Errorf("%q: answers %q, want 50 per account", q, got)
+	}
+}

@@ -1216,12 +1216,20 @@ const maxSectionEdges = 40
 // heading that names an entity, or under a list head that does (its fact's
 // detail "Notifications without SNS - CloudWatch events only — GuardDuty").
 func (e *Engine) inSection(c *candidate, id string) bool {
+	own := e.ownTerms(id, c.anchor)
 	for n, ed := range c.edges {
 		if n == maxSectionEdges {
 			break
 		}
 		for _, src := range ed.Sources {
-			if i, ok := e.ix.StatementAt(src); ok && containsStr(e.sectionNamesOf(i), id) {
+			i, ok := e.ix.StatementAt(src)
+			if !ok {
+				continue
+			}
+			if containsStr(e.sectionNamesOf(i), id) || own != nil && allIn(own, e.lx.Terms(e.ix.StatementSection(i))) {
+				// (or under a heading that names the part of the reading's
+				// subject by its own words: "Aggregation" in AWS Config's
+				// section for "AWS Config aggregators")
 				return true
 			}
 		}
@@ -1232,6 +1240,32 @@ func (e *Engine) inSection(c *candidate, id string) bool {
 		}
 	}
 	return false
+}
+
+// ownTerms returns the stems of the words entity id's name adds to the
+// name of the service it is a part of ("aggreg" of "AWS Config
+// Aggregators" under AWS Config); nil when id's name does not open with
+// the service's.
+func (e *Engine) ownTerms(id, service string) []string {
+	if id == "" || service == "" || id == service || e.names[service].Kind != graph.KindService {
+		return nil
+	}
+	name, svc := ingest.Key(shortName(e.names[id].Name)), ingest.Key(shortName(e.names[service].Name))
+	rest, ok := strings.CutPrefix(name, svc+" ")
+	if !ok {
+		return nil
+	}
+	return e.lx.Terms(rest)
+}
+
+// allIn reports whether every one of ws is in of (and ws is not empty).
+func allIn(ws, of []string) bool {
+	for _, w := range ws {
+		if !containsStr(of, w) {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // headNames is sectionNames of a list head, memoised: the same heads come
