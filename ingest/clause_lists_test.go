@@ -57,3 +57,28 @@ func TestSemicolonNameLists(t *testing.T) {
 		}
 	}
 }
+
+// TestChainStepDenials: a step of a chain whose aside denies something of
+// it is related to the chain's subject by the denial, as a list item with
+// that aside is; the steps with no such aside are not.
+func TestChainStepDenials(t *testing.T) {
+	src := "# AWS CodeDeploy\n\n## Deploy to ECS\n\n- Hooks: `BeforeInstall` -> `Install` (cannot run script) -> `AfterInstall` -> `AllowTraffic` (cannot run script) -> `AfterAllowTraffic`\n"
+	g, names := extractNote(t, "hooks.md", src)
+	got := factSet(g, names)
+	denied := graph.OpenRelation("run script", graph.Negative)
+	for _, o := range []string{"Install", "AllowTraffic"} {
+		if f := (fact{"Amazon ECS", denied, o, 5}); !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for _, o := range []string{"BeforeInstall", "AfterInstall", "AfterAllowTraffic"} {
+		if f := (fact{"Amazon ECS", denied, o, 5}); got[f] {
+			t.Errorf("unexpected %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

@@ -2666,7 +2666,31 @@ func (o *openReader) labelList(s string, line int, dflt string) bool {
 		}
 		o.x.addOpen(dflt, graph.OpenRelation(phrase, pol), id, s, pos, line)
 	}
+	if ordered {
+		o.hopDenials(rest, dflt, s, line)
+	}
 	return true
+}
+
+// hopDenials relates subj to each step of a chain whose aside denies
+// something of it, by the denial: "`Install` (cannot run script)" of
+// "Hooks: `BeforeInstall` -> `Install` (cannot run script) -> ..." is a
+// step that does "not run script", as a list item with that aside is.
+func (o *openReader) hopDenials(chain, subj, detail string, line int) {
+	hops, _ := splitChain(strings.TrimSpace(chain))
+	for _, h := range hops {
+		if !strings.Contains(h, "(") {
+			continue
+		}
+		p := o.deniedOfItem(strings.TrimSpace(h))
+		if p == "" {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(stripParens(h)), "`*_\"'.;,")
+		if id := o.itemNode(name); id != "" && id != subj {
+			o.x.addOpen(subj, graph.OpenRelation(p, graph.Negative), id, detail, 0, line)
+		}
+	}
 }
 
 // labelHops returns the steps of a chain of names after a label (see
@@ -2803,6 +2827,9 @@ func (o *openReader) item(f *frame, text string, pos, line int) {
 			if obj != "" && obj != f.subject {
 				o.addItem(f, graph.OpenRelation(phrase, fpol), obj, f.text+" — "+text, pos+k, line)
 			}
+		}
+		if f.subject != "" {
+			o.hopDenials(text, f.subject, f.text+" — "+text, line)
 		}
 		return
 	}
