@@ -205,7 +205,8 @@ func pdfCodeLike(l *srcLine) bool {
 
 // continues reports whether line i continues the last block (a bullet or a
 // paragraph ending on the line before): the wrapped remainder of a long line,
-// a fragment that starts in lower case or with ",", ")", ";" or the "|"
+// a fragment that starts in lower case or with ",", ")", ";", an aside's "("
+// after a line that ends no sentence, or the "|"
 // between alternatives ("- ROLLBACK" / "| DELETE" / "| DO_NOTHING"), or an inline
 // code token the export put on its own line ("- Also" / "DependsOn" /
 // "attribute").
@@ -225,6 +226,11 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 		return false
 	}
 	if startsLower(cur) || strings.IndexByte(",);|", cur[0]) >= 0 || wrapsOnto(prev, cur) {
+		return true
+	}
+	if cur[0] == '(' && !endsSentence(prev) && !strings.HasSuffix(strings.TrimSpace(prev), ":") {
+		// "- Precendence:" / "start-build" / "(CLI), project definition,
+		// buildspec.yml": an aside the export put at a line's start
 		return true
 	}
 	if !endsSentence(prev) && isCodeToken(cur) {

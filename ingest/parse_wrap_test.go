@@ -327,3 +327,23 @@ func TestHardWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestParsePDFAsideLine: an aside the export put at a line's start joins
+// the line before when that line ends no sentence and opens no list.
+func TestParsePDFAsideLine(t *testing.T) {
+	src := `↖↑↓ Environment variables
+- Precendence:
+start-build
+(CLI), project definition, buildspec.yml
+- Use IAM policy:
+(optional) a condition key
+`
+	doc := parseMust(t, "p.txt", src)
+	const h = "Environment variables"
+	parseCheckBlocks(t, doc, []parseBlk{
+		{BlockHeading, 1, 1, 1, 0, 0, "", h},
+		{BlockBullet, 2, 4, 0, 0, 0, h, "Precendence: start-build (CLI), project definition, buildspec.yml"},
+		{BlockBullet, 5, 5, 0, 0, 0, h, "Use IAM policy:"},
+		{BlockParagraph, 6, 6, 0, 0, 0, h, "(optional) a condition key"},
+	})
+}
