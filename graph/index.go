@@ -705,6 +705,22 @@ func (ix *Index) Statements() []Statement {
 // StatementText returns the text of statement i (Statement(i).Text).
 func (ix *Index) StatementText(i int) string { return ix.s.get(ix.sText[i]) }
 
+// StemsWithPrefix returns the stems some statement holds that open with
+// prefix, ascending (a fresh slice; nil when none does).
+func (ix *Index) StemsWithPrefix(prefix string) []string {
+	l := &ix.terms
+	i := sort.Search(len(l.keys), func(i int) bool { return ix.s.get(l.keys[i]) >= prefix })
+	var out []string
+	for ; i < len(l.keys); i++ {
+		k := ix.s.get(l.keys[i])
+		if !strings.HasPrefix(k, prefix) {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
 // StatementsWith returns the statements holding a stem (once each, however
 // often they repeat it), as positions in Statements, ascending, and the
 // stem's count in each. The slices are the index's own: do not change them.

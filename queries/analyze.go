@@ -197,6 +197,39 @@ type term struct {
 	pos    int // index in words
 }
 
+// Misspelling bounds: a stem a note misspells is at least
+// minMisspeltStem bytes long, one edit from the question's, opens with
+// its first misspeltPrefix bytes and is held by at most maxMisspeltDF
+// statements (a word written right is written often).
+const (
+	minMisspeltStem = 6
+	misspeltPrefix  = 3
+	maxMisspeltDF   = 2
+)
+
+// misspellings returns the stems the notes write that read as a
+// misspelling of a question's stem ("precend" of "Precendence" for
+// "preced"): rare stems one edit from it, with its first letters and its
+// last.
+func (e *Engine) misspellings(stem string) []string {
+	if len(stem) < minMisspeltStem || !lettersOnly(stem) {
+		return nil
+	}
+	var out []string
+	for _, s := range e.ix.StemsWithPrefix(stem[:misspeltPrefix]) {
+		if s == stem || len(s) < minMisspeltStem || len(s) > len(stem)+1 || len(s) < len(stem)-1 {
+			continue
+		}
+		if s[len(s)-1] != stem[len(stem)-1] {
+			continue // a word that ends otherwise is another word ("compos" of "compon", "conceptu" of "concept")
+		}
+		if EditDistance(s, stem) == 1 && e.docFreq(s) <= maxMisspeltDF {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // in reports whether words (stems) hold the term: its stem, a compound it
 // makes with its neighbour ("rollback" holds "roll" and "back" of "roll
 // back"), or every part of a camel-case word ("deletion policy" holds
@@ -1950,6 +1983,12 @@ func (e *Engine) termsOf(a *analysis) {
 			// "DBs" in a note for "databases" in the question
 			if !containsStr(t.alts, ab) {
 				t.alts = append(t.alts, ab)
+			}
+		}
+		for _, m := range e.misspellings(t.stem) {
+			// "Precendence:" in a note for "precedence" in the question
+			if !containsStr(t.alts, m) {
+				t.alts = append(t.alts, m)
 			}
 		}
 		if !a.words[t.pos].count {

@@ -328,3 +328,23 @@ func TestPartNamedBySection(t *testing.T) {
 		t.Errorf("%q: answers %q, want 50 per account", q, got)
 	}
 }
+
+// TestMisspeltNoteWords: a word a note misspells ("Precendence") still
+// matches the question's ("precedence"): a rare stem one edit away with
+// the same first letters stands for it.
+func TestMisspeltNoteWords(t *testing.T) {
+	e := noteEngine(t, "cb.md", "# AWS CodeBuild\n\n- Precendence: start-build, project definition, buildspec\n- Artifacts go to S3 by default\n")
+	q := "what is the precedence in codebuild?"
+	got := askNames(t, e, q)
+	for _, want := range []string{"start-build", "project definition"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q: answers %q, want %s among them", q, got, want)
+		}
+	}
+	if m := e.misspellings("preced"); !slices.Contains(m, "precend") {
+		t.Errorf("misspellings(preced) = %q, want precend", m)
+	}
+	if m := e.misspellings("deploy"); len(m) != 0 {
+		t.Errorf("misspellings(deploy) = %q, want none (a word written often)", m)
+	}
+}
