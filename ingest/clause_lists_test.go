@@ -82,3 +82,44 @@ func TestChainStepDenials(t *testing.T) {
 		}
 	}
 }
+
+// TestProsePassiveClauses: a clause whose subject names nothing and whose
+// verb is passive says what is done with the previous clause's subject's
+// things ("..., matching events can then be routed to a Lambda function",
+// also after a full stop or a semicolon); a noun that goes on with the
+// subject's name does not hide the verbs it coordinates.
+func TestProsePassiveClauses(t *testing.T) {
+	src := `# Events
+
+* A rule in EventBridge can be set up that matches specific EC2 state changes, matching events can then be routed to a Lambda function.
+* A rule in EventBridge matches EC2 state changes. Matching events can then be routed to a Lambda function.
+* EventBridge matches EC2 state changes; matching events are routed to a Lambda function.
+* EventBridge rule matches EC2 state changes and routes them to a Lambda function.
+`
+	g, names := extractNote(t, "events.md", src)
+	got := factSet(g, names)
+	routed := graph.OpenRelation("matching event can be routed to", graph.Positive)
+	for _, f := range []fact{
+		{"Amazon EventBridge", routed, "AWS Lambda", 3},
+		{"Amazon EventBridge", routed, "AWS Lambda", 4},
+		{"Amazon EventBridge", graph.OpenRelation("matching event be routed to", graph.Positive), "AWS Lambda", 5},
+		{"Amazon EventBridge", graph.PredTargets, "AWS Lambda", 6},
+	} {
+		if !got[f] {
+			t.Errorf("missing %v", f)
+		}
+	}
+	for _, f := range []fact{
+		{"Amazon EventBridge", graph.OpenRelation("match specific", graph.Positive), "AWS Lambda", 3},
+		{"Amazon EventBridge", graph.OpenRelation("rule match", graph.Positive), "AWS Lambda", 6},
+	} {
+		if got[f] {
+			t.Errorf("unexpected %v", f)
+		}
+	}
+	if t.Failed() {
+		for f := range got {
+			t.Logf("have %v", f)
+		}
+	}
+}

@@ -1864,7 +1864,9 @@ const maxNamelessSubjectWords = 3
 
 // namelessClauses splits a clause where ", and" opens another whose
 // subject names nothing: "A rule matches an event pattern ..., and a rule
-// can have up to 5 targets" is two statements; the second's subject is
+// can have up to 5 targets" is two statements (after a comma alone, only a
+// passive opens one: "..., matching events can then be routed to a Lambda
+// function"); the second's subject is
 // read as the first's. The noun phrase must be short and followed by an
 // auxiliary or a head verb of the lexicon ("managed node groups rolling
 // update" opens no clause: "groups" may be a noun), and the words before the
@@ -1875,12 +1877,15 @@ func (x *extractor) namelessClauses(c string) []string {
 	var out []string
 	last := 0
 	for i := 0; ; {
-		j := strings.Index(c[i:], ", and ")
+		j := strings.Index(c[i:], ", ")
 		if j < 0 {
 			break
 		}
 		at := i + j
-		start := at + len(", and ")
+		start, bare := at+len(", "), true
+		if strings.HasPrefix(c[at:], ", and ") {
+			start, bare = at+len(", and "), false
+		}
 		i = start
 		if parenDepth(c[:at]) > 0 || !x.hasVerb(c[last:at]) || strings.Contains(c[last:at], ", ") {
 			// (a comma before it: ", and" closes a list, "creates EC2
@@ -1907,6 +1912,14 @@ func (x *extractor) namelessClauses(c string) []string {
 		if n < 1 || n > maxNamelessSubjectWords || k >= len(f) {
 			continue
 		}
+		if bare && (!x.passiveAt(f[k:]) || lx.Subordinator(strings.ToLower(firstWord(c[last:at])))) {
+			// a comma alone opens such a clause only before a passive
+			// ("..., matching events can then be routed to a Lambda
+			// function"), and not after a condition's ("If a scale-out
+			// event happens, the previous version is deployed"): it lists
+			// or goes on
+			continue
+		}
 		if ms := x.find(c[start:]); len(ms) > 0 && ms[0].Start < len(strings.Join(f[:k], " ")) && (ms[0].ID == "" || isEntity(x.dictKind(ms[0].ID))) {
 			continue // an entity opens it: splitClauses' cut, or a list's last item
 		}
@@ -1914,6 +1927,26 @@ func (x *extractor) namelessClauses(c string) []string {
 		last = start
 	}
 	return append(out, strings.TrimSpace(c[last:]))
+}
+
+// passiveAt reports whether words open with a passive verb group: an
+// auxiliary, a form of "be" when the auxiliary is a modal, adverbs of the
+// lexicon's leading_skip between, and a past participle ("can then be
+// routed", "are sent").
+func (x *extractor) passiveAt(f []string) bool {
+	lx := x.dict.Lexicon
+	if len(f) == 0 || !lx.QuestionWord("aux", strings.ToLower(f[0])) {
+		return false
+	}
+	for _, w := range f[1:] {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		switch {
+		case lx.IsLeadingSkip(w) || w == "be" || w == "been":
+		default:
+			return pastParticiple(w, Lemma(w)) && IsEnglishWord(Lemma(w))
+		}
+	}
+	return false
 }
 
 // parenDepth is how many parentheses are open at the end of s.

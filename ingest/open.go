@@ -6324,9 +6324,15 @@ func (o *openReader) ownSubject(s string, ms []mention) bool {
 // passiveLead reports whether the words before a sentence's first name are
 // a subject that names nothing, a passive verb (or a modal and a verb) and
 // a preposition: "New application versions can be deployed to", "Logs are
-// exported into", "output can go to".
+// exported into", "output can go to", "Matching events can then be routed
+// to a".
 func (o *openReader) passiveLead(lead string) bool {
-	f := strings.Fields(lead)
+	// (an article before the name and an adverb inside the verb group
+	// are no part of it: "Matching events can then be routed to a")
+	f := slices.DeleteFunc(strings.Fields(lead), func(w string) bool { return o.lx.IsLeadingSkip(strings.ToLower(w)) })
+	for len(f) > 0 && isArticle(strings.ToLower(f[len(f)-1])) {
+		f = f[:len(f)-1]
+	}
 	n := len(f)
 	if n < 4 || !o.lx.IsPreposition(strings.ToLower(f[n-1])) {
 		return false
@@ -6489,6 +6495,25 @@ func lastDigits(s string) (int, int) {
 	return -1, -1
 }
 
+// maxSubjectNounWords bounds the plain words that go on with a subject's
+// name before its verb ("rule" of "EventBridge rule matches ...").
+const maxSubjectNounWords = 2
+
+// thirdPersonAt reports whether the field at span sp of s is a verb in
+// the third person ("matches").
+func (o *openReader) thirdPersonAt(s string, sp [2]int) bool {
+	v := strings.ToLower(s[sp[0]:sp[1]])
+	return thirdPerson(v, o.words.Lemma(v))
+}
+
+// plainWordAt reports whether the field at span sp of s is a lower-case
+// word of letters that is no auxiliary, preposition or negation: a noun
+// that may go on with a name.
+func (o *openReader) plainWordAt(s string, sp [2]int) bool {
+	w := s[sp[0]:sp[1]]
+	return isLetters(w) && strings.ToLower(w) == w && !o.lx.isAux(w) && !o.lx.IsPreposition(w) && !o.lx.IsNegation(w) && !o.lx.IsLeadingSkip(w)
+}
+
 // coordinatedVerbs splits the verb phrases a sentence's subject is
 // coordinated with, after its first one (which starts at byte offset
 // verbStart): "scans EC2 instances and reports findings to Security Hub",
@@ -6519,8 +6544,15 @@ func (o *openReader) coordinatedVerbs(s string, verbStart int) (cut int, vps []s
 	if k >= len(fs) {
 		return 0, nil
 	}
-	if v := strings.ToLower(s[fs[k][0]:fs[k][1]]); !modal && !thirdPerson(v, o.words.Lemma(v)) {
-		return 0, nil
+	if !modal {
+		// (a noun or two may go on with the subject's name before its
+		// verb: "EventBridge rule matches ... and routes them to ...")
+		for n := 0; n < maxSubjectNounWords && k+1 < len(fs) && !o.thirdPersonAt(s, fs[k]) && o.plainWordAt(s, fs[k]); n++ {
+			k++
+		}
+		if !o.thirdPersonAt(s, fs[k]) {
+			return 0, nil
+		}
 	}
 	isVerb := func(w string) bool {
 		if w == "" || strings.ToLower(w) != w || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
