@@ -348,3 +348,17 @@ func TestMisspeltNoteWords(t *testing.T) {
 		t.Errorf("misspellings(deploy) = %q, want none (a word written often)", m)
 	}
 }
+
+// TestNarrowingToTheQuestionsOwnEntity: a constraint that would keep only
+// a thing the question itself names (Systems Manager, among the VPC's
+// interface endpoints "ssm, ssmmessages, ec2messages") narrows nothing.
+func TestNarrowingToTheQuestionsOwnEntity(t *testing.T) {
+	e := newEngine(t, filepath.Join("..", "testdata", "blind", "r105n", "notes"))
+	q := "Which VPC interface endpoints do EC2 instances without internet access need for Systems Manager?"
+	got := askNames(t, e, q)
+	for _, want := range []string{"ssmmessages", "ec2messages"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%q: answers %q, want %s among them", q, got, want)
+		}
+	}
+}

@@ -806,6 +806,13 @@ func (e *Engine) linkFit(ctx context.Context, a *analysis, c *candidate) []strin
 			f[featViaName]++
 		}
 	}
+	if constrained && len(keep) > 0 && !slices.ContainsFunc(keep, func(x string) bool { return !containsStr(strong, x) }) {
+		// "Which VPC interface endpoints do they need so Systems Manager
+		// can manage them?" read as the VPC's interface endpoints, kept to
+		// those related to EC2 instances: the one left is a thing the
+		// question names itself, no answer; the narrowing found nothing
+		constrained, keep = false, nil
+	}
 	if constrained {
 		f[featConstrained] = 1
 	}
