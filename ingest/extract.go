@@ -1912,12 +1912,13 @@ func (x *extractor) namelessClauses(c string) []string {
 		if n < 1 || n > maxNamelessSubjectWords || k >= len(f) {
 			continue
 		}
-		if bare && (!x.passiveAt(f[k:]) || lx.Subordinator(strings.ToLower(firstWord(c[last:at])))) {
+		if bare && (!x.passiveAt(f[k:]) || lx.Subordinator(firstWord(c[last:at])) || x.verbAt(c[last:at])) {
 			// a comma alone opens such a clause only before a passive
 			// ("..., matching events can then be routed to a Lambda
 			// function"), and not after a condition's ("If a scale-out
-			// event happens, the previous version is deployed"): it lists
-			// or goes on
+			// event happens, the previous version is deployed") or a
+			// predicate with no subject ("Allows automated testing,
+			// deployment targets are assessed ...": its object lists on)
 			continue
 		}
 		if ms := x.find(c[start:]); len(ms) > 0 && ms[0].Start < len(strings.Join(f[:k], " ")) && (ms[0].ID == "" || isEntity(x.dictKind(ms[0].ID))) {
