@@ -3606,6 +3606,11 @@ func openItemName(text string, lx *Lexicon) string {
 		best = i
 	}
 	if best > 0 && countFields(t[:best]) <= 6 {
+		if lx.IsLeadingSkip(strings.TrimSpace(t[:best])) && strings.HasPrefix(t[best:], ": ") {
+			// "However: it does involve making an API call": a sentence, no
+			// name ("Next – state to transition to" glosses a field)
+			return ""
+		}
 		return cleanName(dropAside(t[:best], lx))
 	}
 	t = dropAside(t, lx)

@@ -323,3 +323,23 @@ func TestItemNameKeepsDigitGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscourseLabelsNameNothing: a discourse word before a colon
+// ("However:", "So:") opens a sentence and names no item; before a dash
+// it may be a field's name ("Next – state to transition to").
+func TestDiscourseLabelsNameNothing(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"However: it does involve making an API call", ""},
+		{"So: use service = EC2, EventType = CloudTrail API call", ""},
+		{"Next – state to transition to (fallback)", "Next"},
+		{"Retries: up to 3 attempts", "Retries"},
+	} {
+		if got := openItemName(tc.in, dict.Lexicon); got != tc.want {
+			t.Errorf("openItemName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
