@@ -228,9 +228,12 @@ func (p *parser) continues(lines []srcLine, i int) bool {
 	if startsLower(cur) || strings.IndexByte(",);|", cur[0]) >= 0 || wrapsOnto(prev, cur) {
 		return true
 	}
-	if cur[0] == '(' && !endsSentence(prev) && !strings.HasSuffix(strings.TrimSpace(prev), ":") {
+	if cur[0] == '(' && !endsSentence(prev) && !strings.HasSuffix(strings.TrimSpace(prev), ":") && !hasChainArrow(prev) {
 		// "- Precendence:" / "start-build" / "(CLI), project definition,
-		// buildspec.yml": an aside the export put at a line's start
+		// buildspec.yml": an aside the export put at a line's start (a
+		// chain's line is whole: "(real time)" under "CloudWatch Logs ->
+		// ... -> AWS ES" stays a line of its own, as the lines around
+		// read it)
 		return true
 	}
 	if !endsSentence(prev) && isCodeToken(cur) {
