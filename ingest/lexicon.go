@@ -566,13 +566,29 @@ func (lx *Lexicon) PurposeOpeners() []string { return lx.purposes }
 
 // ClauseItem reports whether a list item opens with one of the lexicon's
 // clause_openers ("There's no additional charge", "Cannot add default
-// values"): a clause with no subject of its own, which names nothing.
+// values"), a subordinator ("after a rollback") or an adverb before a verb
+// ("Only works for Blue/Green deployments"): a clause or phrase with no
+// subject of its own, which names nothing.
 func (lx *Lexicon) ClauseItem(t string) bool {
 	if lx == nil {
 		return false
 	}
 	l := strings.ToLower(strings.TrimSpace(t))
-	return slices.ContainsFunc(lx.clauses, func(o string) bool { return strings.HasPrefix(l, o+" ") })
+	if slices.ContainsFunc(lx.clauses, func(o string) bool { return strings.HasPrefix(l, o+" ") }) {
+		return true
+	}
+	f := strings.Fields(strings.TrimLeft(l, "[(*_`\"'"))
+	if len(f) < 2 {
+		return false
+	}
+	// "after a rollback", "before the installation": a subordinator
+	// (not "to", which also leads to a thing: "to CloudWatch Logs") opens
+	// a condition, no name; "Only works for Blue/Green deployments": an
+	// adverb before a verb opens a predicate
+	// (its verb's complement after it: "only keys" and "only keys and
+	// attributes" are plural nouns)
+	return f[0] != "to" && lx.Subordinator(f[0]) ||
+		(lx.IsExclusive(f[0]) || lx.IsLeadingSkip(f[0])) && thirdPerson(f[1], Lemma(f[1])) && len(f) > 2 && (lx.IsPreposition(f[2]) || isArticle(f[2]))
 }
 
 // OpensClause reports whether a word (any case) opens a relative or

@@ -343,3 +343,32 @@ func TestDiscourseLabelsNameNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionItemsNameNothing: an item that opens with a subordinator
+// ("after a rollback") or with an adverb before a verb ("Only works for
+// Blue/Green deployments") is a condition or a predicate, no name; "to"
+// leads to a thing and stays.
+func TestConditionItemsNameNothing(t *testing.T) {
+	dict, err := LoadDictionary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := dict.Lexicon
+	for _, tc := range []struct {
+		in     string
+		clause bool
+	}{
+		{"after a rollback", true},
+		{"Once a stack policy exists", true},
+		{"Only works for Blue/Green deployments", true},
+		{"only matches on events ingested after creation", true},
+		{"only keys and attributes", false},
+		{"to CloudWatch Logs", false},
+		{"only keys", false},
+		{"Blue/Green deployments", false},
+	} {
+		if got := lx.ClauseItem(tc.in); got != tc.clause {
+			t.Errorf("ClauseItem(%q) = %v, want %v", tc.in, got, tc.clause)
+		}
+	}
+}
