@@ -1791,8 +1791,11 @@ func (x *extractor) dashClauses(s string) (before, after string, ok bool) {
 	if w := firstWord(after); x.dict.Lexicon.QuestionWord("aux", w) || !thirdPerson(w, Lemma(w)) {
 		return "", "", false
 	}
-	if verb, finite := x.verbForms(before); !verb || finite || len(x.entities(before, false)) > 0 {
+	if verb, finite := x.verbForms(before); !verb || finite {
 		return "", "", false
+	}
+	if slices.ContainsFunc(x.find(before), func(m Mention) bool { return m.ID != "" && isEntity(x.dictKind(m.ID)) }) {
+		return "", "", false // (a lookup only: entities would make the nodes it names)
 	}
 	return before, after, true
 }
@@ -1931,8 +1934,8 @@ func (x *extractor) namelessClauses(c string) []string {
 }
 
 // passiveAt reports whether words open with a passive verb group: an
-// auxiliary, a form of "be" when the auxiliary is a modal, adverbs of the
-// lexicon's leading_skip between, and a past participle ("can then be
+// auxiliary, then "be" or "been" after a modal, adverbs of the lexicon's
+// leading_skip anywhere between, and a past participle ("can then be
 // routed", "are sent").
 func (x *extractor) passiveAt(f []string) bool {
 	lx := x.dict.Lexicon
