@@ -646,6 +646,26 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 		}
 		edges = kept
 	}
+	if c.typ == candRelation && !a.yesno && !a.path && !a.offers {
+		// "Which VPC interface endpoints do they need so Systems Manager
+		// can manage them?": a thing the question names is no answer to
+		// it, when the reading has others (a path's ends are, "the chain
+		// from Trusted Advisor to Slack", and so are the options a
+		// question offers, "CodeDeploy vs Elastic Beanstalk: which one
+		// ...")
+		own := func(ed graph.Edge) bool {
+			id := ed.Object
+			if c.inverse {
+				id = ed.Subject
+			}
+			// (an example the question gives of its answers is one: "e.g.
+			// to catch auto-healing")
+			return containsStr(a.strongLinkIDs(), id) && !containsStr(a.examples, id)
+		}
+		if slices.ContainsFunc(edges, func(ed graph.Edge) bool { return !own(ed) }) {
+			edges = slices.DeleteFunc(slices.Clone(edges), own)
+		}
+	}
 	end := object
 	if c.inverse {
 		end = subject

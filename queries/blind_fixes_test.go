@@ -361,4 +361,9 @@ func TestNarrowingToTheQuestionsOwnEntity(t *testing.T) {
 			t.Errorf("%q: answers %q, want %s among them", q, got, want)
 		}
 	}
+	// nor is the thing the question names among the answers, when the
+	// reading has others
+	if slices.Contains(got, "AWS Systems Manager") {
+		t.Errorf("%q: answers %q, want no AWS Systems Manager", q, got)
+	}
 }
