@@ -653,6 +653,7 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 		// from Trusted Advisor to Slack", and so are the options a
 		// question offers, "CodeDeploy vs Elastic Beanstalk: which one
 		// ...")
+		strong := a.strongLinkIDs()
 		own := func(ed graph.Edge) bool {
 			id := ed.Object
 			if c.inverse {
@@ -660,7 +661,7 @@ func (e *Engine) shape(ctx context.Context, a *analysis, c *candidate, keep []st
 			}
 			// (an example the question gives of its answers is one: "e.g.
 			// to catch auto-healing")
-			return containsStr(a.strongLinkIDs(), id) && !containsStr(a.examples, id)
+			return containsStr(strong, id) && !containsStr(a.examples, id)
 		}
 		if slices.ContainsFunc(edges, func(ed graph.Edge) bool { return !own(ed) }) {
 			edges = slices.DeleteFunc(slices.Clone(edges), own)

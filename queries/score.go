@@ -1233,7 +1233,7 @@ func (e *Engine) inSection(c *candidate, id string) bool {
 			if !ok {
 				continue
 			}
-			if containsStr(e.sectionNamesOf(i), id) || own != nil && allIn(own, e.lx.Terms(e.ix.StatementSection(i))) {
+			if containsStr(e.sectionNamesOf(i), id) || len(own) > 0 && subset(own, e.lx.Terms(e.ix.StatementSection(i))) {
 				// (or under a heading that names the part of the reading's
 				// subject by its own words: "Aggregation" in AWS Config's
 				// section for "AWS Config aggregators")
@@ -1263,16 +1263,6 @@ func (e *Engine) ownTerms(id, service string) []string {
 		return nil
 	}
 	return e.lx.Terms(rest)
-}
-
-// allIn reports whether every one of ws is in of (and ws is not empty).
-func allIn(ws, of []string) bool {
-	for _, w := range ws {
-		if !containsStr(of, w) {
-			return false
-		}
-	}
-	return len(ws) > 0
 }
 
 // headNames is sectionNames of a list head, memoised: the same heads come
